@@ -1,0 +1,155 @@
+package dev.closeloop.app;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The whole configuration, bound from YAML over the bundled defaults ({@code defaults.yml}) and
+ * validated once at start by {@link ConfigLoader}. Keys are those of CONTRACT.md.
+ */
+public record Config(
+    Server server,
+    Storage storage,
+    Intake intake,
+    Admin admin,
+    Sandbox sandbox,
+    Slack slack,
+    Discord discord,
+    Survey survey,
+    Digest digest,
+    Delivery delivery,
+    Retention retention,
+    Connectors connectors) {
+
+  public record Server(int port, String portFile) {}
+
+  public record Storage(String url, String user, String password) {
+    public boolean isPostgres() {
+      return url.startsWith("jdbc:postgresql:");
+    }
+  }
+
+  public record Intake(String secret, long maxBodyBytes) {}
+
+  public record Admin(String token) {}
+
+  public record Sandbox(Boolean enabled) {}
+
+  public record Slack(String botToken, String appToken, String signingSecret, String apiUrl) {
+    public boolean configured() {
+      return !botToken.isEmpty();
+    }
+
+    public boolean socketMode() {
+      return !appToken.isEmpty();
+    }
+  }
+
+  public record Discord(String token, String apiUrl, String gatewayUrl) {
+    public boolean configured() {
+      return !token.isEmpty();
+    }
+  }
+
+  public record Survey(
+      Duration delay,
+      Duration cooldown,
+      double sampleRate,
+      Duration reminderAfter,
+      Duration expireAfter,
+      String quietHours,
+      boolean weekends,
+      String preferPlatform,
+      Wording wording) {}
+
+  /** What the requester reads. Short, human, and saying what happens with the answer. */
+  public record Wording(
+      String intro,
+      String fixedQuestion,
+      String ratingQuestion,
+      String whatWentWrong,
+      String thanksForComment,
+      String anythingElse,
+      String requestPrompt,
+      String requestNoted,
+      String closingPositive,
+      String closingNegative,
+      String reminder,
+      String expired,
+      String followedUp,
+      String optedOut,
+      String optedIn,
+      String alreadyAnswered,
+      String surveyClosed,
+      String notUnderstood) {}
+
+  public record Digest(
+      String time,
+      String zone,
+      String slackChannel,
+      String discordChannel,
+      int negativeAtOrBelow,
+      boolean followUpMessage,
+      Duration ownerReminderAfter,
+      boolean alertImmediately,
+      Map<String, Team> teams,
+      Weekly weekly) {}
+
+  public record Team(String slackChannel, String discordChannel) {}
+
+  public record Weekly(DayOfWeek day, String time) {}
+
+  public record Delivery(int maxAttempts, Duration backoff, Duration backoffMax) {}
+
+  public record Retention(Duration keep) {}
+
+  public record Connectors(
+      Jira jira,
+      Zendesk zendesk,
+      ServiceNow servicenow,
+      Freshservice freshservice,
+      Glpi glpi,
+      Zammad zammad) {}
+
+  public record Jira(
+      String secret,
+      String baseUrl,
+      String email,
+      String apiToken,
+      String jql,
+      String pollEvery,
+      Duration backfill) {}
+
+  public record Zendesk(
+      String secret,
+      String baseUrl,
+      String subdomain,
+      String email,
+      String apiToken,
+      String pollEvery,
+      Duration backfill) {}
+
+  public record ServiceNow(
+      String secret,
+      String instanceUrl,
+      String user,
+      String password,
+      String table,
+      String query,
+      String pollEvery,
+      Duration backfill) {}
+
+  public record Freshservice(String secret) {}
+
+  public record Glpi(String secret, String baseUrl, String emailDomain) {}
+
+  public record Zammad(String secret, String baseUrl) {}
+
+  /** Sandbox chat is on when asked for, or by default when no real platform is configured. */
+  public boolean sandboxEnabled() {
+    return sandbox.enabled() != null
+        ? sandbox.enabled()
+        : !slack.configured() && !discord.configured();
+  }
+}

@@ -1,0 +1,30 @@
+package dev.closeloop.chat;
+
+/** Something a person did in chat, as the core sees it. */
+public sealed interface ChatEvent {
+  PlatformId platform();
+
+  /** The platform user id of who did it. */
+  String userId();
+
+  /** A button click. {@code message} is the message that carried the button. */
+  record ButtonClick(
+      PlatformId platform,
+      String userId,
+      String userName,
+      String actionId,
+      String value,
+      MessageRef message)
+      implements ChatEvent {}
+
+  /** Text typed in a direct message to the bot. */
+  record TypedText(PlatformId platform, String userId, String text) implements ChatEvent {}
+
+  /** A modal (dialog) submitted: {@code actionId} is the modal's id, {@code text} what was typed. */
+  record ModalSubmit(PlatformId platform, String userId, String actionId, String text)
+      implements ChatEvent {}
+
+  /** The {@code /closeloop} command with its arguments ("stats", "optout", "link me@x.org"). */
+  record Command(PlatformId platform, String userId, String userName, String args)
+      implements ChatEvent {}
+}

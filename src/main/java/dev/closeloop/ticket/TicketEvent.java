@@ -1,0 +1,50 @@
+package dev.closeloop.ticket;
+
+import java.time.Instant;
+
+/**
+ * A ticket closed or reopened, from any source, after mapping. Only these fields matter: nothing
+ * in a payload can force a survey past the fatigue policy.
+ *
+ * @param closedAt when the ticket closed (null: time of receipt)
+ */
+public record TicketEvent(
+    String source, Kind kind, Ticket ticket, Requester requester, Instant closedAt) {
+
+  public enum Kind {
+    CLOSED,
+    REOPENED,
+    /**
+     * The helpdesk reports the ticket in a non-closed state without saying what it was before:
+     * a reopen when we last saw it closed, otherwise nothing.
+     */
+    SEEN_OPEN;
+
+    public String wire() {
+      return switch (this) {
+        case CLOSED -> "ticket.closed";
+        case REOPENED, SEEN_OPEN -> "ticket.reopened";
+      };
+    }
+  }
+
+  /** Ticket facts; all but {@code id} may be null. */
+  public record Ticket(String id, String title, String url, String assignee, String team) {}
+
+  /** Requester facts; any may be null, but a close needs an email, Slack id or Discord id. */
+  public record Requester(
+      String email, String name, String slackId, String discordId, String timezone, String locale) {
+
+    public static Requester ofEmail(String email, String name) {
+      return new Requester(email, name, null, null, null, null);
+    }
+
+    public boolean reachable() {
+      return notBlank(email) || notBlank(slackId) || notBlank(discordId);
+    }
+
+    private static boolean notBlank(String s) {
+      return s != null && !s.isBlank();
+    }
+  }
+}
