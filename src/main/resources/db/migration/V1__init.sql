@@ -73,10 +73,13 @@ CREATE TABLE surveys (
     step            VARCHAR(30)  NOT NULL,
     due_at          TIMESTAMP WITH TIME ZONE,
     sent_at         TIMESTAMP WITH TIME ZONE,
+    remind_at       TIMESTAMP WITH TIME ZONE,
     reminded_at     TIMESTAMP WITH TIME ZONE,
+    expires_at      TIMESTAMP WITH TIME ZONE,
     answered_at     TIMESTAMP WITH TIME ZONE,
     finished_at     TIMESTAMP WITH TIME ZONE,
-    closed_state_at TIMESTAMP WITH TIME ZONE,
+    ended_at        TIMESTAMP WITH TIME ZONE,
+    sampled_in      BOOLEAN NOT NULL DEFAULT TRUE,
     message_channel VARCHAR(64),
     message_id      VARCHAR(64),
     created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
@@ -84,6 +87,8 @@ CREATE TABLE surveys (
 );
 CREATE INDEX surveys_ticket ON surveys (source, ticket_id);
 CREATE INDEX surveys_due ON surveys (state, due_at);
+CREATE INDEX surveys_remind ON surveys (state, remind_at);
+CREATE INDEX surveys_expire ON surveys (expires_at);
 CREATE INDEX surveys_person ON surveys (person_key, sent_at);
 CREATE INDEX surveys_user ON surveys (platform, platform_user, sent_at);
 
@@ -107,6 +112,7 @@ CREATE TABLE incidents (
     followed_up_by   VARCHAR(300),
     followed_up_at   TIMESTAMP WITH TIME ZONE,
     note             VARCHAR(4000),
+    owner_ref        VARCHAR(100),
     owner_reminded_at TIMESTAMP WITH TIME ZONE,
     alerted          BOOLEAN NOT NULL DEFAULT FALSE
 );

@@ -1,5 +1,7 @@
 package dev.closeloop.chat;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 
 /**
@@ -16,7 +18,19 @@ public record ChatMessage(String fallback, List<Block> blocks) {
     blocks = List.copyOf(blocks);
   }
 
+  public static ChatMessage plainText(String text) {
+    return new ChatMessage(text, List.of(Text.plain(text)));
+  }
+
   /** A part of the body. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(Header.class),
+    @JsonSubTypes.Type(Text.class),
+    @JsonSubTypes.Type(Card.class),
+    @JsonSubTypes.Type(Actions.class),
+    @JsonSubTypes.Type(Context.class)
+  })
   public sealed interface Block {}
 
   /** A heading line. */
@@ -54,6 +68,12 @@ public record ChatMessage(String fallback, List<Block> blocks) {
   public record Context(String text) implements Block {}
 
   /** Inline text. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(Span.Plain.class),
+    @JsonSubTypes.Type(Span.Bold.class),
+    @JsonSubTypes.Type(Span.Link.class)
+  })
   public sealed interface Span {
     String text();
 

@@ -1,10 +1,20 @@
 package dev.closeloop.chat;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
 /**
  * One outbound chat action, as stored in an outbox row. {@code key} is the row's idempotency key:
  * adapters attach it to what they send (Slack message metadata, Discord nonce / custom_id) so a
  * send interrupted by a crash can be found again ({@link ChatPlatform#reconcile}).
  */
+@JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(Outgoing.DirectMessage.class),
+  @JsonSubTypes.Type(Outgoing.ChannelPost.class),
+  @JsonSubTypes.Type(Outgoing.Update.class),
+  @JsonSubTypes.Type(Outgoing.Image.class)
+})
 public sealed interface Outgoing {
   String key();
 

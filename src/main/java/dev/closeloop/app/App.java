@@ -1,0 +1,211 @@
+package dev.closeloop.app;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.closeloop.chat.ChatPlatform;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.delivery.OutboxDispatcher;
+import dev.closeloop.delivery.Pacer;
+import dev.closeloop.delivery.RetryPolicy;
+import dev.closeloop.digest.CommentClassifier;
+import dev.closeloop.service.ConversationService;
+import dev.closeloop.service.DigestService;
+import dev.closeloop.service.IncidentService;
+import dev.closeloop.service.IntakeService;
+import dev.closeloop.service.Notifier;
+import dev.closeloop.service.StatsService;
+import dev.closeloop.service.SurveyService;
+import dev.closeloop.service.WeeklyService;
+import dev.closeloop.store.Database;
+import dev.closeloop.survey.FatiguePolicy;
+import dev.closeloop.survey.SendWindow;
+import dev.closeloop.survey.SurveyFlow;
+import dev.closeloop.survey.SurveyMessages;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires Closeloop by hand, in one readable place: store, chat platforms, the core services, the
+ * durable scheduler and the HTTP server. {@link #start()} returns once intake is up.
+ */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+
+  final Config config;
+  final Clock clock;
+  final Database db;
+  final Map<PlatformId, ChatPlatform> platforms;
+  final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final IntakeService intake;
+  final SurveyService surveys;
+  final ConversationService conversations;
+  final IncidentService incidents;
+  final DigestService digests;
+  final StatsService stats;
+  final WeeklyService weekly;
+  final OutboxDispatcher dispatcher;
+  final AdminOps admin;
+  final List<String> failing = new CopyOnWriteArrayList<>();
+  private Scheduler scheduler;
+  private HttpApi http;
+
+  public App(Config config, Clock clock, Map<PlatformId, ChatPlatform> extraPlatforms) {
+    this.config = config;
+    this.clock = clock;
+    this.db = Database.open(config.storage().url(), config.storage().user(), config.storage().password());
+    var jdbi = db.jdbi();
+    this.platforms = new java.util.EnumMap<>(PlatformId.class);
+    platforms.putAll(Platforms.create(config, jdbi, clock));
+    platforms.putAll(extraPlatforms);
+
+    var s = config.survey();
+    FatiguePolicy policy = new FatiguePolicy(s.delay(), s.cooldown(), s.reminderAfter(), s.expireAfter(),
+        new SendWindow(s.quietHours(), s.weekends()));
+    SecureRandom random = new SecureRandom();
+    Notifier notifier = new Notifier(new SurveyMessages(s.wording()));
+    CommentClassifier classifier = Classifiers.standard();
+    this.stats = new StatsService(jdbi, config, clock);
+    this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
+    this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
+    this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
+    this.conversations = new ConversationService(jdbi, new SurveyFlow(config.digest().negativeAtOrBelow()), notifier,
+        classifier, incidents, stats, clock);
+    this.digests = new DigestService(jdbi, config, platforms, stats, clock);
+    this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
+    var d = config.delivery();
+    this.dispatcher = new OutboxDispatcher(jdbi, platforms, new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(),
+        random::nextDouble), new Pacer(), surveys, clock, "closeloop-" + UUID.randomUUID(), metrics);
+    this.admin = new AdminOps(this);
+  }
+
+  /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */
+  public int start() {
+    long t0 = System.nanoTime();
+    digests.installedAt();
+    http = new HttpApi(this);
+    int port = http.start(config.server().port());
+    platforms.values().forEach(p -> p.start(conversations));
+    scheduler = startScheduler();
+    awaitPlatforms(Duration.ofSeconds(30));
+    if (config.server().portFile() != null && !config.server().portFile().isBlank()) {
+      try {
+        Files.writeString(Path.of(config.server().portFile()), Integer.toString(port), StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        log.warn("event=port_file_failed path={} error={}", config.server().portFile(), e.toString());
+      }
+    }
+    List<String> down = notConnected();
+    log.info("closeloop ready on port {}{}", port, down.isEmpty() ? "" : " (degraded: " + String.join(", ", down) + ")");
+    log.debug("event=ready millis={}", (System.nanoTime() - t0) / 1_000_000);
+    return port;
+  }
+
+  private void awaitPlatforms(Duration max) {
+    long end = System.nanoTime() + max.toNanos();
+    while (!notConnected().isEmpty() && System.nanoTime() < end) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  List<String> notConnected() {
+    return platforms.values().stream().filter(p -> !p.connected()).map(p -> p.id().wire()).toList();
+  }
+
+  private Scheduler startScheduler() {
+    RecurringTask<Void> dispatch = Tasks.recurring("outbox-dispatch", FixedDelay.ofMillis(300))
+        .execute((inst, ctx) -> guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20))));
+    RecurringTask<Void> tick = Tasks.recurring("survey-tick", FixedDelay.ofSeconds(1))
+        .execute((inst, ctx) -> guarded("tick", this::tick));
+    Scheduler s = Scheduler.create(db.dataSource())
+        .startTasks(dispatch, tick)
+        .pollingInterval(Duration.ofMillis(250))
+        .heartbeatInterval(Duration.ofSeconds(2))
+        .missedHeartbeatsLimit(4)
+        .threads(2)
+        .build();
+    s.start();
+    return s;
+  }
+
+  /** One pass of the time-driven work: surveys due, digest due, owner reminders. */
+  public void tick() {
+    surveys.tick();
+    digests.tick();
+    weekly.tick(digests.installedAt());
+    incidents.remindOwners();
+  }
+
+  private void guarded(String what, Runnable r) {
+    try {
+      r.run();
+      failing.remove("scheduler");
+    } catch (RuntimeException e) {
+      log.error("event=scheduled_work_failed work={} error={} will=retry_next_run", what, e.toString(), e);
+    }
+  }
+
+  Map<String, Object> weekly() {
+    return weekly.postNow();
+  }
+
+  public Database db() {
+    return db;
+  }
+
+  public int port() {
+    return http == null ? -1 : http.port();
+  }
+
+  public Map<PlatformId, ChatPlatform> platforms() {
+    return platforms;
+  }
+
+  public OutboxDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  public DigestService digests() {
+    return digests;
+  }
+
+  public boolean schedulerHealthy() {
+    return scheduler != null;
+  }
+
+  @Override
+  public void close() {
+    if (scheduler != null) {
+      scheduler.stop();
+    }
+    if (http != null) {
+      http.stop();
+    }
+    platforms.values().forEach(p -> {
+      try {
+        p.stop();
+      } catch (RuntimeException e) {
+        log.warn("event=platform_stop_failed platform={} error={}", p.id().wire(), e.toString());
+      }
+    });
+    db.close();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.closeloop.app;
+
+import dev.closeloop.ticket.Connector;
+import java.util.Map;
+
+/** The helpdesk connectors at /hooks/tickets/{source}. */
+final class ConnectorWiring {
+  private ConnectorWiring() {}
+
+  static Map<String, Connector> connectors(Config config) {
+    return Map.of();
+  }
+}

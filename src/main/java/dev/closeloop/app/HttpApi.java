@@ -1,0 +1,181 @@
+package dev.closeloop.app;
+
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.chat.sandbox.SandboxPlatform;
+import dev.closeloop.service.IntakeResult;
+import dev.closeloop.service.IntakeService;
+import dev.closeloop.ticket.Connector;
+import dev.closeloop.ticket.GenericWebhook;
+import dev.closeloop.ticket.Signatures;
+import dev.closeloop.ticket.TicketEvent;
+import dev.closeloop.ticket.WebhookRequest;
+import dev.closeloop.ticket.WebhookResult;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP surface: ticket webhooks, admin API, health and metrics, and the sandbox page. Bad
+ * input is mapped to a clear 4xx here, in one place; nothing a client sends produces a 5xx or a
+ * stack trace.
+ */
+final class HttpApi {
+  private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+  static final int GENERIC_MAX_BODY = 64 * 1024;
+
+  private final App app;
+  private final Map<String, dev.closeloop.ticket.Connector> connectors = new HashMap<>();
+  private Javalin javalin;
+
+  HttpApi(App app) {
+    this.app = app;
+    connectors.put(GenericWebhook.SOURCE, new GenericWebhook(app.config.intake().secret()));
+    connectors.putAll(ConnectorWiring.connectors(app.config));
+  }
+
+  int start(int port) {
+    long maxBody = Math.max(app.config.intake().maxBodyBytes(), GENERIC_MAX_BODY) + 1;
+    javalin = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.http.maxRequestSize = maxBody;
+      cfg.jetty.modifyHttpConfiguration(hc -> {
+        hc.setRequestHeaderSize(16 * 1024);
+        hc.setSendServerVersion(false);
+      });
+    });
+    routes(javalin);
+    javalin.start("0.0.0.0", port);
+    for (org.eclipse.jetty.server.Connector c : javalin.jettyServer().server().getConnectors()) {
+      if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
+        ac.setIdleTimeout(30_000);
+      }
+    }
+    return port();
+  }
+
+  int port() {
+    return javalin == null ? -1 : javalin.port();
+  }
+
+  void stop() {
+    if (javalin != null) {
+      javalin.stop();
+    }
+  }
+
+  private void routes(Javalin j) {
+    j.exception(Exception.class, (e, ctx) -> {
+      log.error("event=http_error method={} path={} error={}", ctx.method(), ctx.path(), e.toString(), e);
+      error(ctx, 500, "internal error; see the server log");
+    });
+    j.error(404, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        error(ctx, 404, "not found");
+      }
+    });
+    j.error(413, ctx -> error(ctx, 413, "body too large"));
+    j.post("/hooks/tickets", ctx -> webhook(ctx, GenericWebhook.SOURCE));
+    j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
+    j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+    j.get("/health/ready", this::ready);
+    j.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(app.metrics.scrape()));
+    AdminRoutes.register(j, app);
+    SandboxRoutes.register(j, app);
+  }
+
+  private void ready(Context ctx) {
+    List<String> failing = new java.util.ArrayList<>(app.notConnected());
+    if (!app.db.healthy()) {
+      failing.add("store");
+    }
+    if (!app.schedulerHealthy()) {
+      failing.add("scheduler");
+    }
+    if (failing.isEmpty()) {
+      ctx.json(Map.of("status", "ready"));
+    } else {
+      ctx.status(503).json(Map.of("failing", failing));
+    }
+  }
+
+  private void webhook(Context ctx, String source) {
+    Connector connector = connectors.get(source.toLowerCase(Locale.ROOT));
+    if (connector == null) {
+      error(ctx, 404, "unknown source '" + cut(source) + "'");
+      return;
+    }
+    long limit = GenericWebhook.SOURCE.equals(connector.source()) ? GENERIC_MAX_BODY : app.config.intake().maxBodyBytes();
+    if (ctx.contentLength() > limit) {
+      error(ctx, 413, "body over " + limit + " bytes");
+      return;
+    }
+    byte[] body;
+    try (InputStream in = ctx.req().getInputStream()) {
+      body = in.readNBytes((int) limit + 1);
+    } catch (java.io.IOException e) {
+      error(ctx, 400, "could not read the body");
+      return;
+    }
+    if (body.length > limit) {
+      error(ctx, 413, "body over " + limit + " bytes");
+      return;
+    }
+    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
+    if (!type.startsWith("application/json")) {
+      error(ctx, 415, "Content-Type must be application/json");
+      return;
+    }
+    Map<String, String> headers = new HashMap<>();
+    for (String name : ctx.headerMap().keySet()) {
+      headers.put(name.toLowerCase(Locale.ROOT), ctx.header(name));
+    }
+    Map<String, String> query = new HashMap<>();
+    ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
+    WebhookResult result = connector.handle(new WebhookRequest(headers, query, body, app.clock.instant()));
+    if (result instanceof WebhookResult.Unauthorized u) {
+      log.info("event=webhook_unauthorized source={} why={}", connector.source(), u.why());
+      error(ctx, 401, "unauthorized");
+    } else if (result instanceof WebhookResult.Invalid inv) {
+      error(ctx, 400, inv.message());
+    } else if (result instanceof WebhookResult.Ignored ig) {
+      ctx.status(200).json(Map.of("status", "ignored"));
+    } else if (result instanceof WebhookResult.Event ev) {
+      answer(ctx, app.intake.accept(ev.event()));
+    }
+  }
+
+  static void answer(Context ctx, IntakeResult r) {
+    if (r instanceof IntakeResult.Accepted a) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("id", a.id());
+      body.put("status", "accepted");
+      ctx.status(202).json(body);
+    } else if (r instanceof IntakeResult.Duplicate) {
+      ctx.status(200).json(Map.of("status", "duplicate"));
+    } else {
+      ctx.status(200).json(Map.of("status", "ignored"));
+    }
+  }
+
+  static void error(Context ctx, int status, String message) {
+    ctx.status(status).json(Map.of("error", message));
+  }
+
+  static String cut(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

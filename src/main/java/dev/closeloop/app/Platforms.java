@@ -1,0 +1,22 @@
+package dev.closeloop.app;
+
+import dev.closeloop.chat.ChatPlatform;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.chat.sandbox.SandboxPlatform;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Builds the chat adapters the config asks for. */
+final class Platforms {
+  private Platforms() {}
+
+  static Map<PlatformId, ChatPlatform> create(Config config, Jdbi jdbi, Clock clock) {
+    Map<PlatformId, ChatPlatform> platforms = new EnumMap<>(PlatformId.class);
+    if (config.sandboxEnabled()) {
+      platforms.put(PlatformId.SANDBOX, new SandboxPlatform(jdbi, clock));
+    }
+    return platforms;
+  }
+}

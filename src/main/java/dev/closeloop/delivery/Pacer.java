@@ -1,0 +1,104 @@
+package dev.closeloop.delivery;
+
+import dev.closeloop.chat.Outgoing;
+import dev.closeloop.chat.PlatformId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Keeps sends within the platforms' published limits so that 429s stay rare: token buckets per
+ * platform and method class (Slack: ≤ 10 posts/s workspace-wide and about one per second per
+ * channel, chat.update Tier 3 ≈ 50/min; Discord: 40/s of the 50/s global limit, 5 per 5 s per
+ * channel), and a pause of the whole platform when it answers 429. Not thread-safe: one
+ * dispatcher owns it.
+ */
+public final class Pacer {
+  private record Limit(double perSecond, double burst) {}
+
+  private static final class Bucket {
+    double tokens;
+    Instant at;
+  }
+
+  private final Map<String, Bucket> buckets = new HashMap<>();
+  private final Map<PlatformId, Instant> pausedUntil = new HashMap<>();
+
+  /** When {@code o} may go out on {@code platform}; {@code now} or later. */
+  public Instant readyAt(PlatformId platform, Outgoing o, Instant now) {
+    Instant ready = now;
+    Instant paused = pausedUntil.get(platform);
+    if (paused != null && paused.isAfter(ready)) {
+      ready = paused;
+    }
+    for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
+      Instant t = whenToken(e.getKey(), e.getValue(), now);
+      if (t.isAfter(ready)) {
+        ready = t;
+      }
+    }
+    return ready;
+  }
+
+  /** Takes the tokens for a send made now. */
+  public void took(PlatformId platform, Outgoing o, Instant now) {
+    for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
+      Bucket b = refill(e.getKey(), e.getValue(), now);
+      b.tokens -= 1;
+    }
+  }
+
+  /** The platform said 429: nothing goes to it until {@code until}. */
+  public void pause(PlatformId platform, Instant until) {
+    pausedUntil.merge(platform, until, (a, b) -> a.isAfter(b) ? a : b);
+  }
+
+  private Instant whenToken(String key, Limit limit, Instant now) {
+    Bucket b = refill(key, limit, now);
+    if (b.tokens >= 1) {
+      return now;
+    }
+    double missing = 1 - b.tokens;
+    return now.plus(Duration.ofNanos((long) Math.ceil(missing / limit.perSecond() * 1e9)));
+  }
+
+  private Bucket refill(String key, Limit limit, Instant now) {
+    Bucket b = buckets.computeIfAbsent(key, k -> {
+      Bucket nb = new Bucket();
+      nb.tokens = limit.burst();
+      nb.at = now;
+      return nb;
+    });
+    if (now.isAfter(b.at)) {
+      double secs = Duration.between(b.at, now).toNanos() / 1e9;
+      b.tokens = Math.min(limit.burst(), b.tokens + secs * limit.perSecond());
+      b.at = now;
+    }
+    return b;
+  }
+
+  private static Map<String, Limit> limits(PlatformId platform, Outgoing o) {
+    String channel = channel(o);
+    return switch (platform) {
+      case SLACK -> o instanceof Outgoing.Update
+          ? Map.of("slack:update", new Limit(50.0 / 60, 5))
+          : Map.of("slack:post", new Limit(10, 10), "slack:ch:" + channel, new Limit(1, 1));
+      case DISCORD -> Map.of("discord:global", new Limit(40, 40), "discord:ch:" + channel, new Limit(1, 5));
+      case SANDBOX -> Map.of();
+    };
+  }
+
+  private static String channel(Outgoing o) {
+    if (o instanceof Outgoing.DirectMessage d) {
+      return d.userId();
+    } else if (o instanceof Outgoing.ChannelPost p) {
+      return p.channelId();
+    } else if (o instanceof Outgoing.Update u) {
+      return u.target() == null ? "?" : u.target().channelId();
+    } else if (o instanceof Outgoing.Image i) {
+      return i.channelId();
+    }
+    return "?";
+  }
+}

@@ -1,0 +1,217 @@
+package dev.closeloop.digest;
+
+import dev.closeloop.chat.ChatMessage;
+import dev.closeloop.chat.ChatMessage.Actions;
+import dev.closeloop.chat.ChatMessage.Block;
+import dev.closeloop.chat.ChatMessage.Button;
+import dev.closeloop.chat.ChatMessage.Card;
+import dev.closeloop.chat.ChatMessage.Context;
+import dev.closeloop.chat.ChatMessage.Header;
+import dev.closeloop.chat.ChatMessage.Span;
+import dev.closeloop.chat.ChatMessage.Text;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the daily digest as chat messages: new negatives, still open (with age), requests from
+ * "anything else?"; at most {@link #MAX_ENTRIES} entries (the worst), then "and K more"; split into
+ * pages that fit both Slack (50 blocks) and Discord (10 embeds, 5 button rows, 6,000 characters).
+ * Pure: the window and "now" are passed in.
+ */
+public final class DigestBuilder {
+  public static final int MAX_ENTRIES = 100;
+  static final int PER_PAGE = 5;
+  static final int MAX_COMMENT = 500;
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  /** What one digest covers. */
+  public record Input(
+      Instant windowStart,
+      Instant now,
+      ZoneId zone,
+      String title,
+      List<DigestEntry> fresh,
+      List<DigestEntry> stillOpen,
+      Figures figures) {}
+
+  /** The digest as pages plus the survey ids it lists, page by page. */
+  public record Result(List<ChatMessage> pages, List<List<Long>> surveyIds, int entries, int omitted) {}
+
+  public Result build(Input in) {
+    List<DigestEntry> freshNegatives = in.fresh().stream().filter(DigestEntry::negative).toList();
+    List<DigestEntry> freshRequests = in.fresh().stream().filter(e -> !e.negative()).toList();
+    List<DigestEntry> all = new ArrayList<>();
+    all.addAll(freshNegatives);
+    all.addAll(in.stillOpen());
+    all.addAll(freshRequests);
+    Set<Long> kept = all.stream()
+        .sorted(Comparator.comparingInt(DigestEntry::severity).thenComparing(DigestEntry::createdAt))
+        .limit(MAX_ENTRIES)
+        .map(DigestEntry::surveyId)
+        .collect(Collectors.toSet());
+    int omitted = all.size() - kept.size();
+
+    List<Section> sections = List.of(
+        new Section("New negative replies", keep(freshNegatives, kept)),
+        new Section("Still open — not followed up yet", keep(in.stillOpen(), kept)),
+        new Section("Requests from “anything else?”", keep(freshRequests, kept)));
+
+    List<Block> intro = new ArrayList<>();
+    intro.add(new Header(in.title() + " — " + DAY.format(in.now().atZone(in.zone()))));
+    if (freshNegatives.isEmpty()) {
+      intro.add(new Text(List.of(new Span.Bold("All clear: "),
+          new Span.Plain("no new negative replies since " + DAY.format(in.windowStart().atZone(in.zone())) + ". "
+              + in.figures().line() + "."))));
+    } else {
+      intro.add(new Text(List.of(new Span.Bold(freshNegatives.size() + " new negative "
+          + (freshNegatives.size() == 1 ? "reply" : "replies")), new Span.Plain(" · " + in.stillOpen().size()
+          + " still open · " + freshRequests.size() + " " + (freshRequests.size() == 1 ? "request" : "requests")
+          + " · " + in.figures().line() + "."))));
+    }
+
+    List<ChatMessage> pages = new ArrayList<>();
+    List<List<Long>> ids = new ArrayList<>();
+    List<Block> page = new ArrayList<>(intro);
+    List<Long> pageIds = new ArrayList<>();
+    int onPage = 0;
+    for (Section section : sections) {
+      if (section.entries().isEmpty()) {
+        continue;
+      }
+      boolean headed = false;
+      for (DigestEntry e : section.entries()) {
+        if (onPage == PER_PAGE) {
+          pages.add(page(page, in));
+          ids.add(pageIds);
+          page = new ArrayList<>();
+          pageIds = new ArrayList<>();
+          onPage = 0;
+          headed = false;
+        }
+        if (!headed) {
+          page.add(new Text(List.of(new Span.Bold(section.title()))));
+          headed = true;
+        }
+        page.addAll(entryBlocks(e, in.now()));
+        pageIds.add(e.surveyId());
+        onPage++;
+      }
+    }
+    if (omitted > 0) {
+      page.add(new Context("…and " + omitted + " more: see GET /admin/incidents for the full list."));
+    }
+    pages.add(page(page, in));
+    ids.add(pageIds);
+    if (pages.size() > 1) {
+      for (int i = 0; i < pages.size(); i++) {
+        ChatMessage p = pages.get(i);
+        List<Block> blocks = new ArrayList<>(p.blocks());
+        blocks.add(new Context("Part " + (i + 1) + " of " + pages.size()));
+        pages.set(i, new ChatMessage(p.fallback(), blocks));
+      }
+    }
+    return new Result(pages, ids, kept.size(), omitted);
+  }
+
+  private static ChatMessage page(List<Block> blocks, Input in) {
+    return new ChatMessage(in.title() + ": " + in.figures().line(), blocks);
+  }
+
+  private record Section(String title, List<DigestEntry> entries) {}
+
+  private static List<DigestEntry> keep(List<DigestEntry> entries, Set<Long> kept) {
+    return entries.stream()
+        .filter(e -> kept.contains(e.surveyId()))
+        .sorted(Comparator.comparingInt(DigestEntry::severity).thenComparing(DigestEntry::createdAt))
+        .toList();
+  }
+
+  /** The blocks of one entry: a card and its buttons. Used again to refresh it after a click. */
+  public static List<Block> entryBlocks(DigestEntry e, Instant now) {
+    List<Span> body = new ArrayList<>();
+    body.add(new Span.Bold(scoreLine(e)));
+    body.add(new Span.Plain("\nRequester: " + orDash(e.requester()) + " · Assignee: " + orDash(e.assignee())
+        + (e.team() == null ? "" : " · Team: " + e.team())));
+    if (e.comment() != null) {
+      body.add(new Span.Plain("\n“" + cut(e.comment(), MAX_COMMENT) + "”"));
+    }
+    if (e.request() != null) {
+      body.add(new Span.Bold("\nRequest: "));
+      body.add(new Span.Plain(cut(e.request(), MAX_COMMENT)));
+    }
+    body.add(new Span.Plain("\n" + status(e, now)));
+    String title = cut(e.ticketId(), 60) + (e.title() == null ? "" : " · " + cut(e.title(), 150));
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Card(title, e.url(), body));
+    if (e.followedUpAt() == null) {
+      String label = cut(e.ticketId(), 40);
+      List<Button> buttons = new ArrayList<>();
+      if (e.owner() == null) {
+        buttons.add(new Button("cl:i:" + e.surveyId() + ":own", "I'll take it · " + label, "own", Button.Style.PRIMARY));
+      }
+      buttons.add(new Button("cl:i:" + e.surveyId() + ":done", "Followed up · " + label, "done", Button.Style.DEFAULT));
+      blocks.add(new Actions(buttons));
+    }
+    return blocks;
+  }
+
+  static String scoreLine(DigestEntry e) {
+    List<String> parts = new ArrayList<>();
+    if (e.score() != null) {
+      parts.add("Score " + e.score() + "/5");
+    }
+    if (e.fixed() != null) {
+      parts.add(e.fixed() ? "Fixed" : "Not fixed");
+    }
+    if (!e.negative()) {
+      parts.add("Request");
+    }
+    return parts.isEmpty() ? "No score" : String.join(" · ", parts);
+  }
+
+  static String status(DigestEntry e, Instant now) {
+    if (e.followedUpAt() != null) {
+      return "✅ Followed up by " + e.followedUpBy() + (e.note() == null ? "" : ": " + cut(e.note(), 300));
+    }
+    String age = "open for " + age(Duration.between(e.createdAt(), now));
+    return e.owner() == null ? "Unowned · " + age : "Owner: " + e.owner() + " · " + age;
+  }
+
+  public static String age(Duration d) {
+    if (d.isNegative()) {
+      d = Duration.ZERO;
+    }
+    long days = d.toDays();
+    long hours = d.toHoursPart();
+    if (days > 0) {
+      return days + "d " + hours + "h";
+    }
+    if (d.toHours() > 0) {
+      return d.toHours() + "h";
+    }
+    return Math.max(d.toMinutes(), 0) + "m";
+  }
+
+  private static String orDash(String s) {
+    return s == null || s.isBlank() ? "—" : s;
+  }
+
+  static String cut(String s, int max) {
+    if (s == null || s.length() <= max) {
+      return s;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end) + "…";
+  }
+}

@@ -1,0 +1,323 @@
+package dev.closeloop.service;
+
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.ChatEventHandler;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.digest.CommentClassifier;
+import dev.closeloop.store.Answers;
+import dev.closeloop.store.Incidents;
+import dev.closeloop.store.IncidentRow;
+import dev.closeloop.store.People;
+import dev.closeloop.store.PersonRow;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.Surveys;
+import dev.closeloop.survey.AnswerParser;
+import dev.closeloop.survey.Conversation;
+import dev.closeloop.survey.ParsedAnswer;
+import dev.closeloop.survey.Say;
+import dev.closeloop.survey.SurveyFlow;
+import dev.closeloop.survey.SurveyInput;
+import dev.closeloop.survey.Transition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what people do in chat into survey answers and incident actions. Each event is one
+ * transaction: answers recorded (first one kept), the survey message refreshed and replies queued
+ * in the outbox, incidents opened for negative replies and requests.
+ */
+public final class ConversationService implements ChatEventHandler {
+  private static final Logger log = LoggerFactory.getLogger(ConversationService.class);
+
+  private final Jdbi jdbi;
+  private final SurveyFlow flow;
+  private final Notifier notifier;
+  private final CommentClassifier classifier;
+  private final IncidentService incidents;
+  private final StatsService stats;
+  private final Clock clock;
+
+  public ConversationService(Jdbi jdbi, SurveyFlow flow, Notifier notifier, CommentClassifier classifier,
+      IncidentService incidents, StatsService stats, Clock clock) {
+    this.jdbi = jdbi;
+    this.flow = flow;
+    this.notifier = notifier;
+    this.classifier = classifier;
+    this.incidents = incidents;
+    this.stats = stats;
+    this.clock = clock;
+  }
+
+  @Override
+  public InteractionReply handle(ChatEvent event) {
+    try {
+      if (event instanceof ChatEvent.ButtonClick click) {
+        return click(click);
+      } else if (event instanceof ChatEvent.TypedText typed) {
+        return typed(typed);
+      } else if (event instanceof ChatEvent.ModalSubmit modal) {
+        return modal(modal);
+      } else if (event instanceof ChatEvent.Command command) {
+        return command(command);
+      }
+      return InteractionReply.none();
+    } catch (RuntimeException e) {
+      log.error("event=chat_event_failed platform={} type={} error={}", event.platform().wire(),
+          event.getClass().getSimpleName(), e.toString(), e);
+      return InteractionReply.ephemeral("Sorry, something went wrong on our side. Please try again in a minute.");
+    }
+  }
+
+  /** An action id split: cl:s:12:rate:4 → kind s, id 12, rest "rate:4". */
+  record Action(String kind, long id, String what) {
+    static Optional<Action> parse(String actionId) {
+      if (actionId == null || actionId.length() > 100) {
+        return Optional.empty();
+      }
+      String[] parts = actionId.split(":", 4);
+      if (parts.length < 4 || !"cl".equals(parts[0])) {
+        return Optional.empty();
+      }
+      try {
+        return Optional.of(new Action(parts[1], Long.parseLong(parts[2]), parts[3]));
+      } catch (NumberFormatException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private InteractionReply click(ChatEvent.ButtonClick click) {
+    Optional<Action> action = Action.parse(click.actionId());
+    if (action.isEmpty()) {
+      return InteractionReply.ephemeral("That button is not one of ours any more.");
+    }
+    Action a = action.get();
+    if ("i".equals(a.kind())) {
+      return incidents.click(click, a.id(), a.what());
+    }
+    if (!"s".equals(a.kind())) {
+      return InteractionReply.ephemeral("That button is not one of ours any more.");
+    }
+    SurveyInput input;
+    switch (a.what()) {
+      case "fixed:yes" -> input = new SurveyInput.FixedClicked(true);
+      case "fixed:no" -> input = new SurveyInput.FixedClicked(false);
+      case "else:yes" -> input = new SurveyInput.AnythingElseClicked(true);
+      case "else:no" -> input = new SurveyInput.AnythingElseClicked(false);
+      case "stop" -> input = new SurveyInput.StopClicked();
+      case "more" -> {
+        return moreClicked(click, a.id());
+      }
+      default -> {
+        if (a.what().startsWith("rate:")) {
+          int score = a.what().length() == 6 ? a.what().charAt(5) - '0' : -1;
+          if (score < 1 || score > 5) {
+            return InteractionReply.ephemeral("That button is not one of ours any more.");
+          }
+          input = new SurveyInput.RatingClicked(score);
+        } else {
+          return InteractionReply.ephemeral("That button is not one of ours any more.");
+        }
+      }
+    }
+    return apply(click.platform(), click.userId(), a.id(), input, true);
+  }
+
+  private InteractionReply moreClicked(ChatEvent.ButtonClick click, long surveyId) {
+    SurveyRow s = jdbi.withHandle(h -> new Surveys(h).find(surveyId)).orElse(null);
+    if (s == null || !owns(s, click.platform(), click.userId())) {
+      return InteractionReply.ephemeral("This survey is not yours to answer.");
+    }
+    if (!s.open()) {
+      return InteractionReply.ephemeral(notifier.messages().text(Say.SURVEY_CLOSED));
+    }
+    return notifier.messages().commentModal(surveyId);
+  }
+
+  private InteractionReply modal(ChatEvent.ModalSubmit submit) {
+    Optional<Action> action = Action.parse(submit.actionId());
+    if (action.isEmpty()) {
+      return InteractionReply.none();
+    }
+    Action a = action.get();
+    if ("i".equals(a.kind())) {
+      return incidents.modal(submit, a.id(), a.what());
+    }
+    String text = AnswerParser.clean(submit.text() == null ? "" : submit.text());
+    if (text.isEmpty()) {
+      return InteractionReply.none();
+    }
+    SurveyInput input = "request".equals(a.what())
+        ? new SurveyInput.RequestSubmitted(text)
+        : new SurveyInput.CommentSubmitted(text);
+    return apply(submit.platform(), submit.userId(), a.id(), input, true);
+  }
+
+  private InteractionReply typed(ChatEvent.TypedText typed) {
+    ParsedAnswer parsed = AnswerParser.parse(typed.text());
+    Optional<SurveyRow> open = jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
+    if (open.isPresent()) {
+      return apply(typed.platform(), typed.userId(), open.get().id(), new SurveyInput.Typed(parsed), false);
+    }
+    Instant now = clock.instant();
+    String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
+    if (parsed instanceof ParsedAnswer.Stop) {
+      setOptOut(typed.platform(), typed.userId(), true);
+      jdbi.useTransaction(h -> notifier.direct(h, typed.platform(), typed.userId(), notifier.messages().text(Say.OPTED_OUT), tag, now));
+    } else if (parsed instanceof ParsedAnswer.OptIn) {
+      setOptOut(typed.platform(), typed.userId(), false);
+      jdbi.useTransaction(h -> notifier.direct(h, typed.platform(), typed.userId(), notifier.messages().words().optedIn(), tag, now));
+    } else {
+      jdbi.useTransaction(h -> notifier.direct(h, typed.platform(), typed.userId(),
+          "Thanks for the message! There is no open survey right now — for anything new, please open a ticket with IT.",
+          tag, now));
+    }
+    return InteractionReply.none();
+  }
+
+  private InteractionReply apply(PlatformId platform, String userId, long surveyId, SurveyInput input, boolean interactive) {
+    Instant now = clock.instant();
+    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
+      Surveys surveys = new Surveys(h);
+      SurveyRow s = surveys.lock(surveyId).orElse(null);
+      if (s == null || !owns(s, platform, userId)) {
+        return InteractionReply.ephemeral("This survey is not yours to answer.");
+      }
+      if (!s.open() && !(input instanceof SurveyInput.StopClicked)
+          && !(input instanceof SurveyInput.Typed t && t.answer() instanceof ParsedAnswer.Stop)) {
+        return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
+      }
+      Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
+      Transition t = flow.apply(before, input);
+      Answers answers = new Answers(h);
+      for (Transition.Answer a : t.recorded()) {
+        answers.record(s.id(), a.kind().wire(), a.value(), now);
+      }
+      if (t.optOut()) {
+        new People(h).setOptedOut(s.personKey(), true, now);
+        log.info("event=opted_out survey={}", s.id());
+      }
+      if (t.changed()) {
+        Instant answeredAt = t.next().hasAnswer() ? now : null;
+        Instant finishedAt = t.next().finished() ? now : null;
+        surveys.saveConversation(s.id(), t.next().step().name(), answeredAt, finishedAt);
+        openIncidentIfNeeded(h, s.id(), t.next(), now);
+        notifier.refreshSurvey(h, s.id(), now);
+      }
+      SurveyRow after = surveys.find(s.id()).orElseThrow();
+      boolean onlyRejection = !t.changed() && !t.optOut();
+      if (onlyRejection && interactive && t.say().size() == 1) {
+        return InteractionReply.ephemeral(notifier.messages().text(t.say().get(0)));
+      }
+      int i = 0;
+      for (Say say : t.say()) {
+        notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
+      }
+      if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
+        return notifier.messages().requestModal(s.id());
+      }
+      return InteractionReply.none();
+    }));
+  }
+
+  private InteractionReply reply(Handle h, SurveyRow s, Say say, boolean interactive, Instant now) {
+    if (interactive) {
+      return InteractionReply.ephemeral(notifier.messages().text(say));
+    }
+    notifier.say(h, s, say, "x" + now.toEpochMilli(), now);
+    return InteractionReply.none();
+  }
+
+  private void openIncidentIfNeeded(Handle h, long surveyId, Conversation c, Instant now) {
+    boolean negative = flow.negativeByAnswers(c) || c.comment() != null && classifier.isNegative(c.comment());
+    Incidents inc = new Incidents(h);
+    if (negative) {
+      if (inc.open(surveyId, IncidentRow.NEGATIVE, now)) {
+        incidents.opened(h, surveyId, c, now);
+      }
+    } else if (c.request() != null) {
+      inc.open(surveyId, IncidentRow.REQUEST, now);
+    }
+  }
+
+  private static boolean owns(SurveyRow s, PlatformId platform, String userId) {
+    return platform.wire().equals(s.platform()) && userId != null && userId.equals(s.platformUser());
+  }
+
+  private InteractionReply command(ChatEvent.Command command) {
+    String args = command.args() == null ? "" : command.args().strip();
+    String verb = args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    switch (verb) {
+      case "optout", "stop" -> {
+        setOptOut(command.platform(), command.userId(), true);
+        return InteractionReply.ephemeral(notifier.messages().text(Say.OPTED_OUT));
+      }
+      case "optin" -> {
+        setOptOut(command.platform(), command.userId(), false);
+        return InteractionReply.ephemeral(notifier.messages().words().optedIn());
+      }
+      case "stats" -> {
+        return InteractionReply.ephemeral(stats.summaryLine(30));
+      }
+      case "link" -> {
+        return link(command, args);
+      }
+      default -> {
+        return InteractionReply.ephemeral(
+            "/closeloop stats — CSAT and response rate, last 30 days · optout — never be asked again · "
+                + "optin — be asked again · link you@example.com — (Discord) link your work email");
+      }
+    }
+  }
+
+  private InteractionReply link(ChatEvent.Command command, String args) {
+    String[] parts = args.split("\\s+");
+    if (command.platform() != PlatformId.DISCORD) {
+      return InteractionReply.ephemeral("Linking is for Discord; on Slack we find you by your email.");
+    }
+    if (parts.length != 2 || !parts[1].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || parts[1].length() > 320) {
+      return InteractionReply.ephemeral("Usage: /closeloop link you@example.com");
+    }
+    String email = parts[1].toLowerCase(java.util.Locale.ROOT);
+    jdbi.useTransaction(h -> new People(h).link(email, command.userId()));
+    return InteractionReply.ephemeral("Linked: surveys for " + email + " will come here.");
+  }
+
+  /** Opt-out (or back in) for every person record this platform user is. Only they can. */
+  void setOptOut(PlatformId platform, String userId, boolean optedOut) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> {
+      People people = new People(h);
+      List<PersonRow> rows = people.byPlatformId(platform.wire(), userId);
+      // also people known through open surveys on this platform id (e.g. found by email lookup)
+      List<String> keys = new java.util.ArrayList<>(h.createQuery("""
+              SELECT DISTINCT person_key FROM surveys WHERE platform = :p AND platform_user = :u
+              """).bind("p", platform.wire()).bind("u", userId).mapTo(String.class).list());
+      if (platform == PlatformId.DISCORD) {
+        people.linkedEmail(userId).ifPresent(e -> keys.add(e));
+      }
+      java.util.Set<String> all = new java.util.LinkedHashSet<>(keys);
+      rows.forEach(r -> all.add(r.personKey()));
+      if (all.isEmpty()) {
+        String key = platform.wire() + ":" + userId;
+        people.upsert(key, null, null, platform == PlatformId.SLACK ? userId : null,
+            platform == PlatformId.DISCORD ? userId : null, null);
+        all.add(key);
+      }
+      for (String key : all) {
+        if (people.find(key).isEmpty()) {
+          people.upsert(key, key.contains("@") ? key : null, null, null, null, null);
+        }
+        people.setOptedOut(key, optedOut, now);
+      }
+    });
+    log.info("event={} platform={}", optedOut ? "opted_out" : "opted_in", platform.wire());
+  }
+}

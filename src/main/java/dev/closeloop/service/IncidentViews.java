@@ -1,0 +1,58 @@
+package dev.closeloop.service;
+
+import dev.closeloop.digest.DigestEntry;
+import dev.closeloop.store.AnswerRow;
+import dev.closeloop.store.Answers;
+import dev.closeloop.store.IncidentRow;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.Surveys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/** Incidents joined with their survey and answers, as the digest and the admin API show them. */
+final class IncidentViews {
+  private IncidentViews() {}
+
+  static List<DigestEntry> entries(Handle h, List<IncidentRow> incidents) {
+    if (incidents.isEmpty()) {
+      return List.of();
+    }
+    List<Long> ids = incidents.stream().map(IncidentRow::surveyId).toList();
+    Map<Long, List<AnswerRow>> answers = new Answers(h).forSurveys(ids).stream()
+        .collect(Collectors.groupingBy(AnswerRow::surveyId));
+    Surveys surveys = new Surveys(h);
+    List<DigestEntry> out = new ArrayList<>();
+    for (IncidentRow i : incidents) {
+      SurveyRow s = surveys.find(i.surveyId()).orElse(null);
+      if (s == null) {
+        continue;
+      }
+      out.add(entry(s, i, answers.getOrDefault(s.id(), List.of())));
+    }
+    return out;
+  }
+
+  static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
+    Integer score = null;
+    Boolean fixed = null;
+    String comment = null;
+    String request = null;
+    for (AnswerRow a : answers) {
+      switch (a.kind()) {
+        case "rating" -> score = Integer.valueOf(a.answer());
+        case "fixed" -> fixed = Boolean.valueOf(a.answer());
+        case "comment" -> comment = a.answer();
+        case "request" -> request = a.answer();
+        default -> { }
+      }
+    }
+    String requester = s.requesterName() != null ? s.requesterName()
+        : s.requesterEmail() != null ? s.requesterEmail() : s.personKey();
+    return new DigestEntry(s.id(), s.ticketId(), s.url(), s.title(), requester, s.assignee(), s.team(), score, fixed,
+        comment, request, IncidentRow.NEGATIVE.equals(i.kind()), i.createdAt(), i.owner(), i.ownedAt(),
+        i.followedUpBy(), i.followedUpAt(), i.note());
+  }
+}

@@ -1,0 +1,150 @@
+package dev.closeloop.service;
+
+import dev.closeloop.app.Config;
+import dev.closeloop.digest.Figures;
+import dev.closeloop.store.AnswerRow;
+import dev.closeloop.store.Answers;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.Surveys;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The figures that tell whether service is getting better: CSAT always beside the response rate,
+ * share "not fixed", median time to answer; by team, assignee and week. A survey counts by the day
+ * its DM was sent (in {@code digest.zone}); sandbox demo data never counts.
+ */
+public final class StatsService {
+  private final Jdbi jdbi;
+  private final ZoneId zone;
+  private final Clock clock;
+
+  public StatsService(Jdbi jdbi, Config config, Clock clock) {
+    this.jdbi = jdbi;
+    this.zone = ZoneId.of(config.digest().zone());
+    this.clock = clock;
+  }
+
+  /** One survey with its answers, for counting. */
+  record Row(SurveyRow survey, Integer rating, Boolean fixed) {}
+
+  /** {@code /admin/stats}: dates inclusive, either may be null (open-ended). */
+  public Map<String, Object> stats(LocalDate since, LocalDate until) {
+    Instant from = since == null ? Instant.EPOCH : since.atStartOfDay(zone).toInstant();
+    Instant to = until == null ? Instant.parse("9999-01-01T00:00:00Z") : until.plusDays(1).atStartOfDay(zone).toInstant();
+    List<Row> rows = rows(from, to);
+    Map<String, Object> out = figures(rows);
+    out.put("byTeam", group(rows, r -> r.survey().team() == null ? "(none)" : r.survey().team()));
+    out.put("byAssignee", group(rows, r -> r.survey().assignee() == null ? "(none)" : r.survey().assignee()));
+    out.put("byWeek", group(rows, r -> week(r.survey().sentAt())));
+    return out;
+  }
+
+  /** CSAT and response rate for surveys sent in [from, to). */
+  public Figures figures(Instant from, Instant to) {
+    Map<String, Object> f = figures(rows(from, to));
+    return new Figures((Double) f.get("csat"), (Double) f.get("responseRate"), (Integer) f.get("rated"),
+        (Integer) f.get("answered"), (Integer) f.get("sent"));
+  }
+
+  /** A one-line summary of the last {@code days} days, for {@code /closeloop stats}. */
+  public String summaryLine(int days) {
+    Instant now = clock.instant();
+    return "Last " + days + " days: " + figures(now.minus(Duration.ofDays(days)), now).line() + ".";
+  }
+
+  String week(Instant sentAt) {
+    LocalDate d = sentAt.atZone(zone).toLocalDate();
+    return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+  }
+
+  List<Row> rows(Instant from, Instant to) {
+    return jdbi.withHandle(h -> {
+      List<SurveyRow> surveys = new Surveys(h).sentBetween(from, to);
+      Map<Long, List<AnswerRow>> answers = new Answers(h)
+          .forSurveys(surveys.stream().map(SurveyRow::id).toList()).stream()
+          .collect(Collectors.groupingBy(AnswerRow::surveyId));
+      List<Row> rows = new ArrayList<>();
+      for (SurveyRow s : surveys) {
+        Integer rating = null;
+        Boolean fixed = null;
+        for (AnswerRow a : answers.getOrDefault(s.id(), List.of())) {
+          if ("rating".equals(a.kind())) {
+            rating = Integer.valueOf(a.answer());
+          } else if ("fixed".equals(a.kind())) {
+            fixed = Boolean.valueOf(a.answer());
+          }
+        }
+        rows.add(new Row(s, rating, fixed));
+      }
+      return rows;
+    });
+  }
+
+  private Map<String, Object> group(List<Row> rows, Function<Row, String> key) {
+    Map<String, List<Row>> groups = new TreeMap<>();
+    rows.forEach(r -> groups.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r));
+    Map<String, Object> out = new LinkedHashMap<>();
+    groups.forEach((k, v) -> out.put(k, figures(v)));
+    return out;
+  }
+
+  static Map<String, Object> figures(List<Row> rows) {
+    int sent = rows.size();
+    int answered = 0;
+    int rated = 0;
+    int happy = 0;
+    int fixedAnswers = 0;
+    int notFixed = 0;
+    List<Duration> times = new ArrayList<>();
+    for (Row r : rows) {
+      if (r.survey().answeredAt() != null) {
+        answered++;
+        times.add(Duration.between(r.survey().sentAt(), r.survey().answeredAt()));
+      }
+      if (r.rating() != null) {
+        rated++;
+        if (r.rating() >= 4) {
+          happy++;
+        }
+      }
+      if (r.fixed() != null) {
+        fixedAnswers++;
+        if (!r.fixed()) {
+          notFixed++;
+        }
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("csat", rated == 0 ? null : (double) happy / rated);
+    out.put("responseRate", sent == 0 ? null : (double) answered / sent);
+    out.put("rated", rated);
+    out.put("answered", answered);
+    out.put("sent", sent);
+    out.put("notFixedShare", fixedAnswers == 0 ? null : (double) notFixed / fixedAnswers);
+    out.put("medianTimeToAnswer", median(times));
+    return out;
+  }
+
+  private static String median(List<Duration> times) {
+    if (times.isEmpty()) {
+      return null;
+    }
+    List<Duration> sorted = times.stream().sorted().toList();
+    int n = sorted.size();
+    Duration m = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    return m.toString();
+  }
+}

@@ -1,0 +1,262 @@
+package dev.closeloop.service;
+
+import dev.closeloop.app.Config;
+import dev.closeloop.chat.ChatPlatform;
+import dev.closeloop.chat.DeliveryException;
+import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.chat.Recipient;
+import dev.closeloop.chat.UserLookup;
+import dev.closeloop.delivery.DeliveryListener;
+import dev.closeloop.store.OutboxRow;
+import dev.closeloop.store.People;
+import dev.closeloop.store.PersonRow;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.Surveys;
+import dev.closeloop.survey.FatiguePolicy;
+import dev.closeloop.survey.FatiguePolicy.Decision;
+import dev.closeloop.survey.SkipReason;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The survey's life after intake: send when due (cooldown, send window, platform choice and
+ * identity), the one reminder, expiry; and what delivery reports back (the DM accepted → sent;
+ * dead → skipped with a reason).
+ */
+public final class SurveyService implements DeliveryListener {
+  private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
+  private static final int BATCH = 200;
+  private static final Duration LOOKUP_RETRY = Duration.ofMinutes(1);
+
+  private final Jdbi jdbi;
+  private final Config config;
+  private final FatiguePolicy policy;
+  private final Map<PlatformId, ChatPlatform> platforms;
+  private final Notifier notifier;
+  private final Clock clock;
+
+  public SurveyService(Jdbi jdbi, Config config, FatiguePolicy policy, Map<PlatformId, ChatPlatform> platforms,
+      Notifier notifier, Clock clock) {
+    this.jdbi = jdbi;
+    this.config = config;
+    this.policy = policy;
+    this.platforms = Map.copyOf(platforms);
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** Runs everything due now: sends, reminders, expiries. Returns how many surveys it touched. */
+  public int tick() {
+    Instant now = clock.instant();
+    int n = 0;
+    for (long id : jdbi.withHandle(h -> new Surveys(h).dueToSend(now, BATCH))) {
+      n += sendDue(id, now) ? 1 : 0;
+    }
+    for (long id : jdbi.withHandle(h -> new Surveys(h).dueToRemind(now, BATCH))) {
+      jdbi.useTransaction(h -> remind(h, id, now));
+      n++;
+    }
+    for (long id : jdbi.withHandle(h -> new Surveys(h).dueToExpire(now, BATCH))) {
+      jdbi.useTransaction(h -> expire(h, id, now));
+      n++;
+    }
+    return n;
+  }
+
+  private boolean sendDue(long id, Instant now) {
+    SurveyRow s = jdbi.withHandle(h -> new Surveys(h).find(id)).orElse(null);
+    if (s == null || !SurveyRow.SCHEDULED.equals(s.state())) {
+      return false;
+    }
+    Target target = chooseTarget(s);
+    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
+      Surveys surveys = new Surveys(h);
+      SurveyRow locked = surveys.lock(id).orElse(null);
+      if (locked == null || !SurveyRow.SCHEDULED.equals(locked.state())) {
+        return false;
+      }
+      People people = new People(h);
+      PersonRow person = people.find(locked.personKey()).orElse(null);
+      boolean optedOut = person != null && person.optedOut()
+          || Identities.erasedOptOut(h, locked.requesterEmail(), locked.slackId(), locked.discordId());
+      boolean sandbox = IntakeService.SANDBOX_SOURCE.equals(locked.source());
+      String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
+      Decision d = sandbox
+          ? (optedOut ? new Decision.Skip(SkipReason.OPTED_OUT) : new Decision.Send())
+          : policy.atDue(now, optedOut, surveys.lastSentTo(locked.personKey()).orElse(null), zone(tz));
+      if (d instanceof Decision.Skip skip) {
+        surveys.skip(id, skip.reason().wire(), now);
+        log.info("event=survey_skipped survey={} reason={}", id, skip.reason().wire());
+        return true;
+      }
+      if (d instanceof Decision.Defer defer) {
+        surveys.reschedule(id, defer.until());
+        log.info("event=survey_held survey={} until={}", id, defer.until());
+        return true;
+      }
+      if (target.skip() != null) {
+        surveys.skip(id, target.skip().wire(), now);
+        log.info("event=survey_skipped survey={} reason={}", id, target.skip().wire());
+        return true;
+      }
+      if (target.platform() == null) {
+        surveys.reschedule(id, now.plus(LOOKUP_RETRY));
+        log.info("event=survey_lookup_unavailable survey={} will=retry_at {}", id, now.plus(LOOKUP_RETRY));
+        return true;
+      }
+      surveys.assignRecipient(id, target.platform().wire(), target.userId(), target.timezone());
+      SurveyRow assigned = surveys.find(id).orElseThrow();
+      notifier.surveyDm(h, assigned, target.platform(), target.userId(), now);
+      log.info("event=survey_queued survey={} platform={}", id, target.platform().wire());
+      return true;
+    }));
+  }
+
+  /** Where a survey goes: platform and user id, or why it cannot go anywhere. */
+  record Target(PlatformId platform, String userId, String timezone, SkipReason skip) {}
+
+  /** Picks the platform: the preferred one where the person is reachable, else the other. */
+  Target chooseTarget(SurveyRow s) {
+    if (IntakeService.SANDBOX_SOURCE.equals(s.source()) && platforms.containsKey(PlatformId.SANDBOX)) {
+      return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
+    }
+    List<PlatformId> order = new ArrayList<>();
+    PlatformId preferred = "discord".equals(config.survey().preferPlatform()) ? PlatformId.DISCORD : PlatformId.SLACK;
+    order.add(preferred);
+    order.add(preferred == PlatformId.SLACK ? PlatformId.DISCORD : PlatformId.SLACK);
+    boolean sawUnknown = false;
+    boolean sawUnavailable = false;
+    for (PlatformId p : order) {
+      ChatPlatform platform = platforms.get(p);
+      if (platform == null) {
+        continue;
+      }
+      Recipient r = recipient(s, p);
+      if (r == null) {
+        continue;
+      }
+      UserLookup result = platform.lookup(r);
+      if (result instanceof UserLookup.Found f) {
+        return new Target(p, f.userId(), f.timezone(), null);
+      } else if (result instanceof UserLookup.Unknown) {
+        sawUnknown = true;
+      } else {
+        sawUnavailable = true;
+      }
+    }
+    if (sawUnavailable) {
+      return new Target(null, null, null, null);
+    }
+    if (sawUnknown) {
+      return new Target(null, null, null, SkipReason.UNKNOWN_USER);
+    }
+    if (platforms.containsKey(PlatformId.SANDBOX)) {
+      return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
+    }
+    return new Target(null, null, null, SkipReason.NO_IDENTITY);
+  }
+
+  /** What this platform can use to find the person, or null when it has nothing. */
+  private Recipient recipient(SurveyRow s, PlatformId p) {
+    if (p == PlatformId.SLACK) {
+      return s.slackId() != null || s.requesterEmail() != null
+          ? new Recipient(s.requesterEmail(), s.slackId(), null) : null;
+    }
+    String discordId = s.discordId();
+    if (discordId == null && s.requesterEmail() != null) {
+      discordId = jdbi.withHandle(h -> new People(h).linkedDiscordId(s.requesterEmail())).orElse(null);
+    }
+    return discordId != null ? new Recipient(s.requesterEmail(), null, discordId) : null;
+  }
+
+  private void remind(Handle h, long id, Instant now) {
+    SurveyRow s = new Surveys(h).lock(id).orElse(null);
+    if (s == null || !SurveyRow.SENT.equals(s.state()) || s.answeredAt() != null) {
+      return;
+    }
+    ZoneId zone = zone(s.timezone());
+    Instant allowed = policy.nextAllowed(now, zone);
+    if (allowed.isAfter(now)) {
+      if (!allowed.isBefore(s.expiresAt())) {
+        allowed = null; // no room left before expiry: no reminder at all
+      }
+      h.createUpdate("UPDATE surveys SET remind_at = :t WHERE id = :id").bind("id", id).bind("t", allowed).execute();
+      return;
+    }
+    notifier.reminder(h, s, now);
+    new Surveys(h).markReminded(id, now);
+    log.info("event=survey_reminded survey={}", id);
+  }
+
+  private void expire(Handle h, long id, Instant now) {
+    Surveys surveys = new Surveys(h);
+    SurveyRow s = surveys.lock(id).orElse(null);
+    if (s == null || !s.open()) {
+      return;
+    }
+    surveys.expire(id, now);
+    notifier.closeSurveyMessage(h, id, now);
+    log.info("event=survey_expired survey={} answered={}", id, s.answeredAt() != null);
+  }
+
+  @Override
+  public void sent(Handle h, OutboxRow row, MessageRef ref, Instant now) {
+    if (!Notifier.SURVEY_DM.equals(row.purpose()) || row.surveyId() == null) {
+      return;
+    }
+    Surveys surveys = new Surveys(h);
+    SurveyRow s = surveys.find(row.surveyId()).orElse(null);
+    if (s == null) {
+      return;
+    }
+    ZoneId zone = zone(s.timezone());
+    surveys.markSent(s.id(), now, policy.reminderAt(now, zone), policy.expiresAt(now),
+        ref == null ? null : ref.channelId(), ref == null ? null : ref.messageId());
+    new People(h).markSurveyed(s.personKey(), now);
+    if (SurveyRow.CANCELLED.equals(s.state())) {
+      // reopened while the DM was in flight: close the message we just sent
+      notifier.closeSurveyMessage(h, s.id(), now);
+    }
+  }
+
+  @Override
+  public void dead(Handle h, OutboxRow row, DeliveryException.Kind kind, Instant now) {
+    if (!Notifier.SURVEY_DM.equals(row.purpose()) || row.surveyId() == null) {
+      return;
+    }
+    SkipReason reason = switch (kind) {
+      case UNKNOWN_USER -> SkipReason.UNKNOWN_USER;
+      case DM_CLOSED -> SkipReason.DM_CLOSED;
+      default -> SkipReason.DELIVERY_FAILED;
+    };
+    Surveys surveys = new Surveys(h);
+    Optional<SurveyRow> s = surveys.find(row.surveyId());
+    if (s.isPresent() && ("sending".equals(s.get().state()) || SurveyRow.SCHEDULED.equals(s.get().state()))) {
+      surveys.skip(row.surveyId(), reason.wire(), now);
+      log.info("event=survey_skipped survey={} reason={}", row.surveyId(), reason.wire());
+    }
+  }
+
+  ZoneId zone(String tz) {
+    if (tz != null) {
+      try {
+        return ZoneId.of(tz);
+      } catch (DateTimeException e) {
+        // fall through to the team's zone
+      }
+    }
+    return ZoneId.of(config.digest().zone());
+  }
+}

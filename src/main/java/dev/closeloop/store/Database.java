@@ -1,0 +1,102 @@
+package dev.closeloop.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store: a pooled connection to H2 (file mode, the default) or PostgreSQL, migrated by
+ * Flyway on open. H2 URLs get {@code WRITE_DELAY=0} unless they set it, so a commit is on disk
+ * before we answer 202 (a kill -9 loses nothing that was acknowledged).
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final boolean postgres;
+
+  private Database(HikariDataSource dataSource, boolean postgres) {
+    this.dataSource = dataSource;
+    this.postgres = postgres;
+    this.jdbi = Jdbi.create(dataSource); // maps snake_case columns to record components by default
+    for (Class<?> row : new Class<?>[] {SurveyRow.class, AnswerRow.class, PersonRow.class, OutboxRow.class,
+        IncidentRow.class, DigestRow.class, Tickets.TicketRow.class}) {
+      jdbi.registerRowMapper(ConstructorMapper.factory(row));
+    }
+  }
+
+  /** Opens the store and applies pending migrations. */
+  public static Database open(String url, String user, String password) {
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(normalizeUrl(url));
+    hc.setUsername(user);
+    hc.setPassword(password);
+    hc.setMaximumPoolSize(url.startsWith("jdbc:postgresql:") ? 10 : 8);
+    hc.setMinimumIdle(1);
+    hc.setPoolName("closeloop");
+    hc.setConnectionTimeout(10_000);
+    HikariDataSource ds = new HikariDataSource(hc);
+    try {
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    log.info("event=store_open db={}", url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
+    return new Database(ds, url.startsWith("jdbc:postgresql:"));
+  }
+
+  /** Adds {@code WRITE_DELAY=0} to an H2 URL that does not choose its own. */
+  public static String normalizeUrl(String url) {
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("WRITE_DELAY")) {
+      return url + ";WRITE_DELAY=0";
+    }
+    return url;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public boolean postgres() {
+    return postgres;
+  }
+
+  /** True when a trivial query answers. */
+  public boolean healthy() {
+    try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+      s.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      log.warn("event=store_unhealthy error={}", e.toString());
+      return false;
+    }
+  }
+
+  /** Online backup of an H2 store (BACKUP TO); refused on PostgreSQL. */
+  public Path backup(Path file) {
+    if (postgres) {
+      throw new IllegalStateException("use pg_dump");
+    }
+    Path target = file.toAbsolutePath();
+    jdbi.useHandle(h -> h.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'"));
+    return target;
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

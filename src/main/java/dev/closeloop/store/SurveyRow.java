@@ -1,0 +1,52 @@
+package dev.closeloop.store;
+
+import java.time.Instant;
+
+/** One row of {@code surveys}. */
+public record SurveyRow(
+    long id,
+    String source,
+    String ticketId,
+    String personKey,
+    String requesterEmail,
+    String requesterName,
+    String slackId,
+    String discordId,
+    String timezone,
+    String title,
+    String url,
+    String assignee,
+    String team,
+    Instant closedAt,
+    String platform,
+    String platformUser,
+    String state,
+    String reason,
+    String step,
+    Instant dueAt,
+    Instant sentAt,
+    Instant remindAt,
+    Instant remindedAt,
+    Instant expiresAt,
+    Instant answeredAt,
+    Instant finishedAt,
+    Instant endedAt,
+    boolean sampledIn,
+    String messageChannel,
+    String messageId,
+    Instant createdAt,
+    int version) {
+
+  public static final String SCHEDULED = "scheduled";
+  public static final String SENT = "sent";
+  public static final String REMINDED = "reminded";
+  public static final String ANSWERED = "answered";
+  public static final String EXPIRED = "expired";
+  public static final String CANCELLED = "cancelled";
+  public static final String SKIPPED = "skipped";
+
+  /** Takes clicks and typed text: DM out, not finished, not expired or cancelled. */
+  public boolean open() {
+    return (SENT.equals(state) || REMINDED.equals(state) || ANSWERED.equals(state)) && finishedAt == null;
+  }
+}

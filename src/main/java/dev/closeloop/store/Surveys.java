@@ -1,0 +1,235 @@
+package dev.closeloop.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for {@code surveys}; use inside a {@link Handle} (often a transaction). */
+public final class Surveys {
+  private final Handle h;
+
+  public Surveys(Handle h) {
+    this.h = h;
+  }
+
+  /** The facts a new survey starts from. */
+  public record New(
+      String source,
+      String ticketId,
+      String personKey,
+      String requesterEmail,
+      String requesterName,
+      String slackId,
+      String discordId,
+      String timezone,
+      String title,
+      String url,
+      String assignee,
+      String team,
+      Instant closedAt,
+      String state,
+      String reason,
+      Instant dueAt,
+      boolean sampledIn,
+      Instant createdAt) {}
+
+  public long insert(New s) {
+    return h.createUpdate("""
+            INSERT INTO surveys (source, ticket_id, person_key, requester_email, requester_name,
+                slack_id, discord_id, timezone, title, url, assignee, team, closed_at, state, reason,
+                step, due_at, sampled_in, created_at, ended_at)
+            VALUES (:source, :ticketId, :personKey, :requesterEmail, :requesterName, :slackId,
+                :discordId, :timezone, :title, :url, :assignee, :team, :closedAt, :state, :reason,
+                'OPEN', :dueAt, :sampledIn, :createdAt,
+                CASE WHEN :state = 'skipped' THEN CAST(:createdAt AS TIMESTAMP WITH TIME ZONE) END)
+            """)
+        .bindMethods(s)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
+  }
+
+  public Optional<SurveyRow> find(long id) {
+    return h.createQuery("SELECT * FROM surveys WHERE id = :id").bind("id", id).mapTo(SurveyRow.class).findOne();
+  }
+
+  /** Locks the row for the rest of the transaction (SELECT … FOR UPDATE). */
+  public Optional<SurveyRow> lock(long id) {
+    return h.createQuery("SELECT * FROM surveys WHERE id = :id FOR UPDATE")
+        .bind("id", id)
+        .mapTo(SurveyRow.class)
+        .findOne();
+  }
+
+  public List<SurveyRow> forTicket(String source, String ticketId) {
+    return h.createQuery("""
+            SELECT * FROM surveys WHERE source = :source AND ticket_id = :ticketId ORDER BY id DESC
+            """)
+        .bind("source", source)
+        .bind("ticketId", ticketId)
+        .mapTo(SurveyRow.class)
+        .list();
+  }
+
+  public List<SurveyRow> forTicketAnySource(String ticketId) {
+    return h.createQuery("SELECT * FROM surveys WHERE ticket_id = :ticketId ORDER BY id DESC")
+        .bind("ticketId", ticketId)
+        .mapTo(SurveyRow.class)
+        .list();
+  }
+
+  public List<Long> dueToSend(Instant now, int limit) {
+    return h.createQuery("""
+            SELECT id FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
+            LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  public List<Long> dueToRemind(Instant now, int limit) {
+    return h.createQuery("""
+            SELECT id FROM surveys WHERE state = 'sent' AND remind_at <= :now AND reminded_at IS NULL
+              AND finished_at IS NULL ORDER BY remind_at, id LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  public List<Long> dueToExpire(Instant now, int limit) {
+    return h.createQuery("""
+            SELECT id FROM surveys WHERE state IN ('sent', 'reminded', 'answered')
+              AND finished_at IS NULL AND expires_at <= :now ORDER BY expires_at, id
+              LIMIT :limit
+            """)
+        .bind("now", now)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  /** The most recently sent survey of this platform user that still takes answers. */
+  public Optional<SurveyRow> latestOpenFor(String platform, String platformUser) {
+    return h.createQuery("""
+            SELECT * FROM surveys WHERE platform = :platform AND platform_user = :user
+              AND state IN ('sent', 'reminded', 'answered') AND finished_at IS NULL
+            ORDER BY sent_at DESC, id DESC LIMIT 1
+            """)
+        .bind("platform", platform)
+        .bind("user", platformUser)
+        .mapTo(SurveyRow.class)
+        .findOne();
+  }
+
+  /** When this person last got a survey DM (cooldown counts from it). */
+  public Optional<Instant> lastSentTo(String personKey) {
+    return h.createQuery("SELECT MAX(sent_at) FROM surveys WHERE person_key = :p AND sent_at IS NOT NULL")
+        .bind("p", personKey)
+        .mapTo(Instant.class)
+        .findOne();
+  }
+
+  public void reschedule(long id, Instant dueAt) {
+    h.createUpdate("UPDATE surveys SET due_at = :due, version = version + 1 WHERE id = :id")
+        .bind("id", id).bind("due", dueAt).execute();
+  }
+
+  public void skip(long id, String reason, Instant now) {
+    h.createUpdate("""
+            UPDATE surveys SET state = 'skipped', reason = :reason, ended_at = :now, version = version + 1
+            WHERE id = :id
+            """)
+        .bind("id", id).bind("reason", reason).bind("now", now).execute();
+  }
+
+  public void cancel(long id, String reason, Instant now) {
+    h.createUpdate("""
+            UPDATE surveys SET state = 'cancelled', reason = :reason, ended_at = :now, version = version + 1
+            WHERE id = :id
+            """)
+        .bind("id", id).bind("reason", reason).bind("now", now).execute();
+  }
+
+  /** Chosen platform and user; the DM is queued (the row stays scheduled until it is accepted). */
+  public void assignRecipient(long id, String platform, String platformUser, String timezone) {
+    h.createUpdate("""
+            UPDATE surveys SET platform = :platform, platform_user = :user,
+              timezone = COALESCE(timezone, :tz), state = 'sending', version = version + 1 WHERE id = :id
+            """)
+        .bind("id", id).bind("platform", platform).bind("user", platformUser).bind("tz", timezone).execute();
+  }
+
+  /** The platform accepted the survey DM: from now on cooldown, reminder and expiry count. */
+  public void markSent(long id, Instant sentAt, Instant remindAt, Instant expiresAt, String channel, String messageId) {
+    h.createUpdate("""
+            UPDATE surveys SET state = CASE WHEN state = 'sending' THEN 'sent' ELSE state END,
+              sent_at = :sentAt, remind_at = :remindAt, expires_at = :expiresAt,
+              message_channel = :channel, message_id = :messageId, version = version + 1
+            WHERE id = :id
+            """)
+        .bind("id", id).bind("sentAt", sentAt).bind("remindAt", remindAt).bind("expiresAt", expiresAt)
+        .bind("channel", channel).bind("messageId", messageId).execute();
+  }
+
+  public void markReminded(long id, Instant now) {
+    h.createUpdate("""
+            UPDATE surveys SET state = 'reminded', reminded_at = :now, version = version + 1
+            WHERE id = :id AND state = 'sent'
+            """)
+        .bind("id", id).bind("now", now).execute();
+  }
+
+  public void saveConversation(long id, String step, Instant answeredAt, Instant finishedAt) {
+    h.createUpdate("""
+            UPDATE surveys SET step = :step,
+              state = CASE WHEN :answered THEN 'answered' ELSE state END,
+              answered_at = COALESCE(answered_at, :answeredAt),
+              finished_at = COALESCE(finished_at, :finishedAt),
+              ended_at = COALESCE(ended_at, :finishedAt), version = version + 1
+            WHERE id = :id
+            """)
+        .bind("id", id).bind("step", step).bind("answered", answeredAt != null)
+        .bind("answeredAt", answeredAt).bind("finishedAt", finishedAt).execute();
+  }
+
+  public void expire(long id, Instant now) {
+    h.createUpdate("""
+            UPDATE surveys SET state = CASE WHEN state = 'answered' THEN 'answered' ELSE 'expired' END,
+              finished_at = :now, ended_at = :now, version = version + 1 WHERE id = :id
+            """)
+        .bind("id", id).bind("now", now).execute();
+  }
+
+  /** Back to scheduled and due now (an admin retried its dead-lettered first DM). */
+  public void rescheduleNow(long id, Instant now) {
+    h.createUpdate("""
+            UPDATE surveys SET state = 'scheduled', reason = NULL, due_at = :now, ended_at = NULL,
+              version = version + 1 WHERE id = :id
+            """)
+        .bind("id", id).bind("now", now).execute();
+  }
+
+  /** Surveys sent in [from, to), sandbox demo data excluded. */
+  public List<SurveyRow> sentBetween(Instant from, Instant to) {
+    return h.createQuery("""
+            SELECT * FROM surveys WHERE sent_at >= :from AND sent_at < :to AND source <> 'sandbox'
+            ORDER BY sent_at
+            """)
+        .bind("from", from).bind("to", to).mapTo(SurveyRow.class).list();
+  }
+
+  public List<SurveyRow> forPerson(String personKey) {
+    return h.createQuery("SELECT * FROM surveys WHERE person_key = :p ORDER BY id")
+        .bind("p", personKey).mapTo(SurveyRow.class).list();
+  }
+
+  public List<SurveyRow> all(boolean includeSandbox) {
+    return h.createQuery("SELECT * FROM surveys WHERE :sandbox OR source <> 'sandbox' ORDER BY id")
+        .bind("sandbox", includeSandbox).mapTo(SurveyRow.class).list();
+  }
+}

@@ -1,0 +1,66 @@
+package dev.closeloop.store;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** SQL for {@code ticket_events} (idempotency) and {@code tickets} (last known state). */
+public final class Tickets {
+  private final Handle h;
+
+  public Tickets(Handle h) {
+    this.h = h;
+  }
+
+  /** Last known state of a ticket. */
+  public record TicketRow(String source, String ticketId, String state, Instant closedAt, boolean sampledIn) {}
+
+  /** Records a received event; false when this exact event was seen before. */
+  public boolean recordEvent(
+      String dedupeKey, String source, String ticketId, String event, Instant closedAt, Instant receivedAt, String outcome) {
+    return h.createUpdate("""
+            INSERT INTO ticket_events (dedupe_key, source, ticket_id, event, closed_at, received_at, outcome)
+            SELECT :key, :source, :ticketId, :event, :closedAt, :receivedAt, :outcome
+            WHERE NOT EXISTS (SELECT 1 FROM ticket_events WHERE dedupe_key = :key)
+            """)
+        .bind("key", dedupeKey).bind("source", source).bind("ticketId", ticketId).bind("event", event)
+        .bind("closedAt", closedAt).bind("receivedAt", receivedAt).bind("outcome", outcome)
+        .execute() == 1;
+  }
+
+  public Optional<Long> eventId(String dedupeKey) {
+    return h.createQuery("SELECT id FROM ticket_events WHERE dedupe_key = :key")
+        .bind("key", dedupeKey).mapTo(Long.class).findOne();
+  }
+
+  public Optional<TicketRow> find(String source, String ticketId) {
+    return h.createQuery("""
+            SELECT source, ticket_id, state, closed_at, sampled_in FROM tickets
+            WHERE source = :source AND ticket_id = :ticketId FOR UPDATE
+            """)
+        .bind("source", source).bind("ticketId", ticketId).mapTo(TicketRow.class).findOne();
+  }
+
+  public void upsert(
+      String source, String ticketId, String title, String url, String assignee, String team,
+      String state, Instant closedAt, boolean sampledIn, Instant now) {
+    int updated = h.createUpdate("""
+            UPDATE tickets SET title = COALESCE(:title, title), url = COALESCE(:url, url),
+              assignee = COALESCE(:assignee, assignee), team = COALESCE(:team, team), state = :state,
+              closed_at = COALESCE(:closedAt, closed_at), updated_at = :now
+            WHERE source = :source AND ticket_id = :ticketId
+            """)
+        .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
+        .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
+        .bind("now", now).execute();
+    if (updated == 0) {
+      h.createUpdate("""
+              INSERT INTO tickets (source, ticket_id, title, url, assignee, team, state, closed_at, sampled_in, updated_at)
+              VALUES (:source, :ticketId, :title, :url, :assignee, :team, :state, :closedAt, :sampledIn, :now)
+              """)
+          .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
+          .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
+          .bind("sampledIn", sampledIn).bind("now", now).execute();
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.closeloop.survey;
+
+/** The stored kinds of answer (CONTRACT: fixed | rating | comment | request). */
+public enum AnswerKind {
+  FIXED,
+  RATING,
+  COMMENT,
+  REQUEST;
+
+  public String wire() {
+    return name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.closeloop.survey;
+
+/** Which message the bot says next; the words come from {@code survey.wording}. */
+public enum Say {
+  WHAT_WENT_WRONG,
+  THANKS_FOR_COMMENT,
+  ANYTHING_ELSE,
+  REQUEST_PROMPT,
+  REQUEST_NOTED,
+  CLOSING_POSITIVE,
+  CLOSING_NEGATIVE,
+  ALREADY_ANSWERED,
+  SURVEY_CLOSED,
+  NOT_UNDERSTOOD,
+  OPTED_OUT
+}

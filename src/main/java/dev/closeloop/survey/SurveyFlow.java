@@ -1,0 +1,169 @@
+package dev.closeloop.survey;
+
+import dev.closeloop.survey.ParsedAnswer.FreeText;
+import dev.closeloop.survey.SurveyInput.AnythingElseClicked;
+import dev.closeloop.survey.SurveyInput.CommentSubmitted;
+import dev.closeloop.survey.SurveyInput.FixedClicked;
+import dev.closeloop.survey.SurveyInput.RatingClicked;
+import dev.closeloop.survey.SurveyInput.RequestSubmitted;
+import dev.closeloop.survey.SurveyInput.StopClicked;
+import dev.closeloop.survey.SurveyInput.Typed;
+import dev.closeloop.survey.Transition.Answer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The survey conversation as a state machine: (state, input) → transition. Fixed and rating are
+ * answerable in any order; a low score or "not fixed" asks what went wrong; once both are in, the
+ * survey asks whether anything else needs doing, and ends. Pure: no clock, no I/O.
+ */
+public final class SurveyFlow {
+  private final int negativeAtOrBelow;
+
+  public SurveyFlow(int negativeAtOrBelow) {
+    this.negativeAtOrBelow = negativeAtOrBelow;
+  }
+
+  /** Applies {@code input} to a conversation that is still open (not expired or cancelled). */
+  public Transition apply(Conversation c, SurveyInput input) {
+    if (input instanceof StopClicked || input instanceof Typed t && t.answer() instanceof ParsedAnswer.Stop) {
+      return new Transition(c, List.of(), List.of(Say.OPTED_OUT), true, false);
+    }
+    if (c.finished()) {
+      return Transition.unchanged(c, Say.SURVEY_CLOSED);
+    }
+    if (input instanceof FixedClicked f) {
+      return fixed(c, f.fixed());
+    } else if (input instanceof RatingClicked r) {
+      return rating(c, r.score(), null);
+    } else if (input instanceof CommentSubmitted s) {
+      return freeText(c, s.text(), true);
+    } else if (input instanceof AnythingElseClicked a) {
+      return anythingElse(c, a.yes());
+    } else if (input instanceof RequestSubmitted r) {
+      return request(c, r.text());
+    } else if (input instanceof Typed t) {
+      return typed(c, t.answer());
+    }
+    throw new IllegalArgumentException("unknown input " + input);
+  }
+
+  /** True when this conversation's answers make it a negative reply (comment sentiment aside). */
+  public boolean negativeByAnswers(Conversation c) {
+    return Boolean.FALSE.equals(c.fixed()) || c.rating() != null && c.rating() <= negativeAtOrBelow;
+  }
+
+  private Transition typed(Conversation c, ParsedAnswer answer) {
+    if (answer instanceof ParsedAnswer.Rating r) {
+      return rating(c, r.score(), r.comment());
+    } else if (answer instanceof ParsedAnswer.Fixed f) {
+      return fixed(c, f.fixed());
+    } else if (answer instanceof ParsedAnswer.Yes) {
+      return yesNo(c, true);
+    } else if (answer instanceof ParsedAnswer.No) {
+      return yesNo(c, false);
+    } else if (answer instanceof FreeText f) {
+      return freeText(c, f.text(), false);
+    }
+    return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+  }
+
+  /** A bare yes / no answers "anything else?" when asked, else "did we fix it?" if still open. */
+  private Transition yesNo(Conversation c, boolean yes) {
+    if (c.step() == Step.AWAIT_ANYTHING_ELSE) {
+      return anythingElse(c, yes);
+    }
+    if (c.fixed() == null && (c.step() == Step.OPEN || c.step() == Step.AWAIT_COMMENT)) {
+      return fixed(c, yes);
+    }
+    return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+  }
+
+  private Transition fixed(Conversation c, boolean fixed) {
+    if (c.fixed() != null) {
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
+    }
+    Conversation next = c.withFixed(fixed);
+    return afterScoreAnswer(next, List.of(new Answer(AnswerKind.FIXED, Boolean.toString(fixed))));
+  }
+
+  private Transition rating(Conversation c, int score, String comment) {
+    if (c.rating() != null) {
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
+    }
+    Conversation next = c.withRating(score);
+    List<Answer> recorded = new ArrayList<>();
+    recorded.add(new Answer(AnswerKind.RATING, Integer.toString(score)));
+    if (comment != null && next.comment() == null) {
+      next = next.withComment(comment);
+      recorded.add(new Answer(AnswerKind.COMMENT, comment));
+    }
+    return afterScoreAnswer(next, recorded);
+  }
+
+  /** After a fixed or rating answer: ask what went wrong, or move on once both are in. */
+  private Transition afterScoreAnswer(Conversation c, List<Answer> recorded) {
+    if (c.step() == Step.OPEN && c.comment() == null && negativeByAnswers(c)) {
+      return new Transition(c.withStep(Step.AWAIT_COMMENT), recorded, List.of(Say.WHAT_WENT_WRONG), false, true);
+    }
+    if (c.fixed() != null && c.rating() != null && (c.step() == Step.OPEN || c.comment() != null)) {
+      return new Transition(c.withStep(Step.AWAIT_ANYTHING_ELSE), recorded, List.of(Say.ANYTHING_ELSE), false, true);
+    }
+    return new Transition(c, recorded, List.of(), false, true);
+  }
+
+  private Transition freeText(Conversation c, String text, boolean fromDialog) {
+    return switch (c.step()) {
+      case AWAIT_REQUEST -> request(c, text);
+      case AWAIT_ANYTHING_ELSE -> fromDialog ? comment(c, text) : requestWithoutYes(c, text);
+      case OPEN, AWAIT_COMMENT -> comment(c, text);
+      case FINISHED -> Transition.unchanged(c, Say.SURVEY_CLOSED);
+    };
+  }
+
+  private Transition comment(Conversation c, String text) {
+    if (c.comment() != null) {
+      return Transition.unchanged(c, c.step() == Step.OPEN ? Say.NOT_UNDERSTOOD : Say.ALREADY_ANSWERED);
+    }
+    Conversation next = c.withComment(text);
+    List<Answer> recorded = List.of(new Answer(AnswerKind.COMMENT, text));
+    if (next.step() == Step.AWAIT_ANYTHING_ELSE) {
+      return new Transition(next, recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
+    }
+    if (next.fixed() != null && next.rating() != null) {
+      return new Transition(
+          next.withStep(Step.AWAIT_ANYTHING_ELSE), recorded, List.of(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE), false, true);
+    }
+    return new Transition(next.withStep(Step.OPEN), recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
+  }
+
+  private Transition anythingElse(Conversation c, boolean yes) {
+    if (c.step() != Step.AWAIT_ANYTHING_ELSE) {
+      return Transition.unchanged(c, c.wantsMore() != null ? Say.ALREADY_ANSWERED : Say.NOT_UNDERSTOOD);
+    }
+    Conversation next = c.withWantsMore(yes);
+    if (yes) {
+      return new Transition(next.withStep(Step.AWAIT_REQUEST), List.of(), List.of(Say.REQUEST_PROMPT), false, true);
+    }
+    return new Transition(next.withStep(Step.FINISHED), List.of(), List.of(closing(next)), false, true);
+  }
+
+  /** Typed text instead of yes/no to "anything else?" is taken as the request itself. */
+  private Transition requestWithoutYes(Conversation c, String text) {
+    return request(c.withWantsMore(true).withStep(Step.AWAIT_REQUEST), text);
+  }
+
+  private Transition request(Conversation c, String text) {
+    if (c.step() != Step.AWAIT_REQUEST) {
+      return c.request() != null
+          ? Transition.unchanged(c, Say.ALREADY_ANSWERED)
+          : freeText(c, text, false);
+    }
+    Conversation next = c.withRequest(text).withStep(Step.FINISHED);
+    return new Transition(next, List.of(new Answer(AnswerKind.REQUEST, text)), List.of(Say.REQUEST_NOTED), false, true);
+  }
+
+  private Say closing(Conversation c) {
+    return negativeByAnswers(c) ? Say.CLOSING_NEGATIVE : Say.CLOSING_POSITIVE;
+  }
+}

@@ -1,0 +1,22 @@
+package dev.closeloop.survey;
+
+/** Something the requester did in a survey conversation. */
+public sealed interface SurveyInput {
+  record FixedClicked(boolean fixed) implements SurveyInput {}
+
+  record RatingClicked(int score) implements SurveyInput {}
+
+  /** A comment from the "tell us more" dialog. */
+  record CommentSubmitted(String text) implements SurveyInput {}
+
+  record AnythingElseClicked(boolean yes) implements SurveyInput {}
+
+  /** A request from the request dialog. */
+  record RequestSubmitted(String text) implements SurveyInput {}
+
+  /** Typed text in the DM, already parsed. */
+  record Typed(ParsedAnswer answer) implements SurveyInput {}
+
+  /** The "stop asking me" button. */
+  record StopClicked() implements SurveyInput {}
+}

@@ -1,0 +1,180 @@
+package dev.closeloop.ticket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The generic webhook ({@code POST /hooks/tickets}, source {@code generic}): {@code
+ * X-Closeloop-Signature: v1=<hex HMAC-SHA256(secret, timestamp + "." + body)>}. Fields beyond the
+ * documented ones are ignored.
+ */
+public final class GenericWebhook implements Connector {
+  public static final String SOURCE = "generic";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ID = 200;
+  private static final int MAX_TEXT = 1000;
+
+  private final String secret;
+
+  public GenericWebhook(String secret) {
+    this.secret = secret == null ? "" : secret;
+  }
+
+  @Override
+  public String source() {
+    return SOURCE;
+  }
+
+  @Override
+  public WebhookResult handle(WebhookRequest request) {
+    if (secret.isEmpty()) {
+      return new WebhookResult.Unauthorized("intake.secret is not set");
+    }
+    String ts = request.header("X-Closeloop-Timestamp");
+    String sig = request.header("X-Closeloop-Signature");
+    if (!Signatures.fresh(ts, request.receivedAt())) {
+      return new WebhookResult.Unauthorized("missing or stale timestamp");
+    }
+    String expected = "v1=" + Signatures.hmacSha256Hex(secret, Signatures.utf8(ts.trim() + "."), request.body());
+    if (!Signatures.equal(expected, sig == null ? null : sig.trim())) {
+      return new WebhookResult.Unauthorized("bad signature");
+    }
+    return parse(request.body());
+  }
+
+  /** Maps an authenticated body; public for tests and fuzzing. */
+  public static WebhookResult parse(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return new WebhookResult.Invalid("body is not valid JSON");
+    } catch (java.io.IOException e) {
+      return new WebhookResult.Invalid("body is not readable");
+    }
+    if (root == null || !root.isObject()) {
+      return new WebhookResult.Invalid("body must be a JSON object");
+    }
+    String event = text(root, "event");
+    if (event == null) {
+      return new WebhookResult.Invalid("event is required");
+    }
+    TicketEvent.Kind kind;
+    if ("ticket.closed".equals(event)) {
+      kind = TicketEvent.Kind.CLOSED;
+    } else if ("ticket.reopened".equals(event)) {
+      kind = TicketEvent.Kind.REOPENED;
+    } else {
+      return new WebhookResult.Invalid("event must be ticket.closed or ticket.reopened");
+    }
+    JsonNode t = root.get("ticket");
+    if (t == null || !t.isObject()) {
+      return new WebhookResult.Invalid("ticket is required (an object)");
+    }
+    try {
+      String id = required(t, "ticket.id", "id", MAX_ID);
+      String closedAtText = optional(t, "ticket.closedAt", "closedAt", 64);
+      Instant closedAt = null;
+      if (closedAtText != null) {
+        try {
+          closedAt = Instant.parse(closedAtText);
+        } catch (DateTimeParseException e) {
+          return new WebhookResult.Invalid("ticket.closedAt must be an ISO-8601 instant like 2026-11-24T10:00:00Z");
+        }
+      }
+      TicketEvent.Ticket ticket = new TicketEvent.Ticket(
+          id,
+          optional(t, "ticket.title", "title", MAX_TEXT),
+          url(optional(t, "ticket.url", "url", 2000)),
+          optional(t, "ticket.assignee", "assignee", 300),
+          optional(t, "ticket.team", "team", 300));
+      JsonNode r = root.get("requester");
+      if (r != null && !r.isNull() && !r.isObject()) {
+        return new WebhookResult.Invalid("requester must be an object");
+      }
+      TicketEvent.Requester requester = r == null || r.isNull()
+          ? new TicketEvent.Requester(null, null, null, null, null, null)
+          : new TicketEvent.Requester(
+              email(optional(r, "requester.email", "email", 320)),
+              optional(r, "requester.name", "name", 300),
+              platformId(optional(r, "requester.slackId", "slackId", 64), "requester.slackId"),
+              platformId(optional(r, "requester.discordId", "discordId", 64), "requester.discordId"),
+              optional(r, "requester.timezone", "timezone", 64),
+              optional(r, "requester.locale", "locale", 35));
+      if (kind == TicketEvent.Kind.CLOSED && !requester.reachable()) {
+        return new WebhookResult.Invalid("requester needs at least one of email, slackId, discordId");
+      }
+      return new WebhookResult.Event(new TicketEvent(SOURCE, kind, ticket, requester, closedAt));
+    } catch (FieldException e) {
+      return new WebhookResult.Invalid(e.getMessage());
+    }
+  }
+
+  private static final class FieldException extends Exception {
+    FieldException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v != null && v.isTextual() ? v.asText() : null;
+  }
+
+  private static String required(JsonNode node, String path, String field, int max) throws FieldException {
+    String v = optional(node, path, field, max);
+    if (v == null) {
+      throw new FieldException(path + " is required");
+    }
+    return v;
+  }
+
+  private static String optional(JsonNode node, String path, String field, int max) throws FieldException {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual() && !v.isNumber()) {
+      throw new FieldException(path + " must be a string");
+    }
+    String s = v.asText().strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    if (s.length() > max) {
+      throw new FieldException(path + " is longer than " + max + " characters");
+    }
+    if (s.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+      throw new FieldException(path + " contains control characters");
+    }
+    return s;
+  }
+
+  private static String email(String s) throws FieldException {
+    if (s == null) {
+      return null;
+    }
+    int at = s.indexOf('@');
+    if (at <= 0 || at != s.lastIndexOf('@') || at == s.length() - 1 || s.contains(" ")) {
+      throw new FieldException("requester.email is not an email address");
+    }
+    return s.toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String platformId(String s, String path) throws FieldException {
+    if (s != null && !s.matches("[A-Za-z0-9_-]{1,64}")) {
+      throw new FieldException(path + " must be a platform user id (letters and digits)");
+    }
+    return s;
+  }
+
+  private static String url(String s) throws FieldException {
+    if (s != null && !(s.startsWith("https://") || s.startsWith("http://"))) {
+      throw new FieldException("ticket.url must be an http(s) URL");
+    }
+    return s;
+  }
+}
