@@ -10,14 +10,14 @@ import java.util.Set;
 /**
  * Maps Slack's answers to {@link DeliveryException}s. HTTP 429 is rate limiting (with {@code
  * Retry-After}); other non-2xx answers and I/O failures are transient; an {@code ok:false} answer is
- * classified by its {@code error} code.
+ * classified by its {@code error} code. {@code account_inactive} is not an unknown requester: Slack
+ * uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
  */
 final class SlackErrors {
   private static final Set<String> UNKNOWN_USER =
       Set.of(
           "user_not_found",
           "users_not_found",
-          "account_inactive",
           "user_disabled",
           "user_not_visible",
           "invalid_users");

@@ -69,38 +69,32 @@ final class SlackText {
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
-    String trimmed = url.strip();
-    String scheme;
-    try {
-      scheme = new URI(trimmed.replace(" ", "%20").replace("|", "%7C")).getScheme();
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-    if (scheme == null) {
-      return Optional.empty();
-    }
-    String s = scheme.toLowerCase(Locale.ROOT);
-    if (!s.equals("http") && !s.equals("https") && !s.equals("mailto")) {
-      return Optional.empty();
-    }
-    StringBuilder out = new StringBuilder(trimmed.length());
-    for (int i = 0; i < trimmed.length(); i++) {
-      char c = trimmed.charAt(i);
+    StringBuilder encoded = new StringBuilder(url.length());
+    for (char c : url.strip().toCharArray()) {
       switch (c) {
-        case '<' -> out.append("%3C");
-        case '>' -> out.append("%3E");
-        case '|' -> out.append("%7C");
-        case ' ' -> out.append("%20");
-        case '&' -> out.append("&amp;");
+        case '<' -> encoded.append("%3C");
+        case '>' -> encoded.append("%3E");
+        case '|' -> encoded.append("%7C");
+        case ' ' -> encoded.append("%20");
         default -> {
           if (Character.isISOControl(c)) {
             return Optional.empty();
           }
-          out.append(c);
+          encoded.append(c);
         }
       }
     }
-    return Optional.of(out.toString());
+    String scheme;
+    try {
+      scheme = new URI(encoded.toString()).getScheme();
+    } catch (URISyntaxException e) {
+      return Optional.empty();
+    }
+    String s = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+    if (!s.equals("http") && !s.equals("https") && !s.equals("mailto")) {
+      return Optional.empty();
+    }
+    return Optional.of(encoded.toString().replace("&", "&amp;"));
   }
 
   /** A mrkdwn link, or the escaped label alone when the URL is not acceptable. */
