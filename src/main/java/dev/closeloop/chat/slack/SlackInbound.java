@@ -8,6 +8,8 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.view.ViewState;
 import dev.closeloop.chat.ChatEvent;
@@ -78,6 +80,9 @@ final class SlackInbound {
           onMessage(payload.getEventId(), payload.getEvent());
           return ctx.ack();
         });
+    // edits and deletions in a DM are not answers; ack them quietly
+    app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+    app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
     app.viewSubmission(
         SlackRenderer.MODAL_CALLBACK_ID,
         (req, ctx) -> {

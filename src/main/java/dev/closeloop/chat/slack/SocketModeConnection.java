@@ -148,6 +148,9 @@ final class SocketModeConnection {
     c.addWebSocketCloseListener(
         (code, reason) -> {
           connected = false;
+          if (stopped) {
+            return;
+          }
           log.info("slack socket closed code={} reason={} next=check in {}", code, reason, options.reconnectGrace());
           scheduleCheck(options.reconnectGrace());
         });
