@@ -5,9 +5,11 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +21,14 @@ import org.slf4j.LoggerFactory;
  * X-Slack-Retry-Num}) whose event id was already taken is acked without being handled again.
  *
  * <pre>{@code
- * app.post("/slack/events", ctx -> {
- *   SlackHttpEndpoint.Reply r = endpoint.handle(ctx.body(), ctx.headerMap() as lists);
+ * javalin.post(SlackHttpEndpoint.PATH, ctx -> {
+ *   SlackHttpEndpoint.Reply r = endpoint.handle(ctx.body(), ctx::header);
  *   ctx.status(r.status()).contentType(r.contentType()).result(r.body());
  * });
  * }</pre>
+ *
+ * Before {@link SlackPlatform#start} has reached Slack (auth.test) it answers 503, which Slack
+ * retries.
  */
 public final class SlackHttpEndpoint {
   private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
@@ -40,6 +45,30 @@ public final class SlackHttpEndpoint {
     this.app = app;
     this.parser = new SlackRequestParser(app.config());
     this.started = started;
+  }
+
+  /** The request headers Slack's requests depend on. */
+  static final List<String> HEADERS =
+      List.of(
+          "Content-Type",
+          "X-Slack-Signature",
+          "X-Slack-Request-Timestamp",
+          "X-Slack-Retry-Num",
+          "X-Slack-Retry-Reason");
+
+  /**
+   * Handles one request from Slack, reading headers one by one (e.g. Javalin's {@code
+   * ctx::header}).
+   */
+  public Reply handle(String rawBody, Function<String, String> header) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (String name : HEADERS) {
+      String value = header.apply(name);
+      if (value != null) {
+        headers.put(name, List.of(value));
+      }
+    }
+    return handle(rawBody, headers);
   }
 
   /**

@@ -148,6 +148,34 @@ class SlackHttpModeTest {
   }
 
   @Test
+  void headersCanBeReadOneByOneAsJavalinGivesThem() {
+    String body = fake.eventCallbackBody(DANA, "3", "Ev-6");
+    Map<String, List<String>> signed = FakeSlack.signedHeaders(SECRET, body, now(), JSON);
+    Map<String, String> lowerCase = new HashMap<>();
+    signed.forEach((k, v) -> lowerCase.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
+
+    SlackHttpEndpoint.Reply reply = endpoint.handle(body, name -> lowerCase.get(name.toLowerCase(java.util.Locale.ROOT)));
+
+    assertThat(reply.status()).isEqualTo(200);
+    eventually().until(() -> handler.events().size() == 1);
+  }
+
+  @Test
+  void beforeSlackIsReachedRequestsAre503SoSlackRetries() {
+    fake.failWith("auth.test", "internal_error", FakeSlack.ALWAYS);
+    SlackPlatform notYet = new SlackPlatform(fake.httpModeConfig(SECRET));
+    try {
+      notYet.start(handler);
+      String body = fake.eventCallbackBody(DANA, "5", "Ev-7");
+      assertThat(notYet.httpEndpoint().orElseThrow().handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status())
+          .isEqualTo(503);
+      assertThat(notYet.connected()).isFalse();
+    } finally {
+      notYet.stop();
+    }
+  }
+
+  @Test
   void socketModePlatformHasNoHttpEndpoint() {
     SlackPlatform socketMode = new SlackPlatform(fake.socketModeConfig());
     try {

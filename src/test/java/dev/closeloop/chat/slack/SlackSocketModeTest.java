@@ -233,6 +233,18 @@ class SlackSocketModeTest {
   }
 
   @Test
+  void slackUnreachableAtStartDoesNotBlockAndConnectsLater() {
+    fake.failWith("apps.connections.open", "internal_error", 2);
+    SlackPlatform late = new SlackPlatform(fake.socketModeConfig(), FAST);
+    try {
+      late.start(new RecordingHandler()); // returns at once
+      eventually().until(() -> fake.calls("apps.connections.open").size() >= 3 && late.connected());
+    } finally {
+      late.stop();
+    }
+  }
+
+  @Test
   void everyWebApiCallWentToTheConfiguredUrl() {
     assertThat(fake.calls("apps.connections.open")).isNotEmpty();
     assertThat(fake.lastCall("apps.connections.open").headers().get("authorization"))
