@@ -9,9 +9,9 @@ import java.util.Set;
 
 /**
  * Maps Slack's answers to {@link DeliveryException}s. HTTP 429 is rate limiting (with {@code
- * Retry-After}); other non-2xx answers and I/O failures are transient; an {@code ok:false} answer is
- * classified by its {@code error} code. {@code account_inactive} is not an unknown requester: Slack
- * uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
+ * Retry-After}); other non-2xx answers and I/O failures are transient; an {@code ok:false} answer
+ * is classified by its {@code error} code. {@code account_inactive} is not an unknown requester:
+ * Slack uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
  */
 final class SlackErrors {
   private static final Set<String> UNKNOWN_USER =

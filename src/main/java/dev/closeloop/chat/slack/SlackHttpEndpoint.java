@@ -104,7 +104,8 @@ public final class SlackHttpEndpoint {
       String type = r.getContentType() == null ? "text/plain; charset=utf-8" : r.getContentType();
       return new Reply(r.getStatusCode(), type, r.getBody() == null ? "" : r.getBody());
     } catch (Exception e) {
-      log.error("slack http request failed type={} next=Slack retries", request.getRequestType(), e);
+      log.error(
+          "slack http request failed type={} next=Slack retries", request.getRequestType(), e);
       return new Reply(500, "text/plain; charset=utf-8", "failed");
     }
   }

@@ -168,7 +168,8 @@ final class SlackInbound {
     dispatch(
         new ChatEvent.Command(
             SLACK, p.getUserId(), p.getUserName(), p.getText() == null ? "" : p.getText().strip()),
-        new ReplyTarget(p.getUserId(), p.getChannelId(), p.getResponseUrl(), p.getTriggerId(), false));
+        new ReplyTarget(
+            p.getUserId(), p.getChannelId(), p.getResponseUrl(), p.getTriggerId(), false));
   }
 
   private void dispatch(ChatEvent event, ReplyTarget target) {
@@ -176,7 +177,8 @@ final class SlackInbound {
         () -> {
           ChatEventHandler h = handler;
           if (h == null) {
-            log.warn("slack event dropped reason=no handler type={}", event.getClass().getSimpleName());
+            log.warn(
+                "slack event dropped reason=no handler type={}", event.getClass().getSimpleName());
             return;
           }
           InteractionReply reply;
@@ -213,9 +215,9 @@ final class SlackInbound {
   }
 
   /**
-   * A click or a command answers through its response_url; typed text is answered in the DM
-   * itself (an ephemeral reply there vanishes on reload); a modal answers ephemerally in the
-   * conversation it was opened from.
+   * A click or a command answers through its response_url; typed text is answered in the DM itself
+   * (an ephemeral reply there vanishes on reload); a modal answers ephemerally in the conversation
+   * it was opened from.
    */
   private void ephemeral(String text, ReplyTarget target) throws Exception {
     String escaped = SlackText.escapeAndFit(text, SlackRenderer.MAX_SECTION_TEXT);
@@ -230,7 +232,9 @@ final class SlackInbound {
         }
       }
     } else if (target.typedInDm() && target.channelId() != null) {
-      check("chat.postMessage", client.chatPostMessage(q -> q.channel(target.channelId()).text(escaped)).getError());
+      check(
+          "chat.postMessage",
+          client.chatPostMessage(q -> q.channel(target.channelId()).text(escaped)).getError());
     } else if (target.channelId() != null) {
       check(
           "chat.postEphemeral",
@@ -239,7 +243,9 @@ final class SlackInbound {
                   q -> q.channel(target.channelId()).user(target.userId()).text(escaped))
               .getError());
     } else {
-      check("chat.postMessage", client.chatPostMessage(q -> q.channel(target.userId()).text(escaped)).getError());
+      check(
+          "chat.postMessage",
+          client.chatPostMessage(q -> q.channel(target.userId()).text(escaped)).getError());
     }
   }
 
@@ -287,9 +293,11 @@ final class SlackInbound {
       try {
         JsonNode node = json.readTree(raw);
         return new ModalMetadata(
-            node.path("id").asText(""), node.hasNonNull("channel") ? node.get("channel").asText() : null);
+            node.path("id").asText(""),
+            node.hasNonNull("channel") ? node.get("channel").asText() : null);
       } catch (Exception e) {
-        return new ModalMetadata(raw, null); // a modal opened by something else: pass its metadata on
+        return new ModalMetadata(
+            raw, null); // a modal opened by something else: pass its metadata on
       }
     }
   }

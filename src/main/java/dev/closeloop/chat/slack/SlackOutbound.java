@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class SlackOutbound {
   private static final Logger log = LoggerFactory.getLogger(SlackOutbound.class);
   static final String METADATA_EVENT_TYPE = "closeloop_outbox";
+
   /** How far back reconcile looks: a message in flight at a crash is among the newest. */
   static final int RECONCILE_PAGES = 3;
 
@@ -84,7 +85,8 @@ final class SlackOutbound {
     SlackRenderer.Rendered r = render(dm.message());
     ChatPostMessageResponse resp = postOnce(dm.userId(), r, dm.key());
     if (!resp.isOk() && "channel_not_found".equals(resp.getError())) {
-      log.info("slack dm channel_not_found user={} next=conversations.open and post again", dm.userId());
+      log.info(
+          "slack dm channel_not_found user={} next=conversations.open and post again", dm.userId());
       resp = postOnce(openDm(dm.userId()), r, dm.key());
     }
     return posted("chat.postMessage", resp, dm.userId());
@@ -173,7 +175,8 @@ final class SlackOutbound {
       }
     }
     if (e.getCompleteResponse() != null && !e.getCompleteResponse().isOk()) {
-      return SlackErrors.fromError("files.completeUploadExternal", e.getCompleteResponse().getError());
+      return SlackErrors.fromError(
+          "files.completeUploadExternal", e.getCompleteResponse().getError());
     }
     return DeliveryException.transientFailure("file upload failed", e);
   }

@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Slack through Bolt for Java. Socket Mode when {@code slack.appToken} is set, else HTTP mode
- * through {@link #httpEndpoint()}. Every Web API call, {@code apps.connections.open} included,
- * goes to {@code slack.apiUrl}. The SDK's client never waits on a 429 itself: it is reported as
- * {@link DeliveryException#rateLimited} with Slack's {@code Retry-After}, for the outbox to honour.
+ * through {@link #httpEndpoint()}. Every Web API call, {@code apps.connections.open} included, goes
+ * to {@code slack.apiUrl}. The SDK's client never waits on a 429 itself: it is reported as {@link
+ * DeliveryException#rateLimited} with Slack's {@code Retry-After}, for the outbox to honour.
  *
  * <p>Not restartable: after {@link #stop()} make a new instance.
  */
@@ -93,8 +93,7 @@ public final class SlackPlatform implements ChatPlatform {
     this.replyExecutor = Executors.newFixedThreadPool(2, daemon("closeloop-slack-replies"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("closeloop-slack-socket"));
     this.app = new App(appConfig(config, slack));
-    this.inbound =
-        new SlackInbound(slack, client, renderer, json, handlerExecutor, replyExecutor);
+    this.inbound = new SlackInbound(slack, client, renderer, json, handlerExecutor, replyExecutor);
     inbound.register(app);
     this.outbound = new SlackOutbound(client, renderer, json);
     this.users = new SlackUsers(client, options.clock());
@@ -138,7 +137,8 @@ public final class SlackPlatform implements ChatPlatform {
       if (wait.compareTo(options.maxBackoff()) > 0) {
         wait = options.maxBackoff();
       }
-      log.warn("slack start failed attempt={} error={} next=retry in {}", attempt, e.getMessage(), wait);
+      log.warn(
+          "slack start failed attempt={} error={} next=retry in {}", attempt, e.getMessage(), wait);
       scheduler.schedule(() -> startHttp(attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
   }

@@ -25,6 +25,7 @@ final class SlackRenderer {
   static final int MAX_ACTION_ID = 255;
   static final int MAX_BUTTONS_PER_ACTIONS = 25;
   static final int MAX_CONTEXT_TEXT = 3000;
+
   /** Slack truncates message text past 40,000 characters; a notification needs far less. */
   static final int MAX_FALLBACK_TEXT = 3000;
 
@@ -151,7 +152,8 @@ final class SlackRenderer {
     String heading =
         title.isEmpty()
             ? ""
-            : "*" + (card.url() == null ? SlackText.escape(title) : SlackText.link(card.url(), title))
+            : "*"
+                + (card.url() == null ? SlackText.escape(title) : SlackText.link(card.url(), title))
                 + "*";
     String body = spans(card.body());
     if (heading.isEmpty()) {

@@ -6,10 +6,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Slack's text rules in one place. Slack parses {@code <…>} as links and mentions and {@code &…;} as
- * entities in every text it receives, so escaping {@code &}, {@code <} and {@code >} is what makes
- * {@code <!channel>} or {@code <@U123>} in user text inert. Limits are counted on the escaped text,
- * which is what Slack measures.
+ * Slack's text rules in one place. Slack parses {@code <…>} as links and mentions and {@code &…;}
+ * as entities in every text it receives, so escaping {@code &}, {@code <} and {@code >} is what
+ * makes {@code <!channel>} or {@code <@U123>} in user text inert. Limits are counted on the escaped
+ * text, which is what Slack measures.
  */
 final class SlackText {
   static final String ELLIPSIS = "…";

@@ -89,7 +89,8 @@ final class SlackUsers {
       }
       return fromUser(r.getUser());
     } catch (IOException | SlackApiException e) {
-      log.warn("slack lookup failed method=users.lookupByEmail error={} next=retry later", describe(e));
+      log.warn(
+          "slack lookup failed method=users.lookupByEmail error={} next=retry later", describe(e));
       return new UserLookup.Unavailable(describe(e));
     }
   }
@@ -102,12 +103,16 @@ final class SlackUsers {
         if (SlackErrors.isUnknownUser(r.getError())) {
           return new UserLookup.Unknown(r.getError());
         }
-        log.warn("slack users.info refused user={} error={} next=use id without zone", userId, r.getError());
+        log.warn(
+            "slack users.info refused user={} error={} next=use id without zone",
+            userId,
+            r.getError());
         return new UserLookup.Found(userId, null);
       }
       return fromUser(r.getUser());
     } catch (IOException | SlackApiException e) {
-      log.warn("slack users.info failed user={} error={} next=use id without zone", userId, describe(e));
+      log.warn(
+          "slack users.info failed user={} error={} next=use id without zone", userId, describe(e));
       return new UserLookup.Found(userId, null);
     }
   }

@@ -53,6 +53,7 @@ final class SocketModeConnection {
   private volatile SocketModeClient client;
   private volatile boolean connected;
   private volatile boolean stopped;
+
   /** Attempts since the last hello; only touched on the scheduler thread. */
   private int attempts;
 
@@ -151,12 +152,17 @@ final class SocketModeConnection {
           if (stopped) {
             return;
           }
-          log.info("slack socket closed code={} reason={} next=check in {}", code, reason, options.reconnectGrace());
+          log.info(
+              "slack socket closed code={} reason={} next=check in {}",
+              code,
+              reason,
+              options.reconnectGrace());
           scheduleCheck(options.reconnectGrace());
         });
     c.addWebSocketErrorListener(
         error -> {
-          log.info("slack socket error={} next=check in {}", error.toString(), options.reconnectGrace());
+          log.info(
+              "slack socket error={} next=check in {}", error.toString(), options.reconnectGrace());
           scheduleCheck(options.reconnectGrace());
         });
     client = c;

@@ -112,7 +112,8 @@ final class BlockKitRules {
         if (el.path("value").asText("").length() > 2000
             || el.path("action_id").asText("").length() > 255
             || (el.has("action_id") && !actionIds.add(el.get("action_id").asText()))
-            || (el.has("style") && !Set.of("primary", "danger").contains(el.get("style").asText()))) {
+            || (el.has("style")
+                && !Set.of("primary", "danger").contains(el.get("style").asText()))) {
           return "invalid_blocks";
         }
       }

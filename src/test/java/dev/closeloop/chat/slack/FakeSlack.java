@@ -22,9 +22,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.Mac;
@@ -71,8 +76,9 @@ import org.java_websocket.server.WebSocketServer;
  *       its parameters ({@link ApiCall#json(String)} parses a JSON-valued one such as blocks).
  *   <li>{@link #messages(String)}: what is in a channel now (updates applied), oldest first.
  *   <li>{@link #rateLimit(String, int, int)}: the next N calls of a method answer HTTP 429 with
- *       {@code Retry-After}; {@link #failWith(String, String, int)}: {@code ok:false} with an error;
- *       {@link #failWithStatus(String, int, int)}: a bare HTTP status. Use {@link #ALWAYS} for N.
+ *       {@code Retry-After}; {@link #failWith(String, String, int)}: {@code ok:false} with an
+ *       error; {@link #failWithStatus(String, int, int)}: a bare HTTP status. Use {@link #ALWAYS}
+ *       for N.
  *   <li>{@link #responseUrlPosts()}: bodies posted to the response_url of an interaction or
  *       command; {@link #openedViews()}: views opened; {@link #uploads()}: uploaded file bytes.
  * </ul>
@@ -80,16 +86,16 @@ import org.java_websocket.server.WebSocketServer;
  * <h2>Socket Mode</h2>
  *
  * A connection with a valid ticket gets {@code hello}, then every envelope not acked yet. {@link
- * #sendDirectMessage}, {@link #sendBlockAction}, {@link #sendSlashCommand}, {@link #submitView}
- * and {@link #sendEnvelope} queue an envelope and return its {@code envelope_id}; it is sent to the
+ * #sendDirectMessage}, {@link #sendBlockAction}, {@link #sendSlashCommand}, {@link #submitView} and
+ * {@link #sendEnvelope} queue an envelope and return its {@code envelope_id}; it is sent to the
  * newest live connection at once, or on the next connection. An envelope stays queued until acked
  * and is redelivered on every new connection (events_api with {@code retry_attempt}/{@code
  * retry_reason} as Slack does; the fake redelivers interactive and slash_commands envelopes too,
  * which real Slack would not: a stricter test of "handled once"). {@link #acked}, {@link
- * #ackCount}, {@link #deliveries} tell what happened. {@link #dropSocket()} closes every
- * connection abruptly (no close handshake); {@link #freezeSocket()} keeps them open but
- * silent (no pongs, no envelopes: a zombie); {@link #dropAcks(boolean)} loses acks on the way; {@link #sendDisconnect()} sends Slack's refresh
- * request. {@link #connectionsOpened()} counts connections that got hello.
+ * #ackCount}, {@link #deliveries} tell what happened. {@link #dropSocket()} closes every connection
+ * abruptly (no close handshake); {@link #freezeSocket()} keeps them open but silent (no pongs, no
+ * envelopes: a zombie); {@link #dropAcks(boolean)} loses acks on the way; {@link #sendDisconnect()}
+ * sends Slack's refresh request. {@link #connectionsOpened()} counts connections that got hello.
  *
  * <h2>HTTP mode</h2>
  *
@@ -175,7 +181,8 @@ public final class FakeSlack implements AutoCloseable {
 
   private final HttpServer http;
   private final SocketServer socket;
-  private final ExecutorService httpThreads = Executors.newFixedThreadPool(4, daemon("fake-slack-http"));
+  private final ExecutorService httpThreads =
+      Executors.newFixedThreadPool(4, daemon("fake-slack-http"));
   private final List<ApiCall> calls = new CopyOnWriteArrayList<>();
   private final Map<String, User> users = new LinkedHashMap<>();
   private final Map<String, List<Message>> channels = new LinkedHashMap<>();
@@ -192,10 +199,10 @@ public final class FakeSlack implements AutoCloseable {
   private final AtomicLong tsCounter = new AtomicLong();
   private final AtomicInteger ids = new AtomicInteger(1000);
   private final AtomicInteger connectionsOpened = new AtomicInteger();
-  private final java.util.Set<WebSocket> frozen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<WebSocket> frozen = ConcurrentHashMap.newKeySet();
   private volatile boolean refuseSocket;
   private volatile boolean dropAcks;
-  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private FakeSlack() throws IOException {
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -316,7 +323,8 @@ public final class FakeSlack implements AutoCloseable {
   public ApiCall lastCall(String method) {
     List<ApiCall> list = calls(method);
     if (list.isEmpty()) {
-      throw new AssertionError("no " + method + " call; calls were " + calls.stream().map(ApiCall::method).toList());
+      throw new AssertionError(
+          "no " + method + " call; calls were " + calls.stream().map(ApiCall::method).toList());
     }
     return list.get(list.size() - 1);
   }
@@ -373,8 +381,8 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /**
-   * Turns the current connections into zombies: open, but no pongs, no envelopes, acks ignored.
-   * New connections work normally.
+   * Turns the current connections into zombies: open, but no pongs, no envelopes, acks ignored. New
+   * connections work normally.
    */
   public void freezeSocket() {
     frozen.addAll(socket.getConnections());
@@ -617,7 +625,8 @@ public final class FakeSlack implements AutoCloseable {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       Map<String, String> params = parseParams(ex, body);
       Map<String, List<String>> headers = new LinkedHashMap<>();
-      ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+      ex.getRequestHeaders()
+          .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
       calls.add(new ApiCall(method, Map.copyOf(params), headers, body));
 
       Failure failure = takeFailure(method);
@@ -715,7 +724,15 @@ public final class FakeSlack implements AutoCloseable {
       }
     }
     Message m =
-        new Message(resolved, nextTs(), BOT_USER_ID, BOT_ID, p.getOrDefault("text", ""), blocks(p), metadata, null);
+        new Message(
+            resolved,
+            nextTs(),
+            BOT_USER_ID,
+            BOT_ID,
+            p.getOrDefault("text", ""),
+            blocks(p),
+            metadata,
+            null);
     channels.get(resolved).add(m);
     ObjectNode r = ok();
     r.put("channel", resolved);
@@ -744,7 +761,17 @@ public final class FakeSlack implements AutoCloseable {
           return error(problem);
         }
         JsonNode blocks = p.containsKey("blocks") ? blocks(p) : old.blocks();
-        list.set(i, new Message(channel, ts, old.user(), old.botId(), p.getOrDefault("text", old.text()), blocks, old.metadata(), old.files()));
+        list.set(
+            i,
+            new Message(
+                channel,
+                ts,
+                old.user(),
+                old.botId(),
+                p.getOrDefault("text", old.text()),
+                blocks,
+                old.metadata(),
+                old.files()));
         return ok().put("channel", channel).put("ts", ts).put("text", p.getOrDefault("text", ""));
       }
     }
@@ -836,9 +863,13 @@ public final class FakeSlack implements AutoCloseable {
     if (list == null) {
       return error("channel_not_found");
     }
-    boolean withMetadata = "true".equals(p.get("include_all_metadata")) || "1".equals(p.get("include_all_metadata"));
+    boolean withMetadata =
+        "true".equals(p.get("include_all_metadata")) || "1".equals(p.get("include_all_metadata"));
     int limit = Math.min(Integer.parseInt(p.getOrDefault("limit", "100")), 999);
-    int start = p.get("cursor") == null || p.get("cursor").isEmpty() ? 0 : Integer.parseInt(p.get("cursor"));
+    int start =
+        p.get("cursor") == null || p.get("cursor").isEmpty()
+            ? 0
+            : Integer.parseInt(p.get("cursor"));
     List<Message> newestFirst = new ArrayList<>(list);
     Collections.reverse(newestFirst);
     ObjectNode r = ok();
@@ -864,7 +895,8 @@ public final class FakeSlack implements AutoCloseable {
       }
     }
     r.put("has_more", end < newestFirst.size());
-    r.putObject("response_metadata").put("next_cursor", end < newestFirst.size() ? Integer.toString(end) : "");
+    r.putObject("response_metadata")
+        .put("next_cursor", end < newestFirst.size() ? Integer.toString(end) : "");
     return r;
   }
 
@@ -902,7 +934,18 @@ public final class FakeSlack implements AutoCloseable {
       if (resolved == null) {
         return error("channel_not_found");
       }
-      channels.get(resolved).add(new Message(resolved, nextTs(), BOT_USER_ID, BOT_ID, p.getOrDefault("initial_comment", ""), null, null, out.deepCopy()));
+      channels
+          .get(resolved)
+          .add(
+              new Message(
+                  resolved,
+                  nextTs(),
+                  BOT_USER_ID,
+                  BOT_ID,
+                  p.getOrDefault("initial_comment", ""),
+                  null,
+                  null,
+                  out.deepCopy()));
     }
     return r;
   }
@@ -1001,7 +1044,14 @@ public final class FakeSlack implements AutoCloseable {
     }
     String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("");
     if (type.startsWith("application/json")) {
-      MAPPER.readTree(body).fields().forEachRemaining(f -> params.put(f.getKey(), f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
+      MAPPER
+          .readTree(body)
+          .fields()
+          .forEachRemaining(
+              f ->
+                  params.put(
+                      f.getKey(),
+                      f.getValue().isTextual() ? f.getValue().asText() : f.getValue().toString()));
     } else if (!body.isEmpty()) {
       parseForm(body, params);
     }
@@ -1102,7 +1152,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   private final class SocketServer extends WebSocketServer {
-    final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger seq = new AtomicInteger();
 
     SocketServer(InetSocketAddress address) {
@@ -1176,7 +1226,7 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
-  static java.util.concurrent.ThreadFactory daemon(String name) {
+  static ThreadFactory daemon(String name) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, name + "-" + n.incrementAndGet());

@@ -58,11 +58,13 @@ class SlackHttpModeTest {
   void signedEventIsAcceptedAndHandled() {
     String body = fake.eventCallbackBody(DANA, "5", "Ev-1");
 
-    SlackHttpEndpoint.Reply reply = endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+    SlackHttpEndpoint.Reply reply =
+        endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
 
     assertThat(reply.status()).isEqualTo(200);
     eventually().until(() -> handler.events().size() == 1);
-    assertThat(handler.events()).containsExactly(new ChatEvent.TypedText(PlatformId.SLACK, DANA, "5"));
+    assertThat(handler.events())
+        .containsExactly(new ChatEvent.TypedText(PlatformId.SLACK, DANA, "5"));
   }
 
   @Test
@@ -72,7 +74,8 @@ class SlackHttpModeTest {
     Map<String, List<String>> forged = FakeSlack.signedHeaders("wrong-secret", body, now(), JSON);
     assertThat(endpoint.handle(body, forged).status()).isEqualTo(401);
 
-    assertThat(endpoint.handle(body, Map.of("Content-Type", List.of(JSON))).status()).isEqualTo(401);
+    assertThat(endpoint.handle(body, Map.of("Content-Type", List.of(JSON))).status())
+        .isEqualTo(401);
 
     Map<String, List<String>> stale = FakeSlack.signedHeaders(SECRET, body, now() - 600, JSON);
     assertThat(endpoint.handle(body, stale).status()).isEqualTo(401);
@@ -87,9 +90,11 @@ class SlackHttpModeTest {
   void retriedDeliveryIsHandledOnce() {
     String body = fake.eventCallbackBody(DANA, "the VPN works now", "Ev-3");
 
-    assertThat(endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status()).isEqualTo(200);
+    assertThat(endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status())
+        .isEqualTo(200);
     for (int retry = 1; retry <= 3; retry++) {
-      Map<String, List<String>> headers = new HashMap<>(FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      Map<String, List<String>> headers =
+          new HashMap<>(FakeSlack.signedHeaders(SECRET, body, now(), JSON));
       headers.put("X-Slack-Retry-Num", List.of(Integer.toString(retry)));
       headers.put("X-Slack-Retry-Reason", List.of("http_timeout"));
       assertThat(endpoint.handle(body, headers).status()).isEqualTo(200);
@@ -107,9 +112,11 @@ class SlackHttpModeTest {
 
   @Test
   void urlVerificationIsAnswered() throws Exception {
-    String body = "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
+    String body =
+        "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\",\"type\":\"url_verification\"}";
 
-    SlackHttpEndpoint.Reply reply = endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+    SlackHttpEndpoint.Reply reply =
+        endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).contains("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
@@ -117,18 +124,29 @@ class SlackHttpModeTest {
 
   @Test
   void buttonClickAndSlashCommandArriveFormEncoded() throws Exception {
-    handler.replyWith(e -> e instanceof ChatEvent.Command ? InteractionReply.ephemeral("opted out") : InteractionReply.none());
+    handler.replyWith(
+        e ->
+            e instanceof ChatEvent.Command
+                ? InteractionReply.ephemeral("opted out")
+                : InteractionReply.none());
     MessageRef ref = new MessageRef(fake.dmChannel(DANA), "1700000000.000001");
-    String click = FakeSlack.interactiveBody(fake.blockActionPayload(DANA, ref, "closeloop:fixed", "fixed"));
+    String click =
+        FakeSlack.interactiveBody(fake.blockActionPayload(DANA, ref, "closeloop:fixed", "fixed"));
     String command = FakeSlack.slashCommandBody(fake.slashCommandPayload(DANA, "optout"));
 
-    assertThat(endpoint.handle(click, FakeSlack.signedHeaders(SECRET, click, now(), FORM)).status()).isEqualTo(200);
-    assertThat(endpoint.handle(command, FakeSlack.signedHeaders(SECRET, command, now(), FORM)).status()).isEqualTo(200);
+    assertThat(endpoint.handle(click, FakeSlack.signedHeaders(SECRET, click, now(), FORM)).status())
+        .isEqualTo(200);
+    assertThat(
+            endpoint
+                .handle(command, FakeSlack.signedHeaders(SECRET, command, now(), FORM))
+                .status())
+        .isEqualTo(200);
 
     eventually().until(() -> handler.events().size() == 2 && fake.responseUrlPosts().size() == 1);
     assertThat(handler.events())
         .containsExactly(
-            new ChatEvent.ButtonClick(PlatformId.SLACK, DANA, "dana", "closeloop:fixed", "fixed", ref),
+            new ChatEvent.ButtonClick(
+                PlatformId.SLACK, DANA, "dana", "closeloop:fixed", "fixed", ref),
             new ChatEvent.Command(PlatformId.SLACK, DANA, "dana", "optout"));
     JsonNode ephemeral = fake.responseUrlPosts().get(0);
     assertThat(ephemeral.get("text").asText()).isEqualTo("opted out");
@@ -154,7 +172,8 @@ class SlackHttpModeTest {
     Map<String, String> lowerCase = new HashMap<>();
     signed.forEach((k, v) -> lowerCase.put(k.toLowerCase(java.util.Locale.ROOT), v.get(0)));
 
-    SlackHttpEndpoint.Reply reply = endpoint.handle(body, name -> lowerCase.get(name.toLowerCase(java.util.Locale.ROOT)));
+    SlackHttpEndpoint.Reply reply =
+        endpoint.handle(body, name -> lowerCase.get(name.toLowerCase(java.util.Locale.ROOT)));
 
     assertThat(reply.status()).isEqualTo(200);
     eventually().until(() -> handler.events().size() == 1);
@@ -167,7 +186,12 @@ class SlackHttpModeTest {
     try {
       notYet.start(handler);
       String body = fake.eventCallbackBody(DANA, "5", "Ev-7");
-      assertThat(notYet.httpEndpoint().orElseThrow().handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status())
+      assertThat(
+              notYet
+                  .httpEndpoint()
+                  .orElseThrow()
+                  .handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON))
+                  .status())
           .isEqualTo(503);
       assertThat(notYet.connected()).isFalse();
     } finally {

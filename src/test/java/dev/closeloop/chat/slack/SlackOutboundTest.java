@@ -37,7 +37,11 @@ class SlackOutboundTest {
         new SlackPlatform(
             fake.httpModeConfig("secret"),
             new SlackPlatform.Options(
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(60), clock));
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                clock));
   }
 
   @AfterEach
@@ -69,14 +73,17 @@ class SlackOutboundTest {
   void serverErrorsAndNetworkFailuresAreTransient() {
     fake.failWithStatus("chat.postMessage", 503, 1);
     assertThatThrownBy(() -> slack.send(new Outgoing.ChannelPost("k", DIGEST, text("x"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
-          assertThat(e.retryAfter()).isNull();
-        });
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
+              assertThat(e.retryAfter()).isNull();
+            });
 
     fake.close();
     assertThatThrownBy(() -> slack.send(new Outgoing.ChannelPost("k", DIGEST, text("x"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
+        .isInstanceOfSatisfying(
+            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
     assertThat(slack.lookup(new Recipient("nobody-yet@example.com", null, null)))
         .isInstanceOf(UserLookup.Unavailable.class);
   }
@@ -85,16 +92,19 @@ class SlackOutboundTest {
   void refusalsArePermanentAndUnknownUsersSaySo() {
     fake.failWith("chat.postMessage", "cannot_dm_bot", 1);
     assertThatThrownBy(() -> slack.send(new Outgoing.DirectMessage("k", DANA, text("x"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMANENT));
+        .isInstanceOfSatisfying(
+            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMANENT));
 
     // an id Slack does not know: channel_not_found, then conversations.open says user_not_found
     assertThatThrownBy(() -> slack.send(new Outgoing.DirectMessage("k", "U0GONE", text("x"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_USER));
+        .isInstanceOfSatisfying(
+            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_USER));
     assertThat(fake.lastCall("conversations.open").param("users")).isEqualTo("U0GONE");
 
     fake.deactivate(DANA);
     assertThatThrownBy(() -> slack.send(new Outgoing.DirectMessage("k", DANA, text("x"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_USER));
+        .isInstanceOfSatisfying(
+            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_USER));
   }
 
   @Test
@@ -103,11 +113,16 @@ class SlackOutboundTest {
     for (int i = 0; i < 60; i++) {
       blocks.add(ChatMessage.Text.plain("negative " + i));
     }
-    assertThatThrownBy(() -> slack.send(new Outgoing.ChannelPost("k", DIGEST, new ChatMessage("digest", blocks))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> {
-          assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
-          assertThat(e.getMessage()).contains("60 blocks");
-        });
+    assertThatThrownBy(
+            () ->
+                slack.send(
+                    new Outgoing.ChannelPost("k", DIGEST, new ChatMessage("digest", blocks))))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(Kind.PERMANENT);
+              assertThat(e.getMessage()).contains("60 blocks");
+            });
     assertThat(fake.calls("chat.postMessage")).isEmpty();
   }
 
@@ -116,12 +131,15 @@ class SlackOutboundTest {
     String comment = "<!channel> <@U123> & <b>";
     slack.send(
         new Outgoing.ChannelPost(
-            "k", DIGEST, new ChatMessage("Comment: " + comment, List.of(ChatMessage.Text.plain(comment)))));
+            "k",
+            DIGEST,
+            new ChatMessage("Comment: " + comment, List.of(ChatMessage.Text.plain(comment)))));
 
     FakeSlack.ApiCall post = fake.lastCall("chat.postMessage");
     assertThat(post.json("blocks").at("/0/text/text").asText())
         .isEqualTo("&lt;!channel&gt; &lt;@U123&gt; &amp; &lt;b&gt;");
-    assertThat(post.param("text")).isEqualTo("Comment: &lt;!channel&gt; &lt;@U123&gt; &amp; &lt;b&gt;");
+    assertThat(post.param("text"))
+        .isEqualTo("Comment: &lt;!channel&gt; &lt;@U123&gt; &amp; &lt;b&gt;");
   }
 
   @Test
@@ -137,21 +155,26 @@ class SlackOutboundTest {
 
     fake.failWith("chat.update", "message_not_found", 1);
     assertThatThrownBy(() -> slack.send(new Outgoing.Update("k-3", ref, text("again"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMANENT));
+        .isInstanceOfSatisfying(
+            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.PERMANENT));
   }
 
   @Test
   void imageIsUploadedInThreeStepsAndSharedToTheChannel() throws Exception {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
 
-    MessageRef ref = slack.send(new Outgoing.Image("weekly-1", DIGEST, "csat-2026-W48.png", "CSAT trend", png));
+    MessageRef ref =
+        slack.send(new Outgoing.Image("weekly-1", DIGEST, "csat-2026-W48.png", "CSAT trend", png));
 
-    assertThat(fake.lastCall("files.getUploadURLExternal").param("filename")).isEqualTo("csat-2026-W48.png");
+    assertThat(fake.lastCall("files.getUploadURLExternal").param("filename"))
+        .isEqualTo("csat-2026-W48.png");
     assertThat(fake.lastCall("files.getUploadURLExternal").param("length")).isEqualTo("7");
     assertThat(fake.uploads().get(ref.messageId())).isEqualTo(png);
     assertThat(fake.lastCall("files.completeUploadExternal").param("channel_id")).isEqualTo(DIGEST);
     assertThat(fake.messages(DIGEST)).hasSize(1);
-    assertThat(slack.reconcile(new Outgoing.Image("weekly-1", DIGEST, "csat-2026-W48.png", "CSAT trend", png)))
+    assertThat(
+            slack.reconcile(
+                new Outgoing.Image("weekly-1", DIGEST, "csat-2026-W48.png", "CSAT trend", png)))
         .contains(ref);
   }
 
@@ -163,14 +186,20 @@ class SlackOutboundTest {
       slack.send(new Outgoing.ChannelPost("other-" + i, DIGEST, text("noise")));
     }
 
-    assertThat(slack.reconcile(new Outgoing.DirectMessage("survey-42", DANA, text("Rate us")))).contains(dm);
-    assertThat(slack.reconcile(new Outgoing.ChannelPost("digest-1", DIGEST, text("Digest")))).contains(post);
-    assertThat(slack.reconcile(new Outgoing.ChannelPost("never-sent", DIGEST, text("x")))).isEmpty();
+    assertThat(slack.reconcile(new Outgoing.DirectMessage("survey-42", DANA, text("Rate us"))))
+        .contains(dm);
+    assertThat(slack.reconcile(new Outgoing.ChannelPost("digest-1", DIGEST, text("Digest"))))
+        .contains(post);
+    assertThat(slack.reconcile(new Outgoing.ChannelPost("never-sent", DIGEST, text("x"))))
+        .isEmpty();
     assertThat(fake.lastCall("conversations.history").param("include_all_metadata")).isEqualTo("1");
 
     fake.rateLimit("conversations.history", 1, 5);
-    assertThatThrownBy(() -> slack.reconcile(new Outgoing.ChannelPost("digest-1", DIGEST, text("Digest"))))
-        .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
+    assertThatThrownBy(
+            () -> slack.reconcile(new Outgoing.ChannelPost("digest-1", DIGEST, text("Digest"))))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(5)));
   }
 
   @Test

@@ -33,7 +33,8 @@ class SlackRendererTest {
             List.of(
                 new ChatMessage.Header(evil),
                 ChatMessage.Text.plain(evil),
-                new ChatMessage.Card(evil, "https://x.example/t?a=1&b=<2>", List.of(new Span.Bold(evil))),
+                new ChatMessage.Card(
+                    evil, "https://x.example/t?a=1&b=<2>", List.of(new Span.Bold(evil))),
                 new ChatMessage.Actions(List.of(new Button("b", evil, "v", Button.Style.DEFAULT))),
                 new ChatMessage.Context(evil)));
     SlackRenderer.Rendered r = renderer.render(m);
@@ -52,7 +53,8 @@ class SlackRendererTest {
   @Test
   void unsafeLinksRenderAsTheirLabelOnly() {
     assertThat(SlackText.link("javascript:alert(1)", "click")).isEqualTo("click");
-    assertThat(SlackText.link("https://ok.example/a|b c", "go")).isEqualTo("<https://ok.example/a%7Cb%20c|go>");
+    assertThat(SlackText.link("https://ok.example/a|b c", "go"))
+        .isEqualTo("<https://ok.example/a%7Cb%20c|go>");
     assertThat(SlackText.link("not a url", "x<y")).isEqualTo("x&lt;y");
   }
 
@@ -60,7 +62,13 @@ class SlackRendererTest {
   void surveyButtonsCarryTheirValuesAndStyles() throws Exception {
     List<Button> ratings =
         IntStream.rangeClosed(1, 5)
-            .mapToObj(i -> new Button("rate:" + i, Integer.toString(i), Integer.toString(i), i == 5 ? Button.Style.PRIMARY : Button.Style.DEFAULT))
+            .mapToObj(
+                i ->
+                    new Button(
+                        "rate:" + i,
+                        Integer.toString(i),
+                        Integer.toString(i),
+                        i == 5 ? Button.Style.PRIMARY : Button.Style.DEFAULT))
             .toList();
     JsonNode b =
         blocks(
@@ -68,7 +76,9 @@ class SlackRendererTest {
                 "survey",
                 List.of(
                     new ChatMessage.Actions(ratings),
-                    new ChatMessage.Actions(List.of(new Button("stop", "Stop asking me", "stop", Button.Style.DANGER))))));
+                    new ChatMessage.Actions(
+                        List.of(
+                            new Button("stop", "Stop asking me", "stop", Button.Style.DANGER))))));
     JsonNode row = b.get(0).get("elements");
     assertThat(row).hasSize(5);
     for (int i = 0; i < 5; i++) {
@@ -90,7 +100,8 @@ class SlackRendererTest {
                 List.of(
                     new ChatMessage.Header("h".repeat(400)),
                     ChatMessage.Text.plain(longText),
-                    new ChatMessage.Actions(List.of(new Button("b", "l".repeat(200), "v", null))))));
+                    new ChatMessage.Actions(
+                        List.of(new Button("b", "l".repeat(200), "v", null))))));
     String header = b.get(0).at("/text/text").asText();
     assertThat(header).hasSize(150).endsWith("…");
     String section = b.get(1).at("/text/text").asText();
@@ -118,6 +129,7 @@ class SlackRendererTest {
     assertThatThrownBy(() -> renderer.render(new ChatMessage("digest", blocks)))
         .isInstanceOf(SlackRenderer.TooManyBlocks.class)
         .hasMessageContaining("51");
-    assertThat(renderer.render(new ChatMessage("digest", blocks.subList(0, 50))).blockCount()).isEqualTo(50);
+    assertThat(renderer.render(new ChatMessage("digest", blocks.subList(0, 50))).blockCount())
+        .isEqualTo(50);
   }
 }

@@ -61,19 +61,30 @@ class SlackSocketModeTest {
   static ChatMessage survey(String ticket) {
     List<Button> ratings =
         IntStream.rangeClosed(1, 5)
-            .mapToObj(i -> new Button("closeloop:rate:" + i, Integer.toString(i), Integer.toString(i), Button.Style.DEFAULT))
+            .mapToObj(
+                i ->
+                    new Button(
+                        "closeloop:rate:" + i,
+                        Integer.toString(i),
+                        Integer.toString(i),
+                        Button.Style.DEFAULT))
             .toList();
     return new ChatMessage(
         "How did we do with " + ticket + "?",
         List.of(
             new ChatMessage.Header("How did we do?"),
-            new ChatMessage.Card(ticket + " VPN drops every hour", "https://tickets.example/" + ticket, List.of(new ChatMessage.Span.Plain("Closed by Alex"))),
+            new ChatMessage.Card(
+                ticket + " VPN drops every hour",
+                "https://tickets.example/" + ticket,
+                List.of(new ChatMessage.Span.Plain("Closed by Alex"))),
             new ChatMessage.Actions(
                 List.of(
                     new Button("closeloop:fixed", "Fixed", "fixed", Button.Style.PRIMARY),
-                    new Button("closeloop:notfixed", "Not fixed", "notfixed", Button.Style.DANGER))),
+                    new Button(
+                        "closeloop:notfixed", "Not fixed", "notfixed", Button.Style.DANGER))),
             new ChatMessage.Actions(ratings),
-            new ChatMessage.Actions(List.of(new Button("closeloop:more", "Tell us more", "more", null))),
+            new ChatMessage.Actions(
+                List.of(new Button("closeloop:more", "Tell us more", "more", null))),
             new ChatMessage.Context("Reply here any time.")));
   }
 
@@ -83,15 +94,18 @@ class SlackSocketModeTest {
 
     assertThat(ref).isEqualTo(new MessageRef(fake.dmChannel(DANA), ref.messageId()));
     FakeSlack.ApiCall post = fake.lastCall("chat.postMessage");
-    assertThat(post.headers().get("authorization")).containsExactly("Bearer " + FakeSlack.BOT_TOKEN);
+    assertThat(post.headers().get("authorization"))
+        .containsExactly("Bearer " + FakeSlack.BOT_TOKEN);
     assertThat(post.param("channel")).isEqualTo(DANA);
     assertThat(post.param("text")).isEqualTo("How did we do with INC-1042?");
     assertThat(post.json("metadata").toString())
-        .isEqualTo("{\"event_type\":\"closeloop_outbox\",\"event_payload\":{\"key\":\"outbox-1\"}}");
+        .isEqualTo(
+            "{\"event_type\":\"closeloop_outbox\",\"event_payload\":{\"key\":\"outbox-1\"}}");
     JsonNode blocks = post.json("blocks");
     assertThat(blocks.get(0).get("type").asText()).isEqualTo("header");
     assertThat(blocks.get(1).at("/text/text").asText())
-        .isEqualTo("*<https://tickets.example/INC-1042|INC-1042 VPN drops every hour>*\nClosed by Alex");
+        .isEqualTo(
+            "*<https://tickets.example/INC-1042|INC-1042 VPN drops every hour>*\nClosed by Alex");
     List<String> values = new ArrayList<>();
     blocks.get(3).get("elements").forEach(b -> values.add(b.get("value").asText()));
     assertThat(values).containsExactly("1", "2", "3", "4", "5");
@@ -107,7 +121,9 @@ class SlackSocketModeTest {
 
     eventually().until(() -> !handler.events().isEmpty());
     assertThat(handler.events())
-        .containsExactly(new ChatEvent.ButtonClick(PlatformId.SLACK, DANA, "dana", "closeloop:rate:4", "4", ref));
+        .containsExactly(
+            new ChatEvent.ButtonClick(
+                PlatformId.SLACK, DANA, "dana", "closeloop:rate:4", "4", ref));
     eventually().until(() -> fake.acked(envelope));
   }
 
@@ -130,10 +146,12 @@ class SlackSocketModeTest {
     var own = fake.eventCallback(FakeSlack.BOT_USER_ID, "from the bot itself", "Ev-own");
     fake.sendEnvelope("events_api", own);
     var edit = fake.eventCallback(DANA, "edited", "Ev-edit");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) edit.get("event")).put("subtype", "message_changed");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) edit.get("event"))
+        .put("subtype", "message_changed");
     String editEnvelope = fake.sendEnvelope("events_api", edit);
     var otherBot = fake.eventCallback("U0OTHER", "another bot", "Ev-bot");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) otherBot.get("event")).put("bot_id", "B0OTHER");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) otherBot.get("event"))
+        .put("bot_id", "B0OTHER");
     fake.sendEnvelope("events_api", otherBot);
     String envelope = fake.sendDirectMessage(DANA, "4 &lt;great&gt; &amp; quick");
 
@@ -148,7 +166,11 @@ class SlackSocketModeTest {
     handler.replyWith(
         e ->
             e instanceof ChatEvent.ButtonClick
-                ? new InteractionReply.OpenModal("comment:survey-7", "Tell us more about it all", "What went wrong?", "Anything helps")
+                ? new InteractionReply.OpenModal(
+                    "comment:survey-7",
+                    "Tell us more about it all",
+                    "What went wrong?",
+                    "Anything helps")
                 : InteractionReply.none());
     MessageRef ref = slack.send(new Outgoing.DirectMessage("k", DANA, survey("INC-7")));
 
@@ -166,7 +188,9 @@ class SlackSocketModeTest {
 
     eventually().until(() -> handler.events(ChatEvent.ModalSubmit.class).size() == 1);
     assertThat(handler.events(ChatEvent.ModalSubmit.class).get(0))
-        .isEqualTo(new ChatEvent.ModalSubmit(PlatformId.SLACK, DANA, "comment:survey-7", "The VPN <still> drops"));
+        .isEqualTo(
+            new ChatEvent.ModalSubmit(
+                PlatformId.SLACK, DANA, "comment:survey-7", "The VPN <still> drops"));
     eventually().until(() -> fake.acked(envelope));
   }
 
@@ -179,7 +203,8 @@ class SlackSocketModeTest {
     eventually().until(() -> fake.acked(envelope) && !fake.responseUrlPosts().isEmpty());
     assertThat(handler.events())
         .containsExactly(new ChatEvent.Command(PlatformId.SLACK, DANA, "dana", "stats"));
-    assertThat(fake.responseUrlPosts().get(0).get("text").asText()).isEqualTo("CSAT 80% · response rate 50%");
+    assertThat(fake.responseUrlPosts().get(0).get("text").asText())
+        .isEqualTo("CSAT 80% · response rate 50%");
     assertThat(fake.responseUrlPosts().get(0).get("response_type").asText()).isEqualTo("ephemeral");
   }
 
@@ -198,7 +223,9 @@ class SlackSocketModeTest {
     String sentWhileDown = fake.sendDirectMessage(DANA, "second");
     fake.refuseSocket(false);
 
-    eventually().until(() -> slack.connected() && fake.acked(handledButNotAcked) && fake.acked(sentWhileDown));
+    eventually()
+        .until(
+            () -> slack.connected() && fake.acked(handledButNotAcked) && fake.acked(sentWhileDown));
     assertThat(fake.deliveries(handledButNotAcked)).isEqualTo(2);
     assertThat(fake.deliveries(sentWhileDown)).isEqualTo(1);
     assertThat(handler.events())
