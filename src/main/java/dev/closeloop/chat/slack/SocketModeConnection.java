@@ -166,6 +166,10 @@ final class SocketModeConnection {
           scheduleCheck(options.reconnectGrace());
         });
     client = c;
+    if (stopped) { // stop() ran while we were connecting: it could not see this client
+      c.close();
+      return;
+    }
     c.connect();
   }
 
