@@ -235,7 +235,8 @@ public final class FakeDiscord implements AutoCloseable {
         JSON.createObjectNode()
             .put("message", "You are being rate limited.")
             .put("retry_after", seconds)
-            .put("global", false);
+            .put("global", false)
+            .put("code", 0);
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Retry-After", Long.toString((long) Math.ceil(seconds)));
     headers.put("X-RateLimit-Limit", "5");
@@ -499,7 +500,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
     Matcher m;
     if (method.equals("GET") && path.equals("users/@me")) {
-      return Answer.ok(user(botId, "closeloop", true));
+      return Answer.ok(user(botId, "closeloop", true).put("mfa_enabled", false).put("locale", "en-US"));
     } else if (method.equals("GET") && path.equals("gateway/bot")) {
       ObjectNode gateway = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
       gateway
@@ -535,6 +536,13 @@ public final class FakeDiscord implements AutoCloseable {
       for (JsonNode command : json) {
         ObjectNode copy = ((ObjectNode) command).deepCopy();
         copy.put("id", snowflake()).put("application_id", applicationId).put("version", snowflake());
+        // JDA sends these enums as strings; Discord answers with integers
+        for (String field : List.of("contexts", "integration_types")) {
+          if (copy.get(field) instanceof ArrayNode values) {
+            ArrayNode numbers = copy.putArray(field);
+            values.forEach(v -> numbers.add(v.asInt()));
+          }
+        }
         registered.add(copy);
       }
       commands.clear();
@@ -933,8 +941,10 @@ public final class FakeDiscord implements AutoCloseable {
             .put("discriminator", "0")
             .put("global_name", name)
             .put("bot", bot)
-            .put("public_flags", 0);
+            .put("public_flags", 0)
+            .put("flags", 0);
     user.putNull("avatar");
+    user.putNull("primary_guild");
     return user;
   }
 
