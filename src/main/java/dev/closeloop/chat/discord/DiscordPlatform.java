@@ -202,14 +202,13 @@ public final class DiscordPlatform implements ChatPlatform {
     }
     JDA current = jda;
     if (current != null) {
-      current.shutdown();
+      // every send() has returned or given up by now; a request JDA still holds (one parked
+      // behind a 429 after its send timed out) is not wanted any more
+      current.shutdownNow();
       try {
-        if (!current.awaitShutdown(Duration.ofSeconds(5))) {
-          current.shutdownNow();
-        }
+        current.awaitShutdown(Duration.ofSeconds(5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        current.shutdownNow();
       }
     }
     handlerPool.shutdownNow();
