@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
 /**
@@ -36,6 +37,9 @@ final class GatewayLocator {
             .GET()
             .build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() == 401) {
+      throw new InvalidTokenException();
+    }
     if (response.statusCode() != 200) {
       throw new IOException("GET gateway/bot answered HTTP " + response.statusCode());
     }
