@@ -46,8 +46,7 @@ public final class GlpiConnector extends WebhookConnector {
     if (signature == null || timestamp == null) {
       return Optional.of("missing X-GLPI-signature or X-GLPI-timestamp header");
     }
-    String expected =
-        Signatures.hmacSha256Hex(secret, request.body(), Signatures.utf8(timestamp));
+    String expected = Signatures.hmacSha256Hex(secret, request.body(), Signatures.utf8(timestamp));
     if (!Signatures.equal(expected, signature.trim().toLowerCase(Locale.ROOT))) {
       return Optional.of("signature does not match");
     }

@@ -68,7 +68,8 @@ public final class JiraConnector extends WebhookConnector {
 
   private static WebhookResult reopen(JsonNode issue, Kind kind) {
     return Events.event(
-        Events.opened(JiraIssues.SOURCE, kind, JiraIssues.ticket(issue), JiraIssues.requester(issue)));
+        Events.opened(
+            JiraIssues.SOURCE, kind, JiraIssues.ticket(issue), JiraIssues.requester(issue)));
   }
 
   private static JsonNode changelogItem(JsonNode root, String field) {

@@ -12,9 +12,9 @@ import java.util.Optional;
  * ServiceNow: an after-update business rule posting the flat record (docs/connectors/servicenow.md)
  * with RESTMessageV2. Unsigned: the secret travels in {@code X-Closeloop-Token} or {@code ?token=}.
  *
- * <p>The rule sends {@code previous_state}, so this connector knows transitions: closed is state 6/7
- * from a state that was not 6/7; reopen is 6/7 back to 1/2/3. Without a previous state (a rule on
- * insert), 6/7 is a close and 1/2/3 is {@code SEEN_OPEN}.
+ * <p>The rule sends {@code previous_state}, so this connector knows transitions: closed is state
+ * 6/7 from a state that was not 6/7; reopen is 6/7 back to 1/2/3. Without a previous state (a rule
+ * on insert), 6/7 is a close and 1/2/3 is {@code SEEN_OPEN}.
  */
 public final class ServiceNowConnector extends WebhookConnector {
   private final String instanceUrl;

@@ -16,7 +16,9 @@ import java.util.Map;
 public final class ServiceNowRecords {
   public static final String SOURCE = "servicenow";
 
-  /** What the Table API is asked for: the webhook's fields, less previous_state, plus the cursor. */
+  /**
+   * What the Table API is asked for: the webhook's fields, less previous_state, plus the cursor.
+   */
   public static final String FIELDS =
       "sys_id,number,short_description,state,resolved_at,closed_at,caller_id.email,"
           + "caller_id.name,assigned_to.name,assignment_group.name,sys_updated_on";

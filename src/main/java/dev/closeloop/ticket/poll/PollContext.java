@@ -20,6 +20,7 @@ public record PollContext(
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    return new PollContext(http, cursors, sink, Clock.systemUTC(), Sleeper.SYSTEM, RetryPolicy.DEFAULT);
+    return new PollContext(
+        http, cursors, sink, Clock.systemUTC(), Sleeper.SYSTEM, RetryPolicy.DEFAULT);
   }
 }

@@ -46,13 +46,22 @@ final class PollHttp {
       }
       if (attempt >= retry.maxAttempts()) {
         throw new PollException(
-            poller + ": GET " + uri.getRawPath() + " answered " + status + ", gave up after "
-                + attempt + " attempts");
+            poller
+                + ": GET "
+                + uri.getRawPath()
+                + " answered "
+                + status
+                + ", gave up after "
+                + attempt
+                + " attempts");
       }
       Duration wait =
           retry.waitFor(response.headers().firstValue("Retry-After").orElse(null), context.clock());
       log.info(
-          "poller={} status={} attempt={} will retry in {}s", poller, status, attempt,
+          "poller={} status={} attempt={} will retry in {}s",
+          poller,
+          status,
+          attempt,
           wait.toSeconds());
       pause(wait);
     }

@@ -34,6 +34,7 @@ public final class ServiceNowPoller implements Poller {
   private static final Logger log = LoggerFactory.getLogger(ServiceNowPoller.class);
   private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;([^,]*)");
   private static final Pattern REL_NEXT = Pattern.compile("rel\\s*=\\s*\"?next\"?");
+
   /** Table API default is 10,000; smaller pages let the cursor advance as a run progresses. */
   static final int PAGE_SIZE = 500;
 
@@ -99,13 +100,20 @@ public final class ServiceNowPoller implements Poller {
   URI first(String cursor) {
     String query = config.query() == null ? "" : config.query().strip();
     String sysparmQuery =
-        "sys_updated_on>=" + cursor + (query.isEmpty() ? "" : "^" + query)
+        "sys_updated_on>="
+            + cursor
+            + (query.isEmpty() ? "" : "^" + query)
             + "^ORDERBYsys_updated_on";
     return URI.create(
-        instance + "/api/now/table/" + PollHttp.enc(table())
-            + "?sysparm_query=" + PollHttp.enc(sysparmQuery)
-            + "&sysparm_fields=" + PollHttp.enc(ServiceNowRecords.FIELDS)
-            + "&sysparm_limit=" + PAGE_SIZE);
+        instance
+            + "/api/now/table/"
+            + PollHttp.enc(table())
+            + "?sysparm_query="
+            + PollHttp.enc(sysparmQuery)
+            + "&sysparm_fields="
+            + PollHttp.enc(ServiceNowRecords.FIELDS)
+            + "&sysparm_limit="
+            + PAGE_SIZE);
   }
 
   private String table() {

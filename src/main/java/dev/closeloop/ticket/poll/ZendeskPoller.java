@@ -74,7 +74,9 @@ public final class ZendeskPoller implements Poller {
         cursor != null
             ? page(cursor)
             : URI.create(
-                base + PATH + "?start_time="
+                base
+                    + PATH
+                    + "?start_time="
                     + context.clock().instant().minus(backfill).getEpochSecond()
                     + "&include=users,groups");
     int pages = 0;

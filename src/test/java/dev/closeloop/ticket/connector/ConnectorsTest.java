@@ -34,7 +34,9 @@ class ConnectorsTest {
   void aConnectorWithoutSecretAnswersUnauthorized() {
     var request =
         Samples.request(
-            "{}".getBytes(StandardCharsets.UTF_8), Map.of("X-Closeloop-Token", ""), Map.of("token", ""));
+            "{}".getBytes(StandardCharsets.UTF_8),
+            Map.of("X-Closeloop-Token", ""),
+            Map.of("token", ""));
     for (var connector : Connectors.from(unconfigured()).asMap().values()) {
       assertThat(connector.handle(request))
           .as(connector.source())

@@ -61,8 +61,7 @@ class GlpiConnectorTest {
 
   @Test
   void followupOnAnOpenTicketIsOnlySeenOpen() {
-    assertThat(event(signed(load("glpi/ticket-followup.json"))).kind())
-        .isEqualTo(Kind.SEEN_OPEN);
+    assertThat(event(signed(load("glpi/ticket-followup.json"))).kind()).isEqualTo(Kind.SEEN_OPEN);
   }
 
   @Test

@@ -123,15 +123,15 @@ class JiraConnectorTest {
   @Test
   void teamFallsBackToProjectKeyWithoutComponents() {
     String body =
-        text("jira/issue-resolved.json").replaceFirst("\"components\": \\[[^\\]]*\\]", "\"components\": []");
+        text("jira/issue-resolved.json")
+            .replaceFirst("\"components\": \\[[^\\]]*\\]", "\"components\": []");
     assertThat(event(signed(connector, body.getBytes(StandardCharsets.UTF_8))).ticket().team())
         .isEqualTo("IT");
   }
 
   @Test
   void closeWithoutReporterEmailIsInvalidNamingTheField() {
-    String body =
-        text("jira/issue-resolved.json").replace("\"dana@example.com\"", "null");
+    String body = text("jira/issue-resolved.json").replace("\"dana@example.com\"", "null");
     assertThat(invalid(signed(connector, body.getBytes(StandardCharsets.UTF_8))))
         .contains("fields.reporter.emailAddress");
   }
@@ -146,7 +146,8 @@ class JiraConnectorTest {
 
   @Test
   void otherWebhookEventsAreIgnored() {
-    String body = text("jira/issue-resolved.json").replace("jira:issue_updated", "jira:issue_created");
+    String body =
+        text("jira/issue-resolved.json").replace("jira:issue_updated", "jira:issue_created");
     assertThat(signed(connector, body.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(WebhookResult.Ignored.class);
   }

@@ -36,7 +36,8 @@ final class Samples {
   }
 
   /** A request as the server hands it over: header names lower-cased. */
-  static WebhookRequest request(byte[] body, Map<String, String> headers, Map<String, String> query) {
+  static WebhookRequest request(
+      byte[] body, Map<String, String> headers, Map<String, String> query) {
     Map<String, String> lower = new HashMap<>();
     headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
     return new WebhookRequest(lower, query, body, NOW);

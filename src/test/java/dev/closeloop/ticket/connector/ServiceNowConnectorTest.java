@@ -22,7 +22,13 @@ class ServiceNowConnectorTest {
   private final ServiceNowConnector connector =
       new ServiceNowConnector(
           new Config.ServiceNow(
-              SECRET, "https://acme.service-now.com/", "", "", "incident", "", "",
+              SECRET,
+              "https://acme.service-now.com/",
+              "",
+              "",
+              "incident",
+              "",
+              "",
               Duration.ofDays(1)));
 
   private WebhookResult withToken(byte[] body) {

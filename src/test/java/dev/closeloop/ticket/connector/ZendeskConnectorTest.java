@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class ZendeskConnectorTest {
   private static final String SECRET = "dGhpc19pc19hX3plbmRlc2tfc2VjcmV0";
   private final ZendeskConnector connector =
-      new ZendeskConnector(
-          new Config.Zendesk(SECRET, "", "acme", "", "", "", Duration.ofDays(1)));
+      new ZendeskConnector(new Config.Zendesk(SECRET, "", "acme", "", "", "", Duration.ofDays(1)));
 
   /** As Zendesk signs: base64 HMAC-SHA256 over the ISO timestamp followed by the body. */
   private WebhookResult signedAt(byte[] body, Instant at) {
@@ -75,7 +74,10 @@ class ZendeskConnectorTest {
             request(
                 body,
                 Map.of(
-                    "X-Zendesk-Webhook-Signature", sig, "X-Zendesk-Webhook-Signature-Timestamp", ts),
+                    "X-Zendesk-Webhook-Signature",
+                    sig,
+                    "X-Zendesk-Webhook-Signature-Timestamp",
+                    ts),
                 Map.of()));
     assertThat(r).isInstanceOf(WebhookResult.Unauthorized.class);
     assertThat(connector.handle(request(body, Map.of(), Map.of())))
@@ -85,7 +87,8 @@ class ZendeskConnectorTest {
   @Test
   void timestampMoreThan300SecondsAwayIsUnauthorized() {
     byte[] body = load("zendesk/ticket-solved.json");
-    assertThat(signedAt(body, NOW.minusSeconds(301))).isInstanceOf(WebhookResult.Unauthorized.class);
+    assertThat(signedAt(body, NOW.minusSeconds(301)))
+        .isInstanceOf(WebhookResult.Unauthorized.class);
     assertThat(signedAt(body, NOW.plusSeconds(301))).isInstanceOf(WebhookResult.Unauthorized.class);
     assertThat(signedAt(body, NOW.minusSeconds(300))).isInstanceOf(WebhookResult.Event.class);
   }

@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.poll;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -56,8 +56,7 @@ class JiraPollerTest extends WireMockSupport {
     assertThat(first.ticket().team()).isEqualTo("IT"); // no component: project key
     assertThat(store.received.get(1).ticket().team()).isEqualTo("network");
     assertThat(store.received.get(2).closedAt()).isEqualTo(Instant.parse("2026-11-24T10:15:00Z"));
-    assertThat(store.cursorHistory)
-        .containsExactly("2026-11-24T09:30:00Z", "2026-11-24T10:15:00Z");
+    assertThat(store.cursorHistory).containsExactly("2026-11-24T09:30:00Z", "2026-11-24T10:15:00Z");
     server.verify(
         2,
         getRequestedFor(urlPathEqualTo(PATH))
@@ -141,8 +140,7 @@ class JiraPollerTest extends WireMockSupport {
 
   @Test
   void anErrorStatusStopsTheRun() {
-    server.stubFor(
-        get(urlPathEqualTo(PATH)).atPriority(1).willReturn(aResponse().withStatus(401)));
+    server.stubFor(get(urlPathEqualTo(PATH)).atPriority(1).willReturn(aResponse().withStatus(401)));
     FakeStore store = new FakeStore();
     assertThatThrownBy(() -> new JiraPoller(config(), context(store)).pollOnce())
         .isInstanceOf(PollException.class)

@@ -24,9 +24,18 @@ class PollersTest {
   void onlyConnectorsWithPollEveryAndCredentialsPoll() {
     Config.Connectors config =
         new Config.Connectors(
-            new Config.Jira("", "https://acme.atlassian.net", "e", "t", "", "PT5M", Duration.ofDays(1)),
+            new Config.Jira(
+                "", "https://acme.atlassian.net", "e", "t", "", "PT5M", Duration.ofDays(1)),
             new Config.Zendesk("", "", "acme", "e", "t", "", Duration.ofDays(1)),
-            new Config.ServiceNow("", "https://acme.service-now.com", "u", "", "incident", "", "PT1M", Duration.ofDays(1)),
+            new Config.ServiceNow(
+                "",
+                "https://acme.service-now.com",
+                "u",
+                "",
+                "incident",
+                "",
+                "PT1M",
+                Duration.ofDays(1)),
             new Config.Freshservice(""),
             new Config.Glpi("", "", ""),
             new Config.Zammad("", ""));
@@ -49,7 +58,8 @@ class PollersTest {
 
   @Test
   void retryAfterMayBeAnHttpDateAndIsCapped() {
-    Clock clock = Clock.fixed(java.time.Instant.parse("2026-11-24T10:00:00Z"), java.time.ZoneOffset.UTC);
+    Clock clock =
+        Clock.fixed(java.time.Instant.parse("2026-11-24T10:00:00Z"), java.time.ZoneOffset.UTC);
     assertThat(RetryPolicy.DEFAULT.waitFor("Tue, 24 Nov 2026 10:00:42 GMT", clock))
         .isEqualTo(Duration.ofSeconds(42));
     assertThat(RetryPolicy.DEFAULT.waitFor("86400", clock)).isEqualTo(Duration.ofMinutes(15));

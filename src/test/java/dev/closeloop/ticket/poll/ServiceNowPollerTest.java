@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.poll;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -25,13 +25,25 @@ class ServiceNowPollerTest extends WireMockSupport {
 
   private Config.ServiceNow config() {
     return new Config.ServiceNow(
-        "", baseUrl(), "closeloop.integration", "sn-pass", "incident", "active=true", "PT5M",
+        "",
+        baseUrl(),
+        "closeloop.integration",
+        "sn-pass",
+        "incident",
+        "active=true",
+        "PT5M",
         Duration.ofDays(1));
   }
 
   private String link(String rel, int offset) {
-    return "<" + baseUrl() + PATH + "?sysparm_limit=500&sysparm_offset=" + offset
-        + "&sysparm_query=ORDERBYsys_updated_on>;rel=\"" + rel + "\"";
+    return "<"
+        + baseUrl()
+        + PATH
+        + "?sysparm_limit=500&sysparm_offset="
+        + offset
+        + "&sysparm_query=ORDERBYsys_updated_on>;rel=\""
+        + rel
+        + "\"";
   }
 
   @BeforeEach
@@ -54,7 +66,8 @@ class ServiceNowPollerTest extends WireMockSupport {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
-                    .withHeader("Link", link("first", 0) + "," + link("prev", 0) + "," + link("last", 500))
+                    .withHeader(
+                        "Link", link("first", 0) + "," + link("prev", 0) + "," + link("last", 500))
                     .withBody(sample("servicenow/table-page2.json"))));
   }
 
@@ -128,7 +141,8 @@ class ServiceNowPollerTest extends WireMockSupport {
             .atPriority(1)
             .willReturn(
                 aResponse()
-                    .withHeader("Link", "<https://evil.example/api/now/table/incident>;rel=\"next\"")
+                    .withHeader(
+                        "Link", "<https://evil.example/api/now/table/incident>;rel=\"next\"")
                     .withBody(sample("servicenow/table-page1.json"))));
     FakeStore store = new FakeStore();
     assertThatThrownBy(() -> new ServiceNowPoller(config(), context(store)).pollOnce())

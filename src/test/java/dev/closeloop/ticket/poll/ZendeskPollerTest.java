@@ -59,7 +59,10 @@ class ZendeskPollerTest extends WireMockSupport {
     assertThat(solved.ticket())
         .isEqualTo(
             new TicketEvent.Ticket(
-                "35436", "Ticket 35436", baseUrl() + "/agent/tickets/35436", "Alex Kim",
+                "35436",
+                "Ticket 35436",
+                baseUrl() + "/agent/tickets/35436",
+                "Alex Kim",
                 "Facilities"));
     assertThat(solved.requester().email()).isEqualTo("dana@example.com");
     assertThat(solved.requester().timezone()).isEqualTo("Europe/Berlin");
@@ -73,7 +76,8 @@ class ZendeskPollerTest extends WireMockSupport {
     store.cursors.put("zendesk", PAGE1_CURSOR);
     new ZendeskPoller(config(), context(store)).pollOnce();
 
-    server.verify(0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("start_time", equalTo(START)));
+    server.verify(
+        0, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("start_time", equalTo(START)));
     assertThat(store.storedIds()).containsExactly("35438:CLOSED");
   }
 
@@ -90,8 +94,10 @@ class ZendeskPollerTest extends WireMockSupport {
     assertThat(store.storedIds())
         .containsExactly("35436:CLOSED", "35437:SEEN_OPEN", "35438:CLOSED");
     assertThat(store.cursors).containsEntry("zendesk", PAGE2_CURSOR);
-    server.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("start_time", equalTo(START)));
-    server.verify(2, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("cursor", equalTo(PAGE1_CURSOR)));
+    server.verify(
+        1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("start_time", equalTo(START)));
+    server.verify(
+        2, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("cursor", equalTo(PAGE1_CURSOR)));
   }
 
   @Test
