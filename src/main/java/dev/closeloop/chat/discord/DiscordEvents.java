@@ -1,0 +1,246 @@
+package dev.closeloop.chat.discord;
+
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.ChatEventHandler;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.PlatformId;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageType;
+import net.dv8tion.jda.api.entities.User;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IDeferrableCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IModalCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns JDA events into {@link ChatEvent}s and answers interactions. The handler runs first (it is
+ * fast) because a modal can only be the first answer to an interaction; if it has not returned
+ * within {@link #ACK_BUDGET} the interaction is deferred and its reply sent as a follow-up.
+ */
+final class DiscordEvents extends ListenerAdapter {
+  private static final Logger log = LoggerFactory.getLogger(DiscordEvents.class);
+
+  /** Discord wants a first answer within 3 s of the interaction; leave room for the network. */
+  static final Duration ACK_BUDGET = Duration.ofMillis(2000);
+
+  static final String MODAL_INPUT_ID = "text";
+  static final String DONE = "\u2713";
+  private static final String FAILED = "Sorry, that did not work. Please try again in a moment.";
+
+  private final ChatEventHandler handler;
+  private final ExecutorService handlerPool;
+
+  DiscordEvents(ChatEventHandler handler, ExecutorService handlerPool) {
+    this.handler = handler;
+    this.handlerPool = handlerPool;
+  }
+
+  @Override
+  public void onMessageReceived(MessageReceivedEvent event) {
+    User author = event.getAuthor();
+    Message message = event.getMessage();
+    if (!event.isFromType(ChannelType.PRIVATE)
+        || author.isBot()
+        || author.isSystem()
+        || (message.getType() != MessageType.DEFAULT
+            && message.getType() != MessageType.INLINE_REPLY)) {
+      return;
+    }
+    InteractionReply reply =
+        handleNow(new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), message.getContentRaw()));
+    if (reply instanceof InteractionReply.Ephemeral ephemeral) {
+      // a typed DM has no interaction: the short answer goes into the same conversation
+      event.getChannel().sendMessage(plain(ephemeral.text())).queue(ok -> {}, failure -> log.warn(
+          "event=reply_failed kind=typed_text user={} next=none", author.getId(), failure));
+    } else if (reply instanceof InteractionReply.OpenModal) {
+      log.warn("event=modal_without_interaction user={} next=ignored", author.getId());
+    }
+  }
+
+  @Override
+  public void onButtonInteraction(ButtonInteractionEvent event) {
+    String customId = event.getComponentId();
+    ChatEvent click =
+        new ChatEvent.ButtonClick(
+            PlatformId.DISCORD,
+            event.getUser().getId(),
+            event.getUser().getEffectiveName(),
+            customId,
+            customId.substring(customId.lastIndexOf(':') + 1),
+            new MessageRef(event.getChannelId(), event.getMessageId()));
+    answer(event, click, () -> event.deferEdit().queue(ok -> {}, failure("defer_edit", event)));
+  }
+
+  @Override
+  public void onModalInteraction(ModalInteractionEvent event) {
+    String text =
+        event.getValues().isEmpty() ? "" : event.getValues().get(0).getAsString();
+    ChatEvent submit =
+        new ChatEvent.ModalSubmit(
+            PlatformId.DISCORD, event.getUser().getId(), event.getModalId(), text);
+    answer(
+        event,
+        submit,
+        () -> {
+          if (event.getMessage() != null) {
+            event.deferEdit().queue(ok -> {}, failure("defer_edit", event));
+          } else {
+            event.reply(DONE).setEphemeral(true).queue(ok -> {}, failure("reply", event));
+          }
+        });
+  }
+
+  @Override
+  public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+    String args =
+        joinNonEmpty(
+            event.getSubcommandName(),
+            event.getOptions().stream().map(OptionMapping::getAsString).collect(Collectors.joining(" ")));
+    ChatEvent command =
+        new ChatEvent.Command(
+            PlatformId.DISCORD, event.getUser().getId(), event.getUser().getEffectiveName(), args);
+    answer(
+        event,
+        command,
+        () -> event.reply(DONE).setEphemeral(true).queue(ok -> {}, failure("reply", event)));
+  }
+
+  /**
+   * Runs the handler and gives the interaction its first answer: a modal, an ephemeral reply, or
+   * {@code silentAck}. If the handler is late, defers first and follows up.
+   */
+  private void answer(IReplyCallback interaction, ChatEvent event, Runnable silentAck) {
+    CompletableFuture<InteractionReply> pending =
+        CompletableFuture.supplyAsync(() -> handler.handle(event), handlerPool);
+    InteractionReply reply;
+    try {
+      reply = pending.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn(
+          "event=handler_slow type={} user={} budget={} next=defer_then_follow_up",
+          event.getClass().getSimpleName(), event.userId(), ACK_BUDGET);
+      deferThenFollowUp(interaction, pending);
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (Exception e) {
+      log.error(
+          "event=handler_failed type={} user={} next=apologise",
+          event.getClass().getSimpleName(), event.userId(), e);
+      reply = InteractionReply.ephemeral(FAILED);
+    }
+    firstAnswer(interaction, reply, silentAck);
+  }
+
+  private void firstAnswer(IReplyCallback interaction, InteractionReply reply, Runnable silentAck) {
+    if (reply instanceof InteractionReply.OpenModal modal
+        && interaction instanceof IModalCallback modalCallback) {
+      modalCallback.replyModal(modal(modal)).queue(ok -> {}, failure("reply_modal", interaction));
+    } else if (reply instanceof InteractionReply.Ephemeral ephemeral) {
+      interaction
+          .reply(plain(ephemeral.text()))
+          .setEphemeral(true)
+          .queue(ok -> {}, failure("reply", interaction));
+    } else {
+      if (reply instanceof InteractionReply.OpenModal) {
+        log.warn("event=modal_from_modal user={} next=acknowledged_only", interaction.getUser().getId());
+      }
+      silentAck.run();
+    }
+  }
+
+  private void deferThenFollowUp(IReplyCallback interaction, CompletableFuture<InteractionReply> pending) {
+    if (interaction instanceof ButtonInteractionEvent button) {
+      button.deferEdit().queue(ok -> {}, failure("defer_edit", interaction));
+    } else if (interaction instanceof ModalInteractionEvent modal && modal.getMessage() != null) {
+      modal.deferEdit().queue(ok -> {}, failure("defer_edit", interaction));
+    } else {
+      interaction.deferReply(true).queue(ok -> {}, failure("defer_reply", interaction));
+    }
+    pending.whenComplete(
+        (reply, error) -> {
+          String text =
+              error != null
+                  ? FAILED
+                  : reply instanceof InteractionReply.Ephemeral e
+                      ? e.text()
+                      : reply instanceof InteractionReply.OpenModal ? FAILED : null;
+          if (text != null) {
+            ((IDeferrableCallback) interaction)
+                .getHook()
+                .sendMessage(plain(text))
+                .setEphemeral(true)
+                .queue(ok -> {}, failure("follow_up", interaction));
+          }
+        });
+  }
+
+  private InteractionReply handleNow(ChatEvent event) {
+    try {
+      return handler.handle(event);
+    } catch (RuntimeException e) {
+      log.error(
+          "event=handler_failed type={} user={} next=none",
+          event.getClass().getSimpleName(), event.userId(), e);
+      return InteractionReply.none();
+    }
+  }
+
+  static Modal modal(InteractionReply.OpenModal spec) {
+    TextInput.Builder input =
+        TextInput.create(MODAL_INPUT_ID, TextInputStyle.PARAGRAPH)
+            .setRequired(true)
+            .setMaxLength(TextInput.MAX_VALUE_LENGTH);
+    if (spec.placeholder() != null && !spec.placeholder().isBlank()) {
+      input.setPlaceholder(DiscordText.truncate(spec.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
+    }
+    return Modal.create(spec.id(), DiscordText.truncate(spec.title(), Modal.MAX_TITLE_LENGTH))
+        .addComponents(
+            Label.of(DiscordText.truncate(spec.label(), Label.LABEL_MAX_LENGTH), input.build()))
+        .build();
+  }
+
+  /** A short core-written text as an inert Discord message. */
+  static net.dv8tion.jda.api.utils.messages.MessageCreateData plain(String text) {
+    return new MessageCreateBuilder()
+        .setContent(DiscordText.truncate(DiscordText.escape(text), DiscordRenderer.MAX_CONTENT))
+        .setAllowedMentions(List.of())
+        .build();
+  }
+
+  private static String joinNonEmpty(String a, String b) {
+    if (a == null || a.isEmpty()) {
+      return b == null ? "" : b;
+    }
+    return b == null || b.isEmpty() ? a : a + " " + b;
+  }
+
+  private static java.util.function.Consumer<Throwable> failure(String step, IReplyCallback interaction) {
+    return failure ->
+        log.warn(
+            "event=interaction_answer_failed step={} interaction={} user={} next=none",
+            step, interaction.getId(), interaction.getUser().getId(), failure);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.closeloop.chat.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Slack's HTTP mode: the app's own server hands every {@code POST /slack/events} here, raw body and
+ * headers as received. Bolt checks the signature ({@code X-Slack-Signature}, {@code
+ * X-Slack-Request-Timestamp}, five-minute window: 401 otherwise), answers {@code url_verification}
+ * and {@code ssl_check}, and routes events, interactions and commands; a retried event ({@code
+ * X-Slack-Retry-Num}) whose event id was already taken is acked without being handled again.
+ *
+ * <pre>{@code
+ * javalin.post(SlackHttpEndpoint.PATH, ctx -> {
+ *   SlackHttpEndpoint.Reply r = endpoint.handle(ctx.body(), ctx::header);
+ *   ctx.status(r.status()).contentType(r.contentType()).result(r.body());
+ * });
+ * }</pre>
+ *
+ * Before {@link SlackPlatform#start} has reached Slack (auth.test) it answers 503, which Slack
+ * retries.
+ */
+public final class SlackHttpEndpoint {
+  private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
+  public static final String PATH = "/slack/events";
+
+  /** What to answer Slack: status, content type and body. */
+  public record Reply(int status, String contentType, String body) {}
+
+  private final App app;
+  private final SlackRequestParser parser;
+  private final BooleanSupplier started;
+
+  SlackHttpEndpoint(App app, BooleanSupplier started) {
+    this.app = app;
+    this.parser = new SlackRequestParser(app.config());
+    this.started = started;
+  }
+
+  /** The request headers Slack's requests depend on. */
+  static final List<String> HEADERS =
+      List.of(
+          "Content-Type",
+          "X-Slack-Signature",
+          "X-Slack-Request-Timestamp",
+          "X-Slack-Retry-Num",
+          "X-Slack-Retry-Reason");
+
+  /**
+   * Handles one request from Slack, reading headers one by one (e.g. Javalin's {@code
+   * ctx::header}).
+   */
+  public Reply handle(String rawBody, Function<String, String> header) {
+    Map<String, List<String>> headers = new HashMap<>();
+    for (String name : HEADERS) {
+      String value = header.apply(name);
+      if (value != null) {
+        headers.put(name, List.of(value));
+      }
+    }
+    return handle(rawBody, headers);
+  }
+
+  /**
+   * Handles one request from Slack.
+   *
+   * @param rawBody the body exactly as received (the signature covers it byte for byte)
+   * @param headers request headers; names are matched case-insensitively
+   */
+  public Reply handle(String rawBody, Map<String, List<String>> headers) {
+    if (!started.getAsBoolean()) {
+      return new Reply(503, "text/plain; charset=utf-8", "not started");
+    }
+    Request<?> request;
+    try {
+      request =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(PATH)
+                  .queryString(Map.of())
+                  .requestBody(rawBody == null ? "" : rawBody)
+                  .headers(new RequestHeaders(headers))
+                  .remoteAddress("")
+                  .build());
+    } catch (RuntimeException e) {
+      log.info("slack http request unreadable error={}", e.toString());
+      return new Reply(400, "text/plain; charset=utf-8", "unreadable request");
+    }
+    if (request == null) {
+      return new Reply(400, "text/plain; charset=utf-8", "unknown request");
+    }
+    try {
+      Response r = app.run(request);
+      String type = r.getContentType() == null ? "text/plain; charset=utf-8" : r.getContentType();
+      return new Reply(r.getStatusCode(), type, r.getBody() == null ? "" : r.getBody());
+    } catch (Exception e) {
+      log.error(
+          "slack http request failed type={} next=Slack retries", request.getRequestType(), e);
+      return new Reply(500, "text/plain; charset=utf-8", "failed");
+    }
+  }
+}

@@ -1,0 +1,304 @@
+package dev.closeloop.chat.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.ViewState;
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.ChatEventHandler;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.PlatformId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import okhttp3.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what Slack sends (block_actions, message.im, view_submission, slash commands) into {@link
+ * ChatEvent}s. Each Bolt listener only translates and returns the ack; the core's handler runs
+ * afterwards on {@code handlerExecutor} (one thread, so events keep their order), and its {@link
+ * InteractionReply} is applied on {@code replyExecutor}.
+ */
+final class SlackInbound {
+  private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
+  private static final PlatformId SLACK = PlatformId.SLACK;
+
+  /** Where a reply to an interaction goes. Any field may be null. */
+  record ReplyTarget(
+      String userId, String channelId, String responseUrl, String triggerId, boolean typedInDm) {}
+
+  private final Slack slack;
+  private final MethodsClient client;
+  private final SlackRenderer renderer;
+  private final ObjectMapper json;
+  private final Executor handlerExecutor;
+  private final Executor replyExecutor;
+  private final RecentKeys seenEvents = new RecentKeys(10_000);
+  private volatile ChatEventHandler handler;
+
+  SlackInbound(
+      Slack slack,
+      MethodsClient client,
+      SlackRenderer renderer,
+      ObjectMapper json,
+      Executor handlerExecutor,
+      Executor replyExecutor) {
+    this.slack = slack;
+    this.client = client;
+    this.renderer = renderer;
+    this.json = json;
+    this.handlerExecutor = handlerExecutor;
+    this.replyExecutor = replyExecutor;
+  }
+
+  void handler(ChatEventHandler handler) {
+    this.handler = handler;
+  }
+
+  void register(App app) {
+    app.blockAction(
+        Pattern.compile(".*"),
+        (req, ctx) -> {
+          onBlockActions(req.getPayload());
+          return ctx.ack();
+        });
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          onMessage(payload.getEventId(), payload.getEvent());
+          return ctx.ack();
+        });
+    // edits and deletions in a DM are not answers; ack them quietly
+    app.event(MessageChangedEvent.class, (payload, ctx) -> ctx.ack());
+    app.event(MessageDeletedEvent.class, (payload, ctx) -> ctx.ack());
+    app.viewSubmission(
+        SlackRenderer.MODAL_CALLBACK_ID,
+        (req, ctx) -> {
+          onViewSubmission(req.getPayload());
+          return ctx.ack();
+        });
+    app.command(
+        Pattern.compile("^/.*$"),
+        (req, ctx) -> {
+          onCommand(req.getPayload());
+          return ctx.ack();
+        });
+  }
+
+  private void onBlockActions(BlockActionPayload p) {
+    if (p.getUser() == null || p.getActions() == null) {
+      return;
+    }
+    String channel =
+        p.getChannel() != null
+            ? p.getChannel().getId()
+            : p.getContainer() != null ? p.getContainer().getChannelId() : null;
+    String ts =
+        p.getMessage() != null
+            ? p.getMessage().getTs()
+            : p.getContainer() != null ? p.getContainer().getMessageTs() : null;
+    String name =
+        p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
+    ReplyTarget target =
+        new ReplyTarget(p.getUser().getId(), channel, p.getResponseUrl(), p.getTriggerId(), false);
+    for (BlockActionPayload.Action a : p.getActions()) {
+      dispatch(
+          new ChatEvent.ButtonClick(
+              SLACK,
+              p.getUser().getId(),
+              name,
+              a.getActionId(),
+              a.getValue(),
+              new MessageRef(channel, ts)),
+          target);
+    }
+  }
+
+  /** Only what a person typed in a DM with the app: no bots, no edits, no other channels. */
+  private void onMessage(String eventId, MessageEvent e) {
+    boolean human =
+        e != null
+            && e.getUser() != null
+            && e.getBotId() == null
+            && e.getSubtype() == null
+            && "im".equals(e.getChannelType());
+    if (!human) {
+      return;
+    }
+    if (eventId != null && !seenEvents.firstTime("event:" + eventId)) {
+      log.info("slack event duplicate event_id={} next=acked without handling", eventId);
+      return;
+    }
+    dispatch(
+        new ChatEvent.TypedText(SLACK, e.getUser(), unescape(e.getText())),
+        new ReplyTarget(e.getUser(), e.getChannel(), null, null, true));
+  }
+
+  private void onViewSubmission(ViewSubmissionPayload p) {
+    if (p.getUser() == null || p.getView() == null) {
+      return;
+    }
+    ModalMetadata meta = ModalMetadata.parse(json, p.getView().getPrivateMetadata());
+    String text = null;
+    if (p.getView().getState() != null && p.getView().getState().getValues() != null) {
+      Map<String, ViewState.Value> block =
+          p.getView().getState().getValues().get(SlackRenderer.MODAL_BLOCK_ID);
+      ViewState.Value value = block == null ? null : block.get(SlackRenderer.MODAL_ACTION_ID);
+      text = value == null ? null : value.getValue();
+    }
+    String userId = p.getUser().getId();
+    dispatch(
+        new ChatEvent.ModalSubmit(SLACK, userId, meta.id(), text == null ? "" : text),
+        new ReplyTarget(userId, meta.channel(), null, null, false));
+  }
+
+  private void onCommand(SlashCommandPayload p) {
+    dispatch(
+        new ChatEvent.Command(
+            SLACK, p.getUserId(), p.getUserName(), p.getText() == null ? "" : p.getText().strip()),
+        new ReplyTarget(
+            p.getUserId(), p.getChannelId(), p.getResponseUrl(), p.getTriggerId(), false));
+  }
+
+  private void dispatch(ChatEvent event, ReplyTarget target) {
+    handlerExecutor.execute(
+        () -> {
+          ChatEventHandler h = handler;
+          if (h == null) {
+            log.warn(
+                "slack event dropped reason=no handler type={}", event.getClass().getSimpleName());
+            return;
+          }
+          InteractionReply reply;
+          try {
+            reply = h.handle(event);
+          } catch (RuntimeException e) {
+            log.error(
+                "slack event handler failed type={} user={} next=dropped",
+                event.getClass().getSimpleName(),
+                event.userId(),
+                e);
+            return;
+          }
+          if (reply != null && !(reply instanceof InteractionReply.None)) {
+            replyExecutor.execute(() -> apply(reply, target));
+          }
+        });
+  }
+
+  private void apply(InteractionReply reply, ReplyTarget target) {
+    try {
+      if (reply instanceof InteractionReply.Ephemeral e) {
+        ephemeral(e.text(), target);
+      } else if (reply instanceof InteractionReply.OpenModal m) {
+        openModal(m, target);
+      }
+    } catch (Exception e) {
+      log.warn(
+          "slack reply failed kind={} user={} error={} next=dropped",
+          reply.getClass().getSimpleName(),
+          target.userId(),
+          e.toString());
+    }
+  }
+
+  /**
+   * A click or a command answers through its response_url; typed text is answered in the DM itself
+   * (an ephemeral reply there vanishes on reload); a modal answers ephemerally in the conversation
+   * it was opened from.
+   */
+  private void ephemeral(String text, ReplyTarget target) throws Exception {
+    String escaped = SlackText.escapeAndFit(text, SlackRenderer.MAX_SECTION_TEXT);
+    if (target.responseUrl() != null) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("response_type", "ephemeral");
+      body.put("replace_original", false);
+      body.put("text", escaped);
+      try (Response r = slack.getHttpClient().postJsonBody(target.responseUrl(), body)) {
+        if (!r.isSuccessful()) {
+          log.warn("slack response_url answered status={} user={}", r.code(), target.userId());
+        }
+      }
+    } else if (target.typedInDm() && target.channelId() != null) {
+      check(
+          "chat.postMessage",
+          client.chatPostMessage(q -> q.channel(target.channelId()).text(escaped)).getError());
+    } else if (target.channelId() != null) {
+      check(
+          "chat.postEphemeral",
+          client
+              .chatPostEphemeral(
+                  q -> q.channel(target.channelId()).user(target.userId()).text(escaped))
+              .getError());
+    } else {
+      check(
+          "chat.postMessage",
+          client.chatPostMessage(q -> q.channel(target.userId()).text(escaped)).getError());
+    }
+  }
+
+  private void openModal(InteractionReply.OpenModal modal, ReplyTarget target) throws Exception {
+    if (target.triggerId() == null) {
+      log.warn("slack modal not opened reason=no trigger_id user={}", target.userId());
+      return;
+    }
+    String metadata = new ModalMetadata(modal.id(), target.channelId()).toJson(json);
+    String view = renderer.modal(modal, metadata);
+    check(
+        "views.open",
+        client.viewsOpen(q -> q.triggerId(target.triggerId()).viewAsString(view)).getError());
+  }
+
+  private static void check(String method, String error) {
+    if (error != null) {
+      log.warn("slack reply refused method={} error={}", method, error);
+    }
+  }
+
+  /** Slack sends message text with &, < and > escaped; the core wants what the person typed. */
+  static String unescape(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+  }
+
+  /** What a modal carries through Slack and back: the core's modal id and where it was opened. */
+  record ModalMetadata(String id, String channel) {
+    String toJson(ObjectMapper json) {
+      var node = json.createObjectNode();
+      node.put("id", id);
+      if (channel != null) {
+        node.put("channel", channel);
+      }
+      return node.toString();
+    }
+
+    static ModalMetadata parse(ObjectMapper json, String raw) {
+      if (raw == null || raw.isBlank()) {
+        return new ModalMetadata("", null);
+      }
+      try {
+        JsonNode node = json.readTree(raw);
+        return new ModalMetadata(
+            node.path("id").asText(""),
+            node.hasNonNull("channel") ? node.get("channel").asText() : null);
+      } catch (Exception e) {
+        return new ModalMetadata(
+            raw, null); // a modal opened by something else: pass its metadata on
+      }
+    }
+  }
+}

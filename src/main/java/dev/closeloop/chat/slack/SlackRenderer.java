@@ -1,0 +1,201 @@
+package dev.closeloop.chat.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.closeloop.chat.ChatMessage;
+import dev.closeloop.chat.ChatMessage.Block;
+import dev.closeloop.chat.ChatMessage.Button;
+import dev.closeloop.chat.ChatMessage.Span;
+import dev.closeloop.chat.InteractionReply;
+import java.util.List;
+
+/**
+ * Renders a platform-neutral {@link ChatMessage} as Block Kit plus the {@code text} fallback. All
+ * text is escaped; over-long text is cut with an ellipsis; button rows are split at 25 buttons. A
+ * message that still needs more than 50 blocks is refused with {@link TooManyBlocks}: splitting it
+ * would turn one message into several, which only the caller can do meaningfully.
+ */
+final class SlackRenderer {
+  static final int MAX_BLOCKS = 50;
+  static final int MAX_SECTION_TEXT = 3000;
+  static final int MAX_HEADER_TEXT = 150;
+  static final int MAX_BUTTON_TEXT = 75;
+  static final int MAX_BUTTON_VALUE = 2000;
+  static final int MAX_ACTION_ID = 255;
+  static final int MAX_BUTTONS_PER_ACTIONS = 25;
+  static final int MAX_CONTEXT_TEXT = 3000;
+
+  /** Slack truncates message text past 40,000 characters; a notification needs far less. */
+  static final int MAX_FALLBACK_TEXT = 3000;
+
+  static final int MAX_MODAL_TITLE = 24;
+  static final int MAX_MODAL_LABEL = 2000;
+  static final int MAX_PLACEHOLDER = 150;
+  static final String MODAL_CALLBACK_ID = "closeloop_modal";
+  static final String MODAL_BLOCK_ID = "closeloop_input";
+  static final String MODAL_ACTION_ID = "text";
+
+  /** The message as Slack takes it: {@code text} (fallback) and {@code blocks} (JSON). */
+  record Rendered(String text, String blocksJson, int blockCount) {}
+
+  /** Thrown for a message Slack would refuse for its size. */
+  static final class TooManyBlocks extends IllegalArgumentException {
+    TooManyBlocks(int count) {
+      super("message needs " + count + " blocks; Slack allows " + MAX_BLOCKS);
+    }
+  }
+
+  private final ObjectMapper json;
+
+  SlackRenderer(ObjectMapper json) {
+    this.json = json;
+  }
+
+  Rendered render(ChatMessage message) {
+    ArrayNode blocks = json.createArrayNode();
+    for (Block block : message.blocks()) {
+      if (block instanceof ChatMessage.Header h) {
+        blocks.add(header(h.text()));
+      } else if (block instanceof ChatMessage.Text t) {
+        blocks.add(section(spans(t.spans())));
+      } else if (block instanceof ChatMessage.Card c) {
+        blocks.add(section(card(c)));
+      } else if (block instanceof ChatMessage.Actions a) {
+        actions(a.buttons(), blocks);
+      } else if (block instanceof ChatMessage.Context c) {
+        blocks.add(context(c.text()));
+      }
+    }
+    if (blocks.size() > MAX_BLOCKS) {
+      throw new TooManyBlocks(blocks.size());
+    }
+    String fallback = SlackText.escapeAndFit(message.fallback(), MAX_FALLBACK_TEXT);
+    return new Rendered(fallback, blocks.toString(), blocks.size());
+  }
+
+  /** The {@code view} for views.open: one multi-line text input. */
+  String modal(InteractionReply.OpenModal modal, String privateMetadata) {
+    ObjectNode view = json.createObjectNode();
+    view.put("type", "modal");
+    view.put("callback_id", MODAL_CALLBACK_ID);
+    view.put("private_metadata", privateMetadata);
+    view.set("title", plain(modal.title(), MAX_MODAL_TITLE));
+    view.set("submit", plain("Send", MAX_MODAL_TITLE));
+    view.set("close", plain("Cancel", MAX_MODAL_TITLE));
+    ObjectNode input = view.putArray("blocks").addObject();
+    input.put("type", "input");
+    input.put("block_id", MODAL_BLOCK_ID);
+    input.set("label", plain(modal.label(), MAX_MODAL_LABEL));
+    ObjectNode element = input.putObject("element");
+    element.put("type", "plain_text_input");
+    element.put("action_id", MODAL_ACTION_ID);
+    element.put("multiline", true);
+    element.put("max_length", MAX_SECTION_TEXT);
+    if (modal.placeholder() != null && !modal.placeholder().isBlank()) {
+      element.set("placeholder", plain(modal.placeholder(), MAX_PLACEHOLDER));
+    }
+    return view.toString();
+  }
+
+  private ObjectNode header(String text) {
+    ObjectNode block = json.createObjectNode();
+    block.put("type", "header");
+    block.set("text", plain(text, MAX_HEADER_TEXT));
+    return block;
+  }
+
+  private ObjectNode section(String mrkdwn) {
+    ObjectNode block = json.createObjectNode();
+    block.put("type", "section");
+    block.set("text", mrkdwn(SlackText.fit(mrkdwn.isEmpty() ? " " : mrkdwn, MAX_SECTION_TEXT)));
+    return block;
+  }
+
+  private ObjectNode context(String text) {
+    ObjectNode block = json.createObjectNode();
+    block.put("type", "context");
+    block.putArray("elements").add(mrkdwn(SlackText.escapeAndFit(text, MAX_CONTEXT_TEXT)));
+    return block;
+  }
+
+  private void actions(List<Button> buttons, ArrayNode blocks) {
+    for (int start = 0; start < buttons.size(); start += MAX_BUTTONS_PER_ACTIONS) {
+      ObjectNode block = blocks.addObject();
+      block.put("type", "actions");
+      ArrayNode elements = block.putArray("elements");
+      int end = Math.min(buttons.size(), start + MAX_BUTTONS_PER_ACTIONS);
+      for (Button b : buttons.subList(start, end)) {
+        elements.add(button(b));
+      }
+    }
+  }
+
+  private ObjectNode button(Button b) {
+    ObjectNode el = json.createObjectNode();
+    el.put("type", "button");
+    el.put("action_id", truncate(b.id(), MAX_ACTION_ID));
+    el.set("text", plain(b.label(), MAX_BUTTON_TEXT));
+    if (b.value() != null && !b.value().isEmpty()) {
+      el.put("value", truncate(b.value(), MAX_BUTTON_VALUE));
+    }
+    switch (b.style() == null ? Button.Style.DEFAULT : b.style()) {
+      case PRIMARY -> el.put("style", "primary");
+      case DANGER -> el.put("style", "danger");
+      case DEFAULT -> {}
+    }
+    return el;
+  }
+
+  private String card(ChatMessage.Card card) {
+    String title = card.title() == null || card.title().isBlank() ? "" : card.title();
+    String heading =
+        title.isEmpty()
+            ? ""
+            : "*"
+                + (card.url() == null ? SlackText.escape(title) : SlackText.link(card.url(), title))
+                + "*";
+    String body = spans(card.body());
+    if (heading.isEmpty()) {
+      return body;
+    }
+    return body.isEmpty() ? heading : heading + "\n" + body;
+  }
+
+  private static String spans(List<Span> spans) {
+    StringBuilder out = new StringBuilder();
+    for (Span span : spans) {
+      if (span.text() == null || span.text().isEmpty()) {
+        continue;
+      }
+      if (span instanceof Span.Bold b) {
+        out.append('*').append(SlackText.escape(b.text())).append('*');
+      } else if (span instanceof Span.Link l) {
+        out.append(SlackText.link(l.url(), l.text()));
+      } else {
+        out.append(SlackText.escape(span.text()));
+      }
+    }
+    return out.toString();
+  }
+
+  private ObjectNode plain(String text, int limit) {
+    ObjectNode node = json.createObjectNode();
+    node.put("type", "plain_text");
+    String escaped = SlackText.escapeAndFit(text == null ? "" : text, limit);
+    node.put("text", escaped.isEmpty() ? " " : escaped);
+    node.put("emoji", true);
+    return node;
+  }
+
+  private ObjectNode mrkdwn(String text) {
+    ObjectNode node = json.createObjectNode();
+    node.put("type", "mrkdwn");
+    node.put("text", text);
+    return node;
+  }
+
+  private static String truncate(String s, int limit) {
+    return s.length() <= limit ? s : s.substring(0, limit);
+  }
+}

@@ -1,0 +1,148 @@
+package dev.closeloop.chat.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.methods.response.users.UsersLookupByEmailResponse;
+import com.slack.api.model.User;
+import dev.closeloop.chat.Recipient;
+import dev.closeloop.chat.UserLookup;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds requesters in the workspace: a known Slack id wins (users.info only adds the time zone),
+ * else users.lookupByEmail. Answers are cached for {@link #TTL} (unknown ones for {@link
+ * #NEGATIVE_TTL}) in a bounded LRU map, since lookupByEmail is Tier 3 (~50 a minute).
+ */
+final class SlackUsers {
+  private static final Logger log = LoggerFactory.getLogger(SlackUsers.class);
+  static final Duration TTL = Duration.ofHours(1);
+  static final Duration NEGATIVE_TTL = Duration.ofMinutes(10);
+  static final int MAX_ENTRIES = 10_000;
+
+  private record Entry(UserLookup answer, Instant expires) {}
+
+  private final MethodsClient client;
+  private final Clock clock;
+  private final Map<String, Entry> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+          return size() > MAX_ENTRIES;
+        }
+      };
+
+  SlackUsers(MethodsClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  UserLookup lookup(Recipient recipient) {
+    if (recipient.slackId() != null && !recipient.slackId().isBlank()) {
+      return cached("id:" + recipient.slackId().strip(), () -> byId(recipient.slackId().strip()));
+    }
+    if (recipient.email() != null && !recipient.email().isBlank()) {
+      String email = recipient.email().strip().toLowerCase(Locale.ROOT);
+      return cached("email:" + email, () -> byEmail(email));
+    }
+    return new UserLookup.Unknown("no email or Slack id");
+  }
+
+  private interface Ask {
+    UserLookup ask();
+  }
+
+  private UserLookup cached(String key, Ask ask) {
+    Instant now = clock.instant();
+    synchronized (cache) {
+      Entry e = cache.get(key);
+      if (e != null && now.isBefore(e.expires())) {
+        return e.answer();
+      }
+    }
+    UserLookup answer = ask.ask();
+    Duration ttl =
+        answer instanceof UserLookup.Found
+            ? TTL
+            : answer instanceof UserLookup.Unknown ? NEGATIVE_TTL : Duration.ZERO;
+    if (!ttl.isZero()) {
+      synchronized (cache) {
+        cache.put(key, new Entry(answer, now.plus(ttl)));
+      }
+    }
+    return answer;
+  }
+
+  private UserLookup byEmail(String email) {
+    try {
+      UsersLookupByEmailResponse r = client.usersLookupByEmail(q -> q.email(email));
+      if (!r.isOk()) {
+        return refused("users.lookupByEmail", r.getError());
+      }
+      return fromUser(r.getUser());
+    } catch (IOException | SlackApiException e) {
+      log.warn(
+          "slack lookup failed method=users.lookupByEmail error={} next=retry later", describe(e));
+      return new UserLookup.Unavailable(describe(e));
+    }
+  }
+
+  /** The id is given, so the person is reachable; users.info only adds the time zone. */
+  private UserLookup byId(String userId) {
+    try {
+      UsersInfoResponse r = client.usersInfo(q -> q.user(userId));
+      if (!r.isOk()) {
+        if (SlackErrors.isUnknownUser(r.getError())) {
+          return new UserLookup.Unknown(r.getError());
+        }
+        log.warn(
+            "slack users.info refused user={} error={} next=use id without zone",
+            userId,
+            r.getError());
+        return new UserLookup.Found(userId, null);
+      }
+      return fromUser(r.getUser());
+    } catch (IOException | SlackApiException e) {
+      log.warn(
+          "slack users.info failed user={} error={} next=use id without zone", userId, describe(e));
+      return new UserLookup.Found(userId, null);
+    }
+  }
+
+  private static UserLookup refused(String method, String error) {
+    if (SlackErrors.isUnknownUser(error)) {
+      return new UserLookup.Unknown(error);
+    }
+    log.warn("slack lookup refused method={} error={} next=retry later", method, error);
+    return new UserLookup.Unavailable(method + ": " + error);
+  }
+
+  private static UserLookup fromUser(User user) {
+    if (user == null || user.getId() == null) {
+      return new UserLookup.Unknown("no user in answer");
+    }
+    if (user.isDeleted()) {
+      return new UserLookup.Unknown("account_inactive");
+    }
+    if (user.isBot()) {
+      return new UserLookup.Unknown("is a bot");
+    }
+    String tz = user.getTz() == null || user.getTz().isBlank() ? null : user.getTz();
+    return new UserLookup.Found(user.getId(), tz);
+  }
+
+  private static String describe(Exception e) {
+    if (e instanceof SlackApiException api) {
+      return "HTTP " + api.getResponse().code();
+    }
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.closeloop.ticket.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+
+/** Reading helpdesk JSON leniently: absent, null and blank values all read as null. */
+public final class Fields {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Fields() {}
+
+  /** Parses a body; malformed JSON or a non-object is a {@link PayloadException}. */
+  static JsonNode parseObject(byte[] body) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      throw new PayloadException("body is not valid JSON");
+    }
+    if (root == null || !root.isObject()) {
+      throw new PayloadException("body must be a JSON object");
+    }
+    return root;
+  }
+
+  /** The text at a JSON pointer ("/fields/summary"), or null when absent, null or blank. */
+  public static String text(JsonNode node, String pointer) {
+    return text(node == null ? null : node.at(pointer));
+  }
+
+  /** A scalar's text (numbers and booleans included), trimmed; null when absent or blank. */
+  public static String text(JsonNode value) {
+    if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+      return null;
+    }
+    String s = value.asText().trim();
+    return s.isEmpty() ? null : s;
+  }
+
+  /** Like {@link #text(JsonNode, String)}, but absent means a 400 naming {@code field}. */
+  static String required(JsonNode node, String pointer, String field) {
+    String s = text(node, pointer);
+    if (s == null) {
+      throw PayloadException.missing(field);
+    }
+    return s;
+  }
+
+  /** A ticket id as shown to people: trimmed, a leading '#' dropped. */
+  public static String ticketId(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String s = raw.trim();
+    while (s.startsWith("#")) {
+      s = s.substring(1).trim();
+    }
+    return s.isEmpty() ? null : s;
+  }
+
+  /** "First Last" from optional parts; null when both are blank. */
+  static String fullName(String first, String last) {
+    String name = ((first == null ? "" : first) + " " + (last == null ? "" : last)).trim();
+    return name.isEmpty() ? null : name;
+  }
+}
