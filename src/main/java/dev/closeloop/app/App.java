@@ -19,6 +19,14 @@ import dev.closeloop.service.StatsService;
 import dev.closeloop.service.SurveyService;
 import dev.closeloop.service.WeeklyService;
 import dev.closeloop.store.Database;
+import dev.closeloop.store.Settings;
+import dev.closeloop.ticket.TicketEvent;
+import dev.closeloop.ticket.poll.CursorStore;
+import dev.closeloop.ticket.poll.PollContext;
+import dev.closeloop.ticket.poll.PollException;
+import dev.closeloop.ticket.poll.PollSink;
+import dev.closeloop.ticket.poll.Poller;
+import dev.closeloop.ticket.poll.Pollers;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.SendWindow;
 import dev.closeloop.survey.SurveyFlow;
@@ -135,15 +143,43 @@ public final class App implements AutoCloseable {
         .execute((inst, ctx) -> guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20))));
     RecurringTask<Void> tick = Tasks.recurring("survey-tick", FixedDelay.ofSeconds(1))
         .execute((inst, ctx) -> guarded("tick", this::tick));
+    List<RecurringTask<Void>> tasks = new java.util.ArrayList<>(List.of(dispatch, tick));
+    for (Poller poller : pollers()) {
+      tasks.add(Tasks.recurring("poll-" + poller.name(), FixedDelay.of(poller.every()))
+          .execute((inst, ctx) -> guarded("poll-" + poller.name(), () -> poll(poller))));
+    }
     Scheduler s = Scheduler.create(db.dataSource())
-        .startTasks(dispatch, tick)
+        .startTasks(new java.util.ArrayList<>(tasks))
         .pollingInterval(Duration.ofMillis(250))
+        .alwaysPersistTimestampInUTC()
         .heartbeatInterval(Duration.ofSeconds(2))
         .missedHeartbeatsLimit(4)
         .threads(2)
         .build();
     s.start();
     return s;
+  }
+
+  /** The helpdesk pollers configured (pollEvery and credentials set). */
+  List<Poller> pollers() {
+    var jdbi = db.jdbi();
+    CursorStore cursors = name -> jdbi.withHandle(h -> new Settings(h).get("poll.cursor." + name));
+    PollSink sink = (name, events, cursor) -> {
+      for (TicketEvent e : events) {
+        intake.accept(e); // idempotent: a page seen twice adds nothing
+      }
+      jdbi.useTransaction(h -> new Settings(h).put("poll.cursor." + name, cursor));
+    };
+    return Pollers.from(config.connectors(), PollContext.of(cursors, sink));
+  }
+
+  private void poll(Poller poller) {
+    try {
+      var report = poller.pollOnce();
+      log.info("event=poll_done poller={} pages={} events={}", poller.name(), report.pages(), report.events());
+    } catch (PollException e) {
+      log.warn("event=poll_failed poller={} error={} will=retry_next_run", poller.name(), e.getMessage());
+    }
   }
 
   /** One pass of the time-driven work: surveys due, digest due, owner reminders. */

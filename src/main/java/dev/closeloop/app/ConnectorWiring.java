@@ -8,6 +8,6 @@ final class ConnectorWiring {
   private ConnectorWiring() {}
 
   static Map<String, Connector> connectors(Config config) {
-    return Map.of();
+    return dev.closeloop.ticket.connector.Connectors.from(config.connectors()).asMap();
   }
 }

@@ -3,7 +3,8 @@ package dev.closeloop.app;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
-import dev.closeloop.chat.sandbox.SandboxPlatform;
+import dev.closeloop.chat.slack.SlackHttpEndpoint;
+import dev.closeloop.chat.slack.SlackPlatform;
 import dev.closeloop.service.IntakeResult;
 import dev.closeloop.service.IntakeService;
 import dev.closeloop.ticket.Connector;
@@ -51,6 +52,7 @@ final class HttpApi {
     long maxBody = Math.max(app.config.intake().maxBodyBytes(), GENERIC_MAX_BODY) + 1;
     javalin = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
+      cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
       cfg.http.maxRequestSize = maxBody;
       cfg.jetty.modifyHttpConfiguration(hc -> {
         hc.setRequestHeaderSize(16 * 1024);
@@ -93,8 +95,23 @@ final class HttpApi {
     j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
     j.get("/health/ready", this::ready);
     j.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(app.metrics.scrape()));
+    j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
+  }
+
+  private void slackEvents(Context ctx) {
+    var slack = app.platforms.get(PlatformId.SLACK);
+    if (!(slack instanceof SlackPlatform sp) || sp.httpEndpoint().isEmpty()) {
+      error(ctx, 404, "Slack HTTP mode is not configured (set slack.signingSecret and no appToken)");
+      return;
+    }
+    SlackHttpEndpoint.Reply reply = sp.httpEndpoint().get().handle(ctx.body(), ctx::header);
+    ctx.status(reply.status());
+    if (reply.contentType() != null) {
+      ctx.contentType(reply.contentType());
+    }
+    ctx.result(reply.body() == null ? "" : reply.body());
   }
 
   private void ready(Context ctx) {

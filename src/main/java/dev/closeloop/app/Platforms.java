@@ -2,7 +2,9 @@ package dev.closeloop.app;
 
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.chat.discord.DiscordPlatform;
 import dev.closeloop.chat.sandbox.SandboxPlatform;
+import dev.closeloop.chat.slack.SlackPlatform;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +16,12 @@ final class Platforms {
 
   static Map<PlatformId, ChatPlatform> create(Config config, Jdbi jdbi, Clock clock) {
     Map<PlatformId, ChatPlatform> platforms = new EnumMap<>(PlatformId.class);
+    if (config.slack().configured()) {
+      platforms.put(PlatformId.SLACK, new SlackPlatform(config.slack()));
+    }
+    if (config.discord().configured()) {
+      platforms.put(PlatformId.DISCORD, new DiscordPlatform(config.discord()));
+    }
     if (config.sandboxEnabled()) {
       platforms.put(PlatformId.SANDBOX, new SandboxPlatform(jdbi, clock));
     }
