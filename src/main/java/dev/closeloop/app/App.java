@@ -69,6 +69,7 @@ public final class App implements AutoCloseable {
   final AdminOps admin;
   final List<String> failing = new CopyOnWriteArrayList<>();
   private Scheduler scheduler;
+  private boolean manualScheduling;
   private HttpApi http;
 
   public App(Config config, Clock clock, Map<PlatformId, ChatPlatform> extraPlatforms) {
@@ -102,12 +103,21 @@ public final class App implements AutoCloseable {
 
   /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */
   public int start() {
+    return start(true);
+  }
+
+  /**
+   * Starts with or without the background scheduler. Tests pass false and drive time themselves
+   * with {@link #tick()} and {@link #deliver()}.
+   */
+  public int start(boolean runScheduler) {
     long t0 = System.nanoTime();
     digests.installedAt();
     http = new HttpApi(this);
     int port = http.start(config.server().port());
     platforms.values().forEach(p -> p.start(conversations));
-    scheduler = startScheduler();
+    scheduler = runScheduler ? startScheduler() : null;
+    manualScheduling = !runScheduler;
     awaitPlatforms(Duration.ofSeconds(30));
     if (config.server().portFile() != null && !config.server().portFile().isBlank()) {
       try {
@@ -224,7 +234,24 @@ public final class App implements AutoCloseable {
   }
 
   public boolean schedulerHealthy() {
-    return scheduler != null;
+    return scheduler != null || manualScheduling;
+  }
+
+  /** Sends everything due in the outbox now (tests; the scheduler does this every 300 ms). */
+  public int deliver() {
+    return dispatcher.drain(Duration.ofSeconds(30));
+  }
+
+  public IntakeService intake() {
+    return intake;
+  }
+
+  public ConversationService conversations() {
+    return conversations;
+  }
+
+  public StatsService stats() {
+    return stats;
   }
 
   @Override

@@ -1,0 +1,132 @@
+package dev.closeloop.testing;
+
+import dev.closeloop.app.App;
+import dev.closeloop.app.Config;
+import dev.closeloop.app.ConfigLoader;
+import dev.closeloop.chat.ChatPlatform;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.ticket.Signatures;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The real app, in-process, on a free port with an H2 file in a temp dir and a {@link
+ * MutableClock}. The background scheduler is off: tests call {@link #tick()} and {@link
+ * #deliver()} after moving the clock. Config: YAML merged over test defaults (intake secret
+ * "s3cret", admin token "tok", no delay, no quiet hours, weekends on).
+ */
+public final class TestApp implements AutoCloseable {
+  public static final String SECRET = "s3cret";
+  public static final String TOKEN = "tok";
+
+  public final MutableClock clock;
+  public final Path dir;
+  public final App app;
+  public final int port;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+    this.dir = dir;
+    this.clock = clock;
+    Config config = new ConfigLoader(name -> null).loadString(yaml);
+    this.app = new App(config, clock, extra);
+    this.port = app.start(false);
+  }
+
+  /** Starts an app; {@code extraYaml} is appended to the base config (later keys win per section). */
+  public static TestApp start(Path dir, String extraYaml, MutableClock clock) {
+    return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, Map.of());
+  }
+
+  public static TestApp start(Path dir, String extraYaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+    return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, extra);
+  }
+
+  /**
+   * The base config. Sections here are written whole, so pass a full replacement section in
+   * {@code extraYaml} only for sections not listed here, or use {@link #yaml} to build your own.
+   */
+  public static String baseYaml(Path dir) {
+    return yaml(dir, "");
+  }
+
+  /** A complete config: test defaults plus {@code surveyExtra} lines inside the survey section. */
+  public static String yaml(Path dir, String surveyExtra) {
+    return """
+        server: { port: 0 }
+        storage: { url: "jdbc:h2:file:%s/db" }
+        intake: { secret: "%s" }
+        admin: { token: "%s" }
+        """.formatted(dir.toAbsolutePath().toString().replace("\\", "/"), SECRET, TOKEN);
+  }
+
+  public void tick() {
+    app.tick();
+  }
+
+  public int deliver() {
+    return app.deliver();
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  /** POSTs a generic webhook signed with the test secret at the clock's time. */
+  public HttpResponse<String> webhook(String json) {
+    String ts = Long.toString(clock.instant().getEpochSecond());
+    String sig = "v1=" + Signatures.hmacSha256Hex(SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
+    return send(HttpRequest.newBuilder(URI.create(url("/hooks/tickets")))
+        .header("Content-Type", "application/json")
+        .header("X-Closeloop-Timestamp", ts)
+        .header("X-Closeloop-Signature", sig)
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
+  /** A closed-ticket payload for the generic webhook. */
+  public static String closed(String ticketId, Instant closedAt, String requesterJson) {
+    return """
+        {"event":"ticket.closed","ticket":{"id":"%s","title":"VPN drops every hour","url":"https://help.example.com/t/%s",
+         "closedAt":"%s","assignee":"Alex","team":"network"},"requester":%s}
+        """.formatted(ticketId, ticketId, closedAt, requesterJson);
+  }
+
+  public HttpResponse<String> admin(String method, String path, String body) {
+    return send(HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Authorization", "Bearer " + TOKEN)
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build());
+  }
+
+  public HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.close();
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
