@@ -18,7 +18,7 @@ public final class AnswerParser {
   private static final Pattern RATING =
       Pattern.compile(
           "^([1-5])(?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
-              + "\\s*(?:[-—–:,.;!)]+\\s*(.*))?$",
+              + "\\s*(?:[-—–:,.;!)]+(?!\\d)\\s*(.*))?$",
           Pattern.DOTALL);
   private static final Map<String, Integer> WORDS =
       Map.ofEntries(
