@@ -53,6 +53,10 @@ public final class SentimentClassifier implements CommentClassifier {
           "^\\s*[12]\\s*(?:/\\s*5\\b|stars?\\s*$|$|[-\u2013\u2014:]\\s)"
               + "|(?<![\\p{N}.])[12]\\s*/\\s*5(?![\\p{N}])");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  /** The clause after the last of these is also scored alone: a polite start must not hide it. */
+  private static final Pattern CONTRAST =
+      Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:but|however|though|although)(?![\\p{L}\\p{N}])");
+  private final ComplaintRules rules = new ComplaintRules();
 
   private final CommentText text;
   private final PhraseMatcher negative;
@@ -111,7 +115,27 @@ public final class SentimentClassifier implements CommentClassifier {
     if (negative.foundIn(rest)) {
       return true;
     }
-    return readsAsEnglish(rest) && vaderCompound(rest) <= NEGATIVE_COMPOUND;
+    // The rules read the comment both with the "not negative" phrases removed and whole (so
+    // that "if" still governs what a removed phrase left behind); a complaint needs both.
+    ComplaintRules.Verdict verdict = rules.judge(rest);
+    if (verdict == ComplaintRules.Verdict.COMPLAINT
+        && rules.judge(plain) == ComplaintRules.Verdict.COMPLAINT) {
+      return true;
+    }
+    if (verdict == ComplaintRules.Verdict.RESOLVED) {
+      return false;
+    }
+    if (!readsAsEnglish(rest)) {
+      return false;
+    }
+    if (vaderCompound(rest) <= NEGATIVE_COMPOUND) {
+      return true;
+    }
+    String[] parts = CONTRAST.split(rest);
+    String last = parts[parts.length - 1].strip();
+    return parts.length > 1
+        && NON_WORD.split(last).length >= 2
+        && vaderCompound(last) <= NEGATIVE_COMPOUND;
   }
 
   /**

@@ -135,4 +135,41 @@ class SentimentClassifierTest {
       assertThat(parallel).isEqualTo(sequential);
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "the dock never charges my phone",
+        "Outlook won't sync the shared inbox",
+        "nobody has rung me back",
+        "no difference after the driver update",
+        "mouse works, keyboard doesn't",
+        "the warning shows up every single morning",
+        "my headset drops the connection yet again",
+        "Thanks for trying, but the projector keeps flickering",
+        "Fantastic, it deleted my desktop shortcuts",
+        "We waited three weeks for a charger",
+        "Der Scanner druckt weiterhin nur leere Seiten",
+        "Le wifi ne fonctionne plus depuis hier",
+        "Sigo esperando, la pantalla se queda en negro otra vez",
+      })
+  void generalRulesCatchComplaintsNoPhraseLists(String comment) {
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "no more crashes since the new driver",
+        "the screen hasn't flickered once since",
+        "It was freezing all week, but now it runs smoothly",
+        "I will reopen it if the error comes back",
+        "Great, thanks a lot",
+        "Kein Absturz mehr, danke",
+        "Plus de plantage depuis la mise a jour",
+        "Ya no falla la impresora, gracias",
+      })
+  void negatedProblemsConditionsAndLaterResolutionAreNotNegative(String comment) {
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
 }
