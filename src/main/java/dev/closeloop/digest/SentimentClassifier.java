@@ -29,8 +29,10 @@ import org.slf4j.LoggerFactory;
  *   <li>it puts a fix word in scare quotes ("since the 'fix'"), or opens with a rating of 1 or 2;
  *   <li>with the "not negative" phrases removed ("not bad at all", "no problems since"), a
  *       "negative" phrase of any language is left;
- *   <li>or, when the rest reads as English, VADER's compound score is at or below {@value
- *       #NEGATIVE_COMPOUND}.
+ *   <li>the general {@link ComplaintRules} (negation scope, persistence, clauses, sarcasm) find a
+ *       complaint; when they find the problem resolved instead, the comment is not negative;
+ *   <li>or, when the rest reads as English, VADER's compound score, for the whole comment or for
+ *       the part after the last "but"/"however", is at or below {@value #NEGATIVE_COMPOUND}.
  * </ol>
  *
  * <p>All lists are read once, in the constructor. After that the classifier is pure: no I/O, no
