@@ -1,19 +1,13 @@
 package dev.closeloop.app;
 
 import dev.closeloop.digest.CommentClassifier;
-import java.util.List;
-import java.util.Locale;
+import dev.closeloop.digest.SentimentClassifier;
 
-/** The comment classifier the app uses. */
+/** The comment classifier the app uses: VADER plus IT-support rules (docs/negative-detection.md). */
 final class Classifiers {
   private Classifiers() {}
 
   static CommentClassifier standard() {
-    List<String> phrases = List.of("not working", "still", "can't", "cannot", "broken", "again", "never", "useless",
-        "waste", "nobody", "no one", "didn't", "doesn't", "terrible", "awful", "slow", "closed without");
-    return comment -> {
-      String c = comment == null ? "" : comment.toLowerCase(Locale.ROOT);
-      return phrases.stream().anyMatch(c::contains);
-    };
+    return new SentimentClassifier();
   }
 }
