@@ -99,6 +99,22 @@ public final class App implements AutoCloseable {
     this.dispatcher = new OutboxDispatcher(jdbi, platforms, new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(),
         random::nextDouble), new Pacer(), surveys, clock, "closeloop-" + UUID.randomUUID(), metrics);
     this.admin = new AdminOps(this);
+    bindMetrics();
+  }
+
+  private void bindMetrics() {
+    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
+    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
+    for (String state : List.of("pending", "dead")) {
+      io.micrometer.core.instrument.Gauge.builder("closeloop_outbox_rows",
+              () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Outbox(h).count(state)))
+          .tag("state", state).description("outbox rows by state").register(metrics);
+    }
+    io.micrometer.core.instrument.Gauge.builder("closeloop_incidents_open",
+            () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Incidents(h).open().size()))
+        .description("negative replies not followed up yet").register(metrics);
   }
 
   /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */

@@ -1,0 +1,83 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader(Map.of("SECRET", "abc", "EMPTY", "")::get);
+
+  @Test
+  void emptyFileMeansContractDefaults() {
+    Config c = loader.loadString("{}");
+    assertThat(c.server().port()).isEqualTo(8080);
+    assertThat(c.survey().delay()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(c.survey().cooldown()).isEqualTo(Duration.ofDays(7));
+    assertThat(c.digest().time()).isEqualTo("09:00");
+    assertThat(c.delivery().maxAttempts()).isEqualTo(12);
+    assertThat(c.retention().keep()).isEqualTo(Duration.ofDays(400));
+    assertThat(c.sandboxEnabled()).isTrue();
+  }
+
+  @Test
+  void interpolatesEnvironment() {
+    Config c = loader.loadString("intake: { secret: \"${SECRET}\" }\nadmin: { token: \"${MISSING:-fallback}\" }");
+    assertThat(c.intake().secret()).isEqualTo("abc");
+    assertThat(c.admin().token()).isEqualTo("fallback");
+  }
+
+  @Test
+  void unsetVariableWithoutDefaultIsAnError() {
+    assertThatThrownBy(() -> loader.loadString("admin: { token: \"${NOPE}\" }"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("admin.token");
+  }
+
+  @Test
+  void unknownKeysAreRefusedWithTheirPath() {
+    assertThatThrownBy(() -> loader.loadString("survey: { delai: PT1M }"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("survey.delai").hasMessageContaining("unknown key");
+    assertThatThrownBy(() -> loader.loadString("bogus: 1"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("bogus");
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheirPath() {
+    assertThatThrownBy(() -> loader.loadString("survey: { delay: soon }")).hasMessageContaining("survey.delay");
+    assertThatThrownBy(() -> loader.loadString("survey: { sampleRate: 1.5 }")).hasMessageContaining("survey.sampleRate");
+    assertThatThrownBy(() -> loader.loadString("survey: { quietHours: \"8pm-8am\" }")).hasMessageContaining("survey.quietHours");
+    assertThatThrownBy(() -> loader.loadString("digest: { zone: Mars/Olympus }")).hasMessageContaining("digest.zone");
+    assertThatThrownBy(() -> loader.loadString("digest: { time: \"25:00\" }")).hasMessageContaining("digest.time");
+    assertThatThrownBy(() -> loader.loadString("server: { port: 70000 }")).hasMessageContaining("server.port");
+    assertThatThrownBy(() -> loader.loadString("survey: { preferPlatform: teams }")).hasMessageContaining("survey.preferPlatform");
+  }
+
+  @Test
+  void zeroDurationsMeanNone() {
+    Config c = loader.loadString("survey: { delay: PT0S, cooldown: PT0S, reminderAfter: PT0S }");
+    assertThat(c.survey().reminderAfter()).isZero();
+  }
+
+  @Test
+  void slackBotTokenNeedsAMode() {
+    assertThatThrownBy(() -> loader.loadString("slack: { botToken: xoxb-1 }")).hasMessageContaining("slack.appToken");
+    Config c = loader.loadString("slack: { botToken: xoxb-1, signingSecret: s }");
+    assertThat(c.slack().socketMode()).isFalse();
+    assertThat(c.sandboxEnabled()).isFalse();
+  }
+
+  @Test
+  void teamsAreAFreeMap() {
+    Config c = loader.loadString("digest: { teams: { network: { slackChannel: C1, discordChannel: \"\" } } }");
+    assertThat(c.digest().teams()).containsKey("network");
+  }
+
+  @Test
+  void redactedOutputNeverShowsSecrets() {
+    Config c = loader.loadString("intake: { secret: topsecret }\nslack: { botToken: xoxb-secret, appToken: xapp-secret }");
+    String out = loader.redacted(c);
+    assertThat(out).doesNotContain("topsecret", "xoxb-secret", "xapp-secret").contains("***");
+  }
+}
