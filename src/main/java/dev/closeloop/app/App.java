@@ -186,6 +186,22 @@ public final class App implements AutoCloseable {
     return s;
   }
 
+  /** Enforces retention.keep once a day (the day is a unique marker, so one instance does it). */
+  private void purgeDaily() {
+    String today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    boolean mine = db.jdbi().inTransaction(h -> {
+      Settings settings = new Settings(h);
+      if (today.equals(settings.get("purge.lastDay").orElse(null))) {
+        return false;
+      }
+      settings.put("purge.lastDay", today);
+      return true;
+    });
+    if (mine) {
+      admin.purge();
+    }
+  }
+
   /** The helpdesk pollers configured (pollEvery and credentials set). */
   List<Poller> pollers() {
     var jdbi = db.jdbi();
@@ -214,6 +230,7 @@ public final class App implements AutoCloseable {
     digests.tick();
     weekly.tick(digests.installedAt());
     incidents.remindOwners();
+    purgeDaily();
   }
 
   private void guarded(String what, Runnable r) {

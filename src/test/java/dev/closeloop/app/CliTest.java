@@ -1,0 +1,75 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit codes and outputs of the CLI verbs that work without a running app. */
+class CliTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out, String err) {}
+
+  private Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true));
+    System.setErr(new PrintStream(err, true));
+    try {
+      return new Run(Cli.execute(args), out.toString(), err.toString());
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void checkConfigPrintsRedactedConfig() throws Exception {
+    Path cfg = dir.resolve("c.yml");
+    Files.writeString(cfg, "intake: { secret: hunter2 }\nserver: { port: 0 }\n");
+    Run r = run("check-config", "--config", cfg.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("config OK").contains("***").doesNotContain("hunter2");
+  }
+
+  @Test
+  void invalidConfigExitsTwoNamingTheKey() throws Exception {
+    Path cfg = dir.resolve("bad.yml");
+    Files.writeString(cfg, "survey: { cooldown: forever }\n");
+    Run r = run("check-config", "--config", cfg.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("survey.cooldown");
+  }
+
+  @Test
+  void badUsageExitsTwo() {
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run("export", "--format", "xml", "--config", dir.resolve("none.yml").toString()).code()).isEqualTo(2);
+  }
+
+  @Test
+  void storeVerbsWorkWithoutARunningApp() throws Exception {
+    Path cfg = dir.resolve("c.yml");
+    String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
+    Files.writeString(cfg, "server: { port: 0 }\nstorage: { url: \"jdbc:h2:file:" + db + "\" }\n");
+    Run stats = run("stats", "--config", cfg.toString());
+    assertThat(stats.code()).isZero();
+    assertThat(stats.out()).contains("\"csat\"", "\"responseRate\"");
+    Path links = dir.resolve("links.csv");
+    Files.writeString(links, "email,discordId\ndana@example.com,123456789012345678\n");
+    Run link = run("link", "import", links.toString(), "--config", cfg.toString());
+    assertThat(link.code()).isZero();
+    assertThat(link.out()).contains("\"linked\" : 1");
+    Run backup = run("backup", dir.resolve("b.zip").toString(), "--config", cfg.toString());
+    assertThat(backup.code()).isZero();
+    assertThat(dir.resolve("b.zip")).exists();
+    assertThat(run("erase-user", "nobody@example.com", "--config", cfg.toString()).code()).isEqualTo(1);
+  }
+}
