@@ -3,7 +3,9 @@ package dev.closeloop.app;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.service.Identities;
+import dev.closeloop.service.IncidentViews;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
 import dev.closeloop.store.IncidentRow;
@@ -107,19 +109,7 @@ final class AdminOps {
   }
 
   private Map<String, Object> incident(Handle h, SurveyRow s, IncidentRow i) {
-    Integer score = null;
-    Boolean fixed = null;
-    String comment = null;
-    String request = null;
-    for (AnswerRow a : new Answers(h).forSurvey(s.id())) {
-      switch (a.kind()) {
-        case "rating" -> score = Integer.valueOf(a.answer());
-        case "fixed" -> fixed = Boolean.valueOf(a.answer());
-        case "comment" -> comment = a.answer();
-        case "request" -> request = a.answer();
-        default -> { }
-      }
-    }
+    DigestEntry e = IncidentViews.entry(s, i, new Answers(h).forSurvey(s.id()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("surveyId", s.id());
     m.put("ticketId", s.ticketId());
@@ -130,10 +120,10 @@ final class AdminOps {
     m.put("requester", r);
     m.put("assignee", s.assignee());
     m.put("team", s.team());
-    m.put("score", score);
-    m.put("fixed", fixed);
-    m.put("comment", comment);
-    m.put("request", request);
+    m.put("score", e.score());
+    m.put("fixed", e.fixed());
+    m.put("comment", e.comment());
+    m.put("request", e.request());
     m.put("kind", i.kind());
     m.put("owner", i.owner());
     m.put("ownedAt", i.ownedAt());

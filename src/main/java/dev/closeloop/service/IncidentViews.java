@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /** Incidents joined with their survey and answers, as the digest and the admin API show them. */
-final class IncidentViews {
+public final class IncidentViews {
   private IncidentViews() {}
 
   static List<DigestEntry> entries(Handle h, List<IncidentRow> incidents) {
@@ -35,7 +35,7 @@ final class IncidentViews {
     return out;
   }
 
-  static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
+  public static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
     Integer score = null;
     Boolean fixed = null;
     String comment = null;
