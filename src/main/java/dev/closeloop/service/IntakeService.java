@@ -72,6 +72,13 @@ public final class IntakeService {
         .orElseGet(() -> sandbox || FatiguePolicy.sampledIn(config.survey().sampleRate(), random.getAsDouble()));
 
     var r = e.requester();
+    if (r.email() == null && r.discordId() != null) {
+      // a linked Discord id is the same person as its email (cooldown and opt-out follow the person)
+      String linked = new People(h).linkedEmail(r.discordId()).orElse(null);
+      if (linked != null) {
+        r = new TicketEvent.Requester(linked, r.name(), r.slackId(), r.discordId(), r.timezone(), r.locale());
+      }
+    }
     String personKey = Identities.personKey(r.email(), r.slackId(), r.discordId());
     String tz = validZone(r.timezone());
     People people = new People(h);
