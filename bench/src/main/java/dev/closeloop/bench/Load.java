@@ -37,6 +37,8 @@ final class Load {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final URI uri;
+  /** The first transport failure (status -1), for the report. */
+  volatile String firstError;
   private final String secret;
 
   Load(int port, String secret) {
@@ -139,6 +141,10 @@ final class Load {
       http.sendAsync(req, HttpResponse.BodyHandlers.discarding()).whenComplete((r, e) -> {
         stats.add(System.nanoTime() - intended);
         int status = e == null ? r.statusCode() : -1;
+        if (e != null && firstError == null) {
+          firstError = e.toString();
+          System.err.println("load: first failed request: " + e);
+        }
         statuses.merge(status, 1, Integer::sum);
         if (status == 202) {
           accepted.incrementAndGet();
