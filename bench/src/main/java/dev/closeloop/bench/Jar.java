@@ -1,0 +1,147 @@
+package dev.closeloop.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Java process started as an operator would: {@code java -jar closeloop.jar run --config FILE}
+ * with no JVM options (or, for the baseline, {@code java -cp ... Main}). Its output goes to a log
+ * file; {@link #readyMillis()} is the time from process start to the ready line.
+ */
+final class Jar implements AutoCloseable {
+  private static final Pattern READY = Pattern.compile("closeloop ready on port (\\d+)(.*)");
+
+  final Process process;
+  final Path log;
+  private final long startNanos;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile long readyNanos;
+  private volatile int port = -1;
+  private volatile String readyLine;
+
+  private Jar(List<String> command, Path log) throws IOException {
+    this.log = log;
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    pb.environment().remove("JAVA_TOOL_OPTIONS");
+    pb.environment().remove("_JAVA_OPTIONS");
+    pb.environment().remove("JDK_JAVA_OPTIONS");
+    startNanos = System.nanoTime();
+    process = pb.start();
+    Thread t = new Thread(this::pump, "jar-output");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Finds the app jar: -Dcloseloop.jar, else target/closeloop.jar. */
+  static Path jarPath() {
+    return Path.of(System.getProperty("closeloop.jar", "target/closeloop.jar")).toAbsolutePath();
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** {@code java -jar closeloop.jar run --config config} — no JVM flags. */
+  static Jar app(Path config, Path log) throws IOException {
+    return new Jar(List.of(java(), "-jar", jarPath().toString(), "run", "--config", config.toString()), log);
+  }
+
+  /** {@code java -cp closeloop.jar:<bench classes> mainClass args} — the baseline, also with no JVM flags. */
+  static Jar main(Class<?> mainClass, Path log, String... args) throws IOException {
+    String benchClasses = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    List<String> cmd = new ArrayList<>(List.of(java(), "-cp", jarPath() + java.io.File.pathSeparator + benchClasses,
+        mainClass.getName()));
+    cmd.addAll(List.of(args));
+    return new Jar(cmd, log);
+  }
+
+  private void pump() {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        w.write(line);
+        w.newLine();
+        w.flush();
+        if (readyLine == null) {
+          Matcher m = READY.matcher(line);
+          if (m.find()) {
+            readyNanos = System.nanoTime();
+            readyLine = line.substring(m.start());
+            port = Integer.parseInt(m.group(1));
+            ready.countDown();
+          }
+        }
+      }
+    } catch (IOException e) {
+      // process gone
+    }
+  }
+
+  /** Waits for the ready line; fails with the log's tail when it does not come. */
+  Jar awaitReady(long seconds) throws Exception {
+    if (!ready.await(seconds, TimeUnit.SECONDS)) {
+      close();
+      throw new IllegalStateException("no ready line within " + seconds + " s; log " + log + ":\n" + tail());
+    }
+    return this;
+  }
+
+  String tail() throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+  }
+
+  int port() {
+    return port;
+  }
+
+  String readyLine() {
+    return readyLine;
+  }
+
+  double readyMillis() {
+    return (readyNanos - startNanos) / 1e6;
+  }
+
+  /** Resident set size in MiB, from /proc/PID/status (VmRSS). */
+  double rssMiB() {
+    return rssMiB(process.pid());
+  }
+
+  static double rssMiB(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+        }
+      }
+    } catch (IOException e) {
+      // not Linux, or gone
+    }
+    return Double.NaN;
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(15, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
