@@ -80,6 +80,11 @@ final class HttpApi {
   }
 
   private void routes(Javalin j) {
+    j.exception(org.jdbi.v3.core.ConnectionException.class, (e, ctx) -> {
+      log.warn("event=http_busy method={} path={} error={} will=ask_client_to_retry", ctx.method(), ctx.path(), e.toString());
+      ctx.header("Retry-After", "1");
+      error(ctx, 503, "busy, retry shortly");
+    });
     j.exception(Exception.class, (e, ctx) -> {
       log.error("event=http_error method={} path={} error={}", ctx.method(), ctx.path(), e.toString(), e);
       error(ctx, 500, "internal error; see the server log");

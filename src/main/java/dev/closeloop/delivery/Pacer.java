@@ -45,13 +45,18 @@ public final class Pacer {
   public void took(PlatformId platform, Outgoing o, Instant now) {
     for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
       Bucket b = refill(e.getKey(), e.getValue(), now);
-      b.tokens -= 1;
+      b.tokens -= cost(platform, o);
     }
   }
 
   /** The platform said 429: nothing goes to it until {@code until}. */
   public void pause(PlatformId platform, Instant until) {
     pausedUntil.merge(platform, until, (a, b) -> a.isAfter(b) ? a : b);
+  }
+
+  /** Requests one send makes: a Discord DM opens the DM channel, then posts. */
+  private static double cost(PlatformId platform, Outgoing o) {
+    return platform == PlatformId.DISCORD && o instanceof Outgoing.DirectMessage ? 2 : 1;
   }
 
   private Instant whenToken(String key, Limit limit, Instant now) {

@@ -23,10 +23,11 @@ public final class IncidentViews {
     List<Long> ids = incidents.stream().map(IncidentRow::surveyId).toList();
     Map<Long, List<AnswerRow>> answers = new Answers(h).forSurveys(ids).stream()
         .collect(Collectors.groupingBy(AnswerRow::surveyId));
-    Surveys surveys = new Surveys(h);
+    Map<Long, SurveyRow> surveys = new Surveys(h).byIds(ids).stream()
+        .collect(Collectors.toMap(SurveyRow::id, s -> s));
     List<DigestEntry> out = new ArrayList<>();
     for (IncidentRow i : incidents) {
-      SurveyRow s = surveys.find(i.surveyId()).orElse(null);
+      SurveyRow s = surveys.get(i.surveyId());
       if (s == null) {
         continue;
       }

@@ -147,6 +147,11 @@ public final class SurveyService implements DeliveryListener {
       if (r == null) {
         continue;
       }
+      if (knownWithoutLookup(s, p, r)) {
+        // the id is given and nothing else is needed from the platform: a refused id shows at send
+        // time (unknown_user / dm_closed), and a rate-limited lookup per survey is saved
+        return new Target(p, p == PlatformId.SLACK ? r.slackId() : r.discordId(), null, null);
+      }
       UserLookup result = platform.lookup(r);
       if (result instanceof UserLookup.Found f) {
         return new Target(p, f.userId(), f.timezone(), null);
@@ -166,6 +171,14 @@ public final class SurveyService implements DeliveryListener {
       return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
     }
     return new Target(null, null, null, SkipReason.NO_IDENTITY);
+  }
+
+  /** Slack: an id and a time zone from the payload; Discord: an id (it has no zone to give). */
+  private static boolean knownWithoutLookup(SurveyRow s, PlatformId p, Recipient r) {
+    if (p == PlatformId.SLACK) {
+      return r.slackId() != null && s.timezone() != null;
+    }
+    return p == PlatformId.DISCORD && r.discordId() != null;
   }
 
   /** What this platform can use to find the person, or null when it has nothing. */

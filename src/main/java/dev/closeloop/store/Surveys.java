@@ -54,6 +54,14 @@ public final class Surveys {
     return h.createQuery("SELECT * FROM surveys WHERE id = :id").bind("id", id).mapTo(SurveyRow.class).findOne();
   }
 
+  public List<SurveyRow> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("SELECT * FROM surveys WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
+        .mapTo(SurveyRow.class).list();
+  }
+
   /** Locks the row for the rest of the transaction (SELECT … FOR UPDATE). */
   public Optional<SurveyRow> lock(long id) {
     return h.createQuery("SELECT * FROM surveys WHERE id = :id FOR UPDATE")
