@@ -75,7 +75,10 @@ final class DiscordE2E implements AutoCloseable {
 
   /** Keeps the app's clock at real time (interaction snowflakes are minted from it). */
   void now() {
-    clock.set(realTime());
+    Instant real = realTime();
+    Instant last = clock.instant();
+    // strictly later than anything already stamped, so a window ending "now" includes it
+    clock.set(real.isAfter(last) ? real : last.plusMillis(1));
   }
 
   /**
