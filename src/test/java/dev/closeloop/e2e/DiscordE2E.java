@@ -81,6 +81,11 @@ final class DiscordE2E implements AutoCloseable {
     clock.set(real.isAfter(last) ? real : last.plusMillis(1));
   }
 
+  /** Back to real time after a test moved the clock ahead on purpose. */
+  void rewindToRealTime() {
+    clock.set(realTime());
+  }
+
   /**
    * Now, in milliseconds: H2 keeps timestamps to the microsecond and rounds, so an instant with
    * nanoseconds stored as a due time can read back later than the same instant on the clock.
