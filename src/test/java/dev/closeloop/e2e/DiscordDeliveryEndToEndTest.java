@@ -73,6 +73,26 @@ class DiscordDeliveryEndToEndTest {
   }
 
   @Test
+  void slashCommandOptinBringsSurveysBack() {
+    String user = user();
+    e2e.surveyDm(ticket(), user);
+    e2e.type(user, "stop", "feedback again");
+
+    e2e.now();
+    FakeDiscord.Interaction optin = discord.slashCommand(user, "optin", java.util.Map.of());
+    JsonNode reply = e2e.awaitAnswered(optin).get(0);
+    assertThat(reply.path("type").asInt()).isEqualTo(4);
+    assertThat(reply.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
+
+    String next = ticket();
+    e2e.clock.advance(Duration.ofDays(8)); // past the cooldown since the first survey
+    e2e.closeTicket(next, "{\"discordId\":\"" + user + "\"}");
+    e2e.awaitDm(user, m -> DiscordE2E.unescape(DiscordE2E.text(m)).contains(next));
+    assertThat(e2e.survey(next).path("state").asText()).isEqualTo("sent");
+    e2e.rewindToRealTime();
+  }
+
+  @Test
   void closedDmsSkipTheSurveyAsDmClosedWithoutRetrying() {
     String user = user();
     String ticket = ticket();

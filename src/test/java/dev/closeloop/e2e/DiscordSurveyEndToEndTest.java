@@ -90,6 +90,15 @@ class DiscordSurveyEndToEndTest {
         m -> DiscordE2E.text(m).contains("complete"));
     assertThat(finished.path("components")).isEmpty();
     assertThat(DiscordE2E.text(finished)).contains("still drops");
+
+    // a stale click on the finished survey gets a short ephemeral reply and changes nothing
+    e2e.now();
+    FakeDiscord.Interaction stale = discord.clickButton(user, dm.path("channel_id").asText(), dm.path("id").asText(),
+        "cl:s:" + survey.path("id").asText() + ":rate:5");
+    JsonNode reply = e2e.awaitAnswered(stale).get(0);
+    assertThat(reply.path("type").asInt()).isEqualTo(4);
+    assertThat(reply.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
+    assertThat(answers(e2e.survey(ticket), "rating")).containsExactly("2");
   }
 
   @Test
