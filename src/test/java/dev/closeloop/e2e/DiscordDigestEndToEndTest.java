@@ -135,6 +135,13 @@ class DiscordDigestEndToEndTest {
     List<Recorded> posts = discord.requests("POST", "channels/" + DIGEST_CHANNEL + "/messages");
     assertThat(posts).isNotEmpty().allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
         && r.json().path("allowed_mentions").path("parse").isEmpty());
-  }
 
+    // the survey DM, edited to show the comment back to its author, is just as inert
+    JsonNode surveyDm = e2e.awaitDm(user, m -> DiscordE2E.text(m).contains("Your comment"));
+    assertThat(surveyDm.toString()).doesNotContain("@everyone").doesNotContain("<@123>").doesNotContain("**bold**");
+    assertThat(DiscordE2E.text(surveyDm)).contains("@everyone <@123> **bold** @here");
+    List<Recorded> edits = discord.requests("PATCH", "channels/" + discord.dmChannelOf(user) + "/messages/\\d+");
+    assertThat(edits).isNotEmpty().allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
+        && r.json().path("allowed_mentions").path("parse").isEmpty());
+  }
 }

@@ -125,6 +125,11 @@ class DiscordIncidentEndToEndTest {
       return DiscordE2E.text(e2e.message(DIGEST_CHANNEL, entry.path("id").asText()));
     }, t -> t.contains("Followed up by Sam"));
 
+    assertThat(discord.requests("PATCH", "channels/" + DIGEST_CHANNEL + "/messages/\\d+"))
+        .isNotEmpty()
+        .allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
+            && r.json().path("allowed_mentions").path("parse").isEmpty());
+
     List<JsonNode> next = postDigest();
     assertThat(next.toString()).doesNotContain("LOOP");
     assertThat(DiscordE2E.text(next.get(0))).contains("All clear");
