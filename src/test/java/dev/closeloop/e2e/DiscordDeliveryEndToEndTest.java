@@ -150,4 +150,27 @@ class DiscordDeliveryEndToEndTest {
     assertThat(survey.path("platform").asText()).isEqualTo("discord");
     assertThat(survey.path("state").asText()).isEqualTo("sent");
   }
+
+  @Test
+  void linkImportCliAsksTheRunningAppAndTheEmailReachesDiscord() throws Exception {
+    String user = user();
+    String ticket = ticket();
+    java.nio.file.Path csv = e2e.app.dir.resolve("links-" + user + ".csv");
+    java.nio.file.Files.writeString(csv, "email,discordId\nkim@example.com," + user + "\n");
+    java.nio.file.Path config = e2e.app.dir.resolve("cli-" + user + ".yml");
+    java.nio.file.Files.writeString(config, """
+        server: { port: %d }
+        storage: { url: "jdbc:h2:file:%s/cli-must-not-open" }
+        admin: { token: "%s" }
+        """.formatted(e2e.app.port, e2e.app.dir.toAbsolutePath().toString().replace("\\", "/"),
+        dev.closeloop.testing.TestApp.TOKEN));
+
+    // the CLI's own store is a fresh file: the DM below arrives only if it asked the running app
+    assertThat(dev.closeloop.app.CliRunner.run("link", "import", csv.toString(), "--config", config.toString()))
+        .isZero();
+
+    e2e.closeTicket(ticket, "{\"email\":\"kim@example.com\"}");
+    e2e.awaitDm(user, m -> hasButtonEnding(m, ":rate:2") && DiscordE2E.text(m).contains(ticket));
+    assertThat(e2e.survey(ticket).path("platform").asText()).isEqualTo("discord");
+  }
 }
