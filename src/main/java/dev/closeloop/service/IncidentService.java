@@ -76,7 +76,19 @@ public final class IncidentService {
     if (note != null && note.length() > 2000) {
       note = note.substring(0, 2000);
     }
-    return followUp(surveyId, submit.userId(), submit.platform().wire() + ":" + submit.userId(), note);
+    String ref = submit.platform().wire() + ":" + submit.userId();
+    return followUp(surveyId, displayName(submit, surveyId, ref), ref, note);
+  }
+
+  /** Who followed up, by name as on the digest: the name the platform gave, else the owner's if it is them. */
+  private String displayName(ChatEvent.ModalSubmit submit, long surveyId, String ref) {
+    if (submit.userName() != null && !submit.userName().isBlank()) {
+      return submit.userName();
+    }
+    return jdbi.withHandle(h -> new Incidents(h).find(surveyId))
+        .filter(i -> ref.equals(i.ownerRef()) && i.owner() != null)
+        .map(IncidentRow::owner)
+        .orElse(submit.userId());
   }
 
   public InteractionReply take(long surveyId, String who, String ref) {

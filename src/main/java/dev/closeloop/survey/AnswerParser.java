@@ -20,6 +20,12 @@ public final class AnswerParser {
           "^([1-5])(?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
               + "\\s*(?:[-—–:,.;!)]+(?!\\d)\\s*(.*))?$",
           Pattern.DOTALL);
+  /** The score and separator in front of a comment, as {@link #RATING} reads them, on the original text. */
+  private static final Pattern SCORE_PREFIX =
+      Pattern.compile(
+          "^[1-5](?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
+              + "\\s*[-—–:,.;!)]*\\s*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Map<String, Integer> WORDS =
       Map.ofEntries(
           Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
@@ -85,10 +91,9 @@ public final class AnswerParser {
     return new ParsedAnswer.FreeText(text);
   }
 
-  /** The original-case text after the leading score and its separator. */
+  /** The original-case text after the leading score and its separator (the comment keeps its own punctuation). */
   private static String commentPart(String text) {
-    Matcher m = Pattern.compile("^[1-5][^\\p{L}\\p{N}]*(?:(?i:out of|of|sur|von|de)\\s*5)?[^\\p{L}\\p{N}]*")
-        .matcher(text);
+    Matcher m = SCORE_PREFIX.matcher(text);
     String rest = m.find() ? text.substring(m.end()) : text;
     rest = rest.strip();
     return rest.isEmpty() ? null : rest;

@@ -98,7 +98,11 @@ final class DiscordEvents extends ListenerAdapter {
         event.getValues().isEmpty() ? "" : event.getValues().get(0).getAsString();
     ChatEvent submit =
         new ChatEvent.ModalSubmit(
-            PlatformId.DISCORD, event.getUser().getId(), event.getModalId(), text);
+            PlatformId.DISCORD,
+            event.getUser().getId(),
+            event.getUser().getEffectiveName(),
+            event.getModalId(),
+            text);
     answer(
         event,
         submit,

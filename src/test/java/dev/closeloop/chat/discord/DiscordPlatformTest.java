@@ -178,7 +178,8 @@ class DiscordPlatformTest {
       await().atMost(WAIT).until(() -> !handler.events(ChatEvent.ModalSubmit.class, user).isEmpty());
       assertThat(handler.events(ChatEvent.ModalSubmit.class, user))
           .containsExactly(
-              new ChatEvent.ModalSubmit(PlatformId.DISCORD, user, "s4:comment", "It dropped again @here"));
+              new ChatEvent.ModalSubmit(
+                  PlatformId.DISCORD, user, "user-" + user, "s4:comment", "It dropped again @here"));
       await().atMost(WAIT).until(() -> !discord.interactionAnswers(submit).isEmpty());
       assertThat(discord.interactionAnswers(submit).get(0).path("type").asInt()).isEqualTo(6);
     } finally {

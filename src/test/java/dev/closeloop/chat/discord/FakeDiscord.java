@@ -56,7 +56,9 @@ import org.slf4j.LoggerFactory;
  * <p><b>Gateway</b>: HELLO, IDENTIFY → READY, heartbeat → ACK, RESUME → missed events then
  * RESUMED, unknown session → INVALID_SESSION. {@link #sendDm}, {@link #clickButton}, {@link
  * #submitModal} and {@link #slashCommand} dispatch MESSAGE_CREATE / INTERACTION_CREATE with
- * snowflakes minted from the current time. Events dispatched while no socket is attached are kept
+ * snowflakes minted from the current time; {@link #clickButtonInGuild} and {@link
+ * #submitModalInGuild} send the guild shape ({@code guild_id} + {@code member}) used for buttons
+ * of a message in a server channel, such as the digest. Events dispatched while no socket is attached are kept
  * and replayed on RESUME, as Discord does.
  *
  * <p><b>Faults</b>: {@link #rateLimitNext} (429 with {@code Retry-After} and {@code retry_after}),
@@ -67,7 +69,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Assertions</b>: {@link #requests()} / {@link #requests(String, String)} ({@link
  * Recorded}: method, path, query, body, json, status, time), {@link #messages(String)}, {@link
- * #dmMessages(String)}, {@link #interactionAnswers(Interaction)}, {@link #identifies()}, {@link
+ * #dmMessages(String)}, {@link #uploads()} (files with their bytes), {@link
+ * #interactionAnswers(Interaction)}, {@link #identifies()}, {@link
  * #resumes()}, {@link #heartbeats()}, {@link #lastIdentify()}.
  */
 public final class FakeDiscord implements AutoCloseable {
@@ -109,6 +112,7 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, Instant> nonceSeenAt = new ConcurrentHashMap<>();
   private final Map<String, List<JsonNode>> answersByToken = new ConcurrentHashMap<>();
   private final List<JsonNode> commands = new CopyOnWriteArrayList<>();
+  private final List<Upload> uploads = new CopyOnWriteArrayList<>();
 
   // gateway state, guarded by gatewayLock
   private final Object gatewayLock = new Object();
@@ -355,6 +359,36 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * A server member clicks a button of a message the bot posted in a guild text channel (the
+   * digest): INTERACTION_CREATE type 3 with {@code guild_id} and {@code member} instead of {@code
+   * user}, as Discord sends it for guilds the bot is in.
+   */
+  public Interaction clickButtonInGuild(
+      String guildId, String userId, String channelId, String messageId, String customId) {
+    ObjectNode message =
+        findMessage(channelId, messageId)
+            .orElseThrow(() -> new IllegalArgumentException("no message " + messageId + " in " + channelId));
+    ObjectNode interaction = guildInteraction(3, guildId, userId, channelId);
+    interaction.putObject("data").put("custom_id", customId).put("component_type", 2);
+    interaction.set("message", message.deepCopy());
+    return dispatchInteraction(interaction);
+  }
+
+  /** A server member submits a modal opened from a button of a guild message (type 5). */
+  public Interaction submitModalInGuild(
+      String guildId, String userId, String channelId, String messageId, String modalId, String inputId,
+      String value) {
+    ObjectNode interaction = guildInteraction(5, guildId, userId, channelId);
+    ObjectNode data = interaction.putObject("data").put("custom_id", modalId);
+    ObjectNode label = data.putArray("components").addObject().put("type", 18).put("id", 1);
+    label.putObject("component").put("type", 4).put("id", 2).put("custom_id", inputId).put("value", value);
+    if (messageId != null) {
+      findMessage(channelId, messageId).ifPresent(m -> interaction.set("message", m.deepCopy()));
+    }
+    return dispatchInteraction(interaction);
+  }
+
+  /**
    * A user submits a modal (opened from a message's button when {@code messageId} is not null):
    * INTERACTION_CREATE type 5 with one Label-wrapped text input.
    */
@@ -418,6 +452,14 @@ public final class FakeDiscord implements AutoCloseable {
   public List<JsonNode> interactionAnswers(Interaction interaction) {
     return List.copyOf(answersByToken.getOrDefault(interaction.token(), List.of()));
   }
+
+  /** Every file the bot uploaded (multipart creates), oldest first, with its bytes. */
+  public List<Upload> uploads() {
+    return List.copyOf(uploads);
+  }
+
+  /** A file the bot uploaded to {@code path} (relative to the API base). */
+  public record Upload(String path, String fileName, byte[] bytes) {}
 
   /** The application commands as last registered (PUT applications/{id}/commands). */
   public List<JsonNode> commands() {
@@ -706,6 +748,11 @@ public final class FakeDiscord implements AutoCloseable {
     if (type.startsWith("multipart/")) {
       for (UploadedFile file : ctx.uploadedFiles()) {
         files.add(file.filename());
+        try (var in = file.content()) {
+          uploads.add(new Upload(ctx.path().substring(API_PREFIX.length()), file.filename(), in.readAllBytes()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
       String payload = ctx.formParam("payload_json");
       return payload == null ? "" : payload;
@@ -873,6 +920,46 @@ public final class FakeDiscord implements AutoCloseable {
     channel.putArray("recipients").add(userFor(userId));
     interaction.set("user", userFor(userId));
     interaction.putObject("authorizing_integration_owners").put("0", "0");
+    interaction.putArray("entitlements");
+    return interaction;
+  }
+
+  private ObjectNode guildInteraction(int type, String guildId, String userId, String channelId) {
+    ObjectNode interaction =
+        JSON.createObjectNode()
+            .put("id", snowflake())
+            .put("application_id", applicationId)
+            .put("type", type)
+            .put("token", "itoken-" + UUID.randomUUID())
+            .put("version", 1)
+            .put("guild_id", guildId)
+            .put("channel_id", channelId)
+            .put("locale", "en-US")
+            .put("guild_locale", "en-US")
+            .put("app_permissions", "0")
+            .put("context", 0);
+    interaction
+        .putObject("channel")
+        .put("id", channelId)
+        .put("type", 0)
+        .put("guild_id", guildId)
+        .put("name", "it-digest")
+        .put("position", 0)
+        .put("flags", 0)
+        .put("permissions", "0")
+        .putArray("permission_overwrites");
+    interaction.putObject("guild").put("id", guildId).put("locale", "en-US").putArray("features");
+    ObjectNode member = interaction.putObject("member");
+    member.set("user", userFor(userId));
+    member.putArray("roles");
+    member.put("joined_at", "2025-01-01T00:00:00.000000+00:00");
+    member.put("deaf", false).put("mute", false).put("pending", false).put("flags", 0);
+    member.put("permissions", "0");
+    member.putNull("nick");
+    member.putNull("avatar");
+    member.putNull("premium_since");
+    member.putNull("communication_disabled_until");
+    interaction.putObject("authorizing_integration_owners").put("0", guildId);
     interaction.putArray("entitlements");
     return interaction;
   }

@@ -1,0 +1,158 @@
+package dev.closeloop.e2e;
+
+import static dev.closeloop.e2e.DiscordE2E.DIGEST_CHANNEL;
+import static dev.closeloop.e2e.DiscordE2E.GUILD;
+import static dev.closeloop.e2e.DiscordE2E.WAIT;
+import static dev.closeloop.e2e.DiscordE2E.hasButtonEnding;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.closeloop.chat.discord.FakeDiscord;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The incident loop on Discord, end to end: a negative in the digest, "I'll take it" and "Followed
+ * up" clicked by a server member, the requester told, the next digest clear of it; and the weekly
+ * summary's chart uploaded as a PNG. One app for the class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DiscordIncidentEndToEndTest {
+  private static final String SAM = "810000000000000001";
+
+  private DiscordE2E e2e;
+  private FakeDiscord discord;
+
+  @BeforeAll
+  void start() {
+    e2e = DiscordE2E.start();
+    discord = e2e.discord;
+    discord.addUser(SAM, "Sam");
+  }
+
+  @AfterAll
+  void stop() {
+    e2e.close();
+  }
+
+  /** Posts the digest now and waits until every message of it reached the channel; returns them. */
+  private List<JsonNode> postDigest() {
+    int before = discord.messages(DIGEST_CHANNEL).size();
+    e2e.now();
+    JsonNode posted = e2e.adminPost("/admin/digest", null);
+    int messages = posted.path("posted").get(0).path("messages").asInt();
+    await().atMost(WAIT).until(() -> {
+      e2e.deliver();
+      return discord.messages(DIGEST_CHANNEL).size();
+    }, n -> n == before + messages);
+    List<JsonNode> all = discord.messages(DIGEST_CHANNEL);
+    return new ArrayList<>(all.subList(before, all.size()));
+  }
+
+  /** A requester answers "1 - comment" by typing; waits until the incident is open. */
+  private void negative(String ticket, String user, String comment) {
+    e2e.surveyDm(ticket, user);
+    int open = e2e.incidents("open").size();
+    e2e.now();
+    discord.sendDm(user, "1 - " + comment);
+    await().atMost(WAIT).until(() -> e2e.incidents("open").size(), n -> n == open + 1);
+  }
+
+  private JsonNode incident(String state, String ticket) {
+    for (JsonNode i : e2e.incidents(state)) {
+      if (i.path("ticketId").asText().equals(ticket)) {
+        return i;
+      }
+    }
+    throw new AssertionError("no " + state + " incident for " + ticket);
+  }
+
+  @Test
+  void incidentLoopFromDigestToFollowUpDm() {
+    String user = "840000000000000001";
+    negative("LOOP-1", user, "VPN still drops");
+
+    String own = "cl:i:" + e2e.survey("LOOP-1").path("id").asText() + ":own";
+    String done = own.replace(":own", ":done");
+
+    List<JsonNode> digest = postDigest();
+    JsonNode entry = digest.stream().filter(m -> hasButtonEnding(m, own)).findFirst().orElseThrow();
+    assertThat(DiscordE2E.text(entry)).contains("LOOP-1").contains("VPN still drops");
+
+    e2e.now();
+    FakeDiscord.Interaction take = discord.clickButtonInGuild(GUILD, SAM, DIGEST_CHANNEL,
+        entry.path("id").asText(), own);
+    JsonNode taken = e2e.awaitAnswered(take).get(0);
+    assertThat(taken.path("type").asInt()).isEqualTo(4);
+    assertThat(taken.path("data").path("flags").asInt() & 64).isEqualTo(64);
+    JsonNode owned = await().atMost(WAIT).until(() -> {
+      e2e.deliver();
+      return e2e.message(DIGEST_CHANNEL, entry.path("id").asText());
+    }, m -> DiscordE2E.text(m).contains("Owner: Sam"));
+    assertThat(DiscordE2E.customIds(owned)).doesNotContain(own).contains(done);
+    JsonNode incident = incident("open", "LOOP-1");
+    assertThat(incident.path("owner").asText()).isEqualTo("Sam");
+
+    e2e.now();
+    FakeDiscord.Interaction followedUp =
+        discord.clickButtonInGuild(GUILD, SAM, DIGEST_CHANNEL, entry.path("id").asText(), done);
+    JsonNode modal = e2e.awaitAnswered(followedUp).get(0);
+    assertThat(modal.path("type").asInt()).isEqualTo(9);
+    e2e.now();
+    FakeDiscord.Interaction note = discord.submitModalInGuild(GUILD, SAM, DIGEST_CHANNEL, entry.path("id").asText(),
+        modal.path("data").path("custom_id").asText(),
+        modal.path("data").path("components").get(0).path("component").path("custom_id").asText(),
+        "Replaced the dock; VPN stable since");
+    e2e.awaitAnswered(note);
+
+    JsonNode followUp = e2e.awaitDmText(user, "followed up");
+    assertThat(DiscordE2E.text(followUp)).contains("LOOP-1").contains("VPN drops every hour");
+    assertThat(e2e.incidents("open").findValuesAsText("ticketId")).doesNotContain("LOOP-1");
+    JsonNode closed = incident("all", "LOOP-1");
+    assertThat(closed.path("followedUpBy").asText()).isEqualTo("Sam");
+    assertThat(closed.path("note").asText()).isEqualTo("Replaced the dock; VPN stable since");
+    await().atMost(WAIT).until(() -> {
+      e2e.deliver();
+      return DiscordE2E.text(e2e.message(DIGEST_CHANNEL, entry.path("id").asText()));
+    }, t -> t.contains("Followed up by Sam"));
+
+    assertThat(discord.requests("PATCH", "channels/" + DIGEST_CHANNEL + "/messages/\\d+"))
+        .isNotEmpty()
+        .allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
+            && r.json().path("allowed_mentions").path("parse").isEmpty());
+
+    List<JsonNode> next = postDigest();
+    assertThat(next.toString()).doesNotContain("LOOP");
+    assertThat(DiscordE2E.text(next.get(0))).contains("All clear");
+  }
+
+  @Test
+  void weeklySummaryUploadsADecodablePngChart() throws IOException {
+    negative("WEEK-1", "850000000000000001", "slow laptop");
+
+    e2e.now();
+    e2e.adminPost("/admin/weekly", null);
+    await().atMost(WAIT).until(() -> {
+      e2e.deliver();
+      return discord.uploads();
+    }, u -> !u.isEmpty());
+
+    FakeDiscord.Upload upload = discord.uploads().get(0);
+    assertThat(upload.path()).isEqualTo("channels/" + DIGEST_CHANNEL + "/messages");
+    assertThat(upload.fileName()).endsWith(".png");
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(upload.bytes()));
+    assertThat(image).isNotNull();
+    assertThat(image.getWidth()).isGreaterThan(100);
+    assertThat(image.getHeight()).isGreaterThan(100);
+    assertThat(discord.messages(DIGEST_CHANNEL)).anyMatch(m -> m.path("attachments").size() == 1);
+  }
+}
