@@ -87,10 +87,7 @@ public final class SurveyService implements DeliveryListener {
       if (locked == null || !SurveyRow.SCHEDULED.equals(locked.state())) {
         return false;
       }
-      People people = new People(h);
-      PersonRow person = people.find(locked.personKey()).orElse(null);
-      boolean optedOut = person != null && person.optedOut()
-          || Identities.erasedOptOut(h, locked.requesterEmail(), locked.slackId(), locked.discordId());
+      boolean optedOut = optedOut(h, locked);
       boolean sandbox = IntakeService.SANDBOX_SOURCE.equals(locked.source());
       String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
       Decision d = sandbox
@@ -186,6 +183,11 @@ public final class SurveyService implements DeliveryListener {
     if (s == null || !SurveyRow.SENT.equals(s.state()) || s.answeredAt() != null) {
       return;
     }
+    if (!now.isBefore(s.expiresAt()) || optedOut(h, s)) {
+      // caught up past expiry (the expiry pass closes it), or "stop" since the DM: never remind
+      h.createUpdate("UPDATE surveys SET remind_at = NULL WHERE id = :id").bind("id", id).execute();
+      return;
+    }
     ZoneId zone = zone(s.timezone());
     Instant allowed = policy.nextAllowed(now, zone);
     if (allowed.isAfter(now)) {
@@ -198,6 +200,12 @@ public final class SurveyService implements DeliveryListener {
     notifier.reminder(h, s, now);
     new Surveys(h).markReminded(id, now);
     log.info("event=survey_reminded survey={}", id);
+  }
+
+  private static boolean optedOut(Handle h, SurveyRow s) {
+    PersonRow person = new People(h).find(s.personKey()).orElse(null);
+    return person != null && person.optedOut()
+        || Identities.erasedOptOut(h, s.requesterEmail(), s.slackId(), s.discordId());
   }
 
   private void expire(Handle h, long id, Instant now) {
