@@ -39,6 +39,7 @@ class SlackEndToEndTest {
   static final String DANA = "U0DANA";
   static final String ALEX = "U0ALEX";
   static final String DIGEST = "C0DIGEST";
+  static final String SIGNING_SECRET = "signing-secret";
 
   FakeSlack fake;
   MutableClock clock;
@@ -144,6 +145,13 @@ class SlackEndToEndTest {
     fake.sendDirectMessage(DANA, "stop");
     awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
 
+    int dmsAfterStop = fake.messages(fake.dmChannel(DANA)).size();
+
+    clock.advance(Duration.ofHours(25)); // the reminder of the open survey would be due now
+    app.tick();
+    app.deliver();
+    assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(dmsAfterStop);
+
     clock.advance(Duration.ofDays(30)); // past the cooldown: only the opt-out can skip it
     assertThat(app.webhook(TestApp.closed("INC-5", clock.instant(), danaJson())).statusCode()).isEqualTo(202);
     app.tick();
@@ -152,6 +160,18 @@ class SlackEndToEndTest {
     assertThat(later.path("state").asText()).isEqualTo("skipped");
     assertThat(later.path("reason").asText()).isEqualTo("opted_out");
     assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("INC-5"));
+    assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(dmsAfterStop);
+  }
+
+  @Test
+  void noReminderForASurveyWhoseExpiryHasAlsoPassed() {
+    startSocketMode();
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-12", DANA, "dana@example.com");
+    clock.advance(Duration.ofDays(4)); // down past both reminderAfter and expireAfter
+    app.tick();
+    awaitDelivered(() -> fake.message(dm).orElseThrow().blocks().toString().contains("This survey is closed"));
+    assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(1);
+    assertThat(survey("INC-12").path("state").asText()).isEqualTo("expired");
   }
 
   @Test
@@ -218,10 +238,13 @@ class SlackEndToEndTest {
 
     HttpResponse<String> posted = app.admin("POST", "/admin/digest", null);
     assertThat(posted.statusCode()).isEqualTo(200);
-    awaitDelivered(() -> !fake.messages(DIGEST).isEmpty() && pendingOutbox().isEmpty());
+    JsonNode target = read(posted.body()).path("posted").get(0);
+    assertThat(target.path("entries").asInt()).isEqualTo(60);
+    int expected = target.path("messages").asInt();
+    assertThat(expected).isGreaterThan(1);
+    awaitDelivered(() -> fake.messages(DIGEST).size() == expected);
 
     List<FakeSlack.Message> pages = fake.messages(DIGEST);
-    assertThat(pages.size()).isGreaterThan(1);
     StringBuilder all = new StringBuilder();
     for (FakeSlack.Message page : pages) {
       assertThat(page.blocks().size()).isLessThanOrEqualTo(50);
@@ -318,6 +341,54 @@ class SlackEndToEndTest {
     assertThat(image.getWidth()).isGreaterThan(0);
     assertThat(fake.lastCall("files.completeUploadExternal").param("channel_id")).isEqualTo(DIGEST);
     assertThat(fake.messages(DIGEST)).anyMatch(m -> m.files() != null);
+  }
+
+  @Test
+  void httpModeVerifiesSignaturesAndHandlesARetriedDeliveryOnce() {
+    app = TestApp.start(dir, """
+        slack: { botToken: "%s", signingSecret: "%s", apiUrl: "%s" }
+        survey: { delay: PT0S, quietHours: "", weekends: true }
+        digest: { slackChannel: %s }
+        """.formatted(FakeSlack.BOT_TOKEN, SIGNING_SECRET, fake.apiUrl(), DIGEST), clock);
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-13", DANA, "dana@example.com");
+
+    String rating = fake.eventCallbackBody(DANA, "2", "EvHTTP1");
+    assertThat(slackEvents(rating, "application/json", SIGNING_SECRET, null).statusCode()).isEqualTo(200);
+    awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
+
+    String forged = fake.eventCallbackBody(DANA, "stop", "EvHTTP2");
+    assertThat(slackEvents(forged, "application/json", "not-the-secret", null).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> retry = slackEvents(rating, "application/json", SIGNING_SECRET, "1");
+    assertThat(retry.statusCode()).isEqualTo(200);
+
+    String click = FakeSlack.interactiveBody(fake.blockActionPayload(DANA, dm,
+        actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":fixed:no"), "no"));
+    assertThat(slackEvents(click, "application/x-www-form-urlencoded", SIGNING_SECRET, null).statusCode())
+        .isEqualTo(200);
+    String comment = fake.eventCallbackBody(DANA, "The VPN dropped twice today", "EvHTTP3");
+    assertThat(slackEvents(comment, "application/json", SIGNING_SECRET, null).statusCode()).isEqualTo(200);
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+
+    // events are handled in order: had the retry or the forged "stop" been handled, it would show by now
+    assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("already answered") || t.contains("won't ask you"));
+    JsonNode survey = survey("INC-13");
+    assertThat(survey.path("answers").findValuesAsText("kind")).containsExactlyInAnyOrder("rating", "fixed", "comment");
+    assertThat(answers(survey)).containsEntry("rating", "2").containsEntry("fixed", "false")
+        .containsEntry("comment", "The VPN dropped twice today");
+  }
+
+  HttpResponse<String> slackEvents(String body, String contentType, String secret, String retryNum) {
+    long ts = System.currentTimeMillis() / 1000; // Bolt checks the 5-minute window on the wall clock
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url("/slack/events")))
+        .header("Content-Type", contentType)
+        .header("X-Slack-Request-Timestamp", Long.toString(ts))
+        .header("X-Slack-Signature", FakeSlack.sign(secret, ts, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (retryNum != null) {
+      b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
+    }
+    return app.send(b.build());
   }
 
   // ------------------------------------------------------------------ helpers
