@@ -20,9 +20,17 @@ public sealed interface ChatEvent {
   /** Text typed in a direct message to the bot. */
   record TypedText(PlatformId platform, String userId, String text) implements ChatEvent {}
 
-  /** A modal (dialog) submitted: {@code actionId} is the modal's id, {@code text} what was typed. */
-  record ModalSubmit(PlatformId platform, String userId, String actionId, String text)
-      implements ChatEvent {}
+  /**
+   * A modal (dialog) submitted: {@code actionId} is the modal's id, {@code text} what was typed;
+   * {@code userName} the submitter's display name when the platform sends one (else null).
+   */
+  record ModalSubmit(
+      PlatformId platform, String userId, String userName, String actionId, String text)
+      implements ChatEvent {
+    public ModalSubmit(PlatformId platform, String userId, String actionId, String text) {
+      this(platform, userId, null, actionId, text);
+    }
+  }
 
   /** The {@code /closeloop} command with its arguments ("stats", "optout", "link me@x.org"). */
   record Command(PlatformId platform, String userId, String userName, String args)

@@ -76,7 +76,8 @@ public final class IncidentService {
     if (note != null && note.length() > 2000) {
       note = note.substring(0, 2000);
     }
-    return followUp(surveyId, submit.userId(), submit.platform().wire() + ":" + submit.userId(), note);
+    String who = submit.userName() == null || submit.userName().isBlank() ? submit.userId() : submit.userName();
+    return followUp(surveyId, who, submit.platform().wire() + ":" + submit.userId(), note);
   }
 
   public InteractionReply take(long surveyId, String who, String ref) {
