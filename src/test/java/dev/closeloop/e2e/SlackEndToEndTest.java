@@ -81,6 +81,7 @@ class SlackEndToEndTest {
     JsonNode blocks = fake.message(dm).orElseThrow().blocks();
     assertThat(blocks.toString()).contains("INC-1").contains("VPN drops every hour");
     assertThat(buttonValues(blocks)).contains("yes", "no", "1", "2", "3", "4", "5", "more", "stop");
+    String rateFive = actionIdEndingWith(blocks, ":rate:5");
 
     click(DANA, dm, "fixed:no", "no");
     awaitDelivered(() -> dmTexts(DANA).stream().anyMatch(t -> t.contains("What went wrong?")));
@@ -104,6 +105,13 @@ class SlackEndToEndTest {
         .containsEntry("comment", "The VPN still drops during calls");
     assertThat(survey.path("incident").path("score").asInt()).isEqualTo(2);
     assertThat(fake.message(dm).orElseThrow().blocks().toString()).contains("The VPN still drops during calls");
+
+    // a late click on the finished survey (an old copy of the message) is answered politely, changes nothing
+    fake.sendBlockAction(DANA, dm, rateFive, "5");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().stream()
+        .anyMatch(p -> p.path("text").asText().contains("This survey is closed")));
+    assertThat(answers(survey("INC-1"))).containsEntry("rating", "2");
+    assertThat(survey("INC-1").path("answers").findValuesAsText("kind")).containsOnlyOnce("rating");
   }
 
   @Test
@@ -315,7 +323,8 @@ class SlackEndToEndTest {
 
     JsonNode incident = incidents("all").get(0);
     assertThat(incident.path("owner").asText()).isEqualTo("alex");
-    assertThat(incident.path("followedUpBy").asText()).isNotEmpty();
+    assertThat(incident.path("followedUpBy").asText()).isEqualTo("alex"); // by name, as the owner
+    awaitDelivered(() -> fake.message(digestRef).orElseThrow().blocks().toString().contains("Followed up by alex"));
     assertThat(incident.path("followedUpAt").isNull()).isFalse();
     assertThat(incident.path("note").asText()).isEqualTo("Called Dana, replaced the router");
     assertThat(incidents("open")).isEmpty();
