@@ -353,6 +353,32 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void droppedSocketLosesNoEnvelopeAndHandlesNoneTwice() {
+    startSocketMode();
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-14", DANA, "dana@example.com");
+
+    fake.dropAcks(true); // handled, but the ack is lost: Slack will deliver it again
+    String click = fake.sendBlockAction(DANA, dm,
+        actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":fixed:no"), "no");
+    awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
+    fake.dropAcks(false);
+    int opened = fake.connectionsOpened();
+    fake.dropSocket();
+    String typed = fake.sendDirectMessage(DANA, "2"); // sent while the socket is down
+    await().atMost(Duration.ofSeconds(20)).until(() -> fake.acked(click) && fake.acked(typed));
+    assertThat(fake.connectionsOpened()).isGreaterThan(opened);
+    assertThat(fake.deliveries(click)).isGreaterThanOrEqualTo(2);
+
+    fake.sendDirectMessage(DANA, "It keeps dropping"); // handled after both, in order
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    JsonNode survey = survey("INC-14");
+    assertThat(survey.path("answers").findValuesAsText("kind")).containsExactlyInAnyOrder("fixed", "rating", "comment");
+    assertThat(answers(survey)).containsEntry("fixed", "false").containsEntry("rating", "2");
+    assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("already answered"));
+    assertThat(fake.responseUrlPosts()).noneMatch(p -> p.path("text").asText().contains("already answered"));
+  }
+
+  @Test
   void httpModeVerifiesSignaturesAndHandlesARetriedDeliveryOnce() {
     app = TestApp.start(dir, """
         slack: { botToken: "%s", signingSecret: "%s", apiUrl: "%s" }
