@@ -184,6 +184,32 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void slashCommandOptOutOptInAndStats() {
+    startSocketMode();
+    fake.sendSlashCommand(DANA, "optout");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().stream()
+        .anyMatch(p -> p.path("text").asText().contains("we won't ask you for feedback again")));
+    assertThat(app.webhook(TestApp.closed("INC-15", clock.instant(), danaJson())).statusCode()).isEqualTo(202);
+    app.tick();
+    assertThat(survey("INC-15").path("reason").asText()).isEqualTo("opted_out");
+
+    fake.sendSlashCommand(DANA, "optin");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().stream()
+        .anyMatch(p -> p.path("text").asText().contains("Welcome back")));
+    clock.advance(Duration.ofMinutes(1));
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-16", DANA, "dana@example.com");
+    click(DANA, dm, "rate:4", "4");
+    awaitDelivered(() -> answers(survey("INC-16")).containsKey("rating"));
+
+    fake.sendSlashCommand(DANA, "stats");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().size() >= 3);
+    JsonNode stats = fake.responseUrlPosts().get(fake.responseUrlPosts().size() - 1);
+    assertThat(stats.path("response_type").asText()).isEqualTo("ephemeral");
+    assertThat(stats.path("text").asText()).containsIgnoringCase("CSAT").containsIgnoringCase("response rate");
+    assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(1); // nothing posted in the open
+  }
+
+  @Test
   void unknownEmailIsSkippedAsUnknownUser() {
     startSocketMode();
     assertThat(app.webhook(TestApp.closed("INC-6", clock.instant(),
