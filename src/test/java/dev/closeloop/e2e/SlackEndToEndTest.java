@@ -135,6 +135,29 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void anythingElseYesBecomesARequestInTheDigest() {
+    startSocketMode();
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-17", DANA, "dana@example.com");
+    click(DANA, dm, "fixed:yes", "yes");
+    awaitDelivered(() -> fake.message(dm).orElseThrow().blocks().toString().contains("Yes, fixed"));
+    click(DANA, dm, "rate:5", "5");
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    click(DANA, lastDmRef(DANA), "else:yes", "yes");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.openedViews().isEmpty());
+    fake.submitView(DANA, "Please contact me about a new laptop");
+    awaitDelivered(() -> lastDm(DANA).contains("The IT team will get back to you"));
+    assertThat(answers(survey("INC-17"))).containsEntry("request", "Please contact me about a new laptop");
+
+    clock.advance(Duration.ofMinutes(5));
+    JsonNode posted = read(app.admin("POST", "/admin/digest", null).body());
+    assertThat(posted.path("requests").asInt()).isEqualTo(1);
+    assertThat(posted.path("newNegatives").asInt()).isZero();
+    awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
+    String digest = fake.messages(DIGEST).get(0).blocks().toString();
+    assertThat(digest).contains("Requests from").contains("INC-17").contains("Please contact me about a new laptop");
+  }
+
+  @Test
   void commentThroughTellUsMoreModal() {
     startSocketMode();
     MessageRef dm = closeTicketAndDeliverSurvey("INC-3", DANA, "dana@example.com");
