@@ -339,10 +339,21 @@ class SlackEndToEndTest {
     assertThat(survey).contains(escaped).doesNotContain("<!channel>").doesNotContain("<@U123>");
     assertThat(answers(survey("INC-10"))).containsEntry("comment", nasty);
 
+    // typed literally, the same text reaches the app the way Slack sends it: already escaped
+    fake.user("U0ERIN", "erin@example.com", "Erin", "UTC");
+    MessageRef erinDm = closeTicketAndDeliverSurvey("INC-18", "U0ERIN", "erin@example.com");
+    click("U0ERIN", erinDm, "rate:1", "1");
+    awaitDelivered(() -> lastDm("U0ERIN").contains("What went wrong?"));
+    fake.sendDirectMessage("U0ERIN", escaped);
+    awaitDelivered(() -> fake.message(erinDm).orElseThrow().blocks().toString().contains("Your comment"));
+    assertThat(answers(survey("INC-18"))).containsEntry("comment", nasty);
+    assertThat(fake.message(erinDm).orElseThrow().blocks().toString()).contains(escaped).doesNotContain("&amp;lt;");
+
     clock.advance(Duration.ofMinutes(5));
     assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
     awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
     String digest = fake.messages(DIGEST).get(0).blocks().toString() + fake.messages(DIGEST).get(0).text();
+    assertThat(occurrences(digest, escaped)).isEqualTo(2);
     assertThat(digest).contains(escaped).doesNotContain("<!channel>").doesNotContain("<@U123>")
         .doesNotContain("<b>");
   }
