@@ -284,12 +284,16 @@ class SlackEndToEndTest {
       fake.user(id, "p" + i + "@example.com", "Person " + i, "UTC");
       users.add(id);
     }
-    List<Integer> statuses = IntStream.range(0, 60).parallel()
-        .mapToObj(i -> app.webhook(TestApp.closed(String.format("INC-9%03d", i), clock.instant(),
-            "{\"email\":\"p" + i + "@example.com\",\"name\":\"Person " + i + "\"}")).statusCode())
-        .toList();
-    assertThat(statuses).containsOnly(202);
-    app.tick();
+    for (int batch = 0; batch < 6; batch++) { // ten at a time: the workspace-wide pace allows ten at once
+      List<Integer> statuses = IntStream.range(batch * 10, batch * 10 + 10).parallel()
+          .mapToObj(i -> app.webhook(TestApp.closed(String.format("INC-9%03d", i), clock.instant(),
+              "{\"email\":\"p" + i + "@example.com\",\"name\":\"Person " + i + "\"}")).statusCode())
+          .toList();
+      assertThat(statuses).containsOnly(202);
+      app.tick();
+      app.deliver();
+      clock.advance(Duration.ofSeconds(1));
+    }
     awaitDelivered(() -> users.stream().allMatch(u -> !fake.messages(fake.dmChannel(u)).isEmpty()));
     String why = " — the printer on floor 3 still jams after every second page, and nobody told me the"
         + " ticket was closed. ".repeat(4);
