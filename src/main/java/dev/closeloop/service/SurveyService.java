@@ -87,10 +87,7 @@ public final class SurveyService implements DeliveryListener {
       if (locked == null || !SurveyRow.SCHEDULED.equals(locked.state())) {
         return false;
       }
-      People people = new People(h);
-      PersonRow person = people.find(locked.personKey()).orElse(null);
-      boolean optedOut = person != null && person.optedOut()
-          || Identities.erasedOptOut(h, locked.requesterEmail(), locked.slackId(), locked.discordId());
+      boolean optedOut = optedOut(h, locked, target.platform(), target.userId());
       boolean sandbox = IntakeService.SANDBOX_SOURCE.equals(locked.source());
       String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
       Decision d = sandbox
@@ -199,6 +196,12 @@ public final class SurveyService implements DeliveryListener {
     if (s == null || !SurveyRow.SENT.equals(s.state()) || s.answeredAt() != null) {
       return;
     }
+    PlatformId platform = s.platform() == null ? null : PlatformId.fromWire(s.platform());
+    if (!now.isBefore(s.expiresAt()) || optedOut(h, s, platform, s.platformUser())) {
+      // caught up past expiry (the expiry pass closes it), or "stop" since the DM: never remind
+      h.createUpdate("UPDATE surveys SET remind_at = NULL WHERE id = :id").bind("id", id).execute();
+      return;
+    }
     ZoneId zone = zone(s.timezone());
     Instant allowed = policy.nextAllowed(now, zone);
     if (allowed.isAfter(now)) {
@@ -211,6 +214,24 @@ public final class SurveyService implements DeliveryListener {
     notifier.reminder(h, s, now);
     new Surveys(h).markReminded(id, now);
     log.info("event=survey_reminded survey={}", id);
+  }
+
+  /**
+   * Whether the person opted out: by their person key, or under the platform id the survey goes to
+   * ({@code /closeloop optout} before any survey records "slack:U…", while a ticket may name them
+   * by email only), or as an erased person's kept hash.
+   */
+  private static boolean optedOut(Handle h, SurveyRow s, PlatformId platform, String userId) {
+    People people = new People(h);
+    PersonRow person = people.find(s.personKey()).orElse(null);
+    if (person != null && person.optedOut()) {
+      return true;
+    }
+    boolean chat = platform == PlatformId.SLACK || platform == PlatformId.DISCORD;
+    if (chat && userId != null && people.byPlatformId(platform.wire(), userId).stream().anyMatch(PersonRow::optedOut)) {
+      return true;
+    }
+    return Identities.erasedOptOut(h, s.requesterEmail(), s.slackId(), s.discordId(), chat ? userId : null);
   }
 
   private void expire(Handle h, long id, Instant now) {

@@ -159,8 +159,10 @@ final class SlackInbound {
       text = value == null ? null : value.getValue();
     }
     String userId = p.getUser().getId();
+    String name =
+        p.getUser().getUsername() != null ? p.getUser().getUsername() : p.getUser().getName();
     dispatch(
-        new ChatEvent.ModalSubmit(SLACK, userId, meta.id(), text == null ? "" : text),
+        new ChatEvent.ModalSubmit(SLACK, userId, name, meta.id(), text == null ? "" : text),
         new ReplyTarget(userId, meta.channel(), null, null, false));
   }
 

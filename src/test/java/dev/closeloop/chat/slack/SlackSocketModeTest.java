@@ -190,7 +190,7 @@ class SlackSocketModeTest {
     assertThat(handler.events(ChatEvent.ModalSubmit.class).get(0))
         .isEqualTo(
             new ChatEvent.ModalSubmit(
-                PlatformId.SLACK, DANA, "comment:survey-7", "The VPN <still> drops"));
+                PlatformId.SLACK, DANA, "dana", "comment:survey-7", "The VPN <still> drops"));
     eventually().until(() -> fake.acked(envelope));
   }
 
