@@ -54,11 +54,6 @@ public final class TestApp implements AutoCloseable {
    * {@code extraYaml} only for sections not listed here, or use {@link #yaml} to build your own.
    */
   public static String baseYaml(Path dir) {
-    return yaml(dir, "");
-  }
-
-  /** A complete config: test defaults plus {@code surveyExtra} lines inside the survey section. */
-  public static String yaml(Path dir, String surveyExtra) {
     return """
         server: { port: 0 }
         storage: { url: "jdbc:h2:file:%s/db" }
