@@ -75,7 +75,7 @@ public final class DigestService {
     ZoneId zone = ZoneId.of(config.digest().zone());
     ZonedDateTime slot = lastSlot(now, zone, LocalTime.parse(config.digest().time()));
     Instant installed = installedAt();
-    if (slot.toInstant().isBefore(installed)) {
+    if (!slot.toInstant().isAfter(installed)) {
       return Optional.empty();
     }
     String key = "daily:" + slot.toLocalDate();

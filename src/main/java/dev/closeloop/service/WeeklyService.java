@@ -51,7 +51,7 @@ public final class WeeklyService {
     if (slot.toInstant().isAfter(now)) {
       slot = slot.minusWeeks(1);
     }
-    if (slot.toInstant().isBefore(installedAt)) {
+    if (!slot.toInstant().isAfter(installedAt)) {
       return Optional.empty();
     }
     String key = "weekly:" + slot.toLocalDate();
