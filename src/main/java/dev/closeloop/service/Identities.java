@@ -41,6 +41,10 @@ public final class Identities {
 
   /** True when any of these identifiers belongs to an erased person who had opted out. */
   public static boolean erasedOptOut(Handle h, String... identifiers) {
+    boolean anyErased = h.createQuery("SELECT COUNT(*) FROM erased_optouts").mapTo(Integer.class).one() > 0;
+    if (!anyErased) {
+      return false; // the common case: nobody was ever erased, so no hashing and no key read
+    }
     People people = new People(h);
     for (String id : identifiers) {
       if (id != null && !id.isBlank() && people.erasedOptOut(hash(h, id))) {
