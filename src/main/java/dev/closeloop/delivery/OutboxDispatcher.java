@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class OutboxDispatcher {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-  private static final int BATCH = 100;
+  private static final int BATCH = 500;
 
   private final Jdbi jdbi;
   private final Map<PlatformId, ChatPlatform> platforms;
@@ -133,10 +133,8 @@ public final class OutboxDispatcher {
       jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
       return false;
     }
-    Instant ready = pacer.readyAt(platformId, outgoing, now);
-    if (ready.isAfter(now)) {
-      jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), ready, row.lastError()));
-      return false;
+    if (pacer.readyAt(platformId, outgoing, now).isAfter(now)) {
+      return false; // paced: left as it is (no write), looked at again on the next run
     }
     if (!jdbi.inTransaction(h -> new Outbox(h).claim(row.id(), worker, now))) {
       return false;
