@@ -60,11 +60,9 @@ public final class IntakeService {
     Instant closedAt = e.closedAt() != null ? e.closedAt() : now;
     String key = e.source() + "|" + e.ticket().id() + "|closed|" + closedAt;
     Tickets tickets = new Tickets(h);
-    if (tickets.eventId(key).isPresent()) {
-      return new IntakeResult.Duplicate();
-    }
     Optional<Tickets.TicketRow> known = tickets.find(e.source(), e.ticket().id());
-    if (known.isPresent() && "closed".equals(known.get().state())) {
+    if (known.isPresent() && ("closed".equals(known.get().state()) || tickets.eventId(key).isPresent())) {
+      // a close of a ticket already closed, or a replay of a close seen before a reopen
       return new IntakeResult.Duplicate();
     }
     boolean sandbox = SANDBOX_SOURCE.equals(e.source());
@@ -103,10 +101,14 @@ public final class IntakeService {
         e.source(), e.ticket().id(), personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz,
         e.ticket().title(), e.ticket().url(), e.ticket().assignee(), e.ticket().team(), closedAt,
         state, reason, dueAt, sampledIn, now));
-    tickets.upsert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
-        e.ticket().team(), "closed", closedAt, sampledIn, now);
-    tickets.recordEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
-    long id = tickets.eventId(key).orElseThrow();
+    if (known.isPresent()) {
+      tickets.upsert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
+          e.ticket().team(), "closed", closedAt, sampledIn, now);
+    } else {
+      tickets.insert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
+          e.ticket().team(), "closed", closedAt, sampledIn, now);
+    }
+    long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
     log.info("event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
         e.source(), e.ticket().id(), surveyId, state, reason, dueAt);
     return new IntakeResult.Accepted(id);
@@ -143,9 +145,10 @@ public final class IntakeService {
     tickets.upsert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
         e.ticket().team(), "reopened", null, known.get().sampledIn(), now);
     String key = e.source() + "|" + e.ticket().id() + "|reopened|" + now.toEpochMilli();
-    tickets.recordEvent(key, e.source(), e.ticket().id(), "reopened", null, now, cancelled > 0 ? "cancelled" : "recorded");
+    long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "reopened", null, now,
+        cancelled > 0 ? "cancelled" : "recorded");
     log.info("event=ticket_reopened source={} ticket={} cancelled={}", e.source(), e.ticket().id(), cancelled);
-    return new IntakeResult.Accepted(tickets.eventId(key).orElseThrow());
+    return new IntakeResult.Accepted(id);
   }
 
   private ZoneId zone(String tz) {

@@ -15,17 +15,19 @@ public final class Tickets {
   /** Last known state of a ticket. */
   public record TicketRow(String source, String ticketId, String state, Instant closedAt, boolean sampledIn) {}
 
-  /** Records a received event; false when this exact event was seen before. */
-  public boolean recordEvent(
+  /**
+   * Records a received event and returns its id. The dedupe key is unique: a concurrent twin makes
+   * this fail with a unique violation, and the caller's retry then answers "duplicate".
+   */
+  public long insertEvent(
       String dedupeKey, String source, String ticketId, String event, Instant closedAt, Instant receivedAt, String outcome) {
     return h.createUpdate("""
             INSERT INTO ticket_events (dedupe_key, source, ticket_id, event, closed_at, received_at, outcome)
-            SELECT :key, :source, :ticketId, :event, :closedAt, :receivedAt, :outcome
-            WHERE NOT EXISTS (SELECT 1 FROM ticket_events WHERE dedupe_key = :key)
+            VALUES (:key, :source, :ticketId, :event, :closedAt, :receivedAt, :outcome)
             """)
         .bind("key", dedupeKey).bind("source", source).bind("ticketId", ticketId).bind("event", event)
         .bind("closedAt", closedAt).bind("receivedAt", receivedAt).bind("outcome", outcome)
-        .execute() == 1;
+        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
   }
 
   public Optional<Long> eventId(String dedupeKey) {
@@ -54,13 +56,19 @@ public final class Tickets {
         .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
         .bind("now", now).execute();
     if (updated == 0) {
-      h.createUpdate("""
-              INSERT INTO tickets (source, ticket_id, title, url, assignee, team, state, closed_at, sampled_in, updated_at)
-              VALUES (:source, :ticketId, :title, :url, :assignee, :team, :state, :closedAt, :sampledIn, :now)
-              """)
-          .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
-          .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
-          .bind("sampledIn", sampledIn).bind("now", now).execute();
+      insert(source, ticketId, title, url, assignee, team, state, closedAt, sampledIn, now);
     }
+  }
+
+  public void insert(
+      String source, String ticketId, String title, String url, String assignee, String team,
+      String state, Instant closedAt, boolean sampledIn, Instant now) {
+    h.createUpdate("""
+            INSERT INTO tickets (source, ticket_id, title, url, assignee, team, state, closed_at, sampled_in, updated_at)
+            VALUES (:source, :ticketId, :title, :url, :assignee, :team, :state, :closedAt, :sampledIn, :now)
+            """)
+        .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
+        .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
+        .bind("sampledIn", sampledIn).bind("now", now).execute();
   }
 }
