@@ -96,8 +96,14 @@ public final class IntakeService {
         e.source(), e.ticket().id(), personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz,
         e.ticket().title(), e.ticket().url(), e.ticket().assignee(), e.ticket().team(), closedAt,
         state, reason, dueAt, sampledIn, now));
-    tickets.upsert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
-        e.ticket().team(), "closed", closedAt, sampledIn, now);
+    if (known.isPresent()) {
+      tickets.update(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
+          e.ticket().team(), "closed", closedAt, now);
+    } else {
+      // a plain insert: a concurrent first close of the same ticket fails here and is retried as a duplicate
+      tickets.insert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
+          e.ticket().team(), "closed", closedAt, sampledIn, now);
+    }
     tickets.recordEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
     long id = tickets.eventId(key).orElseThrow();
     log.info("event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
