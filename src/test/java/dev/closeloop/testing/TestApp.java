@@ -32,12 +32,24 @@ public final class TestApp implements AutoCloseable {
   public final int port;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra, boolean scheduler) {
     this.dir = dir;
     this.clock = clock;
     Config config = new ConfigLoader(name -> null).loadString(yaml);
     this.app = new App(config, clock, extra);
-    this.port = app.start(false);
+    this.port = app.start(scheduler);
+  }
+
+  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+    this(dir, yaml, clock, extra, false);
+  }
+
+  /**
+   * Starts an app with the real db-scheduler running its recurring tasks (outbox dispatch every
+   * 300 ms, survey tick every second) against the app's clock: for tests of several instances.
+   */
+  public static TestApp startScheduled(Path dir, String extraYaml, MutableClock clock) {
+    return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, Map.of(), true);
   }
 
   /** Starts an app; {@code extraYaml} is appended to the base config (later keys win per section). */
