@@ -21,7 +21,9 @@ class DiscordEscapingPropertyTest {
     String cut = DiscordText.truncate(DiscordText.escape(raw), max);
     assertThat(cut.length()).isLessThanOrEqualTo(max);
     assertInert(cut);
-    assertThat(cut.endsWith("\\…")).as("escape eaten by the ellipsis: %s", cut).isFalse();
+    if (cut.endsWith("…") && cut.length() < DiscordText.escape(raw).length()) {
+      assertThat(escaped(cut, cut.length() - 1)).as("escape eaten by the ellipsis: %s", cut).isFalse();
+    }
   }
 
   static void assertInert(String s) {
