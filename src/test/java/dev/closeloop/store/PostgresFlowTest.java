@@ -76,7 +76,13 @@ class PostgresFlowTest {
   @Test
   void reopenCancelsAndReminderAndExpiryRunOnSchedule() {
     slack.user("U1", "dana@example.com", "Dana", "UTC");
+    slack.user("U2", "sam@example.com", "Sam", "UTC");
     assertThat(app.webhook(TestApp.closed("INC-1", T0, "{\"slackId\":\"U1\"}")).statusCode()).isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-2", T0, "{\"slackId\":\"U2\"}")).statusCode()).isEqualTo(202);
+    assertThat(app.webhook("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-2\"}}").statusCode())
+        .isEqualTo(202);
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-2", null).body())
+        .contains("\"state\":\"cancelled\"").contains("\"reason\":\"reopened\"");
     app.tick();
     app.deliver();
     clock.advance(Duration.ofHours(25));
@@ -87,6 +93,7 @@ class PostgresFlowTest {
     app.tick();
     app.deliver();
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body()).contains("\"state\":\"expired\"");
+    assertThat(slack.messages(slack.dmChannel("U2"))).isEmpty();
   }
 
   @Test
