@@ -46,7 +46,16 @@ public final class Tickets {
   public void upsert(
       String source, String ticketId, String title, String url, String assignee, String team,
       String state, Instant closedAt, boolean sampledIn, Instant now) {
-    int updated = h.createUpdate("""
+    if (update(source, ticketId, title, url, assignee, team, state, closedAt, now) == 0) {
+      insert(source, ticketId, title, url, assignee, team, state, closedAt, sampledIn, now);
+    }
+  }
+
+  /** Updates a known ticket; returns the rows changed (0 when the ticket is new). */
+  public int update(
+      String source, String ticketId, String title, String url, String assignee, String team,
+      String state, Instant closedAt, Instant now) {
+    return h.createUpdate("""
             UPDATE tickets SET title = COALESCE(:title, title), url = COALESCE(:url, url),
               assignee = COALESCE(:assignee, assignee), team = COALESCE(:team, team), state = :state,
               closed_at = COALESCE(:closedAt, closed_at), updated_at = :now
@@ -55,11 +64,13 @@ public final class Tickets {
         .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
         .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
         .bind("now", now).execute();
-    if (updated == 0) {
-      insert(source, ticketId, title, url, assignee, team, state, closedAt, sampledIn, now);
-    }
   }
 
+  /**
+   * Adds a ticket first seen now. A concurrent transaction adding the same ticket makes this fail
+   * on the primary key (SQLState 23505) once it commits, so two requests for one new ticket cannot
+   * both pass as new.
+   */
   public void insert(
       String source, String ticketId, String title, String url, String assignee, String team,
       String state, Instant closedAt, boolean sampledIn, Instant now) {

@@ -42,7 +42,22 @@ public final class GenericWebhook implements Connector {
     if (!Signatures.equal(expected, sig == null ? null : sig.trim())) {
       return new WebhookResult.Unauthorized("bad signature");
     }
-    return parse(request.body());
+    return stampedAtSigning(parse(request.body()), ts);
+  }
+
+  /**
+   * A close without {@code closedAt} takes the signed timestamp (within 300 s of receipt) rather
+   * than the receipt time: a replay of the same signed request then carries the same close time,
+   * so it is recognised as a duplicate even after a reopen in between.
+   */
+  private static WebhookResult stampedAtSigning(WebhookResult result, String ts) {
+    if (result instanceof WebhookResult.Event e && e.event().kind() == TicketEvent.Kind.CLOSED
+        && e.event().closedAt() == null) {
+      TicketEvent t = e.event();
+      Instant signedAt = Instant.ofEpochSecond(Long.parseLong(ts.trim()));
+      return new WebhookResult.Event(new TicketEvent(t.source(), t.kind(), t.ticket(), t.requester(), signedAt));
+    }
+    return result;
   }
 
   /** Maps an authenticated body; public for tests and fuzzing. */

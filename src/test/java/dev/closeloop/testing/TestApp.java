@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * The real app, in-process, on a free port with an H2 file in a temp dir and a {@link
  * MutableClock}. The background scheduler is off: tests call {@link #tick()} and {@link
- * #deliver()} after moving the clock. Config: YAML merged over test defaults (intake secret
- * "s3cret", admin token "tok", no delay, no quiet hours, weekends on).
+ * #deliver()} after moving the clock. Config: the base (free port, H2 in the temp dir, intake secret
+ * "s3cret", admin token "tok") plus the test's own sections; the survey section keeps the contract
+ * defaults unless the test sets it.
  */
 public final class TestApp implements AutoCloseable {
   public static final String SECRET = "s3cret";
@@ -32,12 +33,24 @@ public final class TestApp implements AutoCloseable {
   public final int port;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra, boolean scheduler) {
     this.dir = dir;
     this.clock = clock;
     Config config = new ConfigLoader(name -> null).loadString(yaml);
     this.app = new App(config, clock, extra);
-    this.port = app.start(false);
+    this.port = app.start(scheduler);
+  }
+
+  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+    this(dir, yaml, clock, extra, false);
+  }
+
+  /**
+   * Starts an app with the real db-scheduler running its recurring tasks (outbox dispatch every
+   * 300 ms, survey tick every second) against the app's clock: for tests of several instances.
+   */
+  public static TestApp startScheduled(Path dir, String extraYaml, MutableClock clock) {
+    return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, Map.of(), true);
   }
 
   /** Starts an app; {@code extraYaml} is appended to the base config (later keys win per section). */
