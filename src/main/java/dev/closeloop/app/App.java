@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
 
   private Scheduler startScheduler() {
     RecurringTask<Void> dispatch = Tasks.recurring("outbox-dispatch", FixedDelay.ofMillis(300))
-        .execute((inst, ctx) -> guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20))));
+        .execute((inst, ctx) -> guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20), true)));
     RecurringTask<Void> tick = Tasks.recurring("survey-tick", FixedDelay.ofSeconds(1))
         .execute((inst, ctx) -> guarded("tick", this::tick));
     List<RecurringTask<Void>> tasks = new java.util.ArrayList<>(List.of(dispatch, tick));

@@ -74,17 +74,43 @@ public final class OutboxDispatcher {
 
   /** Runs until nothing due is left or {@code budget} has passed (wall clock). */
   public int drain(Duration budget) {
+    return drain(budget, false);
+  }
+
+  /**
+   * Like {@link #drain(Duration)}; with {@code waitForPacing} it also waits (up to a second at a
+   * time, within the budget) for rows held back only by the pacer, so a backlog goes out at the
+   * platform's pace instead of in bursts between scheduler runs.
+   */
+  public int drain(Duration budget, boolean waitForPacing) {
     long end = System.nanoTime() + budget.toNanos();
     int total = 0;
     while (System.nanoTime() < end) {
+      pacedUntil = null;
       int n = runOnce();
       total += n;
-      if (n == 0) {
+      if (n > 0) {
+        continue;
+      }
+      if (!waitForPacing || pacedUntil == null) {
+        break;
+      }
+      long waitMs = Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
+      if (System.nanoTime() + waitMs * 1_000_000 >= end) {
+        break;
+      }
+      try {
+        Thread.sleep(waitMs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         break;
       }
     }
     return total;
   }
+
+  /** The earliest time a row skipped by the pacer in the current run may go. */
+  private Instant pacedUntil;
 
   private void reconcileInflight() {
     List<OutboxRow> inflight = jdbi.withHandle(h -> new Outbox(h).inflight());
@@ -133,7 +159,11 @@ public final class OutboxDispatcher {
       jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
       return false;
     }
-    if (pacer.readyAt(platformId, outgoing, now).isAfter(now)) {
+    Instant ready = pacer.readyAt(platformId, outgoing, now);
+    if (ready.isAfter(now)) {
+      if (pacedUntil == null || ready.isBefore(pacedUntil)) {
+        pacedUntil = ready;
+      }
       return false; // paced: left as it is (no write), looked at again on the next run
     }
     if (!jdbi.inTransaction(h -> new Outbox(h).claim(row.id(), worker, now))) {
