@@ -129,10 +129,23 @@ public final class App implements AutoCloseable {
   public int start(boolean runScheduler) {
     long t0 = System.nanoTime();
     digests.installedAt();
+    // platforms connect (network round trips) while the HTTP server and the scheduler start
+    List<Thread> connecting = new java.util.ArrayList<>();
+    for (ChatPlatform p : platforms.values()) {
+      Thread t = new Thread(() -> p.start(conversations), "start-" + p.id().wire());
+      t.start();
+      connecting.add(t);
+    }
     http = new HttpApi(this);
     int port = http.start(config.server().port());
-    platforms.values().forEach(p -> p.start(conversations));
     scheduler = runScheduler ? startScheduler() : null;
+    for (Thread t : connecting) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     manualScheduling = !runScheduler;
     awaitPlatforms(Duration.ofSeconds(30));
     if (config.server().portFile() != null && !config.server().portFile().isBlank()) {
