@@ -266,6 +266,9 @@ final class AdminOps {
       int tickets = h.createUpdate("DELETE FROM tickets WHERE updated_at < :c").bind("c", cutoff).execute();
       int events = h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c").bind("c", cutoff).execute();
       h.createUpdate("DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')").bind("c", cutoff).execute();
+      // replay keys only matter within the 300 s signature window
+      h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
+          .bind("c", app.clock.instant().minus(java.time.Duration.ofDays(1))).execute();
       log.info("event=purged surveys={} tickets={} events={} cutoff={}", surveys, tickets, events, cutoff);
       return surveys + tickets + events;
     });

@@ -49,11 +49,35 @@ public final class IntakeService {
   }
 
   public IntakeResult accept(TicketEvent event) {
+    return accept(event, null);
+  }
+
+  /**
+   * Takes in an event; {@code requestKey} (a digest of the signed request, or null) makes a replay
+   * of the very same signed request a duplicate, whatever event it carries.
+   */
+  public IntakeResult accept(TicketEvent event, String requestKey) {
     Instant now = clock.instant();
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> switch (event.kind()) {
-      case CLOSED -> close(h, event, now);
-      case REOPENED, SEEN_OPEN -> reopen(h, event, now);
+    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
+      if (requestKey != null && !firstSeen(h, requestKey, now)) {
+        return new IntakeResult.Duplicate();
+      }
+      return switch (event.kind()) {
+        case CLOSED -> close(h, event, now);
+        case REOPENED, SEEN_OPEN -> reopen(h, event, now);
+      };
     }));
+  }
+
+  /** Records the request key; false when it was seen before (a replay). */
+  private static boolean firstSeen(Handle h, String key, Instant now) {
+    boolean seen = h.createQuery("SELECT COUNT(*) FROM seen_requests WHERE request_key = :k")
+        .bind("k", key).mapTo(Integer.class).one() > 0;
+    if (!seen) {
+      h.createUpdate("INSERT INTO seen_requests (request_key, seen_at) VALUES (:k, :now)")
+          .bind("k", key).bind("now", now).execute();
+    }
+    return !seen;
   }
 
   private IntakeResult close(Handle h, TicketEvent e, Instant now) {

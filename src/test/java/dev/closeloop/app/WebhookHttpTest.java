@@ -59,6 +59,24 @@ class WebhookHttpTest {
   }
 
   @Test
+  void aReplayedReopenDoesNotCancelANewerSurvey() {
+    String close1 = "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-9\",\"closedAt\":\"2026-11-24T09:00:00Z\"},"
+        + "\"requester\":{\"email\":\"r@example.com\"}}";
+    String reopen = "{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-9\"}}";
+    String close2 = close1.replace("09:00:00Z", "09:05:00Z");
+    long ts = clock.instant().getEpochSecond();
+    assertThat(app.send(signed(close1, ts)).statusCode()).isEqualTo(202);
+    HttpRequest reopenRequest = signed(reopen, ts);
+    assertThat(app.send(reopenRequest).statusCode()).isEqualTo(202);
+    assertThat(app.send(signed(close2, ts)).statusCode()).isEqualTo(202);
+    HttpResponse<String> replay = app.send(signed(reopen, ts));
+    assertThat(replay.statusCode()).isEqualTo(200);
+    assertThat(replay.body()).contains("duplicate");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-9", null).body())
+        .as("the newer survey is still scheduled").contains("\"state\":\"scheduled\"");
+  }
+
+  @Test
   void timestampsMoreThan300SecondsAwayAreRefused() {
     String body = TestApp.closed("INC-8", T0, "{\"email\":\"d@example.com\"}");
     long now = clock.instant().getEpochSecond();
