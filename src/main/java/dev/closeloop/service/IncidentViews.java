@@ -37,23 +37,11 @@ public final class IncidentViews {
   }
 
   public static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
-    Integer score = null;
-    Boolean fixed = null;
-    String comment = null;
-    String request = null;
-    for (AnswerRow a : answers) {
-      switch (a.kind()) {
-        case "rating" -> score = Integer.valueOf(a.answer());
-        case "fixed" -> fixed = Boolean.valueOf(a.answer());
-        case "comment" -> comment = a.answer();
-        case "request" -> request = a.answer();
-        default -> { }
-      }
-    }
+    AnswerSet a = AnswerSet.of(answers);
     String requester = s.requesterName() != null ? s.requesterName()
         : s.requesterEmail() != null ? s.requesterEmail() : s.personKey();
-    return new DigestEntry(s.id(), s.ticketId(), s.url(), s.title(), requester, s.assignee(), s.team(), score, fixed,
-        comment, request, IncidentRow.NEGATIVE.equals(i.kind()), i.createdAt(), i.owner(), i.ownedAt(),
+    return new DigestEntry(s.id(), s.ticketId(), s.url(), s.title(), requester, s.assignee(), s.team(), a.rating(),
+        a.fixed(), a.comment(), a.request(), IncidentRow.NEGATIVE.equals(i.kind()), i.createdAt(), i.owner(), i.ownedAt(),
         i.followedUpBy(), i.followedUpAt(), i.note());
   }
 }

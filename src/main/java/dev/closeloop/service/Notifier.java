@@ -37,22 +37,10 @@ public final class Notifier {
 
   /** The conversation as stored: step plus first answers. */
   public static Conversation conversation(SurveyRow s, List<AnswerRow> answers) {
-    Boolean fixed = null;
-    Integer rating = null;
-    String comment = null;
-    String request = null;
-    for (AnswerRow a : answers) {
-      switch (a.kind()) {
-        case "fixed" -> fixed = Boolean.parseBoolean(a.answer());
-        case "rating" -> rating = Integer.parseInt(a.answer());
-        case "comment" -> comment = a.answer();
-        case "request" -> request = a.answer();
-        default -> { }
-      }
-    }
+    AnswerSet a = AnswerSet.of(answers);
     Step step = Step.valueOf(s.step());
-    Boolean wantsMore = request != null || step == Step.AWAIT_REQUEST ? Boolean.TRUE : null;
-    return new Conversation(step, fixed, rating, comment, wantsMore, request);
+    Boolean wantsMore = a.request() != null || step == Step.AWAIT_REQUEST ? Boolean.TRUE : null;
+    return new Conversation(step, a.fixed(), a.rating(), a.comment(), wantsMore, a.request());
   }
 
   public SurveyMessages.View view(Handle h, SurveyRow s) {

@@ -91,16 +91,8 @@ public final class StatsService {
           .collect(Collectors.groupingBy(AnswerRow::surveyId));
       List<Row> rows = new ArrayList<>();
       for (SurveyRow s : surveys) {
-        Integer rating = null;
-        Boolean fixed = null;
-        for (AnswerRow a : answers.getOrDefault(s.id(), List.of())) {
-          if ("rating".equals(a.kind())) {
-            rating = Integer.valueOf(a.answer());
-          } else if ("fixed".equals(a.kind())) {
-            fixed = Boolean.valueOf(a.answer());
-          }
-        }
-        rows.add(new Row(s, rating, fixed));
+        AnswerSet a = AnswerSet.of(answers.getOrDefault(s.id(), List.of()));
+        rows.add(new Row(s, a.rating(), a.fixed()));
       }
       return rows;
     });
