@@ -39,28 +39,6 @@ class DiscordDigestEndToEndTest {
     e2e.close();
   }
 
-  /** Posts the digest now and waits until every message of it reached the channel; returns them. */
-  private List<JsonNode> postDigest() {
-    int before = discord.messages(DIGEST_CHANNEL).size();
-    e2e.now();
-    JsonNode posted = e2e.adminPost("/admin/digest", null);
-    int messages = posted.path("posted").get(0).path("messages").asInt();
-    await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return discord.messages(DIGEST_CHANNEL).size();
-    }, n -> n == before + messages);
-    List<JsonNode> all = discord.messages(DIGEST_CHANNEL);
-    return new ArrayList<>(all.subList(before, all.size()));
-  }
-
-  /** A requester answers "1 - comment" by typing; waits until the incident is open. */
-  private void negative(String ticket, String user, String comment) {
-    e2e.surveyDm(ticket, user);
-    int open = e2e.incidents("open").size();
-    e2e.now();
-    discord.sendDm(user, "1 - " + comment);
-    await().atMost(WAIT).until(() -> e2e.incidents("open").size(), n -> n == open + 1);
-  }
 
   private long okPosts() {
     return discord.requests("POST", "channels/\\d+/messages").stream().filter(r -> r.status() == 200).count();
@@ -90,7 +68,7 @@ class DiscordDigestEndToEndTest {
     await().atMost(WAIT).until(() -> e2e.incidents("open").findValuesAsText("ticketId").stream()
         .filter(t -> t.startsWith("NEG-")).count(), n -> n == 40);
 
-    List<JsonNode> digest = postDigest();
+    List<JsonNode> digest = e2e.postDigest();
 
     assertThat(digest.size()).isGreaterThan(1);
     List<String> seen = new ArrayList<>();
@@ -119,9 +97,9 @@ class DiscordDigestEndToEndTest {
   @Test
   void commentWithMentionsAndMarkdownIsPostedInert() {
     String user = "830000000000000001";
-    negative("INERT-1", user, "@everyone <@123> **bold** @here");
+    e2e.negative("INERT-1", user, "@everyone <@123> **bold** @here");
 
-    List<JsonNode> digest = postDigest();
+    List<JsonNode> digest = e2e.postDigest();
 
     String all = digest.toString();
     assertThat(all).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@123>")

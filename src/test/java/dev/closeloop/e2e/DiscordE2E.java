@@ -200,6 +200,29 @@ final class DiscordE2E implements AutoCloseable {
     return surveys(ticketId).get(0);
   }
 
+  /** Posts the digest now and waits until every message of it reached the channel; returns them. */
+  List<JsonNode> postDigest() {
+    int before = discord.messages(DIGEST_CHANNEL).size();
+    now();
+    JsonNode posted = adminPost("/admin/digest", null);
+    int messages = posted.path("posted").get(0).path("messages").asInt();
+    await().atMost(WAIT).until(() -> {
+      deliver();
+      return discord.messages(DIGEST_CHANNEL).size();
+    }, n -> n == before + messages);
+    List<JsonNode> all = discord.messages(DIGEST_CHANNEL);
+    return new ArrayList<>(all.subList(before, all.size()));
+  }
+
+  /** A requester answers "1 - comment" by typing; waits until the incident is open. */
+  void negative(String ticket, String user, String comment) {
+    surveyDm(ticket, user);
+    int open = incidents("open").size();
+    now();
+    discord.sendDm(user, "1 - " + comment);
+    await().atMost(WAIT).until(() -> incidents("open").size(), n -> n == open + 1);
+  }
+
   JsonNode incidents(String state) {
     HttpResponse<String> r = app.admin("GET", "/admin/incidents?state=" + state, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -12,7 +12,6 @@ import dev.closeloop.chat.discord.FakeDiscord;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -44,28 +43,6 @@ class DiscordIncidentEndToEndTest {
     e2e.close();
   }
 
-  /** Posts the digest now and waits until every message of it reached the channel; returns them. */
-  private List<JsonNode> postDigest() {
-    int before = discord.messages(DIGEST_CHANNEL).size();
-    e2e.now();
-    JsonNode posted = e2e.adminPost("/admin/digest", null);
-    int messages = posted.path("posted").get(0).path("messages").asInt();
-    await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return discord.messages(DIGEST_CHANNEL).size();
-    }, n -> n == before + messages);
-    List<JsonNode> all = discord.messages(DIGEST_CHANNEL);
-    return new ArrayList<>(all.subList(before, all.size()));
-  }
-
-  /** A requester answers "1 - comment" by typing; waits until the incident is open. */
-  private void negative(String ticket, String user, String comment) {
-    e2e.surveyDm(ticket, user);
-    int open = e2e.incidents("open").size();
-    e2e.now();
-    discord.sendDm(user, "1 - " + comment);
-    await().atMost(WAIT).until(() -> e2e.incidents("open").size(), n -> n == open + 1);
-  }
 
   private JsonNode incident(String state, String ticket) {
     for (JsonNode i : e2e.incidents(state)) {
@@ -79,12 +56,12 @@ class DiscordIncidentEndToEndTest {
   @Test
   void incidentLoopFromDigestToFollowUpDm() {
     String user = "840000000000000001";
-    negative("LOOP-1", user, "VPN still drops");
+    e2e.negative("LOOP-1", user, "VPN still drops");
 
     String own = "cl:i:" + e2e.survey("LOOP-1").path("id").asText() + ":own";
     String done = own.replace(":own", ":done");
 
-    List<JsonNode> digest = postDigest();
+    List<JsonNode> digest = e2e.postDigest();
     JsonNode entry = digest.stream().filter(m -> hasButtonEnding(m, own)).findFirst().orElseThrow();
     assertThat(DiscordE2E.text(entry)).contains("LOOP-1").contains("VPN still drops");
 
@@ -130,14 +107,14 @@ class DiscordIncidentEndToEndTest {
         .allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
             && r.json().path("allowed_mentions").path("parse").isEmpty());
 
-    List<JsonNode> next = postDigest();
+    List<JsonNode> next = e2e.postDigest();
     assertThat(next.toString()).doesNotContain("LOOP");
     assertThat(DiscordE2E.text(next.get(0))).contains("All clear");
   }
 
   @Test
   void weeklySummaryUploadsADecodablePngChart() throws IOException {
-    negative("WEEK-1", "850000000000000001", "slow laptop");
+    e2e.negative("WEEK-1", "850000000000000001", "slow laptop");
 
     e2e.now();
     e2e.adminPost("/admin/weekly", null);
