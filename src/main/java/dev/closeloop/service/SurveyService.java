@@ -258,7 +258,6 @@ public final class SurveyService implements DeliveryListener {
     ZoneId zone = zone(s.timezone());
     surveys.markSent(s.id(), now, policy.reminderAt(now, zone), policy.expiresAt(now),
         ref == null ? null : ref.channelId(), ref == null ? null : ref.messageId());
-    new People(h).markSurveyed(s.personKey(), now);
     if (SurveyRow.CANCELLED.equals(s.state())) {
       // reopened while the DM was in flight: close the message we just sent
       notifier.closeSurveyMessage(h, s.id(), now);

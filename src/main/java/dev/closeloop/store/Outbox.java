@@ -92,14 +92,6 @@ public final class Outbox {
     return h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", id).mapTo(OutboxRow.class).findOne();
   }
 
-  public Optional<OutboxRow> byMessage(String platform, String channel, String messageId) {
-    return h.createQuery("""
-            SELECT * FROM outbox WHERE platform = :p AND message_channel = :c AND message_id = :m
-            ORDER BY id LIMIT 1
-            """)
-        .bind("p", platform).bind("c", channel).bind("m", messageId).mapTo(OutboxRow.class).findOne();
-  }
-
   public List<OutboxRow> inState(String state, int limit) {
     return h.createQuery("SELECT * FROM outbox WHERE state = :s ORDER BY id LIMIT :limit")
         .bind("s", state).bind("limit", limit).mapTo(OutboxRow.class).list();

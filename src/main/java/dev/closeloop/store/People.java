@@ -49,11 +49,6 @@ public final class People {
         .bind("key", key).bind("o", optedOut).bind("now", optedOut ? now : null).execute();
   }
 
-  public void markSurveyed(String key, Instant at) {
-    h.createUpdate("UPDATE people SET last_surveyed_at = :at WHERE person_key = :key")
-        .bind("key", key).bind("at", at).execute();
-  }
-
   public Optional<String> linkedDiscordId(String email) {
     return h.createQuery("SELECT discord_id FROM links WHERE email = :e").bind("e", email)
         .mapTo(String.class).findOne();

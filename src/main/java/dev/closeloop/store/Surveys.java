@@ -231,11 +231,6 @@ public final class Surveys {
         .bind("from", from).bind("to", to).mapTo(SurveyRow.class).list();
   }
 
-  public List<SurveyRow> forPerson(String personKey) {
-    return h.createQuery("SELECT * FROM surveys WHERE person_key = :p ORDER BY id")
-        .bind("p", personKey).mapTo(SurveyRow.class).list();
-  }
-
   public List<SurveyRow> all(boolean includeSandbox) {
     return h.createQuery("SELECT * FROM surveys WHERE :sandbox OR source <> 'sandbox' ORDER BY id")
         .bind("sandbox", includeSandbox).mapTo(SurveyRow.class).list();
