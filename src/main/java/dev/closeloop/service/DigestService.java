@@ -56,8 +56,16 @@ public final class DigestService {
 
   /** Records the install time once; the first digest is at the next digest.time after it. */
   public Instant installedAt() {
-    return Instant.parse(jdbi.inTransaction(h -> new Settings(h).putIfAbsent(INSTALLED_AT, clock.instant().toString())));
+    Instant known = installedAt;
+    if (known == null) {
+      // written once ever, so it is read from the store once per process, not on every tick
+      known = Instant.parse(jdbi.inTransaction(h -> new Settings(h).putIfAbsent(INSTALLED_AT, clock.instant().toString())));
+      installedAt = known;
+    }
+    return known;
   }
+
+  private volatile Instant installedAt;
 
   /** The most recent scheduled digest time at or before {@code now}. */
   static ZonedDateTime lastSlot(Instant now, ZoneId zone, LocalTime time) {
