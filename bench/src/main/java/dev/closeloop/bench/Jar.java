@@ -53,7 +53,20 @@ final class Jar implements AutoCloseable {
 
   /** {@code java -jar closeloop.jar run --config config} — no JVM flags. */
   static Jar app(Path config, Path log) throws IOException {
-    return new Jar(List.of(java(), "-jar", jarPath().toString(), "run", "--config", config.toString()), log);
+    List<String> cmd = new ArrayList<>(List.of(java()));
+    cmd.addAll(profilingOptions());
+    cmd.addAll(List.of("-jar", jarPath().toString(), "run", "--config", config.toString()));
+    return new Jar(cmd, log);
+  }
+
+  /**
+   * JVM options from {@code BENCH_PROFILE_OPTS} (space-separated), for profiling a run only, e.g.
+   * {@code -Xlog:class+load:file=/tmp/cl.txt:uptime}. Empty by default: no figure in the README
+   * was measured with any.
+   */
+  static List<String> profilingOptions() {
+    String opts = System.getenv("BENCH_PROFILE_OPTS");
+    return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
   }
 
   /** {@code java -cp closeloop.jar:<bench classes> mainClass args} — the baseline, also with no JVM flags. */
