@@ -9,7 +9,6 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.delivery.OutboxDispatcher;
 import dev.closeloop.delivery.Pacer;
 import dev.closeloop.delivery.RetryPolicy;
-import dev.closeloop.digest.CommentClassifier;
 import dev.closeloop.service.ConversationService;
 import dev.closeloop.service.DigestService;
 import dev.closeloop.service.IncidentService;
@@ -71,6 +70,7 @@ public final class App implements AutoCloseable {
   private Scheduler scheduler;
   private boolean manualScheduling;
   private HttpApi http;
+  private final Classifiers.Background classifier;
 
   public App(Config config, Clock clock, Map<PlatformId, ChatPlatform> extraPlatforms) {
     this.config = config;
@@ -86,7 +86,7 @@ public final class App implements AutoCloseable {
         new SendWindow(s.quietHours(), s.weekends()));
     SecureRandom random = new SecureRandom();
     Notifier notifier = new Notifier(new SurveyMessages(s.wording()));
-    CommentClassifier classifier = Classifiers.standard();
+    this.classifier = Classifiers.standard();
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
@@ -103,10 +103,6 @@ public final class App implements AutoCloseable {
   }
 
   private void bindMetrics() {
-    new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
-    new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
-    new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
-    new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
     for (String state : List.of("pending", "dead")) {
       io.micrometer.core.instrument.Gauge.builder("closeloop_outbox_rows",
               () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Outbox(h).count(state)))
@@ -115,6 +111,23 @@ public final class App implements AutoCloseable {
     io.micrometer.core.instrument.Gauge.builder("closeloop_incidents_open",
             () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Incidents(h).open().size()))
         .description("negative replies not followed up yet").register(metrics);
+  }
+
+  /**
+   * Work the ready line does not wait for (each about a CPU second of class loading and JIT on a
+   * start that is CPU-bound): the JVM metric binders (platform MXBeans) and the comment
+   * classifier's lexicons.
+   */
+  private void afterReady() {
+    Thread t = new Thread(() -> {
+      new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+      new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+      new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
+      new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
+      classifier.load();
+    }, "closeloop-after-ready");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */
@@ -158,6 +171,7 @@ public final class App implements AutoCloseable {
     List<String> down = notConnected();
     log.info("closeloop ready on port {}{}", port, down.isEmpty() ? "" : " (degraded: " + String.join(", ", down) + ")");
     log.debug("event=ready millis={}", (System.nanoTime() - t0) / 1_000_000);
+    afterReady();
     return port;
   }
 

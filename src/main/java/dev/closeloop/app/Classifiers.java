@@ -9,11 +9,38 @@ final class Classifiers {
   private Classifiers() {}
 
   /**
-   * Built in the background (loading the lexicons takes a moment) so it does not hold back the
-   * ready line; the first comment waits for it if it comes sooner.
+   * Loading the lexicons takes about a CPU second, so it is not done on the way to the ready line:
+   * {@link Background#load()} starts it once the app is up, and the first comment (which cannot
+   * come sooner than a survey is answered) waits for it or starts it itself.
    */
-  static CommentClassifier standard() {
-    CompletableFuture<SentimentClassifier> loading = CompletableFuture.supplyAsync(SentimentClassifier::new);
-    return comment -> loading.join().isNegative(comment);
+  static Background standard() {
+    return new Background();
+  }
+
+  static final class Background implements CommentClassifier {
+    private final CompletableFuture<SentimentClassifier> loading = new CompletableFuture<>();
+
+    /** Starts loading on a pool thread, once; returns at once. */
+    void load() {
+      if (!loading.isDone()) {
+        CompletableFuture.runAsync(this::loadHere);
+      }
+    }
+
+    private synchronized void loadHere() {
+      if (!loading.isDone()) {
+        try {
+          loading.complete(new SentimentClassifier());
+        } catch (RuntimeException | Error e) {
+          loading.completeExceptionally(e);
+        }
+      }
+    }
+
+    @Override
+    public boolean isNegative(String comment) {
+      loadHere();
+      return loading.join().isNegative(comment);
+    }
   }
 }

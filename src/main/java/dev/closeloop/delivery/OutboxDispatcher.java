@@ -12,23 +12,38 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due outbox rows, one at a time, within the {@link Pacer}'s limits. A row is claimed
- * (inflight) before the send and marked sent after the platform accepted it; a row still inflight
- * when a run starts was interrupted by a crash and is reconciled with the platform before any
- * resend, so each row creates at most one platform message. Runs are exclusive cluster-wide (the
- * scheduler runs one at a time).
+ * Sends due outbox rows within the {@link Pacer}'s limits. A row is claimed (inflight) before the
+ * send and marked sent after the platform accepted it; a row still inflight when a run starts was
+ * interrupted by a crash and is reconciled with the platform before any resend, so each row
+ * creates at most one platform message. Runs are exclusive cluster-wide (the scheduler runs one at
+ * a time) and a run ends only when all its sends have ended.
+ *
+ * <p>Within a run each platform has its own lane, so a slow or paused platform never holds back
+ * another, and a lane keeps a few sends in flight ({@link #inFlight}) so that the platform's rate,
+ * not one request's round trip, is the pace. Two rows for the same conversation or the same survey
+ * are never in flight together: they go out in the order they were queued.
  */
 public final class OutboxDispatcher {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 500;
+  private static final long IDLE_POLL_MS = 200;
 
   private final Jdbi jdbi;
   private final Map<PlatformId, ChatPlatform> platforms;
@@ -38,6 +53,11 @@ public final class OutboxDispatcher {
   private final Clock clock;
   private final String worker;
   private final MeterRegistry metrics;
+  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "closeloop-outbox");
+    t.setDaemon(true);
+    return t;
+  });
 
   public OutboxDispatcher(
       Jdbi jdbi,
@@ -58,18 +78,13 @@ public final class OutboxDispatcher {
     this.metrics = metrics;
   }
 
-  /** Reconciles interrupted rows, then sends what is due and ready. Returns the rows sent. */
-  public synchronized int runOnce() {
-    reconcileInflight();
-    int sent = 0;
-    Instant now = clock.instant();
-    List<OutboxRow> due = jdbi.withHandle(h -> new Outbox(h).due(now, BATCH));
-    for (OutboxRow row : due) {
-      if (attempt(row)) {
-        sent++;
-      }
-    }
-    return sent;
+  /** Sends in flight at once on one platform: enough to cover a round trip at the platform's rate. */
+  static int inFlight(PlatformId platform) {
+    return switch (platform) {
+      case SLACK -> 2;
+      case DISCORD -> 4;
+      case SANDBOX -> 1;
+    };
   }
 
   /** Runs until nothing due is left or {@code budget} has passed (wall clock). */
@@ -79,38 +94,202 @@ public final class OutboxDispatcher {
 
   /**
    * Like {@link #drain(Duration)}; with {@code waitForPacing} it also waits (up to a second at a
-   * time, within the budget) for rows held back only by the pacer, so a backlog goes out at the
-   * platform's pace instead of in bursts between scheduler runs.
+   * time, within the budget) for rows held back only by the pacer, and a lane with nothing to do
+   * looks again while another lane is still busy, so a backlog goes out at the platforms' pace
+   * instead of in bursts between scheduler runs.
    */
-  public int drain(Duration budget, boolean waitForPacing) {
+  public synchronized int drain(Duration budget, boolean waitForPacing) {
     long end = System.nanoTime() + budget.toNanos();
+    reconcileInflight();
+    failUnconfigured();
+    List<Lane> lanes = new ArrayList<>();
+    for (Map.Entry<PlatformId, ChatPlatform> e : platforms.entrySet()) {
+      lanes.add(new Lane(e.getKey(), e.getValue()));
+    }
+    AtomicInteger busyLanes = new AtomicInteger(lanes.size());
+    List<Future<Integer>> runs = new ArrayList<>();
+    for (Lane lane : lanes) {
+      runs.add(threads.submit(() -> {
+        try {
+          return lane.run(end, waitForPacing, busyLanes);
+        } finally {
+          busyLanes.decrementAndGet();
+        }
+      }));
+    }
     int total = 0;
-    while (System.nanoTime() < end) {
-      pacedUntil = null;
-      int n = runOnce();
-      total += n;
-      if (n > 0) {
-        continue;
-      }
-      if (!waitForPacing || pacedUntil == null) {
-        break;
-      }
-      long waitMs = Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
-      if (System.nanoTime() + waitMs * 1_000_000 >= end) {
-        break;
-      }
+    for (Future<Integer> run : runs) {
       try {
-        Thread.sleep(waitMs);
+        total += run.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+      } catch (ExecutionException e) {
+        log.error("event=outbox_lane_failed error={}", e.getCause().toString(), e.getCause());
       }
     }
     return total;
   }
 
-  /** The earliest time a row skipped by the pacer in the current run may go. */
-  private Instant pacedUntil;
+  /** Rows for a platform no longer configured can never go: dead, so that they show in /admin/outbox. */
+  private void failUnconfigured() {
+    List<String> wires = platforms.keySet().stream().map(PlatformId::wire).toList();
+    Instant now = clock.instant();
+    List<OutboxRow> stranded = jdbi.withHandle(h -> wires.isEmpty()
+        ? new Outbox(h).due(now, BATCH) : new Outbox(h).dueOutside(wires, now, BATCH));
+    for (OutboxRow row : stranded) {
+      fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, row.platform() + " is not configured"), now);
+    }
+  }
+
+  /** One platform's sends in one run. */
+  private final class Lane {
+    private final PlatformId id;
+    private final ChatPlatform platform;
+    private final int slots;
+    private final Semaphore free;
+    /** Conversations and surveys with a send in flight. */
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sent = new AtomicInteger();
+    /** The earliest time a row skipped by the pacer in the current pass may go. */
+    private Instant pacedUntil;
+
+    Lane(PlatformId id, ChatPlatform platform) {
+      this.id = id;
+      this.platform = platform;
+      this.slots = inFlight(id);
+      this.free = new Semaphore(slots);
+    }
+
+    int run(long end, boolean waitForPacing, AtomicInteger busyLanes) throws InterruptedException {
+      try {
+        while (System.nanoTime() < end) {
+          pacedUntil = null;
+          boolean wasBusy = free.availablePermits() < slots;
+          int started = 0;
+          Instant now = clock.instant();
+          for (OutboxRow row : jdbi.withHandle(h -> new Outbox(h).due(id.wire(), now, BATCH))) {
+            if (System.nanoTime() >= end) {
+              break;
+            }
+            started += start(row) ? 1 : 0;
+          }
+          if (started > 0) {
+            continue;
+          }
+          long waitMs;
+          if (free.availablePermits() < slots || wasBusy) {
+            // a send in flight may free a row (an update waiting for its message): wait for it
+            waitMs = 20;
+          } else if (!waitForPacing) {
+            break;
+          } else if (pacedUntil != null) {
+            waitMs = Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
+          } else if (busyLanes.get() > 1) {
+            waitMs = IDLE_POLL_MS; // idle, but the run goes on for another platform: look again
+          } else {
+            break;
+          }
+          if (System.nanoTime() + waitMs * 1_000_000 >= end) {
+            break;
+          }
+          Thread.sleep(waitMs);
+        }
+      } finally {
+        free.acquireUninterruptibly(slots); // every send of this run has ended
+        free.release(slots);
+      }
+      return sent.get();
+    }
+
+    /** Starts the send of a row if it may go now; false if it is held back or failed at once. */
+    private boolean start(OutboxRow row) throws InterruptedException {
+      Instant now = clock.instant();
+      Outgoing outgoing;
+      try {
+        outgoing = withTarget(OutgoingCodec.decode(row.payload()), row);
+      } catch (IllegalArgumentException e) {
+        fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()), now);
+        return false;
+      }
+      List<String> keys = busyKeys(row, outgoing);
+      if (keys.stream().anyMatch(busy::contains)) {
+        paced(now.plusMillis(20));
+        return false; // the conversation has a send in flight: this one goes after it
+      }
+      if (outgoing == null) {
+        // an update of a message that is not sent yet: wait for it
+        jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
+        return false;
+      }
+      Instant ready = pacer.readyAt(id, outgoing, now);
+      if (ready.isAfter(now)) {
+        paced(ready);
+        return false; // paced: left as it is (no write), looked at again on the next pass
+      }
+      free.acquire();
+      boolean handedOver = false;
+      try {
+        if (!jdbi.inTransaction(h -> new Outbox(h).claim(row.id(), worker, now))) {
+          return false;
+        }
+        pacer.took(id, outgoing, clock.instant());
+        busy.addAll(keys);
+        Outgoing send = outgoing;
+        threads.execute(() -> {
+          try {
+            send(row, send);
+          } finally {
+            busy.removeAll(keys);
+            free.release();
+          }
+        });
+        handedOver = true;
+        return true;
+      } finally {
+        if (!handedOver) {
+          free.release();
+        }
+      }
+    }
+
+    private void send(OutboxRow row, Outgoing outgoing) {
+      try {
+        MessageRef ref = platform.send(outgoing);
+        markSent(row, ref, clock.instant());
+        count("sent", row);
+        sent.incrementAndGet();
+      } catch (DeliveryException e) {
+        fail(row.withAttempt(), e, clock.instant());
+      } catch (RuntimeException e) {
+        log.error("event=outbox_send_error id={} key={} error={}", row.id(), row.msgKey(), e.toString(), e);
+        fail(row.withAttempt(), DeliveryException.transientFailure(e.toString(), e), clock.instant());
+      }
+    }
+
+    private void paced(Instant until) {
+      if (pacedUntil == null || until.isBefore(pacedUntil)) {
+        pacedUntil = until;
+      }
+    }
+  }
+
+  /** What a send occupies: its conversation (user or channel) and its survey. */
+  private static List<String> busyKeys(OutboxRow row, Outgoing o) {
+    List<String> keys = new ArrayList<>(2);
+    if (o instanceof Outgoing.DirectMessage d) {
+      keys.add("user:" + d.userId());
+    } else if (o instanceof Outgoing.ChannelPost p) {
+      keys.add("channel:" + p.channelId());
+    } else if (o instanceof Outgoing.Update u && u.target() != null) {
+      keys.add("channel:" + u.target().channelId());
+    } else if (o instanceof Outgoing.Image i) {
+      keys.add("channel:" + i.channelId());
+    }
+    if (row.surveyId() != null) {
+      keys.add("survey:" + row.surveyId());
+    }
+    return keys;
+  }
 
   private void reconcileInflight() {
     List<OutboxRow> inflight = jdbi.withHandle(h -> new Outbox(h).inflight());
@@ -136,52 +315,6 @@ public final class OutboxDispatcher {
       } catch (RuntimeException e) {
         log.warn("event=outbox_reconcile_failed id={} error={} will=retry_next_run", row.id(), e.toString());
       }
-    }
-  }
-
-  private boolean attempt(OutboxRow row) {
-    PlatformId platformId = PlatformId.fromWire(row.platform());
-    ChatPlatform platform = platforms.get(platformId);
-    Instant now = clock.instant();
-    if (platform == null) {
-      fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, row.platform() + " is not configured"), now);
-      return false;
-    }
-    Outgoing outgoing;
-    try {
-      outgoing = withTarget(OutgoingCodec.decode(row.payload()), row);
-    } catch (IllegalArgumentException e) {
-      fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()), now);
-      return false;
-    }
-    if (outgoing == null) {
-      // an update of a message that is not sent yet: wait for it
-      jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
-      return false;
-    }
-    Instant ready = pacer.readyAt(platformId, outgoing, now);
-    if (ready.isAfter(now)) {
-      if (pacedUntil == null || ready.isBefore(pacedUntil)) {
-        pacedUntil = ready;
-      }
-      return false; // paced: left as it is (no write), looked at again on the next run
-    }
-    if (!jdbi.inTransaction(h -> new Outbox(h).claim(row.id(), worker, now))) {
-      return false;
-    }
-    pacer.took(platformId, outgoing, now);
-    try {
-      MessageRef ref = platform.send(outgoing);
-      markSent(row, ref, clock.instant());
-      count("sent", row);
-      return true;
-    } catch (DeliveryException e) {
-      fail(row.withAttempt(), e, clock.instant());
-      return false;
-    } catch (RuntimeException e) {
-      log.error("event=outbox_send_error id={} key={} error={}", row.id(), row.msgKey(), e.toString(), e);
-      fail(row.withAttempt(), DeliveryException.transientFailure(e.toString(), e), clock.instant());
-      return false;
     }
   }
 

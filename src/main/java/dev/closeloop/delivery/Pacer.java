@@ -9,10 +9,12 @@ import java.util.Map;
 
 /**
  * Keeps sends within the platforms' published limits so that 429s stay rare: token buckets per
- * platform and method class (Slack: ≤ 10 posts/s workspace-wide and about one per second per
- * channel, chat.update Tier 3 ≈ 50/min; Discord: 40/s of the 50/s global limit, 5 per 5 s per
- * channel), and a pause of the whole platform when it answers 429. Not thread-safe: one
- * dispatcher owns it.
+ * platform and method class (Slack: 9.5 posts/s of the 10/s workspace-wide limit and one per
+ * second per channel, chat.update Tier 3 ≈ 50/min; Discord: 47.5/s of the 50/s global limit, 5 per
+ * 5 s per channel), and a pause of the whole platform when it answers 429. The 5 % margin absorbs
+ * the jitter between when a send is paced and when it reaches the platform: paced at exactly the
+ * limit, a few percent of Slack posts came back 429, and each costs a whole second's pause
+ * (Slack's Retry-After is in whole seconds). Thread-safe: a dispatcher's lanes share it.
  */
 public final class Pacer {
   private record Limit(double perSecond, double burst) {}
@@ -26,7 +28,7 @@ public final class Pacer {
   private final Map<PlatformId, Instant> pausedUntil = new HashMap<>();
 
   /** When {@code o} may go out on {@code platform}; {@code now} or later. */
-  public Instant readyAt(PlatformId platform, Outgoing o, Instant now) {
+  public synchronized Instant readyAt(PlatformId platform, Outgoing o, Instant now) {
     Instant ready = now;
     Instant paused = pausedUntil.get(platform);
     if (paused != null && paused.isAfter(ready)) {
@@ -42,7 +44,7 @@ public final class Pacer {
   }
 
   /** Takes the tokens for a send made now. */
-  public void took(PlatformId platform, Outgoing o, Instant now) {
+  public synchronized void took(PlatformId platform, Outgoing o, Instant now) {
     for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
       Bucket b = refill(e.getKey(), e.getValue(), now);
       b.tokens -= cost(platform, o);
@@ -50,7 +52,7 @@ public final class Pacer {
   }
 
   /** The platform said 429: nothing goes to it until {@code until}. */
-  public void pause(PlatformId platform, Instant until) {
+  public synchronized void pause(PlatformId platform, Instant until) {
     pausedUntil.merge(platform, until, (a, b) -> a.isAfter(b) ? a : b);
   }
 
@@ -88,8 +90,8 @@ public final class Pacer {
     return switch (platform) {
       case SLACK -> o instanceof Outgoing.Update
           ? Map.of("slack:update", new Limit(50.0 / 60, 5))
-          : Map.of("slack:post", new Limit(10, 10), "slack:ch:" + channel, new Limit(1, 1));
-      case DISCORD -> Map.of("discord:global", new Limit(40, 40), "discord:ch:" + channel, new Limit(1, 5));
+          : Map.of("slack:post", new Limit(9.5, 10), "slack:ch:" + channel, new Limit(1, 1));
+      case DISCORD -> Map.of("discord:global", new Limit(47.5, 47), "discord:ch:" + channel, new Limit(1, 5));
       case SANDBOX -> Map.of();
     };
   }

@@ -39,6 +39,13 @@ public final class SurveyService implements DeliveryListener {
   private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
   private static final int BATCH = 200;
   private static final Duration LOOKUP_RETRY = Duration.ofMinutes(1);
+  private static final int LANES = 3;
+  private static final java.util.concurrent.ExecutorService queueing =
+      java.util.concurrent.Executors.newFixedThreadPool(LANES, r -> {
+        Thread t = new Thread(r, "closeloop-survey-queue");
+        t.setDaemon(true);
+        return t;
+      });
 
   private final Jdbi jdbi;
   private final Config config;
@@ -60,10 +67,7 @@ public final class SurveyService implements DeliveryListener {
   /** Runs everything due now: sends, reminders, expiries. Returns how many surveys it touched. */
   public int tick() {
     Instant now = clock.instant();
-    int n = 0;
-    for (long id : jdbi.withHandle(h -> new Surveys(h).dueToSend(now, BATCH))) {
-      n += sendDue(id, now) ? 1 : 0;
-    }
+    int n = queueDue(jdbi.withHandle(h -> new Surveys(h).dueToSend(now, BATCH)), now);
     for (long id : jdbi.withHandle(h -> new Surveys(h).dueToRemind(now, BATCH))) {
       jdbi.useTransaction(h -> remind(h, id, now));
       n++;
@@ -71,6 +75,48 @@ public final class SurveyService implements DeliveryListener {
     for (long id : jdbi.withHandle(h -> new Surveys(h).dueToExpire(now, BATCH))) {
       jdbi.useTransaction(h -> expire(h, id, now));
       n++;
+    }
+    return n;
+  }
+
+  /**
+   * Queues the due surveys' DMs on {@link #LANES} threads (a backlog of closes would otherwise be
+   * queued more slowly than the platforms accept DMs). One person's surveys stay on one lane, in
+   * due order, so cooldown and ordering are as if they were done one by one.
+   */
+  private int queueDue(List<Surveys.Due> due, Instant now) {
+    if (due.size() <= 1) {
+      return due.isEmpty() || !sendDue(due.get(0).id(), now) ? 0 : 1;
+    }
+    List<List<Long>> lanes = new ArrayList<>();
+    for (int i = 0; i < LANES; i++) {
+      lanes.add(new ArrayList<>());
+    }
+    for (Surveys.Due d : due) {
+      lanes.get(Math.floorMod(d.personKey() == null ? 0 : d.personKey().hashCode(), LANES)).add(d.id());
+    }
+    List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
+    for (List<Long> lane : lanes) {
+      if (!lane.isEmpty()) {
+        done.add(queueing.submit(() -> {
+          int n = 0;
+          for (long id : lane) {
+            n += sendDue(id, now) ? 1 : 0;
+          }
+          return n;
+        }));
+      }
+    }
+    int n = 0;
+    for (var f : done) {
+      try {
+        n += f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      }
     }
     return n;
   }

@@ -38,6 +38,25 @@ public final class Outbox {
         .bind("now", now).bind("limit", limit).mapTo(OutboxRow.class).list();
   }
 
+  /** Due rows of platforms other than these (left from a config that had them). */
+  public List<OutboxRow> dueOutside(java.util.Collection<String> platforms, Instant now, int limit) {
+    return h.createQuery("""
+            SELECT * FROM outbox WHERE state = 'pending' AND platform NOT IN (<platforms>) AND next_attempt_at <= :now
+            ORDER BY next_attempt_at, id LIMIT :limit
+            """)
+        .bindList("platforms", List.copyOf(platforms)).bind("now", now).bind("limit", limit)
+        .mapTo(OutboxRow.class).list();
+  }
+
+  /** The rows of one platform that may go now, oldest first. */
+  public List<OutboxRow> due(String platform, Instant now, int limit) {
+    return h.createQuery("""
+            SELECT * FROM outbox WHERE state = 'pending' AND platform = :platform AND next_attempt_at <= :now
+            ORDER BY next_attempt_at, id LIMIT :limit
+            """)
+        .bind("platform", platform).bind("now", now).bind("limit", limit).mapTo(OutboxRow.class).list();
+  }
+
   public List<OutboxRow> inflight() {
     return h.createQuery("SELECT * FROM outbox WHERE state = 'inflight' ORDER BY id").mapTo(OutboxRow.class).list();
   }

@@ -87,14 +87,17 @@ public final class Surveys {
         .list();
   }
 
-  public List<Long> dueToSend(Instant now, int limit) {
+  /** A survey due to be sent: its id and whose it is. */
+  public record Due(long id, String personKey) {}
+
+  public List<Due> dueToSend(Instant now, int limit) {
     return h.createQuery("""
-            SELECT id FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
+            SELECT id, person_key FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
             LIMIT :limit
             """)
         .bind("now", now)
         .bind("limit", limit)
-        .mapTo(Long.class)
+        .map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("person_key")))
         .list();
   }
 

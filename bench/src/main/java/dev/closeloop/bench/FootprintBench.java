@@ -26,8 +26,8 @@ final class FootprintBench {
         line = jar.readyLine();
         Thread.sleep(idleSeconds * 1000L);
         rss[r] = jar.rssMiB();
-        Bench.say("footprint run %d: %s after %.0f ms; RSS after %d s idle %.0f MiB", r + 1, line, ready[r],
-            idleSeconds, rss[r]);
+        Bench.say("footprint run %d: %s after %.0f ms (%.1f CPU s by then); RSS after %d s idle %.0f MiB", r + 1,
+            line, ready[r], jar.readyCpuSeconds(), idleSeconds, rss[r]);
       }
     }
     Arrays.sort(ready);

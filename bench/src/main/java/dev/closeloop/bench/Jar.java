@@ -28,6 +28,7 @@ final class Jar implements AutoCloseable {
   private volatile long readyNanos;
   private volatile int port = -1;
   private volatile String readyLine;
+  private volatile double readyCpuSeconds = Double.NaN;
 
   private Jar(List<String> command, Path log) throws IOException {
     this.log = log;
@@ -90,6 +91,7 @@ final class Jar implements AutoCloseable {
           Matcher m = READY.matcher(line);
           if (m.find()) {
             readyNanos = System.nanoTime();
+            readyCpuSeconds = cpuSeconds(process.pid());
             readyLine = line.substring(m.start());
             port = Integer.parseInt(m.group(1));
             ready.countDown();
@@ -125,6 +127,22 @@ final class Jar implements AutoCloseable {
 
   double readyMillis() {
     return (readyNanos - startNanos) / 1e6;
+  }
+
+  /** CPU time (user + system, all threads) the process had used when it printed the ready line. */
+  double readyCpuSeconds() {
+    return readyCpuSeconds;
+  }
+
+  /** User + system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s). */
+  static double cpuSeconds(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   /** Resident set size in MiB, from /proc/PID/status (VmRSS). */
