@@ -138,7 +138,7 @@ public final class SurveyService implements DeliveryListener {
       String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
       Decision d = sandbox
           ? (optedOut ? new Decision.Skip(SkipReason.OPTED_OUT) : new Decision.Send())
-          : policy.atDue(now, optedOut, surveys.lastSentTo(locked.personKey()).orElse(null), zone(tz));
+          : policy.atDue(now, optedOut, surveys.lastSentTo(locked.personKey(), now).orElse(null), zone(tz));
       if (d instanceof Decision.Skip skip) {
         surveys.skip(id, skip.reason().wire(), now);
         log.info("event=survey_skipped survey={} reason={}", id, skip.reason().wire());
@@ -160,8 +160,8 @@ public final class SurveyService implements DeliveryListener {
         return true;
       }
       surveys.assignRecipient(id, target.platform().wire(), target.userId(), target.timezone());
-      SurveyRow assigned = surveys.find(id).orElseThrow();
-      notifier.surveyDm(h, assigned, target.platform(), target.userId(), now);
+      // the DM shows the ticket and the (still empty) answers, which the assignment did not change
+      notifier.surveyDm(h, locked, target.platform(), target.userId(), now);
       log.info("event=survey_queued survey={} platform={}", id, target.platform().wire());
       return true;
     }));

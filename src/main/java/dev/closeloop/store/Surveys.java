@@ -138,7 +138,16 @@ public final class Surveys {
   }
 
   /** When this person last got a survey DM (cooldown counts from it). */
-  public Optional<Instant> lastSentTo(String personKey) {
+  /**
+   * When this person was last sent a survey DM, for cooldown; a DM queued and not yet accepted
+   * counts as sent {@code now} (two closes coming due together must not both ask).
+   */
+  public Optional<Instant> lastSentTo(String personKey, Instant now) {
+    boolean queued = h.createQuery("SELECT COUNT(*) FROM surveys WHERE person_key = :p AND state = 'sending'")
+        .bind("p", personKey).mapTo(Integer.class).one() > 0;
+    if (queued) {
+      return Optional.of(now);
+    }
     return h.createQuery("SELECT MAX(sent_at) FROM surveys WHERE person_key = :p AND sent_at IS NOT NULL")
         .bind("p", personKey)
         .mapTo(Instant.class)

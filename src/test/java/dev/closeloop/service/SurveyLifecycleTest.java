@@ -96,6 +96,23 @@ class SurveyLifecycleTest {
   }
 
   @Test
+  @DisplayName("Cooldown holds for two closes of one person coming due in the same tick: one DM, the other skipped")
+  void cooldownWithinOneTick() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
+    try (TestApp app = TestApp.start(dir, "survey: { delay: PT15M, quietHours: \"\", weekends: true }", clock)) {
+      app.webhook(TestApp.closed("INC-6", clock.instant(), DANA));
+      app.webhook(TestApp.closed("INC-7", clock.instant(), DANA));
+      app.webhook(TestApp.closed("INC-8", clock.instant(), "{\"email\":\"eli@example.com\",\"name\":\"Eli\"}"));
+      clock.advance(Duration.ofMinutes(16));
+      run(app);
+      assertThat(surveys(app, "INC-6")).contains("\"state\":\"sent\"");
+      assertThat(surveys(app, "INC-7")).contains("\"state\":\"skipped\"").contains("\"reason\":\"cooldown\"");
+      assertThat(surveys(app, "INC-8")).contains("\"state\":\"sent\"");
+      assertThat(sandboxMessages(app, "dana@example.com", "INC-")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void sampledOutAndStaleAreSkippedAtIntake() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app = TestApp.start(dir, "survey: { sampleRate: 0.0, quietHours: \"\", weekends: true }", clock)) {

@@ -11,6 +11,10 @@ import dev.closeloop.survey.SendWindow;
 import dev.closeloop.survey.SurveyMessages;
 import dev.closeloop.ticket.TicketEvent;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -132,9 +136,14 @@ final class DeliveryBench {
       IntakeService intake = new IntakeService(db.jdbi(), config, policy, Clock.systemUTC(), () -> 0.0,
           new Notifier(new SurveyMessages(s.wording())));
       Instant closedAt = Instant.now();
+      // Slack and Discord closes interleaved (as they would come from one helpdesk), in a fixed order
+      List<Boolean> order = new ArrayList<>(Collections.nCopies(nSlack, true));
+      order.addAll(Collections.nCopies(nDiscord, false));
+      Collections.shuffle(order, new Random(42));
+      int slackSeen = 0;
       for (int i = 0; i < nSlack + nDiscord; i++) {
-        boolean slack = i < nSlack;
-        int k = slack ? i : i - nSlack;
+        boolean slack = order.get(i);
+        int k = slack ? slackSeen++ : i - slackSeen;
         TicketEvent.Requester r = new TicketEvent.Requester(null, "User " + i, slack ? slackId(k) : null,
             slack ? null : discordId(k), "UTC", "en");
         IntakeResult res = intake.accept(new TicketEvent("generic", TicketEvent.Kind.CLOSED,
