@@ -32,7 +32,11 @@ public final class DigestBuilder {
   static final int MAX_COMMENT = 500;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
-  /** What one digest covers. */
+  /**
+   * What one digest covers. {@code fresh} and {@code stillOpen} may hold only the worst entries
+   * (at least the {@link #MAX_ENTRIES} worst of the two together, or all of them); {@code totals}
+   * counts every entry of each section, the ones not given included.
+   */
   public record Input(
       Instant windowStart,
       Instant now,
@@ -40,7 +44,35 @@ public final class DigestBuilder {
       String title,
       List<DigestEntry> fresh,
       List<DigestEntry> stillOpen,
-      Figures figures) {}
+      Figures figures,
+      Totals totals) {
+
+    public Input {
+      Totals given = Totals.of(fresh, stillOpen);
+      if (totals.freshNegatives() < given.freshNegatives() || totals.freshRequests() < given.freshRequests()
+          || totals.stillOpen() < given.stillOpen()) {
+        throw new IllegalArgumentException("totals " + totals + " below the entries given " + given);
+      }
+    }
+
+    /** Every entry given: the totals are the lists' own counts. */
+    public Input(Instant windowStart, Instant now, ZoneId zone, String title, List<DigestEntry> fresh,
+        List<DigestEntry> stillOpen, Figures figures) {
+      this(windowStart, now, zone, title, fresh, stillOpen, figures, Totals.of(fresh, stillOpen));
+    }
+  }
+
+  /** How many entries a digest covers in each section. */
+  public record Totals(int freshNegatives, int freshRequests, int stillOpen) {
+    static Totals of(List<DigestEntry> fresh, List<DigestEntry> stillOpen) {
+      int negatives = (int) fresh.stream().filter(DigestEntry::negative).count();
+      return new Totals(negatives, fresh.size() - negatives, stillOpen.size());
+    }
+
+    int all() {
+      return freshNegatives + freshRequests + stillOpen;
+    }
+  }
 
   /** The digest as pages plus the survey ids it lists, page by page. */
   public record Result(List<ChatMessage> pages, List<List<Long>> surveyIds, int entries, int omitted) {}
@@ -57,7 +89,8 @@ public final class DigestBuilder {
         .limit(MAX_ENTRIES)
         .map(DigestEntry::surveyId)
         .collect(Collectors.toSet());
-    int omitted = all.size() - kept.size();
+    Totals totals = in.totals();
+    int omitted = totals.all() - kept.size();
 
     List<Section> sections = List.of(
         new Section("New negative replies", keep(freshNegatives, kept)),
@@ -66,14 +99,14 @@ public final class DigestBuilder {
 
     List<Block> intro = new ArrayList<>();
     intro.add(new Header(in.title() + " — " + DAY.format(in.now().atZone(in.zone()))));
-    if (freshNegatives.isEmpty()) {
+    if (totals.freshNegatives() == 0) {
       intro.add(new Text(List.of(new Span.Bold("All clear: "),
           new Span.Plain("no new negative replies since " + DAY.format(in.windowStart().atZone(in.zone())) + ". "
               + in.figures().line() + "."))));
     } else {
-      intro.add(new Text(List.of(new Span.Bold(freshNegatives.size() + " new negative "
-          + (freshNegatives.size() == 1 ? "reply" : "replies")), new Span.Plain(" · " + in.stillOpen().size()
-          + " still open · " + freshRequests.size() + " " + (freshRequests.size() == 1 ? "request" : "requests")
+      intro.add(new Text(List.of(new Span.Bold(totals.freshNegatives() + " new negative "
+          + (totals.freshNegatives() == 1 ? "reply" : "replies")), new Span.Plain(" · " + totals.stillOpen()
+          + " still open · " + totals.freshRequests() + " " + (totals.freshRequests() == 1 ? "request" : "requests")
           + " · " + in.figures().line() + "."))));
     }
 

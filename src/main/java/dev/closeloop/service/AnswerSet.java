@@ -6,19 +6,25 @@ import java.util.List;
 /** A survey's first answers, typed: read once here instead of in every view. */
 record AnswerSet(Boolean fixed, Integer rating, String comment, String request) {
   static AnswerSet of(List<AnswerRow> rows) {
-    Boolean fixed = null;
-    Integer rating = null;
+    String fixed = null;
+    String rating = null;
     String comment = null;
     String request = null;
     for (AnswerRow a : rows) {
       switch (a.kind()) {
-        case "fixed" -> fixed = Boolean.valueOf(a.answer());
-        case "rating" -> rating = Integer.valueOf(a.answer());
+        case "fixed" -> fixed = a.answer();
+        case "rating" -> rating = a.answer();
         case "comment" -> comment = a.answer();
         case "request" -> request = a.answer();
         default -> { }
       }
     }
-    return new AnswerSet(fixed, rating, comment, request);
+    return of(fixed, rating, comment, request);
+  }
+
+  /** From the stored text of each answer, null when not answered. */
+  static AnswerSet of(String fixed, String rating, String comment, String request) {
+    return new AnswerSet(fixed == null ? null : Boolean.valueOf(fixed), rating == null ? null : Integer.valueOf(rating),
+        comment, request);
   }
 }

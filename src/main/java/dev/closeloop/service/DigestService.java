@@ -8,8 +8,7 @@ import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.digest.Figures;
 import dev.closeloop.store.DigestRow;
 import dev.closeloop.store.Digests;
-import dev.closeloop.store.IncidentRow;
-import dev.closeloop.store.Incidents;
+import dev.closeloop.store.DigestQueries;
 import dev.closeloop.store.Settings;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,26 +101,23 @@ public final class DigestService {
   private Optional<Map<String, Object>> post(String slot, String kind, Instant now) {
     return Retry.onConflict(() -> jdbi.inTransaction(h -> {
       Digests digests = new Digests(h);
-      Instant start = digests.latestDaily().map(DigestRow::windowEnd).orElseGet(this::installedAt);
-      if (start.isAfter(now)) {
-        start = now;
-      }
-      Incidents incidents = new Incidents(h);
-      List<DigestEntry> fresh = IncidentViews.entries(h, incidents.createdBetween(start, now));
-      final Instant windowStart = start;
-      List<IncidentRow> open = incidents.open().stream().filter(i -> i.createdAt().isBefore(windowStart)).toList();
-      List<DigestEntry> stillOpen = IncidentViews.entries(h, open);
-      Figures figures = stats.figures(start, now);
+      Instant last = digests.latestDaily().map(DigestRow::windowEnd).orElseGet(this::installedAt);
+      Instant start = last.isAfter(now) ? now : last;
+      // only the worst MAX_ENTRIES of each digest are read in full, the rest are counted
+      Entries main = entries(h, start, now, null);
+      Figures figures = stats.figures(h, start, now);
       ZoneId zone = ZoneId.of(config.digest().zone());
-      DigestBuilder.Result main = builder.build(new DigestBuilder.Input(start, now, zone, "Closeloop digest", fresh, stillOpen, figures));
-      Optional<Long> id = digests.insert(slot, kind, start, now, now, main.entries(), null);
+      DigestBuilder.Result mainDigest = builder.build(main.input(start, now, zone, "Closeloop digest", figures));
+      Optional<Long> id = digests.insert(slot, kind, start, now, now, mainDigest.entries(), null);
       if (id.isEmpty()) {
         return Optional.<Map<String, Object>>empty();
       }
+      Map<String, Entries> teams = new HashMap<>();
       List<Map<String, Object>> posted = new ArrayList<>();
       for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
-        DigestBuilder.Result result = t.team() == null ? main : builder.build(new DigestBuilder.Input(start, now, zone,
-            "Closeloop digest · " + t.team(), forTeam(fresh, t.team()), forTeam(stillOpen, t.team()), figures));
+        DigestBuilder.Result result = t.team() == null ? mainDigest
+            : builder.build(teams.computeIfAbsent(t.team(), team -> entries(h, start, now, team))
+                .input(start, now, zone, "Closeloop digest · " + t.team(), figures));
         enqueue(h, id.get(), t, result.pages(), now);
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("platform", t.platform().wire());
@@ -130,18 +127,18 @@ public final class DigestService {
         p.put("entries", result.entries());
         posted.add(p);
       }
-      long negatives = fresh.stream().filter(DigestEntry::negative).count();
+      DigestBuilder.Totals totals = main.totals();
       log.info("event=digest_posted kind={} slot={} new_negatives={} still_open={} channels={}",
-          kind, slot, negatives, stillOpen.size(), posted.size());
+          kind, slot, totals.freshNegatives(), totals.stillOpen(), posted.size());
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("id", id.get());
       out.put("kind", kind);
       out.put("windowStart", start.toString());
       out.put("windowEnd", now.toString());
-      out.put("newNegatives", negatives);
-      out.put("requests", fresh.size() - negatives);
-      out.put("stillOpen", stillOpen.size());
-      out.put("omitted", main.omitted());
+      out.put("newNegatives", (long) totals.freshNegatives());
+      out.put("requests", (long) totals.freshRequests());
+      out.put("stillOpen", totals.stillOpen());
+      out.put("omitted", mainDigest.omitted());
       out.put("csat", figures.csat());
       out.put("responseRate", figures.responseRate());
       out.put("posted", posted);
@@ -149,8 +146,27 @@ public final class DigestService {
     }));
   }
 
-  private static List<DigestEntry> forTeam(List<DigestEntry> entries, String team) {
-    return entries.stream().filter(e -> team.equals(e.team())).toList();
+  /**
+   * What one digest lists: its worst entries (of one team, or of every team when null) split into
+   * created in the window and still open from before, and how many there are in all.
+   */
+  private record Entries(List<DigestEntry> fresh, List<DigestEntry> stillOpen, DigestBuilder.Totals totals) {
+    DigestBuilder.Input input(Instant start, Instant now, ZoneId zone, String title, Figures figures) {
+      return new DigestBuilder.Input(start, now, zone, title, fresh, stillOpen, figures, totals);
+    }
+  }
+
+  private static Entries entries(Handle h, Instant start, Instant now, String team) {
+    DigestQueries.Worst<IncidentViews.Ranked> worst =
+        IncidentViews.worst(h, start, now, team, DigestBuilder.MAX_ENTRIES);
+    List<DigestEntry> fresh = new ArrayList<>();
+    List<DigestEntry> stillOpen = new ArrayList<>();
+    for (IncidentViews.Ranked r : worst.entries()) {
+      (r.fresh() ? fresh : stillOpen).add(r.entry());
+    }
+    DigestQueries.Counts c = worst.counts();
+    return new Entries(fresh, stillOpen,
+        new DigestBuilder.Totals(c.freshNegatives(), c.freshRequests(), c.stillOpen()));
   }
 
   private static void enqueue(Handle h, long digestId, DigestTargets.Target t, List<ChatMessage> pages, Instant now) {

@@ -2,46 +2,65 @@ package dev.closeloop.service;
 
 import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.store.AnswerRow;
-import dev.closeloop.store.Answers;
+import dev.closeloop.store.DigestQueries;
 import dev.closeloop.store.IncidentRow;
 import dev.closeloop.store.SurveyRow;
-import dev.closeloop.store.Surveys;
-import java.util.ArrayList;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Incidents joined with their survey and answers, as the digest and the admin API show them. */
 public final class IncidentViews {
   private IncidentViews() {}
 
-  static List<DigestEntry> entries(Handle h, List<IncidentRow> incidents) {
-    if (incidents.isEmpty()) {
-      return List.of();
-    }
-    List<Long> ids = incidents.stream().map(IncidentRow::surveyId).toList();
-    Map<Long, List<AnswerRow>> answers = new Answers(h).forSurveys(ids).stream()
-        .collect(Collectors.groupingBy(AnswerRow::surveyId));
-    Map<Long, SurveyRow> surveys = new Surveys(h).byIds(ids).stream()
-        .collect(Collectors.toMap(SurveyRow::id, s -> s));
-    List<DigestEntry> out = new ArrayList<>();
-    for (IncidentRow i : incidents) {
-      SurveyRow s = surveys.get(i.surveyId());
-      if (s == null) {
-        continue;
-      }
-      out.add(entry(s, i, answers.getOrDefault(s.id(), List.of())));
-    }
-    return out;
+  /** A digest entry and its section: created in the window ({@code fresh}) or still open from before. */
+  record Ranked(boolean fresh, DigestEntry entry) {}
+
+  /** One row of {@link DigestQueries#WORST}. */
+  private static final RowMapper<Ranked> RANKED = (rs, ctx) -> {
+    IncidentRow i = new IncidentRow(rs.getLong("survey_id"), instant(rs, "created_at"), rs.getString("kind"),
+        rs.getString("owner"), instant(rs, "owned_at"), rs.getString("followed_up_by"), instant(rs, "followed_up_at"),
+        rs.getString("note"), rs.getString("owner_ref"), instant(rs, "owner_reminded_at"), rs.getBoolean("alerted"));
+    AnswerSet a = AnswerSet.of(rs.getString("a_fixed"), rs.getString("a_rating"), rs.getString("a_comment"),
+        rs.getString("a_request"));
+    DigestEntry e = entry(i, a, rs.getString("ticket_id"), rs.getString("url"), rs.getString("title"),
+        requester(rs.getString("requester_name"), rs.getString("requester_email"), rs.getString("person_key")),
+        rs.getString("assignee"), rs.getString("team"));
+    return new Ranked(rs.getInt("fresh") == 1, e);
+  };
+
+  /** As Jdbi maps an {@code Instant} column (looking up its row mapper on every row costs more). */
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  /**
+   * The {@code limit} worst entries of the window [from, to) and of those still open from before
+   * it, worst first (as {@link DigestEntry#severity()}, then oldest first), for one team or every
+   * team when {@code team} is null.
+   */
+  static DigestQueries.Worst<Ranked> worst(Handle h, Instant from, Instant to, String team, int limit) {
+    return new DigestQueries(h).worst(from, to, team, limit, RANKED);
   }
 
   public static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
-    AnswerSet a = AnswerSet.of(answers);
-    String requester = s.requesterName() != null ? s.requesterName()
-        : s.requesterEmail() != null ? s.requesterEmail() : s.personKey();
-    return new DigestEntry(s.id(), s.ticketId(), s.url(), s.title(), requester, s.assignee(), s.team(), a.rating(),
-        a.fixed(), a.comment(), a.request(), IncidentRow.NEGATIVE.equals(i.kind()), i.createdAt(), i.owner(), i.ownedAt(),
+    return entry(i, AnswerSet.of(answers), s.ticketId(), s.url(), s.title(),
+        requester(s.requesterName(), s.requesterEmail(), s.personKey()), s.assignee(), s.team());
+  }
+
+  private static DigestEntry entry(IncidentRow i, AnswerSet a, String ticketId, String url, String title,
+      String requester, String assignee, String team) {
+    return new DigestEntry(i.surveyId(), ticketId, url, title, requester, assignee, team, a.rating(), a.fixed(),
+        a.comment(), a.request(), IncidentRow.NEGATIVE.equals(i.kind()), i.createdAt(), i.owner(), i.ownedAt(),
         i.followedUpBy(), i.followedUpAt(), i.note());
+  }
+
+  private static String requester(String name, String email, String personKey) {
+    return name != null ? name : email != null ? email : personKey;
   }
 }

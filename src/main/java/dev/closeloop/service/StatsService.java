@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -52,15 +53,26 @@ public final class StatsService {
     return out;
   }
 
+  /**
+   * CSAT and response rate of the surveys sent in [?, ?), counted by the database over an index
+   * range scan ({@code surveys_sent}). Public so that the digest benchmark runs this very statement.
+   */
+  public static final String WINDOW_FIGURES = """
+      SELECT COUNT(*) AS sent, COUNT(s.answered_at) AS answered, COUNT(r.id) AS rated,
+             COALESCE(SUM(CASE WHEN r.answer IN ('4', '5') THEN 1 ELSE 0 END), 0) AS happy
+      FROM surveys s LEFT JOIN answers r ON r.survey_id = s.id AND r.kind = 'rating'
+      WHERE s.sent_at >= ? AND s.sent_at < ? AND s.source <> 'sandbox'
+      """;
+
   /** CSAT and response rate for surveys sent in [from, to), counted by the database. */
   public Figures figures(Instant from, Instant to) {
-    return jdbi.withHandle(h -> h.createQuery("""
-            SELECT COUNT(*) AS sent, COUNT(s.answered_at) AS answered, COUNT(r.id) AS rated,
-                   COALESCE(SUM(CASE WHEN r.answer IN ('4', '5') THEN 1 ELSE 0 END), 0) AS happy
-            FROM surveys s LEFT JOIN answers r ON r.survey_id = s.id AND r.kind = 'rating'
-            WHERE s.sent_at >= :from AND s.sent_at < :to AND s.source <> 'sandbox'
-            """)
-        .bind("from", from).bind("to", to)
+    return jdbi.withHandle(h -> figures(h, from, to));
+  }
+
+  /** {@link #figures(Instant, Instant)} on the caller's handle (in its transaction). */
+  public Figures figures(Handle h, Instant from, Instant to) {
+    return h.createQuery(WINDOW_FIGURES)
+        .bind(0, from).bind(1, to)
         .map((rs, ctx) -> {
           int sent = (int) rs.getLong("sent");
           int answered = (int) rs.getLong("answered");
@@ -69,7 +81,7 @@ public final class StatsService {
           return new Figures(rated == 0 ? null : (double) happy / rated, sent == 0 ? null : (double) answered / sent,
               rated, answered, sent);
         })
-        .one());
+        .one();
   }
 
   /** A one-line summary of the last {@code days} days, for {@code /closeloop stats}. */

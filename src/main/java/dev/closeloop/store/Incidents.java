@@ -69,13 +69,6 @@ public final class Incidents {
     return h.createQuery("SELECT * FROM incidents ORDER BY created_at, survey_id").mapTo(IncidentRow.class).list();
   }
 
-  public List<IncidentRow> createdBetween(Instant from, Instant to) {
-    return h.createQuery("""
-            SELECT * FROM incidents WHERE created_at >= :from AND created_at < :to ORDER BY created_at, survey_id
-            """)
-        .bind("from", from).bind("to", to).mapTo(IncidentRow.class).list();
-  }
-
   /** Open incidents with an owner, owned before {@code ownedBefore}, not reminded since. */
   public List<IncidentRow> ownedAndStale(Instant ownedBefore) {
     return h.createQuery("""
