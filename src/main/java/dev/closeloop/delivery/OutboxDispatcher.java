@@ -44,6 +44,7 @@ public final class OutboxDispatcher {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 500;
   private static final long IDLE_POLL_MS = 200;
+  private static final Duration PASS = Duration.ofSeconds(2);
 
   private final Jdbi jdbi;
   private final Map<PlatformId, ChatPlatform> platforms;
@@ -166,12 +167,24 @@ public final class OutboxDispatcher {
           pacedUntil = null;
           boolean wasBusy = free.availablePermits() < slots;
           int started = 0;
-          Instant now = clock.instant();
-          for (OutboxRow row : jdbi.withHandle(h -> new Outbox(h).due(id.wire(), now, BATCH))) {
-            if (System.nanoTime() >= end) {
+          // a pass works through one read of the due rows, but for PASS at most, so that rows
+          // queued meanwhile (a reply in a conversation) are not stuck behind a long backlog
+          long passEnd = Math.min(end, System.nanoTime() + PASS.toNanos());
+          List<OutboxRow> rows = jdbi.withHandle(h -> new Outbox(h).due(id.wire(), clock.instant(), BATCH));
+          for (int i = 0; i < rows.size() && System.nanoTime() < passEnd; ) {
+            Instant platformWait = start(rows.get(i));
+            if (platformWait == null) {
+              started += lastStarted ? 1 : 0;
+              i++;
+              continue;
+            }
+            // the platform-wide limit (or a 429 pause) holds every row: wait for it, not row by row
+            long waitMs = Math.max(1, Duration.between(clock.instant(), platformWait).toMillis());
+            if (!waitForPacing || System.nanoTime() + waitMs * 1_000_000 >= passEnd) {
+              paced(platformWait);
               break;
             }
-            started += start(row) ? 1 : 0;
+            Thread.sleep(waitMs);
           }
           if (started > 0) {
             continue;
@@ -201,36 +214,48 @@ public final class OutboxDispatcher {
       return sent.get();
     }
 
-    /** Starts the send of a row if it may go now; false if it is held back or failed at once. */
-    private boolean start(OutboxRow row) throws InterruptedException {
+    /** Whether the last {@link #start} started a send. */
+    private boolean lastStarted;
+
+    /**
+     * Starts the send of a row if it may go now ({@link #lastStarted} then true). Returns when the
+     * platform as a whole may take the next send, if that is later than now (the row is left as it
+     * is); else null.
+     */
+    private Instant start(OutboxRow row) throws InterruptedException {
+      lastStarted = false;
       Instant now = clock.instant();
       Outgoing outgoing;
       try {
         outgoing = withTarget(OutgoingCodec.decode(row.payload()), row);
       } catch (IllegalArgumentException e) {
         fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()), now);
-        return false;
+        return null;
       }
       List<String> keys = busyKeys(row, outgoing);
       if (keys.stream().anyMatch(busy::contains)) {
         paced(now.plusMillis(20));
-        return false; // the conversation has a send in flight: this one goes after it
+        return null; // the conversation has a send in flight: this one goes after it
       }
       if (outgoing == null) {
         // an update of a message that is not sent yet: wait for it
         jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
-        return false;
+        return null;
+      }
+      Instant platformReady = pacer.platformReadyAt(id, outgoing, now);
+      if (platformReady.isAfter(now)) {
+        return platformReady;
       }
       Instant ready = pacer.readyAt(id, outgoing, now);
       if (ready.isAfter(now)) {
         paced(ready);
-        return false; // paced: left as it is (no write), looked at again on the next pass
+        return null; // this conversation's limit: left as it is (no write), looked at again later
       }
       free.acquire();
       boolean handedOver = false;
       try {
         if (!jdbi.inTransaction(h -> new Outbox(h).claim(row.id(), worker, now))) {
-          return false;
+          return null;
         }
         pacer.took(id, outgoing, clock.instant());
         busy.addAll(keys);
@@ -244,7 +269,8 @@ public final class OutboxDispatcher {
           }
         });
         handedOver = true;
-        return true;
+        lastStarted = true;
+        return null;
       } finally {
         if (!handedOver) {
           free.release();

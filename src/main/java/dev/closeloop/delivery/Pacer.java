@@ -43,6 +43,27 @@ public final class Pacer {
     return ready;
   }
 
+  /**
+   * When the platform as a whole may take {@code o}: its 429 pause and its platform-wide limits,
+   * not the per-conversation ones. Later than {@code now} means no row of this kind may go.
+   */
+  public synchronized Instant platformReadyAt(PlatformId platform, Outgoing o, Instant now) {
+    Instant ready = now;
+    Instant paused = pausedUntil.get(platform);
+    if (paused != null && paused.isAfter(ready)) {
+      ready = paused;
+    }
+    for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
+      if (!e.getKey().contains(":ch:")) {
+        Instant t = whenToken(e.getKey(), e.getValue(), now);
+        if (t.isAfter(ready)) {
+          ready = t;
+        }
+      }
+    }
+    return ready;
+  }
+
   /** Takes the tokens for a send made now. */
   public synchronized void took(PlatformId platform, Outgoing o, Instant now) {
     for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
