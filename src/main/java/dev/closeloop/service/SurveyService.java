@@ -67,7 +67,15 @@ public final class SurveyService implements DeliveryListener {
   /** Runs everything due now: sends, reminders, expiries. Returns how many surveys it touched. */
   public int tick() {
     Instant now = clock.instant();
-    int n = queueDue(jdbi.withHandle(h -> new Surveys(h).dueToSend(now, BATCH)), now);
+    int n = 0;
+    // a backlog is worked through in batches without waiting for the next tick (for 10 s at most,
+    // so reminders and expiries below still get their turn)
+    long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    List<Surveys.Due> due;
+    do {
+      due = jdbi.withHandle(h -> new Surveys(h).dueToSend(now, BATCH));
+      n += queueDue(due, now);
+    } while (due.size() == BATCH && System.nanoTime() < until);
     for (long id : jdbi.withHandle(h -> new Surveys(h).dueToRemind(now, BATCH))) {
       jdbi.useTransaction(h -> remind(h, id, now));
       n++;
