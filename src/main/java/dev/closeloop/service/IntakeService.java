@@ -71,13 +71,11 @@ public final class IntakeService {
 
   /** Records the request key; false when it was seen before (a replay). */
   private static boolean firstSeen(Handle h, String key, Instant now) {
-    boolean seen = h.createQuery("SELECT COUNT(*) FROM seen_requests WHERE request_key = :k")
-        .bind("k", key).mapTo(Integer.class).one() > 0;
-    if (!seen) {
-      h.createUpdate("INSERT INTO seen_requests (request_key, seen_at) VALUES (:k, :now)")
-          .bind("k", key).bind("now", now).execute();
-    }
-    return !seen;
+    return h.createUpdate("""
+            INSERT INTO seen_requests (request_key, seen_at)
+            SELECT :k, :now WHERE NOT EXISTS (SELECT 1 FROM seen_requests WHERE request_key = :k)
+            """)
+        .bind("k", key).bind("now", now).execute() == 1;
   }
 
   private IntakeResult close(Handle h, TicketEvent e, Instant now) {
