@@ -141,6 +141,7 @@ final class Cli implements Callable<Integer> {
     public Integer call() throws Exception {
       Config config = config();
       App app = new App(config, Clock.systemUTC(), Map.of());
+      MemoryFootprint.returnIdleMemory();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         app.close();

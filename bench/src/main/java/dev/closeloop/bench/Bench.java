@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The benchmark harness: {@code Bench intake|delivery|digest|footprint [--key value ...]}. Each
+ * The benchmark harness: {@code Bench intake|delivery|digest|footprint|scaling [--key value ...]}. Each
  * benchmark measures the built jar ({@code -Dcloseloop.jar}, default {@code target/closeloop.jar})
  * from the outside, beside a baseline or a limit measured in the same run. See bench/README.md.
  */
@@ -15,7 +15,7 @@ public final class Bench {
 
   public static void main(String[] argv) throws Exception {
     if (argv.length == 0) {
-      System.err.println("usage: Bench intake|delivery|digest|footprint [--key value ...]");
+      System.err.println("usage: Bench intake|delivery|digest|footprint|scaling [--key value ...]");
       System.exit(2);
     }
     Args a = Args.parse(argv);
@@ -24,6 +24,7 @@ public final class Bench {
       case "delivery" -> DeliveryBench.run(a);
       case "digest" -> DigestBench.run(a);
       case "footprint" -> FootprintBench.run(a);
+      case "scaling" -> ScalingBench.run(a);
       default -> {
         System.err.println("unknown benchmark " + argv[0]);
         System.exit(2);

@@ -77,7 +77,11 @@ final class DeliveryBench {
           Thread.sleep(100);
         }
         Thread.sleep(2000); // let stragglers (duplicates) arrive before counting
+        double rssAtEnd = jar.rssMiB();
+        int idle = a.i("idle", 20);
+        Thread.sleep(idle * 1000L);
         double rssAfter = jar.rssMiB();
+        Bench.say("  RSS at the end of the run %.0f MiB, after %d s idle %.0f MiB", rssAtEnd, idle, rssAfter);
         double slackSecs = slackDone == 0 ? Double.NaN : (slackDone - t0) / 1e9;
         double discordSecs = discordDone == 0 ? Double.NaN : (discordDone - t0) / 1e9;
         // the limit-bound minimum: Slack 10 posts/s workspace-wide (burst 10); Discord a DM is
