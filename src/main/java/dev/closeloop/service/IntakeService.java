@@ -102,8 +102,7 @@ public final class IntakeService {
     String personKey = Identities.personKey(r.email(), r.slackId(), r.discordId());
     String tz = validZone(r.timezone());
     People people = new People(h);
-    people.upsert(personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz);
-    PersonRow person = people.find(personKey).orElseThrow();
+    PersonRow person = people.ensure(personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz);
     boolean optedOut = person.optedOut() || Identities.erasedOptOut(h, r.email(), r.slackId(), r.discordId());
     ZoneId zone = zone(tz != null ? tz : person.timezone());
 

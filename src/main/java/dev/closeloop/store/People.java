@@ -44,6 +44,36 @@ public final class People {
     }
   }
 
+  /**
+   * The person after recording what a ticket says of them: inserted when new, updated only when a
+   * given value differs from the stored one (a repeat requester costs one read and no write).
+   * Two first closes of one person at once: the second insert fails on the key and the caller's
+   * transaction is run again.
+   */
+  public PersonRow ensure(String key, String email, String name, String slackId, String discordId, String timezone) {
+    PersonRow known = find(key).orElse(null);
+    if (known == null) {
+      h.createUpdate("""
+              INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
+              VALUES (:key, :email, :name, :slackId, :discordId, :tz)
+              """)
+          .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
+          .bind("discordId", discordId).bind("tz", timezone).execute();
+      return new PersonRow(key, email, name, slackId, discordId, timezone, false, null, null);
+    }
+    PersonRow merged = new PersonRow(key, or(email, known.email()), or(name, known.name()),
+        or(slackId, known.slackId()), or(discordId, known.discordId()), or(timezone, known.timezone()),
+        known.optedOut(), known.optedOutAt(), known.lastSurveyedAt());
+    if (!merged.equals(known)) {
+      upsert(key, email, name, slackId, discordId, timezone);
+    }
+    return merged;
+  }
+
+  private static String or(String given, String stored) {
+    return given != null ? given : stored;
+  }
+
   public void setOptedOut(String key, boolean optedOut, Instant now) {
     h.createUpdate("UPDATE people SET opted_out = :o, opted_out_at = :now WHERE person_key = :key")
         .bind("key", key).bind("o", optedOut).bind("now", optedOut ? now : null).execute();
