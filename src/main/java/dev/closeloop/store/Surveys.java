@@ -114,8 +114,8 @@ public final class Surveys {
 
   public List<Long> dueToExpire(Instant now, int limit) {
     return h.createQuery("""
-            SELECT id FROM surveys WHERE state IN ('sent', 'reminded', 'answered')
-              AND finished_at IS NULL AND expires_at <= :now ORDER BY expires_at, id
+            SELECT id FROM surveys WHERE finished_at IS NULL AND expires_at <= :now
+              AND state IN ('sent', 'reminded', 'answered') ORDER BY expires_at, id
               LIMIT :limit
             """)
         .bind("now", now)
