@@ -171,20 +171,33 @@ public final class OutboxDispatcher {
           // queued meanwhile (a reply in a conversation) are not stuck behind a long backlog
           long passEnd = Math.min(end, System.nanoTime() + PASS.toNanos());
           List<OutboxRow> rows = jdbi.withHandle(h -> new Outbox(h).due(id.wire(), clock.instant(), BATCH));
-          for (int i = 0; i < rows.size() && System.nanoTime() < passEnd; ) {
-            Instant platformWait = start(rows.get(i));
-            if (platformWait == null) {
+          boolean[] done = new boolean[rows.size()];
+          while (System.nanoTime() < passEnd) {
+            // a sweep: rows whose kind (post, update, ...) is held by a platform-wide limit or a
+            // 429 pause are skipped without being decoded; other kinds still go meanwhile
+            Map<String, Instant> held = new java.util.HashMap<>();
+            for (int i = 0; i < rows.size() && System.nanoTime() < passEnd; i++) {
+              OutboxRow row = rows.get(i);
+              if (done[i] || held.containsKey(row.kind())) {
+                continue;
+              }
+              Instant platformWait = start(row);
+              if (platformWait != null) {
+                held.put(row.kind(), platformWait);
+              }
+              done[i] = lastDone;
               started += lastStarted ? 1 : 0;
-              i++;
-              continue;
             }
-            // the platform-wide limit (or a 429 pause) holds every row: wait for it, not row by row
-            long waitMs = Math.max(1, Duration.between(clock.instant(), platformWait).toMillis());
+            if (held.isEmpty()) {
+              break; // what is left waits for its conversation: the next pass looks again
+            }
+            Instant next = java.util.Collections.min(held.values());
+            long waitMs = Math.max(1, Duration.between(clock.instant(), next).toMillis());
             if (!waitForPacing || System.nanoTime() + waitMs * 1_000_000 >= passEnd) {
-              paced(platformWait);
+              paced(next);
               break;
             }
-            Thread.sleep(waitMs);
+            Thread.sleep(waitMs); // wait for the platform once, then sweep the same rows again
           }
           if (started > 0) {
             continue;
@@ -216,6 +229,8 @@ public final class OutboxDispatcher {
 
     /** Whether the last {@link #start} started a send. */
     private boolean lastStarted;
+    /** Whether the last {@link #start} settled the row for this pass (sent, failed, rescheduled or taken). */
+    private boolean lastDone;
 
     /**
      * Starts the send of a row if it may go now ({@link #lastStarted} then true). Returns when the
@@ -224,6 +239,7 @@ public final class OutboxDispatcher {
      */
     private Instant start(OutboxRow row) throws InterruptedException {
       lastStarted = false;
+      lastDone = true;
       Instant now = clock.instant();
       Outgoing outgoing;
       try {
@@ -235,6 +251,7 @@ public final class OutboxDispatcher {
       List<String> keys = busyKeys(row, outgoing);
       if (keys.stream().anyMatch(busy::contains)) {
         paced(now.plusMillis(20));
+        lastDone = false;
         return null; // the conversation has a send in flight: this one goes after it
       }
       if (outgoing == null) {
@@ -244,11 +261,13 @@ public final class OutboxDispatcher {
       }
       Instant platformReady = pacer.platformReadyAt(id, outgoing, now);
       if (platformReady.isAfter(now)) {
+        lastDone = false;
         return platformReady;
       }
       Instant ready = pacer.readyAt(id, outgoing, now);
       if (ready.isAfter(now)) {
         paced(ready);
+        lastDone = false;
         return null; // this conversation's limit: left as it is (no write), looked at again later
       }
       free.acquire();

@@ -100,6 +100,26 @@ class OutboxLanesTest {
   }
 
   @Test
+  void messagesDoNotWaitBehindABacklogOfEditsHeldByTheirOwnLimit() {
+    Recording slack = new Recording(PlatformId.SLACK);
+    for (int i = 0; i < 8; i++) {
+      Outgoing edit = new Outgoing.Update("edit-" + i, new MessageRef("D" + i, "1.000" + i), ChatMessage.plainText("edited"));
+      db.jdbi().useTransaction(h -> new Outbox(h).enqueue(
+          new Outbox.New(edit.key(), "slack", "update", OutgoingCodec.encode(edit), null, "test", T0), T0));
+    }
+    for (int i = 0; i < 3; i++) {
+      enqueue(PlatformId.SLACK, dm("dm-" + i, "U" + i));
+    }
+
+    dispatcher(slack).drain(Duration.ofSeconds(10));
+
+    // chat.update is paced at Tier 3 (burst 5); the three DMs, queued after all eight edits, go now
+    assertThat(slack.sent).filteredOn(k -> k.startsWith("edit-")).hasSize(5);
+    assertThat(slack.sent).filteredOn(k -> k.startsWith("dm-")).containsExactlyInAnyOrder("dm-0", "dm-1", "dm-2");
+    assertThat(states()).filteredOn("pending"::equals).hasSize(3);
+  }
+
+  @Test
   void rowsForAPlatformThatIsNoLongerConfiguredAreDeadNotLeftPending() {
     Recording slack = new Recording(PlatformId.SLACK);
     enqueue(PlatformId.DISCORD, dm("d1", "100"));
@@ -178,7 +198,8 @@ class OutboxLanesTest {
 
     @Override
     public MessageRef send(Outgoing outgoing) {
-      String user = ((Outgoing.DirectMessage) outgoing).userId();
+      String user = outgoing instanceof Outgoing.DirectMessage d ? d.userId()
+          : ((Outgoing.Update) outgoing).target().channelId();
       AtomicInteger mine = perUser.computeIfAbsent(user, u -> new AtomicInteger());
       synchronized (this) {
         maxInFlight = Math.max(maxInFlight, inFlight.incrementAndGet());
