@@ -81,7 +81,7 @@ class OutboxLanesTest {
   @Test
   void sendsOverlapAcrossConversationsButOneConversationGetsItsMessagesOneAtATimeInOrder() throws Exception {
     Recording discord = new Recording(PlatformId.DISCORD);
-    discord.latency = Duration.ofMillis(80);
+    discord.holdFirstUntilAnotherStarts = true; // overlap is shown, not left to timing
     for (int i = 0; i < 3; i++) {
       enqueue(PlatformId.DISCORD, dm("same-" + i, "42"));
     }
@@ -165,7 +165,10 @@ class OutboxLanesTest {
     final PlatformId id;
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     volatile CountDownLatch gate;
-    volatile Duration latency = Duration.ZERO;
+    /** The first send waits (10 s at most) until a second one has started. */
+    volatile boolean holdFirstUntilAnotherStarts;
+    private final CountDownLatch anotherStarted = new CountDownLatch(1);
+    private final AtomicInteger started = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
     final Map<String, AtomicInteger> perUser = new java.util.concurrent.ConcurrentHashMap<>();
     volatile int maxInFlight;
@@ -210,7 +213,11 @@ class OutboxLanesTest {
         if (g != null) {
           g.await(30, TimeUnit.SECONDS);
         }
-        Thread.sleep(latency.toMillis());
+        if (started.incrementAndGet() > 1) {
+          anotherStarted.countDown();
+        } else if (holdFirstUntilAnotherStarts) {
+          anotherStarted.await(10, TimeUnit.SECONDS);
+        }
         sent.add(outgoing.key());
         return new MessageRef("D" + user, outgoing.key());
       } catch (InterruptedException e) {
