@@ -29,18 +29,7 @@ public final class Pacer {
 
   /** When {@code o} may go out on {@code platform}; {@code now} or later. */
   public synchronized Instant readyAt(PlatformId platform, Outgoing o, Instant now) {
-    Instant ready = now;
-    Instant paused = pausedUntil.get(platform);
-    if (paused != null && paused.isAfter(ready)) {
-      ready = paused;
-    }
-    for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
-      Instant t = whenToken(e.getKey(), e.getValue(), now);
-      if (t.isAfter(ready)) {
-        ready = t;
-      }
-    }
-    return ready;
+    return readyAt(platform, o, now, true);
   }
 
   /**
@@ -48,13 +37,17 @@ public final class Pacer {
    * not the per-conversation ones. Later than {@code now} means no row of this kind may go.
    */
   public synchronized Instant platformReadyAt(PlatformId platform, Outgoing o, Instant now) {
+    return readyAt(platform, o, now, false);
+  }
+
+  private Instant readyAt(PlatformId platform, Outgoing o, Instant now, boolean perConversation) {
     Instant ready = now;
     Instant paused = pausedUntil.get(platform);
     if (paused != null && paused.isAfter(ready)) {
       ready = paused;
     }
     for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
-      if (!e.getKey().contains(":ch:")) {
+      if (perConversation || !e.getKey().contains(":ch:")) {
         Instant t = whenToken(e.getKey(), e.getValue(), now);
         if (t.isAfter(ready)) {
           ready = t;

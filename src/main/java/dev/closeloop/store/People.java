@@ -35,13 +35,17 @@ public final class People {
         .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
         .bind("discordId", discordId).bind("tz", timezone).execute();
     if (n == 0) {
-      h.createUpdate("""
-              INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
-              VALUES (:key, :email, :name, :slackId, :discordId, :tz)
-              """)
-          .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
-          .bind("discordId", discordId).bind("tz", timezone).execute();
+      insert(key, email, name, slackId, discordId, timezone);
     }
+  }
+
+  private void insert(String key, String email, String name, String slackId, String discordId, String timezone) {
+    h.createUpdate("""
+            INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
+            VALUES (:key, :email, :name, :slackId, :discordId, :tz)
+            """)
+        .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
+        .bind("discordId", discordId).bind("tz", timezone).execute();
   }
 
   /**
@@ -53,12 +57,7 @@ public final class People {
   public PersonRow ensure(String key, String email, String name, String slackId, String discordId, String timezone) {
     PersonRow known = find(key).orElse(null);
     if (known == null) {
-      h.createUpdate("""
-              INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
-              VALUES (:key, :email, :name, :slackId, :discordId, :tz)
-              """)
-          .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
-          .bind("discordId", discordId).bind("tz", timezone).execute();
+      insert(key, email, name, slackId, discordId, timezone);
       return new PersonRow(key, email, name, slackId, discordId, timezone, false, null, null);
     }
     PersonRow merged = new PersonRow(key, or(email, known.email()), or(name, known.name()),
