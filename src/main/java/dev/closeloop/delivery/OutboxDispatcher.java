@@ -181,12 +181,12 @@ public final class OutboxDispatcher {
               if (done[i] || held.containsKey(row.kind())) {
                 continue;
               }
-              Instant platformWait = start(row);
-              if (platformWait != null) {
-                held.put(row.kind(), platformWait);
+              Attempt a = start(row);
+              if (a.platformWait() != null) {
+                held.put(row.kind(), a.platformWait());
               }
-              done[i] = lastDone;
-              started += lastStarted ? 1 : 0;
+              done[i] = a.settled();
+              started += a.started() ? 1 : 0;
             }
             if (held.isEmpty()) {
               break; // what is left waits for its conversation: the next pass looks again
@@ -227,54 +227,40 @@ public final class OutboxDispatcher {
       return sent.get();
     }
 
-    /** Whether the last {@link #start} started a send. */
-    private boolean lastStarted;
-    /** Whether the last {@link #start} settled the row for this pass (sent, failed, rescheduled or taken). */
-    private boolean lastDone;
-
-    /**
-     * Starts the send of a row if it may go now ({@link #lastStarted} then true). Returns when the
-     * platform as a whole may take the next send, if that is later than now (the row is left as it
-     * is); else null.
-     */
-    private Instant start(OutboxRow row) throws InterruptedException {
-      lastStarted = false;
-      lastDone = true;
+    /** Starts the send of a row if it may go now; else says what holds it back. */
+    private Attempt start(OutboxRow row) throws InterruptedException {
       Instant now = clock.instant();
       Outgoing outgoing;
       try {
         outgoing = withTarget(OutgoingCodec.decode(row.payload()), row);
       } catch (IllegalArgumentException e) {
         fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()), now);
-        return null;
+        return Attempt.SETTLED;
       }
       List<String> keys = busyKeys(row, outgoing);
       if (keys.stream().anyMatch(busy::contains)) {
         paced(now.plusMillis(20));
-        lastDone = false;
-        return null; // the conversation has a send in flight: this one goes after it
+        return Attempt.HELD; // the conversation has a send in flight: this one goes after it
       }
       if (outgoing == null) {
         // an update of a message that is not sent yet: wait for it
         jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
-        return null;
+        return Attempt.SETTLED;
       }
       Instant platformReady = pacer.platformReadyAt(id, outgoing, now);
       if (platformReady.isAfter(now)) {
-        lastDone = false;
-        return platformReady;
+        return new Attempt(false, false, platformReady);
       }
       Instant ready = pacer.readyAt(id, outgoing, now);
       if (ready.isAfter(now)) {
         paced(ready);
-        lastDone = false;
-        return null; // this conversation's limit: left as it is (no write), looked at again later
+        return Attempt.HELD; // this conversation's limit: left as it is (no write), looked at again later
       }
       free.acquire();
       boolean handedOver = false;
       try {
         if (!jdbi.inTransaction(h -> new Outbox(h).claim(row.id(), worker, now))) {
-          return null;
+          return Attempt.SETTLED; // another worker has it
         }
         pacer.took(id, outgoing, clock.instant());
         busy.addAll(keys);
@@ -288,8 +274,7 @@ public final class OutboxDispatcher {
           }
         });
         handedOver = true;
-        lastStarted = true;
-        return null;
+        return Attempt.STARTED;
       } finally {
         if (!handedOver) {
           free.release();
@@ -316,6 +301,17 @@ public final class OutboxDispatcher {
         pacedUntil = until;
       }
     }
+  }
+
+  /**
+   * What a lane's look at one row came to: a send started; the row {@code settled} for this pass
+   * (started, failed, rescheduled or taken by another worker); or held back, by its conversation
+   * or, with {@code platformWait}, by the platform as a whole until then.
+   */
+  private record Attempt(boolean started, boolean settled, Instant platformWait) {
+    static final Attempt STARTED = new Attempt(true, true, null);
+    static final Attempt SETTLED = new Attempt(false, true, null);
+    static final Attempt HELD = new Attempt(false, false, null);
   }
 
   /** What a send occupies: its conversation (user or channel) and its survey. */
