@@ -9,32 +9,54 @@ import org.junit.jupiter.api.Test;
 
 /** The core (survey flow, fatigue policy, digest content) is plain Java: no I/O types enter it. */
 class ArchitectureTest {
-  private static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-      .importPackages("dev.closeloop");
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+          .importPackages("dev.closeloop");
 
   @Test
   void coreHasNoIo() {
-    noClasses().that().resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
-        .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.jdbi..", "io.javalin..",
-            "org.eclipse.jetty..", "com.slack..", "net.dv8tion..", "java.net.http..", "dev.closeloop.store..",
-            "dev.closeloop.service..", "com.zaxxer..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "java.sql..",
+            "javax.sql..",
+            "org.jdbi..",
+            "io.javalin..",
+            "org.eclipse.jetty..",
+            "com.slack..",
+            "net.dv8tion..",
+            "java.net.http..",
+            "dev.closeloop.store..",
+            "dev.closeloop.service..",
+            "com.zaxxer..")
         .check(CLASSES);
   }
 
   @Test
   void coreDoesNotReadTheWallClock() {
-    noClasses().that().resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
-        .should().callMethod(java.time.Instant.class, "now")
-        .orShould().callMethod(System.class, "currentTimeMillis")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
+        .should()
+        .callMethod(java.time.Instant.class, "now")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
         .check(CLASSES);
   }
 
   @Test
   void adaptersDoNotReachIntoTheStore() {
-    noClasses().that().resideInAnyPackage("dev.closeloop.chat.slack..", "dev.closeloop.chat.discord..")
-        .should().dependOnClassesThat().resideInAnyPackage("dev.closeloop.store..", "dev.closeloop.service..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("dev.closeloop.chat.slack..", "dev.closeloop.chat.discord..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.closeloop.store..", "dev.closeloop.service..")
         .check(CLASSES);
   }
 }

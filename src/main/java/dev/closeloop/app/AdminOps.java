@@ -45,18 +45,24 @@ final class AdminOps {
   }
 
   Optional<List<Map<String, Object>>> surveys(String ticketId, String source) {
-    return app.db.jdbi().withHandle(h -> {
-      Surveys surveys = new Surveys(h);
-      List<SurveyRow> rows = source == null ? surveys.forTicketAnySource(ticketId) : surveys.forTicket(source, ticketId);
-      if (rows.isEmpty()) {
-        return Optional.empty();
-      }
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (SurveyRow s : rows) {
-        out.add(survey(h, s));
-      }
-      return Optional.of(out);
-    });
+    return app.db
+        .jdbi()
+        .withHandle(
+            h -> {
+              Surveys surveys = new Surveys(h);
+              List<SurveyRow> rows =
+                  source == null
+                      ? surveys.forTicketAnySource(ticketId)
+                      : surveys.forTicket(source, ticketId);
+              if (rows.isEmpty()) {
+                return Optional.empty();
+              }
+              List<Map<String, Object>> out = new ArrayList<>();
+              for (SurveyRow s : rows) {
+                out.add(survey(h, s));
+              }
+              return Optional.of(out);
+            });
   }
 
   private Map<String, Object> survey(Handle h, SurveyRow s) {
@@ -98,14 +104,17 @@ final class AdminOps {
   }
 
   List<Map<String, Object>> incidents(boolean all) {
-    return app.db.jdbi().withHandle(h -> {
-      Incidents incidents = new Incidents(h);
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (IncidentRow i : all ? incidents.all() : incidents.open()) {
-        new Surveys(h).find(i.surveyId()).ifPresent(s -> out.add(incident(h, s, i)));
-      }
-      return out;
-    });
+    return app.db
+        .jdbi()
+        .withHandle(
+            h -> {
+              Incidents incidents = new Incidents(h);
+              List<Map<String, Object>> out = new ArrayList<>();
+              for (IncidentRow i : all ? incidents.all() : incidents.open()) {
+                new Surveys(h).find(i.surveyId()).ifPresent(s -> out.add(incident(h, s, i)));
+              }
+              return out;
+            });
   }
 
   private Map<String, Object> incident(Handle h, SurveyRow s, IncidentRow i) {
@@ -136,7 +145,9 @@ final class AdminOps {
   }
 
   List<Map<String, Object>> outbox(String state) {
-    return app.db.jdbi().withHandle(h -> new Outbox(h).inState(state, 1000)).stream().map(AdminOps::outboxRow).toList();
+    return app.db.jdbi().withHandle(h -> new Outbox(h).inState(state, 1000)).stream()
+        .map(AdminOps::outboxRow)
+        .toList();
   }
 
   static Map<String, Object> outboxRow(OutboxRow o) {
@@ -157,30 +168,35 @@ final class AdminOps {
   /** Retries a dead row; a survey whose first DM it was is scheduled again, due now. */
   Optional<Map<String, Object>> retry(long id) {
     Instant now = app.clock.instant();
-    return app.db.jdbi().inTransaction(h -> {
-      Outbox outbox = new Outbox(h);
-      Optional<OutboxRow> row = outbox.find(id);
-      if (row.isEmpty() || !OutboxRow.DEAD.equals(row.get().state())) {
-        return Optional.<Map<String, Object>>empty();
-      }
-      if ("survey_dm".equals(row.get().purpose()) && row.get().surveyId() != null) {
-        // the survey is looked up and sent again from scratch (identity may have changed)
-        h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute();
-        new Surveys(h).rescheduleNow(row.get().surveyId(), now);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", id);
-        m.put("surveyId", row.get().surveyId());
-        m.put("state", "scheduled");
-        return Optional.of(m);
-      }
-      outbox.revive(id, now);
-      return Optional.of(outboxRow(outbox.find(id).orElseThrow()));
-    });
+    return app.db
+        .jdbi()
+        .inTransaction(
+            h -> {
+              Outbox outbox = new Outbox(h);
+              Optional<OutboxRow> row = outbox.find(id);
+              if (row.isEmpty() || !OutboxRow.DEAD.equals(row.get().state())) {
+                return Optional.<Map<String, Object>>empty();
+              }
+              if ("survey_dm".equals(row.get().purpose()) && row.get().surveyId() != null) {
+                // the survey is looked up and sent again from scratch (identity may have changed)
+                h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute();
+                new Surveys(h).rescheduleNow(row.get().surveyId(), now);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", id);
+                m.put("surveyId", row.get().surveyId());
+                m.put("state", "scheduled");
+                return Optional.of(m);
+              }
+              outbox.revive(id, now);
+              return Optional.of(outboxRow(outbox.find(id).orElseThrow()));
+            });
   }
 
   int retryAllDead() {
-    List<Long> ids = app.db.jdbi().withHandle(h -> new Outbox(h).inState(OutboxRow.DEAD, 100_000))
-        .stream().map(OutboxRow::id).toList();
+    List<Long> ids =
+        app.db.jdbi().withHandle(h -> new Outbox(h).inState(OutboxRow.DEAD, 100_000)).stream()
+            .map(OutboxRow::id)
+            .toList();
     int n = 0;
     for (long id : ids) {
       n += retry(id).isPresent() ? 1 : 0;
@@ -190,25 +206,46 @@ final class AdminOps {
 
   /** Everything, or everything about one person, sandbox demo data excluded. */
   String export(String format, String user) {
-    List<Map<String, Object>> rows = app.db.jdbi().withHandle(h -> {
-      List<SurveyRow> surveys = user == null ? new Surveys(h).all(false) : forUser(h, user);
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (SurveyRow s : surveys) {
-        if (!"sandbox".equals(s.source())) {
-          out.add(survey(h, s));
-        }
-      }
-      return out;
-    });
+    List<Map<String, Object>> rows =
+        app.db
+            .jdbi()
+            .withHandle(
+                h -> {
+                  List<SurveyRow> surveys =
+                      user == null ? new Surveys(h).all(false) : forUser(h, user);
+                  List<Map<String, Object>> out = new ArrayList<>();
+                  for (SurveyRow s : surveys) {
+                    if (!"sandbox".equals(s.source())) {
+                      out.add(survey(h, s));
+                    }
+                  }
+                  return out;
+                });
     try {
       if ("json".equals(format)) {
-        return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("surveys", rows));
+        return Json.MAPPER
+            .writerWithDefaultPrettyPrinter()
+            .writeValueAsString(Map.of("surveys", rows));
       }
       CsvMapper csv = new CsvMapper();
-      CsvSchema schema = CsvSchema.builder()
-          .addColumn("surveyId").addColumn("source").addColumn("ticketId").addColumn("email").addColumn("name")
-          .addColumn("platform").addColumn("state").addColumn("reason").addColumn("sentAt").addColumn("answeredAt")
-          .addColumn("fixed").addColumn("rating").addColumn("comment").addColumn("request").build().withHeader();
+      CsvSchema schema =
+          CsvSchema.builder()
+              .addColumn("surveyId")
+              .addColumn("source")
+              .addColumn("ticketId")
+              .addColumn("email")
+              .addColumn("name")
+              .addColumn("platform")
+              .addColumn("state")
+              .addColumn("reason")
+              .addColumn("sentAt")
+              .addColumn("answeredAt")
+              .addColumn("fixed")
+              .addColumn("rating")
+              .addColumn("comment")
+              .addColumn("request")
+              .build()
+              .withHeader();
       StringWriter out = new StringWriter();
       try (SequenceWriter w = csv.writer(schema).writeValues(out)) {
         for (Map<String, Object> s : rows) {
@@ -248,67 +285,104 @@ final class AdminOps {
 
   private List<SurveyRow> forUser(Handle h, String user) {
     String u = user.strip();
-    List<SurveyRow> rows = h.createQuery("""
+    List<SurveyRow> rows =
+        h.createQuery(
+                """
             SELECT * FROM surveys WHERE person_key = :k OR requester_email = :k OR slack_id = :u
               OR discord_id = :u OR platform_user = :u ORDER BY id
-            """).bind("k", u.toLowerCase(Locale.ROOT)).bind("u", u).mapTo(SurveyRow.class).list();
+            """)
+            .bind("k", u.toLowerCase(Locale.ROOT))
+            .bind("u", u)
+            .mapTo(SurveyRow.class)
+            .list();
     return rows;
   }
 
   /** Removes tickets, surveys and answers older than retention.keep. */
   int purge() {
     Instant cutoff = app.clock.instant().minus(app.config.retention().keep());
-    return app.db.jdbi().inTransaction(h -> {
-      int surveys = h.createUpdate("""
+    return app.db
+        .jdbi()
+        .inTransaction(
+            h -> {
+              int surveys =
+                  h.createUpdate(
+                          """
               DELETE FROM surveys WHERE created_at < :c
                 AND state IN ('answered', 'expired', 'cancelled', 'skipped')
-              """).bind("c", cutoff).execute();
-      int tickets = h.createUpdate("DELETE FROM tickets WHERE updated_at < :c").bind("c", cutoff).execute();
-      int events = h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c").bind("c", cutoff).execute();
-      h.createUpdate("DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')").bind("c", cutoff).execute();
-      // replay keys only matter within the 300 s signature window
-      h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
-          .bind("c", app.clock.instant().minus(java.time.Duration.ofDays(1))).execute();
-      log.info("event=purged surveys={} tickets={} events={} cutoff={}", surveys, tickets, events, cutoff);
-      return surveys + tickets + events;
-    });
+              """)
+                      .bind("c", cutoff)
+                      .execute();
+              int tickets =
+                  h.createUpdate("DELETE FROM tickets WHERE updated_at < :c")
+                      .bind("c", cutoff)
+                      .execute();
+              int events =
+                  h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c")
+                      .bind("c", cutoff)
+                      .execute();
+              h.createUpdate(
+                      "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
+                  .bind("c", cutoff)
+                  .execute();
+              // replay keys only matter within the 300 s signature window
+              h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
+                  .bind("c", app.clock.instant().minus(java.time.Duration.ofDays(1)))
+                  .execute();
+              log.info(
+                  "event=purged surveys={} tickets={} events={} cutoff={}",
+                  surveys,
+                  tickets,
+                  events,
+                  cutoff);
+              return surveys + tickets + events;
+            });
   }
 
   /** Erases a person everywhere; keeps only keyed hashes of their ids if they had opted out. */
   boolean eraseUser(String user) {
     String u = user.strip();
-    return app.db.jdbi().inTransaction(h -> {
-      List<SurveyRow> surveys = forUser(h, u);
-      People people = new People(h);
-      List<PersonRow> persons = new ArrayList<>(people.byPlatformId("slack", u));
-      persons.addAll(people.byPlatformId("discord", u));
-      people.find(u.toLowerCase(Locale.ROOT)).ifPresent(persons::add);
-      for (SurveyRow s : surveys) {
-        people.find(s.personKey()).ifPresent(persons::add);
-      }
-      if (surveys.isEmpty() && persons.isEmpty()) {
-        return false;
-      }
-      for (PersonRow p : persons) {
-        if (p.optedOut()) {
-          for (String id : new String[] {p.email(), p.slackId(), p.discordId(), p.personKey()}) {
-            if (id != null) {
-              people.rememberErasedOptOut(Identities.hash(h, id));
-            }
-          }
-        }
-        people.unlink(p.email() == null ? "" : p.email(), p.discordId() == null ? "" : p.discordId());
-        people.delete(p.personKey());
-      }
-      for (SurveyRow s : surveys) {
-        h.createUpdate("DELETE FROM outbox WHERE survey_id = :s").bind("s", s.id()).execute();
-        h.createUpdate("DELETE FROM surveys WHERE id = :s").bind("s", s.id()).execute();
-      }
-      h.createUpdate("DELETE FROM links WHERE email = :e OR discord_id = :u").bind("e", u.toLowerCase(Locale.ROOT))
-          .bind("u", u).execute();
-      log.info("event=user_erased surveys={} people={}", surveys.size(), persons.size());
-      return true;
-    });
+    return app.db
+        .jdbi()
+        .inTransaction(
+            h -> {
+              List<SurveyRow> surveys = forUser(h, u);
+              People people = new People(h);
+              List<PersonRow> persons = new ArrayList<>(people.byPlatformId("slack", u));
+              persons.addAll(people.byPlatformId("discord", u));
+              people.find(u.toLowerCase(Locale.ROOT)).ifPresent(persons::add);
+              for (SurveyRow s : surveys) {
+                people.find(s.personKey()).ifPresent(persons::add);
+              }
+              if (surveys.isEmpty() && persons.isEmpty()) {
+                return false;
+              }
+              for (PersonRow p : persons) {
+                if (p.optedOut()) {
+                  for (String id :
+                      new String[] {p.email(), p.slackId(), p.discordId(), p.personKey()}) {
+                    if (id != null) {
+                      people.rememberErasedOptOut(Identities.hash(h, id));
+                    }
+                  }
+                }
+                people.unlink(
+                    p.email() == null ? "" : p.email(), p.discordId() == null ? "" : p.discordId());
+                people.delete(p.personKey());
+              }
+              for (SurveyRow s : surveys) {
+                h.createUpdate("DELETE FROM outbox WHERE survey_id = :s")
+                    .bind("s", s.id())
+                    .execute();
+                h.createUpdate("DELETE FROM surveys WHERE id = :s").bind("s", s.id()).execute();
+              }
+              h.createUpdate("DELETE FROM links WHERE email = :e OR discord_id = :u")
+                  .bind("e", u.toLowerCase(Locale.ROOT))
+                  .bind("u", u)
+                  .execute();
+              log.info("event=user_erased surveys={} people={}", surveys.size(), persons.size());
+              return true;
+            });
   }
 
   /** Imports email,discordId lines; returns how many were linked. */
@@ -321,7 +395,9 @@ final class AdminOps {
         continue;
       }
       String[] parts = l.split(",");
-      if (parts.length != 2 || !parts[0].strip().contains("@") || !parts[1].strip().matches("\\d{5,25}")) {
+      if (parts.length != 2
+          || !parts[0].strip().contains("@")
+          || !parts[1].strip().matches("\\d{5,25}")) {
         throw new IllegalArgumentException("bad line (want email,discordId): " + HttpApi.cut(l));
       }
       pairs.add(new String[] {parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip()});

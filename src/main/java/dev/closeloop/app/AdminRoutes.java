@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The admin API (CONTRACT "Admin API"): Bearer admin.token, 401 without it. */
@@ -15,101 +14,127 @@ final class AdminRoutes {
 
   static void register(Javalin j, App app) {
     AdminOps ops = app.admin;
-    j.before("/admin/*", ctx -> {
-      String token = app.config.admin().token();
-      String given = ctx.header("Authorization");
-      if (token.isEmpty() || given == null || !Signatures.equal("Bearer " + token, given.strip())) {
-        HttpApi.error(ctx, 401, "missing or wrong admin token");
-        ctx.skipRemainingHandlers();
-      }
-    });
+    j.before(
+        "/admin/*",
+        ctx -> {
+          String token = app.config.admin().token();
+          String given = ctx.header("Authorization");
+          if (token.isEmpty()
+              || given == null
+              || !Signatures.equal("Bearer " + token, given.strip())) {
+            HttpApi.error(ctx, 401, "missing or wrong admin token");
+            ctx.skipRemainingHandlers();
+          }
+        });
     j.post("/admin/digest", ctx -> ctx.json(app.digests.postNow()));
-    j.get("/admin/surveys", ctx -> {
-      String ticket = ctx.queryParam("ticket");
-      if (ticket == null || ticket.isBlank()) {
-        HttpApi.error(ctx, 400, "ticket is required");
-        return;
-      }
-      ops.surveys(ticket, ctx.queryParam("source")).ifPresentOrElse(
-          list -> ctx.json(Map.of("surveys", list)),
-          () -> HttpApi.error(ctx, 404, "no survey for ticket " + HttpApi.cut(ticket)));
-    });
-    j.get("/admin/stats", ctx -> {
-      LocalDate since = date(ctx, "since");
-      LocalDate until = date(ctx, "until");
-      if (ctx.status().getCode() == 400) {
-        return;
-      }
-      ctx.json(app.stats.stats(since, until));
-    });
-    j.get("/admin/incidents", ctx -> {
-      String state = ctx.queryParamAsClass("state", String.class).getOrDefault("open");
-      if (!state.equals("open") && !state.equals("all")) {
-        HttpApi.error(ctx, 400, "state must be open or all");
-        return;
-      }
-      ctx.json(Map.of("incidents", ops.incidents(state.equals("all"))));
-    });
-    j.get("/admin/outbox", ctx -> {
-      String state = ctx.queryParamAsClass("state", String.class).getOrDefault("pending");
-      if (!state.equals("pending") && !state.equals("dead")) {
-        HttpApi.error(ctx, 400, "state must be pending or dead");
-        return;
-      }
-      ctx.json(Map.of("outbox", ops.outbox(state)));
-    });
-    j.post("/admin/outbox/{id}/retry", ctx -> {
-      long id;
-      try {
-        id = Long.parseLong(ctx.pathParam("id"));
-      } catch (NumberFormatException e) {
-        HttpApi.error(ctx, 400, "id must be a number");
-        return;
-      }
-      ops.retry(id).ifPresentOrElse(ctx::json, () -> HttpApi.error(ctx, 404, "no dead outbox row " + id));
-    });
+    j.get(
+        "/admin/surveys",
+        ctx -> {
+          String ticket = ctx.queryParam("ticket");
+          if (ticket == null || ticket.isBlank()) {
+            HttpApi.error(ctx, 400, "ticket is required");
+            return;
+          }
+          ops.surveys(ticket, ctx.queryParam("source"))
+              .ifPresentOrElse(
+                  list -> ctx.json(Map.of("surveys", list)),
+                  () -> HttpApi.error(ctx, 404, "no survey for ticket " + HttpApi.cut(ticket)));
+        });
+    j.get(
+        "/admin/stats",
+        ctx -> {
+          LocalDate since = date(ctx, "since");
+          LocalDate until = date(ctx, "until");
+          if (ctx.status().getCode() == 400) {
+            return;
+          }
+          ctx.json(app.stats.stats(since, until));
+        });
+    j.get(
+        "/admin/incidents",
+        ctx -> {
+          String state = ctx.queryParamAsClass("state", String.class).getOrDefault("open");
+          if (!state.equals("open") && !state.equals("all")) {
+            HttpApi.error(ctx, 400, "state must be open or all");
+            return;
+          }
+          ctx.json(Map.of("incidents", ops.incidents(state.equals("all"))));
+        });
+    j.get(
+        "/admin/outbox",
+        ctx -> {
+          String state = ctx.queryParamAsClass("state", String.class).getOrDefault("pending");
+          if (!state.equals("pending") && !state.equals("dead")) {
+            HttpApi.error(ctx, 400, "state must be pending or dead");
+            return;
+          }
+          ctx.json(Map.of("outbox", ops.outbox(state)));
+        });
+    j.post(
+        "/admin/outbox/{id}/retry",
+        ctx -> {
+          long id;
+          try {
+            id = Long.parseLong(ctx.pathParam("id"));
+          } catch (NumberFormatException e) {
+            HttpApi.error(ctx, 400, "id must be a number");
+            return;
+          }
+          ops.retry(id)
+              .ifPresentOrElse(
+                  ctx::json, () -> HttpApi.error(ctx, 404, "no dead outbox row " + id));
+        });
     j.post("/admin/outbox/retry-dead", ctx -> ctx.json(Map.of("retried", ops.retryAllDead())));
-    j.post("/admin/backup", ctx -> {
-      Map<?, ?> body = body(ctx);
-      if (body == null || !(body.get("file") instanceof String file) || file.isBlank()) {
-        HttpApi.error(ctx, 400, "file is required");
-        return;
-      }
-      if (app.db.postgres()) {
-        HttpApi.error(ctx, 400, "use pg_dump");
-        return;
-      }
-      ctx.json(Map.of("file", app.db.backup(Path.of(file)).toString()));
-    });
-    j.get("/admin/export", ctx -> {
-      String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
-      if (!format.equals("csv") && !format.equals("json")) {
-        HttpApi.error(ctx, 400, "format must be csv or json");
-        return;
-      }
-      String out = ops.export(format, ctx.queryParam("user"));
-      ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json").result(out);
-    });
+    j.post(
+        "/admin/backup",
+        ctx -> {
+          Map<?, ?> body = body(ctx);
+          if (body == null || !(body.get("file") instanceof String file) || file.isBlank()) {
+            HttpApi.error(ctx, 400, "file is required");
+            return;
+          }
+          if (app.db.postgres()) {
+            HttpApi.error(ctx, 400, "use pg_dump");
+            return;
+          }
+          ctx.json(Map.of("file", app.db.backup(Path.of(file)).toString()));
+        });
+    j.get(
+        "/admin/export",
+        ctx -> {
+          String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
+          if (!format.equals("csv") && !format.equals("json")) {
+            HttpApi.error(ctx, 400, "format must be csv or json");
+            return;
+          }
+          String out = ops.export(format, ctx.queryParam("user"));
+          ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
+              .result(out);
+        });
     j.post("/admin/purge", ctx -> ctx.json(Map.of("removed", ops.purge())));
-    j.post("/admin/erase-user", ctx -> {
-      Map<?, ?> body = body(ctx);
-      if (body == null || !(body.get("user") instanceof String user) || user.isBlank()) {
-        HttpApi.error(ctx, 400, "user is required");
-        return;
-      }
-      if (ops.eraseUser(user)) {
-        ctx.json(Map.of("erased", true));
-      } else {
-        HttpApi.error(ctx, 404, "no such user");
-      }
-    });
-    j.post("/admin/links", ctx -> {
-      try {
-        ctx.json(Map.of("linked", ops.links(ctx.body())));
-      } catch (IllegalArgumentException e) {
-        HttpApi.error(ctx, 400, e.getMessage());
-      }
-    });
+    j.post(
+        "/admin/erase-user",
+        ctx -> {
+          Map<?, ?> body = body(ctx);
+          if (body == null || !(body.get("user") instanceof String user) || user.isBlank()) {
+            HttpApi.error(ctx, 400, "user is required");
+            return;
+          }
+          if (ops.eraseUser(user)) {
+            ctx.json(Map.of("erased", true));
+          } else {
+            HttpApi.error(ctx, 404, "no such user");
+          }
+        });
+    j.post(
+        "/admin/links",
+        ctx -> {
+          try {
+            ctx.json(Map.of("linked", ops.links(ctx.body())));
+          } catch (IllegalArgumentException e) {
+            HttpApi.error(ctx, 400, e.getMessage());
+          }
+        });
     j.post("/admin/weekly", ctx -> ctx.json(app.weekly()));
   }
 

@@ -19,6 +19,10 @@ import dev.closeloop.service.SurveyService;
 import dev.closeloop.service.WeeklyService;
 import dev.closeloop.store.Database;
 import dev.closeloop.store.Settings;
+import dev.closeloop.survey.FatiguePolicy;
+import dev.closeloop.survey.SendWindow;
+import dev.closeloop.survey.SurveyFlow;
+import dev.closeloop.survey.SurveyMessages;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.poll.CursorStore;
 import dev.closeloop.ticket.poll.PollContext;
@@ -26,10 +30,6 @@ import dev.closeloop.ticket.poll.PollException;
 import dev.closeloop.ticket.poll.PollSink;
 import dev.closeloop.ticket.poll.Poller;
 import dev.closeloop.ticket.poll.Pollers;
-import dev.closeloop.survey.FatiguePolicy;
-import dev.closeloop.survey.SendWindow;
-import dev.closeloop.survey.SurveyFlow;
-import dev.closeloop.survey.SurveyMessages;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -75,15 +75,21 @@ public final class App implements AutoCloseable {
   public App(Config config, Clock clock, Map<PlatformId, ChatPlatform> extraPlatforms) {
     this.config = config;
     this.clock = clock;
-    this.db = Database.open(config.storage().url(), config.storage().user(), config.storage().password());
+    this.db =
+        Database.open(config.storage().url(), config.storage().user(), config.storage().password());
     var jdbi = db.jdbi();
     this.platforms = new java.util.EnumMap<>(PlatformId.class);
     platforms.putAll(Platforms.create(config, jdbi, clock));
     platforms.putAll(extraPlatforms);
 
     var s = config.survey();
-    FatiguePolicy policy = new FatiguePolicy(s.delay(), s.cooldown(), s.reminderAfter(), s.expireAfter(),
-        new SendWindow(s.quietHours(), s.weekends()));
+    FatiguePolicy policy =
+        new FatiguePolicy(
+            s.delay(),
+            s.cooldown(),
+            s.reminderAfter(),
+            s.expireAfter(),
+            new SendWindow(s.quietHours(), s.weekends()));
     SecureRandom random = new SecureRandom();
     Notifier notifier = new Notifier(new SurveyMessages(s.wording()));
     this.classifier = Classifiers.standard();
@@ -91,26 +97,46 @@ public final class App implements AutoCloseable {
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
     this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
-    this.conversations = new ConversationService(jdbi, new SurveyFlow(config.digest().negativeAtOrBelow()), notifier,
-        classifier, incidents, stats, clock);
+    this.conversations =
+        new ConversationService(
+            jdbi,
+            new SurveyFlow(config.digest().negativeAtOrBelow()),
+            notifier,
+            classifier,
+            incidents,
+            stats,
+            clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
     var d = config.delivery();
-    this.dispatcher = new OutboxDispatcher(jdbi, platforms, new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(),
-        random::nextDouble), new Pacer(), surveys, clock, "closeloop-" + UUID.randomUUID(), metrics);
+    this.dispatcher =
+        new OutboxDispatcher(
+            jdbi,
+            platforms,
+            new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble),
+            new Pacer(),
+            surveys,
+            clock,
+            "closeloop-" + UUID.randomUUID(),
+            metrics);
     this.admin = new AdminOps(this);
     bindMetrics();
   }
 
   private void bindMetrics() {
     for (String state : List.of("pending", "dead")) {
-      io.micrometer.core.instrument.Gauge.builder("closeloop_outbox_rows",
+      io.micrometer.core.instrument.Gauge.builder(
+              "closeloop_outbox_rows",
               () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Outbox(h).count(state)))
-          .tag("state", state).description("outbox rows by state").register(metrics);
+          .tag("state", state)
+          .description("outbox rows by state")
+          .register(metrics);
     }
-    io.micrometer.core.instrument.Gauge.builder("closeloop_incidents_open",
+    io.micrometer.core.instrument.Gauge.builder(
+            "closeloop_incidents_open",
             () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Incidents(h).open().size()))
-        .description("negative replies not followed up yet").register(metrics);
+        .description("negative replies not followed up yet")
+        .register(metrics);
   }
 
   /**
@@ -119,13 +145,16 @@ public final class App implements AutoCloseable {
    * classifier's lexicons.
    */
   private void afterReady() {
-    Thread t = new Thread(() -> {
-      new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
-      new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
-      new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
-      new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
-      classifier.load();
-    }, "closeloop-after-ready");
+    Thread t =
+        new Thread(
+            () -> {
+              new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+              new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+              new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
+              new io.micrometer.core.instrument.binder.system.UptimeMetrics().bindTo(metrics);
+              classifier.load();
+            },
+            "closeloop-after-ready");
     t.setDaemon(true);
     t.start();
   }
@@ -163,13 +192,18 @@ public final class App implements AutoCloseable {
     awaitPlatforms(Duration.ofSeconds(30));
     if (config.server().portFile() != null && !config.server().portFile().isBlank()) {
       try {
-        Files.writeString(Path.of(config.server().portFile()), Integer.toString(port), StandardCharsets.UTF_8);
+        Files.writeString(
+            Path.of(config.server().portFile()), Integer.toString(port), StandardCharsets.UTF_8);
       } catch (java.io.IOException e) {
-        log.warn("event=port_file_failed path={} error={}", config.server().portFile(), e.toString());
+        log.warn(
+            "event=port_file_failed path={} error={}", config.server().portFile(), e.toString());
       }
     }
     List<String> down = notConnected();
-    log.info("closeloop ready on port {}{}", port, down.isEmpty() ? "" : " (degraded: " + String.join(", ", down) + ")");
+    log.info(
+        "closeloop ready on port {}{}",
+        port,
+        down.isEmpty() ? "" : " (degraded: " + String.join(", ", down) + ")");
     log.debug("event=ready millis={}", (System.nanoTime() - t0) / 1_000_000);
     afterReady();
     return port;
@@ -192,23 +226,29 @@ public final class App implements AutoCloseable {
   }
 
   private Scheduler startScheduler() {
-    RecurringTask<Void> dispatch = Tasks.recurring("outbox-dispatch", FixedDelay.ofMillis(300))
-        .execute((inst, ctx) -> guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20), true)));
-    RecurringTask<Void> tick = Tasks.recurring("survey-tick", FixedDelay.ofSeconds(1))
-        .execute((inst, ctx) -> guarded("tick", this::tick));
+    RecurringTask<Void> dispatch =
+        Tasks.recurring("outbox-dispatch", FixedDelay.ofMillis(300))
+            .execute(
+                (inst, ctx) ->
+                    guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20), true)));
+    RecurringTask<Void> tick =
+        Tasks.recurring("survey-tick", FixedDelay.ofSeconds(1))
+            .execute((inst, ctx) -> guarded("tick", this::tick));
     List<RecurringTask<Void>> tasks = new java.util.ArrayList<>(List.of(dispatch, tick));
     for (Poller poller : pollers()) {
-      tasks.add(Tasks.recurring("poll-" + poller.name(), FixedDelay.of(poller.every()))
-          .execute((inst, ctx) -> guarded("poll-" + poller.name(), () -> poll(poller))));
+      tasks.add(
+          Tasks.recurring("poll-" + poller.name(), FixedDelay.of(poller.every()))
+              .execute((inst, ctx) -> guarded("poll-" + poller.name(), () -> poll(poller))));
     }
-    Scheduler s = Scheduler.create(db.dataSource())
-        .startTasks(new java.util.ArrayList<>(tasks))
-        .pollingInterval(Duration.ofMillis(250))
-        .alwaysPersistTimestampInUTC()
-        .heartbeatInterval(Duration.ofSeconds(2))
-        .missedHeartbeatsLimit(4)
-        .threads(2)
-        .build();
+    Scheduler s =
+        Scheduler.create(db.dataSource())
+            .startTasks(new java.util.ArrayList<>(tasks))
+            .pollingInterval(Duration.ofMillis(250))
+            .alwaysPersistTimestampInUTC()
+            .heartbeatInterval(Duration.ofSeconds(2))
+            .missedHeartbeatsLimit(4)
+            .threads(2)
+            .build();
     s.start();
     return s;
   }
@@ -216,14 +256,17 @@ public final class App implements AutoCloseable {
   /** Enforces retention.keep once a day (the day is a unique marker, so one instance does it). */
   private void purgeDaily() {
     String today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-    boolean mine = db.jdbi().inTransaction(h -> {
-      Settings settings = new Settings(h);
-      if (today.equals(settings.get("purge.lastDay").orElse(null))) {
-        return false;
-      }
-      settings.put("purge.lastDay", today);
-      return true;
-    });
+    boolean mine =
+        db.jdbi()
+            .inTransaction(
+                h -> {
+                  Settings settings = new Settings(h);
+                  if (today.equals(settings.get("purge.lastDay").orElse(null))) {
+                    return false;
+                  }
+                  settings.put("purge.lastDay", today);
+                  return true;
+                });
     if (mine) {
       admin.purge();
     }
@@ -233,21 +276,29 @@ public final class App implements AutoCloseable {
   List<Poller> pollers() {
     var jdbi = db.jdbi();
     CursorStore cursors = name -> jdbi.withHandle(h -> new Settings(h).get("poll.cursor." + name));
-    PollSink sink = (name, events, cursor) -> {
-      for (TicketEvent e : events) {
-        intake.accept(e); // idempotent: a page seen twice adds nothing
-      }
-      jdbi.useTransaction(h -> new Settings(h).put("poll.cursor." + name, cursor));
-    };
+    PollSink sink =
+        (name, events, cursor) -> {
+          for (TicketEvent e : events) {
+            intake.accept(e); // idempotent: a page seen twice adds nothing
+          }
+          jdbi.useTransaction(h -> new Settings(h).put("poll.cursor." + name, cursor));
+        };
     return Pollers.from(config.connectors(), PollContext.of(cursors, sink));
   }
 
   private void poll(Poller poller) {
     try {
       var report = poller.pollOnce();
-      log.info("event=poll_done poller={} pages={} events={}", poller.name(), report.pages(), report.events());
+      log.info(
+          "event=poll_done poller={} pages={} events={}",
+          poller.name(),
+          report.pages(),
+          report.events());
     } catch (PollException e) {
-      log.warn("event=poll_failed poller={} error={} will=retry_next_run", poller.name(), e.getMessage());
+      log.warn(
+          "event=poll_failed poller={} error={} will=retry_next_run",
+          poller.name(),
+          e.getMessage());
     }
   }
 
@@ -265,7 +316,11 @@ public final class App implements AutoCloseable {
       r.run();
       failing.remove("scheduler");
     } catch (RuntimeException e) {
-      log.error("event=scheduled_work_failed work={} error={} will=retry_next_run", what, e.toString(), e);
+      log.error(
+          "event=scheduled_work_failed work={} error={} will=retry_next_run",
+          what,
+          e.toString(),
+          e);
     }
   }
 
@@ -322,13 +377,17 @@ public final class App implements AutoCloseable {
     if (http != null) {
       http.stop();
     }
-    platforms.values().forEach(p -> {
-      try {
-        p.stop();
-      } catch (RuntimeException e) {
-        log.warn("event=platform_stop_failed platform={} error={}", p.id().wire(), e.toString());
-      }
-    });
+    platforms
+        .values()
+        .forEach(
+            p -> {
+              try {
+                p.stop();
+              } catch (RuntimeException e) {
+                log.warn(
+                    "event=platform_stop_failed platform={} error={}", p.id().wire(), e.toString());
+              }
+            });
     db.close();
   }
 }

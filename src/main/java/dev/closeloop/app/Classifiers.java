@@ -4,7 +4,9 @@ import dev.closeloop.digest.CommentClassifier;
 import dev.closeloop.digest.SentimentClassifier;
 import java.util.concurrent.CompletableFuture;
 
-/** The comment classifier the app uses: VADER plus IT-support rules (docs/negative-detection.md). */
+/**
+ * The comment classifier the app uses: VADER plus IT-support rules (docs/negative-detection.md).
+ */
 final class Classifiers {
   private Classifiers() {}
 

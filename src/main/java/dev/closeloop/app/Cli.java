@@ -24,11 +24,26 @@ import picocli.CommandLine.Parameters;
  * asks the running app through its admin API when one answers (H2 admits one process), else opens
  * the store itself. Exit 0 success, 1 runtime failure, 2 bad usage or invalid config.
  */
-@Command(name = "closeloop", mixinStandardHelpOptions = true, version = "closeloop 0.1",
-    description = "Post-ticket satisfaction surveys in Slack and Discord, with a daily digest of negative replies.",
-    subcommands = {Cli.Run.class, Cli.CheckConfig.class, Cli.Digest.class, Cli.Weekly.class, Cli.Stats.class,
-        Cli.Export.class, Cli.Purge.class, Cli.EraseUser.class, Cli.Link.class, Cli.Backup.class, Cli.Restore.class,
-        Cli.OutboxCmd.class})
+@Command(
+    name = "closeloop",
+    mixinStandardHelpOptions = true,
+    version = "closeloop 0.1",
+    description =
+        "Post-ticket satisfaction surveys in Slack and Discord, with a daily digest of negative replies.",
+    subcommands = {
+      Cli.Run.class,
+      Cli.CheckConfig.class,
+      Cli.Digest.class,
+      Cli.Weekly.class,
+      Cli.Stats.class,
+      Cli.Export.class,
+      Cli.Purge.class,
+      Cli.EraseUser.class,
+      Cli.Link.class,
+      Cli.Backup.class,
+      Cli.Restore.class,
+      Cli.OutboxCmd.class
+    })
 final class Cli implements Callable<Integer> {
   static final int OK = 0;
   static final int FAILED = 1;
@@ -36,14 +51,15 @@ final class Cli implements Callable<Integer> {
 
   static int execute(String[] args) {
     CommandLine cl = new CommandLine(new Cli());
-    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException ce) {
-        cmd.getErr().println("invalid config: " + ce.getMessage());
-        return USAGE;
-      }
-      cmd.getErr().println("error: " + e.getMessage());
-      return FAILED;
-    });
+    cl.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ConfigException ce) {
+            cmd.getErr().println("invalid config: " + ce.getMessage());
+            return USAGE;
+          }
+          cmd.getErr().println("error: " + e.getMessage());
+          return FAILED;
+        });
     return cl.execute(args);
   }
 
@@ -55,12 +71,13 @@ final class Cli implements Callable<Integer> {
 
   /** Options every verb takes. */
   abstract static class Verb implements Callable<Integer> {
-    @Option(names = "--config", description = "config file (default bot-config/closeloop.yml)",
+    @Option(
+        names = "--config",
+        description = "config file (default bot-config/closeloop.yml)",
         defaultValue = "bot-config/closeloop.yml")
     Path configPath;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     Config config() {
       return ConfigLoader.fromEnvironment().load(configPath);
@@ -75,20 +92,27 @@ final class Cli implements Callable<Integer> {
     }
 
     /** Runs {@code remote} against the running app, or {@code local} on the store itself. */
-    int viaAppOrStore(Config config, String method, String path, String body, StoreAction local) throws Exception {
+    int viaAppOrStore(Config config, String method, String path, String body, StoreAction local)
+        throws Exception {
       Integer port = runningPort(config);
       if (port != null) {
         if (config.admin().token().isEmpty()) {
           err().println("the app is running; set admin.token so this command can ask it");
           return FAILED;
         }
-        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + config.admin().token());
-        req = body == null ? req.method(method, HttpRequest.BodyPublishers.noBody())
-            : req.header("Content-Type", path.startsWith("/admin/links") ? "text/csv" : "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> r = HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder req =
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + config.admin().token());
+        req =
+            body == null
+                ? req.method(method, HttpRequest.BodyPublishers.noBody())
+                : req.header(
+                        "Content-Type",
+                        path.startsWith("/admin/links") ? "text/csv" : "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r =
+            HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
           err().println("the app answered " + r.statusCode() + ": " + r.body());
           return r.statusCode() == 400 ? USAGE : FAILED;
@@ -98,7 +122,11 @@ final class Cli implements Callable<Integer> {
       }
       try (App app = new App(config, Clock.systemUTC(), Map.of())) {
         Object result = local.run(app);
-        out().println(result instanceof String s ? s : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        out()
+            .println(
+                result instanceof String s
+                    ? s
+                    : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         return OK;
       }
     }
@@ -126,9 +154,15 @@ final class Cli implements Callable<Integer> {
       return null;
     }
     try {
-      HttpResponse<Void> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live")).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> r =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(1))
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding());
       return r.statusCode() == 200 ? port : null;
     } catch (Exception e) {
       return null;
@@ -143,17 +177,23 @@ final class Cli implements Callable<Integer> {
       App app = new App(config, Clock.systemUTC(), Map.of());
       MemoryFootprint.returnIdleMemory();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        app.close();
-        stopped.countDown();
-      }, "closeloop-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    app.close();
+                    stopped.countDown();
+                  },
+                  "closeloop-shutdown"));
       app.start();
       stopped.await();
       return OK;
     }
   }
 
-  @Command(name = "check-config", description = "Validate the config and print it with secrets redacted.")
+  @Command(
+      name = "check-config",
+      description = "Validate the config and print it with secrets redacted.")
   static final class CheckConfig extends Verb {
     @Override
     public Integer call() {
@@ -197,8 +237,14 @@ final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      String q = (since == null ? "" : "since=" + since) + (until == null ? "" : (since == null ? "" : "&") + "until=" + until);
-      return viaAppOrStore(config(), "GET", "/admin/stats" + (q.isEmpty() ? "" : "?" + q), null,
+      String q =
+          (since == null ? "" : "since=" + since)
+              + (until == null ? "" : (since == null ? "" : "&") + "until=" + until);
+      return viaAppOrStore(
+          config(),
+          "GET",
+          "/admin/stats" + (q.isEmpty() ? "" : "?" + q),
+          null,
           app -> app.stats.stats(since, until));
     }
   }
@@ -217,8 +263,14 @@ final class Cli implements Callable<Integer> {
         err().println("--format must be csv or json");
         return USAGE;
       }
-      String q = "?format=" + format + (user == null ? "" : "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8));
-      return viaAppOrStore(config(), "GET", "/admin/export" + q, null, app -> app.admin.export(format, user));
+      String q =
+          "?format="
+              + format
+              + (user == null
+                  ? ""
+                  : "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8));
+      return viaAppOrStore(
+          config(), "GET", "/admin/export" + q, null, app -> app.admin.export(format, user));
     }
   }
 
@@ -226,7 +278,8 @@ final class Cli implements Callable<Integer> {
   static final class Purge extends Verb {
     @Override
     public Integer call() throws Exception {
-      return viaAppOrStore(config(), "POST", "/admin/purge", null, app -> Map.of("removed", app.admin.purge()));
+      return viaAppOrStore(
+          config(), "POST", "/admin/purge", null, app -> Map.of("removed", app.admin.purge()));
     }
   }
 
@@ -238,12 +291,17 @@ final class Cli implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       String body = Json.MAPPER.writeValueAsString(Map.of("user", user));
-      return viaAppOrStore(config(), "POST", "/admin/erase-user", body, app -> {
-        if (!app.admin.eraseUser(user)) {
-          throw new IllegalStateException("no such user");
-        }
-        return Map.of("erased", true);
-      });
+      return viaAppOrStore(
+          config(),
+          "POST",
+          "/admin/erase-user",
+          body,
+          app -> {
+            if (!app.admin.eraseUser(user)) {
+              throw new IllegalStateException("no such user");
+            }
+            return Map.of("erased", true);
+          });
     }
   }
 
@@ -267,7 +325,8 @@ final class Cli implements Callable<Integer> {
       }
       String csv = Files.readString(file);
       try {
-        return viaAppOrStore(config(), "POST", "/admin/links", csv, app -> Map.of("linked", app.admin.links(csv)));
+        return viaAppOrStore(
+            config(), "POST", "/admin/links", csv, app -> Map.of("linked", app.admin.links(csv)));
       } catch (IllegalArgumentException e) {
         err().println(e.getMessage());
         return USAGE;
@@ -282,13 +341,20 @@ final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      String body = Json.MAPPER.writeValueAsString(Map.of("file", file.toAbsolutePath().toString()));
-      return viaAppOrStore(config(), "POST", "/admin/backup", body,
+      String body =
+          Json.MAPPER.writeValueAsString(Map.of("file", file.toAbsolutePath().toString()));
+      return viaAppOrStore(
+          config(),
+          "POST",
+          "/admin/backup",
+          body,
           app -> Map.of("file", app.db().backup(file).toString()));
     }
   }
 
-  @Command(name = "restore", description = "Restore the H2 store from a backup FILE (app must be stopped).")
+  @Command(
+      name = "restore",
+      description = "Restore the H2 store from a backup FILE (app must be stopped).")
   static final class Restore extends Verb {
     @Parameters(index = "0", paramLabel = "FILE")
     Path file;
@@ -333,17 +399,32 @@ final class Cli implements Callable<Integer> {
       Config config = config();
       if ("list".equals(verb)) {
         String state = dead ? "dead" : "pending";
-        return viaAppOrStore(config, "GET", "/admin/outbox?state=" + state, null,
+        return viaAppOrStore(
+            config,
+            "GET",
+            "/admin/outbox?state=" + state,
+            null,
             app -> Map.of("outbox", app.admin.outbox(state)));
       }
       if ("retry".equals(verb) && dead) {
-        return viaAppOrStore(config, "POST", "/admin/outbox/retry-dead", null,
+        return viaAppOrStore(
+            config,
+            "POST",
+            "/admin/outbox/retry-dead",
+            null,
             app -> Map.of("retried", app.admin.retryAllDead()));
       }
       if ("retry".equals(verb) && id != null && id.matches("\\d{1,18}")) {
         long rowId = Long.parseLong(id);
-        return viaAppOrStore(config, "POST", "/admin/outbox/" + rowId + "/retry", null,
-            app -> app.admin.retry(rowId).orElseThrow(() -> new IllegalStateException("no dead outbox row " + rowId)));
+        return viaAppOrStore(
+            config,
+            "POST",
+            "/admin/outbox/" + rowId + "/retry",
+            null,
+            app ->
+                app.admin
+                    .retry(rowId)
+                    .orElseThrow(() -> new IllegalStateException("no dead outbox row " + rowId)));
       }
       err().println("usage: outbox list [--dead] | outbox retry ID|--dead");
       return USAGE;

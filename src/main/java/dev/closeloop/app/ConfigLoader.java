@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
   private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?}");
   private static final Pattern HHMM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+
   /** Keys whose value is a map with names of the operator's choosing. */
   private static final Set<String> FREE_MAPS = Set.of("digest.teams");
 
@@ -94,7 +95,8 @@ public final class ConfigLoader {
     try {
       config = yaml.treeToValue(merged, Config.class);
     } catch (JsonMappingException e) {
-      throw new ConfigException(path(e), "invalid value (" + firstLine(e.getOriginalMessage()) + ")");
+      throw new ConfigException(
+          path(e), "invalid value (" + firstLine(e.getOriginalMessage()) + ")");
     } catch (JsonProcessingException e) {
       throw new ConfigException("config", e.getOriginalMessage());
     }
@@ -180,17 +182,22 @@ public final class ConfigLoader {
   }
 
   private static String describe(JsonNode node) {
-    return node.getNodeType() == JsonNodeType.OBJECT ? "a mapping" : node.getNodeType().name().toLowerCase();
+    return node.getNodeType() == JsonNodeType.OBJECT
+        ? "a mapping"
+        : node.getNodeType().name().toLowerCase();
   }
 
   private static void validate(Config c) {
     range("server.port", c.server().port(), 0, 65535);
-    require("storage.url", c.storage().url().startsWith("jdbc:h2:") || c.storage().isPostgres(),
+    require(
+        "storage.url",
+        c.storage().url().startsWith("jdbc:h2:") || c.storage().isPostgres(),
         "must be a jdbc:h2: or jdbc:postgresql: URL");
     positive("intake.maxBodyBytes", c.intake().maxBodyBytes());
     var slack = c.slack();
     if (slack.configured() && !slack.socketMode() && slack.signingSecret().isEmpty()) {
-      throw new ConfigException("slack.appToken",
+      throw new ConfigException(
+          "slack.appToken",
           "a bot token needs an app token (Socket Mode) or a signing secret (HTTP mode)");
     }
     url("slack.apiUrl", slack.apiUrl());
@@ -202,9 +209,12 @@ public final class ConfigLoader {
     if (s.expireAfter().isNegative() || s.expireAfter().isZero()) {
       throw new ConfigException("survey.expireAfter", "must be a positive duration");
     }
-    require("survey.sampleRate", s.sampleRate() >= 0 && s.sampleRate() <= 1, "must be between 0 and 1");
+    require(
+        "survey.sampleRate", s.sampleRate() >= 0 && s.sampleRate() <= 1, "must be between 0 and 1");
     quietHours(s.quietHours());
-    require("survey.preferPlatform", List.of("slack", "discord").contains(s.preferPlatform()),
+    require(
+        "survey.preferPlatform",
+        List.of("slack", "discord").contains(s.preferPlatform()),
         "must be slack or discord");
     var d = c.digest();
     time("digest.time", d.time());
@@ -213,14 +223,19 @@ public final class ConfigLoader {
     notNegative("digest.ownerReminderAfter", d.ownerReminderAfter());
     require("digest.weekly.day", d.weekly().day() != null, "must be a day such as MONDAY");
     time("digest.weekly.time", d.weekly().time());
-    d.teams().forEach((name, team) -> {
-      if (team == null) {
-        throw new ConfigException("digest.teams." + name, "expected { slackChannel, discordChannel }");
-      }
-    });
+    d.teams()
+        .forEach(
+            (name, team) -> {
+              if (team == null) {
+                throw new ConfigException(
+                    "digest.teams." + name, "expected { slackChannel, discordChannel }");
+              }
+            });
     range("delivery.maxAttempts", c.delivery().maxAttempts(), 1, 1000);
     notNegative("delivery.backoff", c.delivery().backoff());
-    require("delivery.backoffMax", c.delivery().backoffMax().compareTo(c.delivery().backoff()) >= 0,
+    require(
+        "delivery.backoffMax",
+        c.delivery().backoffMax().compareTo(c.delivery().backoff()) >= 0,
         "must be at least delivery.backoff");
     require("retention.keep", c.retention().keep().toDays() >= 1, "must be at least one day");
     pollEvery("connectors.jira.pollEvery", c.connectors().jira().pollEvery());
@@ -245,7 +260,9 @@ public final class ConfigLoader {
       return;
     }
     String[] parts = value.split("-", -1);
-    if (parts.length != 2 || !HHMM.matcher(parts[0]).matches() || !HHMM.matcher(parts[1]).matches()) {
+    if (parts.length != 2
+        || !HHMM.matcher(parts[0]).matches()
+        || !HHMM.matcher(parts[1]).matches()) {
       throw new ConfigException("survey.quietHours", "must look like 20:00-08:00, or be empty");
     }
   }
@@ -264,7 +281,8 @@ public final class ConfigLoader {
   }
 
   private static void url(String key, String value) {
-    require(key, value.startsWith("http://") || value.startsWith("https://"), "must be an http(s) URL");
+    require(
+        key, value.startsWith("http://") || value.startsWith("https://"), "must be an http(s) URL");
     require(key, value.endsWith("/"), "must end with /");
   }
 
@@ -277,7 +295,10 @@ public final class ConfigLoader {
   }
 
   private static void notNegative(String key, Duration value) {
-    require(key, value != null && !value.isNegative(), "must be a duration such as PT15M (PT0S for none)");
+    require(
+        key,
+        value != null && !value.isNegative(),
+        "must be a duration such as PT15M (PT0S for none)");
   }
 
   private static void require(String key, boolean ok, String reason) {

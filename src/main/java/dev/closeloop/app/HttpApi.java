@@ -1,26 +1,17 @@
 package dev.closeloop.app;
 
-import dev.closeloop.chat.ChatEvent;
-import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.slack.SlackHttpEndpoint;
 import dev.closeloop.chat.slack.SlackPlatform;
 import dev.closeloop.service.IntakeResult;
-import dev.closeloop.service.IntakeService;
 import dev.closeloop.ticket.Connector;
 import dev.closeloop.ticket.GenericWebhook;
-import dev.closeloop.ticket.Signatures;
-import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP surface: ticket webhooks, admin API, health and metrics, and the sandbox page. Bad
- * input is mapped to a clear 4xx here, in one place; nothing a client sends produces a 5xx or a
- * stack trace.
+ * The HTTP surface: ticket webhooks, admin API, health and metrics, and the sandbox page. Bad input
+ * is mapped to a clear 4xx here, in one place; nothing a client sends produces a 5xx or a stack
+ * trace.
  */
 final class HttpApi {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
@@ -50,15 +41,18 @@ final class HttpApi {
 
   int start(int port) {
     long maxBody = Math.max(app.config.intake().maxBodyBytes(), GENERIC_MAX_BODY) + 1;
-    javalin = Javalin.create(cfg -> {
-      cfg.showJavalinBanner = false;
-      cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
-      cfg.http.maxRequestSize = maxBody;
-      cfg.jetty.modifyHttpConfiguration(hc -> {
-        hc.setRequestHeaderSize(16 * 1024);
-        hc.setSendServerVersion(false);
-      });
-    });
+    javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
+              cfg.http.maxRequestSize = maxBody;
+              cfg.jetty.modifyHttpConfiguration(
+                  hc -> {
+                    hc.setRequestHeaderSize(16 * 1024);
+                    hc.setSendServerVersion(false);
+                  });
+            });
     routes(javalin);
     javalin.start("0.0.0.0", port);
     for (org.eclipse.jetty.server.Connector c : javalin.jettyServer().server().getConnectors()) {
@@ -80,26 +74,45 @@ final class HttpApi {
   }
 
   private void routes(Javalin j) {
-    j.exception(org.jdbi.v3.core.ConnectionException.class, (e, ctx) -> {
-      log.warn("event=http_busy method={} path={} error={} will=ask_client_to_retry", ctx.method(), ctx.path(), e.toString());
-      ctx.header("Retry-After", "1");
-      error(ctx, 503, "busy, retry shortly");
-    });
-    j.exception(Exception.class, (e, ctx) -> {
-      log.error("event=http_error method={} path={} error={}", ctx.method(), ctx.path(), e.toString(), e);
-      error(ctx, 500, "internal error; see the server log");
-    });
-    j.error(404, ctx -> {
-      if (ctx.result() == null || ctx.result().isEmpty()) {
-        error(ctx, 404, "not found");
-      }
-    });
+    j.exception(
+        org.jdbi.v3.core.ConnectionException.class,
+        (e, ctx) -> {
+          log.warn(
+              "event=http_busy method={} path={} error={} will=ask_client_to_retry",
+              ctx.method(),
+              ctx.path(),
+              e.toString());
+          ctx.header("Retry-After", "1");
+          error(ctx, 503, "busy, retry shortly");
+        });
+    j.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error(
+              "event=http_error method={} path={} error={}",
+              ctx.method(),
+              ctx.path(),
+              e.toString(),
+              e);
+          error(ctx, 500, "internal error; see the server log");
+        });
+    j.error(
+        404,
+        ctx -> {
+          if (ctx.result() == null || ctx.result().isEmpty()) {
+            error(ctx, 404, "not found");
+          }
+        });
     j.error(413, ctx -> error(ctx, 413, "body too large"));
     j.post("/hooks/tickets", ctx -> webhook(ctx, GenericWebhook.SOURCE));
     j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
     j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
     j.get("/health/ready", this::ready);
-    j.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(app.metrics.scrape()));
+    j.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(app.metrics.scrape()));
     j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
@@ -108,7 +121,8 @@ final class HttpApi {
   private void slackEvents(Context ctx) {
     var slack = app.platforms.get(PlatformId.SLACK);
     if (!(slack instanceof SlackPlatform sp) || sp.httpEndpoint().isEmpty()) {
-      error(ctx, 404, "Slack HTTP mode is not configured (set slack.signingSecret and no appToken)");
+      error(
+          ctx, 404, "Slack HTTP mode is not configured (set slack.signingSecret and no appToken)");
       return;
     }
     SlackHttpEndpoint.Reply reply = sp.httpEndpoint().get().handle(ctx.body(), ctx::header);
@@ -140,7 +154,10 @@ final class HttpApi {
       error(ctx, 404, "unknown source '" + cut(source) + "'");
       return;
     }
-    long limit = GenericWebhook.SOURCE.equals(connector.source()) ? GENERIC_MAX_BODY : app.config.intake().maxBodyBytes();
+    long limit =
+        GenericWebhook.SOURCE.equals(connector.source())
+            ? GENERIC_MAX_BODY
+            : app.config.intake().maxBodyBytes();
     if (ctx.contentLength() > limit) {
       error(ctx, 413, "body over " + limit + " bytes");
       return;
@@ -167,7 +184,8 @@ final class HttpApi {
     }
     Map<String, String> query = new HashMap<>();
     ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
-    WebhookResult result = connector.handle(new WebhookRequest(headers, query, body, app.clock.instant()));
+    WebhookResult result =
+        connector.handle(new WebhookRequest(headers, query, body, app.clock.instant()));
     if (result instanceof WebhookResult.Unauthorized u) {
       log.info("event=webhook_unauthorized source={} why={}", connector.source(), u.why());
       error(ctx, 401, "unauthorized");
@@ -181,9 +199,15 @@ final class HttpApi {
   }
 
   /** Headers that make a signed request unique: a replay repeats them byte for byte. */
-  private static final List<String> SIGNED_HEADERS = List.of("x-closeloop-timestamp", "x-closeloop-signature",
-      "x-hub-signature", "x-zendesk-webhook-signature", "x-zendesk-webhook-signature-timestamp",
-      "x-glpi-signature", "x-glpi-timestamp");
+  private static final List<String> SIGNED_HEADERS =
+      List.of(
+          "x-closeloop-timestamp",
+          "x-closeloop-signature",
+          "x-hub-signature",
+          "x-zendesk-webhook-signature",
+          "x-zendesk-webhook-signature-timestamp",
+          "x-glpi-signature",
+          "x-glpi-timestamp");
 
   /** A digest of the signed request (source, signature headers, body), or null when unsigned. */
   static String requestKey(String source, Map<String, String> headers, byte[] body) {

@@ -23,13 +23,16 @@ final class MemoryFootprint {
   private MemoryFootprint() {}
 
   static void returnIdleMemory() {
-    boolean g1 = ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .map(GarbageCollectorMXBean::getName).anyMatch(n -> n.startsWith("G1"));
+    boolean g1 =
+        ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .map(GarbageCollectorMXBean::getName)
+            .anyMatch(n -> n.startsWith("G1"));
     if (!g1) {
       return;
     }
     try {
-      HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+      HotSpotDiagnosticMXBean hotspot =
+          ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
       // Min before Max: each must stay within the other at every step (defaults 40 / 70)
       setUnlessChosen(hotspot, "MinHeapFreeRatio", "10");
       setUnlessChosen(hotspot, "MaxHeapFreeRatio", "30");
@@ -39,7 +42,8 @@ final class MemoryFootprint {
     }
   }
 
-  private static void setUnlessChosen(HotSpotDiagnosticMXBean hotspot, String option, String value) {
+  private static void setUnlessChosen(
+      HotSpotDiagnosticMXBean hotspot, String option, String value) {
     VMOption current = hotspot.getVMOption(option);
     if (current.getOrigin() == VMOption.Origin.DEFAULT && current.isWriteable()) {
       hotspot.setVMOption(option, value);

@@ -7,12 +7,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Loads the classes {@code run} needs on the second core while the main thread reads the config
- * and opens the store (the idea of Spring Boot's background pre-initializer, fed by a class list
- * like an AppCDS one). Start-up is class loading almost throughout; done serially it took over
- * 5 s on two cores. The list is {@code META-INF/closeloop/preload.txt}, written by
- * {@code bench/preload-list.sh} from a class-loading log of a real start; a stale list only costs
- * speed: unknown names are skipped and classes are loaded without being initialized, so no static
+ * Loads the classes {@code run} needs on the second core while the main thread reads the config and
+ * opens the store (the idea of Spring Boot's background pre-initializer, fed by a class list like
+ * an AppCDS one). Start-up is class loading almost throughout; done serially it took over 5 s on
+ * two cores. The list is {@code META-INF/closeloop/preload.txt}, written by {@code
+ * bench/preload-list.sh} from a class-loading log of a real start; a stale list only costs speed:
+ * unknown names are skipped and classes are loaded without being initialized, so no static
  * initializer runs earlier or on another thread than it would anyway.
  */
 final class Preloader {

@@ -23,73 +23,121 @@ final class SandboxRoutes {
   private SandboxRoutes() {}
 
   static void register(Javalin j, App app) {
-    j.get("/sandbox", ctx -> {
-      if (sandbox(app) == null) {
-        HttpApi.error(ctx, 404, "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
-        return;
-      }
-      try (InputStream in = SandboxRoutes.class.getResourceAsStream("/sandbox/index.html")) {
-        ctx.contentType("text/html; charset=utf-8").result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      }
-    });
-    j.before("/sandbox/api/*", ctx -> {
-      if (sandbox(app) == null) {
-        HttpApi.error(ctx, 404, "the sandbox is off");
-        ctx.skipRemainingHandlers();
-      }
-    });
+    j.get(
+        "/sandbox",
+        ctx -> {
+          if (sandbox(app) == null) {
+            HttpApi.error(
+                ctx,
+                404,
+                "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
+            return;
+          }
+          try (InputStream in = SandboxRoutes.class.getResourceAsStream("/sandbox/index.html")) {
+            ctx.contentType("text/html; charset=utf-8")
+                .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          }
+        });
+    j.before(
+        "/sandbox/api/*",
+        ctx -> {
+          if (sandbox(app) == null) {
+            HttpApi.error(ctx, 404, "the sandbox is off");
+            ctx.skipRemainingHandlers();
+          }
+        });
     j.get("/sandbox/api/messages", ctx -> ctx.json(Map.of("messages", sandbox(app).messages(0))));
-    j.post("/sandbox/api/tickets", ctx -> {
-      Map<?, ?> body = body(ctx);
-      String email = str(body, "email", "dana@example.com");
-      if (!email.contains("@") || email.length() > 320) {
-        HttpApi.error(ctx, 400, "email is not an email address");
-        return;
-      }
-      String id = str(body, "id", "DEMO-" + (1000 + (System.nanoTime() / 1000 % 9000)));
-      TicketEvent.Kind kind = "reopen".equals(str(body, "event", "close")) ? TicketEvent.Kind.REOPENED : TicketEvent.Kind.CLOSED;
-      TicketEvent event = new TicketEvent(IntakeService.SANDBOX_SOURCE, kind,
-          new TicketEvent.Ticket(limit(id, 60), limit(str(body, "title", "Printer on 3rd floor jams"), 200), null,
-              limit(str(body, "assignee", "Alex"), 100), limit(str(body, "team", "helpdesk"), 100)),
-          TicketEvent.Requester.ofEmail(email.toLowerCase(java.util.Locale.ROOT), limit(str(body, "name", "Dana"), 100)),
-          null);
-      HttpApi.answer(ctx, app.intake.accept(event));
-      app.tick();
-    });
-    j.post("/sandbox/api/click", ctx -> {
-      Map<?, ?> body = body(ctx);
-      String user = str(body, "user", null);
-      String action = str(body, "actionId", null);
-      if (user == null || action == null) {
-        HttpApi.error(ctx, 400, "user and actionId are required");
-        return;
-      }
-      String conv = str(body, "conversation", "");
-      String msg = str(body, "messageId", "");
-      reply(ctx, sandbox(app).handler().handle(new ChatEvent.ButtonClick(PlatformId.SANDBOX, user,
-          str(body, "userName", user), action, str(body, "value", ""), new dev.closeloop.chat.MessageRef(conv, msg))));
-    });
-    j.post("/sandbox/api/type", ctx -> {
-      Map<?, ?> body = body(ctx);
-      String user = str(body, "user", null);
-      String text = str(body, "text", null);
-      if (user == null || text == null) {
-        HttpApi.error(ctx, 400, "user and text are required");
-        return;
-      }
-      sandbox(app).recordIncoming(user, limit(text, 4000));
-      reply(ctx, sandbox(app).handler().handle(new ChatEvent.TypedText(PlatformId.SANDBOX, user, text)));
-    });
-    j.post("/sandbox/api/modal", ctx -> {
-      Map<?, ?> body = body(ctx);
-      String user = str(body, "user", null);
-      String id = str(body, "id", null);
-      if (user == null || id == null) {
-        HttpApi.error(ctx, 400, "user and id are required");
-        return;
-      }
-      reply(ctx, sandbox(app).handler().handle(new ChatEvent.ModalSubmit(PlatformId.SANDBOX, user, id, str(body, "text", ""))));
-    });
+    j.post(
+        "/sandbox/api/tickets",
+        ctx -> {
+          Map<?, ?> body = body(ctx);
+          String email = str(body, "email", "dana@example.com");
+          if (!email.contains("@") || email.length() > 320) {
+            HttpApi.error(ctx, 400, "email is not an email address");
+            return;
+          }
+          String id = str(body, "id", "DEMO-" + (1000 + (System.nanoTime() / 1000 % 9000)));
+          TicketEvent.Kind kind =
+              "reopen".equals(str(body, "event", "close"))
+                  ? TicketEvent.Kind.REOPENED
+                  : TicketEvent.Kind.CLOSED;
+          TicketEvent event =
+              new TicketEvent(
+                  IntakeService.SANDBOX_SOURCE,
+                  kind,
+                  new TicketEvent.Ticket(
+                      limit(id, 60),
+                      limit(str(body, "title", "Printer on 3rd floor jams"), 200),
+                      null,
+                      limit(str(body, "assignee", "Alex"), 100),
+                      limit(str(body, "team", "helpdesk"), 100)),
+                  TicketEvent.Requester.ofEmail(
+                      email.toLowerCase(java.util.Locale.ROOT),
+                      limit(str(body, "name", "Dana"), 100)),
+                  null);
+          HttpApi.answer(ctx, app.intake.accept(event));
+          app.tick();
+        });
+    j.post(
+        "/sandbox/api/click",
+        ctx -> {
+          Map<?, ?> body = body(ctx);
+          String user = str(body, "user", null);
+          String action = str(body, "actionId", null);
+          if (user == null || action == null) {
+            HttpApi.error(ctx, 400, "user and actionId are required");
+            return;
+          }
+          String conv = str(body, "conversation", "");
+          String msg = str(body, "messageId", "");
+          reply(
+              ctx,
+              sandbox(app)
+                  .handler()
+                  .handle(
+                      new ChatEvent.ButtonClick(
+                          PlatformId.SANDBOX,
+                          user,
+                          str(body, "userName", user),
+                          action,
+                          str(body, "value", ""),
+                          new dev.closeloop.chat.MessageRef(conv, msg))));
+        });
+    j.post(
+        "/sandbox/api/type",
+        ctx -> {
+          Map<?, ?> body = body(ctx);
+          String user = str(body, "user", null);
+          String text = str(body, "text", null);
+          if (user == null || text == null) {
+            HttpApi.error(ctx, 400, "user and text are required");
+            return;
+          }
+          sandbox(app).recordIncoming(user, limit(text, 4000));
+          reply(
+              ctx,
+              sandbox(app)
+                  .handler()
+                  .handle(new ChatEvent.TypedText(PlatformId.SANDBOX, user, text)));
+        });
+    j.post(
+        "/sandbox/api/modal",
+        ctx -> {
+          Map<?, ?> body = body(ctx);
+          String user = str(body, "user", null);
+          String id = str(body, "id", null);
+          if (user == null || id == null) {
+            HttpApi.error(ctx, 400, "user and id are required");
+            return;
+          }
+          reply(
+              ctx,
+              sandbox(app)
+                  .handler()
+                  .handle(
+                      new ChatEvent.ModalSubmit(
+                          PlatformId.SANDBOX, user, id, str(body, "text", ""))));
+        });
     j.post("/sandbox/api/digest", ctx -> ctx.json(app.digests.postNow()));
     j.post("/sandbox/api/weekly", ctx -> ctx.json(app.weekly()));
   }
@@ -100,7 +148,17 @@ final class SandboxRoutes {
     if (r instanceof InteractionReply.Ephemeral e) {
       out.put("ephemeral", e.text());
     } else if (r instanceof InteractionReply.OpenModal m) {
-      out.put("modal", Map.of("id", m.id(), "title", m.title(), "label", m.label(), "placeholder", m.placeholder()));
+      out.put(
+          "modal",
+          Map.of(
+              "id",
+              m.id(),
+              "title",
+              m.title(),
+              "label",
+              m.label(),
+              "placeholder",
+              m.placeholder()));
     }
     ctx.json(out);
   }

@@ -24,7 +24,8 @@ public sealed interface ChatEvent {
    * A modal (dialog) submitted: {@code actionId} is the modal's id, {@code text} what was typed.
    * {@code userName} is the display name when the platform gives one (null otherwise).
    */
-  record ModalSubmit(PlatformId platform, String userId, String userName, String actionId, String text)
+  record ModalSubmit(
+      PlatformId platform, String userId, String userName, String actionId, String text)
       implements ChatEvent {
     public ModalSubmit(PlatformId platform, String userId, String actionId, String text) {
       this(platform, userId, null, actionId, text);

@@ -23,16 +23,16 @@ public interface ChatPlatform {
   UserLookup lookup(Recipient recipient);
 
   /**
-   * Performs one outbound action. Must either succeed once or throw; an {@link Outgoing.Update}
-   * may be repeated safely.
+   * Performs one outbound action. Must either succeed once or throw; an {@link Outgoing.Update} may
+   * be repeated safely.
    *
    * @return where the message lives (for a later update), or the target for updates
    */
   MessageRef send(Outgoing outgoing) throws DeliveryException;
 
   /**
-   * After a crash, looks for a message already sent for this outgoing action (by its key).
-   * Returns empty when it was not sent; throws when the platform cannot be asked right now.
+   * After a crash, looks for a message already sent for this outgoing action (by its key). Returns
+   * empty when it was not sent; throws when the platform cannot be asked right now.
    */
   Optional<MessageRef> reconcile(Outgoing outgoing) throws DeliveryException;
 }

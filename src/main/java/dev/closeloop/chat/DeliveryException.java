@@ -3,8 +3,8 @@ package dev.closeloop.chat;
 import java.time.Duration;
 
 /**
- * A send that did not go through. {@link Kind#TRANSIENT} may succeed later (network, 5xx, 429
- * with {@code retryAfter}); the others will not.
+ * A send that did not go through. {@link Kind#TRANSIENT} may succeed later (network, 5xx, 429 with
+ * {@code retryAfter}); the others will not.
  */
 public final class DeliveryException extends Exception {
   public enum Kind {

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends due outbox rows within the {@link Pacer}'s limits. A row is claimed (inflight) before the
  * send and marked sent after the platform accepted it; a row still inflight when a run starts was
- * interrupted by a crash and is reconciled with the platform before any resend, so each row
- * creates at most one platform message. Runs are exclusive cluster-wide (the scheduler runs one at
- * a time) and a run ends only when all its sends have ended.
+ * interrupted by a crash and is reconciled with the platform before any resend, so each row creates
+ * at most one platform message. Runs are exclusive cluster-wide (the scheduler runs one at a time)
+ * and a run ends only when all its sends have ended.
  *
  * <p>Within a run each platform has its own lane, so a slow or paused platform never holds back
  * another, and a lane keeps a few sends in flight ({@link #inFlight}) so that the platform's rate,
@@ -54,11 +54,13 @@ public final class OutboxDispatcher {
   private final Clock clock;
   private final String worker;
   private final MeterRegistry metrics;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "closeloop-outbox");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "closeloop-outbox");
+            t.setDaemon(true);
+            return t;
+          });
 
   public OutboxDispatcher(
       Jdbi jdbi,
@@ -79,7 +81,9 @@ public final class OutboxDispatcher {
     this.metrics = metrics;
   }
 
-  /** Sends in flight at once on one platform: enough to cover a round trip at the platform's rate. */
+  /**
+   * Sends in flight at once on one platform: enough to cover a round trip at the platform's rate.
+   */
   static int inFlight(PlatformId platform) {
     return switch (platform) {
       case SLACK -> 2;
@@ -110,13 +114,15 @@ public final class OutboxDispatcher {
     AtomicInteger busyLanes = new AtomicInteger(lanes.size());
     List<Future<Integer>> runs = new ArrayList<>();
     for (Lane lane : lanes) {
-      runs.add(threads.submit(() -> {
-        try {
-          return lane.run(end, waitForPacing, busyLanes);
-        } finally {
-          busyLanes.decrementAndGet();
-        }
-      }));
+      runs.add(
+          threads.submit(
+              () -> {
+                try {
+                  return lane.run(end, waitForPacing, busyLanes);
+                } finally {
+                  busyLanes.decrementAndGet();
+                }
+              }));
     }
     int total = 0;
     for (Future<Integer> run : runs) {
@@ -131,14 +137,25 @@ public final class OutboxDispatcher {
     return total;
   }
 
-  /** Rows for a platform no longer configured can never go: dead, so that they show in /admin/outbox. */
+  /**
+   * Rows for a platform no longer configured can never go: dead, so that they show in
+   * /admin/outbox.
+   */
   private void failUnconfigured() {
     List<String> wires = platforms.keySet().stream().map(PlatformId::wire).toList();
     Instant now = clock.instant();
-    List<OutboxRow> stranded = jdbi.withHandle(h -> wires.isEmpty()
-        ? new Outbox(h).due(now, BATCH) : new Outbox(h).dueOutside(wires, now, BATCH));
+    List<OutboxRow> stranded =
+        jdbi.withHandle(
+            h ->
+                wires.isEmpty()
+                    ? new Outbox(h).due(now, BATCH)
+                    : new Outbox(h).dueOutside(wires, now, BATCH));
     for (OutboxRow row : stranded) {
-      fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, row.platform() + " is not configured"), now);
+      fail(
+          row,
+          DeliveryException.permanent(
+              DeliveryException.Kind.PERMANENT, row.platform() + " is not configured"),
+          now);
     }
   }
 
@@ -148,9 +165,12 @@ public final class OutboxDispatcher {
     private final ChatPlatform platform;
     private final int slots;
     private final Semaphore free;
+
     /** Conversations and surveys with a send in flight. */
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
     private final AtomicInteger sent = new AtomicInteger();
+
     /** The earliest time a row skipped by the pacer in the current pass may go. */
     private Instant pacedUntil;
 
@@ -170,7 +190,8 @@ public final class OutboxDispatcher {
           // a pass works through one read of the due rows, but for PASS at most, so that rows
           // queued meanwhile (a reply in a conversation) are not stuck behind a long backlog
           long passEnd = Math.min(end, System.nanoTime() + PASS.toNanos());
-          List<OutboxRow> rows = jdbi.withHandle(h -> new Outbox(h).due(id.wire(), clock.instant(), BATCH));
+          List<OutboxRow> rows =
+              jdbi.withHandle(h -> new Outbox(h).due(id.wire(), clock.instant(), BATCH));
           boolean[] done = new boolean[rows.size()];
           while (System.nanoTime() < passEnd) {
             // a sweep: rows whose kind (post, update, ...) is held by a platform-wide limit or a
@@ -209,7 +230,9 @@ public final class OutboxDispatcher {
           } else if (!waitForPacing) {
             break;
           } else if (pacedUntil != null) {
-            waitMs = Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
+            waitMs =
+                Math.min(
+                    1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
           } else if (busyLanes.get() > 1) {
             waitMs = IDLE_POLL_MS; // idle, but the run goes on for another platform: look again
           } else {
@@ -234,7 +257,10 @@ public final class OutboxDispatcher {
       try {
         outgoing = withTarget(OutgoingCodec.decode(row.payload()), row);
       } catch (IllegalArgumentException e) {
-        fail(row, DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()), now);
+        fail(
+            row,
+            DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()),
+            now);
         return Attempt.SETTLED;
       }
       List<String> keys = busyKeys(row, outgoing);
@@ -244,7 +270,10 @@ public final class OutboxDispatcher {
       }
       if (outgoing == null) {
         // an update of a message that is not sent yet: wait for it
-        jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
+        jdbi.useTransaction(
+            h ->
+                new Outbox(h)
+                    .retryLater(row.id(), now.plusSeconds(1), "waiting for the message to update"));
         return Attempt.SETTLED;
       }
       Instant platformReady = pacer.platformReadyAt(id, outgoing, now);
@@ -254,7 +283,8 @@ public final class OutboxDispatcher {
       Instant ready = pacer.readyAt(id, outgoing, now);
       if (ready.isAfter(now)) {
         paced(ready);
-        return Attempt.HELD; // this conversation's limit: left as it is (no write), looked at again later
+        return Attempt
+            .HELD; // this conversation's limit: left as it is (no write), looked at again later
       }
       free.acquire();
       boolean handedOver = false;
@@ -265,14 +295,15 @@ public final class OutboxDispatcher {
         pacer.took(id, outgoing, clock.instant());
         busy.addAll(keys);
         Outgoing send = outgoing;
-        threads.execute(() -> {
-          try {
-            send(row, send);
-          } finally {
-            busy.removeAll(keys);
-            free.release();
-          }
-        });
+        threads.execute(
+            () -> {
+              try {
+                send(row, send);
+              } finally {
+                busy.removeAll(keys);
+                free.release();
+              }
+            });
         handedOver = true;
         return Attempt.STARTED;
       } finally {
@@ -291,8 +322,16 @@ public final class OutboxDispatcher {
       } catch (DeliveryException e) {
         fail(row.withAttempt(), e, clock.instant());
       } catch (RuntimeException e) {
-        log.error("event=outbox_send_error id={} key={} error={}", row.id(), row.msgKey(), e.toString(), e);
-        fail(row.withAttempt(), DeliveryException.transientFailure(e.toString(), e), clock.instant());
+        log.error(
+            "event=outbox_send_error id={} key={} error={}",
+            row.id(),
+            row.msgKey(),
+            e.toString(),
+            e);
+        fail(
+            row.withAttempt(),
+            DeliveryException.transientFailure(e.toString(), e),
+            clock.instant());
       }
     }
 
@@ -343,39 +382,59 @@ public final class OutboxDispatcher {
       }
       Outgoing outgoing = OutgoingCodec.decode(row.payload());
       try {
-        Optional<MessageRef> found = outgoing instanceof Outgoing.Update ? Optional.empty() : platform.reconcile(outgoing);
+        Optional<MessageRef> found =
+            outgoing instanceof Outgoing.Update ? Optional.empty() : platform.reconcile(outgoing);
         if (found.isPresent()) {
-          log.info("event=outbox_reconciled id={} key={} outcome=already_sent", row.id(), row.msgKey());
+          log.info(
+              "event=outbox_reconciled id={} key={} outcome=already_sent", row.id(), row.msgKey());
           markSent(row, found.get(), now);
         } else {
-          log.info("event=outbox_reconciled id={} key={} outcome=not_sent will=resend", row.id(), row.msgKey());
+          log.info(
+              "event=outbox_reconciled id={} key={} outcome=not_sent will=resend",
+              row.id(),
+              row.msgKey());
           jdbi.useTransaction(h -> new Outbox(h).release(row.id(), now));
         }
       } catch (DeliveryException e) {
-        log.warn("event=outbox_reconcile_failed id={} error={} will=retry_next_run", row.id(), e.getMessage());
+        log.warn(
+            "event=outbox_reconcile_failed id={} error={} will=retry_next_run",
+            row.id(),
+            e.getMessage());
       } catch (RuntimeException e) {
-        log.warn("event=outbox_reconcile_failed id={} error={} will=retry_next_run", row.id(), e.toString());
+        log.warn(
+            "event=outbox_reconcile_failed id={} error={} will=retry_next_run",
+            row.id(),
+            e.toString());
       }
     }
   }
 
-  /** Fills in the survey message as the target of an update that names none; null if not sent yet. */
+  /**
+   * Fills in the survey message as the target of an update that names none; null if not sent yet.
+   */
   private Outgoing withTarget(Outgoing o, OutboxRow row) {
     if (o instanceof Outgoing.Update u && u.target() == null && row.surveyId() != null) {
       var survey = jdbi.withHandle(h -> new Surveys(h).find(row.surveyId())).orElse(null);
       if (survey == null || survey.messageId() == null) {
         return null;
       }
-      return new Outgoing.Update(u.key(), new MessageRef(survey.messageChannel(), survey.messageId()), u.message());
+      return new Outgoing.Update(
+          u.key(), new MessageRef(survey.messageChannel(), survey.messageId()), u.message());
     }
     return o;
   }
 
   private void markSent(OutboxRow row, MessageRef ref, Instant now) {
-    jdbi.useTransaction(h -> {
-      new Outbox(h).markSent(row.id(), ref == null ? null : ref.channelId(), ref == null ? null : ref.messageId(), now);
-      listener.sent(h, row, ref, now);
-    });
+    jdbi.useTransaction(
+        h -> {
+          new Outbox(h)
+              .markSent(
+                  row.id(),
+                  ref == null ? null : ref.channelId(),
+                  ref == null ? null : ref.messageId(),
+                  now);
+          listener.sent(h, row, ref, now);
+        });
     log.debug("event=outbox_sent id={} key={} purpose={}", row.id(), row.msgKey(), row.purpose());
   }
 
@@ -386,26 +445,40 @@ public final class OutboxDispatcher {
       count("rate_limited", row);
     }
     if (permanent || retry.giveUp(row.attempts())) {
-      jdbi.useTransaction(h -> {
-        new Outbox(h).markDead(row.id(), e.kind().name().toLowerCase() + ": " + e.getMessage());
-        listener.dead(h, row, e.kind(), now);
-      });
+      jdbi.useTransaction(
+          h -> {
+            new Outbox(h).markDead(row.id(), e.kind().name().toLowerCase() + ": " + e.getMessage());
+            listener.dead(h, row, e.kind(), now);
+          });
       count("dead", row);
-      log.warn("event=outbox_dead id={} key={} purpose={} attempts={} kind={} error={} will=keep_for_retry_via_admin",
-          row.id(), row.msgKey(), row.purpose(), row.attempts(), e.kind(), e.getMessage());
+      log.warn(
+          "event=outbox_dead id={} key={} purpose={} attempts={} kind={} error={} will=keep_for_retry_via_admin",
+          row.id(),
+          row.msgKey(),
+          row.purpose(),
+          row.attempts(),
+          e.kind(),
+          e.getMessage());
       return;
     }
     Duration wait = retry.delay(row.attempts(), e.retryAfter());
     Instant next = now.plus(wait);
     jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), next, e.getMessage()));
     count("retried", row);
-    log.info("event=outbox_retry id={} key={} attempts={} error={} will=retry_at {}",
-        row.id(), row.msgKey(), row.attempts(), e.getMessage(), next);
+    log.info(
+        "event=outbox_retry id={} key={} attempts={} error={} will=retry_at {}",
+        row.id(),
+        row.msgKey(),
+        row.attempts(),
+        e.getMessage(),
+        next);
   }
 
   private void count(String outcome, OutboxRow row) {
     if (metrics != null) {
-      metrics.counter("closeloop_outbox_total", "outcome", outcome, "platform", row.platform()).increment();
+      metrics
+          .counter("closeloop_outbox_total", "outcome", outcome, "platform", row.platform())
+          .increment();
     }
   }
 }

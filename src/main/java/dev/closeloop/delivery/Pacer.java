@@ -9,12 +9,12 @@ import java.util.Map;
 
 /**
  * Keeps sends within the platforms' published limits so that 429s stay rare: token buckets per
- * platform and method class (Slack: 9.5 posts/s of the 10/s workspace-wide limit and one per
- * second per channel, chat.update Tier 3 ≈ 50/min; Discord: 47.5/s of the 50/s global limit, 5 per
- * 5 s per channel), and a pause of the whole platform when it answers 429. The 5 % margin absorbs
- * the jitter between when a send is paced and when it reaches the platform: paced at exactly the
- * limit, a few percent of Slack posts came back 429, and each costs a whole second's pause
- * (Slack's Retry-After is in whole seconds). Thread-safe: a dispatcher's lanes share it.
+ * platform and method class (Slack: 9.5 posts/s of the 10/s workspace-wide limit and one per second
+ * per channel, chat.update Tier 3 ≈ 50/min; Discord: 47.5/s of the 50/s global limit, 5 per 5 s per
+ * channel), and a pause of the whole platform when it answers 429. The 5 % margin absorbs the
+ * jitter between when a send is paced and when it reaches the platform: paced at exactly the limit,
+ * a few percent of Slack posts came back 429, and each costs a whole second's pause (Slack's
+ * Retry-After is in whole seconds). Thread-safe: a dispatcher's lanes share it.
  */
 public final class Pacer {
   private record Limit(double perSecond, double burst) {}
@@ -85,12 +85,15 @@ public final class Pacer {
   }
 
   private Bucket refill(String key, Limit limit, Instant now) {
-    Bucket b = buckets.computeIfAbsent(key, k -> {
-      Bucket nb = new Bucket();
-      nb.tokens = limit.burst();
-      nb.at = now;
-      return nb;
-    });
+    Bucket b =
+        buckets.computeIfAbsent(
+            key,
+            k -> {
+              Bucket nb = new Bucket();
+              nb.tokens = limit.burst();
+              nb.at = now;
+              return nb;
+            });
     if (now.isAfter(b.at)) {
       double secs = Duration.between(b.at, now).toNanos() / 1e9;
       b.tokens = Math.min(limit.burst(), b.tokens + secs * limit.perSecond());
@@ -102,10 +105,12 @@ public final class Pacer {
   private static Map<String, Limit> limits(PlatformId platform, Outgoing o) {
     String channel = channel(o);
     return switch (platform) {
-      case SLACK -> o instanceof Outgoing.Update
-          ? Map.of("slack:update", new Limit(50.0 / 60, 5))
-          : Map.of("slack:post", new Limit(9.5, 10), "slack:ch:" + channel, new Limit(1, 1));
-      case DISCORD -> Map.of("discord:global", new Limit(47.5, 47), "discord:ch:" + channel, new Limit(1, 5));
+      case SLACK ->
+          o instanceof Outgoing.Update
+              ? Map.of("slack:update", new Limit(50.0 / 60, 5))
+              : Map.of("slack:post", new Limit(9.5, 10), "slack:ch:" + channel, new Limit(1, 1));
+      case DISCORD ->
+          Map.of("discord:global", new Limit(47.5, 47), "discord:ch:" + channel, new Limit(1, 5));
       case SANDBOX -> Map.of();
     };
   }

@@ -5,9 +5,9 @@ import java.util.function.DoubleSupplier;
 
 /**
  * When to try a failed send again, and when to give up: exponential backoff from {@code backoff},
- * doubling up to {@code backoffMax}, with jitter (a uniform draw in the upper half of the step,
- * so retries of many rows spread out); a platform's Retry-After always wins. After {@code
- * maxAttempts} the row is dead-lettered.
+ * doubling up to {@code backoffMax}, with jitter (a uniform draw in the upper half of the step, so
+ * retries of many rows spread out); a platform's Retry-After always wins. After {@code maxAttempts}
+ * the row is dead-lettered.
  */
 public final class RetryPolicy {
   private final int maxAttempts;
@@ -15,7 +15,8 @@ public final class RetryPolicy {
   private final Duration backoffMax;
   private final DoubleSupplier random;
 
-  public RetryPolicy(int maxAttempts, Duration backoff, Duration backoffMax, DoubleSupplier random) {
+  public RetryPolicy(
+      int maxAttempts, Duration backoff, Duration backoffMax, DoubleSupplier random) {
     this.maxAttempts = maxAttempts;
     this.backoff = backoff;
     this.backoffMax = backoffMax;

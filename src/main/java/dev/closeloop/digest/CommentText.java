@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * print" matches "cannot print".
  */
 final class CommentText {
-  /** Longer comments are cut here: nobody writes a survey reply this long, and time stays bounded. */
+  /**
+   * Longer comments are cut here: nobody writes a survey reply this long, and time stays bounded.
+   */
   static final int MAX_CHARS = 4_000;
 
   private static final Pattern CHAT_MARKUP =
@@ -23,7 +25,8 @@ final class CommentText {
               + "|<https?://[^>\\s]{0,2000}>" // Slack link without a label
               + "|https?://\\S{0,2000}"
               + "|(?<![\\p{L}\\p{N}])@[\\p{L}\\p{N}._-]{1,40}"); // @everyone, @here, @sam
-  private static final Pattern SLACK_LABELLED_LINK = Pattern.compile("<https?://[^>|\\s]*\\|([^>]*)>");
+  private static final Pattern SLACK_LABELLED_LINK =
+      Pattern.compile("<https?://[^>|\\s]*\\|([^>]*)>");
   private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u00B4`\u2032]");
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}\\p{Co}\\p{Cs}\\p{Cn}]");
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -93,7 +96,8 @@ final class CommentText {
 
   private static String spellOutContractions(String text) {
     text = CAN_NOT.matcher(text).replaceAll("$1 not");
-    text = WONT.matcher(text).replaceAll(m -> m.group(1).charAt(0) == 'W' ? "Will not" : "will not");
+    text =
+        WONT.matcher(text).replaceAll(m -> m.group(1).charAt(0) == 'W' ? "Will not" : "will not");
     text = NT.matcher(text).replaceAll("$1 not");
     return NT_WITHOUT_APOSTROPHE.matcher(text).replaceAll("$1 not");
   }

@@ -5,7 +5,6 @@ import static dev.closeloop.digest.ComplaintCues.CONTRAST;
 import static dev.closeloop.digest.ComplaintCues.FILLERS;
 import static dev.closeloop.digest.ComplaintCues.FUNCTIONING;
 import static dev.closeloop.digest.ComplaintCues.LONG_TIME;
-import static dev.closeloop.digest.ComplaintCues.WAITING;
 import static dev.closeloop.digest.ComplaintCues.NEGATE_BACKWARDS;
 import static dev.closeloop.digest.ComplaintCues.NEGATORS;
 import static dev.closeloop.digest.ComplaintCues.PERSISTENCE;
@@ -15,6 +14,7 @@ import static dev.closeloop.digest.ComplaintCues.SARCASM_TURNS;
 import static dev.closeloop.digest.ComplaintCues.SARCASTIC_OPENERS;
 import static dev.closeloop.digest.ComplaintCues.SCOPE_BREAKERS;
 import static dev.closeloop.digest.ComplaintCues.STRONG_PROBLEMS;
+import static dev.closeloop.digest.ComplaintCues.WAITING;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,15 +23,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * General rules for complaints VADER cannot see, on word classes rather than listed phrases
- * ({@link ComplaintCues}). The comment is cut into clauses (at punctuation and at "but", "aber",
- * "mais", "pero"...); in each clause:
+ * General rules for complaints VADER cannot see, on word classes rather than listed phrases ({@link
+ * ComplaintCues}). The comment is cut into clauses (at punctuation and at "but", "aber", "mais",
+ * "pero"...); in each clause:
  *
  * <ul>
- *   <li>a negator within three content words of a <em>functioning</em> word is a complaint ("doesn't
- *       load", "nobody ever called", "no progress", "funktioniert der Drucker nicht", "sin poder");
- *       when the scope holds a <em>problem</em> word instead, it is good news ("no more
- *       freezing", "kein Fehler") and that problem word no longer counts;
+ *   <li>a negator within three content words of a <em>functioning</em> word is a complaint
+ *       ("doesn't load", "nobody ever called", "no progress", "funktioniert der Drucker nicht",
+ *       "sin poder"); when the scope holds a <em>problem</em> word instead, it is good news ("no
+ *       more freezing", "kein Fehler") and that problem word no longer counts;
  *   <li>a <em>persistence</em> word ("still", "again", "keeps", "recurring", "immer noch",
  *       "toujours", "sigue") together with an un-negated problem is a complaint;
  *   <li>a strong problem word ("cracked", "wiped", "kaputt") is a complaint unless the same clause
@@ -47,13 +47,16 @@ import java.util.regex.Pattern;
 final class ComplaintRules {
   static final int SCOPE_WORDS = 3;
 
-  private static final java.util.Set<String> COME = java.util.Set.of("come", "came", "comes", "coming");
+  private static final java.util.Set<String> COME =
+      java.util.Set.of("come", "came", "comes", "coming");
   private static final java.util.Set<String> AUXILIARIES =
-      java.util.Set.of("do", "does", "did", "is", "are", "was", "were", "will", "can", "could",
-          "has", "have", "would");
+      java.util.Set.of(
+          "do", "does", "did", "is", "are", "was", "were", "will", "can", "could", "has", "have",
+          "would");
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\n]");
-  private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}]+|[.!?;:,\\n\u2014\u2013()]|\\s-\\s");
+  private static final Pattern TOKEN =
+      Pattern.compile("[\\p{L}\\p{N}]+|[.!?;:,\\n\u2014\u2013()]|\\s-\\s");
 
   /** What the rules make of a comment. */
   enum Verdict {
@@ -126,8 +129,8 @@ final class ComplaintRules {
   }
 
   /**
-   * Clauses end at punctuation and contrast words. A persistence word counts for its whole
-   * sentence ("The link expired before I got it, again."), up to a contrast word.
+   * Clauses end at punctuation and contrast words. A persistence word counts for its whole sentence
+   * ("The link expired before I got it, again."), up to a contrast word.
    */
   private static List<Clause> clauses(List<String> tokens) {
     List<Clause> clauses = new ArrayList<>();
@@ -181,9 +184,7 @@ final class ComplaintRules {
     }
 
     boolean complaint() {
-      return negatedFunctioning
-          || (persistence && problem)
-          || (strongProblem && !resolved);
+      return negatedFunctioning || (persistence && problem) || (strongProblem && !resolved);
     }
 
     static Clause of(List<String> words) {
@@ -192,7 +193,8 @@ final class ComplaintRules {
       for (int i = 0; i < n; i++) {
         boolean counterfactual =
             i + 1 < n
-                && (words.get(i).equals("would") || words.get(i).equals("could")
+                && (words.get(i).equals("would")
+                    || words.get(i).equals("could")
                     || words.get(i).equals("might"))
                 && words.get(i + 1).equals("have");
         if (CONDITIONAL.has(words.get(i)) || counterfactual) {
@@ -279,7 +281,9 @@ final class ComplaintRules {
      */
     private static List<Integer> scope(List<String> words, int from, int step) {
       List<Integer> scope = new ArrayList<>();
-      for (int j = from + step; j >= 0 && j < words.size() && scope.size() < SCOPE_WORDS; j += step) {
+      for (int j = from + step;
+          j >= 0 && j < words.size() && scope.size() < SCOPE_WORDS;
+          j += step) {
         String word = words.get(j);
         if (SCOPE_BREAKERS.has(word)) {
           return scope;

@@ -30,11 +30,12 @@ public final class DigestBuilder {
   public static final int MAX_ENTRIES = 100;
   static final int PER_PAGE = 5;
   static final int MAX_COMMENT = 500;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
   /**
-   * What one digest covers. {@code fresh} and {@code stillOpen} may hold only the worst entries
-   * (at least the {@link #MAX_ENTRIES} worst of the two together, or all of them); {@code totals}
+   * What one digest covers. {@code fresh} and {@code stillOpen} may hold only the worst entries (at
+   * least the {@link #MAX_ENTRIES} worst of the two together, or all of them); {@code totals}
    * counts every entry of each section, the ones not given included.
    */
   public record Input(
@@ -49,15 +50,23 @@ public final class DigestBuilder {
 
     public Input {
       Totals given = Totals.of(fresh, stillOpen);
-      if (totals.freshNegatives() < given.freshNegatives() || totals.freshRequests() < given.freshRequests()
+      if (totals.freshNegatives() < given.freshNegatives()
+          || totals.freshRequests() < given.freshRequests()
           || totals.stillOpen() < given.stillOpen()) {
-        throw new IllegalArgumentException("totals " + totals + " below the entries given " + given);
+        throw new IllegalArgumentException(
+            "totals " + totals + " below the entries given " + given);
       }
     }
 
     /** Every entry given: the totals are the lists' own counts. */
-    public Input(Instant windowStart, Instant now, ZoneId zone, String title, List<DigestEntry> fresh,
-        List<DigestEntry> stillOpen, Figures figures) {
+    public Input(
+        Instant windowStart,
+        Instant now,
+        ZoneId zone,
+        String title,
+        List<DigestEntry> fresh,
+        List<DigestEntry> stillOpen,
+        Figures figures) {
       this(windowStart, now, zone, title, fresh, stillOpen, figures, Totals.of(fresh, stillOpen));
     }
   }
@@ -75,7 +84,8 @@ public final class DigestBuilder {
   }
 
   /** The digest as pages plus the survey ids it lists, page by page. */
-  public record Result(List<ChatMessage> pages, List<List<Long>> surveyIds, int entries, int omitted) {}
+  public record Result(
+      List<ChatMessage> pages, List<List<Long>> surveyIds, int entries, int omitted) {}
 
   public Result build(Input in) {
     List<DigestEntry> freshNegatives = in.fresh().stream().filter(DigestEntry::negative).toList();
@@ -84,30 +94,54 @@ public final class DigestBuilder {
     all.addAll(freshNegatives);
     all.addAll(in.stillOpen());
     all.addAll(freshRequests);
-    Set<Long> kept = all.stream()
-        .sorted(Comparator.comparingInt(DigestEntry::severity).thenComparing(DigestEntry::createdAt))
-        .limit(MAX_ENTRIES)
-        .map(DigestEntry::surveyId)
-        .collect(Collectors.toSet());
+    Set<Long> kept =
+        all.stream()
+            .sorted(
+                Comparator.comparingInt(DigestEntry::severity)
+                    .thenComparing(DigestEntry::createdAt))
+            .limit(MAX_ENTRIES)
+            .map(DigestEntry::surveyId)
+            .collect(Collectors.toSet());
     Totals totals = in.totals();
     int omitted = totals.all() - kept.size();
 
-    List<Section> sections = List.of(
-        new Section("New negative replies", keep(freshNegatives, kept)),
-        new Section("Still open — not followed up yet", keep(in.stillOpen(), kept)),
-        new Section("Requests from “anything else?”", keep(freshRequests, kept)));
+    List<Section> sections =
+        List.of(
+            new Section("New negative replies", keep(freshNegatives, kept)),
+            new Section("Still open — not followed up yet", keep(in.stillOpen(), kept)),
+            new Section("Requests from “anything else?”", keep(freshRequests, kept)));
 
     List<Block> intro = new ArrayList<>();
     intro.add(new Header(in.title() + " — " + DAY.format(in.now().atZone(in.zone()))));
     if (totals.freshNegatives() == 0) {
-      intro.add(new Text(List.of(new Span.Bold("All clear: "),
-          new Span.Plain("no new negative replies since " + DAY.format(in.windowStart().atZone(in.zone())) + ". "
-              + in.figures().line() + "."))));
+      intro.add(
+          new Text(
+              List.of(
+                  new Span.Bold("All clear: "),
+                  new Span.Plain(
+                      "no new negative replies since "
+                          + DAY.format(in.windowStart().atZone(in.zone()))
+                          + ". "
+                          + in.figures().line()
+                          + "."))));
     } else {
-      intro.add(new Text(List.of(new Span.Bold(totals.freshNegatives() + " new negative "
-          + (totals.freshNegatives() == 1 ? "reply" : "replies")), new Span.Plain(" · " + totals.stillOpen()
-          + " still open · " + totals.freshRequests() + " " + (totals.freshRequests() == 1 ? "request" : "requests")
-          + " · " + in.figures().line() + "."))));
+      intro.add(
+          new Text(
+              List.of(
+                  new Span.Bold(
+                      totals.freshNegatives()
+                          + " new negative "
+                          + (totals.freshNegatives() == 1 ? "reply" : "replies")),
+                  new Span.Plain(
+                      " · "
+                          + totals.stillOpen()
+                          + " still open · "
+                          + totals.freshRequests()
+                          + " "
+                          + (totals.freshRequests() == 1 ? "request" : "requests")
+                          + " · "
+                          + in.figures().line()
+                          + "."))));
     }
 
     List<ChatMessage> pages = new ArrayList<>();
@@ -139,7 +173,8 @@ public final class DigestBuilder {
       }
     }
     if (omitted > 0) {
-      page.add(new Context("…and " + omitted + " more: see GET /admin/incidents for the full list."));
+      page.add(
+          new Context("…and " + omitted + " more: see GET /admin/incidents for the full list."));
     }
     pages.add(page(page, in));
     ids.add(pageIds);
@@ -163,7 +198,8 @@ public final class DigestBuilder {
   private static List<DigestEntry> keep(List<DigestEntry> entries, Set<Long> kept) {
     return entries.stream()
         .filter(e -> kept.contains(e.surveyId()))
-        .sorted(Comparator.comparingInt(DigestEntry::severity).thenComparing(DigestEntry::createdAt))
+        .sorted(
+            Comparator.comparingInt(DigestEntry::severity).thenComparing(DigestEntry::createdAt))
         .toList();
   }
 
@@ -171,8 +207,13 @@ public final class DigestBuilder {
   public static List<Block> entryBlocks(DigestEntry e, Instant now) {
     List<Span> body = new ArrayList<>();
     body.add(new Span.Bold(scoreLine(e)));
-    body.add(new Span.Plain("\nRequester: " + orDash(e.requester()) + " · Assignee: " + orDash(e.assignee())
-        + (e.team() == null ? "" : " · Team: " + e.team())));
+    body.add(
+        new Span.Plain(
+            "\nRequester: "
+                + orDash(e.requester())
+                + " · Assignee: "
+                + orDash(e.assignee())
+                + (e.team() == null ? "" : " · Team: " + e.team())));
     if (e.comment() != null) {
       body.add(new Span.Plain("\n“" + cut(e.comment(), MAX_COMMENT) + "”"));
     }
@@ -188,9 +229,19 @@ public final class DigestBuilder {
       String label = cut(e.ticketId(), 40);
       List<Button> buttons = new ArrayList<>();
       if (e.owner() == null) {
-        buttons.add(new Button("cl:i:" + e.surveyId() + ":own", "I'll take it · " + label, "own", Button.Style.PRIMARY));
+        buttons.add(
+            new Button(
+                "cl:i:" + e.surveyId() + ":own",
+                "I'll take it · " + label,
+                "own",
+                Button.Style.PRIMARY));
       }
-      buttons.add(new Button("cl:i:" + e.surveyId() + ":done", "Followed up · " + label, "done", Button.Style.DEFAULT));
+      buttons.add(
+          new Button(
+              "cl:i:" + e.surveyId() + ":done",
+              "Followed up · " + label,
+              "done",
+              Button.Style.DEFAULT));
       blocks.add(new Actions(buttons));
     }
     return blocks;
@@ -212,7 +263,9 @@ public final class DigestBuilder {
 
   static String status(DigestEntry e, Instant now) {
     if (e.followedUpAt() != null) {
-      return "✅ Followed up by " + e.followedUpBy() + (e.note() == null ? "" : ": " + cut(e.note(), 300));
+      return "✅ Followed up by "
+          + e.followedUpBy()
+          + (e.note() == null ? "" : ": " + cut(e.note(), 300));
     }
     String age = "open for " + age(Duration.between(e.createdAt(), now));
     return e.owner() == null ? "Unowned · " + age : "Owner: " + e.owner() + " · " + age;

@@ -6,8 +6,17 @@ package dev.closeloop.digest;
  */
 public record Figures(Double csat, Double responseRate, int rated, int answered, int sent) {
   public String line() {
-    return "CSAT " + percent(csat) + " (" + rated + " rated) · response rate " + percent(responseRate)
-        + " (" + answered + " of " + sent + " answered)";
+    return "CSAT "
+        + percent(csat)
+        + " ("
+        + rated
+        + " rated) · response rate "
+        + percent(responseRate)
+        + " ("
+        + answered
+        + " of "
+        + sent
+        + " answered)";
   }
 
   public static String percent(Double share) {

@@ -19,7 +19,8 @@ import java.util.List;
  * [markers]        common words, several a line, that tell this language from the others
  * </pre>
  */
-record PhraseFile(String language, List<String> negative, List<String> notNegative, List<String> markers) {
+record PhraseFile(
+    String language, List<String> negative, List<String> notNegative, List<String> markers) {
 
   PhraseFile {
     negative = List.copyOf(negative);

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code *} alone stands for up to three words: "still * not work*" matches "still not
- *       working" and "still does not work"; at either end it takes up to three neighbouring
- *       words with the match ("* at first but" removes "I was frustrated at first but");
+ *       working" and "still does not work"; at either end it takes up to three neighbouring words
+ *       with the match ("* at first but" removes "I was frustrated at first but");
  *   <li>{@code word*} matches any word starting with "word": "frustrat*".
  * </ul>
  */
@@ -23,7 +23,8 @@ final class PhraseMatcher {
   private static final String WORD = "[\\p{L}\\p{N}]";
   private static final String SEPARATOR = "[^\\p{L}\\p{N}]+";
   private static final String GAP = "(?:" + SEPARATOR + WORD + "+){0," + MAX_GAP_WORDS + "}";
-  private static final String LEADING_GAP = "(?:" + WORD + "+" + SEPARATOR + "){0," + MAX_GAP_WORDS + "}";
+  private static final String LEADING_GAP =
+      "(?:" + WORD + "+" + SEPARATOR + "){0," + MAX_GAP_WORDS + "}";
   private static final Pattern PHRASE_SPLIT = Pattern.compile("[^\\p{L}\\p{N}*]+");
   private static final Pattern MATCHES_NOTHING = Pattern.compile("(?!)");
 

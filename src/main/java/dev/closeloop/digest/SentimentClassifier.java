@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Judges survey comments with VADER (the {@code com.github.apanimesh061} port) plus phrase lists for
- * what VADER cannot see: IT-support complaints in plain words ("still can't print"), sarcasm
+ * Judges survey comments with VADER (the {@code com.github.apanimesh061} port) plus phrase lists
+ * for what VADER cannot see: IT-support complaints in plain words ("still can't print"), sarcasm
  * ("great, now it's broken again") and comments in German, French and Spanish. A comment is
  * negative when, in this order:
  *
@@ -55,9 +55,11 @@ public final class SentimentClassifier implements CommentClassifier {
           "^\\s*[12]\\s*(?:/\\s*5\\b|stars?\\s*$|$|[-\u2013\u2014:]\\s)"
               + "|(?<![\\p{N}.])[12]\\s*/\\s*5(?![\\p{N}])");
   private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+
   /** The clause after the last of these is also scored alone: a polite start must not hide it. */
   private static final Pattern CONTRAST =
       Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:but|however|though|although)(?![\\p{L}\\p{N}])");
+
   private final ComplaintRules rules = new ComplaintRules();
 
   private final CommentText text;

@@ -19,8 +19,14 @@ public final class WeeklyChart {
 
   public static byte[] render(List<Point> points) {
     System.setProperty("java.awt.headless", "true");
-    CategoryChart chart = new CategoryChartBuilder().width(800).height(400)
-        .title("CSAT and response rate by week").xAxisTitle("Week").yAxisTitle("%").build();
+    CategoryChart chart =
+        new CategoryChartBuilder()
+            .width(800)
+            .height(400)
+            .title("CSAT and response rate by week")
+            .xAxisTitle("Week")
+            .yAxisTitle("%")
+            .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisMax(100.0);

@@ -16,7 +16,7 @@ record AnswerSet(Boolean fixed, Integer rating, String comment, String request) 
         case "rating" -> rating = a.answer();
         case "comment" -> comment = a.answer();
         case "request" -> request = a.answer();
-        default -> { }
+        default -> {}
       }
     }
     return of(fixed, rating, comment, request);
@@ -24,7 +24,10 @@ record AnswerSet(Boolean fixed, Integer rating, String comment, String request) 
 
   /** From the stored text of each answer, null when not answered. */
   static AnswerSet of(String fixed, String rating, String comment, String request) {
-    return new AnswerSet(fixed == null ? null : Boolean.valueOf(fixed), rating == null ? null : Integer.valueOf(rating),
-        comment, request);
+    return new AnswerSet(
+        fixed == null ? null : Boolean.valueOf(fixed),
+        rating == null ? null : Integer.valueOf(rating),
+        comment,
+        request);
   }
 }

@@ -6,8 +6,8 @@ import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.digest.CommentClassifier;
 import dev.closeloop.store.Answers;
-import dev.closeloop.store.Incidents;
 import dev.closeloop.store.IncidentRow;
+import dev.closeloop.store.Incidents;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.SurveyRow;
@@ -44,8 +44,14 @@ public final class ConversationService implements ChatEventHandler {
   private final StatsService stats;
   private final Clock clock;
 
-  public ConversationService(Jdbi jdbi, SurveyFlow flow, Notifier notifier, CommentClassifier classifier,
-      IncidentService incidents, StatsService stats, Clock clock) {
+  public ConversationService(
+      Jdbi jdbi,
+      SurveyFlow flow,
+      Notifier notifier,
+      CommentClassifier classifier,
+      IncidentService incidents,
+      StatsService stats,
+      Clock clock) {
     this.jdbi = jdbi;
     this.flow = flow;
     this.notifier = notifier;
@@ -69,9 +75,14 @@ public final class ConversationService implements ChatEventHandler {
       }
       return InteractionReply.none();
     } catch (RuntimeException e) {
-      log.error("event=chat_event_failed platform={} type={} error={}", event.platform().wire(),
-          event.getClass().getSimpleName(), e.toString(), e);
-      return InteractionReply.ephemeral("Sorry, something went wrong on our side. Please try again in a minute.");
+      log.error(
+          "event=chat_event_failed platform={} type={} error={}",
+          event.platform().wire(),
+          event.getClass().getSimpleName(),
+          e.toString(),
+          e);
+      return InteractionReply.ephemeral(
+          "Sorry, something went wrong on our side. Please try again in a minute.");
     }
   }
 
@@ -154,77 +165,109 @@ public final class ConversationService implements ChatEventHandler {
     if (text.isEmpty()) {
       return InteractionReply.none();
     }
-    SurveyInput input = "request".equals(a.what())
-        ? new SurveyInput.RequestSubmitted(text)
-        : new SurveyInput.CommentSubmitted(text);
+    SurveyInput input =
+        "request".equals(a.what())
+            ? new SurveyInput.RequestSubmitted(text)
+            : new SurveyInput.CommentSubmitted(text);
     return apply(submit.platform(), submit.userId(), a.id(), input, true);
   }
 
   private InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
-    Optional<SurveyRow> open = jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
+    Optional<SurveyRow> open =
+        jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
     if (open.isPresent()) {
-      return apply(typed.platform(), typed.userId(), open.get().id(), new SurveyInput.Typed(parsed), false);
+      return apply(
+          typed.platform(), typed.userId(), open.get().id(), new SurveyInput.Typed(parsed), false);
     }
     Instant now = clock.instant();
     String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
     if (parsed instanceof ParsedAnswer.Stop) {
       setOptOut(typed.platform(), typed.userId(), true);
-      jdbi.useTransaction(h -> notifier.direct(h, typed.platform(), typed.userId(), notifier.messages().text(Say.OPTED_OUT), tag, now));
+      jdbi.useTransaction(
+          h ->
+              notifier.direct(
+                  h,
+                  typed.platform(),
+                  typed.userId(),
+                  notifier.messages().text(Say.OPTED_OUT),
+                  tag,
+                  now));
     } else if (parsed instanceof ParsedAnswer.OptIn) {
       setOptOut(typed.platform(), typed.userId(), false);
-      jdbi.useTransaction(h -> notifier.direct(h, typed.platform(), typed.userId(), notifier.messages().words().optedIn(), tag, now));
+      jdbi.useTransaction(
+          h ->
+              notifier.direct(
+                  h,
+                  typed.platform(),
+                  typed.userId(),
+                  notifier.messages().words().optedIn(),
+                  tag,
+                  now));
     } else {
-      jdbi.useTransaction(h -> notifier.direct(h, typed.platform(), typed.userId(),
-          "Thanks for the message! There is no open survey right now — for anything new, please open a ticket with IT.",
-          tag, now));
+      jdbi.useTransaction(
+          h ->
+              notifier.direct(
+                  h,
+                  typed.platform(),
+                  typed.userId(),
+                  "Thanks for the message! There is no open survey right now — for anything new, please open a ticket with IT.",
+                  tag,
+                  now));
     }
     return InteractionReply.none();
   }
 
-  private InteractionReply apply(PlatformId platform, String userId, long surveyId, SurveyInput input, boolean interactive) {
+  private InteractionReply apply(
+      PlatformId platform, String userId, long surveyId, SurveyInput input, boolean interactive) {
     Instant now = clock.instant();
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      Surveys surveys = new Surveys(h);
-      SurveyRow s = surveys.lock(surveyId).orElse(null);
-      if (s == null || !owns(s, platform, userId)) {
-        return InteractionReply.ephemeral("This survey is not yours to answer.");
-      }
-      if (!s.open() && !(input instanceof SurveyInput.StopClicked)
-          && !(input instanceof SurveyInput.Typed t && t.answer() instanceof ParsedAnswer.Stop)) {
-        return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
-      }
-      Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
-      Transition t = flow.apply(before, input);
-      Answers answers = new Answers(h);
-      for (Transition.Answer a : t.recorded()) {
-        answers.record(s.id(), a.kind().wire(), a.value(), now);
-      }
-      if (t.optOut()) {
-        new People(h).setOptedOut(s.personKey(), true, now);
-        log.info("event=opted_out survey={}", s.id());
-      }
-      if (t.changed()) {
-        Instant answeredAt = t.next().hasAnswer() ? now : null;
-        Instant finishedAt = t.next().finished() ? now : null;
-        surveys.saveConversation(s.id(), t.next().step().name(), answeredAt, finishedAt);
-        openIncidentIfNeeded(h, s.id(), t.next(), now);
-        notifier.refreshSurvey(h, s.id(), now);
-      }
-      SurveyRow after = surveys.find(s.id()).orElseThrow();
-      boolean onlyRejection = !t.changed() && !t.optOut();
-      if (onlyRejection && interactive && t.say().size() == 1) {
-        return InteractionReply.ephemeral(notifier.messages().text(t.say().get(0)));
-      }
-      int i = 0;
-      for (Say say : t.say()) {
-        notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
-      }
-      if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
-        return notifier.messages().requestModal(s.id());
-      }
-      return InteractionReply.none();
-    }));
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Surveys surveys = new Surveys(h);
+                  SurveyRow s = surveys.lock(surveyId).orElse(null);
+                  if (s == null || !owns(s, platform, userId)) {
+                    return InteractionReply.ephemeral("This survey is not yours to answer.");
+                  }
+                  if (!s.open()
+                      && !(input instanceof SurveyInput.StopClicked)
+                      && !(input instanceof SurveyInput.Typed t
+                          && t.answer() instanceof ParsedAnswer.Stop)) {
+                    return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
+                  }
+                  Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
+                  Transition t = flow.apply(before, input);
+                  Answers answers = new Answers(h);
+                  for (Transition.Answer a : t.recorded()) {
+                    answers.record(s.id(), a.kind().wire(), a.value(), now);
+                  }
+                  if (t.optOut()) {
+                    new People(h).setOptedOut(s.personKey(), true, now);
+                    log.info("event=opted_out survey={}", s.id());
+                  }
+                  if (t.changed()) {
+                    Instant answeredAt = t.next().hasAnswer() ? now : null;
+                    Instant finishedAt = t.next().finished() ? now : null;
+                    surveys.saveConversation(
+                        s.id(), t.next().step().name(), answeredAt, finishedAt);
+                    openIncidentIfNeeded(h, s.id(), t.next(), now);
+                    notifier.refreshSurvey(h, s.id(), now);
+                  }
+                  SurveyRow after = surveys.find(s.id()).orElseThrow();
+                  boolean onlyRejection = !t.changed() && !t.optOut();
+                  if (onlyRejection && interactive && t.say().size() == 1) {
+                    return InteractionReply.ephemeral(notifier.messages().text(t.say().get(0)));
+                  }
+                  int i = 0;
+                  for (Say say : t.say()) {
+                    notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
+                  }
+                  if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
+                    return notifier.messages().requestModal(s.id());
+                  }
+                  return InteractionReply.none();
+                }));
   }
 
   private InteractionReply reply(Handle h, SurveyRow s, Say say, boolean interactive, Instant now) {
@@ -236,7 +279,8 @@ public final class ConversationService implements ChatEventHandler {
   }
 
   private void openIncidentIfNeeded(Handle h, long surveyId, Conversation c, Instant now) {
-    boolean negative = flow.negativeByAnswers(c) || c.comment() != null && classifier.isNegative(c.comment());
+    boolean negative =
+        flow.negativeByAnswers(c) || c.comment() != null && classifier.isNegative(c.comment());
     Incidents inc = new Incidents(h);
     if (negative) {
       if (inc.open(surveyId, IncidentRow.NEGATIVE, now)) {
@@ -248,12 +292,15 @@ public final class ConversationService implements ChatEventHandler {
   }
 
   private static boolean owns(SurveyRow s, PlatformId platform, String userId) {
-    return platform.wire().equals(s.platform()) && userId != null && userId.equals(s.platformUser());
+    return platform.wire().equals(s.platform())
+        && userId != null
+        && userId.equals(s.platformUser());
   }
 
   private InteractionReply command(ChatEvent.Command command) {
     String args = command.args() == null ? "" : command.args().strip();
-    String verb = args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    String verb =
+        args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
     switch (verb) {
       case "optout", "stop" -> {
         setOptOut(command.platform(), command.userId(), true);
@@ -280,9 +327,12 @@ public final class ConversationService implements ChatEventHandler {
   private InteractionReply link(ChatEvent.Command command, String args) {
     String[] parts = args.split("\\s+");
     if (command.platform() != PlatformId.DISCORD) {
-      return InteractionReply.ephemeral("Linking is for Discord; on Slack we find you by your email.");
+      return InteractionReply.ephemeral(
+          "Linking is for Discord; on Slack we find you by your email.");
     }
-    if (parts.length != 2 || !parts[1].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || parts[1].length() > 320) {
+    if (parts.length != 2
+        || !parts[1].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
+        || parts[1].length() > 320) {
       return InteractionReply.ephemeral("Usage: /closeloop link you@example.com");
     }
     String email = parts[1].toLowerCase(java.util.Locale.ROOT);
@@ -293,31 +343,44 @@ public final class ConversationService implements ChatEventHandler {
   /** Opt-out (or back in) for every person record this platform user is. Only they can. */
   void setOptOut(PlatformId platform, String userId, boolean optedOut) {
     Instant now = clock.instant();
-    jdbi.useTransaction(h -> {
-      People people = new People(h);
-      List<PersonRow> rows = people.byPlatformId(platform.wire(), userId);
-      // also people known through open surveys on this platform id (e.g. found by email lookup)
-      List<String> keys = new java.util.ArrayList<>(h.createQuery("""
+    jdbi.useTransaction(
+        h -> {
+          People people = new People(h);
+          List<PersonRow> rows = people.byPlatformId(platform.wire(), userId);
+          // also people known through open surveys on this platform id (e.g. found by email lookup)
+          List<String> keys =
+              new java.util.ArrayList<>(
+                  h.createQuery(
+                          """
               SELECT DISTINCT person_key FROM surveys WHERE platform = :p AND platform_user = :u
-              """).bind("p", platform.wire()).bind("u", userId).mapTo(String.class).list());
-      if (platform == PlatformId.DISCORD) {
-        people.linkedEmail(userId).ifPresent(e -> keys.add(e));
-      }
-      java.util.Set<String> all = new java.util.LinkedHashSet<>(keys);
-      rows.forEach(r -> all.add(r.personKey()));
-      if (all.isEmpty()) {
-        String key = platform.wire() + ":" + userId;
-        people.upsert(key, null, null, platform == PlatformId.SLACK ? userId : null,
-            platform == PlatformId.DISCORD ? userId : null, null);
-        all.add(key);
-      }
-      for (String key : all) {
-        if (people.find(key).isEmpty()) {
-          people.upsert(key, key.contains("@") ? key : null, null, null, null, null);
-        }
-        people.setOptedOut(key, optedOut, now);
-      }
-    });
+              """)
+                      .bind("p", platform.wire())
+                      .bind("u", userId)
+                      .mapTo(String.class)
+                      .list());
+          if (platform == PlatformId.DISCORD) {
+            people.linkedEmail(userId).ifPresent(e -> keys.add(e));
+          }
+          java.util.Set<String> all = new java.util.LinkedHashSet<>(keys);
+          rows.forEach(r -> all.add(r.personKey()));
+          if (all.isEmpty()) {
+            String key = platform.wire() + ":" + userId;
+            people.upsert(
+                key,
+                null,
+                null,
+                platform == PlatformId.SLACK ? userId : null,
+                platform == PlatformId.DISCORD ? userId : null,
+                null);
+            all.add(key);
+          }
+          for (String key : all) {
+            if (people.find(key).isEmpty()) {
+              people.upsert(key, key.contains("@") ? key : null, null, null, null, null);
+            }
+            people.setOptedOut(key, optedOut, now);
+          }
+        });
     log.info("event={} platform={}", optedOut ? "opted_out" : "opted_in", platform.wire());
   }
 }

@@ -6,9 +6,9 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.digest.Figures;
+import dev.closeloop.store.DigestQueries;
 import dev.closeloop.store.DigestRow;
 import dev.closeloop.store.Digests;
-import dev.closeloop.store.DigestQueries;
 import dev.closeloop.store.Settings;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +45,11 @@ public final class DigestService {
   private final Clock clock;
   private final DigestBuilder builder = new DigestBuilder();
 
-  public DigestService(Jdbi jdbi, Config config, Map<dev.closeloop.chat.PlatformId, ?> platforms, StatsService stats,
+  public DigestService(
+      Jdbi jdbi,
+      Config config,
+      Map<dev.closeloop.chat.PlatformId, ?> platforms,
+      StatsService stats,
       Clock clock) {
     this.jdbi = jdbi;
     this.config = config;
@@ -59,7 +63,10 @@ public final class DigestService {
     Instant known = installedAt;
     if (known == null) {
       // written once ever, so it is read from the store once per process, not on every tick
-      known = Instant.parse(jdbi.inTransaction(h -> new Settings(h).putIfAbsent(INSTALLED_AT, clock.instant().toString())));
+      known =
+          Instant.parse(
+              jdbi.inTransaction(
+                  h -> new Settings(h).putIfAbsent(INSTALLED_AT, clock.instant().toString())));
       installedAt = known;
     }
     return known;
@@ -99,59 +106,82 @@ public final class DigestService {
   }
 
   private Optional<Map<String, Object>> post(String slot, String kind, Instant now) {
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      Digests digests = new Digests(h);
-      Instant last = digests.latestDaily().map(DigestRow::windowEnd).orElseGet(this::installedAt);
-      Instant start = last.isAfter(now) ? now : last;
-      // only the worst MAX_ENTRIES of each digest are read in full, the rest are counted
-      Entries main = entries(h, start, now, null);
-      Figures figures = stats.figures(h, start, now);
-      ZoneId zone = ZoneId.of(config.digest().zone());
-      DigestBuilder.Result mainDigest = builder.build(main.input(start, now, zone, "Closeloop digest", figures));
-      Optional<Long> id = digests.insert(slot, kind, start, now, now, mainDigest.entries(), null);
-      if (id.isEmpty()) {
-        return Optional.<Map<String, Object>>empty();
-      }
-      Map<String, Entries> teams = new HashMap<>();
-      List<Map<String, Object>> posted = new ArrayList<>();
-      for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
-        DigestBuilder.Result result = t.team() == null ? mainDigest
-            : builder.build(teams.computeIfAbsent(t.team(), team -> entries(h, start, now, team))
-                .input(start, now, zone, "Closeloop digest · " + t.team(), figures));
-        enqueue(h, id.get(), t, result.pages(), now);
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("platform", t.platform().wire());
-        p.put("channel", t.channelId());
-        p.put("team", t.team());
-        p.put("messages", result.pages().size());
-        p.put("entries", result.entries());
-        posted.add(p);
-      }
-      DigestBuilder.Totals totals = main.totals();
-      log.info("event=digest_posted kind={} slot={} new_negatives={} still_open={} channels={}",
-          kind, slot, totals.freshNegatives(), totals.stillOpen(), posted.size());
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", id.get());
-      out.put("kind", kind);
-      out.put("windowStart", start.toString());
-      out.put("windowEnd", now.toString());
-      out.put("newNegatives", (long) totals.freshNegatives());
-      out.put("requests", (long) totals.freshRequests());
-      out.put("stillOpen", totals.stillOpen());
-      out.put("omitted", mainDigest.omitted());
-      out.put("csat", figures.csat());
-      out.put("responseRate", figures.responseRate());
-      out.put("posted", posted);
-      return Optional.of(out);
-    }));
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Digests digests = new Digests(h);
+                  Instant last =
+                      digests.latestDaily().map(DigestRow::windowEnd).orElseGet(this::installedAt);
+                  Instant start = last.isAfter(now) ? now : last;
+                  // only the worst MAX_ENTRIES of each digest are read in full, the rest are
+                  // counted
+                  Entries main = entries(h, start, now, null);
+                  Figures figures = stats.figures(h, start, now);
+                  ZoneId zone = ZoneId.of(config.digest().zone());
+                  DigestBuilder.Result mainDigest =
+                      builder.build(main.input(start, now, zone, "Closeloop digest", figures));
+                  Optional<Long> id =
+                      digests.insert(slot, kind, start, now, now, mainDigest.entries(), null);
+                  if (id.isEmpty()) {
+                    return Optional.<Map<String, Object>>empty();
+                  }
+                  Map<String, Entries> teams = new HashMap<>();
+                  List<Map<String, Object>> posted = new ArrayList<>();
+                  for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
+                    DigestBuilder.Result result =
+                        t.team() == null
+                            ? mainDigest
+                            : builder.build(
+                                teams
+                                    .computeIfAbsent(t.team(), team -> entries(h, start, now, team))
+                                    .input(
+                                        start,
+                                        now,
+                                        zone,
+                                        "Closeloop digest · " + t.team(),
+                                        figures));
+                    enqueue(h, id.get(), t, result.pages(), now);
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("platform", t.platform().wire());
+                    p.put("channel", t.channelId());
+                    p.put("team", t.team());
+                    p.put("messages", result.pages().size());
+                    p.put("entries", result.entries());
+                    posted.add(p);
+                  }
+                  DigestBuilder.Totals totals = main.totals();
+                  log.info(
+                      "event=digest_posted kind={} slot={} new_negatives={} still_open={} channels={}",
+                      kind,
+                      slot,
+                      totals.freshNegatives(),
+                      totals.stillOpen(),
+                      posted.size());
+                  Map<String, Object> out = new LinkedHashMap<>();
+                  out.put("id", id.get());
+                  out.put("kind", kind);
+                  out.put("windowStart", start.toString());
+                  out.put("windowEnd", now.toString());
+                  out.put("newNegatives", (long) totals.freshNegatives());
+                  out.put("requests", (long) totals.freshRequests());
+                  out.put("stillOpen", totals.stillOpen());
+                  out.put("omitted", mainDigest.omitted());
+                  out.put("csat", figures.csat());
+                  out.put("responseRate", figures.responseRate());
+                  out.put("posted", posted);
+                  return Optional.of(out);
+                }));
   }
 
   /**
    * What one digest lists: its worst entries (of one team, or of every team when null) split into
    * created in the window and still open from before, and how many there are in all.
    */
-  private record Entries(List<DigestEntry> fresh, List<DigestEntry> stillOpen, DigestBuilder.Totals totals) {
-    DigestBuilder.Input input(Instant start, Instant now, ZoneId zone, String title, Figures figures) {
+  private record Entries(
+      List<DigestEntry> fresh, List<DigestEntry> stillOpen, DigestBuilder.Totals totals) {
+    DigestBuilder.Input input(
+        Instant start, Instant now, ZoneId zone, String title, Figures figures) {
       return new DigestBuilder.Input(start, now, zone, title, fresh, stillOpen, figures, totals);
     }
   }
@@ -165,14 +195,24 @@ public final class DigestService {
       (r.fresh() ? fresh : stillOpen).add(r.entry());
     }
     DigestQueries.Counts c = worst.counts();
-    return new Entries(fresh, stillOpen,
+    return new Entries(
+        fresh,
+        stillOpen,
         new DigestBuilder.Totals(c.freshNegatives(), c.freshRequests(), c.stillOpen()));
   }
 
-  private static void enqueue(Handle h, long digestId, DigestTargets.Target t, List<ChatMessage> pages, Instant now) {
+  private static void enqueue(
+      Handle h, long digestId, DigestTargets.Target t, List<ChatMessage> pages, Instant now) {
     for (int i = 0; i < pages.size(); i++) {
       String key = "dg" + digestId + "-" + t.platform().wire() + "-" + t.channelId() + "-" + i;
-      Notifier.enqueue(h, t.platform(), new Outgoing.ChannelPost(key, t.channelId(), pages.get(i)), null, "digest", now, now);
+      Notifier.enqueue(
+          h,
+          t.platform(),
+          new Outgoing.ChannelPost(key, t.channelId(), pages.get(i)),
+          null,
+          "digest",
+          now,
+          now);
     }
   }
 }

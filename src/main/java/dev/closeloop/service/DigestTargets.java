@@ -27,14 +27,20 @@ public final class DigestTargets {
     if (platforms.containsKey(PlatformId.SANDBOX)) {
       targets.add(new Target(PlatformId.SANDBOX, SANDBOX_TEAM_CHANNEL, null));
     }
-    d.teams().forEach((team, t) -> {
-      if (t.slackChannel() != null && !t.slackChannel().isEmpty() && platforms.containsKey(PlatformId.SLACK)) {
-        targets.add(new Target(PlatformId.SLACK, t.slackChannel(), team));
-      }
-      if (t.discordChannel() != null && !t.discordChannel().isEmpty() && platforms.containsKey(PlatformId.DISCORD)) {
-        targets.add(new Target(PlatformId.DISCORD, t.discordChannel(), team));
-      }
-    });
+    d.teams()
+        .forEach(
+            (team, t) -> {
+              if (t.slackChannel() != null
+                  && !t.slackChannel().isEmpty()
+                  && platforms.containsKey(PlatformId.SLACK)) {
+                targets.add(new Target(PlatformId.SLACK, t.slackChannel(), team));
+              }
+              if (t.discordChannel() != null
+                  && !t.discordChannel().isEmpty()
+                  && platforms.containsKey(PlatformId.DISCORD)) {
+                targets.add(new Target(PlatformId.DISCORD, t.discordChannel(), team));
+              }
+            });
     return targets;
   }
 }

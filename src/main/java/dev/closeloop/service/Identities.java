@@ -31,17 +31,22 @@ public final class Identities {
   /** HMAC of an identifier with the store's own key (made once, kept in settings). */
   public static String hash(Handle h, String identifier) {
     Settings settings = new Settings(h);
-    String key = settings.get("erase.hashKey").orElseGet(() -> {
-      byte[] k = new byte[32];
-      new SecureRandom().nextBytes(k);
-      return settings.putIfAbsent("erase.hashKey", HexFormat.of().formatHex(k));
-    });
+    String key =
+        settings
+            .get("erase.hashKey")
+            .orElseGet(
+                () -> {
+                  byte[] k = new byte[32];
+                  new SecureRandom().nextBytes(k);
+                  return settings.putIfAbsent("erase.hashKey", HexFormat.of().formatHex(k));
+                });
     return Signatures.hmacSha256Hex(key, Signatures.utf8(identifier.toLowerCase(Locale.ROOT)));
   }
 
   /** True when any of these identifiers belongs to an erased person who had opted out. */
   public static boolean erasedOptOut(Handle h, String... identifiers) {
-    boolean anyErased = h.createQuery("SELECT COUNT(*) FROM erased_optouts").mapTo(Integer.class).one() > 0;
+    boolean anyErased =
+        h.createQuery("SELECT COUNT(*) FROM erased_optouts").mapTo(Integer.class).one() > 0;
     if (!anyErased) {
       return false; // the common case: nobody was ever erased, so no hashing and no key read
     }

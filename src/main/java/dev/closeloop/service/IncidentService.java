@@ -47,8 +47,13 @@ public final class IncidentService {
   private final Map<PlatformId, ?> platforms;
   private final Clock clock;
 
-  public IncidentService(Jdbi jdbi, Config config, Notifier notifier, FatiguePolicy policy,
-      Map<PlatformId, ?> platforms, Clock clock) {
+  public IncidentService(
+      Jdbi jdbi,
+      Config config,
+      Notifier notifier,
+      FatiguePolicy policy,
+      Map<PlatformId, ?> platforms,
+      Clock clock) {
     this.jdbi = jdbi;
     this.config = config;
     this.notifier = notifier;
@@ -58,12 +63,17 @@ public final class IncidentService {
   }
 
   InteractionReply click(ChatEvent.ButtonClick click, long surveyId, String what) {
-    String who = click.userName() == null || click.userName().isBlank() ? click.userId() : click.userName();
+    String who =
+        click.userName() == null || click.userName().isBlank() ? click.userId() : click.userName();
     String ref = click.platform().wire() + ":" + click.userId();
     return switch (what) {
       case "own" -> take(surveyId, who, ref);
-      case "done" -> new InteractionReply.OpenModal("cl:i:" + surveyId + ":note", "Followed up",
-          "Resolution note (optional)", "What did you do? The requester is told someone followed up.");
+      case "done" ->
+          new InteractionReply.OpenModal(
+              "cl:i:" + surveyId + ":note",
+              "Followed up",
+              "Resolution note (optional)",
+              "What did you do? The requester is told someone followed up.");
       default -> InteractionReply.ephemeral("That button is not one of ours any more.");
     };
   }
@@ -80,7 +90,10 @@ public final class IncidentService {
     return followUp(surveyId, displayName(submit, surveyId, ref), ref, note);
   }
 
-  /** Who followed up, by name as on the digest: the name the platform gave, else the owner's if it is them. */
+  /**
+   * Who followed up, by name as on the digest: the name the platform gave, else the owner's if it
+   * is them.
+   */
   private String displayName(ChatEvent.ModalSubmit submit, long surveyId, String ref) {
     if (submit.userName() != null && !submit.userName().isBlank()) {
       return submit.userName();
@@ -93,74 +106,115 @@ public final class IncidentService {
 
   public InteractionReply take(long surveyId, String who, String ref) {
     Instant now = clock.instant();
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      Incidents incidents = new Incidents(h);
-      IncidentRow i = incidents.find(surveyId).orElse(null);
-      if (i == null) {
-        return InteractionReply.ephemeral("That entry is gone (its data was purged or erased).");
-      }
-      if (i.followedUpAt() != null) {
-        return InteractionReply.ephemeral("Already followed up by " + i.followedUpBy() + ".");
-      }
-      if (!incidents.take(surveyId, who, ref, now)) {
-        return InteractionReply.ephemeral("Already owned by " + i.owner() + ".");
-      }
-      refreshDigestEntries(h, surveyId, now);
-      log.info("event=incident_taken survey={}", surveyId);
-      return InteractionReply.ephemeral("You own " + ticketOf(h, surveyId) + " now. Thanks!");
-    }));
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Incidents incidents = new Incidents(h);
+                  IncidentRow i = incidents.find(surveyId).orElse(null);
+                  if (i == null) {
+                    return InteractionReply.ephemeral(
+                        "That entry is gone (its data was purged or erased).");
+                  }
+                  if (i.followedUpAt() != null) {
+                    return InteractionReply.ephemeral(
+                        "Already followed up by " + i.followedUpBy() + ".");
+                  }
+                  if (!incidents.take(surveyId, who, ref, now)) {
+                    return InteractionReply.ephemeral("Already owned by " + i.owner() + ".");
+                  }
+                  refreshDigestEntries(h, surveyId, now);
+                  log.info("event=incident_taken survey={}", surveyId);
+                  return InteractionReply.ephemeral(
+                      "You own " + ticketOf(h, surveyId) + " now. Thanks!");
+                }));
   }
 
   public InteractionReply followUp(long surveyId, String who, String ref, String note) {
     Instant now = clock.instant();
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      Incidents incidents = new Incidents(h);
-      IncidentRow i = incidents.find(surveyId).orElse(null);
-      if (i == null) {
-        return InteractionReply.ephemeral("That entry is gone (its data was purged or erased).");
-      }
-      if (!incidents.followUp(surveyId, who, note, now)) {
-        return InteractionReply.ephemeral("Already followed up by " + i.followedUpBy() + ".");
-      }
-      if (i.owner() == null) {
-        h.createUpdate("UPDATE incidents SET owner_ref = :r WHERE survey_id = :s").bind("r", ref).bind("s", surveyId).execute();
-      }
-      SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
-      if (config.digest().followUpMessage() && s.platform() != null && s.platformUser() != null) {
-        notifier.followUp(h, s, policy.nextAllowed(now, zone(s.timezone())), now);
-      }
-      refreshDigestEntries(h, surveyId, now);
-      log.info("event=incident_followed_up survey={} requester_told={}", surveyId, config.digest().followUpMessage());
-      return InteractionReply.ephemeral("Marked " + s.ticketId() + " as followed up"
-          + (config.digest().followUpMessage() ? "; the requester will be told." : "."));
-    }));
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Incidents incidents = new Incidents(h);
+                  IncidentRow i = incidents.find(surveyId).orElse(null);
+                  if (i == null) {
+                    return InteractionReply.ephemeral(
+                        "That entry is gone (its data was purged or erased).");
+                  }
+                  if (!incidents.followUp(surveyId, who, note, now)) {
+                    return InteractionReply.ephemeral(
+                        "Already followed up by " + i.followedUpBy() + ".");
+                  }
+                  if (i.owner() == null) {
+                    h.createUpdate("UPDATE incidents SET owner_ref = :r WHERE survey_id = :s")
+                        .bind("r", ref)
+                        .bind("s", surveyId)
+                        .execute();
+                  }
+                  SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
+                  if (config.digest().followUpMessage()
+                      && s.platform() != null
+                      && s.platformUser() != null) {
+                    notifier.followUp(h, s, policy.nextAllowed(now, zone(s.timezone())), now);
+                  }
+                  refreshDigestEntries(h, surveyId, now);
+                  log.info(
+                      "event=incident_followed_up survey={} requester_told={}",
+                      surveyId,
+                      config.digest().followUpMessage());
+                  return InteractionReply.ephemeral(
+                      "Marked "
+                          + s.ticketId()
+                          + " as followed up"
+                          + (config.digest().followUpMessage()
+                              ? "; the requester will be told."
+                              : "."));
+                }));
   }
 
   /** Re-renders this entry in every digest message that shows it (all channels). */
   void refreshDigestEntries(Handle h, long surveyId, Instant now) {
     IncidentRow i = new Incidents(h).find(surveyId).orElseThrow();
     SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
-    DigestEntry entry = IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
+    DigestEntry entry =
+        IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
     List<Block> fresh = DigestBuilder.entryBlocks(entry, now);
     String marker = "cl:i:" + surveyId + ":";
-    List<OutboxRow> rows = h.createQuery("""
+    List<OutboxRow> rows =
+        h.createQuery(
+                """
             SELECT * FROM outbox WHERE purpose IN ('digest', 'alert') AND state = 'sent'
               AND payload LIKE :m AND created_at >= :since ORDER BY id
             """)
-        .bind("m", "%" + marker + "%").bind("since", now.minus(java.time.Duration.ofDays(30)))
-        .mapTo(OutboxRow.class).list();
+            .bind("m", "%" + marker + "%")
+            .bind("since", now.minus(java.time.Duration.ofDays(30)))
+            .mapTo(OutboxRow.class)
+            .list();
     for (OutboxRow row : rows) {
       Outgoing o = OutgoingCodec.decode(row.payload());
       if (!(o instanceof Outgoing.ChannelPost post)) {
         continue;
       }
       ChatMessage updated = replaceEntry(post.message(), marker, fresh);
-      String payload = OutgoingCodec.encode(new Outgoing.ChannelPost(post.key(), post.channelId(), updated));
-      h.createUpdate("UPDATE outbox SET payload = :p WHERE id = :id").bind("p", payload).bind("id", row.id()).execute();
+      String payload =
+          OutgoingCodec.encode(new Outgoing.ChannelPost(post.key(), post.channelId(), updated));
+      h.createUpdate("UPDATE outbox SET payload = :p WHERE id = :id")
+          .bind("p", payload)
+          .bind("id", row.id())
+          .execute();
       String state = (i.owner() != null ? "o" : "") + (i.followedUpAt() != null ? "f" : "");
-      Notifier.enqueue(h, PlatformId.fromWire(row.platform()),
-          new Outgoing.Update("dg" + row.id() + "-" + surveyId + "-" + state, new MessageRef(row.messageChannel(), row.messageId()), updated),
-          null, "update", now, now);
+      Notifier.enqueue(
+          h,
+          PlatformId.fromWire(row.platform()),
+          new Outgoing.Update(
+              "dg" + row.id() + "-" + surveyId + "-" + state,
+              new MessageRef(row.messageChannel(), row.messageId()),
+              updated),
+          null,
+          "update",
+          now,
+          now);
     }
   }
 
@@ -169,8 +223,10 @@ public final class IncidentService {
     List<Block> blocks = new ArrayList<>(message.blocks());
     for (int k = 0; k < blocks.size(); k++) {
       if (blocks.get(k) instanceof ChatMessage.Card && isEntryOf(blocks, k, marker)) {
-        boolean hasActions = k + 1 < blocks.size() && blocks.get(k + 1) instanceof Actions a
-            && a.buttons().stream().anyMatch(b -> b.id().startsWith(marker));
+        boolean hasActions =
+            k + 1 < blocks.size()
+                && blocks.get(k + 1) instanceof Actions a
+                && a.buttons().stream().anyMatch(b -> b.id().startsWith(marker));
         blocks.remove(k);
         if (hasActions) {
           blocks.remove(k);
@@ -204,18 +260,29 @@ public final class IncidentService {
       return;
     }
     SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
-    DigestEntry entry = IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
+    DigestEntry entry =
+        IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new ChatMessage.Header("⚠ Unhappy requester — " + DigestBuilder.age(java.time.Duration.ZERO) + " ago"));
+    blocks.add(
+        new ChatMessage.Header(
+            "⚠ Unhappy requester — " + DigestBuilder.age(java.time.Duration.ZERO) + " ago"));
     blocks.addAll(DigestBuilder.entryBlocks(entry, now));
     ChatMessage alert = new ChatMessage("Immediate alert: " + s.ticketId(), blocks);
     for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
       if (t.team() != null && !t.team().equals(s.team())) {
         continue;
       }
-      Notifier.enqueue(h, t.platform(),
-          new Outgoing.ChannelPost("al" + surveyId + "-" + t.platform().wire() + "-" + t.channelId(), t.channelId(), alert),
-          null, "alert", now, now);
+      Notifier.enqueue(
+          h,
+          t.platform(),
+          new Outgoing.ChannelPost(
+              "al" + surveyId + "-" + t.platform().wire() + "-" + t.channelId(),
+              t.channelId(),
+              alert),
+          null,
+          "alert",
+          now,
+          now);
     }
     new Incidents(h).markAlerted(surveyId);
   }
@@ -227,35 +294,41 @@ public final class IncidentService {
     }
     Instant now = clock.instant();
     Instant before = now.minus(config.digest().ownerReminderAfter());
-    return jdbi.inTransaction(h -> {
-      int n = 0;
-      for (IncidentRow i : new Incidents(h).ownedAndStale(before)) {
-        if (i.ownerRef() == null || !i.ownerRef().contains(":")) {
-          continue;
-        }
-        SurveyRow s = new Surveys(h).find(i.surveyId()).orElse(null);
-        if (s == null) {
-          continue;
-        }
-        String[] ref = i.ownerRef().split(":", 2);
-        PlatformId platform;
-        try {
-          platform = PlatformId.fromWire(ref[0]);
-        } catch (IllegalArgumentException e) {
-          continue;
-        }
-        if (!platforms.containsKey(platform)) {
-          continue;
-        }
-        String text = "Reminder: " + s.ticketId() + (s.title() == null ? "" : " (" + s.title() + ")")
-            + " is still open, " + DigestBuilder.age(java.time.Duration.between(i.createdAt(), now))
-            + " after the requester's answer. Press “Followed up” in the digest once you have talked to them.";
-        notifier.direct(h, platform, ref[1], text, "own-" + i.surveyId() + "-" + now.toEpochMilli(), now);
-        new Incidents(h).markOwnerReminded(i.surveyId(), now);
-        n++;
-      }
-      return n;
-    });
+    return jdbi.inTransaction(
+        h -> {
+          int n = 0;
+          for (IncidentRow i : new Incidents(h).ownedAndStale(before)) {
+            if (i.ownerRef() == null || !i.ownerRef().contains(":")) {
+              continue;
+            }
+            SurveyRow s = new Surveys(h).find(i.surveyId()).orElse(null);
+            if (s == null) {
+              continue;
+            }
+            String[] ref = i.ownerRef().split(":", 2);
+            PlatformId platform;
+            try {
+              platform = PlatformId.fromWire(ref[0]);
+            } catch (IllegalArgumentException e) {
+              continue;
+            }
+            if (!platforms.containsKey(platform)) {
+              continue;
+            }
+            String text =
+                "Reminder: "
+                    + s.ticketId()
+                    + (s.title() == null ? "" : " (" + s.title() + ")")
+                    + " is still open, "
+                    + DigestBuilder.age(java.time.Duration.between(i.createdAt(), now))
+                    + " after the requester's answer. Press “Followed up” in the digest once you have talked to them.";
+            notifier.direct(
+                h, platform, ref[1], text, "own-" + i.surveyId() + "-" + now.toEpochMilli(), now);
+            new Incidents(h).markOwnerReminded(i.surveyId(), now);
+            n++;
+          }
+          return n;
+        });
   }
 
   private static String ticketOf(Handle h, long surveyId) {

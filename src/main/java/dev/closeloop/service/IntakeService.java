@@ -38,7 +38,12 @@ public final class IntakeService {
   private final DoubleSupplier random;
   private final Notifier messages;
 
-  public IntakeService(Jdbi jdbi, Config config, FatiguePolicy policy, Clock clock, DoubleSupplier random,
+  public IntakeService(
+      Jdbi jdbi,
+      Config config,
+      FatiguePolicy policy,
+      Clock clock,
+      DoubleSupplier random,
       Notifier messages) {
     this.jdbi = jdbi;
     this.config = config;
@@ -58,24 +63,31 @@ public final class IntakeService {
    */
   public IntakeResult accept(TicketEvent event, String requestKey) {
     Instant now = clock.instant();
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      if (requestKey != null && !firstSeen(h, requestKey, now)) {
-        return new IntakeResult.Duplicate();
-      }
-      return switch (event.kind()) {
-        case CLOSED -> close(h, event, now);
-        case REOPENED, SEEN_OPEN -> reopen(h, event, now);
-      };
-    }));
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  if (requestKey != null && !firstSeen(h, requestKey, now)) {
+                    return new IntakeResult.Duplicate();
+                  }
+                  return switch (event.kind()) {
+                    case CLOSED -> close(h, event, now);
+                    case REOPENED, SEEN_OPEN -> reopen(h, event, now);
+                  };
+                }));
   }
 
   /** Records the request key; false when it was seen before (a replay). */
   private static boolean firstSeen(Handle h, String key, Instant now) {
-    return h.createUpdate("""
+    return h.createUpdate(
+                """
             INSERT INTO seen_requests (request_key, seen_at)
             SELECT :k, :now WHERE NOT EXISTS (SELECT 1 FROM seen_requests WHERE request_key = :k)
             """)
-        .bind("k", key).bind("now", now).execute() == 1;
+            .bind("k", key)
+            .bind("now", now)
+            .execute()
+        == 1;
   }
 
   private IntakeResult close(Handle h, TicketEvent e, Instant now) {
@@ -83,32 +95,45 @@ public final class IntakeService {
     String key = e.source() + "|" + e.ticket().id() + "|closed|" + closedAt;
     Tickets tickets = new Tickets(h);
     Optional<Tickets.TicketRow> known = tickets.find(e.source(), e.ticket().id());
-    if (known.isPresent() && ("closed".equals(known.get().state()) || tickets.eventId(key).isPresent())) {
+    if (known.isPresent()
+        && ("closed".equals(known.get().state()) || tickets.eventId(key).isPresent())) {
       // a close of a ticket already closed, or a replay of a close seen before a reopen
       return new IntakeResult.Duplicate();
     }
     boolean sandbox = SANDBOX_SOURCE.equals(e.source());
-    boolean sampledIn = known.map(Tickets.TicketRow::sampledIn)
-        .orElseGet(() -> sandbox || FatiguePolicy.sampledIn(config.survey().sampleRate(), random.getAsDouble()));
+    boolean sampledIn =
+        known
+            .map(Tickets.TicketRow::sampledIn)
+            .orElseGet(
+                () ->
+                    sandbox
+                        || FatiguePolicy.sampledIn(
+                            config.survey().sampleRate(), random.getAsDouble()));
 
     var r = e.requester();
     if (r.email() == null && r.discordId() != null) {
-      // a linked Discord id is the same person as its email (cooldown and opt-out follow the person)
+      // a linked Discord id is the same person as its email (cooldown and opt-out follow the
+      // person)
       String linked = new People(h).linkedEmail(r.discordId()).orElse(null);
       if (linked != null) {
-        r = new TicketEvent.Requester(linked, r.name(), r.slackId(), r.discordId(), r.timezone(), r.locale());
+        r =
+            new TicketEvent.Requester(
+                linked, r.name(), r.slackId(), r.discordId(), r.timezone(), r.locale());
       }
     }
     String personKey = Identities.personKey(r.email(), r.slackId(), r.discordId());
     String tz = validZone(r.timezone());
     People people = new People(h);
-    PersonRow person = people.ensure(personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz);
-    boolean optedOut = person.optedOut() || Identities.erasedOptOut(h, r.email(), r.slackId(), r.discordId());
+    PersonRow person =
+        people.ensure(personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz);
+    boolean optedOut =
+        person.optedOut() || Identities.erasedOptOut(h, r.email(), r.slackId(), r.discordId());
     ZoneId zone = zone(tz != null ? tz : person.timezone());
 
-    Decision decision = sandbox
-        ? (optedOut ? new Decision.Skip(SkipReason.OPTED_OUT) : new Decision.Schedule(now))
-        : policy.atIntake(closedAt, now, optedOut, sampledIn, zone);
+    Decision decision =
+        sandbox
+            ? (optedOut ? new Decision.Skip(SkipReason.OPTED_OUT) : new Decision.Schedule(now))
+            : policy.atIntake(closedAt, now, optedOut, sampledIn, zone);
     String state = SurveyRow.SCHEDULED;
     String reason = null;
     Instant dueAt = null;
@@ -118,20 +143,62 @@ public final class IntakeService {
     } else if (decision instanceof Decision.Schedule s) {
       dueAt = s.dueAt();
     }
-    long surveyId = new Surveys(h).insert(new Surveys.New(
-        e.source(), e.ticket().id(), personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz,
-        e.ticket().title(), e.ticket().url(), e.ticket().assignee(), e.ticket().team(), closedAt,
-        state, reason, dueAt, sampledIn, now));
+    long surveyId =
+        new Surveys(h)
+            .insert(
+                new Surveys.New(
+                    e.source(),
+                    e.ticket().id(),
+                    personKey,
+                    r.email(),
+                    r.name(),
+                    r.slackId(),
+                    r.discordId(),
+                    tz,
+                    e.ticket().title(),
+                    e.ticket().url(),
+                    e.ticket().assignee(),
+                    e.ticket().team(),
+                    closedAt,
+                    state,
+                    reason,
+                    dueAt,
+                    sampledIn,
+                    now));
     if (known.isPresent()) {
-      tickets.upsert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
-          e.ticket().team(), "closed", closedAt, sampledIn, now);
+      tickets.upsert(
+          e.source(),
+          e.ticket().id(),
+          e.ticket().title(),
+          e.ticket().url(),
+          e.ticket().assignee(),
+          e.ticket().team(),
+          "closed",
+          closedAt,
+          sampledIn,
+          now);
     } else {
-      tickets.insert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
-          e.ticket().team(), "closed", closedAt, sampledIn, now);
+      tickets.insert(
+          e.source(),
+          e.ticket().id(),
+          e.ticket().title(),
+          e.ticket().url(),
+          e.ticket().assignee(),
+          e.ticket().team(),
+          "closed",
+          closedAt,
+          sampledIn,
+          now);
     }
     long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
-    log.info("event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
-        e.source(), e.ticket().id(), surveyId, state, reason, dueAt);
+    log.info(
+        "event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
+        e.source(),
+        e.ticket().id(),
+        surveyId,
+        state,
+        reason,
+        dueAt);
     return new IntakeResult.Accepted(id);
   }
 
@@ -150,9 +217,12 @@ public final class IntakeService {
     Outbox outbox = new Outbox(h);
     int cancelled = 0;
     for (SurveyRow s : surveys.forTicket(e.source(), e.ticket().id())) {
-      boolean unanswered = s.answeredAt() == null
-          && (SurveyRow.SCHEDULED.equals(s.state()) || "sending".equals(s.state())
-              || SurveyRow.SENT.equals(s.state()) || SurveyRow.REMINDED.equals(s.state()));
+      boolean unanswered =
+          s.answeredAt() == null
+              && (SurveyRow.SCHEDULED.equals(s.state())
+                  || "sending".equals(s.state())
+                  || SurveyRow.SENT.equals(s.state())
+                  || SurveyRow.REMINDED.equals(s.state()));
       if (!unanswered) {
         continue;
       }
@@ -163,12 +233,32 @@ public final class IntakeService {
       }
       cancelled++;
     }
-    tickets.upsert(e.source(), e.ticket().id(), e.ticket().title(), e.ticket().url(), e.ticket().assignee(),
-        e.ticket().team(), "reopened", null, known.get().sampledIn(), now);
+    tickets.upsert(
+        e.source(),
+        e.ticket().id(),
+        e.ticket().title(),
+        e.ticket().url(),
+        e.ticket().assignee(),
+        e.ticket().team(),
+        "reopened",
+        null,
+        known.get().sampledIn(),
+        now);
     String key = e.source() + "|" + e.ticket().id() + "|reopened|" + now.toEpochMilli();
-    long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "reopened", null, now,
-        cancelled > 0 ? "cancelled" : "recorded");
-    log.info("event=ticket_reopened source={} ticket={} cancelled={}", e.source(), e.ticket().id(), cancelled);
+    long id =
+        tickets.insertEvent(
+            key,
+            e.source(),
+            e.ticket().id(),
+            "reopened",
+            null,
+            now,
+            cancelled > 0 ? "cancelled" : "recorded");
+    log.info(
+        "event=ticket_reopened source={} ticket={} cancelled={}",
+        e.source(),
+        e.ticket().id(),
+        cancelled);
     return new IntakeResult.Accepted(id);
   }
 
@@ -192,7 +282,8 @@ public final class IntakeService {
     try {
       return ZoneId.of(tz).getId();
     } catch (DateTimeException e) {
-      log.info("event=invalid_timezone value_length={} will=use_platform_or_digest_zone", tz.length());
+      log.info(
+          "event=invalid_timezone value_length={} will=use_platform_or_digest_zone", tz.length());
       return null;
     }
   }

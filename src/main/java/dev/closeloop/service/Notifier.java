@@ -45,15 +45,26 @@ public final class Notifier {
 
   public SurveyMessages.View view(Handle h, SurveyRow s) {
     Conversation c = conversation(s, new Answers(h).forSurvey(s.id()));
-    boolean closed = s.finishedAt() != null || SurveyRow.EXPIRED.equals(s.state())
-        || SurveyRow.CANCELLED.equals(s.state()) || SurveyRow.SKIPPED.equals(s.state());
-    return new SurveyMessages.View(s.id(), s.ticketId(), s.title(), s.url(), s.requesterName(), c, closed);
+    boolean closed =
+        s.finishedAt() != null
+            || SurveyRow.EXPIRED.equals(s.state())
+            || SurveyRow.CANCELLED.equals(s.state())
+            || SurveyRow.SKIPPED.equals(s.state());
+    return new SurveyMessages.View(
+        s.id(), s.ticketId(), s.title(), s.url(), s.requesterName(), c, closed);
   }
 
   /** The survey's first DM. */
   public void surveyDm(Handle h, SurveyRow s, PlatformId platform, String userId, Instant now) {
     ChatMessage m = messages.survey(view(h, s));
-    enqueue(h, platform, new Outgoing.DirectMessage("s" + s.id() + "-dm", userId, m), s.id(), SURVEY_DM, now, now);
+    enqueue(
+        h,
+        platform,
+        new Outgoing.DirectMessage("s" + s.id() + "-dm", userId, m),
+        s.id(),
+        SURVEY_DM,
+        now,
+        now);
   }
 
   /** Re-renders the survey message (answers shown, buttons gone when closed). */
@@ -63,9 +74,16 @@ public final class Notifier {
       return;
     }
     ChatMessage m = messages.survey(view(h, s));
-    MessageRef target = s.messageId() == null ? null : new MessageRef(s.messageChannel(), s.messageId());
-    enqueue(h, PlatformId.fromWire(s.platform()), new Outgoing.Update("s" + s.id() + "-u" + s.version(), target, m),
-        s.id(), "update", now, now);
+    MessageRef target =
+        s.messageId() == null ? null : new MessageRef(s.messageChannel(), s.messageId());
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.Update("s" + s.id() + "-u" + s.version(), target, m),
+        s.id(),
+        "update",
+        now,
+        now);
   }
 
   /** The survey closed (reopen, expiry): edit its message; nothing new is sent. */
@@ -75,33 +93,77 @@ public final class Notifier {
 
   /** A reply in the conversation the person is having (never held back by quiet hours). */
   public void say(Handle h, SurveyRow s, Say say, String tag, Instant now) {
-    ChatMessage m = say == Say.ANYTHING_ELSE ? messages.anythingElse(s.id()) : ChatMessage.plainText(messages.text(say));
-    enqueue(h, PlatformId.fromWire(s.platform()),
-        new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m), s.id(), "reply", now, now);
+    ChatMessage m =
+        say == Say.ANYTHING_ELSE
+            ? messages.anythingElse(s.id())
+            : ChatMessage.plainText(messages.text(say));
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m),
+        s.id(),
+        "reply",
+        now,
+        now);
   }
 
   public void reminder(Handle h, SurveyRow s, Instant now) {
     ChatMessage m = messages.reminder(view(h, s));
-    enqueue(h, PlatformId.fromWire(s.platform()), new Outgoing.DirectMessage("s" + s.id() + "-rem", s.platformUser(), m),
-        s.id(), "reminder", now, now);
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.DirectMessage("s" + s.id() + "-rem", s.platformUser(), m),
+        s.id(),
+        "reminder",
+        now,
+        now);
   }
 
   /** "Someone followed up", held until the person's send window opens. */
   public void followUp(Handle h, SurveyRow s, Instant notBefore, Instant now) {
     ChatMessage m = messages.followedUp(view(h, s));
-    enqueue(h, PlatformId.fromWire(s.platform()), new Outgoing.DirectMessage("s" + s.id() + "-fu", s.platformUser(), m),
-        s.id(), "follow_up", notBefore, now);
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.DirectMessage("s" + s.id() + "-fu", s.platformUser(), m),
+        s.id(),
+        "follow_up",
+        notBefore,
+        now);
   }
 
   /** A direct reply to a person outside any survey (no open survey, opt-in, help). */
-  public void direct(Handle h, PlatformId platform, String userId, String text, String tag, Instant now) {
-    enqueue(h, platform, new Outgoing.DirectMessage("u-" + tag, userId, ChatMessage.plainText(text)), null, "reply", now, now);
+  public void direct(
+      Handle h, PlatformId platform, String userId, String text, String tag, Instant now) {
+    enqueue(
+        h,
+        platform,
+        new Outgoing.DirectMessage("u-" + tag, userId, ChatMessage.plainText(text)),
+        null,
+        "reply",
+        now,
+        now);
   }
 
-  public static boolean enqueue(Handle h, PlatformId platform, Outgoing o, Long surveyId, String purpose,
-      Instant notBefore, Instant now) {
+  public static boolean enqueue(
+      Handle h,
+      PlatformId platform,
+      Outgoing o,
+      Long surveyId,
+      String purpose,
+      Instant notBefore,
+      Instant now) {
     String kind = o.getClass().getSimpleName().toLowerCase();
-    return new Outbox(h).enqueue(
-        new Outbox.New(o.key(), platform.wire(), kind, OutgoingCodec.encode(o), surveyId, purpose, notBefore), now);
+    return new Outbox(h)
+        .enqueue(
+            new Outbox.New(
+                o.key(),
+                platform.wire(),
+                kind,
+                OutgoingCodec.encode(o),
+                surveyId,
+                purpose,
+                notBefore),
+            now);
   }
 }

@@ -5,9 +5,8 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Runs a transaction again when it lost a race on a unique key or a lock (two requests for the
- * same ticket at once, two instances): the second run sees the first's row and answers
- * "duplicate".
+ * Runs a transaction again when it lost a race on a unique key or a lock (two requests for the same
+ * ticket at once, two instances): the second run sees the first's row and answers "duplicate".
  */
 final class Retry {
   private Retry() {}
@@ -31,8 +30,12 @@ final class Retry {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {
         String state = s.getSQLState();
-        // 23505 unique violation; 40001 serialization failure; 40P01 deadlock; HYT00 lock timeout (H2)
-        if ("23505".equals(state) || "40001".equals(state) || "40P01".equals(state) || "HYT00".equals(state)) {
+        // 23505 unique violation; 40001 serialization failure; 40P01 deadlock; HYT00 lock timeout
+        // (H2)
+        if ("23505".equals(state)
+            || "40001".equals(state)
+            || "40P01".equals(state)
+            || "HYT00".equals(state)) {
           return true;
         }
       }

@@ -44,20 +44,27 @@ public final class StatsService {
   /** {@code /admin/stats}: dates inclusive, either may be null (open-ended). */
   public Map<String, Object> stats(LocalDate since, LocalDate until) {
     Instant from = since == null ? Instant.EPOCH : since.atStartOfDay(zone).toInstant();
-    Instant to = until == null ? Instant.parse("9999-01-01T00:00:00Z") : until.plusDays(1).atStartOfDay(zone).toInstant();
+    Instant to =
+        until == null
+            ? Instant.parse("9999-01-01T00:00:00Z")
+            : until.plusDays(1).atStartOfDay(zone).toInstant();
     List<Row> rows = rows(from, to);
     Map<String, Object> out = figures(rows);
     out.put("byTeam", group(rows, r -> r.survey().team() == null ? "(none)" : r.survey().team()));
-    out.put("byAssignee", group(rows, r -> r.survey().assignee() == null ? "(none)" : r.survey().assignee()));
+    out.put(
+        "byAssignee",
+        group(rows, r -> r.survey().assignee() == null ? "(none)" : r.survey().assignee()));
     out.put("byWeek", group(rows, r -> week(r.survey().sentAt())));
     return out;
   }
 
   /**
    * CSAT and response rate of the surveys sent in [?, ?), counted by the database over an index
-   * range scan ({@code surveys_sent}). Public so that the digest benchmark runs this very statement.
+   * range scan ({@code surveys_sent}). Public so that the digest benchmark runs this very
+   * statement.
    */
-  public static final String WINDOW_FIGURES = """
+  public static final String WINDOW_FIGURES =
+      """
       SELECT COUNT(*) AS sent, COUNT(s.answered_at) AS answered, COUNT(r.id) AS rated,
              COALESCE(SUM(CASE WHEN r.answer IN ('4', '5') THEN 1 ELSE 0 END), 0) AS happy
       FROM surveys s LEFT JOIN answers r ON r.survey_id = s.id AND r.kind = 'rating'
@@ -72,15 +79,21 @@ public final class StatsService {
   /** {@link #figures(Instant, Instant)} on the caller's handle (in its transaction). */
   public Figures figures(Handle h, Instant from, Instant to) {
     return h.createQuery(WINDOW_FIGURES)
-        .bind(0, from).bind(1, to)
-        .map((rs, ctx) -> {
-          int sent = (int) rs.getLong("sent");
-          int answered = (int) rs.getLong("answered");
-          int rated = (int) rs.getLong("rated");
-          long happy = rs.getLong("happy");
-          return new Figures(rated == 0 ? null : (double) happy / rated, sent == 0 ? null : (double) answered / sent,
-              rated, answered, sent);
-        })
+        .bind(0, from)
+        .bind(1, to)
+        .map(
+            (rs, ctx) -> {
+              int sent = (int) rs.getLong("sent");
+              int answered = (int) rs.getLong("answered");
+              int rated = (int) rs.getLong("rated");
+              long happy = rs.getLong("happy");
+              return new Figures(
+                  rated == 0 ? null : (double) happy / rated,
+                  sent == 0 ? null : (double) answered / sent,
+                  rated,
+                  answered,
+                  sent);
+            })
         .one();
   }
 
@@ -92,22 +105,25 @@ public final class StatsService {
 
   String week(Instant sentAt) {
     LocalDate d = sentAt.atZone(zone).toLocalDate();
-    return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return String.format(
+        "%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 
   List<Row> rows(Instant from, Instant to) {
-    return jdbi.withHandle(h -> {
-      List<SurveyRow> surveys = new Surveys(h).sentBetween(from, to);
-      Map<Long, List<AnswerRow>> answers = new Answers(h)
-          .forSurveys(surveys.stream().map(SurveyRow::id).toList()).stream()
-          .collect(Collectors.groupingBy(AnswerRow::surveyId));
-      List<Row> rows = new ArrayList<>();
-      for (SurveyRow s : surveys) {
-        AnswerSet a = AnswerSet.of(answers.getOrDefault(s.id(), List.of()));
-        rows.add(new Row(s, a.rating(), a.fixed()));
-      }
-      return rows;
-    });
+    return jdbi.withHandle(
+        h -> {
+          List<SurveyRow> surveys = new Surveys(h).sentBetween(from, to);
+          Map<Long, List<AnswerRow>> answers =
+              new Answers(h)
+                  .forSurveys(surveys.stream().map(SurveyRow::id).toList()).stream()
+                      .collect(Collectors.groupingBy(AnswerRow::surveyId));
+          List<Row> rows = new ArrayList<>();
+          for (SurveyRow s : surveys) {
+            AnswerSet a = AnswerSet.of(answers.getOrDefault(s.id(), List.of()));
+            rows.add(new Row(s, a.rating(), a.fixed()));
+          }
+          return rows;
+        });
   }
 
   private Map<String, Object> group(List<Row> rows, Function<Row, String> key) {
@@ -161,7 +177,8 @@ public final class StatsService {
     }
     List<Duration> sorted = times.stream().sorted().toList();
     int n = sorted.size();
-    Duration m = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    Duration m =
+        n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     return m.toString();
   }
 }

@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The survey's life after intake: send when due (cooldown, send window, platform choice and
- * identity), the one reminder, expiry; and what delivery reports back (the DM accepted → sent;
- * dead → skipped with a reason).
+ * identity), the one reminder, expiry; and what delivery reports back (the DM accepted → sent; dead
+ * → skipped with a reason).
  */
 public final class SurveyService implements DeliveryListener {
   private static final Logger log = LoggerFactory.getLogger(SurveyService.class);
@@ -41,11 +41,13 @@ public final class SurveyService implements DeliveryListener {
   private static final Duration LOOKUP_RETRY = Duration.ofMinutes(1);
   private static final int LANES = 3;
   private static final java.util.concurrent.ExecutorService queueing =
-      java.util.concurrent.Executors.newFixedThreadPool(LANES, r -> {
-        Thread t = new Thread(r, "closeloop-survey-queue");
-        t.setDaemon(true);
-        return t;
-      });
+      java.util.concurrent.Executors.newFixedThreadPool(
+          LANES,
+          r -> {
+            Thread t = new Thread(r, "closeloop-survey-queue");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final Jdbi jdbi;
   private final Config config;
@@ -54,8 +56,13 @@ public final class SurveyService implements DeliveryListener {
   private final Notifier notifier;
   private final Clock clock;
 
-  public SurveyService(Jdbi jdbi, Config config, FatiguePolicy policy, Map<PlatformId, ChatPlatform> platforms,
-      Notifier notifier, Clock clock) {
+  public SurveyService(
+      Jdbi jdbi,
+      Config config,
+      FatiguePolicy policy,
+      Map<PlatformId, ChatPlatform> platforms,
+      Notifier notifier,
+      Clock clock) {
     this.jdbi = jdbi;
     this.config = config;
     this.policy = policy;
@@ -101,18 +108,22 @@ public final class SurveyService implements DeliveryListener {
       lanes.add(new ArrayList<>());
     }
     for (Surveys.Due d : due) {
-      lanes.get(Math.floorMod(d.personKey() == null ? 0 : d.personKey().hashCode(), LANES)).add(d.id());
+      lanes
+          .get(Math.floorMod(d.personKey() == null ? 0 : d.personKey().hashCode(), LANES))
+          .add(d.id());
     }
     List<java.util.concurrent.Future<Integer>> done = new ArrayList<>();
     for (List<Long> lane : lanes) {
       if (!lane.isEmpty()) {
-        done.add(queueing.submit(() -> {
-          int n = 0;
-          for (long id : lane) {
-            n += sendDue(id, now) ? 1 : 0;
-          }
-          return n;
-        }));
+        done.add(
+            queueing.submit(
+                () -> {
+                  int n = 0;
+                  for (long id : lane) {
+                    n += sendDue(id, now) ? 1 : 0;
+                  }
+                  return n;
+                }));
       }
     }
     int n = 0;
@@ -123,7 +134,9 @@ public final class SurveyService implements DeliveryListener {
         Thread.currentThread().interrupt();
         break;
       } catch (java.util.concurrent.ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        throw e.getCause() instanceof RuntimeException r
+            ? r
+            : new IllegalStateException(e.getCause());
       }
     }
     return n;
@@ -135,44 +148,60 @@ public final class SurveyService implements DeliveryListener {
       return false;
     }
     Target target = chooseTarget(s);
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      Surveys surveys = new Surveys(h);
-      SurveyRow locked = surveys.lock(id).orElse(null);
-      if (locked == null || !SurveyRow.SCHEDULED.equals(locked.state())) {
-        return false;
-      }
-      boolean optedOut = optedOut(h, locked, target.platform(), target.userId());
-      boolean sandbox = IntakeService.SANDBOX_SOURCE.equals(locked.source());
-      String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
-      Decision d = sandbox
-          ? (optedOut ? new Decision.Skip(SkipReason.OPTED_OUT) : new Decision.Send())
-          : policy.atDue(now, optedOut, surveys.lastSentTo(locked.personKey(), now).orElse(null), zone(tz));
-      if (d instanceof Decision.Skip skip) {
-        surveys.skip(id, skip.reason().wire(), now);
-        log.info("event=survey_skipped survey={} reason={}", id, skip.reason().wire());
-        return true;
-      }
-      if (d instanceof Decision.Defer defer) {
-        surveys.reschedule(id, defer.until());
-        log.info("event=survey_held survey={} until={}", id, defer.until());
-        return true;
-      }
-      if (target.skip() != null) {
-        surveys.skip(id, target.skip().wire(), now);
-        log.info("event=survey_skipped survey={} reason={}", id, target.skip().wire());
-        return true;
-      }
-      if (target.platform() == null) {
-        surveys.reschedule(id, now.plus(LOOKUP_RETRY));
-        log.info("event=survey_lookup_unavailable survey={} will=retry_at {}", id, now.plus(LOOKUP_RETRY));
-        return true;
-      }
-      surveys.assignRecipient(id, target.platform().wire(), target.userId(), target.timezone());
-      // the DM shows the ticket and the (still empty) answers, which the assignment did not change
-      notifier.surveyDm(h, locked, target.platform(), target.userId(), now);
-      log.info("event=survey_queued survey={} platform={}", id, target.platform().wire());
-      return true;
-    }));
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Surveys surveys = new Surveys(h);
+                  SurveyRow locked = surveys.lock(id).orElse(null);
+                  if (locked == null || !SurveyRow.SCHEDULED.equals(locked.state())) {
+                    return false;
+                  }
+                  boolean optedOut = optedOut(h, locked, target.platform(), target.userId());
+                  boolean sandbox = IntakeService.SANDBOX_SOURCE.equals(locked.source());
+                  String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
+                  Decision d =
+                      sandbox
+                          ? (optedOut
+                              ? new Decision.Skip(SkipReason.OPTED_OUT)
+                              : new Decision.Send())
+                          : policy.atDue(
+                              now,
+                              optedOut,
+                              surveys.lastSentTo(locked.personKey(), now).orElse(null),
+                              zone(tz));
+                  if (d instanceof Decision.Skip skip) {
+                    surveys.skip(id, skip.reason().wire(), now);
+                    log.info("event=survey_skipped survey={} reason={}", id, skip.reason().wire());
+                    return true;
+                  }
+                  if (d instanceof Decision.Defer defer) {
+                    surveys.reschedule(id, defer.until());
+                    log.info("event=survey_held survey={} until={}", id, defer.until());
+                    return true;
+                  }
+                  if (target.skip() != null) {
+                    surveys.skip(id, target.skip().wire(), now);
+                    log.info("event=survey_skipped survey={} reason={}", id, target.skip().wire());
+                    return true;
+                  }
+                  if (target.platform() == null) {
+                    surveys.reschedule(id, now.plus(LOOKUP_RETRY));
+                    log.info(
+                        "event=survey_lookup_unavailable survey={} will=retry_at {}",
+                        id,
+                        now.plus(LOOKUP_RETRY));
+                    return true;
+                  }
+                  surveys.assignRecipient(
+                      id, target.platform().wire(), target.userId(), target.timezone());
+                  // the DM shows the ticket and the (still empty) answers, which the assignment did
+                  // not change
+                  notifier.surveyDm(h, locked, target.platform(), target.userId(), now);
+                  log.info(
+                      "event=survey_queued survey={} platform={}", id, target.platform().wire());
+                  return true;
+                }));
   }
 
   /** Where a survey goes: platform and user id, or why it cannot go anywhere. */
@@ -180,11 +209,13 @@ public final class SurveyService implements DeliveryListener {
 
   /** Picks the platform: the preferred one where the person is reachable, else the other. */
   Target chooseTarget(SurveyRow s) {
-    if (IntakeService.SANDBOX_SOURCE.equals(s.source()) && platforms.containsKey(PlatformId.SANDBOX)) {
+    if (IntakeService.SANDBOX_SOURCE.equals(s.source())
+        && platforms.containsKey(PlatformId.SANDBOX)) {
       return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
     }
     List<PlatformId> order = new ArrayList<>();
-    PlatformId preferred = "discord".equals(config.survey().preferPlatform()) ? PlatformId.DISCORD : PlatformId.SLACK;
+    PlatformId preferred =
+        "discord".equals(config.survey().preferPlatform()) ? PlatformId.DISCORD : PlatformId.SLACK;
     order.add(preferred);
     order.add(preferred == PlatformId.SLACK ? PlatformId.DISCORD : PlatformId.SLACK);
     boolean sawUnknown = false;
@@ -236,11 +267,13 @@ public final class SurveyService implements DeliveryListener {
   private Recipient recipient(SurveyRow s, PlatformId p) {
     if (p == PlatformId.SLACK) {
       return s.slackId() != null || s.requesterEmail() != null
-          ? new Recipient(s.requesterEmail(), s.slackId(), null) : null;
+          ? new Recipient(s.requesterEmail(), s.slackId(), null)
+          : null;
     }
     String discordId = s.discordId();
     if (discordId == null && s.requesterEmail() != null) {
-      discordId = jdbi.withHandle(h -> new People(h).linkedDiscordId(s.requesterEmail())).orElse(null);
+      discordId =
+          jdbi.withHandle(h -> new People(h).linkedDiscordId(s.requesterEmail())).orElse(null);
     }
     return discordId != null ? new Recipient(s.requesterEmail(), null, discordId) : null;
   }
@@ -262,7 +295,10 @@ public final class SurveyService implements DeliveryListener {
       if (!allowed.isBefore(s.expiresAt())) {
         allowed = null; // no room left before expiry: no reminder at all
       }
-      h.createUpdate("UPDATE surveys SET remind_at = :t WHERE id = :id").bind("id", id).bind("t", allowed).execute();
+      h.createUpdate("UPDATE surveys SET remind_at = :t WHERE id = :id")
+          .bind("id", id)
+          .bind("t", allowed)
+          .execute();
       return;
     }
     notifier.reminder(h, s, now);
@@ -282,10 +318,13 @@ public final class SurveyService implements DeliveryListener {
       return true;
     }
     boolean chat = platform == PlatformId.SLACK || platform == PlatformId.DISCORD;
-    if (chat && userId != null && people.byPlatformId(platform.wire(), userId).stream().anyMatch(PersonRow::optedOut)) {
+    if (chat
+        && userId != null
+        && people.byPlatformId(platform.wire(), userId).stream().anyMatch(PersonRow::optedOut)) {
       return true;
     }
-    return Identities.erasedOptOut(h, s.requesterEmail(), s.slackId(), s.discordId(), chat ? userId : null);
+    return Identities.erasedOptOut(
+        h, s.requesterEmail(), s.slackId(), s.discordId(), chat ? userId : null);
   }
 
   private void expire(Handle h, long id, Instant now) {
@@ -310,8 +349,13 @@ public final class SurveyService implements DeliveryListener {
       return;
     }
     ZoneId zone = zone(s.timezone());
-    surveys.markSent(s.id(), now, policy.reminderAt(now, zone), policy.expiresAt(now),
-        ref == null ? null : ref.channelId(), ref == null ? null : ref.messageId());
+    surveys.markSent(
+        s.id(),
+        now,
+        policy.reminderAt(now, zone),
+        policy.expiresAt(now),
+        ref == null ? null : ref.channelId(),
+        ref == null ? null : ref.messageId());
     if (SurveyRow.CANCELLED.equals(s.state())) {
       // reopened while the DM was in flight: close the message we just sent
       notifier.closeSurveyMessage(h, s.id(), now);
@@ -323,14 +367,16 @@ public final class SurveyService implements DeliveryListener {
     if (!Notifier.SURVEY_DM.equals(row.purpose()) || row.surveyId() == null) {
       return;
     }
-    SkipReason reason = switch (kind) {
-      case UNKNOWN_USER -> SkipReason.UNKNOWN_USER;
-      case DM_CLOSED -> SkipReason.DM_CLOSED;
-      default -> SkipReason.DELIVERY_FAILED;
-    };
+    SkipReason reason =
+        switch (kind) {
+          case UNKNOWN_USER -> SkipReason.UNKNOWN_USER;
+          case DM_CLOSED -> SkipReason.DM_CLOSED;
+          default -> SkipReason.DELIVERY_FAILED;
+        };
     Surveys surveys = new Surveys(h);
     Optional<SurveyRow> s = surveys.find(row.surveyId());
-    if (s.isPresent() && ("sending".equals(s.get().state()) || SurveyRow.SCHEDULED.equals(s.get().state()))) {
+    if (s.isPresent()
+        && ("sending".equals(s.get().state()) || SurveyRow.SCHEDULED.equals(s.get().state()))) {
       surveys.skip(row.surveyId(), reason.wire(), now);
       log.info("event=survey_skipped survey={} reason={}", row.surveyId(), reason.wire());
     }

@@ -33,7 +33,11 @@ public final class WeeklyService {
   private final StatsService stats;
   private final Clock clock;
 
-  public WeeklyService(Jdbi jdbi, Config config, Map<dev.closeloop.chat.PlatformId, ?> platforms, StatsService stats,
+  public WeeklyService(
+      Jdbi jdbi,
+      Config config,
+      Map<dev.closeloop.chat.PlatformId, ?> platforms,
+      StatsService stats,
       Clock clock) {
     this.jdbi = jdbi;
     this.config = config;
@@ -47,7 +51,8 @@ public final class WeeklyService {
     ZoneId zone = ZoneId.of(config.digest().zone());
     DayOfWeek day = config.digest().weekly().day();
     LocalDate d = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(day));
-    ZonedDateTime slot = ZonedDateTime.of(d, LocalTime.parse(config.digest().weekly().time()), zone);
+    ZonedDateTime slot =
+        ZonedDateTime.of(d, LocalTime.parse(config.digest().weekly().time()), zone);
     if (slot.toInstant().isAfter(now)) {
       slot = slot.minusWeeks(1);
     }
@@ -67,7 +72,8 @@ public final class WeeklyService {
 
   private Optional<Map<String, Object>> post(String slot, Instant now) {
     ZoneId zone = ZoneId.of(config.digest().zone());
-    LocalDate thisWeek = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    LocalDate thisWeek =
+        now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     List<WeeklyChart.Point> points = new ArrayList<>();
     for (int w = 7; w >= 0; w--) {
       LocalDate start = thisWeek.minusWeeks(w);
@@ -78,31 +84,64 @@ public final class WeeklyService {
     Figures last = points.get(points.size() - 2).figures();
     Figures current = points.get(points.size() - 1).figures();
     byte[] png = WeeklyChart.render(points);
-    String text = "Weekly summary — last week: " + last.line() + ". This week so far: " + current.line() + ".";
-    return Retry.onConflict(() -> jdbi.inTransaction(h -> {
-      Optional<Long> id = new Digests(h).insert(slot, "weekly", now.minusSeconds(7 * 86400), now, now, 0, text);
-      if (id.isEmpty()) {
-        return Optional.<Map<String, Object>>empty();
-      }
-      List<Map<String, Object>> posted = new ArrayList<>();
-      for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
-        if (t.team() != null) {
-          continue;
-        }
-        String base = "wk" + id.get() + "-" + t.platform().wire() + "-" + t.channelId();
-        Notifier.enqueue(h, t.platform(), new Outgoing.ChannelPost(base + "-t", t.channelId(),
-            new ChatMessage(text, List.of(new ChatMessage.Header("Closeloop weekly summary"),
-                ChatMessage.Text.plain(text)))), null, "weekly", now, now);
-        Notifier.enqueue(h, t.platform(), new Outgoing.Image(base + "-c", t.channelId(), "closeloop-weekly.png",
-            "CSAT and response rate, last 8 weeks", png), null, "weekly", now, now);
-        posted.add(Map.of("platform", t.platform().wire(), "channel", t.channelId()));
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", id.get());
-      out.put("text", text);
-      out.put("chartBytes", png.length);
-      out.put("posted", posted);
-      return Optional.of(out);
-    }));
+    String text =
+        "Weekly summary — last week: "
+            + last.line()
+            + ". This week so far: "
+            + current.line()
+            + ".";
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Optional<Long> id =
+                      new Digests(h)
+                          .insert(slot, "weekly", now.minusSeconds(7 * 86400), now, now, 0, text);
+                  if (id.isEmpty()) {
+                    return Optional.<Map<String, Object>>empty();
+                  }
+                  List<Map<String, Object>> posted = new ArrayList<>();
+                  for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
+                    if (t.team() != null) {
+                      continue;
+                    }
+                    String base = "wk" + id.get() + "-" + t.platform().wire() + "-" + t.channelId();
+                    Notifier.enqueue(
+                        h,
+                        t.platform(),
+                        new Outgoing.ChannelPost(
+                            base + "-t",
+                            t.channelId(),
+                            new ChatMessage(
+                                text,
+                                List.of(
+                                    new ChatMessage.Header("Closeloop weekly summary"),
+                                    ChatMessage.Text.plain(text)))),
+                        null,
+                        "weekly",
+                        now,
+                        now);
+                    Notifier.enqueue(
+                        h,
+                        t.platform(),
+                        new Outgoing.Image(
+                            base + "-c",
+                            t.channelId(),
+                            "closeloop-weekly.png",
+                            "CSAT and response rate, last 8 weeks",
+                            png),
+                        null,
+                        "weekly",
+                        now,
+                        now);
+                    posted.add(Map.of("platform", t.platform().wire(), "channel", t.channelId()));
+                  }
+                  Map<String, Object> out = new LinkedHashMap<>();
+                  out.put("id", id.get());
+                  out.put("text", text);
+                  out.put("chartBytes", png.length);
+                  out.put("posted", posted);
+                  return Optional.of(out);
+                }));
   }
 }

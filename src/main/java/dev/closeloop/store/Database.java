@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store: a pooled connection to H2 (file mode, the default) or PostgreSQL, migrated by
- * Flyway on open. H2 URLs get {@code WRITE_DELAY=0} unless they set it, so a commit is on disk
- * before we answer 202 (a kill -9 loses nothing that was acknowledged).
+ * The store: a pooled connection to H2 (file mode, the default) or PostgreSQL, migrated by Flyway
+ * on open. H2 URLs get {@code WRITE_DELAY=0} unless they set it, so a commit is on disk before we
+ * answer 202 (a kill -9 loses nothing that was acknowledged).
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -27,8 +27,16 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.postgres = postgres;
     this.jdbi = Jdbi.create(dataSource); // maps snake_case columns to record components by default
-    for (Class<?> row : new Class<?>[] {SurveyRow.class, AnswerRow.class, PersonRow.class, OutboxRow.class,
-        IncidentRow.class, DigestRow.class, Tickets.TicketRow.class}) {
+    for (Class<?> row :
+        new Class<?>[] {
+          SurveyRow.class,
+          AnswerRow.class,
+          PersonRow.class,
+          OutboxRow.class,
+          IncidentRow.class,
+          DigestRow.class,
+          Tickets.TicketRow.class
+        }) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }
   }
@@ -88,7 +96,8 @@ public final class Database implements AutoCloseable {
 
   /** True when a trivial query answers. */
   public boolean healthy() {
-    try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+    try (var c = dataSource.getConnection();
+        var s = c.createStatement()) {
       s.execute("SELECT 1");
       return true;
     } catch (SQLException e) {

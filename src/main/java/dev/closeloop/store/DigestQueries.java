@@ -11,26 +11,27 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * SQL for reading a digest: its worst entries and how many there are in all, in one statement (one
  * snapshot, so the counts always cover the entries read). A digest shows at most a fixed number of
  * entries, the worst, so only those are read in full; the others are only counted. The candidates
- * are the incidents created in the window ("fresh") and those created before it and not followed
- * up ("still open"): two branches of a UNION ALL, so that each uses its own index
- * ({@code incidents_created}, {@code incidents_open}) where an OR would scan the table.
+ * are the incidents created in the window ("fresh") and those created before it and not followed up
+ * ("still open"): two branches of a UNION ALL, so that each uses its own index ({@code
+ * incidents_created}, {@code incidents_open}) where an OR would scan the table.
  *
- * <p>The statements are public, with {@code ?} parameters, so that the digest benchmark runs exactly
- * these statements over plain JDBC as its "raw SQL" baseline.
+ * <p>The statements are public, with {@code ?} parameters, so that the digest benchmark runs
+ * exactly these statements over plain JDBC as its "raw SQL" baseline.
  */
 public final class DigestQueries {
   /**
-   * Lower is worse; must rank exactly as {@code DigestEntry.severity()} does: for a negative
-   * {@code 2 × score + (fixed answered and not "true" ? 0 : 1)} (score 3 when unrated), for a
-   * request 100 more. {@code r} is the rating answer and {@code f} the fixed answer of incident
-   * {@code i}.
+   * Lower is worse; must rank exactly as {@code DigestEntry.severity()} does: for a negative {@code
+   * 2 × score + (fixed answered and not "true" ? 0 : 1)} (score 3 when unrated), for a request 100
+   * more. {@code r} is the rating answer and {@code f} the fixed answer of incident {@code i}.
    */
-  static final String SEVERITY = """
+  static final String SEVERITY =
+      """
       CASE WHEN i.kind = 'negative' THEN 0 ELSE 100 END
           + 2 * COALESCE(CAST(r.answer AS INT), 3)
           + CASE WHEN f.answer IS NOT NULL AND LOWER(f.answer) <> 'true' THEN 0 ELSE 1 END""";
 
-  private static final String CANDIDATES = """
+  private static final String CANDIDATES =
+      """
         SELECT i.*, %1$s AS fresh, r.answer AS a_rating, f.answer AS a_fixed, %2$s AS severity
         FROM incidents i%3$s
         LEFT JOIN answers r ON r.survey_id = i.survey_id AND r.kind = 'rating'
@@ -39,7 +40,8 @@ public final class DigestQueries {
 
   private static final String FRESH = "i.created_at >= ? AND i.created_at < ?";
   private static final String STILL_OPEN = "i.followed_up_at IS NULL AND i.created_at < ?";
-  private static final String OF_TEAM = "\n      JOIN surveys t ON t.id = i.survey_id AND t.team = ?";
+  private static final String OF_TEAM =
+      "\n      JOIN surveys t ON t.id = i.survey_id AND t.team = ?";
 
   private static String worst(String teamJoin) {
     return """
@@ -62,17 +64,19 @@ public final class DigestQueries {
         LEFT JOIN answers c ON c.survey_id = w.survey_id AND c.kind = 'comment'
         LEFT JOIN answers q ON q.survey_id = w.survey_id AND q.kind = 'request'
         ORDER BY w.severity, w.created_at, w.survey_id
-        """.formatted(CANDIDATES.formatted("1", SEVERITY, teamJoin, FRESH),
-        CANDIDATES.formatted("0", SEVERITY, teamJoin, STILL_OPEN));
+        """
+        .formatted(
+            CANDIDATES.formatted("1", SEVERITY, teamJoin, FRESH),
+            CANDIDATES.formatted("0", SEVERITY, teamJoin, STILL_OPEN));
   }
 
   /**
-   * The worst entries over every team, worst first, each row with the totals of the whole
-   * candidate set. Parameters: window start, window end, window start, limit. Columns: the
-   * incident's; {@code fresh} (1 created in the window, 0 still open from before); {@code severity};
-   * {@code n_fresh_negative, n_fresh_request, n_still_open}; the survey's {@code ticket_id, url,
-   * title, requester_name, requester_email, person_key, assignee, team}; the answers {@code
-   * a_rating, a_fixed, a_comment, a_request}.
+   * The worst entries over every team, worst first, each row with the totals of the whole candidate
+   * set. Parameters: window start, window end, window start, limit. Columns: the incident's; {@code
+   * fresh} (1 created in the window, 0 still open from before); {@code severity}; {@code
+   * n_fresh_negative, n_fresh_request, n_still_open}; the survey's {@code ticket_id, url, title,
+   * requester_name, requester_email, person_key, assignee, team}; the answers {@code a_rating,
+   * a_fixed, a_comment, a_request}.
    */
   public static final String WORST = worst("");
 
@@ -82,7 +86,8 @@ public final class DigestQueries {
   /** How many entries a digest covers, by section, the ones not read included. */
   public record Counts(int freshNegatives, int freshRequests, int stillOpen) {
     static Counts of(ResultSet rs) throws SQLException {
-      return new Counts(rs.getInt("n_fresh_negative"), rs.getInt("n_fresh_request"), rs.getInt("n_still_open"));
+      return new Counts(
+          rs.getInt("n_fresh_negative"), rs.getInt("n_fresh_request"), rs.getInt("n_still_open"));
     }
   }
 
@@ -100,17 +105,26 @@ public final class DigestQueries {
    * it, for one team or every team when null, each row mapped by {@code mapper}; with the totals.
    */
   public <T> Worst<T> worst(Instant from, Instant to, String team, int limit, RowMapper<T> mapper) {
-    var q = team == null
-        ? h.createQuery(WORST).bind(0, from).bind(1, to).bind(2, from).bind(3, limit)
-        : h.createQuery(WORST_OF_TEAM).bind(0, team).bind(1, from).bind(2, to).bind(3, team).bind(4, from)
-            .bind(5, limit);
+    var q =
+        team == null
+            ? h.createQuery(WORST).bind(0, from).bind(1, to).bind(2, from).bind(3, limit)
+            : h.createQuery(WORST_OF_TEAM)
+                .bind(0, team)
+                .bind(1, from)
+                .bind(2, to)
+                .bind(3, team)
+                .bind(4, from)
+                .bind(5, limit);
     Counts[] counts = {null};
-    List<T> entries = q.map((rs, ctx) -> {
-      if (counts[0] == null) {
-        counts[0] = Counts.of(rs); // the same on every row
-      }
-      return mapper.map(rs, ctx);
-    }).list();
+    List<T> entries =
+        q.map(
+                (rs, ctx) -> {
+                  if (counts[0] == null) {
+                    counts[0] = Counts.of(rs); // the same on every row
+                  }
+                  return mapper.map(rs, ctx);
+                })
+            .list();
     return new Worst<>(entries, counts[0] == null ? new Counts(0, 0, 0) : counts[0]);
   }
 }

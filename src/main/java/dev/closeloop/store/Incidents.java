@@ -17,65 +17,97 @@ public final class Incidents {
   public boolean open(long surveyId, String kind, Instant now) {
     Optional<IncidentRow> existing = find(surveyId);
     if (existing.isPresent()) {
-      if (IncidentRow.NEGATIVE.equals(kind) && !IncidentRow.NEGATIVE.equals(existing.get().kind())) {
-        h.createUpdate("UPDATE incidents SET kind = :k WHERE survey_id = :s").bind("k", kind).bind("s", surveyId).execute();
+      if (IncidentRow.NEGATIVE.equals(kind)
+          && !IncidentRow.NEGATIVE.equals(existing.get().kind())) {
+        h.createUpdate("UPDATE incidents SET kind = :k WHERE survey_id = :s")
+            .bind("k", kind)
+            .bind("s", surveyId)
+            .execute();
       }
       return false;
     }
     h.createUpdate("INSERT INTO incidents (survey_id, created_at, kind) VALUES (:s, :now, :k)")
-        .bind("s", surveyId).bind("now", now).bind("k", kind).execute();
+        .bind("s", surveyId)
+        .bind("now", now)
+        .bind("k", kind)
+        .execute();
     return true;
   }
 
   public Optional<IncidentRow> find(long surveyId) {
-    return h.createQuery("SELECT * FROM incidents WHERE survey_id = :s").bind("s", surveyId)
-        .mapTo(IncidentRow.class).findOne();
+    return h.createQuery("SELECT * FROM incidents WHERE survey_id = :s")
+        .bind("s", surveyId)
+        .mapTo(IncidentRow.class)
+        .findOne();
   }
 
   /** Records the owner unless someone owns it already; true when this call took it. */
   public boolean take(long surveyId, String owner, String ownerRef, Instant now) {
-    return h.createUpdate("""
+    return h.createUpdate(
+                """
             UPDATE incidents SET owner = :o, owner_ref = :ref, owned_at = :now
             WHERE survey_id = :s AND owner IS NULL
             """)
-        .bind("s", surveyId).bind("o", owner).bind("ref", ownerRef).bind("now", now).execute() == 1;
+            .bind("s", surveyId)
+            .bind("o", owner)
+            .bind("ref", ownerRef)
+            .bind("now", now)
+            .execute()
+        == 1;
   }
 
   /** Marks it followed up (once); true when this call did. */
   public boolean followUp(long surveyId, String by, String note, Instant now) {
-    return h.createUpdate("""
+    return h.createUpdate(
+                """
             UPDATE incidents SET followed_up_by = :by, followed_up_at = :now, note = COALESCE(:note, note),
               owner = COALESCE(owner, :by), owned_at = COALESCE(owned_at, :now)
             WHERE survey_id = :s AND followed_up_at IS NULL
             """)
-        .bind("s", surveyId).bind("by", by).bind("note", note).bind("now", now).execute() == 1;
+            .bind("s", surveyId)
+            .bind("by", by)
+            .bind("note", note)
+            .bind("now", now)
+            .execute()
+        == 1;
   }
 
   public void markOwnerReminded(long surveyId, Instant now) {
     h.createUpdate("UPDATE incidents SET owner_reminded_at = :now WHERE survey_id = :s")
-        .bind("s", surveyId).bind("now", now).execute();
+        .bind("s", surveyId)
+        .bind("now", now)
+        .execute();
   }
 
   public void markAlerted(long surveyId) {
-    h.createUpdate("UPDATE incidents SET alerted = TRUE WHERE survey_id = :s").bind("s", surveyId).execute();
+    h.createUpdate("UPDATE incidents SET alerted = TRUE WHERE survey_id = :s")
+        .bind("s", surveyId)
+        .execute();
   }
 
   public List<IncidentRow> open() {
-    return h.createQuery("SELECT * FROM incidents WHERE followed_up_at IS NULL ORDER BY created_at, survey_id")
-        .mapTo(IncidentRow.class).list();
+    return h.createQuery(
+            "SELECT * FROM incidents WHERE followed_up_at IS NULL ORDER BY created_at, survey_id")
+        .mapTo(IncidentRow.class)
+        .list();
   }
 
   public List<IncidentRow> all() {
-    return h.createQuery("SELECT * FROM incidents ORDER BY created_at, survey_id").mapTo(IncidentRow.class).list();
+    return h.createQuery("SELECT * FROM incidents ORDER BY created_at, survey_id")
+        .mapTo(IncidentRow.class)
+        .list();
   }
 
   /** Open incidents with an owner, owned before {@code ownedBefore}, not reminded since. */
   public List<IncidentRow> ownedAndStale(Instant ownedBefore) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT * FROM incidents WHERE followed_up_at IS NULL AND owner IS NOT NULL
               AND owned_at <= :t AND (owner_reminded_at IS NULL OR owner_reminded_at <= :t)
             ORDER BY owned_at
             """)
-        .bind("t", ownedBefore).mapTo(IncidentRow.class).list();
+        .bind("t", ownedBefore)
+        .mapTo(IncidentRow.class)
+        .list();
   }
 }

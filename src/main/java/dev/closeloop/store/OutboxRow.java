@@ -24,8 +24,24 @@ public record OutboxRow(
 
   /** This row as it stands after the claim counted one more attempt. */
   public OutboxRow withAttempt() {
-    return new OutboxRow(id, msgKey, platform, kind, payload, surveyId, purpose, INFLIGHT, attempts + 1,
-        nextAttemptAt, claimedAt, claimedBy, lastError, messageChannel, messageId, createdAt, sentAt);
+    return new OutboxRow(
+        id,
+        msgKey,
+        platform,
+        kind,
+        payload,
+        surveyId,
+        purpose,
+        INFLIGHT,
+        attempts + 1,
+        nextAttemptAt,
+        claimedAt,
+        claimedBy,
+        lastError,
+        messageChannel,
+        messageId,
+        createdAt,
+        sentAt);
   }
 
   public static final String PENDING = "pending";

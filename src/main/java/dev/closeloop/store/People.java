@@ -14,55 +14,84 @@ public final class People {
   }
 
   public Optional<PersonRow> find(String personKey) {
-    return h.createQuery("SELECT * FROM people WHERE person_key = :k").bind("k", personKey)
-        .mapTo(PersonRow.class).findOne();
+    return h.createQuery("SELECT * FROM people WHERE person_key = :k")
+        .bind("k", personKey)
+        .mapTo(PersonRow.class)
+        .findOne();
   }
 
   /** People whose Slack or Discord id is this one (one person may have several rows). */
   public List<PersonRow> byPlatformId(String platform, String userId) {
     String column = "slack".equals(platform) ? "slack_id" : "discord_id";
     return h.createQuery("SELECT * FROM people WHERE " + column + " = :id OR person_key = :key")
-        .bind("id", userId).bind("key", platform + ":" + userId).mapTo(PersonRow.class).list();
+        .bind("id", userId)
+        .bind("key", platform + ":" + userId)
+        .mapTo(PersonRow.class)
+        .list();
   }
 
   /** Creates or refreshes a person; identifiers only ever get filled in, never erased here. */
-  public void upsert(String key, String email, String name, String slackId, String discordId, String timezone) {
-    int n = h.createUpdate("""
+  public void upsert(
+      String key, String email, String name, String slackId, String discordId, String timezone) {
+    int n =
+        h.createUpdate(
+                """
             UPDATE people SET email = COALESCE(:email, email), name = COALESCE(:name, name),
               slack_id = COALESCE(:slackId, slack_id), discord_id = COALESCE(:discordId, discord_id),
               timezone = COALESCE(:tz, timezone) WHERE person_key = :key
             """)
-        .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
-        .bind("discordId", discordId).bind("tz", timezone).execute();
+            .bind("key", key)
+            .bind("email", email)
+            .bind("name", name)
+            .bind("slackId", slackId)
+            .bind("discordId", discordId)
+            .bind("tz", timezone)
+            .execute();
     if (n == 0) {
       insert(key, email, name, slackId, discordId, timezone);
     }
   }
 
-  private void insert(String key, String email, String name, String slackId, String discordId, String timezone) {
-    h.createUpdate("""
+  private void insert(
+      String key, String email, String name, String slackId, String discordId, String timezone) {
+    h.createUpdate(
+            """
             INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
             VALUES (:key, :email, :name, :slackId, :discordId, :tz)
             """)
-        .bind("key", key).bind("email", email).bind("name", name).bind("slackId", slackId)
-        .bind("discordId", discordId).bind("tz", timezone).execute();
+        .bind("key", key)
+        .bind("email", email)
+        .bind("name", name)
+        .bind("slackId", slackId)
+        .bind("discordId", discordId)
+        .bind("tz", timezone)
+        .execute();
   }
 
   /**
    * The person after recording what a ticket says of them: inserted when new, updated only when a
-   * given value differs from the stored one (a repeat requester costs one read and no write).
-   * Two first closes of one person at once: the second insert fails on the key and the caller's
+   * given value differs from the stored one (a repeat requester costs one read and no write). Two
+   * first closes of one person at once: the second insert fails on the key and the caller's
    * transaction is run again.
    */
-  public PersonRow ensure(String key, String email, String name, String slackId, String discordId, String timezone) {
+  public PersonRow ensure(
+      String key, String email, String name, String slackId, String discordId, String timezone) {
     PersonRow known = find(key).orElse(null);
     if (known == null) {
       insert(key, email, name, slackId, discordId, timezone);
       return new PersonRow(key, email, name, slackId, discordId, timezone, false, null, null);
     }
-    PersonRow merged = new PersonRow(key, or(email, known.email()), or(name, known.name()),
-        or(slackId, known.slackId()), or(discordId, known.discordId()), or(timezone, known.timezone()),
-        known.optedOut(), known.optedOutAt(), known.lastSurveyedAt());
+    PersonRow merged =
+        new PersonRow(
+            key,
+            or(email, known.email()),
+            or(name, known.name()),
+            or(slackId, known.slackId()),
+            or(discordId, known.discordId()),
+            or(timezone, known.timezone()),
+            known.optedOut(),
+            known.optedOutAt(),
+            known.lastSurveyedAt());
     if (!merged.equals(known)) {
       upsert(key, email, name, slackId, discordId, timezone);
     }
@@ -75,36 +104,53 @@ public final class People {
 
   public void setOptedOut(String key, boolean optedOut, Instant now) {
     h.createUpdate("UPDATE people SET opted_out = :o, opted_out_at = :now WHERE person_key = :key")
-        .bind("key", key).bind("o", optedOut).bind("now", optedOut ? now : null).execute();
+        .bind("key", key)
+        .bind("o", optedOut)
+        .bind("now", optedOut ? now : null)
+        .execute();
   }
 
   public Optional<String> linkedDiscordId(String email) {
-    return h.createQuery("SELECT discord_id FROM links WHERE email = :e").bind("e", email)
-        .mapTo(String.class).findOne();
+    return h.createQuery("SELECT discord_id FROM links WHERE email = :e")
+        .bind("e", email)
+        .mapTo(String.class)
+        .findOne();
   }
 
   public Optional<String> linkedEmail(String discordId) {
-    return h.createQuery("SELECT email FROM links WHERE discord_id = :d").bind("d", discordId)
-        .mapTo(String.class).findFirst();
+    return h.createQuery("SELECT email FROM links WHERE discord_id = :d")
+        .bind("d", discordId)
+        .mapTo(String.class)
+        .findFirst();
   }
 
   public void link(String email, String discordId) {
-    int n = h.createUpdate("UPDATE links SET discord_id = :d WHERE email = :e")
-        .bind("e", email).bind("d", discordId).execute();
+    int n =
+        h.createUpdate("UPDATE links SET discord_id = :d WHERE email = :e")
+            .bind("e", email)
+            .bind("d", discordId)
+            .execute();
     if (n == 0) {
       h.createUpdate("INSERT INTO links (email, discord_id) VALUES (:e, :d)")
-          .bind("e", email).bind("d", discordId).execute();
+          .bind("e", email)
+          .bind("d", discordId)
+          .execute();
     }
   }
 
   public boolean erasedOptOut(String idHash) {
-    return h.createQuery("SELECT COUNT(*) FROM erased_optouts WHERE id_hash = :h").bind("h", idHash)
-        .mapTo(Integer.class).one() > 0;
+    return h.createQuery("SELECT COUNT(*) FROM erased_optouts WHERE id_hash = :h")
+            .bind("h", idHash)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
   }
 
   public void rememberErasedOptOut(String idHash) {
     if (!erasedOptOut(idHash)) {
-      h.createUpdate("INSERT INTO erased_optouts (id_hash) VALUES (:h)").bind("h", idHash).execute();
+      h.createUpdate("INSERT INTO erased_optouts (id_hash) VALUES (:h)")
+          .bind("h", idHash)
+          .execute();
     }
   }
 
@@ -114,6 +160,8 @@ public final class People {
 
   public int unlink(String email, String discordId) {
     return h.createUpdate("DELETE FROM links WHERE email = :e OR discord_id = :d")
-        .bind("e", email).bind("d", discordId).execute();
+        .bind("e", email)
+        .bind("d", discordId)
+        .execute();
   }
 }

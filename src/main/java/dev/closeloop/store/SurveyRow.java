@@ -47,6 +47,7 @@ public record SurveyRow(
 
   /** Takes clicks and typed text: DM out, not finished, not expired or cancelled. */
   public boolean open() {
-    return (SENT.equals(state) || REMINDED.equals(state) || ANSWERED.equals(state)) && finishedAt == null;
+    return (SENT.equals(state) || REMINDED.equals(state) || ANSWERED.equals(state))
+        && finishedAt == null;
   }
 }

@@ -35,7 +35,8 @@ public final class Surveys {
       Instant createdAt) {}
 
   public long insert(New s) {
-    return h.createUpdate("""
+    return h.createUpdate(
+            """
             INSERT INTO surveys (source, ticket_id, person_key, requester_email, requester_name,
                 slack_id, discord_id, timezone, title, url, assignee, team, closed_at, state, reason,
                 step, due_at, sampled_in, created_at, ended_at)
@@ -51,15 +52,20 @@ public final class Surveys {
   }
 
   public Optional<SurveyRow> find(long id) {
-    return h.createQuery("SELECT * FROM surveys WHERE id = :id").bind("id", id).mapTo(SurveyRow.class).findOne();
+    return h.createQuery("SELECT * FROM surveys WHERE id = :id")
+        .bind("id", id)
+        .mapTo(SurveyRow.class)
+        .findOne();
   }
 
   public List<SurveyRow> byIds(java.util.Collection<Long> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
-    return h.createQuery("SELECT * FROM surveys WHERE id IN (<ids>)").bindList("ids", List.copyOf(ids))
-        .mapTo(SurveyRow.class).list();
+    return h.createQuery("SELECT * FROM surveys WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids))
+        .mapTo(SurveyRow.class)
+        .list();
   }
 
   /** Locks the row for the rest of the transaction (SELECT … FOR UPDATE). */
@@ -71,7 +77,8 @@ public final class Surveys {
   }
 
   public List<SurveyRow> forTicket(String source, String ticketId) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT * FROM surveys WHERE source = :source AND ticket_id = :ticketId ORDER BY id DESC
             """)
         .bind("source", source)
@@ -91,7 +98,8 @@ public final class Surveys {
   public record Due(long id, String personKey) {}
 
   public List<Due> dueToSend(Instant now, int limit) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT id, person_key FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
             LIMIT :limit
             """)
@@ -102,7 +110,8 @@ public final class Surveys {
   }
 
   public List<Long> dueToRemind(Instant now, int limit) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT id FROM surveys WHERE state = 'sent' AND remind_at <= :now AND reminded_at IS NULL
               AND finished_at IS NULL ORDER BY remind_at, id LIMIT :limit
             """)
@@ -113,7 +122,8 @@ public final class Surveys {
   }
 
   public List<Long> dueToExpire(Instant now, int limit) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT id FROM surveys WHERE finished_at IS NULL AND expires_at <= :now
               AND state IN ('sent', 'reminded', 'answered') ORDER BY expires_at, id
               LIMIT :limit
@@ -126,7 +136,8 @@ public final class Surveys {
 
   /** The most recently sent survey of this platform user that still takes answers. */
   public Optional<SurveyRow> latestOpenFor(String platform, String platformUser) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT * FROM surveys WHERE platform = :platform AND platform_user = :user
               AND state IN ('sent', 'reminded', 'answered') AND finished_at IS NULL
             ORDER BY sent_at DESC, id DESC LIMIT 1
@@ -143,12 +154,17 @@ public final class Surveys {
    * counts as sent {@code now} (two closes coming due together must not both ask).
    */
   public Optional<Instant> lastSentTo(String personKey, Instant now) {
-    boolean queued = h.createQuery("SELECT COUNT(*) FROM surveys WHERE person_key = :p AND state = 'sending'")
-        .bind("p", personKey).mapTo(Integer.class).one() > 0;
+    boolean queued =
+        h.createQuery("SELECT COUNT(*) FROM surveys WHERE person_key = :p AND state = 'sending'")
+                .bind("p", personKey)
+                .mapTo(Integer.class)
+                .one()
+            > 0;
     if (queued) {
       return Optional.of(now);
     }
-    return h.createQuery("SELECT MAX(sent_at) FROM surveys WHERE person_key = :p AND sent_at IS NOT NULL")
+    return h.createQuery(
+            "SELECT MAX(sent_at) FROM surveys WHERE person_key = :p AND sent_at IS NOT NULL")
         .bind("p", personKey)
         .mapTo(Instant.class)
         .findOne();
@@ -156,56 +172,87 @@ public final class Surveys {
 
   public void reschedule(long id, Instant dueAt) {
     h.createUpdate("UPDATE surveys SET due_at = :due, version = version + 1 WHERE id = :id")
-        .bind("id", id).bind("due", dueAt).execute();
+        .bind("id", id)
+        .bind("due", dueAt)
+        .execute();
   }
 
   public void skip(long id, String reason, Instant now) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET state = 'skipped', reason = :reason, ended_at = :now, version = version + 1
             WHERE id = :id
             """)
-        .bind("id", id).bind("reason", reason).bind("now", now).execute();
+        .bind("id", id)
+        .bind("reason", reason)
+        .bind("now", now)
+        .execute();
   }
 
   public void cancel(long id, String reason, Instant now) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET state = 'cancelled', reason = :reason, ended_at = :now, version = version + 1
             WHERE id = :id
             """)
-        .bind("id", id).bind("reason", reason).bind("now", now).execute();
+        .bind("id", id)
+        .bind("reason", reason)
+        .bind("now", now)
+        .execute();
   }
 
   /** Chosen platform and user; the DM is queued (the row stays scheduled until it is accepted). */
   public void assignRecipient(long id, String platform, String platformUser, String timezone) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET platform = :platform, platform_user = :user,
               timezone = COALESCE(timezone, :tz), state = 'sending', version = version + 1 WHERE id = :id
             """)
-        .bind("id", id).bind("platform", platform).bind("user", platformUser).bind("tz", timezone).execute();
+        .bind("id", id)
+        .bind("platform", platform)
+        .bind("user", platformUser)
+        .bind("tz", timezone)
+        .execute();
   }
 
   /** The platform accepted the survey DM: from now on cooldown, reminder and expiry count. */
-  public void markSent(long id, Instant sentAt, Instant remindAt, Instant expiresAt, String channel, String messageId) {
-    h.createUpdate("""
+  public void markSent(
+      long id,
+      Instant sentAt,
+      Instant remindAt,
+      Instant expiresAt,
+      String channel,
+      String messageId) {
+    h.createUpdate(
+            """
             UPDATE surveys SET state = CASE WHEN state = 'sending' THEN 'sent' ELSE state END,
               sent_at = :sentAt, remind_at = :remindAt, expires_at = :expiresAt,
               message_channel = :channel, message_id = :messageId, version = version + 1
             WHERE id = :id
             """)
-        .bind("id", id).bind("sentAt", sentAt).bind("remindAt", remindAt).bind("expiresAt", expiresAt)
-        .bind("channel", channel).bind("messageId", messageId).execute();
+        .bind("id", id)
+        .bind("sentAt", sentAt)
+        .bind("remindAt", remindAt)
+        .bind("expiresAt", expiresAt)
+        .bind("channel", channel)
+        .bind("messageId", messageId)
+        .execute();
   }
 
   public void markReminded(long id, Instant now) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET state = 'reminded', reminded_at = :now, version = version + 1
             WHERE id = :id AND state = 'sent'
             """)
-        .bind("id", id).bind("now", now).execute();
+        .bind("id", id)
+        .bind("now", now)
+        .execute();
   }
 
   public void saveConversation(long id, String step, Instant answeredAt, Instant finishedAt) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET step = :step,
               state = CASE WHEN :answered THEN 'answered' ELSE state END,
               answered_at = COALESCE(answered_at, :answeredAt),
@@ -213,38 +260,54 @@ public final class Surveys {
               ended_at = COALESCE(ended_at, :finishedAt), version = version + 1
             WHERE id = :id
             """)
-        .bind("id", id).bind("step", step).bind("answered", answeredAt != null)
-        .bind("answeredAt", answeredAt).bind("finishedAt", finishedAt).execute();
+        .bind("id", id)
+        .bind("step", step)
+        .bind("answered", answeredAt != null)
+        .bind("answeredAt", answeredAt)
+        .bind("finishedAt", finishedAt)
+        .execute();
   }
 
   public void expire(long id, Instant now) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET state = CASE WHEN state = 'answered' THEN 'answered' ELSE 'expired' END,
               finished_at = :now, ended_at = :now, version = version + 1 WHERE id = :id
             """)
-        .bind("id", id).bind("now", now).execute();
+        .bind("id", id)
+        .bind("now", now)
+        .execute();
   }
 
   /** Back to scheduled and due now (an admin retried its dead-lettered first DM). */
   public void rescheduleNow(long id, Instant now) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             UPDATE surveys SET state = 'scheduled', reason = NULL, due_at = :now, ended_at = NULL,
               version = version + 1 WHERE id = :id
             """)
-        .bind("id", id).bind("now", now).execute();
+        .bind("id", id)
+        .bind("now", now)
+        .execute();
   }
 
   /** Surveys sent in [from, to), sandbox demo data excluded. */
   public List<SurveyRow> sentBetween(Instant from, Instant to) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT * FROM surveys WHERE sent_at >= :from AND sent_at < :to AND source <> 'sandbox'
             ORDER BY sent_at
             """)
-        .bind("from", from).bind("to", to).mapTo(SurveyRow.class).list();
+        .bind("from", from)
+        .bind("to", to)
+        .mapTo(SurveyRow.class)
+        .list();
   }
 
   public List<SurveyRow> all(boolean includeSandbox) {
     return h.createQuery("SELECT * FROM surveys WHERE :sandbox OR source <> 'sandbox' ORDER BY id")
-        .bind("sandbox", includeSandbox).mapTo(SurveyRow.class).list();
+        .bind("sandbox", includeSandbox)
+        .mapTo(SurveyRow.class)
+        .list();
   }
 }

@@ -13,39 +13,68 @@ public final class Tickets {
   }
 
   /** Last known state of a ticket. */
-  public record TicketRow(String source, String ticketId, String state, Instant closedAt, boolean sampledIn) {}
+  public record TicketRow(
+      String source, String ticketId, String state, Instant closedAt, boolean sampledIn) {}
 
   /**
    * Records a received event and returns its id. The dedupe key is unique: a concurrent twin makes
    * this fail with a unique violation, and the caller's retry then answers "duplicate".
    */
   public long insertEvent(
-      String dedupeKey, String source, String ticketId, String event, Instant closedAt, Instant receivedAt, String outcome) {
-    return h.createUpdate("""
+      String dedupeKey,
+      String source,
+      String ticketId,
+      String event,
+      Instant closedAt,
+      Instant receivedAt,
+      String outcome) {
+    return h.createUpdate(
+            """
             INSERT INTO ticket_events (dedupe_key, source, ticket_id, event, closed_at, received_at, outcome)
             VALUES (:key, :source, :ticketId, :event, :closedAt, :receivedAt, :outcome)
             """)
-        .bind("key", dedupeKey).bind("source", source).bind("ticketId", ticketId).bind("event", event)
-        .bind("closedAt", closedAt).bind("receivedAt", receivedAt).bind("outcome", outcome)
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        .bind("key", dedupeKey)
+        .bind("source", source)
+        .bind("ticketId", ticketId)
+        .bind("event", event)
+        .bind("closedAt", closedAt)
+        .bind("receivedAt", receivedAt)
+        .bind("outcome", outcome)
+        .executeAndReturnGeneratedKeys("id")
+        .mapTo(Long.class)
+        .one();
   }
 
   public Optional<Long> eventId(String dedupeKey) {
     return h.createQuery("SELECT id FROM ticket_events WHERE dedupe_key = :key")
-        .bind("key", dedupeKey).mapTo(Long.class).findOne();
+        .bind("key", dedupeKey)
+        .mapTo(Long.class)
+        .findOne();
   }
 
   public Optional<TicketRow> find(String source, String ticketId) {
-    return h.createQuery("""
+    return h.createQuery(
+            """
             SELECT source, ticket_id, state, closed_at, sampled_in FROM tickets
             WHERE source = :source AND ticket_id = :ticketId FOR UPDATE
             """)
-        .bind("source", source).bind("ticketId", ticketId).mapTo(TicketRow.class).findOne();
+        .bind("source", source)
+        .bind("ticketId", ticketId)
+        .mapTo(TicketRow.class)
+        .findOne();
   }
 
   public void upsert(
-      String source, String ticketId, String title, String url, String assignee, String team,
-      String state, Instant closedAt, boolean sampledIn, Instant now) {
+      String source,
+      String ticketId,
+      String title,
+      String url,
+      String assignee,
+      String team,
+      String state,
+      Instant closedAt,
+      boolean sampledIn,
+      Instant now) {
     if (update(source, ticketId, title, url, assignee, team, state, closedAt, now) == 0) {
       insert(source, ticketId, title, url, assignee, team, state, closedAt, sampledIn, now);
     }
@@ -53,17 +82,32 @@ public final class Tickets {
 
   /** Updates a known ticket; returns the rows changed (0 when the ticket is new). */
   public int update(
-      String source, String ticketId, String title, String url, String assignee, String team,
-      String state, Instant closedAt, Instant now) {
-    return h.createUpdate("""
+      String source,
+      String ticketId,
+      String title,
+      String url,
+      String assignee,
+      String team,
+      String state,
+      Instant closedAt,
+      Instant now) {
+    return h.createUpdate(
+            """
             UPDATE tickets SET title = COALESCE(:title, title), url = COALESCE(:url, url),
               assignee = COALESCE(:assignee, assignee), team = COALESCE(:team, team), state = :state,
               closed_at = COALESCE(:closedAt, closed_at), updated_at = :now
             WHERE source = :source AND ticket_id = :ticketId
             """)
-        .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
-        .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
-        .bind("now", now).execute();
+        .bind("source", source)
+        .bind("ticketId", ticketId)
+        .bind("title", title)
+        .bind("url", url)
+        .bind("assignee", assignee)
+        .bind("team", team)
+        .bind("state", state)
+        .bind("closedAt", closedAt)
+        .bind("now", now)
+        .execute();
   }
 
   /**
@@ -72,14 +116,31 @@ public final class Tickets {
    * both pass as new.
    */
   public void insert(
-      String source, String ticketId, String title, String url, String assignee, String team,
-      String state, Instant closedAt, boolean sampledIn, Instant now) {
-    h.createUpdate("""
+      String source,
+      String ticketId,
+      String title,
+      String url,
+      String assignee,
+      String team,
+      String state,
+      Instant closedAt,
+      boolean sampledIn,
+      Instant now) {
+    h.createUpdate(
+            """
             INSERT INTO tickets (source, ticket_id, title, url, assignee, team, state, closed_at, sampled_in, updated_at)
             VALUES (:source, :ticketId, :title, :url, :assignee, :team, :state, :closedAt, :sampledIn, :now)
             """)
-        .bind("source", source).bind("ticketId", ticketId).bind("title", title).bind("url", url)
-        .bind("assignee", assignee).bind("team", team).bind("state", state).bind("closedAt", closedAt)
-        .bind("sampledIn", sampledIn).bind("now", now).execute();
+        .bind("source", source)
+        .bind("ticketId", ticketId)
+        .bind("title", title)
+        .bind("url", url)
+        .bind("assignee", assignee)
+        .bind("team", team)
+        .bind("state", state)
+        .bind("closedAt", closedAt)
+        .bind("sampledIn", sampledIn)
+        .bind("now", now)
+        .execute();
   }
 }

@@ -20,34 +20,83 @@ public final class AnswerParser {
           "^([1-5])(?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
               + "\\s*(?:[-—–:,.;!)]+(?!\\d)\\s*(.*))?$",
           Pattern.DOTALL);
-  /** The score and separator in front of a comment, as {@link #RATING} reads them, on the original text. */
+
+  /**
+   * The score and separator in front of a comment, as {@link #RATING} reads them, on the original
+   * text.
+   */
   private static final Pattern SCORE_PREFIX =
       Pattern.compile(
           "^[1-5](?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
               + "\\s*[-—–:,.;!)]*\\s*",
           Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
   private static final Map<String, Integer> WORDS =
       Map.ofEntries(
-          Map.entry("one", 1), Map.entry("two", 2), Map.entry("three", 3), Map.entry("four", 4),
-          Map.entry("five", 5), Map.entry("eins", 1), Map.entry("zwei", 2), Map.entry("drei", 3),
-          Map.entry("vier", 4), Map.entry("fünf", 5), Map.entry("un", 1), Map.entry("une", 1),
-          Map.entry("deux", 2), Map.entry("trois", 3), Map.entry("quatre", 4), Map.entry("cinq", 5),
-          Map.entry("uno", 1), Map.entry("dos", 2), Map.entry("tres", 3), Map.entry("cuatro", 4),
+          Map.entry("one", 1),
+          Map.entry("two", 2),
+          Map.entry("three", 3),
+          Map.entry("four", 4),
+          Map.entry("five", 5),
+          Map.entry("eins", 1),
+          Map.entry("zwei", 2),
+          Map.entry("drei", 3),
+          Map.entry("vier", 4),
+          Map.entry("fünf", 5),
+          Map.entry("un", 1),
+          Map.entry("une", 1),
+          Map.entry("deux", 2),
+          Map.entry("trois", 3),
+          Map.entry("quatre", 4),
+          Map.entry("cinq", 5),
+          Map.entry("uno", 1),
+          Map.entry("dos", 2),
+          Map.entry("tres", 3),
+          Map.entry("cuatro", 4),
           Map.entry("cinco", 5));
   private static final Set<String> THUMBS_UP =
-      Set.of("👍", ":+1:", ":thumbsup:", "(y)", "fixed", "it's fixed", "its fixed", "resolved", "works now");
+      Set.of(
+          "👍",
+          ":+1:",
+          ":thumbsup:",
+          "(y)",
+          "fixed",
+          "it's fixed",
+          "its fixed",
+          "resolved",
+          "works now");
   private static final Set<String> THUMBS_DOWN =
       Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "not fixed", "still broken", "not resolved");
   private static final Set<String> YES =
       Set.of("yes", "y", "yep", "yeah", "yes please", "sure", "ja", "oui", "sí", "si");
   private static final Set<String> NO =
       Set.of(
-          "no", "n", "nope", "no thanks", "no thank you", "no, that's all", "no that's all",
-          "that's all", "thats all", "nothing", "nothing else", "all good", "nein", "non");
+          "no",
+          "n",
+          "nope",
+          "no thanks",
+          "no thank you",
+          "no, that's all",
+          "no that's all",
+          "that's all",
+          "thats all",
+          "nothing",
+          "nothing else",
+          "all good",
+          "nein",
+          "non");
   private static final Set<String> STOP =
-      Set.of("stop", "stop asking", "stop asking me", "unsubscribe", "opt out", "optout", "opt-out",
+      Set.of(
+          "stop",
+          "stop asking",
+          "stop asking me",
+          "unsubscribe",
+          "opt out",
+          "optout",
+          "opt-out",
           "/closeloop optout");
-  private static final Set<String> OPT_IN = Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
+  private static final Set<String> OPT_IN =
+      Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
 
   private AnswerParser() {}
 
@@ -91,7 +140,10 @@ public final class AnswerParser {
     return new ParsedAnswer.FreeText(text);
   }
 
-  /** The original-case text after the leading score and its separator (the comment keeps its own punctuation). */
+  /**
+   * The original-case text after the leading score and its separator (the comment keeps its own
+   * punctuation).
+   */
   private static String commentPart(String text) {
     Matcher m = SCORE_PREFIX.matcher(text);
     String rest = m.find() ? text.substring(m.end()) : text;

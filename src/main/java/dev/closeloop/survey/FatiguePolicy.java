@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * Who is asked, and when. Written as named rules that either allow or skip with a reason; the
- * first rule that skips wins, in the contract's order: opted out, stale, sampled out (at intake),
+ * Who is asked, and when. Written as named rules that either allow or skip with a reason; the first
+ * rule that skips wins, in the contract's order: opted out, stale, sampled out (at intake),
  * cooldown (when the survey comes due). Pure: every instant is passed in.
  */
 public final class FatiguePolicy {
@@ -17,7 +17,11 @@ public final class FatiguePolicy {
   private final SendWindow window;
 
   public FatiguePolicy(
-      Duration delay, Duration cooldown, Duration reminderAfter, Duration expireAfter, SendWindow window) {
+      Duration delay,
+      Duration cooldown,
+      Duration reminderAfter,
+      Duration expireAfter,
+      SendWindow window) {
     this.delay = delay;
     this.cooldown = cooldown;
     this.reminderAfter = reminderAfter;

@@ -8,8 +8,8 @@ import java.time.ZonedDateTime;
 
 /**
  * When an unsolicited message may reach a person: outside quiet hours and, unless weekends are
- * allowed, not on Saturday or Sunday — both in the person's own time zone. Quiet hours are
- * {@code HH:MM-HH:MM}, start inclusive, end exclusive, and may cross midnight.
+ * allowed, not on Saturday or Sunday — both in the person's own time zone. Quiet hours are {@code
+ * HH:MM-HH:MM}, start inclusive, end exclusive, and may cross midnight.
  */
 public final class SendWindow {
   private final LocalTime quietStart;

@@ -26,7 +26,8 @@ public final class SurveyFlow {
 
   /** Applies {@code input} to a conversation that is still open (not expired or cancelled). */
   public Transition apply(Conversation c, SurveyInput input) {
-    if (input instanceof StopClicked || input instanceof Typed t && t.answer() instanceof ParsedAnswer.Stop) {
+    if (input instanceof StopClicked
+        || input instanceof Typed t && t.answer() instanceof ParsedAnswer.Stop) {
       return new Transition(c, List.of(), List.of(Say.OPTED_OUT), true, false);
     }
     if (c.finished()) {
@@ -104,10 +105,12 @@ public final class SurveyFlow {
   /** After a fixed or rating answer: ask what went wrong, or move on once both are in. */
   private Transition afterScoreAnswer(Conversation c, List<Answer> recorded) {
     if (c.step() == Step.OPEN && c.comment() == null && negativeByAnswers(c)) {
-      return new Transition(c.withStep(Step.AWAIT_COMMENT), recorded, List.of(Say.WHAT_WENT_WRONG), false, true);
+      return new Transition(
+          c.withStep(Step.AWAIT_COMMENT), recorded, List.of(Say.WHAT_WENT_WRONG), false, true);
     }
     if (c.fixed() != null && c.rating() != null && (c.step() == Step.OPEN || c.comment() != null)) {
-      return new Transition(c.withStep(Step.AWAIT_ANYTHING_ELSE), recorded, List.of(Say.ANYTHING_ELSE), false, true);
+      return new Transition(
+          c.withStep(Step.AWAIT_ANYTHING_ELSE), recorded, List.of(Say.ANYTHING_ELSE), false, true);
     }
     return new Transition(c, recorded, List.of(), false, true);
   }
@@ -123,7 +126,8 @@ public final class SurveyFlow {
 
   private Transition comment(Conversation c, String text) {
     if (c.comment() != null) {
-      return Transition.unchanged(c, c.step() == Step.OPEN ? Say.NOT_UNDERSTOOD : Say.ALREADY_ANSWERED);
+      return Transition.unchanged(
+          c, c.step() == Step.OPEN ? Say.NOT_UNDERSTOOD : Say.ALREADY_ANSWERED);
     }
     Conversation next = c.withComment(text);
     List<Answer> recorded = List.of(new Answer(AnswerKind.COMMENT, text));
@@ -132,20 +136,28 @@ public final class SurveyFlow {
     }
     if (next.fixed() != null && next.rating() != null) {
       return new Transition(
-          next.withStep(Step.AWAIT_ANYTHING_ELSE), recorded, List.of(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE), false, true);
+          next.withStep(Step.AWAIT_ANYTHING_ELSE),
+          recorded,
+          List.of(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE),
+          false,
+          true);
     }
-    return new Transition(next.withStep(Step.OPEN), recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
+    return new Transition(
+        next.withStep(Step.OPEN), recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
   }
 
   private Transition anythingElse(Conversation c, boolean yes) {
     if (c.step() != Step.AWAIT_ANYTHING_ELSE) {
-      return Transition.unchanged(c, c.wantsMore() != null ? Say.ALREADY_ANSWERED : Say.NOT_UNDERSTOOD);
+      return Transition.unchanged(
+          c, c.wantsMore() != null ? Say.ALREADY_ANSWERED : Say.NOT_UNDERSTOOD);
     }
     Conversation next = c.withWantsMore(yes);
     if (yes) {
-      return new Transition(next.withStep(Step.AWAIT_REQUEST), List.of(), List.of(Say.REQUEST_PROMPT), false, true);
+      return new Transition(
+          next.withStep(Step.AWAIT_REQUEST), List.of(), List.of(Say.REQUEST_PROMPT), false, true);
     }
-    return new Transition(next.withStep(Step.FINISHED), List.of(), List.of(closing(next)), false, true);
+    return new Transition(
+        next.withStep(Step.FINISHED), List.of(), List.of(closing(next)), false, true);
   }
 
   /** Typed text instead of yes/no to "anything else?" is taken as the request itself. */
@@ -160,7 +172,12 @@ public final class SurveyFlow {
           : freeText(c, text, false);
     }
     Conversation next = c.withRequest(text).withStep(Step.FINISHED);
-    return new Transition(next, List.of(new Answer(AnswerKind.REQUEST, text)), List.of(Say.REQUEST_NOTED), false, true);
+    return new Transition(
+        next,
+        List.of(new Answer(AnswerKind.REQUEST, text)),
+        List.of(Say.REQUEST_NOTED),
+        false,
+        true);
   }
 
   private Say closing(Conversation c) {

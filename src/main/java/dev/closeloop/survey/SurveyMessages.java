@@ -16,9 +16,9 @@ import java.util.List;
 
 /**
  * Renders what the requester sees: the survey DM (ticket id and title, fixed / not-fixed and 1–5
- * buttons in one message, answered questions shown as answered), the "anything else?" question,
- * and short replies. Action ids: {@code cl:s:<survey>:<what>[:<value>]}; only rating buttons end
- * in a digit.
+ * buttons in one message, answered questions shown as answered), the "anything else?" question, and
+ * short replies. Action ids: {@code cl:s:<survey>:<what>[:<value>]}; only rating buttons end in a
+ * digit.
  */
 public final class SurveyMessages {
   private final Wording words;
@@ -44,14 +44,19 @@ public final class SurveyMessages {
   public ChatMessage survey(View v) {
     Conversation c = v.conversation();
     List<Block> blocks = new ArrayList<>();
-    String ticketLine = v.title() == null || v.title().isBlank() ? v.ticketId() : v.ticketId() + " · " + v.title();
+    String ticketLine =
+        v.title() == null || v.title().isBlank() ? v.ticketId() : v.ticketId() + " · " + v.title();
     blocks.add(new Card(ticketLine, v.url(), List.of(new Span.Plain(fill(words.intro(), v)))));
     boolean open = !v.closed() && !c.finished();
     if (c.fixed() == null && open) {
       blocks.add(Text.plain(words.fixedQuestion()));
-      blocks.add(new Actions(List.of(
-          new Button(action(v.surveyId(), "fixed:yes"), "👍 Yes, fixed", "yes", Style.PRIMARY),
-          new Button(action(v.surveyId(), "fixed:no"), "👎 Not fixed", "no", Style.DANGER))));
+      blocks.add(
+          new Actions(
+              List.of(
+                  new Button(
+                      action(v.surveyId(), "fixed:yes"), "👍 Yes, fixed", "yes", Style.PRIMARY),
+                  new Button(
+                      action(v.surveyId(), "fixed:no"), "👎 Not fixed", "no", Style.DANGER))));
     } else if (c.fixed() != null) {
       blocks.add(answered(words.fixedQuestion(), c.fixed() ? "Yes, fixed" : "Not fixed"));
     }
@@ -59,7 +64,12 @@ public final class SurveyMessages {
       blocks.add(Text.plain(words.ratingQuestion()));
       List<Button> scores = new ArrayList<>();
       for (int i = 1; i <= 5; i++) {
-        scores.add(new Button(action(v.surveyId(), "rate:" + i), Integer.toString(i), Integer.toString(i), Style.DEFAULT));
+        scores.add(
+            new Button(
+                action(v.surveyId(), "rate:" + i),
+                Integer.toString(i),
+                Integer.toString(i),
+                Style.DEFAULT));
       }
       blocks.add(new Actions(scores));
     } else if (c.rating() != null) {
@@ -74,14 +84,16 @@ public final class SurveyMessages {
     if (open) {
       List<Button> extras = new ArrayList<>();
       if (c.comment() == null) {
-        extras.add(new Button(action(v.surveyId(), "more"), "💬 Tell us more", "more", Style.DEFAULT));
+        extras.add(
+            new Button(action(v.surveyId(), "more"), "💬 Tell us more", "more", Style.DEFAULT));
       }
       extras.add(new Button(action(v.surveyId(), "stop"), "Stop asking me", "stop", Style.DEFAULT));
       blocks.add(new Actions(extras));
     } else {
       blocks.add(new Context(c.finished() ? "Thanks — this survey is complete." : words.expired()));
     }
-    return new ChatMessage(ticketLine + ": " + words.fixedQuestion() + " " + words.ratingQuestion(), blocks);
+    return new ChatMessage(
+        ticketLine + ": " + words.fixedQuestion() + " " + words.ratingQuestion(), blocks);
   }
 
   private static Text answered(String question, String answer) {
@@ -89,11 +101,15 @@ public final class SurveyMessages {
   }
 
   public ChatMessage anythingElse(long surveyId) {
-    return new ChatMessage(words.anythingElse(), List.of(
-        Text.plain(words.anythingElse()),
-        new Actions(List.of(
-            new Button(action(surveyId, "else:yes"), "Yes, please", "yes", Style.PRIMARY),
-            new Button(action(surveyId, "else:no"), "No, that's all", "no", Style.DEFAULT)))));
+    return new ChatMessage(
+        words.anythingElse(),
+        List.of(
+            Text.plain(words.anythingElse()),
+            new Actions(
+                List.of(
+                    new Button(action(surveyId, "else:yes"), "Yes, please", "yes", Style.PRIMARY),
+                    new Button(
+                        action(surveyId, "else:no"), "No, that's all", "no", Style.DEFAULT)))));
   }
 
   public ChatMessage reminder(View v) {
@@ -105,12 +121,18 @@ public final class SurveyMessages {
   }
 
   public InteractionReply.OpenModal commentModal(long surveyId) {
-    return new InteractionReply.OpenModal(action(surveyId, "more"), "Tell us more", "What should we know?",
+    return new InteractionReply.OpenModal(
+        action(surveyId, "more"),
+        "Tell us more",
+        "What should we know?",
         "What went well, what went wrong?");
   }
 
   public InteractionReply.OpenModal requestModal(long surveyId) {
-    return new InteractionReply.OpenModal(action(surveyId, "request"), "Anything else?", "What do you need?",
+    return new InteractionReply.OpenModal(
+        action(surveyId, "request"),
+        "Anything else?",
+        "What do you need?",
         "e.g. please call me back about …");
   }
 
@@ -136,7 +158,8 @@ public final class SurveyMessages {
   }
 
   private static String fill(String template, View v) {
-    String name = v.requesterName() == null || v.requesterName().isBlank() ? "there" : v.requesterName();
+    String name =
+        v.requesterName() == null || v.requesterName().isBlank() ? "there" : v.requesterName();
     return template
         .replace("{name}", name)
         .replace("{ticket}", v.ticketId())

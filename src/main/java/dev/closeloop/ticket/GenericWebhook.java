@@ -38,7 +38,8 @@ public final class GenericWebhook implements Connector {
     if (!Signatures.fresh(ts, request.receivedAt())) {
       return new WebhookResult.Unauthorized("missing or stale timestamp");
     }
-    String expected = "v1=" + Signatures.hmacSha256Hex(secret, Signatures.utf8(ts.trim() + "."), request.body());
+    String expected =
+        "v1=" + Signatures.hmacSha256Hex(secret, Signatures.utf8(ts.trim() + "."), request.body());
     if (!Signatures.equal(expected, sig == null ? null : sig.trim())) {
       return new WebhookResult.Unauthorized("bad signature");
     }
@@ -47,15 +48,17 @@ public final class GenericWebhook implements Connector {
 
   /**
    * A close without {@code closedAt} takes the signed timestamp (within 300 s of receipt) rather
-   * than the receipt time: a replay of the same signed request then carries the same close time,
-   * so it is recognised as a duplicate even after a reopen in between.
+   * than the receipt time: a replay of the same signed request then carries the same close time, so
+   * it is recognised as a duplicate even after a reopen in between.
    */
   private static WebhookResult stampedAtSigning(WebhookResult result, String ts) {
-    if (result instanceof WebhookResult.Event e && e.event().kind() == TicketEvent.Kind.CLOSED
+    if (result instanceof WebhookResult.Event e
+        && e.event().kind() == TicketEvent.Kind.CLOSED
         && e.event().closedAt() == null) {
       TicketEvent t = e.event();
       Instant signedAt = Instant.ofEpochSecond(Long.parseLong(ts.trim()));
-      return new WebhookResult.Event(new TicketEvent(t.source(), t.kind(), t.ticket(), t.requester(), signedAt));
+      return new WebhookResult.Event(
+          new TicketEvent(t.source(), t.kind(), t.ticket(), t.requester(), signedAt));
     }
     return result;
   }
@@ -97,30 +100,35 @@ public final class GenericWebhook implements Connector {
         try {
           closedAt = Instant.parse(closedAtText);
         } catch (DateTimeParseException e) {
-          return new WebhookResult.Invalid("ticket.closedAt must be an ISO-8601 instant like 2026-11-24T10:00:00Z");
+          return new WebhookResult.Invalid(
+              "ticket.closedAt must be an ISO-8601 instant like 2026-11-24T10:00:00Z");
         }
       }
-      TicketEvent.Ticket ticket = new TicketEvent.Ticket(
-          id,
-          optional(t, "ticket.title", "title", MAX_TEXT),
-          url(optional(t, "ticket.url", "url", 2000)),
-          optional(t, "ticket.assignee", "assignee", 300),
-          optional(t, "ticket.team", "team", 300));
+      TicketEvent.Ticket ticket =
+          new TicketEvent.Ticket(
+              id,
+              optional(t, "ticket.title", "title", MAX_TEXT),
+              url(optional(t, "ticket.url", "url", 2000)),
+              optional(t, "ticket.assignee", "assignee", 300),
+              optional(t, "ticket.team", "team", 300));
       JsonNode r = root.get("requester");
       if (r != null && !r.isNull() && !r.isObject()) {
         return new WebhookResult.Invalid("requester must be an object");
       }
-      TicketEvent.Requester requester = r == null || r.isNull()
-          ? new TicketEvent.Requester(null, null, null, null, null, null)
-          : new TicketEvent.Requester(
-              email(optional(r, "requester.email", "email", 320)),
-              optional(r, "requester.name", "name", 300),
-              platformId(optional(r, "requester.slackId", "slackId", 64), "requester.slackId"),
-              platformId(optional(r, "requester.discordId", "discordId", 64), "requester.discordId"),
-              optional(r, "requester.timezone", "timezone", 64),
-              optional(r, "requester.locale", "locale", 35));
+      TicketEvent.Requester requester =
+          r == null || r.isNull()
+              ? new TicketEvent.Requester(null, null, null, null, null, null)
+              : new TicketEvent.Requester(
+                  email(optional(r, "requester.email", "email", 320)),
+                  optional(r, "requester.name", "name", 300),
+                  platformId(optional(r, "requester.slackId", "slackId", 64), "requester.slackId"),
+                  platformId(
+                      optional(r, "requester.discordId", "discordId", 64), "requester.discordId"),
+                  optional(r, "requester.timezone", "timezone", 64),
+                  optional(r, "requester.locale", "locale", 35));
       if (kind == TicketEvent.Kind.CLOSED && !requester.reachable()) {
-        return new WebhookResult.Invalid("requester needs at least one of email, slackId, discordId");
+        return new WebhookResult.Invalid(
+            "requester needs at least one of email, slackId, discordId");
       }
       return new WebhookResult.Event(new TicketEvent(SOURCE, kind, ticket, requester, closedAt));
     } catch (FieldException e) {
@@ -139,7 +147,8 @@ public final class GenericWebhook implements Connector {
     return v != null && v.isTextual() ? v.asText() : null;
   }
 
-  private static String required(JsonNode node, String path, String field, int max) throws FieldException {
+  private static String required(JsonNode node, String path, String field, int max)
+      throws FieldException {
     String v = optional(node, path, field, max);
     if (v == null) {
       throw new FieldException(path + " is required");
@@ -147,7 +156,8 @@ public final class GenericWebhook implements Connector {
     return v;
   }
 
-  private static String optional(JsonNode node, String path, String field, int max) throws FieldException {
+  private static String optional(JsonNode node, String path, String field, int max)
+      throws FieldException {
     JsonNode v = node.get(field);
     if (v == null || v.isNull()) {
       return null;

@@ -3,8 +3,8 @@ package dev.closeloop.ticket;
 import java.time.Instant;
 
 /**
- * A ticket closed or reopened, from any source, after mapping. Only these fields matter: nothing
- * in a payload can force a survey past the fatigue policy.
+ * A ticket closed or reopened, from any source, after mapping. Only these fields matter: nothing in
+ * a payload can force a survey past the fatigue policy.
  *
  * @param closedAt when the ticket closed (null: time of receipt)
  */
@@ -15,8 +15,8 @@ public record TicketEvent(
     CLOSED,
     REOPENED,
     /**
-     * The helpdesk reports the ticket in a non-closed state without saying what it was before:
-     * a reopen when we last saw it closed, otherwise nothing.
+     * The helpdesk reports the ticket in a non-closed state without saying what it was before: a
+     * reopen when we last saw it closed, otherwise nothing.
      */
     SEEN_OPEN;
 

@@ -1,6 +1,8 @@
 package dev.closeloop.app;
 
-/** Runs a CLI verb in-process, for tests outside this package (the CLI class is package-private). */
+/**
+ * Runs a CLI verb in-process, for tests outside this package (the CLI class is package-private).
+ */
 public final class CliRunner {
   private CliRunner() {}
 

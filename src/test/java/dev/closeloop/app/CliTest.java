@@ -51,7 +51,9 @@ class CliTest {
   @Test
   void badUsageExitsTwo() {
     assertThat(run("frobnicate").code()).isEqualTo(2);
-    assertThat(run("export", "--format", "xml", "--config", dir.resolve("none.yml").toString()).code()).isEqualTo(2);
+    assertThat(
+            run("export", "--format", "xml", "--config", dir.resolve("none.yml").toString()).code())
+        .isEqualTo(2);
   }
 
   @Test
@@ -70,6 +72,7 @@ class CliTest {
     Run backup = run("backup", dir.resolve("b.zip").toString(), "--config", cfg.toString());
     assertThat(backup.code()).isZero();
     assertThat(dir.resolve("b.zip")).exists();
-    assertThat(run("erase-user", "nobody@example.com", "--config", cfg.toString()).code()).isEqualTo(1);
+    assertThat(run("erase-user", "nobody@example.com", "--config", cfg.toString()).code())
+        .isEqualTo(1);
   }
 }

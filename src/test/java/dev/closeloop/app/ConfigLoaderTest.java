@@ -24,7 +24,9 @@ class ConfigLoaderTest {
 
   @Test
   void interpolatesEnvironment() {
-    Config c = loader.loadString("intake: { secret: \"${SECRET}\" }\nadmin: { token: \"${MISSING:-fallback}\" }");
+    Config c =
+        loader.loadString(
+            "intake: { secret: \"${SECRET}\" }\nadmin: { token: \"${MISSING:-fallback}\" }");
     assertThat(c.intake().secret()).isEqualTo("abc");
     assertThat(c.admin().token()).isEqualTo("fallback");
   }
@@ -32,26 +34,37 @@ class ConfigLoaderTest {
   @Test
   void unsetVariableWithoutDefaultIsAnError() {
     assertThatThrownBy(() -> loader.loadString("admin: { token: \"${NOPE}\" }"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("admin.token");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("admin.token");
   }
 
   @Test
   void unknownKeysAreRefusedWithTheirPath() {
     assertThatThrownBy(() -> loader.loadString("survey: { delai: PT1M }"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("survey.delai").hasMessageContaining("unknown key");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("survey.delai")
+        .hasMessageContaining("unknown key");
     assertThatThrownBy(() -> loader.loadString("bogus: 1"))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("bogus");
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bogus");
   }
 
   @Test
   void badValuesAreRefusedWithTheirPath() {
-    assertThatThrownBy(() -> loader.loadString("survey: { delay: soon }")).hasMessageContaining("survey.delay");
-    assertThatThrownBy(() -> loader.loadString("survey: { sampleRate: 1.5 }")).hasMessageContaining("survey.sampleRate");
-    assertThatThrownBy(() -> loader.loadString("survey: { quietHours: \"8pm-8am\" }")).hasMessageContaining("survey.quietHours");
-    assertThatThrownBy(() -> loader.loadString("digest: { zone: Mars/Olympus }")).hasMessageContaining("digest.zone");
-    assertThatThrownBy(() -> loader.loadString("digest: { time: \"25:00\" }")).hasMessageContaining("digest.time");
-    assertThatThrownBy(() -> loader.loadString("server: { port: 70000 }")).hasMessageContaining("server.port");
-    assertThatThrownBy(() -> loader.loadString("survey: { preferPlatform: teams }")).hasMessageContaining("survey.preferPlatform");
+    assertThatThrownBy(() -> loader.loadString("survey: { delay: soon }"))
+        .hasMessageContaining("survey.delay");
+    assertThatThrownBy(() -> loader.loadString("survey: { sampleRate: 1.5 }"))
+        .hasMessageContaining("survey.sampleRate");
+    assertThatThrownBy(() -> loader.loadString("survey: { quietHours: \"8pm-8am\" }"))
+        .hasMessageContaining("survey.quietHours");
+    assertThatThrownBy(() -> loader.loadString("digest: { zone: Mars/Olympus }"))
+        .hasMessageContaining("digest.zone");
+    assertThatThrownBy(() -> loader.loadString("digest: { time: \"25:00\" }"))
+        .hasMessageContaining("digest.time");
+    assertThatThrownBy(() -> loader.loadString("server: { port: 70000 }"))
+        .hasMessageContaining("server.port");
+    assertThatThrownBy(() -> loader.loadString("survey: { preferPlatform: teams }"))
+        .hasMessageContaining("survey.preferPlatform");
   }
 
   @Test
@@ -62,7 +75,8 @@ class ConfigLoaderTest {
 
   @Test
   void slackBotTokenNeedsAMode() {
-    assertThatThrownBy(() -> loader.loadString("slack: { botToken: xoxb-1 }")).hasMessageContaining("slack.appToken");
+    assertThatThrownBy(() -> loader.loadString("slack: { botToken: xoxb-1 }"))
+        .hasMessageContaining("slack.appToken");
     Config c = loader.loadString("slack: { botToken: xoxb-1, signingSecret: s }");
     assertThat(c.slack().socketMode()).isFalse();
     assertThat(c.sandboxEnabled()).isFalse();
@@ -70,13 +84,17 @@ class ConfigLoaderTest {
 
   @Test
   void teamsAreAFreeMap() {
-    Config c = loader.loadString("digest: { teams: { network: { slackChannel: C1, discordChannel: \"\" } } }");
+    Config c =
+        loader.loadString(
+            "digest: { teams: { network: { slackChannel: C1, discordChannel: \"\" } } }");
     assertThat(c.digest().teams()).containsKey("network");
   }
 
   @Test
   void redactedOutputNeverShowsSecrets() {
-    Config c = loader.loadString("intake: { secret: topsecret }\nslack: { botToken: xoxb-secret, appToken: xapp-secret }");
+    Config c =
+        loader.loadString(
+            "intake: { secret: topsecret }\nslack: { botToken: xoxb-secret, appToken: xapp-secret }");
     String out = loader.redacted(c);
     assertThat(out).doesNotContain("topsecret", "xoxb-secret", "xapp-secret").contains("***");
   }

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real jar as a subprocess against a fake Slack in this JVM: 2,000 signed webhooks fired
  * concurrently, kill -9 mid-burst, restart on the same H2 file; every event answered 202 gets
- * exactly one DM and no event gets two; a second kill -9 while the DMs go out, and a restart.
- * Then the fake fails (HTTP 500s, then 429s with
- * Retry-After) while a second batch is delivered, and every one arrives exactly once after it
- * recovers. Figures go to stdout and {@code target/crash-figures.txt} (see docs/reliability.md).
+ * exactly one DM and no event gets two; a second kill -9 while the DMs go out, and a restart. Then
+ * the fake fails (HTTP 500s, then 429s with Retry-After) while a second batch is delivered, and
+ * every one arrives exactly once after it recovers. Figures go to stdout and {@code
+ * target/crash-figures.txt} (see docs/reliability.md).
  */
 class CrashIT {
   static final String SECRET = "s3cret";
@@ -82,23 +82,32 @@ class CrashIT {
     ExecutorService senders = Executors.newFixedThreadPool(32);
     for (int i = 0; i < EVENTS; i++) {
       int n = i;
-      senders.submit(() -> {
-        int code = post(ticket("CR-" + n, "U" + n));
-        status.put(n, code);
-        if (code == 202 && accepted.incrementAndGet() >= KILL_AFTER_ACCEPTED && !killed.getAndSet(true)) {
-          process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-          figures.add("kill -9 after " + millisSince(burst) + " ms of burst");
-        }
-      });
+      senders.submit(
+          () -> {
+            int code = post(ticket("CR-" + n, "U" + n));
+            status.put(n, code);
+            if (code == 202
+                && accepted.incrementAndGet() >= KILL_AFTER_ACCEPTED
+                && !killed.getAndSet(true)) {
+              process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
+              figures.add("kill -9 after " + millisSince(burst) + " ms of burst");
+            }
+          });
     }
     senders.shutdown();
     assertThat(senders.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
     process.waitFor();
     long ok202 = status.values().stream().filter(c -> c == 202).count();
     long failed = status.values().stream().filter(c -> c < 0).count();
-    figures.add("events fired: " + EVENTS + ", answered 202 before the kill: " + ok202
-        + ", no answer (connection cut or refused): " + failed
-        + ", other: " + (EVENTS - ok202 - failed));
+    figures.add(
+        "events fired: "
+            + EVENTS
+            + ", answered 202 before the kill: "
+            + ok202
+            + ", no answer (connection cut or refused): "
+            + failed
+            + ", other: "
+            + (EVENTS - ok202 - failed));
     assertThat(killed).isTrue();
     int dmsBeforeRestart = totalDms(EVENTS);
     figures.add("DMs already sent when killed: " + dmsBeforeRestart);
@@ -109,7 +118,9 @@ class CrashIT {
     start(config);
     figures.add("restart to ready: " + millisSince(firstRestart) + " ms");
     int killDuringDelivery = Math.min(50, (int) ok202 / 2);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> totalDms(EVENTS) >= dmsBeforeRestart + killDuringDelivery);
     process.destroyForcibly();
     process.waitFor();
@@ -117,14 +128,18 @@ class CrashIT {
     long restart = System.nanoTime();
     start(config);
     figures.add("second restart to ready: " + millisSince(restart) + " ms");
-    await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      for (int i = 0; i < EVENTS; i++) {
-        if (status.get(i) == 202 && dms(i) == 0) {
-          return false;
-        }
-      }
-      return true;
-    });
+    await()
+        .atMost(Duration.ofSeconds(150))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              for (int i = 0; i < EVENTS; i++) {
+                if (status.get(i) == 202 && dms(i) == 0) {
+                  return false;
+                }
+              }
+              return true;
+            });
     figures.add("all accepted DMs delivered " + millisSince(restart) + " ms after restart");
     int lost = 0;
     int duplicated = 0;
@@ -141,8 +156,13 @@ class CrashIT {
         unansweredButDelivered++; // committed, then the kill cut the answer: allowed, once
       }
     }
-    figures.add("crash phase: lost " + lost + ", duplicated " + duplicated
-        + ", committed but unanswered (delivered once) " + unansweredButDelivered);
+    figures.add(
+        "crash phase: lost "
+            + lost
+            + ", duplicated "
+            + duplicated
+            + ", committed but unanswered (delivered once) "
+            + unansweredButDelivered);
     assertThat(lost).isZero();
     assertThat(duplicated).isZero();
 
@@ -162,18 +182,32 @@ class CrashIT {
     }
     second.shutdown();
     assertThat(secondStatus).containsOnly(202);
-    await().atMost(Duration.ofSeconds(60)).until(() -> slack.calls("chat.postMessage").size() >= callsBefore + FAILING_500);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> slack.calls("chat.postMessage").size() >= callsBefore + FAILING_500);
     slack.rateLimit("chat.postMessage", FAILING_429, 1);
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-      for (int i = EVENTS; i < EVENTS + FAULT_EVENTS; i++) {
-        if (dms(i) == 0) {
-          return false;
-        }
-      }
-      return true;
-    });
-    figures.add("fault phase: " + FAULT_EVENTS + " events, " + FAILING_500 + " x HTTP 500 then " + FAILING_429
-        + " x 429 (Retry-After 1 s); all delivered " + millisSince(faults) + " ms after the first event");
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              for (int i = EVENTS; i < EVENTS + FAULT_EVENTS; i++) {
+                if (dms(i) == 0) {
+                  return false;
+                }
+              }
+              return true;
+            });
+    figures.add(
+        "fault phase: "
+            + FAULT_EVENTS
+            + " events, "
+            + FAILING_500
+            + " x HTTP 500 then "
+            + FAILING_429
+            + " x 429 (Retry-After 1 s); all delivered "
+            + millisSince(faults)
+            + " ms after the first event");
     int dup2 = 0;
     for (int i = EVENTS; i < EVENTS + FAULT_EVENTS; i++) {
       if (dms(i) != 1) {
@@ -182,19 +216,31 @@ class CrashIT {
     }
     figures.add("fault phase: lost 0, duplicated " + dup2);
     assertThat(dup2).isZero();
-    HttpResponse<String> dead = http.send(HttpRequest.newBuilder(URI.create(base() + "/admin/outbox?state=dead"))
-        .header("Authorization", "Bearer " + TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> dead =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/admin/outbox?state=dead"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(dead.statusCode()).isEqualTo(200);
     assertThat(dead.body()).doesNotContain("\"id\"");
-    long reconciled = Files.readAllLines(appLog()).stream().filter(l -> l.contains("event=outbox_reconciled")).count();
-    figures.add("outbox rows found in flight after the kill and reconciled before any resend: " + reconciled);
+    long reconciled =
+        Files.readAllLines(appLog()).stream()
+            .filter(l -> l.contains("event=outbox_reconciled"))
+            .count();
+    figures.add(
+        "outbox rows found in flight after the kill and reconciled before any resend: "
+            + reconciled);
     figures.add("whole test: " + millisSince(t0) + " ms");
   }
 
   private Path writeConfig() throws IOException {
     String d = dir.toAbsolutePath().toString();
     Path config = dir.resolve("closeloop.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         server: { port: 0, portFile: "%s/port" }
         storage: { url: "jdbc:h2:file:%s/db" }
         intake: { secret: "%s" }
@@ -202,7 +248,8 @@ class CrashIT {
         slack: { botToken: "%s", signingSecret: "sig", apiUrl: "%s" }
         survey: { delay: PT0S, reminderAfter: PT0S, expireAfter: P30D, quietHours: "", weekends: true }
         delivery: { maxAttempts: 100, backoff: PT1S, backoffMax: PT4S }
-        """.formatted(d, d, SECRET, TOKEN, FakeSlack.BOT_TOKEN, slack.apiUrl()));
+        """
+            .formatted(d, d, SECRET, TOKEN, FakeSlack.BOT_TOKEN, slack.apiUrl()));
     return config;
   }
 
@@ -210,12 +257,21 @@ class CrashIT {
     Path portFile = dir.resolve("port");
     Files.deleteIfExists(portFile);
     String java = ProcessHandle.current().info().command().orElse("java");
-    process = new ProcessBuilder(java, "-jar", System.getProperty("closeloop.jar"), "run", "--config", config.toString())
-        .directory(dir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(appLog().toFile()))
-        .start();
-    await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(portFile) && !Files.readString(portFile).isBlank());
+    process =
+        new ProcessBuilder(
+                java,
+                "-jar",
+                System.getProperty("closeloop.jar"),
+                "run",
+                "--config",
+                config.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(appLog().toFile()))
+            .start();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> Files.exists(portFile) && !Files.readString(portFile).isBlank());
     port = Integer.parseInt(Files.readString(portFile).trim());
   }
 
@@ -226,15 +282,19 @@ class CrashIT {
 
   private int post(String json) {
     String ts = Long.toString(Instant.now().getEpochSecond());
-    String sig = "v1=" + Signatures.hmacSha256Hex(SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
+    String sig =
+        "v1=" + Signatures.hmacSha256Hex(SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(base() + "/hooks/tickets"))
-              .timeout(Duration.ofSeconds(30))
-              .header("Content-Type", "application/json")
-              .header("X-Closeloop-Timestamp", ts)
-              .header("X-Closeloop-Signature", sig)
-              .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-          HttpResponse.BodyHandlers.ofString()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(URI.create(base() + "/hooks/tickets"))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Content-Type", "application/json")
+                  .header("X-Closeloop-Timestamp", ts)
+                  .header("X-Closeloop-Signature", sig)
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .statusCode();
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
@@ -250,7 +310,8 @@ class CrashIT {
   private static String ticket(String id, String slackId) {
     return """
         {"event":"ticket.closed","ticket":{"id":"%s","title":"Printer jam","assignee":"Alex","team":"desk"},
-         "requester":{"slackId":"%s","name":"P"}}""".formatted(id, slackId);
+         "requester":{"slackId":"%s","name":"P"}}"""
+        .formatted(id, slackId);
   }
 
   private int dms(int i) {

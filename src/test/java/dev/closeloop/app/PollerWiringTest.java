@@ -31,29 +31,52 @@ class PollerWiringTest {
 
   @Test
   void jiraPagesBecomeSurveysOnceAndTheCursorIsStored() throws Exception {
-    WireMockServer jira = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+    WireMockServer jira =
+        new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     jira.start();
     try {
-      jira.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).withQueryParam("nextPageToken", absent())
-          .willReturn(okJson(sample("jira/search-page1.json"))));
-      jira.stubFor(get(urlPathEqualTo("/rest/api/3/search/jql")).withQueryParam("nextPageToken", equalTo("CAEaAggD"))
-          .willReturn(okJson(sample("jira/search-page2.json"))));
+      jira.stubFor(
+          get(urlPathEqualTo("/rest/api/3/search/jql"))
+              .withQueryParam("nextPageToken", absent())
+              .willReturn(okJson(sample("jira/search-page1.json"))));
+      jira.stubFor(
+          get(urlPathEqualTo("/rest/api/3/search/jql"))
+              .withQueryParam("nextPageToken", equalTo("CAEaAggD"))
+              .willReturn(okJson(sample("jira/search-page2.json"))));
       MutableClock clock = new MutableClock(Instant.parse("2026-11-24T12:00:00Z"));
-      String yaml = "connectors: { jira: { baseUrl: \"http://127.0.0.1:" + jira.port() + "\", email: ops@acme.example, "
-          + "apiToken: t, jql: \"project = IT\", pollEvery: PT5M } }\n"
-          + "survey: { delay: PT0S, quietHours: \"\", weekends: true, expireAfter: P30D }";
+      String yaml =
+          "connectors: { jira: { baseUrl: \"http://127.0.0.1:"
+              + jira.port()
+              + "\", email: ops@acme.example, "
+              + "apiToken: t, jql: \"project = IT\", pollEvery: PT5M } }\n"
+              + "survey: { delay: PT0S, quietHours: \"\", weekends: true, expireAfter: P30D }";
       try (TestApp app = TestApp.start(dir, yaml, clock)) {
         List<Poller> pollers = app.app.pollers();
         assertThat(pollers).extracting(Poller::name).containsExactly("jira");
         pollers.get(0).pollOnce();
         pollers.get(0).pollOnce();
         assertThat(app.admin("GET", "/admin/surveys?ticket=IT-1&source=jira", null).body())
-            .contains("\"source\":\"jira\"").contains("p1@example.com");
-        int surveys = app.app.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM surveys WHERE source = 'jira'")
-            .mapTo(Integer.class).one());
+            .contains("\"source\":\"jira\"")
+            .contains("p1@example.com");
+        int surveys =
+            app.app
+                .db()
+                .jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT COUNT(*) FROM surveys WHERE source = 'jira'")
+                            .mapTo(Integer.class)
+                            .one());
         assertThat(surveys).as("a page seen twice adds nothing").isEqualTo(3);
-        String cursor = app.app.db().jdbi().withHandle(h -> h.createQuery("SELECT val FROM settings WHERE name = 'poll.cursor.jira'")
-            .mapTo(String.class).one());
+        String cursor =
+            app.app
+                .db()
+                .jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery("SELECT val FROM settings WHERE name = 'poll.cursor.jira'")
+                            .mapTo(String.class)
+                            .one());
         assertThat(cursor).isEqualTo("2026-11-24T10:15:00Z");
       }
     } finally {

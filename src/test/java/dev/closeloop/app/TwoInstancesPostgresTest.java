@@ -21,9 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two app instances, each with its real db-scheduler running, on one PostgreSQL and one fake
- * Slack: every survey DM goes out once and the day's digest is posted once, whichever instance
- * took the webhook and whichever runs the recurring tasks.
+ * Two app instances, each with its real db-scheduler running, on one PostgreSQL and one fake Slack:
+ * every survey DM goes out once and the day's digest is posted once, whichever instance took the
+ * webhook and whichever runs the recurring tasks.
  */
 @ExtendWith(PostgresExtension.class)
 class TwoInstancesPostgresTest {
@@ -45,11 +45,15 @@ class TwoInstancesPostgresTest {
   @Test
   void everySurveyIsSentOnceAndTheDigestPostedOnce(TestPostgres.Db db) {
     slack.channel("C0DIGEST");
-    String yaml = db.storageYaml() + "\n" + """
+    String yaml =
+        db.storageYaml()
+            + "\n"
+            + """
         slack: { botToken: "%s", signingSecret: "sig", apiUrl: "%s" }
         survey: { delay: PT0S, reminderAfter: PT0S, expireAfter: P30D, quietHours: "", weekends: true }
         digest: { time: "09:00", zone: "UTC", slackChannel: "C0DIGEST" }
-        """.formatted(FakeSlack.BOT_TOKEN, slack.apiUrl());
+        """
+                .formatted(FakeSlack.BOT_TOKEN, slack.apiUrl());
     TestApp a = TestApp.startScheduled(dirA, yaml, clock);
     apps.add(a);
     TestApp b = TestApp.startScheduled(dirB, yaml, clock);
@@ -58,7 +62,8 @@ class TwoInstancesPostgresTest {
     for (int i = 0; i < SURVEYS; i++) {
       slack.user("U" + i, "p" + i + "@example.com", "P" + i, "UTC");
       String body = TestApp.closed("INC-" + i, T0, "{\"email\":\"p" + i + "@example.com\"}");
-      // the same event reaches both instances at once: one accepts it, the other calls it a duplicate
+      // the same event reaches both instances at once: one accepts it, the other calls it a
+      // duplicate
       var fromA = CompletableFuture.supplyAsync(() -> a.webhook(body));
       var fromB = CompletableFuture.supplyAsync(() -> b.webhook(body));
       List<Integer> codes = List.of(fromA.join().statusCode(), fromB.join().statusCode());
@@ -66,13 +71,19 @@ class TwoInstancesPostgresTest {
     }
     clock.advance(Duration.ofDays(1)); // past Wednesday 09:00: the digest slot has come
 
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      clock.advance(Duration.ofSeconds(1)); // lets the pacer's buckets refill
-      for (int i = 0; i < SURVEYS; i++) {
-        assertThat(slack.messages(slack.dmChannel("U" + i))).as("DM to U%d", i).isNotEmpty();
-      }
-      assertThat(slack.messages("C0DIGEST")).isNotEmpty();
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              clock.advance(Duration.ofSeconds(1)); // lets the pacer's buckets refill
+              for (int i = 0; i < SURVEYS; i++) {
+                assertThat(slack.messages(slack.dmChannel("U" + i)))
+                    .as("DM to U%d", i)
+                    .isNotEmpty();
+              }
+              assertThat(slack.messages("C0DIGEST")).isNotEmpty();
+            });
     // let both schedulers run their tasks several more times, then count again
     Instant settled = Instant.now();
     await().atMost(Duration.ofSeconds(30)).until(() -> bothTasksRanSince(a, settled));
@@ -83,22 +94,41 @@ class TwoInstancesPostgresTest {
       String user = "U" + i;
       String dm = slack.dmChannel(user);
       assertThat(slack.messages(dm)).as("DMs to U%d", i).hasSize(1);
-      assertThat(slack.calls("chat.postMessage").stream().filter(c -> user.equals(c.param("channel"))
-          || dm.equals(c.param("channel")))).as("posts to U%d", i).hasSize(1);
+      assertThat(
+              slack.calls("chat.postMessage").stream()
+                  .filter(c -> user.equals(c.param("channel")) || dm.equals(c.param("channel"))))
+          .as("posts to U%d", i)
+          .hasSize(1);
       HttpResponse<String> survey = a.admin("GET", "/admin/surveys?ticket=INC-" + i, null);
       assertThat(survey.body()).contains("\"state\":\"sent\"");
     }
     assertThat(slack.messages("C0DIGEST")).hasSize(1);
-    Integer digests = a.app.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM digests")
-        .mapTo(Integer.class).one());
+    Integer digests =
+        a.app
+            .db()
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT COUNT(*) FROM digests").mapTo(Integer.class).one());
     assertThat(digests).isEqualTo(1);
   }
 
-  /** True once 'survey-tick' and 'outbox-dispatch' have both completed a run after {@code since}. */
+  /**
+   * True once 'survey-tick' and 'outbox-dispatch' have both completed a run after {@code since}.
+   */
   private static boolean bothTasksRanSince(TestApp app, Instant since) {
-    return app.app.db().jdbi().withHandle(h -> h.createQuery("""
+    return app.app
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            """
             SELECT COUNT(*) FROM scheduled_tasks
             WHERE task_name IN ('survey-tick', 'outbox-dispatch') AND last_success > :since
-            """).bind("since", since.plusSeconds(2)).mapTo(Integer.class).one()) == 2;
+            """)
+                        .bind("since", since.plusSeconds(2))
+                        .mapTo(Integer.class)
+                        .one())
+        == 2;
   }
 }

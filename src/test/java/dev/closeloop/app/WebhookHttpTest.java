@@ -46,12 +46,16 @@ class WebhookHttpTest {
 
   @Test
   void aReplayedRequestIsADuplicateEvenAfterAReopen() {
-    String close = "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-7\"},\"requester\":{\"email\":\"d@example.com\"}}";
+    String close =
+        "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-7\"},\"requester\":{\"email\":\"d@example.com\"}}";
     HttpRequest original = signed(close, clock.instant().getEpochSecond());
     assertThat(app.send(original).statusCode()).isEqualTo(202);
     assertThat(app.send(original).body()).contains("duplicate");
     clock.advance(Duration.ofSeconds(30));
-    assertThat(app.webhook("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-7\"}}").statusCode()).isEqualTo(202);
+    assertThat(
+            app.webhook("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-7\"}}")
+                .statusCode())
+        .isEqualTo(202);
     clock.advance(Duration.ofSeconds(30));
     HttpResponse<String> replay = app.send(signed(close, T0.getEpochSecond()));
     assertThat(replay.statusCode()).isEqualTo(200);
@@ -60,8 +64,9 @@ class WebhookHttpTest {
 
   @Test
   void aReplayedReopenDoesNotCancelANewerSurvey() {
-    String close1 = "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-9\",\"closedAt\":\"2026-11-24T09:00:00Z\"},"
-        + "\"requester\":{\"email\":\"r@example.com\"}}";
+    String close1 =
+        "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-9\",\"closedAt\":\"2026-11-24T09:00:00Z\"},"
+            + "\"requester\":{\"email\":\"r@example.com\"}}";
     String reopen = "{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-9\"}}";
     String close2 = close1.replace("09:00:00Z", "09:05:00Z");
     long ts = clock.instant().getEpochSecond();
@@ -73,7 +78,8 @@ class WebhookHttpTest {
     assertThat(replay.statusCode()).isEqualTo(200);
     assertThat(replay.body()).contains("duplicate");
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-9", null).body())
-        .as("the newer survey is still scheduled").contains("\"state\":\"scheduled\"");
+        .as("the newer survey is still scheduled")
+        .contains("\"state\":\"scheduled\"");
   }
 
   @Test
@@ -87,56 +93,95 @@ class WebhookHttpTest {
 
   @Test
   void oversizedHeadersAnswer431AndOversizedBodies413() {
-    HttpResponse<String> big = app.send(HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
-        .header("Content-Type", "application/json")
-        .header("X-Filler", "a".repeat(17 * 1024))
-        .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> big =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
+                .header("Content-Type", "application/json")
+                .header("X-Filler", "a".repeat(17 * 1024))
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
     assertThat(big.statusCode()).isEqualTo(431);
     String huge = "{\"event\":\"ticket.closed\",\"pad\":\"" + "x".repeat(65 * 1024) + "\"}";
     HttpResponse<String> tooLarge = app.send(signed(huge, clock.instant().getEpochSecond()));
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     // 413 comes before 401: an unsigned huge body is refused for its size
-    HttpResponse<String> unsigned = app.send(HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(huge)).build());
+    HttpResponse<String> unsigned =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(huge))
+                .build());
     assertThat(unsigned.statusCode()).isEqualTo(413);
-    HttpResponse<String> health = app.send(HttpRequest.newBuilder(URI.create(app.url("/health/live")))
-        .header("X-Filler", "a".repeat(17 * 1024)).GET().build());
+    HttpResponse<String> health =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/health/live")))
+                .header("X-Filler", "a".repeat(17 * 1024))
+                .GET()
+                .build());
     assertThat(health.statusCode()).isEqualTo(431);
   }
 
   @Test
   void badInputNeverAnswers5xxAndNothingSecretIsLogged() {
     long now = clock.instant().getEpochSecond();
-    String withComment = TestApp.closed("INC-9", T0, "{\"email\":\"d@example.com\",\"name\":\"" + COMMENT + "\"}");
+    String withComment =
+        TestApp.closed("INC-9", T0, "{\"email\":\"d@example.com\",\"name\":\"" + COMMENT + "\"}");
     assertThat(app.send(signed(withComment, now)).statusCode()).isEqualTo(202);
-    String[] bodies = {"", "{", "[]", "null", "{\"event\":\"ticket.closed\"}", "\u0000\u0001", "{\"event\":1e999}",
-        "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"" + "i".repeat(5000) + "\"},\"requester\":{\"email\":\"a@b\"}}"};
+    String[] bodies = {
+      "",
+      "{",
+      "[]",
+      "null",
+      "{\"event\":\"ticket.closed\"}",
+      "\u0000\u0001",
+      "{\"event\":1e999}",
+      "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\""
+          + "i".repeat(5000)
+          + "\"},\"requester\":{\"email\":\"a@b\"}}"
+    };
     for (String b : bodies) {
       int code = app.send(signed(b, now)).statusCode();
       assertThat(code).as("body %s", b.length() > 40 ? b.substring(0, 40) : b).isBetween(200, 499);
     }
-    HttpResponse<String> badSig = app.send(HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
-        .header("Content-Type", "application/json").header("X-Closeloop-Timestamp", Long.toString(now))
-        .header("X-Closeloop-Signature", "v1=" + TestApp.SECRET)
-        .POST(HttpRequest.BodyPublishers.ofString(withComment)).build());
+    HttpResponse<String> badSig =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
+                .header("Content-Type", "application/json")
+                .header("X-Closeloop-Timestamp", Long.toString(now))
+                .header("X-Closeloop-Signature", "v1=" + TestApp.SECRET)
+                .POST(HttpRequest.BodyPublishers.ofString(withComment))
+                .build());
     assertThat(badSig.statusCode()).isEqualTo(401);
-    HttpResponse<String> badToken = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/stats")))
-        .header("Authorization", "Bearer wrong-" + TestApp.TOKEN).GET().build());
+    HttpResponse<String> badToken =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/admin/stats")))
+                .header("Authorization", "Bearer wrong-" + TestApp.TOKEN)
+                .GET()
+                .build());
     assertThat(badToken.statusCode()).isEqualTo(401);
     assertThat(app.admin("GET", "/admin/stats", null).statusCode()).isEqualTo(200);
     assertThat(logs.list).isNotEmpty();
     for (ILoggingEvent e : logs.list) {
-      String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
-      assertThat(line).doesNotContain(TestApp.SECRET).doesNotContain("Bearer").doesNotContain(COMMENT);
+      String line =
+          e.getFormattedMessage()
+              + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
+      assertThat(line)
+          .doesNotContain(TestApp.SECRET)
+          .doesNotContain("Bearer")
+          .doesNotContain(COMMENT);
     }
   }
 
   private HttpRequest signed(String json, long ts) {
-    String sig = "v1=" + Signatures.hmacSha256Hex(TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
+    String sig =
+        "v1="
+            + Signatures.hmacSha256Hex(
+                TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
     return HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
         .header("Content-Type", "application/json")
         .header("X-Closeloop-Timestamp", Long.toString(ts))
         .header("X-Closeloop-Signature", sig)
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        .POST(HttpRequest.BodyPublishers.ofString(json))
+        .build();
   }
 }

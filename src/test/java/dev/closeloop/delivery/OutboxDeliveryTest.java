@@ -36,12 +36,20 @@ class OutboxDeliveryTest {
 
   void start() {
     slack.user("U1", "dana@example.com", "Dana", "UTC");
-    app = TestApp.start(dir, storageYaml() + "\n" + """
+    app =
+        TestApp.start(
+            dir,
+            storageYaml()
+                + "\n"
+                + """
         slack: { botToken: "%s", signingSecret: "sig", apiUrl: "%s" }
         survey: { delay: PT0S, reminderAfter: PT0S, quietHours: "", weekends: true }
         delivery: { maxAttempts: 4, backoff: PT2S, backoffMax: PT5S }
-        """.formatted(FakeSlack.BOT_TOKEN, slack.apiUrl()), clock);
-    assertThat(app.webhook(TestApp.closed("INC-1", T0, "{\"slackId\":\"U1\"}")).statusCode()).isEqualTo(202);
+        """
+                    .formatted(FakeSlack.BOT_TOKEN, slack.apiUrl()),
+            clock);
+    assertThat(app.webhook(TestApp.closed("INC-1", T0, "{\"slackId\":\"U1\"}")).statusCode())
+        .isEqualTo(202);
     app.tick();
   }
 
@@ -54,7 +62,8 @@ class OutboxDeliveryTest {
   }
 
   @Test
-  void transientFailuresBackOffWithGrowingJitteredDelaysThenTheRowIsDeadAndTheSurveySkipped() throws Exception {
+  void transientFailuresBackOffWithGrowingJitteredDelaysThenTheRowIsDeadAndTheSurveySkipped()
+      throws Exception {
     slack.failWithStatus("chat.postMessage", 500, FakeSlack.ALWAYS);
     start();
     long id = dmRow().id();
@@ -80,12 +89,16 @@ class OutboxDeliveryTest {
     assertThat(survey.path("state").asText()).isEqualTo("skipped");
     assertThat(survey.path("reason").asText()).isEqualTo("delivery_failed");
 
-    JsonNode dead = JSON.readTree(app.admin("GET", "/admin/outbox?state=dead", null).body()).path("outbox");
+    JsonNode dead =
+        JSON.readTree(app.admin("GET", "/admin/outbox?state=dead", null).body()).path("outbox");
     assertThat(dead).hasSize(1);
     assertThat(dead.get(0).path("id").asLong()).isEqualTo(id);
     assertThat(dead.get(0).path("attempts").asInt()).isEqualTo(4);
     assertThat(dead.get(0).path("lastError").asText()).contains("500");
-    assertThat(JSON.readTree(app.admin("GET", "/admin/outbox?state=pending", null).body()).path("outbox")).isEmpty();
+    assertThat(
+            JSON.readTree(app.admin("GET", "/admin/outbox?state=pending", null).body())
+                .path("outbox"))
+        .isEmpty();
 
     // the platform recovers; an operator retries the dead row: the survey is scheduled, due now
     slack.clearFailures();
@@ -98,8 +111,11 @@ class OutboxDeliveryTest {
     app.deliver();
     assertThat(survey().path("state").asText()).isEqualTo("sent");
     assertThat(slack.messages(slack.dmChannel("U1"))).hasSize(1);
-    assertThat(JSON.readTree(app.admin("GET", "/admin/outbox?state=dead", null).body()).path("outbox")).isEmpty();
-    assertThat(app.admin("POST", "/admin/outbox/" + id + "/retry", null).statusCode()).isEqualTo(404);
+    assertThat(
+            JSON.readTree(app.admin("GET", "/admin/outbox?state=dead", null).body()).path("outbox"))
+        .isEmpty();
+    assertThat(app.admin("POST", "/admin/outbox/" + id + "/retry", null).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
@@ -131,7 +147,9 @@ class OutboxDeliveryTest {
 
   private OutboxRow dmRow() {
     return app.app.db().jdbi().withHandle(h -> new Outbox(h).inState("pending", 10)).stream()
-        .filter(r -> "survey_dm".equals(r.purpose())).findFirst().orElseThrow();
+        .filter(r -> "survey_dm".equals(r.purpose()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private OutboxRow row(long id) {
@@ -140,7 +158,9 @@ class OutboxDeliveryTest {
 
   private JsonNode survey() {
     try {
-      return JSON.readTree(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body()).path("surveys").get(0);
+      return JSON.readTree(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body())
+          .path("surveys")
+          .get(0);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -67,8 +67,11 @@ class OutboxLanesTest {
     }
     OutboxDispatcher dispatcher = dispatcher(slack, discord);
 
-    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> dispatcher.drain(Duration.ofSeconds(30)));
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> discord.sent.size() == 6);
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(() -> dispatcher.drain(Duration.ofSeconds(30)));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> discord.sent.size() == 6);
     assertThat(slack.sent).isEmpty();
     assertThat(run).isNotDone(); // a run ends only when all its sends have ended
     slack.gate.countDown();
@@ -79,7 +82,8 @@ class OutboxLanesTest {
   }
 
   @Test
-  void sendsOverlapAcrossConversationsButOneConversationGetsItsMessagesOneAtATimeInOrder() throws Exception {
+  void sendsOverlapAcrossConversationsButOneConversationGetsItsMessagesOneAtATimeInOrder()
+      throws Exception {
     Recording discord = new Recording(PlatformId.DISCORD);
     discord.holdFirstUntilAnotherStarts = true; // overlap is shown, not left to timing
     for (int i = 0; i < 3; i++) {
@@ -91,11 +95,14 @@ class OutboxLanesTest {
 
     assertThat(dispatcher(discord).drain(Duration.ofSeconds(30))).isEqualTo(6);
 
-    assertThat(discord.sent).containsExactlyInAnyOrder("same-0", "same-1", "same-2", "other-0", "other-1", "other-2");
+    assertThat(discord.sent)
+        .containsExactlyInAnyOrder("same-0", "same-1", "same-2", "other-0", "other-1", "other-2");
     assertThat(discord.sent.stream().filter(k -> k.startsWith("same-")).toList())
         .containsExactly("same-0", "same-1", "same-2");
     assertThat(discord.maxPerUser).as("sends in flight to one user at once").isEqualTo(1);
-    assertThat(discord.maxInFlight).as("sends in flight at once").isGreaterThan(1)
+    assertThat(discord.maxInFlight)
+        .as("sends in flight at once")
+        .isGreaterThan(1)
         .isLessThanOrEqualTo(OutboxDispatcher.inFlight(PlatformId.DISCORD));
   }
 
@@ -103,9 +110,23 @@ class OutboxLanesTest {
   void messagesDoNotWaitBehindABacklogOfEditsHeldByTheirOwnLimit() {
     Recording slack = new Recording(PlatformId.SLACK);
     for (int i = 0; i < 8; i++) {
-      Outgoing edit = new Outgoing.Update("edit-" + i, new MessageRef("D" + i, "1.000" + i), ChatMessage.plainText("edited"));
-      db.jdbi().useTransaction(h -> new Outbox(h).enqueue(
-          new Outbox.New(edit.key(), "slack", "update", OutgoingCodec.encode(edit), null, "test", T0), T0));
+      Outgoing edit =
+          new Outgoing.Update(
+              "edit-" + i, new MessageRef("D" + i, "1.000" + i), ChatMessage.plainText("edited"));
+      db.jdbi()
+          .useTransaction(
+              h ->
+                  new Outbox(h)
+                      .enqueue(
+                          new Outbox.New(
+                              edit.key(),
+                              "slack",
+                              "update",
+                              OutgoingCodec.encode(edit),
+                              null,
+                              "test",
+                              T0),
+                          T0));
     }
     for (int i = 0; i < 3; i++) {
       enqueue(PlatformId.SLACK, dm("dm-" + i, "U" + i));
@@ -115,7 +136,9 @@ class OutboxLanesTest {
 
     // chat.update is paced at Tier 3 (burst 5); the three DMs, queued after all eight edits, go now
     assertThat(slack.sent).filteredOn(k -> k.startsWith("edit-")).hasSize(5);
-    assertThat(slack.sent).filteredOn(k -> k.startsWith("dm-")).containsExactlyInAnyOrder("dm-0", "dm-1", "dm-2");
+    assertThat(slack.sent)
+        .filteredOn(k -> k.startsWith("dm-"))
+        .containsExactlyInAnyOrder("dm-0", "dm-1", "dm-2");
     assertThat(states()).filteredOn("pending"::equals).hasSize(3);
   }
 
@@ -136,15 +159,23 @@ class OutboxLanesTest {
     for (Recording p : platforms) {
       map.put(p.id, p);
     }
-    DeliveryListener none = new DeliveryListener() {
-      @Override
-      public void sent(Handle h, OutboxRow row, MessageRef ref, Instant now) {}
+    DeliveryListener none =
+        new DeliveryListener() {
+          @Override
+          public void sent(Handle h, OutboxRow row, MessageRef ref, Instant now) {}
 
-      @Override
-      public void dead(Handle h, OutboxRow row, DeliveryException.Kind kind, Instant now) {}
-    };
-    return new OutboxDispatcher(db.jdbi(), map, new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), () -> 0.5),
-        new Pacer(), none, clock, "test", null);
+          @Override
+          public void dead(Handle h, OutboxRow row, DeliveryException.Kind kind, Instant now) {}
+        };
+    return new OutboxDispatcher(
+        db.jdbi(),
+        map,
+        new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), () -> 0.5),
+        new Pacer(),
+        none,
+        clock,
+        "test",
+        null);
   }
 
   private static Outgoing dm(String key, String user) {
@@ -152,12 +183,25 @@ class OutboxLanesTest {
   }
 
   private void enqueue(PlatformId platform, Outgoing o) {
-    db.jdbi().useTransaction(h -> new Outbox(h).enqueue(
-        new Outbox.New(o.key(), platform.wire(), "directmessage", OutgoingCodec.encode(o), null, "test", T0), T0));
+    db.jdbi()
+        .useTransaction(
+            h ->
+                new Outbox(h)
+                    .enqueue(
+                        new Outbox.New(
+                            o.key(),
+                            platform.wire(),
+                            "directmessage",
+                            OutgoingCodec.encode(o),
+                            null,
+                            "test",
+                            T0),
+                        T0));
   }
 
   private List<String> states() {
-    return db.jdbi().withHandle(h -> h.createQuery("SELECT state FROM outbox").mapTo(String.class).list());
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("SELECT state FROM outbox").mapTo(String.class).list());
   }
 
   /** Records what it was asked to send, how many sends overlapped, and can hang or take time. */
@@ -165,8 +209,10 @@ class OutboxLanesTest {
     final PlatformId id;
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     volatile CountDownLatch gate;
+
     /** The first send waits (10 s at most) until a second one has started. */
     volatile boolean holdFirstUntilAnotherStarts;
+
     private final CountDownLatch anotherStarted = new CountDownLatch(1);
     private final AtomicInteger started = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
@@ -201,8 +247,10 @@ class OutboxLanesTest {
 
     @Override
     public MessageRef send(Outgoing outgoing) {
-      String user = outgoing instanceof Outgoing.DirectMessage d ? d.userId()
-          : ((Outgoing.Update) outgoing).target().channelId();
+      String user =
+          outgoing instanceof Outgoing.DirectMessage d
+              ? d.userId()
+              : ((Outgoing.Update) outgoing).target().channelId();
       AtomicInteger mine = perUser.computeIfAbsent(user, u -> new AtomicInteger());
       synchronized (this) {
         maxInFlight = Math.max(maxInFlight, inFlight.incrementAndGet());

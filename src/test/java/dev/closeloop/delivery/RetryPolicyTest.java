@@ -41,7 +41,8 @@ class RetryPolicyTest {
 
   @Property(tries = 300)
   void delayStaysWithinTheStepAndNeverShrinksOnAverage(
-      @ForAll @IntRange(min = 1, max = 64) int attempt, @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double r) {
+      @ForAll @IntRange(min = 1, max = 64) int attempt,
+      @ForAll @DoubleRange(min = 0, max = 1, maxIncluded = false) double r) {
     RetryPolicy p = new RetryPolicy(100, BACKOFF, MAX, () -> r);
     long step = Math.min(MAX.toMillis(), BACKOFF.toMillis() << Math.min(attempt - 1, 30));
     assertThat(p.delay(attempt, null).toMillis()).isBetween(step / 2, step);

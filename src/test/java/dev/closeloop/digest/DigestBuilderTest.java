@@ -19,9 +19,27 @@ class DigestBuilderTest {
   private static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
   private static final Figures FIGURES = new Figures(0.75, 0.4, 8, 10, 25);
 
-  private static DigestEntry entry(long id, Integer score, Boolean fixed, String comment, boolean negative, Instant at) {
-    return new DigestEntry(id, "INC-" + id, "https://help/x/" + id, "Title " + id, "Dana", "Alex", "network", score, fixed,
-        comment, negative ? null : "please call me", negative, at, null, null, null, null, null);
+  private static DigestEntry entry(
+      long id, Integer score, Boolean fixed, String comment, boolean negative, Instant at) {
+    return new DigestEntry(
+        id,
+        "INC-" + id,
+        "https://help/x/" + id,
+        "Title " + id,
+        "Dana",
+        "Alex",
+        "network",
+        score,
+        fixed,
+        comment,
+        negative ? null : "please call me",
+        negative,
+        at,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   private static String text(ChatMessage m) {
@@ -33,23 +51,42 @@ class DigestBuilderTest {
   @Test
   @DisplayName("New negatives, still-open items with their age and requests each get a section")
   void sections() {
-    var fresh = List.of(entry(1, 2, false, "VPN still drops", true, NOW.minus(Duration.ofHours(3))),
-        entry(2, 5, true, null, false, NOW.minus(Duration.ofHours(2))));
+    var fresh =
+        List.of(
+            entry(1, 2, false, "VPN still drops", true, NOW.minus(Duration.ofHours(3))),
+            entry(2, 5, true, null, false, NOW.minus(Duration.ofHours(2))));
     var open = List.of(entry(3, 1, null, "nobody called", true, START.minus(Duration.ofDays(2))));
-    var result = builder.build(new DigestBuilder.Input(START, NOW, ZoneId.of("UTC"), "Closeloop digest", fresh, open, FIGURES));
+    var result =
+        builder.build(
+            new DigestBuilder.Input(
+                START, NOW, ZoneId.of("UTC"), "Closeloop digest", fresh, open, FIGURES));
     assertThat(result.pages()).hasSize(1);
     String all = text(result.pages().get(0));
-    assertThat(all).contains("1 new negative reply", "New negative replies", "Still open", "Requests from",
-        "VPN still drops", "Score 2/5 · Not fixed", "Unowned · open for 3d", "CSAT 75%", "response rate 40%");
+    assertThat(all)
+        .contains(
+            "1 new negative reply",
+            "New negative replies",
+            "Still open",
+            "Requests from",
+            "VPN still drops",
+            "Score 2/5 · Not fixed",
+            "Unowned · open for 3d",
+            "CSAT 75%",
+            "response rate 40%");
     assertThat(result.surveyIds().get(0)).containsExactly(1L, 3L, 2L);
   }
 
   @Test
-  @DisplayName("A window without new negatives posts an all-clear with CSAT beside the response rate")
+  @DisplayName(
+      "A window without new negatives posts an all-clear with CSAT beside the response rate")
   void allClear() {
     var open = List.of(entry(3, 1, null, "nobody called", true, START.minus(Duration.ofDays(2))));
-    var result = builder.build(new DigestBuilder.Input(START, NOW, ZoneId.of("UTC"), "Closeloop digest", List.of(), open, FIGURES));
-    assertThat(text(result.pages().get(0))).contains("All clear", "CSAT 75%", "response rate 40%", "Still open");
+    var result =
+        builder.build(
+            new DigestBuilder.Input(
+                START, NOW, ZoneId.of("UTC"), "Closeloop digest", List.of(), open, FIGURES));
+    assertThat(text(result.pages().get(0)))
+        .contains("All clear", "CSAT 75%", "response rate 40%", "Still open");
   }
 
   @Test
@@ -59,7 +96,10 @@ class DigestBuilderTest {
     for (int i = 1; i <= 60; i++) {
       fresh.add(entry(i, 1 + i % 2, false, "x".repeat(700), true, NOW.minusSeconds(i)));
     }
-    var result = builder.build(new DigestBuilder.Input(START, NOW, ZoneId.of("UTC"), "Closeloop digest", fresh, List.of(), FIGURES));
+    var result =
+        builder.build(
+            new DigestBuilder.Input(
+                START, NOW, ZoneId.of("UTC"), "Closeloop digest", fresh, List.of(), FIGURES));
     assertThat(result.pages()).hasSize(12);
     List<Long> ids = result.surveyIds().stream().flatMap(List::stream).toList();
     assertThat(ids).hasSize(60).doesNotHaveDuplicates();
@@ -81,7 +121,10 @@ class DigestBuilderTest {
     for (int i = 1; i <= 130; i++) {
       fresh.add(entry(i, i <= 30 ? 1 : 2, false, null, true, NOW.minusSeconds(i)));
     }
-    var result = builder.build(new DigestBuilder.Input(START, NOW, ZoneId.of("UTC"), "Closeloop digest", fresh, List.of(), FIGURES));
+    var result =
+        builder.build(
+            new DigestBuilder.Input(
+                START, NOW, ZoneId.of("UTC"), "Closeloop digest", fresh, List.of(), FIGURES));
     assertThat(result.entries()).isEqualTo(100);
     assertThat(result.omitted()).isEqualTo(30);
     List<Long> ids = result.surveyIds().stream().flatMap(List::stream).toList();
@@ -92,14 +135,53 @@ class DigestBuilderTest {
 
   @Test
   void ownedAndFollowedUpEntriesShowWhoAndLoseButtons() {
-    DigestEntry owned = new DigestEntry(7, "INC-7", null, "t", "Dana", "Alex", null, 2, false, null, null, true,
-        NOW.minus(Duration.ofHours(50)), "Sam", NOW.minus(Duration.ofHours(1)), null, null, null);
+    DigestEntry owned =
+        new DigestEntry(
+            7,
+            "INC-7",
+            null,
+            "t",
+            "Dana",
+            "Alex",
+            null,
+            2,
+            false,
+            null,
+            null,
+            true,
+            NOW.minus(Duration.ofHours(50)),
+            "Sam",
+            NOW.minus(Duration.ofHours(1)),
+            null,
+            null,
+            null);
     var blocks = DigestBuilder.entryBlocks(owned, NOW);
     assertThat(blocks.toString()).contains("Owner: Sam", "open for 2d 2h");
-    assertThat(((Actions) blocks.get(1)).buttons()).extracting(ChatMessage.Button::id).containsExactly("cl:i:7:done");
-    DigestEntry done = new DigestEntry(7, "INC-7", null, "t", "Dana", "Alex", null, 2, false, null, null, true,
-        NOW.minus(Duration.ofHours(50)), "Sam", NOW, "Sam", NOW, "called her");
+    assertThat(((Actions) blocks.get(1)).buttons())
+        .extracting(ChatMessage.Button::id)
+        .containsExactly("cl:i:7:done");
+    DigestEntry done =
+        new DigestEntry(
+            7,
+            "INC-7",
+            null,
+            "t",
+            "Dana",
+            "Alex",
+            null,
+            2,
+            false,
+            null,
+            null,
+            true,
+            NOW.minus(Duration.ofHours(50)),
+            "Sam",
+            NOW,
+            "Sam",
+            NOW,
+            "called her");
     assertThat(DigestBuilder.entryBlocks(done, NOW)).hasSize(1);
-    assertThat(DigestBuilder.entryBlocks(done, NOW).toString()).contains("Followed up by Sam: called her");
+    assertThat(DigestBuilder.entryBlocks(done, NOW).toString())
+        .contains("Followed up by Sam: called her");
   }
 }

@@ -76,8 +76,8 @@ class SentimentEvaluationTest {
   }
 
   /**
-   * tuning.csv, plus the held-out halves of rounds 1 and 2 (heldout-round1.csv,
-   * tuning-round2.csv), each of which was read after its one blind run.
+   * tuning.csv, plus the held-out halves of rounds 1 and 2 (heldout-round1.csv, tuning-round2.csv),
+   * each of which was read after its one blind run.
    */
   private static List<LabelledComments> tuningRows() {
     List<LabelledComments> rows = new ArrayList<>(LabelledComments.load("tuning.csv"));

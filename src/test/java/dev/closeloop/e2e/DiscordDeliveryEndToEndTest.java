@@ -99,10 +99,14 @@ class DiscordDeliveryEndToEndTest {
     discord.closeDms(user);
     e2e.closeTicket(ticket, "{\"discordId\":\"" + user + "\"}");
 
-    await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return e2e.survey(ticket).path("state").asText();
-    }, "skipped"::equals);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              e2e.deliver();
+              return e2e.survey(ticket).path("state").asText();
+            },
+            "skipped"::equals);
     assertThat(e2e.survey(ticket).path("reason").asText()).isEqualTo("dm_closed");
 
     String dmPath = "channels/" + discord.dmChannelOf(user) + "/messages";
@@ -115,7 +119,8 @@ class DiscordDeliveryEndToEndTest {
     e2e.app.tick();
     e2e.app.deliver();
     assertThat(discord.requests("POST", dmPath)).hasSize(attempts);
-    assertThat(e2e.adminGet("/admin/outbox?state=pending").path("outbox").toString()).doesNotContain(user);
+    assertThat(e2e.adminGet("/admin/outbox?state=pending").path("outbox").toString())
+        .doesNotContain(user);
     e2e.rewindToRealTime();
   }
 
@@ -140,12 +145,14 @@ class DiscordDeliveryEndToEndTest {
   void linkedEmailReachesTheLinkedDiscordUser() {
     String user = user();
     String ticket = ticket();
-    JsonNode linked = e2e.adminPostCsv("/admin/links", "email,discordId\nlee@example.com," + user + "\n");
+    JsonNode linked =
+        e2e.adminPostCsv("/admin/links", "email,discordId\nlee@example.com," + user + "\n");
     assertThat(linked.path("linked").asInt()).isEqualTo(1);
 
     e2e.closeTicket(ticket, "{\"email\":\"lee@example.com\",\"name\":\"Lee\"}");
     JsonNode dm = e2e.awaitDm(user, m -> hasButtonEnding(m, ":rate:2"));
-    assertThat(DiscordE2E.unescape(dm.path("embeds").get(0).path("title").asText())).contains(ticket);
+    assertThat(DiscordE2E.unescape(dm.path("embeds").get(0).path("title").asText()))
+        .contains(ticket);
     JsonNode survey = e2e.survey(ticket);
     assertThat(survey.path("platform").asText()).isEqualTo("discord");
     assertThat(survey.path("state").asText()).isEqualTo("sent");
@@ -158,15 +165,22 @@ class DiscordDeliveryEndToEndTest {
     java.nio.file.Path csv = e2e.app.dir.resolve("links-" + user + ".csv");
     java.nio.file.Files.writeString(csv, "email,discordId\nkim@example.com," + user + "\n");
     java.nio.file.Path config = e2e.app.dir.resolve("cli-" + user + ".yml");
-    java.nio.file.Files.writeString(config, """
+    java.nio.file.Files.writeString(
+        config,
+        """
         server: { port: %d }
         storage: { url: "jdbc:h2:file:%s/cli-must-not-open" }
         admin: { token: "%s" }
-        """.formatted(e2e.app.port, e2e.app.dir.toAbsolutePath().toString().replace("\\", "/"),
-        dev.closeloop.testing.TestApp.TOKEN));
+        """
+            .formatted(
+                e2e.app.port,
+                e2e.app.dir.toAbsolutePath().toString().replace("\\", "/"),
+                dev.closeloop.testing.TestApp.TOKEN));
 
     // the CLI's own store is a fresh file: the DM below arrives only if it asked the running app
-    assertThat(dev.closeloop.app.CliRunner.run("link", "import", csv.toString(), "--config", config.toString()))
+    assertThat(
+            dev.closeloop.app.CliRunner.run(
+                "link", "import", csv.toString(), "--config", config.toString()))
         .isZero();
 
     e2e.closeTicket(ticket, "{\"email\":\"kim@example.com\"}");

@@ -39,9 +39,10 @@ class DiscordDigestEndToEndTest {
     e2e.close();
   }
 
-
   private long okPosts() {
-    return discord.requests("POST", "channels/\\d+/messages").stream().filter(r -> r.status() == 200).count();
+    return discord.requests("POST", "channels/\\d+/messages").stream()
+        .filter(r -> r.status() == 200)
+        .count();
   }
 
   @Test
@@ -52,21 +53,43 @@ class DiscordDigestEndToEndTest {
       String ticket = String.format("NEG-%03d", i);
       tickets.add(ticket);
       e2e.now();
-      assertThat(e2e.app.webhook(dev.closeloop.testing.TestApp.closed(ticket, e2e.clock.instant(),
-          "{\"name\":\"Requester " + i + "\",\"discordId\":\"" + (820000000000000000L + i) + "\"}")).statusCode())
+      assertThat(
+              e2e.app
+                  .webhook(
+                      dev.closeloop.testing.TestApp.closed(
+                          ticket,
+                          e2e.clock.instant(),
+                          "{\"name\":\"Requester "
+                              + i
+                              + "\",\"discordId\":\""
+                              + (820000000000000000L + i)
+                              + "\"}"))
+                  .statusCode())
           .isEqualTo(202);
     }
     e2e.app.tick();
-    await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return okPosts() - postsBefore;
-    }, n -> n == 40);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              e2e.deliver();
+              return okPosts() - postsBefore;
+            },
+            n -> n == 40);
     for (int i = 1; i <= 40; i++) {
       e2e.now();
-      discord.sendDm(Long.toString(820000000000000000L + i), "1 - the printer on floor " + i + " is still jammed");
+      discord.sendDm(
+          Long.toString(820000000000000000L + i),
+          "1 - the printer on floor " + i + " is still jammed");
     }
-    await().atMost(WAIT).until(() -> e2e.incidents("open").findValuesAsText("ticketId").stream()
-        .filter(t -> t.startsWith("NEG-")).count(), n -> n == 40);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                e2e.incidents("open").findValuesAsText("ticketId").stream()
+                    .filter(t -> t.startsWith("NEG-"))
+                    .count(),
+            n -> n == 40);
 
     List<JsonNode> digest = e2e.postDigest();
 
@@ -78,9 +101,13 @@ class DiscordDigestEndToEndTest {
       assertThat(message.path("content").asText().length()).isLessThanOrEqualTo(2000);
       int embedChars = 0;
       for (JsonNode embed : message.path("embeds")) {
-        embedChars += embed.path("title").asText().length() + embed.path("description").asText().length()
-            + embed.path("footer").path("text").asText().length();
-        Matcher m = Pattern.compile("NEG-\\d{3}").matcher(DiscordE2E.unescape(embed.path("title").asText()));
+        embedChars +=
+            embed.path("title").asText().length()
+                + embed.path("description").asText().length()
+                + embed.path("footer").path("text").asText().length();
+        Matcher m =
+            Pattern.compile("NEG-\\d{3}")
+                .matcher(DiscordE2E.unescape(embed.path("title").asText()));
         while (m.find()) {
           seen.add(m.group());
         }
@@ -90,8 +117,10 @@ class DiscordDigestEndToEndTest {
     assertThat(seen).containsExactlyInAnyOrderElementsOf(tickets);
     assertThat(discord.requests("POST", "channels/" + DIGEST_CHANNEL + "/messages"))
         .allMatch(r -> r.status() == 200)
-        .allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
-            && r.json().path("allowed_mentions").path("parse").isEmpty());
+        .allMatch(
+            r ->
+                r.json().path("allowed_mentions").path("parse").isArray()
+                    && r.json().path("allowed_mentions").path("parse").isEmpty());
   }
 
   @Test
@@ -102,24 +131,42 @@ class DiscordDigestEndToEndTest {
     List<JsonNode> digest = e2e.postDigest();
 
     String all = digest.toString();
-    assertThat(all).doesNotContain("@everyone").doesNotContain("@here").doesNotContain("<@123>")
+    assertThat(all)
+        .doesNotContain("@everyone")
+        .doesNotContain("@here")
+        .doesNotContain("<@123>")
         .doesNotContain("**bold**");
-    String description = digest.stream()
-        .flatMap(m -> java.util.stream.StreamSupport.stream(m.path("embeds").spliterator(), false))
-        .map(e -> e.path("description").asText())
-        .filter(d -> d.contains("bold"))
-        .findFirst().orElseThrow();
+    String description =
+        digest.stream()
+            .flatMap(
+                m -> java.util.stream.StreamSupport.stream(m.path("embeds").spliterator(), false))
+            .map(e -> e.path("description").asText())
+            .filter(d -> d.contains("bold"))
+            .findFirst()
+            .orElseThrow();
     assertThat(DiscordE2E.unescape(description)).contains("@everyone <@123> **bold** @here");
     List<Recorded> posts = discord.requests("POST", "channels/" + DIGEST_CHANNEL + "/messages");
-    assertThat(posts).isNotEmpty().allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
-        && r.json().path("allowed_mentions").path("parse").isEmpty());
+    assertThat(posts)
+        .isNotEmpty()
+        .allMatch(
+            r ->
+                r.json().path("allowed_mentions").path("parse").isArray()
+                    && r.json().path("allowed_mentions").path("parse").isEmpty());
 
     // the survey DM, edited to show the comment back to its author, is just as inert
     JsonNode surveyDm = e2e.awaitDm(user, m -> DiscordE2E.text(m).contains("Your comment"));
-    assertThat(surveyDm.toString()).doesNotContain("@everyone").doesNotContain("<@123>").doesNotContain("**bold**");
+    assertThat(surveyDm.toString())
+        .doesNotContain("@everyone")
+        .doesNotContain("<@123>")
+        .doesNotContain("**bold**");
     assertThat(DiscordE2E.text(surveyDm)).contains("@everyone <@123> **bold** @here");
-    List<Recorded> edits = discord.requests("PATCH", "channels/" + discord.dmChannelOf(user) + "/messages/\\d+");
-    assertThat(edits).isNotEmpty().allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
-        && r.json().path("allowed_mentions").path("parse").isEmpty());
+    List<Recorded> edits =
+        discord.requests("PATCH", "channels/" + discord.dmChannelOf(user) + "/messages/\\d+");
+    assertThat(edits)
+        .isNotEmpty()
+        .allMatch(
+            r ->
+                r.json().path("allowed_mentions").path("parse").isArray()
+                    && r.json().path("allowed_mentions").path("parse").isEmpty());
   }
 }

@@ -44,7 +44,12 @@ final class DiscordE2E implements AutoCloseable {
         digest: { discordChannel: "%s" }
         %s
         """
-            .formatted(FakeDiscord.TOKEN, discord.apiUrl(), discord.gatewayUrl(), DIGEST_CHANNEL, extraYaml);
+            .formatted(
+                FakeDiscord.TOKEN,
+                discord.apiUrl(),
+                discord.gatewayUrl(),
+                DIGEST_CHANNEL,
+                extraYaml);
     TestApp started;
     try {
       started = TestApp.start(TestApp.tempDir("closeloop-e2e-discord"), yaml, clock);
@@ -129,7 +134,9 @@ final class DiscordE2E implements AutoCloseable {
         .orElseThrow();
   }
 
-  /** Waits (sending the outbox) until {@code userId} has a DM whose content contains {@code text}. */
+  /**
+   * Waits (sending the outbox) until {@code userId} has a DM whose content contains {@code text}.
+   */
   JsonNode awaitDmText(String userId, String text) {
     return awaitDm(userId, m -> m.path("content").asText().contains(text));
   }
@@ -168,15 +175,22 @@ final class DiscordE2E implements AutoCloseable {
   /** A DM user clicks the button of {@code message} whose custom_id ends in {@code suffix}. */
   FakeDiscord.Interaction click(String userId, JsonNode message, String suffix) {
     now();
-    String customId = buttonEnding(message, suffix).orElseThrow(() -> new AssertionError(
-        "no button ending in " + suffix + " in " + customIds(message)));
+    String customId =
+        buttonEnding(message, suffix)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no button ending in " + suffix + " in " + customIds(message)));
     FakeDiscord.Interaction i =
-        discord.clickButton(userId, message.path("channel_id").asText(), message.path("id").asText(), customId);
+        discord.clickButton(
+            userId, message.path("channel_id").asText(), message.path("id").asText(), customId);
     awaitAnswered(i);
     return i;
   }
 
-  /** Waits until the bot gave the interaction its first answer (the handler has committed by then). */
+  /**
+   * Waits until the bot gave the interaction its first answer (the handler has committed by then).
+   */
   List<JsonNode> awaitAnswered(FakeDiscord.Interaction i) {
     return await().atMost(WAIT).until(() -> discord.interactionAnswers(i), a -> !a.isEmpty());
   }
@@ -206,10 +220,14 @@ final class DiscordE2E implements AutoCloseable {
     now();
     JsonNode posted = adminPost("/admin/digest", null);
     int messages = posted.path("posted").get(0).path("messages").asInt();
-    await().atMost(WAIT).until(() -> {
-      deliver();
-      return discord.messages(DIGEST_CHANNEL).size();
-    }, n -> n == before + messages);
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              deliver();
+              return discord.messages(DIGEST_CHANNEL).size();
+            },
+            n -> n == before + messages);
     List<JsonNode> all = discord.messages(DIGEST_CHANNEL);
     return new ArrayList<>(all.subList(before, all.size()));
   }
@@ -236,11 +254,13 @@ final class DiscordE2E implements AutoCloseable {
   }
 
   JsonNode adminPostCsv(String path, String csv) {
-    HttpResponse<String> r = app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
-        .header("Authorization", "Bearer " + TestApp.TOKEN)
-        .header("Content-Type", "text/csv")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))
-        .build());
+    HttpResponse<String> r =
+        app.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url(path)))
+                .header("Authorization", "Bearer " + TestApp.TOKEN)
+                .header("Content-Type", "text/csv")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(csv))
+                .build());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return json(r.body());
   }
@@ -278,8 +298,12 @@ final class DiscordE2E implements AutoCloseable {
   static String text(JsonNode message) {
     StringBuilder s = new StringBuilder(message.path("content").asText());
     for (JsonNode e : message.path("embeds")) {
-      s.append('\n').append(e.path("title").asText()).append('\n').append(e.path("description").asText())
-          .append('\n').append(e.path("footer").path("text").asText());
+      s.append('\n')
+          .append(e.path("title").asText())
+          .append('\n')
+          .append(e.path("description").asText())
+          .append('\n')
+          .append(e.path("footer").path("text").asText());
     }
     return unescape(s.toString());
   }

@@ -43,7 +43,6 @@ class DiscordIncidentEndToEndTest {
     e2e.close();
   }
 
-
   private JsonNode incident(String state, String ticket) {
     for (JsonNode i : e2e.incidents(state)) {
       if (i.path("ticketId").asText().equals(ticket)) {
@@ -66,15 +65,20 @@ class DiscordIncidentEndToEndTest {
     assertThat(DiscordE2E.text(entry)).contains("LOOP-1").contains("VPN still drops");
 
     e2e.now();
-    FakeDiscord.Interaction take = discord.clickButtonInGuild(GUILD, SAM, DIGEST_CHANNEL,
-        entry.path("id").asText(), own);
+    FakeDiscord.Interaction take =
+        discord.clickButtonInGuild(GUILD, SAM, DIGEST_CHANNEL, entry.path("id").asText(), own);
     JsonNode taken = e2e.awaitAnswered(take).get(0);
     assertThat(taken.path("type").asInt()).isEqualTo(4);
     assertThat(taken.path("data").path("flags").asInt() & 64).isEqualTo(64);
-    JsonNode owned = await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return e2e.message(DIGEST_CHANNEL, entry.path("id").asText());
-    }, m -> DiscordE2E.text(m).contains("Owner: Sam"));
+    JsonNode owned =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  e2e.deliver();
+                  return e2e.message(DIGEST_CHANNEL, entry.path("id").asText());
+                },
+                m -> DiscordE2E.text(m).contains("Owner: Sam"));
     assertThat(DiscordE2E.customIds(owned)).doesNotContain(own).contains(done);
     JsonNode incident = incident("open", "LOOP-1");
     assertThat(incident.path("owner").asText()).isEqualTo("Sam");
@@ -85,10 +89,21 @@ class DiscordIncidentEndToEndTest {
     JsonNode modal = e2e.awaitAnswered(followedUp).get(0);
     assertThat(modal.path("type").asInt()).isEqualTo(9);
     e2e.now();
-    FakeDiscord.Interaction note = discord.submitModalInGuild(GUILD, SAM, DIGEST_CHANNEL, entry.path("id").asText(),
-        modal.path("data").path("custom_id").asText(),
-        modal.path("data").path("components").get(0).path("component").path("custom_id").asText(),
-        "Replaced the dock; VPN stable since");
+    FakeDiscord.Interaction note =
+        discord.submitModalInGuild(
+            GUILD,
+            SAM,
+            DIGEST_CHANNEL,
+            entry.path("id").asText(),
+            modal.path("data").path("custom_id").asText(),
+            modal
+                .path("data")
+                .path("components")
+                .get(0)
+                .path("component")
+                .path("custom_id")
+                .asText(),
+            "Replaced the dock; VPN stable since");
     e2e.awaitAnswered(note);
 
     JsonNode followUp = e2e.awaitDmText(user, "followed up");
@@ -97,15 +112,21 @@ class DiscordIncidentEndToEndTest {
     JsonNode closed = incident("all", "LOOP-1");
     assertThat(closed.path("followedUpBy").asText()).isEqualTo("Sam");
     assertThat(closed.path("note").asText()).isEqualTo("Replaced the dock; VPN stable since");
-    await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return DiscordE2E.text(e2e.message(DIGEST_CHANNEL, entry.path("id").asText()));
-    }, t -> t.contains("Followed up by Sam"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              e2e.deliver();
+              return DiscordE2E.text(e2e.message(DIGEST_CHANNEL, entry.path("id").asText()));
+            },
+            t -> t.contains("Followed up by Sam"));
 
     assertThat(discord.requests("PATCH", "channels/" + DIGEST_CHANNEL + "/messages/\\d+"))
         .isNotEmpty()
-        .allMatch(r -> r.json().path("allowed_mentions").path("parse").isArray()
-            && r.json().path("allowed_mentions").path("parse").isEmpty());
+        .allMatch(
+            r ->
+                r.json().path("allowed_mentions").path("parse").isArray()
+                    && r.json().path("allowed_mentions").path("parse").isEmpty());
 
     List<JsonNode> next = e2e.postDigest();
     assertThat(next.toString()).doesNotContain("LOOP");
@@ -118,10 +139,14 @@ class DiscordIncidentEndToEndTest {
 
     e2e.now();
     e2e.adminPost("/admin/weekly", null);
-    await().atMost(WAIT).until(() -> {
-      e2e.deliver();
-      return discord.uploads();
-    }, u -> !u.isEmpty());
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              e2e.deliver();
+              return discord.uploads();
+            },
+            u -> !u.isEmpty());
 
     FakeDiscord.Upload upload = discord.uploads().get(0);
     assertThat(upload.path()).isEqualTo("channels/" + DIGEST_CHANNEL + "/messages");

@@ -53,24 +53,33 @@ class DiscordSurveyEndToEndTest {
     JsonNode dm = e2e.surveyDm(ticket, user);
 
     JsonNode embed = dm.path("embeds").get(0);
-    assertThat(DiscordE2E.unescape(embed.path("title").asText())).contains(ticket).contains("VPN drops every hour");
+    assertThat(DiscordE2E.unescape(embed.path("title").asText()))
+        .contains(ticket)
+        .contains("VPN drops every hour");
     assertThat(embed.path("url").asText()).isEqualTo("https://help.example.com/t/" + ticket);
-    assertThat(customIds(dm)).anyMatch(id -> id.endsWith(":fixed:no")).anyMatch(id -> id.endsWith(":more"))
+    assertThat(customIds(dm))
+        .anyMatch(id -> id.endsWith(":fixed:no"))
+        .anyMatch(id -> id.endsWith(":more"))
         .anyMatch(id -> id.endsWith(":stop"));
     assertThat(dm.path("allowed_mentions").path("parse")).isEmpty();
 
     e2e.click(user, dm, ":fixed:no");
     e2e.awaitDmText(user, "What went wrong");
     e2e.click(user, e2e.message(dm.path("channel_id").asText(), dm.path("id").asText()), ":rate:2");
-    JsonNode edited = await().atMost(WAIT).until(
-        () -> {
-          e2e.deliver();
-          return e2e.message(dm.path("channel_id").asText(), dm.path("id").asText());
-        },
-        m -> DiscordE2E.text(m).contains("Not fixed") && DiscordE2E.text(m).contains("2/5"));
+    JsonNode edited =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  e2e.deliver();
+                  return e2e.message(dm.path("channel_id").asText(), dm.path("id").asText());
+                },
+                m ->
+                    DiscordE2E.text(m).contains("Not fixed") && DiscordE2E.text(m).contains("2/5"));
     assertThat(customIds(edited)).noneMatch(id -> id.contains(":fixed:") || id.contains(":rate:"));
 
-    e2e.type(user, "The VPN still drops when I dock the laptop", "anything else we can help you with");
+    e2e.type(
+        user, "The VPN still drops when I dock the laptop", "anything else we can help you with");
     JsonNode anythingElse = e2e.awaitDm(user, m -> hasButtonEnding(m, ":else:no"));
     e2e.click(user, anythingElse, ":else:no");
     e2e.awaitDmText(user, "Thanks for telling us");
@@ -80,21 +89,29 @@ class DiscordSurveyEndToEndTest {
     assertThat(survey.path("state").asText()).isEqualTo("answered");
     assertThat(answers(survey, "fixed")).containsExactly("false");
     assertThat(answers(survey, "rating")).containsExactly("2");
-    assertThat(answers(survey, "comment")).containsExactly("The VPN still drops when I dock the laptop");
+    assertThat(answers(survey, "comment"))
+        .containsExactly("The VPN still drops when I dock the laptop");
     assertThat(survey.path("incident").path("score").asInt()).isEqualTo(2);
-    JsonNode finished = await().atMost(WAIT).until(
-        () -> {
-          e2e.deliver();
-          return e2e.message(dm.path("channel_id").asText(), dm.path("id").asText());
-        },
-        m -> DiscordE2E.text(m).contains("complete"));
+    JsonNode finished =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  e2e.deliver();
+                  return e2e.message(dm.path("channel_id").asText(), dm.path("id").asText());
+                },
+                m -> DiscordE2E.text(m).contains("complete"));
     assertThat(finished.path("components")).isEmpty();
     assertThat(DiscordE2E.text(finished)).contains("still drops");
 
     // a stale click on the finished survey gets a short ephemeral reply and changes nothing
     e2e.now();
-    FakeDiscord.Interaction stale = discord.clickButton(user, dm.path("channel_id").asText(), dm.path("id").asText(),
-        "cl:s:" + survey.path("id").asText() + ":rate:5");
+    FakeDiscord.Interaction stale =
+        discord.clickButton(
+            user,
+            dm.path("channel_id").asText(),
+            dm.path("id").asText(),
+            "cl:s:" + survey.path("id").asText() + ":rate:5");
     JsonNode reply = e2e.awaitAnswered(stale).get(0);
     assertThat(reply.path("type").asInt()).isEqualTo(4);
     assertThat(reply.path("data").path("flags").asInt() & 64).as("ephemeral").isEqualTo(64);
@@ -110,7 +127,9 @@ class DiscordSurveyEndToEndTest {
     e2e.type(user, "2", "What went wrong");
     e2e.now();
     discord.sendDm(user, "👎");
-    await().atMost(WAIT).until(() -> answers(e2e.survey(ticket), "fixed"), f -> f.equals(List.of("false")));
+    await()
+        .atMost(WAIT)
+        .until(() -> answers(e2e.survey(ticket), "fixed"), f -> f.equals(List.of("false")));
     e2e.type(user, "Printer queue is still stuck", "anything else we can help you with");
     e2e.type(user, "no", "Thanks for telling us");
 
@@ -137,19 +156,28 @@ class DiscordSurveyEndToEndTest {
     String inputId = label.path("component").path("custom_id").asText();
 
     e2e.now();
-    FakeDiscord.Interaction submit = discord.submitModal(
-        user, dm.path("channel_id").asText(), dm.path("id").asText(), modalId, inputId,
-        "Took three days, but it works now");
+    FakeDiscord.Interaction submit =
+        discord.submitModal(
+            user,
+            dm.path("channel_id").asText(),
+            dm.path("id").asText(),
+            modalId,
+            inputId,
+            "Took three days, but it works now");
     assertThat(e2e.awaitAnswered(submit).get(0).path("type").asInt()).isIn(4, 6);
     e2e.awaitDmText(user, "Thanks, noted");
 
-    assertThat(answers(e2e.survey(ticket), "comment")).containsExactly("Took three days, but it works now");
-    JsonNode edited = await().atMost(WAIT).until(
-        () -> {
-          e2e.deliver();
-          return e2e.message(dm.path("channel_id").asText(), dm.path("id").asText());
-        },
-        m -> DiscordE2E.text(m).contains("Your comment"));
+    assertThat(answers(e2e.survey(ticket), "comment"))
+        .containsExactly("Took three days, but it works now");
+    JsonNode edited =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  e2e.deliver();
+                  return e2e.message(dm.path("channel_id").asText(), dm.path("id").asText());
+                },
+                m -> DiscordE2E.text(m).contains("Your comment"));
     assertThat(customIds(edited)).noneMatch(id -> id.endsWith(":more"));
   }
 
@@ -184,8 +212,7 @@ class DiscordSurveyEndToEndTest {
     assertThat(answers(survey, "comment")).containsExactly("It drops every time I join a call");
     assertThat(discord.identifies()).isEqualTo(identifiesBefore);
     assertThat(discord.interactionAnswers(click)).hasSize(1);
-    assertThat(discord.dmMessages(user).stream()
-        .filter(m -> hasButtonEnding(m, ":else:no"))).hasSize(1);
+    assertThat(discord.dmMessages(user).stream().filter(m -> hasButtonEnding(m, ":else:no")))
+        .hasSize(1);
   }
-
 }

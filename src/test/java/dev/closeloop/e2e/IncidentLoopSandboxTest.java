@@ -14,27 +14,46 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The incident loop in the sandbox: own, owner reminder, follow-up, requester told, off the digest. */
+/**
+ * The incident loop in the sandbox: own, owner reminder, follow-up, requester told, off the digest.
+ */
 class IncidentLoopSandboxTest {
   @TempDir Path dir;
 
   private static HttpResponse<String> sandbox(TestApp app, String path, String body) {
-    return app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private static int count(TestApp app, String conversation, String needle) {
-    return app.app.db().jdbi().withHandle(h -> h.createQuery("""
+    return app.app
+        .db()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        """
             SELECT COUNT(*) FROM sandbox_messages WHERE conversation = :c AND payload LIKE :n
-            """).bind("c", conversation).bind("n", "%" + needle + "%").mapTo(Integer.class).one());
+            """)
+                    .bind("c", conversation)
+                    .bind("n", "%" + needle + "%")
+                    .mapTo(Integer.class)
+                    .one());
   }
 
   @Test
-  @DisplayName("Owned and still open after 48 h: the owner is reminded once; followed up: the requester is told")
+  @DisplayName(
+      "Owned and still open after 48 h: the owner is reminded once; followed up: the requester is told")
   void ownReminderFollowUp() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-    try (TestApp app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock)) {
-      app.webhook(TestApp.closed("INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
+    try (TestApp app =
+        TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock)) {
+      app.webhook(
+          TestApp.closed(
+              "INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
       app.tick();
       app.deliver();
       sandbox(app, "click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
@@ -44,11 +63,20 @@ class IncidentLoopSandboxTest {
       app.deliver();
       assertThat(count(app, "channel:team", "cl:i:1:own")).isEqualTo(1);
 
-      HttpResponse<String> own = sandbox(app, "click", "{\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:own\"}");
+      HttpResponse<String> own =
+          sandbox(
+              app, "click", "{\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:own\"}");
       assertThat(own.body()).contains("You own INC-1");
       app.deliver();
-      assertThat(count(app, "channel:team", "Owner: Sam")).as("the digest message is updated").isEqualTo(1);
-      assertThat(sandbox(app, "click", "{\"user\":\"kai\",\"userName\":\"Kai\",\"actionId\":\"cl:i:1:own\"}").body())
+      assertThat(count(app, "channel:team", "Owner: Sam"))
+          .as("the digest message is updated")
+          .isEqualTo(1);
+      assertThat(
+              sandbox(
+                      app,
+                      "click",
+                      "{\"user\":\"kai\",\"userName\":\"Kai\",\"actionId\":\"cl:i:1:own\"}")
+                  .body())
           .contains("Already owned by Sam");
 
       clock.advance(Duration.ofHours(49));
@@ -58,18 +86,27 @@ class IncidentLoopSandboxTest {
       app.deliver();
       assertThat(count(app, "dm:sam", "still open")).isEqualTo(1);
 
-      HttpResponse<String> done = sandbox(app, "click", "{\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:done\"}");
+      HttpResponse<String> done =
+          sandbox(
+              app, "click", "{\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:done\"}");
       assertThat(done.body()).contains("modal");
-      HttpResponse<String> note = sandbox(app, "modal", "{\"user\":\"sam\",\"userName\":\"Sam\",\"id\":\"cl:i:1:note\",\"text\":\"Called Dana, replaced the dock\"}");
+      HttpResponse<String> note =
+          sandbox(
+              app,
+              "modal",
+              "{\"user\":\"sam\",\"userName\":\"Sam\",\"id\":\"cl:i:1:note\",\"text\":\"Called Dana, replaced the dock\"}");
       assertThat(note.body()).contains("followed up");
       app.deliver();
-      assertThat(count(app, "dm:dana@example.com", "someone from the IT team followed up")).isEqualTo(1);
-      // the scheduled digest of the 26th listed it too: every copy shows the follow-up, none keeps buttons
+      assertThat(count(app, "dm:dana@example.com", "someone from the IT team followed up"))
+          .isEqualTo(1);
+      // the scheduled digest of the 26th listed it too: every copy shows the follow-up, none keeps
+      // buttons
       assertThat(count(app, "channel:team", "Followed up by Sam: Called Dana")).isEqualTo(2);
       assertThat(count(app, "channel:team", "cl:i:1:")).isZero();
       assertThat(app.admin("GET", "/admin/incidents", null).body()).doesNotContain("INC-1");
       assertThat(app.admin("GET", "/admin/incidents?state=all", null).body())
-          .contains("\"followedUpBy\":\"Sam\"").contains("\"note\":\"Called Dana, replaced the dock\"");
+          .contains("\"followedUpBy\":\"Sam\"")
+          .contains("\"note\":\"Called Dana, replaced the dock\"");
 
       clock.advance(Duration.ofHours(1));
       String next = app.admin("POST", "/admin/digest", null).body();
@@ -81,9 +118,15 @@ class IncidentLoopSandboxTest {
   @DisplayName("With alertImmediately a score of 1 is posted at once, separately from the digest")
   void immediateAlert() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-    try (TestApp app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }\n"
-        + "digest: { alertImmediately: true }", clock)) {
-      app.webhook(TestApp.closed("INC-2", clock.instant(), "{\"email\":\"lee@example.com\",\"name\":\"Lee\"}"));
+    try (TestApp app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }\n"
+                + "digest: { alertImmediately: true }",
+            clock)) {
+      app.webhook(
+          TestApp.closed(
+              "INC-2", clock.instant(), "{\"email\":\"lee@example.com\",\"name\":\"Lee\"}"));
       app.tick();
       app.deliver();
       sandbox(app, "click", "{\"user\":\"lee@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");

@@ -23,8 +23,13 @@ class RestartTest {
   @TempDir Path dir;
 
   private static int count(TestApp app, String conversation, String needle) throws Exception {
-    JsonNode all = JSON.readTree(app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/messages"))).build())
-        .body()).get("messages");
+    JsonNode all =
+        JSON.readTree(
+                app.send(
+                        HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/messages")))
+                            .build())
+                    .body())
+            .get("messages");
     int n = 0;
     for (JsonNode m : all) {
       if (m.get("conversation").asText().equals(conversation) && m.toString().contains(needle)) {
@@ -35,29 +40,46 @@ class RestartTest {
   }
 
   private static void post(TestApp app, String path, String body) {
-    app.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    app.send(
+        HttpRequest.newBuilder(URI.create(app.url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   @Test
-  @DisplayName("A half-answered survey continues after a restart, and the due digest posts exactly once")
+  @DisplayName(
+      "A half-answered survey continues after a restart, and the due digest posts exactly once")
   void survivesRestart() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T07:00:00Z")); // 08:00 in Berlin
     try (TestApp first = TestApp.start(dir, CONFIG, clock)) {
-      first.webhook(TestApp.closed("INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
+      first.webhook(
+          TestApp.closed(
+              "INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
       first.tick();
       first.deliver();
-      post(first, "/sandbox/api/click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+      post(
+          first,
+          "/sandbox/api/click",
+          "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
       first.deliver();
     }
     clock.advance(Duration.ofHours(2)); // 10:00 Berlin: today's 09:00 digest came due while down
     try (TestApp second = TestApp.start(dir, CONFIG, clock)) {
-      post(second, "/sandbox/api/type", "{\"user\":\"dana@example.com\",\"text\":\"the VPN still drops\"}");
+      post(
+          second,
+          "/sandbox/api/type",
+          "{\"user\":\"dana@example.com\",\"text\":\"the VPN still drops\"}");
       second.deliver();
-      post(second, "/sandbox/api/click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:fixed:no\"}");
+      post(
+          second,
+          "/sandbox/api/click",
+          "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:fixed:no\"}");
       second.deliver();
       String survey = second.admin("GET", "/admin/surveys?ticket=INC-1", null).body();
-      assertThat(survey).contains("\"kind\":\"rating\",\"value\":1").contains("the VPN still drops")
+      assertThat(survey)
+          .contains("\"kind\":\"rating\",\"value\":1")
+          .contains("the VPN still drops")
           .contains("\"kind\":\"fixed\",\"value\":false");
       assertThat(count(second, "dm:dana@example.com", "Is there anything else")).isEqualTo(1);
 
@@ -71,7 +93,9 @@ class RestartTest {
     try (TestApp third = TestApp.start(dir, CONFIG, clock)) {
       third.tick();
       third.deliver();
-      assertThat(count(third, "channel:team", "Closeloop digest")).as("no second digest after another restart").isEqualTo(1);
+      assertThat(count(third, "channel:team", "Closeloop digest"))
+          .as("no second digest after another restart")
+          .isEqualTo(1);
     }
   }
 
@@ -88,7 +112,8 @@ class RestartTest {
       second.tick();
       second.deliver();
       assertThat(count(second, "dm:lee@example.com", "INC-2")).isEqualTo(1);
-      assertThat(second.admin("GET", "/admin/surveys?ticket=INC-2", null).body()).contains("\"state\":\"sent\"");
+      assertThat(second.admin("GET", "/admin/surveys?ticket=INC-2", null).body())
+          .contains("\"state\":\"sent\"");
     }
   }
 }

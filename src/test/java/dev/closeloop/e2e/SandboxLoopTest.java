@@ -28,7 +28,11 @@ class SandboxLoopTest {
 
   @BeforeEach
   void start() {
-    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }", clock);
+    app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }",
+            clock);
   }
 
   @AfterEach
@@ -37,10 +41,15 @@ class SandboxLoopTest {
   }
 
   private HttpResponse<String> sandbox(String path, String body) {
-    return app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
-        .header("Content-Type", "application/json")
-        .method(body == null ? "GET" : "POST", body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body)).build());
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
+            .header("Content-Type", "application/json")
+            .method(
+                body == null ? "GET" : "POST",
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   private List<JsonNode> messages(String conversation) throws Exception {
@@ -54,12 +63,17 @@ class SandboxLoopTest {
   }
 
   private void click(String user, String actionId) {
-    assertThat(sandbox("click", "{\"user\":\"" + user + "\",\"actionId\":\"" + actionId + "\"}").statusCode()).isEqualTo(200);
+    assertThat(
+            sandbox("click", "{\"user\":\"" + user + "\",\"actionId\":\"" + actionId + "\"}")
+                .statusCode())
+        .isEqualTo(200);
     app.deliver();
   }
 
   private void type(String user, String text) {
-    assertThat(sandbox("type", JSON.createObjectNode().put("user", user).put("text", text).toString()).statusCode())
+    assertThat(
+            sandbox("type", JSON.createObjectNode().put("user", user).put("text", text).toString())
+                .statusCode())
         .isEqualTo(200);
     app.deliver();
   }
@@ -69,22 +83,29 @@ class SandboxLoopTest {
   void negativeReachesDigestPositiveDoesNot() throws Exception {
     String dana = "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}";
     String lee = "{\"email\":\"lee@example.com\",\"name\":\"Lee\"}";
-    assertThat(app.webhook(TestApp.closed("INC-1", clock.instant(), dana)).statusCode()).isEqualTo(202);
-    assertThat(app.webhook(TestApp.closed("INC-2", clock.instant(), lee)).statusCode()).isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-1", clock.instant(), dana)).statusCode())
+        .isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-2", clock.instant(), lee)).statusCode())
+        .isEqualTo(202);
     app.tick();
     app.deliver();
 
     List<JsonNode> danaDm = messages("dm:dana@example.com");
     assertThat(danaDm).hasSize(1);
     String dm = danaDm.get(0).toString();
-    assertThat(dm).contains("INC-1 · VPN drops every hour", "Did we fix it?", "cl:s:1:rate:5", "cl:s:1:fixed:no");
+    assertThat(dm)
+        .contains(
+            "INC-1 · VPN drops every hour", "Did we fix it?", "cl:s:1:rate:5", "cl:s:1:fixed:no");
 
     click("dana@example.com", "cl:s:1:fixed:no");
     click("dana@example.com", "cl:s:1:rate:2");
     type("dana@example.com", "Still drops every hour, nobody called me back");
     click("dana@example.com", "cl:s:1:else:no");
     assertThat(messages("dm:dana@example.com").toString())
-        .contains("What went wrong?", "Is there anything else", "Someone from the IT team will look at this");
+        .contains(
+            "What went wrong?",
+            "Is there anything else",
+            "Someone from the IT team will look at this");
 
     click("lee@example.com", "cl:s:2:rate:5");
     click("lee@example.com", "cl:s:2:fixed:yes");
@@ -96,18 +117,28 @@ class SandboxLoopTest {
     assertThat(digest.body()).contains("\"newNegatives\":1");
     app.deliver();
     String team = messages("channel:team").toString();
-    assertThat(team).contains("INC-1", "Still drops every hour, nobody called me back", "Score 2/5 · Not fixed",
-        "Dana", "Alex", "cl:i:1:own");
+    assertThat(team)
+        .contains(
+            "INC-1",
+            "Still drops every hour, nobody called me back",
+            "Score 2/5 · Not fixed",
+            "Dana",
+            "Alex",
+            "cl:i:1:own");
     assertThat(team).doesNotContain("INC-2");
 
-    JsonNode survey = JSON.readTree(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body()).get("surveys").get(0);
+    JsonNode survey =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body())
+            .get("surveys")
+            .get(0);
     assertThat(survey.get("state").asText()).isEqualTo("answered");
     assertThat(survey.get("answers")).hasSize(3);
     assertThat(survey.get("incident").get("comment").asText()).contains("nobody called");
   }
 
   @Test
-  @DisplayName("The survey message is updated to show each answer; a second click is refused politely")
+  @DisplayName(
+      "The survey message is updated to show each answer; a second click is refused politely")
   void messageShowsAnswersAndRefusesSecondClick() throws Exception {
     app.webhook(TestApp.closed("INC-5", clock.instant(), "{\"email\":\"sam@example.com\"}"));
     app.tick();
@@ -115,9 +146,11 @@ class SandboxLoopTest {
     click("sam@example.com", "cl:s:1:rate:4");
     String dm = messages("dm:sam@example.com").get(0).toString();
     assertThat(dm).contains("4/5").doesNotContain("cl:s:1:rate:");
-    HttpResponse<String> again = sandbox("click", "{\"user\":\"sam@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+    HttpResponse<String> again =
+        sandbox("click", "{\"user\":\"sam@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
     assertThat(again.body()).contains("ephemeral").contains("already answered");
-    HttpResponse<String> stranger = sandbox("click", "{\"user\":\"eve@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+    HttpResponse<String> stranger =
+        sandbox("click", "{\"user\":\"eve@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
     assertThat(stranger.body()).contains("not yours");
   }
 
@@ -130,6 +163,7 @@ class SandboxLoopTest {
     assertThat(messages("dm:kim@example.com").toString()).contains("we won't ask you");
     app.webhook(TestApp.closed("INC-8", clock.instant(), "{\"email\":\"kim@example.com\"}"));
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-8", null).body())
-        .contains("\"state\":\"skipped\"").contains("\"reason\":\"opted_out\"");
+        .contains("\"state\":\"skipped\"")
+        .contains("\"reason\":\"opted_out\"");
   }
 }

@@ -9,6 +9,7 @@ import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.slack.FakeSlack;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,11 +66,16 @@ class SlackEndToEndTest {
   }
 
   void startSocketMode() {
-    app = TestApp.start(dir, """
+    app =
+        TestApp.start(
+            dir,
+            """
         slack: { botToken: "%s", appToken: "%s", apiUrl: "%s" }
         survey: { delay: PT0S, quietHours: "", weekends: true }
         digest: { slackChannel: %s }
-        """.formatted(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN, fake.apiUrl(), DIGEST), clock);
+        """
+                .formatted(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN, fake.apiUrl(), DIGEST),
+            clock);
   }
 
   // ------------------------------------------------------------------ scenarios
@@ -87,12 +92,14 @@ class SlackEndToEndTest {
     click(DANA, dm, "fixed:no", "no");
     awaitDelivered(() -> dmTexts(DANA).stream().anyMatch(t -> t.contains("What went wrong?")));
     click(DANA, dm, "rate:2", "2");
-    awaitDelivered(() -> {
-      String shown = fake.message(dm).orElseThrow().blocks().toString();
-      return shown.contains("Not fixed") && shown.contains("2/5");
-    });
+    awaitDelivered(
+        () -> {
+          String shown = fake.message(dm).orElseThrow().blocks().toString();
+          return shown.contains("Not fixed") && shown.contains("2/5");
+        });
     assertThat(fake.calls("chat.update")).isNotEmpty();
-    assertThat(buttonValues(fake.message(dm).orElseThrow().blocks())).doesNotContain("yes", "no", "1", "5");
+    assertThat(buttonValues(fake.message(dm).orElseThrow().blocks()))
+        .doesNotContain("yes", "no", "1", "5");
 
     fake.sendDirectMessage(DANA, "The VPN still drops during calls");
     awaitDelivered(() -> lastDm(DANA).contains("anything else"));
@@ -102,15 +109,23 @@ class SlackEndToEndTest {
 
     JsonNode survey = survey("INC-1");
     assertThat(survey.path("state").asText()).isEqualTo("answered");
-    assertThat(answers(survey)).containsEntry("fixed", "false").containsEntry("rating", "2")
+    assertThat(answers(survey))
+        .containsEntry("fixed", "false")
+        .containsEntry("rating", "2")
         .containsEntry("comment", "The VPN still drops during calls");
     assertThat(survey.path("incident").path("score").asInt()).isEqualTo(2);
-    assertThat(fake.message(dm).orElseThrow().blocks().toString()).contains("The VPN still drops during calls");
+    assertThat(fake.message(dm).orElseThrow().blocks().toString())
+        .contains("The VPN still drops during calls");
 
-    // a late click on the finished survey (an old copy of the message) is answered politely, changes nothing
+    // a late click on the finished survey (an old copy of the message) is answered politely,
+    // changes nothing
     fake.sendBlockAction(DANA, dm, rateFive, "5");
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().stream()
-        .anyMatch(p -> p.path("text").asText().contains("This survey is closed")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                    .anyMatch(p -> p.path("text").asText().contains("This survey is closed")));
     assertThat(answers(survey("INC-1"))).containsEntry("rating", "2");
     assertThat(survey("INC-1").path("answers").findValuesAsText("kind")).containsOnlyOnce("rating");
   }
@@ -130,7 +145,9 @@ class SlackEndToEndTest {
 
     JsonNode survey = survey("INC-2");
     assertThat(survey.path("state").asText()).isEqualTo("answered");
-    assertThat(answers(survey)).containsEntry("rating", "2").containsEntry("fixed", "false")
+    assertThat(answers(survey))
+        .containsEntry("rating", "2")
+        .containsEntry("fixed", "false")
         .containsEntry("comment", "printer jams again after two days");
   }
 
@@ -146,7 +163,8 @@ class SlackEndToEndTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.openedViews().isEmpty());
     fake.submitView(DANA, "Please contact me about a new laptop");
     awaitDelivered(() -> lastDm(DANA).contains("The IT team will get back to you"));
-    assertThat(answers(survey("INC-17"))).containsEntry("request", "Please contact me about a new laptop");
+    assertThat(answers(survey("INC-17")))
+        .containsEntry("request", "Please contact me about a new laptop");
 
     clock.advance(Duration.ofMinutes(5));
     JsonNode posted = read(app.admin("POST", "/admin/digest", null).body());
@@ -154,7 +172,10 @@ class SlackEndToEndTest {
     assertThat(posted.path("newNegatives").asInt()).isZero();
     awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
     String digest = fake.messages(DIGEST).get(0).blocks().toString();
-    assertThat(digest).contains("Requests from").contains("INC-17").contains("Please contact me about a new laptop");
+    assertThat(digest)
+        .contains("Requests from")
+        .contains("INC-17")
+        .contains("Please contact me about a new laptop");
   }
 
   @Test
@@ -166,7 +187,13 @@ class SlackEndToEndTest {
     assertThat(fake.openedViews().get(0).toString()).contains("Tell us more");
 
     fake.submitView(DANA, "Fast and friendly, thanks!");
-    awaitDelivered(() -> fake.message(dm).orElseThrow().blocks().toString().contains("Fast and friendly, thanks!"));
+    awaitDelivered(
+        () ->
+            fake.message(dm)
+                .orElseThrow()
+                .blocks()
+                .toString()
+                .contains("Fast and friendly, thanks!"));
     assertThat(answers(survey("INC-3"))).containsEntry("comment", "Fast and friendly, thanks!");
   }
 
@@ -185,7 +212,8 @@ class SlackEndToEndTest {
     assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(dmsAfterStop);
 
     clock.advance(Duration.ofDays(30)); // past the cooldown: only the opt-out can skip it
-    assertThat(app.webhook(TestApp.closed("INC-5", clock.instant(), danaJson())).statusCode()).isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-5", clock.instant(), danaJson())).statusCode())
+        .isEqualTo(202);
     app.tick();
     app.deliver();
     JsonNode later = survey("INC-5");
@@ -201,7 +229,8 @@ class SlackEndToEndTest {
     MessageRef dm = closeTicketAndDeliverSurvey("INC-12", DANA, "dana@example.com");
     clock.advance(Duration.ofDays(4)); // down past both reminderAfter and expireAfter
     app.tick();
-    awaitDelivered(() -> fake.message(dm).orElseThrow().blocks().toString().contains("This survey is closed"));
+    awaitDelivered(
+        () -> fake.message(dm).orElseThrow().blocks().toString().contains("This survey is closed"));
     assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(1);
     assertThat(survey("INC-12").path("state").asText()).isEqualTo("expired");
   }
@@ -210,15 +239,28 @@ class SlackEndToEndTest {
   void slashCommandOptOutOptInAndStats() {
     startSocketMode();
     fake.sendSlashCommand(DANA, "optout");
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().stream()
-        .anyMatch(p -> p.path("text").asText().contains("we won't ask you for feedback again")));
-    assertThat(app.webhook(TestApp.closed("INC-15", clock.instant(), danaJson())).statusCode()).isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                    .anyMatch(
+                        p ->
+                            p.path("text")
+                                .asText()
+                                .contains("we won't ask you for feedback again")));
+    assertThat(app.webhook(TestApp.closed("INC-15", clock.instant(), danaJson())).statusCode())
+        .isEqualTo(202);
     app.tick();
     assertThat(survey("INC-15").path("reason").asText()).isEqualTo("opted_out");
 
     fake.sendSlashCommand(DANA, "optin");
-    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().stream()
-        .anyMatch(p -> p.path("text").asText().contains("Welcome back")));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                    .anyMatch(p -> p.path("text").asText().contains("Welcome back")));
     clock.advance(Duration.ofMinutes(1));
     MessageRef dm = closeTicketAndDeliverSurvey("INC-16", DANA, "dana@example.com");
     click(DANA, dm, "rate:4", "4");
@@ -228,15 +270,23 @@ class SlackEndToEndTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().size() >= 3);
     JsonNode stats = fake.responseUrlPosts().get(fake.responseUrlPosts().size() - 1);
     assertThat(stats.path("response_type").asText()).isEqualTo("ephemeral");
-    assertThat(stats.path("text").asText()).containsIgnoringCase("CSAT").containsIgnoringCase("response rate");
+    assertThat(stats.path("text").asText())
+        .containsIgnoringCase("CSAT")
+        .containsIgnoringCase("response rate");
     assertThat(fake.messages(fake.dmChannel(DANA))).hasSize(1); // nothing posted in the open
   }
 
   @Test
   void unknownEmailIsSkippedAsUnknownUser() {
     startSocketMode();
-    assertThat(app.webhook(TestApp.closed("INC-6", clock.instant(),
-        "{\"email\":\"nobody@example.com\",\"name\":\"Nobody\"}")).statusCode()).isEqualTo(202);
+    assertThat(
+            app.webhook(
+                    TestApp.closed(
+                        "INC-6",
+                        clock.instant(),
+                        "{\"email\":\"nobody@example.com\",\"name\":\"Nobody\"}"))
+                .statusCode())
+        .isEqualTo(202);
     app.tick();
     app.deliver();
     clock.advance(Duration.ofMinutes(1));
@@ -252,7 +302,8 @@ class SlackEndToEndTest {
   void rateLimitedPostIsRetriedAfterRetryAfterAndDeliveredOnce() {
     startSocketMode();
     fake.rateLimit("chat.postMessage", 1, 30);
-    assertThat(app.webhook(TestApp.closed("INC-7", clock.instant(), danaJson())).statusCode()).isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-7", clock.instant(), danaJson())).statusCode())
+        .isEqualTo(202);
     app.tick();
     app.deliver();
     assertThat(fake.calls("chat.postMessage")).hasSize(1);
@@ -260,7 +311,8 @@ class SlackEndToEndTest {
 
     JsonNode row = pendingOutbox().get(0);
     Instant next = Instant.parse(row.path("nextAttemptAt").asText());
-    assertThat(Duration.between(clock.instant(), next)).isGreaterThanOrEqualTo(Duration.ofSeconds(30));
+    assertThat(Duration.between(clock.instant(), next))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(30));
 
     clock.advance(Duration.ofSeconds(29));
     app.deliver();
@@ -284,19 +336,34 @@ class SlackEndToEndTest {
       fake.user(id, "p" + i + "@example.com", "Person " + i, "UTC");
       users.add(id);
     }
-    for (int batch = 0; batch < 6; batch++) { // ten at a time: the workspace-wide pace allows ten at once
-      List<Integer> statuses = IntStream.range(batch * 10, batch * 10 + 10).parallel()
-          .mapToObj(i -> app.webhook(TestApp.closed(String.format("INC-9%03d", i), clock.instant(),
-              "{\"email\":\"p" + i + "@example.com\",\"name\":\"Person " + i + "\"}")).statusCode())
-          .toList();
+    for (int batch = 0;
+        batch < 6;
+        batch++) { // ten at a time: the workspace-wide pace allows ten at once
+      List<Integer> statuses =
+          IntStream.range(batch * 10, batch * 10 + 10)
+              .parallel()
+              .mapToObj(
+                  i ->
+                      app.webhook(
+                              TestApp.closed(
+                                  String.format("INC-9%03d", i),
+                                  clock.instant(),
+                                  "{\"email\":\"p"
+                                      + i
+                                      + "@example.com\",\"name\":\"Person "
+                                      + i
+                                      + "\"}"))
+                          .statusCode())
+              .toList();
       assertThat(statuses).containsOnly(202);
       app.tick();
       app.deliver();
       clock.advance(Duration.ofSeconds(1));
     }
     awaitDelivered(() -> users.stream().allMatch(u -> !fake.messages(fake.dmChannel(u)).isEmpty()));
-    String why = " — the printer on floor 3 still jams after every second page, and nobody told me the"
-        + " ticket was closed. ".repeat(4);
+    String why =
+        " — the printer on floor 3 still jams after every second page, and nobody told me the"
+            + " ticket was closed. ".repeat(4);
     for (int i = 0; i < 60; i++) {
       // a score with its comment in one message: no follow-up question, so little else is queued
       fake.sendDirectMessage(users.get(i), "1" + why + "#" + i);
@@ -337,7 +404,8 @@ class SlackEndToEndTest {
     click(DANA, dm, "rate:1", "1");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
     fake.sendDirectMessage(DANA, nasty);
-    awaitDelivered(() -> fake.message(dm).orElseThrow().blocks().toString().contains("Your comment"));
+    awaitDelivered(
+        () -> fake.message(dm).orElseThrow().blocks().toString().contains("Your comment"));
     String escaped = "&lt;!channel&gt; &lt;@U123&gt; &amp; &lt;b&gt;";
     String survey = fake.message(dm).orElseThrow().blocks().toString();
     assertThat(survey).contains(escaped).doesNotContain("<!channel>").doesNotContain("<@U123>");
@@ -349,16 +417,23 @@ class SlackEndToEndTest {
     click("U0ERIN", erinDm, "rate:1", "1");
     awaitDelivered(() -> lastDm("U0ERIN").contains("What went wrong?"));
     fake.sendDirectMessage("U0ERIN", escaped);
-    awaitDelivered(() -> fake.message(erinDm).orElseThrow().blocks().toString().contains("Your comment"));
+    awaitDelivered(
+        () -> fake.message(erinDm).orElseThrow().blocks().toString().contains("Your comment"));
     assertThat(answers(survey("INC-18"))).containsEntry("comment", nasty);
-    assertThat(fake.message(erinDm).orElseThrow().blocks().toString()).contains(escaped).doesNotContain("&amp;lt;");
+    assertThat(fake.message(erinDm).orElseThrow().blocks().toString())
+        .contains(escaped)
+        .doesNotContain("&amp;lt;");
 
     clock.advance(Duration.ofMinutes(5));
     assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
     awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
-    String digest = fake.messages(DIGEST).get(0).blocks().toString() + fake.messages(DIGEST).get(0).text();
+    String digest =
+        fake.messages(DIGEST).get(0).blocks().toString() + fake.messages(DIGEST).get(0).text();
     assertThat(occurrences(digest, escaped)).isEqualTo(2);
-    assertThat(digest).contains(escaped).doesNotContain("<!channel>").doesNotContain("<@U123>")
+    assertThat(digest)
+        .contains(escaped)
+        .doesNotContain("<!channel>")
+        .doesNotContain("<@U123>")
         .doesNotContain("<b>");
   }
 
@@ -375,16 +450,23 @@ class SlackEndToEndTest {
     assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
     awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
     FakeSlack.Message digest = fake.messages(DIGEST).get(0);
-    assertThat(digest.blocks().toString()).contains("INC-11").contains("Still cannot connect from home");
+    assertThat(digest.blocks().toString())
+        .contains("INC-11")
+        .contains("Still cannot connect from home");
     MessageRef digestRef = new MessageRef(DIGEST, digest.ts());
     String own = actionIdEndingWith(digest.blocks(), ":own");
     String done = actionIdEndingWith(digest.blocks(), ":done");
 
     fake.sendBlockAction(ALEX, digestRef, own, "own");
     awaitDelivered(() -> "alex".equals(incidents("open").get(0).path("owner").asText(null)));
-    awaitDelivered(() -> fake.message(digestRef).orElseThrow().blocks().toString().contains("alex"));
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        fake.responseUrlPosts().stream().anyMatch(p -> p.path("text").asText().contains("You own INC-11")));
+    awaitDelivered(
+        () -> fake.message(digestRef).orElseThrow().blocks().toString().contains("alex"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                    .anyMatch(p -> p.path("text").asText().contains("You own INC-11")));
 
     fake.sendBlockAction(ALEX, digestRef, done, "done");
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.openedViews().isEmpty());
@@ -395,7 +477,13 @@ class SlackEndToEndTest {
     JsonNode incident = incidents("all").get(0);
     assertThat(incident.path("owner").asText()).isEqualTo("alex");
     assertThat(incident.path("followedUpBy").asText()).isEqualTo("alex"); // by name, as the owner
-    awaitDelivered(() -> fake.message(digestRef).orElseThrow().blocks().toString().contains("Followed up by alex"));
+    awaitDelivered(
+        () ->
+            fake.message(digestRef)
+                .orElseThrow()
+                .blocks()
+                .toString()
+                .contains("Followed up by alex"));
     assertThat(incident.path("followedUpAt").isNull()).isFalse();
     assertThat(incident.path("note").asText()).isEqualTo("Called Dana, replaced the router");
     assertThat(incidents("open")).isEmpty();
@@ -416,7 +504,8 @@ class SlackEndToEndTest {
     assertThat(fake.calls("files.getUploadURLExternal")).isNotEmpty();
     Map<String, byte[]> uploads = fake.uploads();
     assertThat(uploads).hasSize(1);
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(uploads.values().iterator().next()));
+    BufferedImage image =
+        ImageIO.read(new ByteArrayInputStream(uploads.values().iterator().next()));
     assertThat(image).isNotNull();
     assertThat(image.getWidth()).isGreaterThan(0);
     assertThat(fake.lastCall("files.completeUploadExternal").param("channel_id")).isEqualTo(DIGEST);
@@ -429,8 +518,12 @@ class SlackEndToEndTest {
     MessageRef dm = closeTicketAndDeliverSurvey("INC-14", DANA, "dana@example.com");
 
     fake.dropAcks(true); // handled, but the ack is lost: Slack will deliver it again
-    String click = fake.sendBlockAction(DANA, dm,
-        actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":fixed:no"), "no");
+    String click =
+        fake.sendBlockAction(
+            DANA,
+            dm,
+            actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":fixed:no"),
+            "no");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
     fake.dropAcks(false);
     int opened = fake.connectionsOpened();
@@ -443,54 +536,79 @@ class SlackEndToEndTest {
     fake.sendDirectMessage(DANA, "It keeps dropping"); // handled after both, in order
     awaitDelivered(() -> lastDm(DANA).contains("anything else"));
     JsonNode survey = survey("INC-14");
-    assertThat(survey.path("answers").findValuesAsText("kind")).containsExactlyInAnyOrder("fixed", "rating", "comment");
+    assertThat(survey.path("answers").findValuesAsText("kind"))
+        .containsExactlyInAnyOrder("fixed", "rating", "comment");
     assertThat(answers(survey)).containsEntry("fixed", "false").containsEntry("rating", "2");
     assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("already answered"));
-    assertThat(fake.responseUrlPosts()).noneMatch(p -> p.path("text").asText().contains("already answered"));
+    assertThat(fake.responseUrlPosts())
+        .noneMatch(p -> p.path("text").asText().contains("already answered"));
   }
 
   @Test
   void httpModeVerifiesSignaturesAndHandlesARetriedDeliveryOnce() {
-    app = TestApp.start(dir, """
+    app =
+        TestApp.start(
+            dir,
+            """
         slack: { botToken: "%s", signingSecret: "%s", apiUrl: "%s" }
         survey: { delay: PT0S, quietHours: "", weekends: true }
         digest: { slackChannel: %s }
-        """.formatted(FakeSlack.BOT_TOKEN, SIGNING_SECRET, fake.apiUrl(), DIGEST), clock);
+        """
+                .formatted(FakeSlack.BOT_TOKEN, SIGNING_SECRET, fake.apiUrl(), DIGEST),
+            clock);
     MessageRef dm = closeTicketAndDeliverSurvey("INC-13", DANA, "dana@example.com");
 
     String rating = fake.eventCallbackBody(DANA, "2", "EvHTTP1");
-    assertThat(slackEvents(rating, "application/json", SIGNING_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(slackEvents(rating, "application/json", SIGNING_SECRET, null).statusCode())
+        .isEqualTo(200);
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
 
     String forged = fake.eventCallbackBody(DANA, "stop", "EvHTTP2");
-    assertThat(slackEvents(forged, "application/json", "not-the-secret", null).statusCode()).isEqualTo(401);
+    assertThat(slackEvents(forged, "application/json", "not-the-secret", null).statusCode())
+        .isEqualTo(401);
 
     HttpResponse<String> retry = slackEvents(rating, "application/json", SIGNING_SECRET, "1");
     assertThat(retry.statusCode()).isEqualTo(200);
 
-    String click = FakeSlack.interactiveBody(fake.blockActionPayload(DANA, dm,
-        actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":fixed:no"), "no"));
-    assertThat(slackEvents(click, "application/x-www-form-urlencoded", SIGNING_SECRET, null).statusCode())
+    String click =
+        FakeSlack.interactiveBody(
+            fake.blockActionPayload(
+                DANA,
+                dm,
+                actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":fixed:no"),
+                "no"));
+    assertThat(
+            slackEvents(click, "application/x-www-form-urlencoded", SIGNING_SECRET, null)
+                .statusCode())
         .isEqualTo(200);
     String comment = fake.eventCallbackBody(DANA, "The VPN dropped twice today", "EvHTTP3");
-    assertThat(slackEvents(comment, "application/json", SIGNING_SECRET, null).statusCode()).isEqualTo(200);
+    assertThat(slackEvents(comment, "application/json", SIGNING_SECRET, null).statusCode())
+        .isEqualTo(200);
     awaitDelivered(() -> lastDm(DANA).contains("anything else"));
 
-    // events are handled in order: had the retry or the forged "stop" been handled, it would show by now
-    assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("already answered") || t.contains("won't ask you"));
+    // events are handled in order: had the retry or the forged "stop" been handled, it would show
+    // by now
+    assertThat(dmTexts(DANA))
+        .noneMatch(t -> t.contains("already answered") || t.contains("won't ask you"));
     JsonNode survey = survey("INC-13");
-    assertThat(survey.path("answers").findValuesAsText("kind")).containsExactlyInAnyOrder("rating", "fixed", "comment");
-    assertThat(answers(survey)).containsEntry("rating", "2").containsEntry("fixed", "false")
+    assertThat(survey.path("answers").findValuesAsText("kind"))
+        .containsExactlyInAnyOrder("rating", "fixed", "comment");
+    assertThat(answers(survey))
+        .containsEntry("rating", "2")
+        .containsEntry("fixed", "false")
         .containsEntry("comment", "The VPN dropped twice today");
   }
 
-  HttpResponse<String> slackEvents(String body, String contentType, String secret, String retryNum) {
-    long ts = System.currentTimeMillis() / 1000; // Bolt checks the 5-minute window on the wall clock
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url("/slack/events")))
-        .header("Content-Type", contentType)
-        .header("X-Slack-Request-Timestamp", Long.toString(ts))
-        .header("X-Slack-Signature", FakeSlack.sign(secret, ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body));
+  HttpResponse<String> slackEvents(
+      String body, String contentType, String secret, String retryNum) {
+    long ts =
+        System.currentTimeMillis() / 1000; // Bolt checks the 5-minute window on the wall clock
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(app.url("/slack/events")))
+            .header("Content-Type", contentType)
+            .header("X-Slack-Request-Timestamp", Long.toString(ts))
+            .header("X-Slack-Signature", FakeSlack.sign(secret, ts, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
     if (retryNum != null) {
       b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
     }
@@ -500,8 +618,10 @@ class SlackEndToEndTest {
   // ------------------------------------------------------------------ helpers
 
   MessageRef closeTicketAndDeliverSurvey(String ticket, String userId, String email) {
-    HttpResponse<String> r = app.webhook(TestApp.closed(ticket, clock.instant(),
-        "{\"email\":\"" + email + "\",\"name\":\"Dana\"}"));
+    HttpResponse<String> r =
+        app.webhook(
+            TestApp.closed(
+                ticket, clock.instant(), "{\"email\":\"" + email + "\",\"name\":\"Dana\"}"));
     assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
     app.tick();
     awaitDelivered(() -> !fake.messages(fake.dmChannel(userId)).isEmpty());
@@ -547,16 +667,21 @@ class SlackEndToEndTest {
 
   /** Moves time on a little and sends what is due until {@code condition} holds. */
   void awaitDelivered(Callable<Boolean> condition) {
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(25)).until(() -> {
-      clock.advance(Duration.ofSeconds(2));
-      app.deliver();
-      return condition.call();
-    });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(25))
+        .until(
+            () -> {
+              clock.advance(Duration.ofSeconds(2));
+              app.deliver();
+              return condition.call();
+            });
   }
 
   List<String> dmTexts(String userId) {
     return fake.messages(fake.dmChannel(userId)).stream()
-        .map(m -> m.text() + " " + (m.blocks() == null ? "" : m.blocks().toString())).toList();
+        .map(m -> m.text() + " " + (m.blocks() == null ? "" : m.blocks().toString()))
+        .toList();
   }
 
   String lastDm(String userId) {

@@ -27,33 +27,48 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Hostile bodies for every webhook parser, each properly authenticated so that the mapping code
- * is what gets exercised: nothing throws, every answer is one of the known results (never a 5xx).
- * The tries come from {@code jqwik.tries.default}: a quick sample in the build, 100,000 in
+ * Hostile bodies for every webhook parser, each properly authenticated so that the mapping code is
+ * what gets exercised: nothing throws, every answer is one of the known results (never a 5xx). The
+ * tries come from {@code jqwik.tries.default}: a quick sample in the build, 100,000 in
  * bench/fuzz.sh.
  */
 class WebhookFuzzTest {
   static final String SECRET = "fuzz-secret";
   static final Instant NOW = Instant.parse("2026-11-24T10:05:00Z");
-  static final Map<String, List<String>> SAMPLES = Map.of(
-      "jira", List.of("jira/issue-resolved.json", "jira/issue-reopened.json", "jira/issue-commented.json"),
-      "zendesk", List.of("zendesk/ticket-solved.json", "zendesk/ticket-reopened.json"),
-      "servicenow", List.of("servicenow/incident-resolved.json", "servicenow/incident-reopened.json"),
-      "freshservice", List.of("freshservice/ticket-resolved.json", "freshservice/ticket-reopened.json"),
-      "glpi", List.of("glpi/ticket-solved.json", "glpi/ticket-rejectsolution.json"),
-      "zammad", List.of("zammad/ticket-closed.json", "zammad/ticket-reopened.json"));
-  static final Connectors CONNECTORS = Connectors.from(new Config.Connectors(
-      new Config.Jira(SECRET, "https://jira.example.com", "", "", "", "", Duration.ofDays(1)),
-      new Config.Zendesk(SECRET, "", "", "", "", "", Duration.ofDays(1)),
-      new Config.ServiceNow(SECRET, "https://sn.example.com", "", "", "incident", "", "", Duration.ofDays(1)),
-      new Config.Freshservice(SECRET),
-      new Config.Glpi(SECRET, "https://glpi.example.com", "example.com"),
-      new Config.Zammad(SECRET, "https://zammad.example.com")));
+  static final Map<String, List<String>> SAMPLES =
+      Map.of(
+          "jira",
+              List.of(
+                  "jira/issue-resolved.json",
+                  "jira/issue-reopened.json",
+                  "jira/issue-commented.json"),
+          "zendesk", List.of("zendesk/ticket-solved.json", "zendesk/ticket-reopened.json"),
+          "servicenow",
+              List.of("servicenow/incident-resolved.json", "servicenow/incident-reopened.json"),
+          "freshservice",
+              List.of("freshservice/ticket-resolved.json", "freshservice/ticket-reopened.json"),
+          "glpi", List.of("glpi/ticket-solved.json", "glpi/ticket-rejectsolution.json"),
+          "zammad", List.of("zammad/ticket-closed.json", "zammad/ticket-reopened.json"));
+  static final Connectors CONNECTORS =
+      Connectors.from(
+          new Config.Connectors(
+              new Config.Jira(
+                  SECRET, "https://jira.example.com", "", "", "", "", Duration.ofDays(1)),
+              new Config.Zendesk(SECRET, "", "", "", "", "", Duration.ofDays(1)),
+              new Config.ServiceNow(
+                  SECRET, "https://sn.example.com", "", "", "incident", "", "", Duration.ofDays(1)),
+              new Config.Freshservice(SECRET),
+              new Config.Glpi(SECRET, "https://glpi.example.com", "example.com"),
+              new Config.Zammad(SECRET, "https://zammad.example.com")));
 
   @Example
   void theSigningHereIsAcceptedSoTheMappingCodeIsWhatGetsFuzzed() {
     for (var e : SAMPLES.entrySet()) {
-      WebhookResult r = CONNECTORS.find(e.getKey()).orElseThrow().handle(signed(e.getKey(), load(e.getValue().get(0))));
+      WebhookResult r =
+          CONNECTORS
+              .find(e.getKey())
+              .orElseThrow()
+              .handle(signed(e.getKey(), load(e.getValue().get(0))));
       assertThat(r).as(e.getKey()).isNotInstanceOf(WebhookResult.Unauthorized.class);
     }
   }
@@ -72,8 +87,9 @@ class WebhookFuzzTest {
   void genericHandleWithValidSignatureNeverThrows(@ForAll("genericPayloads") byte[] body) {
     String ts = Long.toString(NOW.getEpochSecond());
     String sig = "v1=" + Signatures.hmacSha256Hex(SECRET, Signatures.utf8(ts + "."), body);
-    WebhookRequest request = new WebhookRequest(
-        Map.of("x-closeloop-timestamp", ts, "x-closeloop-signature", sig), Map.of(), body, NOW);
+    WebhookRequest request =
+        new WebhookRequest(
+            Map.of("x-closeloop-timestamp", ts, "x-closeloop-signature", sig), Map.of(), body, NOW);
     assertKnown(new GenericWebhook(SECRET).handle(request));
   }
 
@@ -88,11 +104,19 @@ class WebhookFuzzTest {
 
   @Property
   void connectorsNeverThrowOnArbitraryBytesAndHeaders(
-      @ForAll("sources") String source, @ForAll("bytes") byte[] body, @ForAll("text") String header) {
+      @ForAll("sources") String source,
+      @ForAll("bytes") byte[] body,
+      @ForAll("text") String header) {
     Connector connector = CONNECTORS.find(source).orElseThrow();
     Map<String, String> headers = new HashMap<>();
-    for (String name : List.of("x-hub-signature", "x-zendesk-webhook-signature",
-        "x-zendesk-webhook-signature-timestamp", "x-glpi-signature", "x-glpi-timestamp", "x-closeloop-token")) {
+    for (String name :
+        List.of(
+            "x-hub-signature",
+            "x-zendesk-webhook-signature",
+            "x-zendesk-webhook-signature-timestamp",
+            "x-glpi-signature",
+            "x-glpi-timestamp",
+            "x-closeloop-token")) {
       headers.put(name, header);
     }
     assertKnown(connector.handle(new WebhookRequest(headers, Map.of("token", header), body, NOW)));
@@ -129,7 +153,9 @@ class WebhookFuzzTest {
 
   @Provide
   Arbitrary<byte[]> genericPayloads() {
-    byte[] closed = Hostile.utf8("""
+    byte[] closed =
+        Hostile.utf8(
+            """
         {"event":"ticket.closed","ticket":{"id":"INC-1","title":"VPN","url":"https://x.example.com/1",
          "closedAt":"2026-11-24T10:00:00Z","assignee":"Alex","team":"network"},
          "requester":{"email":"dana@example.com","name":"Dana","slackId":"U1","discordId":"1234",
@@ -152,7 +178,9 @@ class WebhookFuzzTest {
       case "jira" -> h.put("x-hub-signature", "sha256=" + Signatures.hmacSha256Hex(SECRET, body));
       case "zammad" -> h.put("x-hub-signature", "sha1=" + Signatures.hmacSha1Hex(SECRET, body));
       case "zendesk" -> {
-        h.put("x-zendesk-webhook-signature", Signatures.hmacSha256Base64(SECRET, Signatures.utf8(NOW.toString()), body));
+        h.put(
+            "x-zendesk-webhook-signature",
+            Signatures.hmacSha256Base64(SECRET, Signatures.utf8(NOW.toString()), body));
         h.put("x-zendesk-webhook-signature-timestamp", NOW.toString());
       }
       case "glpi" -> {

@@ -40,22 +40,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The digest reads only its worst entries in full and counts the rest: the pages it posts (main
- * and per team) must be exactly those built from every entry in hand, as the digest did before —
- * same entries, same order ({@link DigestEntry#severity()}, then oldest, then survey id), same
- * counts and "and K more" — on H2 and on PostgreSQL.
+ * The digest reads only its worst entries in full and counts the rest: the pages it posts (main and
+ * per team) must be exactly those built from every entry in hand, as the digest did before — same
+ * entries, same order ({@link DigestEntry#severity()}, then oldest, then survey id), same counts
+ * and "and K more" — on H2 and on PostgreSQL.
  */
 @ExtendWith(PostgresExtension.class)
 class DigestEntriesTest {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
   private static final Instant START = NOW.minus(Duration.ofDays(1));
+
   /** network has over 100 entries, desk fewer, the others no team. */
-  private static final String[] TEAMS = {"network", "network", "network", "network", "desk", null, null, null};
+  private static final String[] TEAMS = {
+    "network", "network", "network", "network", "desk", null, null, null
+  };
 
   @TempDir Path dir;
 
   @Test
-  @DisplayName("H2: the worst 100 read in SQL give the same digest pages as every entry ranked in Java")
+  @DisplayName(
+      "H2: the worst 100 read in SQL give the same digest pages as every entry ranked in Java")
   void h2() {
     check("jdbc:h2:file:" + dir.resolve("db/closeloop"), "", "");
   }
@@ -73,7 +77,10 @@ class DigestEntriesTest {
     try (Database db = Database.open(url, "", "")) {
       db.jdbi().useHandle(h -> previousDigest(h));
       Map<String, Object> out = service(db, url, "", "").postNow();
-      assertThat(out).containsEntry("newNegatives", 0L).containsEntry("requests", 0L).containsEntry("stillOpen", 0)
+      assertThat(out)
+          .containsEntry("newNegatives", 0L)
+          .containsEntry("requests", 0L)
+          .containsEntry("stillOpen", 0)
           .containsEntry("omitted", 0);
       List<ChatMessage> pages = pages(db, "C0DIGEST");
       assertThat(pages).hasSize(1);
@@ -83,91 +90,141 @@ class DigestEntriesTest {
 
   private static void check(String url, String user, String password) {
     try (Database db = Database.open(url, user, password)) {
-      db.jdbi().useTransaction(h -> {
-        previousDigest(h);
-        populate(h, new Random(42), 400);
-      });
+      db.jdbi()
+          .useTransaction(
+              h -> {
+                previousDigest(h);
+                populate(h, new Random(42), 400);
+              });
       Map<String, Object> out = service(db, url, user, password).postNow();
-      Figures figures = new StatsService(db.jdbi(), config(url, user, password), Clock.fixed(NOW, ZoneOffset.UTC))
-          .figures(START, NOW);
+      Figures figures =
+          new StatsService(db.jdbi(), config(url, user, password), Clock.fixed(NOW, ZoneOffset.UTC))
+              .figures(START, NOW);
 
       List<DigestEntry>[] all = everyEntry(db);
       DigestBuilder.Result expected = build(all[0], all[1], x -> true, "Closeloop digest", figures);
       assertThat(pages(db, "C0DIGEST")).isEqualTo(expected.pages());
       assertThat(out.get("omitted")).isEqualTo(expected.omitted());
       assertThat(expected.omitted()).as("the cap is exercised").isGreaterThan(100);
-      assertThat(out.get("newNegatives")).isEqualTo(all[0].stream().filter(DigestEntry::negative).count());
+      assertThat(out.get("newNegatives"))
+          .isEqualTo(all[0].stream().filter(DigestEntry::negative).count());
       assertThat(out.get("stillOpen")).isEqualTo(all[1].size());
 
-      DigestBuilder.Result network = build(all[0], all[1], e -> "network".equals(e.team()), "Closeloop digest · network",
-          figures);
+      DigestBuilder.Result network =
+          build(
+              all[0],
+              all[1],
+              e -> "network".equals(e.team()),
+              "Closeloop digest · network",
+              figures);
       assertThat(pages(db, "C0NET")).isEqualTo(network.pages());
-      DigestBuilder.Result desk = build(all[0], all[1], e -> "desk".equals(e.team()), "Closeloop digest · desk", figures);
+      DigestBuilder.Result desk =
+          build(all[0], all[1], e -> "desk".equals(e.team()), "Closeloop digest · desk", figures);
       assertThat(pages(db, "C0DESK")).isEqualTo(desk.pages());
       assertThat(desk.omitted()).as("a team with fewer than 100 entries lists them all").isZero();
     }
   }
 
-  private static DigestBuilder.Result build(List<DigestEntry> fresh, List<DigestEntry> open, Predicate<DigestEntry> keep,
-      String title, Figures figures) {
-    return new DigestBuilder().build(new DigestBuilder.Input(START, NOW, ZoneId.of("UTC"), title,
-        fresh.stream().filter(keep).toList(), open.stream().filter(keep).toList(), figures));
+  private static DigestBuilder.Result build(
+      List<DigestEntry> fresh,
+      List<DigestEntry> open,
+      Predicate<DigestEntry> keep,
+      String title,
+      Figures figures) {
+    return new DigestBuilder()
+        .build(
+            new DigestBuilder.Input(
+                START,
+                NOW,
+                ZoneId.of("UTC"),
+                title,
+                fresh.stream().filter(keep).toList(),
+                open.stream().filter(keep).toList(),
+                figures));
   }
 
   /** Every entry, as the digest read them before: fresh, then still open, each oldest first. */
   @SuppressWarnings("unchecked")
   private static List<DigestEntry>[] everyEntry(Database db) {
-    return db.jdbi().withHandle(h -> {
-      List<IncidentRow> incidents = new Incidents(h).all();
-      Map<Long, SurveyRow> surveys = new Surveys(h).byIds(incidents.stream().map(IncidentRow::surveyId).toList())
-          .stream().collect(Collectors.toMap(SurveyRow::id, s -> s));
-      Map<Long, List<AnswerRow>> answers = new Answers(h).forSurveys(surveys.keySet()).stream()
-          .collect(Collectors.groupingBy(AnswerRow::surveyId));
-      List<DigestEntry> fresh = new ArrayList<>();
-      List<DigestEntry> open = new ArrayList<>();
-      for (IncidentRow i : incidents) { // ordered by created_at, survey_id
-        DigestEntry e = IncidentViews.entry(surveys.get(i.surveyId()), i, answers.getOrDefault(i.surveyId(), List.of()));
-        if (!i.createdAt().isBefore(START) && i.createdAt().isBefore(NOW)) {
-          fresh.add(e);
-        } else if (i.createdAt().isBefore(START) && i.followedUpAt() == null) {
-          open.add(e);
-        }
-      }
-      return new List[] {fresh, open};
-    });
+    return db.jdbi()
+        .withHandle(
+            h -> {
+              List<IncidentRow> incidents = new Incidents(h).all();
+              Map<Long, SurveyRow> surveys =
+                  new Surveys(h)
+                      .byIds(incidents.stream().map(IncidentRow::surveyId).toList()).stream()
+                          .collect(Collectors.toMap(SurveyRow::id, s -> s));
+              Map<Long, List<AnswerRow>> answers =
+                  new Answers(h)
+                      .forSurveys(surveys.keySet()).stream()
+                          .collect(Collectors.groupingBy(AnswerRow::surveyId));
+              List<DigestEntry> fresh = new ArrayList<>();
+              List<DigestEntry> open = new ArrayList<>();
+              for (IncidentRow i : incidents) { // ordered by created_at, survey_id
+                DigestEntry e =
+                    IncidentViews.entry(
+                        surveys.get(i.surveyId()),
+                        i,
+                        answers.getOrDefault(i.surveyId(), List.of()));
+                if (!i.createdAt().isBefore(START) && i.createdAt().isBefore(NOW)) {
+                  fresh.add(e);
+                } else if (i.createdAt().isBefore(START) && i.followedUpAt() == null) {
+                  open.add(e);
+                }
+              }
+              return new List[] {fresh, open};
+            });
   }
 
   private static List<ChatMessage> pages(Database db, String channel) {
-    return db.jdbi().withHandle(h -> h.createQuery("""
+    return db
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        """
             SELECT payload FROM outbox WHERE purpose = 'digest' AND msg_key LIKE :k ORDER BY id""")
-        .bind("k", "%-" + channel + "-%").mapTo(String.class).list()).stream()
+                    .bind("k", "%-" + channel + "-%")
+                    .mapTo(String.class)
+                    .list())
+        .stream()
         .map(p -> ((Outgoing.ChannelPost) OutgoingCodec.decode(p)).message())
         .toList();
   }
 
   private static Config config(String url, String user, String password) {
-    return new ConfigLoader(n -> null).loadString("""
+    return new ConfigLoader(n -> null)
+        .loadString(
+            """
         storage: { url: "%s", user: "%s", password: "%s" }
         digest:
           slackChannel: C0DIGEST
           teams:
             network: { slackChannel: C0NET }
             desk: { slackChannel: C0DESK }
-        """.formatted(url, user, password));
+        """
+                .formatted(url, user, password));
   }
 
   private static DigestService service(Database db, String url, String user, String password) {
     Config config = config(url, user, password);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    return new DigestService(db.jdbi(), config, Map.of(PlatformId.SLACK, "fake"),
-        new StatsService(db.jdbi(), config, clock), clock);
+    return new DigestService(
+        db.jdbi(),
+        config,
+        Map.of(PlatformId.SLACK, "fake"),
+        new StatsService(db.jdbi(), config, clock),
+        clock);
   }
 
   private static void previousDigest(Handle h) {
-    h.createUpdate("""
+    h.createUpdate(
+            """
             INSERT INTO digests (slot, kind, window_start, window_end, created_at, entries)
             VALUES ('daily:prev', 'scheduled', :s, :e, :e, 0)""")
-        .bind("s", START.minus(Duration.ofDays(1))).bind("e", START).execute();
+        .bind("s", START.minus(Duration.ofDays(1)))
+        .bind("e", START)
+        .execute();
   }
 
   /**
@@ -176,21 +233,40 @@ class DigestEntriesTest {
    * survey id), at its end and after it; some followed up; in two teams or none.
    */
   private static void populate(Handle h, Random rnd, int n) {
-    Instant[] instants = {START.minus(Duration.ofDays(3)), START.minusSeconds(1), START, START.plusSeconds(3600),
-        START.plusSeconds(7200), NOW.minusSeconds(1), NOW, NOW.plusSeconds(60)};
+    Instant[] instants = {
+      START.minus(Duration.ofDays(3)),
+      START.minusSeconds(1),
+      START,
+      START.plusSeconds(3600),
+      START.plusSeconds(7200),
+      NOW.minusSeconds(1),
+      NOW,
+      NOW.plusSeconds(60)
+    };
     for (int k = 1; k <= n; k++) {
       String team = TEAMS[rnd.nextInt(TEAMS.length)];
       Instant created = instants[rnd.nextInt(instants.length)];
-      h.createUpdate("""
+      h.createUpdate(
+              """
               INSERT INTO surveys (source, ticket_id, person_key, requester_email, requester_name, title, url,
                 assignee, team, closed_at, platform, platform_user, state, step, sent_at, answered_at, created_at)
               VALUES ('generic', :t, :p, :email, :name, :title, :url, 'Alex', :team, :at, 'slack', :u, 'answered',
                 'done', :at, :at, :at)""")
-          .bind("t", "INC-" + k).bind("p", "p" + k).bind("email", rnd.nextBoolean() ? "p" + k + "@example.com" : null)
-          .bind("name", rnd.nextBoolean() ? "Person " + k : null).bind("title", "Ticket " + k)
-          .bind("url", "https://help/" + k).bind("team", team).bind("at", created).bind("u", "U" + k).execute();
-      long id = h.createQuery("SELECT id FROM surveys WHERE ticket_id = :t").bind("t", "INC-" + k)
-          .mapTo(Long.class).one();
+          .bind("t", "INC-" + k)
+          .bind("p", "p" + k)
+          .bind("email", rnd.nextBoolean() ? "p" + k + "@example.com" : null)
+          .bind("name", rnd.nextBoolean() ? "Person " + k : null)
+          .bind("title", "Ticket " + k)
+          .bind("url", "https://help/" + k)
+          .bind("team", team)
+          .bind("at", created)
+          .bind("u", "U" + k)
+          .execute();
+      long id =
+          h.createQuery("SELECT id FROM surveys WHERE ticket_id = :t")
+              .bind("t", "INC-" + k)
+              .mapTo(Long.class)
+              .one();
       Answers answers = new Answers(h);
       int score = rnd.nextInt(6);
       if (score > 0) {
@@ -218,24 +294,32 @@ class DigestEntriesTest {
   }
 
   @Test
-  @DisplayName("SQL severity ranks as DigestEntry.severity() for every kind, score and fixed answer")
+  @DisplayName(
+      "SQL severity ranks as DigestEntry.severity() for every kind, score and fixed answer")
   void severityMatchesJava() {
     String url = "jdbc:h2:file:" + dir.resolve("db/severity");
     try (Database db = Database.open(url, "", "")) {
-      db.jdbi().useTransaction(h -> {
-        previousDigest(h);
-        populate(h, new Random(7), 150);
-      });
-      db.jdbi().useHandle(h -> {
-        var worst = IncidentViews.worst(h, START, NOW, null, Integer.MAX_VALUE);
-        List<DigestEntry> got = worst.entries().stream().map(IncidentViews.Ranked::entry).toList();
-        List<DigestEntry>[] all = everyEntry(db);
-        List<DigestEntry> expected = new ArrayList<>(all[0]);
-        expected.addAll(all[1]);
-        expected.sort(Comparator.comparingInt(DigestEntry::severity).thenComparing(DigestEntry::createdAt)
-            .thenComparingLong(DigestEntry::surveyId));
-        assertThat(got).isEqualTo(expected);
-      });
+      db.jdbi()
+          .useTransaction(
+              h -> {
+                previousDigest(h);
+                populate(h, new Random(7), 150);
+              });
+      db.jdbi()
+          .useHandle(
+              h -> {
+                var worst = IncidentViews.worst(h, START, NOW, null, Integer.MAX_VALUE);
+                List<DigestEntry> got =
+                    worst.entries().stream().map(IncidentViews.Ranked::entry).toList();
+                List<DigestEntry>[] all = everyEntry(db);
+                List<DigestEntry> expected = new ArrayList<>(all[0]);
+                expected.addAll(all[1]);
+                expected.sort(
+                    Comparator.comparingInt(DigestEntry::severity)
+                        .thenComparing(DigestEntry::createdAt)
+                        .thenComparingLong(DigestEntry::surveyId));
+                assertThat(got).isEqualTo(expected);
+              });
     }
   }
 }

@@ -18,8 +18,14 @@ class DigestScheduleTest {
   @TempDir Path dir;
 
   private static int digests(TestApp app) {
-    return app.app.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM digests WHERE kind = 'scheduled'")
-        .mapTo(Integer.class).one());
+    return app.app
+        .db()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM digests WHERE kind = 'scheduled'")
+                    .mapTo(Integer.class)
+                    .one());
   }
 
   @Test
@@ -65,16 +71,28 @@ class DigestScheduleTest {
   @DisplayName("On DST change days the digest still posts at 09:00 local time")
   void dst() {
     ZoneId berlin = ZoneId.of("Europe/Berlin");
-    assertThat(DigestService.lastSlot(Instant.parse("2026-03-29T07:00:00Z"), berlin, LocalTime.of(9, 0)).toInstant())
+    assertThat(
+            DigestService.lastSlot(
+                    Instant.parse("2026-03-29T07:00:00Z"), berlin, LocalTime.of(9, 0))
+                .toInstant())
         .isEqualTo(Instant.parse("2026-03-29T07:00:00Z"));
-    assertThat(DigestService.lastSlot(Instant.parse("2026-03-28T08:00:00Z"), berlin, LocalTime.of(9, 0)).toInstant())
+    assertThat(
+            DigestService.lastSlot(
+                    Instant.parse("2026-03-28T08:00:00Z"), berlin, LocalTime.of(9, 0))
+                .toInstant())
         .isEqualTo(Instant.parse("2026-03-28T08:00:00Z"));
-    assertThat(DigestService.lastSlot(Instant.parse("2026-10-25T07:59:00Z"), berlin, LocalTime.of(9, 0)).toInstant())
+    assertThat(
+            DigestService.lastSlot(
+                    Instant.parse("2026-10-25T07:59:00Z"), berlin, LocalTime.of(9, 0))
+                .toInstant())
         .as("before 09:00 CET on the autumn change day: yesterday's 09:00 CEST")
         .isEqualTo(Instant.parse("2026-10-24T07:00:00Z"));
     ZoneId ny = ZoneId.of("America/New_York");
-    assertThat(DigestService.lastSlot(Instant.parse("2026-03-08T08:00:00Z"), ny, LocalTime.of(2, 30)).toInstant())
-        .as("a digest.time inside the spring gap posts at 03:30").isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
+    assertThat(
+            DigestService.lastSlot(Instant.parse("2026-03-08T08:00:00Z"), ny, LocalTime.of(2, 30))
+                .toInstant())
+        .as("a digest.time inside the spring gap posts at 03:30")
+        .isEqualTo(Instant.parse("2026-03-08T07:30:00Z"));
   }
 
   @Test

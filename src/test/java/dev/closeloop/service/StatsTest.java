@@ -22,18 +22,26 @@ class StatsTest {
   @TempDir Path dir;
 
   private static void click(TestApp app, String user, String action) {
-    app.app.conversations().handle(new ChatEvent.ButtonClick(PlatformId.SANDBOX, user, user, action, "",
-        new MessageRef("dm:" + user, "1")));
+    app.app
+        .conversations()
+        .handle(
+            new ChatEvent.ButtonClick(
+                PlatformId.SANDBOX, user, user, action, "", new MessageRef("dm:" + user, "1")));
   }
 
   @Test
   @DisplayName("Three sent, two answered (5 and 2, one not fixed): CSAT 0.5, response rate 2/3")
   void figures() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-    try (TestApp app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }\n"
-        + "digest: { zone: UTC }", clock)) {
+    try (TestApp app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }\n"
+                + "digest: { zone: UTC }",
+            clock)) {
       for (String who : new String[] {"a", "b", "c"}) {
-        app.webhook(TestApp.closed("T-" + who, clock.instant(), "{\"email\":\"" + who + "@example.com\"}"));
+        app.webhook(
+            TestApp.closed("T-" + who, clock.instant(), "{\"email\":\"" + who + "@example.com\"}"));
       }
       app.tick();
       app.deliver();
@@ -41,7 +49,9 @@ class StatsTest {
       click(app, "a@example.com", "cl:s:1:rate:5");
       click(app, "b@example.com", "cl:s:2:rate:2");
       click(app, "b@example.com", "cl:s:2:fixed:no");
-      JsonNode stats = JSON.readTree(app.admin("GET", "/admin/stats?since=2026-11-24&until=2026-11-24", null).body());
+      JsonNode stats =
+          JSON.readTree(
+              app.admin("GET", "/admin/stats?since=2026-11-24&until=2026-11-24", null).body());
       assertThat(stats.get("csat").asDouble()).isEqualTo(0.5);
       assertThat(stats.get("responseRate").asDouble()).isEqualTo(2.0 / 3);
       assertThat(stats.get("sent").asInt()).isEqualTo(3);

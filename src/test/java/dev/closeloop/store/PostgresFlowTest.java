@@ -45,18 +45,23 @@ class PostgresFlowTest {
   }
 
   static String config(FakeSlack slack, TestPostgres.Db db) {
-    return db.storageYaml() + "\n" + """
+    return db.storageYaml()
+        + "\n"
+        + """
         slack: { botToken: "%s", signingSecret: "sig", apiUrl: "%s" }
         survey: { delay: PT0S, quietHours: "", weekends: true }
         digest: { time: "09:00", zone: "UTC", slackChannel: "C0DIGEST" }
-        """.formatted(FakeSlack.BOT_TOKEN, slack.apiUrl());
+        """
+            .formatted(FakeSlack.BOT_TOKEN, slack.apiUrl());
   }
 
   @Test
   void closedTicketsAreSurveyedOnceAndDuplicatesAreRecognised() {
     for (int i = 0; i < 5; i++) {
       slack.user("U" + i, "p" + i + "@example.com", "P" + i, "UTC");
-      String body = TestApp.closed("INC-" + i, T0, "{\"email\":\"p" + i + "@example.com\",\"slackId\":\"U" + i + "\"}");
+      String body =
+          TestApp.closed(
+              "INC-" + i, T0, "{\"email\":\"p" + i + "@example.com\",\"slackId\":\"U" + i + "\"}");
       assertThat(app.webhook(body).statusCode()).isEqualTo(202);
       assertThat(app.webhook(body).body()).contains("duplicate");
     }
@@ -66,7 +71,8 @@ class PostgresFlowTest {
     assertThat(app.deliver()).isZero();
     for (int i = 0; i < 5; i++) {
       assertThat(slack.messages(slack.dmChannel("U" + i))).hasSize(1);
-      assertThat(app.admin("GET", "/admin/surveys?ticket=INC-" + i, null).body()).contains("\"state\":\"sent\"");
+      assertThat(app.admin("GET", "/admin/surveys?ticket=INC-" + i, null).body())
+          .contains("\"state\":\"sent\"");
     }
     var stats = app.admin("GET", "/admin/stats", null);
     assertThat(stats.statusCode()).isEqualTo(200);
@@ -77,22 +83,29 @@ class PostgresFlowTest {
   void reopenCancelsAndReminderAndExpiryRunOnSchedule() {
     slack.user("U1", "dana@example.com", "Dana", "UTC");
     slack.user("U2", "sam@example.com", "Sam", "UTC");
-    assertThat(app.webhook(TestApp.closed("INC-1", T0, "{\"slackId\":\"U1\"}")).statusCode()).isEqualTo(202);
-    assertThat(app.webhook(TestApp.closed("INC-2", T0, "{\"slackId\":\"U2\"}")).statusCode()).isEqualTo(202);
-    assertThat(app.webhook("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-2\"}}").statusCode())
+    assertThat(app.webhook(TestApp.closed("INC-1", T0, "{\"slackId\":\"U1\"}")).statusCode())
+        .isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-2", T0, "{\"slackId\":\"U2\"}")).statusCode())
+        .isEqualTo(202);
+    assertThat(
+            app.webhook("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-2\"}}")
+                .statusCode())
         .isEqualTo(202);
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-2", null).body())
-        .contains("\"state\":\"cancelled\"").contains("\"reason\":\"reopened\"");
+        .contains("\"state\":\"cancelled\"")
+        .contains("\"reason\":\"reopened\"");
     app.tick();
     app.deliver();
     clock.advance(Duration.ofHours(25));
     app.tick();
     app.deliver();
-    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body()).contains("\"state\":\"reminded\"");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body())
+        .contains("\"state\":\"reminded\"");
     clock.advance(Duration.ofHours(48));
     app.tick();
     app.deliver();
-    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body()).contains("\"state\":\"expired\"");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-1", null).body())
+        .contains("\"state\":\"expired\"");
     assertThat(slack.messages(slack.dmChannel("U2"))).isEmpty();
   }
 

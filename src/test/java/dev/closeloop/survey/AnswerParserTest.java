@@ -9,21 +9,45 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AnswerParserTest {
 
   @ParameterizedTest(name = "\"{0}\" is a rating of {1}")
-  @CsvSource(delimiter = '|', value = {
-      "4|4", "  5 |5", "4/5|4", "4 / 5|4", "3 out of 5|3", "four|4", "Five|5", "2 stars|2", "1!|1", "zwei|2",
-      "trois|3", "cuatro|4"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "4|4",
+        "  5 |5",
+        "4/5|4",
+        "4 / 5|4",
+        "3 out of 5|3",
+        "four|4",
+        "Five|5",
+        "2 stars|2",
+        "1!|1",
+        "zwei|2",
+        "trois|3",
+        "cuatro|4"
+      })
   void readsRatings(String text, int score) {
     assertThat(AnswerParser.parse(text)).isEqualTo(new ParsedAnswer.Rating(score, null));
   }
 
   @Test
   void ratingWithATrailingCommentKeepsBoth() {
-    assertThat(AnswerParser.parse("3 — still can't print")).isEqualTo(new ParsedAnswer.Rating(3, "still can't print"));
-    assertThat(AnswerParser.parse("2: took three days")).isEqualTo(new ParsedAnswer.Rating(2, "took three days"));
+    assertThat(AnswerParser.parse("3 — still can't print"))
+        .isEqualTo(new ParsedAnswer.Rating(3, "still can't print"));
+    assertThat(AnswerParser.parse("2: took three days"))
+        .isEqualTo(new ParsedAnswer.Rating(2, "took three days"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"👍|true", "👍🏽|true", ":+1:|true", "👎|false", ":thumbsdown:|false", "not fixed|false"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "👍|true",
+        "👍🏽|true",
+        ":+1:|true",
+        "👎|false",
+        ":thumbsdown:|false",
+        "not fixed|false"
+      })
   void readsThumbs(String text, boolean fixed) {
     assertThat(AnswerParser.parse(text)).isEqualTo(new ParsedAnswer.Fixed(fixed));
   }
@@ -42,7 +66,9 @@ class AnswerParserTest {
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"6", "0", "45", "the printer is still broken", "10/10", "4.5"})
+  @CsvSource(
+      delimiter = '|',
+      value = {"6", "0", "45", "the printer is still broken", "10/10", "4.5"})
   void anythingElseIsFreeText(String text) {
     assertThat(AnswerParser.parse(text)).isInstanceOf(ParsedAnswer.FreeText.class);
   }
@@ -71,8 +97,10 @@ class AnswerParserTest {
 
   @Test
   void separatorAndScaleBeforeTheCommentAreDropped() {
-    assertThat(AnswerParser.parse("4/5, Quick fix")).isEqualTo(new ParsedAnswer.Rating(4, "Quick fix"));
+    assertThat(AnswerParser.parse("4/5, Quick fix"))
+        .isEqualTo(new ParsedAnswer.Rating(4, "Quick fix"));
     assertThat(AnswerParser.parse("5 Stars! Great")).isEqualTo(new ParsedAnswer.Rating(5, "Great"));
-    assertThat(AnswerParser.parse("2 out of 5 - slow")).isEqualTo(new ParsedAnswer.Rating(2, "slow"));
+    assertThat(AnswerParser.parse("2 out of 5 - slow"))
+        .isEqualTo(new ParsedAnswer.Rating(2, "slow"));
   }
 }

@@ -31,13 +31,15 @@ class SurveyFlowTest {
   }
 
   @Test
-  @DisplayName("A low score asks what went wrong at once; the comment is recorded and the survey moves on")
+  @DisplayName(
+      "A low score asks what went wrong at once; the comment is recorded and the survey moves on")
   void lowScoreAsksWhatWentWrong() {
     Transition t1 = flow.apply(Conversation.start(), new RatingClicked(2));
     assertThat(t1.say()).containsExactly(Say.WHAT_WENT_WRONG);
     assertThat(t1.next().step()).isEqualTo(Step.AWAIT_COMMENT);
     Transition t2 = flow.apply(t1.next(), typed("the VPN still drops"));
-    assertThat(t2.recorded()).containsExactly(new Transition.Answer(AnswerKind.COMMENT, "the VPN still drops"));
+    assertThat(t2.recorded())
+        .containsExactly(new Transition.Answer(AnswerKind.COMMENT, "the VPN still drops"));
     assertThat(t2.say()).containsExactly(Say.THANKS_FOR_COMMENT);
     Transition t3 = flow.apply(t2.next(), typed("👎"));
     assertThat(t3.say()).containsExactly(Say.ANYTHING_ELSE);
@@ -53,7 +55,8 @@ class SurveyFlowTest {
   }
 
   @Test
-  @DisplayName("Each question keeps its first answer; a second one is politely refused and changes nothing")
+  @DisplayName(
+      "Each question keeps its first answer; a second one is politely refused and changes nothing")
   void firstAnswerWins() {
     Conversation c = flow.apply(Conversation.start(), new RatingClicked(4)).next();
     Transition again = flow.apply(c, new RatingClicked(1));
@@ -66,33 +69,48 @@ class SurveyFlowTest {
   @Test
   @DisplayName("Yes to 'anything else?' makes the next text the request, and the survey ends")
   void anythingElseYesRecordsRequest() {
-    Conversation c = flow.apply(flow.apply(Conversation.start(), new RatingClicked(5)).next(), new FixedClicked(true)).next();
+    Conversation c =
+        flow.apply(
+                flow.apply(Conversation.start(), new RatingClicked(5)).next(),
+                new FixedClicked(true))
+            .next();
     Transition yes = flow.apply(c, typed("yes"));
     assertThat(yes.say()).containsExactly(Say.REQUEST_PROMPT);
     Transition req = flow.apply(yes.next(), typed("please contact me about my laptop"));
-    assertThat(req.recorded()).containsExactly(new Transition.Answer(AnswerKind.REQUEST, "please contact me about my laptop"));
+    assertThat(req.recorded())
+        .containsExactly(
+            new Transition.Answer(AnswerKind.REQUEST, "please contact me about my laptop"));
     assertThat(req.next().finished()).isTrue();
     assertThat(req.say()).containsExactly(Say.REQUEST_NOTED);
   }
 
   @Test
   void typedTextInsteadOfYesNoIsTheRequest() {
-    Conversation c = flow.apply(flow.apply(Conversation.start(), new RatingClicked(5)).next(), new FixedClicked(true)).next();
+    Conversation c =
+        flow.apply(
+                flow.apply(Conversation.start(), new RatingClicked(5)).next(),
+                new FixedClicked(true))
+            .next();
     Transition t = flow.apply(c, typed("please call me back"));
-    assertThat(t.recorded()).extracting(Transition.Answer::kind).containsExactly(AnswerKind.REQUEST);
+    assertThat(t.recorded())
+        .extracting(Transition.Answer::kind)
+        .containsExactly(AnswerKind.REQUEST);
   }
 
   @Test
   void ratingWithCommentRecordsBoth() {
     Transition t = flow.apply(Conversation.start(), typed("3 - still can't print"));
-    assertThat(t.recorded()).extracting(Transition.Answer::kind).containsExactly(AnswerKind.RATING, AnswerKind.COMMENT);
+    assertThat(t.recorded())
+        .extracting(Transition.Answer::kind)
+        .containsExactly(AnswerKind.RATING, AnswerKind.COMMENT);
   }
 
   @Test
   void stopOptsOutEvenWhenFinished() {
     Conversation done = new Conversation(Step.FINISHED, true, 5, null, false, null);
     assertThat(flow.apply(done, typed("stop")).optOut()).isTrue();
-    assertThat(flow.apply(done, new SurveyInput.StopClicked()).say()).containsExactly(Say.OPTED_OUT);
+    assertThat(flow.apply(done, new SurveyInput.StopClicked()).say())
+        .containsExactly(Say.OPTED_OUT);
   }
 
   @Test
@@ -108,13 +126,17 @@ class SurveyFlowTest {
     Conversation commented = new Conversation(Step.OPEN, null, null, "already said", null, null);
     Transition t = flow.apply(commented, typed("blah"));
     assertThat(t.say()).containsExactly(Say.NOT_UNDERSTOOD);
-    assertThat(flow.apply(Conversation.start(), typed("   ")).say()).containsExactly(Say.NOT_UNDERSTOOD);
+    assertThat(flow.apply(Conversation.start(), typed("   ")).say())
+        .containsExactly(Say.NOT_UNDERSTOOD);
   }
 
   @Test
   void negativeByAnswersUsesThreshold() {
-    assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, null, 2, null, null, null))).isTrue();
-    assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, null, 3, null, null, null))).isFalse();
-    assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, false, 5, null, null, null))).isTrue();
+    assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, null, 2, null, null, null)))
+        .isTrue();
+    assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, null, 3, null, null, null)))
+        .isFalse();
+    assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, false, 5, null, null, null)))
+        .isTrue();
   }
 }

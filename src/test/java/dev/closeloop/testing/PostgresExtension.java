@@ -5,8 +5,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives a test (constructor, lifecycle method or test method) a fresh, empty PostgreSQL database
- * on the JVM-wide {@link TestPostgres} server: declare a {@link TestPostgres.Db} parameter.
+ * Gives a test (constructor, lifecycle method or test method) a fresh, empty PostgreSQL database on
+ * the JVM-wide {@link TestPostgres} server: declare a {@link TestPostgres.Db} parameter.
  */
 public final class PostgresExtension implements ParameterResolver {
   @Override

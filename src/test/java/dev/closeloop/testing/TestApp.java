@@ -18,10 +18,10 @@ import java.util.Map;
 
 /**
  * The real app, in-process, on a free port with an H2 file in a temp dir and a {@link
- * MutableClock}. The background scheduler is off: tests call {@link #tick()} and {@link
- * #deliver()} after moving the clock. Config: the base (free port, H2 in the temp dir, intake secret
- * "s3cret", admin token "tok") plus the test's own sections; the survey section keeps the contract
- * defaults unless the test sets it.
+ * MutableClock}. The background scheduler is off: tests call {@link #tick()} and {@link #deliver()}
+ * after moving the clock. Config: the base (free port, H2 in the temp dir, intake secret "s3cret",
+ * admin token "tok") plus the test's own sections; the survey section keeps the contract defaults
+ * unless the test sets it.
  */
 public final class TestApp implements AutoCloseable {
   public static final String SECRET = "s3cret";
@@ -33,7 +33,12 @@ public final class TestApp implements AutoCloseable {
   public final int port;
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private TestApp(Path dir, String yaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra, boolean scheduler) {
+  private TestApp(
+      Path dir,
+      String yaml,
+      MutableClock clock,
+      Map<PlatformId, ChatPlatform> extra,
+      boolean scheduler) {
     this.dir = dir;
     this.clock = clock;
     Config config = new ConfigLoader(name -> null).loadString(yaml);
@@ -46,25 +51,28 @@ public final class TestApp implements AutoCloseable {
   }
 
   /**
-   * Starts an app with the real db-scheduler running its recurring tasks (outbox dispatch every
-   * 300 ms, survey tick every second) against the app's clock: for tests of several instances.
+   * Starts an app with the real db-scheduler running its recurring tasks (outbox dispatch every 300
+   * ms, survey tick every second) against the app's clock: for tests of several instances.
    */
   public static TestApp startScheduled(Path dir, String extraYaml, MutableClock clock) {
     return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, Map.of(), true);
   }
 
-  /** Starts an app; {@code extraYaml} is appended to the base config (later keys win per section). */
+  /**
+   * Starts an app; {@code extraYaml} is appended to the base config (later keys win per section).
+   */
   public static TestApp start(Path dir, String extraYaml, MutableClock clock) {
     return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, Map.of());
   }
 
-  public static TestApp start(Path dir, String extraYaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
+  public static TestApp start(
+      Path dir, String extraYaml, MutableClock clock, Map<PlatformId, ChatPlatform> extra) {
     return new TestApp(dir, baseYaml(dir) + "\n" + extraYaml, clock, extra);
   }
 
   /**
-   * The base config. Sections here are written whole, so pass a full replacement section in
-   * {@code extraYaml} only for sections not listed here, or use {@link #yaml} to build your own.
+   * The base config. Sections here are written whole, so pass a full replacement section in {@code
+   * extraYaml} only for sections not listed here, or use {@link #yaml} to build your own.
    */
   public static String baseYaml(Path dir) {
     return """
@@ -72,7 +80,8 @@ public final class TestApp implements AutoCloseable {
         storage: { url: "jdbc:h2:file:%s/db" }
         intake: { secret: "%s" }
         admin: { token: "%s" }
-        """.formatted(dir.toAbsolutePath().toString().replace("\\", "/"), SECRET, TOKEN);
+        """
+        .formatted(dir.toAbsolutePath().toString().replace("\\", "/"), SECRET, TOKEN);
   }
 
   public void tick() {
@@ -90,12 +99,15 @@ public final class TestApp implements AutoCloseable {
   /** POSTs a generic webhook signed with the test secret at the clock's time. */
   public HttpResponse<String> webhook(String json) {
     String ts = Long.toString(clock.instant().getEpochSecond());
-    String sig = "v1=" + Signatures.hmacSha256Hex(SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
-    return send(HttpRequest.newBuilder(URI.create(url("/hooks/tickets")))
-        .header("Content-Type", "application/json")
-        .header("X-Closeloop-Timestamp", ts)
-        .header("X-Closeloop-Signature", sig)
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    String sig =
+        "v1=" + Signatures.hmacSha256Hex(SECRET, Signatures.utf8(ts + "."), Signatures.utf8(json));
+    return send(
+        HttpRequest.newBuilder(URI.create(url("/hooks/tickets")))
+            .header("Content-Type", "application/json")
+            .header("X-Closeloop-Timestamp", ts)
+            .header("X-Closeloop-Signature", sig)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   /** A closed-ticket payload for the generic webhook. */
@@ -103,15 +115,21 @@ public final class TestApp implements AutoCloseable {
     return """
         {"event":"ticket.closed","ticket":{"id":"%s","title":"VPN drops every hour","url":"https://help.example.com/t/%s",
          "closedAt":"%s","assignee":"Alex","team":"network"},"requester":%s}
-        """.formatted(ticketId, ticketId, closedAt, requesterJson);
+        """
+        .formatted(ticketId, ticketId, closedAt, requesterJson);
   }
 
   public HttpResponse<String> admin(String method, String path, String body) {
-    return send(HttpRequest.newBuilder(URI.create(url(path)))
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build());
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Authorization", "Bearer " + TOKEN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
   }
 
   public HttpResponse<String> send(HttpRequest request) {

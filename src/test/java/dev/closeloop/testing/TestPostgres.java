@@ -33,7 +33,8 @@ public final class TestPostgres {
   public record Db(String url, String user, String password) {
     /** The {@code storage:} config section for this database. */
     public String storageYaml() {
-      return "storage: { url: \"%s\", user: \"%s\", password: \"%s\" }".formatted(url, user, password);
+      return "storage: { url: \"%s\", user: \"%s\", password: \"%s\" }"
+          .formatted(url, user, password);
     }
   }
 
@@ -64,7 +65,8 @@ public final class TestPostgres {
 
   /** A new, empty database on the shared server. */
   public static Db newDatabase() {
-    return get().create("closeloop_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet());
+    return get()
+        .create("closeloop_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet());
   }
 
   public int port() {
@@ -92,13 +94,44 @@ public final class TestPostgres {
         run(List.of("chown", NOBODY + ":" + NOBODY, base.toString()), false, base);
       }
       Path data = base.resolve("data");
-      run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "-A", "trust",
-          "-E", "UTF8", "--locale=C", "--no-sync"), root, base);
+      run(
+          List.of(
+              bin.resolve("initdb").toString(),
+              "-D",
+              data.toString(),
+              "-U",
+              USER,
+              "-A",
+              "trust",
+              "-E",
+              "UTF8",
+              "--locale=C",
+              "--no-sync"),
+          root,
+          base);
       int port = freePort();
-      String options = "-p " + port + " -h 127.0.0.1 -k " + base + " -F -c full_page_writes=off"
-          + " -c synchronous_commit=off -c max_connections=200 -c shared_buffers=32MB";
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", base.resolve("log").toString(),
-          "-o", options, "-w", "-t", "60", "start"), root, base);
+      String options =
+          "-p "
+              + port
+              + " -h 127.0.0.1 -k "
+              + base
+              + " -F -c full_page_writes=off"
+              + " -c synchronous_commit=off -c max_connections=200 -c shared_buffers=32MB";
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              data.toString(),
+              "-l",
+              base.resolve("log").toString(),
+              "-o",
+              options,
+              "-w",
+              "-t",
+              "60",
+              "start"),
+          root,
+          base);
       TestPostgres pg = new TestPostgres(bin, base, port, root);
       Runtime.getRuntime().addShutdownHook(new Thread(pg::stop, "test-postgres-stop"));
       return pg;
@@ -109,8 +142,17 @@ public final class TestPostgres {
 
   private void stop() {
     try {
-      run(List.of(bin.resolve("pg_ctl").toString(), "-D", base.resolve("data").toString(), "-m", "immediate",
-          "-w", "stop"), root, base);
+      run(
+          List.of(
+              bin.resolve("pg_ctl").toString(),
+              "-D",
+              base.resolve("data").toString(),
+              "-m",
+              "immediate",
+              "-w",
+              "stop"),
+          root,
+          base);
     } catch (RuntimeException e) {
       System.err.println("test postgres did not stop: " + e.getMessage());
     }
@@ -121,7 +163,8 @@ public final class TestPostgres {
   private static Path binaries() throws IOException {
     try (InputStream txz = TestPostgres.class.getResourceAsStream("/postgres-linux-x86_64.txz")) {
       if (txz != null) {
-        Path target = Path.of(System.getProperty("java.io.tmpdir"), "closeloop-pg-binaries-" + archiveSize());
+        Path target =
+            Path.of(System.getProperty("java.io.tmpdir"), "closeloop-pg-binaries-" + archiveSize());
         if (!Files.isExecutable(target.resolve("bin/postgres"))) {
           Path tmp = Files.createTempDirectory("closeloop-pg-extract-");
           Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -139,9 +182,13 @@ public final class TestPostgres {
       }
     }
     try (Stream<Path> versions = Files.list(Path.of("/usr/lib/postgresql"))) {
-      return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("initdb")))
+      return versions
+          .map(v -> v.resolve("bin"))
+          .filter(b -> Files.isExecutable(b.resolve("initdb")))
           .max(Comparator.naturalOrder())
-          .orElseThrow(() -> new IllegalStateException("no PostgreSQL binaries: add the zonky binaries jar"));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException("no PostgreSQL binaries: add the zonky binaries jar"));
     }
   }
 
@@ -154,11 +201,13 @@ public final class TestPostgres {
   private static void run(List<String> command, boolean asNobody, Path dir) {
     List<String> full = new ArrayList<>();
     if (asNobody) {
-      full.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
+      full.addAll(
+          List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups", "--"));
     }
     full.addAll(command);
     try {
-      ProcessBuilder pb = new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(full).directory(dir.toFile()).redirectErrorStream(true);
       pb.environment().put("LC_ALL", "C");
       Process p = pb.start();
       p.getOutputStream().close();

@@ -24,7 +24,11 @@ class IntakeHttpTest {
 
   @BeforeAll
   static void start() {
-    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }\nsandbox: { enabled: false }", clock);
+    app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }\nsandbox: { enabled: false }",
+            clock);
   }
 
   @AfterAll
@@ -32,7 +36,8 @@ class IntakeHttpTest {
     app.close();
   }
 
-  private static final String REQUESTER = "{\"email\":\"dana@example.com\",\"name\":\"Dana\",\"timezone\":\"Europe/Berlin\"}";
+  private static final String REQUESTER =
+      "{\"email\":\"dana@example.com\",\"name\":\"Dana\",\"timezone\":\"Europe/Berlin\"}";
 
   @Test
   @DisplayName("A valid close is 202 with an id, and its repeat is 200 duplicate")
@@ -44,25 +49,32 @@ class IntakeHttpTest {
     HttpResponse<String> again = app.webhook(body);
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(again.body()).contains("duplicate");
-    String otherClosedAt = TestApp.closed("INC-1", Instant.parse("2026-11-24T10:01:00Z"), REQUESTER);
-    assertThat(app.webhook(otherClosedAt).body()).as("a close of a ticket already closed").contains("duplicate");
+    String otherClosedAt =
+        TestApp.closed("INC-1", Instant.parse("2026-11-24T10:01:00Z"), REQUESTER);
+    assertThat(app.webhook(otherClosedAt).body())
+        .as("a close of a ticket already closed")
+        .contains("duplicate");
   }
 
   @Test
   void extraFieldsAreIgnored() {
-    String body = "{\"event\":\"ticket.closed\",\"force\":true,\"ticket\":{\"id\":\"INC-9\",\"priority\":\"p1\"},"
-        + "\"requester\":{\"email\":\"x@example.com\",\"vip\":true}}";
+    String body =
+        "{\"event\":\"ticket.closed\",\"force\":true,\"ticket\":{\"id\":\"INC-9\",\"priority\":\"p1\"},"
+            + "\"requester\":{\"email\":\"x@example.com\",\"vip\":true}}";
     assertThat(app.webhook(body).statusCode()).isEqualTo(202);
   }
 
   @Test
   @DisplayName("A reopen cancels a survey not yet answered; a repeated reopen is a duplicate")
   void reopenCancels() {
-    assertThat(app.webhook(TestApp.closed("INC-2", clock.instant(), REQUESTER)).statusCode()).isEqualTo(202);
+    assertThat(app.webhook(TestApp.closed("INC-2", clock.instant(), REQUESTER)).statusCode())
+        .isEqualTo(202);
     String reopen = "{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-2\"}}";
     assertThat(app.webhook(reopen).statusCode()).isEqualTo(202);
     HttpResponse<String> surveys = app.admin("GET", "/admin/surveys?ticket=INC-2", null);
-    assertThat(surveys.body()).contains("\"state\":\"cancelled\"").contains("\"reason\":\"reopened\"");
+    assertThat(surveys.body())
+        .contains("\"state\":\"cancelled\"")
+        .contains("\"reason\":\"reopened\"");
     assertThat(app.webhook(reopen).body()).contains("duplicate");
     String never = "{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"NEVER-SEEN\"}}";
     HttpResponse<String> ignored = app.webhook(never);
@@ -73,56 +85,88 @@ class IntakeHttpTest {
   @Test
   void badInputIsA400NamingTheField() {
     assertThat(app.webhook("{not json").statusCode()).isEqualTo(400);
-    HttpResponse<String> noId = app.webhook("{\"event\":\"ticket.closed\",\"ticket\":{},\"requester\":{\"email\":\"a@b.c\"}}");
+    HttpResponse<String> noId =
+        app.webhook(
+            "{\"event\":\"ticket.closed\",\"ticket\":{},\"requester\":{\"email\":\"a@b.c\"}}");
     assertThat(noId.statusCode()).isEqualTo(400);
     assertThat(noId.body()).contains("ticket.id");
-    HttpResponse<String> noWho = app.webhook("{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"X\"},\"requester\":{}}");
+    HttpResponse<String> noWho =
+        app.webhook("{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"X\"},\"requester\":{}}");
     assertThat(noWho.statusCode()).isEqualTo(400);
     assertThat(noWho.body()).contains("email");
-    HttpResponse<String> badEvent = app.webhook("{\"event\":\"ticket.updated\",\"ticket\":{\"id\":\"X\"}}");
+    HttpResponse<String> badEvent =
+        app.webhook("{\"event\":\"ticket.updated\",\"ticket\":{\"id\":\"X\"}}");
     assertThat(badEvent.body()).contains("event");
-    HttpResponse<String> badDate = app.webhook("{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"X\",\"closedAt\":\"yesterday\"},"
-        + "\"requester\":{\"email\":\"a@b.c\"}}");
+    HttpResponse<String> badDate =
+        app.webhook(
+            "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"X\",\"closedAt\":\"yesterday\"},"
+                + "\"requester\":{\"email\":\"a@b.c\"}}");
     assertThat(badDate.statusCode()).isEqualTo(400);
     assertThat(badDate.body()).contains("ticket.closedAt");
     assertThat(app.webhook("[]").statusCode()).isEqualTo(400);
   }
 
   private HttpRequest.Builder raw(String body) {
-    return HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets"))).POST(HttpRequest.BodyPublishers.ofString(body));
+    return HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
+        .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
   @Test
   void unsignedStaleOrWrongSignatureIs401() {
     String body = TestApp.closed("INC-3", clock.instant(), REQUESTER);
-    assertThat(app.send(raw(body).header("Content-Type", "application/json").build()).statusCode()).isEqualTo(401);
+    assertThat(app.send(raw(body).header("Content-Type", "application/json").build()).statusCode())
+        .isEqualTo(401);
     String ts = Long.toString(clock.instant().minus(Duration.ofSeconds(301)).getEpochSecond());
-    String sig = "v1=" + Signatures.hmacSha256Hex(TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body));
-    assertThat(app.send(raw(body).header("Content-Type", "application/json").header("X-Closeloop-Timestamp", ts)
-        .header("X-Closeloop-Signature", sig).build()).statusCode()).isEqualTo(401);
+    String sig =
+        "v1="
+            + Signatures.hmacSha256Hex(
+                TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body));
+    assertThat(
+            app.send(
+                    raw(body)
+                        .header("Content-Type", "application/json")
+                        .header("X-Closeloop-Timestamp", ts)
+                        .header("X-Closeloop-Signature", sig)
+                        .build())
+                .statusCode())
+        .isEqualTo(401);
     String now = Long.toString(clock.instant().getEpochSecond());
-    assertThat(app.send(raw(body).header("Content-Type", "application/json").header("X-Closeloop-Timestamp", now)
-        .header("X-Closeloop-Signature", "v1=00").build()).statusCode()).isEqualTo(401);
+    assertThat(
+            app.send(
+                    raw(body)
+                        .header("Content-Type", "application/json")
+                        .header("X-Closeloop-Timestamp", now)
+                        .header("X-Closeloop-Signature", "v1=00")
+                        .build())
+                .statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   void wrongContentTypeIs415AndHugeBodyIs413() {
-    assertThat(app.send(raw("{}").header("Content-Type", "text/plain").build()).statusCode()).isEqualTo(415);
+    assertThat(app.send(raw("{}").header("Content-Type", "text/plain").build()).statusCode())
+        .isEqualTo(415);
     String huge = "{\"event\":\"ticket.closed\",\"pad\":\"" + "x".repeat(70_000) + "\"}";
     assertThat(app.send(raw(huge).header("Content-Type", "text/plain").build()).statusCode())
-        .as("413 is checked before 415").isEqualTo(413);
+        .as("413 is checked before 415")
+        .isEqualTo(413);
   }
 
   @Test
   void unknownSourceIs404() {
-    HttpResponse<String> r = app.send(HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets/remedy")))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+    HttpResponse<String> r =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets/remedy")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
     assertThat(r.statusCode()).isEqualTo(404);
   }
 
   @Test
   void adminNeedsTheToken() {
-    HttpResponse<String> r = app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/incidents"))).GET().build());
+    HttpResponse<String> r =
+        app.send(HttpRequest.newBuilder(URI.create(app.url("/admin/incidents"))).GET().build());
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(app.admin("GET", "/admin/incidents", null).statusCode()).isEqualTo(200);
     assertThat(app.admin("GET", "/admin/surveys?ticket=NOPE", null).statusCode()).isEqualTo(404);
@@ -131,11 +175,23 @@ class IntakeHttpTest {
 
   @Test
   void healthAndMetrics() {
-    assertThat(app.send(HttpRequest.newBuilder(URI.create(app.url("/health/live"))).build()).statusCode()).isEqualTo(200);
-    assertThat(app.send(HttpRequest.newBuilder(URI.create(app.url("/health/ready"))).build()).statusCode()).isEqualTo(200);
+    assertThat(
+            app.send(HttpRequest.newBuilder(URI.create(app.url("/health/live"))).build())
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            app.send(HttpRequest.newBuilder(URI.create(app.url("/health/ready"))).build())
+                .statusCode())
+        .isEqualTo(200);
     // the JVM binders are bound just after the ready line, off the start-up path
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-        assertThat(app.send(HttpRequest.newBuilder(URI.create(app.url("/metrics"))).build()).body())
-            .contains("jvm_memory_used_bytes", "closeloop_outbox_rows").doesNotContain("s3cret"));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        app.send(HttpRequest.newBuilder(URI.create(app.url("/metrics"))).build())
+                            .body())
+                    .contains("jvm_memory_used_bytes", "closeloop_outbox_rows")
+                    .doesNotContain("s3cret"));
   }
 }

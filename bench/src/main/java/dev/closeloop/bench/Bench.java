@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The benchmark harness: {@code Bench intake|delivery|digest|footprint|scaling [--key value ...]}. Each
- * benchmark measures the built jar ({@code -Dcloseloop.jar}, default {@code target/closeloop.jar})
- * from the outside, beside a baseline or a limit measured in the same run. See bench/README.md.
+ * The benchmark harness: {@code Bench intake|delivery|digest|footprint|scaling [--key value ...]}.
+ * Each benchmark measures the built jar ({@code -Dcloseloop.jar}, default {@code
+ * target/closeloop.jar}) from the outside, beside a baseline or a limit measured in the same run.
+ * See bench/README.md.
  */
 public final class Bench {
   private Bench() {}

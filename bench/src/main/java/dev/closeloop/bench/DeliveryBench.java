@@ -11,25 +11,37 @@ import dev.closeloop.survey.SendWindow;
 import dev.closeloop.survey.SurveyMessages;
 import dev.closeloop.ticket.TicketEvent;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.time.Clock;
-import java.time.Instant;
 
 /**
- * Delivery: N surveys due at once, sent by the real jar to FakeSlack and FakeDiscord behind
- * {@link LimitProxy}. The surveys are taken in by the app's own {@link IntakeService} into the
- * store before the jar starts (so intake speed does not pace the run); the clock starts at the
- * ready line and stops at the last survey message accepted. Then every requester's DM is counted:
- * exactly one each (0 lost, 0 duplicated).
+ * Delivery: N surveys due at once, sent by the real jar to FakeSlack and FakeDiscord behind {@link
+ * LimitProxy}. The surveys are taken in by the app's own {@link IntakeService} into the store
+ * before the jar starts (so intake speed does not pace the run); the clock starts at the ready line
+ * and stops at the last survey message accepted. Then every requester's DM is counted: exactly one
+ * each (0 lost, 0 duplicated).
  */
 final class DeliveryBench {
   /** What one run measured. */
-  record Result(int slackSurveys, int discordSurveys, double seconds, double minimum, double slackSeconds,
-      double slackMinimum, double discordSeconds, double discordMinimum, int calls, int limited, int lost,
-      int duplicated, double readyMillis, double rssAfter) {}
+  record Result(
+      int slackSurveys,
+      int discordSurveys,
+      double seconds,
+      double minimum,
+      double slackSeconds,
+      double slackMinimum,
+      double discordSeconds,
+      double discordMinimum,
+      int calls,
+      int limited,
+      int lost,
+      int duplicated,
+      double readyMillis,
+      double rssAfter) {}
 
   private DeliveryBench() {}
 
@@ -47,7 +59,9 @@ final class DeliveryBench {
       }
       long seedStart = System.nanoTime();
       seed(rig, run, nSlack, nDiscord);
-      Bench.say("  seeded %d due surveys through IntakeService in %.1f s", n, (System.nanoTime() - seedStart) / 1e9);
+      Bench.say(
+          "  seeded %d due surveys through IntakeService in %.1f s",
+          n, (System.nanoTime() - seedStart) / 1e9);
 
       try (Jar jar = Jar.app(rig.writeConfig(), dir.resolve("app.log")).awaitReady(120)) {
         long t0 = System.nanoTime();
@@ -71,8 +85,15 @@ final class DeliveryBench {
           int secs = (int) ((System.nanoTime() - t0) / 1e9);
           if (secs / 30 != lastReport) {
             lastReport = secs / 30;
-            Bench.say("  t=%ds slack %d/%d discord %d/%d, 429s %d + %d", secs, s, nSlack, d, nDiscord,
-                rig.slackProxy.limited.get(), rig.discordProxy.limited.get());
+            Bench.say(
+                "  t=%ds slack %d/%d discord %d/%d, 429s %d + %d",
+                secs,
+                s,
+                nSlack,
+                d,
+                nDiscord,
+                rig.slackProxy.limited.get(),
+                rig.discordProxy.limited.get());
           }
           Thread.sleep(100);
         }
@@ -81,7 +102,9 @@ final class DeliveryBench {
         int idle = a.i("idle", 20);
         Thread.sleep(idle * 1000L);
         double rssAfter = jar.rssMiB();
-        Bench.say("  RSS at the end of the run %.0f MiB, after %d s idle %.0f MiB", rssAtEnd, idle, rssAfter);
+        Bench.say(
+            "  RSS at the end of the run %.0f MiB, after %d s idle %.0f MiB",
+            rssAtEnd, idle, rssAfter);
         double slackSecs = slackDone == 0 ? Double.NaN : (slackDone - t0) / 1e9;
         double discordSecs = discordDone == 0 ? Double.NaN : (discordDone - t0) / 1e9;
         // the limit-bound minimum: Slack 10 posts/s workspace-wide (burst 10); Discord a DM is
@@ -102,17 +125,42 @@ final class DeliveryBench {
         }
         int calls = rig.slackProxy.calls.get() + rig.discordProxy.calls.get();
         int limited = rig.slackProxy.limited.get() + rig.discordProxy.limited.get();
-        Result r = new Result(nSlack, nDiscord, Math.max(nz(slackSecs), nz(discordSecs)), Math.max(slackMin, discordMin),
-            slackSecs, slackMin, discordSecs, discordMin, calls, limited, lost, dup, jar.readyMillis(), rssAfter);
+        Result r =
+            new Result(
+                nSlack,
+                nDiscord,
+                Math.max(nz(slackSecs), nz(discordSecs)),
+                Math.max(slackMin, discordMin),
+                slackSecs,
+                slackMin,
+                discordSecs,
+                discordMin,
+                calls,
+                limited,
+                lost,
+                dup,
+                jar.readyMillis(),
+                rssAfter);
         Bench.say("  slack  : %s", rig.slackProxy.summary());
         Bench.say("  discord: %s", rig.discordProxy.summary());
-        Bench.say("  slack   %d surveys in %.1f s, limit-bound minimum %.1f s (%.2fx)", nSlack, slackSecs, slackMin,
-            slackSecs / slackMin);
-        Bench.say("  discord %d surveys in %.1f s, limit-bound minimum %.1f s (%.2fx)", nDiscord, discordSecs,
-            discordMin, discordSecs / discordMin);
-        Bench.say("  total %.1f s vs minimum %.1f s = %.2fx (target <= 1.1); 429s %d of %d calls = %.2f%% (target < 1%%);"
-            + " lost %d, duplicated %d; RSS after %.0f MiB", r.seconds(), r.minimum(), r.seconds() / r.minimum(),
-            limited, calls, 100.0 * limited / calls, lost, dup, rssAfter);
+        Bench.say(
+            "  slack   %d surveys in %.1f s, limit-bound minimum %.1f s (%.2fx)",
+            nSlack, slackSecs, slackMin, slackSecs / slackMin);
+        Bench.say(
+            "  discord %d surveys in %.1f s, limit-bound minimum %.1f s (%.2fx)",
+            nDiscord, discordSecs, discordMin, discordSecs / discordMin);
+        Bench.say(
+            "  total %.1f s vs minimum %.1f s = %.2fx (target <= 1.1); 429s %d of %d calls = %.2f%% (target < 1%%);"
+                + " lost %d, duplicated %d; RSS after %.0f MiB",
+            r.seconds(),
+            r.minimum(),
+            r.seconds() / r.minimum(),
+            limited,
+            calls,
+            100.0 * limited / calls,
+            lost,
+            dup,
+            rssAfter);
         return r;
       }
     }
@@ -135,12 +183,24 @@ final class DeliveryBench {
     Config config = new ConfigLoader(name -> null).loadString(rig.yaml());
     try (Database db = Database.open(rig.storageUrl(), "", "")) {
       var s = config.survey();
-      FatiguePolicy policy = new FatiguePolicy(s.delay(), s.cooldown(), s.reminderAfter(), s.expireAfter(),
-          new SendWindow(s.quietHours(), s.weekends()));
-      IntakeService intake = new IntakeService(db.jdbi(), config, policy, Clock.systemUTC(), () -> 0.0,
-          new Notifier(new SurveyMessages(s.wording())));
+      FatiguePolicy policy =
+          new FatiguePolicy(
+              s.delay(),
+              s.cooldown(),
+              s.reminderAfter(),
+              s.expireAfter(),
+              new SendWindow(s.quietHours(), s.weekends()));
+      IntakeService intake =
+          new IntakeService(
+              db.jdbi(),
+              config,
+              policy,
+              Clock.systemUTC(),
+              () -> 0.0,
+              new Notifier(new SurveyMessages(s.wording())));
       Instant closedAt = Instant.now();
-      // Slack and Discord closes interleaved (as they would come from one helpdesk), in a fixed order
+      // Slack and Discord closes interleaved (as they would come from one helpdesk), in a fixed
+      // order
       List<Boolean> order = new ArrayList<>(Collections.nCopies(nSlack, true));
       order.addAll(Collections.nCopies(nDiscord, false));
       Collections.shuffle(order, new Random(42));
@@ -148,11 +208,27 @@ final class DeliveryBench {
       for (int i = 0; i < nSlack + nDiscord; i++) {
         boolean slack = order.get(i);
         int k = slack ? slackSeen++ : i - slackSeen;
-        TicketEvent.Requester r = new TicketEvent.Requester(null, "User " + i, slack ? slackId(k) : null,
-            slack ? null : discordId(k), "UTC", "en");
-        IntakeResult res = intake.accept(new TicketEvent("generic", TicketEvent.Kind.CLOSED,
-            new TicketEvent.Ticket(run + "-" + i, "VPN drops every hour", "https://help.example.com/t/" + i, "Alex",
-                "network"), r, closedAt));
+        TicketEvent.Requester r =
+            new TicketEvent.Requester(
+                null,
+                "User " + i,
+                slack ? slackId(k) : null,
+                slack ? null : discordId(k),
+                "UTC",
+                "en");
+        IntakeResult res =
+            intake.accept(
+                new TicketEvent(
+                    "generic",
+                    TicketEvent.Kind.CLOSED,
+                    new TicketEvent.Ticket(
+                        run + "-" + i,
+                        "VPN drops every hour",
+                        "https://help.example.com/t/" + i,
+                        "Alex",
+                        "network"),
+                    r,
+                    closedAt));
         if (!(res instanceof IntakeResult.Accepted)) {
           throw new IllegalStateException("seed " + i + ": " + res);
         }

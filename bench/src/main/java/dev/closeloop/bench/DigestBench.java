@@ -7,8 +7,8 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.discord.BenchDiscordRender;
 import dev.closeloop.chat.slack.BenchSlackRender;
 import dev.closeloop.delivery.OutgoingCodec;
-import dev.closeloop.service.DigestService;
 import dev.closeloop.digest.DigestBuilder;
+import dev.closeloop.service.DigestService;
 import dev.closeloop.service.StatsService;
 import dev.closeloop.store.Database;
 import dev.closeloop.store.DigestQueries;
@@ -49,11 +49,13 @@ final class DigestBench {
     for (String s : sizes.split(",")) {
       rows.add(one(Integer.parseInt(s.trim()), reps));
     }
-    Bench.say("  | stored answers | negatives in window | digest (service + both renderings) | raw SQL | ratio |");
+    Bench.say(
+        "  | stored answers | negatives in window | digest (service + both renderings) | raw SQL | ratio |");
     Bench.say("  |---:|---:|---:|---:|---:|");
     for (Row r : rows) {
-      Bench.say("  | %,d | %,d | %.0f ms | %.0f ms | %.2fx |", r.answers(), r.negatives(), r.digestMs(), r.rawMs(),
-          r.ratio());
+      Bench.say(
+          "  | %,d | %,d | %.0f ms | %.0f ms | %.2fx |",
+          r.answers(), r.negatives(), r.digestMs(), r.rawMs(), r.ratio());
     }
     return rows;
   }
@@ -72,17 +74,23 @@ final class DigestBench {
       populate(db, answers, negatives, now, windowStart);
     }
     double populate = (System.nanoTime() - p0) / 1e9;
-    Bench.say("digest: %,d answers, %,d negatives in the window; populated in %.1f s (%s)", answers, negatives,
-        populate, dir);
-    Config config = new ConfigLoader(n -> null).loadString("""
+    Bench.say(
+        "digest: %,d answers, %,d negatives in the window; populated in %.1f s (%s)",
+        answers, negatives, populate, dir);
+    Config config =
+        new ConfigLoader(n -> null)
+            .loadString(
+                """
         storage: { url: "%s" }
         digest: { slackChannel: "C0DIGEST", discordChannel: "900000000000000001" }
-        """.formatted(url));
+        """
+                    .formatted(url));
     Clock clock = Clock.fixed(now, ZoneOffset.UTC);
     try (Database db = Database.open(url, "", "")) {
       Map<PlatformId, ?> platforms = Map.of(PlatformId.SLACK, "fake", PlatformId.DISCORD, "fake");
-      DigestService service = new DigestService(db.jdbi(), config, platforms, new StatsService(db.jdbi(), config, clock),
-          clock);
+      DigestService service =
+          new DigestService(
+              db.jdbi(), config, platforms, new StatsService(db.jdbi(), config, clock), clock);
       BenchSlackRender slack = new BenchSlackRender();
       BenchDiscordRender discord = new BenchDiscordRender();
       double[] digest = new double[reps];
@@ -91,20 +99,29 @@ final class DigestBench {
         long t0 = System.nanoTime();
         Map<String, Object> posted = service.postNow();
         int rendered = 0;
-        for (String payload : db.jdbi().withHandle(h -> h.createQuery(
-            "SELECT payload FROM outbox WHERE purpose = 'digest' ORDER BY id").mapTo(String.class).list())) {
+        for (String payload :
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "SELECT payload FROM outbox WHERE purpose = 'digest' ORDER BY id")
+                            .mapTo(String.class)
+                            .list())) {
           Outgoing.ChannelPost post = (Outgoing.ChannelPost) OutgoingCodec.decode(payload);
           rendered += slack.render(post.message()) + discord.render(post.message());
         }
         long t1 = System.nanoTime();
         if (r < 0) {
-          Bench.say("  posted: newNegatives=%s stillOpen=%s omitted=%s (rendered %d)", posted.get("newNegatives"),
-              posted.get("stillOpen"), posted.get("omitted"), rendered);
+          Bench.say(
+              "  posted: newNegatives=%s stillOpen=%s omitted=%s (rendered %d)",
+              posted.get("newNegatives"), posted.get("stillOpen"), posted.get("omitted"), rendered);
         }
-        db.jdbi().useHandle(h -> {
-          h.execute("DELETE FROM outbox WHERE purpose = 'digest'");
-          h.execute("DELETE FROM digests WHERE kind = 'on_demand'");
-        });
+        db.jdbi()
+            .useHandle(
+                h -> {
+                  h.execute("DELETE FROM outbox WHERE purpose = 'digest'");
+                  h.execute("DELETE FROM digests WHERE kind = 'on_demand'");
+                });
         long t2 = System.nanoTime();
         int read = rawQuery(db, windowStart, now);
         long t3 = System.nanoTime();
@@ -112,13 +129,15 @@ final class DigestBench {
           digest[r] = (t1 - t0) / 1e6;
           raw[r] = (t3 - t2) / 1e6;
         } else {
-          Bench.say("  raw SQL read %d rows; warm-up (first on this store, not counted): digest %.0f ms, raw SQL %.0f ms",
+          Bench.say(
+              "  raw SQL read %d rows; warm-up (first on this store, not counted): digest %.0f ms, raw SQL %.0f ms",
               read, (t1 - t0) / 1e6, (t3 - t2) / 1e6);
         }
       }
       Row row = new Row(answers, negatives, median(digest), median(raw), populate);
-      Bench.say("  digest %.0f ms vs raw SQL %.0f ms = %.2fx (target <= 1.5x and < 1000 ms)", row.digestMs(),
-          row.rawMs(), row.ratio());
+      Bench.say(
+          "  digest %.0f ms vs raw SQL %.0f ms = %.2fx (target <= 1.5x and < 1000 ms)",
+          row.digestMs(), row.rawMs(), row.ratio());
       return row;
     }
   }
@@ -166,16 +185,20 @@ final class DigestBench {
    * Surveys of two answers each: old positives (rating 4–5 and fixed) spread over a year before the
    * window, and {@code negatives} in the window (rating 1–2 and a comment) with an open incident.
    */
-  static void populate(Database db, int answers, int negatives, Instant now, Instant windowStart) throws Exception {
+  static void populate(Database db, int answers, int negatives, Instant now, Instant windowStart)
+      throws Exception {
     int surveys = answers / 2;
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement st = c.prepareStatement("MERGE INTO settings (name, val) KEY (name) VALUES (?, ?)")) {
+      try (PreparedStatement st =
+          c.prepareStatement("MERGE INTO settings (name, val) KEY (name) VALUES (?, ?)")) {
         st.setString(1, "installed_at");
         st.setString(2, now.minus(Duration.ofDays(400)).toString());
         st.executeUpdate();
       }
-      try (PreparedStatement d = c.prepareStatement("""
+      try (PreparedStatement d =
+          c.prepareStatement(
+              """
           INSERT INTO digests (slot, kind, window_start, window_end, created_at, entries)
           VALUES ('daily:prev', 'scheduled', ?, ?, ?, 0)""")) {
         d.setTimestamp(1, Timestamp.from(windowStart.minus(Duration.ofDays(1))));
@@ -183,20 +206,27 @@ final class DigestBench {
         d.setTimestamp(3, Timestamp.from(windowStart));
         d.executeUpdate();
       }
-      PreparedStatement s = c.prepareStatement("""
+      PreparedStatement s =
+          c.prepareStatement(
+              """
           INSERT INTO surveys (id, source, ticket_id, person_key, requester_email, requester_name, title, url,
             assignee, team, closed_at, platform, platform_user, state, step, sent_at, answered_at, finished_at,
             created_at) VALUES (?, 'generic', ?, ?, ?, ?, 'VPN drops every hour', ?, 'Alex', 'network', ?, 'slack', ?,
             'answered', 'done', ?, ?, ?, ?)""");
-      PreparedStatement an = c.prepareStatement("INSERT INTO answers (survey_id, kind, answer, at) VALUES (?, ?, ?, ?)");
-      PreparedStatement inc = c.prepareStatement(
-          "INSERT INTO incidents (survey_id, created_at, kind) VALUES (?, ?, 'negative')");
+      PreparedStatement an =
+          c.prepareStatement(
+              "INSERT INTO answers (survey_id, kind, answer, at) VALUES (?, ?, ?, ?)");
+      PreparedStatement inc =
+          c.prepareStatement(
+              "INSERT INTO incidents (survey_id, created_at, kind) VALUES (?, ?, 'negative')");
       long windowMillis = Duration.between(windowStart, now).toMillis();
       for (int i = 1; i <= surveys; i++) {
         boolean negative = i > surveys - negatives;
-        Instant sent = negative
-            ? windowStart.plusMillis((long) (i - (surveys - negatives)) * windowMillis / (negatives + 1))
-            : windowStart.minus(Duration.ofMinutes(1 + (long) (i % 525_000)));
+        Instant sent =
+            negative
+                ? windowStart.plusMillis(
+                    (long) (i - (surveys - negatives)) * windowMillis / (negatives + 1))
+                : windowStart.minus(Duration.ofMinutes(1 + (long) (i % 525_000)));
         Instant answered = sent.plusSeconds(60);
         s.setLong(1, i);
         s.setString(2, "INC-" + i);
@@ -218,7 +248,8 @@ final class DigestBench {
         an.addBatch();
         an.setLong(1, i);
         an.setString(2, negative ? "comment" : "fixed");
-        an.setString(3, negative ? "Still broken after the fix <!channel> — VPN drops at " + i : "true");
+        an.setString(
+            3, negative ? "Still broken after the fix <!channel> — VPN drops at " + i : "true");
         an.setTimestamp(4, Timestamp.from(answered.plusSeconds(5)));
         an.addBatch();
         if (negative) {

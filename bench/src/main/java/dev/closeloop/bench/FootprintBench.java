@@ -26,14 +26,16 @@ final class FootprintBench {
         line = jar.readyLine();
         Thread.sleep(idleSeconds * 1000L);
         rss[r] = jar.rssMiB();
-        Bench.say("footprint run %d: %s after %.0f ms (%.1f CPU s by then); RSS after %d s idle %.0f MiB", r + 1,
-            line, ready[r], jar.readyCpuSeconds(), idleSeconds, rss[r]);
+        Bench.say(
+            "footprint run %d: %s after %.0f ms (%.1f CPU s by then); RSS after %d s idle %.0f MiB",
+            r + 1, line, ready[r], jar.readyCpuSeconds(), idleSeconds, rss[r]);
       }
     }
     Arrays.sort(ready);
     Arrays.sort(rss);
     Result res = new Result(ready[runs / 2], rss[runs / 2], line);
-    Bench.say("  median ready %.0f ms (target <= 3000); median RSS idle %.0f MiB (target <= 256); JVM flags: none",
+    Bench.say(
+        "  median ready %.0f ms (target <= 3000); median RSS idle %.0f MiB (target <= 256); JVM flags: none",
         res.readyMillis(), res.rssIdleMiB());
     return res;
   }

@@ -62,25 +62,36 @@ final class Jar implements AutoCloseable {
 
   /**
    * JVM options from {@code BENCH_PROFILE_OPTS} (space-separated), for profiling a run only, e.g.
-   * {@code -Xlog:class+load:file=/tmp/cl.txt:uptime}. Empty by default: no figure in the README
-   * was measured with any.
+   * {@code -Xlog:class+load:file=/tmp/cl.txt:uptime}. Empty by default: no figure in the README was
+   * measured with any.
    */
   static List<String> profilingOptions() {
     String opts = System.getenv("BENCH_PROFILE_OPTS");
     return opts == null || opts.isBlank() ? List.of() : List.of(opts.trim().split("\\s+"));
   }
 
-  /** {@code java -cp closeloop.jar:<bench classes> mainClass args} — the baseline, also with no JVM flags. */
+  /**
+   * {@code java -cp closeloop.jar:<bench classes> mainClass args} — the baseline, also with no JVM
+   * flags.
+   */
   static Jar main(Class<?> mainClass, Path log, String... args) throws IOException {
-    String benchClasses = Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-    List<String> cmd = new ArrayList<>(List.of(java(), "-cp", jarPath() + java.io.File.pathSeparator + benchClasses,
-        mainClass.getName()));
+    String benchClasses =
+        Path.of(mainClass.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-cp",
+                jarPath() + java.io.File.pathSeparator + benchClasses,
+                mainClass.getName()));
     cmd.addAll(List.of(args));
     return new Jar(cmd, log);
   }
 
   private void pump() {
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    try (BufferedReader r =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         var w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
       String line;
       while ((line = r.readLine()) != null) {
@@ -107,7 +118,8 @@ final class Jar implements AutoCloseable {
   Jar awaitReady(long seconds) throws Exception {
     if (!ready.await(seconds, TimeUnit.SECONDS)) {
       close();
-      throw new IllegalStateException("no ready line within " + seconds + " s; log " + log + ":\n" + tail());
+      throw new IllegalStateException(
+          "no ready line within " + seconds + " s; log " + log + ":\n" + tail());
     }
     return this;
   }
@@ -134,7 +146,10 @@ final class Jar implements AutoCloseable {
     return readyCpuSeconds;
   }
 
-  /** User + system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s). */
+  /**
+   * User + system CPU seconds of a process, from /proc/PID/stat (fields 14 and 15, in clock ticks
+   * of 1/100 s).
+   */
   static double cpuSeconds(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));

@@ -41,7 +41,10 @@ import java.util.regex.Pattern;
  * (float seconds) in the body and {@code Retry-After}.
  */
 final class LimitProxy implements AutoCloseable {
-  enum Kind { SLACK, DISCORD }
+  enum Kind {
+    SLACK,
+    DISCORD
+  }
 
   /** A token bucket: {@code rate} per second, at most {@code burst}. */
   static final class Bucket {
@@ -75,21 +78,29 @@ final class LimitProxy implements AutoCloseable {
     }
   }
 
-  private static final Set<String> SKIP_REQUEST = Set.of("connection", "content-length", "expect", "host", "upgrade");
-  private static final Set<String> SKIP_RESPONSE = Set.of("content-length", "transfer-encoding", "connection", "date");
-  private static final Pattern CHANNEL_MESSAGES = Pattern.compile("channels/(\\d+)/messages(/\\d+)?");
+  private static final Set<String> SKIP_REQUEST =
+      Set.of("connection", "content-length", "expect", "host", "upgrade");
+  private static final Set<String> SKIP_RESPONSE =
+      Set.of("content-length", "transfer-encoding", "connection", "date");
+  private static final Pattern CHANNEL_MESSAGES =
+      Pattern.compile("channels/(\\d+)/messages(/\\d+)?");
 
   private final Kind kind;
   private final String target;
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(16);
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Map<String, Bucket> buckets = new HashMap<>();
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger limited = new AtomicInteger();
+
   /** Successful (2xx) calls per route, e.g. "chat.postMessage" or "POST channels/{id}/messages". */
   final Map<String, AtomicInteger> ok = new ConcurrentHashMap<>();
+
   final Map<String, AtomicInteger> rejected = new ConcurrentHashMap<>();
   volatile long lastOkNanos;
 
@@ -134,8 +145,14 @@ final class LimitProxy implements AutoCloseable {
             need.add(bucket("workspace:post", 10, 10, now));
             String ch = slackChannel(ex, body);
             if (System.getenv("BENCH_DEBUG") != null) {
-              System.err.println("postMessage channel=" + ch + " ct=" + ex.getRequestHeaders().getFirst("Content-Type")
-                  + " body=" + new String(body, StandardCharsets.UTF_8).substring(0, Math.min(200, body.length)));
+              System.err.println(
+                  "postMessage channel="
+                      + ch
+                      + " ct="
+                      + ex.getRequestHeaders().getFirst("Content-Type")
+                      + " body="
+                      + new String(body, StandardCharsets.UTF_8)
+                          .substring(0, Math.min(200, body.length)));
             }
             need.add(bucket("channel:" + ch, 1, 1, now));
           } else {
@@ -146,8 +163,12 @@ final class LimitProxy implements AutoCloseable {
         } else {
           Matcher m = CHANNEL_MESSAGES.matcher(route);
           boolean messages = m.matches() && (method.equals("POST") || method.equals("PATCH"));
-          label = method + " " + (messages ? "channels/{id}/messages" + (m.group(2) == null ? "" : "/{id}")
-              : route.replaceAll("\\d{6,}", "{id}"));
+          label =
+              method
+                  + " "
+                  + (messages
+                      ? "channels/{id}/messages" + (m.group(2) == null ? "" : "/{id}")
+                      : route.replaceAll("\\d{6,}", "{id}"));
           Bucket route5 = messages ? bucket("route:" + method + ":" + m.group(1), 1, 5, now) : null;
           Bucket globalBucket = bucket("global", 50, 50, now);
           double routeWait = route5 == null ? 0 : route5.waitFor();
@@ -161,11 +182,21 @@ final class LimitProxy implements AutoCloseable {
           if (wait == 0 && route5 != null) {
             route5.tokens -= 1;
             limitHeaders.add(new String[] {"X-RateLimit-Limit", "5"});
-            limitHeaders.add(new String[] {"X-RateLimit-Remaining", Integer.toString((int) Math.floor(route5.tokens))});
-            limitHeaders.add(new String[] {"X-RateLimit-Reset-After", String.format("%.3f", route5.resetAfter())});
-            limitHeaders.add(new String[] {"X-RateLimit-Reset",
-                String.format("%.3f", System.currentTimeMillis() / 1000.0 + route5.resetAfter())});
-            limitHeaders.add(new String[] {"X-RateLimit-Bucket", "bench-" + method.toLowerCase() + "-messages"});
+            limitHeaders.add(
+                new String[] {
+                  "X-RateLimit-Remaining", Integer.toString((int) Math.floor(route5.tokens))
+                });
+            limitHeaders.add(
+                new String[] {
+                  "X-RateLimit-Reset-After", String.format("%.3f", route5.resetAfter())
+                });
+            limitHeaders.add(
+                new String[] {
+                  "X-RateLimit-Reset",
+                  String.format("%.3f", System.currentTimeMillis() / 1000.0 + route5.resetAfter())
+                });
+            limitHeaders.add(
+                new String[] {"X-RateLimit-Bucket", "bench-" + method.toLowerCase() + "-messages"});
             need.remove(route5);
           }
         }
@@ -207,7 +238,9 @@ final class LimitProxy implements AutoCloseable {
       case "files.completeUploadExternal":
         return new int[] {20, 5};
       default:
-        return new int[] {50, 10}; // Tier 3: chat.update, conversations.open/history, users.lookupByEmail
+        return new int[] {
+          50, 10
+        }; // Tier 3: chat.update, conversations.open/history, users.lookupByEmail
     }
   }
 
@@ -238,30 +271,44 @@ final class LimitProxy implements AutoCloseable {
         h.add("X-RateLimit-Global", "true");
       }
       h.add("X-RateLimit-Scope", global ? "global" : "user");
-      out = String.format("{\"message\":\"You are being rate limited.\",\"retry_after\":%.3f,\"global\":%s,\"code\":0}",
-          wait, global).getBytes(StandardCharsets.UTF_8);
+      out =
+          String.format(
+                  "{\"message\":\"You are being rate limited.\",\"retry_after\":%.3f,\"global\":%s,\"code\":0}",
+                  wait, global)
+              .getBytes(StandardCharsets.UTF_8);
     }
     ex.sendResponseHeaders(429, out.length);
     ex.getResponseBody().write(out);
   }
 
-  private void forward(HttpExchange ex, String route, byte[] body, List<String[]> extra, String label) throws Exception {
+  private void forward(
+      HttpExchange ex, String route, byte[] body, List<String[]> extra, String label)
+      throws Exception {
     String query = ex.getRequestURI().getRawQuery();
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target + route + (query == null ? "" : "?" + query)))
-        .timeout(Duration.ofSeconds(30))
-        .method(ex.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
-    ex.getRequestHeaders().forEach((name, values) -> {
-      if (!SKIP_REQUEST.contains(name.toLowerCase())) {
-        values.forEach(v -> b.header(name, v));
-      }
-    });
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(target + route + (query == null ? "" : "?" + query)))
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                ex.getRequestMethod(),
+                body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    ex.getRequestHeaders()
+        .forEach(
+            (name, values) -> {
+              if (!SKIP_REQUEST.contains(name.toLowerCase())) {
+                values.forEach(v -> b.header(name, v));
+              }
+            });
     HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-    r.headers().map().forEach((name, values) -> {
-      if (!SKIP_RESPONSE.contains(name.toLowerCase()) && !name.startsWith(":")) {
-        values.forEach(v -> ex.getResponseHeaders().add(name, v));
-      }
-    });
+    r.headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!SKIP_RESPONSE.contains(name.toLowerCase()) && !name.startsWith(":")) {
+                values.forEach(v -> ex.getResponseHeaders().add(name, v));
+              }
+            });
     for (String[] h : extra) {
       ex.getResponseHeaders().set(h[0], h[1]);
     }
@@ -270,15 +317,20 @@ final class LimitProxy implements AutoCloseable {
       lastOkNanos = System.nanoTime();
     }
     byte[] out = r.body();
-    ex.sendResponseHeaders(r.statusCode(), r.statusCode() == 204 || out.length == 0 ? -1 : out.length);
+    ex.sendResponseHeaders(
+        r.statusCode(), r.statusCode() == 204 || out.length == 0 ? -1 : out.length);
     if (out.length > 0 && r.statusCode() != 204) {
       ex.getResponseBody().write(out);
     }
   }
 
   String summary() {
-    return String.format("%d calls, %d answered 429 (%.2f%%); ok %s; 429 %s", calls.get(), limited.get(),
-        calls.get() == 0 ? 0.0 : 100.0 * limited.get() / calls.get(), new java.util.TreeMap<>(ok),
+    return String.format(
+        "%d calls, %d answered 429 (%.2f%%); ok %s; 429 %s",
+        calls.get(),
+        limited.get(),
+        calls.get() == 0 ? 0.0 : 100.0 * limited.get() / calls.get(),
+        new java.util.TreeMap<>(ok),
         new java.util.TreeMap<>(rejected));
   }
 

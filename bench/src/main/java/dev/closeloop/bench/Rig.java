@@ -33,8 +33,17 @@ final class Rig implements AutoCloseable {
         slack: { botToken: "%s", appToken: "%s", apiUrl: "%s" }
         discord: { token: "%s", apiUrl: "%s", gatewayUrl: "%s" }
         survey: { delay: PT0S, cooldown: PT0S, quietHours: "", weekends: true, reminderAfter: PT0S }
-        """.formatted(dir.resolve("app.port"), storageUrl(), IntakeBench.SECRET, FakeSlack.BOT_TOKEN,
-        FakeSlack.APP_TOKEN, slackProxy.url(), FakeDiscord.TOKEN, discordProxy.url(), discord.gatewayUrl());
+        """
+        .formatted(
+            dir.resolve("app.port"),
+            storageUrl(),
+            IntakeBench.SECRET,
+            FakeSlack.BOT_TOKEN,
+            FakeSlack.APP_TOKEN,
+            slackProxy.url(),
+            FakeDiscord.TOKEN,
+            discordProxy.url(),
+            discord.gatewayUrl());
   }
 
   Path writeConfig() throws Exception {

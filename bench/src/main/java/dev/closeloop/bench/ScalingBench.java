@@ -9,15 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How start-up, idle memory and intake grow with the store: for each size, a store is filled as
- * the digest benchmark fills it ({@link DigestBench#populate}: answered surveys, incidents,
- * tickets), then the jar is started on it (a restart: Flyway finds the schema current) with the
- * sandbox only, and takes a closed loop of signed closes. The digest's own scaling is the digest
- * benchmark's table; delivery is bounded by the platforms' limits, not by the store.
+ * How start-up, idle memory and intake grow with the store: for each size, a store is filled as the
+ * digest benchmark fills it ({@link DigestBench#populate}: answered surveys, incidents, tickets),
+ * then the jar is started on it (a restart: Flyway finds the schema current) with the sandbox only,
+ * and takes a closed loop of signed closes. The digest's own scaling is the digest benchmark's
+ * table; delivery is bounded by the platforms' limits, not by the store.
  */
 final class ScalingBench {
-  record Row(int answers, double readyMillis, double readyCpuSeconds, double rssIdleMiB, double acceptedPerSecond,
-      double p50, double p99) {}
+  record Row(
+      int answers,
+      double readyMillis,
+      double readyCpuSeconds,
+      double rssIdleMiB,
+      double acceptedPerSecond,
+      double p50,
+      double p99) {}
 
   private ScalingBench() {}
 
@@ -29,31 +35,46 @@ final class ScalingBench {
     for (String size : a.s("answers", "10000,100000,1000000").split(",")) {
       rows.add(one(Integer.parseInt(size.strip()), concurrency, warmup, count, a.i("idle", 5)));
     }
-    Bench.say("  | stored answers | start → ready (restart) | CPU s by ready | RSS idle | intake accepted/s | p50 | p99 |");
+    Bench.say(
+        "  | stored answers | start → ready (restart) | CPU s by ready | RSS idle | intake accepted/s | p50 | p99 |");
     Bench.say("  |---:|---:|---:|---:|---:|---:|---:|");
     for (Row r : rows) {
-      Bench.say("  | %,d | %.0f ms | %.1f | %.0f MiB | %.0f | %.1f ms | %.1f ms |", r.answers(), r.readyMillis(),
-          r.readyCpuSeconds(), r.rssIdleMiB(), r.acceptedPerSecond(), r.p50(), r.p99());
+      Bench.say(
+          "  | %,d | %.0f ms | %.1f | %.0f MiB | %.0f | %.1f ms | %.1f ms |",
+          r.answers(),
+          r.readyMillis(),
+          r.readyCpuSeconds(),
+          r.rssIdleMiB(),
+          r.acceptedPerSecond(),
+          r.p50(),
+          r.p99());
     }
     return rows;
   }
 
-  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds) throws Exception {
+  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds)
+      throws Exception {
     Path dir = Bench.workDir("scaling");
     String url = "jdbc:h2:file:" + dir.resolve("db/closeloop");
     Instant now = Instant.now();
     long p0 = System.nanoTime();
     try (Database db = Database.open(url, "", "")) {
-      DigestBench.populate(db, answers, Math.max(1, answers / 100), now, now.minus(Duration.ofDays(1)));
+      DigestBench.populate(
+          db, answers, Math.max(1, answers / 100), now, now.minus(Duration.ofDays(1)));
     }
-    Bench.say("scaling: %,d answers populated in %.1f s (%s)", answers, (System.nanoTime() - p0) / 1e9, dir);
+    Bench.say(
+        "scaling: %,d answers populated in %.1f s (%s)",
+        answers, (System.nanoTime() - p0) / 1e9, dir);
     Path config = dir.resolve("closeloop.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         server: { port: 0, portFile: "%s" }
         storage: { url: "%s" }
         intake: { secret: "%s" }
         admin: { token: "bench-token" }
-        """.formatted(dir.resolve("app.port"), url, IntakeBench.SECRET));
+        """
+            .formatted(dir.resolve("app.port"), url, IntakeBench.SECRET));
     try (Jar jar = Jar.app(config, dir.resolve("app.log")).awaitReady(120)) {
       double ready = jar.readyMillis();
       double cpu = jar.readyCpuSeconds();
@@ -61,11 +82,26 @@ final class ScalingBench {
       double rss = jar.rssMiB();
       Load load = new Load(jar.port(), IntakeBench.SECRET);
       String run = "S" + System.currentTimeMillis();
-      load.closedLoop(concurrency, 0, warmup, i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      Load.Result r = load.closedLoop(concurrency, warmup, count,
+      load.closedLoop(
+          concurrency,
+          0,
+          warmup,
           i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      Bench.say("  ready %.0f ms (%.1f CPU s), RSS idle %.0f MiB; intake: %s", ready, cpu, rss, r.line());
-      return new Row(answers, ready, cpu, rss, r.acceptedPerSecond(), r.latency().pMillis(0.50),
+      Load.Result r =
+          load.closedLoop(
+              concurrency,
+              warmup,
+              count,
+              i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
+      Bench.say(
+          "  ready %.0f ms (%.1f CPU s), RSS idle %.0f MiB; intake: %s", ready, cpu, rss, r.line());
+      return new Row(
+          answers,
+          ready,
+          cpu,
+          rss,
+          r.acceptedPerSecond(),
+          r.latency().pMillis(0.50),
           r.latency().pMillis(0.99));
     }
   }

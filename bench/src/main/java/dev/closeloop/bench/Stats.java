@@ -30,7 +30,8 @@ final class Stats {
   }
 
   String summary() {
-    return String.format("p50=%.2fms p99=%.2fms p999=%.2fms max=%.2fms", pMillis(0.5), pMillis(0.99), pMillis(0.999),
-        pMillis(1.0));
+    return String.format(
+        "p50=%.2fms p99=%.2fms p999=%.2fms max=%.2fms",
+        pMillis(0.5), pMillis(0.99), pMillis(0.999), pMillis(1.0));
   }
 }

@@ -47,7 +47,13 @@ final class DiscordErrors {
   private static DeliveryException fromResponse(String what, ErrorResponseException error) {
     int status = error.getResponse() == null ? -1 : error.getResponse().code;
     String detail =
-        what + " failed: HTTP " + status + " code " + error.getErrorCode() + " " + error.getMeaning();
+        what
+            + " failed: HTTP "
+            + status
+            + " code "
+            + error.getErrorCode()
+            + " "
+            + error.getMeaning();
     if (error.getResponse() != null && error.getResponse().getException() != null) {
       return DeliveryException.transientFailure(detail, error);
     }

@@ -68,11 +68,20 @@ final class DiscordEvents extends ListenerAdapter {
       return;
     }
     InteractionReply reply =
-        handleNow(new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), message.getContentRaw()));
+        handleNow(
+            new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), message.getContentRaw()));
     if (reply instanceof InteractionReply.Ephemeral ephemeral) {
       // a typed DM has no interaction: the short answer goes into the same conversation
-      event.getChannel().sendMessage(plain(ephemeral.text())).queue(ok -> {}, failure -> log.warn(
-          "event=reply_failed kind=typed_text user={} next=none", author.getId(), failure));
+      event
+          .getChannel()
+          .sendMessage(plain(ephemeral.text()))
+          .queue(
+              ok -> {},
+              failure ->
+                  log.warn(
+                      "event=reply_failed kind=typed_text user={} next=none",
+                      author.getId(),
+                      failure));
     } else if (reply instanceof InteractionReply.OpenModal) {
       log.warn("event=modal_without_interaction user={} next=ignored", author.getId());
     }
@@ -94,8 +103,7 @@ final class DiscordEvents extends ListenerAdapter {
 
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
-    String text =
-        event.getValues().isEmpty() ? "" : event.getValues().get(0).getAsString();
+    String text = event.getValues().isEmpty() ? "" : event.getValues().get(0).getAsString();
     ChatEvent submit =
         new ChatEvent.ModalSubmit(
             PlatformId.DISCORD,
@@ -120,7 +128,9 @@ final class DiscordEvents extends ListenerAdapter {
     String args =
         joinNonEmpty(
             event.getSubcommandName(),
-            event.getOptions().stream().map(OptionMapping::getAsString).collect(Collectors.joining(" ")));
+            event.getOptions().stream()
+                .map(OptionMapping::getAsString)
+                .collect(Collectors.joining(" ")));
     ChatEvent command =
         new ChatEvent.Command(
             PlatformId.DISCORD, event.getUser().getId(), event.getUser().getEffectiveName(), args);
@@ -143,7 +153,9 @@ final class DiscordEvents extends ListenerAdapter {
     } catch (TimeoutException e) {
       log.warn(
           "event=handler_slow type={} user={} budget={} next=defer_then_follow_up",
-          event.getClass().getSimpleName(), event.userId(), ACK_BUDGET);
+          event.getClass().getSimpleName(),
+          event.userId(),
+          ACK_BUDGET);
       deferThenFollowUp(interaction, pending);
       return;
     } catch (InterruptedException e) {
@@ -152,7 +164,9 @@ final class DiscordEvents extends ListenerAdapter {
     } catch (Exception e) {
       log.error(
           "event=handler_failed type={} user={} next=apologise",
-          event.getClass().getSimpleName(), event.userId(), e);
+          event.getClass().getSimpleName(),
+          event.userId(),
+          e);
       reply = InteractionReply.ephemeral(FAILED);
     }
     firstAnswer(interaction, reply, silentAck);
@@ -169,13 +183,15 @@ final class DiscordEvents extends ListenerAdapter {
           .queue(ok -> {}, failure("reply", interaction));
     } else {
       if (reply instanceof InteractionReply.OpenModal) {
-        log.warn("event=modal_from_modal user={} next=acknowledged_only", interaction.getUser().getId());
+        log.warn(
+            "event=modal_from_modal user={} next=acknowledged_only", interaction.getUser().getId());
       }
       silentAck.run();
     }
   }
 
-  private void deferThenFollowUp(IReplyCallback interaction, CompletableFuture<InteractionReply> pending) {
+  private void deferThenFollowUp(
+      IReplyCallback interaction, CompletableFuture<InteractionReply> pending) {
     if (interaction instanceof ButtonInteractionEvent button) {
       button.deferEdit().queue(ok -> {}, failure("defer_edit", interaction));
     } else if (interaction instanceof ModalInteractionEvent modal && modal.getMessage() != null) {
@@ -207,7 +223,9 @@ final class DiscordEvents extends ListenerAdapter {
     } catch (RuntimeException e) {
       log.error(
           "event=handler_failed type={} user={} next=none",
-          event.getClass().getSimpleName(), event.userId(), e);
+          event.getClass().getSimpleName(),
+          event.userId(),
+          e);
       return InteractionReply.none();
     }
   }
@@ -218,7 +236,8 @@ final class DiscordEvents extends ListenerAdapter {
             .setRequired(true)
             .setMaxLength(TextInput.MAX_VALUE_LENGTH);
     if (spec.placeholder() != null && !spec.placeholder().isBlank()) {
-      input.setPlaceholder(DiscordText.truncate(spec.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
+      input.setPlaceholder(
+          DiscordText.truncate(spec.placeholder(), TextInput.MAX_PLACEHOLDER_LENGTH));
     }
     return Modal.create(spec.id(), DiscordText.truncate(spec.title(), Modal.MAX_TITLE_LENGTH))
         .addComponents(
@@ -241,10 +260,14 @@ final class DiscordEvents extends ListenerAdapter {
     return b == null || b.isEmpty() ? a : a + " " + b;
   }
 
-  private static java.util.function.Consumer<Throwable> failure(String step, IReplyCallback interaction) {
+  private static java.util.function.Consumer<Throwable> failure(
+      String step, IReplyCallback interaction) {
     return failure ->
         log.warn(
             "event=interaction_answer_failed step={} interaction={} user={} next=none",
-            step, interaction.getId(), interaction.getUser().getId(), failure);
+            step,
+            interaction.getId(),
+            interaction.getUser().getId(),
+            failure);
   }
 }

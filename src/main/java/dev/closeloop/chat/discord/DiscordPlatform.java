@@ -98,8 +98,7 @@ public final class DiscordPlatform implements ChatPlatform {
       throw new IllegalArgumentException("discord.token is not set");
     }
     this.config =
-        new Config.Discord(
-            config.token(), withTrailingSlash(config.apiUrl()), config.gatewayUrl());
+        new Config.Discord(config.token(), withTrailingSlash(config.apiUrl()), config.gatewayUrl());
     this.sendTimeout = sendTimeout;
     this.rateLimits = new RateLimitObserver(Clock.systemUTC());
     this.handlerPool =
@@ -158,9 +157,10 @@ public final class DiscordPlatform implements ChatPlatform {
           Thread.currentThread().interrupt();
           return;
         }
-        backoff = backoff.multipliedBy(2).compareTo(MAX_CONNECT_BACKOFF) > 0
-            ? MAX_CONNECT_BACKOFF
-            : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(MAX_CONNECT_BACKOFF) > 0
+                ? MAX_CONNECT_BACKOFF
+                : backoff.multipliedBy(2);
       }
     }
   }
@@ -284,12 +284,12 @@ public final class DiscordPlatform implements ChatPlatform {
   private MessageRef createImage(ChannelRest rest, Outgoing.Image image) throws DeliveryException {
     Part caption =
         new Part(
-            DiscordText.truncate(
-                DiscordText.escape(image.title()), DiscordRenderer.CONTENT_BUDGET),
+            DiscordText.truncate(DiscordText.escape(image.title()), DiscordRenderer.CONTENT_BUDGET),
             List.of(),
             List.of());
     MessageCreateData data =
-        createData(caption, image.key(), List.of(FileUpload.fromData(image.png(), image.fileName())));
+        createData(
+            caption, image.key(), List.of(FileUpload.fromData(image.png(), image.fileName())));
     DataObject created =
         await(
             rest.create(image.channelId(), data, DiscordText.nonce(image.key())),
@@ -302,7 +302,8 @@ public final class DiscordPlatform implements ChatPlatform {
     if (parts.size() > 1) {
       log.warn(
           "event=discord_update_truncated key={} parts={} next=first_part_only",
-          update.key(), parts.size());
+          update.key(),
+          parts.size());
     }
     Part part = parts.get(0);
     MessageEditData data =
@@ -342,7 +343,8 @@ public final class DiscordPlatform implements ChatPlatform {
     DataArray recent = await(rest.recent(channelId, RECONCILE_DEPTH), messagesPath(channelId));
     for (int i = 0; i < recent.length(); i++) {
       DataObject message = recent.getObject(i);
-      boolean mine = message.optObject("author").map(a -> self.equals(a.getString("id", ""))).orElse(false);
+      boolean mine =
+          message.optObject("author").map(a -> self.equals(a.getString("id", ""))).orElse(false);
       if (mine
           && (message.getString("content", "").contains(marker)
               || nonce.equals(message.getString("nonce", "")))) {
@@ -410,7 +412,8 @@ public final class DiscordPlatform implements ChatPlatform {
 
   private JDA connectedJda() throws DeliveryException {
     JDA current = jda;
-    if (current == null || current.getStatus() == JDA.Status.SHUTDOWN
+    if (current == null
+        || current.getStatus() == JDA.Status.SHUTDOWN
         || current.getStatus() == JDA.Status.SHUTTING_DOWN) {
       throw DeliveryException.transientFailure("Discord not connected", null);
     }

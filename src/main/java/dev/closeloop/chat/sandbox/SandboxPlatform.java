@@ -38,7 +38,12 @@ public final class SandboxPlatform implements ChatPlatform {
   }
 
   /** A message as the page shows it. */
-  public record Message(long id, String conversation, String direction, Map<String, Object> body, Instant createdAt,
+  public record Message(
+      long id,
+      String conversation,
+      String direction,
+      Map<String, Object> body,
+      Instant createdAt,
       Instant updatedAt) {}
 
   @Override
@@ -67,8 +72,12 @@ public final class SandboxPlatform implements ChatPlatform {
 
   @Override
   public UserLookup lookup(Recipient recipient) {
-    String id = recipient.email() != null ? recipient.email()
-        : recipient.slackId() != null ? "slack:" + recipient.slackId() : "discord:" + recipient.discordId();
+    String id =
+        recipient.email() != null
+            ? recipient.email()
+            : recipient.slackId() != null
+                ? "slack:" + recipient.slackId()
+                : "discord:" + recipient.discordId();
     return new UserLookup.Found(id, null);
   }
 
@@ -80,9 +89,17 @@ public final class SandboxPlatform implements ChatPlatform {
         throw DeliveryException.permanent(DeliveryException.Kind.PERMANENT, "no message to update");
       }
       String payload = encode(outgoing.key(), u.message(), null);
-      int n = jdbi.withHandle(h -> h.createUpdate("""
+      int n =
+          jdbi.withHandle(
+              h ->
+                  h.createUpdate(
+                          """
               UPDATE sandbox_messages SET payload = :p, updated_at = :now WHERE id = :id
-              """).bind("p", payload).bind("now", now).bind("id", Long.parseLong(u.target().messageId())).execute());
+              """)
+                      .bind("p", payload)
+                      .bind("now", now)
+                      .bind("id", Long.parseLong(u.target().messageId()))
+                      .execute());
       if (n == 0) {
         throw DeliveryException.permanent(DeliveryException.Kind.PERMANENT, "message not found");
       }
@@ -98,8 +115,11 @@ public final class SandboxPlatform implements ChatPlatform {
       payload = encode(post.key(), post.message(), null);
     } else if (outgoing instanceof Outgoing.Image img) {
       conversation = "channel:" + img.channelId();
-      payload = encode(img.key(), ChatMessage.plainText(img.title()), "data:image/png;base64,"
-          + Base64.getEncoder().encodeToString(img.png()));
+      payload =
+          encode(
+              img.key(),
+              ChatMessage.plainText(img.title()),
+              "data:image/png;base64," + Base64.getEncoder().encodeToString(img.png()));
     } else {
       throw DeliveryException.permanent(DeliveryException.Kind.PERMANENT, "unsupported");
     }
@@ -119,32 +139,58 @@ public final class SandboxPlatform implements ChatPlatform {
   }
 
   private long insert(String conversation, String direction, String payload, Instant now) {
-    return jdbi.withHandle(h -> h.createUpdate("""
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    """
             INSERT INTO sandbox_messages (conversation, direction, payload, created_at, updated_at)
             VALUES (:c, :d, :p, :now, :now)
-            """).bind("c", conversation).bind("d", direction).bind("p", payload).bind("now", now)
-        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+            """)
+                .bind("c", conversation)
+                .bind("d", direction)
+                .bind("p", payload)
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
   }
 
   @Override
   public Optional<MessageRef> reconcile(Outgoing outgoing) {
     String needle = "%\"key\":" + quote(outgoing.key()) + "%";
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             SELECT conversation, id FROM sandbox_messages WHERE payload LIKE :k ORDER BY id LIMIT 1
-            """).bind("k", needle)
-        .map((rs, ctx) -> new MessageRef(rs.getString("conversation"), Long.toString(rs.getLong("id"))))
-        .findOne());
+            """)
+                .bind("k", needle)
+                .map(
+                    (rs, ctx) ->
+                        new MessageRef(
+                            rs.getString("conversation"), Long.toString(rs.getLong("id"))))
+                .findOne());
   }
 
   /** Messages after {@code afterId}, oldest first. */
   public List<Message> messages(long afterId) {
-    return jdbi.withHandle(h -> h.createQuery("""
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    """
             SELECT * FROM sandbox_messages WHERE id > :after OR updated_at > created_at ORDER BY id
-            """).bind("after", afterId)
-        .map((rs, ctx) -> new Message(rs.getLong("id"), rs.getString("conversation"), rs.getString("direction"),
-            decode(rs.getString("payload")), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("updated_at").toInstant()))
-        .list());
+            """)
+                .bind("after", afterId)
+                .map(
+                    (rs, ctx) ->
+                        new Message(
+                            rs.getLong("id"),
+                            rs.getString("conversation"),
+                            rs.getString("direction"),
+                            decode(rs.getString("payload")),
+                            rs.getTimestamp("created_at").toInstant(),
+                            rs.getTimestamp("updated_at").toInstant()))
+                .list());
   }
 
   private static String encode(String key, ChatMessage message, String image) {

@@ -17,12 +17,15 @@ class DiscordEscapingPropertyTest {
   }
 
   @Property
-  void truncatedTextStaysInert(@ForAll("text") String raw, @ForAll @IntRange(min = 2, max = 300) int max) {
+  void truncatedTextStaysInert(
+      @ForAll("text") String raw, @ForAll @IntRange(min = 2, max = 300) int max) {
     String cut = DiscordText.truncate(DiscordText.escape(raw), max);
     assertThat(cut.length()).isLessThanOrEqualTo(max);
     assertInert(cut);
     if (cut.endsWith("…") && cut.length() < DiscordText.escape(raw).length()) {
-      assertThat(escaped(cut, cut.length() - 1)).as("escape eaten by the ellipsis: %s", cut).isFalse();
+      assertThat(escaped(cut, cut.length() - 1))
+          .as("escape eaten by the ellipsis: %s", cut)
+          .isFalse();
     }
   }
 

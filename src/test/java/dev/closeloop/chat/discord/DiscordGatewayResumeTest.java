@@ -47,7 +47,8 @@ class DiscordGatewayResumeTest {
   void gatewayClosedMidSurveyIsResumedWithNoEventLostOrHandledTwice() throws Exception {
     String user = discord.snowflake();
     MessageRef survey =
-        platform.send(new Outgoing.DirectMessage("resume:dm", user, DiscordPlatformTest.survey("r1")));
+        platform.send(
+            new Outgoing.DirectMessage("resume:dm", user, DiscordPlatformTest.survey("r1")));
     discord.clickButton(user, survey.channelId(), survey.messageId(), "r1:fixed:yes");
     await().atMost(WAIT).until(() -> handler.events(ChatEvent.ButtonClick.class, user).size() == 1);
 

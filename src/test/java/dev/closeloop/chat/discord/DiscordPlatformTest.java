@@ -83,8 +83,9 @@ class DiscordPlatformTest {
     MessageRef ref = platform.send(new Outgoing.DirectMessage("survey-1:dm", user, survey("s1")));
 
     assertThat(ref.channelId()).isEqualTo(discord.dmChannelOf(user));
-    assertThat(discord.requests("POST", "users/@me/channels").stream()
-            .map(r -> r.json().path("recipient_id").asText()))
+    assertThat(
+            discord.requests("POST", "users/@me/channels").stream()
+                .map(r -> r.json().path("recipient_id").asText()))
         .contains(user);
     JsonNode sent = discord.dmMessages(user).get(0);
     assertThat(sent.path("id").asText()).isEqualTo(ref.messageId());
@@ -94,7 +95,8 @@ class DiscordPlatformTest {
     assertThat(customIds(sent))
         .contains("s1:rate:1", "s1:rate:2", "s1:rate:3", "s1:rate:4", "s1:rate:5", "s1:more");
     assertThat(customIds(sent).stream().filter(id -> id.matches(".*:[1-5]"))).hasSize(5);
-    JsonNode body = discord.requests("POST", "channels/" + ref.channelId() + "/messages").get(0).json();
+    JsonNode body =
+        discord.requests("POST", "channels/" + ref.channelId() + "/messages").get(0).json();
     assertThat(body.path("allowed_mentions").path("parse")).isEmpty();
     assertThat(body.path("enforce_nonce").asBoolean()).isTrue();
     assertThat(body.path("nonce").asText()).hasSizeBetween(1, 25);
@@ -132,7 +134,8 @@ class DiscordPlatformTest {
       JsonNode answer = discord.interactionAnswers(click).get(0);
       assertThat(answer.path("type").asInt()).isEqualTo(4);
       assertThat(answer.path("data").path("flags").asInt() & 64).isEqualTo(64);
-      assertThat(answer.path("data").path("content").asText()).isEqualTo("Already answered, thanks!");
+      assertThat(answer.path("data").path("content").asText())
+          .isEqualTo("Already answered, thanks!");
     } finally {
       handler.answerWith(e -> InteractionReply.none());
     }
@@ -156,7 +159,8 @@ class DiscordPlatformTest {
     handler.answerWith(
         e ->
             e instanceof ChatEvent.ButtonClick click && click.actionId().equals("s4:more")
-                ? new InteractionReply.OpenModal("s4:comment", "Tell us more", "What happened?", "Optional")
+                ? new InteractionReply.OpenModal(
+                    "s4:comment", "Tell us more", "What happened?", "Optional")
                 : InteractionReply.none());
     try {
       FakeDiscord.Interaction click =
@@ -173,13 +177,24 @@ class DiscordPlatformTest {
 
       FakeDiscord.Interaction submit =
           discord.submitModal(
-              user, ref.channelId(), ref.messageId(), "s4:comment", inputId, "It dropped again @here");
+              user,
+              ref.channelId(),
+              ref.messageId(),
+              "s4:comment",
+              inputId,
+              "It dropped again @here");
 
-      await().atMost(WAIT).until(() -> !handler.events(ChatEvent.ModalSubmit.class, user).isEmpty());
+      await()
+          .atMost(WAIT)
+          .until(() -> !handler.events(ChatEvent.ModalSubmit.class, user).isEmpty());
       assertThat(handler.events(ChatEvent.ModalSubmit.class, user))
           .containsExactly(
               new ChatEvent.ModalSubmit(
-                  PlatformId.DISCORD, user, "user-" + user, "s4:comment", "It dropped again @here"));
+                  PlatformId.DISCORD,
+                  user,
+                  "user-" + user,
+                  "s4:comment",
+                  "It dropped again @here"));
       await().atMost(WAIT).until(() -> !discord.interactionAnswers(submit).isEmpty());
       assertThat(discord.interactionAnswers(submit).get(0).path("type").asInt()).isEqualTo(6);
     } finally {
@@ -191,13 +206,18 @@ class DiscordPlatformTest {
   void slashCommandBecomesCommandAndIsAnsweredEphemerally() {
     String user = discord.snowflake();
     handler.answerWith(
-        e -> e instanceof ChatEvent.Command ? InteractionReply.ephemeral("Linked me@x.org") : InteractionReply.none());
+        e ->
+            e instanceof ChatEvent.Command
+                ? InteractionReply.ephemeral("Linked me@x.org")
+                : InteractionReply.none());
     try {
-      FakeDiscord.Interaction command = discord.slashCommand(user, "link", Map.of("email", "me@x.org"));
+      FakeDiscord.Interaction command =
+          discord.slashCommand(user, "link", Map.of("email", "me@x.org"));
 
       await().atMost(WAIT).until(() -> !handler.events(ChatEvent.Command.class, user).isEmpty());
       assertThat(handler.events(ChatEvent.Command.class, user))
-          .containsExactly(new ChatEvent.Command(PlatformId.DISCORD, user, "user-" + user, "link me@x.org"));
+          .containsExactly(
+              new ChatEvent.Command(PlatformId.DISCORD, user, "user-" + user, "link me@x.org"));
       await().atMost(WAIT).until(() -> !discord.interactionAnswers(command).isEmpty());
       JsonNode answer = discord.interactionAnswers(command).get(0);
       assertThat(answer.path("type").asInt()).isEqualTo(4);
@@ -226,9 +246,11 @@ class DiscordPlatformTest {
     String user = discord.snowflake();
     discord.closeDms(user);
 
-    assertThatThrownBy(() -> platform.send(new Outgoing.DirectMessage("survey-5:dm", user, survey("s5"))))
+    assertThatThrownBy(
+            () -> platform.send(new Outgoing.DirectMessage("survey-5:dm", user, survey("s5"))))
         .isInstanceOfSatisfying(
-            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.DM_CLOSED));
+            DeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.DM_CLOSED));
   }
 
   @Test
@@ -237,27 +259,36 @@ class DiscordPlatformTest {
     String gone = discord.snowflake();
     discord.forgetUser(gone);
 
-    assertThat(platform.lookup(new Recipient(null, null, known))).isEqualTo(new UserLookup.Found(known, null));
-    assertThat(platform.lookup(new Recipient(null, null, gone))).isInstanceOf(UserLookup.Unknown.class);
-    assertThat(platform.lookup(new Recipient("a@b.c", null, null))).isInstanceOf(UserLookup.Unknown.class);
-    assertThatThrownBy(() -> platform.send(new Outgoing.DirectMessage("survey-6:dm", gone, survey("s6"))))
+    assertThat(platform.lookup(new Recipient(null, null, known)))
+        .isEqualTo(new UserLookup.Found(known, null));
+    assertThat(platform.lookup(new Recipient(null, null, gone)))
+        .isInstanceOf(UserLookup.Unknown.class);
+    assertThat(platform.lookup(new Recipient("a@b.c", null, null)))
+        .isInstanceOf(UserLookup.Unknown.class);
+    assertThatThrownBy(
+            () -> platform.send(new Outgoing.DirectMessage("survey-6:dm", gone, survey("s6"))))
         .isInstanceOfSatisfying(
-            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.UNKNOWN_USER));
+            DeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.UNKNOWN_USER));
   }
 
   @Test
   void serverErrorsAreTransientAndRefusalsPermanent() {
     String channel = discord.snowflake();
-    discord.failNext("POST", "channels/" + channel + "/messages", 1, 500, 0, "500: Internal Server Error");
-    discord.failNext("POST", "channels/" + channel + "/messages", 1, 403, 50013, "Missing Permissions");
+    discord.failNext(
+        "POST", "channels/" + channel + "/messages", 1, 500, 0, "500: Internal Server Error");
+    discord.failNext(
+        "POST", "channels/" + channel + "/messages", 1, 403, 50013, "Missing Permissions");
     ChatMessage message = new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi")));
 
     assertThatThrownBy(() -> platform.send(new Outgoing.ChannelPost("post-1", channel, message)))
         .isInstanceOfSatisfying(
-            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TRANSIENT));
+            DeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.TRANSIENT));
     assertThatThrownBy(() -> platform.send(new Outgoing.ChannelPost("post-1", channel, message)))
         .isInstanceOfSatisfying(
-            DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT));
+            DeliveryException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT));
   }
 
   @Test
@@ -268,7 +299,8 @@ class DiscordPlatformTest {
 
     MessageRef ref =
         platform.send(
-            new Outgoing.ChannelPost("post-2", channel, new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi")))));
+            new Outgoing.ChannelPost(
+                "post-2", channel, new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi")))));
 
     List<FakeDiscord.Recorded> posts = discord.requests("POST", route);
     assertThat(posts).extracting(FakeDiscord.Recorded::status).containsExactly(429, 200);
@@ -286,7 +318,10 @@ class DiscordPlatformTest {
             comment,
             List.of(
                 new ChatMessage.Text(List.of(new Span.Bold("Comment: "), new Span.Plain(comment))),
-                new Card("INC-1 " + comment, "https://tickets.example.com/1", List.of(new Span.Plain(comment)))));
+                new Card(
+                    "INC-1 " + comment,
+                    "https://tickets.example.com/1",
+                    List.of(new Span.Plain(comment)))));
 
     platform.send(new Outgoing.ChannelPost("digest-1", channel, digest));
 
@@ -296,7 +331,13 @@ class DiscordPlatformTest {
     String description = body.path("embeds").get(0).path("description").asText();
     for (String text : List.of(content, description)) {
       assertThat(text)
-          .contains("@\u200Beveryone", "@\u200Bhere", "\\<@123\\>", "\\*\\*bold\\*\\*", "\\`code\\`", "\\[x\\]\\(https\\:")
+          .contains(
+              "@\u200Beveryone",
+              "@\u200Bhere",
+              "\\<@123\\>",
+              "\\*\\*bold\\*\\*",
+              "\\`code\\`",
+              "\\[x\\]\\(https\\:")
           .doesNotContain("@everyone", "@here", " <@123>", " **bold**");
     }
     assertThat(content).startsWith("**Comment\\: **");
@@ -308,16 +349,25 @@ class DiscordPlatformTest {
     List<ChatMessage.Block> blocks = new ArrayList<>();
     blocks.add(new Header("Daily digest: 40 negative answers"));
     for (int i = 1; i <= 40; i++) {
-      blocks.add(new Card("INC-" + i + " printer on fire", "https://t.example/" + i,
-          List.of(new Span.Plain("Score 1. " + "It is still broken. ".repeat(40)))));
-      blocks.add(new Actions(List.of(
-          new Button("inc:" + i + ":take", "I'll take INC-" + i, "take", Button.Style.PRIMARY),
-          new Button("inc:" + i + ":done", "Followed up", "done", Button.Style.DEFAULT))));
+      blocks.add(
+          new Card(
+              "INC-" + i + " printer on fire",
+              "https://t.example/" + i,
+              List.of(new Span.Plain("Score 1. " + "It is still broken. ".repeat(40)))));
+      blocks.add(
+          new Actions(
+              List.of(
+                  new Button(
+                      "inc:" + i + ":take", "I'll take INC-" + i, "take", Button.Style.PRIMARY),
+                  new Button("inc:" + i + ":done", "Followed up", "done", Button.Style.DEFAULT))));
     }
 
-    MessageRef first = platform.send(new Outgoing.ChannelPost("digest-2", channel, new ChatMessage("digest", blocks)));
+    MessageRef first =
+        platform.send(
+            new Outgoing.ChannelPost("digest-2", channel, new ChatMessage("digest", blocks)));
 
-    List<FakeDiscord.Recorded> posts = discord.requests("POST", "channels/" + channel + "/messages");
+    List<FakeDiscord.Recorded> posts =
+        discord.requests("POST", "channels/" + channel + "/messages");
     assertThat(posts).allSatisfy(p -> assertThat(p.status()).isEqualTo(200));
     assertThat(posts.size()).isGreaterThan(1);
     int embeds = 0;
@@ -327,7 +377,8 @@ class DiscordPlatformTest {
       assertThat(json.path("components").size()).isLessThanOrEqualTo(5);
       int total = 0;
       for (JsonNode embed : json.path("embeds")) {
-        total += embed.path("title").asText().length() + embed.path("description").asText().length();
+        total +=
+            embed.path("title").asText().length() + embed.path("description").asText().length();
       }
       assertThat(total).isLessThanOrEqualTo(6000);
       embeds += json.path("embeds").size();
@@ -341,7 +392,11 @@ class DiscordPlatformTest {
     String user = discord.snowflake();
     MessageRef ref = platform.send(new Outgoing.DirectMessage("survey-7:dm", user, survey("s7")));
     ChatMessage answered =
-        new ChatMessage("Thanks", List.of(new Header("Thanks, you rated 4/5"), ChatMessage.Text.plain("We read every answer.")));
+        new ChatMessage(
+            "Thanks",
+            List.of(
+                new Header("Thanks, you rated 4/5"),
+                ChatMessage.Text.plain("We read every answer.")));
 
     MessageRef target = platform.send(new Outgoing.Update("survey-7:update", ref, answered));
 
@@ -351,12 +406,16 @@ class DiscordPlatformTest {
     assertThat(stored.path("components")).isEmpty();
     assertThat(stored.path("embeds")).isEmpty();
     JsonNode patch =
-        discord.requests("PATCH", "channels/" + ref.channelId() + "/messages/" + ref.messageId()).get(0).json();
+        discord
+            .requests("PATCH", "channels/" + ref.channelId() + "/messages/" + ref.messageId())
+            .get(0)
+            .json();
     assertThat(patch.path("allowed_mentions").path("parse")).isEmpty();
   }
 
   @Test
-  void reconcileFindsAMessageAlreadySentForItsKeyAndAResendReturnsTheSameMessage() throws Exception {
+  void reconcileFindsAMessageAlreadySentForItsKeyAndAResendReturnsTheSameMessage()
+      throws Exception {
     String user = discord.snowflake();
     Outgoing.DirectMessage dm = new Outgoing.DirectMessage("survey-8:dm", user, survey("s8"));
     assertThat(platform.reconcile(dm)).isEmpty();
@@ -364,7 +423,8 @@ class DiscordPlatformTest {
     MessageRef ref = platform.send(dm);
 
     assertThat(platform.reconcile(dm)).contains(ref);
-    assertThat(platform.reconcile(new Outgoing.DirectMessage("survey-9:dm", user, survey("s9")))).isEmpty();
+    assertThat(platform.reconcile(new Outgoing.DirectMessage("survey-9:dm", user, survey("s9"))))
+        .isEmpty();
     assertThat(platform.send(dm)).as("enforce_nonce returns the earlier message").isEqualTo(ref);
     assertThat(discord.dmMessages(user)).hasSize(1);
   }
@@ -374,9 +434,11 @@ class DiscordPlatformTest {
     String channel = discord.snowflake();
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    MessageRef ref = platform.send(new Outgoing.Image("weekly-1", channel, "trend.png", "CSAT trend", png));
+    MessageRef ref =
+        platform.send(new Outgoing.Image("weekly-1", channel, "trend.png", "CSAT trend", png));
 
-    FakeDiscord.Recorded post = discord.requests("POST", "channels/" + channel + "/messages").get(0);
+    FakeDiscord.Recorded post =
+        discord.requests("POST", "channels/" + channel + "/messages").get(0);
     assertThat(post.files()).containsExactly("trend.png");
     assertThat(post.json().path("content").asText()).startsWith("CSAT trend");
     assertThat(ref.messageId()).isEqualTo(discord.messages(channel).get(0).path("id").asText());
@@ -387,7 +449,13 @@ class DiscordPlatformTest {
   static ChatMessage survey(String id) {
     List<Button> ratings =
         IntStream.rangeClosed(1, 5)
-            .mapToObj(n -> new Button(id + ":rate:" + n, Integer.toString(n), Integer.toString(n), Button.Style.DEFAULT))
+            .mapToObj(
+                n ->
+                    new Button(
+                        id + ":rate:" + n,
+                        Integer.toString(n),
+                        Integer.toString(n),
+                        Button.Style.DEFAULT))
             .toList();
     return new ChatMessage(
         "How did we do on INC-1042?",
@@ -419,6 +487,8 @@ class DiscordPlatformTest {
   }
 
   private static List<String> names(JsonNode array) {
-    return StreamSupport.stream(array.spliterator(), false).map(n -> n.path("name").asText()).toList();
+    return StreamSupport.stream(array.spliterator(), false)
+        .map(n -> n.path("name").asText())
+        .toList();
   }
 }

@@ -25,18 +25,23 @@ class DiscordRendererTest {
     assertThat(parts).hasSize(1);
     Part part = parts.get(0);
     assertThat(part.content()).isEqualTo("**How did we do?**");
-    assertThat(part.embeds()).singleElement().satisfies(embed -> {
-      assertThat(embed.getTitle()).isEqualTo("INC\\-1042 VPN drops every hour");
-      assertThat(embed.getUrl()).isEqualTo("https://tickets.example.com/INC-1042");
-      assertThat(embed.getDescription()).isEqualTo("Closed by Alex today.");
-    });
+    assertThat(part.embeds())
+        .singleElement()
+        .satisfies(
+            embed -> {
+              assertThat(embed.getTitle()).isEqualTo("INC\\-1042 VPN drops every hour");
+              assertThat(embed.getUrl()).isEqualTo("https://tickets.example.com/INC-1042");
+              assertThat(embed.getDescription()).isEqualTo("Closed by Alex today.");
+            });
     assertThat(part.rows()).hasSize(3);
   }
 
   @Test
   void aLongRowOfButtonsWrapsAtFive() {
     List<Button> seven =
-        IntStream.rangeClosed(1, 7).mapToObj(i -> new Button("b:" + i, "B" + i, "", Button.Style.DEFAULT)).toList();
+        IntStream.rangeClosed(1, 7)
+            .mapToObj(i -> new Button("b:" + i, "B" + i, "", Button.Style.DEFAULT))
+            .toList();
     Part part = DiscordRenderer.render(message(new Actions(seven))).get(0);
 
     assertThat(part.rows()).hasSize(2);
@@ -46,17 +51,23 @@ class DiscordRendererTest {
 
   @Test
   void longTextIsCutToDiscordLimitsWithAnEllipsis() {
-    Card card = new Card("T".repeat(300), "https://x.example", List.of(new Span.Plain("d".repeat(5000))));
+    Card card =
+        new Card("T".repeat(300), "https://x.example", List.of(new Span.Plain("d".repeat(5000))));
     Button button = new Button("b:1", "L".repeat(100), "", Button.Style.PRIMARY);
     Part part =
-        DiscordRenderer.render(message(ChatMessage.Text.plain("c".repeat(3000)), card, new Actions(List.of(button))))
+        DiscordRenderer.render(
+                message(
+                    ChatMessage.Text.plain("c".repeat(3000)), card, new Actions(List.of(button))))
             .get(0);
 
     assertThat(part.content()).hasSize(DiscordRenderer.CONTENT_BUDGET).endsWith("…");
     MessageEmbed embed = part.embeds().get(0);
     assertThat(embed.getTitle()).hasSize(256).endsWith("…");
     assertThat(embed.getDescription()).hasSize(4096).endsWith("…");
-    assertThat(((net.dv8tion.jda.api.components.buttons.Button) part.rows().get(0).getComponents().get(0)).getLabel())
+    assertThat(
+            ((net.dv8tion.jda.api.components.buttons.Button)
+                    part.rows().get(0).getComponents().get(0))
+                .getLabel())
         .hasSize(80)
         .endsWith("…");
   }
@@ -67,7 +78,10 @@ class DiscordRendererTest {
         new Card(
             "t",
             "javascript:alert(1)",
-            List.of(new Span.Link("javascript:alert(1)", "bad"), new Span.Plain(" "), new Span.Link("https://ok.example/a", "good")));
+            List.of(
+                new Span.Link("javascript:alert(1)", "bad"),
+                new Span.Plain(" "),
+                new Span.Link("https://ok.example/a", "good")));
     MessageEmbed embed = DiscordRenderer.render(message(card)).get(0).embeds().get(0);
 
     assertThat(embed.getUrl()).isNull();
@@ -85,7 +99,8 @@ class DiscordRendererTest {
   @Test
   void moreThanTenCardsContinueInTheNextMessage() {
     List<Block> blocks = new ArrayList<>();
-    IntStream.rangeClosed(1, 12).forEach(i -> blocks.add(new Card("c" + i, null, List.of(new Span.Plain("x")))));
+    IntStream.rangeClosed(1, 12)
+        .forEach(i -> blocks.add(new Card("c" + i, null, List.of(new Span.Plain("x")))));
 
     List<Part> parts = DiscordRenderer.render(new ChatMessage("digest", blocks));
 
@@ -97,7 +112,8 @@ class DiscordRendererTest {
     List<Block> blocks = new ArrayList<>();
     for (int i = 1; i <= 7; i++) {
       blocks.add(new Card("c" + i, null, List.of(new Span.Plain("x"))));
-      blocks.add(new Actions(List.of(new Button("take:" + i, "Take " + i, "", Button.Style.PRIMARY))));
+      blocks.add(
+          new Actions(List.of(new Button("take:" + i, "Take " + i, "", Button.Style.PRIMARY))));
     }
 
     List<Part> parts = DiscordRenderer.render(new ChatMessage("digest", blocks));
@@ -111,7 +127,9 @@ class DiscordRendererTest {
   @Test
   void embedsPastSixThousandCharactersInAllContinueInTheNextMessage() {
     List<Block> blocks = new ArrayList<>();
-    IntStream.rangeClosed(1, 4).forEach(i -> blocks.add(new Card("c" + i, null, List.of(new Span.Plain("d".repeat(2000))))));
+    IntStream.rangeClosed(1, 4)
+        .forEach(
+            i -> blocks.add(new Card("c" + i, null, List.of(new Span.Plain("d".repeat(2000))))));
 
     List<Part> parts = DiscordRenderer.render(new ChatMessage("digest", blocks));
 

@@ -43,7 +43,8 @@ class DiscordSlowPathsTest {
   private void connect(Duration sendTimeout) {
     platform =
         new DiscordPlatform(
-            new Config.Discord(FakeDiscord.TOKEN, discord.apiUrl(), discord.gatewayUrl()), sendTimeout);
+            new Config.Discord(FakeDiscord.TOKEN, discord.apiUrl(), discord.gatewayUrl()),
+            sendTimeout);
     platform.start(handler);
   }
 
@@ -55,7 +56,9 @@ class DiscordSlowPathsTest {
 
     assertThat(platform.connected()).isFalse();
     await().atMost(WAIT).until(platform::connected);
-    assertThat(discord.requests("GET", "users/@me")).extracting(FakeDiscord.Recorded::status).containsExactly(500, 200);
+    assertThat(discord.requests("GET", "users/@me"))
+        .extracting(FakeDiscord.Recorded::status)
+        .containsExactly(500, 200);
   }
 
   @Test
@@ -63,7 +66,8 @@ class DiscordSlowPathsTest {
     connect(Duration.ofSeconds(10));
     await().atMost(WAIT).until(platform::connected);
     String user = discord.snowflake();
-    MessageRef ref = platform.send(new Outgoing.DirectMessage("slow:dm", user, DiscordPlatformTest.survey("z")));
+    MessageRef ref =
+        platform.send(new Outgoing.DirectMessage("slow:dm", user, DiscordPlatformTest.survey("z")));
     CountDownLatch release = new CountDownLatch(1);
     handler.answerWith(
         e -> {
@@ -75,10 +79,13 @@ class DiscordSlowPathsTest {
           return InteractionReply.ephemeral("Thanks, noted");
         });
 
-    FakeDiscord.Interaction click = discord.clickButton(user, ref.channelId(), ref.messageId(), "z:rate:3");
+    FakeDiscord.Interaction click =
+        discord.clickButton(user, ref.channelId(), ref.messageId(), "z:rate:3");
 
     await().atMost(WAIT).until(() -> !discord.interactionAnswers(click).isEmpty());
-    assertThat(discord.interactionAnswers(click).get(0).path("type").asInt()).as("deferred update").isEqualTo(6);
+    assertThat(discord.interactionAnswers(click).get(0).path("type").asInt())
+        .as("deferred update")
+        .isEqualTo(6);
     release.countDown();
     await().atMost(WAIT).until(() -> discord.interactionAnswers(click).size() == 2);
     JsonNode followUp = discord.interactionAnswers(click).get(1);

@@ -13,7 +13,8 @@ class DiscordTextTest {
     assertThat(DiscordText.escape("[click](https://evil.example)"))
         .isEqualTo("\\[click\\]\\(https\\://evil.example\\)");
     assertThat(DiscordText.escape("# title\n> quote\n- item ||spoiler|| ~~gone~~ _it_ \\"))
-        .isEqualTo("\\# title\n\\> quote\n\\- item \\|\\|spoiler\\|\\| \\~\\~gone\\~\\~ \\_it\\_ \\\\");
+        .isEqualTo(
+            "\\# title\n\\> quote\n\\- item \\|\\|spoiler\\|\\| \\~\\~gone\\~\\~ \\_it\\_ \\\\");
     assertThat(DiscordText.escape("plain text, 4/5!")).isEqualTo("plain text, 4/5!");
   }
 
@@ -34,7 +35,9 @@ class DiscordTextTest {
 
   @Test
   void nonceAndMarkerAreStablePerKeyAndFitDiscord() {
-    assertThat(DiscordText.nonce("outbox-42")).hasSize(24).isEqualTo(DiscordText.nonce("outbox-42"));
+    assertThat(DiscordText.nonce("outbox-42"))
+        .hasSize(24)
+        .isEqualTo(DiscordText.nonce("outbox-42"));
     assertThat(DiscordText.nonce("outbox-42")).isNotEqualTo(DiscordText.nonce("outbox-43"));
     String marker = DiscordText.marker("outbox-42");
     assertThat(marker).hasSize(DiscordText.MARKER_LENGTH);

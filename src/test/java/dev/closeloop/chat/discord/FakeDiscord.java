@@ -1,5 +1,6 @@
 package dev.closeloop.chat.discord;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import ch.qos.logback.classic.Level;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.LoggerFactory;
 
@@ -40,38 +40,39 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Start and point the app at it</b>: {@code FakeDiscord discord = FakeDiscord.start();} then
  * {@code new Config.Discord(FakeDiscord.TOKEN, discord.apiUrl(), discord.gatewayUrl())} (or an
- * empty gateway URL: {@code GET gateway/bot} answers with the fake's). Close it in {@code
- * @AfterEach}/{@code @AfterAll}. Any user id is a known user unless {@link #forgetUser} was called.
+ * empty gateway URL: {@code GET gateway/bot} answers with the fake's). Close it in
+ * {@code @AfterEach}/{@code @AfterAll}. Any user id is a known user unless {@link #forgetUser} was
+ * called.
  *
  * <p><b>REST</b> (under {@code /api/v10/}, {@code Authorization: Bot TOKEN} required except for
  * interaction callbacks and webhooks): {@code GET users/@me}, {@code GET gateway/bot}, {@code GET
  * users/{id}}, {@code POST users/@me/channels}, {@code POST|GET channels/{id}/messages}, {@code
  * PATCH channels/{id}/messages/{id}}, {@code POST interactions/{id}/{token}/callback}, {@code POST
  * webhooks/{app}/{token}}, {@code PATCH webhooks/{app}/{token}/messages/@original}, {@code PUT
- * applications/{app}/commands}. Creates are checked against Discord's limits (content 2,000,
- * embeds 10 / title 256 / description 4,096 / 6,000 in all, 5 rows of 5 buttons, custom_id
- * 1–100, label 80, nonce 25) and refused with 400 / 50035 like Discord; {@code enforce_nonce}
- * returns the earlier message for a repeated nonce.
+ * applications/{app}/commands}. Creates are checked against Discord's limits (content 2,000, embeds
+ * 10 / title 256 / description 4,096 / 6,000 in all, 5 rows of 5 buttons, custom_id 1–100, label
+ * 80, nonce 25) and refused with 400 / 50035 like Discord; {@code enforce_nonce} returns the
+ * earlier message for a repeated nonce.
  *
- * <p><b>Gateway</b>: HELLO, IDENTIFY → READY, heartbeat → ACK, RESUME → missed events then
- * RESUMED, unknown session → INVALID_SESSION. {@link #sendDm}, {@link #clickButton}, {@link
- * #submitModal} and {@link #slashCommand} dispatch MESSAGE_CREATE / INTERACTION_CREATE with
- * snowflakes minted from the current time; {@link #clickButtonInGuild} and {@link
- * #submitModalInGuild} send the guild shape ({@code guild_id} + {@code member}) used for buttons
- * of a message in a server channel, such as the digest. Events dispatched while no socket is attached are kept
- * and replayed on RESUME, as Discord does.
+ * <p><b>Gateway</b>: HELLO, IDENTIFY → READY, heartbeat → ACK, RESUME → missed events then RESUMED,
+ * unknown session → INVALID_SESSION. {@link #sendDm}, {@link #clickButton}, {@link #submitModal}
+ * and {@link #slashCommand} dispatch MESSAGE_CREATE / INTERACTION_CREATE with snowflakes minted
+ * from the current time; {@link #clickButtonInGuild} and {@link #submitModalInGuild} send the guild
+ * shape ({@code guild_id} + {@code member}) used for buttons of a message in a server channel, such
+ * as the digest. Events dispatched while no socket is attached are kept and replayed on RESUME, as
+ * Discord does.
  *
  * <p><b>Faults</b>: {@link #rateLimitNext} (429 with {@code Retry-After} and {@code retry_after}),
  * {@link #failNext} (any status and Discord error code), {@link #closeDms} (50007 on messages to
  * that user), {@link #forgetUser} (10013), {@link #closeGateway} (server closes the socket) and
- * {@link #holdConnections} / {@link #releaseConnections} (a reconnecting client waits for HELLO,
- * so a test can dispatch events while the bot is away).
+ * {@link #holdConnections} / {@link #releaseConnections} (a reconnecting client waits for HELLO, so
+ * a test can dispatch events while the bot is away).
  *
- * <p><b>Assertions</b>: {@link #requests()} / {@link #requests(String, String)} ({@link
- * Recorded}: method, path, query, body, json, status, time), {@link #messages(String)}, {@link
+ * <p><b>Assertions</b>: {@link #requests()} / {@link #requests(String, String)} ({@link Recorded}:
+ * method, path, query, body, json, status, time), {@link #messages(String)}, {@link
  * #dmMessages(String)}, {@link #uploads()} (files with their bytes), {@link
- * #interactionAnswers(Interaction)}, {@link #identifies()}, {@link
- * #resumes()}, {@link #heartbeats()}, {@link #lastIdentify()}.
+ * #interactionAnswers(Interaction)}, {@link #identifies()}, {@link #resumes()}, {@link
+ * #heartbeats()}, {@link #lastIdentify()}.
  */
 public final class FakeDiscord implements AutoCloseable {
   public static final String TOKEN = "fake-bot-token";
@@ -82,7 +83,8 @@ public final class FakeDiscord implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static {
-    // without a logback-test.xml everything logs at DEBUG: Jetty's frame dumps drown the test output
+    // without a logback-test.xml everything logs at DEBUG: Jetty's frame dumps drown the test
+    // output
     quiet("org.eclipse.jetty", Level.WARN);
     quiet("io.javalin", Level.WARN);
     quiet("net.dv8tion", Level.INFO);
@@ -120,10 +122,14 @@ public final class FakeDiscord implements AutoCloseable {
   private long seq;
   private final List<ObjectNode> sessionEvents = new ArrayList<>();
   private WsContext attached;
-  /** Connections waiting for HELLO, by websocket session id, with the frames they sent meanwhile. */
+
+  /**
+   * Connections waiting for HELLO, by websocket session id, with the frames they sent meanwhile.
+   */
   private final Map<String, Held> held = new LinkedHashMap<>();
 
   private record Held(WsContext ctx, List<JsonNode> frames) {}
+
   private boolean holding;
   private JsonNode lastIdentify;
   private final AtomicInteger identifies = new AtomicInteger();
@@ -144,7 +150,12 @@ public final class FakeDiscord implements AutoCloseable {
                   factory -> factory.setIdleTimeout(Duration.ofMinutes(10)));
             });
     for (HandlerType method :
-        List.of(HandlerType.GET, HandlerType.POST, HandlerType.PATCH, HandlerType.PUT, HandlerType.DELETE)) {
+        List.of(
+            HandlerType.GET,
+            HandlerType.POST,
+            HandlerType.PATCH,
+            HandlerType.PUT,
+            HandlerType.DELETE)) {
       app.addHttpHandler(method, API_PREFIX + "*", this::handleHttp);
     }
     app.ws(
@@ -248,11 +259,16 @@ public final class FakeDiscord implements AutoCloseable {
     headers.put("X-RateLimit-Reset-After", Double.toString(seconds));
     headers.put("X-RateLimit-Scope", "user");
     headers.put("Via", "1.1 google");
-    faults.add(new Fault(method, Pattern.compile(pathRegex), new AtomicInteger(times), 429, body, headers));
+    faults.add(
+        new Fault(
+            method, Pattern.compile(pathRegex), new AtomicInteger(times), 429, body, headers));
   }
 
-  /** The next {@code times} matching requests answer {@code status} with Discord error {@code code}. */
-  public void failNext(String method, String pathRegex, int times, int status, int code, String message) {
+  /**
+   * The next {@code times} matching requests answer {@code status} with Discord error {@code code}.
+   */
+  public void failNext(
+      String method, String pathRegex, int times, int status, int code, String message) {
     faults.add(
         new Fault(
             method,
@@ -348,10 +364,12 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /** A user clicks a button of a message the bot sent: INTERACTION_CREATE type 3. */
-  public Interaction clickButton(String userId, String channelId, String messageId, String customId) {
+  public Interaction clickButton(
+      String userId, String channelId, String messageId, String customId) {
     ObjectNode message =
         findMessage(channelId, messageId)
-            .orElseThrow(() -> new IllegalArgumentException("no message " + messageId + " in " + channelId));
+            .orElseThrow(
+                () -> new IllegalArgumentException("no message " + messageId + " in " + channelId));
     ObjectNode interaction = interaction(3, userId, channelId);
     interaction.putObject("data").put("custom_id", customId).put("component_type", 2);
     interaction.set("message", message.deepCopy());
@@ -367,7 +385,8 @@ public final class FakeDiscord implements AutoCloseable {
       String guildId, String userId, String channelId, String messageId, String customId) {
     ObjectNode message =
         findMessage(channelId, messageId)
-            .orElseThrow(() -> new IllegalArgumentException("no message " + messageId + " in " + channelId));
+            .orElseThrow(
+                () -> new IllegalArgumentException("no message " + messageId + " in " + channelId));
     ObjectNode interaction = guildInteraction(3, guildId, userId, channelId);
     interaction.putObject("data").put("custom_id", customId).put("component_type", 2);
     interaction.set("message", message.deepCopy());
@@ -376,12 +395,22 @@ public final class FakeDiscord implements AutoCloseable {
 
   /** A server member submits a modal opened from a button of a guild message (type 5). */
   public Interaction submitModalInGuild(
-      String guildId, String userId, String channelId, String messageId, String modalId, String inputId,
+      String guildId,
+      String userId,
+      String channelId,
+      String messageId,
+      String modalId,
+      String inputId,
       String value) {
     ObjectNode interaction = guildInteraction(5, guildId, userId, channelId);
     ObjectNode data = interaction.putObject("data").put("custom_id", modalId);
     ObjectNode label = data.putArray("components").addObject().put("type", 18).put("id", 1);
-    label.putObject("component").put("type", 4).put("id", 2).put("custom_id", inputId).put("value", value);
+    label
+        .putObject("component")
+        .put("type", 4)
+        .put("id", 2)
+        .put("custom_id", inputId)
+        .put("value", value);
     if (messageId != null) {
       findMessage(channelId, messageId).ifPresent(m -> interaction.set("message", m.deepCopy()));
     }
@@ -393,11 +422,21 @@ public final class FakeDiscord implements AutoCloseable {
    * INTERACTION_CREATE type 5 with one Label-wrapped text input.
    */
   public Interaction submitModal(
-      String userId, String channelId, String messageId, String modalId, String inputId, String value) {
+      String userId,
+      String channelId,
+      String messageId,
+      String modalId,
+      String inputId,
+      String value) {
     ObjectNode interaction = interaction(5, userId, channelId);
     ObjectNode data = interaction.putObject("data").put("custom_id", modalId);
     ObjectNode label = data.putArray("components").addObject().put("type", 18).put("id", 1);
-    label.putObject("component").put("type", 4).put("id", 2).put("custom_id", inputId).put("value", value);
+    label
+        .putObject("component")
+        .put("type", 4)
+        .put("id", 2)
+        .put("custom_id", inputId)
+        .put("value", value);
     if (messageId != null) {
       findMessage(channelId, messageId).ifPresent(m -> interaction.set("message", m.deepCopy()));
     }
@@ -405,17 +444,23 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
-   * A user runs {@code /closeloop <subcommand> [options]} in their DM with the bot: INTERACTION_CREATE
-   * type 2. Options are string options, in order.
+   * A user runs {@code /closeloop <subcommand> [options]} in their DM with the bot:
+   * INTERACTION_CREATE type 2. Options are string options, in order.
    */
   public Interaction slashCommand(String userId, String subcommand, Map<String, String> options) {
     String channelId = dmChannelOf(userId);
     ObjectNode interaction = interaction(2, userId, channelId);
     ObjectNode data =
-        interaction.putObject("data").put("id", snowflake()).put("name", "closeloop").put("type", 1);
+        interaction
+            .putObject("data")
+            .put("id", snowflake())
+            .put("name", "closeloop")
+            .put("type", 1);
     ObjectNode sub = data.putArray("options").addObject().put("name", subcommand).put("type", 1);
     ArrayNode subOptions = sub.putArray("options");
-    options.forEach((name, value) -> subOptions.addObject().put("name", name).put("type", 3).put("value", value));
+    options.forEach(
+        (name, value) ->
+            subOptions.addObject().put("name", name).put("type", 3).put("value", value));
     return dispatchInteraction(interaction);
   }
 
@@ -520,7 +565,17 @@ public final class FakeDiscord implements AutoCloseable {
     Map<String, String> headers = new LinkedHashMap<>();
     ctx.headerMap().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
     requests.add(
-        new Recorded(at, nanos, method, path, ctx.queryString(), headers, body, json, files, answer.status()));
+        new Recorded(
+            at,
+            nanos,
+            method,
+            path,
+            ctx.queryString(),
+            headers,
+            body,
+            json,
+            files,
+            answer.status()));
     ctx.status(answer.status());
     answer.headers().forEach(ctx::header);
     if (answer.body() != null) {
@@ -528,7 +583,8 @@ public final class FakeDiscord implements AutoCloseable {
     }
   }
 
-  private Answer answer(Context ctx, String method, String path, JsonNode json, List<String> files) {
+  private Answer answer(
+      Context ctx, String method, String path, JsonNode json, List<String> files) {
     boolean needsToken = !path.startsWith("interactions/") && !path.startsWith("webhooks/");
     if (needsToken && !("Bot " + TOKEN).equals(ctx.header("Authorization"))) {
       return new Answer(401, error(0, "401: Unauthorized"), Map.of());
@@ -542,7 +598,8 @@ public final class FakeDiscord implements AutoCloseable {
     }
     Matcher m;
     if (method.equals("GET") && path.equals("users/@me")) {
-      return Answer.ok(user(botId, "closeloop", true).put("mfa_enabled", false).put("locale", "en-US"));
+      return Answer.ok(
+          user(botId, "closeloop", true).put("mfa_enabled", false).put("locale", "en-US"));
     } else if (method.equals("GET") && path.equals("gateway/bot")) {
       ObjectNode gateway = JSON.createObjectNode().put("url", gatewayUrl()).put("shards", 1);
       gateway
@@ -577,7 +634,9 @@ public final class FakeDiscord implements AutoCloseable {
       ArrayNode registered = JSON.createArrayNode();
       for (JsonNode command : json) {
         ObjectNode copy = ((ObjectNode) command).deepCopy();
-        copy.put("id", snowflake()).put("application_id", applicationId).put("version", snowflake());
+        copy.put("id", snowflake())
+            .put("application_id", applicationId)
+            .put("version", snowflake());
         // JDA sends these enums as strings; Discord answers with integers
         for (String field : List.of("contexts", "integration_types")) {
           if (copy.get(field) instanceof ArrayNode values) {
@@ -681,12 +740,15 @@ public final class FakeDiscord implements AutoCloseable {
     List<ObjectNode> all = new ArrayList<>(messagesByChannel.getOrDefault(channelId, List.of()));
     Collections.reverse(all);
     ArrayNode page = JSON.createArrayNode();
-    all.stream().limit(limit).forEach(msg -> {
-      // Discord does not return the nonce in history; neither does the fake
-      ObjectNode copy = msg.deepCopy();
-      copy.remove("nonce");
-      page.add(copy);
-    });
+    all.stream()
+        .limit(limit)
+        .forEach(
+            msg -> {
+              // Discord does not return the nonce in history; neither does the fake
+              ObjectNode copy = msg.deepCopy();
+              copy.remove("nonce");
+              page.add(copy);
+            });
     return Answer.ok(page);
   }
 
@@ -714,7 +776,10 @@ public final class FakeDiscord implements AutoCloseable {
       if (description.length() > 4096) {
         return Optional.of("embed description longer than 4096");
       }
-      total += title.length() + description.length() + embed.path("footer").path("text").asText("").length();
+      total +=
+          title.length()
+              + description.length()
+              + embed.path("footer").path("text").asText("").length();
     }
     if (total > 6000) {
       return Optional.of("embeds longer than 6000 in all");
@@ -729,7 +794,8 @@ public final class FakeDiscord implements AutoCloseable {
       }
       for (JsonNode button : row.path("components")) {
         String id = button.path("custom_id").asText("");
-        if (button.path("style").asInt() != 5 && (id.isEmpty() || id.length() > 100 || !ids.add(id))) {
+        if (button.path("style").asInt() != 5
+            && (id.isEmpty() || id.length() > 100 || !ids.add(id))) {
           return Optional.of("custom_id must be 1-100 characters and unique: " + id);
         }
         if (button.path("label").asText("").length() > 80) {
@@ -749,7 +815,9 @@ public final class FakeDiscord implements AutoCloseable {
       for (UploadedFile file : ctx.uploadedFiles()) {
         files.add(file.filename());
         try (var in = file.content()) {
-          uploads.add(new Upload(ctx.path().substring(API_PREFIX.length()), file.filename(), in.readAllBytes()));
+          uploads.add(
+              new Upload(
+                  ctx.path().substring(API_PREFIX.length()), file.filename(), in.readAllBytes()));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -901,7 +969,9 @@ public final class FakeDiscord implements AutoCloseable {
   private Interaction dispatchInteraction(ObjectNode interaction) {
     dispatch("INTERACTION_CREATE", interaction);
     return new Interaction(
-        interaction.get("id").asText(), interaction.get("token").asText(), interaction.get("channel_id").asText());
+        interaction.get("id").asText(),
+        interaction.get("token").asText(),
+        interaction.get("channel_id").asText());
   }
 
   private ObjectNode interaction(int type, String userId, String channelId) {
@@ -916,7 +986,8 @@ public final class FakeDiscord implements AutoCloseable {
             .put("locale", "en-US")
             .put("app_permissions", "0")
             .put("context", 1);
-    ObjectNode channel = interaction.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0);
+    ObjectNode channel =
+        interaction.putObject("channel").put("id", channelId).put("type", 1).put("flags", 0);
     channel.putArray("recipients").add(userFor(userId));
     interaction.set("user", userFor(userId));
     interaction.putObject("authorizing_integration_owners").put("0", "0");
@@ -986,9 +1057,11 @@ public final class FakeDiscord implements AutoCloseable {
     message.putArray("mentions");
     message.putArray("mention_roles");
     message.putArray("attachments");
-    message.set("embeds", body.has("embeds") ? body.get("embeds").deepCopy() : JSON.createArrayNode());
     message.set(
-        "components", body.has("components") ? body.get("components").deepCopy() : JSON.createArrayNode());
+        "embeds", body.has("embeds") ? body.get("embeds").deepCopy() : JSON.createArrayNode());
+    message.set(
+        "components",
+        body.has("components") ? body.get("components").deepCopy() : JSON.createArrayNode());
     if (body.has("allowed_mentions")) {
       message.set("allowed_mentions", body.get("allowed_mentions").deepCopy());
     }

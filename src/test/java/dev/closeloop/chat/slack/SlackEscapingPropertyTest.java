@@ -17,7 +17,8 @@ class SlackEscapingPropertyTest {
   }
 
   @Property
-  void fittedTextStaysInertAndWithinTheLimit(@ForAll("text") String raw, @ForAll @IntRange(min = 2, max = 300) int limit) {
+  void fittedTextStaysInertAndWithinTheLimit(
+      @ForAll("text") String raw, @ForAll @IntRange(min = 2, max = 300) int limit) {
     String fitted = SlackText.escapeAndFit(raw, limit);
     assertThat(fitted.length()).isLessThanOrEqualTo(limit);
     assertInert(fitted);
@@ -28,7 +29,8 @@ class SlackEscapingPropertyTest {
     for (int i = s.indexOf('&'); i >= 0; i = s.indexOf('&', i + 1)) {
       String rest = s.substring(i);
       assertThat(rest.startsWith("&amp;") || rest.startsWith("&lt;") || rest.startsWith("&gt;"))
-          .as("entity at %d in %s", i, s).isTrue();
+          .as("entity at %d in %s", i, s)
+          .isTrue();
     }
   }
 

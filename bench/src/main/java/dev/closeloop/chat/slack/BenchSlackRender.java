@@ -3,7 +3,9 @@ package dev.closeloop.chat.slack;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.closeloop.chat.ChatMessage;
 
-/** Bench access to the package-private Slack renderer: the work done per digest page at send time. */
+/**
+ * Bench access to the package-private Slack renderer: the work done per digest page at send time.
+ */
 public final class BenchSlackRender {
   private final SlackRenderer renderer = new SlackRenderer(new ObjectMapper());
 
