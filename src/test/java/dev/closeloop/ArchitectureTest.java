@@ -32,6 +32,7 @@ class ArchitectureTest {
             "net.dv8tion..",
             "java.net.http..",
             "dev.closeloop.store..",
+            "dev.closeloop.app..",
             "dev.closeloop.service..",
             "com.zaxxer..")
         .check(CLASSES);
@@ -56,7 +57,38 @@ class ArchitectureTest {
         .resideInAnyPackage("dev.closeloop.chat.slack..", "dev.closeloop.chat.discord..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.closeloop.store..", "dev.closeloop.service..")
+        .resideInAnyPackage(
+            "dev.closeloop.store..", "dev.closeloop.app..", "dev.closeloop.service..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nothingBelowTheWiringReachesUpIntoIt() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.closeloop.app..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.closeloop.app..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void configIsRecordsBelowEverything() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.closeloop.config..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.closeloop.app..",
+            "dev.closeloop.service..",
+            "dev.closeloop.survey..",
+            "dev.closeloop.digest..",
+            "dev.closeloop.chat..",
+            "dev.closeloop.ticket..",
+            "dev.closeloop.store..",
+            "dev.closeloop.delivery..")
         .check(CLASSES);
   }
 }

@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.config.Config;
 import dev.closeloop.delivery.OutboxDispatcher;
 import dev.closeloop.delivery.Pacer;
 import dev.closeloop.delivery.RetryPolicy;

@@ -1,5 +1,7 @@
 package dev.closeloop.app;
 
+import dev.closeloop.config.Config;
+import dev.closeloop.config.ConfigException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;

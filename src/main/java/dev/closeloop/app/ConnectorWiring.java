@@ -1,5 +1,6 @@
 package dev.closeloop.app;
 
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.Connector;
 import java.util.Map;
 

@@ -5,6 +5,7 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.discord.DiscordPlatform;
 import dev.closeloop.chat.sandbox.SandboxPlatform;
 import dev.closeloop.chat.slack.SlackPlatform;
+import dev.closeloop.config.Config;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.closeloop.service;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.config.Config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.closeloop.service;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatMessage.Actions;
@@ -10,6 +9,7 @@ import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.config.Config;
 import dev.closeloop.delivery.OutgoingCodec;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.digest.DigestEntry;

@@ -1,6 +1,6 @@
 package dev.closeloop.service;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.store.Outbox;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;

@@ -1,6 +1,6 @@
 package dev.closeloop.service;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.digest.Figures;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;

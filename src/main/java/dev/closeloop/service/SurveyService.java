@@ -1,12 +1,12 @@
 package dev.closeloop.service;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
+import dev.closeloop.config.Config;
 import dev.closeloop.delivery.DeliveryListener;
 import dev.closeloop.store.OutboxRow;
 import dev.closeloop.store.People;

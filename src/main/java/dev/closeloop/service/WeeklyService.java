@@ -1,8 +1,8 @@
 package dev.closeloop.service;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.config.Config;
 import dev.closeloop.digest.Figures;
 import dev.closeloop.digest.WeeklyChart;
 import dev.closeloop.store.Digests;

@@ -1,6 +1,5 @@
 package dev.closeloop.survey;
 
-import dev.closeloop.app.Config.Wording;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatMessage.Actions;
 import dev.closeloop.chat.ChatMessage.Block;
@@ -11,6 +10,7 @@ import dev.closeloop.chat.ChatMessage.Context;
 import dev.closeloop.chat.ChatMessage.Span;
 import dev.closeloop.chat.ChatMessage.Text;
 import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.config.Config.Wording;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,6 +3,8 @@ package dev.closeloop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.closeloop.config.Config;
+import dev.closeloop.config.ConfigException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,6 +2,7 @@ package dev.closeloop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.closeloop.config.Config;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

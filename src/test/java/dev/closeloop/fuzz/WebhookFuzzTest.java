@@ -2,7 +2,7 @@ package dev.closeloop.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.survey.AnswerParser;
 import dev.closeloop.survey.ParsedAnswer;
 import dev.closeloop.ticket.Connector;

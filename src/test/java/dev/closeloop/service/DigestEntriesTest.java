@@ -2,11 +2,11 @@ package dev.closeloop.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.app.ConfigLoader;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.config.Config;
 import dev.closeloop.delivery.OutgoingCodec;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.digest.DigestEntry;

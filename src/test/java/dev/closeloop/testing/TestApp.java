@@ -1,10 +1,10 @@
 package dev.closeloop.testing;
 
 import dev.closeloop.app.App;
-import dev.closeloop.app.Config;
 import dev.closeloop.app.ConfigLoader;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.Signatures;
 import java.io.IOException;
 import java.net.URI;

@@ -1,7 +1,7 @@
 package dev.closeloop.bench;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.app.ConfigLoader;
+import dev.closeloop.config.Config;
 import dev.closeloop.service.IntakeResult;
 import dev.closeloop.service.IntakeService;
 import dev.closeloop.service.Notifier;

@@ -1,11 +1,11 @@
 package dev.closeloop.bench;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.app.ConfigLoader;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.discord.BenchDiscordRender;
 import dev.closeloop.chat.slack.BenchSlackRender;
+import dev.closeloop.config.Config;
 import dev.closeloop.delivery.OutgoingCodec;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.service.DigestService;

@@ -1,6 +1,5 @@
 package dev.closeloop.chat.discord;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatPlatform;
@@ -11,6 +10,7 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
 import dev.closeloop.chat.discord.DiscordRenderer.Part;
+import dev.closeloop.config.Config;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package dev.closeloop.ticket.connector;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.Connector;
 import java.util.LinkedHashMap;
 import java.util.List;

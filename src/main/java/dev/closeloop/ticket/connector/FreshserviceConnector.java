@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import java.util.Optional;

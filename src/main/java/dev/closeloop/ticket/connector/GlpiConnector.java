@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.TicketEvent.Requester;

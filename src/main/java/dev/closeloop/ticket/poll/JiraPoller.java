@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.connector.Fields;
 import dev.closeloop.ticket.connector.JiraIssues;

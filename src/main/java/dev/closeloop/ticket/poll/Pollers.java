@@ -1,6 +1,6 @@
 package dev.closeloop.ticket.poll;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

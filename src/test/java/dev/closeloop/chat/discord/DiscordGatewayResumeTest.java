@@ -3,10 +3,10 @@ package dev.closeloop.chat.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.config.Config;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatMessage.Actions;
@@ -20,6 +19,7 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
+import dev.closeloop.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.app.Config;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.config.Config;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;

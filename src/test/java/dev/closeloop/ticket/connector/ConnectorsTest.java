@@ -2,7 +2,7 @@ package dev.closeloop.ticket.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.WebhookResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static dev.closeloop.ticket.connector.Samples.load;
 import static dev.closeloop.ticket.connector.Samples.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;

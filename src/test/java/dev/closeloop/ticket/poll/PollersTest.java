@@ -3,7 +3,7 @@ package dev.closeloop.ticket.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

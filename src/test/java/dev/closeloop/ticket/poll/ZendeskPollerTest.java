@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.closeloop.app.Config;
+import dev.closeloop.config.Config;
 import dev.closeloop.ticket.TicketEvent;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.closeloop.app;
+package dev.closeloop.config;
 
 /** A configuration problem, always naming the key it is about. */
 public final class ConfigException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.closeloop.app;
+package dev.closeloop.config;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
