@@ -23,7 +23,6 @@ import dev.closeloop.store.Settings;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.SendWindow;
 import dev.closeloop.survey.SurveyFlow;
-import dev.closeloop.survey.SurveyMessages;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.poll.CursorStore;
 import dev.closeloop.ticket.poll.PollContext;
@@ -92,7 +91,12 @@ public final class App implements AutoCloseable {
             s.expireAfter(),
             new SendWindow(s.quietHours(), s.weekends()));
     SecureRandom random = new SecureRandom();
-    Notifier notifier = new Notifier(new SurveyMessages(s.wording()));
+    dev.closeloop.language.Catalog requester = LanguageConfig.requester(config);
+    Notifier notifier =
+        new Notifier(
+            requester,
+            LanguageConfig.surveyLanguage(config, requester),
+            java.time.ZoneId.of(config.digest().zone()));
     this.classifier = Classifiers.standard();
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);

@@ -202,6 +202,7 @@ final class Cli implements Callable<Integer> {
       ConfigLoader loader = ConfigLoader.fromEnvironment();
       Config config = loader.load(configPath);
       out().print(loader.redacted(config));
+      LanguageConfig.notes(config).forEach(note -> err().println("note: " + note));
       out().println("config OK: " + configPath);
       return OK;
     }

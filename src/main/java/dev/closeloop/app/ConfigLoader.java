@@ -39,7 +39,7 @@ public final class ConfigLoader {
   private static final Pattern HHMM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
   /** Keys whose value is a map with names of the operator's choosing. */
-  private static final Set<String> FREE_MAPS = Set.of("digest.teams");
+  private static final Set<String> FREE_MAPS = Set.of("digest.teams", "survey.words");
 
   private static final Set<String> SECRET_KEYS =
       Set.of("secret", "token", "botToken", "appToken", "signingSecret", "password", "apiToken");
@@ -243,6 +243,7 @@ public final class ConfigLoader {
     pollEvery("connectors.jira.pollEvery", c.connectors().jira().pollEvery());
     pollEvery("connectors.zendesk.pollEvery", c.connectors().zendesk().pollEvery());
     pollEvery("connectors.servicenow.pollEvery", c.connectors().servicenow().pollEvery());
+    LanguageConfig.validate(c);
   }
 
   private static void pollEvery(String key, String value) {

@@ -64,6 +64,7 @@ public final class ConversationService implements ChatEventHandler {
   @Override
   public InteractionReply handle(ChatEvent event) {
     try {
+      rememberLocale(event);
       if (event instanceof ChatEvent.ButtonClick click) {
         return click(click);
       } else if (event instanceof ChatEvent.TypedText typed) {
@@ -81,9 +82,38 @@ public final class ConversationService implements ChatEventHandler {
           event.getClass().getSimpleName(),
           e.toString(),
           e);
-      return InteractionReply.ephemeral(
-          "Sorry, something went wrong on our side. Please try again in a minute.");
+      return InteractionReply.ephemeral(words(event).t("somethingWentWrong"));
     }
+  }
+
+  /** Requester texts for whoever sent this event, outside any survey. */
+  private dev.closeloop.survey.SurveyMessages words(ChatEvent event) {
+    return jdbi.withHandle(
+        h -> notifier.messages(h, event.platform(), event.userId(), event.locale()));
+  }
+
+  /**
+   * Keeps the language the person's client reports (Discord interactions) for their next survey and
+   * for replies outside one. A click on a survey also updates that survey's requester.
+   */
+  private void rememberLocale(ChatEvent event) {
+    String locale = event.locale();
+    if (locale == null || !dev.closeloop.language.Languages.wellFormed(locale)) {
+      return;
+    }
+    String personKey = null;
+    if (event instanceof ChatEvent.ButtonClick click) {
+      personKey =
+          Action.parse(click.actionId())
+              .filter(a -> "s".equals(a.kind()))
+              .flatMap(a -> jdbi.withHandle(h -> new Surveys(h).find(a.id())))
+              .filter(s -> owns(s, event.platform(), event.userId()))
+              .map(SurveyRow::personKey)
+              .orElse(null);
+    }
+    String key = personKey;
+    jdbi.useHandle(
+        h -> new People(h).rememberLocale(event.platform().wire(), event.userId(), key, locale));
   }
 
   /** An action id split: cl:s:12:rate:4 → kind s, id 12, rest "rate:4". */
@@ -107,14 +137,14 @@ public final class ConversationService implements ChatEventHandler {
   private InteractionReply click(ChatEvent.ButtonClick click) {
     Optional<Action> action = Action.parse(click.actionId());
     if (action.isEmpty()) {
-      return InteractionReply.ephemeral("That button is not one of ours any more.");
+      return InteractionReply.ephemeral(words(click).t("unknownButton"));
     }
     Action a = action.get();
     if ("i".equals(a.kind())) {
       return incidents.click(click, a.id(), a.what());
     }
     if (!"s".equals(a.kind())) {
-      return InteractionReply.ephemeral("That button is not one of ours any more.");
+      return InteractionReply.ephemeral(words(click).t("unknownButton"));
     }
     SurveyInput input;
     switch (a.what()) {
@@ -130,11 +160,11 @@ public final class ConversationService implements ChatEventHandler {
         if (a.what().startsWith("rate:")) {
           int score = a.what().length() == 6 ? a.what().charAt(5) - '0' : -1;
           if (score < 1 || score > 5) {
-            return InteractionReply.ephemeral("That button is not one of ours any more.");
+            return InteractionReply.ephemeral(words(click).t("unknownButton"));
           }
           input = new SurveyInput.RatingClicked(score);
         } else {
-          return InteractionReply.ephemeral("That button is not one of ours any more.");
+          return InteractionReply.ephemeral(words(click).t("unknownButton"));
         }
       }
     }
@@ -144,12 +174,13 @@ public final class ConversationService implements ChatEventHandler {
   private InteractionReply moreClicked(ChatEvent.ButtonClick click, long surveyId) {
     SurveyRow s = jdbi.withHandle(h -> new Surveys(h).find(surveyId)).orElse(null);
     if (s == null || !owns(s, click.platform(), click.userId())) {
-      return InteractionReply.ephemeral("This survey is not yours to answer.");
+      return InteractionReply.ephemeral(words(click).t("notYourSurvey"));
     }
+    var messages = jdbi.withHandle(h -> notifier.messages(h, s));
     if (!s.open()) {
-      return InteractionReply.ephemeral(notifier.messages().text(Say.SURVEY_CLOSED));
+      return InteractionReply.ephemeral(messages.text(Say.SURVEY_CLOSED));
     }
-    return notifier.messages().commentModal(surveyId);
+    return messages.commentModal(surveyId);
   }
 
   private InteractionReply modal(ChatEvent.ModalSubmit submit) {
@@ -177,45 +208,41 @@ public final class ConversationService implements ChatEventHandler {
     Optional<SurveyRow> open =
         jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
     if (open.isPresent()) {
-      return apply(
-          typed.platform(), typed.userId(), open.get().id(), new SurveyInput.Typed(parsed), false);
+      long id = open.get().id();
+      return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
     Instant now = clock.instant();
     String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
     if (parsed instanceof ParsedAnswer.Stop) {
       setOptOut(typed.platform(), typed.userId(), true);
-      jdbi.useTransaction(
-          h ->
-              notifier.direct(
-                  h,
-                  typed.platform(),
-                  typed.userId(),
-                  notifier.messages().text(Say.OPTED_OUT),
-                  tag,
-                  now));
     } else if (parsed instanceof ParsedAnswer.OptIn) {
       setOptOut(typed.platform(), typed.userId(), false);
-      jdbi.useTransaction(
-          h ->
-              notifier.direct(
-                  h,
-                  typed.platform(),
-                  typed.userId(),
-                  notifier.messages().words().optedIn(),
-                  tag,
-                  now));
-    } else {
-      jdbi.useTransaction(
-          h ->
-              notifier.direct(
-                  h,
-                  typed.platform(),
-                  typed.userId(),
-                  "Thanks for the message! There is no open survey right now — for anything new, please open a ticket with IT.",
-                  tag,
-                  now));
     }
+    String key =
+        parsed instanceof ParsedAnswer.Stop
+            ? "optedOut"
+            : parsed instanceof ParsedAnswer.OptIn ? "optedIn" : "noOpenSurvey";
+    jdbi.useTransaction(
+        h ->
+            notifier.direct(
+                h,
+                typed.platform(),
+                typed.userId(),
+                notifier.messages(h, typed.platform(), typed.userId(), null).t(key),
+                tag,
+                now));
     return InteractionReply.none();
+  }
+
+  /**
+   * Typed text answers the question the person has seen: while "anything else?" is still queued, it
+   * answers the one before.
+   */
+  private SurveyInput typedInput(ParsedAnswer parsed, SurveyRow s) {
+    boolean seen =
+        !dev.closeloop.survey.Step.AWAIT_ANYTHING_ELSE.name().equals(s.step())
+            || !jdbi.withHandle(h -> Notifier.questionPending(h, s.id()));
+    return new SurveyInput.Typed(parsed, seen);
   }
 
   private InteractionReply apply(
@@ -228,7 +255,8 @@ public final class ConversationService implements ChatEventHandler {
                   Surveys surveys = new Surveys(h);
                   SurveyRow s = surveys.lock(surveyId).orElse(null);
                   if (s == null || !owns(s, platform, userId)) {
-                    return InteractionReply.ephemeral("This survey is not yours to answer.");
+                    return InteractionReply.ephemeral(
+                        notifier.messages(h, platform, userId, null).t("notYourSurvey"));
                   }
                   if (!s.open()
                       && !(input instanceof SurveyInput.StopClicked)
@@ -257,14 +285,15 @@ public final class ConversationService implements ChatEventHandler {
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
                   boolean onlyRejection = !t.changed() && !t.optOut();
                   if (onlyRejection && interactive && t.say().size() == 1) {
-                    return InteractionReply.ephemeral(notifier.messages().text(t.say().get(0)));
+                    return InteractionReply.ephemeral(
+                        notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
                   }
                   int i = 0;
                   for (Say say : t.say()) {
                     notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
-                    return notifier.messages().requestModal(s.id());
+                    return notifier.messages(h, after).requestModal(s.id());
                   }
                   return InteractionReply.none();
                 }));
@@ -272,7 +301,7 @@ public final class ConversationService implements ChatEventHandler {
 
   private InteractionReply reply(Handle h, SurveyRow s, Say say, boolean interactive, Instant now) {
     if (interactive) {
-      return InteractionReply.ephemeral(notifier.messages().text(say));
+      return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
     }
     notifier.say(h, s, say, "x" + now.toEpochMilli(), now);
     return InteractionReply.none();
@@ -301,14 +330,15 @@ public final class ConversationService implements ChatEventHandler {
     String args = command.args() == null ? "" : command.args().strip();
     String verb =
         args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    var words = words(command);
     switch (verb) {
       case "optout", "stop" -> {
         setOptOut(command.platform(), command.userId(), true);
-        return InteractionReply.ephemeral(notifier.messages().text(Say.OPTED_OUT));
+        return InteractionReply.ephemeral(words.t("optedOut"));
       }
       case "optin" -> {
         setOptOut(command.platform(), command.userId(), false);
-        return InteractionReply.ephemeral(notifier.messages().words().optedIn());
+        return InteractionReply.ephemeral(words.t("optedIn"));
       }
       case "stats" -> {
         return InteractionReply.ephemeral(stats.summaryLine(30));
@@ -317,27 +347,25 @@ public final class ConversationService implements ChatEventHandler {
         return link(command, args);
       }
       default -> {
-        return InteractionReply.ephemeral(
-            "/closeloop stats — CSAT and response rate, last 30 days · optout — never be asked again · "
-                + "optin — be asked again · link you@example.com — (Discord) link your work email");
+        return InteractionReply.ephemeral(words.t("commandHelp"));
       }
     }
   }
 
   private InteractionReply link(ChatEvent.Command command, String args) {
     String[] parts = args.split("\\s+");
+    var words = words(command);
     if (command.platform() != PlatformId.DISCORD) {
-      return InteractionReply.ephemeral(
-          "Linking is for Discord; on Slack we find you by your email.");
+      return InteractionReply.ephemeral(words.t("linkDiscordOnly"));
     }
     if (parts.length != 2
         || !parts[1].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
         || parts[1].length() > 320) {
-      return InteractionReply.ephemeral("Usage: /closeloop link you@example.com");
+      return InteractionReply.ephemeral(words.t("linkUsage"));
     }
     String email = parts[1].toLowerCase(java.util.Locale.ROOT);
     jdbi.useTransaction(h -> new People(h).link(email, command.userId()));
-    return InteractionReply.ephemeral("Linked: surveys for " + email + " will come here.");
+    return InteractionReply.ephemeral(words.t("linked", "email", email));
   }
 
   /** Opt-out (or back in) for every person record this platform user is. Only they can. */

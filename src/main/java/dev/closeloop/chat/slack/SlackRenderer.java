@@ -81,8 +81,8 @@ final class SlackRenderer {
     view.put("callback_id", MODAL_CALLBACK_ID);
     view.put("private_metadata", privateMetadata);
     view.set("title", plain(modal.title(), MAX_MODAL_TITLE));
-    view.set("submit", plain("Send", MAX_MODAL_TITLE));
-    view.set("close", plain("Cancel", MAX_MODAL_TITLE));
+    view.set("submit", plain(orElse(modal.submit(), "Send"), MAX_MODAL_TITLE));
+    view.set("close", plain(orElse(modal.close(), "Cancel"), MAX_MODAL_TITLE));
     ObjectNode input = view.putArray("blocks").addObject();
     input.put("type", "input");
     input.put("block_id", MODAL_BLOCK_ID);
@@ -193,6 +193,10 @@ final class SlackRenderer {
     node.put("type", "mrkdwn");
     node.put("text", text);
     return node;
+  }
+
+  private static String orElse(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
   }
 
   private static String truncate(String s, int limit) {
