@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.closeloop.chat.MarkupRules;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.config.Config;
 import java.io.IOException;
@@ -192,6 +193,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Integer> ackCounts = new HashMap<>();
   private final Map<String, Integer> deliveryCounts = new HashMap<>();
   private final List<JsonNode> responseUrlPosts = new CopyOnWriteArrayList<>();
+  private final List<String> markupProblems = new CopyOnWriteArrayList<>();
   private final List<ObjectNode> openedViews = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> uploads = new LinkedHashMap<>();
   private final Map<String, String> pendingUploadNames = new HashMap<>();
@@ -231,6 +233,7 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** Stops the fake; fails (AssertionError) if any message it received would not render right. */
   @Override
   public void close() {
     if (closed.getAndSet(true)) {
@@ -242,6 +245,10 @@ public final class FakeSlack implements AutoCloseable {
       socket.stop(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!markupProblems.isEmpty()) {
+      throw new AssertionError(
+          "Slack could not render what it was sent:\n  " + String.join("\n  ", markupProblems));
     }
   }
 
@@ -970,7 +977,12 @@ public final class FakeSlack implements AutoCloseable {
   private void responseUrl(HttpExchange ex) throws IOException {
     try (ex) {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      responseUrlPosts.add(MAPPER.readTree(body));
+      JsonNode posted = MAPPER.readTree(body);
+      responseUrlPosts.add(posted);
+      checkMarkup("response_url text", posted.path("text").asText(null));
+      if (posted.has("blocks")) {
+        mrkdwnIn(posted.get("blocks"), "response_url blocks");
+      }
       byte[] out = "ok".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, out.length);
       ex.getResponseBody().write(out);
@@ -989,6 +1001,14 @@ public final class FakeSlack implements AutoCloseable {
   private String checkContent(Map<String, String> p) {
     String text = p.get("text");
     String blocks = p.get("blocks");
+    checkMarkup("text", text);
+    if (blocks != null) {
+      try {
+        mrkdwnIn(MAPPER.readTree(blocks), "blocks");
+      } catch (IOException e) {
+        // reported below as invalid_blocks_format
+      }
+    }
     if ((text == null || text.isEmpty()) && (blocks == null || blocks.isEmpty())) {
       return "no_text";
     }
@@ -1003,6 +1023,35 @@ public final class FakeSlack implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** Every mrkdwn text object in a block tree, checked against Slack's rules. */
+  private void mrkdwnIn(JsonNode node, String path) {
+    if (node.isObject()) {
+      if ("mrkdwn".equals(node.path("type").asText()) && node.path("text").isTextual()) {
+        checkMarkup(path, node.get("text").asText());
+      }
+      node.fields().forEachRemaining(f -> mrkdwnIn(f.getValue(), path + "." + f.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        mrkdwnIn(node.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  private void checkMarkup(String where, String mrkdwn) {
+    for (String problem : MarkupRules.slack(mrkdwn)) {
+      markupProblems.add(where + ": " + problem);
+    }
+  }
+
+  /**
+   * What Slack could not render as meant in any message or reply this fake received (mrkdwn that
+   * leaves a marker unclosed, unescaped {@code <>&}, pings). {@link #close()} fails the test when
+   * there is any.
+   */
+  public List<String> markupProblems() {
+    return List.copyOf(markupProblems);
   }
 
   private JsonNode blocks(Map<String, String> p) {
