@@ -829,7 +829,16 @@ public final class FakeSlack implements AutoCloseable {
 
   private ObjectNode usersInfo(Map<String, String> p) {
     User u = users.get(p.getOrDefault("user", ""));
-    return u == null ? error("user_not_found") : userAnswer(u);
+    if (u == null) {
+      return error("user_not_found");
+    }
+    ObjectNode answer = userAnswer(u);
+    String locale = locales.get(u.id());
+    boolean asked = "true".equals(p.get("include_locale")) || "1".equals(p.get("include_locale"));
+    if (asked && locale != null) {
+      ((ObjectNode) answer.get("user")).put("locale", locale);
+    }
+    return answer;
   }
 
   private ObjectNode userAnswer(User u) {
@@ -837,14 +846,17 @@ public final class FakeSlack implements AutoCloseable {
     ObjectNode user = r.putObject("user");
     user.put("id", u.id());
     user.put("team_id", TEAM_ID);
-    user.put("name", u.name());
+    user.put("name", handle(u.name()));
     user.put("real_name", u.name());
     user.put("deleted", u.deleted());
     user.put("is_bot", u.bot());
     if (u.tz() != null) {
       user.put("tz", u.tz());
     }
-    user.putObject("profile").put("email", u.email()).put("real_name", u.name());
+    user.putObject("profile")
+        .put("email", u.email())
+        .put("real_name", u.name())
+        .put("display_name", u.name());
     return r;
   }
 
@@ -1140,9 +1152,25 @@ public final class FakeSlack implements AutoCloseable {
     return String.format("1700000000.%06d", tsCounter.incrementAndGet());
   }
 
+  /**
+   * The legacy handle Slack sends as {@code user.username} / {@code user_name} in interactions
+   * ("alex.kim"): not a display name, which only users.info gives.
+   */
   private synchronized String userName(String userId) {
     User u = users.get(userId);
-    return u == null ? userId.toLowerCase(Locale.ROOT) : u.name();
+    return u == null ? userId.toLowerCase(Locale.ROOT) : handle(u.name());
+  }
+
+  private static String handle(String name) {
+    return name == null ? null : name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", ".");
+  }
+
+  private final Map<String, String> locales = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** This member's Slack language ({@code de-DE}, {@code ja-JP} …): users.info include_locale. */
+  public FakeSlack locale(String userId, String locale) {
+    locales.put(userId, locale);
+    return this;
   }
 
   // ---------------------------------------------------------------- websocket
