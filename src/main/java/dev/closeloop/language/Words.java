@@ -68,7 +68,13 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
     } else {
       parts.add(new Measure(Math.max(d.toMinutes(), 0), MeasureUnit.MINUTE));
     }
-    return MeasureFormat.getInstance(ULocale.forLanguageTag(lang), MeasureFormat.FormatWidth.NARROW)
+    // CLDR's narrow units read well in en, fr, es, pt ("2d 3h"); German and Japanese read
+    // better in short units ("2 Tg., 3 Std.", "2 日 3 時間")
+    MeasureFormat.FormatWidth width =
+        lang.equals("de") || lang.equals("ja")
+            ? MeasureFormat.FormatWidth.SHORT
+            : MeasureFormat.FormatWidth.NARROW;
+    return MeasureFormat.getInstance(ULocale.forLanguageTag(lang), width)
         .formatMeasures(parts.toArray(new Measure[0]));
   }
 
