@@ -237,7 +237,9 @@ public final class DigestBuilder {
                 + people
                 + (e.team() == null ? "" : " · " + words.t("teamName", "team", e.team()))));
     if (e.comment() != null) {
-      body.add(new Span.Plain("\n“" + cut(e.comment(), MAX_COMMENT) + "”" + languageMark(e)));
+      body.add(
+          new Span.Plain(
+              "\n" + words.t("quote", "comment", cut(e.comment(), MAX_COMMENT)) + languageMark(e)));
     }
     if (e.request() != null) {
       body.add(new Span.Plain("\n"));

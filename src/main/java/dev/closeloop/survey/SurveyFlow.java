@@ -108,7 +108,8 @@ public final class SurveyFlow {
 
   private Transition yes(Conversation c, ParsedAnswer.Yes y) {
     if (c.step() == Step.AWAIT_ANYTHING_ELSE) {
-      return y.rest() == null ? anythingElse(c, true) : requestWithoutYes(c, y.text());
+      // "yes, my monitor flickers too": the request is what follows the yes
+      return y.rest() == null ? anythingElse(c, true) : requestWithoutYes(c, y.rest());
     }
     if (c.step() == Step.AWAIT_REQUEST) {
       return y.rest() == null ? Transition.unchanged(c, Say.REQUEST_PROMPT) : request(c, y.text());
@@ -127,7 +128,8 @@ public final class SurveyFlow {
    */
   private Transition no(Conversation c, ParsedAnswer.No n) {
     if (c.step() == Step.AWAIT_ANYTHING_ELSE) {
-      return n.but() != null ? requestWithoutYes(c, n.text()) : anythingElse(c, false);
+      // "no, but the mouse is broken too": the request is what follows the contrast
+      return n.but() != null ? requestWithoutYes(c, n.but()) : anythingElse(c, false);
     }
     if (c.step() == Step.AWAIT_REQUEST) {
       return n.closing() ? declined(c) : request(c, n.text());

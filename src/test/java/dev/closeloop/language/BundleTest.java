@@ -76,7 +76,16 @@ class BundleTest {
     Map<String, Object> a = new HashMap<>();
     for (String name :
         List.of(
-            "name", "title", "email", "team", "owner", "who", "note", "requester", "assignee")) {
+            "name",
+            "title",
+            "email",
+            "team",
+            "owner",
+            "who",
+            "note",
+            "requester",
+            "assignee",
+            "comment")) {
       a.put(name, "Dana");
     }
     a.put("ticket", "X".repeat(40));
