@@ -101,7 +101,13 @@ public final class Catalog {
           Map.entry("modalSubmit", 24),
           Map.entry("modalCancel", 24),
           Map.entry("commentModalPlaceholder", 150),
-          Map.entry("requestModalPlaceholder", 150));
+          Map.entry("requestModalPlaceholder", 150),
+          Map.entry("commandDescription", 100),
+          Map.entry("commandStats", 100),
+          Map.entry("commandOptout", 100),
+          Map.entry("commandOptin", 100),
+          Map.entry("commandLink", 100),
+          Map.entry("commandLinkEmail", 100));
 
   private static final Map<String, Integer> TEAM_LIMITS =
       Map.ofEntries(

@@ -77,6 +77,21 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void theSlashCommandIsDescribedInTheBundledLanguages() {
+    JsonNode command = discord.commands().get(0);
+    assertThat(command.path("description").asText()).isEqualTo("Your Closeloop surveys");
+    assertThat(command.path("description_localizations").path("de").asText())
+        .isEqualTo("Deine Closeloop-Umfragen");
+    assertThat(command.path("description_localizations").path("ja").asText())
+        .isEqualTo("Closeloopのアンケート");
+    JsonNode optout = command.path("options").get(1);
+    assertThat(optout.path("description_localizations").path("pt-BR").asText())
+        .isEqualTo("Parar de me enviar pesquisas");
+    assertThat(optout.path("description_localizations").path("es-ES").asText())
+        .isEqualTo("No enviarme más encuestas");
+  }
+
+  @Test
   void surveyDmIsAnEmbedWithRatingButtonsWhoseCustomIdsEndInTheScore() throws Exception {
     String user = discord.snowflake();
 
