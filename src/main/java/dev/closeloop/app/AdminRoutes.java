@@ -136,6 +136,11 @@ final class AdminRoutes {
           }
         });
     j.post("/admin/weekly", ctx -> ctx.json(app.weekly()));
+    j.get(
+        "/admin/openapi.json",
+        ctx ->
+            ctx.contentType("application/json")
+                .result(AdminRoutes.class.getResourceAsStream("/openapi.json")));
   }
 
   private static Map<?, ?> body(Context ctx) {

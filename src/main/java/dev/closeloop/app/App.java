@@ -160,6 +160,11 @@ public final class App implements AutoCloseable {
     t.start();
   }
 
+  /** The HTTP routes as "METHOD /path" (empty before {@link #start()}). */
+  List<String> httpRoutes() {
+    return http == null ? List.of() : http.routes();
+  }
+
   /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */
   public int start() {
     return start(true);

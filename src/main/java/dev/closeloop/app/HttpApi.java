@@ -31,6 +31,7 @@ final class HttpApi {
 
   private final App app;
   private final Map<String, dev.closeloop.ticket.Connector> connectors = new HashMap<>();
+  private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Javalin javalin;
 
   HttpApi(App app) {
@@ -45,6 +46,14 @@ final class HttpApi {
         Javalin.create(
             cfg -> {
               cfg.showJavalinBanner = false;
+              cfg.events(
+                  e ->
+                      e.handlerAdded(
+                          h -> {
+                            if (h.getHttpMethod().isHttpMethod()) {
+                              routes.add(h.getHttpMethod() + " " + h.getPath());
+                            }
+                          }));
               cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
               cfg.http.maxRequestSize = maxBody;
               cfg.jetty.modifyHttpConfiguration(
@@ -61,6 +70,11 @@ final class HttpApi {
       }
     }
     return port();
+  }
+
+  /** Every registered route as "METHOD /path", in registration order. */
+  List<String> routes() {
+    return List.copyOf(routes);
   }
 
   int port() {
