@@ -67,6 +67,7 @@ public final class App implements AutoCloseable {
   final WeeklyService weekly;
   final OutboxDispatcher dispatcher;
   final AdminOps admin;
+  final StoreMetrics storeMetrics;
   final List<String> failing = new CopyOnWriteArrayList<>();
   private Scheduler scheduler;
   private boolean manualScheduling;
@@ -121,23 +122,7 @@ public final class App implements AutoCloseable {
             "closeloop-" + UUID.randomUUID(),
             metrics);
     this.admin = new AdminOps(this);
-    bindMetrics();
-  }
-
-  private void bindMetrics() {
-    for (String state : List.of("pending", "dead")) {
-      io.micrometer.core.instrument.Gauge.builder(
-              "closeloop_outbox_rows",
-              () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Outbox(h).count(state)))
-          .tag("state", state)
-          .description("outbox rows by state")
-          .register(metrics);
-    }
-    io.micrometer.core.instrument.Gauge.builder(
-            "closeloop_incidents_open",
-            () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Incidents(h).open().size()))
-        .description("negative replies not followed up yet")
-        .register(metrics);
+    this.storeMetrics = new StoreMetrics(db, clock, metrics);
   }
 
   /**
