@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** The admin API (CONTRACT "Admin API"): Bearer admin.token, 401 without it. */
+/** The admin API (docs/reference.md "Admin API"): Bearer admin.token, 401 without it. */
 final class AdminRoutes {
   private AdminRoutes() {}
 

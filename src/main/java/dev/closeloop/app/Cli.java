@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code run} and the operator verbs of CONTRACT.md. A verb that needs the store
- * asks the running app through its admin API when one answers (H2 admits one process), else opens
- * the store itself. Exit 0 success, 1 runtime failure, 2 bad usage or invalid config.
+ * The command line: {@code run} and the operator verbs of docs/reference.md. A verb that needs the
+ * store asks the running app through its admin API when one answers (H2 admits one process), else
+ * opens the store itself. Exit 0 success, 1 runtime failure, 2 bad usage or invalid config.
  */
 @Command(
     name = "closeloop",
