@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressState;
 
 /**
  * Progress of a long CLI verb (export, purge, backup, restore, link import) on stderr, shown only
@@ -35,14 +37,30 @@ public final class Progress implements AutoCloseable {
   }
 
   private static Progress start(String task, long total, ConsoleProgressBarConsumer consumer) {
-    return new Progress(
+    ProgressBarBuilder bar =
         new ProgressBarBuilder()
             .setTaskName(task)
             .setInitialMax(total)
             .setConsumer(consumer)
             .setUpdateIntervalMillis(200)
-            .continuousUpdate()
-            .build());
+            .continuousUpdate();
+    if (total < 0) {
+      bar.setRenderer(Progress::unknownTotal);
+    }
+    return new Progress(bar.build());
+  }
+
+  /** With no total to measure against: a spinner, the time spent and what is done so far. */
+  private static String unknownTotal(ProgressState state, int maxLength) {
+    Duration elapsed = state.getTotalElapsed();
+    String line =
+        state.getTaskName()
+            + " "
+            + "|/-\\".charAt((int) (elapsed.toMillis() / 200 % 4))
+            + " "
+            + String.format("%d:%02d", elapsed.toMinutes(), elapsed.toSecondsPart())
+            + (state.getCurrent() > 0 ? ", " + state.getCurrent() + " done" : "");
+    return line.length() > maxLength ? line.substring(0, maxLength) : line;
   }
 
   /** A progress that draws nothing. */
@@ -53,13 +71,6 @@ public final class Progress implements AutoCloseable {
   public void step(long n) {
     if (bar != null) {
       bar.stepBy(n);
-    }
-  }
-
-  /** Sets the total once it is known. */
-  public void total(long total) {
-    if (bar != null) {
-      bar.maxHint(total);
     }
   }
 

@@ -2,9 +2,6 @@ package dev.closeloop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class TextTableTest {
@@ -42,19 +39,5 @@ class TextTableTest {
   void longCellsAreCut() {
     String out = TextTable.of("T").row("x".repeat(100)).render();
     assertThat(out.lines().toList().get(1)).hasSize(60).endsWith("…");
-  }
-
-  @Test
-  void progressDrawsOnlyWhenAskedTo() {
-    ByteArrayOutputStream drawn = new ByteArrayOutputStream();
-    try (Progress p =
-        Progress.start("export", 10, new PrintStream(drawn, true, StandardCharsets.UTF_8), 80)) {
-      p.step(10);
-    }
-    assertThat(drawn.toString(StandardCharsets.UTF_8)).contains("export").contains("10/10");
-    try (Progress p = Progress.none()) {
-      p.step(5);
-    }
-    assertThat(Progress.interactive()).as("tests run with no terminal attached").isFalse();
   }
 }
