@@ -130,7 +130,7 @@ final class AdminRoutes {
         "/admin/links",
         ctx -> {
           try {
-            ctx.json(Map.of("linked", ops.links(ctx.body())));
+            ctx.json(Map.of("linked", ops.links(Bodies.text(ctx))));
           } catch (IllegalArgumentException e) {
             HttpApi.error(ctx, 400, e.getMessage());
           }
@@ -140,7 +140,7 @@ final class AdminRoutes {
 
   private static Map<?, ?> body(Context ctx) {
     try {
-      Object o = Json.MAPPER.readValue(ctx.body(), Object.class);
+      Object o = Json.MAPPER.readValue(Bodies.bytes(ctx), Object.class);
       return o instanceof Map<?, ?> m ? m : null;
     } catch (java.io.IOException e) {
       return null;

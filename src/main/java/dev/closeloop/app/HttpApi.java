@@ -10,7 +10,6 @@ import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -104,6 +103,12 @@ final class HttpApi {
           }
         });
     j.error(413, ctx -> error(ctx, 413, "body too large"));
+    j.before(
+        ctx -> {
+          if (carriesBody(ctx) && !Bodies.capture(ctx, bodyLimit(ctx.path()))) {
+            ctx.skipRemainingHandlers();
+          }
+        });
     j.post("/hooks/tickets", ctx -> webhook(ctx, GenericWebhook.SOURCE));
     j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
     j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
@@ -118,6 +123,27 @@ final class HttpApi {
     SandboxRoutes.register(j, app);
   }
 
+  private static boolean carriesBody(Context ctx) {
+    return switch (ctx.method().name()) {
+      case "POST", "PUT", "PATCH", "DELETE" -> true;
+      default -> false;
+    };
+  }
+
+  /** The most a route reads; a webhook is then held to its connector's own limit. */
+  private long bodyLimit(String path) {
+    if (path.equals("/hooks/tickets")) {
+      return GENERIC_MAX_BODY;
+    } else if (path.startsWith("/hooks/")) {
+      return Math.max(app.config.intake().maxBodyBytes(), GENERIC_MAX_BODY);
+    } else if (path.equals(SlackHttpEndpoint.PATH)) {
+      return Bodies.SLACK;
+    } else if (path.equals("/admin/links")) {
+      return Bodies.LINKS_CSV;
+    }
+    return Bodies.SMALL;
+  }
+
   private void slackEvents(Context ctx) {
     var slack = app.platforms.get(PlatformId.SLACK);
     if (!(slack instanceof SlackPlatform sp) || sp.httpEndpoint().isEmpty()) {
@@ -125,7 +151,7 @@ final class HttpApi {
           ctx, 404, "Slack HTTP mode is not configured (set slack.signingSecret and no appToken)");
       return;
     }
-    SlackHttpEndpoint.Reply reply = sp.httpEndpoint().get().handle(ctx.body(), ctx::header);
+    SlackHttpEndpoint.Reply reply = sp.httpEndpoint().get().handle(Bodies.text(ctx), ctx::header);
     ctx.status(reply.status());
     if (reply.contentType() != null) {
       ctx.contentType(reply.contentType());
@@ -158,17 +184,7 @@ final class HttpApi {
         GenericWebhook.SOURCE.equals(connector.source())
             ? GENERIC_MAX_BODY
             : app.config.intake().maxBodyBytes();
-    if (ctx.contentLength() > limit) {
-      error(ctx, 413, "body over " + limit + " bytes");
-      return;
-    }
-    byte[] body;
-    try (InputStream in = ctx.req().getInputStream()) {
-      body = in.readNBytes((int) limit + 1);
-    } catch (java.io.IOException e) {
-      error(ctx, 400, "could not read the body");
-      return;
-    }
+    byte[] body = Bodies.bytes(ctx);
     if (body.length > limit) {
       error(ctx, 413, "body over " + limit + " bytes");
       return;

@@ -169,7 +169,7 @@ final class SandboxRoutes {
 
   private static Map<?, ?> body(Context ctx) {
     try {
-      String b = ctx.body();
+      String b = Bodies.text(ctx);
       if (b.isBlank()) {
         return Map.of();
       }
