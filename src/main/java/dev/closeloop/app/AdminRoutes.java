@@ -17,11 +17,7 @@ final class AdminRoutes {
     j.before(
         "/admin/*",
         ctx -> {
-          String token = app.config.admin().token();
-          String given = ctx.header("Authorization");
-          if (token.isEmpty()
-              || given == null
-              || !Signatures.equal("Bearer " + token, given.strip())) {
+          if (!authorized(ctx, app.config.admin().token(), false)) {
             HttpApi.error(ctx, 401, "missing or wrong admin token");
             ctx.skipRemainingHandlers();
           }
@@ -136,6 +132,31 @@ final class AdminRoutes {
           }
         });
     j.post("/admin/weekly", ctx -> ctx.json(app.weekly()));
+  }
+
+  /**
+   * True when the request carries the admin token: {@code Bearer TOKEN}, or (where a browser asks,
+   * {@code basic}) HTTP Basic with the token as password. Never true when no token is set.
+   */
+  static boolean authorized(Context ctx, String token, boolean basic) {
+    String given = ctx.header("Authorization");
+    if (token.isEmpty() || given == null) {
+      return false;
+    }
+    given = given.strip();
+    if (basic && given.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String pair =
+            new String(
+                java.util.Base64.getDecoder().decode(given.substring(6).strip()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        return colon >= 0 && Signatures.equal(token, pair.substring(colon + 1));
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return Signatures.equal("Bearer " + token, given);
   }
 
   private static Map<?, ?> body(Context ctx) {

@@ -103,12 +103,6 @@ final class HttpApi {
           }
         });
     j.error(413, ctx -> error(ctx, 413, "body too large"));
-    j.before(
-        ctx -> {
-          if (carriesBody(ctx) && !Bodies.capture(ctx, bodyLimit(ctx.path()))) {
-            ctx.skipRemainingHandlers();
-          }
-        });
     j.post("/hooks/tickets", ctx -> webhook(ctx, GenericWebhook.SOURCE));
     j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
     j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
@@ -121,6 +115,13 @@ final class HttpApi {
     j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
+    // after the admin and sandbox guards: a refused client's body is never read
+    j.before(
+        ctx -> {
+          if (carriesBody(ctx) && !Bodies.capture(ctx, bodyLimit(ctx.path()))) {
+            ctx.skipRemainingHandlers();
+          }
+        });
   }
 
   private static boolean carriesBody(Context ctx) {

@@ -34,7 +34,17 @@ public record Config(
 
   public record Admin(String token) {}
 
-  public record Sandbox(Boolean enabled) {}
+  /**
+   * @param enabled null: on only when no platform is configured, and then only for its own demo
+   *     tickets; true: on, and real tickets with no chat identity fall back to it
+   * @param allowRemote false: loopback clients only; true: others with the admin token
+   */
+  public record Sandbox(Boolean enabled, boolean allowRemote) {
+    /** Whether tickets from real connectors may be surveyed in the sandbox. */
+    public boolean takesRealTickets() {
+      return Boolean.TRUE.equals(enabled);
+    }
+  }
 
   public record Slack(String botToken, String appToken, String signingSecret, String apiUrl) {
     public boolean configured() {
