@@ -270,6 +270,7 @@ final class AdminOps {
           for (String k : List.of("fixed", "rating", "comment", "request")) {
             flat.putIfAbsent(k, "");
           }
+          flat.replaceAll((k, v) -> spreadsheetSafe(v));
           w.write(flat);
         }
       }
@@ -277,6 +278,17 @@ final class AdminOps {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab or CR (a formula
+   * or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe.
+   */
+  static Object spreadsheetSafe(Object value) {
+    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return value;
   }
 
   private static String str(Object o) {
