@@ -93,7 +93,14 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "use pg_dump");
             return;
           }
-          ctx.json(Map.of("file", app.db.backup(Path.of(file)).toString()));
+          Path target;
+          try {
+            target = Backups.target(app.config.backup(), file);
+          } catch (IllegalArgumentException e) {
+            HttpApi.error(ctx, 400, e.getMessage());
+            return;
+          }
+          ctx.json(Map.of("file", app.db.backup(target).toString()));
         });
     j.get(
         "/admin/export",

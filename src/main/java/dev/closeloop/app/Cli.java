@@ -336,21 +336,27 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "backup", description = "Online backup of the H2 store to FILE (zip).")
+  @Command(
+      name = "backup",
+      description = "Online backup of the H2 store to NAME (zip) in backup.dir.")
   static final class Backup extends Verb {
-    @Parameters(index = "0", paramLabel = "FILE")
-    Path file;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String file;
 
     @Override
     public Integer call() throws Exception {
-      String body =
-          Json.MAPPER.writeValueAsString(Map.of("file", file.toAbsolutePath().toString()));
+      Config config = config();
+      if (!Backups.isFileName(file)) {
+        err().println("backup writes to backup.dir: give a file name (no /, \\ or ..)");
+        return USAGE;
+      }
+      String body = Json.MAPPER.writeValueAsString(Map.of("file", file));
       return viaAppOrStore(
-          config(),
+          config,
           "POST",
           "/admin/backup",
           body,
-          app -> Map.of("file", app.db().backup(file).toString()));
+          app -> Map.of("file", app.db().backup(Backups.target(config.backup(), file)).toString()));
     }
   }
 
@@ -378,6 +384,12 @@ final class Cli implements Callable<Integer> {
         return USAGE;
       }
       Path db = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath();
+      // whatever server.port / portFile say: the store itself knows whether a process holds it
+      var busy = Backups.inUse(db, config.storage());
+      if (busy.isPresent()) {
+        err().println(busy.get());
+        return FAILED;
+      }
       Path dir = db.getParent();
       org.h2.tools.Restore.execute(file.toString(), dir.toString(), db.getFileName().toString());
       out().println("restored " + db + " from " + file);

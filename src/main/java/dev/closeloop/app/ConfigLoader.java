@@ -196,6 +196,12 @@ public final class ConfigLoader {
         c.storage().url().startsWith("jdbc:h2:") || c.storage().isPostgres(),
         "must be a jdbc:h2: or jdbc:postgresql: URL");
     positive("intake.maxBodyBytes", c.intake().maxBodyBytes());
+    require("backup.dir", !c.backup().dir().isBlank(), "must be a directory");
+    var smtp = c.mail().smtp();
+    range("mail.smtp.port", smtp.port(), 1, 65535);
+    if (smtp.configured()) {
+      require("mail.smtp.from", smtp.from().contains("@"), "must be an email address to send from");
+    }
     var slack = c.slack();
     if (slack.configured() && !slack.socketMode() && slack.signingSecret().isEmpty()) {
       throw new ConfigException(
