@@ -337,9 +337,11 @@ final class AdminOps {
                       "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
                   .bind("c", cutoff)
                   .execute();
-              // replay keys only matter within the 300 s signature window
+              // body-signed senders (Jira, Zammad) sign no time: a request stays a replay as long
+              // as
+              // anything it could touch is kept
               h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
-                  .bind("c", app.clock.instant().minus(java.time.Duration.ofDays(1)))
+                  .bind("c", cutoff)
                   .execute();
               log.info(
                   "event=purged surveys={} tickets={} events={} cutoff={}",

@@ -10,7 +10,6 @@ import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,8 +200,8 @@ final class HttpApi {
     }
     Map<String, String> query = new HashMap<>();
     ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
-    WebhookResult result =
-        connector.handle(new WebhookRequest(headers, query, body, app.clock.instant()));
+    WebhookRequest request = new WebhookRequest(headers, query, body, app.clock.instant());
+    WebhookResult result = connector.handle(request);
     if (result instanceof WebhookResult.Unauthorized u) {
       log.info("event=webhook_unauthorized source={} why={}", connector.source(), u.why());
       error(ctx, 401, "unauthorized");
@@ -211,40 +210,7 @@ final class HttpApi {
     } else if (result instanceof WebhookResult.Ignored ig) {
       ctx.status(200).json(Map.of("status", "ignored"));
     } else if (result instanceof WebhookResult.Event ev) {
-      answer(ctx, app.intake.accept(ev.event(), requestKey(connector.source(), headers, body)));
-    }
-  }
-
-  /** Headers that make a signed request unique: a replay repeats them byte for byte. */
-  private static final List<String> SIGNED_HEADERS =
-      List.of(
-          "x-closeloop-timestamp",
-          "x-closeloop-signature",
-          "x-hub-signature",
-          "x-zendesk-webhook-signature",
-          "x-zendesk-webhook-signature-timestamp",
-          "x-glpi-signature",
-          "x-glpi-timestamp");
-
-  /** A digest of the signed request (source, signature headers, body), or null when unsigned. */
-  static String requestKey(String source, Map<String, String> headers, byte[] body) {
-    StringBuilder signed = new StringBuilder();
-    for (String name : SIGNED_HEADERS) {
-      String v = headers.get(name);
-      if (v != null) {
-        signed.append(name).append('=').append(v).append('\n');
-      }
-    }
-    if (signed.length() == 0) {
-      return null; // token-authenticated systems: replays are caught by the event's own dedupe
-    }
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(signed.toString().getBytes(StandardCharsets.UTF_8));
-      sha.update(body);
-      return source + ":" + java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      answer(ctx, app.intake.accept(ev.event(), connector.replayIdentity(request)));
     }
   }
 
