@@ -341,6 +341,28 @@ public final class ConfigLoader {
     }
   }
 
+  /** The values of every secret key set in {@code config} (to keep them out of the logs). */
+  public static java.util.List<String> secretValues(Config config) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    collect(mapper().valueToTree(config), out);
+    return out;
+  }
+
+  private static void collect(JsonNode node, java.util.List<String> out) {
+    if (node instanceof ObjectNode object) {
+      object
+          .fields()
+          .forEachRemaining(
+              f -> {
+                if (SECRET_KEYS.contains(f.getKey()) && f.getValue().isTextual()) {
+                  out.add(f.getValue().asText());
+                } else {
+                  collect(f.getValue(), out);
+                }
+              });
+    }
+  }
+
   private static void redact(JsonNode node) {
     if (node instanceof ObjectNode object) {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();

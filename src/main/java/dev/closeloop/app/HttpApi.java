@@ -110,7 +110,7 @@ final class HttpApi {
         "/metrics",
         ctx ->
             ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(app.metrics.scrape()));
+                .result(app.scrapeMetrics()));
     j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
