@@ -333,6 +333,7 @@ final class AdminOps {
                   h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c")
                       .bind("c", cutoff)
                       .execute();
+              new dev.closeloop.store.LinkRequests(h).purgeBefore(cutoff);
               h.createUpdate(
                       "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
                   .bind("c", cutoff)
@@ -399,6 +400,31 @@ final class AdminOps {
             });
   }
 
+  /** Self-service Discord links waiting for an admin (no mail relay configured). */
+  List<Map<String, Object>> pendingLinks() {
+    return app.links.pending(1000).stream().map(AdminOps::linkRequest).toList();
+  }
+
+  Optional<Map<String, Object>> approveLink(long id) {
+    return app.links
+        .approve(id)
+        .map(
+            r -> {
+              Map<String, Object> m = linkRequest(r);
+              m.put("state", "linked");
+              return m;
+            });
+  }
+
+  private static Map<String, Object> linkRequest(dev.closeloop.store.LinkRequests.Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("email", r.email());
+    m.put("discordId", r.discordId());
+    m.put("requestedAt", r.requestedAt());
+    return m;
+  }
+
   /** Imports email,discordId lines; returns how many were linked. */
   int links(String csv) {
     int n = 0;
@@ -416,7 +442,12 @@ final class AdminOps {
       }
       pairs.add(new String[] {parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip()});
     }
-    app.db.jdbi().useTransaction(h -> pairs.forEach(p -> new People(h).link(p[0], p[1])));
+    java.time.Instant now = app.clock.instant();
+    // an import that moves an email to another Discord account tells the one it leaves
+    app.db
+        .jdbi()
+        .useTransaction(
+            h -> pairs.forEach(p -> dev.closeloop.service.LinkService.link(h, p[0], p[1], now)));
     n = pairs.size();
     return n;
   }

@@ -139,6 +139,30 @@ final class AdminRoutes {
           }
         });
     j.post("/admin/weekly", ctx -> ctx.json(app.weekly()));
+    j.get(
+        "/admin/links",
+        ctx -> {
+          String state = ctx.queryParamAsClass("state", String.class).getOrDefault("pending");
+          if (!state.equals("pending")) {
+            HttpApi.error(ctx, 400, "state must be pending");
+            return;
+          }
+          ctx.json(Map.of("links", ops.pendingLinks()));
+        });
+    j.post(
+        "/admin/links/{id}/approve",
+        ctx -> {
+          long id;
+          try {
+            id = Long.parseLong(ctx.pathParam("id"));
+          } catch (NumberFormatException e) {
+            HttpApi.error(ctx, 400, "id must be a number");
+            return;
+          }
+          ops.approveLink(id)
+              .ifPresentOrElse(
+                  ctx::json, () -> HttpApi.error(ctx, 404, "no pending link request " + id));
+        });
   }
 
   /**

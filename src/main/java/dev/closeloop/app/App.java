@@ -14,6 +14,7 @@ import dev.closeloop.service.ConversationService;
 import dev.closeloop.service.DigestService;
 import dev.closeloop.service.IncidentService;
 import dev.closeloop.service.IntakeService;
+import dev.closeloop.service.LinkService;
 import dev.closeloop.service.Notifier;
 import dev.closeloop.service.StatsService;
 import dev.closeloop.service.SurveyService;
@@ -61,6 +62,7 @@ public final class App implements AutoCloseable {
   final IntakeService intake;
   final SurveyService surveys;
   final ConversationService conversations;
+  final LinkService links;
   final IncidentService incidents;
   final DigestService digests;
   final StatsService stats;
@@ -99,6 +101,13 @@ public final class App implements AutoCloseable {
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
+    this.links =
+        new LinkService(
+            jdbi,
+            config.mail().smtp().configured()
+                ? new dev.closeloop.mail.SmtpMailer(config.mail().smtp())
+                : null,
+            clock);
     this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
     this.conversations =
         new ConversationService(
@@ -108,6 +117,7 @@ public final class App implements AutoCloseable {
             classifier,
             incidents,
             stats,
+            links,
             clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
@@ -403,6 +413,7 @@ public final class App implements AutoCloseable {
                     "event=platform_stop_failed platform={} error={}", p.id().wire(), e.toString());
               }
             });
+    links.stop();
     db.close();
   }
 }

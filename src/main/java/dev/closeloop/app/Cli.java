@@ -42,6 +42,7 @@ import picocli.CommandLine.Parameters;
       Cli.Purge.class,
       Cli.EraseUser.class,
       Cli.Link.class,
+      Cli.Links.class,
       Cli.Backup.class,
       Cli.Restore.class,
       Cli.OutboxCmd.class
@@ -307,20 +308,40 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "link", description = "link import FILE.csv — email,discordId lines.")
+  @Command(
+      name = "link",
+      description =
+          "link import FILE.csv — email,discordId lines; link approve ID — a pending request.")
   static final class Link extends Verb {
-    @Parameters(index = "0", paramLabel = "import")
+    @Parameters(index = "0", paramLabel = "import|approve")
     String verb;
 
-    @Parameters(index = "1", paramLabel = "FILE.csv")
-    Path file;
+    @Parameters(index = "1", paramLabel = "FILE.csv|ID")
+    String arg;
 
     @Override
     public Integer call() throws Exception {
+      if ("approve".equals(verb)) {
+        if (!arg.matches("\\d{1,18}")) {
+          err().println("usage: link approve ID (see `links`)");
+          return USAGE;
+        }
+        long id = Long.parseLong(arg);
+        return viaAppOrStore(
+            config(),
+            "POST",
+            "/admin/links/" + id + "/approve",
+            null,
+            app ->
+                app.admin
+                    .approveLink(id)
+                    .orElseThrow(() -> new IllegalStateException("no pending link request " + id)));
+      }
       if (!"import".equals(verb)) {
-        err().println("usage: link import FILE.csv");
+        err().println("usage: link import FILE.csv | link approve ID");
         return USAGE;
       }
+      Path file = Path.of(arg);
       if (!Files.isReadable(file)) {
         err().println("cannot read " + file);
         return USAGE;
@@ -333,6 +354,19 @@ final class Cli implements Callable<Integer> {
         err().println(e.getMessage());
         return USAGE;
       }
+    }
+  }
+
+  @Command(name = "links", description = "List self-service Discord links waiting for approval.")
+  static final class Links extends Verb {
+    @Override
+    public Integer call() throws Exception {
+      return viaAppOrStore(
+          config(),
+          "GET",
+          "/admin/links?state=pending",
+          null,
+          app -> Map.of("links", app.admin.pendingLinks()));
     }
   }
 

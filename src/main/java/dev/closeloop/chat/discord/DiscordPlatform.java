@@ -186,7 +186,9 @@ public final class DiscordPlatform implements ChatPlatform {
                     new SubcommandData("optout", "Stop sending me surveys"),
                     new SubcommandData("optin", "Send me surveys again"),
                     new SubcommandData("link", "Link your Discord account to your work email")
-                        .addOption(OptionType.STRING, "email", "Your work email", true)))
+                        .addOption(OptionType.STRING, "email", "Your work email", true),
+                    new SubcommandData("verify", "Finish linking with the code we mailed you")
+                        .addOption(OptionType.STRING, "code", "The 6-digit code", true)))
         .queue(
             commands -> log.info("event=discord_commands_registered count={}", commands.size()),
             failure ->
