@@ -118,6 +118,7 @@ public final class App implements AutoCloseable {
             incidents,
             stats,
             links,
+            this::inTeam,
             clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
@@ -135,6 +136,24 @@ public final class App implements AutoCloseable {
     this.admin = new AdminOps(this);
     this.figures = new dev.closeloop.store.StoreFigures(jdbi);
     bindMetrics();
+  }
+
+  /**
+   * Who may see team figures: stats.slackUsergroup / stats.discordRole when set, else the members
+   * of the digest channel (Slack) or those who can see it (Discord); everyone at the sandbox.
+   */
+  private boolean inTeam(PlatformId platform, String userId) {
+    ChatPlatform p = platforms.get(platform);
+    if (p == null) {
+      return false;
+    }
+    return switch (platform) {
+      case SLACK ->
+          p.inTeam(userId, config.stats().slackUsergroup(), config.digest().slackChannel());
+      case DISCORD ->
+          p.inTeam(userId, config.stats().discordRole(), config.digest().discordChannel());
+      default -> p.inTeam(userId, "", "");
+    };
   }
 
   private void bindMetrics() {

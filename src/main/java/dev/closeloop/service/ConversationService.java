@@ -43,6 +43,7 @@ public final class ConversationService implements ChatEventHandler {
   private final IncidentService incidents;
   private final StatsService stats;
   private final LinkService links;
+  private final TeamCheck team;
   private final Clock clock;
 
   public ConversationService(
@@ -53,6 +54,7 @@ public final class ConversationService implements ChatEventHandler {
       IncidentService incidents,
       StatsService stats,
       LinkService links,
+      TeamCheck team,
       Clock clock) {
     this.jdbi = jdbi;
     this.flow = flow;
@@ -61,6 +63,7 @@ public final class ConversationService implements ChatEventHandler {
     this.incidents = incidents;
     this.stats = stats;
     this.links = links;
+    this.team = team;
     this.clock = clock;
   }
 
@@ -314,6 +317,15 @@ public final class ConversationService implements ChatEventHandler {
         return InteractionReply.ephemeral(notifier.messages().words().optedIn());
       }
       case "stats" -> {
+        if (!team.inTeam(command.platform(), command.userId())) {
+          log.info(
+              "event=stats_refused platform={} user={} why=not_on_the_team",
+              command.platform().wire(),
+              command.userId());
+          return InteractionReply.ephemeral(
+              "Sorry, /closeloop stats is for the IT team. Your own surveys are between you and"
+                  + " them.");
+        }
         return InteractionReply.ephemeral(stats.summaryLine(30));
       }
       case "link", "verify" -> {

@@ -71,6 +71,12 @@ public final class SandboxPlatform implements ChatPlatform {
     return true;
   }
 
+  /** The sandbox is one person trying Closeloop on this machine: they are the team too. */
+  @Override
+  public boolean inTeam(String userId, String group, String channelId) {
+    return true;
+  }
+
   @Override
   public UserLookup lookup(Recipient recipient) {
     String id =
