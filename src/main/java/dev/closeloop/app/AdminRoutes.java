@@ -69,11 +69,8 @@ final class AdminRoutes {
     j.post(
         "/admin/outbox/{id}/retry",
         ctx -> {
-          long id;
-          try {
-            id = Long.parseLong(ctx.pathParam("id"));
-          } catch (NumberFormatException e) {
-            HttpApi.error(ctx, 400, "id must be a number");
+          Long id = pathId(ctx);
+          if (id == null) {
             return;
           }
           ops.retry(id)
@@ -152,11 +149,8 @@ final class AdminRoutes {
     j.post(
         "/admin/links/{id}/approve",
         ctx -> {
-          long id;
-          try {
-            id = Long.parseLong(ctx.pathParam("id"));
-          } catch (NumberFormatException e) {
-            HttpApi.error(ctx, 400, "id must be a number");
+          Long id = pathId(ctx);
+          if (id == null) {
             return;
           }
           ops.approveLink(id)
@@ -188,6 +182,16 @@ final class AdminRoutes {
       }
     }
     return Signatures.equal("Bearer " + token, given);
+  }
+
+  /** The {id} path segment as a number, or null after answering 400. */
+  private static Long pathId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      HttpApi.error(ctx, 400, "id must be a number");
+      return null;
+    }
   }
 
   private static Map<?, ?> body(Context ctx) {
