@@ -107,7 +107,9 @@ public final class Catalog {
           Map.entry("commandOptout", 100),
           Map.entry("commandOptin", 100),
           Map.entry("commandLink", 100),
-          Map.entry("commandLinkEmail", 100));
+          Map.entry("commandLinkEmail", 100),
+          Map.entry("commandVerify", 100),
+          Map.entry("commandVerifyCode", 100));
 
   private static final Map<String, Integer> TEAM_LIMITS =
       Map.ofEntries(

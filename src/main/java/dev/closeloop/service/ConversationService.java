@@ -42,6 +42,8 @@ public final class ConversationService implements ChatEventHandler {
   private final CommentClassifier classifier;
   private final IncidentService incidents;
   private final StatsService stats;
+  private final LinkService links;
+  private final TeamCheck team;
   private final Clock clock;
 
   public ConversationService(
@@ -51,6 +53,8 @@ public final class ConversationService implements ChatEventHandler {
       CommentClassifier classifier,
       IncidentService incidents,
       StatsService stats,
+      LinkService links,
+      TeamCheck team,
       Clock clock) {
     this.jdbi = jdbi;
     this.flow = flow;
@@ -58,6 +62,8 @@ public final class ConversationService implements ChatEventHandler {
     this.classifier = classifier;
     this.incidents = incidents;
     this.stats = stats;
+    this.links = links;
+    this.team = team;
     this.clock = clock;
   }
 
@@ -341,31 +347,29 @@ public final class ConversationService implements ChatEventHandler {
         return InteractionReply.ephemeral(words.t("optedIn"));
       }
       case "stats" -> {
+        if (!team.inTeam(command.platform(), command.userId())) {
+          log.info(
+              "event=stats_refused platform={} user={} why=not_on_the_team",
+              command.platform().wire(),
+              command.userId());
+          return InteractionReply.ephemeral(words.t("statsTeamOnly"));
+        }
         return InteractionReply.ephemeral(stats.summaryLine(30));
       }
-      case "link" -> {
-        return link(command, args);
+      case "link", "verify" -> {
+        if (command.platform() != PlatformId.DISCORD) {
+          return InteractionReply.ephemeral(words.t("linkDiscordOnly"));
+        }
+        String rest = args.split("\\s+", 2).length > 1 ? args.split("\\s+", 2)[1] : "";
+        return InteractionReply.ephemeral(
+            verb.equals("link")
+                ? links.request(command.userId(), command.userName(), rest, command.locale())
+                : links.verify(command.userId(), rest, command.locale()));
       }
       default -> {
         return InteractionReply.ephemeral(words.t("commandHelp"));
       }
     }
-  }
-
-  private InteractionReply link(ChatEvent.Command command, String args) {
-    String[] parts = args.split("\\s+");
-    var words = words(command);
-    if (command.platform() != PlatformId.DISCORD) {
-      return InteractionReply.ephemeral(words.t("linkDiscordOnly"));
-    }
-    if (parts.length != 2
-        || !parts[1].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
-        || parts[1].length() > 320) {
-      return InteractionReply.ephemeral(words.t("linkUsage"));
-    }
-    String email = parts[1].toLowerCase(java.util.Locale.ROOT);
-    jdbi.useTransaction(h -> new People(h).link(email, command.userId()));
-    return InteractionReply.ephemeral(words.t("linked", "email", email));
   }
 
   /** Opt-out (or back in) for every person record this platform user is. Only they can. */

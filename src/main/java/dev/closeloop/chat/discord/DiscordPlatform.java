@@ -206,11 +206,9 @@ public final class DiscordPlatform implements ChatPlatform {
             subcommand("optout", "commandOptout", texts),
             subcommand("optin", "commandOptin", texts),
             subcommand("link", "commandLink", texts)
-                .addOptions(
-                    localizedOption(
-                        new OptionData(
-                            OptionType.STRING, "email", english(texts, "commandLinkEmail"), true),
-                        texts)));
+                .addOptions(option("email", "commandLinkEmail", texts)),
+            subcommand("verify", "commandVerify", texts)
+                .addOptions(option("code", "commandVerifyCode", texts)));
     jda.updateCommands()
         .addCommands(command)
         .queue(
@@ -231,10 +229,9 @@ public final class DiscordPlatform implements ChatPlatform {
     return c;
   }
 
-  private static OptionData localizedOption(OptionData o, Catalog texts) {
-    LOCALES.forEach(
-        (locale, lang) ->
-            o.setDescriptionLocalization(locale, text(texts, lang, "commandLinkEmail")));
+  private static OptionData option(String name, String key, Catalog texts) {
+    OptionData o = new OptionData(OptionType.STRING, name, english(texts, key), true);
+    LOCALES.forEach((locale, lang) -> o.setDescriptionLocalization(locale, text(texts, lang, key)));
     return o;
   }
 
@@ -277,6 +274,71 @@ public final class DiscordPlatform implements ChatPlatform {
   public String status() {
     JDA current = jda;
     return current == null ? "NOT_STARTED" : current.getStatus().name();
+  }
+
+  /**
+   * The role when one is given, else whether the member can see the channel; the guild is the
+   * channel's. Asked over REST each time (a bot with no guild intents has no member cache), each
+   * call bounded by the send timeout. Anything unknown or failing answers no.
+   */
+  @Override
+  public boolean inTeam(String userId, String role, String channelId) {
+    JDA current = jda;
+    if (current == null
+        || channelId == null
+        || !SNOWFLAKE.matcher(channelId.strip()).matches()
+        || !SNOWFLAKE.matcher(userId).matches()) {
+      return false;
+    }
+    ChannelRest rest = new ChannelRest(current);
+    try {
+      DataObject channel = await(rest.channel(channelId.strip()));
+      String guildId = channel.getString("guild_id", null);
+      if (guildId == null) {
+        return false;
+      }
+      DataObject member = await(rest.member(guildId, userId));
+      java.util.List<String> roles = new java.util.ArrayList<>();
+      DataArray memberRoles = member.getArray("roles");
+      for (int i = 0; i < memberRoles.length(); i++) {
+        roles.add(memberRoles.getString(i));
+      }
+      if (role != null && !role.isBlank()) {
+        return roles.contains(role.strip());
+      }
+      java.util.Map<String, Long> permissions = new java.util.HashMap<>();
+      DataArray guildRoles = await(rest.roles(guildId));
+      for (int i = 0; i < guildRoles.length(); i++) {
+        DataObject r = guildRoles.getObject(i);
+        permissions.put(r.getString("id"), Long.parseLong(r.getString("permissions", "0")));
+      }
+      java.util.List<ChannelAccess.Overwrite> overwrites = new java.util.ArrayList<>();
+      DataArray list = channel.optArray("permission_overwrites").orElse(DataArray.empty());
+      for (int i = 0; i < list.length(); i++) {
+        DataObject o = list.getObject(i);
+        overwrites.add(
+            new ChannelAccess.Overwrite(
+                o.getString("id"),
+                o.getInt("type", 0),
+                Long.parseLong(o.getString("allow", "0")),
+                Long.parseLong(o.getString("deny", "0"))));
+      }
+      return ChannelAccess.canView(guildId, userId, roles, permissions, overwrites);
+    } catch (Exception e) {
+      log.info(
+          "event=discord_team_check_failed user={} channel={} error=\"{}\" next=deny",
+          userId,
+          channelId,
+          e.getMessage());
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+  }
+
+  private <T> T await(net.dv8tion.jda.api.requests.RestAction<T> action) throws Exception {
+    return action.submit().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
