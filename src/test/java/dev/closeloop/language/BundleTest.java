@@ -109,6 +109,9 @@ class BundleTest {
     a.put("part", 1);
     a.put("parts", 2);
     a.put("days", 30);
+    a.put("account", "\"Dana\" (id 1234567890)");
+    a.put("code", "123456");
+    a.put("left", 2);
     a.put("language", "Deutsch");
     a.put("last", "CSAT 50%");
     a.put("current", "CSAT 60%");
