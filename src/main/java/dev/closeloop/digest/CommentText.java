@@ -48,15 +48,25 @@ final class CommentText {
     this.emojiWords = Map.copyOf(emojiWords);
   }
 
+  /**
+   * The comment without chat markup, links and mentions, cut at {@link #MAX_CHARS}; accents and
+   * emoji are kept (they tell languages apart). "" for null input.
+   */
+  static String unmarked(String comment) {
+    if (comment == null) {
+      return "";
+    }
+    String text = Normalizer.normalize(cut(comment), Normalizer.Form.NFKC);
+    text = SLACK_LABELLED_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    return CHAT_MARKUP.matcher(text).replaceAll(" ");
+  }
+
   /** The plain form of a comment; "" for null or blank input. Never throws. */
   String plain(String comment) {
     if (comment == null || comment.isBlank()) {
       return "";
     }
-    String text = cut(comment);
-    text = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    text = SLACK_LABELLED_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    text = CHAT_MARKUP.matcher(text).replaceAll(" ");
+    String text = unmarked(comment);
     text = text.replace("\uFE0F", "").replace("\uFE0E", "");
     text = spellEmoji(text);
     text = APOSTROPHES.matcher(text).replaceAll("'");
