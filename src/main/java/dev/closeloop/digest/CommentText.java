@@ -1,7 +1,6 @@
 package dev.closeloop.digest;
 
 import java.text.Normalizer;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,10 @@ final class CommentText {
       Pattern.compile("<https?://[^>|\\s]*\\|([^>]*)>");
   private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u00B4`\u2032]");
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}\\p{Co}\\p{Cs}\\p{Cn}]");
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /** Accents on Latin letters only: Japanese voicing marks (が = か + ゙) are letters, not accents. */
+  private static final Pattern LATIN_MARKS = Pattern.compile("(?<=\\p{IsLatin})\\p{M}+");
+
   private static final Pattern LEFTOVER_SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -40,13 +42,6 @@ final class CommentText {
   private static final Pattern NT_WITHOUT_APOSTROPHE =
       Pattern.compile(
           "(?i)\\b(do|does|did|is|was|are|were|has|have|had|could|would|should|must|need)nt\\b");
-
-  private final Map<String, String> emojiWords;
-
-  /** emojiWords: an emoji (without variation selector) and the English word VADER should see. */
-  CommentText(Map<String, String> emojiWords) {
-    this.emojiWords = Map.copyOf(emojiWords);
-  }
 
   /**
    * The comment without chat markup, links and mentions, cut at {@link #MAX_CHARS}; accents and
@@ -62,16 +57,16 @@ final class CommentText {
   }
 
   /** The plain form of a comment; "" for null or blank input. Never throws. */
-  String plain(String comment) {
+  static String plain(String comment) {
     if (comment == null || comment.isBlank()) {
       return "";
     }
     String text = unmarked(comment);
     text = text.replace("\uFE0F", "").replace("\uFE0E", "");
-    text = spellEmoji(text);
     text = APOSTROPHES.matcher(text).replaceAll("'");
     text = INVISIBLE.matcher(text).replaceAll(" ");
-    text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    text = LATIN_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    text = Normalizer.normalize(text, Normalizer.Form.NFC).replace("ß", "ss");
     text = LEFTOVER_SYMBOLS.matcher(text).replaceAll(" ");
     text = spellOutContractions(text);
     return SPACES.matcher(text).replaceAll(" ").strip();
@@ -86,22 +81,6 @@ final class CommentText {
       end--;
     }
     return comment.substring(0, end);
-  }
-
-  private String spellEmoji(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      String word = emojiWords.get(new String(Character.toChars(cp)));
-      if (word == null) {
-        out.appendCodePoint(cp);
-      } else {
-        out.append(' ').append(word).append(' ');
-      }
-      i += Character.charCount(cp);
-    }
-    return out.toString();
   }
 
   private static String spellOutContractions(String text) {
