@@ -36,7 +36,7 @@ final class CommentText {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   // Order matters: the specific forms before the general "n't".
-  private static final Pattern CAN_NOT = Pattern.compile("(?i)\\b(can)(?:'t|nt|not)\\b");
+  private static final Pattern CAN_NOT = Pattern.compile("(?i)\\b(can)(?:'t|nt|not|t)\\b");
   private static final Pattern WONT = Pattern.compile("(?i)\\b(wo)n'?t\\b");
   private static final Pattern NT = Pattern.compile("(?i)\\b(\\p{L}+)n't\\b");
   private static final Pattern NT_WITHOUT_APOSTROPHE =

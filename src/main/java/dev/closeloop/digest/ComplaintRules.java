@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 final class ComplaintRules {
   static final int SCOPE_WORDS = 3;
 
+  /** A wait word and a long time ("took … weeks", "eine Woche gedauert") within this many words. */
+  static final int WAIT_WINDOW = 6;
+
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\n]");
   private static final Pattern TOKEN =
       Pattern.compile("[\\p{L}\\p{N}]+|[.!?;:,\\n\u2014\u2013()]|\\s-\\s");
@@ -245,7 +248,7 @@ final class ComplaintRules {
         }
         resolved |= negatedProblem[i];
         if (cues.waiting().has(word)) {
-          for (int j = i + 1; j < Math.min(n, i + 7); j++) {
+          for (int j = Math.max(0, i - WAIT_WINDOW); j < Math.min(n, i + WAIT_WINDOW + 1); j++) {
             if (cues.longTime().has(words.get(j))) {
               problem = true;
               strong = true;
