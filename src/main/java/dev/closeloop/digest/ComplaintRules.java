@@ -133,7 +133,8 @@ final class ComplaintRules {
       boolean contrast = cues.contrast().has(token);
       if (!isWord(token) || contrast) {
         if (!current.isEmpty()) {
-          clauses.add(Clause.of(current, cues));
+          Clause clause = Clause.of(current, cues);
+          clauses.add(token.equals("?") ? clause.asQuestion() : clause);
           current = new ArrayList<>();
         }
         if (contrast || SENTENCE_END.matcher(token).matches()) {
@@ -169,15 +170,25 @@ final class ComplaintRules {
       boolean problem,
       boolean strongProblem,
       boolean persistence,
+      boolean persistent,
       boolean resolved,
       boolean sarcasmTurn) {
 
     Clause withPersistence() {
-      return new Clause(negatedFunctioning, problem, strongProblem, true, resolved, sarcasmTurn);
+      return new Clause(
+          negatedFunctioning, problem, strongProblem, true, persistent, resolved, sarcasmTurn);
+    }
+
+    /** A question ("same setup on my other laptop?") is no complaint by persistence alone. */
+    Clause asQuestion() {
+      return new Clause(
+          negatedFunctioning, problem, strongProblem, persistence, false, resolved, sarcasmTurn);
     }
 
     boolean complaint() {
-      return negatedFunctioning || (persistence && problem) || (strongProblem && !resolved);
+      return negatedFunctioning
+          || (persistence && problem)
+          || ((strongProblem || persistent) && !resolved);
     }
 
     static Clause of(List<String> words, ComplaintCues cues) {
@@ -217,6 +228,10 @@ final class ComplaintRules {
         if (problemInScope) {
           continue;
         }
+        if (cues.absent().has(word) && !scope.isEmpty()) {
+          negatedFunctioning = true; // "nobody showed up", "niemand ist gekommen"
+          continue;
+        }
         for (int j : scope) {
           if (cues.functioning().has(words.get(j))) {
             negatedFunctioning = true;
@@ -235,6 +250,7 @@ final class ComplaintRules {
       boolean problem = false;
       boolean strong = false;
       boolean persistence = false;
+      boolean persistent = false;
       boolean resolved = false;
       boolean turn = false;
       for (int i = 0; i < n; i++) {
@@ -256,10 +272,12 @@ final class ComplaintRules {
           }
         }
         persistence |= cues.persistence().has(word);
+        persistent |= cues.persistent().has(word);
         resolved |= cues.resolved().has(word) && !negatedWord[i];
         turn |= cues.sarcasmTurns().has(word);
       }
-      return new Clause(negatedFunctioning, problem, strong, persistence, resolved, turn);
+      return new Clause(
+          negatedFunctioning, problem, strong, persistence, persistent, resolved, turn);
     }
 
     /**

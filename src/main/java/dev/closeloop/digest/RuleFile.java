@@ -35,6 +35,8 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "waiting",
           "long time",
           "persistence",
+          "persistent",
+          "absent",
           "contrast",
           "conditional",
           "sarcastic openers",
