@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** The admin API (CONTRACT "Admin API"): Bearer admin.token, 401 without it. */
+/** The admin API (docs/reference.md "Admin API"): Bearer admin.token, 401 without it. */
 final class AdminRoutes {
   private AdminRoutes() {}
 
@@ -136,6 +136,11 @@ final class AdminRoutes {
           }
         });
     j.post("/admin/weekly", ctx -> ctx.json(app.weekly()));
+    j.get(
+        "/admin/openapi.json",
+        ctx ->
+            ctx.contentType("application/json")
+                .result(AdminRoutes.class.getResourceAsStream("/openapi.json")));
   }
 
   private static Map<?, ?> body(Context ctx) {

@@ -67,6 +67,7 @@ public final class App implements AutoCloseable {
   final WeeklyService weekly;
   final OutboxDispatcher dispatcher;
   final AdminOps admin;
+  final StoreMetrics storeMetrics;
   final List<String> failing = new CopyOnWriteArrayList<>();
   private Scheduler scheduler;
   private boolean manualScheduling;
@@ -121,23 +122,7 @@ public final class App implements AutoCloseable {
             "closeloop-" + UUID.randomUUID(),
             metrics);
     this.admin = new AdminOps(this);
-    bindMetrics();
-  }
-
-  private void bindMetrics() {
-    for (String state : List.of("pending", "dead")) {
-      io.micrometer.core.instrument.Gauge.builder(
-              "closeloop_outbox_rows",
-              () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Outbox(h).count(state)))
-          .tag("state", state)
-          .description("outbox rows by state")
-          .register(metrics);
-    }
-    io.micrometer.core.instrument.Gauge.builder(
-            "closeloop_incidents_open",
-            () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Incidents(h).open().size()))
-        .description("negative replies not followed up yet")
-        .register(metrics);
+    this.storeMetrics = new StoreMetrics(db, clock, metrics);
   }
 
   /**
@@ -158,6 +143,11 @@ public final class App implements AutoCloseable {
             "closeloop-after-ready");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The HTTP routes as "METHOD /path" (empty before {@link #start()}). */
+  List<String> httpRoutes() {
+    return http == null ? List.of() : http.routes();
   }
 
   /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */

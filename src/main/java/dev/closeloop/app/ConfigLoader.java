@@ -41,9 +41,6 @@ public final class ConfigLoader {
   /** Keys whose value is a map with names of the operator's choosing. */
   private static final Set<String> FREE_MAPS = Set.of("digest.teams");
 
-  private static final Set<String> SECRET_KEYS =
-      Set.of("secret", "token", "botToken", "appToken", "signingSecret", "password", "apiToken");
-
   private final Function<String, String> env;
   private final ObjectMapper yaml = mapper();
 
@@ -65,6 +62,18 @@ public final class ConfigLoader {
 
   /** Loads {@code file}; a missing file means all defaults. */
   public Config load(Path file) {
+    return loadWritten(file).config();
+  }
+
+  /**
+   * A loaded config with the YAML it came from (defaults merged with the file): {@code written}
+   * with {@code ${VAR}} replaced, {@code raw} as in the file. {@link ConfigPrinter} prints from
+   * both.
+   */
+  public record Loaded(Config config, JsonNode written, JsonNode raw) {}
+
+  /** {@link #load(Path)}, keeping what was written. */
+  public Loaded loadWritten(Path file) {
     JsonNode user;
     try {
       user = Files.exists(file) ? yaml.readTree(file.toFile()) : null;
@@ -77,6 +86,10 @@ public final class ConfigLoader {
   }
 
   public Config loadString(String yamlText) {
+    return loadStringWritten(yamlText).config();
+  }
+
+  public Loaded loadStringWritten(String yamlText) {
     try {
       return load(yaml.readTree(yamlText));
     } catch (JsonProcessingException e) {
@@ -84,14 +97,17 @@ public final class ConfigLoader {
     }
   }
 
-  private Config load(JsonNode user) {
+  private Loaded load(JsonNode user) {
     ObjectNode merged = defaults();
+    ObjectNode raw = defaults();
     if (user != null && !user.isNull() && !user.isMissingNode()) {
       if (!user.isObject()) {
         throw new ConfigException("config", "expected a mapping of sections");
       }
+      JsonNode asWritten = user.deepCopy();
       interpolate(user, "");
       merge(merged, (ObjectNode) user, "");
+      merge(raw, (ObjectNode) asWritten, "");
     }
     Config config;
     try {
@@ -103,7 +119,7 @@ public final class ConfigLoader {
       throw new ConfigException("config", e.getOriginalMessage());
     }
     validate(config);
-    return config;
+    return new Loaded(config, merged, raw);
   }
 
   private ObjectNode defaults() {
@@ -322,30 +338,5 @@ public final class ConfigLoader {
 
   private static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
-  }
-
-  /** The effective config as YAML with every secret replaced by "***" (or "" when unset). */
-  public String redacted(Config config) {
-    ObjectNode tree = yaml.valueToTree(config);
-    redact(tree);
-    try {
-      return yaml.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void redact(JsonNode node) {
-    if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
-        if (SECRET_KEYS.contains(f.getKey()) && f.getValue().isTextual()) {
-          f.setValue(new TextNode(f.getValue().asText().isEmpty() ? "" : "***"));
-        } else {
-          redact(f.getValue());
-        }
-      }
-    }
   }
 }

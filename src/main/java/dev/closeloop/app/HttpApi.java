@@ -31,6 +31,7 @@ final class HttpApi {
 
   private final App app;
   private final Map<String, dev.closeloop.ticket.Connector> connectors = new HashMap<>();
+  private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Javalin javalin;
 
   HttpApi(App app) {
@@ -45,6 +46,14 @@ final class HttpApi {
         Javalin.create(
             cfg -> {
               cfg.showJavalinBanner = false;
+              cfg.events(
+                  e ->
+                      e.handlerAdded(
+                          h -> {
+                            if (h.getHttpMethod().isHttpMethod()) {
+                              routes.add(h.getHttpMethod() + " " + h.getPath());
+                            }
+                          }));
               cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
               cfg.http.maxRequestSize = maxBody;
               cfg.jetty.modifyHttpConfiguration(
@@ -61,6 +70,11 @@ final class HttpApi {
       }
     }
     return port();
+  }
+
+  /** Every registered route as "METHOD /path", in registration order. */
+  List<String> routes() {
+    return List.copyOf(routes);
   }
 
   int port() {
@@ -110,12 +124,33 @@ final class HttpApi {
     j.get("/health/ready", this::ready);
     j.get(
         "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(app.metrics.scrape()));
+        ctx -> {
+          app.storeMetrics.refresh();
+          ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(app.metrics.scrape());
+        });
+    j.after("/hooks/*", this::countWebhookAnswer);
     j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
+  }
+
+  /** closeloop_webhook_responses_total: an unknown source is counted as "unknown", not by name. */
+  private void countWebhookAnswer(Context ctx) {
+    String path = ctx.path();
+    String source =
+        path.equals("/hooks/tickets")
+            ? GenericWebhook.SOURCE
+            : path.startsWith("/hooks/tickets/")
+                ? path.substring("/hooks/tickets/".length()).toLowerCase(Locale.ROOT)
+                : "";
+    app.metrics
+        .counter(
+            "closeloop_webhook_responses_total",
+            "source",
+            connectors.containsKey(source) ? source : "unknown",
+            "status",
+            Integer.toString(ctx.statusCode()))
+        .increment();
   }
 
   private void slackEvents(Context ctx) {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The whole configuration, bound from YAML over the bundled defaults ({@code defaults.yml}) and
- * validated once at start by {@link ConfigLoader}. Keys are those of CONTRACT.md.
+ * validated once at start by {@link ConfigLoader}. Keys are those of docs/reference.md.
  */
 public record Config(
     Server server,

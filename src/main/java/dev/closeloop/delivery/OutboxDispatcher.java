@@ -477,7 +477,14 @@ public final class OutboxDispatcher {
   private void count(String outcome, OutboxRow row) {
     if (metrics != null) {
       metrics
-          .counter("closeloop_outbox_total", "outcome", outcome, "platform", row.platform())
+          .counter(
+              "closeloop_outbox_total",
+              "outcome",
+              outcome,
+              "platform",
+              row.platform(),
+              "purpose",
+              row.purpose())
           .increment();
     }
   }

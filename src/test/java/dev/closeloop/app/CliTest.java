@@ -36,7 +36,10 @@ class CliTest {
     Files.writeString(cfg, "intake: { secret: hunter2 }\nserver: { port: 0 }\n");
     Run r = run("check-config", "--config", cfg.toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("config OK").contains("***").doesNotContain("hunter2");
+    assertThat(r.out())
+        .contains("config OK")
+        .contains("secret: \"${CLOSELOOP_INTAKE_SECRET}\"")
+        .doesNotContain("hunter2");
   }
 
   @Test
@@ -61,7 +64,7 @@ class CliTest {
     Path cfg = dir.resolve("c.yml");
     String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
     Files.writeString(cfg, "server: { port: 0 }\nstorage: { url: \"jdbc:h2:file:" + db + "\" }\n");
-    Run stats = run("stats", "--config", cfg.toString());
+    Run stats = run("stats", "--json", "--config", cfg.toString());
     assertThat(stats.code()).isZero();
     assertThat(stats.out()).contains("\"csat\"", "\"responseRate\"");
     Path links = dir.resolve("links.csv");
