@@ -5,11 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Brings a chat comment to one plain form that both the phrase lists and VADER can read: chat
- * markup, links and mentions gone, emoji spelled as words, accents stripped, English contractions
- * spelled out ("can't" becomes "can not"). Case is kept, because VADER reads ALL CAPS as emphasis.
- * Phrases are put through the same steps, so "zurückgerufen" matches "zuruckgerufen" and "can't
- * print" matches "cannot print".
+ * Brings a chat comment to one plain form the rule files are written in: chat markup, links and
+ * mentions gone, accents on Latin letters stripped ("zurückgerufen" matches "zuruckgerufen"), "ß"
+ * as "ss", English contractions spelled out ("can't" and "cant" become "can not"). Japanese voicing
+ * marks are kept. Rules are put through the same steps.
  */
 final class CommentText {
   /**

@@ -45,7 +45,7 @@ final class ComplaintRules {
     COMPLAINT,
     /** The last clause that says anything says the problem is gone ("no more freezing"). */
     RESOLVED,
-    /** The rules see neither; let VADER judge. */
+    /** The rules see neither. */
     UNKNOWN
   }
 

@@ -104,8 +104,8 @@ class SentimentClassifierTest {
   }
 
   @Test
-  void foreignWordsThatAreEnglishLexiconEntriesDoNotCount() {
-    // "die" and "no" are strongly negative English words to VADER.
+  void wordsThatAreNegativeInAnotherLanguageDoNotCount() {
+    // "die" and "no" read as complaints in English; these are German and Spanish good news.
     assertThat(classifier.isNegative("Die Tastatur geht wieder, danke")).isFalse();
     assertThat(classifier.isNegative("Ya no se cuelga, gracias")).isFalse();
   }
