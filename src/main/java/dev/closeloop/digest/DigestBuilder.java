@@ -33,13 +33,13 @@ public final class DigestBuilder {
   static final int MAX_COMMENT = 500;
 
   private final Words words;
-  private final CommentLanguage language;
+  private final LanguageMark language;
 
   /**
    * @param words the team's texts in {@code digest.locale} and {@code digest.zone}
    * @param language which language each quoted comment is marked with
    */
-  public DigestBuilder(Words words, CommentLanguage language) {
+  public DigestBuilder(Words words, LanguageMark language) {
     this.words = words;
     this.language = language;
   }
@@ -48,8 +48,7 @@ public final class DigestBuilder {
   public DigestBuilder() {
     this(
         new Words(Catalog.team(), Languages.FALLBACK, java.time.ZoneOffset.UTC),
-        CommentLanguage.requesterLocale(
-            Languages.FALLBACK, java.util.Set.copyOf(Languages.BUNDLED)));
+        LanguageMark.requesterLocale(Languages.FALLBACK, java.util.Set.copyOf(Languages.BUNDLED)));
   }
 
   public Words words() {

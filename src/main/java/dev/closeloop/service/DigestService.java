@@ -66,7 +66,7 @@ public final class DigestService {
   static DigestBuilder builder(Config config) {
     return new DigestBuilder(
         dev.closeloop.language.Words.team(config.digest().locale(), config.digest().zone()),
-        dev.closeloop.digest.CommentLanguage.requesterLocale(config.survey().locale()));
+        dev.closeloop.digest.LanguageMark.requesterLocale(config.survey().locale()));
   }
 
   /** Records the install time once; the first digest is at the next digest.time after it. */
