@@ -285,7 +285,7 @@ public final class ConversationService implements ChatEventHandler {
                     Instant finishedAt = t.next().finished() ? now : null;
                     surveys.saveConversation(
                         s.id(), t.next().step().name(), answeredAt, finishedAt);
-                    openIncidentIfNeeded(h, s.id(), t.next(), now);
+                    openIncidentIfNeeded(h, s.id(), s.locale(), t.next(), now);
                     notifier.refreshSurvey(h, s.id(), now);
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
@@ -313,9 +313,18 @@ public final class ConversationService implements ChatEventHandler {
     return InteractionReply.none();
   }
 
-  private void openIncidentIfNeeded(Handle h, long surveyId, Conversation c, Instant now) {
+  /**
+   * @param locale the requester's locale when the ticket or the platform named it (not a guess):
+   *     the comment is judged in that language
+   */
+  private void openIncidentIfNeeded(
+      Handle h, long surveyId, String locale, Conversation c, Instant now) {
     boolean negative =
-        flow.negativeByAnswers(c) || c.comment() != null && classifier.isNegative(c.comment());
+        flow.negativeByAnswers(c)
+            || c.comment() != null
+                && (locale == null
+                    ? classifier.isNegative(c.comment())
+                    : classifier.isNegative(c.comment(), locale));
     Incidents inc = new Incidents(h);
     if (negative) {
       if (inc.open(surveyId, IncidentRow.NEGATIVE, now)) {
