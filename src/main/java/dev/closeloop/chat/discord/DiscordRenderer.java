@@ -127,19 +127,7 @@ final class DiscordRenderer {
    * is no text.
    */
   static String bold(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return "";
-    }
-    String inner = raw.strip();
-    if (inner.isEmpty()) {
-      return raw;
-    }
-    int lead = raw.indexOf(inner);
-    return raw.substring(0, lead)
-        + "**"
-        + escape(inner.replaceAll("\\s*\\R\\s*", " "))
-        + "**"
-        + raw.substring(lead + inner.length());
+    return dev.closeloop.chat.Emphasis.wrap(raw, "**", DiscordText::escape);
   }
 
   static boolean isSafeUrl(String url) {

@@ -79,19 +79,7 @@ final class SlackText {
    * text.
    */
   static String bold(String raw) {
-    if (raw == null || raw.isEmpty()) {
-      return "";
-    }
-    String inner = raw.strip();
-    if (inner.isEmpty()) {
-      return raw;
-    }
-    int lead = raw.indexOf(inner);
-    return raw.substring(0, lead)
-        + "*"
-        + mrkdwn(oneLine(inner))
-        + "*"
-        + raw.substring(lead + inner.length());
+    return dev.closeloop.chat.Emphasis.wrap(raw, "*", SlackText::mrkdwn);
   }
 
   /** Emphasis ends at a line break in Slack: text inside markers is kept on one line. */
