@@ -147,13 +147,28 @@ final class HelpdeskHttp {
 
   /** One request; a network failure or timeout throws {@link Stop} with a retry. */
   Response exchange(String method, String path, String body, Map<String, String> extra) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(timeout)
-            .header("Accept", "application/json");
-    Map<String, String> all = new LinkedHashMap<>(headers);
-    all.putAll(extra);
-    all.forEach(request::header);
+    HttpRequest.Builder request;
+    try {
+      request =
+          HttpRequest.newBuilder(URI.create(base + path))
+              .timeout(timeout)
+              .header("Accept", "application/json");
+      Map<String, String> all = new LinkedHashMap<>(headers);
+      all.putAll(extra);
+      all.forEach(request::header);
+    } catch (IllegalArgumentException e) {
+      throw new Stop(
+          0,
+          new WriteOutcome.Rejected(
+              name
+                  + ": cannot build "
+                  + describe(method, path)
+                  + ": check "
+                  + credentials
+                  + " and the base URL ("
+                  + redact(String.valueOf(e.getMessage()))
+                  + ")"));
+    }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {

@@ -172,4 +172,20 @@ class ZammadWriterTest extends WriterTestSupport {
     assertThat(report.ok()).isFalse();
     assertThat(report.findings().get(0).text()).contains("no Agent role", "Customer");
   }
+
+  @Test
+  void aTokenThatCannotBeSentIsRejectedNotThrown() {
+    ZammadWriter broken =
+        new ZammadWriter(
+            new Config.Zammad("", baseUrl(), "line\nbreak", Config.WriteBack.DEFAULT),
+            http,
+            TIMEOUT,
+            clock);
+
+    WriteOutcome outcome = broken.write(note(ticket));
+
+    assertThat(outcome).isInstanceOf(WriteOutcome.Rejected.class);
+    assertThat(((WriteOutcome.Rejected) outcome).reason()).contains("connectors.zammad.apiToken");
+    assertThat(requests()).isZero();
+  }
 }
