@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * /api/v2/tickets/{id}} and then adds the note. Ids such as {@code SR-207} are sent as {@code 207}.
  * New tickets copy the original's requester, priority and workspace and carry the marker as a tag.
  */
-public final class FreshserviceWriter implements HelpdeskWriter {
+public final class FreshserviceWriter extends ApiWriter {
   private static final Pattern NUMBER = Pattern.compile("(\\d+)\\s*$");
   private static final String READ = "the API key's agent needs a role that can view this ticket";
   private static final String NOTE =
@@ -56,17 +56,8 @@ public final class FreshserviceWriter implements HelpdeskWriter {
   }
 
   @Override
-  public WriteOutcome write(Write write) {
-    return HelpdeskHttp.attempt(
-        () -> {
-          if (write instanceof Write.Reopen r) {
-            return reopen(r);
-          }
-          if (write instanceof Write.Request r) {
-            return create(r);
-          }
-          return note(number(write.ticket()), write.text(), write.marker());
-        });
+  Done note(Write write) {
+    return note(number(write.ticket()), write.text(), write.marker());
   }
 
   private Done note(String id, String text, String marker) {
@@ -77,7 +68,8 @@ public final class FreshserviceWriter implements HelpdeskWriter {
     return Done.of(note == null ? id : note, agentUrl(id));
   }
 
-  private Done reopen(Write.Reopen r) {
+  @Override
+  Done reopen(Write.Reopen r) {
     String id = number(r.ticket());
     int status = http.get("/api/v2/tickets/" + id, READ).at("/ticket/status").asInt();
     boolean closed = status == 4 || status == 5;
@@ -88,7 +80,8 @@ public final class FreshserviceWriter implements HelpdeskWriter {
     return new Done(r.ticket().id(), agentUrl(id), !closed);
   }
 
-  private Done create(Write.Request r) {
+  @Override
+  Done create(Write.Request r) {
     JsonNode original = http.get("/api/v2/tickets/" + number(r.ticket()), READ).path("ticket");
     ObjectNode request = object();
     request.put("subject", Requests.title(r, 255));
@@ -109,31 +102,25 @@ public final class FreshserviceWriter implements HelpdeskWriter {
   }
 
   @Override
-  public LookUp lookUp(Write write) {
-    return HelpdeskHttp.lookUp(
-        () -> {
-          if (write instanceof Write.Request) {
-            JsonNode found =
-                http.get(
-                    "/api/v2/tickets/filter?query=" + enc("\"tag:'" + write.marker() + "'\""),
-                    READ);
-            String id = text(found, "/tickets/0/id");
-            return id == null
-                ? new LookUp.NotWritten()
-                : new LookUp.Written(Done.of(id, agentUrl(id)));
-          }
-          String id = number(write.ticket());
-          JsonNode conversations = http.get("/api/v2/tickets/" + id + "/conversations", READ);
-          for (JsonNode c : conversations.path("conversations")) {
-            if (Marker.in(c.path("body").asText(null), write.marker())
-                || Marker.in(c.path("body_text").asText(null), write.marker())) {
-              String found =
-                  write instanceof Write.Reopen ? write.ticket().id() : c.path("id").asText();
-              return new LookUp.Written(Done.of(found, agentUrl(id)));
-            }
-          }
-          return new LookUp.NotWritten();
-        });
+  LookUp findCreated(Write.Request request) {
+    JsonNode found =
+        http.get("/api/v2/tickets/filter?query=" + enc("\"tag:'" + request.marker() + "'\""), READ);
+    String id = text(found, "/tickets/0/id");
+    return id == null ? new LookUp.NotWritten() : new LookUp.Written(Done.of(id, agentUrl(id)));
+  }
+
+  @Override
+  LookUp findNote(Write write) {
+    String id = number(write.ticket());
+    JsonNode conversations = http.get("/api/v2/tickets/" + id + "/conversations", READ);
+    for (JsonNode c : conversations.path("conversations")) {
+      if (Marker.in(c.path("body").asText(null), write.marker())
+          || Marker.in(c.path("body_text").asText(null), write.marker())) {
+        String found = write instanceof Write.Reopen ? write.ticket().id() : c.path("id").asText();
+        return new LookUp.Written(Done.of(found, agentUrl(id)));
+      }
+    }
+    return new LookUp.NotWritten();
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * GLPI's legacy REST API ({@code apirest.php}, GLPI 10 and 11). A session is opened with {@code
@@ -27,7 +28,8 @@ import java.util.Map;
  * the original's entity and requester, link to it ({@code _link}) and carry the marker in their
  * description.
  */
-public final class GlpiWriter implements HelpdeskWriter {
+public final class GlpiWriter extends ApiWriter {
+  private static final Pattern ID = Pattern.compile("\\d+");
   private static final String READ = "the GLPI profile needs the right to see this ticket";
   private static final String FOLLOWUP =
       "the GLPI profile needs the right to add private follow-ups (Assistance → Followups)";
@@ -69,21 +71,16 @@ public final class GlpiWriter implements HelpdeskWriter {
   }
 
   @Override
-  public WriteOutcome write(Write write) {
-    return HelpdeskHttp.attempt(
-        () -> {
-          if (write instanceof Write.Reopen r) {
-            return reopen(r);
-          }
-          if (write instanceof Write.Request r) {
-            return create(r);
-          }
-          return followUp(ticket(write.ticket()), write.text(), write.marker());
-        });
+  Done note(Write write) {
+    return followUp(ticket(write.ticket()), write.text(), write.marker());
   }
 
   private JsonNode ticket(TicketRef ref) {
-    return call("GET", "/Ticket/" + enc(ref.id()), null, READ);
+    return call("GET", "/Ticket/" + id(ref), null, READ);
+  }
+
+  private static String id(TicketRef ref) {
+    return checked(ref.id(), ID, "a GLPI ticket id");
   }
 
   private Done followUp(JsonNode ticket, String text, String marker) {
@@ -99,24 +96,25 @@ public final class GlpiWriter implements HelpdeskWriter {
     return Done.of(created == null ? id : created, link(id));
   }
 
-  private Done reopen(Write.Reopen r) {
+  @Override
+  Done reopen(Write.Reopen r) {
     JsonNode ticket = ticket(r.ticket());
     int status = ticket.path("status").asInt();
     boolean closed = status == 5 || status == 6;
     if (closed) {
       ObjectNode request = object();
       request.putObject("input").put("status", 2);
-      call("PUT", "/Ticket/" + enc(r.ticket().id()), request, UPDATE);
+      call("PUT", "/Ticket/" + id(r.ticket()), request, UPDATE);
     }
     followUp(ticket, r.text(), r.marker());
     return new Done(r.ticket().id(), link(r.ticket().id()), !closed);
   }
 
-  private Done create(Write.Request r) {
+  @Override
+  Done create(Write.Request r) {
     JsonNode original = ticket(r.ticket());
     Long requester = null;
-    for (JsonNode actor :
-        call("GET", "/Ticket/" + enc(r.ticket().id()) + "/Ticket_User", null, READ)) {
+    for (JsonNode actor : call("GET", "/Ticket/" + id(r.ticket()) + "/Ticket_User", null, READ)) {
       if (actor.path("type").asInt() == 1 && requester == null) {
         requester = actor.path("users_id").asLong();
       }
@@ -135,38 +133,37 @@ public final class GlpiWriter implements HelpdeskWriter {
   }
 
   @Override
-  public LookUp lookUp(Write write) {
-    return HelpdeskHttp.lookUp(
-        () -> {
-          if (write instanceof Write.Request) {
-            JsonNode found =
-                call(
-                    "GET",
-                    "/search/Ticket?"
-                        + enc("criteria[0][field]")
-                        + "=21&"
-                        + enc("criteria[0][searchtype]")
-                        + "=contains&"
-                        + enc("criteria[0][value]")
-                        + "="
-                        + enc(write.marker())
-                        + "&"
-                        + enc("forcedisplay[0]")
-                        + "=2",
-                    null,
-                    READ);
-            String id = text(found, "/data/0/2");
-            return id == null ? new LookUp.NotWritten() : new LookUp.Written(Done.of(id, link(id)));
-          }
-          String id = write.ticket().id();
-          for (JsonNode f : call("GET", "/Ticket/" + enc(id) + "/ITILFollowup", null, READ)) {
-            if (Marker.in(f.path("content").asText(null), write.marker())) {
-              String found = write instanceof Write.Reopen ? id : f.path("id").asText();
-              return new LookUp.Written(Done.of(found, link(id)));
-            }
-          }
-          return new LookUp.NotWritten();
-        });
+  LookUp findCreated(Write.Request request) {
+    JsonNode found =
+        call(
+            "GET",
+            "/search/Ticket?"
+                + enc("criteria[0][field]")
+                + "=21&"
+                + enc("criteria[0][searchtype]")
+                + "=contains&"
+                + enc("criteria[0][value]")
+                + "="
+                + enc(request.marker())
+                + "&"
+                + enc("forcedisplay[0]")
+                + "=2",
+            null,
+            READ);
+    String id = text(found, "/data/0/2");
+    return id == null ? new LookUp.NotWritten() : new LookUp.Written(Done.of(id, link(id)));
+  }
+
+  @Override
+  LookUp findNote(Write write) {
+    String id = id(write.ticket());
+    for (JsonNode f : call("GET", "/Ticket/" + id + "/ITILFollowup", null, READ)) {
+      if (Marker.in(f.path("content").asText(null), write.marker())) {
+        String found = write instanceof Write.Reopen ? id : f.path("id").asText();
+        return new LookUp.Written(Done.of(found, link(id)));
+      }
+    }
+    return new LookUp.NotWritten();
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Jira Cloud (REST v3) and Jira Service Management. Notes are comments: on a service desk request
@@ -27,7 +28,8 @@ import java.util.Map;
  * New issues go to the original's project with its issue type, the original's reporter as reporter,
  * the marker as a label and a "Relates" link to the original.
  */
-public final class JiraWriter implements HelpdeskWriter {
+public final class JiraWriter extends ApiWriter {
+  private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*-\\d+|\\d+");
   private static final String BROWSE = "the account needs the project permission Browse Projects";
   private static final String COMMENT = "the account needs the project permission Add Comments";
   private static final String INTERNAL =
@@ -60,17 +62,8 @@ public final class JiraWriter implements HelpdeskWriter {
   }
 
   @Override
-  public WriteOutcome write(Write write) {
-    return HelpdeskHttp.attempt(
-        () -> {
-          if (write instanceof Write.Reopen r) {
-            return reopen(r);
-          }
-          if (write instanceof Write.Request r) {
-            return create(r);
-          }
-          return comment(issue(write.ticket().id()), write.text(), write.marker());
-        });
+  Done note(Write write) {
+    return comment(issue(write.ticket().id()), write.text(), write.marker());
   }
 
   /** What the writes need to know about an issue. */
@@ -82,7 +75,8 @@ public final class JiraWriter implements HelpdeskWriter {
       String issueType,
       String reporter) {}
 
-  private Issue issue(String key) {
+  private Issue issue(String id) {
+    String key = checked(id, KEY, "a Jira issue key");
     JsonNode i =
         http.get(
             "/rest/api/3/issue/" + enc(key) + "?fields=status,project,issuetype,reporter", BROWSE);
@@ -115,7 +109,8 @@ public final class JiraWriter implements HelpdeskWriter {
     return Done.of(id, browse(issue.key()) + (id == null ? "" : "?focusedCommentId=" + id));
   }
 
-  private Done reopen(Write.Reopen r) {
+  @Override
+  Done reopen(Write.Reopen r) {
     Issue issue = issue(r.ticket().id());
     if (!issue.done()) {
       comment(issue, r.text(), r.marker());
@@ -164,7 +159,8 @@ public final class JiraWriter implements HelpdeskWriter {
                 + " has Transition Issues"));
   }
 
-  private Done create(Write.Request r) {
+  @Override
+  Done create(Write.Request r) {
     Issue original = issue(r.ticket().id());
     ObjectNode request = object();
     ObjectNode fields = request.putObject("fields");
@@ -186,37 +182,33 @@ public final class JiraWriter implements HelpdeskWriter {
   }
 
   @Override
-  public LookUp lookUp(Write write) {
-    return HelpdeskHttp.lookUp(
-        () -> {
-          if (write instanceof Write.Request) {
-            JsonNode found =
-                http.get(
-                    "/rest/api/3/search/jql?jql="
-                        + enc("labels = \"" + write.marker() + "\"")
-                        + "&fields=summary&maxResults=1",
-                    BROWSE);
-            String key = text(found, "/issues/0/key");
-            return key == null
-                ? new LookUp.NotWritten()
-                : new LookUp.Written(Done.of(key, browse(key)));
-          }
-          String key = write.ticket().id();
-          JsonNode comments =
-              http.get(
-                  "/rest/api/3/issue/" + enc(key) + "/comment?orderBy=-created&maxResults=100",
-                  BROWSE);
-          for (JsonNode c : comments.path("comments")) {
-            if (Marker.in(c.path("body").toString(), write.marker())) {
-              String id = c.path("id").asText();
-              return new LookUp.Written(
-                  write instanceof Write.Reopen
-                      ? Done.of(key, browse(key))
-                      : Done.of(id, browse(key) + "?focusedCommentId=" + id));
-            }
-          }
-          return new LookUp.NotWritten();
-        });
+  LookUp findCreated(Write.Request request) {
+    JsonNode found =
+        http.get(
+            "/rest/api/3/search/jql?jql="
+                + enc("labels = \"" + request.marker() + "\"")
+                + "&fields=summary&maxResults=1",
+            BROWSE);
+    String key = text(found, "/issues/0/key");
+    return key == null ? new LookUp.NotWritten() : new LookUp.Written(Done.of(key, browse(key)));
+  }
+
+  @Override
+  LookUp findNote(Write write) {
+    String key = checked(write.ticket().id(), KEY, "a Jira issue key");
+    JsonNode comments =
+        http.get(
+            "/rest/api/3/issue/" + enc(key) + "/comment?orderBy=-created&maxResults=100", BROWSE);
+    for (JsonNode c : comments.path("comments")) {
+      if (Marker.in(c.path("body").toString(), write.marker())) {
+        String id = c.path("id").asText();
+        return new LookUp.Written(
+            write instanceof Write.Reopen
+                ? Done.of(key, browse(key))
+                : Done.of(id, browse(key) + "?focusedCommentId=" + id));
+      }
+    }
+    return new LookUp.NotWritten();
   }
 
   @Override

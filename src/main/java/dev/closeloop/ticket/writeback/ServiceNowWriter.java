@@ -26,16 +26,17 @@ import java.util.regex.Pattern;
  * its number. New records copy the original's caller and carry the marker as {@code
  * correlation_id}.
  */
-public final class ServiceNowWriter implements HelpdeskWriter {
+public final class ServiceNowWriter extends ApiWriter {
   private static final Pattern SYS_ID = Pattern.compile("sys_id=([0-9a-fA-F]{32})");
+  private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final String FIELDS = "sys_id,number,state,caller_id";
 
   private final HelpdeskHttp http;
   private final String table;
   private final String user;
-  private final String read;
-  private final String write;
-  private final String create;
+  private final String mayRead;
+  private final String mayUpdate;
+  private final String mayCreate;
 
   public ServiceNowWriter(
       Config.ServiceNow config, HttpClient client, Duration timeout, Clock clock) {
@@ -51,10 +52,10 @@ public final class ServiceNowWriter implements HelpdeskWriter {
             List.of(config.password()));
     this.table = config.table();
     this.user = config.user();
-    this.read = "the user needs read access to " + table + " (the itil role)";
-    this.write =
+    this.mayRead = "the user needs read access to " + table + " (the itil role)";
+    this.mayUpdate =
         "the user needs write access to " + table + " work_notes and state (the itil role)";
-    this.create = "the user needs create access to " + table + " (the itil role)";
+    this.mayCreate = "the user needs create access to " + table + " (the itil role)";
   }
 
   @Override
@@ -63,17 +64,8 @@ public final class ServiceNowWriter implements HelpdeskWriter {
   }
 
   @Override
-  public WriteOutcome write(Write w) {
-    return HelpdeskHttp.attempt(
-        () -> {
-          if (w instanceof Write.Reopen r) {
-            return reopen(r);
-          }
-          if (w instanceof Write.Request r) {
-            return create(r);
-          }
-          return workNote(find(w.ticket()), w.text(), w.marker(), false);
-        });
+  Done note(Write write) {
+    return workNote(find(write.ticket()), write.text(), write.marker(), false);
   }
 
   private record Row(String sysId, String number, String state, String caller) {}
@@ -83,17 +75,17 @@ public final class ServiceNowWriter implements HelpdeskWriter {
     JsonNode result;
     String params = "sysparm_fields=" + FIELDS + "&sysparm_exclude_reference_link=true";
     if (sysId != null) {
-      result = http.get(tablePath() + "/" + sysId + "?" + params, read).path("result");
+      result = http.get(tablePath() + "/" + sysId + "?" + params, mayRead).path("result");
     } else {
       result =
           http.get(
                   tablePath()
                       + "?sysparm_query="
-                      + enc("number=" + ticket.id())
+                      + enc("number=" + checked(ticket.id(), NUMBER, "a ServiceNow number"))
                       + "&"
                       + params
                       + "&sysparm_limit=1",
-                  read)
+                  mayRead)
               .path("result")
               .path(0);
       if (result.isMissingNode()) {
@@ -114,18 +106,20 @@ public final class ServiceNowWriter implements HelpdeskWriter {
       request.put("state", "2");
     }
     request.put("work_notes", Marker.append(text, marker));
-    http.call("PATCH", tablePath() + "/" + row.sysId(), request, write);
+    http.call("PATCH", tablePath() + "/" + row.sysId(), request, mayUpdate);
     return Done.of(row.number(), link(row.sysId()));
   }
 
-  private Done reopen(Write.Reopen r) {
+  @Override
+  Done reopen(Write.Reopen r) {
     Row row = find(r.ticket());
     boolean closed = "6".equals(row.state()) || "7".equals(row.state());
     Done done = workNote(row, r.text(), r.marker(), closed);
     return closed ? done : new Done(done.id(), done.url(), true);
   }
 
-  private Done create(Write.Request r) {
+  @Override
+  Done create(Write.Request r) {
     Row original = find(r.ticket());
     ObjectNode request = object();
     request.put("short_description", Requests.title(r, 160));
@@ -135,49 +129,48 @@ public final class ServiceNowWriter implements HelpdeskWriter {
     }
     request.put("correlation_id", r.marker());
     request.put("correlation_display", "Closeloop");
-    JsonNode created = http.call("POST", tablePath(), request, create).path("result");
+    JsonNode created = http.call("POST", tablePath(), request, mayCreate).path("result");
     return Done.of(text(created, "/number"), link(text(created, "/sys_id")));
   }
 
   @Override
-  public LookUp lookUp(Write w) {
-    return HelpdeskHttp.lookUp(
-        () -> {
-          if (w instanceof Write.Request) {
-            JsonNode found =
-                http.get(
-                        tablePath()
-                            + "?sysparm_query="
-                            + enc("correlation_id=" + w.marker())
-                            + "&sysparm_fields=sys_id,number&sysparm_limit=1",
-                        read)
-                    .path("result")
-                    .path(0);
-            return found.isMissingNode()
-                ? new LookUp.NotWritten()
-                : new LookUp.Written(Done.of(text(found, "/number"), link(text(found, "/sys_id"))));
-          }
-          Row row = find(w.ticket());
-          String notes =
-              text(
-                  http.get(
-                      tablePath()
-                          + "/"
-                          + row.sysId()
-                          + "?sysparm_fields=work_notes&sysparm_display_value=true",
-                      read),
-                  "/result/work_notes");
-          return Marker.in(notes, w.marker())
-              ? new LookUp.Written(Done.of(row.number(), link(row.sysId())))
-              : new LookUp.NotWritten();
-        });
+  LookUp findCreated(Write.Request request) {
+    JsonNode found =
+        http.get(
+                tablePath()
+                    + "?sysparm_query="
+                    + enc("correlation_id=" + request.marker())
+                    + "&sysparm_fields=sys_id,number&sysparm_limit=1",
+                mayRead)
+            .path("result")
+            .path(0);
+    return found.isMissingNode()
+        ? new LookUp.NotWritten()
+        : new LookUp.Written(Done.of(text(found, "/number"), link(text(found, "/sys_id"))));
+  }
+
+  @Override
+  LookUp findNote(Write write) {
+    Row row = find(write.ticket());
+    String notes =
+        text(
+            http.get(
+                tablePath()
+                    + "/"
+                    + row.sysId()
+                    + "?sysparm_fields=work_notes&sysparm_display_value=true",
+                mayRead),
+            "/result/work_notes");
+    return Marker.in(notes, write.marker())
+        ? new LookUp.Written(Done.of(row.number(), link(row.sysId())))
+        : new LookUp.NotWritten();
   }
 
   @Override
   public ProbeReport probe() {
     List<Finding> out = new ArrayList<>();
     try {
-      http.get(tablePath() + "?sysparm_limit=1&sysparm_fields=sys_id", read);
+      http.get(tablePath() + "?sysparm_limit=1&sysparm_fields=sys_id", mayRead);
       out.add(Finding.ok("signed in as " + user + "; can read " + table));
     } catch (Stop stop) {
       out.add(Finding.missing(stop.outcome.reason()));
@@ -189,7 +182,7 @@ public final class ServiceNowWriter implements HelpdeskWriter {
               "/api/now/table/sys_user_has_role?sysparm_query="
                   + enc("user.user_name=" + user + "^role.nameINitil,sn_incident_write,admin")
                   + "&sysparm_fields=role.name&sysparm_limit=5",
-              read);
+              mayRead);
       List<String> names = new ArrayList<>();
       roles.path("result").forEach(r -> names.add(r.path("role.name").asText()));
       out.add(

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * search by number. New tickets go to the original's group with its customer, carry the marker as a
  * tag and a link to the original, all created in one transaction by Zammad.
  */
-public final class ZammadWriter implements HelpdeskWriter {
+public final class ZammadWriter extends ApiWriter {
   private static final Pattern ZOOM = Pattern.compile("#ticket/zoom/(\\d+)");
+  private static final Pattern NUMBER = Pattern.compile("\\d+");
   private static final String AGENT =
       "the token needs the permission ticket.agent, and its user change access to the ticket's"
           + " group";
@@ -55,17 +56,8 @@ public final class ZammadWriter implements HelpdeskWriter {
   }
 
   @Override
-  public WriteOutcome write(Write write) {
-    return HelpdeskHttp.attempt(
-        () -> {
-          if (write instanceof Write.Reopen r) {
-            return reopen(r);
-          }
-          if (write instanceof Write.Request r) {
-            return create(r);
-          }
-          return update(write.ticket(), id(write.ticket()), write.text(), write.marker(), null);
-        });
+  Done note(Write write) {
+    return update(write.ticket(), id(write.ticket()), write.text(), write.marker(), null);
   }
 
   private Done update(TicketRef ref, String id, String text, String marker, String state) {
@@ -83,7 +75,8 @@ public final class ZammadWriter implements HelpdeskWriter {
     return Done.of(ref.id(), zoom(id));
   }
 
-  private Done reopen(Write.Reopen r) {
+  @Override
+  Done reopen(Write.Reopen r) {
     String id = id(r.ticket());
     String state = text(http.get("/api/v1/tickets/" + id + "?expand=true", AGENT), "/state");
     if ("closed".equals(state)) {
@@ -93,7 +86,8 @@ public final class ZammadWriter implements HelpdeskWriter {
     return new Done(done.id(), done.url(), true);
   }
 
-  private Done create(Write.Request r) {
+  @Override
+  Done create(Write.Request r) {
     String originalId = id(r.ticket());
     JsonNode original = http.get("/api/v1/tickets/" + originalId, AGENT);
     ObjectNode request = object();
@@ -119,36 +113,34 @@ public final class ZammadWriter implements HelpdeskWriter {
   }
 
   @Override
-  public LookUp lookUp(Write write) {
-    return HelpdeskHttp.lookUp(
-        () -> {
-          String id = id(write.ticket());
-          if (write instanceof Write.Request) {
-            JsonNode links =
-                http.get("/api/v1/links?link_object=Ticket&link_object_value=" + id, AGENT);
-            for (JsonNode link : links.path("links")) {
-              if (!"Ticket".equals(link.path("link_object").asText())) {
-                continue;
-              }
-              String linked = link.path("link_object_value").asText();
-              JsonNode tags = http.get("/api/v1/tags?object=Ticket&o_id=" + linked, AGENT);
-              for (JsonNode tag : tags.path("tags")) {
-                if (write.marker().equals(tag.asText())) {
-                  String number = text(links, "/assets/Ticket/" + linked + "/number");
-                  return new LookUp.Written(
-                      Done.of(number == null ? linked : number, zoom(linked)));
-                }
-              }
-            }
-            return new LookUp.NotWritten();
-          }
-          for (JsonNode a : http.get("/api/v1/ticket_articles/by_ticket/" + id, AGENT)) {
-            if (Marker.in(a.path("body").asText(null), write.marker())) {
-              return new LookUp.Written(Done.of(write.ticket().id(), zoom(id)));
-            }
-          }
-          return new LookUp.NotWritten();
-        });
+  LookUp findCreated(Write.Request request) {
+    String id = id(request.ticket());
+    JsonNode links = http.get("/api/v1/links?link_object=Ticket&link_object_value=" + id, AGENT);
+    for (JsonNode link : links.path("links")) {
+      if (!"Ticket".equals(link.path("link_object").asText())) {
+        continue;
+      }
+      String linked = link.path("link_object_value").asText();
+      JsonNode tags = http.get("/api/v1/tags?object=Ticket&o_id=" + linked, AGENT);
+      for (JsonNode tag : tags.path("tags")) {
+        if (request.marker().equals(tag.asText())) {
+          String number = text(links, "/assets/Ticket/" + linked + "/number");
+          return new LookUp.Written(Done.of(number == null ? linked : number, zoom(linked)));
+        }
+      }
+    }
+    return new LookUp.NotWritten();
+  }
+
+  @Override
+  LookUp findNote(Write write) {
+    String id = id(write.ticket());
+    for (JsonNode a : http.get("/api/v1/ticket_articles/by_ticket/" + id, AGENT)) {
+      if (Marker.in(a.path("body").asText(null), write.marker())) {
+        return new LookUp.Written(Done.of(write.ticket().id(), zoom(id)));
+      }
+    }
+    return new LookUp.NotWritten();
   }
 
   @Override
@@ -184,7 +176,9 @@ public final class ZammadWriter implements HelpdeskWriter {
     }
     JsonNode found =
         http.get(
-            "/api/v1/tickets/search?query=" + enc("number:" + ref.id()) + "&limit=1&expand=true",
+            "/api/v1/tickets/search?query="
+                + enc("number:" + checked(ref.id(), NUMBER, "a Zammad ticket number"))
+                + "&limit=1&expand=true",
             AGENT);
     String id = text(found, "/0/id");
     if (id == null) {

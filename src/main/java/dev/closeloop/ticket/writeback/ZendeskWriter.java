@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Zendesk Support. Notes are private comments ({@code PUT /api/v2/tickets/{id}.json}, {@code
@@ -24,7 +25,8 @@ import java.util.Map;
  * to {@code solved}): such a write is rejected with that reason. New tickets carry the marker as
  * {@code external_id} and as the {@code Idempotency-Key} of the create.
  */
-public final class ZendeskWriter implements HelpdeskWriter {
+public final class ZendeskWriter extends ApiWriter {
+  private static final Pattern ID = Pattern.compile("\\d+");
   private static final String READ = "the user must be an agent who can see this ticket";
   private static final String EDIT =
       "the user must be an agent whose role may edit this ticket and add private comments";
@@ -58,17 +60,8 @@ public final class ZendeskWriter implements HelpdeskWriter {
   }
 
   @Override
-  public WriteOutcome write(Write write) {
-    return HelpdeskHttp.attempt(
-        () -> {
-          if (write instanceof Write.Reopen r) {
-            return reopen(r);
-          }
-          if (write instanceof Write.Request r) {
-            return create(r);
-          }
-          return update(write.ticket().id(), write.text(), write.marker(), null);
-        });
+  Done note(Write write) {
+    return update(id(write.ticket()), write.text(), write.marker(), null);
   }
 
   private Done update(String id, String text, String marker, String status) {
@@ -88,8 +81,9 @@ public final class ZendeskWriter implements HelpdeskWriter {
     return Done.of(comment == null ? id : comment, agentUrl(id));
   }
 
-  private Done reopen(Write.Reopen r) {
-    String id = r.ticket().id();
+  @Override
+  Done reopen(Write.Reopen r) {
+    String id = id(r.ticket());
     String status = text(http.get("/api/v2/tickets/" + enc(id) + ".json", READ), "/ticket/status");
     if ("closed".equals(status)) {
       throw new Stop(
@@ -108,7 +102,8 @@ public final class ZendeskWriter implements HelpdeskWriter {
     return new Done(id, agentUrl(id), true);
   }
 
-  private Done create(Write.Request r) {
+  @Override
+  Done create(Write.Request r) {
     ObjectNode request = object();
     ObjectNode ticket = request.putObject("ticket");
     ticket.put("subject", Requests.title(r, 150));
@@ -120,7 +115,7 @@ public final class ZendeskWriter implements HelpdeskWriter {
         requester.put("name", r.requesterName());
       }
     } else {
-      JsonNode original = http.get("/api/v2/tickets/" + enc(r.ticket().id()) + ".json", READ);
+      JsonNode original = http.get("/api/v2/tickets/" + id(r.ticket()) + ".json", READ);
       ticket.set("requester_id", original.at("/ticket/requester_id"));
     }
     JsonNode created =
@@ -131,29 +126,25 @@ public final class ZendeskWriter implements HelpdeskWriter {
   }
 
   @Override
-  public LookUp lookUp(Write write) {
-    return HelpdeskHttp.lookUp(
-        () -> {
-          if (write instanceof Write.Request) {
-            JsonNode found =
-                http.get("/api/v2/tickets.json?external_id=" + enc(write.marker()), READ);
-            String id = text(found, "/tickets/0/id");
-            return id == null
-                ? new LookUp.NotWritten()
-                : new LookUp.Written(Done.of(id, agentUrl(id)));
-          }
-          String id = write.ticket().id();
-          JsonNode comments =
-              http.get("/api/v2/tickets/" + enc(id) + "/comments.json?sort_order=desc", READ);
-          for (JsonNode c : comments.path("comments")) {
-            if (Marker.in(c.path("body").asText(null), write.marker())
-                || Marker.in(c.path("plain_body").asText(null), write.marker())) {
-              String found = write instanceof Write.Reopen ? id : c.path("id").asText();
-              return new LookUp.Written(Done.of(found, agentUrl(id)));
-            }
-          }
-          return new LookUp.NotWritten();
-        });
+  LookUp findCreated(Write.Request request) {
+    JsonNode found = http.get("/api/v2/tickets.json?external_id=" + enc(request.marker()), READ);
+    String id = text(found, "/tickets/0/id");
+    return id == null ? new LookUp.NotWritten() : new LookUp.Written(Done.of(id, agentUrl(id)));
+  }
+
+  @Override
+  LookUp findNote(Write write) {
+    String id = id(write.ticket());
+    JsonNode comments =
+        http.get("/api/v2/tickets/" + enc(id) + "/comments.json?sort_order=desc", READ);
+    for (JsonNode c : comments.path("comments")) {
+      if (Marker.in(c.path("body").asText(null), write.marker())
+          || Marker.in(c.path("plain_body").asText(null), write.marker())) {
+        String found = write instanceof Write.Reopen ? id : c.path("id").asText();
+        return new LookUp.Written(Done.of(found, agentUrl(id)));
+      }
+    }
+    return new LookUp.NotWritten();
   }
 
   @Override
@@ -179,6 +170,10 @@ public final class ZendeskWriter implements HelpdeskWriter {
       out.add(Finding.missing(stop.outcome.reason()));
     }
     return new ProbeReport(system(), out);
+  }
+
+  private static String id(TicketRef ticket) {
+    return checked(ticket.id(), ID, "a Zendesk ticket id");
   }
 
   private String agentUrl(String id) {

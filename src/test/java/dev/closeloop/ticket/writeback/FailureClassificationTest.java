@@ -192,4 +192,20 @@ class FailureClassificationTest extends WriterTestSupport {
     assertThat(o).isInstanceOf(WriteOutcome.Retry.class);
     assertThat(((WriteOutcome.Retry) o).reason()).contains("did not answer");
   }
+
+  @ParameterizedTest
+  @MethodSource("systems")
+  void anIdThatCouldLeaveTheTicketsPathIsRejectedBeforeAnyRequest(System s) {
+    if (s.name().equals("generic") || s.name().equals("freshservice")) {
+      return; // generic sends ids only in the body; Freshservice keeps only the digits
+    }
+    server.stubFor(any(anyUrl()).willReturn(okJson("{}")));
+    WriteOutcome o =
+        s.writer()
+            .apply(baseUrl(), TIMEOUT)
+            .write(note(new TicketRef("../../users/1^ORactive=true", null)));
+    assertThat(o).isInstanceOf(WriteOutcome.Rejected.class);
+    assertThat(((WriteOutcome.Rejected) o).reason()).contains("nothing was sent");
+    assertThat(requests()).isZero();
+  }
 }
