@@ -14,6 +14,7 @@ import dev.closeloop.service.ConversationService;
 import dev.closeloop.service.DigestService;
 import dev.closeloop.service.IncidentService;
 import dev.closeloop.service.IntakeService;
+import dev.closeloop.service.LinkService;
 import dev.closeloop.service.Notifier;
 import dev.closeloop.service.StatsService;
 import dev.closeloop.service.SurveyService;
@@ -61,6 +62,7 @@ public final class App implements AutoCloseable {
   final IntakeService intake;
   final SurveyService surveys;
   final ConversationService conversations;
+  final LinkService links;
   final IncidentService incidents;
   final DigestService digests;
   final StatsService stats;
@@ -77,6 +79,7 @@ public final class App implements AutoCloseable {
   public App(Config config, Clock clock, Map<PlatformId, ChatPlatform> extraPlatforms) {
     this.config = config;
     this.clock = clock;
+    RedactingMessageConverter.hide(ConfigLoader.secretValues(config));
     this.db =
         Database.open(config.storage().url(), config.storage().user(), config.storage().password());
     var jdbi = db.jdbi();
@@ -98,6 +101,13 @@ public final class App implements AutoCloseable {
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
+    this.links =
+        new LinkService(
+            jdbi,
+            config.mail().smtp().configured()
+                ? new dev.closeloop.mail.SmtpMailer(config.mail().smtp())
+                : null,
+            clock);
     this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
     this.conversations =
         new ConversationService(
@@ -107,6 +117,8 @@ public final class App implements AutoCloseable {
             classifier,
             incidents,
             stats,
+            links,
+            this::inTeam,
             clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
@@ -123,6 +135,24 @@ public final class App implements AutoCloseable {
             metrics);
     this.admin = new AdminOps(this);
     this.storeMetrics = new StoreMetrics(db, clock, metrics);
+  }
+
+  /**
+   * Who may see team figures: stats.slackUsergroup / stats.discordRole when set, else the members
+   * of the digest channel (Slack) or those who can see it (Discord); everyone at the sandbox.
+   */
+  private boolean inTeam(PlatformId platform, String userId) {
+    ChatPlatform p = platforms.get(platform);
+    if (p == null) {
+      return false;
+    }
+    return switch (platform) {
+      case SLACK ->
+          p.inTeam(userId, config.stats().slackUsergroup(), config.digest().slackChannel());
+      case DISCORD ->
+          p.inTeam(userId, config.stats().discordRole(), config.digest().discordChannel());
+      default -> p.inTeam(userId, "", "");
+    };
   }
 
   /**
@@ -379,6 +409,7 @@ public final class App implements AutoCloseable {
                     "event=platform_stop_failed platform={} error={}", p.id().wire(), e.toString());
               }
             });
+    links.stop();
     db.close();
   }
 }

@@ -45,6 +45,7 @@ import picocli.CommandLine.Parameters;
       Cli.Purge.class,
       Cli.EraseUser.class,
       Cli.Link.class,
+      Cli.Links.class,
       Cli.Backup.class,
       Cli.Restore.class,
       Cli.OutboxCmd.class
@@ -456,20 +457,40 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "link", description = "link import FILE.csv — email,discordId lines.")
+  @Command(
+      name = "link",
+      description =
+          "link import FILE.csv — email,discordId lines; link approve ID — a pending request.")
   static final class Link extends Verb {
-    @Parameters(index = "0", paramLabel = "import")
+    @Parameters(index = "0", paramLabel = "import|approve")
     String verb;
 
-    @Parameters(index = "1", paramLabel = "FILE.csv")
-    Path file;
+    @Parameters(index = "1", paramLabel = "FILE.csv|ID")
+    String arg;
 
     @Override
     public Integer call() throws Exception {
+      if ("approve".equals(verb)) {
+        if (!arg.matches("\\d{1,18}")) {
+          err().println("usage: link approve ID (see `links`)");
+          return USAGE;
+        }
+        long id = Long.parseLong(arg);
+        return viaAppOrStore(
+            config(),
+            "POST",
+            "/admin/links/" + id + "/approve",
+            null,
+            app ->
+                app.admin
+                    .approveLink(id)
+                    .orElseThrow(() -> new IllegalStateException("no pending link request " + id)));
+      }
       if (!"import".equals(verb)) {
-        err().println("usage: link import FILE.csv");
+        err().println("usage: link import FILE.csv | link approve ID");
         return USAGE;
       }
+      Path file = Path.of(arg);
       if (!Files.isReadable(file)) {
         err().println("cannot read " + file);
         return USAGE;
@@ -490,22 +511,41 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "backup", description = "Online backup of the H2 store to FILE (zip).")
+  @Command(name = "links", description = "List self-service Discord links waiting for approval.")
+  static final class Links extends Verb {
+    @Override
+    public Integer call() throws Exception {
+      return viaAppOrStore(
+          config(),
+          "GET",
+          "/admin/links?state=pending",
+          null,
+          app -> Map.of("links", app.admin.pendingLinks()));
+    }
+  }
+
+  @Command(
+      name = "backup",
+      description = "Online backup of the H2 store to NAME (zip) in backup.dir.")
   static final class Backup extends Verb {
-    @Parameters(index = "0", paramLabel = "FILE")
-    Path file;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String file;
 
     @Override
     public Integer call() throws Exception {
-      String body =
-          Json.MAPPER.writeValueAsString(Map.of("file", file.toAbsolutePath().toString()));
+      Config config = config();
+      if (!Backups.isFileName(file)) {
+        err().println("backup writes to backup.dir: give a file name (no /, \\ or ..)");
+        return USAGE;
+      }
+      String body = Json.MAPPER.writeValueAsString(Map.of("file", file));
       return withProgress(
           "backup",
-          config(),
+          config,
           "POST",
           "/admin/backup",
           body,
-          app -> Map.of("file", app.db().backup(file).toString()));
+          app -> Map.of("file", app.db().backup(Backups.target(config.backup(), file)).toString()));
     }
   }
 
@@ -533,6 +573,12 @@ final class Cli implements Callable<Integer> {
         return USAGE;
       }
       Path db = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath();
+      // whatever server.port / portFile say: the store itself knows whether a process holds it
+      var busy = Backups.inUse(db, config.storage());
+      if (busy.isPresent()) {
+        err().println(busy.get());
+        return FAILED;
+      }
       Path dir = db.getParent();
       try (Progress p = Progress.start("restore", -1)) {
         org.h2.tools.Restore.execute(file.toString(), dir.toString(), db.getFileName().toString());

@@ -212,6 +212,12 @@ public final class ConfigLoader {
         c.storage().url().startsWith("jdbc:h2:") || c.storage().isPostgres(),
         "must be a jdbc:h2: or jdbc:postgresql: URL");
     positive("intake.maxBodyBytes", c.intake().maxBodyBytes());
+    require("backup.dir", !c.backup().dir().isBlank(), "must be a directory");
+    var smtp = c.mail().smtp();
+    range("mail.smtp.port", smtp.port(), 1, 65535);
+    if (smtp.configured()) {
+      require("mail.smtp.from", smtp.from().contains("@"), "must be an email address to send from");
+    }
     var slack = c.slack();
     if (slack.configured() && !slack.socketMode() && slack.signingSecret().isEmpty()) {
       throw new ConfigException(
@@ -378,5 +384,28 @@ public final class ConfigLoader {
 
   private static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
+  }
+
+  /** The values of every secret key set in {@code config} (to keep them out of the logs). */
+  public static java.util.List<String> secretValues(Config config) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    collect(mapper().valueToTree(config), "", out);
+    return out;
+  }
+
+  private static void collect(JsonNode node, String path, java.util.List<String> out) {
+    if (node instanceof ObjectNode object) {
+      object
+          .fields()
+          .forEachRemaining(
+              f -> {
+                String key = join(path, f.getKey());
+                if (ConfigKeys.secret(key) && f.getValue().isTextual()) {
+                  out.add(f.getValue().asText());
+                } else {
+                  collect(f.getValue(), key, out);
+                }
+              });
+    }
   }
 }

@@ -24,6 +24,9 @@ public final class ConfigDocs {
           entry("intake", "Ticket webhooks (`POST /hooks/tickets[/{source}]`)."),
           entry("admin", "The admin API (`/admin/*`) and the CLI verbs that ask a running app."),
           entry("sandbox", "The local demo chat at `/sandbox`."),
+          entry("backup", "Where online backups (`backup`, `POST /admin/backup`) are written."),
+          entry("mail", "Outgoing mail: the one-time codes of Discord self-service linking."),
+          entry("stats", "Who may see team figures with `/closeloop stats`."),
           entry("slack", "Slack: on when `botToken` is set."),
           entry("discord", "Discord: on when `token` is set."),
           entry("survey", "Who is asked, when, and in which words."),
@@ -65,6 +68,31 @@ public final class ConfigDocs {
               "sandbox.enabled",
               "`null`: on only when neither Slack nor Discord is configured, taking only its own"
                   + " demo tickets; `true`: also tickets from real connectors; `false`: off."),
+          entry(
+              "sandbox.allowRemote",
+              "`false`: `/sandbox` and `/sandbox/api/*` answer loopback clients only (others 404);"
+                  + " `true`: other addresses must send the admin token."),
+          entry(
+              "backup.dir",
+              "Directory of online backups; `backup NAME` and `POST /admin/backup` take a file"
+                  + " name only (no `/`, `\\`, `..`)."),
+          entry(
+              "mail.smtp.host",
+              "SMTP relay for link codes; empty: no mail, Discord self-linking waits for an"
+                  + " admin's approval."),
+          entry("mail.smtp.port", "SMTP port (587: submission with STARTTLS)."),
+          entry("mail.smtp.username", "SMTP user; empty: no authentication."),
+          entry("mail.smtp.password", "SMTP password."),
+          entry("mail.smtp.from", "Sender address of the code mails."),
+          entry("mail.smtp.startTls", "Require STARTTLS before authenticating."),
+          entry(
+              "stats.slackUsergroup",
+              "Slack user group id (`S…`) whose members may use `/closeloop stats`; empty: members"
+                  + " of `digest.slackChannel`."),
+          entry(
+              "stats.discordRole",
+              "Discord role id whose members may use `/closeloop stats`; empty: members who can"
+                  + " see `digest.discordChannel`."),
           entry("slack.botToken", "Bot token (`xoxb-…`); non-empty turns Slack on."),
           entry(
               "slack.appToken",

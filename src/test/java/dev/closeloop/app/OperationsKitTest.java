@@ -40,7 +40,11 @@ class OperationsKitTest {
   @BeforeAll
   void appWithSomeActivity() {
     clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
-    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    app =
+        TestApp.start(
+            dir,
+            "sandbox: { enabled: true }\nsurvey: { delay: PT0S, quietHours: \"\", weekends: true }",
+            clock);
     app.webhook(TestApp.closed("INC-1", clock.instant(), "{\"email\":\"dana@example.com\"}"));
     app.tick();
     app.deliver();
