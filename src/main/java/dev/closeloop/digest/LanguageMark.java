@@ -5,10 +5,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which language a quoted comment is in, for the mark the digest puts beside it. Today: the
- * language the requester was surveyed in (the ticket's or platform's locale, else {@code
- * survey.locale}). {@link CommentLanguage#detect}, which reads the comment itself, can take its
- * place: it is this one function.
+ * Which language a quoted comment is in, for the mark the digest puts beside it: what the comment
+ * itself reads as ({@link CommentLanguage#detect}), else, for text too short to tell, the language
+ * the requester was surveyed in (the ticket's or platform's locale, else {@code survey.locale}).
  */
 @FunctionalInterface
 public interface LanguageMark {
@@ -19,6 +18,13 @@ public interface LanguageMark {
   static LanguageMark requesterLocale(String fallback, Set<String> known) {
     return (comment, requesterLocale) ->
         Languages.match(requesterLocale, known).or(() -> Languages.match(fallback, known));
+  }
+
+  /** The comment's detected language, else {@link #requesterLocale(String)}. */
+  static LanguageMark detected(String fallback) {
+    LanguageMark known = requesterLocale(fallback);
+    return (comment, requesterLocale) ->
+        CommentLanguage.detect(comment).or(() -> known.of(comment, requesterLocale));
   }
 
   /** The requester's known locale, else {@code fallback} ({@code survey.locale}). */

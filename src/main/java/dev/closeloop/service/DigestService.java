@@ -61,12 +61,12 @@ public final class DigestService {
 
   /**
    * The digest in the team's language ({@code digest.locale}, {@code digest.zone}), each quoted
-   * comment marked with the requester's language.
+   * comment marked with its language (detected, else the requester's).
    */
   static DigestBuilder builder(Config config) {
     return new DigestBuilder(
         dev.closeloop.language.Words.team(config.digest().locale(), config.digest().zone()),
-        dev.closeloop.digest.LanguageMark.requesterLocale(config.survey().locale()));
+        dev.closeloop.digest.LanguageMark.detected(config.survey().locale()));
   }
 
   /** Records the install time once; the first digest is at the next digest.time after it. */
