@@ -72,6 +72,16 @@ public final class Bench {
     return Files.createTempDirectory(root, name + "-");
   }
 
+  /** The 1-, 5- and 15-minute load averages (the machine must be quiet for a figure to count). */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
   static void say(String fmt, Object... args) {
     System.out.println(String.format(fmt, args));
     System.out.flush();

@@ -1,0 +1,64 @@
+-- wrk script for bench/'s intake benchmark (dev.closeloop.bench.Wrk writes the request file).
+-- Arguments: REQUEST_FILE THREADS. The file holds whole, already signed HTTP/1.1 requests, each
+-- as "<byte length>\n<bytes>"; wrk thread t sends requests t, t+THREADS, t+2*THREADS, ... and
+-- never repeats one (a repeat would be a duplicate ticket, answered 200). Statuses are counted
+-- per thread and printed by done() on one line that the harness parses.
+local counter = 1
+local threads = {}
+
+function setup(thread)
+  thread:set("tid", counter)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  local path, nthreads = args[1], tonumber(args[2])
+  local f = assert(io.open(path, "rb"))
+  local data = f:read("*a")
+  f:close()
+  reqs, idx, ran_out, statuses = {}, 0, 0, {}
+  local pos, k = 1, 0
+  while pos <= #data do
+    local nl = data:find("\n", pos, true)
+    local len = tonumber(data:sub(pos, nl - 1))
+    if k % nthreads == tid - 1 then
+      reqs[#reqs + 1] = data:sub(nl + 1, nl + len)
+    end
+    pos, k = nl + 1 + len, k + 1
+  end
+end
+
+function request()
+  idx = idx + 1
+  if idx > #reqs then
+    ran_out = ran_out + 1
+    idx = 1
+  end
+  return reqs[idx]
+end
+
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local total, ran = {}, 0
+  for _, t in ipairs(threads) do
+    for s, n in pairs(t:get("statuses")) do
+      total[s] = (total[s] or 0) + n
+    end
+    ran = ran + t:get("ran_out")
+  end
+  local parts = {}
+  for s, n in pairs(total) do
+    parts[#parts + 1] = s .. "=" .. n
+  end
+  io.write(string.format(
+    "WRK duration_us=%d requests=%d errors=%d ran_out=%d p50_us=%d p99_us=%d p999_us=%d max_us=%d statuses=%s\n",
+    summary.duration, summary.requests,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status
+      + summary.errors.timeout,
+    ran, latency:percentile(50), latency:percentile(99), latency:percentile(99.9), latency.max,
+    table.concat(parts, ",")))
+end
