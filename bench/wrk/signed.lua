@@ -1,8 +1,8 @@
 -- wrk script for bench/'s intake benchmark (dev.closeloop.bench.Wrk writes the request file).
--- Arguments: REQUEST_FILE THREADS. The file holds whole, already signed HTTP/1.1 requests, each
--- as "<byte length>\n<bytes>"; wrk thread t sends requests t, t+THREADS, t+2*THREADS, ... and
--- never repeats one (a repeat would be a duplicate ticket, answered 200). Statuses are counted
--- per thread and printed by done() on one line that the harness parses.
+-- Argument: REQUEST_FILE_PREFIX. Thread t (1, 2, ...) reads PREFIX-t, which holds whole, already
+-- signed HTTP/1.1 requests, each as "<byte length>\n<bytes>", and sends each once (a repeat would
+-- be a duplicate ticket, answered 200; repeats are counted as ran_out). Statuses are counted per
+-- thread and printed by done() on one line that the harness parses.
 local counter = 1
 local threads = {}
 
@@ -13,19 +13,16 @@ function setup(thread)
 end
 
 function init(args)
-  local path, nthreads = args[1], tonumber(args[2])
-  local f = assert(io.open(path, "rb"))
+  local f = assert(io.open(args[1] .. "-" .. tid, "rb"))
   local data = f:read("*a")
   f:close()
   reqs, idx, ran_out, statuses = {}, 0, 0, {}
-  local pos, k = 1, 0
+  local pos = 1
   while pos <= #data do
     local nl = data:find("\n", pos, true)
     local len = tonumber(data:sub(pos, nl - 1))
-    if k % nthreads == tid - 1 then
-      reqs[#reqs + 1] = data:sub(nl + 1, nl + len)
-    end
-    pos, k = nl + 1 + len, k + 1
+    reqs[#reqs + 1] = data:sub(nl + 1, nl + len)
+    pos = nl + 1 + len
   end
 end
 

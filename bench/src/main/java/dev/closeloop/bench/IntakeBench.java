@@ -152,7 +152,8 @@ final class IntakeBench {
       Load.Result closed;
       int used = count;
       if (generator.equals("wrk")) {
-        int requests = (int) Math.max(20_000, 3 * warm.acceptedPerSecond() * seconds);
+        // the warm-up ran on the in-process generator, slower than wrk: prepare plenty
+        int requests = (int) Math.max(30_000, 5 * warm.acceptedPerSecond() * seconds);
         used = requests;
         closed =
             Wrk.closedLoop(

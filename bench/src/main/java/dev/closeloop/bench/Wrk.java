@@ -51,12 +51,18 @@ final class Wrk {
       int requests,
       IntFunction<String> body)
       throws IOException, InterruptedException {
-    Path file = dir.resolve("wrk-requests-" + from + ".bin");
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-      for (int k = 0; k < requests; k++) {
-        byte[] r = load.rawRequest(body.apply(from + k));
-        out.write((r.length + "\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(r);
+    Path prefix = dir.resolve("wrk-requests-" + from);
+    List<Path> files = new ArrayList<>();
+    for (int t = 1; t <= threads; t++) {
+      Path file = Path.of(prefix + "-" + t);
+      files.add(file);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+        // thread t sends requests t-1, t-1+threads, ...: every index once, whichever thread
+        for (int k = t - 1; k < requests; k += threads) {
+          byte[] r = load.rawRequest(body.apply(from + k));
+          out.write((r.length + "\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(r);
+        }
       }
     }
     Path script = Path.of(System.getProperty("bench.wrk.script", "bench/wrk/signed.lua"));
@@ -76,12 +82,13 @@ final class Wrk {
                 script.toAbsolutePath().toString(),
                 "http://127.0.0.1:" + load.port() + "/hooks/tickets",
                 "--",
-                file.toString(),
-                Integer.toString(threads)));
+                prefix.toString()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor();
-    Files.deleteIfExists(file);
+    for (Path file : files) {
+      Files.deleteIfExists(file);
+    }
     Matcher m = LINE.matcher(output);
     if (!m.find()) {
       throw new IOException("wrk gave no result line:\n" + output);
