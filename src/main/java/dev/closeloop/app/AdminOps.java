@@ -144,8 +144,17 @@ final class AdminOps {
     return m;
   }
 
+  /** Dead rows, or rows not sent yet (pending, in flight, unconfirmed: each with its state). */
   List<Map<String, Object>> outbox(String state) {
-    return app.db.jdbi().withHandle(h -> new Outbox(h).inState(state, 1000)).stream()
+    return app
+        .db
+        .jdbi()
+        .withHandle(
+            h ->
+                OutboxRow.DEAD.equals(state)
+                    ? new Outbox(h).inState(state, 1000)
+                    : new Outbox(h).notSent(1000))
+        .stream()
         .map(AdminOps::outboxRow)
         .toList();
   }
