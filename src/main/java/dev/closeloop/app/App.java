@@ -284,7 +284,9 @@ public final class App implements AutoCloseable {
           }
           jdbi.useTransaction(h -> new Settings(h).put("poll.cursor." + name, cursor));
         };
-    return Pollers.from(config.connectors(), PollContext.of(cursors, sink));
+    return Pollers.from(
+        config.connectors(),
+        PollContext.of(cursors, sink, config.timeouts().connect(), config.timeouts().helpdesk()));
   }
 
   private void poll(Poller poller) {

@@ -36,10 +36,14 @@ final class DiscordErrors {
       return new DeliveryException(
           Kind.PERMANENT, what + " refused before sending: " + cause.getMessage(), null, cause);
     }
-    if (cause instanceof IOException
-        || cause instanceof UncheckedIOException
+    if (cause instanceof java.net.ConnectException
+        || cause instanceof java.net.UnknownHostException
         || cause instanceof RejectedExecutionException) {
       return DeliveryException.transientFailure(what + " failed: " + cause, cause);
+    }
+    if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+      // a timeout or a connection cut once the request was on its way: Discord may have acted
+      return DeliveryException.noAnswer(what + " got no answer: " + cause, cause);
     }
     return DeliveryException.transientFailure(what + " failed unexpectedly: " + cause, cause);
   }

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * Maps Slack's answers to {@link DeliveryException}s. HTTP 429 is rate limiting (with {@code
- * Retry-After}); other non-2xx answers and I/O failures are transient; an {@code ok:false} answer
- * is classified by its {@code error} code. {@code account_inactive} is not an unknown requester:
- * Slack uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
+ * Retry-After}); other non-2xx answers and failures to connect are transient; other I/O failures (a
+ * timeout, a connection cut mid-call) leave the outcome unknown; an {@code ok:false} answer is
+ * classified by its {@code error} code. {@code account_inactive} is not an unknown requester: Slack
+ * uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
  */
 final class SlackErrors {
   private static final Set<String> UNKNOWN_USER =
@@ -44,8 +45,16 @@ final class SlackErrors {
       }
       return DeliveryException.transientFailure(method + " answered HTTP " + status, e);
     }
-    if (e instanceof IOException) {
+    if (e instanceof java.net.ConnectException
+        || e instanceof java.net.UnknownHostException
+        || e instanceof java.net.NoRouteToHostException) {
       return DeliveryException.transientFailure(method + " failed: " + e.getMessage(), e);
+    }
+    if (e instanceof IOException) {
+      // a timeout or a connection cut once the request was on its way: Slack may have acted on it
+      return DeliveryException.noAnswer(
+          method + " got no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+          e);
     }
     return DeliveryException.transientFailure(method + " failed unexpectedly: " + e, e);
   }

@@ -109,4 +109,39 @@ class DiscordSlowPathsTest {
               assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
             });
   }
+
+  @Test
+  void aPostThatNeverAnswersIsReportedAsUnknownOutcomeAndIsFoundAgainByReconcile() {
+    connect(Duration.ofSeconds(1));
+    await().atMost(WAIT).until(platform::connected);
+    String channel = discord.snowflake();
+    discord.neverAnswer("POST", "channels/" + channel + "/messages", 1);
+    Outgoing post =
+        new Outgoing.ChannelPost(
+            "lost-answer", channel, new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi"))));
+
+    assertThatThrownBy(() -> platform.send(post))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).as("may have been sent").isTrue();
+              assertThat(e.retryAfter()).isNull();
+            });
+
+    assertThat(discord.messages(channel)).hasSize(1);
+    assertThat(catching(() -> platform.reconcile(post))).isPresent();
+    assertThat(discord.messages(channel)).hasSize(1);
+  }
+
+  private interface Lookup {
+    java.util.Optional<MessageRef> run() throws DeliveryException;
+  }
+
+  private static java.util.Optional<MessageRef> catching(Lookup lookup) {
+    try {
+      return lookup.run();
+    } catch (DeliveryException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -154,4 +154,30 @@ class JiraPollerTest extends WireMockSupport {
     new JiraPoller(config(), context(store)).pollOnce();
     assertThat(store.received).extracting(TicketEvent::kind).containsOnly(Kind.CLOSED);
   }
+
+  @Test
+  void aHelpdeskThatNeverFinishesItsAnswerIsAbandonedAfterTheRequestTimeout() {
+    server.stubFor(
+        get(urlPathEqualTo(PATH))
+            .atPriority(1)
+            .willReturn(
+                okJson(sample("jira/search-page1.json"))
+                    .withChunkedDribbleDelay(50, 20_000))); // headers at once, body over 20 s
+    FakeStore store = new FakeStore();
+    PollContext bounded =
+        new PollContext(
+            http,
+            store,
+            store,
+            context(store).clock(),
+            sleeper,
+            RetryPolicy.DEFAULT,
+            Duration.ofMillis(300));
+
+    assertThatThrownBy(() -> new JiraPoller(config(), bounded).pollOnce())
+        .isInstanceOf(PollException.class)
+        .hasMessageContaining("timeouts.helpdesk");
+    assertThat(store.received).isEmpty();
+    assertThat(store.cursors).doesNotContainKey("jira");
+  }
 }
