@@ -1,6 +1,7 @@
 package dev.closeloop.chat.slack;
 
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.DeliveryException.Kind;
 import java.io.IOException;
@@ -69,6 +70,42 @@ final class SlackErrors {
       return DeliveryException.transientFailure(message, null);
     }
     return DeliveryException.permanent(Kind.PERMANENT, message);
+  }
+
+  /** For an {@code ok:false} answer to a post in {@code channel}, with what an operator can do. */
+  static DeliveryException fromError(String method, SlackApiTextResponse resp, String channel) {
+    DeliveryException e = fromError(method, resp.getError());
+    String remedy = remedy(resp.getError(), channel, resp.getNeeded());
+    return remedy == null ? e : e.withRemedy(remedy);
+  }
+
+  /**
+   * What an operator can do about {@code error} when posting in {@code channel}; null if unknown.
+   */
+  static String remedy(String error, String channel, String neededScope) {
+    if (error == null) {
+      return null;
+    }
+    return switch (error) {
+      case "channel_not_found" ->
+          "check that "
+              + channel
+              + " is the channel's id (not its name) and invite the bot to the channel"
+              + " (/invite @your-app in it)";
+      case "not_in_channel" -> "invite the bot to the channel " + channel + " (/invite @your-app)";
+      case "is_archived" -> "channel " + channel + " is archived: unarchive it or set another";
+      case "missing_scope" ->
+          "add the bot token scope "
+              + (neededScope == null || neededScope.isBlank() ? "chat:write" : neededScope)
+              + " to the Slack app, then reinstall it to the workspace";
+      case "restricted_action",
+          "restricted_action_read_only_channel",
+          "restricted_action_non_threadable_channel" ->
+          "a workspace setting keeps the app from posting in " + channel + ": allow it there";
+      case "not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive" ->
+          "check slack.botToken: Slack refuses it (reinstall the app for a new token)";
+      default -> null;
+    };
   }
 
   static boolean isUnknownUser(String error) {

@@ -133,6 +133,23 @@ class DiscordSlowPathsTest {
     assertThat(discord.messages(channel)).hasSize(1);
   }
 
+  @Test
+  void aChannelTheBotCannotSeeIsRefusedForGoodWithTheRemedy() {
+    connect(Duration.ofSeconds(10));
+    await().atMost(WAIT).until(platform::connected);
+    String channel = discord.snowflake();
+    discord.failNext("POST", "channels/" + channel + "/messages", 1, 403, 50001, "Missing Access");
+    ChatMessage message = new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi")));
+
+    assertThatThrownBy(() -> platform.send(new Outgoing.ChannelPost("digest", channel, message)))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT);
+              assertThat(e.remedy()).contains("View Channel");
+            });
+  }
+
   private interface Lookup {
     java.util.Optional<MessageRef> run() throws DeliveryException;
   }
