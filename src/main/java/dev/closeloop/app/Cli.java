@@ -134,6 +134,19 @@ final class Cli implements Callable<Integer> {
     }
   }
 
+  /** Sends the log to stderr, for a verb whose stdout is data (an export). */
+  static void logToStderr() {
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext context) {
+      var appender = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("OUT");
+      if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
+        console.stop();
+        console.setTarget("System.err");
+        console.start();
+      }
+    }
+  }
+
   /** Store work done in-process when no app is running. */
   interface StoreAction {
     Object run(App app) throws Exception;
@@ -271,8 +284,45 @@ final class Cli implements Callable<Integer> {
               + (user == null
                   ? ""
                   : "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8));
-      return viaAppOrStore(
-          config(), "GET", "/admin/export" + q, null, app -> app.admin.export(format, user));
+      logToStderr(); // stdout carries the export alone
+      Config config = config();
+      Integer port = runningPort(config);
+      if (port == null) {
+        try (App app = new App(config, Clock.systemUTC(), Map.of())) {
+          app.admin.export(format, user, out()); // streamed: constant memory
+        }
+        out().flush();
+        return OK;
+      }
+      if (config.admin().token().isEmpty()) {
+        err().println("the app is running; set admin.token so this command can ask it");
+        return FAILED;
+      }
+      HttpResponse<java.io.InputStream> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + port + "/admin/export" + q))
+                      .timeout(Duration.ofSeconds(60))
+                      .header("Authorization", "Bearer " + config.admin().token())
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream body = r.body()) {
+        if (r.statusCode() >= 300) {
+          err()
+              .println(
+                  "the app answered "
+                      + r.statusCode()
+                      + ": "
+                      + new String(body.readNBytes(4096), StandardCharsets.UTF_8));
+          return FAILED;
+        }
+        // streamed to stdout as it arrives
+        new java.io.InputStreamReader(body, StandardCharsets.UTF_8).transferTo(out());
+      }
+      out().flush();
+      return OK;
     }
   }
 
