@@ -301,15 +301,20 @@ final class AdminOps {
                       "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
                   .bind("c", cutoff)
                   .execute();
+              int sandbox =
+                  h.createUpdate("DELETE FROM sandbox_messages WHERE created_at < :c")
+                      .bind("c", cutoff)
+                      .execute();
               // replay keys only matter within the 300 s signature window
               h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
                   .bind("c", app.clock.instant().minus(java.time.Duration.ofDays(1)))
                   .execute();
               log.info(
-                  "event=purged surveys={} tickets={} events={} cutoff={}",
+                  "event=purged surveys={} tickets={} events={} sandbox_messages={} cutoff={}",
                   surveys,
                   tickets,
                   events,
+                  sandbox,
                   cutoff);
               return surveys + tickets + events;
             });
