@@ -258,14 +258,17 @@ final class AdminOps {
   }
 
   int retryAllDead() {
-    List<Long> ids =
-        app.db.jdbi().withHandle(h -> new Outbox(h).inState(OutboxRow.DEAD, 100_000)).stream()
-            .map(OutboxRow::id)
-            .toList();
     int n = 0;
-    for (long id : ids) {
-      n += retry(id).isPresent() ? 1 : 0;
-    }
+    long after = 0;
+    List<Long> ids;
+    do {
+      long from = after;
+      ids = app.db.jdbi().withHandle(h -> new Outbox(h).deadIds(from, 500));
+      for (long id : ids) {
+        n += retry(id).isPresent() ? 1 : 0;
+        after = id;
+      }
+    } while (!ids.isEmpty());
     return n;
   }
 

@@ -276,6 +276,16 @@ public final class Outbox {
         .list();
   }
 
+  /** Ids of dead rows after {@code afterId}, by id: a page at a time, payloads left unread. */
+  public List<Long> deadIds(long afterId, int limit) {
+    return h.createQuery(
+            "SELECT id FROM outbox WHERE state = 'dead' AND id > :after ORDER BY id LIMIT :limit")
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .mapTo(Long.class)
+        .list();
+  }
+
   public int count(String state) {
     return h.createQuery("SELECT COUNT(*) FROM outbox WHERE state = :s")
         .bind("s", state)

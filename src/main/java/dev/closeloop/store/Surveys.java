@@ -87,13 +87,6 @@ public final class Surveys {
         .list();
   }
 
-  public List<SurveyRow> forTicketAnySource(String ticketId) {
-    return h.createQuery("SELECT * FROM surveys WHERE ticket_id = :ticketId ORDER BY id DESC")
-        .bind("ticketId", ticketId)
-        .mapTo(SurveyRow.class)
-        .list();
-  }
-
   /** A survey due to be sent: its id and whose it is. */
   public record Due(long id, String personKey) {}
 

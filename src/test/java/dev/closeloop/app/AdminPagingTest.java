@@ -129,6 +129,33 @@ class AdminPagingTest {
     assertThat(one.path("surveys").size()).isEqualTo((n + 7 - 3) / 7);
   }
 
+  @Test
+  void retryingEveryDeadRowRevivesThemAll() throws Exception {
+    for (int i = 1; i <= 3; i++) {
+      int n = i;
+      app.app
+          .db()
+          .jdbi()
+          .useHandle(
+              h ->
+                  h.createUpdate(
+                          """
+                      INSERT INTO outbox (msg_key, platform, kind, payload, purpose, state, attempts,
+                          next_attempt_at, created_at, last_error)
+                      VALUES (:k, 'sandbox', 'directmessage', '{}', 'test', 'dead', 12, :t, :t, 'x')
+                      """)
+                      .bind("k", "dead-" + n)
+                      .bind("t", T0)
+                      .execute());
+    }
+
+    HttpResponse<String> r = app.admin("POST", "/admin/outbox/retry-dead", null);
+
+    assertThat(JSON.readTree(r.body()).path("retried").asInt()).isEqualTo(3);
+    assertThat(get("/admin/outbox?state=dead").path("outbox")).isEmpty();
+    assertThat(get("/admin/outbox?state=pending").path("outbox")).hasSize(3);
+  }
+
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> r = app.admin("GET", path, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
