@@ -277,6 +277,17 @@ final class AdminOps {
     new SurveyExport(app.db.jdbi(), this).write(format, user, out);
   }
 
+  /**
+   * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab or CR (a formula
+   * or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe.
+   */
+  static Object spreadsheetSafe(Object value) {
+    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return value;
+  }
+
   /** Removes tickets, surveys and answers older than retention.keep. */
   int purge() {
     Instant cutoff = app.clock.instant().minus(app.config.retention().keep());
@@ -300,6 +311,7 @@ final class AdminOps {
                   h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c")
                       .bind("c", cutoff)
                       .execute();
+              new dev.closeloop.store.LinkRequests(h).purgeBefore(cutoff);
               h.createUpdate(
                       "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
                   .bind("c", cutoff)
@@ -308,9 +320,10 @@ final class AdminOps {
                   h.createUpdate("DELETE FROM sandbox_messages WHERE created_at < :c")
                       .bind("c", cutoff)
                       .execute();
-              // replay keys only matter within the 300 s signature window
+              // body-signed senders (Jira, Zammad) sign no time: a request stays a replay as long
+              // as anything it could touch is kept
               h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
-                  .bind("c", app.clock.instant().minus(java.time.Duration.ofDays(1)))
+                  .bind("c", cutoff)
                   .execute();
               log.info(
                   "event=purged surveys={} tickets={} events={} sandbox_messages={} cutoff={}",
@@ -370,6 +383,31 @@ final class AdminOps {
             });
   }
 
+  /** Self-service Discord links waiting for an admin (no mail relay configured). */
+  List<Map<String, Object>> pendingLinks() {
+    return app.links.pending(1000).stream().map(AdminOps::linkRequest).toList();
+  }
+
+  Optional<Map<String, Object>> approveLink(long id) {
+    return app.links
+        .approve(id)
+        .map(
+            r -> {
+              Map<String, Object> m = linkRequest(r);
+              m.put("state", "linked");
+              return m;
+            });
+  }
+
+  private static Map<String, Object> linkRequest(dev.closeloop.store.LinkRequests.Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("email", r.email());
+    m.put("discordId", r.discordId());
+    m.put("requestedAt", r.requestedAt());
+    return m;
+  }
+
   /** Imports email,discordId lines; returns how many were linked. */
   int links(String csv) {
     int n = 0;
@@ -387,7 +425,12 @@ final class AdminOps {
       }
       pairs.add(new String[] {parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip()});
     }
-    app.db.jdbi().useTransaction(h -> pairs.forEach(p -> new People(h).link(p[0], p[1])));
+    java.time.Instant now = app.clock.instant();
+    // an import that moves an email to another Discord account tells the one it leaves
+    app.db
+        .jdbi()
+        .useTransaction(
+            h -> pairs.forEach(p -> dev.closeloop.service.LinkService.link(h, p[0], p[1], now)));
     n = pairs.size();
     return n;
   }

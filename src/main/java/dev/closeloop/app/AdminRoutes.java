@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 
-/** The admin API (CONTRACT "Admin API"): Bearer admin.token, 401 without it. */
+/** The admin API (docs/reference.md "Admin API"): Bearer admin.token, 401 without it. */
 final class AdminRoutes {
   private AdminRoutes() {}
 
@@ -17,11 +17,7 @@ final class AdminRoutes {
     j.before(
         "/admin/*",
         ctx -> {
-          String token = app.config.admin().token();
-          String given = ctx.header("Authorization");
-          if (token.isEmpty()
-              || given == null
-              || !Signatures.equal("Bearer " + token, given.strip())) {
+          if (!authorized(ctx, app.config.admin().token(), false)) {
             HttpApi.error(ctx, 401, "missing or wrong admin token");
             ctx.skipRemainingHandlers();
           }
@@ -84,11 +80,8 @@ final class AdminRoutes {
     j.post(
         "/admin/outbox/{id}/retry",
         ctx -> {
-          long id;
-          try {
-            id = Long.parseLong(ctx.pathParam("id"));
-          } catch (NumberFormatException e) {
-            HttpApi.error(ctx, 400, "id must be a number");
+          Long id = pathId(ctx);
+          if (id == null) {
             return;
           }
           ops.retry(id)
@@ -108,7 +101,14 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "use pg_dump");
             return;
           }
-          ctx.json(Map.of("file", app.db.backup(Path.of(file)).toString()));
+          Path target;
+          try {
+            target = Backups.target(app.config.backup(), file);
+          } catch (IllegalArgumentException e) {
+            HttpApi.error(ctx, 400, e.getMessage());
+            return;
+          }
+          ctx.json(Map.of("file", app.db.backup(target).toString()));
         });
     j.get(
         "/admin/export",
@@ -147,12 +147,73 @@ final class AdminRoutes {
         "/admin/links",
         ctx -> {
           try {
-            ctx.json(Map.of("linked", ops.links(ctx.body())));
+            ctx.json(Map.of("linked", ops.links(Bodies.text(ctx))));
           } catch (IllegalArgumentException e) {
             HttpApi.error(ctx, 400, e.getMessage());
           }
         });
     j.post("/admin/weekly", ctx -> ctx.json(app.weekly()));
+    j.get(
+        "/admin/openapi.json",
+        ctx ->
+            ctx.contentType("application/json")
+                .result(AdminRoutes.class.getResourceAsStream("/openapi.json")));
+    j.get(
+        "/admin/links",
+        ctx -> {
+          String state = ctx.queryParamAsClass("state", String.class).getOrDefault("pending");
+          if (!state.equals("pending")) {
+            HttpApi.error(ctx, 400, "state must be pending");
+            return;
+          }
+          ctx.json(Map.of("links", ops.pendingLinks()));
+        });
+    j.post(
+        "/admin/links/{id}/approve",
+        ctx -> {
+          Long id = pathId(ctx);
+          if (id == null) {
+            return;
+          }
+          ops.approveLink(id)
+              .ifPresentOrElse(
+                  ctx::json, () -> HttpApi.error(ctx, 404, "no pending link request " + id));
+        });
+  }
+
+  /**
+   * True when the request carries the admin token: {@code Bearer TOKEN}, or (where a browser asks,
+   * {@code basic}) HTTP Basic with the token as password. Never true when no token is set.
+   */
+  static boolean authorized(Context ctx, String token, boolean basic) {
+    String given = ctx.header("Authorization");
+    if (token.isEmpty() || given == null) {
+      return false;
+    }
+    given = given.strip();
+    if (basic && given.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String pair =
+            new String(
+                java.util.Base64.getDecoder().decode(given.substring(6).strip()),
+                java.nio.charset.StandardCharsets.UTF_8);
+        int colon = pair.indexOf(':');
+        return colon >= 0 && Signatures.equal(token, pair.substring(colon + 1));
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return Signatures.equal("Bearer " + token, given);
+  }
+
+  /** The {id} path segment as a number, or null after answering 400. */
+  private static Long pathId(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      HttpApi.error(ctx, 400, "id must be a number");
+      return null;
+    }
   }
 
   /** {@code {"<name>": [...], "next": cursor|null}}. */
@@ -165,7 +226,7 @@ final class AdminRoutes {
 
   private static Map<?, ?> body(Context ctx) {
     try {
-      Object o = Json.MAPPER.readValue(ctx.body(), Object.class);
+      Object o = Json.MAPPER.readValue(Bodies.bytes(ctx), Object.class);
       return o instanceof Map<?, ?> m ? m : null;
     } catch (java.io.IOException e) {
       return null;

@@ -14,6 +14,7 @@ import dev.closeloop.service.ConversationService;
 import dev.closeloop.service.DigestService;
 import dev.closeloop.service.IncidentService;
 import dev.closeloop.service.IntakeService;
+import dev.closeloop.service.LinkService;
 import dev.closeloop.service.Notifier;
 import dev.closeloop.service.StatsService;
 import dev.closeloop.service.SurveyService;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
   final IntakeService intake;
   final SurveyService surveys;
   final ConversationService conversations;
+  final LinkService links;
   final IncidentService incidents;
   final DigestService digests;
   final StatsService stats;
@@ -67,6 +69,7 @@ public final class App implements AutoCloseable {
   final OutboxDispatcher dispatcher;
   final AdminOps admin;
   final JobHealth jobs;
+  final StoreMetrics storeMetrics;
   private Scheduler scheduler;
   private boolean manualScheduling;
   private HttpApi http;
@@ -75,6 +78,7 @@ public final class App implements AutoCloseable {
   public App(Config config, Clock clock, Map<PlatformId, ChatPlatform> extraPlatforms) {
     this.config = config;
     this.clock = clock;
+    RedactingMessageConverter.hide(ConfigLoader.secretValues(config));
     this.db =
         Database.open(config.storage().url(), config.storage().user(), config.storage().password());
     var jdbi = db.jdbi();
@@ -96,6 +100,13 @@ public final class App implements AutoCloseable {
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
+    this.links =
+        new LinkService(
+            jdbi,
+            config.mail().smtp().configured()
+                ? new dev.closeloop.mail.SmtpMailer(config.mail().smtp(), config.timeouts())
+                : null,
+            clock);
     this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
     this.conversations =
         new ConversationService(
@@ -105,6 +116,8 @@ public final class App implements AutoCloseable {
             classifier,
             incidents,
             stats,
+            links,
+            this::inTeam,
             clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
@@ -121,23 +134,25 @@ public final class App implements AutoCloseable {
             "closeloop-" + UUID.randomUUID(),
             metrics);
     this.admin = new AdminOps(this);
-    bindMetrics();
+    this.storeMetrics = new StoreMetrics(db, clock, metrics);
   }
 
-  private void bindMetrics() {
-    for (String state : List.of("pending", "dead")) {
-      io.micrometer.core.instrument.Gauge.builder(
-              "closeloop_outbox_rows",
-              () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Outbox(h).count(state)))
-          .tag("state", state)
-          .description("outbox rows by state")
-          .register(metrics);
+  /**
+   * Who may see team figures: stats.slackUsergroup / stats.discordRole when set, else the members
+   * of the digest channel (Slack) or those who can see it (Discord); everyone at the sandbox.
+   */
+  private boolean inTeam(PlatformId platform, String userId) {
+    ChatPlatform p = platforms.get(platform);
+    if (p == null) {
+      return false;
     }
-    io.micrometer.core.instrument.Gauge.builder(
-            "closeloop_incidents_open",
-            () -> db.jdbi().withHandle(h -> new dev.closeloop.store.Incidents(h).open().size()))
-        .description("negative replies not followed up yet")
-        .register(metrics);
+    return switch (platform) {
+      case SLACK ->
+          p.inTeam(userId, config.stats().slackUsergroup(), config.digest().slackChannel());
+      case DISCORD ->
+          p.inTeam(userId, config.stats().discordRole(), config.digest().discordChannel());
+      default -> p.inTeam(userId, "", "");
+    };
   }
 
   /**
@@ -158,6 +173,11 @@ public final class App implements AutoCloseable {
             "closeloop-after-ready");
     t.setDaemon(true);
     t.start();
+  }
+
+  /** The HTTP routes as "METHOD /path" (empty before {@link #start()}). */
+  List<String> httpRoutes() {
+    return http == null ? List.of() : http.routes();
   }
 
   /** Starts platforms, scheduler and HTTP; logs the ready line. Returns the bound port. */
@@ -437,6 +457,7 @@ public final class App implements AutoCloseable {
                     "event=platform_stop_failed platform={} error={}", p.id().wire(), e.toString());
               }
             });
+    links.stop();
     db.close();
   }
 }

@@ -1,19 +1,22 @@
 package dev.closeloop.app;
 
 import dev.closeloop.digest.CommentClassifier;
+import dev.closeloop.digest.CommentLanguage;
 import dev.closeloop.digest.SentimentClassifier;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The comment classifier the app uses: VADER plus IT-support rules (docs/negative-detection.md).
+ * The comment classifier the app uses: per-language complaint rules, the language detected when the
+ * writer's locale is unknown (docs/negative-detection.md).
  */
 final class Classifiers {
   private Classifiers() {}
 
   /**
-   * Loading the lexicons takes about a CPU second, so it is not done on the way to the ready line:
-   * {@link Background#load()} starts it once the app is up, and the first comment (which cannot
-   * come sooner than a survey is answered) waits for it or starts it itself.
+   * Loading the rules and the language models takes a few hundred ms of CPU, so it is not done on
+   * the way to the ready line: {@link Background#load()} starts it once the app is up, and the
+   * first comment (which cannot come sooner than a survey is answered) waits for it or starts it
+   * itself.
    */
   static Background standard() {
     return new Background();
@@ -32,7 +35,9 @@ final class Classifiers {
     private synchronized void loadHere() {
       if (!loading.isDone()) {
         try {
-          loading.complete(new SentimentClassifier());
+          SentimentClassifier classifier = new SentimentClassifier();
+          CommentLanguage.preload();
+          loading.complete(classifier);
         } catch (RuntimeException | Error e) {
           loading.completeExceptionally(e);
         }
@@ -43,6 +48,12 @@ final class Classifiers {
     public boolean isNegative(String comment) {
       loadHere();
       return loading.join().isNegative(comment);
+    }
+
+    @Override
+    public boolean isNegative(String comment, String locale) {
+      loadHere();
+      return loading.join().isNegative(comment, locale);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.closeloop.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.closeloop.config.Config;
 import dev.closeloop.config.ConfigException;
 import java.io.PrintWriter;
@@ -22,9 +23,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line: {@code run} and the operator verbs of CONTRACT.md. A verb that needs the store
- * asks the running app through its admin API when one answers (H2 admits one process), else opens
- * the store itself. Exit 0 success, 1 runtime failure, 2 bad usage or invalid config.
+ * The command line: {@code run} and the operator verbs of docs/reference.md. A verb that needs the
+ * store asks the running app through its admin API when one answers (H2 admits one process), else
+ * opens the store itself. Exit 0 success, 1 runtime failure, 2 bad usage or invalid config.
  */
 @Command(
     name = "closeloop",
@@ -35,13 +36,16 @@ import picocli.CommandLine.Parameters;
     subcommands = {
       Cli.Run.class,
       Cli.CheckConfig.class,
+      Cli.ConfigRef.class,
       Cli.Digest.class,
       Cli.Weekly.class,
       Cli.Stats.class,
+      Cli.IncidentsCmd.class,
       Cli.Export.class,
       Cli.Purge.class,
       Cli.EraseUser.class,
       Cli.Link.class,
+      Cli.Links.class,
       Cli.Backup.class,
       Cli.Restore.class,
       Cli.OutboxCmd.class
@@ -53,21 +57,41 @@ final class Cli implements Callable<Integer> {
 
   static int execute(String[] args) {
     CommandLine cl = new CommandLine(new Cli());
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler(
+        (e, args1) -> {
+          CommandLine cmd = e.getCommandLine();
+          cmd.getErr().println(e.getMessage());
+          cmd.getErr().println("See '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+          return USAGE;
+        });
     cl.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ConfigException ce) {
             cmd.getErr().println("invalid config: " + ce.getMessage());
             return USAGE;
           }
+          if (e instanceof Failure f) {
+            cmd.getErr().println(f.getMessage());
+            return f.code;
+          }
           cmd.getErr().println("error: " + e.getMessage());
           return FAILED;
         });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   @Override
   public Integer call() {
-    new CommandLine(this).usage(System.out);
+    new CommandLine(this).usage(System.err);
     return USAGE;
   }
 
@@ -75,6 +99,7 @@ final class Cli implements Callable<Integer> {
   abstract static class Verb implements Callable<Integer> {
     @Option(
         names = "--config",
+        paramLabel = "PATH",
         description = "config file (default bot-config/closeloop.yml)",
         defaultValue = "bot-config/closeloop.yml")
     Path configPath;
@@ -93,14 +118,36 @@ final class Cli implements Callable<Integer> {
       return spec.commandLine().getErr();
     }
 
-    /** Runs {@code remote} against the running app, or {@code local} on the store itself. */
+    /** Runs the verb against the running app, or on the store itself; prints the answer. */
     int viaAppOrStore(Config config, String method, String path, String body, StoreAction local)
+        throws Exception {
+      out().println(ask(config, method, path, body, local).text());
+      return OK;
+    }
+
+    /** {@link #viaAppOrStore} with progress shown to a person at a terminal. */
+    int withProgress(
+        String task, Config config, String method, String path, String body, StoreAction local)
+        throws Exception {
+      Answer answer;
+      try (Progress p = Progress.start(task, -1)) {
+        answer = ask(config, method, path, body, local);
+      }
+      out().println(answer.text());
+      return OK;
+    }
+
+    /**
+     * Asks the running app through its admin API ({@code method path body}) when one answers, else
+     * runs {@code local} on the store itself. A refusal becomes a {@link Failure}.
+     */
+    Answer ask(Config config, String method, String path, String body, StoreAction local)
         throws Exception {
       Integer port = runningPort(config);
       if (port != null) {
         if (config.admin().token().isEmpty()) {
-          err().println("the app is running; set admin.token so this command can ask it");
-          return FAILED;
+          throw new Failure(
+              FAILED, "the app is running; set admin.token so this command can ask it");
         }
         HttpRequest.Builder req =
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -116,34 +163,53 @@ final class Cli implements Callable<Integer> {
         HttpResponse<String> r =
             HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
-          err().println("the app answered " + r.statusCode() + ": " + r.body());
-          return r.statusCode() == 400 ? USAGE : FAILED;
+          throw new Failure(
+              r.statusCode() == 400 ? USAGE : FAILED,
+              "the app answered " + r.statusCode() + ": " + r.body());
         }
-        out().println(r.body());
-        return OK;
+        return new Answer(r.body(), null);
       }
       try (App app = new App(config, Clock.systemUTC(), Map.of())) {
-        Object result = local.run(app);
-        out()
-            .println(
-                result instanceof String s
-                    ? s
-                    : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-        return OK;
+        return new Answer(null, local.run(app));
       }
+    }
+
+    /** Prints {@code answer} as JSON, or as the table {@code table} makes of it. */
+    int print(Answer answer, boolean json, java.util.function.Function<JsonNode, String> table)
+        throws Exception {
+      JsonNode node = answer.json();
+      out()
+          .print(
+              json
+                  ? Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n"
+                  : table.apply(node));
+      return OK;
     }
   }
 
-  /** Sends the log to stderr, for a verb whose stdout is data (an export). */
-  static void logToStderr() {
-    if (org.slf4j.LoggerFactory.getILoggerFactory()
-        instanceof ch.qos.logback.classic.LoggerContext context) {
-      var appender = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).getAppender("OUT");
-      if (appender instanceof ch.qos.logback.core.ConsoleAppender<?> console) {
-        console.stop();
-        console.setTarget("System.err");
-        console.start();
+  /** What the running app (its response body) or the store (a value) answered. */
+  record Answer(String body, Object local) {
+    String text() throws Exception {
+      if (body != null) {
+        return body;
       }
+      return local instanceof String s
+          ? s
+          : Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(local);
+    }
+
+    JsonNode json() throws Exception {
+      return body != null ? Json.MAPPER.readTree(body) : Json.MAPPER.valueToTree(local);
+    }
+  }
+
+  /** A failure reported in one line, with its exit code. */
+  static final class Failure extends RuntimeException {
+    final int code;
+
+    Failure(int code, String message) {
+      super(message);
+      this.code = code;
     }
   }
 
@@ -208,14 +274,47 @@ final class Cli implements Callable<Integer> {
 
   @Command(
       name = "check-config",
-      description = "Validate the config and print it with secrets redacted.")
+      description = {
+        "Validate the config and print every key as YAML that loads back unchanged: durations as"
+            + " written, secrets as $${VAR} references."
+      })
   static final class CheckConfig extends Verb {
     @Override
     public Integer call() {
-      ConfigLoader loader = ConfigLoader.fromEnvironment();
-      Config config = loader.load(configPath);
-      out().print(loader.redacted(config));
-      out().println("config OK: " + configPath);
+      ConfigLoader.Loaded loaded = ConfigLoader.fromEnvironment().loadWritten(configPath);
+      out().print(new ConfigPrinter(System::getenv).print(loaded).yaml());
+      out().println("# config OK: " + configPath);
+      return OK;
+    }
+  }
+
+  @Command(
+      name = "config-reference",
+      description = {
+        "Print the configuration reference (Markdown); with --write FILE, update the generated"
+            + " parts of FILE (docs/reference.md) instead."
+      })
+  static final class ConfigRef implements Callable<Integer> {
+    @Option(
+        names = "--write",
+        paramLabel = "FILE",
+        description = "rewrite the generated parts of this file in place")
+    Path write;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      if (write == null) {
+        spec.commandLine().getOut().print(ConfigReference.config());
+        return OK;
+      }
+      if (!Files.isRegularFile(write)) {
+        spec.commandLine().getErr().println("cannot read " + write);
+        return USAGE;
+      }
+      Files.writeString(write, ConfigReference.rewrite(Files.readString(write)));
+      spec.commandLine().getErr().println("updated " + write);
       return OK;
     }
   }
@@ -242,12 +341,17 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "stats", description = "Print CSAT, response rate and more as JSON.")
+  @Command(
+      name = "stats",
+      description = "Print CSAT beside response rate, by team, assignee and week (--json: JSON).")
   static final class Stats extends Verb {
-    @Option(names = "--since", description = "YYYY-MM-DD (inclusive)")
+    @Option(names = "--json", description = "print the /admin/stats JSON instead of tables")
+    boolean json;
+
+    @Option(names = "--since", paramLabel = "DATE", description = "YYYY-MM-DD (inclusive)")
     LocalDate since;
 
-    @Option(names = "--until", description = "YYYY-MM-DD (inclusive)")
+    @Option(names = "--until", paramLabel = "DATE", description = "YYYY-MM-DD (inclusive)")
     LocalDate until;
 
     @Override
@@ -255,21 +359,30 @@ final class Cli implements Callable<Integer> {
       String q =
           (since == null ? "" : "since=" + since)
               + (until == null ? "" : (since == null ? "" : "&") + "until=" + until);
-      return viaAppOrStore(
-          config(),
-          "GET",
-          "/admin/stats" + (q.isEmpty() ? "" : "?" + q),
-          null,
-          app -> app.stats.stats(since, until));
+      Answer answer =
+          ask(
+              config(),
+              "GET",
+              "/admin/stats" + (q.isEmpty() ? "" : "?" + q),
+              null,
+              app -> app.stats.stats(since, until));
+      return print(answer, json, CliTables::stats);
     }
   }
 
   @Command(name = "export", description = "Export surveys and answers (stdout).")
   static final class Export extends Verb {
-    @Option(names = "--format", required = true, description = "csv or json")
+    @Option(
+        names = "--format",
+        required = true,
+        paramLabel = "csv|json",
+        description = "csv or json")
     String format;
 
-    @Option(names = "--user", description = "only this person (email or platform id)")
+    @Option(
+        names = "--user",
+        paramLabel = "EMAIL_OR_ID",
+        description = "only this person (email or platform id)")
     String user;
 
     @Override
@@ -284,42 +397,42 @@ final class Cli implements Callable<Integer> {
               + (user == null
                   ? ""
                   : "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8));
-      logToStderr(); // stdout carries the export alone
+      // streamed page by page to stdout (constant memory), a progress bar on stderr for a person
       Config config = config();
       Integer port = runningPort(config);
-      if (port == null) {
-        try (App app = new App(config, Clock.systemUTC(), Map.of())) {
-          app.admin.export(format, user, out()); // streamed: constant memory
+      try (Progress p = Progress.start("export", -1)) {
+        if (port == null) {
+          try (App app = new App(config, Clock.systemUTC(), Map.of())) {
+            app.admin.export(format, user, out());
+          }
+          out().flush();
+          return OK;
         }
-        out().flush();
-        return OK;
-      }
-      if (config.admin().token().isEmpty()) {
-        err().println("the app is running; set admin.token so this command can ask it");
-        return FAILED;
-      }
-      HttpResponse<java.io.InputStream> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(
-                          URI.create("http://127.0.0.1:" + port + "/admin/export" + q))
-                      .timeout(Duration.ofSeconds(60))
-                      .header("Authorization", "Bearer " + config.admin().token())
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofInputStream());
-      try (java.io.InputStream body = r.body()) {
-        if (r.statusCode() >= 300) {
-          err()
-              .println(
-                  "the app answered "
-                      + r.statusCode()
-                      + ": "
-                      + new String(body.readNBytes(4096), StandardCharsets.UTF_8));
-          return FAILED;
+        if (config.admin().token().isEmpty()) {
+          throw new Failure(
+              FAILED, "the app is running; set admin.token so this command can ask it");
         }
-        // streamed to stdout as it arrives
-        new java.io.InputStreamReader(body, StandardCharsets.UTF_8).transferTo(out());
+        HttpResponse<java.io.InputStream> r =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/admin/export" + q))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + config.admin().token())
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = r.body()) {
+          if (r.statusCode() >= 300) {
+            throw new Failure(
+                r.statusCode() == 400 ? USAGE : FAILED,
+                "the app answered "
+                    + r.statusCode()
+                    + ": "
+                    + new String(body.readNBytes(4096), StandardCharsets.UTF_8));
+          }
+          new java.io.InputStreamReader(body, StandardCharsets.UTF_8).transferTo(out());
+        }
       }
       out().flush();
       return OK;
@@ -330,8 +443,13 @@ final class Cli implements Callable<Integer> {
   static final class Purge extends Verb {
     @Override
     public Integer call() throws Exception {
-      return viaAppOrStore(
-          config(), "POST", "/admin/purge", null, app -> Map.of("removed", app.admin.purge()));
+      return withProgress(
+          "purge",
+          config(),
+          "POST",
+          "/admin/purge",
+          null,
+          app -> Map.of("removed", app.admin.purge()));
     }
   }
 
@@ -357,28 +475,53 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "link", description = "link import FILE.csv — email,discordId lines.")
+  @Command(
+      name = "link",
+      description =
+          "link import FILE.csv — email,discordId lines; link approve ID — a pending request.")
   static final class Link extends Verb {
-    @Parameters(index = "0", paramLabel = "import")
+    @Parameters(index = "0", paramLabel = "import|approve")
     String verb;
 
-    @Parameters(index = "1", paramLabel = "FILE.csv")
-    Path file;
+    @Parameters(index = "1", paramLabel = "FILE.csv|ID")
+    String arg;
 
     @Override
     public Integer call() throws Exception {
+      if ("approve".equals(verb)) {
+        if (!arg.matches("\\d{1,18}")) {
+          err().println("usage: link approve ID (see `links`)");
+          return USAGE;
+        }
+        long id = Long.parseLong(arg);
+        return viaAppOrStore(
+            config(),
+            "POST",
+            "/admin/links/" + id + "/approve",
+            null,
+            app ->
+                app.admin
+                    .approveLink(id)
+                    .orElseThrow(() -> new IllegalStateException("no pending link request " + id)));
+      }
       if (!"import".equals(verb)) {
-        err().println("usage: link import FILE.csv");
+        err().println("usage: link import FILE.csv | link approve ID");
         return USAGE;
       }
+      Path file = Path.of(arg);
       if (!Files.isReadable(file)) {
         err().println("cannot read " + file);
         return USAGE;
       }
       String csv = Files.readString(file);
       try {
-        return viaAppOrStore(
-            config(), "POST", "/admin/links", csv, app -> Map.of("linked", app.admin.links(csv)));
+        return withProgress(
+            "link import",
+            config(),
+            "POST",
+            "/admin/links",
+            csv,
+            app -> Map.of("linked", app.admin.links(csv)));
       } catch (IllegalArgumentException e) {
         err().println(e.getMessage());
         return USAGE;
@@ -386,21 +529,41 @@ final class Cli implements Callable<Integer> {
     }
   }
 
-  @Command(name = "backup", description = "Online backup of the H2 store to FILE (zip).")
+  @Command(name = "links", description = "List self-service Discord links waiting for approval.")
+  static final class Links extends Verb {
+    @Override
+    public Integer call() throws Exception {
+      return viaAppOrStore(
+          config(),
+          "GET",
+          "/admin/links?state=pending",
+          null,
+          app -> Map.of("links", app.admin.pendingLinks()));
+    }
+  }
+
+  @Command(
+      name = "backup",
+      description = "Online backup of the H2 store to NAME (zip) in backup.dir.")
   static final class Backup extends Verb {
-    @Parameters(index = "0", paramLabel = "FILE")
-    Path file;
+    @Parameters(index = "0", paramLabel = "NAME")
+    String file;
 
     @Override
     public Integer call() throws Exception {
-      String body =
-          Json.MAPPER.writeValueAsString(Map.of("file", file.toAbsolutePath().toString()));
-      return viaAppOrStore(
-          config(),
+      Config config = config();
+      if (!Backups.isFileName(file)) {
+        err().println("backup writes to backup.dir: give a file name (no /, \\ or ..)");
+        return USAGE;
+      }
+      String body = Json.MAPPER.writeValueAsString(Map.of("file", file));
+      return withProgress(
+          "backup",
+          config,
           "POST",
           "/admin/backup",
           body,
-          app -> Map.of("file", app.db().backup(file).toString()));
+          app -> Map.of("file", app.db().backup(Backups.target(config.backup(), file)).toString()));
     }
   }
 
@@ -428,10 +591,63 @@ final class Cli implements Callable<Integer> {
         return USAGE;
       }
       Path db = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath();
+      // whatever server.port / portFile say: the store itself knows whether a process holds it
+      var busy = Backups.inUse(db, config.storage());
+      if (busy.isPresent()) {
+        err().println(busy.get());
+        return FAILED;
+      }
       Path dir = db.getParent();
-      org.h2.tools.Restore.execute(file.toString(), dir.toString(), db.getFileName().toString());
+      try (Progress p = Progress.start("restore", -1)) {
+        org.h2.tools.Restore.execute(file.toString(), dir.toString(), db.getFileName().toString());
+      }
       out().println("restored " + db + " from " + file);
       return OK;
+    }
+  }
+
+  @Command(
+      name = "incidents",
+      description = "List open incidents (negative replies and requests not followed up).")
+  static final class IncidentsCmd extends Verb {
+    @Option(names = "--all", description = "also those already followed up")
+    boolean all;
+
+    @Option(names = "--json", description = "print the /admin/incidents JSON instead of a table")
+    boolean json;
+
+    @Option(names = "--limit", description = "at most this many (default 100, at most 1000)")
+    Integer limit;
+
+    @Option(names = "--after", description = "the \"next\" cursor of an earlier page")
+    String after;
+
+    @Override
+    public Integer call() throws Exception {
+      String state = all ? "all" : "open";
+      int n = Paging.limit(limit == null ? null : limit.toString());
+      String query =
+          "?state="
+              + state
+              + "&limit="
+              + n
+              + (after == null
+                  ? ""
+                  : "&after=" + java.net.URLEncoder.encode(after, StandardCharsets.UTF_8));
+      Answer answer =
+          ask(
+              config(),
+              "GET",
+              "/admin/incidents" + query,
+              null,
+              app -> {
+                Paging.Page<Map<String, Object>> page = app.admin.incidents(all, n, after);
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("incidents", page.items());
+                m.put("next", page.next());
+                return m;
+              });
+      return print(answer, json, CliTables::incidents);
     }
   }
 
@@ -446,17 +662,22 @@ final class Cli implements Callable<Integer> {
     @Option(names = "--dead", description = "dead-lettered rows")
     boolean dead;
 
+    @Option(names = "--json", description = "list as JSON instead of a table")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
       Config config = config();
       if ("list".equals(verb)) {
         String state = dead ? "dead" : "pending";
-        return viaAppOrStore(
-            config,
-            "GET",
-            "/admin/outbox?state=" + state,
-            null,
-            app -> Map.of("outbox", app.admin.outbox(state)));
+        Answer answer =
+            ask(
+                config,
+                "GET",
+                "/admin/outbox?state=" + state,
+                null,
+                app -> Map.of("outbox", app.admin.outbox(state)));
+        return print(answer, json, CliTables::outbox);
       }
       if ("retry".equals(verb) && dead) {
         return viaAppOrStore(

@@ -41,9 +41,6 @@ public final class ConfigLoader {
   /** Keys whose value is a map with names of the operator's choosing. */
   private static final Set<String> FREE_MAPS = Set.of("digest.teams");
 
-  private static final Set<String> SECRET_KEYS =
-      Set.of("secret", "token", "botToken", "appToken", "signingSecret", "password", "apiToken");
-
   private final Function<String, String> env;
   private final ObjectMapper yaml = mapper();
 
@@ -65,6 +62,18 @@ public final class ConfigLoader {
 
   /** Loads {@code file}; a missing file means all defaults. */
   public Config load(Path file) {
+    return loadWritten(file).config();
+  }
+
+  /**
+   * A loaded config with the YAML it came from (defaults merged with the file): {@code written}
+   * with {@code ${VAR}} replaced, {@code raw} as in the file. {@link ConfigPrinter} prints from
+   * both.
+   */
+  public record Loaded(Config config, JsonNode written, JsonNode raw) {}
+
+  /** {@link #load(Path)}, keeping what was written. */
+  public Loaded loadWritten(Path file) {
     JsonNode user;
     try {
       user = Files.exists(file) ? yaml.readTree(file.toFile()) : null;
@@ -77,6 +86,10 @@ public final class ConfigLoader {
   }
 
   public Config loadString(String yamlText) {
+    return loadStringWritten(yamlText).config();
+  }
+
+  public Loaded loadStringWritten(String yamlText) {
     try {
       return load(yaml.readTree(yamlText));
     } catch (JsonProcessingException e) {
@@ -84,14 +97,17 @@ public final class ConfigLoader {
     }
   }
 
-  private Config load(JsonNode user) {
+  private Loaded load(JsonNode user) {
     ObjectNode merged = defaults();
+    ObjectNode raw = defaults();
     if (user != null && !user.isNull() && !user.isMissingNode()) {
       if (!user.isObject()) {
         throw new ConfigException("config", "expected a mapping of sections");
       }
+      JsonNode asWritten = user.deepCopy();
       interpolate(user, "");
       merge(merged, (ObjectNode) user, "");
+      merge(raw, (ObjectNode) asWritten, "");
     }
     Config config;
     try {
@@ -103,7 +119,7 @@ public final class ConfigLoader {
       throw new ConfigException("config", e.getOriginalMessage());
     }
     validate(config);
-    return config;
+    return new Loaded(config, merged, raw);
   }
 
   private ObjectNode defaults() {
@@ -196,6 +212,12 @@ public final class ConfigLoader {
         c.storage().url().startsWith("jdbc:h2:") || c.storage().isPostgres(),
         "must be a jdbc:h2: or jdbc:postgresql: URL");
     positive("intake.maxBodyBytes", c.intake().maxBodyBytes());
+    require("backup.dir", !c.backup().dir().isBlank(), "must be a directory");
+    var smtp = c.mail().smtp();
+    range("mail.smtp.port", smtp.port(), 1, 65535);
+    if (smtp.configured()) {
+      require("mail.smtp.from", smtp.from().contains("@"), "must be an email address to send from");
+    }
     var slack = c.slack();
     if (slack.configured() && !slack.socketMode() && slack.signingSecret().isEmpty()) {
       throw new ConfigException(
@@ -340,28 +362,26 @@ public final class ConfigLoader {
     return path.isEmpty() ? key : path + "." + key;
   }
 
-  /** The effective config as YAML with every secret replaced by "***" (or "" when unset). */
-  public String redacted(Config config) {
-    ObjectNode tree = yaml.valueToTree(config);
-    redact(tree);
-    try {
-      return yaml.writeValueAsString(tree);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The values of every secret key set in {@code config} (to keep them out of the logs). */
+  public static java.util.List<String> secretValues(Config config) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    collect(mapper().valueToTree(config), "", out);
+    return out;
   }
 
-  private static void redact(JsonNode node) {
+  private static void collect(JsonNode node, String path, java.util.List<String> out) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> f = fields.next();
-        if (SECRET_KEYS.contains(f.getKey()) && f.getValue().isTextual()) {
-          f.setValue(new TextNode(f.getValue().asText().isEmpty() ? "" : "***"));
-        } else {
-          redact(f.getValue());
-        }
-      }
+      object
+          .fields()
+          .forEachRemaining(
+              f -> {
+                String key = join(path, f.getKey());
+                if (ConfigKeys.secret(key) && f.getValue().isTextual()) {
+                  out.add(f.getValue().asText());
+                } else {
+                  collect(f.getValue(), key, out);
+                }
+              });
     }
   }
 }

@@ -10,8 +10,6 @@ import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +29,7 @@ final class HttpApi {
 
   private final App app;
   private final Map<String, dev.closeloop.ticket.Connector> connectors = new HashMap<>();
+  private final List<String> routes = new java.util.concurrent.CopyOnWriteArrayList<>();
   private Javalin javalin;
 
   HttpApi(App app) {
@@ -45,6 +44,14 @@ final class HttpApi {
         Javalin.create(
             cfg -> {
               cfg.showJavalinBanner = false;
+              cfg.events(
+                  e ->
+                      e.handlerAdded(
+                          h -> {
+                            if (h.getHttpMethod().isHttpMethod()) {
+                              routes.add(h.getHttpMethod() + " " + h.getPath());
+                            }
+                          }));
               cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
               cfg.http.maxRequestSize = maxBody;
               cfg.jetty.modifyHttpConfiguration(
@@ -61,6 +68,11 @@ final class HttpApi {
       }
     }
     return port();
+  }
+
+  /** Every registered route as "METHOD /path", in registration order. */
+  List<String> routes() {
+    return List.copyOf(routes);
   }
 
   int port() {
@@ -111,12 +123,61 @@ final class HttpApi {
     j.get("/health", this::health);
     j.get(
         "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(app.metrics.scrape()));
+        ctx -> {
+          app.storeMetrics.refresh();
+          ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(app.metrics.scrape());
+        });
+    j.after("/hooks/*", this::countWebhookAnswer);
     j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
+    // after the admin and sandbox guards: a refused client's body is never read
+    j.before(
+        ctx -> {
+          if (carriesBody(ctx) && !Bodies.capture(ctx, bodyLimit(ctx.path()))) {
+            ctx.skipRemainingHandlers();
+          }
+        });
+  }
+
+  private static boolean carriesBody(Context ctx) {
+    return switch (ctx.method().name()) {
+      case "POST", "PUT", "PATCH", "DELETE" -> true;
+      default -> false;
+    };
+  }
+
+  /** The most a route reads; a webhook is then held to its connector's own limit. */
+  private long bodyLimit(String path) {
+    if (path.equals("/hooks/tickets")) {
+      return GENERIC_MAX_BODY;
+    } else if (path.startsWith("/hooks/")) {
+      return Math.max(app.config.intake().maxBodyBytes(), GENERIC_MAX_BODY);
+    } else if (path.equals(SlackHttpEndpoint.PATH)) {
+      return Bodies.SLACK;
+    } else if (path.equals("/admin/links")) {
+      return Bodies.LINKS_CSV;
+    }
+    return Bodies.SMALL;
+  }
+
+  /** closeloop_webhook_responses_total: an unknown source is counted as "unknown", not by name. */
+  private void countWebhookAnswer(Context ctx) {
+    String path = ctx.path();
+    String source =
+        path.equals("/hooks/tickets")
+            ? GenericWebhook.SOURCE
+            : path.startsWith("/hooks/tickets/")
+                ? path.substring("/hooks/tickets/".length()).toLowerCase(Locale.ROOT)
+                : "";
+    app.metrics
+        .counter(
+            "closeloop_webhook_responses_total",
+            "source",
+            connectors.containsKey(source) ? source : "unknown",
+            "status",
+            Integer.toString(ctx.statusCode()))
+        .increment();
   }
 
   private void slackEvents(Context ctx) {
@@ -126,7 +187,7 @@ final class HttpApi {
           ctx, 404, "Slack HTTP mode is not configured (set slack.signingSecret and no appToken)");
       return;
     }
-    SlackHttpEndpoint.Reply reply = sp.httpEndpoint().get().handle(ctx.body(), ctx::header);
+    SlackHttpEndpoint.Reply reply = sp.httpEndpoint().get().handle(Bodies.text(ctx), ctx::header);
     ctx.status(reply.status());
     if (reply.contentType() != null) {
       ctx.contentType(reply.contentType());
@@ -178,17 +239,7 @@ final class HttpApi {
         GenericWebhook.SOURCE.equals(connector.source())
             ? GENERIC_MAX_BODY
             : app.config.intake().maxBodyBytes();
-    if (ctx.contentLength() > limit) {
-      error(ctx, 413, "body over " + limit + " bytes");
-      return;
-    }
-    byte[] body;
-    try (InputStream in = ctx.req().getInputStream()) {
-      body = in.readNBytes((int) limit + 1);
-    } catch (java.io.IOException e) {
-      error(ctx, 400, "could not read the body");
-      return;
-    }
+    byte[] body = Bodies.bytes(ctx);
     if (body.length > limit) {
       error(ctx, 413, "body over " + limit + " bytes");
       return;
@@ -204,8 +255,8 @@ final class HttpApi {
     }
     Map<String, String> query = new HashMap<>();
     ctx.queryParamMap().forEach((k, v) -> query.put(k, v.isEmpty() ? "" : v.get(0)));
-    WebhookResult result =
-        connector.handle(new WebhookRequest(headers, query, body, app.clock.instant()));
+    WebhookRequest request = new WebhookRequest(headers, query, body, app.clock.instant());
+    WebhookResult result = connector.handle(request);
     if (result instanceof WebhookResult.Unauthorized u) {
       log.info("event=webhook_unauthorized source={} why={}", connector.source(), u.why());
       error(ctx, 401, "unauthorized");
@@ -214,40 +265,7 @@ final class HttpApi {
     } else if (result instanceof WebhookResult.Ignored ig) {
       ctx.status(200).json(Map.of("status", "ignored"));
     } else if (result instanceof WebhookResult.Event ev) {
-      answer(ctx, app.intake.accept(ev.event(), requestKey(connector.source(), headers, body)));
-    }
-  }
-
-  /** Headers that make a signed request unique: a replay repeats them byte for byte. */
-  private static final List<String> SIGNED_HEADERS =
-      List.of(
-          "x-closeloop-timestamp",
-          "x-closeloop-signature",
-          "x-hub-signature",
-          "x-zendesk-webhook-signature",
-          "x-zendesk-webhook-signature-timestamp",
-          "x-glpi-signature",
-          "x-glpi-timestamp");
-
-  /** A digest of the signed request (source, signature headers, body), or null when unsigned. */
-  static String requestKey(String source, Map<String, String> headers, byte[] body) {
-    StringBuilder signed = new StringBuilder();
-    for (String name : SIGNED_HEADERS) {
-      String v = headers.get(name);
-      if (v != null) {
-        signed.append(name).append('=').append(v).append('\n');
-      }
-    }
-    if (signed.length() == 0) {
-      return null; // token-authenticated systems: replays are caught by the event's own dedupe
-    }
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(signed.toString().getBytes(StandardCharsets.UTF_8));
-      sha.update(body);
-      return source + ":" + java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      answer(ctx, app.intake.accept(ev.event(), connector.replayIdentity(request)));
     }
   }
 

@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sandbox page and its small JSON API (no auth: it is only on when no real platform is
- * configured, or when asked for). Tickets closed here are demo data: source "sandbox", excluded
- * from stats and exports, and sent at once (no delay, quiet hours or cooldown).
+ * The sandbox page and its small JSON API: on only when no real platform is configured or when
+ * asked for, and then for this machine only unless {@code sandbox.allowRemote} (see {@link
+ * #guard}). Tickets closed here are demo data: source "sandbox", excluded from stats and exports,
+ * and sent at once (no delay, quiet hours or cooldown).
  */
 final class SandboxRoutes {
   /** Messages per poll: the page asks again from where it got to. */
@@ -27,27 +28,14 @@ final class SandboxRoutes {
   private SandboxRoutes() {}
 
   static void register(Javalin j, App app) {
+    j.before("/sandbox", ctx -> guard(ctx, app));
+    j.before("/sandbox/*", ctx -> guard(ctx, app));
     j.get(
         "/sandbox",
         ctx -> {
-          if (sandbox(app) == null) {
-            HttpApi.error(
-                ctx,
-                404,
-                "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
-            return;
-          }
           try (InputStream in = SandboxRoutes.class.getResourceAsStream("/sandbox/index.html")) {
             ctx.contentType("text/html; charset=utf-8")
                 .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-          }
-        });
-    j.before(
-        "/sandbox/api/*",
-        ctx -> {
-          if (sandbox(app) == null) {
-            HttpApi.error(ctx, 404, "the sandbox is off");
-            ctx.skipRemainingHandlers();
           }
         });
     j.get("/sandbox/api/messages", ctx -> messages(ctx, app));
@@ -146,6 +134,38 @@ final class SandboxRoutes {
     j.post("/sandbox/api/weekly", ctx -> ctx.json(app.weekly()));
   }
 
+  /**
+   * Who may use the sandbox: nobody when it is off (404); this machine (loopback); other addresses
+   * only with {@code sandbox.allowRemote} and the admin token (401 asks the browser for it).
+   */
+  private static void guard(Context ctx, App app) {
+    if (sandbox(app) == null) {
+      HttpApi.error(
+          ctx,
+          404,
+          "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
+      ctx.skipRemainingHandlers();
+    } else if (!loopback(ctx)) {
+      if (!app.config.sandbox().allowRemote()) {
+        HttpApi.error(ctx, 404, "not found");
+        ctx.skipRemainingHandlers();
+      } else if (!AdminRoutes.authorized(ctx, app.config.admin().token(), true)) {
+        ctx.header("WWW-Authenticate", "Basic realm=\"Closeloop sandbox\", charset=\"UTF-8\"");
+        HttpApi.error(ctx, 401, "the sandbox needs the admin token from this address");
+        ctx.skipRemainingHandlers();
+      }
+    }
+  }
+
+  private static boolean loopback(Context ctx) {
+    try {
+      // the peer's address as a literal: no name lookup happens here
+      return java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
   /** Answers the page with the interaction reply, after sending what the click queued. */
   private static void reply(Context ctx, InteractionReply r) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -193,7 +213,7 @@ final class SandboxRoutes {
 
   private static Map<?, ?> body(Context ctx) {
     try {
-      String b = ctx.body();
+      String b = Bodies.text(ctx);
       if (b.isBlank()) {
         return Map.of();
       }

@@ -140,6 +140,7 @@ final class SurveyExport {
     for (String k : List.of("fixed", "rating", "comment", "request")) {
       flat.putIfAbsent(k, "");
     }
+    flat.replaceAll((k, v) -> AdminOps.spreadsheetSafe(v));
     return flat;
   }
 

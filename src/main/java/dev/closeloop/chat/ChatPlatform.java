@@ -35,4 +35,14 @@ public interface ChatPlatform {
    * empty when it was not sent; throws when the platform cannot be asked right now.
    */
   Optional<MessageRef> reconcile(Outgoing outgoing) throws DeliveryException;
+
+  /**
+   * Whether {@code userId} is on the IT team: in {@code group} (a Slack user group id, a Discord
+   * role id) when one is given, else a member of {@code channelId} (Slack) or able to see it
+   * (Discord). False when neither is given or the platform cannot tell. May call the platform:
+   * never call it on an event thread.
+   */
+  default boolean inTeam(String userId, String group, String channelId) {
+    return false;
+  }
 }

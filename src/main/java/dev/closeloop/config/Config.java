@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The whole configuration, bound from YAML over the bundled defaults ({@code defaults.yml}) and
- * validated once at start by {@link ConfigLoader}. Keys are those of CONTRACT.md.
+ * validated once at start by {@link ConfigLoader}. Keys are those of docs/reference.md.
  */
 public record Config(
     Server server,
@@ -14,10 +14,13 @@ public record Config(
     Intake intake,
     Admin admin,
     Sandbox sandbox,
+    Backup backup,
+    Mail mail,
     Slack slack,
     Discord discord,
     Survey survey,
     Digest digest,
+    Stats stats,
     Delivery delivery,
     Retention retention,
     Connectors connectors,
@@ -35,7 +38,36 @@ public record Config(
 
   public record Admin(String token) {}
 
-  public record Sandbox(Boolean enabled) {}
+  /**
+   * @param enabled null: on only when no platform is configured, and then only for its own demo
+   *     tickets; true: on, and real tickets with no chat identity fall back to it
+   * @param allowRemote false: loopback clients only; true: others with the admin token
+   */
+  public record Sandbox(Boolean enabled, boolean allowRemote) {
+    /** Whether tickets from real connectors may be surveyed in the sandbox. */
+    public boolean takesRealTickets() {
+      return Boolean.TRUE.equals(enabled);
+    }
+  }
+
+  /** Where {@code POST /admin/backup} and {@code backup} write, by file name only. */
+  public record Backup(String dir) {}
+
+  public record Mail(Smtp smtp) {}
+
+  /** The SMTP relay for Discord link codes; an empty host means no mail. */
+  public record Smtp(
+      String host, int port, String username, String password, String from, boolean startTls) {
+    public boolean configured() {
+      return !host.isBlank();
+    }
+  }
+
+  /**
+   * Who may use {@code /closeloop stats}: a Slack user group / a Discord role (empty: the digest
+   * channel's members / those who can see it).
+   */
+  public record Stats(String slackUsergroup, String discordRole) {}
 
   public record Slack(String botToken, String appToken, String signingSecret, String apiUrl) {
     public boolean configured() {
@@ -109,7 +141,7 @@ public record Config(
    * How long each outbound wait may last, on purpose: {@code connect} opening a connection (every
    * client), {@code slack} one Slack Web API call, {@code discord} one Discord REST call (its rate
    * limit waits included), {@code helpdesk} one helpdesk request (pollers, write-back), {@code
-   * mail} one SMTP exchange (connect, then each command).
+   * mail} each read and write of an SMTP exchange.
    */
   public record Timeouts(
       Duration connect, Duration slack, Duration discord, Duration helpdesk, Duration mail) {
@@ -120,7 +152,7 @@ public record Config(
           Duration.ofSeconds(10),
           Duration.ofSeconds(10),
           Duration.ofSeconds(30),
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(10));
     }
   }
 

@@ -243,7 +243,14 @@ final class OutboxLedger {
   void count(String outcome, OutboxRow row) {
     if (metrics != null) {
       metrics
-          .counter("closeloop_outbox_total", "outcome", outcome, "platform", row.platform())
+          .counter(
+              "closeloop_outbox_total",
+              "outcome",
+              outcome,
+              "platform",
+              row.platform(),
+              "purpose",
+              row.purpose())
           .increment();
     }
   }

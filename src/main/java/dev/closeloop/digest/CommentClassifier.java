@@ -6,5 +6,14 @@ package dev.closeloop.digest;
  */
 @FunctionalInterface
 public interface CommentClassifier {
+  /** Judges a comment whose writer's language is unknown. */
   boolean isNegative(String comment);
+
+  /**
+   * Judges a comment whose writer's locale is known ("de", "pt-BR"); by default the locale is not
+   * used.
+   */
+  default boolean isNegative(String comment, String locale) {
+    return isNegative(comment);
+  }
 }

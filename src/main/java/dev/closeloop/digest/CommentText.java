@@ -1,16 +1,14 @@
 package dev.closeloop.digest;
 
 import java.text.Normalizer;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Brings a chat comment to one plain form that both the phrase lists and VADER can read: chat
- * markup, links and mentions gone, emoji spelled as words, accents stripped, English contractions
- * spelled out ("can't" becomes "can not"). Case is kept, because VADER reads ALL CAPS as emphasis.
- * Phrases are put through the same steps, so "zurückgerufen" matches "zuruckgerufen" and "can't
- * print" matches "cannot print".
+ * Brings a chat comment to one plain form the rule files are written in: chat markup, links and
+ * mentions gone, accents on Latin letters stripped ("zurückgerufen" matches "zuruckgerufen"), "ß"
+ * as "ss", English contractions spelled out ("can't" and "cant" become "can not"). Japanese voicing
+ * marks are kept. Rules are put through the same steps.
  */
 final class CommentText {
   /**
@@ -29,39 +27,45 @@ final class CommentText {
       Pattern.compile("<https?://[^>|\\s]*\\|([^>]*)>");
   private static final Pattern APOSTROPHES = Pattern.compile("[\u2018\u2019\u02BC\u00B4`\u2032]");
   private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{Cc}\\p{Co}\\p{Cs}\\p{Cn}]");
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+  /** Accents on Latin letters only: Japanese voicing marks (が = か + ゙) are letters, not accents. */
+  private static final Pattern LATIN_MARKS = Pattern.compile("(?<=\\p{IsLatin})\\p{M}+");
+
   private static final Pattern LEFTOVER_SYMBOLS = Pattern.compile("[\\p{So}\\p{Sk}]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   // Order matters: the specific forms before the general "n't".
-  private static final Pattern CAN_NOT = Pattern.compile("(?i)\\b(can)(?:'t|nt|not)\\b");
+  private static final Pattern CAN_NOT = Pattern.compile("(?i)\\b(can)(?:'t|nt|not|t)\\b");
   private static final Pattern WONT = Pattern.compile("(?i)\\b(wo)n'?t\\b");
   private static final Pattern NT = Pattern.compile("(?i)\\b(\\p{L}+)n't\\b");
   private static final Pattern NT_WITHOUT_APOSTROPHE =
       Pattern.compile(
           "(?i)\\b(do|does|did|is|was|are|were|has|have|had|could|would|should|must|need)nt\\b");
 
-  private final Map<String, String> emojiWords;
-
-  /** emojiWords: an emoji (without variation selector) and the English word VADER should see. */
-  CommentText(Map<String, String> emojiWords) {
-    this.emojiWords = Map.copyOf(emojiWords);
+  /**
+   * The comment without chat markup, links and mentions, cut at {@link #MAX_CHARS}; accents and
+   * emoji are kept (they tell languages apart). "" for null input.
+   */
+  static String unmarked(String comment) {
+    if (comment == null) {
+      return "";
+    }
+    String text = Normalizer.normalize(cut(comment), Normalizer.Form.NFKC);
+    text = SLACK_LABELLED_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+    return CHAT_MARKUP.matcher(text).replaceAll(" ");
   }
 
   /** The plain form of a comment; "" for null or blank input. Never throws. */
-  String plain(String comment) {
+  static String plain(String comment) {
     if (comment == null || comment.isBlank()) {
       return "";
     }
-    String text = cut(comment);
-    text = Normalizer.normalize(text, Normalizer.Form.NFKC);
-    text = SLACK_LABELLED_LINK.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-    text = CHAT_MARKUP.matcher(text).replaceAll(" ");
+    String text = unmarked(comment);
     text = text.replace("\uFE0F", "").replace("\uFE0E", "");
-    text = spellEmoji(text);
     text = APOSTROPHES.matcher(text).replaceAll("'");
     text = INVISIBLE.matcher(text).replaceAll(" ");
-    text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    text = LATIN_MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    text = Normalizer.normalize(text, Normalizer.Form.NFC).replace("ß", "ss");
     text = LEFTOVER_SYMBOLS.matcher(text).replaceAll(" ");
     text = spellOutContractions(text);
     return SPACES.matcher(text).replaceAll(" ").strip();
@@ -76,22 +80,6 @@ final class CommentText {
       end--;
     }
     return comment.substring(0, end);
-  }
-
-  private String spellEmoji(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    int i = 0;
-    while (i < text.length()) {
-      int cp = text.codePointAt(i);
-      String word = emojiWords.get(new String(Character.toChars(cp)));
-      if (word == null) {
-        out.appendCodePoint(cp);
-      } else {
-        out.append(' ').append(word).append(' ');
-      }
-      i += Character.charCount(cp);
-    }
-    return out.toString();
   }
 
   private static String spellOutContractions(String text) {

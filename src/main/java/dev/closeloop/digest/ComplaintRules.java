@@ -1,21 +1,5 @@
 package dev.closeloop.digest;
 
-import static dev.closeloop.digest.ComplaintCues.CONDITIONAL;
-import static dev.closeloop.digest.ComplaintCues.CONTRAST;
-import static dev.closeloop.digest.ComplaintCues.FILLERS;
-import static dev.closeloop.digest.ComplaintCues.FUNCTIONING;
-import static dev.closeloop.digest.ComplaintCues.LONG_TIME;
-import static dev.closeloop.digest.ComplaintCues.NEGATE_BACKWARDS;
-import static dev.closeloop.digest.ComplaintCues.NEGATORS;
-import static dev.closeloop.digest.ComplaintCues.PERSISTENCE;
-import static dev.closeloop.digest.ComplaintCues.PROBLEMS;
-import static dev.closeloop.digest.ComplaintCues.RESOLVED;
-import static dev.closeloop.digest.ComplaintCues.SARCASM_TURNS;
-import static dev.closeloop.digest.ComplaintCues.SARCASTIC_OPENERS;
-import static dev.closeloop.digest.ComplaintCues.SCOPE_BREAKERS;
-import static dev.closeloop.digest.ComplaintCues.STRONG_PROBLEMS;
-import static dev.closeloop.digest.ComplaintCues.WAITING;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * General rules for complaints VADER cannot see, on word classes rather than listed phrases ({@link
- * ComplaintCues}). The comment is cut into clauses (at punctuation and at "but", "aber", "mais",
+ * General rules for complaints, on one language's word classes ({@link ComplaintCues}, from its
+ * rule file) rather than listed phrases. Entries of several words ("immer noch", "came back") are
+ * read as one token. The comment is cut into clauses (at punctuation and at "but", "aber", "mais",
  * "pero"...); in each clause:
  *
  * <ul>
@@ -47,12 +32,8 @@ import java.util.regex.Pattern;
 final class ComplaintRules {
   static final int SCOPE_WORDS = 3;
 
-  private static final java.util.Set<String> COME =
-      java.util.Set.of("come", "came", "comes", "coming");
-  private static final java.util.Set<String> AUXILIARIES =
-      java.util.Set.of(
-          "do", "does", "did", "is", "are", "was", "were", "will", "can", "could", "has", "have",
-          "would");
+  /** A wait word and a long time ("took … weeks", "eine Woche gedauert") within this many words. */
+  static final int WAIT_WINDOW = 6;
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?;\n]");
   private static final Pattern TOKEN =
@@ -64,8 +45,16 @@ final class ComplaintRules {
     COMPLAINT,
     /** The last clause that says anything says the problem is gone ("no more freezing"). */
     RESOLVED,
-    /** The rules see neither; let VADER judge. */
+    /** The rules see neither. */
     UNKNOWN
+  }
+
+  private final ComplaintCues cues;
+  private final List<List<String>> multiWordEntries;
+
+  ComplaintRules(ComplaintCues cues) {
+    this.cues = cues;
+    this.multiWordEntries = cues.multiWordEntries();
   }
 
   /** Judges a comment in plain form (see {@link CommentText}). */
@@ -90,14 +79,8 @@ final class ComplaintRules {
     return Verdict.UNKNOWN;
   }
 
-  private static boolean sarcastic(List<String> tokens, List<Clause> clauses) {
-    int first = 0;
-    if (tokens.get(0).equals("oh") && tokens.size() > 1) {
-      first = 1;
-    }
-    if (!SARCASTIC_OPENERS.has(tokens.get(first))
-        || tokens.size() < first + 3
-        || isWord(tokens.get(first + 1))) {
+  private boolean sarcastic(List<String> tokens, List<Clause> clauses) {
+    if (!cues.sarcasticOpeners().has(tokens.get(0)) || tokens.size() < 3 || isWord(tokens.get(1))) {
       return false;
     }
     for (int i = 1; i < clauses.size(); i++) {
@@ -109,19 +92,29 @@ final class ComplaintRules {
     return false;
   }
 
-  private static List<String> tokens(String plain) {
-    List<String> tokens = new ArrayList<>();
+  /** Words and punctuation, lower case; an entry of several words ("immer noch") is one token. */
+  private List<String> tokens(String plain) {
+    List<String> raw = new ArrayList<>();
     Matcher m = TOKEN.matcher(plain.toLowerCase(Locale.ROOT));
     while (m.find()) {
-      String token = m.group().strip();
-      int last = tokens.size() - 1;
-      if (token.equals("back") && last >= 0 && COME.contains(tokens.get(last))) {
-        tokens.set(last, "comeback"); // "came back" is a recurrence, not someone coming
-      } else {
-        tokens.add(token);
-      }
+      raw.add(m.group().strip());
+    }
+    List<String> tokens = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); ) {
+      List<String> entry = multiWordAt(raw, i);
+      tokens.add(String.join(" ", entry));
+      i += entry.size();
     }
     return tokens;
+  }
+
+  private List<String> multiWordAt(List<String> raw, int i) {
+    for (List<String> entry : multiWordEntries) {
+      if (i + entry.size() <= raw.size() && raw.subList(i, i + entry.size()).equals(entry)) {
+        return entry;
+      }
+    }
+    return raw.subList(i, i + 1);
   }
 
   private static boolean isWord(String token) {
@@ -132,15 +125,16 @@ final class ComplaintRules {
    * Clauses end at punctuation and contrast words. A persistence word counts for its whole sentence
    * ("The link expired before I got it, again."), up to a contrast word.
    */
-  private static List<Clause> clauses(List<String> tokens) {
+  private List<Clause> clauses(List<String> tokens) {
     List<Clause> clauses = new ArrayList<>();
     List<String> current = new ArrayList<>();
     int sentenceStart = 0;
     for (String token : tokens) {
-      boolean contrast = CONTRAST.has(token);
+      boolean contrast = cues.contrast().has(token);
       if (!isWord(token) || contrast) {
         if (!current.isEmpty()) {
-          clauses.add(Clause.of(current));
+          Clause clause = Clause.of(current, cues);
+          clauses.add(token.equals("?") ? clause.asQuestion() : clause);
           current = new ArrayList<>();
         }
         if (contrast || SENTENCE_END.matcher(token).matches()) {
@@ -152,7 +146,7 @@ final class ComplaintRules {
       }
     }
     if (!current.isEmpty()) {
-      clauses.add(Clause.of(current));
+      clauses.add(Clause.of(current, cues));
     }
     spreadPersistence(clauses, sentenceStart);
     return clauses;
@@ -176,28 +170,32 @@ final class ComplaintRules {
       boolean problem,
       boolean strongProblem,
       boolean persistence,
+      boolean persistent,
       boolean resolved,
       boolean sarcasmTurn) {
 
     Clause withPersistence() {
-      return new Clause(negatedFunctioning, problem, strongProblem, true, resolved, sarcasmTurn);
+      return new Clause(
+          negatedFunctioning, problem, strongProblem, true, persistent, resolved, sarcasmTurn);
+    }
+
+    /** A question ("same setup on my other laptop?") is no complaint by persistence alone. */
+    Clause asQuestion() {
+      return new Clause(
+          negatedFunctioning, problem, strongProblem, persistence, false, resolved, sarcasmTurn);
     }
 
     boolean complaint() {
-      return negatedFunctioning || (persistence && problem) || (strongProblem && !resolved);
+      return negatedFunctioning
+          || (persistence && problem)
+          || ((strongProblem || persistent) && !resolved);
     }
 
-    static Clause of(List<String> words) {
+    static Clause of(List<String> words, ComplaintCues cues) {
       int n = words.size();
       boolean[] hypothetical = new boolean[n];
       for (int i = 0; i < n; i++) {
-        boolean counterfactual =
-            i + 1 < n
-                && (words.get(i).equals("would")
-                    || words.get(i).equals("could")
-                    || words.get(i).equals("might"))
-                && words.get(i + 1).equals("have");
-        if (CONDITIONAL.has(words.get(i)) || counterfactual) {
+        if (cues.conditional().has(words.get(i))) {
           for (int j = i; j < n; j++) {
             hypothetical[j] = true;
           }
@@ -209,20 +207,20 @@ final class ComplaintRules {
       boolean negatedFunctioning = false;
       for (int i = 0; i < n; i++) {
         String word = words.get(i);
-        if (hypothetical[i] || !NEGATORS.has(word)) {
+        if (hypothetical[i] || !cues.negators().has(word)) {
           continue;
         }
-        List<Integer> scope = scope(words, i, +1);
-        if (word.equals("not") && i == n - 1 && i > 0 && AUXILIARIES.contains(words.get(i - 1))) {
+        List<Integer> scope = scope(words, i, +1, cues);
+        if (i == n - 1 && i > 0 && cues.auxiliaries().has(words.get(i - 1))) {
           negatedFunctioning = true; // elliptic: "sound works, camera doesn't"
           continue;
         }
-        if (scope.isEmpty() && NEGATE_BACKWARDS.has(word)) {
-          scope = scope(words, i, -1);
+        if (scope.isEmpty() && cues.negateBackwards().has(word)) {
+          scope = scope(words, i, -1, cues);
         }
         boolean problemInScope = false;
         for (int j : scope) {
-          if (PROBLEMS.has(words.get(j))) {
+          if (cues.problems().has(words.get(j))) {
             negatedProblem[j] = true;
             problemInScope = true;
           }
@@ -230,15 +228,19 @@ final class ComplaintRules {
         if (problemInScope) {
           continue;
         }
+        if (cues.absent().has(word) && !scope.isEmpty()) {
+          negatedFunctioning = true; // "nobody showed up", "niemand ist gekommen"
+          continue;
+        }
         for (int j : scope) {
-          if (FUNCTIONING.has(words.get(j))) {
+          if (cues.functioning().has(words.get(j))) {
             negatedFunctioning = true;
             negatedWord[j] = true;
           }
         }
-        if (!negatedFunctioning && NEGATE_BACKWARDS.has(word)) {
-          for (int j : scope(words, i, -1)) {
-            if (FUNCTIONING.has(words.get(j)) && !hypothetical[j]) {
+        if (!negatedFunctioning && cues.negateBackwards().has(word)) {
+          for (int j : scope(words, i, -1, cues)) {
+            if (cues.functioning().has(words.get(j)) && !hypothetical[j]) {
               negatedFunctioning = true;
               negatedWord[j] = true;
             }
@@ -248,6 +250,7 @@ final class ComplaintRules {
       boolean problem = false;
       boolean strong = false;
       boolean persistence = false;
+      boolean persistent = false;
       boolean resolved = false;
       boolean turn = false;
       for (int i = 0; i < n; i++) {
@@ -255,43 +258,47 @@ final class ComplaintRules {
           continue;
         }
         String word = words.get(i);
-        if (PROBLEMS.has(word) && !negatedProblem[i]) {
+        if (cues.problems().has(word) && !negatedProblem[i]) {
           problem = true;
-          strong |= STRONG_PROBLEMS.has(word);
+          strong |= cues.strongProblems().has(word);
         }
         resolved |= negatedProblem[i];
-        if (WAITING.has(word)) {
-          for (int j = i + 1; j < Math.min(n, i + 5); j++) {
-            if (LONG_TIME.has(words.get(j))) {
+        if (cues.waiting().has(word)) {
+          for (int j = Math.max(0, i - WAIT_WINDOW); j < Math.min(n, i + WAIT_WINDOW + 1); j++) {
+            if (cues.longTime().has(words.get(j))) {
               problem = true;
               strong = true;
             }
           }
         }
-        persistence |= PERSISTENCE.has(word);
-        resolved |= RESOLVED.has(word) && !negatedWord[i];
-        turn |= SARCASM_TURNS.has(word);
+        persistence |= cues.persistence().has(word);
+        persistent |= cues.persistent().has(word);
+        resolved |= cues.resolved().has(word) && !negatedWord[i];
+        turn |= cues.sarcasmTurns().has(word);
       }
-      return new Clause(negatedFunctioning, problem, strong, persistence, resolved, turn);
+      return new Clause(
+          negatedFunctioning, problem, strong, persistence, persistent, resolved, turn);
     }
 
     /**
      * Up to {@link #SCOPE_WORDS} content words from the negator in one direction; fillers are
      * passed over, a scope breaker ("sure", "expect", "thank") ends the scope.
      */
-    private static List<Integer> scope(List<String> words, int from, int step) {
+    private static List<Integer> scope(List<String> words, int from, int step, ComplaintCues cues) {
       List<Integer> scope = new ArrayList<>();
       for (int j = from + step;
           j >= 0 && j < words.size() && scope.size() < SCOPE_WORDS;
           j += step) {
         String word = words.get(j);
-        if (SCOPE_BREAKERS.has(word)) {
+        if (cues.scopeBreakers().has(word)) {
           return scope;
         }
-        if (NEGATORS.has(word) && !NEGATE_BACKWARDS.has(word)) {
+        if (cues.negators().has(word) && !cues.negateBackwards().has(word)) {
           break;
         }
-        if (FILLERS.has(word) && !FUNCTIONING.has(word) && !PROBLEMS.has(word)) {
+        if (cues.fillers().has(word)
+            && !cues.functioning().has(word)
+            && !cues.problems().has(word)) {
           continue;
         }
         scope.add(j);

@@ -16,9 +16,14 @@ import java.util.regex.Pattern;
  *       with the match ("* at first but" removes "I was frustrated at first but");
  *   <li>{@code word*} matches any word starting with "word": "frustrat*".
  * </ul>
+ *
+ * For a language written without spaces (Japanese), {@link #ofUnspaced} matches phrases anywhere in
+ * the text, and {@code *} stands for up to {@value #MAX_GAP_CHARS} characters of one clause:
+ * "直っ*ない" matches "直ってない" and "直っていない".
  */
 final class PhraseMatcher {
   static final int MAX_GAP_WORDS = 3;
+  static final int MAX_GAP_CHARS = 6;
 
   private static final String WORD = "[\\p{L}\\p{N}]";
   private static final String SEPARATOR = "[^\\p{L}\\p{N}]+";
@@ -27,6 +32,7 @@ final class PhraseMatcher {
       "(?:" + WORD + "+" + SEPARATOR + "){0," + MAX_GAP_WORDS + "}";
   private static final Pattern PHRASE_SPLIT = Pattern.compile("[^\\p{L}\\p{N}*]+");
   private static final Pattern MATCHES_NOTHING = Pattern.compile("(?!)");
+  private static final String CLAUSE_CHAR = "[^\\p{P}\\s]";
 
   private final Pattern pattern;
   private final int size;
@@ -55,6 +61,35 @@ final class PhraseMatcher {
         Pattern.compile(
             "(?<!" + WORD + ")(?:" + alternatives + ")(?!" + WORD + ")",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    return new PhraseMatcher(pattern, regexes.size());
+  }
+
+  /**
+   * Phrases of a language written without spaces, matched anywhere in the text.
+   *
+   * @param phrases already in plain form
+   * @throws IllegalArgumentException naming the first phrase that has nothing but {@code *}
+   */
+  static PhraseMatcher ofUnspaced(List<String> phrases) {
+    List<String> regexes = new ArrayList<>();
+    for (String phrase : phrases) {
+      List<String> parts = new ArrayList<>();
+      for (String part : phrase.strip().split("\\*")) {
+        if (!part.isBlank()) {
+          parts.add(Pattern.quote(part.strip()));
+        }
+      }
+      if (parts.isEmpty()) {
+        throw new IllegalArgumentException("phrase has no word in it: \"" + phrase + "\"");
+      }
+      regexes.add(String.join(CLAUSE_CHAR + "{0," + MAX_GAP_CHARS + "}", parts));
+    }
+    if (regexes.isEmpty()) {
+      return new PhraseMatcher(MATCHES_NOTHING, 0);
+    }
+    regexes.sort(Comparator.comparingInt(String::length).reversed());
+    Pattern pattern =
+        Pattern.compile(String.join("|", regexes), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     return new PhraseMatcher(pattern, regexes.size());
   }
 

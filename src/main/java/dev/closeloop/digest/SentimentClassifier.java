@@ -1,6 +1,5 @@
 package dev.closeloop.digest;
 
-import com.vader.sentiment.analyzer.SentimentAnalyzer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,8 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,60 +18,52 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Judges survey comments with VADER (the {@code com.github.apanimesh061} port) plus phrase lists
- * for what VADER cannot see: IT-support complaints in plain words ("still can't print"), sarcasm
- * ("great, now it's broken again") and comments in German, French and Spanish. A comment is
- * negative when, in this order:
+ * Judges survey comments by the rules of their language ({@link LanguageRules}, one rule file per
+ * language in {@code sentiment/rules-<lang>.txt}). The language is the writer's locale when known,
+ * else the one {@link CommentLanguage} detects; when the detector cannot choose between several,
+ * the rules of each close candidate are applied and any complaint counts. A comment is negative
+ * when, in this order:
  *
  * <ol>
- *   <li>it puts a fix word in scare quotes ("since the 'fix'"), or opens with a rating of 1 or 2;
- *   <li>with the "not negative" phrases removed ("not bad at all", "no problems since"), a
- *       "negative" phrase of any language is left;
- *   <li>the general {@link ComplaintRules} (negation scope, persistence, clauses, sarcasm) find a
- *       complaint; when they find the problem resolved instead, the comment is not negative;
- *   <li>or, when the rest reads as English, VADER's compound score, for the whole comment or for
- *       the part after the last "but"/"however", is at or below {@value #NEGATIVE_COMPOUND}.
+ *   <li>a universal signal says so: a negative emoji (👎 😡 🙄…), a rating of 1 or 2 ("2 - …",
+ *       "1/5"), or a fix word in scare quotes ("since the 'fix'");
+ *   <li>an operator phrase says so (after the operator's "not negative" phrases are removed);
+ *   <li>the language's rules find a complaint.
  * </ol>
  *
  * <p>All lists are read once, in the constructor. After that the classifier is pure: no I/O, no
  * shared mutable state, safe from any thread. See docs/negative-detection.md for the measured
- * precision and recall.
+ * precision and recall per language.
  */
 public final class SentimentClassifier implements CommentClassifier {
-  /** VADER's own cut-off for "negative"; kept after tuning (see docs/negative-detection.md). */
-  static final double NEGATIVE_COMPOUND = -0.05;
-
-  static final List<String> LANGUAGES = List.of("en", "de", "fr", "es");
+  /**
+   * When the writer's locale is unknown, the rules of every language the detector rates at least
+   * this share of the best one's confidence are applied (short replies read as several languages).
+   */
+  static final double CANDIDATE_SHARE = 0.7;
 
   private static final Logger log = LoggerFactory.getLogger(SentimentClassifier.class);
-  private static final Pattern SCARE_QUOTED_FIX =
+  static final Pattern SCARE_QUOTED_FIX =
       Pattern.compile(
           "(?i)(?<![\\p{L}\\p{N}])['\"\u201C\u201D]\\s?(?:fix|fixed|resolved|solved|sorted)\\s?"
               + "['\"\u201C\u201D](?![\\p{L}\\p{N}])");
-  private static final Pattern LOW_RATING =
+  static final Pattern LOW_RATING =
       Pattern.compile(
           "^\\s*[12]\\s*(?:/\\s*5\\b|stars?\\s*$|$|[-\u2013\u2014:]\\s)"
               + "|(?<![\\p{N}.])[12]\\s*/\\s*5(?![\\p{N}])");
-  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-  /** The clause after the last of these is also scored alone: a polite start must not hide it. */
-  private static final Pattern CONTRAST =
-      Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:but|however|though|although)(?![\\p{L}\\p{N}])");
+  private final Map<String, LanguageRules> languages;
+  private final Set<String> negativeEmoji;
+  private final PhraseMatcher extraNegative;
+  private final PhraseMatcher extraNotNegative;
 
-  private final ComplaintRules rules = new ComplaintRules();
-
-  private final CommentText text;
-  private final PhraseMatcher negative;
-  private final PhraseMatcher notNegative;
-  private final Map<String, Set<String>> markers;
-
-  /** The built-in phrase lists only. */
+  /** The built-in rules only. */
   public SentimentClassifier() {
     this(List.of(), List.of());
   }
 
   /**
-   * The built-in phrase lists plus the operator's own, which apply whatever the language.
+   * The built-in rules plus the operator's own phrases, which apply whatever the language.
    *
    * @param extraNegative phrases that make a comment negative, e.g. "vpn again"
    * @param extraNotNegative phrases that are no complaint, e.g. "no rush"
@@ -82,120 +72,105 @@ public final class SentimentClassifier implements CommentClassifier {
   public SentimentClassifier(List<String> extraNegative, List<String> extraNotNegative) {
     Objects.requireNonNull(extraNegative, "extraNegative");
     Objects.requireNonNull(extraNotNegative, "extraNotNegative");
-    this.text = new CommentText(loadEmojiWords());
-    List<String> negatives = new ArrayList<>();
-    List<String> notNegatives = new ArrayList<>();
-    Map<String, Set<String>> markersByLanguage = new HashMap<>();
-    for (String language : LANGUAGES) {
-      PhraseFile file = PhraseFile.load(language);
-      negatives.addAll(file.negative());
-      notNegatives.addAll(file.notNegative());
-      Set<String> words = new HashSet<>();
-      file.markers().forEach(m -> words.add(lowerPlain(m)));
-      markersByLanguage.put(language, Set.copyOf(words));
+    Map<String, LanguageRules> byLanguage = new LinkedHashMap<>();
+    int phrases = 0;
+    for (String language : CommentLanguage.LANGUAGES) {
+      LanguageRules rules = LanguageRules.of(RuleFile.load(language));
+      byLanguage.put(language, rules);
+      phrases += rules.phraseCount();
     }
-    negatives.addAll(extraNegative);
-    notNegatives.addAll(extraNotNegative);
-    this.negative = PhraseMatcher.of(negatives.stream().map(this::lowerPlain).toList());
-    this.notNegative = PhraseMatcher.of(notNegatives.stream().map(this::lowerPlain).toList());
-    this.markers = Map.copyOf(markersByLanguage);
+    this.languages = Map.copyOf(byLanguage);
+    this.negativeEmoji = Set.copyOf(loadLines("sentiment/negative-emoji.txt"));
+    this.extraNegative = PhraseMatcher.of(extraNegative.stream().map(this::lowerPlain).toList());
+    this.extraNotNegative =
+        PhraseMatcher.of(extraNotNegative.stream().map(this::lowerPlain).toList());
     log.info(
-        "sentiment classifier ready negativePhrases={} notNegativePhrases={} languages={}",
-        negative.size(),
-        notNegative.size(),
-        LANGUAGES);
+        "sentiment classifier ready languages={} phrases={} operatorPhrases={}",
+        CommentLanguage.LANGUAGES,
+        phrases,
+        extraNegative.size() + extraNotNegative.size());
   }
 
+  /** Judges the comment in the language it is detected to be in. */
   @Override
   public boolean isNegative(String comment) {
-    String plain = text.plain(comment);
+    return judge(comment, CommentLanguage.candidates(comment, CANDIDATE_SHARE));
+  }
+
+  /**
+   * Judges the comment in the writer's language, e.g. "de", "pt-BR", "ja_JP"; one of the six
+   * bundled languages, else the language is detected.
+   */
+  @Override
+  public boolean isNegative(String comment, String locale) {
+    String language =
+        locale == null ? "" : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
+    return languages.containsKey(language)
+        ? judge(comment, List.of(language))
+        : isNegative(comment);
+  }
+
+  /** Judges by universal signals and the rules of the given languages (all six when none). */
+  boolean judge(String comment, List<String> candidates) {
+    if (comment == null || comment.isBlank()) {
+      return false;
+    }
+    if (hasNegativeEmoji(comment)) {
+      return true;
+    }
+    String plain = CommentText.plain(comment);
     if (plain.isEmpty()) {
       return false;
     }
     if (SCARE_QUOTED_FIX.matcher(plain).find() || LOW_RATING.matcher(plain).find()) {
       return true;
     }
-    String rest = notNegative.removeFrom(plain);
-    if (negative.foundIn(rest)) {
+    String lower = plain.toLowerCase(Locale.ROOT);
+    String rest = extraNotNegative.removeFrom(lower);
+    if (extraNegative.foundIn(rest)) {
       return true;
     }
-    // The rules read the comment both with the "not negative" phrases removed and whole (so
-    // that "if" still governs what a removed phrase left behind); a complaint needs both.
-    ComplaintRules.Verdict verdict = rules.judge(rest);
-    if (verdict == ComplaintRules.Verdict.COMPLAINT
-        && rules.judge(plain) == ComplaintRules.Verdict.COMPLAINT) {
-      return true;
-    }
-    if (verdict == ComplaintRules.Verdict.RESOLVED) {
-      return false;
-    }
-    if (!readsAsEnglish(rest)) {
-      return false;
-    }
-    if (vaderCompound(rest) <= NEGATIVE_COMPOUND) {
-      return true;
-    }
-    String[] parts = CONTRAST.split(rest);
-    String last = parts[parts.length - 1].strip();
-    return parts.length > 1
-        && NON_WORD.split(last).length >= 2
-        && vaderCompound(last) <= NEGATIVE_COMPOUND;
-  }
-
-  /**
-   * VADER only knows English, and some foreign words are English lexicon entries with a strong
-   * score (German "die", Spanish "no" and "sin"), so other languages are judged by phrases alone.
-   */
-  private boolean readsAsEnglish(String plain) {
-    Map<String, Integer> hits = new HashMap<>();
-    for (String word : NON_WORD.split(plain.toLowerCase(Locale.ROOT))) {
-      for (var entry : markers.entrySet()) {
-        if (entry.getValue().contains(word)) {
-          hits.merge(entry.getKey(), 1, Integer::sum);
-        }
+    List<String> applied = candidates.isEmpty() ? CommentLanguage.LANGUAGES : candidates;
+    for (String language : applied) {
+      if (languages.get(language).judge(lower) == ComplaintRules.Verdict.COMPLAINT) {
+        return true;
       }
     }
-    int english = hits.getOrDefault("en", 0);
-    return hits.entrySet().stream()
-        .noneMatch(e -> !e.getKey().equals("en") && e.getValue() > english);
+    return false;
   }
 
-  private static double vaderCompound(String plain) {
-    try {
-      SentimentAnalyzer analyzer = new SentimentAnalyzer(plain);
-      analyzer.analyze();
-      Float compound = analyzer.getPolarity().get("compound");
-      return compound == null || compound.isNaN() ? 0.0 : compound;
-    } catch (IOException | RuntimeException e) {
-      // The port is old; a comment it cannot score is judged by the phrase lists alone.
-      log.warn(
-          "vader could not score comment length={}, judging by phrases only", plain.length(), e);
-      return 0.0;
+  private boolean hasNegativeEmoji(String comment) {
+    String unmarked = CommentText.unmarked(comment).replace("\uFE0F", "");
+    for (int i = 0; i < unmarked.length(); ) {
+      int cp = unmarked.codePointAt(i);
+      if (negativeEmoji.contains(new String(Character.toChars(cp)))) {
+        return true;
+      }
+      i += Character.charCount(cp);
     }
+    return false;
   }
 
   private String lowerPlain(String phrase) {
-    return text.plain(phrase).toLowerCase(Locale.ROOT);
+    return CommentText.plain(phrase).toLowerCase(Locale.ROOT);
   }
 
-  private static Map<String, String> loadEmojiWords() {
-    String resource = "sentiment/emoji.txt";
+  /** The non-blank lines of a class-path resource, without {@code #} comments. */
+  static List<String> loadLines(String resource) {
     try (InputStream in =
         SentimentClassifier.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("missing class-path resource " + resource);
       }
-      Map<String, String> words = new HashMap<>();
+      List<String> lines = new ArrayList<>();
       var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         String entry = line.strip();
-        if (entry.isEmpty() || entry.startsWith("#")) {
-          continue;
+        if (!entry.isEmpty() && !entry.startsWith("#")) {
+          lines.add(entry.replace("\uFE0F", ""));
         }
-        String[] pair = entry.split("\\s+", 2);
-        words.put(pair[0].replace("\uFE0F", ""), pair[1]);
       }
-      return words;
+      return lines;
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + resource, e);
     }

@@ -42,6 +42,8 @@ public final class ConversationService implements ChatEventHandler {
   private final CommentClassifier classifier;
   private final IncidentService incidents;
   private final StatsService stats;
+  private final LinkService links;
+  private final TeamCheck team;
   private final Clock clock;
 
   public ConversationService(
@@ -51,6 +53,8 @@ public final class ConversationService implements ChatEventHandler {
       CommentClassifier classifier,
       IncidentService incidents,
       StatsService stats,
+      LinkService links,
+      TeamCheck team,
       Clock clock) {
     this.jdbi = jdbi;
     this.flow = flow;
@@ -58,6 +62,8 @@ public final class ConversationService implements ChatEventHandler {
     this.classifier = classifier;
     this.incidents = incidents;
     this.stats = stats;
+    this.links = links;
+    this.team = team;
     this.clock = clock;
   }
 
@@ -311,33 +317,35 @@ public final class ConversationService implements ChatEventHandler {
         return InteractionReply.ephemeral(notifier.messages().words().optedIn());
       }
       case "stats" -> {
+        if (!team.inTeam(command.platform(), command.userId())) {
+          log.info(
+              "event=stats_refused platform={} user={} why=not_on_the_team",
+              command.platform().wire(),
+              command.userId());
+          return InteractionReply.ephemeral(
+              "Sorry, /closeloop stats is for the IT team. Your own surveys are between you and"
+                  + " them.");
+        }
         return InteractionReply.ephemeral(stats.summaryLine(30));
       }
-      case "link" -> {
-        return link(command, args);
+      case "link", "verify" -> {
+        if (command.platform() != PlatformId.DISCORD) {
+          return InteractionReply.ephemeral(
+              "Linking is for Discord; on Slack we find you by your email.");
+        }
+        String rest = args.split("\\s+", 2).length > 1 ? args.split("\\s+", 2)[1] : "";
+        return InteractionReply.ephemeral(
+            verb.equals("link")
+                ? links.request(command.userId(), command.userName(), rest)
+                : links.verify(command.userId(), rest));
       }
       default -> {
         return InteractionReply.ephemeral(
             "/closeloop stats — CSAT and response rate, last 30 days · optout — never be asked again · "
-                + "optin — be asked again · link you@example.com — (Discord) link your work email");
+                + "optin — be asked again · link you@example.com, then verify CODE — (Discord) link"
+                + " your work email");
       }
     }
-  }
-
-  private InteractionReply link(ChatEvent.Command command, String args) {
-    String[] parts = args.split("\\s+");
-    if (command.platform() != PlatformId.DISCORD) {
-      return InteractionReply.ephemeral(
-          "Linking is for Discord; on Slack we find you by your email.");
-    }
-    if (parts.length != 2
-        || !parts[1].matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
-        || parts[1].length() > 320) {
-      return InteractionReply.ephemeral("Usage: /closeloop link you@example.com");
-    }
-    String email = parts[1].toLowerCase(java.util.Locale.ROOT);
-    jdbi.useTransaction(h -> new People(h).link(email, command.userId()));
-    return InteractionReply.ephemeral("Linked: surveys for " + email + " will come here.");
   }
 
   /** Opt-out (or back in) for every person record this platform user is. Only they can. */

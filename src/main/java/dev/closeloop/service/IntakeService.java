@@ -58,8 +58,9 @@ public final class IntakeService {
   }
 
   /**
-   * Takes in an event; {@code requestKey} (a digest of the signed request, or null) makes a replay
-   * of the very same signed request a duplicate, whatever event it carries.
+   * Takes in an event; {@code requestKey} (the request's replay identity, or null) makes a replay
+   * of the very same request a duplicate, whatever event it carries. Identities are kept as long as
+   * retention.keep.
    */
   public IntakeResult accept(TicketEvent event, String requestKey) {
     Instant now = clock.instant();
@@ -95,6 +96,9 @@ public final class IntakeService {
     String key = e.source() + "|" + e.ticket().id() + "|closed|" + closedAt;
     Tickets tickets = new Tickets(h);
     Optional<Tickets.TicketRow> known = tickets.find(e.source(), e.ticket().id());
+    if (known.isPresent() && known.get().supersedes(e.changedAt())) {
+      return stale(e, known.get());
+    }
     if (known.isPresent()
         && ("closed".equals(known.get().state()) || tickets.eventId(key).isPresent())) {
       // a close of a ticket already closed, or a replay of a close seen before a reopen
@@ -190,6 +194,7 @@ public final class IntakeService {
           sampledIn,
           now);
     }
+    tickets.changedAt(e.source(), e.ticket().id(), e.changedAt());
     long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
     log.info(
         "event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
@@ -207,6 +212,9 @@ public final class IntakeService {
     Optional<Tickets.TicketRow> known = tickets.find(e.source(), e.ticket().id());
     if (known.isEmpty()) {
       return new IntakeResult.Ignored("ticket never seen");
+    }
+    if (known.get().supersedes(e.changedAt())) {
+      return stale(e, known.get());
     }
     if (!"closed".equals(known.get().state())) {
       return e.kind() == TicketEvent.Kind.SEEN_OPEN
@@ -244,7 +252,17 @@ public final class IntakeService {
         null,
         known.get().sampledIn(),
         now);
-    String key = e.source() + "|" + e.ticket().id() + "|reopened|" + now.toEpochMilli();
+    tickets.changedAt(e.source(), e.ticket().id(), e.changedAt());
+    // a reopen is deduplicated by the ticket's state, not by this key: two reopens in one
+    // millisecond (a closed ticket reopened, closed and reopened again) must not collide
+    String key =
+        e.source()
+            + "|"
+            + e.ticket().id()
+            + "|reopened|"
+            + now.toEpochMilli()
+            + "|"
+            + java.util.UUID.randomUUID();
     long id =
         tickets.insertEvent(
             key,
@@ -260,6 +278,19 @@ public final class IntakeService {
         e.ticket().id(),
         cancelled);
     return new IntakeResult.Accepted(id);
+  }
+
+  /** An event the helpdesk dates no later than the last one applied: it changes nothing. */
+  private static IntakeResult stale(TicketEvent e, Tickets.TicketRow known) {
+    log.info(
+        "event=ticket_event_stale source={} ticket={} kind={} changed_at={} last_applied={}"
+            + " will=ignore",
+        e.source(),
+        e.ticket().id(),
+        e.kind(),
+        e.changedAt(),
+        known.sourceChangedAt());
+    return new IntakeResult.Duplicate();
   }
 
   private ZoneId zone(String tz) {

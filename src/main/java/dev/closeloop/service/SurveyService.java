@@ -268,7 +268,10 @@ public final class SurveyService implements DeliveryListener {
     if (sawUnknown) {
       return new Target(null, null, null, SkipReason.UNKNOWN_USER);
     }
-    if (platforms.containsKey(PlatformId.SANDBOX)) {
+    if (platforms.containsKey(PlatformId.SANDBOX)
+        && (IntakeService.SANDBOX_SOURCE.equals(s.source())
+            || config.sandbox().takesRealTickets())) {
+      // real tickets reach the demo chat only when the operator says so (sandbox.enabled: true)
       return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
     }
     return new Target(null, null, null, SkipReason.NO_IDENTITY);

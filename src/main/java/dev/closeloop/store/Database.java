@@ -35,7 +35,8 @@ public final class Database implements AutoCloseable {
           OutboxRow.class,
           IncidentRow.class,
           DigestRow.class,
-          Tickets.TicketRow.class
+          Tickets.TicketRow.class,
+          LinkRequests.Row.class
         }) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
     }

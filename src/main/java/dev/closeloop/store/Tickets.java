@@ -14,7 +14,18 @@ public final class Tickets {
 
   /** Last known state of a ticket. */
   public record TicketRow(
-      String source, String ticketId, String state, Instant closedAt, boolean sampledIn) {}
+      String source,
+      String ticketId,
+      String state,
+      Instant closedAt,
+      boolean sampledIn,
+      Instant sourceChangedAt) {
+
+    /** True when the helpdesk says this change is not newer than the last one applied. */
+    public boolean supersedes(Instant changedAt) {
+      return changedAt != null && sourceChangedAt != null && !changedAt.isAfter(sourceChangedAt);
+    }
+  }
 
   /**
    * Records a received event and returns its id. The dedupe key is unique: a concurrent twin makes
@@ -55,13 +66,29 @@ public final class Tickets {
   public Optional<TicketRow> find(String source, String ticketId) {
     return h.createQuery(
             """
-            SELECT source, ticket_id, state, closed_at, sampled_in FROM tickets
+            SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at FROM tickets
             WHERE source = :source AND ticket_id = :ticketId FOR UPDATE
             """)
         .bind("source", source)
         .bind("ticketId", ticketId)
         .mapTo(TicketRow.class)
         .findOne();
+  }
+
+  /** Records the helpdesk's time of the change just applied (never moving it back). */
+  public void changedAt(String source, String ticketId, Instant at) {
+    if (at == null) {
+      return;
+    }
+    h.createUpdate(
+            """
+            UPDATE tickets SET source_changed_at = :at WHERE source = :source AND ticket_id = :ticketId
+              AND (source_changed_at IS NULL OR source_changed_at < :at)
+            """)
+        .bind("source", source)
+        .bind("ticketId", ticketId)
+        .bind("at", at)
+        .execute();
   }
 
   public void upsert(

@@ -1,6 +1,6 @@
 package dev.closeloop.survey;
 
-/** The stored kinds of answer (CONTRACT: fixed | rating | comment | request). */
+/** The stored kinds of answer (docs/reference.md: fixed | rating | comment | request). */
 public enum AnswerKind {
   FIXED,
   RATING,

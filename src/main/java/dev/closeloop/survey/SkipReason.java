@@ -1,6 +1,6 @@
 package dev.closeloop.survey;
 
-/** Why a survey was not sent, or was stopped (CONTRACT names). */
+/** Why a survey was not sent, or was stopped (the names docs/reference.md gives). */
 public enum SkipReason {
   COOLDOWN,
   SAMPLED_OUT,

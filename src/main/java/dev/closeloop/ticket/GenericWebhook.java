@@ -46,6 +46,16 @@ public final class GenericWebhook implements Connector {
     return stampedAtSigning(parse(request.body()), ts);
   }
 
+  /** The signature that authenticated the request, decoded: the HMAC of timestamp and body. */
+  @Override
+  public String replayIdentity(WebhookRequest request) {
+    String ts = request.header("X-Closeloop-Timestamp").trim();
+    return Connector.replayIdentity(
+        SOURCE,
+        Signatures.hmac("HmacSHA256", secret, Signatures.utf8(ts + "."), request.body()),
+        request.body());
+  }
+
   /**
    * A close without {@code closedAt} takes the signed timestamp (within 300 s of receipt) rather
    * than the receipt time: a replay of the same signed request then carries the same close time, so

@@ -7,9 +7,26 @@ import java.time.Instant;
  * a payload can force a survey past the fatigue policy.
  *
  * @param closedAt when the ticket closed (null: time of receipt)
+ * @param changedAt the helpdesk's own time of this change (its updated time), or null when the
+ *     payload has none: an event not newer than the last one applied to the ticket changes nothing
  */
 public record TicketEvent(
-    String source, Kind kind, Ticket ticket, Requester requester, Instant closedAt) {
+    String source,
+    Kind kind,
+    Ticket ticket,
+    Requester requester,
+    Instant closedAt,
+    Instant changedAt) {
+
+  public TicketEvent(
+      String source, Kind kind, Ticket ticket, Requester requester, Instant closedAt) {
+    this(source, kind, ticket, requester, closedAt, null);
+  }
+
+  /** This event stamped with the helpdesk's time of the change. */
+  public TicketEvent changedAt(Instant at) {
+    return new TicketEvent(source, kind, ticket, requester, closedAt, at);
+  }
 
   public enum Kind {
     CLOSED,

@@ -1,14 +1,19 @@
 package dev.closeloop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Online backup of the H2 store while the app runs, and restore with the CLI once it is stopped.
@@ -21,34 +26,115 @@ class BackupRestoreTest {
   @Test
   void restoreBringsBackTheStoreAsItWasAtTheBackup() throws Exception {
     MutableClock clock = new MutableClock(T0);
-    Path backup = dir.resolve("backup.zip");
-    try (TestApp app = TestApp.start(dir, "", clock)) {
+    Path backups = dir.resolve("backups");
+    Path backup = backups.resolve("backup.zip");
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(dir, config, clock)) {
       assertThat(
               app.webhook(TestApp.closed("INC-1", T0, "{\"email\":\"a@example.com\"}"))
                   .statusCode())
           .isEqualTo(202);
-      var r =
-          app.admin(
-              "POST",
-              "/admin/backup",
-              "{\"file\":\"" + backup.toString().replace("\\", "/") + "\"}");
+      var r = app.admin("POST", "/admin/backup", "{\"file\":\"backup.zip\"}");
       assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(r.body()).contains(backup.getFileName().toString());
+      assertThat(r.body()).contains(backup.toAbsolutePath().toString().replace("\\", "/"));
       assertThat(
               app.webhook(TestApp.closed("INC-2", T0, "{\"email\":\"b@example.com\"}"))
                   .statusCode())
           .isEqualTo(202);
     }
     assertThat(Files.size(backup)).isPositive();
-    Path config = dir.resolve("closeloop.yml");
-    Files.writeString(config, TestApp.baseYaml(dir));
+    Path configFile = dir.resolve("closeloop.yml");
+    Files.writeString(configFile, TestApp.baseYaml(dir));
     assertThat(
-            Cli.execute(new String[] {"restore", backup.toString(), "--config", config.toString()}))
+            Cli.execute(
+                new String[] {"restore", backup.toString(), "--config", configFile.toString()}))
         .isZero();
 
     try (TestApp app = TestApp.start(dir, "", clock)) {
       assertThat(app.admin("GET", "/admin/surveys?ticket=INC-1", null).statusCode()).isEqualTo(200);
       assertThat(app.admin("GET", "/admin/surveys?ticket=INC-2", null).statusCode()).isEqualTo(404);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"../x.zip", "../../etc/cron.d/x", "/tmp/x.zip", "a/b.zip", "..\\x.zip", ".."})
+  void aBackupGoesToTheBackupDirectoryByFileNameOnly(String name) throws Exception {
+    Path backups = dir.resolve("backups");
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(dir.resolve("app"), config, new MutableClock(T0))) {
+      String body = new ObjectMapper().createObjectNode().put("file", name).toString();
+      var r = app.admin("POST", "/admin/backup", body);
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("file name");
+    }
+    assertThat(dir.resolve("x.zip")).doesNotExist();
+    assertThat(Path.of("/tmp/x.zip")).doesNotExist();
+    assertThat(dir.resolve("backups/a")).doesNotExist();
+  }
+
+  @Test
+  void theCliBackupTakesAFileNameToo() throws Exception {
+    Path configFile = dir.resolve("closeloop.yml");
+    Files.writeString(
+        configFile,
+        TestApp.baseYaml(dir)
+            + "backup: { dir: \""
+            + dir.resolve("backups").toString().replace("\\", "/")
+            + "\" }\n");
+    assertThat(Cli.execute(new String[] {"backup", "../x.zip", "--config", configFile.toString()}))
+        .isEqualTo(2);
+    assertThat(Cli.execute(new String[] {"backup", "b.zip", "--config", configFile.toString()}))
+        .isZero();
+    assertThat(dir.resolve("backups/b.zip")).isNotEmptyFile();
+  }
+
+  /**
+   * A server in another process (port 0, no portFile: nothing tells the CLI it runs) holds the H2
+   * file; restore must see that and refuse rather than overwrite a live store.
+   */
+  @Test
+  void restoreRefusesWhileAnotherProcessHoldsTheStore() throws Exception {
+    Path backup = dir.resolve("old.zip");
+    try (TestApp app = TestApp.start(dir.resolve("first"), "", new MutableClock(T0))) {
+      app.app.db().backup(backup);
+    }
+    Path configFile = dir.resolve("closeloop.yml");
+    Files.writeString(
+        configFile,
+        """
+        server: { port: 0, portFile: null }
+        storage: { url: "jdbc:h2:file:%s/db" }
+        """
+            .formatted(dir.toAbsolutePath().toString().replace("\\", "/")));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process server =
+        new ProcessBuilder(
+                java,
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.closeloop.app.Main",
+                "run",
+                "--config",
+                configFile.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("server.log").toFile())
+            .start();
+    try {
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> Files.readString(dir.resolve("server.log")).contains("closeloop ready"));
+      int code =
+          Cli.execute(
+              new String[] {"restore", backup.toString(), "--config", configFile.toString()});
+      assertThat(code).isEqualTo(1);
+      assertThat(server.isAlive()).isTrue();
+    } finally {
+      server.destroy();
+      server.waitFor();
+    }
+    // the live store was left alone: it still opens and holds what the server wrote
+    assertThat(dir.resolve("db.mv.db")).isNotEmptyFile();
   }
 }

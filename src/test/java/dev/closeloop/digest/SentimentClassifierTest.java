@@ -104,8 +104,8 @@ class SentimentClassifierTest {
   }
 
   @Test
-  void foreignWordsThatAreEnglishLexiconEntriesDoNotCount() {
-    // "die" and "no" are strongly negative English words to VADER.
+  void wordsThatAreNegativeInAnotherLanguageDoNotCount() {
+    // "die" and "no" read as complaints in English; these are German and Spanish good news.
     assertThat(classifier.isNegative("Die Tastatur geht wieder, danke")).isFalse();
     assertThat(classifier.isNegative("Ya no se cuelga, gracias")).isFalse();
   }
@@ -171,5 +171,63 @@ class SentimentClassifierTest {
       })
   void negatedProblemsConditionsAndLaterResolutionAreNotNegative(String comment) {
     assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
+  @Test
+  void theWritersLocaleChoosesTheRules() {
+    assertThat(classifier.isNegative("sigue sin funcionar", "es")).isTrue();
+    assertThat(classifier.isNegative("continua sem funcionar", "pt-BR")).isTrue();
+    assertThat(classifier.isNegative("まだ直ってません", "ja_JP")).isTrue();
+    assertThat(classifier.isNegative("tudo certo, valeu!", "pt")).isFalse();
+  }
+
+  @Test
+  void anUnbundledLocaleFallsBackToTheDetectedLanguage() {
+    assertThat(classifier.isNegative("Die Tastatur geht immer noch nicht", "it")).isTrue();
+    assertThat(classifier.isNegative("Die Tastatur geht immer noch nicht", null)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"まだ直ってません", "前と同じエラーが出ます", "全然動きません"})
+  void japaneseIsReadWithoutSpaces(String comment) {
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"悪くなかったです、ありがとう", "すべて問題ありません", "不満はありません"})
+  void japaneseNegatedComplaintsAreNotNegative(String comment) {
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Kalender synchronisiert immer noch nicht",
+        "uh no, it's still doing it",
+        "nobody showed up for the appointment",
+        "zum Termin ist niemand gekommen",
+        "ninguém apareceu no horário marcado"
+      })
+  void persistenceOrANobodyIsAComplaintWithoutAListedProblemWord(String comment) {
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Can I get the same setup on my second laptop?",
+        "okta works again, thanks",
+        "la VPN va estable desde ayer",
+        "o Outlook voltou a abrir normal"
+      })
+  void persistenceInAQuestionOrAboutSomethingWorkingIsNotNegative(String comment) {
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
+  @Test
+  void universalSignalsApplyWhateverTheLanguage() {
+    assertThat(classifier.isNegative("👎", "ja")).isTrue();
+    assertThat(classifier.isNegative("2/5", "de")).isTrue();
+    assertThat(classifier.isNegative("🙄 super", "fr")).isTrue();
   }
 }

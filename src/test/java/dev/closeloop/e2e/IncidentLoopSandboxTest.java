@@ -50,7 +50,10 @@ class IncidentLoopSandboxTest {
   void ownReminderFollowUp() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app =
-        TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock)) {
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(
           TestApp.closed(
               "INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
@@ -122,7 +125,7 @@ class IncidentLoopSandboxTest {
         TestApp.start(
             dir,
             "survey: { delay: PT0S, quietHours: \"\", weekends: true }\n"
-                + "digest: { alertImmediately: true }",
+                + "digest: { alertImmediately: true }\nsandbox: { enabled: true }",
             clock)) {
       app.webhook(
           TestApp.closed(

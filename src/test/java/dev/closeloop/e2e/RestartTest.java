@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RestartTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CONFIG =
-      "survey: { delay: PT0S, quietHours: \"\", weekends: true }\ndigest: { time: \"09:00\", zone: \"Europe/Berlin\" }";
+      "survey: { delay: PT0S, quietHours: \"\", weekends: true }\ndigest: { time: \"09:00\", zone: \"Europe/Berlin\" }\n"
+          + "sandbox: { enabled: true }";
   @TempDir Path dir;
 
   private static int count(TestApp app, String conversation, String needle) throws Exception {

@@ -31,7 +31,9 @@ class SandboxLoopTest {
     app =
         TestApp.start(
             dir,
-            "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }",
+            // webhook tickets are real tickets: they reach the sandbox only when it is enabled
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }\n"
+                + "sandbox: { enabled: true }",
             clock);
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.slack.FakeSlack;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
@@ -79,6 +80,33 @@ class SlackEndToEndTest {
   }
 
   // ------------------------------------------------------------------ scenarios
+
+  @Test
+  void statsWithAUsergroupAnswerItsMembersOnlyWhateverTheChannelSays() {
+    app =
+        TestApp.start(
+            dir,
+            """
+        slack: { botToken: "%s", appToken: "%s", apiUrl: "%s" }
+        digest: { slackChannel: %s }
+        stats: { slackUsergroup: S0ITTEAM }
+        """
+                .formatted(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN, fake.apiUrl(), DIGEST),
+            clock);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> app.app.platforms().get(PlatformId.SLACK).connected());
+    fake.usergroup("S0ITTEAM", ALEX);
+    fake.channelMembers(DIGEST, DANA);
+
+    fake.sendSlashCommand(DANA, "stats");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().size() >= 1);
+    fake.sendSlashCommand(ALEX, "stats");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().size() >= 2);
+
+    assertThat(fake.responseUrlPosts().get(0).path("text").asText()).contains("for the IT team");
+    assertThat(fake.responseUrlPosts().get(1).path("text").asText()).containsIgnoringCase("CSAT");
+  }
 
   @Test
   void fullSurveyByButtons() {
@@ -266,9 +294,17 @@ class SlackEndToEndTest {
     click(DANA, dm, "rate:4", "4");
     awaitDelivered(() -> answers(survey("INC-16")).containsKey("rating"));
 
+    // team figures are for the team: Dana, who is not in the digest channel, is told so
+    fake.channelMembers(DIGEST, "U0ANNA", "U0BEN", ALEX);
     fake.sendSlashCommand(DANA, "stats");
     await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().size() >= 3);
-    JsonNode stats = fake.responseUrlPosts().get(fake.responseUrlPosts().size() - 1);
+    assertThat(fake.responseUrlPosts().get(2).path("text").asText())
+        .contains("for the IT team")
+        .doesNotContainIgnoringCase("CSAT");
+    // Alex is in the digest channel (on its second page of members)
+    fake.sendSlashCommand(ALEX, "stats");
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.responseUrlPosts().size() >= 4);
+    JsonNode stats = fake.responseUrlPosts().get(3);
     assertThat(stats.path("response_type").asText()).isEqualTo("ephemeral");
     assertThat(stats.path("text").asText())
         .containsIgnoringCase("CSAT")

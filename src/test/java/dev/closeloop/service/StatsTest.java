@@ -37,7 +37,7 @@ class StatsTest {
         TestApp.start(
             dir,
             "survey: { delay: PT0S, quietHours: \"\", weekends: true, cooldown: PT0S }\n"
-                + "digest: { zone: UTC }",
+                + "digest: { zone: UTC }\nsandbox: { enabled: true }",
             clock)) {
       for (String who : new String[] {"a", "b", "c"}) {
         app.webhook(

@@ -50,7 +50,9 @@ class SurveyLifecycleTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app =
         TestApp.start(
-            dir, "survey: { delay: PT0S, quietHours: \"20:00-08:00\", weekends: true }", clock)) {
+            dir,
+            "survey: { delay: PT0S, quietHours: \"20:00-08:00\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(TestApp.closed("INC-1", clock.instant(), DANA));
       run(app);
       assertThat(surveys(app, "INC-1")).contains("\"state\":\"sent\"");
@@ -95,7 +97,9 @@ class SurveyLifecycleTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T19:30:00Z")); // 20:30 in Berlin
     try (TestApp app =
         TestApp.start(
-            dir, "survey: { delay: PT0S, quietHours: \"20:00-08:00\", weekends: true }", clock)) {
+            dir,
+            "survey: { delay: PT0S, quietHours: \"20:00-08:00\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(TestApp.closed("INC-2", clock.instant(), DANA));
       run(app);
       assertThat(surveys(app, "INC-2"))
@@ -113,7 +117,10 @@ class SurveyLifecycleTest {
   void cooldown() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app =
-        TestApp.start(dir, "survey: { delay: PT15M, quietHours: \"\", weekends: true }", clock)) {
+        TestApp.start(
+            dir,
+            "survey: { delay: PT15M, quietHours: \"\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(TestApp.closed("INC-3", clock.instant(), DANA));
       clock.advance(Duration.ofMinutes(16));
       run(app);
@@ -137,7 +144,10 @@ class SurveyLifecycleTest {
   void cooldownWithinOneTick() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app =
-        TestApp.start(dir, "survey: { delay: PT15M, quietHours: \"\", weekends: true }", clock)) {
+        TestApp.start(
+            dir,
+            "survey: { delay: PT15M, quietHours: \"\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(TestApp.closed("INC-6", clock.instant(), DANA));
       app.webhook(TestApp.closed("INC-7", clock.instant(), DANA));
       app.webhook(
@@ -159,7 +169,9 @@ class SurveyLifecycleTest {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app =
         TestApp.start(
-            dir, "survey: { sampleRate: 0.0, quietHours: \"\", weekends: true }", clock)) {
+            dir,
+            "survey: { sampleRate: 0.0, quietHours: \"\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(TestApp.closed("INC-6", clock.instant(), DANA));
       assertThat(surveys(app, "INC-6")).contains("\"reason\":\"sampled_out\"");
       app.webhook(TestApp.closed("INC-7", clock.instant().minus(Duration.ofDays(4)), DANA));
@@ -189,7 +201,10 @@ class SurveyLifecycleTest {
   void reopenAfterSendClosesTheMessage() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-24T09:00:00Z"));
     try (TestApp app =
-        TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock)) {
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }\nsandbox: { enabled: true }",
+            clock)) {
       app.webhook(TestApp.closed("INC-9", clock.instant(), DANA));
       run(app);
       app.webhook("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-9\"}}");

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generic webhook over real HTTP: every answer of CONTRACT "Ticket webhook". */
+/** The generic webhook over real HTTP: every answer of docs/reference.md "Ticket webhooks". */
 class IntakeHttpTest {
   @TempDir static Path dir;
   static TestApp app;

@@ -61,4 +61,28 @@ final class ChannelRest {
             .withQueryParams("limit", Integer.toString(limit)),
         (response, request) -> response.getArray());
   }
+
+  /** GET channels/{id}: the channel with its guild and permission overwrites. */
+  RestAction<DataObject> channel(String channelId) {
+    return new RestActionImpl<>(
+        jda,
+        Route.Channels.GET_CHANNEL.compile(channelId),
+        (response, request) -> response.getObject());
+  }
+
+  /**
+   * GET guilds/{id}/roles: every role with its permissions ({@code @everyone} has the guild id).
+   */
+  RestAction<DataArray> roles(String guildId) {
+    return new RestActionImpl<>(
+        jda, Route.Roles.GET_ROLES.compile(guildId), (response, request) -> response.getArray());
+  }
+
+  /** GET guilds/{id}/members/{user}: the member and their role ids (404 when not a member). */
+  RestAction<DataObject> member(String guildId, String userId) {
+    return new RestActionImpl<>(
+        jda,
+        Route.Guilds.GET_MEMBER.compile(guildId, userId),
+        (response, request) -> response.getObject());
+  }
 }

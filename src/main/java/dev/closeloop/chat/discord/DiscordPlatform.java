@@ -206,7 +206,9 @@ public final class DiscordPlatform implements ChatPlatform {
                     new SubcommandData("optout", "Stop sending me surveys"),
                     new SubcommandData("optin", "Send me surveys again"),
                     new SubcommandData("link", "Link your Discord account to your work email")
-                        .addOption(OptionType.STRING, "email", "Your work email", true)))
+                        .addOption(OptionType.STRING, "email", "Your work email", true),
+                    new SubcommandData("verify", "Finish linking with the code we mailed you")
+                        .addOption(OptionType.STRING, "code", "The 6-digit code", true)))
         .queue(
             commands -> log.info("event=discord_commands_registered count={}", commands.size()),
             failure ->
@@ -244,6 +246,71 @@ public final class DiscordPlatform implements ChatPlatform {
   public String status() {
     JDA current = jda;
     return current == null ? "NOT_STARTED" : current.getStatus().name();
+  }
+
+  /**
+   * The role when one is given, else whether the member can see the channel; the guild is the
+   * channel's. Asked over REST each time (a bot with no guild intents has no member cache), each
+   * call bounded by the send timeout. Anything unknown or failing answers no.
+   */
+  @Override
+  public boolean inTeam(String userId, String role, String channelId) {
+    JDA current = jda;
+    if (current == null
+        || channelId == null
+        || !SNOWFLAKE.matcher(channelId.strip()).matches()
+        || !SNOWFLAKE.matcher(userId).matches()) {
+      return false;
+    }
+    ChannelRest rest = new ChannelRest(current);
+    try {
+      DataObject channel = await(rest.channel(channelId.strip()));
+      String guildId = channel.getString("guild_id", null);
+      if (guildId == null) {
+        return false;
+      }
+      DataObject member = await(rest.member(guildId, userId));
+      java.util.List<String> roles = new java.util.ArrayList<>();
+      DataArray memberRoles = member.getArray("roles");
+      for (int i = 0; i < memberRoles.length(); i++) {
+        roles.add(memberRoles.getString(i));
+      }
+      if (role != null && !role.isBlank()) {
+        return roles.contains(role.strip());
+      }
+      java.util.Map<String, Long> permissions = new java.util.HashMap<>();
+      DataArray guildRoles = await(rest.roles(guildId));
+      for (int i = 0; i < guildRoles.length(); i++) {
+        DataObject r = guildRoles.getObject(i);
+        permissions.put(r.getString("id"), Long.parseLong(r.getString("permissions", "0")));
+      }
+      java.util.List<ChannelAccess.Overwrite> overwrites = new java.util.ArrayList<>();
+      DataArray list = channel.optArray("permission_overwrites").orElse(DataArray.empty());
+      for (int i = 0; i < list.length(); i++) {
+        DataObject o = list.getObject(i);
+        overwrites.add(
+            new ChannelAccess.Overwrite(
+                o.getString("id"),
+                o.getInt("type", 0),
+                Long.parseLong(o.getString("allow", "0")),
+                Long.parseLong(o.getString("deny", "0"))));
+      }
+      return ChannelAccess.canView(guildId, userId, roles, permissions, overwrites);
+    } catch (Exception e) {
+      log.info(
+          "event=discord_team_check_failed user={} channel={} error=\"{}\" next=deny",
+          userId,
+          channelId,
+          e.getMessage());
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+  }
+
+  private <T> T await(net.dv8tion.jda.api.requests.RestAction<T> action) throws Exception {
+    return action.submit().get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

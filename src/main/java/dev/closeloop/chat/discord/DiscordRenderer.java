@@ -11,6 +11,7 @@ import dev.closeloop.chat.ChatMessage.Context;
 import dev.closeloop.chat.ChatMessage.Header;
 import dev.closeloop.chat.ChatMessage.Span;
 import dev.closeloop.chat.ChatMessage.Text;
+import dev.closeloop.chat.Links;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -121,7 +122,7 @@ final class DiscordRenderer {
   }
 
   static boolean isSafeUrl(String url) {
-    return url != null && SAFE_URL.matcher(url).matches();
+    return url != null && SAFE_URL.matcher(url).matches() && Links.isHttp(url);
   }
 
   private static MessageEmbed embed(Card card) {

@@ -6,6 +6,7 @@ import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.DeliveryException;
+import dev.closeloop.chat.Links;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
@@ -68,6 +69,12 @@ public final class SandboxPlatform implements ChatPlatform {
 
   @Override
   public boolean connected() {
+    return true;
+  }
+
+  /** The sandbox is one person trying Closeloop on this machine: they are the team too. */
+  @Override
+  public boolean inTeam(String userId, String group, String channelId) {
     return true;
   }
 
@@ -201,7 +208,8 @@ public final class SandboxPlatform implements ChatPlatform {
   private static String encode(String key, ChatMessage message, String image) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("key", key);
-    body.put("message", message);
+    body.put("message", Links.onlyHttp(message)); // the page renders what it gets
+
     if (image != null) {
       body.put("image", image);
     }

@@ -185,6 +185,11 @@ public final class SlackPlatform implements ChatPlatform {
   }
 
   @Override
+  public boolean inTeam(String userId, String group, String channelId) {
+    return users.inTeam(userId, group, channelId);
+  }
+
+  @Override
   public UserLookup lookup(Recipient recipient) {
     return users.lookup(recipient);
   }

@@ -1,8 +1,5 @@
 package dev.closeloop.chat.slack;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -62,8 +59,8 @@ final class SlackText {
   }
 
   /**
-   * A URL that is safe inside {@code <url|label>}: http, https or mailto only, with the characters
-   * that would end or split the link percent-encoded. Empty when the URL is not acceptable.
+   * A URL that is safe inside {@code <url|label>}: http(s) only, with the characters that would end
+   * or split the link percent-encoded. Empty when the URL is not acceptable.
    */
   static Optional<String> safeUrl(String url) {
     if (url == null || url.isBlank()) {
@@ -84,14 +81,7 @@ final class SlackText {
         }
       }
     }
-    String scheme;
-    try {
-      scheme = new URI(encoded.toString()).getScheme();
-    } catch (URISyntaxException e) {
-      return Optional.empty();
-    }
-    String s = scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
-    if (!s.equals("http") && !s.equals("https") && !s.equals("mailto")) {
+    if (!dev.closeloop.chat.Links.isHttp(encoded.toString())) {
       return Optional.empty();
     }
     return Optional.of(encoded.toString().replace("&", "&amp;"));

@@ -56,6 +56,53 @@ final class SlackUsers {
     return new UserLookup.Unknown("no email or Slack id");
   }
 
+  /** In the user group when one is given, else a member of the channel (pages followed). */
+  boolean inTeam(String userId, String usergroup, String channel) {
+    try {
+      if (usergroup != null && !usergroup.isBlank()) {
+        var r = client.usergroupsUsersList(q -> q.usergroup(usergroup.strip()));
+        if (!r.isOk()) {
+          log.warn(
+              "slack usergroups.users.list refused usergroup={} error={} next=deny (the app needs"
+                  + " the usergroups:read scope and stats.slackUsergroup an S… id)",
+              usergroup,
+              r.getError());
+          return false;
+        }
+        return r.getUsers() != null && r.getUsers().contains(userId);
+      }
+      if (channel == null || channel.isBlank()) {
+        return false;
+      }
+      String cursor = null;
+      for (int page = 0; page < 100; page++) {
+        String c = cursor;
+        var r =
+            client.conversationsMembers(
+                q -> q.channel(channel.strip()).limit(1000).cursor(c == null ? null : c));
+        if (!r.isOk()) {
+          log.warn(
+              "slack conversations.members refused channel={} error={} next=deny (the app needs"
+                  + " channels:read / groups:read and to be in the channel)",
+              channel,
+              r.getError());
+          return false;
+        }
+        if (r.getMembers() != null && r.getMembers().contains(userId)) {
+          return true;
+        }
+        cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+        if (cursor == null || cursor.isEmpty()) {
+          return false;
+        }
+      }
+      return false;
+    } catch (IOException | SlackApiException e) {
+      log.warn("slack team check failed error={} next=deny", describe(e));
+      return false;
+    }
+  }
+
   private interface Ask {
     UserLookup ask();
   }

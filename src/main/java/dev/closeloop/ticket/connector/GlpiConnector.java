@@ -56,6 +56,17 @@ public final class GlpiConnector extends WebhookConnector {
   }
 
   @Override
+  protected byte[] verifiedSignature(WebhookRequest request) {
+    return Signatures.hmac(
+        "HmacSHA256", secret, request.body(), Signatures.utf8(request.header("X-GLPI-timestamp")));
+  }
+
+  @Override
+  protected java.time.Instant changedAt(JsonNode root) {
+    return Times.tryParse(Fields.text(root, "/item/date_mod"));
+  }
+
+  @Override
   protected WebhookResult map(JsonNode root, WebhookRequest request) {
     String event = Fields.required(root, "/event", "event").toLowerCase(Locale.ROOT);
     JsonNode item = root.path("item");

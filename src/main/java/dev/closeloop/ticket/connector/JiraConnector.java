@@ -39,6 +39,27 @@ public final class JiraConnector extends WebhookConnector {
   }
 
   @Override
+  protected byte[] verifiedSignature(WebhookRequest request) {
+    byte[] expected = Signatures.hmac("HmacSHA256", secret, request.body());
+    boolean signed =
+        Auth.prefixedHexMatches(
+            request.header("X-Hub-Signature"),
+            "sha256=",
+            java.util.HexFormat.of().formatHex(expected));
+    return signed ? expected : null; // else the ?token= way: the body digest identifies it
+  }
+
+  /** The webhook's {@code timestamp} (ms), else the issue's {@code fields.updated}. */
+  @Override
+  protected java.time.Instant changedAt(JsonNode root) {
+    JsonNode ms = root.path("timestamp");
+    if (ms.canConvertToLong() && ms.asLong() > 0) {
+      return java.time.Instant.ofEpochMilli(ms.asLong());
+    }
+    return Times.tryParse(Fields.text(root, "/issue/fields/updated"));
+  }
+
+  @Override
   protected WebhookResult map(JsonNode root, WebhookRequest request) {
     String event = Fields.required(root, "/webhookEvent", "webhookEvent");
     if (!"jira:issue_updated".equals(event)) {

@@ -31,6 +31,12 @@ public final class ServiceNowConnector extends WebhookConnector {
     return Auth.sharedToken(request, secret);
   }
 
+  /** {@code sys_updated_on} when the business rule sends it. */
+  @Override
+  protected java.time.Instant changedAt(JsonNode root) {
+    return Times.tryParse(ServiceNowRecords.flat(root, "sys_updated_on"));
+  }
+
   @Override
   protected WebhookResult map(JsonNode root, WebhookRequest request) {
     State now = State.of(Fields.required(root, "/state", "state"));

@@ -50,6 +50,9 @@ public final class Times {
 
   /** The instant, or null when the text is in none of the known shapes. */
   public static Instant tryParse(String s) {
+    if (s == null || s.isBlank()) {
+      return null;
+    }
     for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME, COMPACT_OFFSET)) {
       try {
         return OffsetDateTime.parse(s, f).toInstant();

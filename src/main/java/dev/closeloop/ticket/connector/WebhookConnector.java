@@ -39,7 +39,13 @@ abstract class WebhookConnector implements Connector {
       if (denied.isPresent()) {
         return new WebhookResult.Unauthorized(denied.get());
       }
-      return map(Fields.parseObject(request.body()), request);
+      JsonNode root = Fields.parseObject(request.body());
+      WebhookResult result = map(root, request);
+      if (result instanceof WebhookResult.Event e && e.event().changedAt() == null) {
+        java.time.Instant at = changedAt(root);
+        return at == null ? result : Events.event(e.event().changedAt(at));
+      }
+      return result;
     } catch (PayloadException e) {
       return new WebhookResult.Invalid(e.getMessage());
     } catch (RuntimeException e) {
@@ -50,6 +56,28 @@ abstract class WebhookConnector implements Connector {
 
   /** Empty when the request is authentic, else why it is not (never echoing a secret). */
   protected abstract Optional<String> authenticate(WebhookRequest request);
+
+  @Override
+  public final String replayIdentity(WebhookRequest request) {
+    return dev.closeloop.ticket.Connector.replayIdentity(
+        source, verifiedSignature(request), request.body());
+  }
+
+  /**
+   * The HMAC this request was authenticated by, when it was authenticated by a signature (null for
+   * a shared token): the expected value, which equals the header's decoded one.
+   */
+  protected byte[] verifiedSignature(WebhookRequest request) {
+    return null;
+  }
+
+  /**
+   * The helpdesk's own time of the change the payload reports (its updated time), or null: an event
+   * not newer than the ticket's last applied one changes nothing.
+   */
+  protected java.time.Instant changedAt(JsonNode root) {
+    return null;
+  }
 
   /** Maps an authenticated JSON object; a missing field is a {@link PayloadException}. */
   protected abstract WebhookResult map(JsonNode root, WebhookRequest request);

@@ -47,6 +47,16 @@ public final class ZammadConnector extends WebhookConnector {
   }
 
   @Override
+  protected byte[] verifiedSignature(WebhookRequest request) {
+    return Signatures.hmac("HmacSHA1", secret, request.body());
+  }
+
+  @Override
+  protected Instant changedAt(JsonNode root) {
+    return Times.tryParse(Fields.text(root, "/ticket/updated_at"));
+  }
+
+  @Override
   protected WebhookResult map(JsonNode root, WebhookRequest request) {
     JsonNode t = root.path("ticket");
     if (!t.isObject()) {

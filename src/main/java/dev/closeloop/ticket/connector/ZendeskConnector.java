@@ -50,6 +50,20 @@ public final class ZendeskConnector extends WebhookConnector {
   }
 
   @Override
+  protected byte[] verifiedSignature(WebhookRequest request) {
+    return Signatures.hmac(
+        "HmacSHA256",
+        secret,
+        Signatures.utf8(request.header("X-Zendesk-Webhook-Signature-Timestamp")),
+        request.body());
+  }
+
+  @Override
+  protected Instant changedAt(JsonNode root) {
+    return Times.tryParse(Fields.text(root, "/ticket/updated_at"));
+  }
+
+  @Override
   protected WebhookResult map(JsonNode root, WebhookRequest request) {
     return TemplatePayload.map(SOURCE, root, true);
   }

@@ -82,22 +82,29 @@ final class PollHttp {
           context.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     } catch (java.util.concurrent.TimeoutException e) {
       call.cancel(true);
-      throw new PollException(
-          poller
-              + ": GET "
-              + uri.getRawPath()
-              + " took longer than "
-              + context.requestTimeout()
-              + " (timeouts.helpdesk)",
-          e);
+      throw tooLong(uri, e);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw tooLong(uri, cause);
+      }
       throw new PollException(poller + ": GET " + uri.getRawPath() + " failed: " + cause, cause);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
       throw new PollException(poller + ": interrupted", e);
     }
+  }
+
+  private PollException tooLong(URI uri, Throwable cause) {
+    return new PollException(
+        poller
+            + ": GET "
+            + uri.getRawPath()
+            + " took longer than "
+            + context.requestTimeout()
+            + " (timeouts.helpdesk)",
+        cause);
   }
 
   private void pause(Duration wait) {

@@ -73,7 +73,8 @@ class DiscordPlatformTest {
   void registersTheCloseloopSlashCommandWithItsSubcommands() {
     JsonNode command = discord.commands().get(0);
     assertThat(command.path("name").asText()).isEqualTo("closeloop");
-    assertThat(names(command.path("options"))).containsExactly("stats", "optout", "optin", "link");
+    assertThat(names(command.path("options")))
+        .containsExactly("stats", "optout", "optin", "link", "verify");
   }
 
   @Test

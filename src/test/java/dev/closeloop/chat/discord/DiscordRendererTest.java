@@ -89,6 +89,16 @@ class DiscordRendererTest {
   }
 
   @Test
+  void aCardUrlWithoutAHostOrWithAnotherSchemeIsNotLinked() {
+    for (String url : List.of("https:no-host", "mailto:a@example.com", "JAVASCRIPT:alert(1)")) {
+      Card card = new Card("t", url, List.of(new Span.Link(url, "x")));
+      MessageEmbed embed = DiscordRenderer.render(message(card)).get(0).embeds().get(0);
+      assertThat(embed.getUrl()).isNull();
+      assertThat(embed.getDescription()).isEqualTo("x");
+    }
+  }
+
+  @Test
   void aButtonIdLongerThanDiscordAllowsIsRefused() {
     Button button = new Button("x".repeat(101), "too long", "", Button.Style.DEFAULT);
 

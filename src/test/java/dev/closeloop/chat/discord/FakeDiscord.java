@@ -478,6 +478,73 @@ public final class FakeDiscord implements AutoCloseable {
     return dispatchInteraction(interaction);
   }
 
+  private final Map<String, ObjectNode> guildChannels = new ConcurrentHashMap<>();
+  private final Map<String, ArrayNode> guildRoles = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> guildMembers = new ConcurrentHashMap<>();
+
+  /**
+   * A guild with its {@code @everyone} role (id = guild id) granting {@code everyonePermissions}
+   * (GET guilds/{id}/roles answers it and the roles added with {@link #role}).
+   */
+  public void guild(String guildId, long everyonePermissions) {
+    ArrayNode roles = JSON.createArrayNode();
+    roles.add(role(guildId, "@everyone", everyonePermissions, 0));
+    guildRoles.put(guildId, roles);
+  }
+
+  public void role(String guildId, String roleId, String name, long permissions) {
+    guildRoles.get(guildId).add(role(roleId, name, permissions, guildRoles.get(guildId).size()));
+  }
+
+  private static ObjectNode role(String id, String name, long permissions, int position) {
+    return JSON.createObjectNode()
+        .put("id", id)
+        .put("name", name)
+        .put("color", 0)
+        .put("hoist", false)
+        .put("position", position)
+        .put("permissions", Long.toString(permissions))
+        .put("managed", false)
+        .put("mentionable", false)
+        .put("flags", 0);
+  }
+
+  /** A text channel of the guild; overwrites as {id, type (0 role, 1 member), allow, deny}. */
+  public void guildChannel(String guildId, String channelId, long[]... overwrites) {
+    ObjectNode channel =
+        JSON.createObjectNode()
+            .put("id", channelId)
+            .put("type", 0)
+            .put("guild_id", guildId)
+            .put("name", "it-team")
+            .put("position", 0);
+    ArrayNode list = channel.putArray("permission_overwrites");
+    for (long[] o : overwrites) {
+      list.addObject()
+          .put("id", Long.toString(o[0]))
+          .put("type", (int) o[1])
+          .put("allow", Long.toString(o[2]))
+          .put("deny", Long.toString(o[3]));
+    }
+    guildChannels.put(channelId, channel);
+  }
+
+  /** A guild member with these roles (GET guilds/{g}/members/{u}). */
+  public void member(String guildId, String userId, String... roleIds) {
+    ObjectNode member = JSON.createObjectNode();
+    member.set("user", userFor(userId));
+    ArrayNode roles = member.putArray("roles");
+    for (String r : roleIds) {
+      roles.add(r);
+    }
+    member
+        .put("joined_at", "2026-01-01T00:00:00.000000+00:00")
+        .put("deaf", false)
+        .put("mute", false);
+    member.put("flags", 0);
+    guildMembers.put(guildId + "/" + userId, member);
+  }
+
   /** An interaction the fake dispatched; its answers arrive at the callback and webhook routes. */
   public record Interaction(String id, String token, String channelId) {}
 
@@ -566,6 +633,9 @@ public final class FakeDiscord implements AutoCloseable {
   private static final Pattern WEBHOOK_MESSAGE =
       Pattern.compile("webhooks/(\\d+)/([^/]+)/messages/(@original|\\d+)");
   private static final Pattern COMMANDS = Pattern.compile("applications/(\\d+)/commands");
+  private static final Pattern CHANNEL = Pattern.compile("channels/(\\d+)");
+  private static final Pattern GUILD_ROLES = Pattern.compile("guilds/(\\d+)/roles");
+  private static final Pattern GUILD_MEMBER = Pattern.compile("guilds/(\\d+)/members/(\\d+)");
 
   private void handleHttp(Context ctx) {
     Instant at = Instant.now();
@@ -656,6 +726,21 @@ public final class FakeDiscord implements AutoCloseable {
     } else if (method.equals("PATCH") && (m = WEBHOOK_MESSAGE.matcher(path)).matches()) {
       answersByToken.computeIfAbsent(m.group(2), t -> new CopyOnWriteArrayList<>()).add(json);
       return Answer.ok(message(snowflake(), user(botId, "closeloop", true), json));
+    } else if (method.equals("GET") && (m = CHANNEL.matcher(path)).matches()) {
+      ObjectNode channel = guildChannels.get(m.group(1));
+      return channel == null
+          ? new Answer(404, error(10003, "Unknown Channel"), Map.of())
+          : Answer.ok(channel);
+    } else if (method.equals("GET") && (m = GUILD_ROLES.matcher(path)).matches()) {
+      ArrayNode roles = guildRoles.get(m.group(1));
+      return roles == null
+          ? new Answer(404, error(10004, "Unknown Guild"), Map.of())
+          : Answer.ok(roles);
+    } else if (method.equals("GET") && (m = GUILD_MEMBER.matcher(path)).matches()) {
+      ObjectNode member = guildMembers.get(m.group(1) + "/" + m.group(2));
+      return member == null
+          ? new Answer(404, error(10007, "Unknown Member"), Map.of())
+          : Answer.ok(member);
     } else if (method.equals("PUT") && COMMANDS.matcher(path).matches() && json.isArray()) {
       ArrayNode registered = JSON.createArrayNode();
       for (JsonNode command : json) {

@@ -687,6 +687,8 @@ public final class FakeSlack implements AutoCloseable {
         case "views.open" -> viewsOpen(p);
         case "users.lookupByEmail" -> lookupByEmail(p);
         case "users.info" -> usersInfo(p);
+        case "usergroups.users.list" -> usergroupUsers(p);
+        case "conversations.members" -> conversationMembers(p);
         case "conversations.open" -> conversationsOpen(p);
         case "conversations.history" -> history(p);
         case "files.getUploadURLExternal" -> uploadUrl(p);
@@ -694,6 +696,46 @@ public final class FakeSlack implements AutoCloseable {
         default -> error("unknown_method");
       };
     }
+  }
+
+  private final Map<String, List<String>> usergroups = new LinkedHashMap<>();
+  private final Map<String, List<String>> channelMembers = new LinkedHashMap<>();
+
+  /** A user group (S…) and its members, as usergroups.users.list answers. */
+  public synchronized void usergroup(String id, String... userIds) {
+    usergroups.put(id, List.of(userIds));
+  }
+
+  /** A channel's members, as conversations.members answers (two per page, to test paging). */
+  public synchronized void channelMembers(String channel, String... userIds) {
+    channelMembers.put(channel, List.of(userIds));
+  }
+
+  private ObjectNode usergroupUsers(Map<String, String> p) {
+    List<String> members = usergroups.get(p.get("usergroup"));
+    if (members == null) {
+      return error("no_such_subteam");
+    }
+    ObjectNode r = ok();
+    members.forEach(r.putArray("users")::add);
+    return r;
+  }
+
+  private ObjectNode conversationMembers(Map<String, String> p) {
+    List<String> members = channelMembers.get(p.get("channel"));
+    if (members == null) {
+      return error("channel_not_found");
+    }
+    int from =
+        p.get("cursor") == null || p.get("cursor").isEmpty()
+            ? 0
+            : Integer.parseInt(p.get("cursor"));
+    int to = Math.min(members.size(), from + 2);
+    ObjectNode r = ok();
+    members.subList(from, to).forEach(r.putArray("members")::add);
+    r.putObject("response_metadata")
+        .put("next_cursor", to < members.size() ? Integer.toString(to) : "");
+    return r;
   }
 
   private ObjectNode authTest(String token) {

@@ -59,6 +59,16 @@ class SlackRendererTest {
   }
 
   @Test
+  void onlyHttpUrlsBecomeLinks() {
+    assertThat(SlackText.link("JavaScript:alert(1)", "t")).isEqualTo("t");
+    assertThat(SlackText.link("mailto:ceo@example.com", "t")).isEqualTo("t");
+    assertThat(SlackText.link("data:text/html,<b>x</b>", "t")).isEqualTo("t");
+    assertThat(SlackText.link("https:no-host", "t")).isEqualTo("t");
+    assertThat(SlackText.link("HTTPS://help.example.com/t/1", "t"))
+        .isEqualTo("<HTTPS://help.example.com/t/1|t>");
+  }
+
+  @Test
   void surveyButtonsCarryTheirValuesAndStyles() throws Exception {
     List<Button> ratings =
         IntStream.rangeClosed(1, 5)

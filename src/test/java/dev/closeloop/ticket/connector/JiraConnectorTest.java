@@ -151,4 +151,37 @@ class JiraConnectorTest {
     assertThat(signed(connector, body.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(WebhookResult.Ignored.class);
   }
+
+  @Test
+  void theReplayIdentityIsTheDecodedSignatureOrForATokenTheBody() {
+    byte[] body = load("jira/issue-resolved.json");
+    String hex = Signatures.hmacSha256Hex(SECRET, body);
+    String lower =
+        connector.replayIdentity(
+            request(body, Map.of("X-Hub-Signature", "sha256=" + hex), Map.of()));
+    String upper =
+        connector.replayIdentity(
+            request(
+                body,
+                Map.of(
+                    "X-Hub-Signature",
+                    "SHA256=" + hex.toUpperCase(Locale.ROOT),
+                    "X-Closeloop-Signature",
+                    "v1=ff"),
+                Map.of()));
+    assertThat(upper).isEqualTo(lower).isEqualTo("jira:sig:" + hex);
+
+    // authenticated by ?token=: a made-up signature header does not make it a new request
+    String token = connector.replayIdentity(request(body, Map.of(), Map.of("token", SECRET)));
+    String tokenAndJunk =
+        connector.replayIdentity(
+            request(body, Map.of("X-Hub-Signature", "sha256=00"), Map.of("token", SECRET)));
+    assertThat(token).isEqualTo(tokenAndJunk).startsWith("jira:body:");
+  }
+
+  @Test
+  void theWebhookTimestampDatesTheChange() {
+    TicketEvent e = event(signed(connector, load("jira/issue-resolved.json")));
+    assertThat(e.changedAt()).isEqualTo(Instant.ofEpochMilli(1795514400118L));
+  }
 }

