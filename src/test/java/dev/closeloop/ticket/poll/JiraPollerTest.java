@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closeloop.config.Config;
+import dev.closeloop.testing.StallingServer;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.connector.JiraIssues;
@@ -157,27 +158,32 @@ class JiraPollerTest extends WireMockSupport {
 
   @Test
   void aHelpdeskThatNeverFinishesItsAnswerIsAbandonedAfterTheRequestTimeout() {
-    server.stubFor(
-        get(urlPathEqualTo(PATH))
-            .atPriority(1)
-            .willReturn(
-                okJson(sample("jira/search-page1.json"))
-                    .withChunkedDribbleDelay(50, 20_000))); // headers at once, body over 20 s
-    FakeStore store = new FakeStore();
-    PollContext bounded =
-        new PollContext(
-            http,
-            store,
-            store,
-            context(store).clock(),
-            sleeper,
-            RetryPolicy.DEFAULT,
-            Duration.ofMillis(300));
+    try (StallingServer stalling = new StallingServer()) { // headers at once, then the body stalls
+      FakeStore store = new FakeStore();
+      PollContext bounded =
+          new PollContext(
+              http,
+              store,
+              store,
+              context(store).clock(),
+              sleeper,
+              RetryPolicy.DEFAULT,
+              Duration.ofMillis(300));
+      Config.Jira jira =
+          new Config.Jira(
+              "",
+              stalling.baseUrl(),
+              "ops@acme.example",
+              "atl-token",
+              "project = IT",
+              "PT5M",
+              Duration.ofDays(1));
 
-    assertThatThrownBy(() -> new JiraPoller(config(), bounded).pollOnce())
-        .isInstanceOf(PollException.class)
-        .hasMessageContaining("timeouts.helpdesk");
-    assertThat(store.received).isEmpty();
-    assertThat(store.cursors).doesNotContainKey("jira");
+      assertThatThrownBy(() -> new JiraPoller(jira, bounded).pollOnce())
+          .isInstanceOf(PollException.class)
+          .hasMessageContaining("timeouts.helpdesk");
+      assertThat(store.received).isEmpty();
+      assertThat(store.cursors).doesNotContainKey("jira");
+    }
   }
 }
