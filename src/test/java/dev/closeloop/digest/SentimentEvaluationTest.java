@@ -21,8 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Precision and recall for "negative", per language, on the round-5 held-out files, committed alone
- * (58667f1) before round-5 tuning and never used to choose rules or train the model; docs/negative-detection.md
- * records the figures and the history. Their hashes are pinned: a changed held-out file fails here.
+ * (58667f1) before round-5 tuning and never used to choose rules or train the model;
+ * docs/negative-detection.md records the figures and the history. Their hashes are pinned: a
+ * changed held-out file fails here.
  */
 class SentimentEvaluationTest {
   /** The bar issue #17 sets for precision and recall on every language. */
