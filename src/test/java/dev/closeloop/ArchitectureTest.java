@@ -63,6 +63,24 @@ class ArchitectureTest {
   }
 
   @Test
+  void writeBackClientsOnlyTranslate() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.closeloop.ticket.writeback..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.closeloop.store..",
+            "dev.closeloop.app..",
+            "dev.closeloop.service..",
+            "dev.closeloop.delivery..",
+            "dev.closeloop.survey..",
+            "dev.closeloop.chat..",
+            "org.jdbi..")
+        .check(CLASSES);
+  }
+
+  @Test
   void nothingBelowTheWiringReachesUpIntoIt() {
     noClasses()
         .that()

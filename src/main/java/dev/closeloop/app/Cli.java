@@ -276,14 +276,28 @@ final class Cli implements Callable<Integer> {
       name = "check-config",
       description = {
         "Validate the config and print every key as YAML that loads back unchanged: durations as"
-            + " written, secrets as $${VAR} references."
+            + " written, secrets as $${VAR} references. With --probe, also check each helpdesk's"
+            + " write-back credentials and permissions with read-only calls (exit 1 when"
+            + " something is missing or unreachable)."
       })
   static final class CheckConfig extends Verb {
+    @Option(
+        names = "--probe",
+        description = "ask each helpdesk with write-back credentials what is missing")
+    boolean probe;
+
     @Override
     public Integer call() {
       ConfigLoader.Loaded loaded = ConfigLoader.fromEnvironment().loadWritten(configPath);
       out().print(new ConfigPrinter(System::getenv).print(loaded).yaml());
       out().println("# config OK: " + configPath);
+      if (probe) {
+        HttpClient http =
+            HttpClient.newBuilder()
+                .connectTimeout(dev.closeloop.ticket.writeback.HelpdeskWriters.DEFAULT_TIMEOUT)
+                .build();
+        return WriteBackProbe.run(loaded.config(), out(), http, Clock.systemUTC()) ? OK : FAILED;
+      }
       return OK;
     }
   }

@@ -265,6 +265,46 @@ public final class ConfigLoader {
     pollEvery("connectors.jira.pollEvery", c.connectors().jira().pollEvery());
     pollEvery("connectors.zendesk.pollEvery", c.connectors().zendesk().pollEvery());
     pollEvery("connectors.servicenow.pollEvery", c.connectors().servicenow().pollEvery());
+    writeBack(c.connectors());
+  }
+
+  /** Write-back: reopen modes, API URLs, and a secret for every generic write-back URL. */
+  private static void writeBack(Config.Connectors k) {
+    reopen("connectors.jira", k.jira().writeBack().reopen());
+    reopen("connectors.zendesk", k.zendesk().writeBack().reopen());
+    reopen("connectors.servicenow", k.servicenow().writeBack().reopen());
+    reopen("connectors.freshservice", k.freshservice().writeBack().reopen());
+    reopen("connectors.glpi", k.glpi().writeBack().reopen());
+    reopen("connectors.zammad", k.zammad().writeBack().reopen());
+    optionalUrl("connectors.jira.baseUrl", k.jira().baseUrl());
+    optionalUrl("connectors.zendesk.baseUrl", k.zendesk().baseUrl());
+    optionalUrl("connectors.servicenow.instanceUrl", k.servicenow().instanceUrl());
+    optionalUrl("connectors.freshservice.baseUrl", k.freshservice().baseUrl());
+    optionalUrl("connectors.glpi.baseUrl", k.glpi().baseUrl());
+    optionalUrl("connectors.zammad.baseUrl", k.zammad().baseUrl());
+    optionalUrl("connectors.generic.writeBackUrl", k.generic().writeBackUrl());
+    require(
+        "connectors.generic.writeBackSecret",
+        empty(k.generic().writeBackUrl()) || !empty(k.generic().writeBackSecret()),
+        "must be set when writeBackUrl is: every write-back is signed");
+  }
+
+  private static boolean empty(String value) {
+    return value == null || value.isEmpty();
+  }
+
+  private static void reopen(String connector, String value) {
+    require(
+        connector + ".writeBack.reopen",
+        List.of("ask", "always", "never").contains(value),
+        "must be ask, always or never");
+  }
+
+  private static void optionalUrl(String key, String value) {
+    require(
+        key,
+        empty(value) || value.startsWith("http://") || value.startsWith("https://"),
+        "must be an http(s) URL, or empty");
   }
 
   private static void pollEvery(String key, String value) {

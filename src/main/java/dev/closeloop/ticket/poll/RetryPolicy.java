@@ -34,6 +34,14 @@ public record RetryPolicy(int maxAttempts, Duration defaultWait, Duration maxWai
     return wait.compareTo(maxWait) > 0 ? maxWait : wait;
   }
 
+  /**
+   * A {@code Retry-After} value (seconds or an HTTP date) as a wait from now; null when absent or
+   * unreadable.
+   */
+  public static Duration retryAfter(String retryAfter, Clock clock) {
+    return parse(retryAfter, clock);
+  }
+
   private static Duration parse(String retryAfter, Clock clock) {
     if (retryAfter == null || retryAfter.isBlank()) {
       return null;
