@@ -51,13 +51,18 @@ final class CommentFeatures {
 
   private final boolean unspaced;
   private final Set<String> negators;
-  private final Map<String, ComplaintCues.WordSet> classes;
+  private final ComplaintCues.WordSet[] classes;
+  private final long[] classFeatures;
+  private final long[] negatedClassFeatures;
 
   private CommentFeatures(
       boolean unspaced, Set<String> negators, Map<String, ComplaintCues.WordSet> classes) {
     this.unspaced = unspaced;
     this.negators = negators;
-    this.classes = classes;
+    this.classes = classes.values().toArray(ComplaintCues.WordSet[]::new);
+    this.classFeatures = classes.keySet().stream().mapToLong(name -> hash('k', name)).toArray();
+    this.negatedClassFeatures =
+        classes.keySet().stream().mapToLong(name -> hash('k', "!" + name)).toArray();
   }
 
   /** The features of a language: unspaced for Japanese, negators and classes from its rules. */
@@ -77,35 +82,39 @@ final class CommentFeatures {
 
   /** The distinct features of a lower-cased plain comment, sorted. */
   long[] of(String plain) {
-    LongList out = new LongList();
+    LongList out = new LongList(5 * plain.length() + 16); // about the n-grams a text has
     if (unspaced) {
       for (String stretch : stretches(plain)) {
-        grams("<" + stretch + ">", MIN_GRAM_UNSPACED, MAX_GRAM_UNSPACED, out);
+        grams(stretch, MIN_GRAM_UNSPACED, MAX_GRAM_UNSPACED, out);
       }
     } else {
       for (List<String> clause : clauses(plain)) {
         boolean negated = false;
         String previous = "<";
         for (String word : clause) {
-          grams("<" + word + ">", MIN_GRAM, MAX_GRAM, out);
+          grams(word, MIN_GRAM, MAX_GRAM, out);
           String marked = negated ? "!" + word : word;
           out.add(hash('w', marked));
-          out.add(hash('b', previous + " " + marked));
-          classes.forEach(
-              (name, words) -> {
-                if (words.has(word)) {
-                  out.add(hash('k', marked.charAt(0) == '!' ? "!" + name : name));
-                }
-              });
+          out.add(pairHash(previous, marked));
+          for (int k = 0; k < classes.length; k++) {
+            if (classes[k].has(word)) {
+              out.add(negated ? negatedClassFeatures[k] : classFeatures[k]);
+            }
+          }
           previous = marked;
           negated |= negators.contains(word);
         }
-        out.add(hash('b', previous + " >"));
+        out.add(pairHash(previous, ">"));
       }
     }
-    long[] features = out.toArray();
-    Arrays.sort(features);
-    return distinct(features);
+    return out.sortedDistinct();
+  }
+
+  /** {@code hash('b', first + " " + second)}, without building the string. */
+  private static long pairHash(String first, String second) {
+    long h = fold((FNV_OFFSET ^ 'b') * FNV_PRIME, first);
+    h = (h ^ ' ') * FNV_PRIME;
+    return fold(h, second);
   }
 
   /** Words (letters and digits) grouped by clause: punctuation ends a clause. */
@@ -140,9 +149,18 @@ final class CommentFeatures {
     return Arrays.stream(plain.split("[\\p{P}\\p{S}\\s]+")).filter(s -> !s.isEmpty()).toList();
   }
 
-  /** The hashes of the text's n-grams (in code points), as {@link #hash} would give them. */
+  /**
+   * The hashes of the n-grams (in code points) of the text marked at both ends ("&lt;" + text +
+   * "&gt;"), as {@link #hash} would give them, without building a string per n-gram.
+   */
   private static void grams(String text, int min, int max, LongList out) {
-    int[] cps = text.codePoints().toArray();
+    int[] cps = new int[text.codePointCount(0, text.length()) + 2];
+    cps[0] = '<';
+    int at = 1;
+    for (int i = 0; i < text.length(); i += Character.charCount(cps[at++])) {
+      cps[at] = text.codePointAt(i);
+    }
+    cps[at] = '>';
     long start = (FNV_OFFSET ^ 'c') * FNV_PRIME;
     for (int from = 0; from < cps.length; from++) {
       long h = start;
@@ -163,27 +181,24 @@ final class CommentFeatures {
 
   /** FNV-1a over the kind and the text's chars: stable across JVMs and runs. */
   static long hash(char kind, String text) {
-    long h = (FNV_OFFSET ^ kind) * FNV_PRIME;
+    return fold((FNV_OFFSET ^ kind) * FNV_PRIME, text);
+  }
+
+  private static long fold(long h, String text) {
     for (int i = 0; i < text.length(); i++) {
       h = (h ^ text.charAt(i)) * FNV_PRIME;
     }
     return h;
   }
 
-  private static long[] distinct(long[] sorted) {
-    int n = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[n++] = sorted[i];
-      }
-    }
-    return Arrays.copyOf(sorted, n);
-  }
-
   /** A growable list of longs, without boxing. */
   private static final class LongList {
-    private long[] items = new long[64];
+    private long[] items;
     private int size;
+
+    LongList(int capacity) {
+      items = new long[capacity];
+    }
 
     void add(long value) {
       if (size == items.length) {
@@ -192,8 +207,16 @@ final class CommentFeatures {
       items[size++] = value;
     }
 
-    long[] toArray() {
-      return Arrays.copyOf(items, size);
+    /** The distinct values, sorted, in an array of their own. */
+    long[] sortedDistinct() {
+      Arrays.sort(items, 0, size);
+      int n = 0;
+      for (int i = 0; i < size; i++) {
+        if (i == 0 || items[i] != items[i - 1]) {
+          items[n++] = items[i];
+        }
+      }
+      return Arrays.copyOf(items, n);
     }
   }
 }
