@@ -24,7 +24,6 @@ import dev.closeloop.store.Settings;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.SendWindow;
 import dev.closeloop.survey.SurveyFlow;
-import dev.closeloop.survey.SurveyMessages;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.poll.CursorStore;
 import dev.closeloop.ticket.poll.PollContext;
@@ -95,7 +94,12 @@ public final class App implements AutoCloseable {
             s.expireAfter(),
             new SendWindow(s.quietHours(), s.weekends()));
     SecureRandom random = new SecureRandom();
-    Notifier notifier = new Notifier(new SurveyMessages(s.wording()));
+    dev.closeloop.language.Catalog requester = LanguageConfig.requester(config);
+    Notifier notifier =
+        new Notifier(
+            requester,
+            LanguageConfig.surveyLanguage(config, requester),
+            java.time.ZoneId.of(config.digest().zone()));
     this.classifier = Classifiers.standard();
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
@@ -106,7 +110,9 @@ public final class App implements AutoCloseable {
             config.mail().smtp().configured()
                 ? new dev.closeloop.mail.SmtpMailer(config.mail().smtp(), config.timeouts())
                 : null,
-            clock);
+            clock,
+            requester,
+            LanguageConfig.surveyLanguage(config, requester));
     this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
     this.conversations =
         new ConversationService(

@@ -290,6 +290,7 @@ final class Cli implements Callable<Integer> {
     public Integer call() {
       ConfigLoader.Loaded loaded = ConfigLoader.fromEnvironment().loadWritten(configPath);
       out().print(new ConfigPrinter(System::getenv).print(loaded).yaml());
+      LanguageConfig.notes(loaded.config()).forEach(note -> err().println("note: " + note));
       out().println("# config OK: " + configPath);
       if (probe) {
         HttpClient http =

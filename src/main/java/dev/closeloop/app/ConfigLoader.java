@@ -39,7 +39,7 @@ public final class ConfigLoader {
   private static final Pattern HHMM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
   /** Keys whose value is a map with names of the operator's choosing. */
-  private static final Set<String> FREE_MAPS = Set.of("digest.teams");
+  private static final Set<String> FREE_MAPS = Set.of("digest.teams", "survey.words");
 
   private final Function<String, String> env;
   private final ObjectMapper yaml = mapper();
@@ -272,6 +272,7 @@ public final class ConfigLoader {
     pollEvery("connectors.zendesk.pollEvery", c.connectors().zendesk().pollEvery());
     pollEvery("connectors.servicenow.pollEvery", c.connectors().servicenow().pollEvery());
     writeBack(c.connectors());
+    LanguageConfig.validate(c);
   }
 
   /** Write-back: reopen modes, API URLs, and a secret for every generic write-back URL. */

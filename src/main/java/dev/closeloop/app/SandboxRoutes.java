@@ -63,9 +63,13 @@ final class SandboxRoutes {
                       null,
                       limit(str(body, "assignee", "Alex"), 100),
                       limit(str(body, "team", "helpdesk"), 100)),
-                  TicketEvent.Requester.ofEmail(
+                  new TicketEvent.Requester(
                       email.toLowerCase(java.util.Locale.ROOT),
-                      limit(str(body, "name", "Dana"), 100)),
+                      limit(str(body, "name", "Dana"), 100),
+                      null,
+                      null,
+                      null,
+                      emptyToNull(limit(str(body, "locale", ""), 35))),
                   null);
           HttpApi.answer(ctx, app.intake.accept(event));
           app.tick();
@@ -227,6 +231,10 @@ final class SandboxRoutes {
   private static String str(Map<?, ?> body, String key, String fallback) {
     Object v = body.get(key);
     return v == null || v.toString().isBlank() ? fallback : v.toString();
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
   }
 
   private static String limit(String s, int max) {

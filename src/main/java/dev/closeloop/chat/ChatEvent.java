@@ -7,6 +7,14 @@ public sealed interface ChatEvent {
   /** The platform user id of who did it. */
   String userId();
 
+  /**
+   * The language the person's chat client reports with this event (Discord interactions carry one),
+   * as a tag such as {@code de} or {@code pt-BR}; null when the platform does not say.
+   */
+  default String locale() {
+    return null;
+  }
+
   /** A button click. {@code message} is the message that carried the button. */
   record ButtonClick(
       PlatformId platform,
@@ -14,8 +22,19 @@ public sealed interface ChatEvent {
       String userName,
       String actionId,
       String value,
-      MessageRef message)
-      implements ChatEvent {}
+      MessageRef message,
+      String locale)
+      implements ChatEvent {
+    public ButtonClick(
+        PlatformId platform,
+        String userId,
+        String userName,
+        String actionId,
+        String value,
+        MessageRef message) {
+      this(platform, userId, userName, actionId, value, message, null);
+    }
+  }
 
   /** Text typed in a direct message to the bot. */
   record TypedText(PlatformId platform, String userId, String text) implements ChatEvent {}
@@ -25,14 +44,28 @@ public sealed interface ChatEvent {
    * {@code userName} is the display name when the platform gives one (null otherwise).
    */
   record ModalSubmit(
-      PlatformId platform, String userId, String userName, String actionId, String text)
+      PlatformId platform,
+      String userId,
+      String userName,
+      String actionId,
+      String text,
+      String locale)
       implements ChatEvent {
+    public ModalSubmit(
+        PlatformId platform, String userId, String userName, String actionId, String text) {
+      this(platform, userId, userName, actionId, text, null);
+    }
+
     public ModalSubmit(PlatformId platform, String userId, String actionId, String text) {
-      this(platform, userId, null, actionId, text);
+      this(platform, userId, null, actionId, text, null);
     }
   }
 
   /** The {@code /closeloop} command with its arguments ("stats", "optout", "link me@x.org"). */
-  record Command(PlatformId platform, String userId, String userName, String args)
-      implements ChatEvent {}
+  record Command(PlatformId platform, String userId, String userName, String args, String locale)
+      implements ChatEvent {
+    public Command(PlatformId platform, String userId, String userName, String args) {
+      this(platform, userId, userName, args, null);
+    }
+  }
 }

@@ -23,6 +23,14 @@ public interface ChatPlatform {
   UserLookup lookup(Recipient recipient);
 
   /**
+   * The name a person goes by on this platform (Slack: their display name, else real name), for
+   * showing them to others; empty when the event's own name is as good or the platform cannot say.
+   */
+  default Optional<String> displayName(String userId) {
+    return Optional.empty();
+  }
+
+  /**
    * Performs one outbound action. Must either succeed once or throw; an {@link Outgoing.Update} may
    * be repeated safely.
    *

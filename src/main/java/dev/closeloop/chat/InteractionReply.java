@@ -9,9 +9,17 @@ public sealed interface InteractionReply {
 
   record Ephemeral(String text) implements InteractionReply {}
 
-  /** Open a dialog with one multi-line text input. {@code id} comes back in ModalSubmit. */
-  record OpenModal(String id, String title, String label, String placeholder)
-      implements InteractionReply {}
+  /**
+   * Open a dialog with one multi-line text input. {@code id} comes back in ModalSubmit; {@code
+   * submit} and {@code close} label its buttons where the platform shows them (Slack).
+   */
+  record OpenModal(
+      String id, String title, String label, String placeholder, String submit, String close)
+      implements InteractionReply {
+    public OpenModal(String id, String title, String label, String placeholder) {
+      this(id, title, label, placeholder, null, null);
+    }
+  }
 
   static InteractionReply none() {
     return new None();

@@ -94,9 +94,15 @@ public record Config(
       String quietHours,
       boolean weekends,
       String preferPlatform,
+      String locale,
+      Map<String, Map<String, String>> words,
       Wording wording) {}
 
-  /** What the requester reads. Short, human, and saying what happens with the answer. */
+  /**
+   * The single-language wording of earlier releases ({@code survey.wording}), still read for one
+   * release: each text set here overrides that key in the {@code survey.locale} language, unless
+   * {@code survey.words} sets it too. Unset fields are null.
+   */
   public record Wording(
       String intro,
       String fixedQuestion,
@@ -115,7 +121,24 @@ public record Config(
       String optedIn,
       String alreadyAnswered,
       String surveyClosed,
-      String notUnderstood) {}
+      String notUnderstood) {
+
+    /** The texts set here, by key (the field name, which is the message key). */
+    public Map<String, String> given() {
+      Map<String, String> out = new java.util.TreeMap<>();
+      for (var c : Wording.class.getRecordComponents()) {
+        try {
+          Object v = c.getAccessor().invoke(this);
+          if (v != null) {
+            out.put(c.getName(), (String) v);
+          }
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return out;
+    }
+  }
 
   public record Digest(
       String time,
@@ -127,7 +150,8 @@ public record Config(
       Duration ownerReminderAfter,
       boolean alertImmediately,
       Map<String, Team> teams,
-      Weekly weekly) {}
+      Weekly weekly,
+      String locale) {}
 
   public record Team(String slackChannel, String discordChannel) {}
 

@@ -43,6 +43,10 @@ public final class ConfigDocs {
                   + " `docs/connectors/`."));
 
   /** One entry per key. */
+  /** Keys still read but no longer advertised (the example config leaves them out). */
+  public static final java.util.Set<String> DEPRECATED_PREFIXES =
+      java.util.Set.of("survey.wording.");
+
   public static final Map<String, String> KEYS =
       Map.ofEntries(
           entry(
@@ -131,28 +135,86 @@ public final class ConfigDocs {
               "survey.preferPlatform",
               "`slack` or `discord`: where to ask a person reachable on both."),
           entry(
+              "survey.locale",
+              "The requester's language when neither the ticket (`requester.locale`) nor Slack /"
+                  + " Discord names one: `en`, `de`, `fr`, `es`, `pt`, `ja`, or a language of"
+                  + " `survey.words` (docs/language.md)."),
+          entry(
+              "survey.words",
+              "Your own texts: language → text key → ICU message, overriding the bundled ones or"
+                  + " adding a language; a missing text is shown in English (docs/language.md)."),
+          entry(
               "survey.wording.intro",
-              "First line of the survey DM; `{name}` and `{ticket}` are filled in."),
-          entry("survey.wording.fixedQuestion", "The fixed / not fixed question."),
-          entry("survey.wording.ratingQuestion", "The 1–5 rating question."),
-          entry("survey.wording.whatWentWrong", "Asked after a low score or \"not fixed\"."),
-          entry("survey.wording.thanksForComment", "Reply to a comment."),
-          entry("survey.wording.anythingElse", "The closing \"anything else?\" question."),
-          entry("survey.wording.requestPrompt", "Asked after \"yes, something else\"."),
-          entry("survey.wording.requestNoted", "Reply to that request."),
-          entry("survey.wording.closingPositive", "Last message after a good survey."),
-          entry("survey.wording.closingNegative", "Last message after a negative survey."),
-          entry("survey.wording.reminder", "The one reminder; `{ticket}` is filled in."),
-          entry("survey.wording.expired", "The survey message once it expired."),
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.intro`."),
+          entry(
+              "survey.wording.fixedQuestion",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.fixedQuestion`."),
+          entry(
+              "survey.wording.ratingQuestion",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.ratingQuestion`."),
+          entry(
+              "survey.wording.whatWentWrong",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.whatWentWrong`."),
+          entry(
+              "survey.wording.thanksForComment",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.thanksForComment`."),
+          entry(
+              "survey.wording.anythingElse",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.anythingElse`."),
+          entry(
+              "survey.wording.requestPrompt",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.requestPrompt`."),
+          entry(
+              "survey.wording.requestNoted",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.requestNoted`."),
+          entry(
+              "survey.wording.closingPositive",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.closingPositive`."),
+          entry(
+              "survey.wording.closingNegative",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.closingNegative`."),
+          entry(
+              "survey.wording.reminder",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.reminder`."),
+          entry(
+              "survey.wording.expired",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.expired`."),
           entry(
               "survey.wording.followedUp",
-              "Told to the requester when someone followed up; `{ticket}` and `{title}` are"
-                  + " filled in."),
-          entry("survey.wording.optedOut", "Reply to \"stop\"."),
-          entry("survey.wording.optedIn", "Reply to `/closeloop optin`."),
-          entry("survey.wording.alreadyAnswered", "Reply to a second answer to a question."),
-          entry("survey.wording.surveyClosed", "Reply to a click on a closed survey."),
-          entry("survey.wording.notUnderstood", "Reply to text the bot could not read."),
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.followedUp`."),
+          entry(
+              "survey.wording.optedOut",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.optedOut`."),
+          entry(
+              "survey.wording.optedIn",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.optedIn`."),
+          entry(
+              "survey.wording.alreadyAnswered",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.alreadyAnswered`."),
+          entry(
+              "survey.wording.surveyClosed",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.surveyClosed`."),
+          entry(
+              "survey.wording.notUnderstood",
+              "Deprecated (read for one more release as `survey.words` of the `survey.locale`"
+                  + " language): use `survey.words.<lang>.notUnderstood`."),
           entry("digest.time", "Daily digest time `HH:MM` …"),
           entry("digest.zone", "… in this zone (also the fallback zone of requesters)."),
           entry("digest.slackChannel", "Slack channel id (`C…`) of the digest."),
@@ -175,6 +237,10 @@ public final class ConfigDocs {
           entry("digest.teams.<name>.discordChannel", "The team's Discord channel id."),
           entry("digest.weekly.day", "Day of the weekly summary (figures and a trend chart)."),
           entry("digest.weekly.time", "Its time `HH:MM`, in `digest.zone`."),
+          entry(
+              "digest.locale",
+              "The IT team's language for the digest, weekly summary and alerts: `en`, `de`, `fr`,"
+                  + " `es`, `pt`, `ja`."),
           entry(
               "delivery.maxAttempts",
               "Attempts per outbound message, then it is dead-lettered (`outbox list --dead`)."),

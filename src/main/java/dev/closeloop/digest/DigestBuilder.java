@@ -9,14 +9,15 @@ import dev.closeloop.chat.ChatMessage.Context;
 import dev.closeloop.chat.ChatMessage.Header;
 import dev.closeloop.chat.ChatMessage.Span;
 import dev.closeloop.chat.ChatMessage.Text;
+import dev.closeloop.language.Catalog;
+import dev.closeloop.language.Languages;
+import dev.closeloop.language.Words;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,8 +31,34 @@ public final class DigestBuilder {
   public static final int MAX_ENTRIES = 100;
   static final int PER_PAGE = 5;
   static final int MAX_COMMENT = 500;
-  private static final DateTimeFormatter DAY =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+  private final Words words;
+  private final LanguageMark language;
+
+  /**
+   * @param words the team's texts in {@code digest.locale} and {@code digest.zone}
+   * @param language which language each quoted comment is marked with
+   */
+  public DigestBuilder(Words words, LanguageMark language) {
+    this.words = words;
+    this.language = language;
+  }
+
+  /** English, each comment marked with its language as the app marks it (tests, tools). */
+  public DigestBuilder() {
+    this(
+        new Words(Catalog.team(), Languages.FALLBACK, java.time.ZoneOffset.UTC),
+        LanguageMark.detected(Languages.FALLBACK));
+  }
+
+  public Words words() {
+    return words;
+  }
+
+  /** The digest's title: the main one, or a team's. */
+  public String title(String team) {
+    return team == null ? words.t("digestTitle") : words.t("digestTeamTitle", "team", team);
+  }
 
   /**
    * What one digest covers. {@code fresh} and {@code stillOpen} may hold only the worst entries (at
@@ -105,43 +132,38 @@ public final class DigestBuilder {
     Totals totals = in.totals();
     int omitted = totals.all() - kept.size();
 
+    Words w = new Words(words.catalog(), words.lang(), in.zone());
     List<Section> sections =
         List.of(
-            new Section("New negative replies", keep(freshNegatives, kept)),
-            new Section("Still open — not followed up yet", keep(in.stillOpen(), kept)),
-            new Section("Requests from “anything else?”", keep(freshRequests, kept)));
+            new Section(w.t("sectionNegative"), keep(freshNegatives, kept)),
+            new Section(w.t("sectionOpen"), keep(in.stillOpen(), kept)),
+            new Section(w.t("sectionRequests"), keep(freshRequests, kept)));
 
+    String figures = in.figures().line(w);
     List<Block> intro = new ArrayList<>();
-    intro.add(new Header(in.title() + " — " + DAY.format(in.now().atZone(in.zone()))));
+    intro.add(new Header(w.t("digestHeading", "title", in.title(), "date", in.now())));
     if (totals.freshNegatives() == 0) {
       intro.add(
           new Text(
               List.of(
-                  new Span.Bold("All clear: "),
+                  new Span.Bold(w.t("allClearLabel")),
                   new Span.Plain(
-                      "no new negative replies since "
-                          + DAY.format(in.windowStart().atZone(in.zone()))
-                          + ". "
-                          + in.figures().line()
-                          + "."))));
+                      " " + w.t("allClearText", "since", in.windowStart(), "figures", figures)))));
     } else {
       intro.add(
           new Text(
               List.of(
-                  new Span.Bold(
-                      totals.freshNegatives()
-                          + " new negative "
-                          + (totals.freshNegatives() == 1 ? "reply" : "replies")),
+                  new Span.Bold(w.t("negativesLabel", "count", totals.freshNegatives())),
                   new Span.Plain(
-                      " · "
-                          + totals.stillOpen()
-                          + " still open · "
-                          + totals.freshRequests()
-                          + " "
-                          + (totals.freshRequests() == 1 ? "request" : "requests")
-                          + " · "
-                          + in.figures().line()
-                          + "."))));
+                      " "
+                          + w.t(
+                              "negativesText",
+                              "open",
+                              totals.stillOpen(),
+                              "requests",
+                              totals.freshRequests(),
+                              "figures",
+                              figures)))));
     }
 
     List<ChatMessage> pages = new ArrayList<>();
@@ -156,7 +178,7 @@ public final class DigestBuilder {
       boolean headed = false;
       for (DigestEntry e : section.entries()) {
         if (onPage == PER_PAGE) {
-          pages.add(page(page, in));
+          pages.add(page(page, in, figures));
           ids.add(pageIds);
           page = new ArrayList<>();
           pageIds = new ArrayList<>();
@@ -173,24 +195,23 @@ public final class DigestBuilder {
       }
     }
     if (omitted > 0) {
-      page.add(
-          new Context("…and " + omitted + " more: see GET /admin/incidents for the full list."));
+      page.add(new Context(w.t("moreEntries", "count", omitted)));
     }
-    pages.add(page(page, in));
+    pages.add(page(page, in, figures));
     ids.add(pageIds);
     if (pages.size() > 1) {
       for (int i = 0; i < pages.size(); i++) {
         ChatMessage p = pages.get(i);
         List<Block> blocks = new ArrayList<>(p.blocks());
-        blocks.add(new Context("Part " + (i + 1) + " of " + pages.size()));
+        blocks.add(new Context(w.t("part", "part", i + 1, "parts", pages.size())));
         pages.set(i, new ChatMessage(p.fallback(), blocks));
       }
     }
     return new Result(pages, ids, kept.size(), omitted);
   }
 
-  private static ChatMessage page(List<Block> blocks, Input in) {
-    return new ChatMessage(in.title() + ": " + in.figures().line(), blocks);
+  private static ChatMessage page(List<Block> blocks, Input in, String figures) {
+    return new ChatMessage(in.title() + ": " + figures, blocks);
   }
 
   private record Section(String title, List<DigestEntry> entries) {}
@@ -204,22 +225,25 @@ public final class DigestBuilder {
   }
 
   /** The blocks of one entry: a card and its buttons. Used again to refresh it after a click. */
-  public static List<Block> entryBlocks(DigestEntry e, Instant now) {
+  public List<Block> entryBlocks(DigestEntry e, Instant now) {
     List<Span> body = new ArrayList<>();
     body.add(new Span.Bold(scoreLine(e)));
+    String people =
+        words.t("people", "requester", orDash(e.requester()), "assignee", orDash(e.assignee()));
     body.add(
         new Span.Plain(
-            "\nRequester: "
-                + orDash(e.requester())
-                + " · Assignee: "
-                + orDash(e.assignee())
-                + (e.team() == null ? "" : " · Team: " + e.team())));
+            "\n"
+                + people
+                + (e.team() == null ? "" : " · " + words.t("teamName", "team", e.team()))));
     if (e.comment() != null) {
-      body.add(new Span.Plain("\n“" + cut(e.comment(), MAX_COMMENT) + "”"));
+      body.add(
+          new Span.Plain(
+              "\n" + words.t("quote", "comment", cut(e.comment(), MAX_COMMENT)) + languageMark(e)));
     }
     if (e.request() != null) {
-      body.add(new Span.Bold("\nRequest: "));
-      body.add(new Span.Plain(cut(e.request(), MAX_COMMENT)));
+      body.add(new Span.Plain("\n"));
+      body.add(new Span.Bold(words.t("requestLabel")));
+      body.add(new Span.Plain(" " + cut(e.request(), MAX_COMMENT)));
     }
     body.add(new Span.Plain("\n" + status(e, now)));
     String title = cut(e.ticketId(), 60) + (e.title() == null ? "" : " · " + cut(e.title(), 150));
@@ -232,14 +256,14 @@ public final class DigestBuilder {
         buttons.add(
             new Button(
                 "cl:i:" + e.surveyId() + ":own",
-                "I'll take it · " + label,
+                words.t("takeButton", "ticket", label),
                 "own",
                 Button.Style.PRIMARY));
       }
       buttons.add(
           new Button(
               "cl:i:" + e.surveyId() + ":done",
-              "Followed up · " + label,
+              words.t("doneButton", "ticket", label),
               "done",
               Button.Style.DEFAULT));
       blocks.add(new Actions(buttons));
@@ -247,43 +271,38 @@ public final class DigestBuilder {
     return blocks;
   }
 
-  static String scoreLine(DigestEntry e) {
+  /** " (German)": the language a quoted comment is in, named in the team's language. */
+  private String languageMark(DigestEntry e) {
+    return language
+        .of(e.comment(), e.requesterLocale())
+        .map(lang -> " " + words.t("commentLanguage", "language", words.languageName(lang)))
+        .orElse("");
+  }
+
+  String scoreLine(DigestEntry e) {
     List<String> parts = new ArrayList<>();
     if (e.score() != null) {
-      parts.add("Score " + e.score() + "/5");
+      parts.add(words.t("score", "score", e.score()));
     }
     if (e.fixed() != null) {
-      parts.add(e.fixed() ? "Fixed" : "Not fixed");
+      parts.add(words.t(e.fixed() ? "fixed" : "notFixed"));
     }
     if (!e.negative()) {
-      parts.add("Request");
+      parts.add(words.t("request"));
     }
-    return parts.isEmpty() ? "No score" : String.join(" · ", parts);
+    return parts.isEmpty() ? words.t("noScore") : String.join(" · ", parts);
   }
 
-  static String status(DigestEntry e, Instant now) {
+  String status(DigestEntry e, Instant now) {
     if (e.followedUpAt() != null) {
-      return "✅ Followed up by "
-          + e.followedUpBy()
-          + (e.note() == null ? "" : ": " + cut(e.note(), 300));
+      return e.note() == null
+          ? words.t("followedUpBy", "who", e.followedUpBy())
+          : words.t("followedUpNote", "who", e.followedUpBy(), "note", cut(e.note(), 300));
     }
-    String age = "open for " + age(Duration.between(e.createdAt(), now));
-    return e.owner() == null ? "Unowned · " + age : "Owner: " + e.owner() + " · " + age;
-  }
-
-  public static String age(Duration d) {
-    if (d.isNegative()) {
-      d = Duration.ZERO;
-    }
-    long days = d.toDays();
-    long hours = d.toHoursPart();
-    if (days > 0) {
-      return days + "d " + hours + "h";
-    }
-    if (d.toHours() > 0) {
-      return d.toHours() + "h";
-    }
-    return Math.max(d.toMinutes(), 0) + "m";
+    String age = words.age(Duration.between(e.createdAt(), now));
+    return e.owner() == null
+        ? words.t("unowned", "age", age)
+        : words.t("owned", "owner", e.owner(), "age", age);
   }
 
   private static String orDash(String s) {

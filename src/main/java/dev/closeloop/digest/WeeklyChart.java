@@ -15,16 +15,48 @@ public final class WeeklyChart {
   /** One week's figures. */
   public record Point(String week, Figures figures) {}
 
+  /** The words on the chart. */
+  public record Labels(String title, String week, String csat, String responseRate) {
+    static final Labels ENGLISH =
+        new Labels(
+            "CSAT and response rate by week", "Week", "CSAT (share of 4–5)", "Response rate");
+
+    /** The chart's labels in the team's language. */
+    public static Labels of(dev.closeloop.language.Words words) {
+      return new Labels(
+          words.t("chartTitle"),
+          words.t("chartWeek"),
+          words.t("chartCsat"),
+          words.t("chartResponseRate"));
+    }
+
+    /** These labels if the chart's font can draw them (CJK needs a CJK font), else English. */
+    Labels drawable(java.awt.Font font) {
+      for (String s : List.of(title, week, csat, responseRate)) {
+        if (font.canDisplayUpTo(s) >= 0) {
+          return ENGLISH;
+        }
+      }
+      return this;
+    }
+  }
+
   private WeeklyChart() {}
 
   public static byte[] render(List<Point> points) {
+    return render(points, Labels.ENGLISH);
+  }
+
+  public static byte[] render(List<Point> points, Labels wanted) {
     System.setProperty("java.awt.headless", "true");
+    CategoryChart probe = new CategoryChartBuilder().build();
+    Labels labels = wanted.drawable(probe.getStyler().getChartTitleFont());
     CategoryChart chart =
         new CategoryChartBuilder()
             .width(800)
             .height(400)
-            .title("CSAT and response rate by week")
-            .xAxisTitle("Week")
+            .title(labels.title())
+            .xAxisTitle(labels.week())
             .yAxisTitle("%")
             .build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
@@ -38,8 +70,8 @@ public final class WeeklyChart {
       csat.add(p.figures().csat() == null ? 0.0 : p.figures().csat() * 100);
       response.add(p.figures().responseRate() == null ? 0.0 : p.figures().responseRate() * 100);
     }
-    chart.addSeries("CSAT (share of 4–5)", weeks, csat);
-    chart.addSeries("Response rate", weeks, response);
+    chart.addSeries(labels.csat(), weeks, csat);
+    chart.addSeries(labels.responseRate(), weeks, response);
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       BitmapEncoder.saveBitmap(chart, out, BitmapEncoder.BitmapFormat.PNG);

@@ -70,6 +70,7 @@ public final class ConversationService implements ChatEventHandler {
   @Override
   public InteractionReply handle(ChatEvent event) {
     try {
+      rememberLocale(event);
       if (event instanceof ChatEvent.ButtonClick click) {
         return click(click);
       } else if (event instanceof ChatEvent.TypedText typed) {
@@ -87,9 +88,38 @@ public final class ConversationService implements ChatEventHandler {
           event.getClass().getSimpleName(),
           e.toString(),
           e);
-      return InteractionReply.ephemeral(
-          "Sorry, something went wrong on our side. Please try again in a minute.");
+      return InteractionReply.ephemeral(words(event).t("somethingWentWrong"));
     }
+  }
+
+  /** Requester texts for whoever sent this event, outside any survey. */
+  private dev.closeloop.survey.SurveyMessages words(ChatEvent event) {
+    return jdbi.withHandle(
+        h -> notifier.messages(h, event.platform(), event.userId(), event.locale()));
+  }
+
+  /**
+   * Keeps the language the person's client reports (Discord interactions) for their next survey and
+   * for replies outside one. A click on a survey also updates that survey's requester.
+   */
+  private void rememberLocale(ChatEvent event) {
+    String locale = event.locale();
+    if (locale == null || !dev.closeloop.language.Languages.wellFormed(locale)) {
+      return;
+    }
+    String personKey = null;
+    if (event instanceof ChatEvent.ButtonClick click) {
+      personKey =
+          Action.parse(click.actionId())
+              .filter(a -> "s".equals(a.kind()))
+              .flatMap(a -> jdbi.withHandle(h -> new Surveys(h).find(a.id())))
+              .filter(s -> owns(s, event.platform(), event.userId()))
+              .map(SurveyRow::personKey)
+              .orElse(null);
+    }
+    String key = personKey;
+    jdbi.useHandle(
+        h -> new People(h).rememberLocale(event.platform().wire(), event.userId(), key, locale));
   }
 
   /** An action id split: cl:s:12:rate:4 → kind s, id 12, rest "rate:4". */
@@ -113,14 +143,14 @@ public final class ConversationService implements ChatEventHandler {
   private InteractionReply click(ChatEvent.ButtonClick click) {
     Optional<Action> action = Action.parse(click.actionId());
     if (action.isEmpty()) {
-      return InteractionReply.ephemeral("That button is not one of ours any more.");
+      return InteractionReply.ephemeral(words(click).t("unknownButton"));
     }
     Action a = action.get();
     if ("i".equals(a.kind())) {
       return incidents.click(click, a.id(), a.what());
     }
     if (!"s".equals(a.kind())) {
-      return InteractionReply.ephemeral("That button is not one of ours any more.");
+      return InteractionReply.ephemeral(words(click).t("unknownButton"));
     }
     SurveyInput input;
     switch (a.what()) {
@@ -136,11 +166,11 @@ public final class ConversationService implements ChatEventHandler {
         if (a.what().startsWith("rate:")) {
           int score = a.what().length() == 6 ? a.what().charAt(5) - '0' : -1;
           if (score < 1 || score > 5) {
-            return InteractionReply.ephemeral("That button is not one of ours any more.");
+            return InteractionReply.ephemeral(words(click).t("unknownButton"));
           }
           input = new SurveyInput.RatingClicked(score);
         } else {
-          return InteractionReply.ephemeral("That button is not one of ours any more.");
+          return InteractionReply.ephemeral(words(click).t("unknownButton"));
         }
       }
     }
@@ -150,12 +180,13 @@ public final class ConversationService implements ChatEventHandler {
   private InteractionReply moreClicked(ChatEvent.ButtonClick click, long surveyId) {
     SurveyRow s = jdbi.withHandle(h -> new Surveys(h).find(surveyId)).orElse(null);
     if (s == null || !owns(s, click.platform(), click.userId())) {
-      return InteractionReply.ephemeral("This survey is not yours to answer.");
+      return InteractionReply.ephemeral(words(click).t("notYourSurvey"));
     }
+    var messages = jdbi.withHandle(h -> notifier.messages(h, s));
     if (!s.open()) {
-      return InteractionReply.ephemeral(notifier.messages().text(Say.SURVEY_CLOSED));
+      return InteractionReply.ephemeral(messages.text(Say.SURVEY_CLOSED));
     }
-    return notifier.messages().commentModal(surveyId);
+    return messages.commentModal(surveyId);
   }
 
   private InteractionReply modal(ChatEvent.ModalSubmit submit) {
@@ -183,45 +214,41 @@ public final class ConversationService implements ChatEventHandler {
     Optional<SurveyRow> open =
         jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
     if (open.isPresent()) {
-      return apply(
-          typed.platform(), typed.userId(), open.get().id(), new SurveyInput.Typed(parsed), false);
+      long id = open.get().id();
+      return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
     Instant now = clock.instant();
     String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
     if (parsed instanceof ParsedAnswer.Stop) {
       setOptOut(typed.platform(), typed.userId(), true);
-      jdbi.useTransaction(
-          h ->
-              notifier.direct(
-                  h,
-                  typed.platform(),
-                  typed.userId(),
-                  notifier.messages().text(Say.OPTED_OUT),
-                  tag,
-                  now));
     } else if (parsed instanceof ParsedAnswer.OptIn) {
       setOptOut(typed.platform(), typed.userId(), false);
-      jdbi.useTransaction(
-          h ->
-              notifier.direct(
-                  h,
-                  typed.platform(),
-                  typed.userId(),
-                  notifier.messages().words().optedIn(),
-                  tag,
-                  now));
-    } else {
-      jdbi.useTransaction(
-          h ->
-              notifier.direct(
-                  h,
-                  typed.platform(),
-                  typed.userId(),
-                  "Thanks for the message! There is no open survey right now — for anything new, please open a ticket with IT.",
-                  tag,
-                  now));
     }
+    String key =
+        parsed instanceof ParsedAnswer.Stop
+            ? "optedOut"
+            : parsed instanceof ParsedAnswer.OptIn ? "optedIn" : "noOpenSurvey";
+    jdbi.useTransaction(
+        h ->
+            notifier.direct(
+                h,
+                typed.platform(),
+                typed.userId(),
+                notifier.messages(h, typed.platform(), typed.userId(), null).t(key),
+                tag,
+                now));
     return InteractionReply.none();
+  }
+
+  /**
+   * Typed text answers the question the person has seen: while "anything else?" is still queued, it
+   * answers the one before.
+   */
+  private SurveyInput typedInput(ParsedAnswer parsed, SurveyRow s) {
+    boolean seen =
+        !dev.closeloop.survey.Step.AWAIT_ANYTHING_ELSE.name().equals(s.step())
+            || !jdbi.withHandle(h -> Notifier.questionPending(h, s.id()));
+    return new SurveyInput.Typed(parsed, seen);
   }
 
   private InteractionReply apply(
@@ -234,7 +261,8 @@ public final class ConversationService implements ChatEventHandler {
                   Surveys surveys = new Surveys(h);
                   SurveyRow s = surveys.lock(surveyId).orElse(null);
                   if (s == null || !owns(s, platform, userId)) {
-                    return InteractionReply.ephemeral("This survey is not yours to answer.");
+                    return InteractionReply.ephemeral(
+                        notifier.messages(h, platform, userId, null).t("notYourSurvey"));
                   }
                   if (!s.open()
                       && !(input instanceof SurveyInput.StopClicked)
@@ -257,20 +285,21 @@ public final class ConversationService implements ChatEventHandler {
                     Instant finishedAt = t.next().finished() ? now : null;
                     surveys.saveConversation(
                         s.id(), t.next().step().name(), answeredAt, finishedAt);
-                    openIncidentIfNeeded(h, s.id(), t.next(), now);
+                    openIncidentIfNeeded(h, s.id(), s.locale(), t.next(), now);
                     notifier.refreshSurvey(h, s.id(), now);
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
                   boolean onlyRejection = !t.changed() && !t.optOut();
                   if (onlyRejection && interactive && t.say().size() == 1) {
-                    return InteractionReply.ephemeral(notifier.messages().text(t.say().get(0)));
+                    return InteractionReply.ephemeral(
+                        notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
                   }
                   int i = 0;
                   for (Say say : t.say()) {
                     notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
-                    return notifier.messages().requestModal(s.id());
+                    return notifier.messages(h, after).requestModal(s.id());
                   }
                   return InteractionReply.none();
                 }));
@@ -278,15 +307,24 @@ public final class ConversationService implements ChatEventHandler {
 
   private InteractionReply reply(Handle h, SurveyRow s, Say say, boolean interactive, Instant now) {
     if (interactive) {
-      return InteractionReply.ephemeral(notifier.messages().text(say));
+      return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
     }
     notifier.say(h, s, say, "x" + now.toEpochMilli(), now);
     return InteractionReply.none();
   }
 
-  private void openIncidentIfNeeded(Handle h, long surveyId, Conversation c, Instant now) {
+  /**
+   * @param locale the requester's locale when the ticket or the platform named it (not a guess):
+   *     the comment is judged in that language
+   */
+  private void openIncidentIfNeeded(
+      Handle h, long surveyId, String locale, Conversation c, Instant now) {
     boolean negative =
-        flow.negativeByAnswers(c) || c.comment() != null && classifier.isNegative(c.comment());
+        flow.negativeByAnswers(c)
+            || c.comment() != null
+                && (locale == null
+                    ? classifier.isNegative(c.comment())
+                    : classifier.isNegative(c.comment(), locale));
     Incidents inc = new Incidents(h);
     if (negative) {
       if (inc.open(surveyId, IncidentRow.NEGATIVE, now)) {
@@ -307,14 +345,15 @@ public final class ConversationService implements ChatEventHandler {
     String args = command.args() == null ? "" : command.args().strip();
     String verb =
         args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    var words = words(command);
     switch (verb) {
       case "optout", "stop" -> {
         setOptOut(command.platform(), command.userId(), true);
-        return InteractionReply.ephemeral(notifier.messages().text(Say.OPTED_OUT));
+        return InteractionReply.ephemeral(words.t("optedOut"));
       }
       case "optin" -> {
         setOptOut(command.platform(), command.userId(), false);
-        return InteractionReply.ephemeral(notifier.messages().words().optedIn());
+        return InteractionReply.ephemeral(words.t("optedIn"));
       }
       case "stats" -> {
         if (!team.inTeam(command.platform(), command.userId())) {
@@ -322,28 +361,22 @@ public final class ConversationService implements ChatEventHandler {
               "event=stats_refused platform={} user={} why=not_on_the_team",
               command.platform().wire(),
               command.userId());
-          return InteractionReply.ephemeral(
-              "Sorry, /closeloop stats is for the IT team. Your own surveys are between you and"
-                  + " them.");
+          return InteractionReply.ephemeral(words.t("statsTeamOnly"));
         }
         return InteractionReply.ephemeral(stats.summaryLine(30));
       }
       case "link", "verify" -> {
         if (command.platform() != PlatformId.DISCORD) {
-          return InteractionReply.ephemeral(
-              "Linking is for Discord; on Slack we find you by your email.");
+          return InteractionReply.ephemeral(words.t("linkDiscordOnly"));
         }
         String rest = args.split("\\s+", 2).length > 1 ? args.split("\\s+", 2)[1] : "";
         return InteractionReply.ephemeral(
             verb.equals("link")
-                ? links.request(command.userId(), command.userName(), rest)
-                : links.verify(command.userId(), rest));
+                ? links.request(command.userId(), command.userName(), rest, command.locale())
+                : links.verify(command.userId(), rest, command.locale()));
       }
       default -> {
-        return InteractionReply.ephemeral(
-            "/closeloop stats — CSAT and response rate, last 30 days · optout — never be asked again · "
-                + "optin — be asked again · link you@example.com, then verify CODE — (Discord) link"
-                + " your work email");
+        return InteractionReply.ephemeral(words.t("commandHelp"));
       }
     }
   }

@@ -43,7 +43,7 @@ public final class DigestService {
   private final Map<dev.closeloop.chat.PlatformId, ?> platforms;
   private final StatsService stats;
   private final Clock clock;
-  private final DigestBuilder builder = new DigestBuilder();
+  private final DigestBuilder builder;
 
   public DigestService(
       Jdbi jdbi,
@@ -56,6 +56,17 @@ public final class DigestService {
     this.platforms = platforms;
     this.stats = stats;
     this.clock = clock;
+    this.builder = builder(config);
+  }
+
+  /**
+   * The digest in the team's language ({@code digest.locale}, {@code digest.zone}), each quoted
+   * comment marked with its language (detected, else the requester's).
+   */
+  static DigestBuilder builder(Config config) {
+    return new DigestBuilder(
+        dev.closeloop.language.Words.team(config.digest().locale(), config.digest().zone()),
+        dev.closeloop.digest.LanguageMark.detected(config.survey().locale()));
   }
 
   /** Records the install time once; the first digest is at the next digest.time after it. */
@@ -120,7 +131,7 @@ public final class DigestService {
                   Figures figures = stats.figures(h, start, now);
                   ZoneId zone = ZoneId.of(config.digest().zone());
                   DigestBuilder.Result mainDigest =
-                      builder.build(main.input(start, now, zone, "Closeloop digest", figures));
+                      builder.build(main.input(start, now, zone, builder.title(null), figures));
                   Optional<Long> id =
                       digests.insert(slot, kind, start, now, now, mainDigest.entries(), null);
                   if (id.isEmpty()) {
@@ -135,12 +146,7 @@ public final class DigestService {
                             : builder.build(
                                 teams
                                     .computeIfAbsent(t.team(), team -> entries(h, start, now, team))
-                                    .input(
-                                        start,
-                                        now,
-                                        zone,
-                                        "Closeloop digest · " + t.team(),
-                                        figures));
+                                    .input(start, now, zone, builder.title(t.team()), figures));
                     enqueue(h, id.get(), t, result.pages(), now);
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("platform", t.platform().wire());

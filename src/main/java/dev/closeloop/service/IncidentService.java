@@ -5,6 +5,7 @@ import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatMessage.Actions;
 import dev.closeloop.chat.ChatMessage.Block;
 import dev.closeloop.chat.ChatMessage.Button;
+import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
@@ -46,6 +47,8 @@ public final class IncidentService {
   private final FatiguePolicy policy;
   private final Map<PlatformId, ?> platforms;
   private final Clock clock;
+  private final dev.closeloop.language.Words words;
+  private final DigestBuilder digest;
 
   public IncidentService(
       Jdbi jdbi,
@@ -60,22 +63,40 @@ public final class IncidentService {
     this.policy = policy;
     this.platforms = platforms;
     this.clock = clock;
+    this.digest = DigestService.builder(config);
+    this.words = digest.words();
   }
 
   InteractionReply click(ChatEvent.ButtonClick click, long surveyId, String what) {
-    String who =
-        click.userName() == null || click.userName().isBlank() ? click.userId() : click.userName();
     String ref = click.platform().wire() + ":" + click.userId();
     return switch (what) {
-      case "own" -> take(surveyId, who, ref);
+      case "own" -> take(surveyId, name(click.platform(), click.userId(), click.userName()), ref);
       case "done" ->
           new InteractionReply.OpenModal(
               "cl:i:" + surveyId + ":note",
-              "Followed up",
-              "Resolution note (optional)",
-              "What did you do? The requester is told someone followed up.");
-      default -> InteractionReply.ephemeral("That button is not one of ours any more.");
+              words.t("followUpModalTitle"),
+              words.t("followUpModalLabel"),
+              words.t("followUpModalPlaceholder"),
+              words.t("modalSubmit"),
+              words.t("modalCancel"));
+      default -> InteractionReply.ephemeral(words.t("unknownButton"));
     };
+  }
+
+  /**
+   * How a team member is shown in the digest: the name their platform shows them by (Slack: the
+   * display name, looked up), else the name the event carried, else their id as the platform gave
+   * it. Never a transformed id.
+   */
+  private String name(PlatformId platform, String userId, String eventName) {
+    java.util.Optional<String> looked =
+        platforms.get(platform) instanceof ChatPlatform p
+            ? p.displayName(userId)
+            : java.util.Optional.empty();
+    if (looked.isPresent()) {
+      return looked.get();
+    }
+    return eventName == null || eventName.isBlank() ? userId : eventName;
   }
 
   InteractionReply modal(ChatEvent.ModalSubmit submit, long surveyId, String what) {
@@ -95,13 +116,14 @@ public final class IncidentService {
    * is them.
    */
   private String displayName(ChatEvent.ModalSubmit submit, long surveyId, String ref) {
-    if (submit.userName() != null && !submit.userName().isBlank()) {
-      return submit.userName();
+    java.util.Optional<String> owner =
+        jdbi.withHandle(h -> new Incidents(h).find(surveyId))
+            .filter(i -> ref.equals(i.ownerRef()) && i.owner() != null)
+            .map(IncidentRow::owner);
+    if (owner.isPresent()) {
+      return owner.get();
     }
-    return jdbi.withHandle(h -> new Incidents(h).find(surveyId))
-        .filter(i -> ref.equals(i.ownerRef()) && i.owner() != null)
-        .map(IncidentRow::owner)
-        .orElse(submit.userId());
+    return name(submit.platform(), submit.userId(), submit.userName());
   }
 
   public InteractionReply take(long surveyId, String who, String ref) {
@@ -113,20 +135,19 @@ public final class IncidentService {
                   Incidents incidents = new Incidents(h);
                   IncidentRow i = incidents.find(surveyId).orElse(null);
                   if (i == null) {
-                    return InteractionReply.ephemeral(
-                        "That entry is gone (its data was purged or erased).");
+                    return InteractionReply.ephemeral(words.t("entryGone"));
                   }
                   if (i.followedUpAt() != null) {
                     return InteractionReply.ephemeral(
-                        "Already followed up by " + i.followedUpBy() + ".");
+                        words.t("alreadyFollowedUp", "who", i.followedUpBy()));
                   }
                   if (!incidents.take(surveyId, who, ref, now)) {
-                    return InteractionReply.ephemeral("Already owned by " + i.owner() + ".");
+                    return InteractionReply.ephemeral(words.t("alreadyOwned", "owner", i.owner()));
                   }
                   refreshDigestEntries(h, surveyId, now);
                   log.info("event=incident_taken survey={}", surveyId);
                   return InteractionReply.ephemeral(
-                      "You own " + ticketOf(h, surveyId) + " now. Thanks!");
+                      words.t("youOwn", "ticket", ticketOf(h, surveyId)));
                 }));
   }
 
@@ -139,12 +160,11 @@ public final class IncidentService {
                   Incidents incidents = new Incidents(h);
                   IncidentRow i = incidents.find(surveyId).orElse(null);
                   if (i == null) {
-                    return InteractionReply.ephemeral(
-                        "That entry is gone (its data was purged or erased).");
+                    return InteractionReply.ephemeral(words.t("entryGone"));
                   }
                   if (!incidents.followUp(surveyId, who, note, now)) {
                     return InteractionReply.ephemeral(
-                        "Already followed up by " + i.followedUpBy() + ".");
+                        words.t("alreadyFollowedUp", "who", i.followedUpBy()));
                   }
                   if (i.owner() == null) {
                     h.createUpdate("UPDATE incidents SET owner_ref = :r WHERE survey_id = :s")
@@ -164,12 +184,12 @@ public final class IncidentService {
                       surveyId,
                       config.digest().followUpMessage());
                   return InteractionReply.ephemeral(
-                      "Marked "
-                          + s.ticketId()
-                          + " as followed up"
-                          + (config.digest().followUpMessage()
-                              ? "; the requester will be told."
-                              : "."));
+                      words.t(
+                          "markedFollowedUp",
+                          "ticket",
+                          s.ticketId(),
+                          "told",
+                          config.digest().followUpMessage() ? "yes" : "no"));
                 }));
   }
 
@@ -179,7 +199,7 @@ public final class IncidentService {
     SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
     DigestEntry entry =
         IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
-    List<Block> fresh = DigestBuilder.entryBlocks(entry, now);
+    List<Block> fresh = digest.entryBlocks(entry, now);
     String marker = "cl:i:" + surveyId + ":";
     List<OutboxRow> rows =
         h.createQuery(
@@ -263,11 +283,9 @@ public final class IncidentService {
     DigestEntry entry =
         IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
     List<Block> blocks = new ArrayList<>();
-    blocks.add(
-        new ChatMessage.Header(
-            "⚠ Unhappy requester — " + DigestBuilder.age(java.time.Duration.ZERO) + " ago"));
-    blocks.addAll(DigestBuilder.entryBlocks(entry, now));
-    ChatMessage alert = new ChatMessage("Immediate alert: " + s.ticketId(), blocks);
+    blocks.add(new ChatMessage.Header(words.t("alertHeading")));
+    blocks.addAll(digest.entryBlocks(entry, now));
+    ChatMessage alert = new ChatMessage(words.t("alertFallback", "ticket", s.ticketId()), blocks);
     for (DigestTargets.Target t : DigestTargets.of(config, platforms)) {
       if (t.team() != null && !t.team().equals(s.team())) {
         continue;
@@ -316,12 +334,16 @@ public final class IncidentService {
               continue;
             }
             String text =
-                "Reminder: "
-                    + s.ticketId()
-                    + (s.title() == null ? "" : " (" + s.title() + ")")
-                    + " is still open, "
-                    + DigestBuilder.age(java.time.Duration.between(i.createdAt(), now))
-                    + " after the requester's answer. Press “Followed up” in the digest once you have talked to them.";
+                words.t(
+                    "ownerReminder",
+                    "ticket",
+                    s.ticketId(),
+                    "title",
+                    s.title() == null ? "" : s.title(),
+                    "hasTitle",
+                    s.title() == null || s.title().isBlank() ? "no" : "yes",
+                    "age",
+                    words.age(java.time.Duration.between(i.createdAt(), now)));
             notifier.direct(
                 h, platform, ref[1], text, "own-" + i.surveyId() + "-" + now.toEpochMilli(), now);
             new Incidents(h).markOwnerReminded(i.surveyId(), now);

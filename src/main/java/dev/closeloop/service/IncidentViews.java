@@ -57,7 +57,8 @@ public final class IncidentViews {
                     rs.getString("requester_email"),
                     rs.getString("person_key")),
                 rs.getString("assignee"),
-                rs.getString("team"));
+                rs.getString("team"),
+                rs.getString("requester_locale"));
         return new Ranked(rs.getInt("fresh") == 1, e);
       };
 
@@ -86,7 +87,8 @@ public final class IncidentViews {
         s.title(),
         requester(s.requesterName(), s.requesterEmail(), s.personKey()),
         s.assignee(),
-        s.team());
+        s.team(),
+        s.locale());
   }
 
   private static DigestEntry entry(
@@ -97,7 +99,8 @@ public final class IncidentViews {
       String title,
       String requester,
       String assignee,
-      String team) {
+      String team,
+      String requesterLocale) {
     return new DigestEntry(
         i.surveyId(),
         ticketId,
@@ -116,7 +119,8 @@ public final class IncidentViews {
         i.ownedAt(),
         i.followedUpBy(),
         i.followedUpAt(),
-        i.note());
+        i.note(),
+        requesterLocale);
   }
 
   private static String requester(String name, String email, String personKey) {

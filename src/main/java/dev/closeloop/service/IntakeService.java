@@ -159,6 +159,7 @@ public final class IntakeService {
                     r.slackId(),
                     r.discordId(),
                     tz,
+                    validLocale(r.locale()),
                     e.ticket().title(),
                     e.ticket().url(),
                     e.ticket().assignee(),
@@ -306,6 +307,20 @@ public final class IntakeService {
   }
 
   /** The zone id if valid, else null (logged: an invalid zone is ignored, never an error). */
+  /** A well-formed locale tag as the ticket gave it ("de-DE"), else null (logged). */
+  static String validLocale(String locale) {
+    if (locale == null || locale.isBlank()) {
+      return null;
+    }
+    if (!dev.closeloop.language.Languages.wellFormed(locale.strip())) {
+      log.info(
+          "event=invalid_locale value_length={} will=use_platform_or_survey_locale",
+          locale.length());
+      return null;
+    }
+    return locale.strip();
+  }
+
   static String validZone(String tz) {
     if (tz == null) {
       return null;

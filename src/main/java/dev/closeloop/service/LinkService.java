@@ -3,6 +3,9 @@ package dev.closeloop.service;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.language.Catalog;
+import dev.closeloop.language.Languages;
+import dev.closeloop.language.Words;
 import dev.closeloop.mail.Mailer;
 import dev.closeloop.store.LinkRequests;
 import dev.closeloop.store.People;
@@ -56,6 +59,16 @@ public final class LinkService {
    * @param mailer null when no relay is configured: requests then wait for an admin
    */
   public LinkService(Jdbi jdbi, Mailer mailer, Clock clock) {
+    this(jdbi, mailer, clock, Catalog.requester(java.util.Map.of()), Languages.FALLBACK);
+  }
+
+  /**
+   * @param texts the requester's texts (bundles and {@code survey.words})
+   * @param fallbackLang {@code survey.locale}
+   */
+  public LinkService(Jdbi jdbi, Mailer mailer, Clock clock, Catalog texts, String fallbackLang) {
+    this.texts = texts;
+    this.fallbackLang = fallbackLang;
     this.jdbi = jdbi;
     this.mailer = mailer;
     this.clock = clock;
@@ -74,11 +87,36 @@ public final class LinkService {
             });
   }
 
-  /** {@code /closeloop link EMAIL} from a Discord user: the short reply only they see. */
+  private final Catalog texts;
+  private final String fallbackLang;
+
+  /**
+   * The person's texts: the language their Discord client reports with this command, else the one
+   * remembered for them, else {@code survey.locale}.
+   */
+  private Words words(Handle h, String discordId, String locale) {
+    String known =
+        locale != null ? locale : new People(h).localeOf("discord", discordId).orElse(null);
+    return new Words(
+        texts,
+        Languages.resolve(null, known, fallbackLang, texts.languages()),
+        java.time.ZoneOffset.UTC);
+  }
+
+  private Words words(String discordId, String locale) {
+    return jdbi.withHandle(h -> words(h, discordId, locale));
+  }
+
   public String request(String discordId, String userName, String emailText) {
+    return request(discordId, userName, emailText, null);
+  }
+
+  /** {@code /closeloop link EMAIL} from a Discord user: the short reply only they see. */
+  public String request(String discordId, String userName, String emailText, String locale) {
+    Words w = words(discordId, locale);
     String email = emailText == null ? "" : emailText.strip().toLowerCase(Locale.ROOT);
     if (!EMAIL.matcher(email).matches() || email.length() > 320) {
-      return "Usage: /closeloop link you@example.com";
+      return w.t("linkUsage");
     }
     Instant now = clock.instant();
     record Made(String reply, long id, String code) {}
@@ -89,8 +127,7 @@ public final class LinkService {
                     h -> {
                       People people = new People(h);
                       if (people.linkedDiscordId(email).filter(discordId::equals).isPresent()) {
-                        return new Made(
-                            "You are already linked to " + masked(email) + ".", 0, null);
+                        return new Made(w.t("linkAlready", "email", masked(email)), 0, null);
                       }
                       LinkRequests requests = new LinkRequests(h);
                       if (requests.countSince(
@@ -106,61 +143,42 @@ public final class LinkService {
                         log.info(
                             "event=link_request_refused reason=too_many discord_user={}",
                             discordId);
-                        return new Made(
-                            "Too many link requests for now. Please try again later, or ask your IT"
-                                + " team to link your account.",
-                            0,
-                            null);
+                        return new Made(w.t("linkTooMany"), 0, null);
                       }
                       requests.closeOpen(discordId, "replaced");
                       if (mailer == null) {
                         long id =
                             requests.insert(email, discordId, LinkRequests.PENDING, now, null);
                         log.info("event=link_pending id={} discord_user={}", id, discordId);
-                        return new Made(
-                            "Thanks. Your IT team will confirm that "
-                                + masked(email)
-                                + " is yours and link it; you will get a message here when it's"
-                                + " done.",
-                            id,
-                            null);
+                        return new Made(w.t("linkPending", "email", masked(email)), id, null);
                       }
                       long id =
                           requests.insert(
                               email, discordId, LinkRequests.CODE_SENT, now, now.plus(CODE_TTL));
                       String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
                       requests.setCodeHash(id, codeHash(h, id, discordId, code));
-                      return new Made(
-                          "We are mailing a 6-digit code to "
-                              + masked(email)
-                              + ". Type /closeloop verify CODE here within 15 minutes. Nothing"
-                              + " changes until you do.",
-                          id,
-                          code);
+                      return new Made(w.t("linkCodeSent", "email", masked(email)), id, code);
                     }));
     if (made.code() != null) {
-      sendCode(made.id(), email, discordId, userName, made.code());
+      sendCode(made.id(), email, discordId, userName, made.code(), w);
     }
     return made.reply();
   }
 
-  private void sendCode(long id, String email, String discordId, String userName, String code) {
-    String text =
-        "Someone asked to link this address to the Discord account "
-            + (userName == null || userName.isBlank() ? "" : "\"" + userName + "\" ")
+  private void sendCode(
+      long id, String email, String discordId, String userName, String code, Words w) {
+    String account =
+        (userName == null || userName.isBlank() ? "" : "\"" + userName + "\" ")
             + "(id "
             + discordId
-            + ") so that Closeloop's short surveys about your IT tickets go there.\n\n"
-            + "If that was you, type this in Discord within 15 minutes:\n\n"
-            + "    /closeloop verify "
-            + code
-            + "\n\nIf it was not you, ignore this mail: nothing changes. Never give this code to"
-            + " anyone; your IT team will never ask for it.\n";
+            + ")";
+    String text = w.t("linkMailBody", "account", account, "code", code);
+    String subject = w.t("linkMailSubject", "code", code);
     try {
       mail.execute(
           () -> {
             try {
-              mailer.send(email, "Your Closeloop code: " + code, text);
+              mailer.send(email, subject, text);
               log.info("event=link_code_mailed id={} discord_user={}", id, discordId);
             } catch (Mailer.MailException | RuntimeException e) {
               mailFailed(id, email, discordId, e);
@@ -183,19 +201,21 @@ public final class LinkService {
               h,
               "link" + id + "-mail-failed",
               discordId,
-              "Sorry, we could not send the code to "
-                  + masked(email)
-                  + " just now. Please try /closeloop link again in a few minutes, or ask your IT"
-                  + " team to link your account.",
+              words(h, discordId, null).t("linkMailFailed", "email", masked(email)),
               now);
         });
   }
 
-  /** {@code /closeloop verify CODE}: completes this user's latest request. */
   public String verify(String discordId, String codeText) {
+    return verify(discordId, codeText, null);
+  }
+
+  /** {@code /closeloop verify CODE}: completes this user's latest request. */
+  public String verify(String discordId, String codeText, String locale) {
+    Words w = words(discordId, locale);
     String code = codeText == null ? "" : codeText.strip();
     if (!CODE.matcher(code).matches()) {
-      return "Usage: /closeloop verify 123456 (the code from the mail)";
+      return w.t("verifyUsage");
     }
     Instant now = clock.instant();
     return Retry.onConflict(
@@ -205,13 +225,12 @@ public final class LinkService {
                   LinkRequests requests = new LinkRequests(h);
                   Optional<LinkRequests.Row> open = requests.openCode(discordId);
                   if (open.isEmpty()) {
-                    return "No code is waiting for you. Start with /closeloop link you@example.com";
+                    return w.t("verifyNothing");
                   }
                   LinkRequests.Row r = open.get();
                   if (!now.isBefore(r.expiresAt())) {
                     requests.setState(r.id(), "expired");
-                    return "That code has expired. Ask for a new one with /closeloop link "
-                        + r.email();
+                    return w.t("verifyExpired", "email", r.email());
                   }
                   if (!Signatures.equal(r.codeHash(), codeHash(h, r.id(), discordId, code))) {
                     int tries = r.tries() + 1;
@@ -222,17 +241,12 @@ public final class LinkService {
                         tries,
                         discordId);
                     return tries >= MAX_TRIES
-                        ? "That code is not right, and that was the last try. Ask for a new one"
-                            + " with /closeloop link "
-                            + r.email()
-                        : "That code is not right. "
-                            + (MAX_TRIES - tries)
-                            + (MAX_TRIES - tries == 1 ? " try" : " tries")
-                            + " left.";
+                        ? w.t("verifyLastTry", "email", r.email())
+                        : w.t("verifyWrong", "left", MAX_TRIES - tries);
                   }
                   requests.setState(r.id(), "linked");
                   link(h, r.email(), discordId, now);
-                  return "Linked: surveys for " + r.email() + " will come here.";
+                  return w.t("linked", "email", r.email());
                 }));
   }
 
@@ -261,10 +275,7 @@ public final class LinkService {
                       h,
                       "link" + id + "-approved",
                       r.discordId(),
-                      "Your IT team linked "
-                          + r.email()
-                          + " to this Discord account: surveys"
-                          + " about your tickets will come here.",
+                      words(h, r.discordId(), null).t("linkApproved", "email", r.email()),
                       now);
                   log.info("event=link_approved id={} discord_user={}", id, r.discordId());
                   return row;
@@ -284,10 +295,15 @@ public final class LinkService {
           h,
           "unlinked-" + before.get() + "-" + now.toEpochMilli() + "-" + Math.abs(email.hashCode()),
           before.get(),
-          "Heads-up: "
-              + email
-              + " is now linked to another Discord account, so surveys about its tickets will go"
-              + " there, not here. If you did not expect this, please tell your IT team.",
+          new Words(
+                  Catalog.requester(java.util.Map.of()),
+                  Languages.resolve(
+                      null,
+                      people.localeOf("discord", before.get()).orElse(null),
+                      Languages.FALLBACK,
+                      java.util.Set.copyOf(Languages.BUNDLED)),
+                  java.time.ZoneOffset.UTC)
+              .t("linkReplaced", "email", email),
           now);
       log.info("event=link_replaced previous_discord_user={} next=told", before.get());
     }

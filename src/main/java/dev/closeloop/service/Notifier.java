@@ -5,9 +5,13 @@ import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.delivery.OutgoingCodec;
+import dev.closeloop.language.Catalog;
+import dev.closeloop.language.Languages;
+import dev.closeloop.language.Words;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
 import dev.closeloop.store.Outbox;
+import dev.closeloop.store.People;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
 import dev.closeloop.survey.Conversation;
@@ -15,6 +19,7 @@ import dev.closeloop.survey.Say;
 import dev.closeloop.survey.Step;
 import dev.closeloop.survey.SurveyMessages;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
@@ -25,14 +30,69 @@ import org.jdbi.v3.core.Handle;
 public final class Notifier {
   public static final String SURVEY_DM = "survey_dm";
 
-  private final SurveyMessages messages;
+  /** The outbox purpose of a question the survey asks ("anything else?"). */
+  public static final String QUESTION = "question";
 
-  public Notifier(SurveyMessages messages) {
-    this.messages = messages;
+  private final Catalog requester;
+  private final String fallbackLang;
+  private final ZoneId defaultZone;
+
+  /**
+   * @param fallbackLang {@code survey.locale}: the language when neither the ticket nor the
+   *     platform says one
+   * @param defaultZone {@code digest.zone}: the zone when neither the ticket nor the platform says
+   *     one
+   */
+  public Notifier(Catalog requester, String fallbackLang, ZoneId defaultZone) {
+    this.requester = requester;
+    this.fallbackLang = fallbackLang;
+    this.defaultZone = defaultZone;
   }
 
-  public SurveyMessages messages() {
-    return messages;
+  /**
+   * What this survey's requester is written to with: the ticket's or platform's language (kept on
+   * the survey), else the one their chat client last reported, else {@code survey.locale}; their
+   * time zone, else {@code digest.zone}.
+   */
+  public SurveyMessages messages(Handle h, SurveyRow s) {
+    String remembered = s.locale() == null ? remembered(h, s) : null;
+    String lang = Languages.resolve(s.locale(), remembered, fallbackLang, requester.languages());
+    return new SurveyMessages(new Words(requester, lang, zone(s.timezone())));
+  }
+
+  private static String remembered(Handle h, SurveyRow s) {
+    People people = new People(h);
+    return people
+        .locale(s.personKey())
+        .or(
+            () ->
+                s.platform() == null || s.platformUser() == null
+                    ? java.util.Optional.empty()
+                    : people.localeOf(s.platform(), s.platformUser()))
+        .orElse(null);
+  }
+
+  /**
+   * What a person is written to with outside a survey (no open survey, opt-in, help): the language
+   * their client reports with this event, else the one remembered for them, else {@code
+   * survey.locale}.
+   */
+  public SurveyMessages messages(Handle h, PlatformId platform, String userId, String locale) {
+    String known =
+        locale != null ? locale : new People(h).localeOf(platform.wire(), userId).orElse(null);
+    String lang = Languages.resolve(null, known, fallbackLang, requester.languages());
+    return new SurveyMessages(new Words(requester, lang, defaultZone));
+  }
+
+  private ZoneId zone(String tz) {
+    if (tz == null) {
+      return defaultZone;
+    }
+    try {
+      return ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      return defaultZone;
+    }
   }
 
   /** The conversation as stored: step plus first answers. */
@@ -43,7 +103,7 @@ public final class Notifier {
     return new Conversation(step, a.fixed(), a.rating(), a.comment(), wantsMore, a.request());
   }
 
-  public SurveyMessages.View view(Handle h, SurveyRow s) {
+  public static SurveyMessages.View view(Handle h, SurveyRow s) {
     Conversation c = conversation(s, new Answers(h).forSurvey(s.id()));
     boolean closed =
         s.finishedAt() != null
@@ -51,12 +111,12 @@ public final class Notifier {
             || SurveyRow.CANCELLED.equals(s.state())
             || SurveyRow.SKIPPED.equals(s.state());
     return new SurveyMessages.View(
-        s.id(), s.ticketId(), s.title(), s.url(), s.requesterName(), c, closed);
+        s.id(), s.ticketId(), s.title(), s.url(), s.requesterName(), s.closedAt(), c, closed);
   }
 
   /** The survey's first DM. */
   public void surveyDm(Handle h, SurveyRow s, PlatformId platform, String userId, Instant now) {
-    ChatMessage m = messages.survey(view(h, s));
+    ChatMessage m = messages(h, s).survey(view(h, s));
     enqueue(
         h,
         platform,
@@ -73,7 +133,7 @@ public final class Notifier {
     if (s.platform() == null) {
       return;
     }
-    ChatMessage m = messages.survey(view(h, s));
+    ChatMessage m = messages(h, s).survey(view(h, s));
     MessageRef target =
         s.messageId() == null ? null : new MessageRef(s.messageChannel(), s.messageId());
     enqueue(
@@ -93,22 +153,31 @@ public final class Notifier {
 
   /** A reply in the conversation the person is having (never held back by quiet hours). */
   public void say(Handle h, SurveyRow s, Say say, String tag, Instant now) {
+    SurveyMessages messages = messages(h, s);
     ChatMessage m =
         say == Say.ANYTHING_ELSE
             ? messages.anythingElse(s.id())
-            : ChatMessage.plainText(messages.text(say));
+            : ChatMessage.plainText(messages.text(say, view(h, s)));
     enqueue(
         h,
         PlatformId.fromWire(s.platform()),
         new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m),
         s.id(),
-        "reply",
+        say == Say.ANYTHING_ELSE ? QUESTION : "reply",
         now,
         now);
   }
 
+  /**
+   * True while the "anything else?" question of this survey is queued but not yet sent: text the
+   * person types meanwhile answers what they last saw.
+   */
+  public static boolean questionPending(Handle h, long surveyId) {
+    return new dev.closeloop.store.Outbox(h).unsent(surveyId, QUESTION);
+  }
+
   public void reminder(Handle h, SurveyRow s, Instant now) {
-    ChatMessage m = messages.reminder(view(h, s));
+    ChatMessage m = messages(h, s).reminder(view(h, s));
     enqueue(
         h,
         PlatformId.fromWire(s.platform()),
@@ -121,7 +190,7 @@ public final class Notifier {
 
   /** "Someone followed up", held until the person's send window opens. */
   public void followUp(Handle h, SurveyRow s, Instant notBefore, Instant now) {
-    ChatMessage m = messages.followedUp(view(h, s));
+    ChatMessage m = messages(h, s).followedUp(view(h, s));
     enqueue(
         h,
         PlatformId.fromWire(s.platform()),

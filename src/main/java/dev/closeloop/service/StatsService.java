@@ -31,11 +31,14 @@ public final class StatsService {
   private final Jdbi jdbi;
   private final ZoneId zone;
   private final Clock clock;
+  private final dev.closeloop.language.Words words;
 
   public StatsService(Jdbi jdbi, Config config, Clock clock) {
     this.jdbi = jdbi;
     this.zone = ZoneId.of(config.digest().zone());
     this.clock = clock;
+    this.words =
+        dev.closeloop.language.Words.team(config.digest().locale(), config.digest().zone());
   }
 
   /** One survey with its answers, for counting. */
@@ -100,7 +103,12 @@ public final class StatsService {
   /** A one-line summary of the last {@code days} days, for {@code /closeloop stats}. */
   public String summaryLine(int days) {
     Instant now = clock.instant();
-    return "Last " + days + " days: " + figures(now.minus(Duration.ofDays(days)), now).line() + ".";
+    return words.t(
+        "statsLine",
+        "days",
+        days,
+        "figures",
+        figures(now.minus(Duration.ofDays(days)), now).line(words));
   }
 
   String week(Instant sentAt) {

@@ -213,10 +213,14 @@ public final class SurveyService implements DeliveryListener {
                     return true;
                   }
                   surveys.assignRecipient(
-                      id, target.platform().wire(), target.userId(), target.timezone());
-                  // the DM shows the ticket and the (still empty) answers, which the assignment did
-                  // not change
-                  notifier.surveyDm(h, locked, target.platform(), target.userId(), now);
+                      id,
+                      target.platform().wire(),
+                      target.userId(),
+                      target.timezone(),
+                      target.locale());
+                  // read again: the DM is written in the language and zone just settled
+                  SurveyRow assigned = surveys.find(id).orElseThrow();
+                  notifier.surveyDm(h, assigned, target.platform(), target.userId(), now);
                   log.info(
                       "event=survey_queued survey={} platform={}", id, target.platform().wire());
                   return true;
@@ -224,7 +228,12 @@ public final class SurveyService implements DeliveryListener {
   }
 
   /** Where a survey goes: platform and user id, or why it cannot go anywhere. */
-  record Target(PlatformId platform, String userId, String timezone, SkipReason skip) {}
+  record Target(
+      PlatformId platform, String userId, String timezone, String locale, SkipReason skip) {
+    Target(PlatformId platform, String userId, String timezone, SkipReason skip) {
+      this(platform, userId, timezone, null, skip);
+    }
+  }
 
   /** Picks the platform: the preferred one where the person is reachable, else the other. */
   Target chooseTarget(SurveyRow s) {
@@ -255,7 +264,7 @@ public final class SurveyService implements DeliveryListener {
       }
       UserLookup result = platform.lookup(r);
       if (result instanceof UserLookup.Found f) {
-        return new Target(p, f.userId(), f.timezone(), null);
+        return new Target(p, f.userId(), f.timezone(), f.locale(), null);
       } else if (result instanceof UserLookup.Unknown) {
         sawUnknown = true;
       } else {
@@ -277,10 +286,13 @@ public final class SurveyService implements DeliveryListener {
     return new Target(null, null, null, SkipReason.NO_IDENTITY);
   }
 
-  /** Slack: an id and a time zone from the payload; Discord: an id (it has no zone to give). */
+  /**
+   * Slack: an id, a time zone and a locale from the payload; Discord: an id (it has no zone or
+   * locale to give outside an interaction).
+   */
   private static boolean knownWithoutLookup(SurveyRow s, PlatformId p, Recipient r) {
     if (p == PlatformId.SLACK) {
-      return r.slackId() != null && s.timezone() != null;
+      return r.slackId() != null && s.timezone() != null && s.locale() != null;
     }
     return p == PlatformId.DISCORD && r.discordId() != null;
   }
@@ -289,7 +301,7 @@ public final class SurveyService implements DeliveryListener {
   private Recipient recipient(SurveyRow s, PlatformId p) {
     if (p == PlatformId.SLACK) {
       return s.slackId() != null || s.requesterEmail() != null
-          ? new Recipient(s.requesterEmail(), s.slackId(), null)
+          ? new Recipient(s.requesterEmail(), s.slackId(), null, s.locale() == null)
           : null;
     }
     String discordId = s.discordId();

@@ -83,13 +83,10 @@ public final class WeeklyService {
     }
     Figures last = points.get(points.size() - 2).figures();
     Figures current = points.get(points.size() - 1).figures();
-    byte[] png = WeeklyChart.render(points);
-    String text =
-        "Weekly summary — last week: "
-            + last.line()
-            + ". This week so far: "
-            + current.line()
-            + ".";
+    dev.closeloop.language.Words words =
+        dev.closeloop.language.Words.team(config.digest().locale(), config.digest().zone());
+    byte[] png = WeeklyChart.render(points, WeeklyChart.Labels.of(words));
+    String text = words.t("weeklyText", "last", last.line(words), "current", current.line(words));
     return Retry.onConflict(
         () ->
             jdbi.inTransaction(
@@ -115,7 +112,7 @@ public final class WeeklyService {
                             new ChatMessage(
                                 text,
                                 List.of(
-                                    new ChatMessage.Header("Closeloop weekly summary"),
+                                    new ChatMessage.Header(words.t("weeklyTitle")),
                                     ChatMessage.Text.plain(text)))),
                         null,
                         "weekly",
@@ -128,7 +125,7 @@ public final class WeeklyService {
                             base + "-c",
                             t.channelId(),
                             "closeloop-weekly.png",
-                            "CSAT and response rate, last 8 weeks",
+                            words.t("chartAlt"),
                             png),
                         null,
                         "weekly",

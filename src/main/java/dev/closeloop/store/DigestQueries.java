@@ -45,7 +45,7 @@ public final class DigestQueries {
 
   private static String worst(String teamJoin) {
     return """
-        SELECT w.*, s.ticket_id, s.url, s.title, s.requester_name, s.requester_email, s.person_key, s.assignee,
+        SELECT w.*, s.ticket_id, s.url, s.title, s.requester_name, s.requester_email, s.person_key, s.assignee, s.locale AS requester_locale,
                s.team, c.answer AS a_comment, q.answer AS a_request
         FROM (
           SELECT e.*,

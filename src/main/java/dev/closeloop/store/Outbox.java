@@ -294,6 +294,21 @@ public final class Outbox {
   }
 
   /** Drops a row that was never sent (its survey was cancelled before the DM went out). */
+  /**
+   * True when a row of this survey and purpose exists that is not sent (pending, in flight, dead).
+   */
+  public boolean unsent(long surveyId, String purpose) {
+    return h.createQuery(
+                """
+            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> 'sent'
+            """)
+            .bind("s", surveyId)
+            .bind("p", purpose)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
   public int cancelPending(long surveyId, String purpose) {
     return h.createUpdate(
             """

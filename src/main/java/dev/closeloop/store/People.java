@@ -102,6 +102,48 @@ public final class People {
     return given != null ? given : stored;
   }
 
+  /**
+   * Remembers the language a person's chat client reported (Discord sends it with every
+   * interaction): on every record this platform user is, their linked email's, and {@code
+   * personKey}'s when given. Written only when it changed.
+   */
+  public void rememberLocale(String platform, String userId, String personKey, String locale) {
+    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
+    h.createUpdate(
+            "UPDATE people SET locale = :l WHERE (locale IS NULL OR locale <> :l) AND ("
+                + column
+                + " = :id OR person_key = :key OR person_key = :pk"
+                + " OR person_key IN (SELECT email FROM links WHERE discord_id = :id))")
+        .bind("l", locale)
+        .bind("id", userId)
+        .bind("key", platform + ":" + userId)
+        .bind("pk", personKey == null ? "" : personKey)
+        .execute();
+  }
+
+  /** The language last reported for this person, if any. */
+  public Optional<String> locale(String personKey) {
+    return h.createQuery("SELECT locale FROM people WHERE person_key = :k AND locale IS NOT NULL")
+        .bind("k", personKey)
+        .mapTo(String.class)
+        .findOne();
+  }
+
+  /** The language last reported for this platform user (any record they are), if any. */
+  public Optional<String> localeOf(String platform, String userId) {
+    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
+    return h.createQuery(
+            "SELECT locale FROM people WHERE locale IS NOT NULL AND ("
+                + column
+                + " = :id OR person_key = :key"
+                + " OR person_key IN (SELECT email FROM links WHERE discord_id = :id))"
+                + " ORDER BY person_key")
+        .bind("id", userId)
+        .bind("key", platform + ":" + userId)
+        .mapTo(String.class)
+        .findFirst();
+  }
+
   public void setOptedOut(String key, boolean optedOut, Instant now) {
     h.createUpdate("UPDATE people SET opted_out = :o, opted_out_at = :now WHERE person_key = :key")
         .bind("key", key)

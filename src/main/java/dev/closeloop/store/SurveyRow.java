@@ -35,7 +35,8 @@ public record SurveyRow(
     String messageChannel,
     String messageId,
     Instant createdAt,
-    int version) {
+    int version,
+    String locale) {
 
   public static final String SCHEDULED = "scheduled";
   public static final String SENT = "sent";

@@ -23,6 +23,7 @@ public final class Surveys {
       String slackId,
       String discordId,
       String timezone,
+      String locale,
       String title,
       String url,
       String assignee,
@@ -38,10 +39,10 @@ public final class Surveys {
     return h.createUpdate(
             """
             INSERT INTO surveys (source, ticket_id, person_key, requester_email, requester_name,
-                slack_id, discord_id, timezone, title, url, assignee, team, closed_at, state, reason,
-                step, due_at, sampled_in, created_at, ended_at)
+                slack_id, discord_id, timezone, locale, title, url, assignee, team, closed_at, state,
+                reason, step, due_at, sampled_in, created_at, ended_at)
             VALUES (:source, :ticketId, :personKey, :requesterEmail, :requesterName, :slackId,
-                :discordId, :timezone, :title, :url, :assignee, :team, :closedAt, :state, :reason,
+                :discordId, :timezone, :locale, :title, :url, :assignee, :team, :closedAt, :state, :reason,
                 'OPEN', :dueAt, :sampledIn, :createdAt,
                 CASE WHEN :state = 'skipped' THEN CAST(:createdAt AS TIMESTAMP WITH TIME ZONE) END)
             """)
@@ -195,16 +196,19 @@ public final class Surveys {
   }
 
   /** Chosen platform and user; the DM is queued (the row stays scheduled until it is accepted). */
-  public void assignRecipient(long id, String platform, String platformUser, String timezone) {
+  public void assignRecipient(
+      long id, String platform, String platformUser, String timezone, String locale) {
     h.createUpdate(
             """
             UPDATE surveys SET platform = :platform, platform_user = :user,
-              timezone = COALESCE(timezone, :tz), state = 'sending', version = version + 1 WHERE id = :id
+              timezone = COALESCE(timezone, :tz), locale = COALESCE(locale, :locale),
+              state = 'sending', version = version + 1 WHERE id = :id
             """)
         .bind("id", id)
         .bind("platform", platform)
         .bind("user", platformUser)
         .bind("tz", timezone)
+        .bind("locale", locale)
         .execute();
   }
 

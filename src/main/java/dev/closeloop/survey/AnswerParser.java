@@ -1,102 +1,64 @@
 package dev.closeloop.survey;
 
 import java.text.Normalizer;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads typed replies: "4", "4/5", "four", "3 - still can't print", 👍 / 👎, yes / no, "stop".
- * Anything else is free text. Pure and total: never throws, whatever the input.
+ * Reads typed replies in English, German, French, Spanish, Portuguese and Japanese: scores ("4",
+ * "４", "4/5", "4 stars", "vier", "quatre", "四", "星4つ", "⭐⭐⭐⭐"), fixed or not (👍 / 👎, "geht
+ * wieder", "no funciona"), a leading yes or no ("nope, all good thanks", "nein, passt alles", "い
+ * いえ"), thanks and closings ("merci !", "以上です"), "stop". Anything else is free text. What a reading
+ * means depends on the open question; {@link SurveyFlow} decides that. Pure and total: never
+ * throws, whatever the input.
  */
 public final class AnswerParser {
   /** Longest reply kept; longer text is cut (chat platforms cap messages anyway). */
   public static final int MAX_TEXT = 4000;
 
+  private static final String NUMBER_WORDS = String.join("|", Lexicon.NUMBERS.keySet());
+  private static final String SCORE = "([1-5]|" + NUMBER_WORDS + ")";
+  private static final String OUT_OF =
+      "(?:\\s*(?:/|out of|of|von|aus|sur|de|em|auf)\\s*(?:5|five|funf|fuenf|cinq|cinco))";
+  private static final String UNIT =
+      "(?:\\s*(?:stars?|sterne?|etoiles?|estrellas?|estrelas?|points?|punkte?|puntos?|pontos?"
+          + "|pts?|点です|点|つ星|つ|です))";
+  private static final String SEPARATOR = "[-—–:,.;!)~、。！]";
+
+  /** "4", "4/5", "four stars", "4 – slow but fine": a score and maybe a comment after it. */
   private static final Pattern RATING =
       Pattern.compile(
-          "^([1-5])(?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
-              + "\\s*(?:[-—–:,.;!)]+(?!\\d)\\s*(.*))?$",
+          "^" + SCORE + OUT_OF + "?" + UNIT + "?\\s*(?:" + SEPARATOR + "+(?!\\d)\\s*(.*))?$",
           Pattern.DOTALL);
 
-  /**
-   * The score and separator in front of a comment, as {@link #RATING} reads them, on the original
-   * text.
-   */
-  private static final Pattern SCORE_PREFIX =
+  /** "3/5 meh", "2 stars slow": a scale or unit makes the score plain without a separator. */
+  private static final Pattern RATING_SCALED =
       Pattern.compile(
-          "^[1-5](?:\\s*(?:/|out of|of|sur|von|de)\\s*5)?(?:\\s*(?:stars?|sterne?|étoiles?|estrellas?))?"
-              + "\\s*[-—–:,.;!)]*\\s*",
-          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+          "^"
+              + SCORE
+              + "(?:"
+              + OUT_OF
+              + UNIT
+              + "?|"
+              + UNIT
+              + ")\\s*(?:"
+              + SEPARATOR
+              + "*\\s*(.*))?$",
+          Pattern.DOTALL);
 
-  private static final Map<String, Integer> WORDS =
-      Map.ofEntries(
-          Map.entry("one", 1),
-          Map.entry("two", 2),
-          Map.entry("three", 3),
-          Map.entry("four", 4),
-          Map.entry("five", 5),
-          Map.entry("eins", 1),
-          Map.entry("zwei", 2),
-          Map.entry("drei", 3),
-          Map.entry("vier", 4),
-          Map.entry("fünf", 5),
-          Map.entry("un", 1),
-          Map.entry("une", 1),
-          Map.entry("deux", 2),
-          Map.entry("trois", 3),
-          Map.entry("quatre", 4),
-          Map.entry("cinq", 5),
-          Map.entry("uno", 1),
-          Map.entry("dos", 2),
-          Map.entry("tres", 3),
-          Map.entry("cuatro", 4),
-          Map.entry("cinco", 5));
-  private static final Set<String> THUMBS_UP =
-      Set.of(
-          "👍",
-          ":+1:",
-          ":thumbsup:",
-          "(y)",
-          "fixed",
-          "it's fixed",
-          "its fixed",
-          "resolved",
-          "works now");
-  private static final Set<String> THUMBS_DOWN =
-      Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "not fixed", "still broken", "not resolved");
-  private static final Set<String> YES =
-      Set.of("yes", "y", "yep", "yeah", "yes please", "sure", "ja", "oui", "sí", "si");
-  private static final Set<String> NO =
-      Set.of(
-          "no",
-          "n",
-          "nope",
-          "no thanks",
-          "no thank you",
-          "no, that's all",
-          "no that's all",
-          "that's all",
-          "thats all",
-          "nothing",
-          "nothing else",
-          "all good",
-          "nein",
-          "non");
-  private static final Set<String> STOP =
-      Set.of(
-          "stop",
-          "stop asking",
-          "stop asking me",
-          "unsubscribe",
-          "opt out",
-          "optout",
-          "opt-out",
-          "/closeloop optout");
-  private static final Set<String> OPT_IN =
-      Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
+  /** Japanese orders: "星4つ", "★4", "5点中4点". */
+  private static final Pattern RATING_JA =
+      Pattern.compile(
+          "^(?:星|★|⭐|5点中|5つ星中)\\s*" + SCORE + "\\s*(?:つ|点|つ星)?\\s*(?:" + SEPARATOR + "+\\s*(.*))?$",
+          Pattern.DOTALL);
+
+  /** Stars only: ★★★★☆, ⭐⭐⭐⭐. */
+  private static final Pattern STARS = Pattern.compile("^([★⭐]{1,5})[☆\\s]*$");
+
+  /** A number that is not a score: "0", "7", "10/10", "4.5", "4,5". */
+  private static final Pattern NUMBER =
+      Pattern.compile("^\\d+(?:[.,]\\d+)?(?:\\s*/\\s*\\d+)?" + UNIT + "?$");
 
   private AnswerParser() {}
 
@@ -108,47 +70,235 @@ public final class AnswerParser {
     if (text.isEmpty()) {
       return new ParsedAnswer.Empty();
     }
-    String key = text.toLowerCase(Locale.ROOT).replaceAll("[\\s.!]+$", "").replaceAll("\\s+", " ");
-    String bare = stripSkinTones(key);
-    if (STOP.contains(key)) {
+    Folded f = Folded.of(text);
+    String core = trimSeparators(f.text);
+    if (core.isEmpty()) {
+      return new ParsedAnswer.FreeText(text);
+    }
+    int stop = f.phraseAt(0, Lexicon.STOP);
+    if (stop > 0 && skipAcks(f, stop) >= f.length()) {
       return new ParsedAnswer.Stop();
     }
-    if (OPT_IN.contains(key)) {
+    if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
     }
-    if (THUMBS_UP.contains(bare)) {
-      return new ParsedAnswer.Fixed(true);
+    if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
+      return new ParsedAnswer.Fixed(true, null);
     }
-    if (THUMBS_DOWN.contains(bare)) {
-      return new ParsedAnswer.Fixed(false);
+    if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
+      return new ParsedAnswer.Fixed(false, null);
     }
-    Integer word = WORDS.get(key);
-    if (word != null) {
-      return new ParsedAnswer.Rating(word, null);
+    ParsedAnswer rating = rating(f);
+    if (rating != null) {
+      return rating;
     }
-    Matcher m = RATING.matcher(key);
-    if (m.matches()) {
-      String comment = m.group(2) == null || m.group(2).isBlank() ? null : commentPart(text);
-      return new ParsedAnswer.Rating(Integer.parseInt(m.group(1)), comment);
+    if (NUMBER.matcher(core).matches()) {
+      return new ParsedAnswer.Unclear(text);
     }
-    if (YES.contains(key)) {
-      return new ParsedAnswer.Yes();
+    ParsedAnswer fixed = fixed(f);
+    if (fixed != null) {
+      return fixed;
     }
-    if (NO.contains(key)) {
-      return new ParsedAnswer.No();
+    int start = skipAcks(f, 0);
+    if (start >= f.length()) {
+      return new ParsedAnswer.Thanks(text);
     }
-    return new ParsedAnswer.FreeText(text);
+    ParsedAnswer yesNo = yesOrNo(f, start, text);
+    if (yesNo != null) {
+      return yesNo;
+    }
+    boolean asks = asks(f);
+    return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
   }
 
-  /**
-   * The original-case text after the leading score and its separator (the comment keeps its own
-   * punctuation).
-   */
-  private static String commentPart(String text) {
-    Matcher m = SCORE_PREFIX.matcher(text);
-    String rest = m.find() ? text.substring(m.end()) : text;
-    rest = rest.strip();
-    return rest.isEmpty() ? null : rest;
+  private static ParsedAnswer rating(Folded f) {
+    Matcher stars = STARS.matcher(f.text);
+    if (stars.matches()) {
+      return new ParsedAnswer.Rating(
+          stars.group(1).codePointCount(0, stars.group(1).length()), null);
+    }
+    String plain = withoutTrailingSymbols(f.text);
+    for (Pattern p : List.of(RATING, RATING_JA, RATING_SCALED)) {
+      Matcher m = p.matcher(f.text);
+      if (!m.matches()) {
+        m = p.matcher(plain);
+        if (!m.matches()) {
+          continue;
+        }
+      }
+      // a score keeps whatever follows it, praise included ("5 – great"): it is the comment
+      String comment =
+          m.group(2) == null || m.group(2).isBlank() ? null : f.originalFrom(m.start(2));
+      return new ParsedAnswer.Rating(score(m.group(1)), comment);
+    }
+    return null;
+  }
+
+  private static int score(String token) {
+    Integer word = Lexicon.NUMBERS.get(token);
+    return word != null ? word : token.charAt(0) - '0';
+  }
+
+  /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
+  private static ParsedAnswer fixed(Folded f) {
+    int start = skipAcks(f, 0);
+    for (boolean fixed : new boolean[] {false, true}) {
+      int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);
+      if (len < 0) {
+        continue;
+      }
+      int end = start + len;
+      int after = skipSpaces(f, end);
+      if (after < f.length()
+          && !Folded.isSeparator(f.text.charAt(after))
+          && skipAcks(f, end) < f.length()) {
+        continue; // "broken screen on my laptop" is not an answer to "did we fix it?"
+      }
+      int restAt = f.skipSeparators(end);
+      String rest =
+          restAt < f.length() && skipAcks(f, restAt) < f.length() ? f.originalFrom(restAt) : null;
+      return new ParsedAnswer.Fixed(fixed, rest);
+    }
+    return null;
+  }
+
+  private static ParsedAnswer yesOrNo(Folded f, int start, String text) {
+    int yes = leading(f, start, Lexicon.YES);
+    int no = leading(f, start, Lexicon.NO);
+    if (yes < 0 && no < 0) {
+      return null;
+    }
+    boolean isNo = no >= yes;
+    int restAt = f.skipSeparators(start + (isNo ? no : yes));
+    boolean sameAgain = saysFixedAgain(f, restAt, isNo);
+    if (!isNo) {
+      // "yes please", "sí, por favor", "ja, geht wieder": nothing more than the yes
+      boolean nothingMore = sameAgain || skip(f, restAt, Lexicon.ACK, Lexicon.POLITE) >= f.length();
+      return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
+    }
+    // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
+    boolean plain = restAt >= f.length() || sameAgain;
+    boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
+    return new ParsedAnswer.No(
+        plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
+  }
+
+  /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */
+  private static boolean saysFixedAgain(Folded f, int at, boolean no) {
+    int len = f.phraseAt(at, no ? Lexicon.NOT_FIXED : Lexicon.FIXED);
+    return len > 0 && skipAcks(f, at + len) >= f.length();
+  }
+
+  /** The length of a leading phrase, trying "nooo" / "yesss" as "no" / "yes"; -1 when none. */
+  private static int leading(Folded f, int at, List<String> phrases) {
+    int len = f.phraseAt(at, phrases);
+    if (len >= 0) {
+      return len;
+    }
+    String word = f.wordAt(at);
+    if (word.length() > 1) {
+      String squeezed = word.replaceAll("(\\p{L})\\1+", "$1");
+      if (!squeezed.equals(word) && phrases.contains(squeezed)) {
+        return word.length();
+      }
+    }
+    return -1;
+  }
+
+  /** What follows a contrast word ("no, but the mouse is broken too"), unless it is just thanks. */
+  private static String but(Folded f, int from) {
+    for (int i = from; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if (!wordStart && !Folded.isCjk(f.text.charAt(i))) {
+        continue;
+      }
+      int len = f.phraseAt(i, Lexicon.BUT);
+      if (len > 0) {
+        int restAt = f.skipSeparators(i + len);
+        if (skipAcks(f, restAt) >= f.length()) {
+          return null;
+        }
+        return f.originalFrom(restAt);
+      }
+    }
+    return null;
+  }
+
+  /** Skips thanks, praise and closing phrases (and separators, emoji) from {@code at}. */
+  private static int skipAcks(Folded f, int at) {
+    return skip(f, at, Lexicon.ACK);
+  }
+
+  /** Skips phrases of these lists (and separators) from {@code at}; where they end. */
+  @SafeVarargs
+  private static int skip(Folded f, int at, List<String>... lists) {
+    int i = f.skipSeparators(at);
+    while (i < f.length()) {
+      int len = -1;
+      for (List<String> phrases : lists) {
+        len = Math.max(len, leading(f, i, phrases));
+      }
+      if (len > 0) {
+        i = f.skipSeparators(i + len);
+      } else {
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** "4/5 ⭐🙂" → "4/5": emoji after a score say nothing more. */
+  private static String withoutTrailingSymbols(String s) {
+    int end = s.length();
+    while (end > 0) {
+      int cp = s.codePointBefore(end);
+      int type = Character.getType(cp);
+      if (type == Character.OTHER_SYMBOL || type == Character.MATH_SYMBOL || cp == ' ') {
+        end -= Character.charCount(cp);
+      } else {
+        break;
+      }
+    }
+    return s.substring(0, end);
+  }
+
+  private static boolean asks(Folded f) {
+    return f.text.indexOf('?') >= 0 || contains(f, Lexicon.ASKS);
+  }
+
+  /** Holds thanks or praise and no contrast ("…, but …"): feedback rather than a request. */
+  private static boolean praises(Folded f) {
+    return contains(f, Lexicon.PRAISE) && !contains(f, Lexicon.BUT);
+  }
+
+  private static boolean contains(Folded f, List<String> phrases) {
+    for (int i = 0; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if ((wordStart || Folded.isCjk(f.text.charAt(i))) && f.phraseAt(i, phrases) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int skipSpaces(Folded f, int at) {
+    int i = at;
+    while (i < f.length() && f.text.charAt(i) == ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  private static String trimSeparators(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && Folded.isSeparator(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && Folded.isSeparator(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
   }
 
   /** NFC, control characters removed (newlines and tabs kept as spaces), trimmed, length-capped. */
@@ -176,9 +326,5 @@ public final class AnswerParser {
       result = result.substring(0, end);
     }
     return result;
-  }
-
-  private static String stripSkinTones(String s) {
-    return s.replaceAll("[\\x{1F3FB}-\\x{1F3FF}\\x{FE0F}]", "");
   }
 }

@@ -1,20 +1,61 @@
 package dev.closeloop.survey;
 
-/** What a typed chat reply means, before the conversation decides what to do with it. */
+/**
+ * What a typed chat reply means, before the conversation decides what to do with it (which depends
+ * on the question that is open). Text fields keep the person's own words.
+ */
 public sealed interface ParsedAnswer {
+  /** A score 1–5, with what followed it ("4 – slow but fine") as a comment, or null. */
   record Rating(int score, String comment) implements ParsedAnswer {}
 
-  record Fixed(boolean fixed) implements ParsedAnswer {}
+  /** 👍 / "fixed" / "geht wieder" or 👎 / "still broken", with anything after it as a comment. */
+  record Fixed(boolean fixed, String comment) implements ParsedAnswer {
+    public Fixed(boolean fixed) {
+      this(fixed, null);
+    }
+  }
 
-  record Yes() implements ParsedAnswer {}
+  /**
+   * Starts with a yes ("yes", "ja, bitte", "はい"). {@code rest} is what follows beyond thanks and
+   * please (null when nothing does); {@code text} the whole reply.
+   */
+  record Yes(String rest, String text) implements ParsedAnswer {
+    public Yes() {
+      this(null, "yes");
+    }
+  }
 
-  record No() implements ParsedAnswer {}
+  /**
+   * Starts with a negative ("no", "nope", "nothing else", "nein danke", "いいえ", "大丈夫です"). {@code
+   * closing} when nothing but thanks or a closing phrase follows ("no, that is all"); {@code but}
+   * what follows a contrast ("no, but the mouse is broken too"), else null.
+   */
+  record No(String rest, boolean closing, String but, String text) implements ParsedAnswer {
+    public No() {
+      this(null, true, null, "no");
+    }
+  }
+
+  /** Nothing but thanks, praise or a closing phrase ("thanks!", "all good", "passt", "以上です"). */
+  record Thanks(String text) implements ParsedAnswer {}
 
   record Stop() implements ParsedAnswer {}
 
   record OptIn() implements ParsedAnswer {}
 
-  record FreeText(String text) implements ParsedAnswer {}
+  /**
+   * Anything else: a comment or a request. {@code asks} when it reads as asking for something (a
+   * question mark, "please", "can you", "brauche", "necesito", "お願い" …); {@code praises} when it
+   * holds thanks or praise and no contrast ("the printer works again, thanks").
+   */
+  record FreeText(String text, boolean asks, boolean praises) implements ParsedAnswer {
+    public FreeText(String text) {
+      this(text, false, false);
+    }
+  }
+
+  /** A number that is not a score 1–5 ("0", "7", "10/10", "4.5"): asked again, never recorded. */
+  record Unclear(String text) implements ParsedAnswer {}
 
   record Empty() implements ParsedAnswer {}
 }

@@ -1,6 +1,8 @@
 package dev.closeloop.survey;
 
-/** Which message the bot says next; the words come from {@code survey.wording}. */
+/**
+ * Which message the bot says next; the words come from the requester bundle ({@code survey.words}).
+ */
 public enum Say {
   WHAT_WENT_WRONG,
   THANKS_FOR_COMMENT,

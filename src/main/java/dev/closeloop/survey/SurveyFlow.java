@@ -44,7 +44,7 @@ public final class SurveyFlow {
     } else if (input instanceof RequestSubmitted r) {
       return request(c, r.text());
     } else if (input instanceof Typed t) {
-      return typed(c, t.answer());
+      return typed(c, t.answer(), t.questionSeen());
     }
     throw new IllegalArgumentException("unknown input " + input);
   }
@@ -54,38 +54,137 @@ public final class SurveyFlow {
     return Boolean.FALSE.equals(c.fixed()) || c.rating() != null && c.rating() <= negativeAtOrBelow;
   }
 
-  private Transition typed(Conversation c, ParsedAnswer answer) {
+  /**
+   * A typed reply, read against the open question. While the "anything else?" question is still on
+   * its way ({@code questionSeen} false), free text answers what the person last saw: it is their
+   * comment, never a request.
+   */
+  private Transition typed(Conversation c, ParsedAnswer answer, boolean questionSeen) {
     if (answer instanceof ParsedAnswer.Rating r) {
       return rating(c, r.score(), r.comment());
     } else if (answer instanceof ParsedAnswer.Fixed f) {
-      return fixed(c, f.fixed());
-    } else if (answer instanceof ParsedAnswer.Yes) {
-      return yesNo(c, true);
-    } else if (answer instanceof ParsedAnswer.No) {
-      return yesNo(c, false);
+      return typedFixed(c, f);
+    } else if (answer instanceof ParsedAnswer.Yes y) {
+      return yes(c, y);
+    } else if (answer instanceof ParsedAnswer.No n) {
+      return no(c, n);
+    } else if (answer instanceof ParsedAnswer.Thanks t) {
+      if (closingQuestionOpen(c)) {
+        return declined(c);
+      }
+      return nothingToAdd(c) ? askAnythingElse(c) : freeText(c, t.text(), false);
     } else if (answer instanceof FreeText f) {
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
+        return comment(c, f.text()); // answers what they saw: their comment (kept once)
+      }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && f.praises() && !f.asks()) {
+        // feedback, not a request: their comment, or a goodbye once a comment is in
+        return c.comment() == null ? comment(c, f.text()) : declined(c);
+      }
       return freeText(c, f.text(), false);
     }
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
   }
 
-  /** A bare yes / no answers "anything else?" when asked, else "did we fix it?" if still open. */
-  private Transition yesNo(Conversation c, boolean yes) {
+  /** "Anything else?" or "what do you need?" is the open question. */
+  private static boolean closingQuestionOpen(Conversation c) {
+    return c.step() == Step.AWAIT_ANYTHING_ELSE || c.step() == Step.AWAIT_REQUEST;
+  }
+
+  /** "Did we fix it?" is still open. */
+  private static boolean fixedQuestionOpen(Conversation c) {
+    return c.fixed() == null && (c.step() == Step.OPEN || c.step() == Step.AWAIT_COMMENT);
+  }
+
+  /** 👍 once "fixed" is answered and the survey asks "anything else?" means "all good". */
+  private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f) {
+    if (closingQuestionOpen(c) && c.fixed() != null) {
+      return f.fixed() && f.comment() == null
+          ? declined(c)
+          : Transition.unchanged(c, Say.ALREADY_ANSWERED);
+    }
+    return fixed(c, f.fixed(), f.comment());
+  }
+
+  private Transition yes(Conversation c, ParsedAnswer.Yes y) {
     if (c.step() == Step.AWAIT_ANYTHING_ELSE) {
-      return anythingElse(c, yes);
+      // "yes, my monitor flickers too": the request is what follows the yes
+      return y.rest() == null ? anythingElse(c, true) : requestWithoutYes(c, y.rest());
     }
-    if (c.fixed() == null && (c.step() == Step.OPEN || c.step() == Step.AWAIT_COMMENT)) {
-      return fixed(c, yes);
+    if (c.step() == Step.AWAIT_REQUEST) {
+      return y.rest() == null ? Transition.unchanged(c, Say.REQUEST_PROMPT) : request(c, y.text());
     }
-    return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+    if (fixedQuestionOpen(c)) {
+      return fixed(c, true, y.rest() == null ? null : y.text());
+    }
+    return y.rest() == null
+        ? Transition.unchanged(c, Say.NOT_UNDERSTOOD)
+        : freeText(c, y.text(), false);
+  }
+
+  /**
+   * A reply that starts with a negative is a no wherever "anything else?" is the open question
+   * ("no, but …" carries a request); at "did we fix it?" a plain no is "not fixed".
+   */
+  private Transition no(Conversation c, ParsedAnswer.No n) {
+    if (c.step() == Step.AWAIT_ANYTHING_ELSE) {
+      // "no, but the mouse is broken too": the request is what follows the contrast
+      return n.but() != null ? requestWithoutYes(c, n.but()) : anythingElse(c, false);
+    }
+    if (c.step() == Step.AWAIT_REQUEST) {
+      return n.closing() ? declined(c) : request(c, n.text());
+    }
+    if (fixedQuestionOpen(c)) {
+      if (n.rest() == null) {
+        return fixed(c, false, null);
+      }
+      return n.closing() ? Transition.unchanged(c, Say.NOT_UNDERSTOOD) : fixed(c, false, n.text());
+    }
+    if (n.closing()) {
+      return c.step() == Step.AWAIT_COMMENT && c.fixed() != null && c.rating() != null
+          ? new Transition(
+              c.withStep(Step.AWAIT_ANYTHING_ELSE),
+              List.of(),
+              List.of(Say.ANYTHING_ELSE),
+              false,
+              true)
+          : Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+    }
+    return freeText(c, n.text(), false);
+  }
+
+  /** "What went wrong?" is open, both questions are answered: a "no" or "thanks" adds nothing. */
+  private static boolean nothingToAdd(Conversation c) {
+    return c.step() == Step.AWAIT_COMMENT && c.fixed() != null && c.rating() != null;
+  }
+
+  private static Transition askAnythingElse(Conversation c) {
+    return new Transition(
+        c.withStep(Step.AWAIT_ANYTHING_ELSE), List.of(), List.of(Say.ANYTHING_ELSE), false, true);
+  }
+
+  /** Nothing else wanted: the survey ends (a request already asked for stays unasked). */
+  private Transition declined(Conversation c) {
+    Conversation next = c.withWantsMore(false).withStep(Step.FINISHED);
+    return new Transition(next, List.of(), List.of(closing(next)), false, true);
   }
 
   private Transition fixed(Conversation c, boolean fixed) {
+    return fixed(c, fixed, null);
+  }
+
+  private Transition fixed(Conversation c, boolean fixed, String comment) {
     if (c.fixed() != null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     Conversation next = c.withFixed(fixed);
-    return afterScoreAnswer(next, List.of(new Answer(AnswerKind.FIXED, Boolean.toString(fixed))));
+    List<Answer> recorded = new ArrayList<>();
+    recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
+    if (comment != null && next.comment() == null) {
+      next = next.withComment(comment);
+      recorded.add(new Answer(AnswerKind.COMMENT, comment));
+    }
+    return afterScoreAnswer(next, recorded);
   }
 
   private Transition rating(Conversation c, int score, String comment) {

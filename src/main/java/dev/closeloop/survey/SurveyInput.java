@@ -14,8 +14,16 @@ public sealed interface SurveyInput {
   /** A request from the request dialog. */
   record RequestSubmitted(String text) implements SurveyInput {}
 
-  /** Typed text in the DM, already parsed. */
-  record Typed(ParsedAnswer answer) implements SurveyInput {}
+  /**
+   * Typed text in the DM, already parsed. {@code questionSeen} is false while the question of the
+   * current step is still on its way to the person (its message not yet sent): text typed then
+   * answers the question they last saw.
+   */
+  record Typed(ParsedAnswer answer, boolean questionSeen) implements SurveyInput {
+    public Typed(ParsedAnswer answer) {
+      this(answer, true);
+    }
+  }
 
   /** The "stop asking me" button. */
   record StopClicked() implements SurveyInput {}

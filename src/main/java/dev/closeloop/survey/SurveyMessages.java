@@ -10,20 +10,22 @@ import dev.closeloop.chat.ChatMessage.Context;
 import dev.closeloop.chat.ChatMessage.Span;
 import dev.closeloop.chat.ChatMessage.Text;
 import dev.closeloop.chat.InteractionReply;
-import dev.closeloop.config.Config.Wording;
+import dev.closeloop.language.Words;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Renders what the requester sees: the survey DM (ticket id and title, fixed / not-fixed and 1–5
- * buttons in one message, answered questions shown as answered), the "anything else?" question, and
- * short replies. Action ids: {@code cl:s:<survey>:<what>[:<value>]}; only rating buttons end in a
- * digit.
+ * Renders what the requester sees, in their language: the survey DM (ticket id and title, fixed /
+ * not-fixed and 1–5 buttons in one message, answered questions shown as answered), the "anything
+ * else?" question, dialogs and short replies. Every text, button labels included, comes from the
+ * requester bundle ({@link Words}). Action ids: {@code cl:s:<survey>:<what>[:<value>]}; only rating
+ * buttons end in a digit.
  */
 public final class SurveyMessages {
-  private final Wording words;
+  private final Words words;
 
-  public SurveyMessages(Wording words) {
+  public SurveyMessages(Words words) {
     this.words = words;
   }
 
@@ -34,6 +36,7 @@ public final class SurveyMessages {
       String title,
       String url,
       String requesterName,
+      Instant closedAt,
       Conversation conversation,
       boolean closed) {}
 
@@ -41,27 +44,43 @@ public final class SurveyMessages {
     return "cl:s:" + surveyId + ":" + what;
   }
 
+  public Words words() {
+    return words;
+  }
+
+  public String lang() {
+    return words.lang();
+  }
+
   public ChatMessage survey(View v) {
     Conversation c = v.conversation();
     List<Block> blocks = new ArrayList<>();
     String ticketLine =
         v.title() == null || v.title().isBlank() ? v.ticketId() : v.ticketId() + " · " + v.title();
-    blocks.add(new Card(ticketLine, v.url(), List.of(new Span.Plain(fill(words.intro(), v)))));
+    blocks.add(new Card(ticketLine, v.url(), List.of(new Span.Plain(t("intro", v)))));
     boolean open = !v.closed() && !c.finished();
+    String fixedQuestion = t("fixedQuestion", v);
+    String ratingQuestion = t("ratingQuestion", v);
     if (c.fixed() == null && open) {
-      blocks.add(Text.plain(words.fixedQuestion()));
+      blocks.add(Text.plain(fixedQuestion));
       blocks.add(
           new Actions(
               List.of(
                   new Button(
-                      action(v.surveyId(), "fixed:yes"), "👍 Yes, fixed", "yes", Style.PRIMARY),
+                      action(v.surveyId(), "fixed:yes"),
+                      t("fixedYesButton", v),
+                      "yes",
+                      Style.PRIMARY),
                   new Button(
-                      action(v.surveyId(), "fixed:no"), "👎 Not fixed", "no", Style.DANGER))));
+                      action(v.surveyId(), "fixed:no"),
+                      t("fixedNoButton", v),
+                      "no",
+                      Style.DANGER))));
     } else if (c.fixed() != null) {
-      blocks.add(answered(words.fixedQuestion(), c.fixed() ? "Yes, fixed" : "Not fixed"));
+      blocks.add(answered(fixedQuestion, t(c.fixed() ? "fixedYesAnswer" : "fixedNoAnswer", v)));
     }
     if (c.rating() == null && open) {
-      blocks.add(Text.plain(words.ratingQuestion()));
+      blocks.add(Text.plain(ratingQuestion));
       List<Button> scores = new ArrayList<>();
       for (int i = 1; i <= 5; i++) {
         scores.add(
@@ -73,96 +92,131 @@ public final class SurveyMessages {
       }
       blocks.add(new Actions(scores));
     } else if (c.rating() != null) {
-      blocks.add(answered(words.ratingQuestion(), c.rating() + "/5"));
+      blocks.add(answered(ratingQuestion, words.t("ratingAnswer", "score", c.rating())));
     }
     if (c.comment() != null) {
-      blocks.add(new Text(List.of(new Span.Bold("Your comment: "), new Span.Plain(c.comment()))));
+      blocks.add(labelled(t("yourComment", v), c.comment()));
     }
     if (c.request() != null) {
-      blocks.add(new Text(List.of(new Span.Bold("Your request: "), new Span.Plain(c.request()))));
+      blocks.add(labelled(t("yourRequest", v), c.request()));
     }
     if (open) {
       List<Button> extras = new ArrayList<>();
       if (c.comment() == null) {
         extras.add(
-            new Button(action(v.surveyId(), "more"), "💬 Tell us more", "more", Style.DEFAULT));
+            new Button(
+                action(v.surveyId(), "more"), t("tellUsMoreButton", v), "more", Style.DEFAULT));
       }
-      extras.add(new Button(action(v.surveyId(), "stop"), "Stop asking me", "stop", Style.DEFAULT));
+      extras.add(
+          new Button(action(v.surveyId(), "stop"), t("stopButton", v), "stop", Style.DEFAULT));
       blocks.add(new Actions(extras));
     } else {
-      blocks.add(new Context(c.finished() ? "Thanks — this survey is complete." : words.expired()));
+      blocks.add(new Context(c.finished() ? t("surveyComplete", v) : t("expired", v)));
     }
-    return new ChatMessage(
-        ticketLine + ": " + words.fixedQuestion() + " " + words.ratingQuestion(), blocks);
+    return new ChatMessage(ticketLine + ": " + fixedQuestion + " " + ratingQuestion, blocks);
   }
 
+  /** A question and its answer: the answer (ours) in bold. */
   private static Text answered(String question, String answer) {
     return new Text(List.of(new Span.Plain(question + " "), new Span.Bold(answer)));
   }
 
+  /** A label (ours, bold) and what the person wrote (plain: never inside emphasis). */
+  private static Text labelled(String label, String userText) {
+    return new Text(List.of(new Span.Bold(label), new Span.Plain(" " + userText)));
+  }
+
   public ChatMessage anythingElse(long surveyId) {
+    String question = words.t("anythingElse");
     return new ChatMessage(
-        words.anythingElse(),
+        question,
         List.of(
-            Text.plain(words.anythingElse()),
+            Text.plain(question),
             new Actions(
                 List.of(
-                    new Button(action(surveyId, "else:yes"), "Yes, please", "yes", Style.PRIMARY),
                     new Button(
-                        action(surveyId, "else:no"), "No, that's all", "no", Style.DEFAULT)))));
+                        action(surveyId, "else:yes"),
+                        words.t("elseYesButton"),
+                        "yes",
+                        Style.PRIMARY),
+                    new Button(
+                        action(surveyId, "else:no"),
+                        words.t("elseNoButton"),
+                        "no",
+                        Style.DEFAULT)))));
   }
 
   public ChatMessage reminder(View v) {
-    return ChatMessage.plainText(fill(words.reminder(), v));
+    return ChatMessage.plainText(t("reminder", v));
   }
 
   public ChatMessage followedUp(View v) {
-    return ChatMessage.plainText(fill(words.followedUp(), v));
+    return ChatMessage.plainText(t("followedUp", v));
   }
 
   public InteractionReply.OpenModal commentModal(long surveyId) {
-    return new InteractionReply.OpenModal(
-        action(surveyId, "more"),
-        "Tell us more",
-        "What should we know?",
-        "What went well, what went wrong?");
+    return modal(action(surveyId, "more"), "comment");
   }
 
   public InteractionReply.OpenModal requestModal(long surveyId) {
+    return modal(action(surveyId, "request"), "request");
+  }
+
+  private InteractionReply.OpenModal modal(String id, String which) {
     return new InteractionReply.OpenModal(
-        action(surveyId, "request"),
-        "Anything else?",
-        "What do you need?",
-        "e.g. please call me back about …");
+        id,
+        words.t(which + "ModalTitle"),
+        words.t(which + "ModalLabel"),
+        words.t(which + "ModalPlaceholder"),
+        words.t("modalSubmit"),
+        words.t("modalCancel"));
   }
 
-  /** The words for a {@link Say}. */
+  /** The words for a {@link Say}, about the survey {@code v} (null outside a survey). */
+  public String text(Say say, View v) {
+    String key =
+        switch (say) {
+          case WHAT_WENT_WRONG -> "whatWentWrong";
+          case THANKS_FOR_COMMENT -> "thanksForComment";
+          case ANYTHING_ELSE -> "anythingElse";
+          case REQUEST_PROMPT -> "requestPrompt";
+          case REQUEST_NOTED -> "requestNoted";
+          case CLOSING_POSITIVE -> "closingPositive";
+          case CLOSING_NEGATIVE -> "closingNegative";
+          case ALREADY_ANSWERED -> "alreadyAnswered";
+          case SURVEY_CLOSED -> "surveyClosed";
+          case NOT_UNDERSTOOD -> "notUnderstood";
+          case OPTED_OUT -> "optedOut";
+        };
+    return v == null ? words.t(key) : t(key, v);
+  }
+
   public String text(Say say) {
-    return switch (say) {
-      case WHAT_WENT_WRONG -> words.whatWentWrong();
-      case THANKS_FOR_COMMENT -> words.thanksForComment();
-      case ANYTHING_ELSE -> words.anythingElse();
-      case REQUEST_PROMPT -> words.requestPrompt();
-      case REQUEST_NOTED -> words.requestNoted();
-      case CLOSING_POSITIVE -> words.closingPositive();
-      case CLOSING_NEGATIVE -> words.closingNegative();
-      case ALREADY_ANSWERED -> words.alreadyAnswered();
-      case SURVEY_CLOSED -> words.surveyClosed();
-      case NOT_UNDERSTOOD -> words.notUnderstood();
-      case OPTED_OUT -> words.optedOut();
-    };
+    return text(say, null);
   }
 
-  public Wording words() {
-    return words;
+  /** A requester text that needs no survey facts. */
+  public String t(String key, Object... pairs) {
+    return words.t(key, pairs);
   }
 
-  private static String fill(String template, View v) {
-    String name =
-        v.requesterName() == null || v.requesterName().isBlank() ? "there" : v.requesterName();
-    return template
-        .replace("{name}", name)
-        .replace("{ticket}", v.ticketId())
-        .replace("{title}", v.title() == null ? "" : v.title());
+  /** A requester text about a survey: its facts are there for any override to use. */
+  private String t(String key, View v) {
+    boolean hasName = v.requesterName() != null && !v.requesterName().isBlank();
+    boolean hasTitle = v.title() != null && !v.title().isBlank();
+    return words.t(
+        key,
+        "name",
+        hasName ? v.requesterName() : "",
+        "hasName",
+        hasName ? "yes" : "no",
+        "ticket",
+        v.ticketId(),
+        "title",
+        hasTitle ? v.title() : "",
+        "hasTitle",
+        hasTitle ? "yes" : "no",
+        "closed",
+        v.closedAt() == null ? Instant.EPOCH : v.closedAt());
   }
 }

@@ -155,7 +155,7 @@ class DigestBuilderTest {
             null,
             null,
             null);
-    var blocks = DigestBuilder.entryBlocks(owned, NOW);
+    var blocks = new DigestBuilder().entryBlocks(owned, NOW);
     assertThat(blocks.toString()).contains("Owner: Sam", "open for 2d 2h");
     assertThat(((Actions) blocks.get(1)).buttons())
         .extracting(ChatMessage.Button::id)
@@ -180,8 +180,8 @@ class DigestBuilderTest {
             "Sam",
             NOW,
             "called her");
-    assertThat(DigestBuilder.entryBlocks(done, NOW)).hasSize(1);
-    assertThat(DigestBuilder.entryBlocks(done, NOW).toString())
+    assertThat(new DigestBuilder().entryBlocks(done, NOW)).hasSize(1);
+    assertThat(new DigestBuilder().entryBlocks(done, NOW).toString())
         .contains("Followed up by Sam: called her");
   }
 }

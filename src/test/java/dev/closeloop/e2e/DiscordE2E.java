@@ -35,20 +35,30 @@ final class DiscordE2E implements AutoCloseable {
   final TestApp app;
 
   private DiscordE2E(String extraYaml) {
+    this("", "", extraYaml);
+  }
+
+  /**
+   * @param survey more {@code survey} keys, e.g. {@code ", cooldown: PT0S"}
+   * @param digest more {@code digest} keys, e.g. {@code ", locale: de"}
+   */
+  private DiscordE2E(String survey, String digest, String extraYaml) {
     this.discord = FakeDiscord.start();
     this.clock = new MutableClock(realTime());
     String yaml =
         """
         discord: { token: "%s", apiUrl: "%s", gatewayUrl: "%s" }
-        survey: { delay: PT0S, quietHours: "", weekends: true }
-        digest: { discordChannel: "%s" }
+        survey: { delay: PT0S, quietHours: "", weekends: true%s }
+        digest: { discordChannel: "%s"%s }
         %s
         """
             .formatted(
                 FakeDiscord.TOKEN,
                 discord.apiUrl(),
                 discord.gatewayUrl(),
+                survey,
                 DIGEST_CHANNEL,
+                digest,
                 extraYaml);
     TestApp started;
     try {
@@ -67,6 +77,10 @@ final class DiscordE2E implements AutoCloseable {
 
   static DiscordE2E start(String extraYaml) {
     return new DiscordE2E(extraYaml);
+  }
+
+  static DiscordE2E start(String survey, String digest) {
+    return new DiscordE2E(survey, digest, "");
   }
 
   @Override

@@ -68,9 +68,17 @@ class AnswerParserTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"6", "0", "45", "the printer is still broken", "10/10", "4.5"})
+      value = {"the printer is still broken", "broken screen on my laptop", "5 minutes later"})
   void anythingElseIsFreeText(String text) {
     assertThat(AnswerParser.parse(text)).isInstanceOf(ParsedAnswer.FreeText.class);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"6", "0", "45", "10/10", "4.5", "4,5"})
+  void numbersThatAreNoScoreAreAskedAgainNotRecorded(String text) {
+    assertThat(AnswerParser.parse(text)).isInstanceOf(ParsedAnswer.Unclear.class);
   }
 
   @Test

@@ -2,13 +2,13 @@ package dev.closeloop.bench;
 
 import dev.closeloop.app.ConfigLoader;
 import dev.closeloop.config.Config;
+import dev.closeloop.language.Catalog;
 import dev.closeloop.service.IntakeResult;
 import dev.closeloop.service.IntakeService;
 import dev.closeloop.service.Notifier;
 import dev.closeloop.store.Database;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.SendWindow;
-import dev.closeloop.survey.SurveyMessages;
 import dev.closeloop.ticket.TicketEvent;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -197,7 +197,10 @@ final class DeliveryBench {
               policy,
               Clock.systemUTC(),
               () -> 0.0,
-              new Notifier(new SurveyMessages(s.wording())));
+              new Notifier(
+                  Catalog.requester(s.words()),
+                  s.locale(),
+                  java.time.ZoneId.of(config.digest().zone())));
       Instant closedAt = Instant.now();
       // Slack and Discord closes interleaved (as they would come from one helpdesk), in a fixed
       // order

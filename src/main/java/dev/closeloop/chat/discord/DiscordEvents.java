@@ -5,6 +5,8 @@ import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.language.Catalog;
+import dev.closeloop.language.Languages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -46,7 +48,9 @@ final class DiscordEvents extends ListenerAdapter {
 
   static final String MODAL_INPUT_ID = "text";
   static final String DONE = "\u2713";
-  private static final String FAILED = "Sorry, that did not work. Please try again in a moment.";
+
+  /** The bundled texts, for the one apology the adapter gives on its own. */
+  private static final Catalog TEXTS = Catalog.requester(java.util.Map.of());
 
   private final ChatEventHandler handler;
   private final ExecutorService handlerPool;
@@ -87,6 +91,21 @@ final class DiscordEvents extends ListenerAdapter {
     }
   }
 
+  /** "Sorry, something went wrong", in the language of the person's client. */
+  private static String failed(net.dv8tion.jda.api.interactions.Interaction interaction) {
+    String lang =
+        Languages.match(locale(interaction), TEXTS.languages()).orElse(Languages.FALLBACK);
+    return TEXTS.format(lang, "somethingWentWrong", java.util.Map.of(), java.time.ZoneOffset.UTC);
+  }
+
+  /** The language of the person's Discord client, as every interaction reports it. */
+  static String locale(net.dv8tion.jda.api.interactions.Interaction interaction) {
+    net.dv8tion.jda.api.interactions.DiscordLocale l = interaction.getUserLocale();
+    return l == null || l == net.dv8tion.jda.api.interactions.DiscordLocale.UNKNOWN
+        ? null
+        : l.getLocale();
+  }
+
   @Override
   public void onButtonInteraction(ButtonInteractionEvent event) {
     String customId = event.getComponentId();
@@ -97,7 +116,8 @@ final class DiscordEvents extends ListenerAdapter {
             event.getUser().getEffectiveName(),
             customId,
             customId.substring(customId.lastIndexOf(':') + 1),
-            new MessageRef(event.getChannelId(), event.getMessageId()));
+            new MessageRef(event.getChannelId(), event.getMessageId()),
+            locale(event));
     answer(event, click, () -> event.deferEdit().queue(ok -> {}, failure("defer_edit", event)));
   }
 
@@ -110,7 +130,8 @@ final class DiscordEvents extends ListenerAdapter {
             event.getUser().getId(),
             event.getUser().getEffectiveName(),
             event.getModalId(),
-            text);
+            text,
+            locale(event));
     answer(
         event,
         submit,
@@ -133,7 +154,11 @@ final class DiscordEvents extends ListenerAdapter {
                 .collect(Collectors.joining(" ")));
     ChatEvent command =
         new ChatEvent.Command(
-            PlatformId.DISCORD, event.getUser().getId(), event.getUser().getEffectiveName(), args);
+            PlatformId.DISCORD,
+            event.getUser().getId(),
+            event.getUser().getEffectiveName(),
+            args,
+            locale(event));
     answer(
         event,
         command,
@@ -167,7 +192,7 @@ final class DiscordEvents extends ListenerAdapter {
           event.getClass().getSimpleName(),
           event.userId(),
           e);
-      reply = InteractionReply.ephemeral(FAILED);
+      reply = InteractionReply.ephemeral(failed(interaction));
     }
     firstAnswer(interaction, reply, silentAck);
   }
@@ -203,10 +228,10 @@ final class DiscordEvents extends ListenerAdapter {
         (reply, error) -> {
           String text =
               error != null
-                  ? FAILED
+                  ? failed(interaction)
                   : reply instanceof InteractionReply.Ephemeral e
                       ? e.text()
-                      : reply instanceof InteractionReply.OpenModal ? FAILED : null;
+                      : reply instanceof InteractionReply.OpenModal ? failed(interaction) : null;
           if (text != null) {
             ((IDeferrableCallback) interaction)
                 .getHook()

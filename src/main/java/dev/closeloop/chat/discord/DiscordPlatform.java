@@ -11,10 +11,13 @@ import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
 import dev.closeloop.chat.discord.DiscordRenderer.Part;
 import dev.closeloop.config.Config;
+import dev.closeloop.language.Catalog;
+import dev.closeloop.language.Languages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -29,9 +32,12 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
+import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -196,23 +202,65 @@ public final class DiscordPlatform implements ChatPlatform {
         .addEventListeners(events);
   }
 
+  /** The bundled languages as Discord names its client languages. */
+  private static final Map<DiscordLocale, String> LOCALES =
+      Map.of(
+          DiscordLocale.GERMAN, "de",
+          DiscordLocale.FRENCH, "fr",
+          DiscordLocale.SPANISH, "es",
+          DiscordLocale.SPANISH_LATAM, "es",
+          DiscordLocale.PORTUGUESE_BRAZILIAN, "pt",
+          DiscordLocale.JAPANESE, "ja");
+
   private static void registerCommands(JDA jda) {
+    Catalog texts = Catalog.requester(Map.of());
+    SlashCommandData command =
+        localized(
+            Commands.slash(COMMAND, english(texts, "commandDescription")),
+            texts,
+            "commandDescription");
+    command
+        .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
+        .addSubcommands(
+            subcommand("stats", "commandStats", texts),
+            subcommand("optout", "commandOptout", texts),
+            subcommand("optin", "commandOptin", texts),
+            subcommand("link", "commandLink", texts)
+                .addOptions(option("email", "commandLinkEmail", texts)),
+            subcommand("verify", "commandVerify", texts)
+                .addOptions(option("code", "commandVerifyCode", texts)));
     jda.updateCommands()
-        .addCommands(
-            Commands.slash(COMMAND, "Your Closeloop surveys")
-                .setContexts(InteractionContextType.GUILD, InteractionContextType.BOT_DM)
-                .addSubcommands(
-                    new SubcommandData("stats", "Satisfaction figures (only you see them)"),
-                    new SubcommandData("optout", "Stop sending me surveys"),
-                    new SubcommandData("optin", "Send me surveys again"),
-                    new SubcommandData("link", "Link your Discord account to your work email")
-                        .addOption(OptionType.STRING, "email", "Your work email", true),
-                    new SubcommandData("verify", "Finish linking with the code we mailed you")
-                        .addOption(OptionType.STRING, "code", "The 6-digit code", true)))
+        .addCommands(command)
         .queue(
             commands -> log.info("event=discord_commands_registered count={}", commands.size()),
             failure ->
                 log.error("event=discord_commands_failed next=none (restart to retry)", failure));
+  }
+
+  private static SubcommandData subcommand(String name, String key, Catalog texts) {
+    SubcommandData sub = new SubcommandData(name, english(texts, key));
+    LOCALES.forEach(
+        (locale, lang) -> sub.setDescriptionLocalization(locale, text(texts, lang, key)));
+    return sub;
+  }
+
+  private static SlashCommandData localized(SlashCommandData c, Catalog texts, String key) {
+    LOCALES.forEach((locale, lang) -> c.setDescriptionLocalization(locale, text(texts, lang, key)));
+    return c;
+  }
+
+  private static OptionData option(String name, String key, Catalog texts) {
+    OptionData o = new OptionData(OptionType.STRING, name, english(texts, key), true);
+    LOCALES.forEach((locale, lang) -> o.setDescriptionLocalization(locale, text(texts, lang, key)));
+    return o;
+  }
+
+  private static String english(Catalog texts, String key) {
+    return text(texts, Languages.FALLBACK, key);
+  }
+
+  private static String text(Catalog texts, String lang, String key) {
+    return texts.format(lang, key, Map.of(), java.time.ZoneOffset.UTC);
   }
 
   @Override

@@ -96,7 +96,7 @@ final class DiscordRenderer {
 
   private static String text(Block block) {
     if (block instanceof Header header) {
-      return "**" + escape(header.text()) + "**";
+      return bold(header.text());
     } else if (block instanceof Text text) {
       return spans(text.spans());
     } else if (block instanceof Context context) {
@@ -114,11 +114,20 @@ final class DiscordRenderer {
       return "";
     }
     if (span instanceof Span.Bold) {
-      return "**" + escape(span.text()) + "**";
+      return bold(span.text());
     } else if (span instanceof Span.Link link && isSafeUrl(link.url())) {
       return "[" + escape(link.text()) + "](" + link.url() + ")";
     }
     return escape(span.text());
+  }
+
+  /**
+   * {@code **text**} with the spaces and line breaks around the text kept outside the markers
+   * (Discord does not render bold that starts or ends with a space), or the bare spaces when there
+   * is no text.
+   */
+  static String bold(String raw) {
+    return dev.closeloop.chat.Emphasis.wrap(raw, "**", DiscordText::escape);
   }
 
   static boolean isSafeUrl(String url) {
@@ -127,7 +136,7 @@ final class DiscordRenderer {
 
   private static MessageEmbed embed(Card card) {
     EmbedBuilder embed = new EmbedBuilder();
-    String title = card.title() == null ? "" : truncate(escape(card.title()), MAX_TITLE);
+    String title = card.title() == null ? "" : truncate(escape(card.title().strip()), MAX_TITLE);
     if (!title.isEmpty()) {
       embed.setTitle(title, isSafeUrl(card.url()) ? card.url() : null);
     }

@@ -222,7 +222,7 @@ final class SlackInbound {
    * it was opened from.
    */
   private void ephemeral(String text, ReplyTarget target) throws Exception {
-    String escaped = SlackText.escapeAndFit(text, SlackRenderer.MAX_SECTION_TEXT);
+    String escaped = SlackText.mrkdwnAndFit(text, SlackRenderer.MAX_SECTION_TEXT);
     if (target.responseUrl() != null) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("response_type", "ephemeral");

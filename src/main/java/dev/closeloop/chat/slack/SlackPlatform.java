@@ -195,6 +195,11 @@ public final class SlackPlatform implements ChatPlatform {
   }
 
   @Override
+  public java.util.Optional<String> displayName(String userId) {
+    return users.displayName(userId);
+  }
+
+  @Override
   public MessageRef send(Outgoing outgoing) throws DeliveryException {
     return outbound.send(outgoing);
   }

@@ -70,7 +70,7 @@ final class SlackRenderer {
     if (blocks.size() > MAX_BLOCKS) {
       throw new TooManyBlocks(blocks.size());
     }
-    String fallback = SlackText.escapeAndFit(message.fallback(), MAX_FALLBACK_TEXT);
+    String fallback = SlackText.mrkdwnAndFit(message.fallback(), MAX_FALLBACK_TEXT);
     return new Rendered(fallback, blocks.toString(), blocks.size());
   }
 
@@ -81,8 +81,8 @@ final class SlackRenderer {
     view.put("callback_id", MODAL_CALLBACK_ID);
     view.put("private_metadata", privateMetadata);
     view.set("title", plain(modal.title(), MAX_MODAL_TITLE));
-    view.set("submit", plain("Send", MAX_MODAL_TITLE));
-    view.set("close", plain("Cancel", MAX_MODAL_TITLE));
+    view.set("submit", plain(orElse(modal.submit(), "Send"), MAX_MODAL_TITLE));
+    view.set("close", plain(orElse(modal.close(), "Cancel"), MAX_MODAL_TITLE));
     ObjectNode input = view.putArray("blocks").addObject();
     input.put("type", "input");
     input.put("block_id", MODAL_BLOCK_ID);
@@ -115,7 +115,7 @@ final class SlackRenderer {
   private ObjectNode context(String text) {
     ObjectNode block = json.createObjectNode();
     block.put("type", "context");
-    block.putArray("elements").add(mrkdwn(SlackText.escapeAndFit(text, MAX_CONTEXT_TEXT)));
+    block.putArray("elements").add(mrkdwn(SlackText.mrkdwnAndFit(text, MAX_CONTEXT_TEXT)));
     return block;
   }
 
@@ -148,12 +148,15 @@ final class SlackRenderer {
   }
 
   private String card(ChatMessage.Card card) {
-    String title = card.title() == null || card.title().isBlank() ? "" : card.title();
+    String title =
+        card.title() == null || card.title().isBlank()
+            ? ""
+            : SlackText.oneLine(card.title().strip());
     String heading =
         title.isEmpty()
             ? ""
             : "*"
-                + (card.url() == null ? SlackText.escape(title) : SlackText.link(card.url(), title))
+                + (card.url() == null ? SlackText.mrkdwn(title) : SlackText.link(card.url(), title))
                 + "*";
     String body = spans(card.body());
     if (heading.isEmpty()) {
@@ -162,19 +165,34 @@ final class SlackRenderer {
     return body.isEmpty() ? heading : heading + "\n" + body;
   }
 
+  /**
+   * Spans as mrkdwn, within the section limit: a span that does not fit is cut (plain text) or left
+   * out (emphasis, links), so that no marker is ever cut off from its pair.
+   */
   private static String spans(List<Span> spans) {
     StringBuilder out = new StringBuilder();
+    int budget = MAX_SECTION_TEXT - SlackText.ELLIPSIS.length();
     for (Span span : spans) {
       if (span.text() == null || span.text().isEmpty()) {
         continue;
       }
+      String piece;
       if (span instanceof Span.Bold b) {
-        out.append('*').append(SlackText.escape(b.text())).append('*');
+        piece = SlackText.bold(b.text());
       } else if (span instanceof Span.Link l) {
-        out.append(SlackText.link(l.url(), l.text()));
+        piece = SlackText.link(l.url(), l.text());
       } else {
-        out.append(SlackText.escape(span.text()));
+        piece = SlackText.mrkdwn(span.text());
       }
+      if (out.length() + piece.length() > budget) {
+        if (span instanceof Span.Plain) {
+          out.append(SlackText.fit(piece, MAX_SECTION_TEXT - out.length()));
+        } else {
+          out.append(SlackText.ELLIPSIS);
+        }
+        break;
+      }
+      out.append(piece);
     }
     return out.toString();
   }
@@ -193,6 +211,10 @@ final class SlackRenderer {
     node.put("type", "mrkdwn");
     node.put("text", text);
     return node;
+  }
+
+  private static String orElse(String s, String fallback) {
+    return s == null || s.isBlank() ? fallback : s;
   }
 
   private static String truncate(String s, int limit) {

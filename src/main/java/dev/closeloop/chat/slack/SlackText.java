@@ -30,6 +30,63 @@ final class SlackText {
     return out.toString();
   }
 
+  /**
+   * Plain text for a mrkdwn field: escaped, and every {@code *}, {@code _}, {@code ~} that Slack
+   * could read as the start or end of emphasis (and every backtick) swapped for a look-alike that
+   * is not a marker: ∗ ˍ ∼ ˋ. Slack has no escape character for these, so this is what keeps a
+   * person's "~5 EUR" or "great*" from striking or bolding what follows. Markers inside a word
+   * ({@code snake_case}) are left as they are: Slack does not read them.
+   */
+  static String mrkdwn(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(raw.length() + 16);
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '`') {
+        out.append('\u02CB');
+        continue;
+      }
+      if (c == '*' || c == '_' || c == '~') {
+        char prev = i == 0 ? ' ' : raw.charAt(i - 1);
+        char next = i + 1 == raw.length() ? ' ' : raw.charAt(i + 1);
+        boolean canOpen = !Character.isLetterOrDigit(prev) && !Character.isWhitespace(next);
+        boolean canClose = !Character.isWhitespace(prev) && !Character.isLetterOrDigit(next);
+        if (canOpen || canClose) {
+          out.append(c == '*' ? '\u2217' : c == '_' ? '\u02CD' : '\u223C');
+          continue;
+        }
+      }
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@link #mrkdwn} cut (with an ellipsis) so that it fits {@code limit}. */
+  static String mrkdwnAndFit(String raw, int limit) {
+    return fit(mrkdwn(raw), limit);
+  }
+
+  /**
+   * Emphasis around text of ours: {@code *text*} with the spaces around the text kept outside the
+   * markers (Slack does not close {@code *} after a space), or the bare spaces when there is no
+   * text.
+   */
+  static String bold(String raw) {
+    return dev.closeloop.chat.Emphasis.wrap(raw, "*", SlackText::mrkdwn);
+  }
+
+  /** Emphasis ends at a line break in Slack: text inside markers is kept on one line. */
+  static String oneLine(String s) {
+    return s.replaceAll("\\s*\\R\\s*", " ");
+  }
+
   /** Escapes {@code raw} and cuts it (with an ellipsis) so the escaped form fits {@code limit}. */
   static String escapeAndFit(String raw, int limit) {
     return fit(escape(raw), limit);
@@ -89,7 +146,7 @@ final class SlackText {
 
   /** A mrkdwn link, or the escaped label alone when the URL is not acceptable. */
   static String link(String url, String label) {
-    String text = escape(label == null || label.isBlank() ? url : label);
+    String text = mrkdwn(oneLine(label == null || label.isBlank() ? url : label.strip()));
     return safeUrl(url).map(u -> "<" + u + "|" + text + ">").orElse(text);
   }
 }

@@ -51,7 +51,9 @@ final class SlackUsers {
     }
     if (recipient.email() != null && !recipient.email().isBlank()) {
       String email = recipient.email().strip().toLowerCase(Locale.ROOT);
-      return cached("email:" + email, () -> byEmail(email));
+      return recipient.wantsLocale()
+          ? cached("email+locale:" + email, () -> withLocale(byEmail(email)))
+          : cached("email:" + email, () -> byEmail(email));
     }
     return new UserLookup.Unknown("no email or Slack id");
   }
@@ -142,10 +144,57 @@ final class SlackUsers {
     }
   }
 
-  /** The id is given, so the person is reachable; users.info only adds the time zone. */
-  private UserLookup byId(String userId) {
+  /**
+   * The display name of a workspace member (profile display name, else real name), cached like
+   * lookups; empty when Slack cannot say.
+   */
+  java.util.Optional<String> displayName(String userId) {
+    UserLookup named = cached("name:" + userId, () -> named(userId));
+    return named instanceof UserLookup.Found f
+        ? java.util.Optional.of(f.userId())
+        : java.util.Optional.empty();
+  }
+
+  /** users.info, with the display name carried in a Found's user id field (cache entry only). */
+  private UserLookup named(String userId) {
     try {
       UsersInfoResponse r = client.usersInfo(q -> q.user(userId));
+      if (!r.isOk() || r.getUser() == null) {
+        return new UserLookup.Unknown(r.getError());
+      }
+      User u = r.getUser();
+      String name = null;
+      if (u.getProfile() != null) {
+        name = firstNonBlank(u.getProfile().getDisplayName(), u.getProfile().getRealName());
+      }
+      name = firstNonBlank(name, u.getRealName());
+      return name == null ? new UserLookup.Unknown("no name") : new UserLookup.Found(name, null);
+    } catch (IOException | SlackApiException e) {
+      log.warn("slack users.info failed user={} error={} next=show handle", userId, describe(e));
+      return new UserLookup.Unavailable(describe(e));
+    }
+  }
+
+  private static String firstNonBlank(String a, String b) {
+    return a != null && !a.isBlank() ? a.strip() : b != null && !b.isBlank() ? b.strip() : null;
+  }
+
+  /** users.lookupByEmail does not give the locale: users.info (include_locale) does. */
+  private UserLookup withLocale(UserLookup found) {
+    if (found instanceof UserLookup.Found f && f.locale() == null) {
+      UserLookup info = byId(f.userId());
+      if (info instanceof UserLookup.Found i) {
+        return new UserLookup.Found(
+            f.userId(), f.timezone() != null ? f.timezone() : i.timezone(), i.locale());
+      }
+    }
+    return found;
+  }
+
+  /** The id is given, so the person is reachable; users.info only adds the time zone and locale. */
+  private UserLookup byId(String userId) {
+    try {
+      UsersInfoResponse r = client.usersInfo(q -> q.user(userId).includeLocale(true));
       if (!r.isOk()) {
         if (SlackErrors.isUnknownUser(r.getError())) {
           return new UserLookup.Unknown(r.getError());
@@ -183,7 +232,9 @@ final class SlackUsers {
       return new UserLookup.Unknown("is a bot");
     }
     String tz = user.getTz() == null || user.getTz().isBlank() ? null : user.getTz();
-    return new UserLookup.Found(user.getId(), tz);
+    String locale =
+        user.getLocale() == null || user.getLocale().isBlank() ? null : user.getLocale();
+    return new UserLookup.Found(user.getId(), tz, locale);
   }
 
   private static String describe(Exception e) {

@@ -78,6 +78,21 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void theSlashCommandIsDescribedInTheBundledLanguages() {
+    JsonNode command = discord.commands().get(0);
+    assertThat(command.path("description").asText()).isEqualTo("Your Closeloop surveys");
+    assertThat(command.path("description_localizations").path("de").asText())
+        .isEqualTo("Deine Closeloop-Umfragen");
+    assertThat(command.path("description_localizations").path("ja").asText())
+        .isEqualTo("Closeloopのアンケート");
+    JsonNode optout = command.path("options").get(1);
+    assertThat(optout.path("description_localizations").path("pt-BR").asText())
+        .isEqualTo("Parar de me enviar pesquisas");
+    assertThat(optout.path("description_localizations").path("es-ES").asText())
+        .isEqualTo("No enviarme más encuestas");
+  }
+
+  @Test
   void surveyDmIsAnEmbedWithRatingButtonsWhoseCustomIdsEndInTheScore() throws Exception {
     String user = discord.snowflake();
 
@@ -115,7 +130,7 @@ class DiscordPlatformTest {
     assertThat(handler.events(ChatEvent.ButtonClick.class, user))
         .containsExactly(
             new ChatEvent.ButtonClick(
-                PlatformId.DISCORD, user, "user-" + user, "s2:rate:4", "4", ref));
+                PlatformId.DISCORD, user, "user-" + user, "s2:rate:4", "4", ref, "en-US"));
     await().atMost(WAIT).until(() -> !discord.interactionAnswers(click).isEmpty());
     assertThat(discord.interactionAnswers(click).get(0).path("type").asInt())
         .as("deferred update (ack without a visible reply)")
@@ -195,7 +210,8 @@ class DiscordPlatformTest {
                   user,
                   "user-" + user,
                   "s4:comment",
-                  "It dropped again @here"));
+                  "It dropped again @here",
+                  "en-US"));
       await().atMost(WAIT).until(() -> !discord.interactionAnswers(submit).isEmpty());
       assertThat(discord.interactionAnswers(submit).get(0).path("type").asInt()).isEqualTo(6);
     } finally {
@@ -218,7 +234,8 @@ class DiscordPlatformTest {
       await().atMost(WAIT).until(() -> !handler.events(ChatEvent.Command.class, user).isEmpty());
       assertThat(handler.events(ChatEvent.Command.class, user))
           .containsExactly(
-              new ChatEvent.Command(PlatformId.DISCORD, user, "user-" + user, "link me@x.org"));
+              new ChatEvent.Command(
+                  PlatformId.DISCORD, user, "user-" + user, "link me@x.org", "en-US"));
       await().atMost(WAIT).until(() -> !discord.interactionAnswers(command).isEmpty());
       JsonNode answer = discord.interactionAnswers(command).get(0);
       assertThat(answer.path("type").asInt()).isEqualTo(4);
@@ -341,7 +358,7 @@ class DiscordPlatformTest {
               "\\[x\\]\\(https\\:")
           .doesNotContain("@everyone", "@here", " <@123>", " **bold**");
     }
-    assertThat(content).startsWith("**Comment\\: **");
+    assertThat(content).startsWith("**Comment\\:** ");
   }
 
   @Test

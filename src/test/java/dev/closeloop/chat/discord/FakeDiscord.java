@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.closeloop.chat.MarkupRules;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -183,10 +184,45 @@ public final class FakeDiscord implements AutoCloseable {
     return fake;
   }
 
+  /** Stops the fake; fails (AssertionError) if any message it received would not render right. */
   @Override
   public void close() {
     closing.countDown();
     app.stop();
+    if (!markupProblems.isEmpty()) {
+      throw new AssertionError(
+          "Discord could not render what it was sent:\n  " + String.join("\n  ", markupProblems));
+    }
+  }
+
+  private final List<String> markupProblems = new CopyOnWriteArrayList<>();
+
+  /** Content and embed text of a message body, checked against Discord's markdown rules. */
+  private void checkMarkup(String path, JsonNode body) {
+    if (body == null || !body.isObject()) {
+      return;
+    }
+    List<String> texts = new ArrayList<>();
+    texts.add(body.path("content").asText(null));
+    for (JsonNode embed : body.path("embeds")) {
+      texts.add(embed.path("title").asText(null));
+      texts.add(embed.path("description").asText(null));
+      texts.add(embed.path("footer").path("text").asText(null));
+      for (JsonNode field : embed.path("fields")) {
+        texts.add(field.path("name").asText(null));
+        texts.add(field.path("value").asText(null));
+      }
+    }
+    for (String text : texts) {
+      for (String problem : MarkupRules.discord(text)) {
+        markupProblems.add(path + ": " + problem);
+      }
+    }
+  }
+
+  /** What Discord could not render as meant in any message this fake received. */
+  public List<String> markupProblems() {
+    return List.copyOf(markupProblems);
   }
 
   // ---------------------------------------------------------------- addresses and identities
@@ -217,6 +253,20 @@ public final class FakeDiscord implements AutoCloseable {
   /** Names a user (any id is a known user by default, named "user-ID"). */
   public void addUser(String id, String name) {
     users.put(id, user(id, name, false));
+  }
+
+  private final Map<String, String> locales = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The language of this user's Discord client ({@code de}, {@code ja}, {@code pt-BR} …), sent as
+   * {@code locale} with every interaction they make; {@code en-US} unless set.
+   */
+  public void setLocale(String userId, String locale) {
+    locales.put(userId, locale);
+  }
+
+  private String localeOf(String userId) {
+    return locales.getOrDefault(userId, "en-US");
   }
 
   /** This user no longer exists: users/{id} and opening a DM answer 404 / 10013. */
@@ -692,6 +742,10 @@ public final class FakeDiscord implements AutoCloseable {
         return new Answer(fault.status(), fault.body(), fault.headers());
       }
     }
+    if (json != null && (method.equals("POST") || method.equals("PATCH"))) {
+      checkMarkup(path, json);
+      checkMarkup(path, json.path("data"));
+    }
     Matcher m;
     if (method.equals("GET") && path.equals("users/@me")) {
       return Answer.ok(
@@ -1094,7 +1148,7 @@ public final class FakeDiscord implements AutoCloseable {
             .put("token", "itoken-" + UUID.randomUUID())
             .put("version", 1)
             .put("channel_id", channelId)
-            .put("locale", "en-US")
+            .put("locale", localeOf(userId))
             .put("app_permissions", "0")
             .put("context", 1);
     ObjectNode channel =
@@ -1116,7 +1170,7 @@ public final class FakeDiscord implements AutoCloseable {
             .put("version", 1)
             .put("guild_id", guildId)
             .put("channel_id", channelId)
-            .put("locale", "en-US")
+            .put("locale", localeOf(userId))
             .put("guild_locale", "en-US")
             .put("app_permissions", "0")
             .put("context", 0);

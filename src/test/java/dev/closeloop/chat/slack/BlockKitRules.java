@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The Block Kit limits Slack enforces on what Closeloop sends, as the fake checks them. Returns
  * Slack's error code for the first violation, or null. Sources: Slack's Block Kit reference (block
- * and element limits); the 2020 Web API spec in ../shared/platform-specs has no Block Kit limits.
+ * and element limits); Slack's 2020 Web API spec has no Block Kit limits.
  */
 final class BlockKitRules {
   private static final Set<String> MESSAGE_BLOCKS =

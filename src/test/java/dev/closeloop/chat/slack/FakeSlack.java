@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.closeloop.chat.MarkupRules;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.config.Config;
 import java.io.IOException;
@@ -193,6 +194,7 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Integer> ackCounts = new HashMap<>();
   private final Map<String, Integer> deliveryCounts = new HashMap<>();
   private final List<JsonNode> responseUrlPosts = new CopyOnWriteArrayList<>();
+  private final List<String> markupProblems = new CopyOnWriteArrayList<>();
   private final List<ObjectNode> openedViews = new CopyOnWriteArrayList<>();
   private final Map<String, byte[]> uploads = new LinkedHashMap<>();
   private final Map<String, String> pendingUploadNames = new HashMap<>();
@@ -234,6 +236,7 @@ public final class FakeSlack implements AutoCloseable {
     }
   }
 
+  /** Stops the fake; fails (AssertionError) if any message it received would not render right. */
   @Override
   public void close() {
     if (closed.getAndSet(true)) {
@@ -246,6 +249,10 @@ public final class FakeSlack implements AutoCloseable {
       socket.stop(1000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!markupProblems.isEmpty()) {
+      throw new AssertionError(
+          "Slack could not render what it was sent:\n  " + String.join("\n  ", markupProblems));
     }
   }
 
@@ -883,7 +890,16 @@ public final class FakeSlack implements AutoCloseable {
 
   private ObjectNode usersInfo(Map<String, String> p) {
     User u = users.get(p.getOrDefault("user", ""));
-    return u == null ? error("user_not_found") : userAnswer(u);
+    if (u == null) {
+      return error("user_not_found");
+    }
+    ObjectNode answer = userAnswer(u);
+    String locale = locales.get(u.id());
+    boolean asked = "true".equals(p.get("include_locale")) || "1".equals(p.get("include_locale"));
+    if (asked && locale != null) {
+      ((ObjectNode) answer.get("user")).put("locale", locale);
+    }
+    return answer;
   }
 
   private ObjectNode userAnswer(User u) {
@@ -891,14 +907,17 @@ public final class FakeSlack implements AutoCloseable {
     ObjectNode user = r.putObject("user");
     user.put("id", u.id());
     user.put("team_id", TEAM_ID);
-    user.put("name", u.name());
+    user.put("name", handle(u.name()));
     user.put("real_name", u.name());
     user.put("deleted", u.deleted());
     user.put("is_bot", u.bot());
     if (u.tz() != null) {
       user.put("tz", u.tz());
     }
-    user.putObject("profile").put("email", u.email()).put("real_name", u.name());
+    user.putObject("profile")
+        .put("email", u.email())
+        .put("real_name", u.name())
+        .put("display_name", u.name());
     return r;
   }
 
@@ -1031,7 +1050,12 @@ public final class FakeSlack implements AutoCloseable {
   private void responseUrl(HttpExchange ex) throws IOException {
     try (ex) {
       String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      responseUrlPosts.add(MAPPER.readTree(body));
+      JsonNode posted = MAPPER.readTree(body);
+      responseUrlPosts.add(posted);
+      checkMarkup("response_url text", posted.path("text").asText(null));
+      if (posted.has("blocks")) {
+        mrkdwnIn(posted.get("blocks"), "response_url blocks");
+      }
       byte[] out = "ok".getBytes(StandardCharsets.UTF_8);
       ex.sendResponseHeaders(200, out.length);
       ex.getResponseBody().write(out);
@@ -1050,6 +1074,14 @@ public final class FakeSlack implements AutoCloseable {
   private String checkContent(Map<String, String> p) {
     String text = p.get("text");
     String blocks = p.get("blocks");
+    checkMarkup("text", text);
+    if (blocks != null) {
+      try {
+        mrkdwnIn(MAPPER.readTree(blocks), "blocks");
+      } catch (IOException e) {
+        // reported below as invalid_blocks_format
+      }
+    }
     if ((text == null || text.isEmpty()) && (blocks == null || blocks.isEmpty())) {
       return "no_text";
     }
@@ -1064,6 +1096,35 @@ public final class FakeSlack implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  /** Every mrkdwn text object in a block tree, checked against Slack's rules. */
+  private void mrkdwnIn(JsonNode node, String path) {
+    if (node.isObject()) {
+      if ("mrkdwn".equals(node.path("type").asText()) && node.path("text").isTextual()) {
+        checkMarkup(path, node.get("text").asText());
+      }
+      node.fields().forEachRemaining(f -> mrkdwnIn(f.getValue(), path + "." + f.getKey()));
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        mrkdwnIn(node.get(i), path + "[" + i + "]");
+      }
+    }
+  }
+
+  private void checkMarkup(String where, String mrkdwn) {
+    for (String problem : MarkupRules.slack(mrkdwn)) {
+      markupProblems.add(where + ": " + problem);
+    }
+  }
+
+  /**
+   * What Slack could not render as meant in any message or reply this fake received (mrkdwn that
+   * leaves a marker unclosed, unescaped {@code <>&}, pings). {@link #close()} fails the test when
+   * there is any.
+   */
+  public List<String> markupProblems() {
+    return List.copyOf(markupProblems);
   }
 
   private JsonNode blocks(Map<String, String> p) {
@@ -1152,9 +1213,25 @@ public final class FakeSlack implements AutoCloseable {
     return String.format("1700000000.%06d", tsCounter.incrementAndGet());
   }
 
+  /**
+   * The legacy handle Slack sends as {@code user.username} / {@code user_name} in interactions
+   * ("alex.kim"): not a display name, which only users.info gives.
+   */
   private synchronized String userName(String userId) {
     User u = users.get(userId);
-    return u == null ? userId.toLowerCase(Locale.ROOT) : u.name();
+    return u == null ? userId.toLowerCase(Locale.ROOT) : handle(u.name());
+  }
+
+  private static String handle(String name) {
+    return name == null ? null : name.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", ".");
+  }
+
+  private final Map<String, String> locales = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** This member's Slack language ({@code de-DE}, {@code ja-JP} …): users.info include_locale. */
+  public FakeSlack locale(String userId, String locale) {
+    locales.put(userId, locale);
+    return this;
   }
 
   // ---------------------------------------------------------------- websocket

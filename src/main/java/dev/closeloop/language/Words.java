@@ -1,0 +1,86 @@
+package dev.closeloop.language;
+
+import com.ibm.icu.text.MeasureFormat;
+import com.ibm.icu.text.NumberFormat;
+import com.ibm.icu.util.Measure;
+import com.ibm.icu.util.MeasureUnit;
+import com.ibm.icu.util.ULocale;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A {@link Catalog} bound to one language and one time zone: what one message is written with.
+ * {@code t("reminder", "ticket", "INC-1")} formats a key with named arguments given as pairs.
+ */
+public record Words(Catalog catalog, String lang, ZoneId zone) {
+
+  /**
+   * The IT team's texts: {@code digest.locale} (a bundled language, else English), {@code zone}.
+   */
+  public static Words team(String digestLocale, String zone) {
+    String lang =
+        Languages.match(digestLocale, java.util.Set.copyOf(Languages.BUNDLED))
+            .orElse(Languages.FALLBACK);
+    return new Words(Catalog.team(), lang, ZoneId.of(zone));
+  }
+
+  public String t(String key, Object... pairs) {
+    if (pairs.length % 2 != 0) {
+      throw new IllegalArgumentException("arguments come in name, value pairs");
+    }
+    Map<String, Object> args = new HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      args.put((String) pairs[i], pairs[i + 1]);
+    }
+    return catalog.format(lang, key, args, zone);
+  }
+
+  public Locale locale() {
+    return Locale.forLanguageTag(lang);
+  }
+
+  /** A share 0–1 as a percentage in this language ("42%", "42 %"), or null for none. */
+  public String percent(Double share) {
+    if (share == null) {
+      return null;
+    }
+    NumberFormat f = NumberFormat.getPercentInstance(ULocale.forLanguageTag(lang));
+    f.setMaximumFractionDigits(0);
+    return f.format(share);
+  }
+
+  /** An age such as "2d 3h", "5h" or "12m", in this language's short units. */
+  public String age(Duration d) {
+    if (d.isNegative()) {
+      d = Duration.ZERO;
+    }
+    List<Measure> parts = new ArrayList<>();
+    if (d.toDays() > 0) {
+      parts.add(new Measure(d.toDays(), MeasureUnit.DAY));
+      parts.add(new Measure(d.toHoursPart(), MeasureUnit.HOUR));
+    } else if (d.toHours() > 0) {
+      parts.add(new Measure(d.toHours(), MeasureUnit.HOUR));
+    } else {
+      parts.add(new Measure(Math.max(d.toMinutes(), 0), MeasureUnit.MINUTE));
+    }
+    // CLDR's narrow units read well in en, fr, es, pt ("2d 3h"); German and Japanese read
+    // better in short units ("2 Tg., 3 Std.", "2 日 3 時間")
+    MeasureFormat.FormatWidth width =
+        lang.equals("de") || lang.equals("ja")
+            ? MeasureFormat.FormatWidth.SHORT
+            : MeasureFormat.FormatWidth.NARROW;
+    return MeasureFormat.getInstance(ULocale.forLanguageTag(lang), width)
+        .formatMeasures(parts.toArray(new Measure[0]));
+  }
+
+  /** The name of a language in this one ("German", "Deutsch", "ドイツ語"). */
+  public String languageName(String otherLang) {
+    ULocale other = ULocale.forLanguageTag(otherLang);
+    return other.getDisplayLanguage(ULocale.forLanguageTag(lang));
+  }
+}

@@ -1,0 +1,152 @@
+package dev.closeloop.survey;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A reply folded for matching — compatibility forms made plain (full-width digits and letters),
+ * lower case, Latin accents and emoji variation marks removed, curly apostrophes straightened,
+ * white space collapsed — with, for every folded character, where it came from in the original, so
+ * that a comment is cut from the person's own words.
+ */
+final class Folded {
+  final String text;
+  private final String original;
+  private final int[] from;
+
+  private Folded(String text, String original, int[] from) {
+    this.text = text;
+    this.original = original;
+    this.from = from;
+  }
+
+  static Folded of(String original) {
+    StringBuilder out = new StringBuilder(original.length());
+    int[] from = new int[original.length() * 4 + 1];
+    for (int i = 0; i < original.length(); ) {
+      int cp = original.codePointAt(i);
+      int width = Character.charCount(cp);
+      String piece = fold(cp);
+      for (int k = 0; k < piece.length(); k++) {
+        char c = piece.charAt(k);
+        if (Character.isWhitespace(c)) {
+          if (out.length() == 0 || out.charAt(out.length() - 1) == ' ') {
+            continue;
+          }
+          c = ' ';
+        }
+        if (out.length() == from.length) {
+          from = Arrays.copyOf(from, from.length * 2);
+        }
+        from[out.length()] = i;
+        out.append(c);
+      }
+      i += width;
+    }
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == ' ') {
+      end--;
+    }
+    out.setLength(end);
+    if (end >= from.length) {
+      from = Arrays.copyOf(from, end + 1);
+    }
+    from[end] = original.length();
+    return new Folded(out.toString(), original, from);
+  }
+
+  private static String fold(int cp) {
+    if (cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+      return ""; // emoji presentation, joiner, skin tones
+    }
+    if (cp == '\u2019' || cp == '\u2018' || cp == '\u00B4' || cp == '`') {
+      return "'";
+    }
+    String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
+    StringBuilder out = new StringBuilder(s.length());
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c >= '\u0300' && c <= '\u036F') {
+        continue; // Latin accents: "não" and "nao" read alike
+      }
+      out.append(c);
+    }
+    // NFKD split kana with voicing marks: put them back together
+    return Normalizer.normalize(out.toString(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  }
+
+  int length() {
+    return text.length();
+  }
+
+  /** The original text from folded position {@code at} on, stripped; null when nothing is left. */
+  String originalFrom(int at) {
+    if (at >= text.length()) {
+      return null;
+    }
+    String rest = original.substring(from[at]).strip();
+    return rest.isEmpty() ? null : rest;
+  }
+
+  /** Skips separators (space, punctuation, dashes) from {@code at}. */
+  int skipSeparators(int at) {
+    int i = at;
+    while (i < text.length() && isSeparator(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  static boolean isSeparator(char c) {
+    return c == ' ' || ",.;:!?¡¿…-—–~)(、。！？・\"«»“”„'*_".indexOf(c) >= 0;
+  }
+
+  /**
+   * The length of the longest phrase of {@code phrases} at {@code at}, or -1. A Latin phrase must
+   * end at a word boundary; a Japanese one may run straight into more text.
+   */
+  int phraseAt(int at, List<String> phrases) {
+    for (String p : phrases) {
+      if (text.startsWith(p, at) && boundaryAfter(at + p.length(), p)) {
+        return p.length();
+      }
+    }
+    return -1;
+  }
+
+  private boolean boundaryAfter(int end, String phrase) {
+    if (end >= text.length()) {
+      return true;
+    }
+    char last = phrase.charAt(phrase.length() - 1);
+    if (!Character.isLetterOrDigit(last)) {
+      return true;
+    }
+    if (isCjk(last)) {
+      return true;
+    }
+    char next = text.charAt(end);
+    return !Character.isLetterOrDigit(next) && next != '\'';
+  }
+
+  static boolean isCjk(char c) {
+    Character.UnicodeScript s = Character.UnicodeScript.of(c);
+    return s == Character.UnicodeScript.HAN
+        || s == Character.UnicodeScript.HIRAGANA
+        || s == Character.UnicodeScript.KATAKANA;
+  }
+
+  /** The first run of Latin letters at {@code at} (for the repeated-letter retry), or "". */
+  String wordAt(int at) {
+    int i = at;
+    while (i < text.length()
+        && Character.isLetter(text.charAt(i))
+        && !isCjk(text.charAt(i))
+        && text.charAt(i) != '\'') {
+      i++;
+    }
+    return text.substring(at, i);
+  }
+}

@@ -1,0 +1,254 @@
+package dev.closeloop.survey;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The words typed answers are read by, in the six bundled languages (en, de, fr, es, pt, ja).
+ * Entries are folded as {@link Folded} folds replies: lower case, Latin accents removed, full-width
+ * forms made plain ("não" → "nao", "４" → "4"). Phrases are matched at the start of a reply and end
+ * at a word boundary; longer phrases are tried first.
+ */
+final class Lexicon {
+  private Lexicon() {}
+
+  /** A leading yes. */
+  static final List<String> YES =
+      phrases(
+          """
+          en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | absolutely |
+            definitely | actually yes | yes please
+          de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte
+          fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
+            s'il te plait | oui svp
+          es: si | claro | vale | por favor | claro que si
+          pt: sim | quero | claro que sim | pode ser
+          ja: はい | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
+          """);
+
+  /** A leading negative. */
+  static final List<String> NO =
+      phrases(
+          """
+          en: no | nope | nah | nop | naw | n | nothing | nothing else | nothing more | none |
+            not really | not now | no need | negative
+          de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
+            eher nicht
+          fr: non | nan | rien | rien d'autre | pas besoin | pas pour l'instant | ca ira |
+            c'est bon
+          es: nada | nada mas | no hace falta | nop
+          pt: nao | nada mais | nops | nao precisa
+          ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
+            ありません | なし | 不要です | 以上です
+          all: never mind | nevermind | nvm | forget it | doch nicht | schon gut | vergiss es |
+            nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です
+          """);
+
+  /**
+   * Thanks, praise and closing phrases: a reply made only of these (and emoji, punctuation) is an
+   * acknowledgement; after a yes or no they add nothing.
+   */
+  static final List<String> ACK =
+      phrases(
+          """
+          en: thanks | thank you | thank u | thankyou | thx | thnx | thanx | tnx | ty | tysm |
+            thanks a lot | thanks so much | many thanks | cheers | appreciated | appreciate it |
+            much appreciated | great | perfect | awesome | excellent | amazing | super | nice |
+            good | fine | ok | okay | k | kk | cool | all good | all set | all done | that's all |
+            thats all | that is all | that's it | thats it | that is it | it's fine | its fine |
+            i'm good | im good | i'm fine | im fine | we're good | no worries | great job |
+            good job | nice work | great work | well done | have a good day | have a nice day |
+            have a great day | you too | for the help | for your help | for helping | very much |
+            so much | a lot | again | guys | team | lovely | brilliant | wonderful | fantastic |
+            sorted | everything is fine | everything's fine | all fine | all is well | works fine |
+            works great | working fine | that was all | bye | have a good one
+          de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
+            herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
+            bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
+            alles erledigt | das war's | das wars | das war alles | sonst nichts | erledigt |
+            sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
+            fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
+            lg
+          fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
+            genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
+            tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
+            pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup
+          es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
+            vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
+            buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
+            por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
+            buen dia
+          pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
+            e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
+            otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
+            abracos | abs | bom dia | boa tarde | obg | vlw | muito
+          ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
+            わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
+            お疲れ様です | よろしくお願いします | 完璧です | 最高です | です
+          emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
+            😉 | no problem
+          all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
+            schon gut | vergiss es | laisse tomber | olvidalo | deixa pra la | deixa | やっぱり |
+            finalement | al final
+          """);
+
+  /**
+   * Thanks and praise proper: free text holding one of these (and no question, contrast or ask)
+   * reads as feedback, not as a request ("the printer works again, thanks").
+   */
+  static final List<String> PRAISE =
+      phrases(
+          """
+          all: thanks | thank you | thx | ty | cheers | great | perfect | awesome | excellent |
+            amazing | fantastic | brilliant | wonderful | danke | super | prima | perfekt | klasse |
+            toll | merci | parfait | genial | top | gracias | perfecto | excelente | estupendo |
+            obrigado | obrigada | valeu | otimo | perfeito | ありがとう | 助かりました | 完璧 | 最高 | 🙏 | 😊 | 🙂 |
+            👍 | ❤
+          """);
+
+  /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
+  static final List<String> POLITE =
+      phrases(
+          """
+          en: please | pls | plz | if you could | if possible
+          de: bitte | gerne | gern | bitte schon | wenn moglich
+          fr: svp | stp | s'il vous plait | s'il te plait | volontiers | avec plaisir
+          es: por favor | porfa | claro
+          pt: por favor | pfv | pf
+          ja: お願いします | おねがいします | お願い | よろしくお願いします | ぜひ
+          """);
+
+  /** A contrast after a negative: what follows it may be a request ("no, but …"). */
+  static final List<String> BUT =
+      phrases(
+          """
+          all: but | however | although | though | aber | allerdings | jedoch | nur | mais |
+            cependant | par contre | pero | sin embargo | aunque | mas | porem | so que | でも | ただ |
+            けど | しかし
+          """);
+
+  /** Words and marks that make free text read as asking for something. */
+  static final List<String> ASKS =
+      phrases(
+          """
+          all: please | pls | plz | can you | could you | would you | can someone | i need | need |
+            help | want | bitte | brauche | brauchen | konnt ihr | konnen sie | kannst du |
+            konntet ihr | hilfe | benotige | s'il vous plait | svp | stp | pouvez | pourriez | peux |
+            besoin | aide | aidez | por favor | puedes | podrias | podeis | necesito | ayuda |
+            ayudar | pode | poderia | preciso | ajuda | ajudar | quero | お願い | ください | 下さい | ほしい |
+            欲しい | できますか | 教えて | 助けて | 困って
+          """);
+
+  /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */
+  static final List<String> NOT_FIXED =
+      phrases(
+          """
+          all: not fixed | still broken | not resolved | still not working | still not fixed |
+            doesn't work | doesnt work | does not work | still doesn't work | still doesnt work |
+            not working | it's not fixed | its not fixed | still an issue | still a problem |
+            unresolved | broken
+          de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
+            geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
+            funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
+            noch kaputt | kaputt
+          fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
+            ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
+            ca ne fonctionne pas | toujours en panne | en panne
+          es: no solucionado | no resuelto | no arreglado | no esta solucionado |
+            sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
+            aun no funciona
+          pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
+            ainda nao funciona | nao funciona | continua com problema | continua quebrado
+          ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
+            まだ使えません | 使えません | まだダメです | ダメです
+          """);
+
+  /** Fixed, said in words. */
+  static final List<String> FIXED =
+      phrases(
+          """
+          all: fixed | it's fixed | its fixed | it is fixed | all fixed | resolved | solved |
+            works now | it works | it works now | working now | works again | sorted
+          de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
+            geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder
+          fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
+            ca remarche | ca fonctionne | ca marche maintenant
+          es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
+            esta arreglado | ya esta
+          pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
+            foi resolvido | resolveu
+          ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決
+          """);
+
+  /** "Stop", alone or with thanks: opts the person out. */
+  static final List<String> STOP =
+      phrases(
+          """
+          all: stop | stop asking | stop asking me | unsubscribe | opt out | optout | opt-out |
+            /closeloop optout | stopp | abmelden | nicht mehr fragen | keine umfragen mehr | arrete |
+            arretez | desabonner | se desabonner | ne plus me demander | basta |
+            para | no me preguntes mas | darme de baja | parar | pare | nao me pergunte mais | 停止 | ストップ |
+            配信停止 | 今後は不要です | 今後は不要
+          """);
+
+  static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
+  static final Set<String> THUMBS_DOWN = Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎");
+
+  static final Set<String> OPT_IN =
+      Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
+
+  /** Score words; the digits 1–5 (full-width ones too, once folded) are read directly. */
+  static final Map<String, Integer> NUMBERS =
+      Map.ofEntries(
+          Map.entry("one", 1),
+          Map.entry("two", 2),
+          Map.entry("three", 3),
+          Map.entry("four", 4),
+          Map.entry("five", 5),
+          Map.entry("eins", 1),
+          Map.entry("zwei", 2),
+          Map.entry("drei", 3),
+          Map.entry("vier", 4),
+          Map.entry("funf", 5),
+          Map.entry("fuenf", 5),
+          Map.entry("un", 1),
+          Map.entry("une", 1),
+          Map.entry("deux", 2),
+          Map.entry("trois", 3),
+          Map.entry("quatre", 4),
+          Map.entry("cinq", 5),
+          Map.entry("uno", 1),
+          Map.entry("una", 1),
+          Map.entry("dos", 2),
+          Map.entry("tres", 3),
+          Map.entry("cuatro", 4),
+          Map.entry("cinco", 5),
+          Map.entry("um", 1),
+          Map.entry("uma", 1),
+          Map.entry("dois", 2),
+          Map.entry("duas", 2),
+          Map.entry("quatro", 4),
+          Map.entry("一", 1),
+          Map.entry("二", 2),
+          Map.entry("三", 3),
+          Map.entry("四", 4),
+          Map.entry("五", 5));
+
+  /**
+   * Phrases from lines such as {@code de: ja | jap | gerne}: the language label is for the reader;
+   * phrases are separated by {@code |}; the longest come first so that they win.
+   */
+  private static List<String> phrases(String block) {
+    return Stream.of(block.split("\\R"))
+        .map(line -> line.replaceFirst("^\\s*[a-z]+:\\s", " "))
+        .flatMap(line -> Stream.of(line.split("\\|")))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .distinct()
+        .sorted(Comparator.comparingInt(String::length).reversed())
+        .toList();
+  }
+}

@@ -1,0 +1,215 @@
+package dev.closeloop.language;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import com.ibm.icu.text.MessageFormat;
+import com.ibm.icu.util.ULocale;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The bundled texts: complete in every language, placeholders right, within platform limits. */
+class BundleTest {
+  private static final Instant LATE = Instant.parse("2026-11-24T23:30:00Z");
+
+  static Stream<Arguments> catalogsAndLanguages() {
+    return Stream.of(Catalog.requester(Map.of()), Catalog.team())
+        .flatMap(c -> Languages.BUNDLED.stream().map(lang -> Arguments.of(c, lang)));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("catalogsAndLanguages")
+  void everyKeyHasItsOwnTextWithExactlyTheEnglishPlaceholders(Catalog catalog, String lang) {
+    assertThat(catalog.missing(lang)).as("keys without a %s text", lang).isEmpty();
+    for (String key : catalog.keys()) {
+      String text = catalog.bundledText(lang, key);
+      assertThat(text).as("%s.%s", lang, key).isNotBlank();
+      assertThat(Catalog.argumentNames(text))
+          .as("placeholders of %s.%s: every one used, none unknown", lang, key)
+          .isEqualTo(catalog.arguments(key));
+      assertThatCode(() -> new MessageFormat(text, ULocale.forLanguageTag(lang)))
+          .as("%s.%s is a valid ICU message", lang, key)
+          .doesNotThrowAnyException();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("catalogsAndLanguages")
+  void noLanguageHasKeysEnglishDoesNot(Catalog catalog, String lang) {
+    for (String key : catalog.keys()) {
+      assertThat(catalog.bundledText(lang, key)).isNotNull();
+    }
+    // and nothing beyond them: the files are read back key by key
+    assertThat(keysInFile(catalog.family(), lang)).isEqualTo(catalog.keys().size());
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("catalogsAndLanguages")
+  void filledInTextsFitThePlatformLimitsAndLeaveNoPlaceholder(Catalog catalog, String lang) {
+    for (String key : catalog.keys()) {
+      String filled = catalog.format(lang, key, samples(), ZoneId.of("Europe/Berlin"));
+      assertThat(filled).as("%s.%s", lang, key).doesNotContain("{").doesNotContain("}");
+      catalog
+          .limit(key)
+          .ifPresent(
+              max ->
+                  assertThat(filled.length())
+                      .as(
+                          "%s.%s \"%s\" (Slack button ≤ 75, Discord ≤ 80, modal title ≤ 24)",
+                          lang, key, filled)
+                      .isLessThanOrEqualTo(max));
+    }
+  }
+
+  /** The longest values the texts are filled with: a ticket label is cut to 40 characters. */
+  private static Map<String, Object> samples() {
+    Map<String, Object> a = new HashMap<>();
+    for (String name :
+        List.of(
+            "name",
+            "title",
+            "email",
+            "team",
+            "owner",
+            "who",
+            "note",
+            "requester",
+            "assignee",
+            "comment")) {
+      a.put(name, "Dana");
+    }
+    a.put("ticket", "X".repeat(40));
+    a.put("hasName", "yes");
+    a.put("hasTitle", "yes");
+    a.put("told", "yes");
+    a.put("closed", LATE);
+    a.put("date", LATE);
+    a.put("since", LATE);
+    a.put("score", 4);
+    a.put("count", 3);
+    a.put("open", 2);
+    a.put("requests", 1);
+    a.put("rated", 4);
+    a.put("answered", 3);
+    a.put("sent", 8);
+    a.put("csat", "50%");
+    a.put("rate", "38%");
+    a.put("figures", "CSAT 50%");
+    a.put("age", "2d 3h");
+    a.put("part", 1);
+    a.put("parts", 2);
+    a.put("days", 30);
+    a.put("account", "\"Dana\" (id 1234567890)");
+    a.put("code", "123456");
+    a.put("left", 2);
+    a.put("language", "Deutsch");
+    a.put("last", "CSAT 50%");
+    a.put("current", "CSAT 60%");
+    return a;
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | 1 new negative reply | 2 new negative replies",
+        "de | 1 neue negative Antwort | 2 neue negative Antworten",
+        "fr | 1 nouvelle réponse négative | 2 nouvelles réponses négatives",
+        "es | 1 respuesta negativa nueva | 2 respuestas negativas nuevas",
+        "pt | 1 resposta negativa nova | 2 respostas negativas novas",
+        "ja | 新しいネガティブな回答 1件 | 新しいネガティブな回答 2件",
+      })
+  void pluralsPerLanguage(String lang, String one, String two) {
+    Words w = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
+    assertThat(w.t("negativesLabel", "count", 1)).isEqualTo(one);
+    assertThat(w.t("negativesLabel", "count", 2)).isEqualTo(two);
+  }
+
+  @Test
+  void frenchCountsZeroAsOneAndEnglishDoesNot() {
+    Words fr = new Words(Catalog.team(), "fr", ZoneId.of("UTC"));
+    Words en = new Words(Catalog.team(), "en", ZoneId.of("UTC"));
+    assertThat(fr.t("negativesText", "open", 0, "requests", 0, "figures", "x"))
+        .contains("0 encore ouverte ·")
+        .contains("0 demande ·");
+    assertThat(en.t("negativesText", "open", 0, "requests", 0, "figures", "x"))
+        .contains("0 requests");
+  }
+
+  /**
+   * 23:30 UTC on 24 November is already the 25th in Berlin and Tokyo, still the 24th in New York.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | Europe/Berlin | T — Wed, Nov 25, 2026",
+        "de | Europe/Berlin | T – Mi., 25. Nov. 2026",
+        "fr | Europe/Paris | T — mer. 25 nov. 2026",
+        "es | Europe/Madrid | T — mié, 25 nov 2026",
+        "pt | America/Sao_Paulo | T — ter., 24 de nov. de 2026",
+        "ja | Asia/Tokyo | T — 2026年11月25日(水)",
+        "en | America/New_York | T — Tue, Nov 24, 2026",
+      })
+  void digestDatesPerLanguageInTheTeamsZone(String lang, String zone, String heading) {
+    Words w = new Words(Catalog.team(), lang, ZoneId.of(zone));
+    assertThat(w.t("digestHeading", "title", "T", "date", LATE)).isEqualTo(heading);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | America/New_York | was closed on November 24.",
+        "en | Europe/Berlin | was closed on November 25.",
+        "de | Europe/Berlin | wurde am 25. November geschlossen.",
+        "fr | America/Montreal | a été clôturé le 24 novembre.",
+        "es | America/Mexico_City | se cerró el 24 de noviembre.",
+        "pt | Europe/Lisbon | foi encerrado em 24 de novembro.",
+        "ja | Asia/Tokyo | は11月25日にクローズされました。",
+      })
+  void theRequestersDateIsInTheRequestersZone(String lang, String zone, String expected) {
+    Words w = new Words(Catalog.requester(Map.of()), lang, ZoneId.of(zone));
+    assertThat(w.t("intro", "hasName", "no", "name", "", "ticket", "INC-1", "closed", LATE))
+        .contains(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | 2d 3h | 12m",
+        "de | 2 Tg., 3 Std. | 12 Min.",
+        "fr | 2j 3h | 12min",
+        "es | 2d 3h | 12min",
+        "pt | 2 dias 3 h | 12 min",
+        "ja | 2 日 3 時間 | 12 分",
+      })
+  void agesInShortUnitsPerLanguage(String lang, String twoDays, String minutes) {
+    Words w = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
+    assertThat(w.age(Duration.ofHours(51))).isEqualTo(twoDays);
+    assertThat(w.age(Duration.ofMinutes(12))).isEqualTo(minutes);
+  }
+
+  private static long keysInFile(String family, String lang) {
+    try (var in =
+        Catalog.class.getResourceAsStream("/i18n/" + family + "_" + lang + ".properties")) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("#"))
+          .count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
