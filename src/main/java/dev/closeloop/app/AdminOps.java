@@ -1,8 +1,5 @@
 package dev.closeloop.app;
 
-import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.service.Identities;
 import dev.closeloop.service.IncidentViews;
@@ -16,7 +13,6 @@ import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,28 +40,58 @@ final class AdminOps {
     return "sending".equals(s.state()) ? SurveyRow.SCHEDULED : s.state();
   }
 
-  Optional<List<Map<String, Object>>> surveys(String ticketId, String source) {
+  /** A ticket's surveys, newest first, a page at a time; empty when the ticket has none. */
+  Optional<Paging.Page<Map<String, Object>>> surveys(
+      String ticketId, String source, int limit, String after) {
+    String[] cursor = Paging.parts(after, 1);
+    long before = Long.MAX_VALUE;
+    if (cursor != null) {
+      try {
+        before = Long.parseLong(cursor[0]);
+      } catch (NumberFormatException e) {
+        throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
+      }
+    }
+    long beforeId = before;
     return app.db
         .jdbi()
         .withHandle(
             h -> {
-              Surveys surveys = new Surveys(h);
               List<SurveyRow> rows =
-                  source == null
-                      ? surveys.forTicketAnySource(ticketId)
-                      : surveys.forTicket(source, ticketId);
-              if (rows.isEmpty()) {
+                  new Surveys(h).forTicketPage(source, ticketId, beforeId, limit + 1);
+              if (rows.isEmpty() && cursor == null) {
                 return Optional.empty();
               }
-              List<Map<String, Object>> out = new ArrayList<>();
-              for (SurveyRow s : rows) {
-                out.add(survey(h, s));
-              }
-              return Optional.of(out);
+              List<SurveyRow> page = rows.subList(0, Math.min(limit, rows.size()));
+              String next =
+                  rows.size() > limit
+                      ? Paging.cursor(Long.toString(page.get(page.size() - 1).id()))
+                      : null;
+              return Optional.of(new Paging.Page<>(views(h, page), next));
             });
   }
 
-  private Map<String, Object> survey(Handle h, SurveyRow s) {
+  /** Each survey as the admin API shows it, its answers and incident read in one query each. */
+  List<Map<String, Object>> views(Handle h, List<SurveyRow> surveys) {
+    List<Long> ids = surveys.stream().map(SurveyRow::id).toList();
+    Map<Long, List<AnswerRow>> answers = new java.util.HashMap<>();
+    for (AnswerRow a : new Answers(h).forSurveys(ids)) {
+      answers.computeIfAbsent(a.surveyId(), k -> new ArrayList<>()).add(a);
+    }
+    Map<Long, IncidentRow> incidents = new java.util.HashMap<>();
+    for (IncidentRow i : new Incidents(h).forSurveys(ids)) {
+      incidents.put(i.surveyId(), i);
+    }
+    Instant now = app.clock.instant();
+    List<Map<String, Object>> out = new ArrayList<>(surveys.size());
+    for (SurveyRow s : surveys) {
+      out.add(survey(s, answers.getOrDefault(s.id(), List.of()), incidents.get(s.id()), now));
+    }
+    return out;
+  }
+
+  private static Map<String, Object> survey(
+      SurveyRow s, List<AnswerRow> answerRows, IncidentRow incident, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", s.id());
     m.put("source", s.source());
@@ -83,7 +109,7 @@ final class AdminOps {
     m.put("sentAt", s.sentAt());
     m.put("answeredAt", s.answeredAt());
     List<Map<String, Object>> answers = new ArrayList<>();
-    for (AnswerRow a : new Answers(h).forSurvey(s.id())) {
+    for (AnswerRow a : answerRows) {
       Map<String, Object> am = new LinkedHashMap<>();
       am.put("kind", a.kind());
       am.put("value", answerValue(a));
@@ -91,7 +117,7 @@ final class AdminOps {
       answers.add(am);
     }
     m.put("answers", answers);
-    m.put("incident", new Incidents(h).find(s.id()).map(i -> incident(h, s, i)).orElse(null));
+    m.put("incident", incident == null ? null : incident(s, incident, answerRows, now));
     return m;
   }
 
@@ -103,22 +129,52 @@ final class AdminOps {
     };
   }
 
-  List<Map<String, Object>> incidents(boolean all) {
+  /** Open (or all) incidents, oldest first, a page at a time (keyset: created at, survey id). */
+  Paging.Page<Map<String, Object>> incidents(boolean all, int limit, String after) {
+    String[] cursor = Paging.parts(after, 2);
+    Instant afterAt;
+    long afterId;
+    try {
+      afterAt = cursor == null ? null : Instant.parse(cursor[0]);
+      afterId = cursor == null ? 0 : Long.parseLong(cursor[1]);
+    } catch (RuntimeException e) {
+      throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
+    }
     return app.db
         .jdbi()
         .withHandle(
             h -> {
-              Incidents incidents = new Incidents(h);
-              List<Map<String, Object>> out = new ArrayList<>();
-              for (IncidentRow i : all ? incidents.all() : incidents.open()) {
-                new Surveys(h).find(i.surveyId()).ifPresent(s -> out.add(incident(h, s, i)));
+              List<IncidentRow> rows = new Incidents(h).page(all, afterAt, afterId, limit + 1);
+              List<IncidentRow> page = rows.subList(0, Math.min(limit, rows.size()));
+              List<Long> ids = page.stream().map(IncidentRow::surveyId).toList();
+              Map<Long, SurveyRow> surveys = new java.util.HashMap<>();
+              for (SurveyRow s : new Surveys(h).byIds(ids)) {
+                surveys.put(s.id(), s);
               }
-              return out;
+              Map<Long, List<AnswerRow>> answers = new java.util.HashMap<>();
+              for (AnswerRow a : new Answers(h).forSurveys(ids)) {
+                answers.computeIfAbsent(a.surveyId(), k -> new ArrayList<>()).add(a);
+              }
+              Instant now = app.clock.instant();
+              List<Map<String, Object>> out = new ArrayList<>(page.size());
+              for (IncidentRow i : page) {
+                SurveyRow s = surveys.get(i.surveyId());
+                if (s != null) {
+                  out.add(incident(s, i, answers.getOrDefault(s.id(), List.of()), now));
+                }
+              }
+              IncidentRow last = page.isEmpty() ? null : page.get(page.size() - 1);
+              String next =
+                  rows.size() > limit
+                      ? Paging.cursor(last.createdAt().toString(), Long.toString(last.surveyId()))
+                      : null;
+              return new Paging.Page<>(out, next);
             });
   }
 
-  private Map<String, Object> incident(Handle h, SurveyRow s, IncidentRow i) {
-    DigestEntry e = IncidentViews.entry(s, i, new Answers(h).forSurvey(s.id()));
+  private static Map<String, Object> incident(
+      SurveyRow s, IncidentRow i, List<AnswerRow> answers, Instant now) {
+    DigestEntry e = IncidentViews.entry(s, i, answers);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("surveyId", s.id());
     m.put("ticketId", s.ticketId());
@@ -139,13 +195,22 @@ final class AdminOps {
     m.put("followedUpBy", i.followedUpBy());
     m.put("followedUpAt", i.followedUpAt());
     m.put("note", i.note());
-    Instant end = i.followedUpAt() != null ? i.followedUpAt() : app.clock.instant();
+    Instant end = i.followedUpAt() != null ? i.followedUpAt() : now;
     m.put("age", Duration.between(i.createdAt(), end).withNanos(0).toString());
     return m;
   }
 
+  /** Dead rows, or rows not sent yet (pending, in flight, unconfirmed: each with its state). */
   List<Map<String, Object>> outbox(String state) {
-    return app.db.jdbi().withHandle(h -> new Outbox(h).inState(state, 1000)).stream()
+    return app
+        .db
+        .jdbi()
+        .withHandle(
+            h ->
+                OutboxRow.DEAD.equals(state)
+                    ? new Outbox(h).inState(state, 1000)
+                    : new Outbox(h).notSent(1000))
+        .stream()
         .map(AdminOps::outboxRow)
         .toList();
   }
@@ -193,91 +258,23 @@ final class AdminOps {
   }
 
   int retryAllDead() {
-    List<Long> ids =
-        app.db.jdbi().withHandle(h -> new Outbox(h).inState(OutboxRow.DEAD, 100_000)).stream()
-            .map(OutboxRow::id)
-            .toList();
     int n = 0;
-    for (long id : ids) {
-      n += retry(id).isPresent() ? 1 : 0;
-    }
+    long after = 0;
+    List<Long> ids;
+    do {
+      long from = after;
+      ids = app.db.jdbi().withHandle(h -> new Outbox(h).deadIds(from, 500));
+      for (long id : ids) {
+        n += retry(id).isPresent() ? 1 : 0;
+        after = id;
+      }
+    } while (!ids.isEmpty());
     return n;
   }
 
-  /** Everything, or everything about one person, sandbox demo data excluded. */
-  String export(String format, String user) {
-    List<Map<String, Object>> rows =
-        app.db
-            .jdbi()
-            .withHandle(
-                h -> {
-                  List<SurveyRow> surveys =
-                      user == null ? new Surveys(h).all(false) : forUser(h, user);
-                  List<Map<String, Object>> out = new ArrayList<>();
-                  for (SurveyRow s : surveys) {
-                    if (!"sandbox".equals(s.source())) {
-                      out.add(survey(h, s));
-                    }
-                  }
-                  return out;
-                });
-    try {
-      if ("json".equals(format)) {
-        return Json.MAPPER
-            .writerWithDefaultPrettyPrinter()
-            .writeValueAsString(Map.of("surveys", rows));
-      }
-      CsvMapper csv = new CsvMapper();
-      CsvSchema schema =
-          CsvSchema.builder()
-              .addColumn("surveyId")
-              .addColumn("source")
-              .addColumn("ticketId")
-              .addColumn("email")
-              .addColumn("name")
-              .addColumn("platform")
-              .addColumn("state")
-              .addColumn("reason")
-              .addColumn("sentAt")
-              .addColumn("answeredAt")
-              .addColumn("fixed")
-              .addColumn("rating")
-              .addColumn("comment")
-              .addColumn("request")
-              .build()
-              .withHeader();
-      StringWriter out = new StringWriter();
-      try (SequenceWriter w = csv.writer(schema).writeValues(out)) {
-        for (Map<String, Object> s : rows) {
-          Map<String, Object> flat = new LinkedHashMap<>();
-          @SuppressWarnings("unchecked")
-          Map<String, Object> r = (Map<String, Object>) s.get("requester");
-          flat.put("surveyId", s.get("id"));
-          flat.put("source", s.get("source"));
-          flat.put("ticketId", s.get("ticketId"));
-          flat.put("email", r.get("email"));
-          flat.put("name", r.get("name"));
-          flat.put("platform", s.get("platform"));
-          flat.put("state", s.get("state"));
-          flat.put("reason", s.get("reason"));
-          flat.put("sentAt", str(s.get("sentAt")));
-          flat.put("answeredAt", str(s.get("answeredAt")));
-          @SuppressWarnings("unchecked")
-          List<Map<String, Object>> answers = (List<Map<String, Object>>) s.get("answers");
-          for (Map<String, Object> a : answers) {
-            flat.put(String.valueOf(a.get("kind")), str(a.get("value")));
-          }
-          for (String k : List.of("fixed", "rating", "comment", "request")) {
-            flat.putIfAbsent(k, "");
-          }
-          flat.replaceAll((k, v) -> spreadsheetSafe(v));
-          w.write(flat);
-        }
-      }
-      return out.toString();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
+  /** Everything, or everything about one person, sandbox demo data excluded, to {@code out}. */
+  void export(String format, String user, java.io.Writer out) throws java.io.IOException {
+    new SurveyExport(app.db.jdbi(), this).write(format, user, out);
   }
 
   /**
@@ -289,25 +286,6 @@ final class AdminOps {
       return "'" + s;
     }
     return value;
-  }
-
-  private static String str(Object o) {
-    return o == null ? "" : o.toString();
-  }
-
-  private List<SurveyRow> forUser(Handle h, String user) {
-    String u = user.strip();
-    List<SurveyRow> rows =
-        h.createQuery(
-                """
-            SELECT * FROM surveys WHERE person_key = :k OR requester_email = :k OR slack_id = :u
-              OR discord_id = :u OR platform_user = :u ORDER BY id
-            """)
-            .bind("k", u.toLowerCase(Locale.ROOT))
-            .bind("u", u)
-            .mapTo(SurveyRow.class)
-            .list();
-    return rows;
   }
 
   /** Removes tickets, surveys and answers older than retention.keep. */
@@ -338,17 +316,21 @@ final class AdminOps {
                       "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
                   .bind("c", cutoff)
                   .execute();
+              int sandbox =
+                  h.createUpdate("DELETE FROM sandbox_messages WHERE created_at < :c")
+                      .bind("c", cutoff)
+                      .execute();
               // body-signed senders (Jira, Zammad) sign no time: a request stays a replay as long
-              // as
-              // anything it could touch is kept
+              // as anything it could touch is kept
               h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
                   .bind("c", cutoff)
                   .execute();
               log.info(
-                  "event=purged surveys={} tickets={} events={} cutoff={}",
+                  "event=purged surveys={} tickets={} events={} sandbox_messages={} cutoff={}",
                   surveys,
                   tickets,
                   events,
+                  sandbox,
                   cutoff);
               return surveys + tickets + events;
             });
@@ -361,7 +343,8 @@ final class AdminOps {
         .jdbi()
         .inTransaction(
             h -> {
-              List<SurveyRow> surveys = forUser(h, u);
+              // one person's surveys: few, and all of them are needed here
+              List<SurveyRow> surveys = new Surveys(h).ofPerson(u, 0, Integer.MAX_VALUE);
               People people = new People(h);
               List<PersonRow> persons = new ArrayList<>(people.byPlatformId("slack", u));
               persons.addAll(people.byPlatformId("discord", u));

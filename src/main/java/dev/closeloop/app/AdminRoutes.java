@@ -22,6 +22,7 @@ final class AdminRoutes {
             ctx.skipRemainingHandlers();
           }
         });
+    j.exception(Paging.BadPage.class, (e, ctx) -> HttpApi.error(ctx, 400, e.getMessage()));
     j.post("/admin/digest", ctx -> ctx.json(app.digests.postNow()));
     j.get(
         "/admin/surveys",
@@ -31,9 +32,13 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "ticket is required");
             return;
           }
-          ops.surveys(ticket, ctx.queryParam("source"))
+          ops.surveys(
+                  ticket,
+                  ctx.queryParam("source"),
+                  Paging.limit(ctx.queryParam("limit")),
+                  ctx.queryParam("after"))
               .ifPresentOrElse(
-                  list -> ctx.json(Map.of("surveys", list)),
+                  page -> ctx.json(page("surveys", page)),
                   () -> HttpApi.error(ctx, 404, "no survey for ticket " + HttpApi.cut(ticket)));
         });
     j.get(
@@ -54,7 +59,13 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "state must be open or all");
             return;
           }
-          ctx.json(Map.of("incidents", ops.incidents(state.equals("all"))));
+          ctx.json(
+              page(
+                  "incidents",
+                  ops.incidents(
+                      state.equals("all"),
+                      Paging.limit(ctx.queryParam("limit")),
+                      ctx.queryParam("after"))));
         });
     j.get(
         "/admin/outbox",
@@ -107,9 +118,15 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "format must be csv or json");
             return;
           }
-          String out = ops.export(format, ctx.queryParam("user"));
-          ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
-              .result(out);
+          ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json");
+          // streamed as it is read, page by page: never the whole export in memory
+          try (java.io.Writer out =
+              new java.io.BufferedWriter(
+                  new java.io.OutputStreamWriter(
+                      ctx.res().getOutputStream(), java.nio.charset.StandardCharsets.UTF_8),
+                  1 << 16)) {
+            ops.export(format, ctx.queryParam("user"), out);
+          }
         });
     j.post("/admin/purge", ctx -> ctx.json(Map.of("removed", ops.purge())));
     j.post(
@@ -197,6 +214,14 @@ final class AdminRoutes {
       HttpApi.error(ctx, 400, "id must be a number");
       return null;
     }
+  }
+
+  /** {@code {"<name>": [...], "next": cursor|null}}. */
+  private static Map<String, Object> page(String name, Paging.Page<Map<String, Object>> page) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put(name, page.items());
+    m.put("next", page.next());
+    return m;
   }
 
   private static Map<?, ?> body(Context ctx) {

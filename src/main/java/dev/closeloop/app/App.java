@@ -42,7 +42,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,8 +67,8 @@ public final class App implements AutoCloseable {
   final WeeklyService weekly;
   final OutboxDispatcher dispatcher;
   final AdminOps admin;
+  final JobHealth jobs;
   final StoreMetrics storeMetrics;
-  final List<String> failing = new CopyOnWriteArrayList<>();
   private Scheduler scheduler;
   private boolean manualScheduling;
   private HttpApi http;
@@ -109,7 +108,7 @@ public final class App implements AutoCloseable {
         new LinkService(
             jdbi,
             config.mail().smtp().configured()
-                ? new dev.closeloop.mail.SmtpMailer(config.mail().smtp())
+                ? new dev.closeloop.mail.SmtpMailer(config.mail().smtp(), config.timeouts())
                 : null,
             clock,
             requester,
@@ -128,6 +127,7 @@ public final class App implements AutoCloseable {
             clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
+    this.jobs = new JobHealth(clock);
     var d = config.delivery();
     this.dispatcher =
         new OutboxDispatcher(
@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
             platforms,
             new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble),
             new Pacer(),
-            surveys,
+            new PostingReport(surveys, jobs),
             clock,
             "closeloop-" + UUID.randomUUID(),
             metrics);
@@ -252,20 +252,27 @@ public final class App implements AutoCloseable {
     return platforms.values().stream().filter(p -> !p.connected()).map(p -> p.id().wire()).toList();
   }
 
+  /**
+   * Each periodic job is a db-scheduler task of its own (one instance at a time runs it, cluster
+   * wide), run through {@link JobHealth}: a job that throws is logged and shown on {@code /health},
+   * and never keeps another from running.
+   */
   private Scheduler startScheduler() {
-    RecurringTask<Void> dispatch =
+    List<RecurringTask<Void>> tasks = new java.util.ArrayList<>();
+    tasks.add(
         Tasks.recurring("outbox-dispatch", FixedDelay.ofMillis(300))
             .execute(
                 (inst, ctx) ->
-                    guarded("outbox", () -> dispatcher.drain(Duration.ofSeconds(20), true)));
-    RecurringTask<Void> tick =
-        Tasks.recurring("survey-tick", FixedDelay.ofSeconds(1))
-            .execute((inst, ctx) -> guarded("tick", this::tick));
-    List<RecurringTask<Void>> tasks = new java.util.ArrayList<>(List.of(dispatch, tick));
+                    jobs.run("outbox", () -> dispatcher.drain(Duration.ofSeconds(20), true))));
+    tasks.add(task("survey-tick", FixedDelay.ofSeconds(1), "surveys"));
+    tasks.add(task("reminders", FixedDelay.ofSeconds(1), "reminders"));
+    tasks.add(task("digest", FixedDelay.ofSeconds(1), "digest"));
+    tasks.add(task("weekly", FixedDelay.ofSeconds(1), "weekly"));
+    tasks.add(task("purge", FixedDelay.ofSeconds(30), "purge"));
     for (Poller poller : pollers()) {
       tasks.add(
           Tasks.recurring("poll-" + poller.name(), FixedDelay.of(poller.every()))
-              .execute((inst, ctx) -> guarded("poll-" + poller.name(), () -> poll(poller))));
+              .execute((inst, ctx) -> poll(poller)));
     }
     Scheduler s =
         Scheduler.create(db.dataSource())
@@ -274,29 +281,57 @@ public final class App implements AutoCloseable {
             .alwaysPersistTimestampInUTC()
             .heartbeatInterval(Duration.ofSeconds(2))
             .missedHeartbeatsLimit(4)
-            .threads(2)
+            .threads(4)
             .build();
     s.start();
     return s;
   }
 
-  /** Enforces retention.keep once a day (the day is a unique marker, so one instance does it). */
-  private void purgeDaily() {
-    String today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
-    boolean mine =
-        db.jdbi()
-            .inTransaction(
-                h -> {
-                  Settings settings = new Settings(h);
-                  if (today.equals(settings.get("purge.lastDay").orElse(null))) {
-                    return false;
-                  }
-                  settings.put("purge.lastDay", today);
-                  return true;
-                });
-    if (mine) {
-      admin.purge();
+  private RecurringTask<Void> task(String name, FixedDelay every, String job) {
+    return Tasks.recurring(name, every).execute((inst, ctx) -> runJob(job));
+  }
+
+  /**
+   * Runs one periodic job now, on its own: {@code surveys}, {@code reminders}, {@code digest},
+   * {@code weekly} or {@code purge}. A failure is logged and shown on {@code /health}, never
+   * thrown. Tests drive time with this (and {@link #tick()}, {@link #deliver()}).
+   */
+  public void runJob(String job) {
+    switch (job) {
+      case "surveys" ->
+          jobs.run(
+              job,
+              () -> {
+                surveys.sendDue();
+                surveys.expireDue();
+              });
+      case "reminders" ->
+          jobs.run(
+              job,
+              () -> {
+                surveys.remindDue();
+                incidents.remindOwners();
+              });
+      case "digest" -> jobs.run(job, "", () -> digests.tick().isPresent());
+      case "weekly" -> jobs.run(job, "", () -> weekly.tick(digests.installedAt()).isPresent());
+      case "purge" -> jobs.run(job, "", this::purgeDaily);
+      default -> throw new IllegalArgumentException("no periodic job " + job);
     }
+  }
+
+  /**
+   * Enforces retention.keep once a day. The day is marked done after the purge, so a purge that
+   * fails is tried again on the next run. True when it purged.
+   */
+  private boolean purgeDaily() {
+    String today = clock.instant().atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    var jdbi = db.jdbi();
+    if (today.equals(jdbi.withHandle(h -> new Settings(h).get("purge.lastDay").orElse(null)))) {
+      return false;
+    }
+    admin.purge();
+    jdbi.useTransaction(h -> new Settings(h).put("purge.lastDay", today));
+    return true;
   }
 
   /** The helpdesk pollers configured (pollEvery and credentials set). */
@@ -310,44 +345,44 @@ public final class App implements AutoCloseable {
           }
           jdbi.useTransaction(h -> new Settings(h).put("poll.cursor." + name, cursor));
         };
-    return Pollers.from(config.connectors(), PollContext.of(cursors, sink));
+    return Pollers.from(
+        config.connectors(),
+        PollContext.of(cursors, sink, config.timeouts().connect(), config.timeouts().helpdesk()));
   }
 
+  /** One poll of one helpdesk; its outcome is the {@code pollers} job's, under its name. */
   private void poll(Poller poller) {
-    try {
-      var report = poller.pollOnce();
-      log.info(
-          "event=poll_done poller={} pages={} events={}",
-          poller.name(),
-          report.pages(),
-          report.events());
-    } catch (PollException e) {
-      log.warn(
-          "event=poll_failed poller={} error={} will=retry_next_run",
-          poller.name(),
-          e.getMessage());
-    }
+    jobs.run(
+        "pollers",
+        poller.name(),
+        () -> {
+          try {
+            var report = poller.pollOnce();
+            log.info(
+                "event=poll_done poller={} pages={} events={}",
+                poller.name(),
+                report.pages(),
+                report.events());
+            return true;
+          } catch (PollException e) {
+            log.warn(
+                "event=poll_failed poller={} error={} will=retry_next_run",
+                poller.name(),
+                e.getMessage());
+            jobs.failed("pollers", poller.name(), e.getMessage());
+            return false;
+          }
+        });
   }
 
-  /** One pass of the time-driven work: surveys due, digest due, owner reminders. */
+  /**
+   * One pass of the time-driven work, each job on its own: surveys due (and expiries), reminders,
+   * digest, weekly summary, purge. Tests drive time with this; the scheduler runs each job as a
+   * task of its own.
+   */
   public void tick() {
-    surveys.tick();
-    digests.tick();
-    weekly.tick(digests.installedAt());
-    incidents.remindOwners();
-    purgeDaily();
-  }
-
-  private void guarded(String what, Runnable r) {
-    try {
-      r.run();
-      failing.remove("scheduler");
-    } catch (RuntimeException e) {
-      log.error(
-          "event=scheduled_work_failed work={} error={} will=retry_next_run",
-          what,
-          e.toString(),
-          e);
+    for (String job : List.of("surveys", "reminders", "digest", "weekly", "purge")) {
+      runJob(job);
     }
   }
 
@@ -375,13 +410,26 @@ public final class App implements AutoCloseable {
     return digests;
   }
 
+  /** The scheduler runs (or tests drive the jobs by hand). */
   public boolean schedulerHealthy() {
-    return scheduler != null || manualScheduling;
+    if (scheduler == null) {
+      return manualScheduling;
+    }
+    var state = scheduler.getSchedulerState();
+    return state.isStarted() && !state.isShuttingDown();
   }
 
   /** Sends everything due in the outbox now (tests; the scheduler does this every 300 ms). */
   public int deliver() {
-    return dispatcher.drain(Duration.ofSeconds(30));
+    int[] sent = {0};
+    jobs.run(
+        "outbox",
+        "",
+        () -> {
+          sent[0] = dispatcher.drain(Duration.ofSeconds(30));
+          return true;
+        });
+    return sent[0];
   }
 
   public IntakeService intake() {

@@ -295,7 +295,8 @@ final class Cli implements Callable<Integer> {
       if (probe) {
         HttpClient http =
             HttpClient.newBuilder()
-                .connectTimeout(dev.closeloop.ticket.writeback.HelpdeskWriters.DEFAULT_TIMEOUT)
+                .connectTimeout(loaded.config().timeouts().connect())
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         return WriteBackProbe.run(loaded.config(), out(), http, Clock.systemUTC()) ? OK : FAILED;
       }
@@ -412,13 +413,45 @@ final class Cli implements Callable<Integer> {
               + (user == null
                   ? ""
                   : "&user=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8));
-      return withProgress(
-          "export",
-          config(),
-          "GET",
-          "/admin/export" + q,
-          null,
-          app -> app.admin.export(format, user));
+      // streamed page by page to stdout (constant memory), a progress bar on stderr for a person
+      Config config = config();
+      Integer port = runningPort(config);
+      try (Progress p = Progress.start("export", -1)) {
+        if (port == null) {
+          try (App app = new App(config, Clock.systemUTC(), Map.of())) {
+            app.admin.export(format, user, out());
+          }
+          out().flush();
+          return OK;
+        }
+        if (config.admin().token().isEmpty()) {
+          throw new Failure(
+              FAILED, "the app is running; set admin.token so this command can ask it");
+        }
+        HttpResponse<java.io.InputStream> r =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/admin/export" + q))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + config.admin().token())
+                        .GET()
+                        .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = r.body()) {
+          if (r.statusCode() >= 300) {
+            throw new Failure(
+                r.statusCode() == 400 ? USAGE : FAILED,
+                "the app answered "
+                    + r.statusCode()
+                    + ": "
+                    + new String(body.readNBytes(4096), StandardCharsets.UTF_8));
+          }
+          new java.io.InputStreamReader(body, StandardCharsets.UTF_8).transferTo(out());
+        }
+      }
+      out().flush();
+      return OK;
     }
   }
 
@@ -599,16 +632,37 @@ final class Cli implements Callable<Integer> {
     @Option(names = "--json", description = "print the /admin/incidents JSON instead of a table")
     boolean json;
 
+    @Option(names = "--limit", description = "at most this many (default 100, at most 1000)")
+    Integer limit;
+
+    @Option(names = "--after", description = "the \"next\" cursor of an earlier page")
+    String after;
+
     @Override
     public Integer call() throws Exception {
       String state = all ? "all" : "open";
+      int n = Paging.limit(limit == null ? null : limit.toString());
+      String query =
+          "?state="
+              + state
+              + "&limit="
+              + n
+              + (after == null
+                  ? ""
+                  : "&after=" + java.net.URLEncoder.encode(after, StandardCharsets.UTF_8));
       Answer answer =
           ask(
               config(),
               "GET",
-              "/admin/incidents?state=" + state,
+              "/admin/incidents" + query,
               null,
-              app -> Map.of("incidents", app.admin.incidents(all)));
+              app -> {
+                Paging.Page<Map<String, Object>> page = app.admin.incidents(all, n, after);
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("incidents", page.items());
+                m.put("next", page.next());
+                return m;
+              });
       return print(answer, json, CliTables::incidents);
     }
   }

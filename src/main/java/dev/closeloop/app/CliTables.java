@@ -94,9 +94,7 @@ final class CliTables {
     }
     String more =
         answer.hasNonNull("next")
-            ? "More incidents follow: see --json and /admin/incidents?after="
-                + answer.get("next").asText()
-                + "\n"
+            ? "More incidents follow: run again with --after " + answer.get("next").asText() + "\n"
             : "";
     return t.render() + more;
   }

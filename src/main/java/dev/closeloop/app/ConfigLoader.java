@@ -262,6 +262,12 @@ public final class ConfigLoader {
         c.delivery().backoffMax().compareTo(c.delivery().backoff()) >= 0,
         "must be at least delivery.backoff");
     require("retention.keep", c.retention().keep().toDays() >= 1, "must be at least one day");
+    var t = c.timeouts();
+    timeout("timeouts.connect", t.connect());
+    timeout("timeouts.slack", t.slack());
+    timeout("timeouts.discord", t.discord());
+    timeout("timeouts.helpdesk", t.helpdesk());
+    timeout("timeouts.mail", t.mail());
     pollEvery("connectors.jira.pollEvery", c.connectors().jira().pollEvery());
     pollEvery("connectors.zendesk.pollEvery", c.connectors().zendesk().pollEvery());
     pollEvery("connectors.servicenow.pollEvery", c.connectors().servicenow().pollEvery());
@@ -318,6 +324,16 @@ public final class ConfigLoader {
     } catch (DateTimeException e) {
       throw new ConfigException(key, "must be an ISO-8601 duration such as PT5M, or empty");
     }
+  }
+
+  /** A bound on a wait: at least 100 ms (a real answer has time to come), at most 10 minutes. */
+  private static void timeout(String key, Duration value) {
+    require(
+        key,
+        value != null
+            && value.compareTo(Duration.ofMillis(100)) >= 0
+            && value.compareTo(Duration.ofMinutes(10)) <= 0,
+        "must be a duration between PT0.1S and PT10M");
   }
 
   static void quietHours(String value) {

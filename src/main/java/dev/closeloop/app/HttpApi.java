@@ -120,6 +120,7 @@ final class HttpApi {
     j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
     j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
     j.get("/health/ready", this::ready);
+    j.get("/health", this::health);
     j.get(
         "/metrics",
         ctx -> {
@@ -207,6 +208,25 @@ final class HttpApi {
     } else {
       ctx.status(503).json(Map.of("failing", failing));
     }
+  }
+
+  /**
+   * Status, platforms and every periodic job's last success and last error. {@code status} is
+   * {@code degraded} while a platform is down, the store does not answer, or a job's latest run
+   * failed.
+   */
+  private void health(Context ctx) {
+    Map<String, Object> platforms = new LinkedHashMap<>();
+    boolean ok = app.db.healthy() && !app.jobs.anyFailing();
+    for (var p : app.platforms.values()) {
+      platforms.put(p.id().wire(), p.connected() ? "connected" : "disconnected");
+      ok &= p.connected();
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", ok ? "ok" : "degraded");
+    body.put("platforms", platforms);
+    body.put("jobs", app.jobs.snapshot());
+    ctx.json(body);
   }
 
   private void webhook(Context ctx, String source) {

@@ -18,10 +18,12 @@ final class Platforms {
   static Map<PlatformId, ChatPlatform> create(Config config, Jdbi jdbi, Clock clock) {
     Map<PlatformId, ChatPlatform> platforms = new EnumMap<>(PlatformId.class);
     if (config.slack().configured()) {
-      platforms.put(PlatformId.SLACK, new SlackPlatform(config.slack()));
+      platforms.put(
+          PlatformId.SLACK,
+          new SlackPlatform(config.slack(), SlackPlatform.Options.defaults(), config.timeouts()));
     }
     if (config.discord().configured()) {
-      platforms.put(PlatformId.DISCORD, new DiscordPlatform(config.discord()));
+      platforms.put(PlatformId.DISCORD, new DiscordPlatform(config.discord(), config.timeouts()));
     }
     if (config.sandboxEnabled()) {
       platforms.put(PlatformId.SANDBOX, new SandboxPlatform(jdbi, clock));

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,9 @@ import java.util.Map;
  * and sent at once (no delay, quiet hours or cooldown).
  */
 final class SandboxRoutes {
+  /** Messages per poll: the page asks again from where it got to. */
+  static final int MESSAGES_PAGE = 1000;
+
   private SandboxRoutes() {}
 
   static void register(Javalin j, App app) {
@@ -34,7 +38,7 @@ final class SandboxRoutes {
                 .result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
           }
         });
-    j.get("/sandbox/api/messages", ctx -> ctx.json(Map.of("messages", sandbox(app).messages(0))));
+    j.get("/sandbox/api/messages", ctx -> messages(ctx, app));
     j.post(
         "/sandbox/api/tickets",
         ctx -> {
@@ -189,6 +193,26 @@ final class SandboxRoutes {
 
   private static SandboxPlatform sandbox(App app) {
     return (SandboxPlatform) app.platforms.get(PlatformId.SANDBOX);
+  }
+
+  /**
+   * What was added or edited since revision {@code since} (all from the first when absent), up to a
+   * page; {@code next} is the revision to ask from next time.
+   */
+  private static void messages(Context ctx, App app) {
+    long since;
+    try {
+      String v = ctx.queryParam("since");
+      since = v == null || v.isBlank() ? 0 : Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      HttpApi.error(ctx, 400, "since must be a number");
+      return;
+    }
+    List<SandboxPlatform.Message> page = sandbox(app).messages(since, MESSAGES_PAGE);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("messages", page);
+    out.put("next", page.isEmpty() ? since : page.get(page.size() - 1).rev());
+    ctx.json(out);
   }
 
   private static Map<?, ?> body(Context ctx) {

@@ -19,7 +19,7 @@ final class WriteBackProbe {
   /** True when every system answered and nothing is missing. */
   static boolean run(Config config, PrintWriter out, HttpClient http, Clock clock) {
     Map<String, HelpdeskWriter> writers =
-        HelpdeskWriters.from(config.connectors(), http, HelpdeskWriters.DEFAULT_TIMEOUT, clock);
+        HelpdeskWriters.from(config.connectors(), http, config.timeouts().helpdesk(), clock);
     if (writers.isEmpty()) {
       out.println("# probe: no helpdesk has write-back credentials set; nothing to check");
       return true;

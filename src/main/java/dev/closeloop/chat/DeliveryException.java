@@ -19,15 +19,38 @@ public final class DeliveryException extends Exception {
 
   private final Kind kind;
   private final Duration retryAfter;
+  private final boolean outcomeUnknown;
+  private final String remedy;
 
   public DeliveryException(Kind kind, String message, Duration retryAfter, Throwable cause) {
+    this(kind, message, retryAfter, cause, false, null);
+  }
+
+  private DeliveryException(
+      Kind kind,
+      String message,
+      Duration retryAfter,
+      Throwable cause,
+      boolean outcomeUnknown,
+      String remedy) {
     super(message, cause);
     this.kind = kind;
     this.retryAfter = retryAfter;
+    this.outcomeUnknown = outcomeUnknown;
+    this.remedy = remedy;
   }
 
   public static DeliveryException transientFailure(String message, Throwable cause) {
     return new DeliveryException(Kind.TRANSIENT, message, null, cause);
+  }
+
+  /**
+   * The request went out but no answer came (a timeout, a connection cut after sending): the
+   * platform may have acted on it, so it is looked up ({@link ChatPlatform#reconcile}) before any
+   * resend.
+   */
+  public static DeliveryException noAnswer(String message, Throwable cause) {
+    return new DeliveryException(Kind.TRANSIENT, message, null, cause, true, null);
   }
 
   public static DeliveryException rateLimited(Duration retryAfter) {
@@ -38,6 +61,12 @@ public final class DeliveryException extends Exception {
     return new DeliveryException(kind, message, null, null);
   }
 
+  /** The same failure, with what an operator can do about it ("invite the bot to …"). */
+  public DeliveryException withRemedy(String remedy) {
+    return new DeliveryException(
+        kind, getMessage(), retryAfter, getCause(), outcomeUnknown, remedy);
+  }
+
   public Kind kind() {
     return kind;
   }
@@ -45,5 +74,15 @@ public final class DeliveryException extends Exception {
   /** The wait the platform asked for, or null when it named none. */
   public Duration retryAfter() {
     return retryAfter;
+  }
+
+  /** True when the platform may have acted on the request although no answer came. */
+  public boolean outcomeUnknown() {
+    return outcomeUnknown;
+  }
+
+  /** What an operator can do about it, or null when nothing specific is known. */
+  public String remedy() {
+    return remedy;
   }
 }

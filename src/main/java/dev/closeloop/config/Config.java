@@ -23,7 +23,8 @@ public record Config(
     Stats stats,
     Delivery delivery,
     Retention retention,
-    Connectors connectors) {
+    Connectors connectors,
+    Timeouts timeouts) {
 
   public record Server(int port, String portFile) {}
 
@@ -159,6 +160,25 @@ public record Config(
   public record Delivery(int maxAttempts, Duration backoff, Duration backoffMax) {}
 
   public record Retention(Duration keep) {}
+
+  /**
+   * How long each outbound wait may last, on purpose: {@code connect} opening a connection (every
+   * client), {@code slack} one Slack Web API call, {@code discord} one Discord REST call (its rate
+   * limit waits included), {@code helpdesk} one helpdesk request (pollers, write-back), {@code
+   * mail} each read and write of an SMTP exchange.
+   */
+  public record Timeouts(
+      Duration connect, Duration slack, Duration discord, Duration helpdesk, Duration mail) {
+    /** The values of {@code defaults.yml}, for adapters built without a config (tests). */
+    public static Timeouts defaults() {
+      return new Timeouts(
+          Duration.ofSeconds(5),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(10));
+    }
+  }
 
   public record Connectors(
       Jira jira,

@@ -34,6 +34,10 @@ public final class ConfigDocs {
           entry("delivery", "Retries of every outbound chat message (the outbox)."),
           entry("retention", "How long answers are kept."),
           entry(
+              "timeouts",
+              "How long each outbound wait may last (ISO-8601, `PT0.1S` to `PT10M`); a chat send"
+                  + " with no answer in time is looked up on the platform before any resend."),
+          entry(
               "connectors",
               "Helpdesk webhooks, pollers and write-back; each system's guide is in"
                   + " `docs/connectors/`."));
@@ -247,6 +251,15 @@ public final class ConfigDocs {
           entry(
               "retention.keep",
               "`purge` and a daily job remove tickets, surveys and answers older than this."),
+          entry("timeouts.connect", "Opening a connection, for every outbound client."),
+          entry("timeouts.slack", "One Slack Web API call, from start to end."),
+          entry(
+              "timeouts.discord",
+              "One Discord REST call, and each send (rate-limit waits included)."),
+          entry(
+              "timeouts.helpdesk",
+              "One helpdesk request, its body included (pollers, write-back calls)."),
+          entry("timeouts.mail", "Each read and write of an SMTP exchange."),
           entry("connectors.jira.secret", "Webhook secret (`X-Hub-Signature`, or `?token=`)."),
           entry("connectors.jira.baseUrl", "Site URL, e.g. `https://example.atlassian.net`."),
           entry(

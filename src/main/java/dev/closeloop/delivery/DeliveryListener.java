@@ -14,4 +14,10 @@ public interface DeliveryListener {
   void sent(Handle h, OutboxRow row, MessageRef ref, Instant now);
 
   void dead(Handle h, OutboxRow row, DeliveryException.Kind kind, Instant now);
+
+  /**
+   * Told, after it is recorded, that a send of {@code row} failed ({@code dead}: for good). Outside
+   * any transaction; for reporting (job health), not for state.
+   */
+  default void failed(OutboxRow row, DeliveryException e, boolean dead, Instant now) {}
 }

@@ -32,13 +32,18 @@ import org.slf4j.LoggerFactory;
  * Sends due outbox rows within the {@link Pacer}'s limits. A row is claimed (inflight) before the
  * send and marked sent after the platform accepted it; a row still inflight when a run starts was
  * interrupted by a crash and is reconciled with the platform before any resend, so each row creates
- * at most one platform message. Runs are exclusive cluster-wide (the scheduler runs one at a time)
- * and a run ends only when all its sends have ended.
+ * at most one platform message. A send that got no answer in time is {@code unconfirmed}: looked up
+ * on the platform first too, never sent again blindly. Recording a send is bookkeeping kept apart
+ * from the send ({@link OutboxLedger}): when it fails it is retried as bookkeeping. Runs are
+ * exclusive cluster-wide (the scheduler runs one at a time) and a run ends only when all its sends
+ * have ended (each bounded by the platform client's timeout).
  *
  * <p>Within a run each platform has its own lane, so a slow or paused platform never holds back
  * another, and a lane keeps a few sends in flight ({@link #inFlight}) so that the platform's rate,
  * not one request's round trip, is the pace. Two rows for the same conversation or the same survey
- * are never in flight together: they go out in the order they were queued.
+ * are never in flight together: they go out in the order they were queued. Every row is handled on
+ * its own: one that cannot be read or routed is dead-lettered with the reason (a poison row), and
+ * the others go on.
  */
 public final class OutboxDispatcher {
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
@@ -48,12 +53,10 @@ public final class OutboxDispatcher {
 
   private final Jdbi jdbi;
   private final Map<PlatformId, ChatPlatform> platforms;
-  private final RetryPolicy retry;
   private final Pacer pacer;
-  private final DeliveryListener listener;
+  private final OutboxLedger ledger;
   private final Clock clock;
   private final String worker;
-  private final MeterRegistry metrics;
   private final ExecutorService threads =
       Executors.newCachedThreadPool(
           r -> {
@@ -73,12 +76,10 @@ public final class OutboxDispatcher {
       MeterRegistry metrics) {
     this.jdbi = jdbi;
     this.platforms = Map.copyOf(platforms);
-    this.retry = retry;
     this.pacer = pacer;
-    this.listener = listener;
+    this.ledger = new OutboxLedger(jdbi, listener, retry, metrics);
     this.clock = clock;
     this.worker = worker;
-    this.metrics = metrics;
   }
 
   /**
@@ -105,7 +106,8 @@ public final class OutboxDispatcher {
    */
   public synchronized int drain(Duration budget, boolean waitForPacing) {
     long end = System.nanoTime() + budget.toNanos();
-    reconcileInflight();
+    ledger.retryBookkeeping();
+    settleStranded();
     failUnconfigured();
     List<Lane> lanes = new ArrayList<>();
     for (Map.Entry<PlatformId, ChatPlatform> e : platforms.entrySet()) {
@@ -151,11 +153,58 @@ public final class OutboxDispatcher {
                     ? new Outbox(h).due(now, BATCH)
                     : new Outbox(h).dueOutside(wires, now, BATCH));
     for (OutboxRow row : stranded) {
-      fail(
+      isolated(row, () -> ledger.failed(row, notConfigured(row), now));
+    }
+  }
+
+  /**
+   * Rows in flight or unconfirmed on a platform that is not configured (or that this version does
+   * not know) cannot be looked up: dead, with the reason.
+   */
+  private void settleStranded() {
+    List<String> wires = platforms.keySet().stream().map(PlatformId::wire).toList();
+    Instant now = clock.instant();
+    for (OutboxRow row : jdbi.withHandle(h -> new Outbox(h).unsettledOutside(wires, BATCH))) {
+      if (ledger.awaitingBookkeeping(row.id())) {
+        continue;
+      }
+      isolated(
           row,
-          DeliveryException.permanent(
-              DeliveryException.Kind.PERMANENT, row.platform() + " is not configured"),
-          now);
+          () -> {
+            if (known(row.platform())) {
+              ledger.failed(row, notConfigured(row), now);
+            } else {
+              ledger.poison(row, "unknown platform '" + row.platform() + "'", now);
+            }
+          });
+    }
+  }
+
+  private static DeliveryException notConfigured(OutboxRow row) {
+    return DeliveryException.permanent(
+        DeliveryException.Kind.PERMANENT, row.platform() + " is not configured");
+  }
+
+  private static boolean known(String wire) {
+    for (PlatformId p : PlatformId.values()) {
+      if (p.wire().equals(wire)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Runs one row's step; an unexpected failure is logged with the row and ends only that step. */
+  private static void isolated(OutboxRow row, Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      log.error(
+          "event=outbox_row_failed id={} key={} error={} will=look_again_next_run",
+          row.id(),
+          row.msgKey(),
+          e.toString(),
+          e);
     }
   }
 
@@ -182,6 +231,7 @@ public final class OutboxDispatcher {
     }
 
     int run(long end, boolean waitForPacing, AtomicInteger busyLanes) throws InterruptedException {
+      reconcile();
       try {
         while (System.nanoTime() < end) {
           pacedUntil = null;
@@ -202,7 +252,7 @@ public final class OutboxDispatcher {
               if (done[i] || held.containsKey(row.kind())) {
                 continue;
               }
-              Attempt a = start(row);
+              Attempt a = startIsolated(row);
               if (a.platformWait() != null) {
                 held.put(row.kind(), a.platformWait());
               }
@@ -250,19 +300,33 @@ public final class OutboxDispatcher {
       return sent.get();
     }
 
+    /** {@link #start}, with a failure of this one row settling only this row. */
+    private Attempt startIsolated(OutboxRow row) throws InterruptedException {
+      try {
+        return start(row);
+      } catch (RuntimeException e) {
+        log.error(
+            "event=outbox_row_failed id={} key={} error={} will=retry_later",
+            row.id(),
+            row.msgKey(),
+            e.toString(),
+            e);
+        isolated(row, () -> ledger.failedBeforeSend(row, e, clock.instant()));
+        return Attempt.SETTLED;
+      }
+    }
+
     /** Starts the send of a row if it may go now; else says what holds it back. */
     private Attempt start(OutboxRow row) throws InterruptedException {
       Instant now = clock.instant();
-      Outgoing outgoing;
+      Outgoing decoded;
       try {
-        outgoing = withTarget(OutgoingCodec.decode(row.payload()), row);
+        decoded = OutgoingCodec.decode(row.payload());
       } catch (IllegalArgumentException e) {
-        fail(
-            row,
-            DeliveryException.permanent(DeliveryException.Kind.PERMANENT, e.getMessage()),
-            now);
+        ledger.poison(row, e.getMessage(), now);
         return Attempt.SETTLED;
       }
+      Outgoing outgoing = withTarget(decoded, row);
       List<String> keys = busyKeys(row, outgoing);
       if (keys.stream().anyMatch(busy::contains)) {
         paced(now.plusMillis(20));
@@ -313,25 +377,114 @@ public final class OutboxDispatcher {
       }
     }
 
+    /**
+     * Sends a claimed row. Once the platform has accepted the message, nothing here sends it again:
+     * recording it is the ledger's bookkeeping, retried as bookkeeping.
+     */
     private void send(OutboxRow row, Outgoing outgoing) {
+      OutboxRow claimed = row.withAttempt();
+      MessageRef ref;
       try {
-        MessageRef ref = platform.send(outgoing);
-        markSent(row, ref, clock.instant());
-        count("sent", row);
-        sent.incrementAndGet();
+        ref = platform.send(outgoing);
       } catch (DeliveryException e) {
-        fail(row.withAttempt(), e, clock.instant());
+        settleFailure(claimed, e);
+        return;
       } catch (RuntimeException e) {
         log.error(
-            "event=outbox_send_error id={} key={} error={}",
+            "event=outbox_send_error id={} key={} error={} will=reconcile_before_any_resend",
             row.id(),
             row.msgKey(),
             e.toString(),
             e);
-        fail(
-            row.withAttempt(),
-            DeliveryException.transientFailure(e.toString(), e),
-            clock.instant());
+        settleFailure(claimed, DeliveryException.noAnswer("send failed unexpectedly: " + e, e));
+        return;
+      }
+      sent.incrementAndGet();
+      ledger.sent(claimed, ref, clock.instant());
+    }
+
+    /** Records a failed send; if even that fails the row stays in flight, reconciled next run. */
+    private void settleFailure(OutboxRow row, DeliveryException e) {
+      Instant now = clock.instant();
+      if (e.retryAfter() != null) {
+        pacer.pause(id, now.plus(e.retryAfter()));
+      }
+      isolated(
+          row,
+          () -> {
+            if (e.outcomeUnknown()) {
+              ledger.unconfirmed(row, e, now);
+            } else {
+              ledger.failed(row, e, now);
+            }
+          });
+    }
+
+    /**
+     * Before sending, this platform's rows whose outcome is not known are looked up on it: rows
+     * left in flight by a crash, and unconfirmed rows (no answer in time) that are due.
+     */
+    private void reconcile() {
+      Instant now = clock.instant();
+      List<OutboxRow> rows =
+          jdbi.withHandle(
+              h -> {
+                Outbox outbox = new Outbox(h);
+                List<OutboxRow> all = new ArrayList<>(outbox.inflight(id.wire(), BATCH));
+                all.addAll(outbox.unconfirmedDue(id.wire(), now, BATCH));
+                return all;
+              });
+      for (OutboxRow row : rows) {
+        if (!ledger.awaitingBookkeeping(row.id())) {
+          isolated(row, () -> reconcile(row, now));
+        }
+      }
+    }
+
+    private void reconcile(OutboxRow row, Instant now) {
+      Outgoing outgoing;
+      try {
+        outgoing = OutgoingCodec.decode(row.payload());
+      } catch (IllegalArgumentException e) {
+        ledger.poison(row, e.getMessage(), now);
+        return;
+      }
+      boolean unconfirmed = OutboxRow.UNCONFIRMED.equals(row.state());
+      Optional<MessageRef> found;
+      try {
+        found =
+            outgoing instanceof Outgoing.Update ? Optional.empty() : platform.reconcile(outgoing);
+      } catch (DeliveryException | RuntimeException e) {
+        String error = e instanceof DeliveryException ? e.getMessage() : e.toString();
+        log.warn(
+            "event=outbox_reconcile_failed id={} key={} error={} will=retry_next_run",
+            row.id(),
+            row.msgKey(),
+            error);
+        if (unconfirmed) {
+          ledger.recheckLater(row, "could not look it up: " + error, now);
+        }
+        return;
+      }
+      if (found.isPresent()) {
+        log.info(
+            "event=outbox_reconciled id={} key={} outcome=already_sent", row.id(), row.msgKey());
+        ledger.sent(row, found.get(), now);
+      } else if (unconfirmed) {
+        log.info(
+            "event=outbox_reconciled id={} key={} outcome=not_sent will=retry_as_a_failed_attempt",
+            row.id(),
+            row.msgKey());
+        ledger.failed(
+            row,
+            DeliveryException.transientFailure("not delivered: " + row.lastError(), null),
+            now);
+      } else {
+        log.info(
+            "event=outbox_reconciled id={} key={} outcome=not_sent will=resend",
+            row.id(),
+            row.msgKey());
+        ledger.released(row, now);
       }
     }
 
@@ -371,44 +524,6 @@ public final class OutboxDispatcher {
     return keys;
   }
 
-  private void reconcileInflight() {
-    List<OutboxRow> inflight = jdbi.withHandle(h -> new Outbox(h).inflight());
-    for (OutboxRow row : inflight) {
-      ChatPlatform platform = platforms.get(PlatformId.fromWire(row.platform()));
-      Instant now = clock.instant();
-      if (platform == null) {
-        jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), now, "platform not connected"));
-        continue;
-      }
-      Outgoing outgoing = OutgoingCodec.decode(row.payload());
-      try {
-        Optional<MessageRef> found =
-            outgoing instanceof Outgoing.Update ? Optional.empty() : platform.reconcile(outgoing);
-        if (found.isPresent()) {
-          log.info(
-              "event=outbox_reconciled id={} key={} outcome=already_sent", row.id(), row.msgKey());
-          markSent(row, found.get(), now);
-        } else {
-          log.info(
-              "event=outbox_reconciled id={} key={} outcome=not_sent will=resend",
-              row.id(),
-              row.msgKey());
-          jdbi.useTransaction(h -> new Outbox(h).release(row.id(), now));
-        }
-      } catch (DeliveryException e) {
-        log.warn(
-            "event=outbox_reconcile_failed id={} error={} will=retry_next_run",
-            row.id(),
-            e.getMessage());
-      } catch (RuntimeException e) {
-        log.warn(
-            "event=outbox_reconcile_failed id={} error={} will=retry_next_run",
-            row.id(),
-            e.toString());
-      }
-    }
-  }
-
   /**
    * Fills in the survey message as the target of an update that names none; null if not sent yet.
    */
@@ -422,70 +537,5 @@ public final class OutboxDispatcher {
           u.key(), new MessageRef(survey.messageChannel(), survey.messageId()), u.message());
     }
     return o;
-  }
-
-  private void markSent(OutboxRow row, MessageRef ref, Instant now) {
-    jdbi.useTransaction(
-        h -> {
-          new Outbox(h)
-              .markSent(
-                  row.id(),
-                  ref == null ? null : ref.channelId(),
-                  ref == null ? null : ref.messageId(),
-                  now);
-          listener.sent(h, row, ref, now);
-        });
-    log.debug("event=outbox_sent id={} key={} purpose={}", row.id(), row.msgKey(), row.purpose());
-  }
-
-  private void fail(OutboxRow row, DeliveryException e, Instant now) {
-    boolean permanent = e.kind() != DeliveryException.Kind.TRANSIENT;
-    if (e.retryAfter() != null) {
-      pacer.pause(PlatformId.fromWire(row.platform()), now.plus(e.retryAfter()));
-      count("rate_limited", row);
-    }
-    if (permanent || retry.giveUp(row.attempts())) {
-      jdbi.useTransaction(
-          h -> {
-            new Outbox(h).markDead(row.id(), e.kind().name().toLowerCase() + ": " + e.getMessage());
-            listener.dead(h, row, e.kind(), now);
-          });
-      count("dead", row);
-      log.warn(
-          "event=outbox_dead id={} key={} purpose={} attempts={} kind={} error={} will=keep_for_retry_via_admin",
-          row.id(),
-          row.msgKey(),
-          row.purpose(),
-          row.attempts(),
-          e.kind(),
-          e.getMessage());
-      return;
-    }
-    Duration wait = retry.delay(row.attempts(), e.retryAfter());
-    Instant next = now.plus(wait);
-    jdbi.useTransaction(h -> new Outbox(h).retryLater(row.id(), next, e.getMessage()));
-    count("retried", row);
-    log.info(
-        "event=outbox_retry id={} key={} attempts={} error={} will=retry_at {}",
-        row.id(),
-        row.msgKey(),
-        row.attempts(),
-        e.getMessage(),
-        next);
-  }
-
-  private void count(String outcome, OutboxRow row) {
-    if (metrics != null) {
-      metrics
-          .counter(
-              "closeloop_outbox_total",
-              "outcome",
-              outcome,
-              "platform",
-              row.platform(),
-              "purpose",
-              row.purpose())
-          .increment();
-    }
   }
 }

@@ -20,12 +20,27 @@ public final class Pacer {
   private record Limit(double perSecond, double burst) {}
 
   private static final class Bucket {
+    final Limit limit;
     double tokens;
     Instant at;
+
+    Bucket(Limit limit) {
+      this.limit = limit;
+    }
+
+    /** Refilled to its burst by {@code now}: no different from a bucket never used. */
+    boolean fullAt(Instant now) {
+      double secs = Math.max(0, Duration.between(at, now).toNanos() / 1e9);
+      return tokens + secs * limit.perSecond() >= limit.burst();
+    }
   }
+
+  /** Sends between two sweeps of buckets that have refilled (per-conversation ones add up). */
+  static final int SWEEP_EVERY = 1024;
 
   private final Map<String, Bucket> buckets = new HashMap<>();
   private final Map<PlatformId, Instant> pausedUntil = new HashMap<>();
+  private int sinceSweep;
 
   /** When {@code o} may go out on {@code platform}; {@code now} or later. */
   public synchronized Instant readyAt(PlatformId platform, Outgoing o, Instant now) {
@@ -63,6 +78,18 @@ public final class Pacer {
       Bucket b = refill(e.getKey(), e.getValue(), now);
       b.tokens -= cost(platform, o);
     }
+    if (++sinceSweep >= SWEEP_EVERY) {
+      sinceSweep = 0;
+      // a full bucket holds nothing back: dropping it changes no answer, and keeps the map to
+      // the conversations of the last moments instead of everyone ever messaged
+      buckets.values().removeIf(b -> b.fullAt(now));
+      pausedUntil.values().removeIf(until -> !until.isAfter(now));
+    }
+  }
+
+  /** How many rate buckets are kept (platform-wide ones and one per recent conversation). */
+  synchronized int buckets() {
+    return buckets.size();
   }
 
   /** The platform said 429: nothing goes to it until {@code until}. */
@@ -89,7 +116,7 @@ public final class Pacer {
         buckets.computeIfAbsent(
             key,
             k -> {
-              Bucket nb = new Bucket();
+              Bucket nb = new Bucket(limit);
               nb.tokens = limit.burst();
               nb.at = now;
               return nb;

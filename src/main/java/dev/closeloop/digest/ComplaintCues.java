@@ -90,11 +90,11 @@ record ComplaintCues(
   /** A set of exact words (or word sequences) and word stems. Immutable and thread-safe. */
   static final class WordSet {
     private final Set<String> exact;
-    private final List<String> stems;
+    private final String[] stems; // an array: has() runs for every word of every comment
 
     private WordSet(Set<String> exact, List<String> stems) {
       this.exact = Set.copyOf(exact);
-      this.stems = List.copyOf(stems);
+      this.stems = stems.toArray(String[]::new);
     }
 
     static WordSet of(String... entries) {
@@ -113,7 +113,9 @@ record ComplaintCues(
     /** The entries as given: words, and stems ending in {@code *}. */
     List<String> entries() {
       List<String> entries = new ArrayList<>(exact);
-      stems.forEach(stem -> entries.add(stem + "*"));
+      for (String stem : stems) {
+        entries.add(stem + "*");
+      }
       entries.sort(null);
       return entries;
     }

@@ -44,11 +44,11 @@ public final class DigestBuilder {
     this.language = language;
   }
 
-  /** English, marking comments by nothing but the requester's locale (tests, tools). */
+  /** English, each comment marked with its language as the app marks it (tests, tools). */
   public DigestBuilder() {
     this(
         new Words(Catalog.team(), Languages.FALLBACK, java.time.ZoneOffset.UTC),
-        LanguageMark.requesterLocale(Languages.FALLBACK, java.util.Set.copyOf(Languages.BUNDLED)));
+        LanguageMark.detected(Languages.FALLBACK));
   }
 
   public Words words() {

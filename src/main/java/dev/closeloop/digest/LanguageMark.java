@@ -2,7 +2,6 @@ package dev.closeloop.digest;
 
 import dev.closeloop.language.Languages;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Which language a quoted comment is in, for the mark the digest puts beside it: what the comment
@@ -13,12 +12,6 @@ import java.util.Set;
 public interface LanguageMark {
   /** The language code of {@code comment} ("de", "ja"), or empty when unknown. */
   Optional<String> of(String comment, String requesterLocale);
-
-  /** The requester's known locale, else {@code fallback}; only languages in {@code known}. */
-  static LanguageMark requesterLocale(String fallback, Set<String> known) {
-    return (comment, requesterLocale) ->
-        Languages.match(requesterLocale, known).or(() -> Languages.match(fallback, known));
-  }
 
   /** The comment's detected language, else {@link #requesterLocale(String)}. */
   static LanguageMark detected(String fallback) {

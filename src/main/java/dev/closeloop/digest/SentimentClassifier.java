@@ -19,21 +19,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Judges survey comments by the rules of their language ({@link LanguageRules}, one rule file per
- * language in {@code sentiment/rules-<lang>.txt}). The language is the writer's locale when known,
- * else the one {@link CommentLanguage} detects; when the detector cannot choose between several,
- * the rules of each close candidate are applied and any complaint counts. A comment is negative
- * when, in this order:
+ * language in {@code sentiment/rules-<lang>.txt}) and, for what the rules have no word for, a small
+ * learnt model ({@link ComplaintModel}, trained on the bundled tuning comments). The language is
+ * the writer's locale when known, else the one {@link CommentLanguage} detects; when the detector
+ * cannot choose between several, the rules of each close candidate are applied. A comment is
+ * negative when, in this order:
  *
  * <ol>
  *   <li>a universal signal says so: a negative emoji (👎 😡 🙄…), a rating of 1 or 2 ("2 - …",
  *       "1/5"), or a fix word in scare quotes ("since the 'fix'");
  *   <li>an operator phrase says so (after the operator's "not negative" phrases are removed);
- *   <li>the language's rules find a complaint.
+ *   <li>the language's rules find a complaint;
+ *   <li>the rules do not call it resolved ("works again now") and the model's probability of a
+ *       complaint reaches {@link #MODEL_THRESHOLD} (for every candidate language, when unsure).
  * </ol>
  *
- * <p>All lists are read once, in the constructor. After that the classifier is pure: no I/O, no
- * shared mutable state, safe from any thread. See docs/negative-detection.md for the measured
- * precision and recall per language.
+ * <p>Rules are read and the models trained once, on first construction (a fraction of a second,
+ * about half a MiB of weights). After that the classifier is pure: no I/O, no shared mutable state,
+ * safe from any thread. See docs/negative-detection.md for the measured precision and recall per
+ * language.
  */
 public final class SentimentClassifier implements CommentClassifier {
   /**
@@ -41,6 +45,12 @@ public final class SentimentClassifier implements CommentClassifier {
    * this share of the best one's confidence are applied (short replies read as several languages).
    */
   static final double CANDIDATE_SHARE = 0.7;
+
+  /**
+   * The model calls a comment negative from this probability on; chosen by cross-validation on the
+   * tuning comments (ComplaintModelTest recomputes it and fails when it no longer matches).
+   */
+  static final double MODEL_THRESHOLD = 0.46;
 
   private static final Logger log = LoggerFactory.getLogger(SentimentClassifier.class);
   static final Pattern SCARE_QUOTED_FIX =
@@ -56,6 +66,7 @@ public final class SentimentClassifier implements CommentClassifier {
   private final Set<String> negativeEmoji;
   private final PhraseMatcher extraNegative;
   private final PhraseMatcher extraNotNegative;
+  private final ComplaintModels models;
 
   /** The built-in rules only. */
   public SentimentClassifier() {
@@ -80,15 +91,17 @@ public final class SentimentClassifier implements CommentClassifier {
       phrases += rules.phraseCount();
     }
     this.languages = Map.copyOf(byLanguage);
+    this.models = ComplaintModels.bundled();
     this.negativeEmoji = Set.copyOf(loadLines("sentiment/negative-emoji.txt"));
     this.extraNegative = PhraseMatcher.of(extraNegative.stream().map(this::lowerPlain).toList());
     this.extraNotNegative =
         PhraseMatcher.of(extraNotNegative.stream().map(this::lowerPlain).toList());
     log.info(
-        "sentiment classifier ready languages={} phrases={} operatorPhrases={}",
+        "sentiment classifier ready languages={} phrases={} operatorPhrases={} modelKiB={}",
         CommentLanguage.LANGUAGES,
         phrases,
-        extraNegative.size() + extraNotNegative.size());
+        extraNegative.size() + extraNotNegative.size(),
+        models.heapBytes() / 1024);
   }
 
   /** Judges the comment in the language it is detected to be in. */
@@ -131,12 +144,26 @@ public final class SentimentClassifier implements CommentClassifier {
       return true;
     }
     List<String> applied = candidates.isEmpty() ? CommentLanguage.LANGUAGES : candidates;
+    boolean resolved = false;
     for (String language : applied) {
-      if (languages.get(language).judge(lower) == ComplaintRules.Verdict.COMPLAINT) {
+      ComplaintRules.Verdict verdict = languages.get(language).judge(lower);
+      if (verdict == ComplaintRules.Verdict.COMPLAINT) {
         return true;
       }
+      resolved |= verdict == ComplaintRules.Verdict.RESOLVED;
     }
-    return false;
+    // The model reads what the rules have no word for; a comment the rules call resolved ("works
+    // again now") stays resolved. When the language is uncertain, the model of every candidate
+    // must agree: a model reading another language's words ("cheers" to the German one) guesses.
+    if (resolved || candidates.isEmpty()) {
+      return false;
+    }
+    for (String language : candidates) {
+      if (models.of(language).probability(rest) < MODEL_THRESHOLD) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean hasNegativeEmoji(String comment) {

@@ -12,7 +12,8 @@ import java.util.Properties;
 
 /**
  * Mail through the configured SMTP relay ({@code mail.smtp}) with Angus Mail. Every step is
- * bounded: connecting, reading and writing each give up after {@link #TIMEOUT}. With {@code
+ * bounded: connecting gives up after {@code timeouts.connect}, each read and write after {@code
+ * timeouts.mail} (defaults {@link #TIMEOUT} for both when built without a config). With {@code
  * startTls} the relay must offer STARTTLS (the code is never sent in clear text to a relay that
  * does not).
  */
@@ -23,12 +24,21 @@ public final class SmtpMailer implements Mailer {
   private final Session session;
 
   public SmtpMailer(Config.Smtp smtp) {
+    this(smtp, TIMEOUT, TIMEOUT);
+  }
+
+  /** With {@code timeouts.connect} and {@code timeouts.mail}. */
+  public SmtpMailer(Config.Smtp smtp, Config.Timeouts timeouts) {
+    this(smtp, timeouts.connect(), timeouts.mail());
+  }
+
+  private SmtpMailer(Config.Smtp smtp, Duration connect, Duration exchange) {
     this.smtp = smtp;
     Properties p = new Properties();
-    String ms = Long.toString(TIMEOUT.toMillis());
+    String ms = Long.toString(exchange.toMillis());
     p.put("mail.smtp.host", smtp.host());
     p.put("mail.smtp.port", Integer.toString(smtp.port()));
-    p.put("mail.smtp.connectiontimeout", ms);
+    p.put("mail.smtp.connectiontimeout", Long.toString(connect.toMillis()));
     p.put("mail.smtp.timeout", ms);
     p.put("mail.smtp.writetimeout", ms);
     p.put("mail.smtp.auth", Boolean.toString(!smtp.username().isEmpty()));

@@ -73,20 +73,39 @@ public final class SurveyService implements DeliveryListener {
 
   /** Runs everything due now: sends, reminders, expiries. Returns how many surveys it touched. */
   public int tick() {
+    return sendDue() + remindDue() + expireDue();
+  }
+
+  /** Queues the DMs of the surveys due now. Returns how many it queued or skipped. */
+  public int sendDue() {
     Instant now = clock.instant();
     int n = 0;
     // a backlog is worked through in batches without waiting for the next tick (for 10 s at most,
-    // so reminders and expiries below still get their turn)
+    // so that the other jobs sharing the scheduler's threads still get their turn)
     long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     List<Surveys.Due> due;
     do {
       due = jdbi.withHandle(h -> new Surveys(h).dueToSend(now, BATCH));
       n += queueDue(due, now);
     } while (due.size() == BATCH && System.nanoTime() < until);
+    return n;
+  }
+
+  /** Queues the reminders due now. */
+  public int remindDue() {
+    Instant now = clock.instant();
+    int n = 0;
     for (long id : jdbi.withHandle(h -> new Surveys(h).dueToRemind(now, BATCH))) {
       jdbi.useTransaction(h -> remind(h, id, now));
       n++;
     }
+    return n;
+  }
+
+  /** Closes the surveys whose time has run out. */
+  public int expireDue() {
+    Instant now = clock.instant();
+    int n = 0;
     for (long id : jdbi.withHandle(h -> new Surveys(h).dueToExpire(now, BATCH))) {
       jdbi.useTransaction(h -> expire(h, id, now));
       n++;

@@ -92,8 +92,32 @@ public final class Incidents {
         .list();
   }
 
-  public List<IncidentRow> all() {
-    return h.createQuery("SELECT * FROM incidents ORDER BY created_at, survey_id")
+  /**
+   * Up to {@code limit} incidents (open ones, or all), oldest first, after the one created at
+   * {@code afterAt} for survey {@code afterSurveyId} (from the first when {@code afterAt} is null).
+   */
+  public List<IncidentRow> page(boolean all, Instant afterAt, long afterSurveyId, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM incidents WHERE (:all OR followed_up_at IS NULL)
+              AND (:first OR created_at > :at OR (created_at = :at AND survey_id > :id))
+            ORDER BY created_at, survey_id LIMIT :limit
+            """)
+        .bind("all", all)
+        .bind("first", afterAt == null)
+        .bind("at", afterAt == null ? Instant.EPOCH : afterAt)
+        .bind("id", afterSurveyId)
+        .bind("limit", limit)
+        .mapTo(IncidentRow.class)
+        .list();
+  }
+
+  public List<IncidentRow> forSurveys(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery("SELECT * FROM incidents WHERE survey_id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids))
         .mapTo(IncidentRow.class)
         .list();
   }

@@ -79,8 +79,29 @@ public final class Outbox {
         .list();
   }
 
-  public List<OutboxRow> inflight() {
-    return h.createQuery("SELECT * FROM outbox WHERE state = 'inflight' ORDER BY id")
+  /** Rows of one platform left in flight (claimed, outcome never recorded: a crash). */
+  public List<OutboxRow> inflight(String platform, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE state = 'inflight' AND platform = :platform ORDER BY id
+            LIMIT :limit
+            """)
+        .bind("platform", platform)
+        .bind("limit", limit)
+        .mapTo(OutboxRow.class)
+        .list();
+  }
+
+  /** Sends of one platform whose outcome is unknown, due to be looked up on the platform. */
+  public List<OutboxRow> unconfirmedDue(String platform, Instant now, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE state = 'unconfirmed' AND platform = :platform
+              AND next_attempt_at <= :now ORDER BY next_attempt_at, id LIMIT :limit
+            """)
+        .bind("platform", platform)
+        .bind("now", now)
+        .bind("limit", limit)
         .mapTo(OutboxRow.class)
         .list();
   }
@@ -99,16 +120,52 @@ public final class Outbox {
         == 1;
   }
 
-  public void markSent(long id, String channel, String messageId, Instant now) {
+  /**
+   * Records that the platform accepted the row's message; {@code note} (usually null) is kept as
+   * its last error. False when the row was not in flight or unconfirmed (already recorded).
+   */
+  public boolean markSent(long id, String channel, String messageId, Instant now, String note) {
+    return h.createUpdate(
+                """
+            UPDATE outbox SET state = 'sent', sent_at = :now, message_channel = :channel,
+              message_id = :messageId, last_error = :note
+            WHERE id = :id AND state IN ('inflight', 'unconfirmed')
+            """)
+            .bind("id", id)
+            .bind("channel", channel)
+            .bind("messageId", messageId)
+            .bind("now", now)
+            .bind("note", truncate(note))
+            .execute()
+        == 1;
+  }
+
+  /**
+   * A send whose outcome is unknown (no answer in time): looked up on the platform at {@code at}
+   * before anything is sent again. The attempt stays counted.
+   */
+  public void unconfirmed(long id, Instant at, String error) {
     h.createUpdate(
             """
-            UPDATE outbox SET state = 'sent', sent_at = :now, message_channel = :channel,
-              message_id = :messageId, last_error = NULL WHERE id = :id
+            UPDATE outbox SET state = 'unconfirmed', next_attempt_at = :at, last_error = :error
+            WHERE id = :id AND state = 'inflight'
             """)
         .bind("id", id)
-        .bind("channel", channel)
-        .bind("messageId", messageId)
-        .bind("now", now)
+        .bind("at", at)
+        .bind("error", truncate(error))
+        .execute();
+  }
+
+  /** Looks at an unconfirmed row again later (the platform could not be asked now). */
+  public void recheckLater(long id, Instant at, String error) {
+    h.createUpdate(
+            """
+            UPDATE outbox SET next_attempt_at = :at, last_error = :error
+            WHERE id = :id AND state = 'unconfirmed'
+            """)
+        .bind("id", id)
+        .bind("at", at)
+        .bind("error", truncate(error))
         .execute();
   }
 
@@ -121,6 +178,44 @@ public final class Outbox {
         .bind("at", at)
         .bind("error", truncate(error))
         .execute();
+  }
+
+  /**
+   * A pending row that could not even be tried (its preparation failed): counts an attempt, so a
+   * row that always fails this way ends dead instead of looping.
+   */
+  public void failedBeforeSend(long id, Instant at, String error) {
+    h.createUpdate(
+            """
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = :at, last_error = :error
+            WHERE id = :id AND state = 'pending'
+            """)
+        .bind("id", id)
+        .bind("at", at)
+        .bind("error", truncate(error))
+        .execute();
+  }
+
+  /** Rows in flight or unconfirmed on platforms other than these (or on any, when empty). */
+  public List<OutboxRow> unsettledOutside(java.util.Collection<String> platforms, int limit) {
+    if (platforms.isEmpty()) {
+      return h.createQuery(
+              """
+              SELECT * FROM outbox WHERE state IN ('inflight', 'unconfirmed') ORDER BY id LIMIT :limit
+              """)
+          .bind("limit", limit)
+          .mapTo(OutboxRow.class)
+          .list();
+    }
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE state IN ('inflight', 'unconfirmed')
+              AND platform NOT IN (<platforms>) ORDER BY id LIMIT :limit
+            """)
+        .bindList("platforms", List.copyOf(platforms))
+        .bind("limit", limit)
+        .mapTo(OutboxRow.class)
+        .list();
   }
 
   /** Back to pending without counting an attempt (paced, or platform paused). */
@@ -161,11 +256,33 @@ public final class Outbox {
         .findOne();
   }
 
+  /** Rows not sent yet: pending, in flight or unconfirmed, oldest first. */
+  public List<OutboxRow> notSent(int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE state IN ('pending', 'inflight', 'unconfirmed')
+            ORDER BY id LIMIT :limit
+            """)
+        .bind("limit", limit)
+        .mapTo(OutboxRow.class)
+        .list();
+  }
+
   public List<OutboxRow> inState(String state, int limit) {
     return h.createQuery("SELECT * FROM outbox WHERE state = :s ORDER BY id LIMIT :limit")
         .bind("s", state)
         .bind("limit", limit)
         .mapTo(OutboxRow.class)
+        .list();
+  }
+
+  /** Ids of dead rows after {@code afterId}, by id: a page at a time, payloads left unread. */
+  public List<Long> deadIds(long afterId, int limit) {
+    return h.createQuery(
+            "SELECT id FROM outbox WHERE state = 'dead' AND id > :after ORDER BY id LIMIT :limit")
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .mapTo(Long.class)
         .list();
   }
 

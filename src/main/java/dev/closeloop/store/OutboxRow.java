@@ -46,6 +46,10 @@ public record OutboxRow(
 
   public static final String PENDING = "pending";
   public static final String INFLIGHT = "inflight";
+
+  /** Sent, but no answer came in time: looked up on the platform before any resend. */
+  public static final String UNCONFIRMED = "unconfirmed";
+
   public static final String SENT = "sent";
   public static final String DEAD = "dead";
 }

@@ -88,13 +88,6 @@ public final class Surveys {
         .list();
   }
 
-  public List<SurveyRow> forTicketAnySource(String ticketId) {
-    return h.createQuery("SELECT * FROM surveys WHERE ticket_id = :ticketId ORDER BY id DESC")
-        .bind("ticketId", ticketId)
-        .mapTo(SurveyRow.class)
-        .list();
-  }
-
   /** A survey due to be sent: its id and whose it is. */
   public record Due(long id, String personKey) {}
 
@@ -308,9 +301,52 @@ public final class Surveys {
         .list();
   }
 
-  public List<SurveyRow> all(boolean includeSandbox) {
-    return h.createQuery("SELECT * FROM surveys WHERE :sandbox OR source <> 'sandbox' ORDER BY id")
-        .bind("sandbox", includeSandbox)
+  /** Up to {@code limit} surveys after id {@code afterId}, by id; sandbox demo data excluded. */
+  public List<SurveyRow> exportPage(long afterId, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM surveys WHERE id > :after AND source <> 'sandbox' ORDER BY id LIMIT :limit
+            """)
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .mapTo(SurveyRow.class)
+        .list();
+  }
+
+  /**
+   * Up to {@code limit} surveys of one person (person key, email or platform id) after id {@code
+   * afterId}, by id.
+   */
+  public List<SurveyRow> ofPerson(String user, long afterId, int limit) {
+    String u = user.strip();
+    return h.createQuery(
+            """
+            SELECT * FROM surveys WHERE (person_key = :k OR requester_email = :k OR slack_id = :u
+              OR discord_id = :u OR platform_user = :u) AND id > :after ORDER BY id LIMIT :limit
+            """)
+        .bind("k", u.toLowerCase(java.util.Locale.ROOT))
+        .bind("u", u)
+        .bind("after", afterId)
+        .bind("limit", limit)
+        .mapTo(SurveyRow.class)
+        .list();
+  }
+
+  /**
+   * Up to {@code limit} surveys of a ticket (of any source when {@code source} is null), newest
+   * first, with an id below {@code beforeId}.
+   */
+  public List<SurveyRow> forTicketPage(String source, String ticketId, long beforeId, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM surveys WHERE ticket_id = :ticketId AND (:anySource OR source = :source)
+              AND id < :before ORDER BY id DESC LIMIT :limit
+            """)
+        .bind("ticketId", ticketId)
+        .bind("anySource", source == null)
+        .bind("source", source)
+        .bind("before", beforeId)
+        .bind("limit", limit)
         .mapTo(SurveyRow.class)
         .list();
   }

@@ -21,14 +21,19 @@ final class Confusion {
   }
 
   private void add(LabelledComments row, boolean saidNegative) {
-    if (saidNegative && row.negative()) {
+    add(row.negative(), saidNegative, "[" + row.lang() + "] " + row.text());
+  }
+
+  /** Counts one answer; {@code what} names the comment in the list of mistakes. */
+  void add(boolean labelledNegative, boolean saidNegative, String what) {
+    if (saidNegative && labelledNegative) {
       truePositive++;
     } else if (saidNegative) {
       falsePositive++;
-      mistakes.add("false positive [" + row.lang() + "] " + row.text());
-    } else if (row.negative()) {
+      mistakes.add("false positive " + what);
+    } else if (labelledNegative) {
       falseNegative++;
-      mistakes.add("false negative [" + row.lang() + "] " + row.text());
+      mistakes.add("false negative " + what);
     } else {
       trueNegative++;
     }

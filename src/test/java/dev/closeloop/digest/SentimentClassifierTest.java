@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +20,35 @@ class SentimentClassifierTest {
   void negatedNegativeIsNotNegative() {
     assertThat(classifier.isNegative("not bad at all")).isFalse();
     assertThat(classifier.isNegative("Not a problem, it works fine now")).isFalse();
+  }
+
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | the webcam image is blurry and dark",
+        "de | der Beamer im Raum B zeigt nur Streifen",
+        "pt | o projetor da sala B só mostra listras",
+      })
+  void theModelFindsComplaintsTheRulesHaveNoWordFor(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  @Test
+  void whatTheRulesCallResolvedStaysResolvedWhateverTheModelSays() {
+    String comment = "Beamer im Raum B funktioniert prima";
+    String plain = CommentText.plain(comment).toLowerCase(Locale.ROOT);
+    assertThat(ComplaintModels.bundled().of("de").probability(plain))
+        .isGreaterThanOrEqualTo(SentimentClassifier.MODEL_THRESHOLD);
+    assertThat(rulesAlone("de", comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+
+    assertThat(classifier.isNegative(comment, "de")).isFalse();
+  }
+
+  private static ComplaintRules.Verdict rulesAlone(String language, String comment) {
+    return LanguageRules.of(RuleFile.load(language))
+        .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
   }
 
   @Test
@@ -128,7 +159,10 @@ class SentimentClassifierTest {
   @Test
   void givesTheSameAnswersFromManyThreads() {
     List<String> comments =
-        LabelledComments.load("tuning.csv").stream().map(LabelledComments::text).toList();
+        CommentLanguage.LANGUAGES.stream()
+            .flatMap(language -> SentimentEvaluationTest.tuning(language).stream())
+            .map(LabelledComments::text)
+            .toList();
     List<Boolean> sequential = comments.stream().map(classifier::isNegative).toList();
     for (int round = 0; round < 5; round++) {
       List<Boolean> parallel = comments.parallelStream().map(classifier::isNegative).toList();

@@ -149,7 +149,7 @@ class DigestEntriesTest {
     return db.jdbi()
         .withHandle(
             h -> {
-              List<IncidentRow> incidents = new Incidents(h).all();
+              List<IncidentRow> incidents = new Incidents(h).page(true, null, 0, Integer.MAX_VALUE);
               Map<Long, SurveyRow> surveys =
                   new Surveys(h)
                       .byIds(incidents.stream().map(IncidentRow::surveyId).toList()).stream()

@@ -18,6 +18,11 @@ final class DiscordErrors {
 
   static final int UNKNOWN_USER = 10013;
 
+  static final int UNKNOWN_CHANNEL = 10003;
+  static final int MISSING_ACCESS = 50001;
+  static final int MISSING_PERMISSIONS = 50013;
+  static final int UNAUTHORIZED = 40001;
+
   private DiscordErrors() {}
 
   static DeliveryException toDelivery(String what, Throwable failure) {
@@ -36,10 +41,14 @@ final class DiscordErrors {
       return new DeliveryException(
           Kind.PERMANENT, what + " refused before sending: " + cause.getMessage(), null, cause);
     }
-    if (cause instanceof IOException
-        || cause instanceof UncheckedIOException
+    if (cause instanceof java.net.ConnectException
+        || cause instanceof java.net.UnknownHostException
         || cause instanceof RejectedExecutionException) {
       return DeliveryException.transientFailure(what + " failed: " + cause, cause);
+    }
+    if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+      // a timeout or a connection cut once the request was on its way: Discord may have acted
+      return DeliveryException.noAnswer(what + " got no answer: " + cause, cause);
     }
     return DeliveryException.transientFailure(what + " failed unexpectedly: " + cause, cause);
   }
@@ -69,7 +78,25 @@ final class DiscordErrors {
     if (status >= 500 || status < 0 || error.isServerError()) {
       return DeliveryException.transientFailure(detail, error);
     }
-    return new DeliveryException(Kind.PERMANENT, detail, null, error);
+    DeliveryException permanent = new DeliveryException(Kind.PERMANENT, detail, null, error);
+    String remedy = remedy(error.getErrorCode());
+    return remedy == null ? permanent : permanent.withRemedy(remedy);
+  }
+
+  /** What an operator can do about a refusal with this Discord error code; null if unknown. */
+  static String remedy(int code) {
+    return switch (code) {
+      case UNKNOWN_CHANNEL ->
+          "check the channel id (Discord: Developer Mode, then right-click the channel, Copy"
+              + " Channel ID)";
+      case MISSING_ACCESS ->
+          "let the bot see the channel: give its role View Channel and Send Messages there (or"
+              + " invite the bot to the server)";
+      case MISSING_PERMISSIONS ->
+          "give the bot's role Send Messages, Embed Links and Attach Files in that channel";
+      case UNAUTHORIZED -> "check discord.token: Discord refuses it (reset it in the portal)";
+      default -> null;
+    };
   }
 
   static Throwable unwrap(Throwable failure) {

@@ -86,6 +86,7 @@ public final class DiscordPlatform implements ChatPlatform {
 
   private final Config.Discord config;
   private final Duration sendTimeout;
+  private final Duration connectTimeout;
   private final RateLimitObserver rateLimits;
   private final ExecutorService handlerPool;
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -93,19 +94,32 @@ public final class DiscordPlatform implements ChatPlatform {
   private volatile Thread connector;
 
   public DiscordPlatform(Config.Discord config) {
-    this(config, Duration.ofSeconds(10));
+    this(config, Config.Timeouts.defaults());
   }
 
   /**
    * @param sendTimeout the longest {@link #send} waits for Discord, rate-limit waits included
    */
   public DiscordPlatform(Config.Discord config, Duration sendTimeout) {
+    this(config, sendTimeout, Config.Timeouts.defaults().connect());
+  }
+
+  /**
+   * @param timeouts {@code discord} bounds each call (and {@link #send}, rate-limit waits
+   *     included), {@code connect} opening a connection
+   */
+  public DiscordPlatform(Config.Discord config, Config.Timeouts timeouts) {
+    this(config, timeouts.discord(), timeouts.connect());
+  }
+
+  private DiscordPlatform(Config.Discord config, Duration sendTimeout, Duration connectTimeout) {
     if (config == null || !config.configured()) {
       throw new IllegalArgumentException("discord.token is not set");
     }
     this.config =
         new Config.Discord(config.token(), withTrailingSlash(config.apiUrl()), config.gatewayUrl());
     this.sendTimeout = sendTimeout;
+    this.connectTimeout = connectTimeout;
     this.rateLimits = new RateLimitObserver(Clock.systemUTC());
     this.handlerPool =
         Executors.newCachedThreadPool(
@@ -176,7 +190,13 @@ public final class DiscordPlatform implements ChatPlatform {
         .setRestConfig(new RestConfig().setBaseUrl(config.apiUrl()))
         .setSessionController(new GatewayLocator.FixedGateway(gateway))
         .setCompression(Compression.NONE)
-        .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(rateLimits))
+        .setHttpClientBuilder(
+            new OkHttpClient.Builder()
+                .addInterceptor(rateLimits)
+                .connectTimeout(connectTimeout)
+                .readTimeout(sendTimeout)
+                .writeTimeout(sendTimeout)
+                .callTimeout(sendTimeout))
         .setEnableShutdownHook(false)
         .setMaxReconnectDelay(60)
         .addEventListeners(events);
@@ -511,7 +531,8 @@ public final class DiscordPlatform implements ChatPlatform {
             "event=discord_rate_limited path={} wait={} next=outbox_retry", pathSuffix, wait.get());
         throw DeliveryException.rateLimited(wait.get());
       }
-      throw DeliveryException.transientFailure(
+      // the request may have reached Discord: it is looked up (nonce, marker) before any resend
+      throw DeliveryException.noAnswer(
           "no answer from Discord within " + sendTimeout + " for " + pathSuffix, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

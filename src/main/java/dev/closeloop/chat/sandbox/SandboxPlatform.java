@@ -38,9 +38,10 @@ public final class SandboxPlatform implements ChatPlatform {
     this.clock = clock;
   }
 
-  /** A message as the page shows it. */
+  /** A message as the page shows it; {@code rev} grows with every insert and edit. */
   public record Message(
       long id,
+      long rev,
       String conversation,
       String direction,
       Map<String, Object> body,
@@ -101,7 +102,8 @@ public final class SandboxPlatform implements ChatPlatform {
               h ->
                   h.createUpdate(
                           """
-              UPDATE sandbox_messages SET payload = :p, updated_at = :now WHERE id = :id
+              UPDATE sandbox_messages SET payload = :p, updated_at = :now,
+                rev = nextval('sandbox_rev') WHERE id = :id
               """)
                       .bind("p", payload)
                       .bind("now", now)
@@ -150,8 +152,9 @@ public final class SandboxPlatform implements ChatPlatform {
         h ->
             h.createUpdate(
                     """
-            INSERT INTO sandbox_messages (conversation, direction, payload, created_at, updated_at)
-            VALUES (:c, :d, :p, :now, :now)
+            INSERT INTO sandbox_messages (conversation, direction, payload, created_at, updated_at,
+                rev)
+            VALUES (:c, :d, :p, :now, :now, nextval('sandbox_rev'))
             """)
                 .bind("c", conversation)
                 .bind("d", direction)
@@ -179,19 +182,21 @@ public final class SandboxPlatform implements ChatPlatform {
                 .findOne());
   }
 
-  /** Messages after {@code afterId}, oldest first. */
-  public List<Message> messages(long afterId) {
+  /** Up to {@code limit} messages added or edited after revision {@code afterRev}, in order. */
+  public List<Message> messages(long afterRev, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     """
-            SELECT * FROM sandbox_messages WHERE id > :after OR updated_at > created_at ORDER BY id
+            SELECT * FROM sandbox_messages WHERE rev > :after ORDER BY rev LIMIT :limit
             """)
-                .bind("after", afterId)
+                .bind("after", afterRev)
+                .bind("limit", limit)
                 .map(
                     (rs, ctx) ->
                         new Message(
                             rs.getLong("id"),
+                            rs.getLong("rev"),
                             rs.getString("conversation"),
                             rs.getString("direction"),
                             decode(rs.getString("payload")),

@@ -1,6 +1,7 @@
 package dev.closeloop.chat.slack;
 
 import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.DeliveryException.Kind;
 import java.io.IOException;
@@ -9,9 +10,10 @@ import java.util.Set;
 
 /**
  * Maps Slack's answers to {@link DeliveryException}s. HTTP 429 is rate limiting (with {@code
- * Retry-After}); other non-2xx answers and I/O failures are transient; an {@code ok:false} answer
- * is classified by its {@code error} code. {@code account_inactive} is not an unknown requester:
- * Slack uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
+ * Retry-After}); other non-2xx answers and failures to connect are transient; other I/O failures (a
+ * timeout, a connection cut mid-call) leave the outcome unknown; an {@code ok:false} answer is
+ * classified by its {@code error} code. {@code account_inactive} is not an unknown requester: Slack
+ * uses it for a token whose own user or workspace is deleted, so it is permanent, and loud.
  */
 final class SlackErrors {
   private static final Set<String> UNKNOWN_USER =
@@ -44,8 +46,16 @@ final class SlackErrors {
       }
       return DeliveryException.transientFailure(method + " answered HTTP " + status, e);
     }
-    if (e instanceof IOException) {
+    if (e instanceof java.net.ConnectException
+        || e instanceof java.net.UnknownHostException
+        || e instanceof java.net.NoRouteToHostException) {
       return DeliveryException.transientFailure(method + " failed: " + e.getMessage(), e);
+    }
+    if (e instanceof IOException) {
+      // a timeout or a connection cut once the request was on its way: Slack may have acted on it
+      return DeliveryException.noAnswer(
+          method + " got no answer (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+          e);
     }
     return DeliveryException.transientFailure(method + " failed unexpectedly: " + e, e);
   }
@@ -60,6 +70,42 @@ final class SlackErrors {
       return DeliveryException.transientFailure(message, null);
     }
     return DeliveryException.permanent(Kind.PERMANENT, message);
+  }
+
+  /** For an {@code ok:false} answer to a post in {@code channel}, with what an operator can do. */
+  static DeliveryException fromError(String method, SlackApiTextResponse resp, String channel) {
+    DeliveryException e = fromError(method, resp.getError());
+    String remedy = remedy(resp.getError(), channel, resp.getNeeded());
+    return remedy == null ? e : e.withRemedy(remedy);
+  }
+
+  /**
+   * What an operator can do about {@code error} when posting in {@code channel}; null if unknown.
+   */
+  static String remedy(String error, String channel, String neededScope) {
+    if (error == null) {
+      return null;
+    }
+    return switch (error) {
+      case "channel_not_found" ->
+          "check that "
+              + channel
+              + " is the channel's id (not its name) and invite the bot to the channel"
+              + " (/invite @your-app in it)";
+      case "not_in_channel" -> "invite the bot to the channel " + channel + " (/invite @your-app)";
+      case "is_archived" -> "channel " + channel + " is archived: unarchive it or set another";
+      case "missing_scope" ->
+          "add the bot token scope "
+              + (neededScope == null || neededScope.isBlank() ? "chat:write" : neededScope)
+              + " to the Slack app, then reinstall it to the workspace";
+      case "restricted_action",
+          "restricted_action_read_only_channel",
+          "restricted_action_non_threadable_channel" ->
+          "a workspace setting keeps the app from posting in " + channel + ": allow it there";
+      case "not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive" ->
+          "check slack.botToken: Slack refuses it (reinstall the app for a new token)";
+      default -> null;
+    };
   }
 
   static boolean isUnknownUser(String error) {

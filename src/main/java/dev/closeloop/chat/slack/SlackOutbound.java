@@ -115,7 +115,7 @@ final class SlackOutbound {
   private static MessageRef posted(String method, ChatPostMessageResponse resp, String channel)
       throws DeliveryException {
     if (!resp.isOk()) {
-      throw SlackErrors.fromError(method, resp.getError());
+      throw SlackErrors.fromError(method, resp, channel);
     }
     return new MessageRef(resp.getChannel() != null ? resp.getChannel() : channel, resp.getTs());
   }
@@ -152,7 +152,7 @@ final class SlackOutbound {
                       .filename(image.fileName())
                       .title(image.title()));
       if (!resp.isOk()) {
-        throw SlackErrors.fromError("files.completeUploadExternal", resp.getError());
+        throw SlackErrors.fromError("files.completeUploadExternal", resp, image.channelId());
       }
       String fileId = resp.getFile() != null ? resp.getFile().getId() : null;
       return new MessageRef(image.channelId(), fileId);

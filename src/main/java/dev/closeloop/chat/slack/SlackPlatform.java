@@ -7,6 +7,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.DeliveryException;
@@ -80,12 +81,20 @@ public final class SlackPlatform implements ChatPlatform {
   }
 
   public SlackPlatform(Config.Slack config, Options options) {
+    this(config, options, Config.Timeouts.defaults());
+  }
+
+  /**
+   * @param timeouts {@code connect} bounds opening a connection, {@code slack} each Web API call
+   *     from start to end
+   */
+  public SlackPlatform(Config.Slack config, Options options, Config.Timeouts timeouts) {
     if (!config.configured()) {
       throw new IllegalArgumentException("slack.botToken is empty");
     }
     this.config = config;
     this.options = options;
-    this.slack = Slack.getInstance(slackConfig(config.apiUrl()));
+    this.slack = slack(slackConfig(config.apiUrl(), timeouts.slack()), timeouts.connect());
     ObjectMapper json = new ObjectMapper();
     SlackRenderer renderer = new SlackRenderer(json);
     MethodsClient client = slack.methods(config.botToken());
@@ -205,12 +214,28 @@ public final class SlackPlatform implements ChatPlatform {
     return Optional.ofNullable(http);
   }
 
-  private static SlackConfig slackConfig(String apiUrl) {
+  private static SlackConfig slackConfig(String apiUrl, Duration callTimeout) {
     SlackConfig c = new SlackConfig();
     c.setMethodsEndpointUrlPrefix(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
     c.setStatsEnabled(false); // else every call may first resolve the team id through auth.test
     c.setPrettyResponseLoggingEnabled(false);
+    int millis = (int) callTimeout.toMillis();
+    c.setHttpClientCallTimeoutMillis(millis); // the whole call: connect, write, wait, read
+    c.setHttpClientReadTimeoutMillis(millis);
+    c.setHttpClientWriteTimeoutMillis(millis);
     return c;
+  }
+
+  /** The SDK's client as it builds it, with the connect timeout set too (SlackConfig has none). */
+  private static Slack slack(SlackConfig config, Duration connectTimeout) {
+    okhttp3.OkHttpClient http =
+        SlackHttpClient.buildOkHttpClient(config)
+            .newBuilder()
+            .connectTimeout(connectTimeout)
+            .build();
+    SlackHttpClient client = new SlackHttpClient(http);
+    client.setConfig(config);
+    return Slack.getInstance(config, client);
   }
 
   private static AppConfig appConfig(Config.Slack config, Slack slack) {

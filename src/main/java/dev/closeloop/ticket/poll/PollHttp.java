@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 final class PollHttp {
   private static final Logger log = LoggerFactory.getLogger(PollHttp.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** A page: its parsed body and the response, for headers such as {@code Link}. */
   record Page(JsonNode body, HttpResponse<String> response) {}
@@ -70,19 +69,42 @@ final class PollHttp {
   private HttpResponse<String> send(URI uri) {
     HttpRequest request =
         HttpRequest.newBuilder(uri)
-            .timeout(TIMEOUT)
+            .timeout(context.requestTimeout())
             .header("Accept", "application/json")
             .header("Authorization", authorization)
             .GET()
             .build();
+    // the request's own timeout ends at the response headers; the body is bounded here too
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> call =
+        context.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     try {
-      return context.http().send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new PollException(poller + ": GET " + uri.getRawPath() + " failed: " + e, e);
+      return call.get(
+          context.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      call.cancel(true);
+      throw tooLong(uri, e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw tooLong(uri, cause);
+      }
+      throw new PollException(poller + ": GET " + uri.getRawPath() + " failed: " + cause, cause);
     } catch (InterruptedException e) {
+      call.cancel(true);
       Thread.currentThread().interrupt();
       throw new PollException(poller + ": interrupted", e);
     }
+  }
+
+  private PollException tooLong(URI uri, Throwable cause) {
+    return new PollException(
+        poller
+            + ": GET "
+            + uri.getRawPath()
+            + " took longer than "
+            + context.requestTimeout()
+            + " (timeouts.helpdesk)",
+        cause);
   }
 
   private void pause(Duration wait) {

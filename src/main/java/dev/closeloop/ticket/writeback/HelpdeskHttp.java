@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.closeloop.ticket.poll.RetryPolicy;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -177,24 +176,38 @@ final class HelpdeskHttp {
           .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     }
     String call = describe(method, path);
+    // the request's own timeout ends at the response headers: the body is bounded here too
+    java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     try {
       HttpResponse<String> r =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          pending.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return new Response(r.statusCode(), r.body(), r.headers());
-    } catch (HttpTimeoutException e) {
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw noAnswer(call);
+    } catch (java.util.concurrent.ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw noAnswer(call);
+      }
       throw new Stop(
           0,
           new WriteOutcome.Retry(
-              name + " did not answer " + call + " within " + timeout.toSeconds() + " s", null));
-    } catch (IOException e) {
-      throw new Stop(
-          0,
-          new WriteOutcome.Retry(
-              name + " is unreachable (" + call + ": " + redact(String.valueOf(e)) + ")", null));
+              name + " is unreachable (" + call + ": " + redact(String.valueOf(cause)) + ")",
+              null));
     } catch (InterruptedException e) {
+      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw new Stop(0, new WriteOutcome.Retry("interrupted during " + call, null));
     }
+  }
+
+  private Stop noAnswer(String call) {
+    return new Stop(
+        0,
+        new WriteOutcome.Retry(
+            name + " did not answer " + call + " within " + timeout.toSeconds() + " s", null));
   }
 
   WriteOutcome.Failure classify(Response r, String method, String path, String needs) {

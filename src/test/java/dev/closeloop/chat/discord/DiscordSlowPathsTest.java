@@ -109,4 +109,56 @@ class DiscordSlowPathsTest {
               assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3));
             });
   }
+
+  @Test
+  void aPostThatNeverAnswersIsReportedAsUnknownOutcomeAndIsFoundAgainByReconcile() {
+    connect(Duration.ofSeconds(1));
+    await().atMost(WAIT).until(platform::connected);
+    String channel = discord.snowflake();
+    discord.neverAnswer("POST", "channels/" + channel + "/messages", 1);
+    Outgoing post =
+        new Outgoing.ChannelPost(
+            "lost-answer", channel, new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi"))));
+
+    assertThatThrownBy(() -> platform.send(post))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.outcomeUnknown()).as("may have been sent").isTrue();
+              assertThat(e.retryAfter()).isNull();
+            });
+
+    assertThat(discord.messages(channel)).hasSize(1);
+    assertThat(catching(() -> platform.reconcile(post))).isPresent();
+    assertThat(discord.messages(channel)).hasSize(1);
+  }
+
+  @Test
+  void aChannelTheBotCannotSeeIsRefusedForGoodWithTheRemedy() {
+    connect(Duration.ofSeconds(10));
+    await().atMost(WAIT).until(platform::connected);
+    String channel = discord.snowflake();
+    discord.failNext("POST", "channels/" + channel + "/messages", 1, 403, 50001, "Missing Access");
+    ChatMessage message = new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi")));
+
+    assertThatThrownBy(() -> platform.send(new Outgoing.ChannelPost("digest", channel, message)))
+        .isInstanceOfSatisfying(
+            DeliveryException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(DeliveryException.Kind.PERMANENT);
+              assertThat(e.remedy()).contains("View Channel");
+            });
+  }
+
+  private interface Lookup {
+    java.util.Optional<MessageRef> run() throws DeliveryException;
+  }
+
+  private static java.util.Optional<MessageRef> catching(Lookup lookup) {
+    try {
+      return lookup.run();
+    } catch (DeliveryException e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -116,6 +116,9 @@ public final class FakeDiscord implements AutoCloseable {
   private final Map<String, List<JsonNode>> answersByToken = new ConcurrentHashMap<>();
   private final List<JsonNode> commands = new CopyOnWriteArrayList<>();
   private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+  private final List<Fault> unanswered = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.CountDownLatch closing =
+      new java.util.concurrent.CountDownLatch(1);
 
   // gateway state, guarded by gatewayLock
   private final Object gatewayLock = new Object();
@@ -184,6 +187,7 @@ public final class FakeDiscord implements AutoCloseable {
   /** Stops the fake; fails (AssertionError) if any message it received would not render right. */
   @Override
   public void close() {
+    closing.countDown();
     app.stop();
     if (!markupProblems.isEmpty()) {
       throw new AssertionError(
@@ -327,6 +331,16 @@ public final class FakeDiscord implements AutoCloseable {
             status,
             error(code, message),
             Map.of()));
+  }
+
+  /**
+   * The next {@code times} requests matching {@code method} and {@code pathRegex} are carried out
+   * (a message is created) but never answered: the connection stays open until {@link #close}, as
+   * when Discord's answer is lost on the way.
+   */
+  public void neverAnswer(String method, String pathRegex, int times) {
+    unanswered.add(
+        new Fault(method, Pattern.compile(pathRegex), new AtomicInteger(times), 0, null, Map.of()));
   }
 
   // ---------------------------------------------------------------- gateway control
@@ -696,6 +710,18 @@ public final class FakeDiscord implements AutoCloseable {
             json,
             files,
             answer.status()));
+    for (Fault hold : unanswered) {
+      if (hold.method().equals(method)
+          && hold.path().matcher(path).matches()
+          && hold.remaining().getAndDecrement() > 0) {
+        try {
+          closing.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+    }
     ctx.status(answer.status());
     answer.headers().forEach(ctx::header);
     if (answer.body() != null) {

@@ -79,7 +79,8 @@ import org.java_websocket.server.WebSocketServer;
  *   <li>{@link #rateLimit(String, int, int)}: the next N calls of a method answer HTTP 429 with
  *       {@code Retry-After}; {@link #failWith(String, String, int)}: {@code ok:false} with an
  *       error; {@link #failWithStatus(String, int, int)}: a bare HTTP status. Use {@link #ALWAYS}
- *       for N.
+ *       for N. {@link #neverAnswer(String, String)}: calls of a method to one channel are carried
+ *       out but never answered (the connection stays open until {@link #close}).
  *   <li>{@link #responseUrlPosts()}: bodies posted to the response_url of an interaction or
  *       command; {@link #openedViews()}: views opened; {@link #uploads()}: uploaded file bytes.
  * </ul>
@@ -205,6 +206,8 @@ public final class FakeSlack implements AutoCloseable {
   private volatile boolean refuseSocket;
   private volatile boolean dropAcks;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Set<String> unanswered = ConcurrentHashMap.newKeySet();
+  private final CountDownLatch closing = new CountDownLatch(1);
 
   private FakeSlack() throws IOException {
     http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -239,6 +242,7 @@ public final class FakeSlack implements AutoCloseable {
     if (closed.getAndSet(true)) {
       return;
     }
+    closing.countDown();
     http.stop(0);
     httpThreads.shutdownNow();
     try {
@@ -311,6 +315,15 @@ public final class FakeSlack implements AutoCloseable {
   /** The next {@code times} calls of {@code method} answer this HTTP status. */
   public synchronized void failWithStatus(String method, int status, int times) {
     failures.put(method, new Failure(times, status, "fatal_error", -1));
+  }
+
+  /**
+   * Calls of {@code method} whose {@code channel} parameter is {@code channel} (as sent: a user id
+   * for a DM) are carried out, then never answered: the connection stays open until {@link #close},
+   * as when Slack's answer is lost on the way.
+   */
+  public void neverAnswer(String method, String channel) {
+    unanswered.add(method + " " + channel);
   }
 
   public synchronized void clearFailures() {
@@ -657,7 +670,13 @@ public final class FakeSlack implements AutoCloseable {
       } else {
         answer = handle(method, params, token);
       }
+      if (unanswered.contains(method + " " + params.get("channel"))) {
+        closing.await();
+        return;
+      }
       reply(ex, 200, answer);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
       e.printStackTrace();
       ex.sendResponseHeaders(500, -1);

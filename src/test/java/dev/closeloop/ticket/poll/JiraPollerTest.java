@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closeloop.config.Config;
+import dev.closeloop.testing.StallingServer;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.connector.JiraIssues;
@@ -153,5 +154,36 @@ class JiraPollerTest extends WireMockSupport {
     FakeStore store = new FakeStore();
     new JiraPoller(config(), context(store)).pollOnce();
     assertThat(store.received).extracting(TicketEvent::kind).containsOnly(Kind.CLOSED);
+  }
+
+  @Test
+  void aHelpdeskThatNeverFinishesItsAnswerIsAbandonedAfterTheRequestTimeout() {
+    try (StallingServer stalling = new StallingServer()) { // headers at once, then the body stalls
+      FakeStore store = new FakeStore();
+      PollContext bounded =
+          new PollContext(
+              http,
+              store,
+              store,
+              context(store).clock(),
+              sleeper,
+              RetryPolicy.DEFAULT,
+              Duration.ofMillis(300));
+      Config.Jira jira =
+          new Config.Jira(
+              "",
+              stalling.baseUrl(),
+              "ops@acme.example",
+              "atl-token",
+              "project = IT",
+              "PT5M",
+              Duration.ofDays(1));
+
+      assertThatThrownBy(() -> new JiraPoller(jira, bounded).pollOnce())
+          .isInstanceOf(PollException.class)
+          .hasMessageContaining("timeouts.helpdesk");
+      assertThat(store.received).isEmpty();
+      assertThat(store.cursors).doesNotContainKey("jira");
+    }
   }
 }

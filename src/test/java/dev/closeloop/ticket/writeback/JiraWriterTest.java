@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.closeloop.config.Config;
+import dev.closeloop.testing.StallingServer;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import java.time.Duration;
 import java.util.List;
@@ -62,6 +63,31 @@ class JiraWriterTest extends WriterTestSupport {
     server.stubFor(
         post(urlPathEqualTo("/rest/api/3/issue/SUP-1/comment"))
             .willReturn(okJson("{\"id\":\"10050\"}").withStatus(201)));
+  }
+
+  @Test
+  void aHelpdeskThatNeverFinishesItsAnswerIsAbandonedAfterTheTimeoutAndRetried() {
+    try (StallingServer stalling = new StallingServer()) { // headers at once, then the body stalls
+      JiraWriter bounded =
+          new JiraWriter(
+              new Config.Jira(
+                  "",
+                  stalling.baseUrl(),
+                  "ops@acme.example",
+                  "atl-token",
+                  "",
+                  "",
+                  Duration.ofDays(1),
+                  new Config.JiraWriteBack(true, "ask", true, false, "")),
+              http,
+              Duration.ofMillis(300),
+              clock);
+
+      WriteOutcome outcome = bounded.write(note(sup1()));
+
+      assertThat(outcome).isInstanceOf(WriteOutcome.Retry.class);
+      assertThat(((WriteOutcome.Retry) outcome).reason()).contains("did not answer");
+    }
   }
 
   @Test
