@@ -8,13 +8,18 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Keeps sends within the platforms' published limits so that 429s stay rare: token buckets per
- * platform and method class (Slack: 9.5 posts/s of the 10/s workspace-wide limit and one per second
- * per channel, chat.update Tier 3 ≈ 50/min; Discord: 47.5/s of the 50/s global limit, 5 per 5 s per
- * channel), and a pause of the whole platform when it answers 429. The 5 % margin absorbs the
- * jitter between when a send is paced and when it reaches the platform: paced at exactly the limit,
- * a few percent of Slack posts came back 429, and each costs a whole second's pause (Slack's
- * Retry-After is in whole seconds). Thread-safe: a dispatcher's lanes share it.
+ * Keeps sends within the platforms' published limits so that 429s stay rare: even pacing per
+ * platform and method class (Slack: 9.5 posts/s of the 10/s workspace-wide limit and 0.95 per
+ * second per channel, chat.update 95 % of Tier 3's 50/min; Discord: 47.5 requests/s of the 50/s
+ * global limit, 0.95/s of 5 per 5 s per channel), and a pause of the whole platform when it answers
+ * 429. The 5 % margin absorbs the jitter between when a send is paced and when it reaches the
+ * platform: paced at exactly the limit, a few percent of Slack posts came back 429, and each costs
+ * a whole second's pause (Slack's Retry-After is in whole seconds).
+ *
+ * <p>No bucket holds more than one send of credit: a burst (10 posts at once, then 9.5/s) passes a
+ * platform that counts by token bucket but not one that counts any rolling second, and the
+ * platforms do not say which they use. Evenly spaced sends pass both, at the start and after a 429
+ * pause alike. Thread-safe: a dispatcher's lanes share it.
  */
 public final class Pacer {
   private record Limit(double perSecond, double burst) {}
@@ -134,10 +139,10 @@ public final class Pacer {
     return switch (platform) {
       case SLACK ->
           o instanceof Outgoing.Update
-              ? Map.of("slack:update", new Limit(50.0 / 60, 5))
-              : Map.of("slack:post", new Limit(9.5, 10), "slack:ch:" + channel, new Limit(1, 1));
+              ? Map.of("slack:update", new Limit(0.95 * 50 / 60, 1))
+              : Map.of("slack:post", new Limit(9.5, 1), "slack:ch:" + channel, new Limit(0.95, 1));
       case DISCORD ->
-          Map.of("discord:global", new Limit(47.5, 47), "discord:ch:" + channel, new Limit(1, 5));
+          Map.of("discord:global", new Limit(47.5, 1), "discord:ch:" + channel, new Limit(0.95, 1));
       case SANDBOX -> Map.of();
     };
   }

@@ -7,9 +7,14 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pacer's per-conversation state does not grow with every person ever messaged. */
+/**
+ * The pacer spaces sends evenly enough for a platform counting any rolling window, and its
+ * per-conversation state does not grow with every person ever messaged.
+ */
 class PacerTest {
   static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
@@ -44,9 +49,74 @@ class PacerTest {
       pacer.took(PlatformId.DISCORD, other, T0.plusNanos(i));
     }
 
-    // U1 sent one a moment ago: its next message still waits for the channel's 1/s
+    // U1 sent one a moment ago: its next message still waits for the channel's 1/s (paced at 0.95)
     assertThat(pacer.readyAt(PlatformId.SLACK, second, T0.plusMillis(100)))
-        .isEqualTo(T0.plusSeconds(1));
+        .isEqualTo(T0.plusNanos(1_052_631_579));
     assertThat(pacer.buckets()).isLessThan(2_100);
+  }
+
+  /** Sends {@code n} as soon as the pacer allows from {@code start}, each to its own person. */
+  private static List<Instant> sendAsFastAsAllowed(
+      Pacer pacer, PlatformId platform, Instant start, int from, int n) {
+    List<Instant> sent = new ArrayList<>();
+    Instant now = start;
+    for (int i = from; i < from + n; i++) {
+      Outgoing dm = new Outgoing.DirectMessage("k" + i, "U" + i, ChatMessage.plainText("hi"));
+      now = pacer.readyAt(platform, dm, now);
+      pacer.took(platform, dm, now);
+      sent.add(now);
+    }
+    return sent;
+  }
+
+  /** The most sends (times {@code cost} requests) in any interval of one second. */
+  private static int mostInAnySecond(List<Instant> sent, int cost) {
+    int most = 0;
+    for (int i = 0, j = 0; i < sent.size(); i++) {
+      while (!sent.get(j).isAfter(sent.get(i).minusSeconds(1))) {
+        j++;
+      }
+      most = Math.max(most, (i - j + 1) * cost);
+    }
+    return most;
+  }
+
+  @Test
+  void slackPostsNeverExceedTenInAnyRollingSecondFromTheStartOrAfterAPause() {
+    Pacer pacer = new Pacer();
+    List<Instant> sent = sendAsFastAsAllowed(pacer, PlatformId.SLACK, T0, 0, 50);
+    Instant last = sent.get(49);
+    pacer.pause(PlatformId.SLACK, last.plusSeconds(3)); // a 429 with Retry-After: 3
+    sent.addAll(sendAsFastAsAllowed(pacer, PlatformId.SLACK, last, 50, 150));
+
+    // a burst of 10 at once followed by 9.5/s put 19 into the first second, and 10 more at once
+    // when the pause ended
+    assertThat(mostInAnySecond(sent, 1)).isLessThanOrEqualTo(10);
+    assertThat(Duration.between(T0, last).toMillis())
+        .as("49 gaps at 9.5/s")
+        .isBetween(5150L, 5160L);
+  }
+
+  @Test
+  void discordRequestsNeverExceedFiftyInAnyRollingSecond() {
+    List<Instant> sent = sendAsFastAsAllowed(new Pacer(), PlatformId.DISCORD, T0, 0, 300);
+    // a Discord DM is two requests (open the DM channel, post)
+    assertThat(mostInAnySecond(sent, 2)).isLessThanOrEqualTo(50);
+  }
+
+  @Test
+  void oneConversationGetsAtMostOneMessageInAnyRollingSecond() {
+    Pacer pacer = new Pacer();
+    List<Instant> sent = new ArrayList<>();
+    Instant now = T0;
+    for (int i = 0; i < 20; i++) {
+      Outgoing post = new Outgoing.ChannelPost("p" + i, "C1", ChatMessage.plainText("page"));
+      now = pacer.readyAt(PlatformId.DISCORD, post, now);
+      pacer.took(PlatformId.DISCORD, post, now);
+      sent.add(now);
+    }
+    // Discord allows 5 per 5 s per channel: spaced, never 5 at once and then one a second
+    assertThat(mostInAnySecond(sent, 1)).isEqualTo(1);
+    assertThat(sent.get(5)).isAfterOrEqualTo(T0.plusSeconds(5));
   }
 }
