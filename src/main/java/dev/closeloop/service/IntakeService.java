@@ -1,6 +1,7 @@
 package dev.closeloop.service;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.store.GroupCommit;
 import dev.closeloop.store.Outbox;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
@@ -37,6 +38,7 @@ public final class IntakeService {
   private final Clock clock;
   private final DoubleSupplier random;
   private final Notifier messages;
+  private final GroupCommit group;
 
   public IntakeService(
       Jdbi jdbi,
@@ -51,6 +53,11 @@ public final class IntakeService {
     this.clock = clock;
     this.random = random;
     this.messages = messages;
+    this.group =
+        new GroupCommit(
+            jdbi,
+            Retry::isConflict,
+            work -> Retry.onConflict(() -> jdbi.inTransaction(work::apply)));
   }
 
   public IntakeResult accept(TicketEvent event) {
@@ -60,22 +67,21 @@ public final class IntakeService {
   /**
    * Takes in an event; {@code requestKey} (the request's replay identity, or null) makes a replay
    * of the very same request a duplicate, whatever event it carries. Identities are kept as long as
-   * retention.keep.
+   * retention.keep. Returns after the commit that holds the event (events arriving together share
+   * one: {@link GroupCommit}).
    */
   public IntakeResult accept(TicketEvent event, String requestKey) {
     Instant now = clock.instant();
-    return Retry.onConflict(
-        () ->
-            jdbi.inTransaction(
-                h -> {
-                  if (requestKey != null && !firstSeen(h, requestKey, now)) {
-                    return new IntakeResult.Duplicate();
-                  }
-                  return switch (event.kind()) {
-                    case CLOSED -> close(h, event, now);
-                    case REOPENED, SEEN_OPEN -> reopen(h, event, now);
-                  };
-                }));
+    return group.run(
+        h -> {
+          if (requestKey != null && !firstSeen(h, requestKey, now)) {
+            return new IntakeResult.Duplicate();
+          }
+          return switch (event.kind()) {
+            case CLOSED -> close(h, event, now);
+            case REOPENED, SEEN_OPEN -> reopen(h, event, now);
+          };
+        });
   }
 
   /** Records the request key; false when it was seen before (a replay). */
