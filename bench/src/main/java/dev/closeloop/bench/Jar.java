@@ -192,9 +192,14 @@ final class Jar implements AutoCloseable {
   }
 
   static double rssMiB(long pid) {
+    return statusMiB(pid, "VmRSS:");
+  }
+
+  /** A size field of /proc/PID/status in MiB (VmRSS, VmHWM: the peak resident set). */
+  static double statusMiB(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
         }
       }
