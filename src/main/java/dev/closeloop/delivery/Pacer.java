@@ -12,16 +12,16 @@ import java.util.Map;
 /**
  * Keeps sends within the platforms' published limits so that 429s stay rare, whichever way a
  * platform counts them: every limit "n per period" is kept as a rolling window on our side, with a
- * period 5 % longer than the platform's (Slack: 10 posts per 1.05 s workspace-wide, one per 1.05 s
- * per channel, chat.update 50 per 63 s (Tier 3); Discord: 50 requests per 1.05 s, 5 per 5.25 s per
- * channel), and a pause of the whole platform when it answers 429.
+ * period 3 % longer than the platform's (Slack: 10 posts per 1.03 s workspace-wide, one per 1.03 s
+ * per channel, chat.update 50 per 61.8 s (Tier 3); Discord: 50 requests per 1.03 s, 5 per 5.15 s
+ * per channel), and a pause of the whole platform when it answers 429.
  *
  * <p>A sender that never puts more than n sends into any window of the period passes a platform
  * that counts by rolling window and one that counts by token bucket alike; a token bucket of our
  * own did not: its burst (10 posts at once, then 9.5/s) put 19 posts into one second, refused by a
  * platform counting any rolling second, and the same again after every 429 pause. Unlike an even
  * spacing, a window lets a lane that fell behind (a slow send, a database pause) catch up within
- * the limit instead of losing that time for good. The 5 % absorbs the jitter between when a send is
+ * the limit instead of losing that time for good. The 3 % absorbs the jitter between when a send is
  * paced and when it reaches the platform: paced at exactly the limit, a few percent of Slack posts
  * came back 429, each costing a whole second's pause (Slack's Retry-After is in whole seconds).
  * Thread-safe: a dispatcher's lanes share it.
@@ -153,10 +153,10 @@ public final class Pacer {
     return switch (platform) {
       case SLACK ->
           o instanceof Outgoing.Update
-              ? Map.of("slack:update", per(50, 63))
-              : Map.of("slack:post", per(10, 1.05), "slack:ch:" + channel, per(1, 1.05));
+              ? Map.of("slack:update", per(50, 61.8))
+              : Map.of("slack:post", per(10, 1.03), "slack:ch:" + channel, per(1, 1.03));
       case DISCORD ->
-          Map.of("discord:global", per(50, 1.05), "discord:ch:" + channel, per(5, 5.25));
+          Map.of("discord:global", per(50, 1.03), "discord:ch:" + channel, per(5, 5.15));
       case SANDBOX -> Map.of();
     };
   }

@@ -50,9 +50,9 @@ class PacerTest {
     }
 
     // U1 sent one a moment ago: its next message still waits for the channel's 1/s (kept as one
-    // per 1.05 s)
+    // per 1.03 s)
     assertThat(pacer.readyAt(PlatformId.SLACK, second, T0.plusMillis(100)))
-        .isEqualTo(T0.plusMillis(1050));
+        .isEqualTo(T0.plusMillis(1030));
     assertThat(pacer.buckets()).isLessThan(2_100);
   }
 
@@ -93,8 +93,8 @@ class PacerTest {
     // a burst of 10 at once followed by 9.5/s put 19 into the first second, and 10 more at once
     // when the pause ended
     assertThat(mostInAnySecond(sent, 1)).isLessThanOrEqualTo(10);
-    // 10 per 1.05 s: the fiftieth goes in the fifth window
-    assertThat(last).isEqualTo(T0.plusMillis(4 * 1050));
+    // 10 per 1.03 s: the fiftieth goes in the fifth window
+    assertThat(last).isEqualTo(T0.plusMillis(4 * 1030));
   }
 
   @Test
