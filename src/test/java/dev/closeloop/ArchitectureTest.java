@@ -19,7 +19,7 @@ class ArchitectureTest {
   void coreHasNoIo() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
+        .resideInAnyPackage("dev.closeloop.survey", "dev.closeloop.digest")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
@@ -33,7 +33,7 @@ class ArchitectureTest {
             "java.net.http..",
             "dev.closeloop.store..",
             "dev.closeloop.app..",
-            "dev.closeloop.service..",
+            "dev.closeloop..usecase..",
             "com.zaxxer..")
         .check(CLASSES);
   }
@@ -42,7 +42,7 @@ class ArchitectureTest {
   void coreDoesNotReadTheWallClock() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
+        .resideInAnyPackage("dev.closeloop.survey", "dev.closeloop.digest")
         .should()
         .callMethod(java.time.Instant.class, "now")
         .orShould()
@@ -58,7 +58,7 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.closeloop.store..", "dev.closeloop.app..", "dev.closeloop.service..")
+            "dev.closeloop.store..", "dev.closeloop.app..", "dev.closeloop..usecase..")
         .check(CLASSES);
   }
 
@@ -72,7 +72,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.closeloop.store..",
             "dev.closeloop.app..",
-            "dev.closeloop.service..",
+            "dev.closeloop..usecase..",
             "dev.closeloop.delivery..",
             "dev.closeloop.survey..",
             "dev.closeloop.chat..",
@@ -100,7 +100,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.closeloop.app..",
-            "dev.closeloop.service..",
+            "dev.closeloop..usecase..",
             "dev.closeloop.survey..",
             "dev.closeloop.digest..",
             "dev.closeloop.chat..",

@@ -1,10 +1,10 @@
 package dev.closeloop.app;
 
 import dev.closeloop.digest.DigestEntry;
-import dev.closeloop.service.Identities;
-import dev.closeloop.service.IncidentViews;
+import dev.closeloop.digest.usecase.IncidentViews;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
+import dev.closeloop.store.Identities;
 import dev.closeloop.store.IncidentRow;
 import dev.closeloop.store.Incidents;
 import dev.closeloop.store.Outbox;
@@ -430,7 +430,9 @@ final class AdminOps {
     app.db
         .jdbi()
         .useTransaction(
-            h -> pairs.forEach(p -> dev.closeloop.service.LinkService.link(h, p[0], p[1], now)));
+            h ->
+                pairs.forEach(
+                    p -> dev.closeloop.link.usecase.LinkService.link(h, p[0], p[1], now)));
     n = pairs.size();
     return n;
   }
