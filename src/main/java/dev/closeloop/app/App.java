@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.config.Config;
@@ -11,7 +12,9 @@ import dev.closeloop.delivery.Pacer;
 import dev.closeloop.delivery.RetryPolicy;
 import dev.closeloop.delivery.usecase.OutboxDispatcher;
 import dev.closeloop.digest.usecase.DigestService;
-import dev.closeloop.digest.usecase.IncidentService;
+import dev.closeloop.digest.usecase.IncidentActions;
+import dev.closeloop.digest.usecase.NegativeAnswers;
+import dev.closeloop.digest.usecase.OwnerReminders;
 import dev.closeloop.digest.usecase.StatsService;
 import dev.closeloop.digest.usecase.WeeklyService;
 import dev.closeloop.link.usecase.LinkService;
@@ -20,8 +23,9 @@ import dev.closeloop.store.Settings;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.SendWindow;
 import dev.closeloop.survey.SurveyFlow;
-import dev.closeloop.survey.usecase.ConversationService;
+import dev.closeloop.survey.usecase.Conversations;
 import dev.closeloop.survey.usecase.Notifier;
+import dev.closeloop.survey.usecase.PersonPreferences;
 import dev.closeloop.survey.usecase.SurveyService;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.poll.CursorStore;
@@ -59,9 +63,10 @@ public final class App implements AutoCloseable {
   final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final IntakeService intake;
   final SurveyService surveys;
-  final ConversationService conversations;
+  final ChatEventHandler conversations;
   final LinkService links;
-  final IncidentService incidents;
+  final IncidentActions incidents;
+  final OwnerReminders ownerReminders;
   final DigestService digests;
   final StatsService stats;
   final WeeklyService weekly;
@@ -113,18 +118,20 @@ public final class App implements AutoCloseable {
             clock,
             requester,
             LanguageConfig.surveyLanguage(config, requester));
-    this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
-    this.conversations =
-        new ConversationService(
+    this.incidents = new IncidentActions(jdbi, config, notifier, policy, platforms, clock);
+    this.ownerReminders = new OwnerReminders(jdbi, config, notifier, platforms, clock);
+    SurveyFlow flow = new SurveyFlow(config.digest().negativeAtOrBelow());
+    PersonPreferences preferences = new PersonPreferences(jdbi, clock);
+    Conversations answers =
+        new Conversations(
             jdbi,
-            new SurveyFlow(config.digest().negativeAtOrBelow()),
+            flow,
             notifier,
-            classifier,
-            incidents,
-            stats,
-            links,
-            this::inTeam,
+            new NegativeAnswers(config, flow, classifier, platforms),
+            preferences,
             clock);
+    this.conversations =
+        new ChatRouter(answers, preferences, incidents, stats, links, this::inTeam);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
     this.jobs = new JobHealth(clock);
@@ -310,7 +317,7 @@ public final class App implements AutoCloseable {
               job,
               () -> {
                 surveys.remindDue();
-                incidents.remindOwners();
+                ownerReminders.remindOwners();
               });
       case "digest" -> jobs.run(job, "", () -> digests.tick().isPresent());
       case "weekly" -> jobs.run(job, "", () -> weekly.tick(digests.installedAt()).isPresent());
@@ -436,7 +443,7 @@ public final class App implements AutoCloseable {
     return intake;
   }
 
-  public ConversationService conversations() {
+  public ChatEventHandler conversations() {
     return conversations;
   }
 

@@ -4,8 +4,8 @@ import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.sandbox.SandboxPlatform;
+import dev.closeloop.store.SurveyRow;
 import dev.closeloop.ticket.TicketEvent;
-import dev.closeloop.ticket.usecase.IntakeService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -55,7 +55,7 @@ final class SandboxRoutes {
                   : TicketEvent.Kind.CLOSED;
           TicketEvent event =
               new TicketEvent(
-                  IntakeService.SANDBOX_SOURCE,
+                  SurveyRow.SANDBOX_SOURCE,
                   kind,
                   new TicketEvent.Ticket(
                       limit(id, 60),

@@ -1,9 +1,13 @@
 package dev.closeloop.store;
 
-import dev.closeloop.ticket.Signatures;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -38,7 +42,27 @@ public final class Identities {
                   new SecureRandom().nextBytes(k);
                   return settings.putIfAbsent("erase.hashKey", HexFormat.of().formatHex(k));
                 });
-    return Signatures.hmacSha256Hex(key, Signatures.utf8(identifier.toLowerCase(Locale.ROOT)));
+    return HexFormat.of().formatHex(hmacSha256(key, identifier.toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * True when {@code storedHash} is {@link #hash} of {@code identifier}, compared in constant time.
+   */
+  public static boolean hashMatches(Handle h, String identifier, String storedHash) {
+    return storedHash != null
+        && MessageDigest.isEqual(
+            storedHash.getBytes(StandardCharsets.UTF_8),
+            hash(h, identifier).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] hmacSha256(String key, String text) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    }
   }
 
   /** True when any of these identifiers belongs to an erased person who had opted out. */

@@ -3,6 +3,7 @@ package dev.closeloop.digest.usecase;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.config.Config;
+import dev.closeloop.delivery.usecase.OutboxWriter;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.digest.Figures;
@@ -11,7 +12,6 @@ import dev.closeloop.store.DigestRow;
 import dev.closeloop.store.Digests;
 import dev.closeloop.store.Retry;
 import dev.closeloop.store.Settings;
-import dev.closeloop.survey.usecase.Notifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -213,7 +213,7 @@ public final class DigestService {
       Handle h, long digestId, DigestTargets.Target t, List<ChatMessage> pages, Instant now) {
     for (int i = 0; i < pages.size(); i++) {
       String key = "dg" + digestId + "-" + t.platform().wire() + "-" + t.channelId() + "-" + i;
-      Notifier.enqueue(
+      OutboxWriter.enqueue(
           h,
           t.platform(),
           new Outgoing.ChannelPost(key, t.channelId(), pages.get(i)),

@@ -3,11 +3,11 @@ package dev.closeloop.digest.usecase;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.config.Config;
+import dev.closeloop.delivery.usecase.OutboxWriter;
 import dev.closeloop.digest.Figures;
 import dev.closeloop.digest.WeeklyChart;
 import dev.closeloop.store.Digests;
 import dev.closeloop.store.Retry;
-import dev.closeloop.survey.usecase.Notifier;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -105,7 +105,7 @@ public final class WeeklyService {
                       continue;
                     }
                     String base = "wk" + id.get() + "-" + t.platform().wire() + "-" + t.channelId();
-                    Notifier.enqueue(
+                    OutboxWriter.enqueue(
                         h,
                         t.platform(),
                         new Outgoing.ChannelPost(
@@ -120,7 +120,7 @@ public final class WeeklyService {
                         "weekly",
                         now,
                         now);
-                    Notifier.enqueue(
+                    OutboxWriter.enqueue(
                         h,
                         t.platform(),
                         new Outgoing.Image(

@@ -3,6 +3,7 @@ package dev.closeloop.link.usecase;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.delivery.usecase.OutboxWriter;
 import dev.closeloop.language.Catalog;
 import dev.closeloop.language.Languages;
 import dev.closeloop.language.Words;
@@ -11,8 +12,6 @@ import dev.closeloop.store.Identities;
 import dev.closeloop.store.LinkRequests;
 import dev.closeloop.store.People;
 import dev.closeloop.store.Retry;
-import dev.closeloop.survey.usecase.Notifier;
-import dev.closeloop.ticket.Signatures;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -235,7 +234,8 @@ public final class LinkService {
                     requests.setState(r.id(), "expired");
                     return w.t("verifyExpired", "email", r.email());
                   }
-                  if (!Signatures.equal(r.codeHash(), codeHash(h, r.id(), discordId, code))) {
+                  if (!Identities.hashMatches(
+                      h, codeIdentity(r.id(), discordId, code), r.codeHash())) {
                     int tries = r.tries() + 1;
                     requests.tried(r.id(), tries, tries >= MAX_TRIES ? "failed" : r.state());
                     log.info(
@@ -313,7 +313,7 @@ public final class LinkService {
   }
 
   private static void dm(Handle h, String key, String discordId, String text, Instant now) {
-    Notifier.enqueue(
+    OutboxWriter.enqueue(
         h,
         PlatformId.DISCORD,
         new Outgoing.DirectMessage(key, discordId, ChatMessage.plainText(text)),
@@ -325,7 +325,11 @@ public final class LinkService {
 
   /** A keyed hash of the code, bound to its request and Discord user. */
   private static String codeHash(Handle h, long id, String discordId, String code) {
-    return Identities.hash(h, "link-code:" + id + ":" + discordId + ":" + code);
+    return Identities.hash(h, codeIdentity(id, discordId, code));
+  }
+
+  private static String codeIdentity(long id, String discordId, String code) {
+    return "link-code:" + id + ":" + discordId + ":" + code;
   }
 
   /** "dana@example.com" → "d•••@example.com": who the code went to, without spelling it out. */

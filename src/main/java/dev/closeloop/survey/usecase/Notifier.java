@@ -4,13 +4,12 @@ import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
-import dev.closeloop.delivery.OutgoingCodec;
+import dev.closeloop.delivery.usecase.OutboxWriter;
 import dev.closeloop.language.Catalog;
 import dev.closeloop.language.Languages;
 import dev.closeloop.language.Words;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
-import dev.closeloop.store.Outbox;
 import dev.closeloop.store.People;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
@@ -214,7 +213,7 @@ public final class Notifier {
         now);
   }
 
-  public static boolean enqueue(
+  private static boolean enqueue(
       Handle h,
       PlatformId platform,
       Outgoing o,
@@ -222,17 +221,6 @@ public final class Notifier {
       String purpose,
       Instant notBefore,
       Instant now) {
-    String kind = o.getClass().getSimpleName().toLowerCase();
-    return new Outbox(h)
-        .enqueue(
-            new Outbox.New(
-                o.key(),
-                platform.wire(),
-                kind,
-                OutgoingCodec.encode(o),
-                surveyId,
-                purpose,
-                notBefore),
-            now);
+    return OutboxWriter.enqueue(h, platform, o, surveyId, purpose, notBefore, now);
   }
 }

@@ -18,7 +18,6 @@ import dev.closeloop.store.Surveys;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.FatiguePolicy.Decision;
 import dev.closeloop.survey.SkipReason;
-import dev.closeloop.ticket.usecase.IntakeService;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -180,7 +179,7 @@ public final class SurveyService implements DeliveryListener {
                     return false;
                   }
                   boolean optedOut = optedOut(h, locked, target.platform(), target.userId());
-                  boolean sandbox = IntakeService.SANDBOX_SOURCE.equals(locked.source());
+                  boolean sandbox = SurveyRow.SANDBOX_SOURCE.equals(locked.source());
                   String tz = locked.timezone() != null ? locked.timezone() : target.timezone();
                   Decision d =
                       sandbox
@@ -240,8 +239,7 @@ public final class SurveyService implements DeliveryListener {
 
   /** Picks the platform: the preferred one where the person is reachable, else the other. */
   Target chooseTarget(SurveyRow s) {
-    if (IntakeService.SANDBOX_SOURCE.equals(s.source())
-        && platforms.containsKey(PlatformId.SANDBOX)) {
+    if (SurveyRow.SANDBOX_SOURCE.equals(s.source()) && platforms.containsKey(PlatformId.SANDBOX)) {
       return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
     }
     List<PlatformId> order = new ArrayList<>();
@@ -281,8 +279,7 @@ public final class SurveyService implements DeliveryListener {
       return new Target(null, null, null, SkipReason.UNKNOWN_USER);
     }
     if (platforms.containsKey(PlatformId.SANDBOX)
-        && (IntakeService.SANDBOX_SOURCE.equals(s.source())
-            || config.sandbox().takesRealTickets())) {
+        && (SurveyRow.SANDBOX_SOURCE.equals(s.source()) || config.sandbox().takesRealTickets())) {
       // real tickets reach the demo chat only when the operator says so (sandbox.enabled: true)
       return new Target(PlatformId.SANDBOX, s.personKey(), null, null);
     }

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class IntakeService {
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
-  public static final String SANDBOX_SOURCE = "sandbox";
 
   private final Jdbi jdbi;
   private final Config config;
@@ -107,7 +106,7 @@ public final class IntakeService {
       // a close of a ticket already closed, or a replay of a close seen before a reopen
       return new IntakeResult.Duplicate();
     }
-    boolean sandbox = SANDBOX_SOURCE.equals(e.source());
+    boolean sandbox = SurveyRow.SANDBOX_SOURCE.equals(e.source());
     boolean sampledIn =
         known
             .map(Tickets.TicketRow::sampledIn)

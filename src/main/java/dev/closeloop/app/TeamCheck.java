@@ -1,4 +1,4 @@
-package dev.closeloop.survey.usecase;
+package dev.closeloop.app;
 
 import dev.closeloop.chat.PlatformId;
 
