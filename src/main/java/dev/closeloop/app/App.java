@@ -59,6 +59,9 @@ public final class App implements AutoCloseable {
   final WeeklyService weekly;
   final OutboxDispatcher dispatcher;
   final AdminOps admin;
+  final OutboxOps outboxOps;
+  final Retention retention;
+  final AdminLinks adminLinks;
   final JobHealth jobs;
   final StoreMetrics storeMetrics;
   private final PeriodicJobs periodic;
@@ -136,6 +139,9 @@ public final class App implements AutoCloseable {
             "closeloop-" + UUID.randomUUID(),
             metrics);
     this.admin = new AdminOps(this);
+    this.outboxOps = new OutboxOps(this);
+    this.retention = new Retention(this);
+    this.adminLinks = new AdminLinks(this);
     this.storeMetrics = new StoreMetrics(db, clock, metrics);
     this.periodic = new PeriodicJobs(this);
   }

@@ -103,7 +103,7 @@ final class CliDataVerbs {
           "POST",
           "/admin/purge",
           null,
-          app -> Map.of("removed", app.admin.purge()));
+          app -> Map.of("removed", app.retention.purge()));
     }
   }
 
@@ -121,7 +121,7 @@ final class CliDataVerbs {
           "/admin/erase-user",
           body,
           app -> {
-            if (!app.admin.eraseUser(user)) {
+            if (!app.retention.eraseUser(user)) {
               throw new IllegalStateException("no such user");
             }
             return Map.of("erased", true);

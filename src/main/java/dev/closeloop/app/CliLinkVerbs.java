@@ -37,7 +37,7 @@ final class CliLinkVerbs {
             "/admin/links/" + id + "/approve",
             null,
             app ->
-                app.admin
+                app.adminLinks
                     .approveLink(id)
                     .orElseThrow(() -> new IllegalStateException("no pending link request " + id)));
       }
@@ -58,7 +58,7 @@ final class CliLinkVerbs {
             "POST",
             "/admin/links",
             csv,
-            app -> Map.of("linked", app.admin.links(csv)));
+            app -> Map.of("linked", app.adminLinks.links(csv)));
       } catch (IllegalArgumentException e) {
         err().println(e.getMessage());
         return USAGE;
@@ -75,7 +75,7 @@ final class CliLinkVerbs {
           "GET",
           "/admin/links?state=pending",
           null,
-          app -> Map.of("links", app.admin.pendingLinks()));
+          app -> Map.of("links", app.adminLinks.pendingLinks()));
     }
   }
 }

@@ -135,7 +135,7 @@ final class CliReportVerbs {
                 "GET",
                 "/admin/outbox?state=" + state,
                 null,
-                app -> Map.of("outbox", app.admin.outbox(state)));
+                app -> Map.of("outbox", app.outboxOps.outbox(state)));
         return print(answer, json, CliTables::outbox);
       }
       if ("retry".equals(verb) && dead) {
@@ -144,7 +144,7 @@ final class CliReportVerbs {
             "POST",
             "/admin/outbox/retry-dead",
             null,
-            app -> Map.of("retried", app.admin.retryAllDead()));
+            app -> Map.of("retried", app.outboxOps.retryAllDead()));
       }
       if ("retry".equals(verb) && id != null && id.matches("\\d{1,18}")) {
         long rowId = Long.parseLong(id);
@@ -154,7 +154,7 @@ final class CliReportVerbs {
             "/admin/outbox/" + rowId + "/retry",
             null,
             app ->
-                app.admin
+                app.outboxOps
                     .retry(rowId)
                     .orElseThrow(() -> new IllegalStateException("no dead outbox row " + rowId)));
       }

@@ -111,7 +111,7 @@ final class PeriodicJobs {
     if (today.equals(jdbi.withHandle(h -> new Settings(h).get("purge.lastDay").orElse(null)))) {
       return false;
     }
-    app.admin.purge();
+    app.retention.purge();
     jdbi.useTransaction(h -> new Settings(h).put("purge.lastDay", today));
     return true;
   }
