@@ -22,6 +22,8 @@ import dev.closeloop.survey.SurveyFlow;
 import dev.closeloop.survey.usecase.Conversations;
 import dev.closeloop.survey.usecase.Notifier;
 import dev.closeloop.survey.usecase.PersonPreferences;
+import dev.closeloop.survey.usecase.SurveyDeadlines;
+import dev.closeloop.survey.usecase.SurveyDeliveries;
 import dev.closeloop.survey.usecase.SurveyService;
 import dev.closeloop.ticket.poll.Poller;
 import dev.closeloop.ticket.usecase.IntakeService;
@@ -50,6 +52,7 @@ public final class App implements AutoCloseable {
   final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final IntakeService intake;
   final SurveyService surveys;
+  final SurveyDeadlines deadlines;
   final ChatEventHandler conversations;
   final LinkService links;
   final IncidentActions incidents;
@@ -100,6 +103,8 @@ public final class App implements AutoCloseable {
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
+    this.deadlines = new SurveyDeadlines(jdbi, policy, notifier, clock);
+    SurveyDeliveries deliveries = new SurveyDeliveries(policy, notifier);
     this.links =
         new LinkService(
             jdbi,
@@ -134,7 +139,7 @@ public final class App implements AutoCloseable {
             platforms,
             new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble),
             new Pacer(),
-            new PostingReport(surveys, jobs),
+            new PostingReport(deliveries, jobs),
             clock,
             "closeloop-" + UUID.randomUUID(),
             metrics);

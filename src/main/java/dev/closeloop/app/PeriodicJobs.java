@@ -84,13 +84,13 @@ final class PeriodicJobs {
               job,
               () -> {
                 app.surveys.sendDue();
-                app.surveys.expireDue();
+                app.deadlines.expireDue();
               });
       case "reminders" ->
           app.jobs.run(
               job,
               () -> {
-                app.surveys.remindDue();
+                app.deadlines.remindDue();
                 app.ownerReminders.remindOwners();
               });
       case "digest" -> app.jobs.run(job, "", () -> app.digests.tick().isPresent());

@@ -6,7 +6,6 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.delivery.OutgoingCodec;
 import dev.closeloop.delivery.usecase.DeliveryListener;
 import dev.closeloop.store.OutboxRow;
-import dev.closeloop.survey.usecase.SurveyService;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -20,10 +19,10 @@ import org.slf4j.LoggerFactory;
 final class PostingReport implements DeliveryListener {
   private static final Logger log = LoggerFactory.getLogger(PostingReport.class);
 
-  private final SurveyService surveys;
+  private final DeliveryListener surveys;
   private final JobHealth jobs;
 
-  PostingReport(SurveyService surveys, JobHealth jobs) {
+  PostingReport(DeliveryListener surveys, JobHealth jobs) {
     this.surveys = surveys;
     this.jobs = jobs;
   }

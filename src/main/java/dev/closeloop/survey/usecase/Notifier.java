@@ -83,7 +83,8 @@ public final class Notifier {
     return new SurveyMessages(new Words(requester, lang, defaultZone));
   }
 
-  private ZoneId zone(String tz) {
+  /** The zone a requester is written to in: theirs when valid, else {@code digest.zone}. */
+  ZoneId zone(String tz) {
     if (tz == null) {
       return defaultZone;
     }

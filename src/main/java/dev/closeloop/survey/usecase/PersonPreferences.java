@@ -3,6 +3,7 @@ package dev.closeloop.survey.usecase;
 import dev.closeloop.chat.ActionId;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.store.Identities;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.SurveyRow;
@@ -10,6 +11,7 @@ import dev.closeloop.store.Surveys;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,5 +96,26 @@ public final class PersonPreferences {
           }
         });
     log.info("event={} platform={}", optedOut ? "opted_out" : "opted_in", platform.wire());
+  }
+
+  /**
+   * Whether the person opted out: by their person key, or under the platform id the survey goes to
+   * ({@code /closeloop optout} before any survey records "slack:U…", while a ticket may name them
+   * by email only), or as an erased person's kept hash.
+   */
+  static boolean optedOut(Handle h, SurveyRow s, PlatformId platform, String userId) {
+    People people = new People(h);
+    PersonRow person = people.find(s.personKey()).orElse(null);
+    if (person != null && person.optedOut()) {
+      return true;
+    }
+    boolean chat = platform == PlatformId.SLACK || platform == PlatformId.DISCORD;
+    if (chat
+        && userId != null
+        && people.byPlatformId(platform.wire(), userId).stream().anyMatch(PersonRow::optedOut)) {
+      return true;
+    }
+    return Identities.erasedOptOut(
+        h, s.requesterEmail(), s.slackId(), s.discordId(), chat ? userId : null);
   }
 }
