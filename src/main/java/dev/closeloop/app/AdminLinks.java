@@ -62,9 +62,7 @@ final class AdminLinks {
     app.db
         .jdbi()
         .useTransaction(
-            h ->
-                pairs.forEach(
-                    p -> dev.closeloop.link.usecase.LinkService.link(h, p[0], p[1], now)));
+            h -> pairs.forEach(p -> dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now)));
     n = pairs.size();
     return n;
   }

@@ -1,12 +1,9 @@
 package dev.closeloop.link.usecase;
 
-import dev.closeloop.chat.ChatMessage;
-import dev.closeloop.chat.Outgoing;
-import dev.closeloop.chat.PlatformId;
-import dev.closeloop.delivery.usecase.OutboxWriter;
 import dev.closeloop.language.Catalog;
 import dev.closeloop.language.Languages;
 import dev.closeloop.language.Words;
+import dev.closeloop.link.LinkRules;
 import dev.closeloop.mail.Mailer;
 import dev.closeloop.store.Identities;
 import dev.closeloop.store.LinkRequests;
@@ -24,7 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -32,24 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Links an email to a Discord account only with proof. {@code /closeloop link EMAIL} mails a
- * 6-digit code (valid {@link #CODE_TTL}, {@link #MAX_TRIES} tries) and {@code /closeloop verify
- * CODE} completes it; without a mail relay the request waits for an admin's approval. A link that
- * replaces another Discord account's tells that account, through the outbox. Only a keyed hash of
- * each code is stored. Requests are counted per Discord user and per email, so guessing stays
- * bounded (at most {@link #EMAIL_PER_DAY} codes a day for one address, each with 5 tries) and
- * nobody can flood a mailbox through us.
+ * 6-digit code (valid {@link LinkRules#CODE_TTL}, {@link LinkRules#MAX_TRIES} tries) and {@code
+ * /closeloop verify CODE} completes it; without a mail relay the request waits for an admin's
+ * approval. A link that replaces another Discord account's tells that account, through the outbox.
+ * Only a keyed hash of each code is stored. Requests are counted per Discord user and per email, so
+ * guessing stays bounded (at most {@link LinkRules#EMAIL_PER_DAY} codes a day for one address, each
+ * with 5 tries) and nobody can flood a mailbox through us.
  */
 public final class LinkService {
   private static final Logger log = LoggerFactory.getLogger(LinkService.class);
-
-  public static final Duration CODE_TTL = Duration.ofMinutes(15);
-  public static final int MAX_TRIES = 5;
-  static final int USER_PER_HOUR = 3;
-  static final int USER_PER_DAY = 10;
-  static final int EMAIL_PER_HOUR = 3;
-  static final int EMAIL_PER_DAY = 5;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final Pattern CODE = Pattern.compile("\\d{6}");
 
   private final Jdbi jdbi;
   private final Mailer mailer;
@@ -117,7 +104,7 @@ public final class LinkService {
   public String request(String discordId, String userName, String emailText, String locale) {
     Words w = words(discordId, locale);
     String email = emailText == null ? "" : emailText.strip().toLowerCase(Locale.ROOT);
-    if (!EMAIL.matcher(email).matches() || email.length() > 320) {
+    if (!LinkRules.EMAIL.matcher(email).matches() || email.length() > 320) {
       return w.t("linkUsage");
     }
     Instant now = clock.instant();
@@ -129,19 +116,20 @@ public final class LinkService {
                     h -> {
                       People people = new People(h);
                       if (people.linkedDiscordId(email).filter(discordId::equals).isPresent()) {
-                        return new Made(w.t("linkAlready", "email", masked(email)), 0, null);
+                        return new Made(
+                            w.t("linkAlready", "email", LinkRules.masked(email)), 0, null);
                       }
                       LinkRequests requests = new LinkRequests(h);
                       if (requests.countSince(
                                   "discord_id", discordId, now.minus(Duration.ofHours(1)))
-                              >= USER_PER_HOUR
+                              >= LinkRules.USER_PER_HOUR
                           || requests.countSince(
                                   "discord_id", discordId, now.minus(Duration.ofDays(1)))
-                              >= USER_PER_DAY
+                              >= LinkRules.USER_PER_DAY
                           || requests.countSince("email", email, now.minus(Duration.ofHours(1)))
-                              >= EMAIL_PER_HOUR
+                              >= LinkRules.EMAIL_PER_HOUR
                           || requests.countSince("email", email, now.minus(Duration.ofDays(1)))
-                              >= EMAIL_PER_DAY) {
+                              >= LinkRules.EMAIL_PER_DAY) {
                         log.info(
                             "event=link_request_refused reason=too_many discord_user={}",
                             discordId);
@@ -152,14 +140,20 @@ public final class LinkService {
                         long id =
                             requests.insert(email, discordId, LinkRequests.PENDING, now, null);
                         log.info("event=link_pending id={} discord_user={}", id, discordId);
-                        return new Made(w.t("linkPending", "email", masked(email)), id, null);
+                        return new Made(
+                            w.t("linkPending", "email", LinkRules.masked(email)), id, null);
                       }
                       long id =
                           requests.insert(
-                              email, discordId, LinkRequests.CODE_SENT, now, now.plus(CODE_TTL));
+                              email,
+                              discordId,
+                              LinkRequests.CODE_SENT,
+                              now,
+                              now.plus(LinkRules.CODE_TTL));
                       String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
                       requests.setCodeHash(id, codeHash(h, id, discordId, code));
-                      return new Made(w.t("linkCodeSent", "email", masked(email)), id, code);
+                      return new Made(
+                          w.t("linkCodeSent", "email", LinkRules.masked(email)), id, code);
                     }));
     if (made.code() != null) {
       sendCode(made.id(), email, discordId, userName, made.code(), w);
@@ -199,11 +193,11 @@ public final class LinkService {
     jdbi.useTransaction(
         h -> {
           new LinkRequests(h).setState(id, "mail_failed");
-          dm(
+          Linking.dm(
               h,
               "link" + id + "-mail-failed",
               discordId,
-              words(h, discordId, null).t("linkMailFailed", "email", masked(email)),
+              words(h, discordId, null).t("linkMailFailed", "email", LinkRules.masked(email)),
               now);
         });
   }
@@ -216,7 +210,7 @@ public final class LinkService {
   public String verify(String discordId, String codeText, String locale) {
     Words w = words(discordId, locale);
     String code = codeText == null ? "" : codeText.strip();
-    if (!CODE.matcher(code).matches()) {
+    if (!LinkRules.CODE.matcher(code).matches()) {
       return w.t("verifyUsage");
     }
     Instant now = clock.instant();
@@ -237,18 +231,19 @@ public final class LinkService {
                   if (!Identities.hashMatches(
                       h, codeIdentity(r.id(), discordId, code), r.codeHash())) {
                     int tries = r.tries() + 1;
-                    requests.tried(r.id(), tries, tries >= MAX_TRIES ? "failed" : r.state());
+                    requests.tried(
+                        r.id(), tries, tries >= LinkRules.MAX_TRIES ? "failed" : r.state());
                     log.info(
                         "event=link_code_wrong id={} tries={} discord_user={}",
                         r.id(),
                         tries,
                         discordId);
-                    return tries >= MAX_TRIES
+                    return tries >= LinkRules.MAX_TRIES
                         ? w.t("verifyLastTry", "email", r.email())
-                        : w.t("verifyWrong", "left", MAX_TRIES - tries);
+                        : w.t("verifyWrong", "left", LinkRules.MAX_TRIES - tries);
                   }
                   requests.setState(r.id(), "linked");
-                  link(h, r.email(), discordId, now);
+                  Linking.link(h, r.email(), discordId, now);
                   return w.t("linked", "email", r.email());
                 }));
   }
@@ -273,8 +268,8 @@ public final class LinkService {
                   }
                   LinkRequests.Row r = row.get();
                   requests.setState(id, "linked");
-                  link(h, r.email(), r.discordId(), now);
-                  dm(
+                  Linking.link(h, r.email(), r.discordId(), now);
+                  Linking.dm(
                       h,
                       "link" + id + "-approved",
                       r.discordId(),
@@ -285,44 +280,6 @@ public final class LinkService {
                 }));
   }
 
-  /**
-   * Links {@code email} to {@code discordId}, telling the Discord account it replaces (verified and
-   * imported links are never replaced silently). Also the way CSV imports link.
-   */
-  public static void link(Handle h, String email, String discordId, Instant now) {
-    People people = new People(h);
-    Optional<String> before = people.linkedDiscordId(email);
-    people.link(email, discordId);
-    if (before.isPresent() && !before.get().equals(discordId)) {
-      dm(
-          h,
-          "unlinked-" + before.get() + "-" + now.toEpochMilli() + "-" + Math.abs(email.hashCode()),
-          before.get(),
-          new Words(
-                  Catalog.requester(java.util.Map.of()),
-                  Languages.resolve(
-                      null,
-                      people.localeOf("discord", before.get()).orElse(null),
-                      Languages.FALLBACK,
-                      java.util.Set.copyOf(Languages.BUNDLED)),
-                  java.time.ZoneOffset.UTC)
-              .t("linkReplaced", "email", email),
-          now);
-      log.info("event=link_replaced previous_discord_user={} next=told", before.get());
-    }
-  }
-
-  private static void dm(Handle h, String key, String discordId, String text, Instant now) {
-    OutboxWriter.enqueue(
-        h,
-        PlatformId.DISCORD,
-        new Outgoing.DirectMessage(key, discordId, ChatMessage.plainText(text)),
-        null,
-        "link",
-        now,
-        now);
-  }
-
   /** A keyed hash of the code, bound to its request and Discord user. */
   private static String codeHash(Handle h, long id, String discordId, String code) {
     return Identities.hash(h, codeIdentity(id, discordId, code));
@@ -330,12 +287,6 @@ public final class LinkService {
 
   private static String codeIdentity(long id, String discordId, String code) {
     return "link-code:" + id + ":" + discordId + ":" + code;
-  }
-
-  /** "dana@example.com" → "d•••@example.com": who the code went to, without spelling it out. */
-  static String masked(String email) {
-    int at = email.indexOf('@');
-    return at <= 0 ? email : email.charAt(0) + "\u2022\u2022\u2022" + email.substring(at);
   }
 
   public void stop() {
