@@ -2,7 +2,6 @@ package dev.closeloop.ticket.usecase;
 
 import dev.closeloop.config.Config;
 import dev.closeloop.store.Identities;
-import dev.closeloop.store.Outbox;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.Retry;
@@ -13,6 +12,7 @@ import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.FatiguePolicy.Decision;
 import dev.closeloop.survey.SkipReason;
 import dev.closeloop.survey.usecase.Notifier;
+import dev.closeloop.ticket.RequesterHints;
 import dev.closeloop.ticket.TicketEvent;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -39,6 +39,7 @@ public final class IntakeService {
   private final Clock clock;
   private final DoubleSupplier random;
   private final Notifier messages;
+  private final Reopens reopens;
 
   public IntakeService(
       Jdbi jdbi,
@@ -53,6 +54,7 @@ public final class IntakeService {
     this.clock = clock;
     this.random = random;
     this.messages = messages;
+    this.reopens = new Reopens(messages);
   }
 
   public IntakeResult accept(TicketEvent event) {
@@ -75,7 +77,7 @@ public final class IntakeService {
                   }
                   return switch (event.kind()) {
                     case CLOSED -> close(h, event, now);
-                    case REOPENED, SEEN_OPEN -> reopen(h, event, now);
+                    case REOPENED, SEEN_OPEN -> reopens.reopen(h, event, now);
                   };
                 }));
   }
@@ -128,7 +130,7 @@ public final class IntakeService {
       }
     }
     String personKey = Identities.personKey(r.email(), r.slackId(), r.discordId());
-    String tz = validZone(r.timezone());
+    String tz = RequesterHints.zone(r.timezone());
     People people = new People(h);
     PersonRow person =
         people.ensure(personKey, r.email(), r.name(), r.slackId(), r.discordId(), tz);
@@ -161,7 +163,7 @@ public final class IntakeService {
                     r.slackId(),
                     r.discordId(),
                     tz,
-                    validLocale(r.locale()),
+                    RequesterHints.locale(r.locale()),
                     e.ticket().title(),
                     e.ticket().url(),
                     e.ticket().assignee(),
@@ -210,81 +212,8 @@ public final class IntakeService {
     return new IntakeResult.Accepted(id);
   }
 
-  private IntakeResult reopen(Handle h, TicketEvent e, Instant now) {
-    Tickets tickets = new Tickets(h);
-    Optional<Tickets.TicketRow> known = tickets.find(e.source(), e.ticket().id());
-    if (known.isEmpty()) {
-      return new IntakeResult.Ignored("ticket never seen");
-    }
-    if (known.get().supersedes(e.changedAt())) {
-      return stale(e, known.get());
-    }
-    if (!"closed".equals(known.get().state())) {
-      return e.kind() == TicketEvent.Kind.SEEN_OPEN
-          ? new IntakeResult.Ignored("ticket is not closed")
-          : new IntakeResult.Duplicate();
-    }
-    Surveys surveys = new Surveys(h);
-    Outbox outbox = new Outbox(h);
-    int cancelled = 0;
-    for (SurveyRow s : surveys.forTicket(e.source(), e.ticket().id())) {
-      boolean unanswered =
-          s.answeredAt() == null
-              && (SurveyRow.SCHEDULED.equals(s.state())
-                  || "sending".equals(s.state())
-                  || SurveyRow.SENT.equals(s.state())
-                  || SurveyRow.REMINDED.equals(s.state()));
-      if (!unanswered) {
-        continue;
-      }
-      surveys.cancel(s.id(), SkipReason.REOPENED.wire(), now);
-      outbox.cancelPending(s.id(), "survey_dm");
-      if (s.messageId() != null) {
-        messages.closeSurveyMessage(h, s.id(), now);
-      }
-      cancelled++;
-    }
-    tickets.upsert(
-        e.source(),
-        e.ticket().id(),
-        e.ticket().title(),
-        e.ticket().url(),
-        e.ticket().assignee(),
-        e.ticket().team(),
-        "reopened",
-        null,
-        known.get().sampledIn(),
-        now);
-    tickets.changedAt(e.source(), e.ticket().id(), e.changedAt());
-    // a reopen is deduplicated by the ticket's state, not by this key: two reopens in one
-    // millisecond (a closed ticket reopened, closed and reopened again) must not collide
-    String key =
-        e.source()
-            + "|"
-            + e.ticket().id()
-            + "|reopened|"
-            + now.toEpochMilli()
-            + "|"
-            + java.util.UUID.randomUUID();
-    long id =
-        tickets.insertEvent(
-            key,
-            e.source(),
-            e.ticket().id(),
-            "reopened",
-            null,
-            now,
-            cancelled > 0 ? "cancelled" : "recorded");
-    log.info(
-        "event=ticket_reopened source={} ticket={} cancelled={}",
-        e.source(),
-        e.ticket().id(),
-        cancelled);
-    return new IntakeResult.Accepted(id);
-  }
-
   /** An event the helpdesk dates no later than the last one applied: it changes nothing. */
-  private static IntakeResult stale(TicketEvent e, Tickets.TicketRow known) {
+  static IntakeResult stale(TicketEvent e, Tickets.TicketRow known) {
     log.info(
         "event=ticket_event_stale source={} ticket={} kind={} changed_at={} last_applied={}"
             + " will=ignore",
@@ -305,34 +234,6 @@ public final class IntakeService {
       return ZoneId.of(tz);
     } catch (DateTimeException e) {
       return fallback;
-    }
-  }
-
-  /** The zone id if valid, else null (logged: an invalid zone is ignored, never an error). */
-  /** A well-formed locale tag as the ticket gave it ("de-DE"), else null (logged). */
-  static String validLocale(String locale) {
-    if (locale == null || locale.isBlank()) {
-      return null;
-    }
-    if (!dev.closeloop.language.Languages.wellFormed(locale.strip())) {
-      log.info(
-          "event=invalid_locale value_length={} will=use_platform_or_survey_locale",
-          locale.length());
-      return null;
-    }
-    return locale.strip();
-  }
-
-  static String validZone(String tz) {
-    if (tz == null) {
-      return null;
-    }
-    try {
-      return ZoneId.of(tz).getId();
-    } catch (DateTimeException e) {
-      log.info(
-          "event=invalid_timezone value_length={} will=use_platform_or_digest_zone", tz.length());
-      return null;
     }
   }
 }
