@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * the app is never quite still (the scheduler's tick allocates, so young collections keep coming
  * now and then, and a young collection gives nothing back): 20 s after a 10,000-survey run the
  * process still held 377 MiB. So a small watcher checks every {@link #CHECK_SECONDS} s: when the
- * last interval saw at most one collection (the app is idle, not in a burst) and more than {@link
- * #SLACK_BYTES} of the committed heap is unused, it asks for one full collection, after which G1
- * shrinks the heap to {@code MaxHeapFreeRatio}. During a burst collections are frequent and it
- * stays out of the way.
+ * last interval saw at most one collection (the app is idle, not in a burst) after a burst and the
+ * heap is committed beyond {@link #SLACK_BYTES}, it asks for one full collection, after which G1
+ * shrinks the heap to {@code MaxHeapFreeRatio} ({@link IdleHeap}). During a burst collections are
+ * frequent and it stays out of the way.
  */
 final class MemoryFootprint {
   private static final Logger log = LoggerFactory.getLogger(MemoryFootprint.class);
@@ -32,14 +32,29 @@ final class MemoryFootprint {
   private MemoryFootprint() {}
 
   static final long CHECK_SECONDS = 20;
-  static final long SLACK_BYTES = 48L << 20;
+  static final long SLACK_BYTES = 96L << 20;
 
   /**
-   * Whether to collect now: at most one collection since the last check (idle) and more unused
-   * committed heap than {@link #SLACK_BYTES}.
+   * When to give memory back: after a burst (an interval with several collections, or the start),
+   * the first interval with at most one collection, if the heap is committed beyond {@link
+   * #SLACK_BYTES}; then not again until the next burst, so an app whose live data is simply large
+   * is not collected over and over while idle. (The heap's "used" figure cannot tell: it counts the
+   * garbage the young generation holds until its next collection.)
    */
-  static boolean worthCollecting(long collectionsSinceLastCheck, long committed, long used) {
-    return collectionsSinceLastCheck <= 1 && committed - used > SLACK_BYTES;
+  static final class IdleHeap {
+    private boolean afterBurst = true;
+
+    boolean collectNow(long collectionsInInterval, long committed) {
+      if (collectionsInInterval >= 3) {
+        afterBurst = true;
+        return false;
+      }
+      if (afterBurst && collectionsInInterval <= 1 && committed > SLACK_BYTES) {
+        afterBurst = false;
+        return true;
+      }
+      return false;
+    }
   }
 
   private static long collections() {
@@ -52,6 +67,7 @@ final class MemoryFootprint {
   /** Starts the idle watcher (a daemon thread; nothing to stop). */
   static void watchIdleHeap() {
     var heap = ManagementFactory.getMemoryMXBean();
+    IdleHeap policy = new IdleHeap();
     long[] last = {collections()};
     var timer =
         java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
@@ -63,12 +79,9 @@ final class MemoryFootprint {
     timer.scheduleWithFixedDelay(
         () -> {
           long now = collections();
-          var usage = heap.getHeapMemoryUsage();
-          if (worthCollecting(now - last[0], usage.getCommitted(), usage.getUsed())) {
-            log.debug(
-                "event=idle_heap_collect committed_mib={} used_mib={}",
-                usage.getCommitted() >> 20,
-                usage.getUsed() >> 20);
+          long committed = heap.getHeapMemoryUsage().getCommitted();
+          if (policy.collectNow(now - last[0], committed)) {
+            log.debug("event=idle_heap_collect committed_mib={}", committed >> 20);
             System.gc();
           }
           last[0] = collections();
