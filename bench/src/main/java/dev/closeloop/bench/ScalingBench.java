@@ -41,7 +41,14 @@ final class ScalingBench {
     int count = a.i("count", 3000);
     int warmup = a.i("warmup", 1000);
     for (String size : a.s("answers", "10000,100000,1000000").split(",")) {
-      rows.add(one(Integer.parseInt(size.strip()), concurrency, warmup, count, a.i("idle", 5)));
+      rows.add(
+          one(
+              Integer.parseInt(size.strip()),
+              concurrency,
+              warmup,
+              count,
+              a.i("idle", 5),
+              a.i("reps", 30)));
     }
     Bench.say("scaling: load %s at the end", Bench.loadAverage());
     Bench.say(
@@ -72,7 +79,7 @@ final class ScalingBench {
     return rows;
   }
 
-  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds)
+  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds, int reps)
       throws Exception {
     Path dir = Bench.workDir("scaling");
     String url = "jdbc:h2:file:" + dir.resolve("db/closeloop");
@@ -102,9 +109,9 @@ final class ScalingBench {
       double rss = jar.rssMiB();
       double peak = Jar.statusMiB(jar.process.pid(), "VmHWM:");
       Admin admin = new Admin(jar.port());
-      Stats stats = admin.time("/admin/stats", 3, 30);
-      Stats incidents = admin.pages("/admin/incidents?state=all&limit=100", 3, 30);
-      Stats metrics = admin.time("/metrics", 3, 30);
+      Stats stats = admin.time("/admin/stats", 3, reps);
+      Stats incidents = admin.pages("/admin/incidents?state=all&limit=100", 3, reps);
+      Stats metrics = admin.time("/metrics", 3, reps);
       long e0 = System.nanoTime();
       long exportBytes = admin.bytes("/admin/export?format=csv");
       double exportSeconds = (System.nanoTime() - e0) / 1e9;
