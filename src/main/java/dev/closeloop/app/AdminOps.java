@@ -220,6 +220,7 @@ final class AdminOps {
     m.put("id", o.id());
     m.put("key", o.msgKey());
     m.put("platform", o.platform());
+    m.put("kind", o.kind());
     m.put("purpose", o.purpose());
     m.put("state", o.state());
     m.put("attempts", o.attempts());

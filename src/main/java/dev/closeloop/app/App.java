@@ -66,6 +66,7 @@ public final class App implements AutoCloseable {
   final StatsService stats;
   final WeeklyService weekly;
   final OutboxDispatcher dispatcher;
+  final WriteBackWiring writeBack;
   final AdminOps admin;
   final JobHealth jobs;
   final StoreMetrics storeMetrics;
@@ -101,9 +102,17 @@ public final class App implements AutoCloseable {
             LanguageConfig.surveyLanguage(config, requester),
             java.time.ZoneId.of(config.digest().zone()));
     this.classifier = Classifiers.standard();
+    this.jobs = new JobHealth(clock);
+    var d = config.delivery();
+    RetryPolicy retry =
+        new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble);
+    String worker = "closeloop-" + UUID.randomUUID();
+    this.writeBack =
+        WriteBackWiring.create(config, jdbi, notifier, retry, jobs, clock, worker, metrics);
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
-    this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
+    this.surveys =
+        new SurveyService(jdbi, config, policy, platforms, notifier, writeBack.writeBack, clock);
     this.links =
         new LinkService(
             jdbi,
@@ -113,7 +122,8 @@ public final class App implements AutoCloseable {
             clock,
             requester,
             LanguageConfig.surveyLanguage(config, requester));
-    this.incidents = new IncidentService(jdbi, config, notifier, policy, platforms, clock);
+    this.incidents =
+        new IncidentService(jdbi, config, notifier, policy, platforms, writeBack.writeBack, clock);
     this.conversations =
         new ConversationService(
             jdbi,
@@ -124,20 +134,19 @@ public final class App implements AutoCloseable {
             stats,
             links,
             this::inTeam,
+            writeBack.writeBack,
             clock);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
-    this.jobs = new JobHealth(clock);
-    var d = config.delivery();
     this.dispatcher =
         new OutboxDispatcher(
             jdbi,
             platforms,
-            new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble),
+            retry,
             new Pacer(),
             new PostingReport(surveys, jobs),
             clock,
-            "closeloop-" + UUID.randomUUID(),
+            worker,
             metrics);
     this.admin = new AdminOps(this);
     this.storeMetrics = new StoreMetrics(db, clock, metrics);
@@ -264,6 +273,13 @@ public final class App implements AutoCloseable {
             .execute(
                 (inst, ctx) ->
                     jobs.run("outbox", () -> dispatcher.drain(Duration.ofSeconds(20), true))));
+    tasks.add(
+        Tasks.recurring("writeback-dispatch", FixedDelay.ofMillis(500))
+            .execute(
+                (inst, ctx) ->
+                    jobs.run(
+                        JobHealth.WRITEBACK,
+                        () -> writeBack.dispatcher.drain(Duration.ofSeconds(20)))));
     tasks.add(task("survey-tick", FixedDelay.ofSeconds(1), "surveys"));
     tasks.add(task("reminders", FixedDelay.ofSeconds(1), "reminders"));
     tasks.add(task("digest", FixedDelay.ofSeconds(1), "digest"));
@@ -429,7 +445,13 @@ public final class App implements AutoCloseable {
           sent[0] = dispatcher.drain(Duration.ofSeconds(30));
           return true;
         });
+    jobs.run(JobHealth.WRITEBACK, () -> writeBack.dispatcher.drain(Duration.ofSeconds(30)));
     return sent[0];
+  }
+
+  /** The sandbox's demo helpdesk, or null when the sandbox is off. */
+  dev.closeloop.ticket.demo.DemoHelpdesk demoHelpdesk() {
+    return writeBack.demo;
   }
 
   public IntakeService intake() {

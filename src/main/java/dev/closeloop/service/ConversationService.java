@@ -44,6 +44,7 @@ public final class ConversationService implements ChatEventHandler {
   private final StatsService stats;
   private final LinkService links;
   private final TeamCheck team;
+  private final dev.closeloop.ticket.usecase.HelpdeskWriteBack writeBack;
   private final Clock clock;
 
   public ConversationService(
@@ -55,6 +56,7 @@ public final class ConversationService implements ChatEventHandler {
       StatsService stats,
       LinkService links,
       TeamCheck team,
+      dev.closeloop.ticket.usecase.HelpdeskWriteBack writeBack,
       Clock clock) {
     this.jdbi = jdbi;
     this.flow = flow;
@@ -64,6 +66,7 @@ public final class ConversationService implements ChatEventHandler {
     this.stats = stats;
     this.links = links;
     this.team = team;
+    this.writeBack = writeBack;
     this.clock = clock;
   }
 
@@ -158,6 +161,8 @@ public final class ConversationService implements ChatEventHandler {
       case "fixed:no" -> input = new SurveyInput.FixedClicked(false);
       case "else:yes" -> input = new SurveyInput.AnythingElseClicked(true);
       case "else:no" -> input = new SurveyInput.AnythingElseClicked(false);
+      case "reopen:yes" -> input = new SurveyInput.ReopenClicked(true);
+      case "reopen:no" -> input = new SurveyInput.ReopenClicked(false);
       case "stop" -> input = new SurveyInput.StopClicked();
       case "more" -> {
         return moreClicked(click, a.id());
@@ -271,7 +276,7 @@ public final class ConversationService implements ChatEventHandler {
                     return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
                   }
                   Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
-                  Transition t = flow.apply(before, input);
+                  Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
                   Answers answers = new Answers(h);
                   for (Transition.Answer a : t.recorded()) {
                     answers.record(s.id(), a.kind().wire(), a.value(), now);
@@ -286,6 +291,7 @@ public final class ConversationService implements ChatEventHandler {
                     surveys.saveConversation(
                         s.id(), t.next().step().name(), answeredAt, finishedAt);
                     openIncidentIfNeeded(h, s.id(), s.locale(), t.next(), now);
+                    writeBack.conversationChanged(h, s, before, t, now);
                     notifier.refreshSurvey(h, s.id(), now);
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();

@@ -49,6 +49,7 @@ public final class IncidentService {
   private final Clock clock;
   private final dev.closeloop.language.Words words;
   private final DigestBuilder digest;
+  private final dev.closeloop.ticket.usecase.HelpdeskWriteBack writeBack;
 
   public IncidentService(
       Jdbi jdbi,
@@ -56,8 +57,10 @@ public final class IncidentService {
       Notifier notifier,
       FatiguePolicy policy,
       Map<PlatformId, ?> platforms,
+      dev.closeloop.ticket.usecase.HelpdeskWriteBack writeBack,
       Clock clock) {
     this.jdbi = jdbi;
+    this.writeBack = writeBack;
     this.config = config;
     this.notifier = notifier;
     this.policy = policy;
@@ -145,6 +148,7 @@ public final class IncidentService {
                     return InteractionReply.ephemeral(words.t("alreadyOwned", "owner", i.owner()));
                   }
                   refreshDigestEntries(h, surveyId, now);
+                  writeBack.taken(h, surveyId, who, now);
                   log.info("event=incident_taken survey={}", surveyId);
                   return InteractionReply.ephemeral(
                       words.t("youOwn", "ticket", ticketOf(h, surveyId)));
@@ -179,6 +183,7 @@ public final class IncidentService {
                     notifier.followUp(h, s, policy.nextAllowed(now, zone(s.timezone())), now);
                   }
                   refreshDigestEntries(h, surveyId, now);
+                  writeBack.followedUp(h, surveyId, who, note, now);
                   log.info(
                       "event=incident_followed_up survey={} requester_told={}",
                       surveyId,

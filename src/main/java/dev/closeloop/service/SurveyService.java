@@ -54,6 +54,7 @@ public final class SurveyService implements DeliveryListener {
   private final FatiguePolicy policy;
   private final Map<PlatformId, ChatPlatform> platforms;
   private final Notifier notifier;
+  private final dev.closeloop.ticket.usecase.HelpdeskWriteBack writeBack;
   private final Clock clock;
 
   public SurveyService(
@@ -62,12 +63,14 @@ public final class SurveyService implements DeliveryListener {
       FatiguePolicy policy,
       Map<PlatformId, ChatPlatform> platforms,
       Notifier notifier,
+      dev.closeloop.ticket.usecase.HelpdeskWriteBack writeBack,
       Clock clock) {
     this.jdbi = jdbi;
     this.config = config;
     this.policy = policy;
     this.platforms = Map.copyOf(platforms);
     this.notifier = notifier;
+    this.writeBack = writeBack;
     this.clock = clock;
   }
 
@@ -188,7 +191,8 @@ public final class SurveyService implements DeliveryListener {
                               now,
                               optedOut,
                               surveys.lastSentTo(locked.personKey(), now).orElse(null),
-                              zone(tz));
+                              zone(tz),
+                              new dev.closeloop.store.WriteBacks(h).reask(id));
                   if (d instanceof Decision.Skip skip) {
                     surveys.skip(id, skip.reason().wire(), now);
                     log.info("event=survey_skipped survey={} reason={}", id, skip.reason().wire());
@@ -369,6 +373,7 @@ public final class SurveyService implements DeliveryListener {
     }
     surveys.expire(id, now);
     notifier.closeSurveyMessage(h, id, now);
+    writeBack.surveyExpired(h, s, now);
     log.info("event=survey_expired survey={} answered={}", id, s.answeredAt() != null);
   }
 

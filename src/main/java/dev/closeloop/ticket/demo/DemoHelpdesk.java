@@ -76,6 +76,12 @@ public final class DemoHelpdesk implements HelpdeskWriter {
         });
   }
 
+  /** Someone reopened the ticket in the helpdesk itself (the page's reopen). */
+  public void reopened(String ticketId) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(h -> setStatus(h, ticketId, OPEN, now));
+  }
+
   @Override
   public String system() {
     return SYSTEM;
@@ -147,7 +153,7 @@ public final class DemoHelpdesk implements HelpdeskWriter {
 
   /**
    * The tickets added or changed after revision {@code afterRev} (a new note changes its ticket),
-   * each with all its notes, oldest first; at most {@code limit} tickets.
+   * each with all its notes: the {@code limit} newest, oldest first.
    */
   public List<Ticket> changedSince(long afterRev, int limit) {
     return jdbi.withHandle(
@@ -158,7 +164,7 @@ public final class DemoHelpdesk implements HelpdeskWriter {
               SELECT t.ticket_id, t.rev FROM demo_tickets t WHERE t.rev > :after
                 OR EXISTS (SELECT 1 FROM demo_ticket_notes n WHERE n.ticket_id = t.ticket_id
                            AND n.rev > :after)
-              ORDER BY t.created_at, t.ticket_id LIMIT :limit
+              ORDER BY t.created_at DESC, t.ticket_id DESC LIMIT :limit
               """)
                   .bind("after", afterRev)
                   .bind("limit", limit)
@@ -166,7 +172,7 @@ public final class DemoHelpdesk implements HelpdeskWriter {
                   .list();
           List<Ticket> out = new ArrayList<>();
           for (String id : ids) {
-            out.add(ticket(h, id));
+            out.add(0, ticket(h, id));
           }
           return out;
         });
