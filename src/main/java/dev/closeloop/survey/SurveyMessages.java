@@ -221,6 +221,7 @@ public final class SurveyMessages {
     String key =
         switch (say) {
           case WHAT_WENT_WRONG -> "whatWentWrong";
+          case WHAT_WENT_WRONG_AFTER_REOPEN -> "whatWentWrongAfterReopen";
           case REOPEN_OFFER -> "reopenOffer";
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case THANKS_FOR_COMMENT -> "thanksForComment";

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The sandbox's demo helpdesk, through the page's API: a demo ticket closed, "not fixed", the reopen
- * tap, the ticket open again with its note, the survey's result as a second note, closed again and
- * asked once more; the panel polls only what changed.
+ * The sandbox's demo helpdesk, through the page's API: a demo ticket closed, "not fixed", the
+ * reopen tap, the ticket open again with its note, the survey's result as a second note, closed
+ * again and asked once more; the panel polls only what changed.
  */
 class SandboxHelpdeskTest {
   static final ObjectMapper JSON = new ObjectMapper();

@@ -37,7 +37,7 @@ class ReopenFlowTest {
     Transition yes = flow.apply(offer.next(), new ReopenClicked(true), ReopenMode.ASK);
     assertThat(yes.reopen()).isTrue();
     assertThat(yes.next().step()).isEqualTo(Step.AWAIT_COMMENT);
-    assertThat(yes.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(yes.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
   }
 
   @Test
@@ -46,7 +46,7 @@ class ReopenFlowTest {
     Transition no =
         flow.apply(notFixed(ReopenMode.ASK).next(), new ReopenClicked(false), ReopenMode.ASK);
     assertThat(no.reopen()).isFalse();
-    assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
   }
 
   @Test
@@ -154,7 +154,7 @@ class ReopenFlowTest {
     assertThat(nf.say()).containsExactly(Say.REOPEN_OFFER);
     Transition no = flow.apply(nf.next(), typed("no"), ReopenMode.ASK);
     assertThat(no.reopen()).isFalse();
-    assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
     Transition comment = flow.apply(no.next(), typed("nobody called back"), ReopenMode.ASK);
     assertThat(comment.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
     Transition done = flow.apply(comment.next(), new AnythingElseClicked(false), ReopenMode.ASK);

@@ -71,12 +71,12 @@ final class WriteBackTexts {
   }
 
   String taken(String who, Instant at) {
-    return words.t("takenNote", "who", who, "at", at);
+    return words.t("noteTaken", "who", who, "at", at);
   }
 
   String followedUp(String who, String note, Instant at) {
     return words.t(
-        "followedUpNote",
+        "noteFollowedUp",
         "who",
         who,
         "at",
