@@ -87,6 +87,22 @@ public final class WriteBackDispatcher {
     this.metrics = metrics;
     this.spacing = spacing;
     writers.forEach((name, writer) -> lanes.put(name, new Lane(name, writer)));
+    registerCounters();
+  }
+
+  /** Every helpdesk's series start at 0, so that a rate or an increase sees their first write. */
+  private void registerCounters() {
+    if (metrics == null) {
+      return;
+    }
+    for (String helpdesk : writers.keySet()) {
+      for (String kind : List.of("note", "followUp", "reopen", "request")) {
+        for (String outcome : List.of("ok", "denied", "rejected", "failed")) {
+          metrics.counter(
+              "closeloop_writeback_total", "system", helpdesk, "kind", kind, "outcome", outcome);
+        }
+      }
+    }
   }
 
   /**
