@@ -100,4 +100,32 @@ class SandboxHelpdeskTest {
     assertThat(ticket(helpdesk(0), "DEMO-7").path("status").asText()).isEqualTo("closed");
     assertThat(chat.dm(DANA)).contains("was closed again", "Did it work this time?");
   }
+
+  @Test
+  @DisplayName(
+      "A request after 'anything else?' opens a linked demo ticket; 'I'll take it' adds a note")
+  void requestAndFollowUpLandInTheDemoHelpdesk() throws Exception {
+    close();
+    chat.click(DANA, "cl:s:1:fixed:yes");
+    chat.click(DANA, "cl:s:1:rate:5");
+    chat.click(DANA, "cl:s:1:else:yes");
+    chat.type(DANA, "Please set up the new printer for me too");
+
+    JsonNode page = helpdesk(0);
+    JsonNode created = ticket(page, "DEMO-2001");
+    assertThat(created.path("status").asText()).isEqualTo("open");
+    assertThat(created.path("linkedTo").asText()).isEqualTo("DEMO-7");
+    assertThat(created.path("title").asText())
+        .isEqualTo("Please set up the new printer for me too");
+    assertThat(created.path("requester").asText()).isEqualTo(DANA);
+    assertThat(chat.dm(DANA)).contains("Your request is now ticket DEMO-2001");
+
+    chat.call("digest", "{}");
+    chat.deliver();
+    chat.click("Sam (IT)", "cl:i:1:own");
+    JsonNode notes = ticket(helpdesk(0), "DEMO-7").path("notes");
+    assertThat(notes.toString())
+        .contains("Anything else: Please set up the new printer for me too")
+        .contains("Sam (IT) took on the requester's feedback in Closeloop");
+  }
 }
