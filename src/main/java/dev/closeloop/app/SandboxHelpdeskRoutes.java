@@ -1,6 +1,6 @@
 package dev.closeloop.app;
 
-import dev.closeloop.ticket.demo.DemoHelpdesk;
+import dev.closeloop.ticket.demo.DemoHelpdeskPage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -20,10 +20,12 @@ final class SandboxHelpdeskRoutes {
   private SandboxHelpdeskRoutes() {}
 
   static void register(Javalin j, App app) {
-    j.get("/sandbox/api/helpdesk", ctx -> tickets(ctx, app.demoHelpdesk()));
+    DemoHelpdeskPage page =
+        app.demoHelpdesk() == null ? null : new DemoHelpdeskPage(app.db().jdbi());
+    j.get("/sandbox/api/helpdesk", ctx -> tickets(ctx, page));
   }
 
-  private static void tickets(Context ctx, DemoHelpdesk demo) {
+  private static void tickets(Context ctx, DemoHelpdeskPage demo) {
     long since;
     try {
       String v = ctx.queryParam("since");
@@ -41,7 +43,7 @@ final class SandboxHelpdeskRoutes {
     }
     // read the revision first: a change made while the page is read is seen again next time
     long next = Math.max(since, demo.lastRev());
-    List<DemoHelpdesk.Ticket> page = demo.changedSince(since, PAGE);
+    List<DemoHelpdeskPage.Ticket> page = demo.changedSince(since, PAGE);
     out.put("tickets", page);
     out.put("next", next);
     ctx.json(out);
