@@ -1,112 +1,66 @@
 package dev.closeloop;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The core (survey flow, fatigue policy, digest content) is plain Java: no I/O types enter it. */
+/**
+ * The layering of docs/architecture.md, checked on the main classes: features without cycles,
+ * config below everything, nothing reaching up into app, adapters that only translate, a pure core
+ * with no I/O and no wall clock, store access only in use cases. {@link
+ * ArchitectureRulesCatchViolationsTest} shows each rule failing on a planted violation.
+ */
 class ArchitectureTest {
+  private static final String ROOT = "dev.closeloop";
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-          .importPackages("dev.closeloop");
+          .importPackages(ROOT);
 
   @Test
-  void coreHasNoIo() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "java.sql..",
-            "javax.sql..",
-            "org.jdbi..",
-            "io.javalin..",
-            "org.eclipse.jetty..",
-            "com.slack..",
-            "net.dv8tion..",
-            "java.net.http..",
-            "dev.closeloop.store..",
-            "dev.closeloop.app..",
-            "dev.closeloop.service..",
-            "com.zaxxer..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void coreDoesNotReadTheWallClock() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("dev.closeloop.survey..", "dev.closeloop.digest..")
-        .should()
-        .callMethod(java.time.Instant.class, "now")
-        .orShould()
-        .callMethod(System.class, "currentTimeMillis")
-        .check(CLASSES);
-  }
-
-  @Test
-  void adaptersDoNotReachIntoTheStore() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("dev.closeloop.chat.slack..", "dev.closeloop.chat.discord..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.closeloop.store..", "dev.closeloop.app..", "dev.closeloop.service..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void writeBackClientsOnlyTranslate() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.closeloop.ticket.writeback..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.closeloop.store..",
-            "dev.closeloop.app..",
-            "dev.closeloop.service..",
-            "dev.closeloop.delivery..",
-            "dev.closeloop.survey..",
-            "dev.closeloop.chat..",
-            "org.jdbi..")
-        .check(CLASSES);
-  }
-
-  @Test
-  void nothingBelowTheWiringReachesUpIntoIt() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("dev.closeloop.app..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAPackage("dev.closeloop.app..")
-        .check(CLASSES);
+  void featuresAreFreeOfCycles() {
+    ArchitectureRules.featuresAreFreeOfCycles(ROOT).check(CLASSES);
   }
 
   @Test
   void configIsRecordsBelowEverything() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.closeloop.config..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.closeloop.app..",
-            "dev.closeloop.service..",
-            "dev.closeloop.survey..",
-            "dev.closeloop.digest..",
-            "dev.closeloop.chat..",
-            "dev.closeloop.ticket..",
-            "dev.closeloop.store..",
-            "dev.closeloop.delivery..")
-        .check(CLASSES);
+    ArchitectureRules.configDependsOnNoFeature(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void nothingBelowTheWiringReachesUpIntoIt() {
+    ArchitectureRules.nothingReachesUpIntoApp(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void adaptersDoNotReachIntoTheStore() {
+    ArchitectureRules.adaptersDoNotTouchTheStore(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void writeBackClientsOnlyTranslate() {
+    ArchitectureRules.writeBackClientsOnlyTranslate(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void coreHasNoIo() {
+    ArchitectureRules.coreHasNoIo(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void coreDoesNotReadTheWallClock() {
+    ArchitectureRules.coreDoesNotReadTheWallClock(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void useCasesReadTimeFromTheirClock() {
+    ArchitectureRules.useCasesReadTimeFromTheirClock(ROOT).check(CLASSES);
+  }
+
+  @Test
+  void storeAccessLivesInUseCases() {
+    ArchitectureRules.storeAccessLivesInUseCases(ROOT).check(CLASSES);
   }
 }

@@ -1,16 +1,11 @@
 package dev.closeloop.app;
 
 import dev.closeloop.digest.DigestEntry;
-import dev.closeloop.service.Identities;
-import dev.closeloop.service.IncidentViews;
+import dev.closeloop.digest.usecase.IncidentViews;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
 import dev.closeloop.store.IncidentRow;
 import dev.closeloop.store.Incidents;
-import dev.closeloop.store.Outbox;
-import dev.closeloop.store.OutboxRow;
-import dev.closeloop.store.People;
-import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
 import java.time.Duration;
@@ -18,17 +13,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** What the admin API and the CLI verbs do, in one place, as plain maps ready for JSON. */
+/**
+ * What the admin API and the CLI show of surveys and incidents, as plain maps ready for JSON (the
+ * outbox: {@link OutboxOps}; purge and erasure: {@link Retention}; links: {@link AdminLinks}).
+ */
 final class AdminOps {
-  private static final Logger log = LoggerFactory.getLogger(AdminOps.class);
-
   private final App app;
 
   AdminOps(App app) {
@@ -200,239 +193,8 @@ final class AdminOps {
     return m;
   }
 
-  /** Dead rows, or rows not sent yet (pending, in flight, unconfirmed: each with its state). */
-  List<Map<String, Object>> outbox(String state) {
-    return app
-        .db
-        .jdbi()
-        .withHandle(
-            h ->
-                OutboxRow.DEAD.equals(state)
-                    ? new Outbox(h).inState(state, 1000)
-                    : new Outbox(h).notSent(1000))
-        .stream()
-        .map(AdminOps::outboxRow)
-        .toList();
-  }
-
-  static Map<String, Object> outboxRow(OutboxRow o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", o.id());
-    m.put("key", o.msgKey());
-    m.put("platform", o.platform());
-    m.put("kind", o.kind());
-    m.put("purpose", o.purpose());
-    m.put("state", o.state());
-    m.put("attempts", o.attempts());
-    m.put("nextAttemptAt", o.nextAttemptAt());
-    m.put("lastError", o.lastError());
-    m.put("surveyId", o.surveyId());
-    m.put("createdAt", o.createdAt());
-    return m;
-  }
-
-  /** Retries a dead row; a survey whose first DM it was is scheduled again, due now. */
-  Optional<Map<String, Object>> retry(long id) {
-    Instant now = app.clock.instant();
-    return app.db
-        .jdbi()
-        .inTransaction(
-            h -> {
-              Outbox outbox = new Outbox(h);
-              Optional<OutboxRow> row = outbox.find(id);
-              if (row.isEmpty() || !OutboxRow.DEAD.equals(row.get().state())) {
-                return Optional.<Map<String, Object>>empty();
-              }
-              if ("survey_dm".equals(row.get().purpose()) && row.get().surveyId() != null) {
-                // the survey is looked up and sent again from scratch (identity may have changed)
-                h.createUpdate("DELETE FROM outbox WHERE id = :id").bind("id", id).execute();
-                new Surveys(h).rescheduleNow(row.get().surveyId(), now);
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", id);
-                m.put("surveyId", row.get().surveyId());
-                m.put("state", "scheduled");
-                return Optional.of(m);
-              }
-              outbox.revive(id, now);
-              return Optional.of(outboxRow(outbox.find(id).orElseThrow()));
-            });
-  }
-
-  int retryAllDead() {
-    int n = 0;
-    long after = 0;
-    List<Long> ids;
-    do {
-      long from = after;
-      ids = app.db.jdbi().withHandle(h -> new Outbox(h).deadIds(from, 500));
-      for (long id : ids) {
-        n += retry(id).isPresent() ? 1 : 0;
-        after = id;
-      }
-    } while (!ids.isEmpty());
-    return n;
-  }
-
   /** Everything, or everything about one person, sandbox demo data excluded, to {@code out}. */
   void export(String format, String user, java.io.Writer out) throws java.io.IOException {
     new SurveyExport(app.db.jdbi(), this).write(format, user, out);
-  }
-
-  /**
-   * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab or CR (a formula
-   * or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe.
-   */
-  static Object spreadsheetSafe(Object value) {
-    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      return "'" + s;
-    }
-    return value;
-  }
-
-  /** Removes tickets, surveys and answers older than retention.keep. */
-  int purge() {
-    Instant cutoff = app.clock.instant().minus(app.config.retention().keep());
-    return app.db
-        .jdbi()
-        .inTransaction(
-            h -> {
-              int surveys =
-                  h.createUpdate(
-                          """
-              DELETE FROM surveys WHERE created_at < :c
-                AND state IN ('answered', 'expired', 'cancelled', 'skipped')
-              """)
-                      .bind("c", cutoff)
-                      .execute();
-              int tickets =
-                  h.createUpdate("DELETE FROM tickets WHERE updated_at < :c")
-                      .bind("c", cutoff)
-                      .execute();
-              int events =
-                  h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c")
-                      .bind("c", cutoff)
-                      .execute();
-              new dev.closeloop.store.LinkRequests(h).purgeBefore(cutoff);
-              h.createUpdate(
-                      "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
-                  .bind("c", cutoff)
-                  .execute();
-              int sandbox =
-                  h.createUpdate("DELETE FROM sandbox_messages WHERE created_at < :c")
-                      .bind("c", cutoff)
-                      .execute();
-              // body-signed senders (Jira, Zammad) sign no time: a request stays a replay as long
-              // as anything it could touch is kept
-              h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
-                  .bind("c", cutoff)
-                  .execute();
-              log.info(
-                  "event=purged surveys={} tickets={} events={} sandbox_messages={} cutoff={}",
-                  surveys,
-                  tickets,
-                  events,
-                  sandbox,
-                  cutoff);
-              return surveys + tickets + events;
-            });
-  }
-
-  /** Erases a person everywhere; keeps only keyed hashes of their ids if they had opted out. */
-  boolean eraseUser(String user) {
-    String u = user.strip();
-    return app.db
-        .jdbi()
-        .inTransaction(
-            h -> {
-              // one person's surveys: few, and all of them are needed here
-              List<SurveyRow> surveys = new Surveys(h).ofPerson(u, 0, Integer.MAX_VALUE);
-              People people = new People(h);
-              List<PersonRow> persons = new ArrayList<>(people.byPlatformId("slack", u));
-              persons.addAll(people.byPlatformId("discord", u));
-              people.find(u.toLowerCase(Locale.ROOT)).ifPresent(persons::add);
-              for (SurveyRow s : surveys) {
-                people.find(s.personKey()).ifPresent(persons::add);
-              }
-              if (surveys.isEmpty() && persons.isEmpty()) {
-                return false;
-              }
-              for (PersonRow p : persons) {
-                if (p.optedOut()) {
-                  for (String id :
-                      new String[] {p.email(), p.slackId(), p.discordId(), p.personKey()}) {
-                    if (id != null) {
-                      people.rememberErasedOptOut(Identities.hash(h, id));
-                    }
-                  }
-                }
-                people.unlink(
-                    p.email() == null ? "" : p.email(), p.discordId() == null ? "" : p.discordId());
-                people.delete(p.personKey());
-              }
-              for (SurveyRow s : surveys) {
-                h.createUpdate("DELETE FROM outbox WHERE survey_id = :s")
-                    .bind("s", s.id())
-                    .execute();
-                h.createUpdate("DELETE FROM surveys WHERE id = :s").bind("s", s.id()).execute();
-              }
-              h.createUpdate("DELETE FROM links WHERE email = :e OR discord_id = :u")
-                  .bind("e", u.toLowerCase(Locale.ROOT))
-                  .bind("u", u)
-                  .execute();
-              log.info("event=user_erased surveys={} people={}", surveys.size(), persons.size());
-              return true;
-            });
-  }
-
-  /** Self-service Discord links waiting for an admin (no mail relay configured). */
-  List<Map<String, Object>> pendingLinks() {
-    return app.links.pending(1000).stream().map(AdminOps::linkRequest).toList();
-  }
-
-  Optional<Map<String, Object>> approveLink(long id) {
-    return app.links
-        .approve(id)
-        .map(
-            r -> {
-              Map<String, Object> m = linkRequest(r);
-              m.put("state", "linked");
-              return m;
-            });
-  }
-
-  private static Map<String, Object> linkRequest(dev.closeloop.store.LinkRequests.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("email", r.email());
-    m.put("discordId", r.discordId());
-    m.put("requestedAt", r.requestedAt());
-    return m;
-  }
-
-  /** Imports email,discordId lines; returns how many were linked. */
-  int links(String csv) {
-    int n = 0;
-    List<String[]> pairs = new ArrayList<>();
-    for (String line : csv.split("\\R")) {
-      String l = line.strip();
-      if (l.isEmpty() || l.startsWith("#") || l.toLowerCase(Locale.ROOT).startsWith("email")) {
-        continue;
-      }
-      String[] parts = l.split(",");
-      if (parts.length != 2
-          || !parts[0].strip().contains("@")
-          || !parts[1].strip().matches("\\d{5,25}")) {
-        throw new IllegalArgumentException("bad line (want email,discordId): " + HttpApi.cut(l));
-      }
-      pairs.add(new String[] {parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip()});
-    }
-    java.time.Instant now = app.clock.instant();
-    // an import that moves an email to another Discord account tells the one it leaves
-    app.db
-        .jdbi()
-        .useTransaction(
-            h -> pairs.forEach(p -> dev.closeloop.service.LinkService.link(h, p[0], p[1], now)));
-    n = pairs.size();
-    return n;
   }
 }

@@ -75,7 +75,7 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "state must be pending or dead");
             return;
           }
-          ctx.json(Map.of("outbox", ops.outbox(state)));
+          ctx.json(Map.of("outbox", app.outboxOps.outbox(state)));
         });
     j.post(
         "/admin/outbox/{id}/retry",
@@ -84,11 +84,14 @@ final class AdminRoutes {
           if (id == null) {
             return;
           }
-          ops.retry(id)
+          app.outboxOps
+              .retry(id)
               .ifPresentOrElse(
                   ctx::json, () -> HttpApi.error(ctx, 404, "no dead outbox row " + id));
         });
-    j.post("/admin/outbox/retry-dead", ctx -> ctx.json(Map.of("retried", ops.retryAllDead())));
+    j.post(
+        "/admin/outbox/retry-dead",
+        ctx -> ctx.json(Map.of("retried", app.outboxOps.retryAllDead())));
     j.post(
         "/admin/backup",
         ctx -> {
@@ -128,7 +131,7 @@ final class AdminRoutes {
             ops.export(format, ctx.queryParam("user"), out);
           }
         });
-    j.post("/admin/purge", ctx -> ctx.json(Map.of("removed", ops.purge())));
+    j.post("/admin/purge", ctx -> ctx.json(Map.of("removed", app.retention.purge())));
     j.post(
         "/admin/erase-user",
         ctx -> {
@@ -137,7 +140,7 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "user is required");
             return;
           }
-          if (ops.eraseUser(user)) {
+          if (app.retention.eraseUser(user)) {
             ctx.json(Map.of("erased", true));
           } else {
             HttpApi.error(ctx, 404, "no such user");
@@ -147,7 +150,7 @@ final class AdminRoutes {
         "/admin/links",
         ctx -> {
           try {
-            ctx.json(Map.of("linked", ops.links(Bodies.text(ctx))));
+            ctx.json(Map.of("linked", app.adminLinks.links(Bodies.text(ctx))));
           } catch (IllegalArgumentException e) {
             HttpApi.error(ctx, 400, e.getMessage());
           }
@@ -166,7 +169,7 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "state must be pending");
             return;
           }
-          ctx.json(Map.of("links", ops.pendingLinks()));
+          ctx.json(Map.of("links", app.adminLinks.pendingLinks()));
         });
     j.post(
         "/admin/links/{id}/approve",
@@ -175,7 +178,8 @@ final class AdminRoutes {
           if (id == null) {
             return;
           }
-          ops.approveLink(id)
+          app.adminLinks
+              .approveLink(id)
               .ifPresentOrElse(
                   ctx::json, () -> HttpApi.error(ctx, 404, "no pending link request " + id));
         });

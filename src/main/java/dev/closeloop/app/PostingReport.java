@@ -3,9 +3,8 @@ package dev.closeloop.app;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
-import dev.closeloop.delivery.DeliveryListener;
 import dev.closeloop.delivery.OutgoingCodec;
-import dev.closeloop.service.SurveyService;
+import dev.closeloop.delivery.usecase.DeliveryListener;
 import dev.closeloop.store.OutboxRow;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
@@ -20,10 +19,10 @@ import org.slf4j.LoggerFactory;
 final class PostingReport implements DeliveryListener {
   private static final Logger log = LoggerFactory.getLogger(PostingReport.class);
 
-  private final SurveyService surveys;
+  private final DeliveryListener surveys;
   private final JobHealth jobs;
 
-  PostingReport(SurveyService surveys, JobHealth jobs) {
+  PostingReport(DeliveryListener surveys, JobHealth jobs) {
     this.surveys = surveys;
     this.jobs = jobs;
   }

@@ -46,7 +46,7 @@ final class Preloader {
     return loaded;
   }
 
-  private static boolean load(String name, ClassLoader loader) {
+  static boolean load(String name, ClassLoader loader) {
     try {
       Class.forName(name, false, loader);
       return true;

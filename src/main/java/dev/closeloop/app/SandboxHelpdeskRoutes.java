@@ -1,6 +1,6 @@
 package dev.closeloop.app;
 
-import dev.closeloop.ticket.demo.DemoHelpdeskPage;
+import dev.closeloop.ticket.usecase.DemoHelpdeskPage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;

@@ -4,7 +4,7 @@ import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.sandbox.SandboxPlatform;
-import dev.closeloop.service.IntakeService;
+import dev.closeloop.store.SurveyRow;
 import dev.closeloop.ticket.TicketEvent;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -55,7 +55,7 @@ final class SandboxRoutes {
                   : TicketEvent.Kind.CLOSED;
           TicketEvent event =
               new TicketEvent(
-                  IntakeService.SANDBOX_SOURCE,
+                  SurveyRow.SANDBOX_SOURCE,
                   kind,
                   new TicketEvent.Ticket(
                       limit(id, 60),

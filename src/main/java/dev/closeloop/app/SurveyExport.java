@@ -140,7 +140,7 @@ final class SurveyExport {
     for (String k : List.of("fixed", "rating", "comment", "request")) {
       flat.putIfAbsent(k, "");
     }
-    flat.replaceAll((k, v) -> AdminOps.spreadsheetSafe(v));
+    flat.replaceAll((k, v) -> spreadsheetSafe(v));
     return flat;
   }
 
@@ -158,5 +158,16 @@ final class SurveyExport {
     public void close() throws IOException {
       flush();
     }
+  }
+
+  /**
+   * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab or CR (a formula
+   * or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe.
+   */
+  static Object spreadsheetSafe(Object value) {
+    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    return value;
   }
 }

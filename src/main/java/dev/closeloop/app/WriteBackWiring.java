@@ -2,13 +2,13 @@ package dev.closeloop.app;
 
 import dev.closeloop.config.Config;
 import dev.closeloop.delivery.RetryPolicy;
-import dev.closeloop.delivery.usecase.WriteBackDispatcher;
-import dev.closeloop.delivery.usecase.WriteBackListener;
 import dev.closeloop.language.Words;
-import dev.closeloop.service.Notifier;
 import dev.closeloop.store.OutboxRow;
-import dev.closeloop.ticket.demo.DemoHelpdesk;
+import dev.closeloop.survey.usecase.Notifier;
+import dev.closeloop.ticket.usecase.DemoHelpdesk;
 import dev.closeloop.ticket.usecase.HelpdeskWriteBack;
+import dev.closeloop.ticket.usecase.WriteBackDispatcher;
+import dev.closeloop.ticket.usecase.WriteBackListener;
 import dev.closeloop.ticket.writeback.HelpdeskWriter;
 import dev.closeloop.ticket.writeback.HelpdeskWriters;
 import dev.closeloop.ticket.writeback.Write;

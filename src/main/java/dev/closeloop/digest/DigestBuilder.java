@@ -1,10 +1,7 @@
 package dev.closeloop.digest;
 
 import dev.closeloop.chat.ChatMessage;
-import dev.closeloop.chat.ChatMessage.Actions;
 import dev.closeloop.chat.ChatMessage.Block;
-import dev.closeloop.chat.ChatMessage.Button;
-import dev.closeloop.chat.ChatMessage.Card;
 import dev.closeloop.chat.ChatMessage.Context;
 import dev.closeloop.chat.ChatMessage.Header;
 import dev.closeloop.chat.ChatMessage.Span;
@@ -12,7 +9,6 @@ import dev.closeloop.chat.ChatMessage.Text;
 import dev.closeloop.language.Catalog;
 import dev.closeloop.language.Languages;
 import dev.closeloop.language.Words;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,6 +30,7 @@ public final class DigestBuilder {
 
   private final Words words;
   private final LanguageMark language;
+  private final EntryCard cards;
 
   /**
    * @param words the team's texts in {@code digest.locale} and {@code digest.zone}
@@ -42,6 +39,7 @@ public final class DigestBuilder {
   public DigestBuilder(Words words, LanguageMark language) {
     this.words = words;
     this.language = language;
+    this.cards = new EntryCard(words, language);
   }
 
   /** English, each comment marked with its language as the app marks it (tests, tools). */
@@ -226,86 +224,10 @@ public final class DigestBuilder {
 
   /** The blocks of one entry: a card and its buttons. Used again to refresh it after a click. */
   public List<Block> entryBlocks(DigestEntry e, Instant now) {
-    List<Span> body = new ArrayList<>();
-    body.add(new Span.Bold(scoreLine(e)));
-    String people =
-        words.t("people", "requester", orDash(e.requester()), "assignee", orDash(e.assignee()));
-    body.add(
-        new Span.Plain(
-            "\n"
-                + people
-                + (e.team() == null ? "" : " · " + words.t("teamName", "team", e.team()))));
-    if (e.comment() != null) {
-      body.add(
-          new Span.Plain(
-              "\n" + words.t("quote", "comment", cut(e.comment(), MAX_COMMENT)) + languageMark(e)));
-    }
-    if (e.request() != null) {
-      body.add(new Span.Plain("\n"));
-      body.add(new Span.Bold(words.t("requestLabel")));
-      body.add(new Span.Plain(" " + cut(e.request(), MAX_COMMENT)));
-    }
-    body.add(new Span.Plain("\n" + status(e, now)));
-    String title = cut(e.ticketId(), 60) + (e.title() == null ? "" : " · " + cut(e.title(), 150));
-    List<Block> blocks = new ArrayList<>();
-    blocks.add(new Card(title, e.url(), body));
-    if (e.followedUpAt() == null) {
-      String label = cut(e.ticketId(), 40);
-      List<Button> buttons = new ArrayList<>();
-      if (e.owner() == null) {
-        buttons.add(
-            new Button(
-                "cl:i:" + e.surveyId() + ":own",
-                words.t("takeButton", "ticket", label),
-                "own",
-                Button.Style.PRIMARY));
-      }
-      buttons.add(
-          new Button(
-              "cl:i:" + e.surveyId() + ":done",
-              words.t("doneButton", "ticket", label),
-              "done",
-              Button.Style.DEFAULT));
-      blocks.add(new Actions(buttons));
-    }
-    return blocks;
+    return cards.blocks(e, now);
   }
 
-  /** " (German)": the language a quoted comment is in, named in the team's language. */
-  private String languageMark(DigestEntry e) {
-    return language
-        .of(e.comment(), e.requesterLocale())
-        .map(lang -> " " + words.t("commentLanguage", "language", words.languageName(lang)))
-        .orElse("");
-  }
-
-  String scoreLine(DigestEntry e) {
-    List<String> parts = new ArrayList<>();
-    if (e.score() != null) {
-      parts.add(words.t("score", "score", e.score()));
-    }
-    if (e.fixed() != null) {
-      parts.add(words.t(e.fixed() ? "fixed" : "notFixed"));
-    }
-    if (!e.negative()) {
-      parts.add(words.t("request"));
-    }
-    return parts.isEmpty() ? words.t("noScore") : String.join(" · ", parts);
-  }
-
-  String status(DigestEntry e, Instant now) {
-    if (e.followedUpAt() != null) {
-      return e.note() == null
-          ? words.t("followedUpBy", "who", e.followedUpBy())
-          : words.t("followedUpNote", "who", e.followedUpBy(), "note", cut(e.note(), 300));
-    }
-    String age = words.age(Duration.between(e.createdAt(), now));
-    return e.owner() == null
-        ? words.t("unowned", "age", age)
-        : words.t("owned", "owner", e.owner(), "age", age);
-  }
-
-  private static String orDash(String s) {
+  static String orDash(String s) {
     return s == null || s.isBlank() ? "—" : s;
   }
 

@@ -46,6 +46,9 @@ public record SurveyRow(
   public static final String CANCELLED = "cancelled";
   public static final String SKIPPED = "skipped";
 
+  /** The source of a ticket made up at the sandbox (it skips the send delay and quiet hours). */
+  public static final String SANDBOX_SOURCE = "sandbox";
+
   /** Takes clicks and typed text: DM out, not finished, not expired or cancelled. */
   public boolean open() {
     return (SENT.equals(state) || REMINDED.equals(state) || ANSWERED.equals(state))

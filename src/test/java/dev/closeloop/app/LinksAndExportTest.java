@@ -126,9 +126,9 @@ class LinksAndExportTest {
   @Test
   void everyFormulaTriggerIsNeutralisedAndOrdinaryTextIsKept() {
     for (String t : new String[] {"=1+1", "+1", "-1+2", "@A1", "\tx", "\rx"}) {
-      assertThat(AdminOps.spreadsheetSafe(t)).isEqualTo("'" + t);
+      assertThat(SurveyExport.spreadsheetSafe(t)).isEqualTo("'" + t);
     }
-    assertThat(AdminOps.spreadsheetSafe("It's fine = ok")).isEqualTo("It's fine = ok");
-    assertThat(AdminOps.spreadsheetSafe("")).isEqualTo("");
+    assertThat(SurveyExport.spreadsheetSafe("It's fine = ok")).isEqualTo("It's fine = ok");
+    assertThat(SurveyExport.spreadsheetSafe("")).isEqualTo("");
   }
 }

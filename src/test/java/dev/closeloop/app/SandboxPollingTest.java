@@ -67,7 +67,7 @@ class SandboxPollingTest {
     clock.advance(Duration.ofDays(31));
     send(new Outgoing.DirectMessage("new", "dana@example.com", text("new")));
 
-    app.app.admin.purge();
+    app.app.retention.purge();
 
     assertThat(poll(null).path("messages").toString()).contains("new").doesNotContain("old");
   }

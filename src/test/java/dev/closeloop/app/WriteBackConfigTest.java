@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.closeloop.config.Config;
 import dev.closeloop.config.ConfigException;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.HelpdeskWriters;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -21,18 +22,18 @@ class WriteBackConfigTest {
   void defaultsAreNotesReopenAskFollowUpsAndNoNewTickets() {
     Config.Connectors c = loader.loadString("{}").connectors();
     assertThat(c.jira().writeBack())
-        .isEqualTo(new Config.JiraWriteBack(true, "ask", true, false, ""));
-    for (Config.WriteBack w :
-        new Config.WriteBack[] {
+        .isEqualTo(new Helpdesks.JiraWriteBack(true, "ask", true, false, ""));
+    for (Helpdesks.WriteBack w :
+        new Helpdesks.WriteBack[] {
           c.zendesk().writeBack(),
           c.servicenow().writeBack(),
           c.freshservice().writeBack(),
           c.glpi().writeBack(),
           c.zammad().writeBack()
         }) {
-      assertThat(w).isEqualTo(new Config.WriteBack(true, "ask", true, false));
+      assertThat(w).isEqualTo(new Helpdesks.WriteBack(true, "ask", true, false));
     }
-    assertThat(c.generic()).isEqualTo(new Config.Generic("", ""));
+    assertThat(c.generic()).isEqualTo(new Helpdesks.Generic("", ""));
     assertThat(
             HelpdeskWriters.from(
                 c, HttpClient.newHttpClient(), HelpdeskWriters.DEFAULT_TIMEOUT, Clock.systemUTC()))
@@ -53,7 +54,8 @@ class WriteBackConfigTest {
                 """)
             .connectors();
     assertThat(c.zammad().apiToken()).isEqualTo("zm-secret-token");
-    assertThat(c.zammad().writeBack()).isEqualTo(new Config.WriteBack(true, "always", true, true));
+    assertThat(c.zammad().writeBack())
+        .isEqualTo(new Helpdesks.WriteBack(true, "always", true, true));
     assertThat(c.glpi().userToken()).isEqualTo("glpi-user-token");
     assertThat(c.jira().writeBack().reopenTransition()).isEqualTo("Reopen");
     assertThat(

@@ -3,6 +3,7 @@ package dev.closeloop.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.survey.AnswerParser;
 import dev.closeloop.survey.ParsedAnswer;
 import dev.closeloop.ticket.Connector;
@@ -52,14 +53,14 @@ class WebhookFuzzTest {
   static final Connectors CONNECTORS =
       Connectors.from(
           new Config.Connectors(
-              new Config.Jira(
+              new Helpdesks.Jira(
                   SECRET, "https://jira.example.com", "", "", "", "", Duration.ofDays(1)),
-              new Config.Zendesk(SECRET, "", "", "", "", "", Duration.ofDays(1)),
-              new Config.ServiceNow(
+              new Helpdesks.Zendesk(SECRET, "", "", "", "", "", Duration.ofDays(1)),
+              new Helpdesks.ServiceNow(
                   SECRET, "https://sn.example.com", "", "", "incident", "", "", Duration.ofDays(1)),
-              new Config.Freshservice(SECRET),
-              new Config.Glpi(SECRET, "https://glpi.example.com", "example.com"),
-              new Config.Zammad(SECRET, "https://zammad.example.com")));
+              new Helpdesks.Freshservice(SECRET),
+              new Helpdesks.Glpi(SECRET, "https://glpi.example.com", "example.com"),
+              new Helpdesks.Zammad(SECRET, "https://zammad.example.com")));
 
   @Example
   void theSigningHereIsAcceptedSoTheMappingCodeIsWhatGetsFuzzed() {

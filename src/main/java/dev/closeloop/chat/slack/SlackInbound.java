@@ -17,11 +17,9 @@ import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.regex.Pattern;
-import okhttp3.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +45,7 @@ final class SlackInbound {
   private final Executor replyExecutor;
   private final RecentKeys seenEvents = new RecentKeys(10_000);
   private volatile ChatEventHandler handler;
+  private final SlackReplies replies;
 
   SlackInbound(
       Slack slack,
@@ -61,6 +60,7 @@ final class SlackInbound {
     this.json = json;
     this.handlerExecutor = handlerExecutor;
     this.replyExecutor = replyExecutor;
+    this.replies = new SlackReplies(slack, client, renderer, json);
   }
 
   void handler(ChatEventHandler handler) {
@@ -195,78 +195,9 @@ final class SlackInbound {
             return;
           }
           if (reply != null && !(reply instanceof InteractionReply.None)) {
-            replyExecutor.execute(() -> apply(reply, target));
+            replyExecutor.execute(() -> replies.apply(reply, target));
           }
         });
-  }
-
-  private void apply(InteractionReply reply, ReplyTarget target) {
-    try {
-      if (reply instanceof InteractionReply.Ephemeral e) {
-        ephemeral(e.text(), target);
-      } else if (reply instanceof InteractionReply.OpenModal m) {
-        openModal(m, target);
-      }
-    } catch (Exception e) {
-      log.warn(
-          "slack reply failed kind={} user={} error={} next=dropped",
-          reply.getClass().getSimpleName(),
-          target.userId(),
-          e.toString());
-    }
-  }
-
-  /**
-   * A click or a command answers through its response_url; typed text is answered in the DM itself
-   * (an ephemeral reply there vanishes on reload); a modal answers ephemerally in the conversation
-   * it was opened from.
-   */
-  private void ephemeral(String text, ReplyTarget target) throws Exception {
-    String escaped = SlackText.mrkdwnAndFit(text, SlackRenderer.MAX_SECTION_TEXT);
-    if (target.responseUrl() != null) {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("response_type", "ephemeral");
-      body.put("replace_original", false);
-      body.put("text", escaped);
-      try (Response r = slack.getHttpClient().postJsonBody(target.responseUrl(), body)) {
-        if (!r.isSuccessful()) {
-          log.warn("slack response_url answered status={} user={}", r.code(), target.userId());
-        }
-      }
-    } else if (target.typedInDm() && target.channelId() != null) {
-      check(
-          "chat.postMessage",
-          client.chatPostMessage(q -> q.channel(target.channelId()).text(escaped)).getError());
-    } else if (target.channelId() != null) {
-      check(
-          "chat.postEphemeral",
-          client
-              .chatPostEphemeral(
-                  q -> q.channel(target.channelId()).user(target.userId()).text(escaped))
-              .getError());
-    } else {
-      check(
-          "chat.postMessage",
-          client.chatPostMessage(q -> q.channel(target.userId()).text(escaped)).getError());
-    }
-  }
-
-  private void openModal(InteractionReply.OpenModal modal, ReplyTarget target) throws Exception {
-    if (target.triggerId() == null) {
-      log.warn("slack modal not opened reason=no trigger_id user={}", target.userId());
-      return;
-    }
-    String metadata = new ModalMetadata(modal.id(), target.channelId()).toJson(json);
-    String view = renderer.modal(modal, metadata);
-    check(
-        "views.open",
-        client.viewsOpen(q -> q.triggerId(target.triggerId()).viewAsString(view)).getError());
-  }
-
-  private static void check(String method, String error) {
-    if (error != null) {
-      log.warn("slack reply refused method={} error={}", method, error);
-    }
   }
 
   /** Slack sends message text with &, < and > escaped; the core wants what the person typed. */

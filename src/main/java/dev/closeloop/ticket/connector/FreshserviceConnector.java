@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import java.util.Optional;
@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class FreshserviceConnector extends WebhookConnector {
   public static final String SOURCE = "freshservice";
 
-  public FreshserviceConnector(Config.Freshservice config) {
+  public FreshserviceConnector(Helpdesks.Freshservice config) {
     super(SOURCE, config == null ? "" : config.secret());
   }
 

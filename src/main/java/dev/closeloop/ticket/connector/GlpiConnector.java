@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.TicketEvent.Requester;
@@ -32,7 +32,7 @@ public final class GlpiConnector extends WebhookConnector {
   private final String baseUrl;
   private final String emailDomain;
 
-  public GlpiConnector(Config.Glpi config) {
+  public GlpiConnector(Helpdesks.Glpi config) {
     super(SOURCE, config == null ? "" : config.secret());
     this.baseUrl = config == null ? "" : config.baseUrl();
     String domain = config == null || config.emailDomain() == null ? "" : config.emailDomain();

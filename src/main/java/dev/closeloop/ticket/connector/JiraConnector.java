@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.WebhookRequest;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * SEEN_OPEN}, a reopen only if Closeloop last saw the issue closed.
  */
 public final class JiraConnector extends WebhookConnector {
-  public JiraConnector(Config.Jira config) {
+  public JiraConnector(Helpdesks.Jira config) {
     super(JiraIssues.SOURCE, config == null ? "" : config.secret());
   }
 

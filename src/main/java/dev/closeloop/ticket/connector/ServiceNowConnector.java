@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
@@ -20,7 +20,7 @@ public final class ServiceNowConnector extends WebhookConnector {
   private final String instanceUrl;
   private final String table;
 
-  public ServiceNowConnector(Config.ServiceNow config) {
+  public ServiceNowConnector(Helpdesks.ServiceNow config) {
     super(ServiceNowRecords.SOURCE, config == null ? "" : config.secret());
     this.instanceUrl = config == null ? "" : config.instanceUrl();
     this.table = config == null ? "incident" : config.table();

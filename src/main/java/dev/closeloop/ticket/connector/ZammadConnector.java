@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.TicketEvent.Requester;
@@ -29,7 +29,7 @@ public final class ZammadConnector extends WebhookConnector {
 
   private final String baseUrl;
 
-  public ZammadConnector(Config.Zammad config) {
+  public ZammadConnector(Helpdesks.Zammad config) {
     super(SOURCE, config == null ? "" : config.secret());
     this.baseUrl = config == null ? "" : config.baseUrl();
   }

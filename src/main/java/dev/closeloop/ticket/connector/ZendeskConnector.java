@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class ZendeskConnector extends WebhookConnector {
   public static final String SOURCE = "zendesk";
 
-  public ZendeskConnector(Config.Zendesk config) {
+  public ZendeskConnector(Helpdesks.Zendesk config) {
     super(SOURCE, config == null ? "" : config.secret());
   }
 

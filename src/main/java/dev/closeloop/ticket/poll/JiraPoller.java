@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.connector.Fields;
 import dev.closeloop.ticket.connector.JiraIssues;
@@ -31,12 +31,12 @@ public final class JiraPoller implements Poller {
   private static final DateTimeFormatter JQL_DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-  private final Config.Jira config;
+  private final Helpdesks.Jira config;
   private final PollContext context;
   private final PollHttp http;
   private final Duration every;
 
-  public JiraPoller(Config.Jira config, PollContext context) {
+  public JiraPoller(Helpdesks.Jira config, PollContext context) {
     this.config = config;
     this.context = context;
     this.http = new PollHttp(name(), context, config.email(), config.apiToken());

@@ -1,6 +1,7 @@
 package dev.closeloop.ticket.poll;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ public final class Pollers {
 
   public static List<Poller> from(Config.Connectors config, PollContext context) {
     List<Poller> pollers = new ArrayList<>();
-    Config.Jira jira = config.jira();
+    Helpdesks.Jira jira = config.jira();
     if (jira != null
         && set(jira.pollEvery())
         && set(jira.baseUrl())
@@ -20,7 +21,7 @@ public final class Pollers {
         && set(jira.apiToken())) {
       pollers.add(new JiraPoller(jira, context));
     }
-    Config.Zendesk zendesk = config.zendesk();
+    Helpdesks.Zendesk zendesk = config.zendesk();
     if (zendesk != null
         && set(zendesk.pollEvery())
         && (set(zendesk.baseUrl()) || set(zendesk.subdomain()))
@@ -28,7 +29,7 @@ public final class Pollers {
         && set(zendesk.apiToken())) {
       pollers.add(new ZendeskPoller(zendesk, context));
     }
-    Config.ServiceNow now = config.servicenow();
+    Helpdesks.ServiceNow now = config.servicenow();
     if (now != null
         && set(now.pollEvery())
         && set(now.instanceUrl())

@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.TicketEvent.Requester;
@@ -38,13 +38,13 @@ public final class ServiceNowPoller implements Poller {
   /** Table API default is 10,000; smaller pages let the cursor advance as a run progresses. */
   static final int PAGE_SIZE = 500;
 
-  private final Config.ServiceNow config;
+  private final Helpdesks.ServiceNow config;
   private final PollContext context;
   private final PollHttp http;
   private final String instance;
   private final Duration every;
 
-  public ServiceNowPoller(Config.ServiceNow config, PollContext context) {
+  public ServiceNowPoller(Helpdesks.ServiceNow config, PollContext context) {
     this.config = config;
     this.context = context;
     this.http = new PollHttp(name(), context, config.user(), config.password());

@@ -1,7 +1,7 @@
 package dev.closeloop.ticket.poll;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.TicketEvent.Requester;
@@ -42,7 +42,7 @@ public final class ZendeskPoller implements Poller {
   private final Duration backfill;
   private final Duration every;
 
-  public ZendeskPoller(Config.Zendesk config, PollContext context) {
+  public ZendeskPoller(Helpdesks.Zendesk config, PollContext context) {
     this.context = context;
     this.http = new PollHttp(SOURCE, context, config.email() + "/token", config.apiToken());
     this.base = baseUrl(config);
@@ -50,7 +50,7 @@ public final class ZendeskPoller implements Poller {
     this.every = Pollers.every(SOURCE, config.pollEvery());
   }
 
-  static String baseUrl(Config.Zendesk config) {
+  static String baseUrl(Helpdesks.Zendesk config) {
     if (config.baseUrl() != null && !config.baseUrl().isBlank()) {
       return PollHttp.trimSlash(config.baseUrl());
     }

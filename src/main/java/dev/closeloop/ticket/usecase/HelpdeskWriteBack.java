@@ -4,10 +4,10 @@ import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.config.Config;
-import dev.closeloop.delivery.usecase.WriteBackDispatcher;
-import dev.closeloop.delivery.usecase.WriteBackListener;
+import dev.closeloop.config.Helpdesks;
+import dev.closeloop.delivery.usecase.OutboxWriter;
+import dev.closeloop.digest.usecase.FollowUpListener;
 import dev.closeloop.language.Words;
-import dev.closeloop.service.Notifier;
 import dev.closeloop.store.Answers;
 import dev.closeloop.store.OutboxRow;
 import dev.closeloop.store.SurveyRow;
@@ -16,6 +16,8 @@ import dev.closeloop.store.WriteBacks;
 import dev.closeloop.survey.Conversation;
 import dev.closeloop.survey.ReopenMode;
 import dev.closeloop.survey.Transition;
+import dev.closeloop.survey.usecase.Notifier;
+import dev.closeloop.survey.usecase.TicketWriteBack;
 import dev.closeloop.ticket.writeback.HelpdeskWriter;
 import dev.closeloop.ticket.writeback.HelpdeskWriters;
 import dev.closeloop.ticket.writeback.TicketRef;
@@ -40,14 +42,15 @@ import org.slf4j.LoggerFactory;
  * <p>When a write is settled it tells the requester what happened, in their language: the ticket
  * reopened (or already open), the reopen failed, the request became ticket N.
  */
-public final class HelpdeskWriteBack implements WriteBackListener {
+public final class HelpdeskWriteBack
+    implements WriteBackListener, TicketWriteBack, FollowUpListener {
   private static final Logger log = LoggerFactory.getLogger(HelpdeskWriteBack.class);
 
   /** The source of the sandbox's demo tickets. */
   private static final String SANDBOX = "sandbox";
 
   /** The sandbox's own tickets go to its demo helpdesk, which takes every kind of write. */
-  private static final Config.WriteBack DEMO = new Config.WriteBack(true, "ask", true, true);
+  private static final Helpdesks.WriteBack DEMO = new Helpdesks.WriteBack(true, "ask", true, true);
 
   private final Config.Connectors connectors;
   private final Map<String, HelpdeskWriter> writers;
@@ -70,11 +73,12 @@ public final class HelpdeskWriteBack implements WriteBackListener {
   }
 
   /** What "not fixed" does to a ticket of this source: never where it cannot be written to. */
+  @Override
   public ReopenMode reopenMode(String source) {
     return settings(source).map(s -> ReopenMode.of(s.reopen())).orElse(ReopenMode.NEVER);
   }
 
-  private Optional<Config.WriteBack> settings(String source) {
+  private Optional<Helpdesks.WriteBack> settings(String source) {
     if (source == null || !writers.containsKey(source)) {
       return Optional.empty();
     }
@@ -86,6 +90,7 @@ public final class HelpdeskWriteBack implements WriteBackListener {
    * A survey's conversation changed (in its transaction): the reopen decided, the survey ended, a
    * request made, each written back as configured.
    */
+  @Override
   public void conversationChanged(
       Handle h, SurveyRow s, Conversation before, Transition t, Instant now) {
     Conversation c = t.next();
@@ -104,6 +109,7 @@ public final class HelpdeskWriteBack implements WriteBackListener {
   }
 
   /** A survey closed by time with answers: its result goes on the ticket too. */
+  @Override
   public void surveyExpired(Handle h, SurveyRow s, Instant now) {
     if (s.answeredAt() == null) {
       return;
@@ -113,11 +119,13 @@ public final class HelpdeskWriteBack implements WriteBackListener {
   }
 
   /** "I'll take it" in the digest. */
+  @Override
   public void taken(Handle h, long surveyId, String who, Instant now) {
     followUp(h, surveyId, "own", texts.taken(who, now), who, null, now);
   }
 
   /** "Followed up" in the digest, with the note given (or null). */
+  @Override
   public void followedUp(Handle h, long surveyId, String who, String note, Instant now) {
     followUp(h, surveyId, "done", texts.followedUp(who, note, now), who, note, now);
   }
@@ -125,7 +133,7 @@ public final class HelpdeskWriteBack implements WriteBackListener {
   private void followUp(
       Handle h, long surveyId, String what, String text, String who, String message, Instant now) {
     SurveyRow s = new Surveys(h).find(surveyId).orElse(null);
-    if (s == null || !settings(s.source()).map(Config.WriteBack::followUps).orElse(false)) {
+    if (s == null || !settings(s.source()).map(Helpdesks.WriteBack::followUps).orElse(false)) {
       return;
     }
     enqueue(h, s, new Write.FollowUp(key(s, what), ref(s), text, who, now, message), now);
@@ -140,7 +148,7 @@ public final class HelpdeskWriteBack implements WriteBackListener {
   }
 
   private void request(Handle h, SurveyRow s, String request, Instant now) {
-    if (!settings(s.source()).map(Config.WriteBack::createRequests).orElse(false)) {
+    if (!settings(s.source()).map(Helpdesks.WriteBack::createRequests).orElse(false)) {
       return; // stays a request in the digest
     }
     enqueue(
@@ -157,7 +165,7 @@ public final class HelpdeskWriteBack implements WriteBackListener {
   }
 
   private void note(Handle h, SurveyRow s, Conversation c, boolean finished, Instant now) {
-    if (!settings(s.source()).map(Config.WriteBack::notes).orElse(false) || !c.hasAnswer()) {
+    if (!settings(s.source()).map(Helpdesks.WriteBack::notes).orElse(false) || !c.hasAnswer()) {
       return;
     }
     Boolean reopen = new WriteBacks(h).reopen(s.id()).orElse(null);
@@ -285,7 +293,7 @@ public final class HelpdeskWriteBack implements WriteBackListener {
     all[pairs.length] = "ticket";
     all[pairs.length + 1] = s.ticketId();
     String text = notifier.messages(h, s).t(key, all);
-    Notifier.enqueue(
+    OutboxWriter.enqueue(
         h,
         PlatformId.fromWire(s.platform()),
         new Outgoing.DirectMessage(

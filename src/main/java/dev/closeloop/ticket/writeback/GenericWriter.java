@@ -5,7 +5,7 @@ import static dev.closeloop.ticket.writeback.HelpdeskHttp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Response;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Stop;
@@ -35,7 +35,7 @@ public final class GenericWriter implements HelpdeskWriter {
   private final String secret;
   private final Clock clock;
 
-  public GenericWriter(Config.Generic config, HttpClient client, Duration timeout, Clock clock) {
+  public GenericWriter(Helpdesks.Generic config, HttpClient client, Duration timeout, Clock clock) {
     this.http =
         new HelpdeskHttp(
             "The write-back receiver",

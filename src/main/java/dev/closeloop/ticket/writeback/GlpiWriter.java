@@ -6,7 +6,7 @@ import static dev.closeloop.ticket.writeback.HelpdeskHttp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Stop;
 import dev.closeloop.ticket.writeback.ProbeReport.Finding;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
@@ -46,7 +46,7 @@ public final class GlpiWriter extends ApiWriter {
   private final String userToken;
   private volatile String session;
 
-  public GlpiWriter(Config.Glpi config, HttpClient client, Duration timeout, Clock clock) {
+  public GlpiWriter(Helpdesks.Glpi config, HttpClient client, Duration timeout, Clock clock) {
     Map<String, String> headers = new HashMap<>();
     if (!config.appToken().isBlank()) {
       headers.put("App-Token", config.appToken());

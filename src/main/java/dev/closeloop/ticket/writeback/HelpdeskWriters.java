@@ -1,6 +1,7 @@
 package dev.closeloop.ticket.writeback;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,8 @@ public final class HelpdeskWriters {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
   /** Generic tickets: every write goes out; the receiver decides what to do with it. */
-  private static final Config.WriteBack GENERIC = new Config.WriteBack(true, "ask", true, true);
+  private static final Helpdesks.WriteBack GENERIC =
+      new Helpdesks.WriteBack(true, "ask", true, true);
 
   private HelpdeskWriters() {}
 
@@ -55,7 +57,7 @@ public final class HelpdeskWriters {
   }
 
   /** What the operator allows to be written back to {@code system}'s tickets. */
-  public static Config.WriteBack settings(Config.Connectors c, String system) {
+  public static Helpdesks.WriteBack settings(Config.Connectors c, String system) {
     return switch (system) {
       case "jira" -> c.jira().writeBack().common();
       case "zendesk" -> c.zendesk().writeBack();

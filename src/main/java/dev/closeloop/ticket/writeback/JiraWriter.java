@@ -6,7 +6,7 @@ import static dev.closeloop.ticket.writeback.HelpdeskHttp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Stop;
 import dev.closeloop.ticket.writeback.ProbeReport.Finding;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
@@ -40,9 +40,9 @@ public final class JiraWriter extends ApiWriter {
       "the account needs the project permissions Create Issues, Modify Reporter and Link Issues";
 
   private final HelpdeskHttp http;
-  private final Config.JiraWriteBack settings;
+  private final Helpdesks.JiraWriteBack settings;
 
-  public JiraWriter(Config.Jira config, HttpClient client, Duration timeout, Clock clock) {
+  public JiraWriter(Helpdesks.Jira config, HttpClient client, Duration timeout, Clock clock) {
     this.http =
         new HelpdeskHttp(
             "Jira",

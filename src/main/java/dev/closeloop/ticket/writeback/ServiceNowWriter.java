@@ -6,7 +6,7 @@ import static dev.closeloop.ticket.writeback.HelpdeskHttp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Stop;
 import dev.closeloop.ticket.writeback.ProbeReport.Finding;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
@@ -39,7 +39,7 @@ public final class ServiceNowWriter extends ApiWriter {
   private final String mayCreate;
 
   public ServiceNowWriter(
-      Config.ServiceNow config, HttpClient client, Duration timeout, Clock clock) {
+      Helpdesks.ServiceNow config, HttpClient client, Duration timeout, Clock clock) {
     this.http =
         new HelpdeskHttp(
             "ServiceNow",

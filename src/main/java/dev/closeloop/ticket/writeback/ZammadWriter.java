@@ -6,7 +6,7 @@ import static dev.closeloop.ticket.writeback.HelpdeskHttp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Stop;
 import dev.closeloop.ticket.writeback.ProbeReport.Finding;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
@@ -37,7 +37,7 @@ public final class ZammadWriter extends ApiWriter {
 
   private final HelpdeskHttp http;
 
-  public ZammadWriter(Config.Zammad config, HttpClient client, Duration timeout, Clock clock) {
+  public ZammadWriter(Helpdesks.Zammad config, HttpClient client, Duration timeout, Clock clock) {
     this.http =
         new HelpdeskHttp(
             "Zammad",

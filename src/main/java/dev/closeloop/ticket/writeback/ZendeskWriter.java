@@ -6,7 +6,7 @@ import static dev.closeloop.ticket.writeback.HelpdeskHttp.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.HelpdeskHttp.Stop;
 import dev.closeloop.ticket.writeback.ProbeReport.Finding;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
@@ -35,7 +35,7 @@ public final class ZendeskWriter extends ApiWriter {
 
   private final HelpdeskHttp http;
 
-  public ZendeskWriter(Config.Zendesk config, HttpClient client, Duration timeout, Clock clock) {
+  public ZendeskWriter(Helpdesks.Zendesk config, HttpClient client, Duration timeout, Clock clock) {
     String base =
         config.baseUrl().isBlank()
             ? "https://" + config.subdomain().strip() + ".zendesk.com"

@@ -3,6 +3,7 @@ package dev.closeloop.ticket.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.WebhookResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,12 +13,12 @@ import org.junit.jupiter.api.Test;
 class ConnectorsTest {
   static Config.Connectors unconfigured() {
     return new Config.Connectors(
-        new Config.Jira("", "", "", "", "", "", Duration.ofDays(1)),
-        new Config.Zendesk("", "", "", "", "", "", Duration.ofDays(1)),
-        new Config.ServiceNow("", "", "", "", "incident", "", "", Duration.ofDays(1)),
-        new Config.Freshservice(""),
-        new Config.Glpi("", "", ""),
-        new Config.Zammad("", ""));
+        new Helpdesks.Jira("", "", "", "", "", "", Duration.ofDays(1)),
+        new Helpdesks.Zendesk("", "", "", "", "", "", Duration.ofDays(1)),
+        new Helpdesks.ServiceNow("", "", "", "", "incident", "", "", Duration.ofDays(1)),
+        new Helpdesks.Freshservice(""),
+        new Helpdesks.Glpi("", "", ""),
+        new Helpdesks.Zammad("", ""));
   }
 
   @Test

@@ -6,7 +6,7 @@ import static dev.closeloop.ticket.connector.Samples.load;
 import static dev.closeloop.ticket.connector.Samples.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.WebhookResult;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class FreshserviceConnectorTest {
   private static final String SECRET = "fresh-s3cret";
   private final FreshserviceConnector connector =
-      new FreshserviceConnector(new Config.Freshservice(SECRET));
+      new FreshserviceConnector(new Helpdesks.Freshservice(SECRET));
 
   private WebhookResult withToken(byte[] body) {
     return connector.handle(request(body, Map.of("X-Closeloop-Token", SECRET), Map.of()));

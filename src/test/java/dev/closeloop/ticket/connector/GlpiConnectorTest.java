@@ -7,7 +7,7 @@ import static dev.closeloop.ticket.connector.Samples.load;
 import static dev.closeloop.ticket.connector.Samples.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class GlpiConnectorTest {
   private static final String SECRET = "glpi-s3cret";
   private final GlpiConnector connector =
-      new GlpiConnector(new Config.Glpi(SECRET, "https://glpi.example.org/", "@example.org"));
+      new GlpiConnector(new Helpdesks.Glpi(SECRET, "https://glpi.example.org/", "@example.org"));
 
   /** As GLPI 11 signs: hex HMAC-SHA256 over the body followed by the unix timestamp. */
   private static WebhookResult signedAt(GlpiConnector c, byte[] body, long unixSeconds) {
@@ -92,7 +92,7 @@ class GlpiConnectorTest {
   @Test
   void requesterLoginWithoutEmailDomainCannotBeSurveyed() {
     GlpiConnector noDomain =
-        new GlpiConnector(new Config.Glpi(SECRET, "https://glpi.example.org", ""));
+        new GlpiConnector(new Helpdesks.Glpi(SECRET, "https://glpi.example.org", ""));
     assertThat(invalid(signedAt(noDomain, load("glpi/ticket-solved.json"), NOW.getEpochSecond())))
         .contains("requester");
   }

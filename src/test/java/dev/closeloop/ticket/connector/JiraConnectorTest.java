@@ -7,7 +7,7 @@ import static dev.closeloop.ticket.connector.Samples.request;
 import static dev.closeloop.ticket.connector.Samples.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
@@ -23,8 +23,8 @@ class JiraConnectorTest {
   private static final String SECRET = "jira-s3cret";
   private final JiraConnector connector = new JiraConnector(config(SECRET));
 
-  static Config.Jira config(String secret) {
-    return new Config.Jira(secret, "", "", "", "", "", Duration.ofDays(1));
+  static Helpdesks.Jira config(String secret) {
+    return new Helpdesks.Jira(secret, "", "", "", "", "", Duration.ofDays(1));
   }
 
   private static WebhookResult signed(JiraConnector c, byte[] body) {

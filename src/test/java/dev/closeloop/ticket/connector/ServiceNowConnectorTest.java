@@ -7,7 +7,7 @@ import static dev.closeloop.ticket.connector.Samples.request;
 import static dev.closeloop.ticket.connector.Samples.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.WebhookResult;
@@ -21,7 +21,7 @@ class ServiceNowConnectorTest {
   private static final String SECRET = "snow-s3cret";
   private final ServiceNowConnector connector =
       new ServiceNowConnector(
-          new Config.ServiceNow(
+          new Helpdesks.ServiceNow(
               SECRET,
               "https://acme.service-now.com/",
               "",

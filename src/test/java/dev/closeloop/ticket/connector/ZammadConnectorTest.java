@@ -5,7 +5,7 @@ import static dev.closeloop.ticket.connector.Samples.load;
 import static dev.closeloop.ticket.connector.Samples.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class ZammadConnectorTest {
   private static final String SECRET = "zammad-s3cret";
   private final ZammadConnector connector =
-      new ZammadConnector(new Config.Zammad(SECRET, "https://zammad.example.com"));
+      new ZammadConnector(new Helpdesks.Zammad(SECRET, "https://zammad.example.com"));
 
   private WebhookResult signed(byte[] body) {
     String sig = "sha1=" + Signatures.hmacSha1Hex(SECRET, body);

@@ -8,7 +8,7 @@ import static dev.closeloop.ticket.connector.Samples.request;
 import static dev.closeloop.ticket.connector.Samples.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class ZendeskConnectorTest {
   private static final String SECRET = "dGhpc19pc19hX3plbmRlc2tfc2VjcmV0";
   private final ZendeskConnector connector =
-      new ZendeskConnector(new Config.Zendesk(SECRET, "", "acme", "", "", "", Duration.ofDays(1)));
+      new ZendeskConnector(
+          new Helpdesks.Zendesk(SECRET, "", "acme", "", "", "", Duration.ofDays(1)));
 
   /** As Zendesk signs: base64 HMAC-SHA256 over the ISO timestamp followed by the body. */
   private WebhookResult signedAt(byte[] body, Instant at) {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.testing.StallingServer;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
@@ -25,8 +25,8 @@ class JiraPollerTest extends WireMockSupport {
   private static final String PATH = "/rest/api/3/search/jql";
   private static final String AUTH = basic("ops@acme.example", "atl-token");
 
-  private Config.Jira config() {
-    return new Config.Jira(
+  private Helpdesks.Jira config() {
+    return new Helpdesks.Jira(
         "", baseUrl(), "ops@acme.example", "atl-token", "project = IT", "PT5M", Duration.ofDays(1));
   }
 
@@ -169,8 +169,8 @@ class JiraPollerTest extends WireMockSupport {
               sleeper,
               RetryPolicy.DEFAULT,
               Duration.ofMillis(300));
-      Config.Jira jira =
-          new Config.Jira(
+      Helpdesks.Jira jira =
+          new Helpdesks.Jira(
               "",
               stalling.baseUrl(),
               "ops@acme.example",

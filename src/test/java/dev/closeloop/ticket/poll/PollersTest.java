@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +25,10 @@ class PollersTest {
   void onlyConnectorsWithPollEveryAndCredentialsPoll() {
     Config.Connectors config =
         new Config.Connectors(
-            new Config.Jira(
+            new Helpdesks.Jira(
                 "", "https://acme.atlassian.net", "e", "t", "", "PT5M", Duration.ofDays(1)),
-            new Config.Zendesk("", "", "acme", "e", "t", "", Duration.ofDays(1)),
-            new Config.ServiceNow(
+            new Helpdesks.Zendesk("", "", "acme", "e", "t", "", Duration.ofDays(1)),
+            new Helpdesks.ServiceNow(
                 "",
                 "https://acme.service-now.com",
                 "u",
@@ -36,9 +37,9 @@ class PollersTest {
                 "",
                 "PT1M",
                 Duration.ofDays(1)),
-            new Config.Freshservice(""),
-            new Config.Glpi("", "", ""),
-            new Config.Zammad("", ""));
+            new Helpdesks.Freshservice(""),
+            new Helpdesks.Glpi("", "", ""),
+            new Helpdesks.Zammad("", ""));
 
     assertThat(Pollers.from(config, context))
         .singleElement()

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.connector.ServiceNowRecords;
 import java.time.Duration;
@@ -23,8 +23,8 @@ class ServiceNowPollerTest extends WireMockSupport {
   private static final String PATH = "/api/now/table/incident";
   private static final String AUTH = basic("closeloop.integration", "sn-pass");
 
-  private Config.ServiceNow config() {
-    return new Config.ServiceNow(
+  private Helpdesks.ServiceNow config() {
+    return new Helpdesks.ServiceNow(
         "",
         baseUrl(),
         "closeloop.integration",

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.TicketEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,8 +24,8 @@ class ZendeskPollerTest extends WireMockSupport {
   private static final String PAGE2_CURSOR = "MTU4MDc1NDAwMC4wfHw0MzV8";
   private static final String START = Long.toString(NOW.minus(Duration.ofDays(1)).getEpochSecond());
 
-  private Config.Zendesk config() {
-    return new Config.Zendesk(
+  private Helpdesks.Zendesk config() {
+    return new Helpdesks.Zendesk(
         "", baseUrl(), "acme", "ops@acme.example", "zd-token", "PT5M", Duration.ofDays(1));
   }
 
@@ -124,8 +124,8 @@ class ZendeskPollerTest extends WireMockSupport {
 
   @Test
   void baseUrlDefaultsToTheSubdomain() {
-    Config.Zendesk bySubdomain =
-        new Config.Zendesk("", "", "acme", "e", "t", "PT5M", Duration.ofDays(1));
+    Helpdesks.Zendesk bySubdomain =
+        new Helpdesks.Zendesk("", "", "acme", "e", "t", "PT5M", Duration.ofDays(1));
     assertThat(ZendeskPoller.baseUrl(bySubdomain)).isEqualTo("https://acme.zendesk.com");
   }
 }

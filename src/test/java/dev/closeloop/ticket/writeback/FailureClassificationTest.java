@@ -9,7 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
@@ -38,7 +38,7 @@ class FailureClassificationTest extends WriterTestSupport {
             "jira",
             (url, t) ->
                 new JiraWriter(
-                    new Config.Jira(
+                    new Helpdesks.Jira(
                         "", url, "ops@acme.example", "atl-token-1", "", "", Duration.ZERO),
                     HTTP,
                     t,
@@ -50,7 +50,7 @@ class FailureClassificationTest extends WriterTestSupport {
             "zendesk",
             (url, t) ->
                 new ZendeskWriter(
-                    new Config.Zendesk(
+                    new Helpdesks.Zendesk(
                         "", url, "", "a@acme.example", "zd-token-1", "", Duration.ZERO),
                     HTTP,
                     t,
@@ -62,7 +62,7 @@ class FailureClassificationTest extends WriterTestSupport {
             "servicenow",
             (url, t) ->
                 new ServiceNowWriter(
-                    new Config.ServiceNow(
+                    new Helpdesks.ServiceNow(
                         "", url, "bot", "sn-pass-1", "incident", "", "", Duration.ZERO),
                     HTTP,
                     t,
@@ -76,7 +76,7 @@ class FailureClassificationTest extends WriterTestSupport {
             "freshservice",
             (url, t) ->
                 new FreshserviceWriter(
-                    new Config.Freshservice("", url, "fs-key-1", Config.WriteBack.DEFAULT),
+                    new Helpdesks.Freshservice("", url, "fs-key-1", Helpdesks.WriteBack.DEFAULT),
                     HTTP,
                     t,
                     CLOCK),
@@ -87,7 +87,8 @@ class FailureClassificationTest extends WriterTestSupport {
             "glpi",
             (url, t) ->
                 new GlpiWriter(
-                    new Config.Glpi("", url, "", "app-1", "user-token-1", Config.WriteBack.DEFAULT),
+                    new Helpdesks.Glpi(
+                        "", url, "", "app-1", "user-token-1", Helpdesks.WriteBack.DEFAULT),
                     HTTP,
                     t,
                     CLOCK),
@@ -98,7 +99,7 @@ class FailureClassificationTest extends WriterTestSupport {
             "zammad",
             (url, t) ->
                 new ZammadWriter(
-                    new Config.Zammad("", url, "zm-token-1", Config.WriteBack.DEFAULT),
+                    new Helpdesks.Zammad("", url, "zm-token-1", Helpdesks.WriteBack.DEFAULT),
                     HTTP,
                     t,
                     CLOCK),
@@ -108,7 +109,8 @@ class FailureClassificationTest extends WriterTestSupport {
         new System(
             "generic",
             (url, t) ->
-                new GenericWriter(new Config.Generic(url + "/in", "gen-secret-1"), HTTP, t, CLOCK),
+                new GenericWriter(
+                    new Helpdesks.Generic(url + "/in", "gen-secret-1"), HTTP, t, CLOCK),
             "connectors.generic.writeBackSecret",
             "gen-secret-1",
             new TicketRef("INC-1", null)));

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class FreshserviceWriterTest extends WriterTestSupport {
 
   private FreshserviceWriter writer() {
     return new FreshserviceWriter(
-        new Config.Freshservice("", baseUrl(), "fs-api-key", Config.WriteBack.DEFAULT),
+        new Helpdesks.Freshservice("", baseUrl(), "fs-api-key", Helpdesks.WriteBack.DEFAULT),
         http,
         TIMEOUT,
         clock);

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.GenericWebhook;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
@@ -23,7 +23,7 @@ class GenericWriterTest extends WriterTestSupport {
   private static final String SECRET = "wb-secret-123";
 
   private GenericWriter writer() {
-    return new GenericWriter(new Config.Generic(baseUrl() + PATH, SECRET), http, TIMEOUT, clock);
+    return new GenericWriter(new Helpdesks.Generic(baseUrl() + PATH, SECRET), http, TIMEOUT, clock);
   }
 
   private final TicketRef ticket = new TicketRef("INC-1042", "https://desk.example.com/t/1042");

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class GlpiWriterTest extends WriterTestSupport {
 
   private GlpiWriter writer() {
     return new GlpiWriter(
-        new Config.Glpi("", baseUrl(), "", "glpi-app", "glpi-user", Config.WriteBack.DEFAULT),
+        new Helpdesks.Glpi("", baseUrl(), "", "glpi-app", "glpi-user", Helpdesks.WriteBack.DEFAULT),
         http,
         TIMEOUT,
         clock);

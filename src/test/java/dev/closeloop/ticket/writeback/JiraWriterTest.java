@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.testing.StallingServer;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import java.time.Duration;
@@ -25,7 +25,7 @@ class JiraWriterTest extends WriterTestSupport {
 
   private JiraWriter writer(String reopenTransition, boolean createRequests) {
     return new JiraWriter(
-        new Config.Jira(
+        new Helpdesks.Jira(
             "",
             baseUrl(),
             "ops@acme.example",
@@ -33,7 +33,7 @@ class JiraWriterTest extends WriterTestSupport {
             "",
             "",
             Duration.ofDays(1),
-            new Config.JiraWriteBack(true, "ask", true, createRequests, reopenTransition)),
+            new Helpdesks.JiraWriteBack(true, "ask", true, createRequests, reopenTransition)),
         http,
         TIMEOUT,
         clock);
@@ -70,7 +70,7 @@ class JiraWriterTest extends WriterTestSupport {
     try (StallingServer stalling = new StallingServer()) { // headers at once, then the body stalls
       JiraWriter bounded =
           new JiraWriter(
-              new Config.Jira(
+              new Helpdesks.Jira(
                   "",
                   stalling.baseUrl(),
                   "ops@acme.example",
@@ -78,7 +78,7 @@ class JiraWriterTest extends WriterTestSupport {
                   "",
                   "",
                   Duration.ofDays(1),
-                  new Config.JiraWriteBack(true, "ask", true, false, "")),
+                  new Helpdesks.JiraWriteBack(true, "ask", true, false, "")),
               http,
               Duration.ofMillis(300),
               clock);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ServiceNowWriterTest extends WriterTestSupport {
 
   private ServiceNowWriter writer() {
     return new ServiceNowWriter(
-        new Config.ServiceNow(
+        new Helpdesks.ServiceNow(
             "", baseUrl(), "closeloop.bot", "sn-pass", "incident", "", "", Duration.ofDays(1)),
         http,
         TIMEOUT,

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class ZammadWriterTest extends WriterTestSupport {
 
   private ZammadWriter writer() {
     return new ZammadWriter(
-        new Config.Zammad("", baseUrl(), "zm-token", Config.WriteBack.DEFAULT),
+        new Helpdesks.Zammad("", baseUrl(), "zm-token", Helpdesks.WriteBack.DEFAULT),
         http,
         TIMEOUT,
         clock);
@@ -177,7 +177,7 @@ class ZammadWriterTest extends WriterTestSupport {
   void aTokenThatCannotBeSentIsRejectedNotThrown() {
     ZammadWriter broken =
         new ZammadWriter(
-            new Config.Zammad("", baseUrl(), "line\nbreak", Config.WriteBack.DEFAULT),
+            new Helpdesks.Zammad("", baseUrl(), "line\nbreak", Helpdesks.WriteBack.DEFAULT),
             http,
             TIMEOUT,
             clock);

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.closeloop.config.Config;
+import dev.closeloop.config.Helpdesks;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class ZendeskWriterTest extends WriterTestSupport {
 
   private ZendeskWriter writer() {
     return new ZendeskWriter(
-        new Config.Zendesk(
+        new Helpdesks.Zendesk(
             "", baseUrl(), "", "agent@acme.example", "zd-token", "", Duration.ofDays(1)),
         http,
         TIMEOUT,

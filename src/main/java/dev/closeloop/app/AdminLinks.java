@@ -1,0 +1,69 @@
+package dev.closeloop.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Discord-to-email links an operator approves or imports. */
+final class AdminLinks {
+  private final App app;
+
+  AdminLinks(App app) {
+    this.app = app;
+  }
+
+  /** Self-service Discord links waiting for an admin (no mail relay configured). */
+  List<Map<String, Object>> pendingLinks() {
+    return app.links.pending(1000).stream().map(AdminLinks::linkRequest).toList();
+  }
+
+  Optional<Map<String, Object>> approveLink(long id) {
+    return app.links
+        .approve(id)
+        .map(
+            r -> {
+              Map<String, Object> m = linkRequest(r);
+              m.put("state", "linked");
+              return m;
+            });
+  }
+
+  private static Map<String, Object> linkRequest(dev.closeloop.store.LinkRequests.Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("email", r.email());
+    m.put("discordId", r.discordId());
+    m.put("requestedAt", r.requestedAt());
+    return m;
+  }
+
+  /** Imports email,discordId lines; returns how many were linked. */
+  int links(String csv) {
+    int n = 0;
+    List<String[]> pairs = new ArrayList<>();
+    for (String line : csv.split("\\R")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#") || l.toLowerCase(Locale.ROOT).startsWith("email")) {
+        continue;
+      }
+      String[] parts = l.split(",");
+      if (parts.length != 2
+          || !parts[0].strip().contains("@")
+          || !parts[1].strip().matches("\\d{5,25}")) {
+        throw new IllegalArgumentException("bad line (want email,discordId): " + HttpApi.cut(l));
+      }
+      pairs.add(new String[] {parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip()});
+    }
+    java.time.Instant now = app.clock.instant();
+    // an import that moves an email to another Discord account tells the one it leaves
+    app.db
+        .jdbi()
+        .useTransaction(
+            h -> pairs.forEach(p -> dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now)));
+    n = pairs.size();
+    return n;
+  }
+}

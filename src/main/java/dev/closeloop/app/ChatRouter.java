@@ -1,0 +1,139 @@
+package dev.closeloop.app;
+
+import dev.closeloop.chat.ActionId;
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.ChatEventHandler;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.digest.usecase.IncidentActions;
+import dev.closeloop.digest.usecase.StatsService;
+import dev.closeloop.link.usecase.LinkService;
+import dev.closeloop.survey.usecase.Conversations;
+import dev.closeloop.survey.usecase.PersonPreferences;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes what people do in chat to the feature it concerns, as {@link HttpApi} routes requests: a
+ * survey's buttons, modals and typed replies to {@link Conversations}, an incident's buttons to
+ * {@link IncidentActions}, and the {@code /closeloop} verbs (optout, optin, stats, link, verify).
+ * An event that fails is logged once and answered with "something went wrong".
+ */
+final class ChatRouter implements ChatEventHandler {
+  private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
+
+  private final Conversations conversations;
+  private final PersonPreferences preferences;
+  private final IncidentActions incidents;
+  private final StatsService stats;
+  private final LinkService links;
+  private final TeamCheck team;
+
+  ChatRouter(
+      Conversations conversations,
+      PersonPreferences preferences,
+      IncidentActions incidents,
+      StatsService stats,
+      LinkService links,
+      TeamCheck team) {
+    this.conversations = conversations;
+    this.preferences = preferences;
+    this.incidents = incidents;
+    this.stats = stats;
+    this.links = links;
+    this.team = team;
+  }
+
+  @Override
+  public InteractionReply handle(ChatEvent event) {
+    try {
+      preferences.rememberLocale(event);
+      if (event instanceof ChatEvent.ButtonClick click) {
+        return click(click);
+      } else if (event instanceof ChatEvent.TypedText typed) {
+        return conversations.typed(typed);
+      } else if (event instanceof ChatEvent.ModalSubmit modal) {
+        return modal(modal);
+      } else if (event instanceof ChatEvent.Command command) {
+        return command(command);
+      }
+      return InteractionReply.none();
+    } catch (RuntimeException e) {
+      log.error(
+          "event=chat_event_failed platform={} type={} error={}",
+          event.platform().wire(),
+          event.getClass().getSimpleName(),
+          e.toString(),
+          e);
+      return InteractionReply.ephemeral(conversations.words(event).t("somethingWentWrong"));
+    }
+  }
+
+  private InteractionReply click(ChatEvent.ButtonClick click) {
+    Optional<ActionId> action = ActionId.parse(click.actionId());
+    if (action.isEmpty()) {
+      return InteractionReply.ephemeral(conversations.words(click).t("unknownButton"));
+    }
+    ActionId a = action.get();
+    if ("i".equals(a.kind())) {
+      return incidents.click(click, a.id(), a.what());
+    }
+    if (!"s".equals(a.kind())) {
+      return InteractionReply.ephemeral(conversations.words(click).t("unknownButton"));
+    }
+    return conversations.click(click, a.id(), a.what());
+  }
+
+  private InteractionReply modal(ChatEvent.ModalSubmit submit) {
+    Optional<ActionId> action = ActionId.parse(submit.actionId());
+    if (action.isEmpty()) {
+      return InteractionReply.none();
+    }
+    ActionId a = action.get();
+    if ("i".equals(a.kind())) {
+      return incidents.modal(submit, a.id(), a.what());
+    }
+    return conversations.modal(submit, a.id(), a.what());
+  }
+
+  private InteractionReply command(ChatEvent.Command command) {
+    String args = command.args() == null ? "" : command.args().strip();
+    String verb =
+        args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    var words = conversations.words(command);
+    switch (verb) {
+      case "optout", "stop" -> {
+        preferences.setOptOut(command.platform(), command.userId(), true);
+        return InteractionReply.ephemeral(words.t("optedOut"));
+      }
+      case "optin" -> {
+        preferences.setOptOut(command.platform(), command.userId(), false);
+        return InteractionReply.ephemeral(words.t("optedIn"));
+      }
+      case "stats" -> {
+        if (!team.inTeam(command.platform(), command.userId())) {
+          log.info(
+              "event=stats_refused platform={} user={} why=not_on_the_team",
+              command.platform().wire(),
+              command.userId());
+          return InteractionReply.ephemeral(words.t("statsTeamOnly"));
+        }
+        return InteractionReply.ephemeral(stats.summaryLine(30));
+      }
+      case "link", "verify" -> {
+        if (command.platform() != PlatformId.DISCORD) {
+          return InteractionReply.ephemeral(words.t("linkDiscordOnly"));
+        }
+        String rest = args.split("\\s+", 2).length > 1 ? args.split("\\s+", 2)[1] : "";
+        return InteractionReply.ephemeral(
+            verb.equals("link")
+                ? links.request(command.userId(), command.userName(), rest, command.locale())
+                : links.verify(command.userId(), rest, command.locale()));
+      }
+      default -> {
+        return InteractionReply.ephemeral(words.t("commandHelp"));
+      }
+    }
+  }
+}

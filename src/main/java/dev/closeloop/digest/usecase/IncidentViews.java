@@ -1,0 +1,130 @@
+package dev.closeloop.digest.usecase;
+
+import dev.closeloop.digest.DigestEntry;
+import dev.closeloop.store.AnswerRow;
+import dev.closeloop.store.DigestQueries;
+import dev.closeloop.store.IncidentRow;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.survey.usecase.AnswerSet;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Incidents joined with their survey and answers, as the digest and the admin API show them. */
+public final class IncidentViews {
+  private IncidentViews() {}
+
+  /**
+   * A digest entry and its section: created in the window ({@code fresh}) or still open from
+   * before.
+   */
+  record Ranked(boolean fresh, DigestEntry entry) {}
+
+  /** One row of {@link DigestQueries#WORST}. */
+  private static final RowMapper<Ranked> RANKED =
+      (rs, ctx) -> {
+        IncidentRow i =
+            new IncidentRow(
+                rs.getLong("survey_id"),
+                instant(rs, "created_at"),
+                rs.getString("kind"),
+                rs.getString("owner"),
+                instant(rs, "owned_at"),
+                rs.getString("followed_up_by"),
+                instant(rs, "followed_up_at"),
+                rs.getString("note"),
+                rs.getString("owner_ref"),
+                instant(rs, "owner_reminded_at"),
+                rs.getBoolean("alerted"));
+        AnswerSet a =
+            AnswerSet.of(
+                rs.getString("a_fixed"),
+                rs.getString("a_rating"),
+                rs.getString("a_comment"),
+                rs.getString("a_request"));
+        DigestEntry e =
+            entry(
+                i,
+                a,
+                rs.getString("ticket_id"),
+                rs.getString("url"),
+                rs.getString("title"),
+                requester(
+                    rs.getString("requester_name"),
+                    rs.getString("requester_email"),
+                    rs.getString("person_key")),
+                rs.getString("assignee"),
+                rs.getString("team"),
+                rs.getString("requester_locale"));
+        return new Ranked(rs.getInt("fresh") == 1, e);
+      };
+
+  /** As Jdbi maps an {@code Instant} column (looking up its row mapper on every row costs more). */
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  /**
+   * The {@code limit} worst entries of the window [from, to) and of those still open from before
+   * it, worst first (as {@link DigestEntry#severity()}, then oldest first), for one team or every
+   * team when {@code team} is null.
+   */
+  static DigestQueries.Worst<Ranked> worst(
+      Handle h, Instant from, Instant to, String team, int limit) {
+    return new DigestQueries(h).worst(from, to, team, limit, RANKED);
+  }
+
+  public static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
+    return entry(
+        i,
+        AnswerSet.of(answers),
+        s.ticketId(),
+        s.url(),
+        s.title(),
+        requester(s.requesterName(), s.requesterEmail(), s.personKey()),
+        s.assignee(),
+        s.team(),
+        s.locale());
+  }
+
+  private static DigestEntry entry(
+      IncidentRow i,
+      AnswerSet a,
+      String ticketId,
+      String url,
+      String title,
+      String requester,
+      String assignee,
+      String team,
+      String requesterLocale) {
+    return new DigestEntry(
+        i.surveyId(),
+        ticketId,
+        url,
+        title,
+        requester,
+        assignee,
+        team,
+        a.rating(),
+        a.fixed(),
+        a.comment(),
+        a.request(),
+        IncidentRow.NEGATIVE.equals(i.kind()),
+        i.createdAt(),
+        i.owner(),
+        i.ownedAt(),
+        i.followedUpBy(),
+        i.followedUpAt(),
+        i.note(),
+        requesterLocale);
+  }
+
+  private static String requester(String name, String email, String personKey) {
+    return name != null ? name : email != null ? email : personKey;
+  }
+}

@@ -1,0 +1,28 @@
+package dev.closeloop.link;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The rules of linking an email to a Discord account: what an email and a code look like, how long
+ * a code lives and how often it may be tried, and how many requests a Discord user or an address
+ * may make (so guessing stays bounded and nobody floods a mailbox through us).
+ */
+public final class LinkRules {
+  public static final Duration CODE_TTL = Duration.ofMinutes(15);
+  public static final int MAX_TRIES = 5;
+  public static final int USER_PER_HOUR = 3;
+  public static final int USER_PER_DAY = 10;
+  public static final int EMAIL_PER_HOUR = 3;
+  public static final int EMAIL_PER_DAY = 5;
+  public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  public static final Pattern CODE = Pattern.compile("\\d{6}");
+
+  private LinkRules() {}
+
+  /** "dana@example.com" → "d•••@example.com": who the code went to, without spelling it out. */
+  public static String masked(String email) {
+    int at = email.indexOf('@');
+    return at <= 0 ? email : email.charAt(0) + "\u2022\u2022\u2022" + email.substring(at);
+  }
+}

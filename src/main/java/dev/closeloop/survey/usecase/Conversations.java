@@ -1,0 +1,235 @@
+package dev.closeloop.survey.usecase;
+
+import dev.closeloop.chat.ChatEvent;
+import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.store.Answers;
+import dev.closeloop.store.People;
+import dev.closeloop.store.Retry;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.Surveys;
+import dev.closeloop.survey.AnswerParser;
+import dev.closeloop.survey.Conversation;
+import dev.closeloop.survey.ParsedAnswer;
+import dev.closeloop.survey.Say;
+import dev.closeloop.survey.SurveyFlow;
+import dev.closeloop.survey.SurveyInput;
+import dev.closeloop.survey.SurveyMessages;
+import dev.closeloop.survey.Transition;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A survey's conversation as people have it in chat: a click, a typed reply or a modal becomes a
+ * {@link SurveyInput}, the pure {@link SurveyFlow} decides, and one transaction records the answers
+ * (first one kept), refreshes the survey message, queues the replies in the outbox and tells the
+ * {@link AnswerListener} (incidents for negative replies and requests).
+ */
+public final class Conversations {
+  private static final Logger log = LoggerFactory.getLogger(Conversations.class);
+
+  private final Jdbi jdbi;
+  private final SurveyFlow flow;
+  private final Notifier notifier;
+  private final AnswerListener listener;
+  private final PersonPreferences preferences;
+  private final TicketWriteBack writeBack;
+  private final Clock clock;
+
+  public Conversations(
+      Jdbi jdbi,
+      SurveyFlow flow,
+      Notifier notifier,
+      AnswerListener listener,
+      PersonPreferences preferences,
+      TicketWriteBack writeBack,
+      Clock clock) {
+    this.jdbi = jdbi;
+    this.flow = flow;
+    this.notifier = notifier;
+    this.listener = listener;
+    this.preferences = preferences;
+    this.writeBack = writeBack;
+    this.clock = clock;
+  }
+
+  /** Requester texts for whoever sent this event, outside any survey. */
+  public SurveyMessages words(ChatEvent event) {
+    return jdbi.withHandle(
+        h -> notifier.messages(h, event.platform(), event.userId(), event.locale()));
+  }
+
+  /** A click on a survey's button ({@code cl:s:<id>:<what>}). */
+  public InteractionReply click(ChatEvent.ButtonClick click, long surveyId, String what) {
+    SurveyInput input;
+    switch (what) {
+      case "fixed:yes" -> input = new SurveyInput.FixedClicked(true);
+      case "fixed:no" -> input = new SurveyInput.FixedClicked(false);
+      case "else:yes" -> input = new SurveyInput.AnythingElseClicked(true);
+      case "else:no" -> input = new SurveyInput.AnythingElseClicked(false);
+      case "reopen:yes" -> input = new SurveyInput.ReopenClicked(true);
+      case "reopen:no" -> input = new SurveyInput.ReopenClicked(false);
+      case "stop" -> input = new SurveyInput.StopClicked();
+      case "more" -> {
+        return moreClicked(click, surveyId);
+      }
+      default -> {
+        if (what.startsWith("rate:")) {
+          int score = what.length() == 6 ? what.charAt(5) - '0' : -1;
+          if (score < 1 || score > 5) {
+            return InteractionReply.ephemeral(words(click).t("unknownButton"));
+          }
+          input = new SurveyInput.RatingClicked(score);
+        } else {
+          return InteractionReply.ephemeral(words(click).t("unknownButton"));
+        }
+      }
+    }
+    return apply(click.platform(), click.userId(), surveyId, input, true);
+  }
+
+  private InteractionReply moreClicked(ChatEvent.ButtonClick click, long surveyId) {
+    SurveyRow s = jdbi.withHandle(h -> new Surveys(h).find(surveyId)).orElse(null);
+    if (s == null || !owns(s, click.platform(), click.userId())) {
+      return InteractionReply.ephemeral(words(click).t("notYourSurvey"));
+    }
+    var messages = jdbi.withHandle(h -> notifier.messages(h, s));
+    if (!s.open()) {
+      return InteractionReply.ephemeral(messages.text(Say.SURVEY_CLOSED));
+    }
+    return messages.commentModal(surveyId);
+  }
+
+  /** A comment or request typed into a survey's modal ({@code cl:s:<id>:comment|request}). */
+  public InteractionReply modal(ChatEvent.ModalSubmit submit, long surveyId, String what) {
+    String text = AnswerParser.clean(submit.text() == null ? "" : submit.text());
+    if (text.isEmpty()) {
+      return InteractionReply.none();
+    }
+    SurveyInput input =
+        "request".equals(what)
+            ? new SurveyInput.RequestSubmitted(text)
+            : new SurveyInput.CommentSubmitted(text);
+    return apply(submit.platform(), submit.userId(), surveyId, input, true);
+  }
+
+  /**
+   * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
+   * open survey".
+   */
+  public InteractionReply typed(ChatEvent.TypedText typed) {
+    ParsedAnswer parsed = AnswerParser.parse(typed.text());
+    Optional<SurveyRow> open =
+        jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
+    if (open.isPresent()) {
+      long id = open.get().id();
+      return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
+    }
+    Instant now = clock.instant();
+    String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
+    if (parsed instanceof ParsedAnswer.Stop) {
+      preferences.setOptOut(typed.platform(), typed.userId(), true);
+    } else if (parsed instanceof ParsedAnswer.OptIn) {
+      preferences.setOptOut(typed.platform(), typed.userId(), false);
+    }
+    String key =
+        parsed instanceof ParsedAnswer.Stop
+            ? "optedOut"
+            : parsed instanceof ParsedAnswer.OptIn ? "optedIn" : "noOpenSurvey";
+    jdbi.useTransaction(
+        h ->
+            notifier.direct(
+                h,
+                typed.platform(),
+                typed.userId(),
+                notifier.messages(h, typed.platform(), typed.userId(), null).t(key),
+                tag,
+                now));
+    return InteractionReply.none();
+  }
+
+  /**
+   * Typed text answers the question the person has seen: while "anything else?" is still queued, it
+   * answers the one before.
+   */
+  private SurveyInput typedInput(ParsedAnswer parsed, SurveyRow s) {
+    boolean seen =
+        !dev.closeloop.survey.Step.AWAIT_ANYTHING_ELSE.name().equals(s.step())
+            || !jdbi.withHandle(h -> Notifier.questionPending(h, s.id()));
+    return new SurveyInput.Typed(parsed, seen);
+  }
+
+  private InteractionReply apply(
+      PlatformId platform, String userId, long surveyId, SurveyInput input, boolean interactive) {
+    Instant now = clock.instant();
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  Surveys surveys = new Surveys(h);
+                  SurveyRow s = surveys.lock(surveyId).orElse(null);
+                  if (s == null || !owns(s, platform, userId)) {
+                    return InteractionReply.ephemeral(
+                        notifier.messages(h, platform, userId, null).t("notYourSurvey"));
+                  }
+                  if (!s.open()
+                      && !(input instanceof SurveyInput.StopClicked)
+                      && !(input instanceof SurveyInput.Typed t
+                          && t.answer() instanceof ParsedAnswer.Stop)) {
+                    return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
+                  }
+                  Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
+                  Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
+                  Answers answers = new Answers(h);
+                  for (Transition.Answer a : t.recorded()) {
+                    answers.record(s.id(), a.kind().wire(), a.value(), now);
+                  }
+                  if (t.optOut()) {
+                    new People(h).setOptedOut(s.personKey(), true, now);
+                    log.info("event=opted_out survey={}", s.id());
+                  }
+                  if (t.changed()) {
+                    Instant answeredAt = t.next().hasAnswer() ? now : null;
+                    Instant finishedAt = t.next().finished() ? now : null;
+                    surveys.saveConversation(
+                        s.id(), t.next().step().name(), answeredAt, finishedAt);
+                    listener.answersChanged(h, s.id(), s.locale(), t.next(), now);
+                    writeBack.conversationChanged(h, s, before, t, now);
+                    notifier.refreshSurvey(h, s.id(), now);
+                  }
+                  SurveyRow after = surveys.find(s.id()).orElseThrow();
+                  boolean onlyRejection = !t.changed() && !t.optOut();
+                  if (onlyRejection && interactive && t.say().size() == 1) {
+                    return InteractionReply.ephemeral(
+                        notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
+                  }
+                  int i = 0;
+                  for (Say say : t.say()) {
+                    notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
+                  }
+                  if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
+                    return notifier.messages(h, after).requestModal(s.id());
+                  }
+                  return InteractionReply.none();
+                }));
+  }
+
+  private InteractionReply reply(Handle h, SurveyRow s, Say say, boolean interactive, Instant now) {
+    if (interactive) {
+      return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
+    }
+    notifier.say(h, s, say, "x" + now.toEpochMilli(), now);
+    return InteractionReply.none();
+  }
+
+  static boolean owns(SurveyRow s, PlatformId platform, String userId) {
+    return platform.wire().equals(s.platform())
+        && userId != null
+        && userId.equals(s.platformUser());
+  }
+}

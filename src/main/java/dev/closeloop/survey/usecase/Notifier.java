@@ -1,0 +1,237 @@
+package dev.closeloop.survey.usecase;
+
+import dev.closeloop.chat.ChatMessage;
+import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.Outgoing;
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.delivery.usecase.OutboxWriter;
+import dev.closeloop.language.Catalog;
+import dev.closeloop.language.Languages;
+import dev.closeloop.language.Words;
+import dev.closeloop.store.AnswerRow;
+import dev.closeloop.store.Answers;
+import dev.closeloop.store.People;
+import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.Surveys;
+import dev.closeloop.survey.Conversation;
+import dev.closeloop.survey.Say;
+import dev.closeloop.survey.Step;
+import dev.closeloop.survey.SurveyMessages;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Queues what a requester is sent, as outbox rows with stable keys (adding a key twice adds it
+ * once). Everything goes through here so that every message is durable before it is sent.
+ */
+public final class Notifier {
+  public static final String SURVEY_DM = "survey_dm";
+
+  /** The outbox purpose of a question the survey asks ("anything else?"). */
+  public static final String QUESTION = "question";
+
+  private final Catalog requester;
+  private final String fallbackLang;
+  private final ZoneId defaultZone;
+
+  /**
+   * @param fallbackLang {@code survey.locale}: the language when neither the ticket nor the
+   *     platform says one
+   * @param defaultZone {@code digest.zone}: the zone when neither the ticket nor the platform says
+   *     one
+   */
+  public Notifier(Catalog requester, String fallbackLang, ZoneId defaultZone) {
+    this.requester = requester;
+    this.fallbackLang = fallbackLang;
+    this.defaultZone = defaultZone;
+  }
+
+  /**
+   * What this survey's requester is written to with: the ticket's or platform's language (kept on
+   * the survey), else the one their chat client last reported, else {@code survey.locale}; their
+   * time zone, else {@code digest.zone}.
+   */
+  public SurveyMessages messages(Handle h, SurveyRow s) {
+    String remembered = s.locale() == null ? remembered(h, s) : null;
+    String lang = Languages.resolve(s.locale(), remembered, fallbackLang, requester.languages());
+    return new SurveyMessages(new Words(requester, lang, zone(s.timezone())));
+  }
+
+  private static String remembered(Handle h, SurveyRow s) {
+    People people = new People(h);
+    return people
+        .locale(s.personKey())
+        .or(
+            () ->
+                s.platform() == null || s.platformUser() == null
+                    ? java.util.Optional.empty()
+                    : people.localeOf(s.platform(), s.platformUser()))
+        .orElse(null);
+  }
+
+  /**
+   * What a person is written to with outside a survey (no open survey, opt-in, help): the language
+   * their client reports with this event, else the one remembered for them, else {@code
+   * survey.locale}.
+   */
+  public SurveyMessages messages(Handle h, PlatformId platform, String userId, String locale) {
+    String known =
+        locale != null ? locale : new People(h).localeOf(platform.wire(), userId).orElse(null);
+    String lang = Languages.resolve(null, known, fallbackLang, requester.languages());
+    return new SurveyMessages(new Words(requester, lang, defaultZone));
+  }
+
+  /** The zone a requester is written to in: theirs when valid, else {@code digest.zone}. */
+  ZoneId zone(String tz) {
+    if (tz == null) {
+      return defaultZone;
+    }
+    try {
+      return ZoneId.of(tz);
+    } catch (java.time.DateTimeException e) {
+      return defaultZone;
+    }
+  }
+
+  /** The conversation as stored: step plus first answers. */
+  public static Conversation conversation(SurveyRow s, List<AnswerRow> answers) {
+    AnswerSet a = AnswerSet.of(answers);
+    Step step = Step.valueOf(s.step());
+    Boolean wantsMore = a.request() != null || step == Step.AWAIT_REQUEST ? Boolean.TRUE : null;
+    return new Conversation(step, a.fixed(), a.rating(), a.comment(), wantsMore, a.request());
+  }
+
+  public static SurveyMessages.View view(Handle h, SurveyRow s) {
+    Conversation c = conversation(s, new Answers(h).forSurvey(s.id()));
+    boolean closed =
+        s.finishedAt() != null
+            || SurveyRow.EXPIRED.equals(s.state())
+            || SurveyRow.CANCELLED.equals(s.state())
+            || SurveyRow.SKIPPED.equals(s.state());
+    return new SurveyMessages.View(
+        s.id(),
+        s.ticketId(),
+        s.title(),
+        s.url(),
+        s.requesterName(),
+        s.closedAt(),
+        c,
+        closed,
+        new dev.closeloop.store.WriteBacks(h).reask(s.id()));
+  }
+
+  /** The survey's first DM. */
+  public void surveyDm(Handle h, SurveyRow s, PlatformId platform, String userId, Instant now) {
+    ChatMessage m = messages(h, s).survey(view(h, s));
+    enqueue(
+        h,
+        platform,
+        new Outgoing.DirectMessage("s" + s.id() + "-dm", userId, m),
+        s.id(),
+        SURVEY_DM,
+        now,
+        now);
+  }
+
+  /** Re-renders the survey message (answers shown, buttons gone when closed). */
+  public void refreshSurvey(Handle h, long surveyId, Instant now) {
+    SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
+    if (s.platform() == null) {
+      return;
+    }
+    ChatMessage m = messages(h, s).survey(view(h, s));
+    MessageRef target =
+        s.messageId() == null ? null : new MessageRef(s.messageChannel(), s.messageId());
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.Update("s" + s.id() + "-u" + s.version(), target, m),
+        s.id(),
+        "update",
+        now,
+        now);
+  }
+
+  /** The survey closed (reopen, expiry): edit its message; nothing new is sent. */
+  public void closeSurveyMessage(Handle h, long surveyId, Instant now) {
+    refreshSurvey(h, surveyId, now);
+  }
+
+  /** A reply in the conversation the person is having (never held back by quiet hours). */
+  public void say(Handle h, SurveyRow s, Say say, String tag, Instant now) {
+    SurveyMessages messages = messages(h, s);
+    ChatMessage m =
+        switch (say) {
+          case ANYTHING_ELSE -> messages.anythingElse(s.id());
+          case REOPEN_OFFER -> messages.reopenOffer(view(h, s));
+          default -> ChatMessage.plainText(messages.text(say, view(h, s)));
+        };
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m),
+        s.id(),
+        say == Say.ANYTHING_ELSE ? QUESTION : "reply",
+        now,
+        now);
+  }
+
+  /**
+   * True while the "anything else?" question of this survey is queued but not yet sent: text the
+   * person types meanwhile answers what they last saw.
+   */
+  public static boolean questionPending(Handle h, long surveyId) {
+    return new dev.closeloop.store.Outbox(h).unsent(surveyId, QUESTION);
+  }
+
+  public void reminder(Handle h, SurveyRow s, Instant now) {
+    ChatMessage m = messages(h, s).reminder(view(h, s));
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.DirectMessage("s" + s.id() + "-rem", s.platformUser(), m),
+        s.id(),
+        "reminder",
+        now,
+        now);
+  }
+
+  /** "Someone followed up", held until the person's send window opens. */
+  public void followUp(Handle h, SurveyRow s, Instant notBefore, Instant now) {
+    ChatMessage m = messages(h, s).followedUp(view(h, s));
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.DirectMessage("s" + s.id() + "-fu", s.platformUser(), m),
+        s.id(),
+        "follow_up",
+        notBefore,
+        now);
+  }
+
+  /** A direct reply to a person outside any survey (no open survey, opt-in, help). */
+  public void direct(
+      Handle h, PlatformId platform, String userId, String text, String tag, Instant now) {
+    enqueue(
+        h,
+        platform,
+        new Outgoing.DirectMessage("u-" + tag, userId, ChatMessage.plainText(text)),
+        null,
+        "reply",
+        now,
+        now);
+  }
+
+  private static boolean enqueue(
+      Handle h,
+      PlatformId platform,
+      Outgoing o,
+      Long surveyId,
+      String purpose,
+      Instant notBefore,
+      Instant now) {
+    return OutboxWriter.enqueue(h, platform, o, surveyId, purpose, notBefore, now);
+  }
+}
