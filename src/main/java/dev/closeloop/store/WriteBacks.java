@@ -57,16 +57,14 @@ public final class WriteBacks {
   public Optional<Result> of(long surveyId, String kind) {
     return h.createQuery(
             """
-            SELECT msg_key AS key, survey_id, helpdesk, kind, outcome, result_id, result_url,
-                reason, at
-            FROM write_backs WHERE survey_id = :s AND kind = :k ORDER BY at DESC LIMIT 1
+            SELECT * FROM write_backs WHERE survey_id = :s AND kind = :k ORDER BY at DESC LIMIT 1
             """)
         .bind("s", surveyId)
         .bind("k", kind)
         .map(
             (rs, ctx) ->
                 new Result(
-                    rs.getString("key"),
+                    rs.getString("msg_key"),
                     rs.getLong("survey_id"),
                     rs.getString("helpdesk"),
                     rs.getString("kind"),

@@ -146,8 +146,15 @@ class ZendeskWriteBackEndToEndTest {
             "Anything else: My laptop charger is broken too");
 
     // the IT team takes it from the digest: a note on the ticket names who
+    clock.advance(java.time.Duration.ofMinutes(5));
     assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
     chat.deliver();
+    // the digest shows what the helpdesk did: reopened, and the request's new ticket, linked
+    String digest = chat.messages("channel:team").toString();
+    assertThat(digest)
+        .contains("↺ Reopened in the helpdesk")
+        .contains("\"url\":\"http://127.0.0.1:" + zendesk.port() + "/agent/tickets/35437\"")
+        .contains("\"text\":\"Ticket: 35437\"");
     chat.click("sam@it.example", "cl:i:" + surveyId() + ":own");
     puts = zendesk.findAll(putRequestedFor(urlPathEqualTo(TICKET)));
     assertThat(puts).hasSize(3);
