@@ -99,6 +99,11 @@ class SandboxHelpdeskTest {
     close(); // the panel's "Close it again"
     assertThat(ticket(helpdesk(0), "DEMO-7").path("status").asText()).isEqualTo("closed");
     assertThat(chat.dm(DANA)).contains("was closed again", "Did it work this time?");
+
+    // erase-user takes her demo tickets and their notes too
+    assertThat(app.admin("POST", "/admin/erase-user", "{\"user\":\"" + DANA + "\"}").statusCode())
+        .isEqualTo(200);
+    assertThat(helpdesk(0).path("tickets")).isEmpty();
   }
 
   @Test

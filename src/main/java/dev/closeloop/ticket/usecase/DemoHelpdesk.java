@@ -66,6 +66,32 @@ public final class DemoHelpdesk implements HelpdeskWriter {
     jdbi.useTransaction(h -> setStatus(h, ticketId, OPEN, now));
   }
 
+  /** Removes demo tickets not changed since {@code cutoff}, with their notes (retention). */
+  public static int purge(Handle h, Instant cutoff) {
+    h.createUpdate(
+            """
+            DELETE FROM demo_ticket_notes WHERE ticket_id IN
+              (SELECT ticket_id FROM demo_tickets WHERE updated_at < :c)
+            """)
+        .bind("c", cutoff)
+        .execute();
+    return h.createUpdate("DELETE FROM demo_tickets WHERE updated_at < :c")
+        .bind("c", cutoff)
+        .execute();
+  }
+
+  /** Removes the demo tickets of one requester, with their notes (erase-user). */
+  public static void erase(Handle h, String email) {
+    h.createUpdate(
+            """
+            DELETE FROM demo_ticket_notes WHERE ticket_id IN
+              (SELECT ticket_id FROM demo_tickets WHERE requester = :e)
+            """)
+        .bind("e", email)
+        .execute();
+    h.createUpdate("DELETE FROM demo_tickets WHERE requester = :e").bind("e", email).execute();
+  }
+
   @Override
   public String system() {
     return SYSTEM;
