@@ -102,14 +102,7 @@ final class ReopenStep {
     if (c.rating() != null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
-    Conversation next = c.withRating(score);
-    List<Answer> recorded = new ArrayList<>();
-    recorded.add(new Answer(AnswerKind.RATING, Integer.toString(score)));
-    if (comment != null && next.comment() == null) {
-      next = next.withComment(comment);
-      recorded.add(new Answer(AnswerKind.COMMENT, comment));
-    }
-    return new Transition(next, recorded, List.of(), false, true);
+    return SurveyFlow.rated(c, score, comment); // the question stays open
   }
 
   private static Transition comment(Conversation c, String text) {

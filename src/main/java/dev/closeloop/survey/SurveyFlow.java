@@ -213,6 +213,15 @@ public final class SurveyFlow {
     if (c.rating() != null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
+    Transition rated = rated(c, score, comment);
+    return afterScoreAnswer(rated.next(), new ArrayList<>(rated.recorded()));
+  }
+
+  /**
+   * The rating recorded (and the words after it as the comment, if none is in yet), nothing said:
+   * the caller decides what comes next.
+   */
+  static Transition rated(Conversation c, int score, String comment) {
     Conversation next = c.withRating(score);
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.RATING, Integer.toString(score)));
@@ -220,7 +229,7 @@ public final class SurveyFlow {
       next = next.withComment(comment);
       recorded.add(new Answer(AnswerKind.COMMENT, comment));
     }
-    return afterScoreAnswer(next, recorded);
+    return new Transition(next, recorded, List.of(), false, true);
   }
 
   /** After a fixed or rating answer: ask what went wrong, or move on once both are in. */

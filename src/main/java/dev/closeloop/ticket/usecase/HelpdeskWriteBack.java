@@ -214,19 +214,9 @@ public final class HelpdeskWriteBack
 
   @Override
   public void done(Handle h, OutboxRow row, Write write, WriteOutcome.Done done, Instant now) {
-    SurveyRow s = row.surveyId() == null ? null : new Surveys(h).find(row.surveyId()).orElse(null);
-    new WriteBacks(h)
-        .record(
-            new WriteBacks.Result(
-                row.msgKey(),
-                s == null ? null : s.id(),
-                row.platform(),
-                write.kind(),
-                done.noChange() ? "no_change" : "ok",
-                done.id(),
-                done.url(),
-                null,
-                now));
+    SurveyRow s = survey(h, row);
+    record(
+        h, row, s, write, done.noChange() ? "no_change" : "ok", done.id(), done.url(), null, now);
     if (s == null) {
       return;
     }
@@ -263,7 +253,30 @@ public final class HelpdeskWriteBack
 
   @Override
   public void ended(Handle h, OutboxRow row, Write write, WriteOutcome.Failure why, Instant now) {
-    SurveyRow s = row.surveyId() == null ? null : new Surveys(h).find(row.surveyId()).orElse(null);
+    SurveyRow s = survey(h, row);
+    record(h, row, s, write, why.label(), null, null, why.reason(), now);
+    if (s != null && write instanceof Write.Reopen) {
+      tell(h, s, "reopen", now, "reopenFailed");
+    }
+  }
+
+  private static SurveyRow survey(Handle h, OutboxRow row) {
+    return row.surveyId() == null ? null : new Surveys(h).find(row.surveyId()).orElse(null);
+  }
+
+  /**
+   * What the write came to, for the digest (the survey may be gone since: erase-user, retention).
+   */
+  private static void record(
+      Handle h,
+      OutboxRow row,
+      SurveyRow s,
+      Write write,
+      String outcome,
+      String resultId,
+      String resultUrl,
+      String reason,
+      Instant now) {
     new WriteBacks(h)
         .record(
             new WriteBacks.Result(
@@ -271,14 +284,11 @@ public final class HelpdeskWriteBack
                 s == null ? null : s.id(),
                 row.platform(),
                 write.kind(),
-                why.label(),
-                null,
-                null,
-                why.reason(),
+                outcome,
+                resultId,
+                resultUrl,
+                reason,
                 now));
-    if (s != null && write instanceof Write.Reopen) {
-      tell(h, s, "reopen", now, "reopenFailed");
-    }
   }
 
   /**
