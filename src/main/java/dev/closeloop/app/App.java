@@ -61,6 +61,7 @@ public final class App implements AutoCloseable {
   final StatsService stats;
   final WeeklyService weekly;
   final OutboxDispatcher dispatcher;
+  final WriteBackWiring writeBack;
   final AdminOps admin;
   final OutboxOps outboxOps;
   final Retention retention;
@@ -100,10 +101,17 @@ public final class App implements AutoCloseable {
             LanguageConfig.surveyLanguage(config, requester),
             java.time.ZoneId.of(config.digest().zone()));
     this.classifier = Classifiers.standard();
+    this.jobs = new JobHealth(clock);
+    var d = config.delivery();
+    RetryPolicy retry =
+        new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble);
+    String worker = "closeloop-" + UUID.randomUUID();
+    this.writeBack =
+        WriteBackWiring.create(config, jdbi, notifier, retry, jobs, clock, worker, metrics);
     this.stats = new StatsService(jdbi, config, clock);
     this.intake = new IntakeService(jdbi, config, policy, clock, random::nextDouble, notifier);
     this.surveys = new SurveyService(jdbi, config, policy, platforms, notifier, clock);
-    this.deadlines = new SurveyDeadlines(jdbi, policy, notifier, clock);
+    this.deadlines = new SurveyDeadlines(jdbi, policy, notifier, writeBack.writeBack, clock);
     SurveyDeliveries deliveries = new SurveyDeliveries(policy, notifier);
     this.links =
         new LinkService(
@@ -114,7 +122,8 @@ public final class App implements AutoCloseable {
             clock,
             requester,
             LanguageConfig.surveyLanguage(config, requester));
-    this.incidents = new IncidentActions(jdbi, config, notifier, policy, platforms, clock);
+    this.incidents =
+        new IncidentActions(jdbi, config, notifier, policy, platforms, writeBack.writeBack, clock);
     this.ownerReminders = new OwnerReminders(jdbi, config, notifier, platforms, clock);
     SurveyFlow flow = new SurveyFlow(config.digest().negativeAtOrBelow());
     PersonPreferences preferences = new PersonPreferences(jdbi, clock);
@@ -125,23 +134,22 @@ public final class App implements AutoCloseable {
             notifier,
             new NegativeAnswers(config, flow, classifier, platforms),
             preferences,
+            writeBack.writeBack,
             clock);
     this.conversations =
         new ChatRouter(
             answers, preferences, incidents, stats, links, TeamCheck.of(config, platforms));
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
-    this.jobs = new JobHealth(clock);
-    var d = config.delivery();
     this.dispatcher =
         new OutboxDispatcher(
             jdbi,
             platforms,
-            new RetryPolicy(d.maxAttempts(), d.backoff(), d.backoffMax(), random::nextDouble),
+            retry,
             new Pacer(),
             new PostingReport(deliveries, jobs),
             clock,
-            "closeloop-" + UUID.randomUUID(),
+            worker,
             metrics);
     this.admin = new AdminOps(this);
     this.outboxOps = new OutboxOps(this);
@@ -230,6 +238,11 @@ public final class App implements AutoCloseable {
   }
 
   /** Sends everything due in the outbox now (tests; the scheduler does this every 300 ms). */
+  /** The sandbox's demo helpdesk, or null when the sandbox is off. */
+  dev.closeloop.ticket.usecase.DemoHelpdesk demoHelpdesk() {
+    return writeBack.demo;
+  }
+
   public int deliver() {
     return periodic.deliver();
   }

@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
 final class JobHealth {
   private static final Logger log = LoggerFactory.getLogger(JobHealth.class);
 
+  /** The helpdesk write-back's dispatcher; its parts are the helpdesks. */
+  static final String WRITEBACK = "writeback";
+
   /** The periodic jobs, in the order a manual tick runs them. */
   static final List<String> JOBS =
-      List.of("surveys", "reminders", "digest", "weekly", "purge", "pollers", "outbox");
+      List.of("surveys", "reminders", "digest", "weekly", "purge", "pollers", "outbox", WRITEBACK);
 
   private record State(Instant lastSuccess, String lastError, Instant lastErrorAt) {
     static final State NEVER = new State(null, null, null);
@@ -74,6 +77,12 @@ final class JobHealth {
           work.run();
           return true;
         });
+  }
+
+  /** A success found outside the job's own run (a helpdesk took a write). */
+  void succeeded(String job, String part) {
+    Instant now = clock.instant();
+    update(job, part, s -> new State(now, s.lastError(), s.lastErrorAt()));
   }
 
   /** A failure found outside the job's own run (a digest post refused later by the platform). */

@@ -37,6 +37,7 @@ final class OutboxOps {
     m.put("id", o.id());
     m.put("key", o.msgKey());
     m.put("platform", o.platform());
+    m.put("kind", o.kind());
     m.put("purpose", o.purpose());
     m.put("state", o.state());
     m.put("attempts", o.attempts());

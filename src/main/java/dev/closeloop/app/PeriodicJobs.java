@@ -45,6 +45,13 @@ final class PeriodicJobs {
                 (inst, ctx) ->
                     app.jobs.run(
                         "outbox", () -> app.dispatcher.drain(Duration.ofSeconds(20), true))));
+    tasks.add(
+        Tasks.recurring("writeback-dispatch", FixedDelay.ofMillis(500))
+            .execute(
+                (inst, ctx) ->
+                    app.jobs.run(
+                        JobHealth.WRITEBACK,
+                        () -> app.writeBack.dispatcher.drain(Duration.ofSeconds(20)))));
     tasks.add(task("survey-tick", FixedDelay.ofSeconds(1), "surveys"));
     tasks.add(task("reminders", FixedDelay.ofSeconds(1), "reminders"));
     tasks.add(task("digest", FixedDelay.ofSeconds(1), "digest"));
@@ -169,7 +176,10 @@ final class PeriodicJobs {
     }
   }
 
-  /** Sends everything due in the outbox now (tests; the scheduler does this every 300 ms). */
+  /**
+   * Sends everything due in the outbox now, chat messages then helpdesk writes (tests; the
+   * scheduler does these every 300 and 500 ms).
+   */
   int deliver() {
     int[] sent = {0};
     app.jobs.run(
@@ -179,6 +189,7 @@ final class PeriodicJobs {
           sent[0] = app.dispatcher.drain(Duration.ofSeconds(30));
           return true;
         });
+    app.jobs.run(JobHealth.WRITEBACK, () -> app.writeBack.dispatcher.drain(Duration.ofSeconds(30)));
     return sent[0];
   }
 }

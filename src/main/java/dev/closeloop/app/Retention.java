@@ -5,6 +5,7 @@ import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
+import dev.closeloop.ticket.usecase.DemoHelpdesk;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,7 @@ final class Retention {
                   h.createUpdate("DELETE FROM sandbox_messages WHERE created_at < :c")
                       .bind("c", cutoff)
                       .execute();
+              DemoHelpdesk.purge(h, cutoff);
               // body-signed senders (Jira, Zammad) sign no time: a request stays a replay as long
               // as anything it could touch is kept
               h.createUpdate("DELETE FROM seen_requests WHERE seen_at < :c")
@@ -108,6 +110,7 @@ final class Retention {
                     .execute();
                 h.createUpdate("DELETE FROM surveys WHERE id = :s").bind("s", s.id()).execute();
               }
+              DemoHelpdesk.erase(h, u.toLowerCase(Locale.ROOT));
               h.createUpdate("DELETE FROM links WHERE email = :e OR discord_id = :u")
                   .bind("e", u.toLowerCase(Locale.ROOT))
                   .bind("u", u)

@@ -71,6 +71,7 @@ final class SandboxRoutes {
                       null,
                       emptyToNull(limit(str(body, "locale", ""), 35))),
                   null);
+          demoHelpdesk(app, event);
           HttpApi.answer(ctx, app.intake.accept(event));
           app.tick();
         });
@@ -134,8 +135,22 @@ final class SandboxRoutes {
                       new ChatEvent.ModalSubmit(
                           PlatformId.SANDBOX, user, id, str(body, "text", ""))));
         });
+    SandboxHelpdeskRoutes.register(j, app);
     j.post("/sandbox/api/digest", ctx -> ctx.json(app.digests.postNow()));
     j.post("/sandbox/api/weekly", ctx -> ctx.json(app.weekly()));
+  }
+
+  /** The demo helpdesk has the ticket the page closed (or reopened), as a real helpdesk would. */
+  private static void demoHelpdesk(App app, TicketEvent e) {
+    var demo = app.demoHelpdesk();
+    if (demo == null) {
+      return;
+    }
+    if (e.kind() == TicketEvent.Kind.CLOSED) {
+      demo.closed(e.ticket().id(), e.ticket().title(), e.requester().email(), e.ticket().team());
+    } else {
+      demo.reopened(e.ticket().id());
+    }
   }
 
   /**

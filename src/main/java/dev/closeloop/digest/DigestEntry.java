@@ -25,7 +25,84 @@ public record DigestEntry(
     String followedUpBy,
     Instant followedUpAt,
     String note,
-    String requesterLocale) {
+    String requesterLocale,
+    Helpdesk helpdesk) {
+
+  /**
+   * What the ticket's helpdesk made of this entry's answers (write-back), any field null when
+   * nothing happened.
+   *
+   * @param requestTicket the ticket a request became, and its link
+   * @param reopened true when the helpdesk reopened the ticket (or found it open), false when the
+   *     reopen failed (and {@code reopenFailure} says why)
+   */
+  public record Helpdesk(
+      String requestTicket, String requestTicketUrl, Boolean reopened, String reopenFailure) {
+    public static final Helpdesk NONE = new Helpdesk(null, null, null, null);
+
+    /** From the write-back's records: a request's outcome and id, a reopen's outcome and reason. */
+    public static Helpdesk of(
+        String requestOutcome,
+        String requestId,
+        String requestUrl,
+        String reopenOutcome,
+        String reopenReason) {
+      boolean created = "ok".equals(requestOutcome) && requestId != null;
+      Boolean reopened =
+          reopenOutcome == null
+              ? null
+              : "ok".equals(reopenOutcome) || "no_change".equals(reopenOutcome);
+      return new Helpdesk(
+          created ? requestId : null,
+          created ? requestUrl : null,
+          reopened,
+          Boolean.FALSE.equals(reopened) ? reopenReason : null);
+    }
+  }
+
+  /** An entry without write-back facts. */
+  public DigestEntry(
+      long surveyId,
+      String ticketId,
+      String url,
+      String title,
+      String requester,
+      String assignee,
+      String team,
+      Integer score,
+      Boolean fixed,
+      String comment,
+      String request,
+      boolean negative,
+      Instant createdAt,
+      String owner,
+      Instant ownedAt,
+      String followedUpBy,
+      Instant followedUpAt,
+      String note,
+      String requesterLocale) {
+    this(
+        surveyId,
+        ticketId,
+        url,
+        title,
+        requester,
+        assignee,
+        team,
+        score,
+        fixed,
+        comment,
+        request,
+        negative,
+        createdAt,
+        owner,
+        ownedAt,
+        followedUpBy,
+        followedUpAt,
+        note,
+        requesterLocale,
+        Helpdesk.NONE);
+  }
 
   /** An entry whose requester's language is not known. */
   public DigestEntry(

@@ -53,6 +53,7 @@ final class EntryCard {
       body.add(new Span.Bold(words.t("requestLabel")));
       body.add(new Span.Plain(" " + DigestBuilder.cut(e.request(), DigestBuilder.MAX_COMMENT)));
     }
+    body.addAll(helpdesk(e.helpdesk()));
     body.add(new Span.Plain("\n" + status(e, now)));
     String title =
         DigestBuilder.cut(e.ticketId(), 60)
@@ -79,6 +80,32 @@ final class EntryCard {
       blocks.add(new Actions(buttons));
     }
     return blocks;
+  }
+
+  /**
+   * What the ticket's helpdesk made of the answers: the ticket a request became (linked), the
+   * reopen done or failed.
+   */
+  private List<Span> helpdesk(DigestEntry.Helpdesk h) {
+    List<Span> out = new ArrayList<>();
+    if (h == null) {
+      return out;
+    }
+    if (h.requestTicket() != null) {
+      String label = words.t("requestTicket", "id", DigestBuilder.cut(h.requestTicket(), 60));
+      out.add(new Span.Plain("\n"));
+      out.add(
+          h.requestTicketUrl() == null
+              ? new Span.Plain(label)
+              : new Span.Link(h.requestTicketUrl(), label));
+    }
+    if (Boolean.TRUE.equals(h.reopened())) {
+      out.add(new Span.Plain("\n" + words.t("reopenedInHelpdesk")));
+    } else if (Boolean.FALSE.equals(h.reopened())) {
+      String reason = h.reopenFailure() == null ? "" : DigestBuilder.cut(h.reopenFailure(), 200);
+      out.add(new Span.Plain("\n" + words.t("reopenFailedInHelpdesk", "reason", reason)));
+    }
+    return out;
   }
 
   /** " (German)": the language a quoted comment is in, named in the team's language. */

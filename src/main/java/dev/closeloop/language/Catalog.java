@@ -96,6 +96,8 @@ public final class Catalog {
           Map.entry("stopButton", 75),
           Map.entry("elseYesButton", 75),
           Map.entry("elseNoButton", 75),
+          Map.entry("reopenYesButton", 75),
+          Map.entry("reopenNoButton", 75),
           Map.entry("commentModalTitle", 24),
           Map.entry("requestModalTitle", 24),
           Map.entry("modalSubmit", 24),

@@ -46,7 +46,9 @@ public final class DigestQueries {
   private static String worst(String teamJoin) {
     return """
         SELECT w.*, s.ticket_id, s.url, s.title, s.requester_name, s.requester_email, s.person_key, s.assignee, s.locale AS requester_locale,
-               s.team, c.answer AS a_comment, q.answer AS a_request
+               s.team, c.answer AS a_comment, q.answer AS a_request,
+               wq.outcome AS wb_request, wq.result_id AS wb_request_id, wq.result_url AS wb_request_url,
+               wr.outcome AS wb_reopen, wr.reason AS wb_reopen_reason
         FROM (
           SELECT e.*,
                  SUM(CASE WHEN e.fresh = 1 AND e.kind = 'negative' THEN 1 ELSE 0 END) OVER () AS n_fresh_negative,
@@ -63,6 +65,8 @@ public final class DigestQueries {
         JOIN surveys s ON s.id = w.survey_id
         LEFT JOIN answers c ON c.survey_id = w.survey_id AND c.kind = 'comment'
         LEFT JOIN answers q ON q.survey_id = w.survey_id AND q.kind = 'request'
+        LEFT JOIN write_backs wq ON wq.survey_id = w.survey_id AND wq.kind = 'request'
+        LEFT JOIN write_backs wr ON wr.survey_id = w.survey_id AND wr.kind = 'reopen'
         ORDER BY w.severity, w.created_at, w.survey_id
         """
         .formatted(
@@ -76,7 +80,8 @@ public final class DigestQueries {
    * fresh} (1 created in the window, 0 still open from before); {@code severity}; {@code
    * n_fresh_negative, n_fresh_request, n_still_open}; the survey's {@code ticket_id, url, title,
    * requester_name, requester_email, person_key, assignee, team}; the answers {@code a_rating,
-   * a_fixed, a_comment, a_request}.
+   * a_fixed, a_comment, a_request}; what the helpdesk made of them {@code wb_request,
+   * wb_request_id, wb_request_url, wb_reopen, wb_reopen_reason} (write_backs, null when none).
    */
   public static final String WORST = worst("");
 

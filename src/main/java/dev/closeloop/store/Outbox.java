@@ -42,6 +42,7 @@ public final class Outbox {
     return h.createQuery(
             """
             SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= :now
+              AND kind <> 'writeback'
             ORDER BY next_attempt_at, id LIMIT :limit
             """)
         .bind("now", now)
@@ -50,12 +51,16 @@ public final class Outbox {
         .list();
   }
 
-  /** Due rows of platforms other than these (left from a config that had them). */
+  /**
+   * Due chat rows of platforms other than these (left from a config that had them). Helpdesk writes
+   * ({@code kind = 'writeback'}) are not chat rows: their dispatcher settles them.
+   */
   public List<OutboxRow> dueOutside(
       java.util.Collection<String> platforms, Instant now, int limit) {
     return h.createQuery(
             """
             SELECT * FROM outbox WHERE state = 'pending' AND platform NOT IN (<platforms>) AND next_attempt_at <= :now
+              AND kind <> 'writeback'
             ORDER BY next_attempt_at, id LIMIT :limit
             """)
         .bindList("platforms", List.copyOf(platforms))
@@ -196,12 +201,13 @@ public final class Outbox {
         .execute();
   }
 
-  /** Rows in flight or unconfirmed on platforms other than these (or on any, when empty). */
+  /** Chat rows in flight or unconfirmed on platforms other than these (or on any, when empty). */
   public List<OutboxRow> unsettledOutside(java.util.Collection<String> platforms, int limit) {
     if (platforms.isEmpty()) {
       return h.createQuery(
               """
-              SELECT * FROM outbox WHERE state IN ('inflight', 'unconfirmed') ORDER BY id LIMIT :limit
+              SELECT * FROM outbox WHERE state IN ('inflight', 'unconfirmed') AND kind <> 'writeback'
+              ORDER BY id LIMIT :limit
               """)
           .bind("limit", limit)
           .mapTo(OutboxRow.class)
@@ -210,7 +216,7 @@ public final class Outbox {
     return h.createQuery(
             """
             SELECT * FROM outbox WHERE state IN ('inflight', 'unconfirmed')
-              AND platform NOT IN (<platforms>) ORDER BY id LIMIT :limit
+              AND platform NOT IN (<platforms>) AND kind <> 'writeback' ORDER BY id LIMIT :limit
             """)
         .bindList("platforms", List.copyOf(platforms))
         .bind("limit", limit)
@@ -317,6 +323,24 @@ public final class Outbox {
         .bind("s", surveyId)
         .bind("p", purpose)
         .execute();
+  }
+
+  /**
+   * Helpdesk writes ({@code kind = 'writeback'}) not yet settled (pending, in flight, unconfirmed)
+   * whose helpdesk is none of these: their write-back is no longer configured.
+   */
+  public List<OutboxRow> writeBacksOutside(java.util.Collection<String> helpdesks, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE kind = 'writeback'
+              AND state IN ('pending', 'inflight', 'unconfirmed')
+              AND (<none> OR platform NOT IN (<helpdesks>)) ORDER BY id LIMIT :limit
+            """)
+        .define("none", helpdesks.isEmpty() ? "TRUE" : "FALSE")
+        .bindList("helpdesks", helpdesks.isEmpty() ? List.of("") : List.copyOf(helpdesks))
+        .bind("limit", limit)
+        .mapTo(OutboxRow.class)
+        .list();
   }
 
   private static String truncate(String s) {

@@ -66,14 +66,34 @@ public final class FatiguePolicy {
    * @param lastSentAt the person's most recent survey DM, or null
    */
   public Decision atDue(Instant now, boolean optedOut, Instant lastSentAt, ZoneId zone) {
+    return atDue(now, optedOut, lastSentAt, zone, false);
+  }
+
+  /**
+   * As {@link #atDue(Instant, boolean, Instant, ZoneId)}; {@code reask} is true for the one survey
+   * of a ticket closed again after its requester had it reopened from the chat ("did it work this
+   * time?"): they asked for it, so the cooldown does not hold it back. Opt-out and the send window
+   * still do. Only the first close after such a reopen is a re-ask (see {@link #reask}).
+   */
+  public Decision atDue(
+      Instant now, boolean optedOut, Instant lastSentAt, ZoneId zone, boolean reask) {
     if (optedOut) {
       return new Decision.Skip(SkipReason.OPTED_OUT);
     }
-    if (lastSentAt != null && now.isBefore(lastSentAt.plus(cooldown))) {
+    if (!reask && lastSentAt != null && now.isBefore(lastSentAt.plus(cooldown))) {
       return new Decision.Skip(SkipReason.COOLDOWN);
     }
     Instant allowed = window.nextAllowed(now, zone);
     return allowed.equals(now) ? new Decision.Send() : new Decision.Defer(allowed);
+  }
+
+  /**
+   * Whether a close is the re-ask after a reopen from the chat: the ticket was reopened at its
+   * requester's request ({@code reopenedFromChat}) and this is the first close since ({@code
+   * reaskedBefore} false). A later close is an ordinary one again, under the cooldown.
+   */
+  public static boolean reask(boolean reopenedFromChat, boolean reaskedBefore) {
+    return reopenedFromChat && !reaskedBefore;
   }
 
   /** When the one reminder goes out for a DM sent at {@code sentAt}, or null for none. */

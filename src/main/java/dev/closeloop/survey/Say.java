@@ -5,6 +5,12 @@ package dev.closeloop.survey;
  */
 public enum Say {
   WHAT_WENT_WRONG,
+  /** "what went wrong?" once the reopen question (which already apologised) is answered */
+  WHAT_WENT_WRONG_AFTER_REOPEN,
+  /** "Shall I reopen the ticket?" with the two buttons */
+  REOPEN_OFFER,
+  /** the reopen question is open and the reply was neither yes nor no */
+  REOPEN_UNCLEAR,
   THANKS_FOR_COMMENT,
   ANYTHING_ELSE,
   REQUEST_PROMPT,

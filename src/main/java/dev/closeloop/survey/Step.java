@@ -6,6 +6,11 @@ public enum Step {
   OPEN,
   /** a low score or "not fixed" came in: the next free text is what went wrong */
   AWAIT_COMMENT,
+  /**
+   * "not fixed" came in and the requester was offered to reopen the ticket: a tap or a typed yes /
+   * no answers it
+   */
+  AWAIT_REOPEN,
   /** "anything else we can help with?" was asked */
   AWAIT_ANYTHING_ELSE,
   /** the person said yes: the next free text is their request */

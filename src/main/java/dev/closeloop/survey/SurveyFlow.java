@@ -5,6 +5,7 @@ import dev.closeloop.survey.SurveyInput.AnythingElseClicked;
 import dev.closeloop.survey.SurveyInput.CommentSubmitted;
 import dev.closeloop.survey.SurveyInput.FixedClicked;
 import dev.closeloop.survey.SurveyInput.RatingClicked;
+import dev.closeloop.survey.SurveyInput.ReopenClicked;
 import dev.closeloop.survey.SurveyInput.RequestSubmitted;
 import dev.closeloop.survey.SurveyInput.StopClicked;
 import dev.closeloop.survey.SurveyInput.Typed;
@@ -24,8 +25,19 @@ public final class SurveyFlow {
     this.negativeAtOrBelow = negativeAtOrBelow;
   }
 
-  /** Applies {@code input} to a conversation that is still open (not expired or cancelled). */
+  /**
+   * Applies {@code input} to a conversation that is still open (not expired or cancelled), for a
+   * ticket that cannot be reopened from the chat.
+   */
   public Transition apply(Conversation c, SurveyInput input) {
+    return apply(c, input, ReopenMode.NEVER);
+  }
+
+  /**
+   * Applies {@code input} to a conversation that is still open; {@code reopen} is what "not fixed"
+   * does to this survey's ticket (see {@link ReopenStep}).
+   */
+  public Transition apply(Conversation c, SurveyInput input, ReopenMode reopen) {
     if (input instanceof StopClicked
         || input instanceof Typed t && t.answer() instanceof ParsedAnswer.Stop) {
       return new Transition(c, List.of(), List.of(Say.OPTED_OUT), true, false);
@@ -33,6 +45,16 @@ public final class SurveyFlow {
     if (c.finished()) {
       return Transition.unchanged(c, Say.SURVEY_CLOSED);
     }
+    if (c.step() == Step.AWAIT_REOPEN) {
+      return ReopenStep.answer(c, input);
+    }
+    if (input instanceof ReopenClicked) {
+      return ReopenStep.late(c);
+    }
+    return ReopenStep.afterAnswer(c, answer(c, input), reopen);
+  }
+
+  private Transition answer(Conversation c, SurveyInput input) {
     if (input instanceof FixedClicked f) {
       return fixed(c, f.fixed());
     } else if (input instanceof RatingClicked r) {
@@ -191,6 +213,15 @@ public final class SurveyFlow {
     if (c.rating() != null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
+    Transition rated = rated(c, score, comment);
+    return afterScoreAnswer(rated.next(), new ArrayList<>(rated.recorded()));
+  }
+
+  /**
+   * The rating recorded (and the words after it as the comment, if none is in yet), nothing said:
+   * the caller decides what comes next.
+   */
+  static Transition rated(Conversation c, int score, String comment) {
     Conversation next = c.withRating(score);
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.RATING, Integer.toString(score)));
@@ -198,7 +229,7 @@ public final class SurveyFlow {
       next = next.withComment(comment);
       recorded.add(new Answer(AnswerKind.COMMENT, comment));
     }
-    return afterScoreAnswer(next, recorded);
+    return new Transition(next, recorded, List.of(), false, true);
   }
 
   /** After a fixed or rating answer: ask what went wrong, or move on once both are in. */
@@ -218,7 +249,7 @@ public final class SurveyFlow {
     return switch (c.step()) {
       case AWAIT_REQUEST -> request(c, text);
       case AWAIT_ANYTHING_ELSE -> fromDialog ? comment(c, text) : requestWithoutYes(c, text);
-      case OPEN, AWAIT_COMMENT -> comment(c, text);
+      case OPEN, AWAIT_COMMENT, AWAIT_REOPEN -> comment(c, text);
       case FINISHED -> Transition.unchanged(c, Say.SURVEY_CLOSED);
     };
   }

@@ -11,6 +11,9 @@ public sealed interface SurveyInput {
 
   record AnythingElseClicked(boolean yes) implements SurveyInput {}
 
+  /** "Reopen the ticket" ({@code yes}) or "No, leave it closed". */
+  record ReopenClicked(boolean yes) implements SurveyInput {}
+
   /** A request from the request dialog. */
   record RequestSubmitted(String text) implements SurveyInput {}
 

@@ -29,7 +29,12 @@ public final class SurveyMessages {
     this.words = words;
   }
 
-  /** The facts a survey message shows. */
+  /**
+   * The facts a survey message shows.
+   *
+   * @param again the ticket was closed again after its requester had it reopened: the survey asks
+   *     whether it worked this time
+   */
   public record View(
       long surveyId,
       String ticketId,
@@ -38,7 +43,21 @@ public final class SurveyMessages {
       String requesterName,
       Instant closedAt,
       Conversation conversation,
-      boolean closed) {}
+      boolean closed,
+      boolean again) {
+
+    public View(
+        long surveyId,
+        String ticketId,
+        String title,
+        String url,
+        String requesterName,
+        Instant closedAt,
+        Conversation conversation,
+        boolean closed) {
+      this(surveyId, ticketId, title, url, requesterName, closedAt, conversation, closed, false);
+    }
+  }
 
   public static String action(long surveyId, String what) {
     return "cl:s:" + surveyId + ":" + what;
@@ -57,9 +76,13 @@ public final class SurveyMessages {
     List<Block> blocks = new ArrayList<>();
     String ticketLine =
         v.title() == null || v.title().isBlank() ? v.ticketId() : v.ticketId() + " · " + v.title();
-    blocks.add(new Card(ticketLine, v.url(), List.of(new Span.Plain(t("intro", v)))));
+    blocks.add(
+        new Card(
+            ticketLine,
+            v.url(),
+            List.of(new Span.Plain(t(v.again() ? "introAgain" : "intro", v)))));
     boolean open = !v.closed() && !c.finished();
-    String fixedQuestion = t("fixedQuestion", v);
+    String fixedQuestion = t(v.again() ? "fixedQuestionAgain" : "fixedQuestion", v);
     String ratingQuestion = t("ratingQuestion", v);
     if (c.fixed() == null && open) {
       blocks.add(Text.plain(fixedQuestion));
@@ -146,6 +169,27 @@ public final class SurveyMessages {
                         Style.DEFAULT)))));
   }
 
+  /** "Shall I reopen the ticket?" with "Reopen the ticket" / "No, leave it closed". */
+  public ChatMessage reopenOffer(View v) {
+    String question = t("reopenOffer", v);
+    return new ChatMessage(
+        question,
+        List.of(
+            Text.plain(question),
+            new Actions(
+                List.of(
+                    new Button(
+                        action(v.surveyId(), "reopen:yes"),
+                        t("reopenYesButton", v),
+                        "yes",
+                        Style.PRIMARY),
+                    new Button(
+                        action(v.surveyId(), "reopen:no"),
+                        t("reopenNoButton", v),
+                        "no",
+                        Style.DEFAULT)))));
+  }
+
   public ChatMessage reminder(View v) {
     return ChatMessage.plainText(t("reminder", v));
   }
@@ -177,6 +221,9 @@ public final class SurveyMessages {
     String key =
         switch (say) {
           case WHAT_WENT_WRONG -> "whatWentWrong";
+          case WHAT_WENT_WRONG_AFTER_REOPEN -> "whatWentWrongAfterReopen";
+          case REOPEN_OFFER -> "reopenOffer";
+          case REOPEN_UNCLEAR -> "reopenUnclear";
           case THANKS_FOR_COMMENT -> "thanksForComment";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";

@@ -115,6 +115,21 @@ class BundleTest {
     a.put("language", "Deutsch");
     a.put("last", "CSAT 50%");
     a.put("current", "CSAT 60%");
+    // write-back: the reopen and request replies, the notes on tickets
+    a.put("hasTeam", "yes");
+    a.put("hasUrl", "yes");
+    a.put("id", "X".repeat(40));
+    a.put("url", "https://help.example.com/t/35437");
+    a.put("hasScore", "yes");
+    a.put("finished", "yes");
+    a.put("fixed", "no");
+    a.put("reopen", "yes");
+    a.put("hasComment", "yes");
+    a.put("hasNote", "yes");
+    a.put("at", LATE);
+    a.put("request", "Dana");
+    a.put("link", "https://closeloop.example.com/");
+    a.put("reason", "Dana");
     return a;
   }
 

@@ -153,4 +153,25 @@ class FatiguePolicyTest {
     assertThat(FatiguePolicy.sampledIn(1.0, 0.999)).isTrue();
     assertThat(FatiguePolicy.sampledIn(0.0, 0.0)).isFalse();
   }
+
+  @Test
+  @DisplayName(
+      "A re-ask after a reopen from the chat is sent within the cooldown; opt-out still holds")
+  void reaskIgnoresCooldownOnly() {
+    Instant now = Instant.parse("2026-11-25T10:00:00Z");
+    Instant yesterday = now.minus(Duration.ofDays(1));
+    assertThat(policy.atDue(now, false, yesterday, UTC, false))
+        .isEqualTo(new Decision.Skip(SkipReason.COOLDOWN));
+    assertThat(policy.atDue(now, false, yesterday, UTC, true)).isEqualTo(new Decision.Send());
+    assertThat(policy.atDue(now, true, yesterday, UTC, true))
+        .isEqualTo(new Decision.Skip(SkipReason.OPTED_OUT));
+  }
+
+  @Test
+  @DisplayName("Only the first close after a reopen from the chat is a re-ask")
+  void reaskOnlyOnce() {
+    assertThat(FatiguePolicy.reask(true, false)).isTrue();
+    assertThat(FatiguePolicy.reask(true, true)).isFalse();
+    assertThat(FatiguePolicy.reask(false, false)).isFalse();
+  }
 }

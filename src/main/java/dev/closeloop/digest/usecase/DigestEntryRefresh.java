@@ -37,8 +37,7 @@ final class DigestEntryRefresh {
   void refresh(Handle h, long surveyId, Instant now) {
     IncidentRow i = new Incidents(h).find(surveyId).orElseThrow();
     SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
-    DigestEntry entry =
-        IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
+    DigestEntry entry = IncidentViews.entry(h, s, i);
     List<Block> fresh = digest.entryBlocks(entry, now);
     String marker = "cl:i:" + surveyId + ":";
     List<OutboxRow> rows =

@@ -39,6 +39,7 @@ public final class IncidentActions {
   private final Clock clock;
   private final dev.closeloop.language.Words words;
   private final DigestEntryRefresh refresh;
+  private final FollowUpListener followUps;
 
   public IncidentActions(
       Jdbi jdbi,
@@ -46,8 +47,10 @@ public final class IncidentActions {
       Notifier notifier,
       FatiguePolicy policy,
       Map<PlatformId, ?> platforms,
+      FollowUpListener followUps,
       Clock clock) {
     this.jdbi = jdbi;
+    this.followUps = followUps;
     this.config = config;
     this.notifier = notifier;
     this.policy = policy;
@@ -136,6 +139,7 @@ public final class IncidentActions {
                     return InteractionReply.ephemeral(words.t("alreadyOwned", "owner", i.owner()));
                   }
                   refresh.refresh(h, surveyId, now);
+                  followUps.taken(h, surveyId, who, now);
                   log.info("event=incident_taken survey={}", surveyId);
                   return InteractionReply.ephemeral(
                       words.t("youOwn", "ticket", ticketOf(h, surveyId)));
@@ -170,6 +174,7 @@ public final class IncidentActions {
                     notifier.followUp(h, s, policy.nextAllowed(now, zone(s.timezone())), now);
                   }
                   refresh.refresh(h, surveyId, now);
+                  followUps.followedUp(h, surveyId, who, note, now);
                   log.info(
                       "event=incident_followed_up survey={} requester_told={}",
                       surveyId,

@@ -2,9 +2,11 @@ package dev.closeloop.digest.usecase;
 
 import dev.closeloop.digest.DigestEntry;
 import dev.closeloop.store.AnswerRow;
+import dev.closeloop.store.Answers;
 import dev.closeloop.store.DigestQueries;
 import dev.closeloop.store.IncidentRow;
 import dev.closeloop.store.SurveyRow;
+import dev.closeloop.store.WriteBacks;
 import dev.closeloop.survey.usecase.AnswerSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +61,13 @@ public final class IncidentViews {
                     rs.getString("person_key")),
                 rs.getString("assignee"),
                 rs.getString("team"),
-                rs.getString("requester_locale"));
+                rs.getString("requester_locale"),
+                DigestEntry.Helpdesk.of(
+                    rs.getString("wb_request"),
+                    rs.getString("wb_request_id"),
+                    rs.getString("wb_request_url"),
+                    rs.getString("wb_reopen"),
+                    rs.getString("wb_reopen_reason")));
         return new Ranked(rs.getInt("fresh") == 1, e);
       };
 
@@ -80,6 +88,28 @@ public final class IncidentViews {
   }
 
   public static DigestEntry entry(SurveyRow s, IncidentRow i, List<AnswerRow> answers) {
+    return entry(s, i, answers, DigestEntry.Helpdesk.NONE);
+  }
+
+  /** The entry as a card shows it: with what the ticket's helpdesk made of the answers. */
+  static DigestEntry entry(Handle h, SurveyRow s, IncidentRow i) {
+    WriteBacks wb = new WriteBacks(h);
+    var request = wb.of(s.id(), "request").orElse(null);
+    var reopen = wb.of(s.id(), "reopen").orElse(null);
+    return entry(
+        s,
+        i,
+        new Answers(h).forSurvey(s.id()),
+        DigestEntry.Helpdesk.of(
+            request == null ? null : request.outcome(),
+            request == null ? null : request.resultId(),
+            request == null ? null : request.resultUrl(),
+            reopen == null ? null : reopen.outcome(),
+            reopen == null ? null : reopen.reason()));
+  }
+
+  private static DigestEntry entry(
+      SurveyRow s, IncidentRow i, List<AnswerRow> answers, DigestEntry.Helpdesk helpdesk) {
     return entry(
         i,
         AnswerSet.of(answers),
@@ -89,7 +119,8 @@ public final class IncidentViews {
         requester(s.requesterName(), s.requesterEmail(), s.personKey()),
         s.assignee(),
         s.team(),
-        s.locale());
+        s.locale(),
+        helpdesk);
   }
 
   private static DigestEntry entry(
@@ -101,7 +132,8 @@ public final class IncidentViews {
       String requester,
       String assignee,
       String team,
-      String requesterLocale) {
+      String requesterLocale,
+      DigestEntry.Helpdesk helpdesk) {
     return new DigestEntry(
         i.surveyId(),
         ticketId,
@@ -121,7 +153,8 @@ public final class IncidentViews {
         i.followedUpBy(),
         i.followedUpAt(),
         i.note(),
-        requesterLocale);
+        requesterLocale,
+        helpdesk);
   }
 
   private static String requester(String name, String email, String personKey) {

@@ -74,8 +74,7 @@ public final class NegativeAnswers implements AnswerListener {
       return;
     }
     SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
-    DigestEntry entry =
-        IncidentViews.entry(s, i, new dev.closeloop.store.Answers(h).forSurvey(surveyId));
+    DigestEntry entry = IncidentViews.entry(h, s, i);
     List<Block> blocks = new ArrayList<>();
     blocks.add(new ChatMessage.Header(words.t("alertHeading")));
     blocks.addAll(digest.entryBlocks(entry, now));

@@ -38,6 +38,7 @@ public final class Conversations {
   private final Notifier notifier;
   private final AnswerListener listener;
   private final PersonPreferences preferences;
+  private final TicketWriteBack writeBack;
   private final Clock clock;
 
   public Conversations(
@@ -46,12 +47,14 @@ public final class Conversations {
       Notifier notifier,
       AnswerListener listener,
       PersonPreferences preferences,
+      TicketWriteBack writeBack,
       Clock clock) {
     this.jdbi = jdbi;
     this.flow = flow;
     this.notifier = notifier;
     this.listener = listener;
     this.preferences = preferences;
+    this.writeBack = writeBack;
     this.clock = clock;
   }
 
@@ -69,6 +72,8 @@ public final class Conversations {
       case "fixed:no" -> input = new SurveyInput.FixedClicked(false);
       case "else:yes" -> input = new SurveyInput.AnythingElseClicked(true);
       case "else:no" -> input = new SurveyInput.AnythingElseClicked(false);
+      case "reopen:yes" -> input = new SurveyInput.ReopenClicked(true);
+      case "reopen:no" -> input = new SurveyInput.ReopenClicked(false);
       case "stop" -> input = new SurveyInput.StopClicked();
       case "more" -> {
         return moreClicked(click, surveyId);
@@ -179,7 +184,7 @@ public final class Conversations {
                     return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
                   }
                   Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
-                  Transition t = flow.apply(before, input);
+                  Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
                   Answers answers = new Answers(h);
                   for (Transition.Answer a : t.recorded()) {
                     answers.record(s.id(), a.kind().wire(), a.value(), now);
@@ -194,6 +199,7 @@ public final class Conversations {
                     surveys.saveConversation(
                         s.id(), t.next().step().name(), answeredAt, finishedAt);
                     listener.answersChanged(h, s.id(), s.locale(), t.next(), now);
+                    writeBack.conversationChanged(h, s, before, t, now);
                     notifier.refreshSurvey(h, s.id(), now);
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();

@@ -111,7 +111,15 @@ public final class Notifier {
             || SurveyRow.CANCELLED.equals(s.state())
             || SurveyRow.SKIPPED.equals(s.state());
     return new SurveyMessages.View(
-        s.id(), s.ticketId(), s.title(), s.url(), s.requesterName(), s.closedAt(), c, closed);
+        s.id(),
+        s.ticketId(),
+        s.title(),
+        s.url(),
+        s.requesterName(),
+        s.closedAt(),
+        c,
+        closed,
+        new dev.closeloop.store.WriteBacks(h).reask(s.id()));
   }
 
   /** The survey's first DM. */
@@ -155,9 +163,11 @@ public final class Notifier {
   public void say(Handle h, SurveyRow s, Say say, String tag, Instant now) {
     SurveyMessages messages = messages(h, s);
     ChatMessage m =
-        say == Say.ANYTHING_ELSE
-            ? messages.anythingElse(s.id())
-            : ChatMessage.plainText(messages.text(say, view(h, s)));
+        switch (say) {
+          case ANYTHING_ELSE -> messages.anythingElse(s.id());
+          case REOPEN_OFFER -> messages.reopenOffer(view(h, s));
+          default -> ChatMessage.plainText(messages.text(say, view(h, s)));
+        };
     enqueue(
         h,
         PlatformId.fromWire(s.platform()),

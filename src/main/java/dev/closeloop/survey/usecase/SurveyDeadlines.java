@@ -22,12 +22,15 @@ public final class SurveyDeadlines {
   private final Jdbi jdbi;
   private final FatiguePolicy policy;
   private final Notifier notifier;
+  private final TicketWriteBack writeBack;
   private final Clock clock;
 
-  public SurveyDeadlines(Jdbi jdbi, FatiguePolicy policy, Notifier notifier, Clock clock) {
+  public SurveyDeadlines(
+      Jdbi jdbi, FatiguePolicy policy, Notifier notifier, TicketWriteBack writeBack, Clock clock) {
     this.jdbi = jdbi;
     this.policy = policy;
     this.notifier = notifier;
+    this.writeBack = writeBack;
     this.clock = clock;
   }
 
@@ -90,6 +93,7 @@ public final class SurveyDeadlines {
     }
     surveys.expire(id, now);
     notifier.closeSurveyMessage(h, id, now);
+    writeBack.surveyExpired(h, s, now);
     log.info("event=survey_expired survey={} answered={}", id, s.answeredAt() != null);
   }
 }

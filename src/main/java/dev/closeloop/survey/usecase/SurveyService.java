@@ -6,6 +6,7 @@ import dev.closeloop.config.Config;
 import dev.closeloop.store.Retry;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
+import dev.closeloop.store.WriteBacks;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.FatiguePolicy.Decision;
 import dev.closeloop.survey.SkipReason;
@@ -154,7 +155,8 @@ public final class SurveyService {
                               now,
                               optedOut,
                               surveys.lastSentTo(locked.personKey(), now).orElse(null),
-                              notifier.zone(tz));
+                              notifier.zone(tz),
+                              new WriteBacks(h).reask(id));
                   if (d instanceof Decision.Skip skip) {
                     surveys.skip(id, skip.reason().wire(), now);
                     log.info("event=survey_skipped survey={} reason={}", id, skip.reason().wire());

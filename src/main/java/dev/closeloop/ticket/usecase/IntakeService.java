@@ -9,6 +9,7 @@ import dev.closeloop.store.Retry;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
 import dev.closeloop.store.Tickets;
+import dev.closeloop.store.WriteBacks;
 import dev.closeloop.survey.FatiguePolicy;
 import dev.closeloop.survey.FatiguePolicy.Decision;
 import dev.closeloop.survey.SkipReason;
@@ -206,6 +207,7 @@ public final class IntakeService {
           now);
     }
     tickets.changedAt(e.source(), e.ticket().id(), e.changedAt());
+    reaskIfReopenedFromChat(h, e, surveyId);
     long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
     log.info(
         "event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
@@ -240,6 +242,24 @@ public final class IntakeService {
       return ZoneId.of(tz);
     } catch (DateTimeException e) {
       return fallback;
+    }
+  }
+
+  /**
+   * The first close after the requester had the ticket reopened from the chat is asked again ("did
+   * it work this time?") whatever the cooldown; later closes are ordinary ones.
+   */
+  private static void reaskIfReopenedFromChat(Handle h, TicketEvent e, long surveyId) {
+    WriteBacks wb = new WriteBacks(h);
+    String reask = wb.ticketReask(e.source(), e.ticket().id()).orElse(null);
+    if (FatiguePolicy.reask(reask != null, WriteBacks.REASK_USED.equals(reask))) {
+      wb.markReask(surveyId);
+      wb.reaskUsed(e.source(), e.ticket().id());
+      log.info(
+          "event=survey_reask source={} ticket={} survey={}",
+          e.source(),
+          e.ticket().id(),
+          surveyId);
     }
   }
 }

@@ -1,0 +1,119 @@
+package dev.closeloop.survey;
+
+import dev.closeloop.survey.SurveyInput.CommentSubmitted;
+import dev.closeloop.survey.SurveyInput.FixedClicked;
+import dev.closeloop.survey.SurveyInput.RatingClicked;
+import dev.closeloop.survey.SurveyInput.ReopenClicked;
+import dev.closeloop.survey.SurveyInput.Typed;
+import dev.closeloop.survey.Transition.Answer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reopen question of the survey flow. When "not fixed" comes in, {@link ReopenMode#ASK} offers
+ * the requester to reopen the ticket before asking what went wrong; {@link ReopenMode#ALWAYS}
+ * decides it at once. While the question is open, a tap or a typed yes / no (in any bundled
+ * language) answers it, a rating or comment is still taken, and anything else asks again. Once
+ * answered, the survey goes on where it would have: what went wrong, then "anything else?".
+ */
+final class ReopenStep {
+  private ReopenStep() {}
+
+  /** {@code t} (the input's transition from {@code before}), with the reopen offer or decision. */
+  static Transition afterAnswer(Conversation before, Transition t, ReopenMode mode) {
+    boolean newlyNotFixed = before.fixed() == null && Boolean.FALSE.equals(t.next().fixed());
+    if (!newlyNotFixed || t.next().finished() || mode == ReopenMode.NEVER) {
+      return t;
+    }
+    if (mode == ReopenMode.ALWAYS) {
+      return new Transition(t.next(), t.recorded(), t.say(), t.optOut(), true, Boolean.TRUE);
+    }
+    // the reopen question comes first: what went wrong (or "anything else?") after its answer
+    return new Transition(
+        t.next().withStep(Step.AWAIT_REOPEN),
+        t.recorded(),
+        List.of(Say.REOPEN_OFFER),
+        t.optOut(),
+        true,
+        null);
+  }
+
+  /** A reopen button pressed while the question is not open. */
+  static Transition late(Conversation c) {
+    return Transition.unchanged(
+        c, Boolean.FALSE.equals(c.fixed()) ? Say.ALREADY_ANSWERED : Say.NOT_UNDERSTOOD);
+  }
+
+  /** An input while the reopen question is open (opt-out is handled before). */
+  static Transition answer(Conversation c, SurveyInput input) {
+    if (input instanceof ReopenClicked r) {
+      return decide(c, r.yes(), null);
+    } else if (input instanceof RatingClicked r) {
+      return rating(c, r.score(), null);
+    } else if (input instanceof CommentSubmitted s) {
+      return comment(c, s.text());
+    } else if (input instanceof FixedClicked) {
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
+    } else if (input instanceof Typed t) {
+      return typed(c, t.answer());
+    }
+    return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
+  }
+
+  private static Transition typed(Conversation c, ParsedAnswer answer) {
+    if (answer instanceof ParsedAnswer.Yes y) {
+      return decide(c, true, y.rest() == null ? null : y.text());
+    } else if (answer instanceof ParsedAnswer.No n) {
+      String comment = n.closing() ? null : n.but() != null ? n.but() : n.rest();
+      return decide(c, false, comment == null ? null : n.text());
+    } else if (answer instanceof ParsedAnswer.Rating r) {
+      return rating(c, r.score(), r.comment());
+    } else if (answer instanceof ParsedAnswer.FreeText f) {
+      return comment(c, f.text());
+    } else if (answer instanceof ParsedAnswer.Fixed f && f.comment() != null) {
+      return comment(c, f.comment());
+    }
+    return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
+  }
+
+  /** The requester's answer; the survey goes on with what it would have asked next. */
+  private static Transition decide(Conversation c, boolean reopen, String comment) {
+    List<Answer> recorded = new ArrayList<>();
+    Conversation next = c;
+    if (comment != null && c.comment() == null) {
+      next = next.withComment(comment);
+      recorded.add(new Answer(AnswerKind.COMMENT, comment));
+    }
+    List<Say> say;
+    if (next.comment() == null) {
+      next = next.withStep(Step.AWAIT_COMMENT);
+      say = List.of(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+    } else if (next.rating() != null) {
+      next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
+      say = List.of(Say.ANYTHING_ELSE);
+    } else {
+      next = next.withStep(Step.OPEN); // the rating buttons of the survey message are still open
+      say = List.of();
+    }
+    return new Transition(next, recorded, say, false, true, reopen);
+  }
+
+  private static Transition rating(Conversation c, int score, String comment) {
+    if (c.rating() != null) {
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
+    }
+    return SurveyFlow.rated(c, score, comment); // the question stays open
+  }
+
+  private static Transition comment(Conversation c, String text) {
+    if (c.comment() != null) {
+      return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
+    }
+    return new Transition(
+        c.withComment(text),
+        List.of(new Answer(AnswerKind.COMMENT, text)),
+        List.of(Say.THANKS_FOR_COMMENT),
+        false,
+        true);
+  }
+}

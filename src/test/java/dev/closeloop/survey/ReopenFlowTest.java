@@ -1,0 +1,172 @@
+package dev.closeloop.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.closeloop.survey.SurveyInput.AnythingElseClicked;
+import dev.closeloop.survey.SurveyInput.FixedClicked;
+import dev.closeloop.survey.SurveyInput.RatingClicked;
+import dev.closeloop.survey.SurveyInput.ReopenClicked;
+import dev.closeloop.survey.SurveyInput.Typed;
+import dev.closeloop.survey.Transition.Answer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The reopen question of the survey flow ({@code writeBack.reopen}: ask, always, never). */
+class ReopenFlowTest {
+  private final SurveyFlow flow = new SurveyFlow(2);
+
+  private static Typed typed(String text) {
+    return new Typed(AnswerParser.parse(text));
+  }
+
+  private Transition notFixed(ReopenMode mode) {
+    return flow.apply(Conversation.start(), new FixedClicked(false), mode);
+  }
+
+  @Test
+  @DisplayName("'ask': 'not fixed' offers the reopen first, and what went wrong after its answer")
+  void askOffersReopenBeforeWhatWentWrong() {
+    Transition offer = notFixed(ReopenMode.ASK);
+    assertThat(offer.next().step()).isEqualTo(Step.AWAIT_REOPEN);
+    assertThat(offer.say()).containsExactly(Say.REOPEN_OFFER);
+    assertThat(offer.recorded()).containsExactly(new Answer(AnswerKind.FIXED, "false"));
+    assertThat(offer.reopen()).isNull();
+
+    Transition yes = flow.apply(offer.next(), new ReopenClicked(true), ReopenMode.ASK);
+    assertThat(yes.reopen()).isTrue();
+    assertThat(yes.next().step()).isEqualTo(Step.AWAIT_COMMENT);
+    assertThat(yes.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+  }
+
+  @Test
+  @DisplayName("'No, leave it closed' decides false and the survey goes on")
+  void leaveClosed() {
+    Transition no =
+        flow.apply(notFixed(ReopenMode.ASK).next(), new ReopenClicked(false), ReopenMode.ASK);
+    assertThat(no.reopen()).isFalse();
+    assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+  }
+
+  @Test
+  @DisplayName("'always' reopens on 'not fixed' without asking; 'never' neither asks nor reopens")
+  void alwaysAndNever() {
+    Transition always = notFixed(ReopenMode.ALWAYS);
+    assertThat(always.reopen()).isTrue();
+    assertThat(always.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(always.next().step()).isEqualTo(Step.AWAIT_COMMENT);
+
+    Transition never = notFixed(ReopenMode.NEVER);
+    assertThat(never.reopen()).isNull();
+    assertThat(never.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(flow.apply(Conversation.start(), new FixedClicked(false)).say())
+        .containsExactly(Say.WHAT_WENT_WRONG);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" → reopen {1}")
+  @DisplayName("Typed yes / no answers the reopen question in every bundled language")
+  @CsvSource({
+    "yes, true",
+    "yes please, true",
+    "ja, true",
+    "ja bitte, true",
+    "oui, true",
+    "sí, true",
+    "sim, true",
+    "はい, true",
+    "no, false",
+    "nope, false",
+    "nein, false",
+    "non, false",
+    "não, false",
+    "いいえ, false",
+    "no thanks, false"
+  })
+  void typedYesNo(String text, boolean reopen) {
+    Transition t = flow.apply(notFixed(ReopenMode.ASK).next(), typed(text), ReopenMode.ASK);
+    assertThat(t.reopen()).isEqualTo(reopen);
+    assertThat(t.next().step()).isNotEqualTo(Step.AWAIT_REOPEN);
+  }
+
+  @Test
+  @DisplayName("A yes with words after it reopens and keeps the words as the comment")
+  void yesWithReasonIsAlsoTheComment() {
+    Transition t =
+        flow.apply(
+            notFixed(ReopenMode.ASK).next(),
+            typed("yes, it still drops every hour"),
+            ReopenMode.ASK);
+    assertThat(t.reopen()).isTrue();
+    assertThat(t.recorded())
+        .containsExactly(new Answer(AnswerKind.COMMENT, "yes, it still drops every hour"));
+    // the comment is in: nothing to ask about what went wrong, the rating is still open
+    assertThat(t.next().step()).isEqualTo(Step.OPEN);
+    assertThat(t.say()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A comment typed instead of yes/no is kept and the question stays open")
+  void commentWhileAsked() {
+    Conversation asked = notFixed(ReopenMode.ASK).next();
+    Transition t = flow.apply(asked, typed("the VPN still drops"), ReopenMode.ASK);
+    assertThat(t.reopen()).isNull();
+    assertThat(t.recorded()).containsExactly(new Answer(AnswerKind.COMMENT, "the VPN still drops"));
+    assertThat(t.next().step()).isEqualTo(Step.AWAIT_REOPEN);
+    assertThat(t.say()).containsExactly(Say.THANKS_FOR_COMMENT);
+
+    Transition again = flow.apply(t.next(), typed("hello?"), ReopenMode.ASK);
+    assertThat(again.changed()).isFalse();
+    assertThat(again.say()).containsExactly(Say.REOPEN_UNCLEAR);
+
+    Transition rating = flow.apply(t.next(), new RatingClicked(1), ReopenMode.ASK);
+    assertThat(rating.recorded()).containsExactly(new Answer(AnswerKind.RATING, "1"));
+    assertThat(rating.next().step()).isEqualTo(Step.AWAIT_REOPEN);
+
+    Transition yes = flow.apply(rating.next(), new ReopenClicked(true), ReopenMode.ASK);
+    assertThat(yes.reopen()).isTrue();
+    assertThat(yes.say()).containsExactly(Say.ANYTHING_ELSE);
+    assertThat(yes.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+  }
+
+  @Test
+  @DisplayName("The reopen question keeps its first answer; a late tap changes nothing")
+  void reopenAnsweredOnce() {
+    Conversation after =
+        flow.apply(notFixed(ReopenMode.ASK).next(), new ReopenClicked(true), ReopenMode.ASK).next();
+    Transition late = flow.apply(after, new ReopenClicked(false), ReopenMode.ASK);
+    assertThat(late.changed()).isFalse();
+    assertThat(late.reopen()).isNull();
+    assertThat(late.say()).containsExactly(Say.ALREADY_ANSWERED);
+
+    Transition stray = flow.apply(Conversation.start(), new ReopenClicked(true), ReopenMode.ASK);
+    assertThat(stray.reopen()).isNull();
+    assertThat(stray.say()).containsExactly(Say.NOT_UNDERSTOOD);
+  }
+
+  @Test
+  @DisplayName("A low score first, then 'not fixed': the reopen is offered then")
+  void lowScoreThenNotFixed() {
+    Conversation low =
+        flow.apply(Conversation.start(), new RatingClicked(1), ReopenMode.ASK).next();
+    assertThat(low.step()).isEqualTo(Step.AWAIT_COMMENT);
+    Transition nf = flow.apply(low, typed("👎"), ReopenMode.ASK);
+    assertThat(nf.say()).containsExactly(Say.REOPEN_OFFER);
+    Transition no = flow.apply(nf.next(), typed("no"), ReopenMode.ASK);
+    assertThat(no.reopen()).isFalse();
+    assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+    Transition comment = flow.apply(no.next(), typed("nobody called back"), ReopenMode.ASK);
+    assertThat(comment.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
+    Transition done = flow.apply(comment.next(), new AnythingElseClicked(false), ReopenMode.ASK);
+    assertThat(done.next().finished()).isTrue();
+  }
+
+  @Test
+  @DisplayName("'Fixed' never offers a reopen, and 'stop' still opts out while it is asked")
+  void fixedNeverOffersStopStillWorks() {
+    Transition fixed = flow.apply(Conversation.start(), new FixedClicked(true), ReopenMode.ASK);
+    assertThat(fixed.say()).doesNotContain(Say.REOPEN_OFFER);
+    Transition stop = flow.apply(notFixed(ReopenMode.ASK).next(), typed("stop"), ReopenMode.ASK);
+    assertThat(stop.optOut()).isTrue();
+  }
+}
