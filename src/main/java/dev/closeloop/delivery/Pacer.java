@@ -39,6 +39,16 @@ public final class Pacer {
     }
 
     void expire(Instant now) {
+      // the clock stepped back (NTP, a VM resumed): sends dated after now count as made now, so a
+      // step back holds sends for at most one period instead of for the whole step
+      int ahead = 0;
+      while (!sent.isEmpty() && sent.peekLast().isAfter(now)) {
+        sent.pollLast();
+        ahead++;
+      }
+      for (int i = 0; i < ahead; i++) {
+        sent.addLast(now);
+      }
       Instant horizon = now.minus(limit.period());
       while (!sent.isEmpty() && !sent.peekFirst().isAfter(horizon)) {
         sent.pollFirst();
@@ -71,7 +81,18 @@ public final class Pacer {
   static final int SWEEP_EVERY = 1024;
 
   private final Map<String, Window> windows = new HashMap<>();
-  private final Map<PlatformId, Instant> pausedUntil = new HashMap<>();
+
+  /** A 429 pause: from when it was asked for, until when. */
+  private record Pause(Instant from, Instant until) {
+    /**
+     * Its end, as seen at {@code now}: a clock that stepped back before it keeps only its length.
+     */
+    Instant until(Instant now) {
+      return now.isBefore(from) ? now.plus(Duration.between(from, until)) : until;
+    }
+  }
+
+  private final Map<PlatformId, Pause> pausedUntil = new HashMap<>();
   private int sinceSweep;
 
   /** When {@code o} may go out on {@code platform}; {@code now} or later. */
@@ -89,9 +110,9 @@ public final class Pacer {
 
   private Instant readyAt(PlatformId platform, Outgoing o, Instant now, boolean perConversation) {
     Instant ready = now;
-    Instant paused = pausedUntil.get(platform);
-    if (paused != null && paused.isAfter(ready)) {
-      ready = paused;
+    Pause pause = pausedUntil.get(platform);
+    if (pause != null && pause.until(now).isAfter(ready)) {
+      ready = pause.until(now);
     }
     for (Map.Entry<String, Limit> e : limits(platform, o).entrySet()) {
       if (perConversation || !e.getKey().contains(":ch:")) {
@@ -118,7 +139,7 @@ public final class Pacer {
       // an empty window holds nothing back: dropping it keeps the map to the conversations of
       // the last moments instead of everyone ever messaged
       windows.values().removeIf(w -> w.emptyAt(now));
-      pausedUntil.values().removeIf(until -> !until.isAfter(now));
+      pausedUntil.values().removeIf(p -> !p.until(now).isAfter(now));
     }
   }
 
@@ -127,9 +148,10 @@ public final class Pacer {
     return windows.size();
   }
 
-  /** The platform said 429: nothing goes to it until {@code until}. */
-  public synchronized void pause(PlatformId platform, Instant until) {
-    pausedUntil.merge(platform, until, (a, b) -> a.isAfter(b) ? a : b);
+  /** The platform said 429 at {@code now}: nothing goes to it until {@code until}. */
+  public synchronized void pause(PlatformId platform, Instant now, Instant until) {
+    pausedUntil.merge(
+        platform, new Pause(now, until), (a, b) -> a.until(now).isAfter(b.until) ? a : b);
   }
 
   /**

@@ -87,7 +87,7 @@ class PacerTest {
     Pacer pacer = new Pacer();
     List<Instant> sent = sendAsFastAsAllowed(pacer, PlatformId.SLACK, T0, 0, 50);
     Instant last = sent.get(49);
-    pacer.pause(PlatformId.SLACK, last.plusSeconds(3)); // a 429 with Retry-After: 3
+    pacer.pause(PlatformId.SLACK, last, last.plusSeconds(3)); // a 429 with Retry-After: 3
     sent.addAll(sendAsFastAsAllowed(pacer, PlatformId.SLACK, last, 50, 150));
 
     // a burst of 10 at once followed by 9.5/s put 19 into the first second, and 10 more at once
@@ -122,5 +122,27 @@ class PacerTest {
       assertThat(Duration.between(sent.get(i - 5), sent.get(i)))
           .isGreaterThan(Duration.ofSeconds(5));
     }
+  }
+
+  @Test
+  void aClockSteppingBackHoldsSendsForAtMostOnePeriodNotTheWholeStep() {
+    Pacer pacer = new Pacer();
+    Instant later = T0.plus(Duration.ofDays(2));
+    ChatMessage hi = ChatMessage.plainText("hi");
+    Outgoing dm = new Outgoing.DirectMessage("a", "U1", hi);
+    for (int i = 0; i < 10; i++) {
+      pacer.took(PlatformId.SLACK, new Outgoing.DirectMessage("x" + i, "V" + i, hi), later);
+      pacer.took(PlatformId.DISCORD, new Outgoing.DirectMessage("y" + i, "W" + i, hi), later);
+    }
+    pacer.took(PlatformId.SLACK, dm, later);
+    pacer.pause(PlatformId.DISCORD, later, later.plusSeconds(2)); // a 429 with Retry-After: 2
+
+    // the clock steps back two days (NTP, a restored VM): the sends dated then count as made now,
+    // the pause keeps its length; before, nothing went out for two days
+    Instant now = T0;
+    Outgoing next = new Outgoing.DirectMessage("b", "U2", hi);
+    assertThat(pacer.readyAt(PlatformId.SLACK, next, now)).isBetween(now, now.plusMillis(1030));
+    assertThat(pacer.readyAt(PlatformId.SLACK, dm, now)).isEqualTo(now.plusMillis(1030));
+    assertThat(pacer.readyAt(PlatformId.DISCORD, next, now)).isEqualTo(now.plusSeconds(2));
   }
 }
