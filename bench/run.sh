@@ -8,5 +8,5 @@ cd "$(dirname "$0")/.."
 if [ "${BENCH_SKIP_BUILD:-}" != "1" ]; then
   ./mvnw -B -q package -DskipTests
 fi
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
+./mvnw -B -q dependency:build-classpath dependency:copy@bench-bare -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" dev.closeloop.bench.Bench "$@"

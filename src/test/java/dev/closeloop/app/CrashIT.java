@@ -63,6 +63,77 @@ class CrashIT {
     figures.forEach(System.out::println);
   }
 
+  /**
+   * Intake commits in groups (one commit for every close waiting at that moment): a kill -9 the
+   * instant a 202 arrives, with other groups in flight, must lose none of the events answered 202.
+   */
+  @Test
+  void killNineRightAfterA202UnderGroupCommitLosesNoEventAnswered202() throws Exception {
+    Path config = writeConfig();
+    Files.deleteIfExists(appLog());
+    start(config);
+    int events = 600;
+    Map<Integer, Integer> status = new ConcurrentHashMap<>();
+    AtomicInteger accepted = new AtomicInteger();
+    AtomicBoolean killed = new AtomicBoolean();
+    ExecutorService senders = Executors.newFixedThreadPool(32);
+    for (int i = 0; i < events; i++) {
+      int n = i;
+      senders.submit(
+          () -> {
+            int code = post(ticket("GC-" + n, "U" + n));
+            if (code == 202
+                && accepted.incrementAndGet() >= KILL_AFTER_ACCEPTED_GROUP
+                && !killed.getAndSet(true)) {
+              process.destroyForcibly(); // at once: the 202 has just been read
+            }
+            status.put(n, code);
+          });
+    }
+    senders.shutdown();
+    assertThat(senders.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+    process.waitFor();
+    assertThat(killed).isTrue();
+    List<Integer> answered202 =
+        status.entrySet().stream().filter(e -> e.getValue() == 202).map(Map.Entry::getKey).toList();
+
+    start(config);
+    List<Integer> lost = new ArrayList<>();
+    int storedWithoutAnswer = 0;
+    for (int n = 0; n < events; n++) {
+      int found = surveysFor("GC-" + n);
+      if (answered202.contains(n) && found != 200) {
+        lost.add(n);
+      } else if (!answered202.contains(n) && found == 200) {
+        storedWithoutAnswer++; // committed, then the kill cut the answer: allowed
+      }
+    }
+    figures.add(
+        "group commit: kill -9 right after 202 number "
+            + KILL_AFTER_ACCEPTED_GROUP
+            + "; answered 202: "
+            + answered202.size()
+            + ", lost: "
+            + lost.size()
+            + ", committed but unanswered: "
+            + storedWithoutAnswer);
+    assertThat(answered202).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACCEPTED_GROUP);
+    assertThat(lost).as("events answered 202 and missing after the restart").isEmpty();
+  }
+
+  static final int KILL_AFTER_ACCEPTED_GROUP = 100;
+
+  /** The status of {@code GET /admin/surveys?ticket=ID}: 200 when the store has a survey. */
+  private int surveysFor(String ticketId) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base() + "/admin/surveys?ticket=" + ticketId))
+                .header("Authorization", "Bearer " + TOKEN)
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
   @Test
   void killNineMidBurstLosesNothingAndSendsNothingTwice() throws Exception {
     for (int i = 0; i < EVENTS + FAULT_EVENTS; i++) {

@@ -20,6 +20,7 @@ public final class Bench {
       System.exit(2);
     }
     Args a = Args.parse(argv);
+    waitQuiet(a.i("wait-quiet", 0));
     switch (argv[0]) {
       case "intake" -> IntakeBench.run(a);
       case "delivery" -> DeliveryBench.run(a);
@@ -70,6 +71,44 @@ public final class Bench {
     Path root = Path.of(System.getProperty("bench.dir", "target/bench")).toAbsolutePath();
     Files.createDirectories(root);
     return Files.createTempDirectory(root, name + "-");
+  }
+
+  /**
+   * Waits up to {@code seconds} for the 1-minute load average to fall under 1.5 (other work on the
+   * machine skews every figure), then goes on either way and says which.
+   */
+  static void waitQuiet(int seconds) throws InterruptedException {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (seconds > 0 && System.nanoTime() < end) {
+      if (oneMinuteLoad() < 1.5) {
+        say("machine quiet: load %s", loadAverage());
+        return;
+      }
+      Thread.sleep(5_000);
+    }
+    if (seconds > 0) {
+      say(
+          "machine NOT quiet after %d s: load %s (figures of this run are suspect)",
+          seconds, loadAverage());
+    }
+  }
+
+  private static double oneMinuteLoad() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
+  /** The 1-, 5- and 15-minute load averages (the machine must be quiet for a figure to count). */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (Exception e) {
+      return "?";
+    }
   }
 
   static void say(String fmt, Object... args) {

@@ -35,7 +35,7 @@ final class FootprintBench {
     Arrays.sort(rss);
     Result res = new Result(ready[runs / 2], rss[runs / 2], line);
     Bench.say(
-        "  median ready %.0f ms (target <= 3000); median RSS idle %.0f MiB (target <= 256); JVM flags: none",
+        "  median ready %.0f ms (target <= 2000); median RSS idle %.0f MiB (target <= 192); JVM flags: none",
         res.readyMillis(), res.rssIdleMiB());
     return res;
   }

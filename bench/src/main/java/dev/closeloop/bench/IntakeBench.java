@@ -3,20 +3,55 @@ package dev.closeloop.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Intake: signed generic webhooks at the running jar, closed-loop at a concurrency and open-loop at
- * a fixed rate, beside {@link BareServer} (same HTTP stack, same H2 insert, no logic) in the same
- * run.
+ * a fixed rate, beside the really bare baseline ({@code bench/bare/BareServer.java}: Jetty 12 + H2,
+ * the HMAC check and the insert, nothing else) measured in the same run, by the same generator.
  */
 final class IntakeBench {
   static final String SECRET = "bench-secret";
 
-  /** Both sides' figures. */
-  record Result(Load.Result bare, Load.Result app, Load.Result bareRate, Load.Result appRate) {
-    double ratio() {
-      return app.acceptedPerSecond() / bare.acceptedPerSecond();
+  /** One server's figures: closed loop, open loop, and its CPU per request in the closed loop. */
+  record Side(String name, Load.Result closed, Load.Result rate, double cpuMicrosPerRequest) {}
+
+  /** Every side measured; the first is the baseline, the last the app. */
+  record Result(List<Side> sides) {
+    Side bareSide() {
+      return sides.get(0);
     }
+
+    Side appSide() {
+      return sides.get(sides.size() - 1);
+    }
+
+    Load.Result bare() {
+      return bareSide().closed();
+    }
+
+    Load.Result app() {
+      return appSide().closed();
+    }
+
+    Load.Result appRate() {
+      return appSide().rate();
+    }
+
+    double ratio() {
+      return app().acceptedPerSecond() / bare().acceptedPerSecond();
+    }
+
+    double p99Ratio() {
+      return appRate().latency().pMillis(0.99) / bareSide().rate().latency().pMillis(0.99);
+    }
+  }
+
+  /** Starts one server and waits for its ready line. */
+  private interface Starter {
+    Jar start(Path dir) throws Exception;
   }
 
   private IntakeBench() {}
@@ -27,46 +62,47 @@ final class IntakeBench {
     int warmup = a.i("warmup", 3_000);
     int rate = a.i("rate", 500);
     double rateSeconds = a.d("rate-seconds", 20);
+    String generator = generator(a);
+    double seconds = a.d("seconds", 10);
     Path dir = Bench.workDir("intake");
     Bench.say(
-        "intake: concurrency=%d count=%d warmup=%d, then %d req/s for %.0f s; dir %s",
-        concurrency, count, warmup, rate, rateSeconds, dir);
+        "intake: generator=%s concurrency=%d %s warmup=%d, then %d req/s for %.0f s; load %s; dir %s",
+        generator,
+        concurrency,
+        generator.equals("wrk") ? "for " + seconds + " s" : "count=" + count,
+        warmup,
+        rate,
+        rateSeconds,
+        Bench.loadAverage(),
+        dir);
 
-    Load.Result bare;
-    Load.Result bareRate;
-    Path barePort = dir.resolve("bare.port");
-    try (Jar j =
-        Jar.main(
-                BareServer.class,
-                dir.resolve("bare.log"),
-                dir.resolve("bare").toString(),
-                barePort.toString())
-            .awaitReady(60)) {
-      Load load = new Load(j.port(), SECRET);
-      String run = "B" + System.currentTimeMillis();
-      load.closedLoop(
-          concurrency,
-          0,
-          warmup,
-          i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      bare =
-          load.closedLoop(
-              concurrency,
-              warmup,
-              count,
-              i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      Bench.say("  bare baseline   : %s", bare.line());
-      bareRate =
-          load.fixedRate(
-              rate,
-              rateSeconds,
-              warmup + count,
-              i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      Bench.say("  bare @%d/s     : %s", rate, bareRate.line());
+    List<Side> sides = new ArrayList<>();
+    sides.add(
+        side(
+            "bare Jetty 12",
+            d ->
+                Jar.bare(
+                    d.resolve("bare.log"),
+                    d.resolve("bare").toString(),
+                    d.resolve("bare.port").toString(),
+                    SECRET),
+            dir,
+            a));
+    for (String extra : a.s("baselines", "").split(",")) {
+      if (extra.equals("javalin")) {
+        sides.add(
+            side(
+                "bare Javalin 6",
+                d ->
+                    Jar.main(
+                        JavalinBareServer.class,
+                        d.resolve("javalin.log"),
+                        d.resolve("javalin").toString(),
+                        d.resolve("javalin.port").toString()),
+                dir,
+                a));
+      }
     }
-
-    Load.Result app;
-    Load.Result appRate;
     Path config = dir.resolve("closeloop.yml");
     Files.writeString(
         config,
@@ -77,33 +113,60 @@ final class IntakeBench {
         admin: { token: "bench-token" }
         """
             .formatted(dir.resolve("app.port"), dir.resolve("app/closeloop"), SECRET));
-    try (Jar j = Jar.app(config, dir.resolve("app.log")).awaitReady(60)) {
-      Load load = new Load(j.port(), SECRET);
-      String run = "A" + System.currentTimeMillis();
-      load.closedLoop(
-          concurrency,
-          0,
-          warmup,
-          i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      app =
-          load.closedLoop(
-              concurrency,
-              warmup,
-              count,
-              i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      Bench.say("  closeloop       : %s", app.line());
-      appRate =
-          load.fixedRate(
-              rate,
-              rateSeconds,
-              warmup + count,
-              i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i)));
-      Bench.say("  closeloop @%d/s: %s", rate, appRate.line());
-    }
-    Result r = new Result(bare, app, bareRate, appRate);
+    sides.add(side("closeloop", d -> Jar.app(config, d.resolve("app.log")), dir, a));
+    Result r = new Result(sides);
     Bench.say(
-        "  ratio closeloop/bare throughput = %.2f (target >= 0.50); closeloop p99 @%d/s = %.2f ms (target < 25)",
-        r.ratio(), rate, appRate.latency().pMillis(0.99));
+        "  ratio closeloop/bare throughput = %.2f (target >= 0.80); p99 @%d/s closeloop %.2f ms vs"
+            + " bare %.2f ms = %.2fx (target <= 1.5); load %s",
+        r.ratio(),
+        rate,
+        r.appRate().latency().pMillis(0.99),
+        r.bareSide().rate().latency().pMillis(0.99),
+        r.p99Ratio(),
+        Bench.loadAverage());
     return r;
+  }
+
+  /** {@code --generator wrk|raw|httpclient}; by default wrk when it is installed, else raw. */
+  static String generator(Bench.Args a) {
+    return a.s("generator", Wrk.available() ? "wrk" : "raw");
+  }
+
+  private static Side side(String name, Starter starter, Path dir, Bench.Args a) throws Exception {
+    int concurrency = a.i("concurrency", 16);
+    int count = a.i("count", 20_000);
+    int warmup = a.i("warmup", 3_000);
+    int rate = a.i("rate", 500);
+    double rateSeconds = a.d("rate-seconds", 20);
+    String generator = generator(a);
+    double seconds = a.d("seconds", 10);
+    try (Jar j = starter.start(dir).awaitReady(60)) {
+      Load.Generator gen =
+          generator.equals("httpclient") ? Load.Generator.HTTPCLIENT : Load.Generator.RAW;
+      Load load = new Load(j.port(), SECRET, gen);
+      String run = name.substring(0, 1).toUpperCase() + System.currentTimeMillis();
+      IntFunction<String> body =
+          i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i));
+      Load.Result warm = load.closedLoop(concurrency, 0, warmup, body);
+      double cpu0 = Jar.cpuSeconds(j.process.pid());
+      Load.Result closed;
+      int used = count;
+      if (generator.equals("wrk")) {
+        // the warm-up ran on the in-process generator, slower than wrk: prepare plenty
+        int requests = (int) Math.max(30_000, 5 * warm.acceptedPerSecond() * seconds);
+        used = requests;
+        closed =
+            Wrk.closedLoop(
+                load, dir, a.i("wrk-threads", 2), concurrency, seconds, warmup, requests, body);
+      } else {
+        closed = load.closedLoop(concurrency, warmup, count, body);
+      }
+      double cpuPerRequest = (Jar.cpuSeconds(j.process.pid()) - cpu0) / closed.sent() * 1e6;
+      Bench.say("  %-16s: %s; server CPU %.0f µs/request", name, closed.line(), cpuPerRequest);
+      int from = warmup + used;
+      Load.Result atRate = load.fixedRate(rate, rateSeconds, from, body);
+      Bench.say("  %-16s @%d/s: %s", name, rate, atRate.line());
+      return new Side(name, closed, atRate, cpuPerRequest);
+    }
   }
 }

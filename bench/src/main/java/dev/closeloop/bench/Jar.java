@@ -88,6 +88,32 @@ final class Jar implements AutoCloseable {
     return new Jar(cmd, log);
   }
 
+  /**
+   * The Jetty 12 baseline, {@code bench/bare/BareServer.java}, run by the JDK's source launcher on
+   * the jars the {@code bench-bare} Maven execution copies to {@code target/bench-bare-lib} — no
+   * JVM flags either.
+   */
+  static Jar bare(Path log, String... args) throws IOException {
+    Path source =
+        Path.of(System.getProperty("bench.bare.source", "bench/bare/BareServer.java"))
+            .toAbsolutePath();
+    Path lib =
+        Path.of(System.getProperty("bench.bare.lib", "target/bench-bare-lib")).toAbsolutePath();
+    if (!Files.isRegularFile(source) || !Files.isDirectory(lib)) {
+      throw new IllegalStateException(
+          "the Jetty 12 baseline needs "
+              + source
+              + " and "
+              + lib
+              + " (./mvnw -q dependency:copy@bench-bare)");
+    }
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(java(), "-cp", lib + java.io.File.separator + "*", source.toString()));
+    cmd.addAll(List.of(args));
+    return new Jar(cmd, log);
+  }
+
   private void pump() {
     try (BufferedReader r =
             new BufferedReader(
@@ -166,9 +192,14 @@ final class Jar implements AutoCloseable {
   }
 
   static double rssMiB(long pid) {
+    return statusMiB(pid, "VmRSS:");
+  }
+
+  /** A size field of /proc/PID/status in MiB (VmRSS, VmHWM: the peak resident set). */
+  static double statusMiB(long pid, String field) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
         }
       }

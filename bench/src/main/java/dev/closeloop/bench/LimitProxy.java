@@ -25,10 +25,10 @@ import java.util.regex.Pattern;
 
 /**
  * A bench-only rate limiter in front of a test fake (FakeSlack / FakeDiscord): it enforces the
- * platform's published limits as token buckets and answers 429 as the platform does when a request
- * exceeds one; otherwise it forwards the request unchanged to the fake. The fakes stay as they are
- * (their tests need them unlimited); the app is pointed at the proxy with {@code slack.apiUrl} /
- * {@code discord.apiUrl}.
+ * platform's published limits and answers 429 as the platform does when a request exceeds one;
+ * otherwise it forwards the request unchanged to the fake. The fakes stay as they are (their tests
+ * need them unlimited); the app is pointed at the proxy with {@code slack.apiUrl} / {@code
+ * discord.apiUrl}.
  *
  * <p>Slack (see PLATFORMS.md): chat.postMessage about 1 per second per channel (burst 1) and at
  * most 10 per second workspace-wide (burst 10); Tier 1 1/min (burst 3), Tier 2 20/min (burst 5),
@@ -39,6 +39,12 @@ import java.util.regex.Pattern;
  * per-route buckets: message create and edit 5 per 5 s per channel, announced with {@code
  * X-RateLimit-Limit/Remaining/Reset-After/Bucket} as Discord does. 429 with {@code retry_after}
  * (float seconds) in the body and {@code Retry-After}.
+ *
+ * <p>Each limit "n per period" is counted by one of two {@link Model}s, chosen per proxy: a token
+ * bucket (n/period refilled continuously, the bursts above), or a rolling window (at most n in any
+ * interval of one period, no burst credit). A sender paced for one model can fail the other: a
+ * bucket lets 10 Slack posts go at once and then one every 100 ms (20 in the first second), a
+ * window refuses the 11th until the first is a second old.
  */
 final class LimitProxy implements AutoCloseable {
   enum Kind {
@@ -46,8 +52,38 @@ final class LimitProxy implements AutoCloseable {
     DISCORD
   }
 
+  /** How a limit is counted. */
+  enum Model {
+    /** A token bucket: {@code n} per period refilled continuously, a burst of {@code burst}. */
+    BUCKET,
+    /**
+     * A rolling window: at most {@code n} in any interval of one period, no burst credit (the
+     * stricter reading of "1 per second per channel, 10 per second workspace-wide").
+     */
+    WINDOW;
+
+    static Model of(String name) {
+      return valueOf(name.toUpperCase());
+    }
+  }
+
+  /** One limit on one key: "n per period seconds". */
+  interface Limit {
+    /** Seconds until one more request is allowed; 0 when it is now. */
+    double waitFor(long now);
+
+    /** Counts one request at {@code now} (after {@link #waitFor} said 0). */
+    void take(long now);
+
+    /** How many more are allowed now. */
+    int remaining(long now);
+
+    /** Seconds until the limit is fully available again. */
+    double resetAfter(long now);
+  }
+
   /** A token bucket: {@code rate} per second, at most {@code burst}. */
-  static final class Bucket {
+  static final class Bucket implements Limit {
     final double rate;
     final double burst;
     double tokens;
@@ -60,7 +96,7 @@ final class LimitProxy implements AutoCloseable {
       this.at = System.nanoTime();
     }
 
-    void refill(long now) {
+    private void refill(long now) {
       if (now <= at) {
         return;
       }
@@ -68,13 +104,70 @@ final class LimitProxy implements AutoCloseable {
       at = now;
     }
 
-    /** Seconds until one token is there; 0 when there is one now. */
-    double waitFor() {
+    @Override
+    public double waitFor(long now) {
+      refill(now);
       return tokens >= 1 ? 0 : (1 - tokens) / rate;
     }
 
-    double resetAfter() {
+    @Override
+    public void take(long now) {
+      refill(now);
+      tokens -= 1;
+    }
+
+    @Override
+    public int remaining(long now) {
+      refill(now);
+      return (int) Math.floor(tokens);
+    }
+
+    @Override
+    public double resetAfter(long now) {
+      refill(now);
       return (burst - tokens) / rate;
+    }
+  }
+
+  /** A rolling window: at most {@code n} requests in any {@code period} nanoseconds. */
+  static final class Window implements Limit {
+    final int n;
+    final long period;
+    final java.util.ArrayDeque<Long> taken = new java.util.ArrayDeque<>();
+
+    Window(int n, double periodSeconds) {
+      this.n = n;
+      this.period = (long) (periodSeconds * 1e9);
+    }
+
+    private void expire(long now) {
+      while (!taken.isEmpty() && taken.peekFirst() <= now - period) {
+        taken.pollFirst();
+      }
+    }
+
+    @Override
+    public double waitFor(long now) {
+      expire(now);
+      return taken.size() < n ? 0 : (taken.peekFirst() + period - now) / 1e9;
+    }
+
+    @Override
+    public void take(long now) {
+      expire(now);
+      taken.addLast(now);
+    }
+
+    @Override
+    public int remaining(long now) {
+      expire(now);
+      return n - taken.size();
+    }
+
+    @Override
+    public double resetAfter(long now) {
+      expire(now);
+      return taken.isEmpty() ? 0 : (taken.peekLast() + period - now) / 1e9;
     }
   }
 
@@ -86,6 +179,7 @@ final class LimitProxy implements AutoCloseable {
       Pattern.compile("channels/(\\d+)/messages(/\\d+)?");
 
   private final Kind kind;
+  private final Model model;
   private final String target;
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -94,7 +188,7 @@ final class LimitProxy implements AutoCloseable {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private final Map<String, Bucket> buckets = new HashMap<>();
+  private final Map<String, Limit> buckets = new HashMap<>();
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger limited = new AtomicInteger();
 
@@ -106,7 +200,13 @@ final class LimitProxy implements AutoCloseable {
 
   /** Proxies {@code target} (a base URL ending in /, e.g. the fake's apiUrl()). */
   LimitProxy(Kind kind, String target) throws IOException {
+    this(kind, Model.BUCKET, target);
+  }
+
+  /** Proxies {@code target}, counting every limit by {@code model}. */
+  LimitProxy(Kind kind, Model model, String target) throws IOException {
     this.kind = kind;
+    this.model = model;
     this.target = target;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     server.setExecutor(pool);
@@ -138,11 +238,11 @@ final class LimitProxy implements AutoCloseable {
       boolean global = false;
       synchronized (buckets) {
         long now = System.nanoTime();
-        List<Bucket> need = new ArrayList<>();
+        List<Limit> need = new ArrayList<>();
         if (kind == Kind.SLACK) {
           label = route;
           if (route.equals("chat.postMessage")) {
-            need.add(bucket("workspace:post", 10, 10, now));
+            need.add(limit("workspace:post", 10, 1, 10, now));
             String ch = slackChannel(ex, body);
             if (System.getenv("BENCH_DEBUG") != null) {
               System.err.println(
@@ -154,12 +254,12 @@ final class LimitProxy implements AutoCloseable {
                       + new String(body, StandardCharsets.UTF_8)
                           .substring(0, Math.min(200, body.length)));
             }
-            need.add(bucket("channel:" + ch, 1, 1, now));
+            need.add(limit("channel:" + ch, 1, 1, 1, now));
           } else {
             int[] tier = slackTier(route);
-            need.add(bucket("method:" + route, tier[0] / 60.0, tier[1], now));
+            need.add(limit("method:" + route, tier[0], 60, tier[1], now));
           }
-          wait = need.stream().mapToDouble(Bucket::waitFor).max().orElse(0);
+          wait = need.stream().mapToDouble(l -> l.waitFor(now)).max().orElse(0);
         } else {
           Matcher m = CHANNEL_MESSAGES.matcher(route);
           boolean messages = m.matches() && (method.equals("POST") || method.equals("PATCH"));
@@ -169,10 +269,11 @@ final class LimitProxy implements AutoCloseable {
                   + (messages
                       ? "channels/{id}/messages" + (m.group(2) == null ? "" : "/{id}")
                       : route.replaceAll("\\d{6,}", "{id}"));
-          Bucket route5 = messages ? bucket("route:" + method + ":" + m.group(1), 1, 5, now) : null;
-          Bucket globalBucket = bucket("global", 50, 50, now);
-          double routeWait = route5 == null ? 0 : route5.waitFor();
-          double globalWait = globalBucket.waitFor();
+          Limit route5 =
+              messages ? limit("route:" + method + ":" + m.group(1), 5, 5, 5, now) : null;
+          Limit globalBucket = limit("global", 50, 1, 50, now);
+          double routeWait = route5 == null ? 0 : route5.waitFor(now);
+          double globalWait = globalBucket.waitFor(now);
           global = globalWait > 0 && globalWait >= routeWait;
           wait = Math.max(routeWait, globalWait);
           if (route5 != null) {
@@ -180,20 +281,19 @@ final class LimitProxy implements AutoCloseable {
           }
           need.add(globalBucket);
           if (wait == 0 && route5 != null) {
-            route5.tokens -= 1;
+            route5.take(now);
             limitHeaders.add(new String[] {"X-RateLimit-Limit", "5"});
             limitHeaders.add(
-                new String[] {
-                  "X-RateLimit-Remaining", Integer.toString((int) Math.floor(route5.tokens))
-                });
+                new String[] {"X-RateLimit-Remaining", Integer.toString(route5.remaining(now))});
             limitHeaders.add(
                 new String[] {
-                  "X-RateLimit-Reset-After", String.format("%.3f", route5.resetAfter())
+                  "X-RateLimit-Reset-After", String.format("%.3f", route5.resetAfter(now))
                 });
             limitHeaders.add(
                 new String[] {
                   "X-RateLimit-Reset",
-                  String.format("%.3f", System.currentTimeMillis() / 1000.0 + route5.resetAfter())
+                  String.format(
+                      "%.3f", System.currentTimeMillis() / 1000.0 + route5.resetAfter(now))
                 });
             limitHeaders.add(
                 new String[] {"X-RateLimit-Bucket", "bench-" + method.toLowerCase() + "-messages"});
@@ -201,8 +301,8 @@ final class LimitProxy implements AutoCloseable {
           }
         }
         if (wait == 0) {
-          for (Bucket b : need) {
-            b.tokens -= 1;
+          for (Limit b : need) {
+            b.take(now);
           }
         }
       }
@@ -218,10 +318,17 @@ final class LimitProxy implements AutoCloseable {
     }
   }
 
-  private Bucket bucket(String key, double rate, double burst, long now) {
-    Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(rate, burst));
-    b.refill(now);
-    return b;
+  /**
+   * The limit "n per period seconds" on {@code key}: a token bucket refilled at n/period with
+   * {@code burst}, or a rolling window of n per period, as this proxy's model says.
+   */
+  private Limit limit(String key, int n, double periodSeconds, int burst, long now) {
+    return buckets.computeIfAbsent(
+        key,
+        k ->
+            model == Model.BUCKET
+                ? new Bucket(n / periodSeconds, burst)
+                : new Window(n, periodSeconds));
   }
 
   /** {per minute, burst} of a Slack Web API method's tier. */

@@ -14,9 +14,14 @@ final class Rig implements AutoCloseable {
   final Path dir;
 
   Rig(Path dir) throws Exception {
+    this(dir, LimitProxy.Model.BUCKET);
+  }
+
+  /** Both fakes behind proxies that count every limit by {@code model}. */
+  Rig(Path dir, LimitProxy.Model model) throws Exception {
     this.dir = dir;
-    slackProxy = new LimitProxy(LimitProxy.Kind.SLACK, slack.apiUrl());
-    discordProxy = new LimitProxy(LimitProxy.Kind.DISCORD, discord.apiUrl());
+    slackProxy = new LimitProxy(LimitProxy.Kind.SLACK, model, slack.apiUrl());
+    discordProxy = new LimitProxy(LimitProxy.Kind.DISCORD, model, discord.apiUrl());
   }
 
   String storageUrl() {

@@ -21,9 +21,17 @@ final class ScalingBench {
       double readyMillis,
       double readyCpuSeconds,
       double rssIdleMiB,
+      double rssPeakMiB,
       double acceptedPerSecond,
       double p50,
-      double p99) {}
+      double p99,
+      Stats stats,
+      Stats incidents,
+      Stats metrics,
+      double exportSeconds,
+      long exportBytes,
+      double rssAfterExportMiB,
+      double storeMiB) {}
 
   private ScalingBench() {}
 
@@ -33,26 +41,45 @@ final class ScalingBench {
     int count = a.i("count", 3000);
     int warmup = a.i("warmup", 1000);
     for (String size : a.s("answers", "10000,100000,1000000").split(",")) {
-      rows.add(one(Integer.parseInt(size.strip()), concurrency, warmup, count, a.i("idle", 5)));
+      rows.add(
+          one(
+              Integer.parseInt(size.strip()),
+              concurrency,
+              warmup,
+              count,
+              a.i("idle", 5),
+              a.i("reps", 30)));
     }
+    Bench.say("scaling: load %s at the end", Bench.loadAverage());
     Bench.say(
-        "  | stored answers | start → ready (restart) | CPU s by ready | RSS idle | intake accepted/s | p50 | p99 |");
-    Bench.say("  |---:|---:|---:|---:|---:|---:|---:|");
+        "  | stored answers | store on disk | first start → ready | CPU s by ready | RSS idle / peak |"
+            + " intake accepted/s (p99) | /admin/stats p50 / p99 | /admin/incidents p99 |"
+            + " /metrics p99 | export csv (RSS after) |");
+    Bench.say("  |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (Row r : rows) {
       Bench.say(
-          "  | %,d | %.0f ms | %.1f | %.0f MiB | %.0f | %.1f ms | %.1f ms |",
+          "  | %,d | %.0f MiB | %.0f ms | %.1f | %.0f / %.0f MiB | %.0f (%.1f ms) | %.1f / %.1f ms |"
+              + " %.1f ms | %.1f ms | %.1f s, %.0f MiB (%.0f MiB) |",
           r.answers(),
+          r.storeMiB(),
           r.readyMillis(),
           r.readyCpuSeconds(),
           r.rssIdleMiB(),
+          r.rssPeakMiB(),
           r.acceptedPerSecond(),
-          r.p50(),
-          r.p99());
+          r.p99(),
+          r.stats().pMillis(0.5),
+          r.stats().pMillis(0.99),
+          r.incidents().pMillis(0.99),
+          r.metrics().pMillis(0.99),
+          r.exportSeconds(),
+          r.exportBytes() / 1048576.0,
+          r.rssAfterExportMiB());
     }
     return rows;
   }
 
-  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds)
+  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds, int reps)
       throws Exception {
     Path dir = Bench.workDir("scaling");
     String url = "jdbc:h2:file:" + dir.resolve("db/closeloop");
@@ -80,6 +107,24 @@ final class ScalingBench {
       double cpu = jar.readyCpuSeconds();
       Thread.sleep(idleSeconds * 1000L);
       double rss = jar.rssMiB();
+      double peak = Jar.statusMiB(jar.process.pid(), "VmHWM:");
+      Admin admin = new Admin(jar.port());
+      Stats stats = admin.time("/admin/stats", 3, reps);
+      Stats incidents = admin.pages("/admin/incidents?state=all&limit=100", 3, reps);
+      Stats metrics = admin.time("/metrics", 3, reps);
+      long e0 = System.nanoTime();
+      long exportBytes = admin.bytes("/admin/export?format=csv");
+      double exportSeconds = (System.nanoTime() - e0) / 1e9;
+      double rssAfterExport = jar.rssMiB();
+      Bench.say(
+          "  /admin/stats %s; /admin/incidents (paged) %s; /metrics %s; export %.1f s, %,d bytes,"
+              + " RSS after %.0f MiB",
+          stats.summary(),
+          incidents.summary(),
+          metrics.summary(),
+          exportSeconds,
+          exportBytes,
+          rssAfterExport);
       Load load = new Load(jar.port(), IntakeBench.SECRET);
       String run = "S" + System.currentTimeMillis();
       load.closedLoop(
@@ -100,9 +145,24 @@ final class ScalingBench {
           ready,
           cpu,
           rss,
+          peak,
           r.acceptedPerSecond(),
           r.latency().pMillis(0.50),
-          r.latency().pMillis(0.99));
+          r.latency().pMillis(0.99),
+          stats,
+          incidents,
+          metrics,
+          exportSeconds,
+          exportBytes,
+          rssAfterExport,
+          sizeMiB(dir.resolve("db")));
+    }
+  }
+
+  static double sizeMiB(Path dir) throws java.io.IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum()
+          / 1048576.0;
     }
   }
 }

@@ -24,7 +24,12 @@ class BenchSmokeIT {
                 "rate",
                 "20",
                 "rate-seconds",
-                "0.5"));
+                "0.5",
+                "generator",
+                "raw"));
+    assertThat(intake.sides())
+        .extracting(IntakeBench.Side::name)
+        .containsExactly("bare Jetty 12", "closeloop");
     assertThat(intake.bare().accepted()).isEqualTo(20);
     assertThat(intake.app().accepted()).isEqualTo(20);
     // the open-loop phase only has to run: on a loaded machine some requests may fail (see README)

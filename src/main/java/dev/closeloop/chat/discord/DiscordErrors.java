@@ -64,7 +64,10 @@ final class DiscordErrors {
             + " "
             + error.getMeaning();
     if (error.getResponse() != null && error.getResponse().getException() != null) {
-      return DeliveryException.transientFailure(detail, error);
+      // JDA wraps a failed call (a timeout, a cut connection) in an error response: the call's own
+      // failure says whether the request may have reached Discord (a read timeout after the
+      // request went out must be looked up before a resend, not sent again blindly)
+      return toDelivery(what, error.getResponse().getException());
     }
     if (error.getErrorCode() == CANNOT_DM) {
       return new DeliveryException(Kind.DM_CLOSED, detail, null, error);

@@ -251,7 +251,7 @@ final class OutboxLane {
   private void settleFailure(OutboxRow row, DeliveryException e) {
     Instant now = clock.instant();
     if (e.retryAfter() != null) {
-      pacer.pause(id, now.plus(e.retryAfter()));
+      pacer.pause(id, now, now.plus(e.retryAfter()));
     }
     OutboxDispatcher.isolated(
         row,

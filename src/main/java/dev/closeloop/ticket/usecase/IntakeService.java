@@ -1,6 +1,7 @@
 package dev.closeloop.ticket.usecase;
 
 import dev.closeloop.config.Config;
+import dev.closeloop.store.GroupCommit;
 import dev.closeloop.store.Identities;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
@@ -41,6 +42,7 @@ public final class IntakeService {
   private final DoubleSupplier random;
   private final Notifier messages;
   private final Reopens reopens;
+  private final GroupCommit group;
 
   public IntakeService(
       Jdbi jdbi,
@@ -56,6 +58,11 @@ public final class IntakeService {
     this.random = random;
     this.messages = messages;
     this.reopens = new Reopens(messages);
+    this.group =
+        new GroupCommit(
+            jdbi,
+            Retry::isConflict,
+            work -> Retry.onConflict(() -> jdbi.inTransaction(work::apply)));
   }
 
   public IntakeResult accept(TicketEvent event) {
@@ -65,22 +72,21 @@ public final class IntakeService {
   /**
    * Takes in an event; {@code requestKey} (the request's replay identity, or null) makes a replay
    * of the very same request a duplicate, whatever event it carries. Identities are kept as long as
-   * retention.keep.
+   * retention.keep. Returns after the commit that holds the event (events arriving together share
+   * one: {@link GroupCommit}).
    */
   public IntakeResult accept(TicketEvent event, String requestKey) {
     Instant now = clock.instant();
-    return Retry.onConflict(
-        () ->
-            jdbi.inTransaction(
-                h -> {
-                  if (requestKey != null && !firstSeen(h, requestKey, now)) {
-                    return new IntakeResult.Duplicate();
-                  }
-                  return switch (event.kind()) {
-                    case CLOSED -> close(h, event, now);
-                    case REOPENED, SEEN_OPEN -> reopens.reopen(h, event, now);
-                  };
-                }));
+    return group.run(
+        h -> {
+          if (requestKey != null && !firstSeen(h, requestKey, now)) {
+            return new IntakeResult.Duplicate();
+          }
+          return switch (event.kind()) {
+            case CLOSED -> close(h, event, now);
+            case REOPENED, SEEN_OPEN -> reopens.reopen(h, event, now);
+          };
+        });
   }
 
   /** Records the request key; false when it was seen before (a replay). */

@@ -112,7 +112,7 @@ class OutboxLanesTest {
   @Test
   void messagesDoNotWaitBehindABacklogOfEditsHeldByTheirOwnLimit() {
     Recording slack = new Recording(PlatformId.SLACK);
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < 60; i++) {
       Outgoing edit =
           new Outgoing.Update(
               "edit-" + i, new MessageRef("D" + i, "1.000" + i), ChatMessage.plainText("edited"));
@@ -137,12 +137,13 @@ class OutboxLanesTest {
 
     dispatcher(slack).drain(Duration.ofSeconds(10));
 
-    // chat.update is paced at Tier 3 (burst 5); the three DMs, queued after all eight edits, go now
-    assertThat(slack.sent).filteredOn(k -> k.startsWith("edit-")).hasSize(5);
+    // chat.update is paced at Tier 3 (50 a minute); the three DMs, queued after all sixty edits,
+    // go now
+    assertThat(slack.sent).filteredOn(k -> k.startsWith("edit-")).hasSize(50);
     assertThat(slack.sent)
         .filteredOn(k -> k.startsWith("dm-"))
         .containsExactlyInAnyOrder("dm-0", "dm-1", "dm-2");
-    assertThat(states()).filteredOn("pending"::equals).hasSize(3);
+    assertThat(states()).filteredOn("pending"::equals).hasSize(10);
   }
 
   @Test

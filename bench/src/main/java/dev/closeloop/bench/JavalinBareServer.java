@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * WRITE_DELAY=0, HikariCP pool of 8 as the app) inserting the same {@code ticket_events} row per
  * request, committed before the 202 — and no other logic (no signature, no JSON, no survey).
  *
- * <p>{@code java -cp closeloop.jar:<bench classes> dev.closeloop.bench.BareServer DB_DIR PORT_FILE}
+ * <p>{@code java -cp closeloop.jar:<bench classes> dev.closeloop.bench.JavalinBareServer DB_DIR
+ * PORT_FILE}
  */
-public final class BareServer {
-  private BareServer() {}
+public final class JavalinBareServer {
+  private JavalinBareServer() {}
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
@@ -82,7 +83,7 @@ public final class BareServer {
                 })
             .start("127.0.0.1", 0);
     Files.writeString(Path.of(args[1]), Integer.toString(app.port()));
-    LoggerFactory.getLogger(BareServer.class)
+    LoggerFactory.getLogger(JavalinBareServer.class)
         .info("closeloop ready on port {} (bare baseline)", app.port());
   }
 }

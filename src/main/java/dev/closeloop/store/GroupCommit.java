@@ -1,0 +1,177 @@
+package dev.closeloop.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: units of work submitted from many threads run one after another on a single writer
+ * thread, all those waiting at that moment in one transaction, each inside its own savepoint; one
+ * commit makes the whole group durable, and only then does each caller get its result. A caller
+ * therefore returns exactly as before — after the commit that holds its work — but a burst of N
+ * requests pays for one commit (with H2 at {@code WRITE_DELAY=0}, the commit writes every changed
+ * page of every B-tree touched, the largest single cost of a request) instead of N.
+ *
+ * <p>Each unit sees the writes of the units before it in its group, as it would had they committed
+ * one by one in that order. A unit that throws is rolled back to its savepoint alone; when the
+ * exception is a lost race ({@code retryAlone}), the unit runs again in a transaction of its own
+ * after the group has committed, else the caller gets the exception. When the commit itself fails,
+ * every unit of the group runs again alone. The writer thread exists only while there is work.
+ */
+public final class GroupCommit {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+  /** The most units in one transaction. */
+  static final int MAX_GROUP = 64;
+
+  private final Jdbi jdbi;
+  private final Predicate<Throwable> retryAlone;
+  private final Function<Function<Handle, ?>, ?> alone;
+  private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
+  private final ThreadPoolExecutor writer;
+
+  private static final class Job<T> {
+    final Function<Handle, T> work;
+    final CompletableFuture<T> done = new CompletableFuture<>();
+    T result;
+    Throwable error;
+
+    Job(Function<Handle, T> work) {
+      this.work = work;
+    }
+  }
+
+  /**
+   * @param retryAlone which exceptions of a unit mean "lost a race": run it again alone
+   * @param alone how a unit runs alone (its own transaction, with whatever retry the caller wants)
+   */
+  public GroupCommit(
+      Jdbi jdbi, Predicate<Throwable> retryAlone, Function<Function<Handle, ?>, ?> alone) {
+    this.jdbi = jdbi;
+    this.retryAlone = retryAlone;
+    this.alone = alone;
+    this.writer =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            2,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "closeloop-group-commit");
+              t.setDaemon(true);
+              return t;
+            });
+    writer.allowCoreThreadTimeOut(true);
+  }
+
+  /** Runs {@code work} in the next group; returns its result once the group has committed. */
+  @SuppressWarnings("unchecked")
+  public <T> T run(Function<Handle, T> work) {
+    Job<T> job = new Job<>(work);
+    queue.add(job);
+    writer.execute(this::drain);
+    try {
+      return job.done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the commit", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  /** Units submitted and not yet taken into a group (for tests and metrics). */
+  int waiting() {
+    return queue.size();
+  }
+
+  /** Takes every unit waiting (up to {@link #MAX_GROUP}) and runs them as one group. */
+  private void drain() {
+    List<Job<?>> group = new ArrayList<>();
+    while (queue.drainTo(group, MAX_GROUP) > 0) {
+      runGroup(group);
+      group.clear();
+    }
+  }
+
+  private void runGroup(List<Job<?>> group) {
+    List<Job<?>> again = new ArrayList<>();
+    try (Handle h = jdbi.open()) {
+      h.begin();
+      for (Job<?> job : group) {
+        runInSavepoint(h, job);
+      }
+      h.commit();
+    } catch (RuntimeException e) {
+      log.warn(
+          "event=group_commit_failed units={} error={} will=run_each_alone",
+          group.size(),
+          e.toString());
+      for (Job<?> job : group) {
+        job.error = null;
+        again.add(job);
+      }
+    }
+    for (Job<?> job : group) {
+      if (again.contains(job)) {
+        continue;
+      }
+      if (job.error != null && retryAlone.test(job.error)) {
+        again.add(job);
+      } else {
+        complete(job);
+      }
+    }
+    for (Job<?> job : again) {
+      runAlone(job);
+    }
+  }
+
+  private static <T> void runInSavepoint(Handle h, Job<T> job) {
+    h.savepoint("unit");
+    try {
+      job.result = job.work.apply(h);
+      h.release("unit");
+    } catch (RuntimeException | Error e) {
+      job.error = e;
+      h.rollbackToSavepoint("unit");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> void runAlone(Job<T> job) {
+    try {
+      job.result = (T) alone.apply((Function<Handle, ?>) job.work);
+      job.error = null;
+    } catch (RuntimeException | Error e) {
+      job.error = e;
+    }
+    complete(job);
+  }
+
+  private static <T> void complete(Job<T> job) {
+    if (job.error != null) {
+      job.done.completeExceptionally(job.error);
+    } else {
+      job.done.complete(job.result);
+    }
+  }
+}
