@@ -205,4 +205,39 @@ class WriteBackFailuresTest {
     assertThat(note.at("/survey/comment").asText()).isEqualTo("still broken after the update");
     assertThat(chat.dm(DANA)).contains("Reopened INC-7 — the network team has it again.");
   }
+
+  @Test
+  @DisplayName("Generic: a request taken with a 204 names no ticket, so none is announced")
+  void genericRequestTakenWithoutATicketId() throws Exception {
+    helpdesk.stubFor(
+        post(urlPathEqualTo("/closeloop/events")).willReturn(aResponse().withStatus(204)));
+    app =
+        TestApp.start(
+            dir,
+            SURVEY
+                + """
+                connectors:
+                  generic: { writeBackUrl: "http://127.0.0.1:%d/closeloop/events", writeBackSecret: "wb-secret" }
+                """
+                    .formatted(helpdesk.port()),
+            clock);
+    chat = new SandboxChat(app);
+    app.webhook(
+        TestApp.closed(
+            "INC-8", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
+    app.tick();
+    chat.deliver();
+    chat.click(DANA, "cl:s:1:fixed:yes");
+    chat.click(DANA, "cl:s:1:rate:5");
+    chat.type(DANA, "yes please, my printer jams too");
+
+    var sent = helpdesk.findAll(postRequestedFor(urlPathEqualTo("/closeloop/events")));
+    assertThat(sent)
+        .anySatisfy(r -> assertThat(r.getBodyAsString()).contains("\"event\":\"request\""));
+    // before: "Your request is now ticket null — the IT team will pick it up there."
+    assertThat(chat.dm(DANA))
+        .contains("The IT team will get back to you")
+        .doesNotContain("ticket null")
+        .doesNotContain("now ticket");
+  }
 }

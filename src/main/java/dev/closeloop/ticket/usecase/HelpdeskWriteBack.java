@@ -234,7 +234,9 @@ public final class HelpdeskWriteBack
           s.team() == null ? "" : s.team(),
           "hasTeam",
           s.team() == null || s.team().isBlank() ? "no" : "yes");
-    } else if (write instanceof Write.Request) {
+    } else if (write instanceof Write.Request && done.id() != null && !done.id().isBlank()) {
+      // a receiver that took the request without naming a ticket (a generic 204) adds nothing to
+      // what the requester was already told ("the IT team will get back to you")
       boolean hasUrl = done.url() != null && !done.url().isBlank();
       tell(
           h,
