@@ -142,6 +142,23 @@ public final class Surveys {
         .findOne();
   }
 
+  /**
+   * The language of the latest survey sent to this platform user that names one (the ticket's or
+   * the platform's), for texts outside a survey when their client reports none.
+   */
+  public Optional<String> latestLocaleOf(String platform, String platformUser) {
+    return h.createQuery(
+            """
+            SELECT locale FROM surveys WHERE platform = :platform AND platform_user = :user
+              AND sent_at IS NOT NULL AND locale IS NOT NULL
+            ORDER BY sent_at DESC, id DESC LIMIT 1
+            """)
+        .bind("platform", platform)
+        .bind("user", platformUser)
+        .mapTo(String.class)
+        .findOne();
+  }
+
   /** When this person last got a survey DM (cooldown counts from it). */
   /**
    * When this person was last sent a survey DM, for cooldown; a DM queued and not yet accepted

@@ -346,6 +346,15 @@ class SlackEndToEndTest {
     assertThat(fake.messages(DIGEST).get(0).blocks().toString())
         .contains("問題なし：")
         .doesNotContain("INC-41");
+
+    // after the survey, outside any: Slack's events name no language and users.info none either,
+    // so her last ticket's does (before: both in English)
+    fake.sendDirectMessage(DANA, "ありがとう");
+    awaitDelivered(() -> lastDm(DANA).contains("現在回答できるアンケートはありません"));
+    fake.channelMembers(DIGEST, "U0ANNA");
+    fake.sendSlashCommand(DANA, "stats");
+    await().atMost(Duration.ofSeconds(10)).until(() -> !fake.responseUrlPosts().isEmpty());
+    assertThat(fake.responseUrlPosts().get(0).path("text").asText()).contains("ITチーム専用");
   }
 
   @Test

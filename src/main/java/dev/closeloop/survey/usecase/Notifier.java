@@ -72,13 +72,19 @@ public final class Notifier {
   }
 
   /**
-   * What a person is written to with outside a survey (no open survey, opt-in, help): the language
-   * their client reports with this event, else the one remembered for them, else {@code
+   * What a person is written to with outside a survey (no open survey, opt-in, help, a refused
+   * command): the language their client reports with this event, else the one remembered for them,
+   * else the language of the last survey they were sent (their ticket's), else {@code
    * survey.locale}.
    */
   public SurveyMessages messages(Handle h, PlatformId platform, String userId, String locale) {
     String known =
-        locale != null ? locale : new People(h).localeOf(platform.wire(), userId).orElse(null);
+        locale != null
+            ? locale
+            : new People(h)
+                .localeOf(platform.wire(), userId)
+                .or(() -> new Surveys(h).latestLocaleOf(platform.wire(), userId))
+                .orElse(null);
     String lang = Languages.resolve(null, known, fallbackLang, requester.languages());
     return new SurveyMessages(new Words(requester, lang, defaultZone));
   }
