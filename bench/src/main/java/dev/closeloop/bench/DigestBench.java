@@ -190,8 +190,12 @@ final class DigestBench {
     int surveys = answers / 2;
     try (Connection c = db.dataSource().getConnection()) {
       c.setAutoCommit(false);
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM settings WHERE name = ?")) {
+        del.setString(1, "installed_at");
+        del.executeUpdate();
+      }
       try (PreparedStatement st =
-          c.prepareStatement("MERGE INTO settings (name, val) KEY (name) VALUES (?, ?)")) {
+          c.prepareStatement("INSERT INTO settings (name, val) VALUES (?, ?)")) {
         st.setString(1, "installed_at");
         st.setString(2, now.minus(Duration.ofDays(400)).toString());
         st.executeUpdate();

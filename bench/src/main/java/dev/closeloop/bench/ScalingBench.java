@@ -48,9 +48,10 @@ final class ScalingBench {
               warmup,
               count,
               a.i("idle", 5),
-              a.i("reps", 30)));
+              a.i("reps", 30),
+              a.s("store", "h2")));
     }
-    Bench.say("scaling: load %s at the end", Bench.loadAverage());
+    Bench.say("scaling (%s): load %s at the end", a.s("store", "h2"), Bench.loadAverage());
     Bench.say(
         "  | stored answers | store on disk | first start → ready | CPU s by ready | RSS idle / peak |"
             + " intake accepted/s (p99) | /admin/stats p50 / p99 | /admin/incidents p99 |"
@@ -79,13 +80,20 @@ final class ScalingBench {
     return rows;
   }
 
-  static Row one(int answers, int concurrency, int warmup, int count, int idleSeconds, int reps)
+  static Row one(
+      int answers, int concurrency, int warmup, int count, int idleSeconds, int reps, String store)
       throws Exception {
     Path dir = Bench.workDir("scaling");
-    String url = "jdbc:h2:file:" + dir.resolve("db/closeloop");
+    boolean postgres = store.equals("postgres");
+    // PostgreSQL: a database of its own on the local server the tests use (started on first use)
+    dev.closeloop.testing.TestPostgres.Db pg =
+        postgres ? dev.closeloop.testing.TestPostgres.newDatabase() : null;
+    String url = postgres ? pg.url() : "jdbc:h2:file:" + dir.resolve("db/closeloop");
+    String user = postgres ? pg.user() : "";
+    String password = postgres ? pg.password() : "";
     Instant now = Instant.now();
     long p0 = System.nanoTime();
-    try (Database db = Database.open(url, "", "")) {
+    try (Database db = Database.open(url, user, password)) {
       DigestBench.populate(
           db, answers, Math.max(1, answers / 100), now, now.minus(Duration.ofDays(1)));
     }
@@ -97,11 +105,11 @@ final class ScalingBench {
         config,
         """
         server: { port: 0, portFile: "%s" }
-        storage: { url: "%s" }
+        storage: { url: "%s", user: "%s", password: "%s" }
         intake: { secret: "%s" }
         admin: { token: "bench-token" }
         """
-            .formatted(dir.resolve("app.port"), url, IntakeBench.SECRET));
+            .formatted(dir.resolve("app.port"), url, user, password, IntakeBench.SECRET));
     try (Jar jar = Jar.app(config, dir.resolve("app.log")).awaitReady(120)) {
       double ready = jar.readyMillis();
       double cpu = jar.readyCpuSeconds();
@@ -155,7 +163,17 @@ final class ScalingBench {
           exportSeconds,
           exportBytes,
           rssAfterExport,
-          sizeMiB(dir.resolve("db")));
+          postgres ? pgSizeMiB(url, user, password) : sizeMiB(dir.resolve("db")));
+    }
+  }
+
+  /** The database's size on disk as PostgreSQL counts it (tables, indexes, TOAST). */
+  static double pgSizeMiB(String url, String user, String password) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection(url, user, password);
+        var st = c.createStatement();
+        var rs = st.executeQuery("SELECT pg_database_size(current_database())")) {
+      rs.next();
+      return rs.getLong(1) / 1048576.0;
     }
   }
 
