@@ -176,7 +176,7 @@ public final class DigestBuilder {
       boolean headed = false;
       for (DigestEntry e : section.entries()) {
         if (onPage == PER_PAGE) {
-          pages.add(page(page, in, figures));
+          pages.add(page(page, w.t("digestNotification", "title", in.title(), "figures", figures)));
           ids.add(pageIds);
           page = new ArrayList<>();
           pageIds = new ArrayList<>();
@@ -195,7 +195,7 @@ public final class DigestBuilder {
     if (omitted > 0) {
       page.add(new Context(w.t("moreEntries", "count", omitted)));
     }
-    pages.add(page(page, in, figures));
+    pages.add(page(page, w.t("digestNotification", "title", in.title(), "figures", figures)));
     ids.add(pageIds);
     if (pages.size() > 1) {
       for (int i = 0; i < pages.size(); i++) {
@@ -208,8 +208,8 @@ public final class DigestBuilder {
     return new Result(pages, ids, kept.size(), omitted);
   }
 
-  private static ChatMessage page(List<Block> blocks, Input in, String figures) {
-    return new ChatMessage(in.title() + ": " + figures, blocks);
+  private static ChatMessage page(List<Block> blocks, String notification) {
+    return new ChatMessage(notification, blocks);
   }
 
   private record Section(String title, List<DigestEntry> entries) {}

@@ -136,7 +136,16 @@ public final class SurveyMessages {
     } else {
       blocks.add(new Context(c.finished() ? t("surveyComplete", v) : t("expired", v)));
     }
-    return new ChatMessage(ticketLine + ": " + fixedQuestion + " " + ratingQuestion, blocks);
+    return new ChatMessage(
+        words.t(
+            "surveyNotification",
+            "ticket",
+            ticketLine,
+            "fixedQuestion",
+            fixedQuestion,
+            "ratingQuestion",
+            ratingQuestion),
+        blocks);
   }
 
   /** A question and its answer: the answer (ours) in bold. */
