@@ -231,6 +231,7 @@ public final class SurveyMessages {
         switch (say) {
           case WHAT_WENT_WRONG -> "whatWentWrong";
           case WHAT_WENT_WRONG_AFTER_REOPEN -> "whatWentWrongAfterReopen";
+          case REOPENING_WHAT_WENT_WRONG -> "reopeningWhatWentWrong";
           case REOPEN_OFFER -> "reopenOffer";
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case THANKS_FOR_COMMENT -> "thanksForComment";
