@@ -157,6 +157,20 @@ class BundleTest {
     assertThat(w.t("negativesLabel", "count", 2)).isEqualTo(two);
   }
 
+  /** ICU counts 0 as "one" in Portuguese, but a Brazilian reads "0 pedidos", not "0 pedido". */
+  @Test
+  void portugueseCountsZeroInThePlural() {
+    Words pt = new Words(Catalog.team(), "pt", ZoneId.of("UTC"));
+    assertThat(pt.t("negativesText", "open", 0, "requests", 0, "figures", "x"))
+        .contains("0 ainda abertas ·")
+        .contains("0 pedidos ·");
+    assertThat(pt.t("negativesText", "open", 1, "requests", 1, "figures", "x"))
+        .contains("1 ainda aberta ·")
+        .contains("1 pedido ·");
+    assertThat(pt.t("figures", "csat", "n/d", "rated", 0, "rate", "n/d", "answered", 0, "sent", 0))
+        .contains("(0 avaliações)");
+  }
+
   @Test
   void frenchCountsZeroAsOneAndEnglishDoesNot() {
     Words fr = new Words(Catalog.team(), "fr", ZoneId.of("UTC"));
