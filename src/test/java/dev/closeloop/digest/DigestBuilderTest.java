@@ -77,6 +77,35 @@ class DigestBuilderTest {
   }
 
   @Test
+  @DisplayName("A quoted comment's language follows the quote as each language writes it")
+  void languageMarkSpacing() {
+    String comment = "The VPN still drops every hour and nobody called me back about it";
+    var fresh = List.of(entry(1, 2, false, comment, true, NOW.minus(Duration.ofHours(3))));
+    var ja =
+        new DigestBuilder(
+            new dev.closeloop.language.Words(
+                dev.closeloop.language.Catalog.team(), "ja", ZoneId.of("UTC")),
+            LanguageMark.detected("ja"));
+    var jaText =
+        text(
+            ja.build(
+                    new DigestBuilder.Input(
+                        START, NOW, ZoneId.of("UTC"), "T", fresh, List.of(), FIGURES))
+                .pages()
+                .get(0));
+    assertThat(jaText).contains("」（英語）").doesNotContain("」 （");
+    var enText =
+        text(
+            builder
+                .build(
+                    new DigestBuilder.Input(
+                        START, NOW, ZoneId.of("UTC"), "T", fresh, List.of(), FIGURES))
+                .pages()
+                .get(0));
+    assertThat(enText).contains("it” (English)");
+  }
+
+  @Test
   @DisplayName(
       "A window without new negatives posts an all-clear with CSAT beside the response rate")
   void allClear() {
