@@ -49,6 +49,10 @@ final class AdminRoutes {
           if (ctx.status().getCode() == 400) {
             return;
           }
+          if (since != null && until != null && until.isBefore(since)) {
+            HttpApi.error(ctx, 400, "until must not be before since");
+            return;
+          }
           ctx.json(app.stats.stats(since, until));
         });
     j.get(
@@ -207,7 +211,11 @@ final class AdminRoutes {
         return false;
       }
     }
-    return Signatures.equal("Bearer " + token, given);
+    // the scheme is case-insensitive (RFC 9110); the token is compared in constant time
+    if (!given.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return Signatures.equal(token, given.substring(7).strip());
   }
 
   /** The {id} path segment as a number, or null after answering 400. */

@@ -54,6 +54,8 @@ final class HttpApi {
                           }));
               cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
               cfg.http.maxRequestSize = maxBody;
+              // a known path asked with another method: 405 naming the allowed ones, not 404
+              cfg.http.prefer405over404 = true;
               cfg.jetty.modifyHttpConfiguration(
                   hc -> {
                     hc.setRequestHeaderSize(16 * 1024);
@@ -107,6 +109,21 @@ final class HttpApi {
               e.toString(),
               e);
           error(ctx, 500, "internal error; see the server log");
+        });
+    // Javalin's own answers (no such route, wrong method): JSON like every other error
+    j.exception(
+        io.javalin.http.HttpResponseException.class,
+        (e, ctx) -> {
+          if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
+            // one entry, keyed "availableMethods" (or "Available methods" for a browser)
+            String allowed = String.join(", ", e.getDetails().values());
+            ctx.header("Allow", allowed);
+            error(ctx, 405, "method not allowed; use " + allowed);
+          } else if (e instanceof io.javalin.http.NotFoundResponse) {
+            error(ctx, 404, "not found");
+          } else {
+            error(ctx, e.getStatus(), e.getMessage());
+          }
         });
     j.error(
         404,

@@ -1,0 +1,126 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.closeloop.store.People;
+import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.TestApp;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTTP API walked from outside the way clients get it wrong: routes that do not exist, the
+ * wrong method, backwards date ranges, an Authorization scheme in another case, CSV as spreadsheets
+ * write it. Every answer is JSON with an {@code error} an operator can act on.
+ */
+class HttpContractTest {
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+  TestApp app;
+
+  @BeforeEach
+  void start() {
+    app = TestApp.start(dir, "", clock);
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  private HttpResponse<String> plain(String method, String path) {
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url(path)))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  @Test
+  void anUnknownRouteIsAJsonNotFound() {
+    for (HttpResponse<String> r :
+        new HttpResponse[] {
+          plain("GET", "/nothing-here"),
+          app.admin("GET", "/admin/nothing", null),
+          plain("GET", "/sandbox/api/nothing")
+        }) {
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      assertThat(r.body()).isEqualTo("{\"error\":\"not found\"}");
+    }
+  }
+
+  @Test
+  void aKnownRouteWithTheWrongMethodIs405NamingTheAllowedOnes() {
+    HttpResponse<String> hook = plain("GET", "/hooks/tickets");
+    assertThat(hook.statusCode()).isEqualTo(405);
+    assertThat(hook.headers().firstValue("Allow")).contains("POST");
+    assertThat(hook.body()).isEqualTo("{\"error\":\"method not allowed; use POST\"}");
+
+    HttpResponse<String> admin = app.admin("DELETE", "/admin/incidents", null);
+    assertThat(admin.statusCode()).isEqualTo(405);
+    assertThat(admin.body()).isEqualTo("{\"error\":\"method not allowed; use GET\"}");
+
+    // the admin guard still answers first: no route is revealed without the token
+    assertThat(plain("DELETE", "/admin/incidents").statusCode()).isEqualTo(401);
+    assertThat(plain("POST", "/health/live").statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void statsWithUntilBeforeSinceIsABadRequest() {
+    HttpResponse<String> r =
+        app.admin("GET", "/admin/stats?since=2026-12-31&until=2026-12-01", null);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("{\"error\":\"until must not be before since\"}");
+    assertThat(
+            app.admin("GET", "/admin/stats?since=2026-12-01&until=2026-12-01", null).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theBearerSchemeIsCaseInsensitive() {
+    HttpResponse<String> r =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/admin/incidents")))
+                .header("Authorization", "bearer " + TestApp.TOKEN)
+                .build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(
+            app.send(
+                    HttpRequest.newBuilder(URI.create(app.url("/admin/incidents")))
+                        .header("Authorization", "bearer wrong")
+                        .build())
+                .statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void linksImportTakesCsvAsSpreadsheetsSaveIt() {
+    // Excel's "CSV UTF-8" starts with a byte order mark; many tools quote every field
+    String csv =
+        "\uFEFFemail,discordId\r\n"
+            + "\"Dana@Example.com\",\"123456789012345678\"\r\n"
+            + "erin@example.com,223456789012345678\r\n";
+    HttpResponse<String> r = app.admin("POST", "/admin/links", csv);
+    assertThat(r.body()).isEqualTo("{\"linked\":2}");
+    assertThat(linkedTo("dana@example.com")).contains("123456789012345678");
+
+    HttpResponse<String> bomFirst =
+        app.admin("POST", "/admin/links", "\uFEFFfay@example.com,323456789012345678\n");
+    assertThat(bomFirst.body()).isEqualTo("{\"linked\":1}");
+    // the mark is not part of the address: the link is found by the plain email
+    assertThat(linkedTo("fay@example.com")).contains("323456789012345678");
+  }
+
+  private Optional<String> linkedTo(String email) {
+    return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
+  }
+}
