@@ -72,7 +72,7 @@ public final class ConfigLoader {
     try {
       user = Files.exists(file) ? yaml.readTree(file.toFile()) : null;
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file.toString(), "not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException(file.toString(), "not valid YAML: " + yamlProblem(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,8 +87,29 @@ public final class ConfigLoader {
     try {
       return load(yaml.readTree(yamlText));
     } catch (JsonProcessingException e) {
-      throw new ConfigException("config", "not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException("config", "not valid YAML: " + yamlProblem(e));
     }
+  }
+
+  /**
+   * A YAML syntax error on one line: the parser's problem and where (SnakeYAML's message spans
+   * several lines, quoting the file around the mark).
+   */
+  static String yamlProblem(JsonProcessingException e) {
+    String problem = e.getOriginalMessage();
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblem() != null) {
+      problem = m.getProblem();
+      if (m.getProblemMark() != null) {
+        line = m.getProblemMark().getLine() + 1;
+        column = m.getProblemMark().getColumn() + 1;
+      }
+    }
+    String oneLine =
+        problem == null ? "syntax error" : problem.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line > 0 ? oneLine + " at line " + line + ", column " + column : oneLine;
   }
 
   private Loaded load(JsonNode user) {
