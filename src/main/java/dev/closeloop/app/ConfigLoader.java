@@ -48,6 +48,8 @@ public final class ConfigLoader {
 
   public static ObjectMapper mapper() {
     return new ObjectMapper(new YAMLFactory())
+        // a key written twice is refused, not silently overwritten by the later one
+        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .registerModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -91,11 +93,26 @@ public final class ConfigLoader {
     }
   }
 
+  /** A key written twice: a config error naming its path. */
+  private static void duplicateKey(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message != null
+        && message.startsWith("Duplicate field")
+        && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p
+        && p.getParsingContext() != null) {
+      String path = p.getParsingContext().pathAsPointer().toString();
+      if (path.startsWith("/")) {
+        throw new ConfigException(path.substring(1).replace('/', '.'), "appears twice");
+      }
+    }
+  }
+
   /**
    * A YAML syntax error on one line: the parser's problem and where (SnakeYAML's message spans
    * several lines, quoting the file around the mark).
    */
   static String yamlProblem(JsonProcessingException e) {
+    duplicateKey(e);
     String problem = e.getOriginalMessage();
     int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
     int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();

@@ -41,6 +41,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aKeyWrittenTwiceIsRefusedWithItsPathNotSilentlyOverwritten() {
+    // two server: blocks, the second from a pasted example: the first's port was lost
+    assertThatThrownBy(() -> loader.loadString("server: { port: 9000 }\nserver: { portFile: p }\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("server: appears twice");
+    assertThatThrownBy(() -> loader.loadString("survey:\n  delay: PT1M\n  delay: PT2M\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("survey.delay: appears twice");
+  }
+
+  @Test
   void unknownKeysAreRefusedWithTheirPath() {
     assertThatThrownBy(() -> loader.loadString("survey: { delai: PT1M }"))
         .isInstanceOf(ConfigException.class)
