@@ -48,8 +48,6 @@ public final class ConfigLoader {
 
   public static ObjectMapper mapper() {
     return new ObjectMapper(new YAMLFactory())
-        // a key written twice is refused, not silently overwritten by the later one
-        .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .registerModule(new JavaTimeModule())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -72,7 +70,14 @@ public final class ConfigLoader {
   public Loaded loadWritten(Path file) {
     JsonNode user;
     try {
-      user = Files.exists(file) ? yaml.readTree(file.toFile()) : null;
+      // in an operator's file, a key written twice is refused, not silently overwritten by the
+      // later one (tests build configs from strings by appending overrides)
+      user =
+          Files.exists(file)
+              ? yaml.reader()
+                  .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                  .readTree(Files.readAllBytes(file))
+              : null;
     } catch (JsonProcessingException e) {
       throw new ConfigException(file.toString(), "not valid YAML: " + yamlProblem(e));
     } catch (IOException e) {

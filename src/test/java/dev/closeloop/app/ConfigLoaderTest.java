@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.closeloop.config.Config;
 import dev.closeloop.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   private final ConfigLoader loader = new ConfigLoader(Map.of("SECRET", "abc", "EMPTY", "")::get);
@@ -41,12 +44,17 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aKeyWrittenTwiceIsRefusedWithItsPathNotSilentlyOverwritten() {
+  void aKeyWrittenTwiceInTheFileIsRefusedWithItsPathNotSilentlyOverwritten(@TempDir Path dir)
+      throws Exception {
     // two server: blocks, the second from a pasted example: the first's port was lost
-    assertThatThrownBy(() -> loader.loadString("server: { port: 9000 }\nserver: { portFile: p }\n"))
+    Path twoServers = dir.resolve("a.yml");
+    Files.writeString(twoServers, "server: { port: 9000 }\nserver: { portFile: p }\n");
+    assertThatThrownBy(() -> loader.load(twoServers))
         .isInstanceOf(ConfigException.class)
         .hasMessage("server: appears twice");
-    assertThatThrownBy(() -> loader.loadString("survey:\n  delay: PT1M\n  delay: PT2M\n"))
+    Path twoDelays = dir.resolve("b.yml");
+    Files.writeString(twoDelays, "survey:\n  delay: PT1M\n  delay: PT2M\n");
+    assertThatThrownBy(() -> loader.load(twoDelays))
         .isInstanceOf(ConfigException.class)
         .hasMessage("survey.delay: appears twice");
   }
