@@ -120,6 +120,30 @@ class HttpContractTest {
     assertThat(linkedTo("fay@example.com")).contains("323456789012345678");
   }
 
+  @Test
+  void theSandboxRefusesABodyThatIsNotAJsonObjectInsteadOfClosingADefaultTicket() {
+    for (String body : new String[] {"not json", "[1,2]", "{\"email\":"}) {
+      HttpResponse<String> r =
+          app.send(
+              HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(r.body()).as(body).isEqualTo("{\"error\":\"body must be a JSON object\"}");
+    }
+    assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-1000", null).statusCode())
+        .isEqualTo(404);
+    // the page's own request still closes a demo ticket
+    HttpResponse<String> ok =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"SB-1\"}"))
+                .build());
+    assertThat(ok.statusCode()).isEqualTo(202);
+  }
+
   private Optional<String> linkedTo(String email) {
     return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
   }
