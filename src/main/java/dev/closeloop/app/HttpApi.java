@@ -56,6 +56,7 @@ final class HttpApi {
               cfg.http.maxRequestSize = maxBody;
               // a known path asked with another method: 405 naming the allowed ones, not 404
               cfg.http.prefer405over404 = true;
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
               cfg.jetty.modifyHttpConfiguration(
                   hc -> {
                     hc.setRequestHeaderSize(16 * 1024);
@@ -305,5 +306,27 @@ final class HttpApi {
 
   static String cut(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /**
+   * Requests Jetty refuses before any route sees them (headers over 16 KiB: 431; a malformed
+   * request line: 400) answer JSON like every other error, not an HTML page.
+   */
+  private static final class JsonBadMessages extends org.eclipse.jetty.server.handler.ErrorHandler {
+    @Override
+    public java.nio.ByteBuffer badMessageError(
+        int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+      fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+      String message =
+          status == 431
+              ? "request headers over 16 KiB"
+              : reason == null || reason.isBlank() ? "bad request" : reason;
+      try {
+        return java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(Map.of("error", message)));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return java.nio.ByteBuffer.wrap(
+            "{\"error\":\"bad request\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
   }
 }

@@ -144,6 +144,18 @@ class HttpContractTest {
     assertThat(ok.statusCode()).isEqualTo(202);
   }
 
+  @Test
+  void headersOver16KibAre431InJsonLikeEveryOtherError() {
+    HttpResponse<String> r =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/health/live")))
+                .header("X-Padding", "a".repeat(17 * 1024))
+                .build());
+    assertThat(r.statusCode()).isEqualTo(431);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(r.body()).isEqualTo("{\"error\":\"request headers over 16 KiB\"}");
+  }
+
   private Optional<String> linkedTo(String email) {
     return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
   }
