@@ -17,7 +17,11 @@ final class AdminRoutes {
     j.before(
         "/admin/*",
         ctx -> {
-          if (!authorized(ctx, app.config.admin().token(), false)) {
+          if (app.config.admin().token().isEmpty()) {
+            // nothing to guess: tell the operator what turns the API on
+            HttpApi.error(ctx, 401, "the admin API is off: set admin.token");
+            ctx.skipRemainingHandlers();
+          } else if (!authorized(ctx, app.config.admin().token(), false)) {
             HttpApi.error(ctx, 401, "missing or wrong admin token");
             ctx.skipRemainingHandlers();
           }

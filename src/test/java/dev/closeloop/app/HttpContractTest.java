@@ -156,6 +156,22 @@ class HttpContractTest {
     assertThat(r.body()).isEqualTo("{\"error\":\"request headers over 16 KiB\"}");
   }
 
+  @Test
+  void withNoAdminTokenSetTheAdminApiSaysWhatToSet(@TempDir Path other) {
+    try (TestApp off = TestApp.start(other, "admin: { token: \"\" }", clock)) {
+      HttpResponse<String> r = off.admin("GET", "/admin/incidents", null);
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).isEqualTo("{\"error\":\"the admin API is off: set admin.token\"}");
+    }
+    // with a token set, a wrong one is not told anything more
+    HttpResponse<String> wrong =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/admin/incidents")))
+                .header("Authorization", "Bearer nope")
+                .build());
+    assertThat(wrong.body()).isEqualTo("{\"error\":\"missing or wrong admin token\"}");
+  }
+
   private Optional<String> linkedTo(String email) {
     return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
   }
