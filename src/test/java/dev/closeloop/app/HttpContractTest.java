@@ -172,6 +172,44 @@ class HttpContractTest {
     assertThat(wrong.body()).isEqualTo("{\"error\":\"missing or wrong admin token\"}");
   }
 
+  @Test
+  void aClosedAtFarInTheFutureCountsFromReceiptNeverA5xxOrASurveyYearsAhead() {
+    // T0 is a Tuesday 10:00 UTC: due at receipt + survey.delay (PT15M)
+    String edge =
+        app.webhook(TestApp.closed("FAR-1", Instant.MAX, "{\"email\":\"a@example.com\"}")).body();
+    assertThat(edge).contains("accepted");
+    HttpResponse<String> future =
+        app.webhook(
+            TestApp.closed(
+                "FAR-2", Instant.parse("2030-01-01T00:00:00Z"), "{\"email\":\"b@example.com\"}"));
+    assertThat(future.statusCode()).isEqualTo(202);
+    for (String ticket : new String[] {"FAR-1", "FAR-2"}) {
+      assertThat(app.admin("GET", "/admin/surveys?ticket=" + ticket, null).body())
+          .as(ticket)
+          .contains("\"state\":\"scheduled\"", "\"dueAt\":\"2026-11-24T10:15:00Z\"");
+    }
+    // the same future-dated close again is a duplicate, as any repeat is
+    assertThat(
+            app.webhook(
+                    TestApp.closed(
+                        "FAR-2",
+                        Instant.parse("2030-01-01T00:00:00Z"),
+                        "{\"email\":\"b@example.com\"}"))
+                .body())
+        .isEqualTo("{\"status\":\"duplicate\"}");
+    // within a day ahead (a skewed clock), the contract's rule holds: closedAt + delay
+    app.webhook(
+        TestApp.closed(
+            "SOON-1", Instant.parse("2026-11-24T11:00:00Z"), "{\"email\":\"d@example.com\"}"));
+    assertThat(app.admin("GET", "/admin/surveys?ticket=SOON-1", null).body())
+        .contains("\"dueAt\":\"2026-11-24T11:15:00Z\"");
+    HttpResponse<String> past =
+        app.webhook(TestApp.closed("FAR-3", Instant.MIN, "{\"email\":\"c@example.com\"}"));
+    assertThat(past.statusCode()).isEqualTo(202);
+    assertThat(app.admin("GET", "/admin/surveys?ticket=FAR-3", null).body())
+        .contains("\"reason\":\"stale\"");
+  }
+
   private Optional<String> linkedTo(String email) {
     return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
   }
