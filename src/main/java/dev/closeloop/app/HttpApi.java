@@ -320,7 +320,9 @@ final class HttpApi {
       String message =
           status == 431
               ? "request headers over 16 KiB"
-              : reason == null || reason.isBlank() ? "bad request" : reason;
+              : status == 414
+                  ? "request URI over 16 KiB"
+                  : reason == null || reason.isBlank() ? "bad request" : reason;
       try {
         return java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(Map.of("error", message)));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

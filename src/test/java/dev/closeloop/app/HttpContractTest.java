@@ -154,6 +154,12 @@ class HttpContractTest {
     assertThat(r.statusCode()).isEqualTo(431);
     assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
     assertThat(r.body()).isEqualTo("{\"error\":\"request headers over 16 KiB\"}");
+    HttpResponse<String> longUri =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/health/live?x=" + "a".repeat(17 * 1024))))
+                .build());
+    assertThat(longUri.statusCode()).isEqualTo(414);
+    assertThat(longUri.body()).isEqualTo("{\"error\":\"request URI over 16 KiB\"}");
   }
 
   @Test
