@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 /** The admin API (docs/reference.md "Admin API"): Bearer admin.token, 401 without it. */
@@ -36,9 +37,13 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "ticket is required");
             return;
           }
+          String source = ctx.queryParam("source");
           ops.surveys(
                   ticket,
-                  ctx.queryParam("source"),
+                  // sources are lower case, as the webhook route takes them in any case
+                  source == null || source.isBlank()
+                      ? null
+                      : source.strip().toLowerCase(Locale.ROOT),
                   Paging.limit(ctx.queryParam("limit")),
                   ctx.queryParam("after"))
               .ifPresentOrElse(
@@ -136,7 +141,8 @@ final class AdminRoutes {
                   new java.io.OutputStreamWriter(
                       ctx.res().getOutputStream(), java.nio.charset.StandardCharsets.UTF_8),
                   1 << 16)) {
-            ops.export(format, ctx.queryParam("user"), out);
+            String user = ctx.queryParam("user");
+            ops.export(format, user == null || user.isBlank() ? null : user.strip(), out);
           }
         });
     j.post("/admin/purge", ctx -> ctx.json(Map.of("removed", app.retention.purge())));

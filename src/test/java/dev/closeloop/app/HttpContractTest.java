@@ -216,6 +216,18 @@ class HttpContractTest {
         .contains("\"reason\":\"stale\"");
   }
 
+  @Test
+  void anEmptyUserOrASourceInAnotherCaseFiltersAsTheWebhookRouteDoes() {
+    app.webhook(TestApp.closed("INC-5", clock.instant(), "{\"email\":\"a@example.com\"}"));
+    String all = app.admin("GET", "/admin/export?format=json", null).body();
+    assertThat(all).contains("INC-5");
+    // user= from a form left empty is no filter, not a filter matching nobody
+    assertThat(app.admin("GET", "/admin/export?format=json&user=", null).body()).isEqualTo(all);
+    // /hooks/tickets/JIRA is the jira source; so is source=GENERIC the generic one
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-5&source=GENERIC", null).statusCode())
+        .isEqualTo(200);
+  }
+
   private Optional<String> linkedTo(String email) {
     return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
   }
