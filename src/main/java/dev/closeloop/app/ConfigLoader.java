@@ -150,13 +150,56 @@ public final class ConfigLoader {
     try {
       config = yaml.treeToValue(merged, Config.class);
     } catch (JsonMappingException e) {
-      throw new ConfigException(
-          path(e), "invalid value (" + firstLine(e.getOriginalMessage()) + ")");
+      throw new ConfigException(path(e), invalidValue(e));
     } catch (JsonProcessingException e) {
       throw new ConfigException("config", e.getOriginalMessage());
     }
     ConfigValidation.validate(config);
     return new Loaded(config, merged, raw);
+  }
+
+  /** What a value of the wrong type must be, in words an operator reads at a glance. */
+  private static String invalidValue(JsonMappingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+      String want = expected(f.getTargetType());
+      if (want != null) {
+        String got = String.valueOf(f.getValue());
+        return "must be "
+            + want
+            + ", got \""
+            + (got.length() > 40 ? got.substring(0, 40) + "…" : got)
+            + "\"";
+      }
+    } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+      String want = expected(m.getTargetType());
+      if (want != null) {
+        return "must be " + want;
+      }
+    }
+    return "invalid value (" + firstLine(e.getOriginalMessage()) + ")";
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return null;
+    } else if (type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class) {
+      return "a whole number";
+    } else if (type == double.class || type == Double.class) {
+      return "a number";
+    } else if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    } else if (type == java.time.Duration.class) {
+      return "an ISO-8601 duration like PT15M or P7D";
+    } else if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    return null;
   }
 
   private ObjectNode defaults() {

@@ -60,6 +60,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aValueOfTheWrongTypeSaysWhatItMustBeInPlainWords() {
+    assertThatThrownBy(() -> loader.loadString("server: { port: abc }"))
+        .hasMessage("server.port: must be a whole number, got \"abc\"");
+    assertThatThrownBy(() -> loader.loadString("survey: { delay: 15m }"))
+        .hasMessage("survey.delay: must be an ISO-8601 duration like PT15M or P7D, got \"15m\"");
+    assertThatThrownBy(() -> loader.loadString("sandbox: { enabled: maybe }"))
+        .hasMessage("sandbox.enabled: must be true or false, got \"maybe\"");
+    assertThatThrownBy(() -> loader.loadString("digest: { weekly: { day: FUNDAY } }"))
+        .hasMessage(
+            "digest.weekly.day: must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY,"
+                + " SATURDAY, SUNDAY, got \"FUNDAY\"");
+  }
+
+  @Test
   void unknownKeysAreRefusedWithTheirPath() {
     assertThatThrownBy(() -> loader.loadString("survey: { delai: PT1M }"))
         .isInstanceOf(ConfigException.class)
