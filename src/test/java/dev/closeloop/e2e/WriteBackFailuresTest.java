@@ -157,19 +157,7 @@ class WriteBackFailuresTest {
   @Test
   @DisplayName("Generic tickets: the reopen and the result go as signed POSTs to writeBackUrl")
   void genericConnectorWritesSignedEvents() throws Exception {
-    helpdesk.stubFor(
-        post(urlPathEqualTo("/closeloop/events")).willReturn(aResponse().withStatus(204)));
-    app =
-        TestApp.start(
-            dir,
-            SURVEY
-                + """
-                connectors:
-                  generic: { writeBackUrl: "http://127.0.0.1:%d/closeloop/events", writeBackSecret: "wb-secret" }
-                """
-                    .formatted(helpdesk.port()),
-            clock);
-    chat = new SandboxChat(app);
+    startGenericTakingEventsWith204();
     assertThat(
             app.webhook(
                     TestApp.closed(
@@ -209,19 +197,7 @@ class WriteBackFailuresTest {
   @Test
   @DisplayName("Generic: a request taken with a 204 names no ticket, so none is announced")
   void genericRequestTakenWithoutATicketId() throws Exception {
-    helpdesk.stubFor(
-        post(urlPathEqualTo("/closeloop/events")).willReturn(aResponse().withStatus(204)));
-    app =
-        TestApp.start(
-            dir,
-            SURVEY
-                + """
-                connectors:
-                  generic: { writeBackUrl: "http://127.0.0.1:%d/closeloop/events", writeBackSecret: "wb-secret" }
-                """
-                    .formatted(helpdesk.port()),
-            clock);
-    chat = new SandboxChat(app);
+    startGenericTakingEventsWith204();
     app.webhook(
         TestApp.closed(
             "INC-8", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
@@ -239,5 +215,22 @@ class WriteBackFailuresTest {
         .contains("The IT team will get back to you")
         .doesNotContain("ticket null")
         .doesNotContain("now ticket");
+  }
+
+  /** The app with the generic connector writing back to a receiver that answers 204. */
+  private void startGenericTakingEventsWith204() {
+    helpdesk.stubFor(
+        post(urlPathEqualTo("/closeloop/events")).willReturn(aResponse().withStatus(204)));
+    app =
+        TestApp.start(
+            dir,
+            SURVEY
+                + """
+                connectors:
+                  generic: { writeBackUrl: "http://127.0.0.1:%d/closeloop/events", writeBackSecret: "wb-secret" }
+                """
+                    .formatted(helpdesk.port()),
+            clock);
+    chat = new SandboxChat(app);
   }
 }

@@ -96,18 +96,7 @@ class GroupCommitTest {
   void noCallerReturnsBeforeTheCommitOfItsWholeGroup() throws Exception {
     CountDownLatch lastRunning = new CountDownLatch(1);
     CountDownLatch releaseLast = new CountDownLatch(1);
-    CountDownLatch blockerRunning = new CountDownLatch(1);
-    CountDownLatch releaseBlocker = new CountDownLatch(1);
-    CompletableFuture<String> blocker =
-        CompletableFuture.supplyAsync(
-            () ->
-                group.run(
-                    h -> {
-                      blockerRunning.countDown();
-                      await(releaseBlocker);
-                      return "blocker";
-                    }));
-    blockerRunning.await();
+    Blocker blocker = block();
     CompletableFuture<String> early = CompletableFuture.supplyAsync(() -> group.run(insert("x")));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 1);
     CompletableFuture<String> late =
@@ -120,8 +109,7 @@ class GroupCommitTest {
                       return insert("y").apply(h);
                     }));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 2);
-    releaseBlocker.countDown();
-    blocker.get();
+    blocker.release();
     lastRunning.await(); // "x" has run, in the same group as "y", which is still running
 
     assertThat(early).isNotDone();
@@ -134,18 +122,7 @@ class GroupCommitTest {
 
   @Test
   void aUnitThatFailsIsRolledBackAloneAndItsCallerGetsTheError() throws Exception {
-    CountDownLatch blockerRunning = new CountDownLatch(1);
-    CountDownLatch releaseBlocker = new CountDownLatch(1);
-    CompletableFuture<String> blocker =
-        CompletableFuture.supplyAsync(
-            () ->
-                group.run(
-                    h -> {
-                      blockerRunning.countDown();
-                      await(releaseBlocker);
-                      return "blocker";
-                    }));
-    blockerRunning.await();
+    Blocker blocker = block();
     CompletableFuture<String> ok1 = CompletableFuture.supplyAsync(() -> group.run(insert("p")));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 1);
     CompletableFuture<String> bad =
@@ -159,8 +136,7 @@ class GroupCommitTest {
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 2);
     CompletableFuture<String> ok2 = CompletableFuture.supplyAsync(() -> group.run(insert("r")));
     Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> group.waiting() == 3);
-    releaseBlocker.countDown();
-    blocker.get();
+    blocker.release();
 
     assertThat(ok1.get()).isEqualTo("p");
     assertThat(ok2.get()).isEqualTo("r");
@@ -206,5 +182,29 @@ class GroupCommitTest {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A unit that holds the writer until released: whatever is submitted meanwhile waits. */
+  private record Blocker(CountDownLatch releaseIt, CompletableFuture<String> done) {
+    void release() throws Exception {
+      releaseIt.countDown();
+      done.get();
+    }
+  }
+
+  private Blocker block() throws InterruptedException {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch releaseIt = new CountDownLatch(1);
+    CompletableFuture<String> done =
+        CompletableFuture.supplyAsync(
+            () ->
+                group.run(
+                    h -> {
+                      running.countDown();
+                      await(releaseIt);
+                      return "blocker";
+                    }));
+    running.await();
+    return new Blocker(releaseIt, done);
   }
 }

@@ -226,8 +226,11 @@ class SlackSocketModeTest {
     eventually()
         .until(
             () -> slack.connected() && fake.acked(handledButNotAcked) && fake.acked(sentWhileDown));
-    assertThat(fake.deliveries(handledButNotAcked)).isEqualTo(2);
-    assertThat(fake.deliveries(sentWhileDown)).isEqualTo(1);
+    // Slack redelivers what is unacked on every new connection: at least once more here, and once
+    // more for each extra connection the client opens under load before its ack arrives (a busy
+    // machine saw 3); what matters is below — each handled exactly once
+    assertThat(fake.deliveries(handledButNotAcked)).isGreaterThanOrEqualTo(2);
+    assertThat(fake.deliveries(sentWhileDown)).isPositive();
     assertThat(handler.events())
         .containsExactly(
             new ChatEvent.TypedText(PlatformId.SLACK, DANA, "first"),
