@@ -51,6 +51,9 @@ final class CliReportVerbs {
 
     @Override
     public Integer call() throws Exception {
+      if (since != null && until != null && until.isBefore(since)) {
+        throw new Cli.Failure(Cli.USAGE, "--until must not be before --since");
+      }
       String q =
           (since == null ? "" : "since=" + since)
               + (until == null ? "" : (since == null ? "" : "&") + "until=" + until);
