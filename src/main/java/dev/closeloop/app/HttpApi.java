@@ -64,7 +64,21 @@ final class HttpApi {
                   });
             });
     routes(javalin);
-    javalin.start("0.0.0.0", port);
+    try {
+      javalin.start("0.0.0.0", port);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          throw new IllegalStateException(
+              "server.port "
+                  + port
+                  + " is already in use by another process: stop it, or set another server.port"
+                  + " (0 takes any free port)",
+              e);
+        }
+      }
+      throw e;
+    }
     for (org.eclipse.jetty.server.Connector c : javalin.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
         ac.setIdleTimeout(30_000);

@@ -76,6 +76,27 @@ class CliTest {
   }
 
   @Test
+  void runOnAPortAlreadyInUseExitsOneNamingServerPort() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+      taken.bind(new java.net.InetSocketAddress("0.0.0.0", 0));
+      Path cfg = dir.resolve("c.yml");
+      String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
+      Files.writeString(
+          cfg,
+          "server: { port: "
+              + taken.getLocalPort()
+              + " }\nstorage: { url: \"jdbc:h2:file:"
+              + db
+              + "\" }\n");
+      Run r = run("run", "--config", cfg.toString());
+      assertThat(r.code()).isEqualTo(1);
+      // before: Javalin's own words ("Port already in use. Make sure no other process is using
+      // port N and try again."), naming no setting
+      assertThat(r.err()).contains("server.port " + taken.getLocalPort() + " is already in use");
+    }
+  }
+
+  @Test
   void statsWithUntilBeforeSinceExitsTwo() throws Exception {
     Path cfg = dir.resolve("c.yml");
     String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
