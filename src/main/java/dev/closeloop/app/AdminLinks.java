@@ -40,22 +40,30 @@ final class AdminLinks {
     return m;
   }
 
-  /** Imports email,discordId lines; returns how many were linked. */
+  /**
+   * Imports email,discordId lines; returns how many were linked. Takes CSV as spreadsheets save it:
+   * a leading byte order mark, CRLF line ends, fields in double quotes, a header line.
+   */
   int links(String csv) {
     int n = 0;
     List<String[]> pairs = new ArrayList<>();
-    for (String line : csv.split("\\R")) {
+    String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+    for (String line : text.split("\\R")) {
       String l = line.strip();
-      if (l.isEmpty() || l.startsWith("#") || l.toLowerCase(Locale.ROOT).startsWith("email")) {
+      if (l.isEmpty() || l.startsWith("#")) {
         continue;
       }
       String[] parts = l.split(",");
-      if (parts.length != 2
-          || !parts[0].strip().contains("@")
-          || !parts[1].strip().matches("\\d{5,25}")) {
+      for (int i = 0; i < parts.length; i++) {
+        parts[i] = unquote(parts[i].strip()).strip();
+      }
+      if (parts[0].toLowerCase(Locale.ROOT).startsWith("email")) {
+        continue;
+      }
+      if (parts.length != 2 || !parts[0].contains("@") || !parts[1].matches("\\d{5,25}")) {
         throw new IllegalArgumentException("bad line (want email,discordId): " + HttpApi.cut(l));
       }
-      pairs.add(new String[] {parts[0].strip().toLowerCase(Locale.ROOT), parts[1].strip()});
+      pairs.add(new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1]});
     }
     java.time.Instant now = app.clock.instant();
     // an import that moves an email to another Discord account tells the one it leaves
@@ -65,5 +73,11 @@ final class AdminLinks {
             h -> pairs.forEach(p -> dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now)));
     n = pairs.size();
     return n;
+  }
+
+  private static String unquote(String field) {
+    return field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"")
+        ? field.substring(1, field.length() - 1).replace("\"\"", "\"")
+        : field;
   }
 }

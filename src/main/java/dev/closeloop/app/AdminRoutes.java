@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 
 /** The admin API (docs/reference.md "Admin API"): Bearer admin.token, 401 without it. */
@@ -17,7 +18,11 @@ final class AdminRoutes {
     j.before(
         "/admin/*",
         ctx -> {
-          if (!authorized(ctx, app.config.admin().token(), false)) {
+          if (app.config.admin().token().isEmpty()) {
+            // nothing to guess: tell the operator what turns the API on
+            HttpApi.error(ctx, 401, "the admin API is off: set admin.token");
+            ctx.skipRemainingHandlers();
+          } else if (!authorized(ctx, app.config.admin().token(), false)) {
             HttpApi.error(ctx, 401, "missing or wrong admin token");
             ctx.skipRemainingHandlers();
           }
@@ -32,9 +37,13 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "ticket is required");
             return;
           }
+          String source = ctx.queryParam("source");
           ops.surveys(
                   ticket,
-                  ctx.queryParam("source"),
+                  // sources are lower case, as the webhook route takes them in any case
+                  source == null || source.isBlank()
+                      ? null
+                      : source.strip().toLowerCase(Locale.ROOT),
                   Paging.limit(ctx.queryParam("limit")),
                   ctx.queryParam("after"))
               .ifPresentOrElse(
@@ -47,6 +56,10 @@ final class AdminRoutes {
           LocalDate since = date(ctx, "since");
           LocalDate until = date(ctx, "until");
           if (ctx.status().getCode() == 400) {
+            return;
+          }
+          if (since != null && until != null && until.isBefore(since)) {
+            HttpApi.error(ctx, 400, "until must not be before since");
             return;
           }
           ctx.json(app.stats.stats(since, until));
@@ -128,7 +141,8 @@ final class AdminRoutes {
                   new java.io.OutputStreamWriter(
                       ctx.res().getOutputStream(), java.nio.charset.StandardCharsets.UTF_8),
                   1 << 16)) {
-            ops.export(format, ctx.queryParam("user"), out);
+            String user = ctx.queryParam("user");
+            ops.export(format, user == null || user.isBlank() ? null : user.strip(), out);
           }
         });
     j.post("/admin/purge", ctx -> ctx.json(Map.of("removed", app.retention.purge())));
@@ -207,7 +221,11 @@ final class AdminRoutes {
         return false;
       }
     }
-    return Signatures.equal("Bearer " + token, given);
+    // the scheme is case-insensitive (RFC 9110); the token is compared in constant time
+    if (!given.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return false;
+    }
+    return Signatures.equal(token, given.substring(7).strip());
   }
 
   /** The {id} path segment as a number, or null after answering 400. */

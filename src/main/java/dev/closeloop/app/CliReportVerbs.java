@@ -38,9 +38,17 @@ final class CliReportVerbs {
 
   @Command(
       name = "stats",
-      description = "Print CSAT beside response rate, by team, assignee and week (--json: JSON).")
+      description =
+          "Print the /admin/stats JSON: CSAT beside response rate, by team, assignee and week"
+              + " (--table: as tables for people).")
   static final class Stats extends CliVerb {
-    @Option(names = "--json", description = "print the /admin/stats JSON instead of tables")
+    @Option(names = "--table", description = "print tables for people instead of the JSON")
+    boolean table;
+
+    @Option(
+        names = "--json",
+        hidden = true,
+        description = "the JSON (the default; kept for scripts)")
     boolean json;
 
     @Option(names = "--since", paramLabel = "DATE", description = "YYYY-MM-DD (inclusive)")
@@ -51,6 +59,9 @@ final class CliReportVerbs {
 
     @Override
     public Integer call() throws Exception {
+      if (since != null && until != null && until.isBefore(since)) {
+        throw new Cli.Failure(Cli.USAGE, "--until must not be before --since");
+      }
       String q =
           (since == null ? "" : "since=" + since)
               + (until == null ? "" : (since == null ? "" : "&") + "until=" + until);
@@ -61,7 +72,7 @@ final class CliReportVerbs {
               "/admin/stats" + (q.isEmpty() ? "" : "?" + q),
               null,
               app -> app.stats.stats(since, until));
-      return print(answer, json, CliTables::stats);
+      return print(answer, !table, CliTables::stats);
     }
   }
 

@@ -58,7 +58,7 @@ final class CliRunVerbs {
 
     @Override
     public Integer call() {
-      ConfigLoader.Loaded loaded = ConfigLoader.fromEnvironment().loadWritten(configPath);
+      ConfigLoader.Loaded loaded = ConfigLoader.fromEnvironment().loadWritten(configFile());
       out().print(new ConfigPrinter(System::getenv).print(loaded).yaml());
       LanguageConfig.notes(loaded.config()).forEach(note -> err().println("note: " + note));
       out().println("# config OK: " + configPath);

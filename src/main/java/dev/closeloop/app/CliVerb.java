@@ -33,7 +33,22 @@ abstract class CliVerb implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   Config config() {
-    return ConfigLoader.fromEnvironment().load(configPath);
+    return ConfigLoader.fromEnvironment().load(configFile());
+  }
+
+  /**
+   * The config file to load. Only the default path may be missing (then every key takes its
+   * default); a {@code --config} given that does not exist is a typo, not a wish for defaults.
+   */
+  Path configFile() {
+    boolean given =
+        spec != null
+            && spec.commandLine().getParseResult() != null
+            && spec.commandLine().getParseResult().hasMatchedOption("--config");
+    if (given && !java.nio.file.Files.exists(configPath)) {
+      throw new dev.closeloop.config.ConfigException("--config", "no such file " + configPath);
+    }
+    return configPath;
   }
 
   PrintWriter out() {

@@ -70,9 +70,16 @@ public final class ConfigLoader {
   public Loaded loadWritten(Path file) {
     JsonNode user;
     try {
-      user = Files.exists(file) ? yaml.readTree(file.toFile()) : null;
+      // in an operator's file, a key written twice is refused, not silently overwritten by the
+      // later one (tests build configs from strings by appending overrides)
+      user =
+          Files.exists(file)
+              ? yaml.reader()
+                  .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                  .readTree(Files.readAllBytes(file))
+              : null;
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file.toString(), "not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException(file.toString(), "not valid YAML: " + yamlProblem(e));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,8 +94,44 @@ public final class ConfigLoader {
     try {
       return load(yaml.readTree(yamlText));
     } catch (JsonProcessingException e) {
-      throw new ConfigException("config", "not valid YAML: " + e.getOriginalMessage());
+      throw new ConfigException("config", "not valid YAML: " + yamlProblem(e));
     }
+  }
+
+  /** A key written twice: a config error naming its path. */
+  private static void duplicateKey(JsonProcessingException e) {
+    String message = e.getOriginalMessage();
+    if (message != null
+        && message.startsWith("Duplicate field")
+        && e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser p
+        && p.getParsingContext() != null) {
+      String path = p.getParsingContext().pathAsPointer().toString();
+      if (path.startsWith("/")) {
+        throw new ConfigException(path.substring(1).replace('/', '.'), "appears twice");
+      }
+    }
+  }
+
+  /**
+   * A YAML syntax error on one line: the parser's problem and where (SnakeYAML's message spans
+   * several lines, quoting the file around the mark).
+   */
+  static String yamlProblem(JsonProcessingException e) {
+    duplicateKey(e);
+    String problem = e.getOriginalMessage();
+    int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    int column = e.getLocation() == null ? -1 : e.getLocation().getColumnNr();
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m
+        && m.getProblem() != null) {
+      problem = m.getProblem();
+      if (m.getProblemMark() != null) {
+        line = m.getProblemMark().getLine() + 1;
+        column = m.getProblemMark().getColumn() + 1;
+      }
+    }
+    String oneLine =
+        problem == null ? "syntax error" : problem.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line > 0 ? oneLine + " at line " + line + ", column " + column : oneLine;
   }
 
   private Loaded load(JsonNode user) {
@@ -107,13 +150,56 @@ public final class ConfigLoader {
     try {
       config = yaml.treeToValue(merged, Config.class);
     } catch (JsonMappingException e) {
-      throw new ConfigException(
-          path(e), "invalid value (" + firstLine(e.getOriginalMessage()) + ")");
+      throw new ConfigException(path(e), invalidValue(e));
     } catch (JsonProcessingException e) {
       throw new ConfigException("config", e.getOriginalMessage());
     }
     ConfigValidation.validate(config);
     return new Loaded(config, merged, raw);
+  }
+
+  /** What a value of the wrong type must be, in words an operator reads at a glance. */
+  private static String invalidValue(JsonMappingException e) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+      String want = expected(f.getTargetType());
+      if (want != null) {
+        String got = String.valueOf(f.getValue());
+        return "must be "
+            + want
+            + ", got \""
+            + (got.length() > 40 ? got.substring(0, 40) + "…" : got)
+            + "\"";
+      }
+    } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
+      String want = expected(m.getTargetType());
+      if (want != null) {
+        return "must be " + want;
+      }
+    }
+    return "invalid value (" + firstLine(e.getOriginalMessage()) + ")";
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return null;
+    } else if (type == int.class
+        || type == Integer.class
+        || type == long.class
+        || type == Long.class) {
+      return "a whole number";
+    } else if (type == double.class || type == Double.class) {
+      return "a number";
+    } else if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    } else if (type == java.time.Duration.class) {
+      return "an ISO-8601 duration like PT15M or P7D";
+    } else if (type.isEnum()) {
+      return "one of "
+          + java.util.Arrays.stream(type.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    return null;
   }
 
   private ObjectNode defaults() {

@@ -54,6 +54,9 @@ final class HttpApi {
                           }));
               cfg.jsonMapper(new io.javalin.json.JavalinJackson(Json.MAPPER, false));
               cfg.http.maxRequestSize = maxBody;
+              // a known path asked with another method: 405 naming the allowed ones, not 404
+              cfg.http.prefer405over404 = true;
+              cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
               cfg.jetty.modifyHttpConfiguration(
                   hc -> {
                     hc.setRequestHeaderSize(16 * 1024);
@@ -61,7 +64,21 @@ final class HttpApi {
                   });
             });
     routes(javalin);
-    javalin.start("0.0.0.0", port);
+    try {
+      javalin.start("0.0.0.0", port);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException) {
+          throw new IllegalStateException(
+              "server.port "
+                  + port
+                  + " is already in use by another process: stop it, or set another server.port"
+                  + " (0 takes any free port)",
+              e);
+        }
+      }
+      throw e;
+    }
     for (org.eclipse.jetty.server.Connector c : javalin.jettyServer().server().getConnectors()) {
       if (c instanceof org.eclipse.jetty.server.AbstractConnector ac) {
         ac.setIdleTimeout(30_000);
@@ -107,6 +124,21 @@ final class HttpApi {
               e.toString(),
               e);
           error(ctx, 500, "internal error; see the server log");
+        });
+    // Javalin's own answers (no such route, wrong method): JSON like every other error
+    j.exception(
+        io.javalin.http.HttpResponseException.class,
+        (e, ctx) -> {
+          if (e instanceof io.javalin.http.MethodNotAllowedResponse) {
+            // one entry, keyed "availableMethods" (or "Available methods" for a browser)
+            String allowed = String.join(", ", e.getDetails().values());
+            ctx.header("Allow", allowed);
+            error(ctx, 405, "method not allowed; use " + allowed);
+          } else if (e instanceof io.javalin.http.NotFoundResponse) {
+            error(ctx, 404, "not found");
+          } else {
+            error(ctx, e.getStatus(), e.getMessage());
+          }
         });
     j.error(
         404,
@@ -288,5 +320,29 @@ final class HttpApi {
 
   static String cut(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /**
+   * Requests Jetty refuses before any route sees them (headers over 16 KiB: 431; a malformed
+   * request line: 400) answer JSON like every other error, not an HTML page.
+   */
+  private static final class JsonBadMessages extends org.eclipse.jetty.server.handler.ErrorHandler {
+    @Override
+    public java.nio.ByteBuffer badMessageError(
+        int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {
+      fields.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, "application/json");
+      String message =
+          status == 431
+              ? "request headers over 16 KiB"
+              : status == 414
+                  ? "request URI over 16 KiB"
+                  : reason == null || reason.isBlank() ? "bad request" : reason;
+      try {
+        return java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(Map.of("error", message)));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        return java.nio.ByteBuffer.wrap(
+            "{\"error\":\"bad request\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
   }
 }

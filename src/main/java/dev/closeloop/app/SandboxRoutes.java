@@ -28,6 +28,7 @@ final class SandboxRoutes {
   private SandboxRoutes() {}
 
   static void register(Javalin j, App app) {
+    j.exception(BadBody.class, (e, ctx) -> HttpApi.error(ctx, 400, e.getMessage()));
     j.before("/sandbox", ctx -> guard(ctx, app));
     j.before("/sandbox/*", ctx -> guard(ctx, app));
     j.get(
@@ -230,17 +231,27 @@ final class SandboxRoutes {
     ctx.json(out);
   }
 
+  /** A body that is not a JSON object: 400, rather than acting on defaults. */
+  static final class BadBody extends IllegalArgumentException {
+    BadBody() {
+      super("body must be a JSON object");
+    }
+  }
+
+  /** The request's JSON object; an empty body is an empty object. */
   private static Map<?, ?> body(Context ctx) {
-    try {
-      String b = Bodies.text(ctx);
-      if (b.isBlank()) {
-        return Map.of();
-      }
-      Object o = Json.MAPPER.readValue(b, Object.class);
-      return o instanceof Map<?, ?> m ? m : Map.of();
-    } catch (IOException e) {
+    String b = Bodies.text(ctx);
+    if (b.isBlank()) {
       return Map.of();
     }
+    try {
+      if (Json.MAPPER.readValue(b, Object.class) instanceof Map<?, ?> m) {
+        return m;
+      }
+    } catch (IOException e) {
+      // below
+    }
+    throw new BadBody();
   }
 
   private static String str(Map<?, ?> body, String key, String fallback) {

@@ -87,7 +87,8 @@ public final class GenericWebhook implements Connector {
       return new WebhookResult.Invalid("body must be a JSON object");
     }
     String event = text(root, "event");
-    if (event == null) {
+    JsonNode given = root.get("event");
+    if (event == null && (given == null || given.isNull())) {
       return new WebhookResult.Invalid("event is required");
     }
     TicketEvent.Kind kind;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real jar as an operator's shell runs it, its output piped: stdout carries only the verb's
- * output (so {@code stats --json | jq} works), log lines and nothing else go to stderr.
+ * output (so {@code stats | jq} works), log lines and nothing else go to stderr.
  */
 class CliJarIT {
   @TempDir Path dir;
@@ -49,7 +49,7 @@ class CliJarIT {
 
   @Test
   void statsJsonOnStdoutLogsOnStderr() throws Exception {
-    Run r = jar("stats", "--json", "--config", config().toString());
+    Run r = jar("stats", "--config", config().toString());
     assertThat(r.code()).isZero();
     JsonNode stats = Json.MAPPER.readTree(r.out());
     assertThat(stats.has("csat")).isTrue();

@@ -111,8 +111,13 @@ class CliOutputTest {
   }
 
   @Test
-  void statsPrintFiguresAsATableOrAsJson() throws Exception {
-    Run table = run("stats", "--config", cli.toString());
+  void statsPrintsTheAdminStatsJsonOrTablesForPeople() throws Exception {
+    // the contract: `stats` prints the /admin/stats JSON (before: a table unless --json)
+    Run plain = run("stats", "--config", cli.toString());
+    assertThat(plain.code()).isZero();
+    assertThat(Json.MAPPER.readTree(plain.out()).path("responseRate").asDouble()).isEqualTo(1.0);
+
+    Run table = run("stats", "--table", "--config", cli.toString());
     assertThat(table.code()).isZero();
     assertThat(table.out().lines().toList().get(0))
         .contains("CSAT", "RESPONSE RATE", "RATED", "ANSWERED", "SENT");

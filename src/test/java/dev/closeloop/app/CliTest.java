@@ -52,6 +52,62 @@ class CliTest {
   }
 
   @Test
+  void aConfigFileGivenButMissingExitsTwoInsteadOfRunningOnDefaults() {
+    String missing = dir.resolve("closeloop.yaml").toString();
+    for (String verb : new String[] {"check-config", "stats", "run"}) {
+      Run r = run(verb, "--config", missing);
+      assertThat(r.code()).as(verb).isEqualTo(2);
+      assertThat(r.err().strip())
+          .as(verb)
+          .isEqualTo("invalid config: --config: no such file " + missing);
+    }
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
+  @Test
+  void aYamlSyntaxErrorIsOneLineWithWhereItIs() throws Exception {
+    Path cfg = dir.resolve("bad.yml");
+    Files.writeString(cfg, "server:\n  port: 8080\nsurvey: [1, 2\n");
+    Run r = run("check-config", "--config", cfg.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .doesNotContain("\n")
+        .contains(cfg.toString(), "not valid YAML", "line 4");
+  }
+
+  @Test
+  void runOnAPortAlreadyInUseExitsOneNamingServerPort() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket()) {
+      taken.bind(new java.net.InetSocketAddress("0.0.0.0", 0));
+      Path cfg = dir.resolve("c.yml");
+      String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
+      Files.writeString(
+          cfg,
+          "server: { port: "
+              + taken.getLocalPort()
+              + " }\nstorage: { url: \"jdbc:h2:file:"
+              + db
+              + "\" }\n");
+      Run r = run("run", "--config", cfg.toString());
+      assertThat(r.code()).isEqualTo(1);
+      // before: Javalin's own words ("Port already in use. Make sure no other process is using
+      // port N and try again."), naming no setting
+      assertThat(r.err()).contains("server.port " + taken.getLocalPort() + " is already in use");
+    }
+  }
+
+  @Test
+  void statsWithUntilBeforeSinceExitsTwo() throws Exception {
+    Path cfg = dir.resolve("c.yml");
+    String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
+    Files.writeString(cfg, "server: { port: 0 }\nstorage: { url: \"jdbc:h2:file:" + db + "\" }\n");
+    Run r =
+        run("stats", "--since", "2026-12-31", "--until", "2026-12-01", "--config", cfg.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("--until must not be before --since");
+  }
+
+  @Test
   void badUsageExitsTwo() {
     assertThat(run("frobnicate").code()).isEqualTo(2);
     assertThat(

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.closeloop.config.Config;
 import dev.closeloop.config.ConfigException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   private final ConfigLoader loader = new ConfigLoader(Map.of("SECRET", "abc", "EMPTY", "")::get);
@@ -38,6 +41,36 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.loadString("admin: { token: \"${NOPE}\" }"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("admin.token");
+  }
+
+  @Test
+  void aKeyWrittenTwiceInTheFileIsRefusedWithItsPathNotSilentlyOverwritten(@TempDir Path dir)
+      throws Exception {
+    // two server: blocks, the second from a pasted example: the first's port was lost
+    Path twoServers = dir.resolve("a.yml");
+    Files.writeString(twoServers, "server: { port: 9000 }\nserver: { portFile: p }\n");
+    assertThatThrownBy(() -> loader.load(twoServers))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("server: appears twice");
+    Path twoDelays = dir.resolve("b.yml");
+    Files.writeString(twoDelays, "survey:\n  delay: PT1M\n  delay: PT2M\n");
+    assertThatThrownBy(() -> loader.load(twoDelays))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("survey.delay: appears twice");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeSaysWhatItMustBeInPlainWords() {
+    assertThatThrownBy(() -> loader.loadString("server: { port: abc }"))
+        .hasMessage("server.port: must be a whole number, got \"abc\"");
+    assertThatThrownBy(() -> loader.loadString("survey: { delay: 15m }"))
+        .hasMessage("survey.delay: must be an ISO-8601 duration like PT15M or P7D, got \"15m\"");
+    assertThatThrownBy(() -> loader.loadString("sandbox: { enabled: maybe }"))
+        .hasMessage("sandbox.enabled: must be true or false, got \"maybe\"");
+    assertThatThrownBy(() -> loader.loadString("digest: { weekly: { day: FUNDAY } }"))
+        .hasMessage(
+            "digest.weekly.day: must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY,"
+                + " SATURDAY, SUNDAY, got \"FUNDAY\"");
   }
 
   @Test

@@ -97,6 +97,12 @@ class IntakeHttpTest {
     HttpResponse<String> badEvent =
         app.webhook("{\"event\":\"ticket.updated\",\"ticket\":{\"id\":\"X\"}}");
     assertThat(badEvent.body()).contains("event");
+    // an event of the wrong type is present, not missing: the answer says what it must be
+    HttpResponse<String> numericEvent =
+        app.webhook("{\"event\":5,\"ticket\":{\"id\":\"X\"},\"requester\":{\"email\":\"a@b.c\"}}");
+    assertThat(numericEvent.statusCode()).isEqualTo(400);
+    assertThat(numericEvent.body())
+        .isEqualTo("{\"error\":\"event must be ticket.closed or ticket.reopened\"}");
     HttpResponse<String> badDate =
         app.webhook(
             "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"X\",\"closedAt\":\"yesterday\"},"

@@ -77,6 +77,14 @@ public final class GlpiConnector extends WebhookConnector {
     boolean closed =
         event.equals("solved") || event.equals("closed") || CLOSED_STATUS.contains(status);
     if (closed && !event.equals("rejectsolution")) {
+      String login = member(item, "User", "requester");
+      if (login != null && !login.contains("@") && emailDomain.isEmpty()) {
+        // the requester is named, by a login: say what makes it an address, not "is required"
+        String shown = login.length() > 40 ? login.substring(0, 40) + "…" : login;
+        throw PayloadException.invalid(
+            "item.team[role=requester]",
+            "'" + shown + "' is not an email address: set connectors.glpi.emailDomain");
+      }
       return Events.event(
           Events.closed(
               SOURCE,

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class IntakeService {
   private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
 
+  /** How far ahead of receipt a close may be dated before it is taken as closed at receipt. */
+  static final java.time.Duration MAX_AHEAD = java.time.Duration.ofDays(1);
+
   private final Jdbi jdbi;
   private final Config config;
   private final FatiguePolicy policy;
@@ -103,8 +106,20 @@ public final class IntakeService {
   }
 
   private IntakeResult close(Handle h, TicketEvent e, Instant now) {
-    Instant closedAt = e.closedAt() != null ? e.closedAt() : now;
-    String key = e.source() + "|" + e.ticket().id() + "|closed|" + closedAt;
+    Instant reported = e.closedAt() != null ? e.closedAt() : now;
+    String key = e.source() + "|" + e.ticket().id() + "|closed|" + reported;
+    // a close dated more than a day ahead (a wrong clock or year) is taken as closed now: never a
+    // survey years ahead, nor a date past what can be stored; within a day it counts as sent
+    Instant closedAt = reported;
+    if (reported.isAfter(now.plus(MAX_AHEAD))) {
+      log.warn(
+          "event=close_dated_ahead source={} ticket={} closed_at={} taken_as={}",
+          e.source(),
+          e.ticket().id(),
+          reported,
+          now);
+      closedAt = now;
+    }
     Tickets tickets = new Tickets(h);
     Optional<Tickets.TicketRow> known = tickets.find(e.source(), e.ticket().id());
     if (known.isPresent() && known.get().supersedes(e.changedAt())) {

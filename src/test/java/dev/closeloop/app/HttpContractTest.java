@@ -1,0 +1,234 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.closeloop.store.People;
+import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.TestApp;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTTP API walked from outside the way clients get it wrong: routes that do not exist, the
+ * wrong method, backwards date ranges, an Authorization scheme in another case, CSV as spreadsheets
+ * write it. Every answer is JSON with an {@code error} an operator can act on.
+ */
+class HttpContractTest {
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+  TestApp app;
+
+  @BeforeEach
+  void start() {
+    app = TestApp.start(dir, "", clock);
+  }
+
+  @AfterEach
+  void stop() {
+    app.close();
+  }
+
+  private HttpResponse<String> plain(String method, String path) {
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url(path)))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  @Test
+  void anUnknownRouteIsAJsonNotFound() {
+    for (HttpResponse<String> r :
+        new HttpResponse[] {
+          plain("GET", "/nothing-here"),
+          app.admin("GET", "/admin/nothing", null),
+          plain("GET", "/sandbox/api/nothing")
+        }) {
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+      assertThat(r.body()).isEqualTo("{\"error\":\"not found\"}");
+    }
+  }
+
+  @Test
+  void aKnownRouteWithTheWrongMethodIs405NamingTheAllowedOnes() {
+    HttpResponse<String> hook = plain("GET", "/hooks/tickets");
+    assertThat(hook.statusCode()).isEqualTo(405);
+    assertThat(hook.headers().firstValue("Allow")).contains("POST");
+    assertThat(hook.body()).isEqualTo("{\"error\":\"method not allowed; use POST\"}");
+
+    HttpResponse<String> admin = app.admin("DELETE", "/admin/incidents", null);
+    assertThat(admin.statusCode()).isEqualTo(405);
+    assertThat(admin.body()).isEqualTo("{\"error\":\"method not allowed; use GET\"}");
+
+    // the admin guard still answers first: no route is revealed without the token
+    assertThat(plain("DELETE", "/admin/incidents").statusCode()).isEqualTo(401);
+    assertThat(plain("POST", "/health/live").statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void statsWithUntilBeforeSinceIsABadRequest() {
+    HttpResponse<String> r =
+        app.admin("GET", "/admin/stats?since=2026-12-31&until=2026-12-01", null);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("{\"error\":\"until must not be before since\"}");
+    assertThat(
+            app.admin("GET", "/admin/stats?since=2026-12-01&until=2026-12-01", null).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theBearerSchemeIsCaseInsensitive() {
+    HttpResponse<String> r =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/admin/incidents")))
+                .header("Authorization", "bearer " + TestApp.TOKEN)
+                .build());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(
+            app.send(
+                    HttpRequest.newBuilder(URI.create(app.url("/admin/incidents")))
+                        .header("Authorization", "bearer wrong")
+                        .build())
+                .statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void linksImportTakesCsvAsSpreadsheetsSaveIt() {
+    // Excel's "CSV UTF-8" starts with a byte order mark; many tools quote every field
+    String csv =
+        "\uFEFFemail,discordId\r\n"
+            + "\"Dana@Example.com\",\"123456789012345678\"\r\n"
+            + "erin@example.com,223456789012345678\r\n";
+    HttpResponse<String> r = app.admin("POST", "/admin/links", csv);
+    assertThat(r.body()).isEqualTo("{\"linked\":2}");
+    assertThat(linkedTo("dana@example.com")).contains("123456789012345678");
+
+    HttpResponse<String> bomFirst =
+        app.admin("POST", "/admin/links", "\uFEFFfay@example.com,323456789012345678\n");
+    assertThat(bomFirst.body()).isEqualTo("{\"linked\":1}");
+    // the mark is not part of the address: the link is found by the plain email
+    assertThat(linkedTo("fay@example.com")).contains("323456789012345678");
+  }
+
+  @Test
+  void theSandboxRefusesABodyThatIsNotAJsonObjectInsteadOfClosingADefaultTicket() {
+    for (String body : new String[] {"not json", "[1,2]", "{\"email\":"}) {
+      HttpResponse<String> r =
+          app.send(
+              HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(body))
+                  .build());
+      assertThat(r.statusCode()).as(body).isEqualTo(400);
+      assertThat(r.body()).as(body).isEqualTo("{\"error\":\"body must be a JSON object\"}");
+    }
+    assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-1000", null).statusCode())
+        .isEqualTo(404);
+    // the page's own request still closes a demo ticket
+    HttpResponse<String> ok =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"SB-1\"}"))
+                .build());
+    assertThat(ok.statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void headersOver16KibAre431InJsonLikeEveryOtherError() {
+    HttpResponse<String> r =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/health/live")))
+                .header("X-Padding", "a".repeat(17 * 1024))
+                .build());
+    assertThat(r.statusCode()).isEqualTo(431);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(r.body()).isEqualTo("{\"error\":\"request headers over 16 KiB\"}");
+    HttpResponse<String> longUri =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/health/live?x=" + "a".repeat(17 * 1024))))
+                .build());
+    assertThat(longUri.statusCode()).isEqualTo(414);
+    assertThat(longUri.body()).isEqualTo("{\"error\":\"request URI over 16 KiB\"}");
+  }
+
+  @Test
+  void withNoAdminTokenSetTheAdminApiSaysWhatToSet(@TempDir Path other) {
+    try (TestApp off = TestApp.start(other, "admin: { token: \"\" }", clock)) {
+      HttpResponse<String> r = off.admin("GET", "/admin/incidents", null);
+      assertThat(r.statusCode()).isEqualTo(401);
+      assertThat(r.body()).isEqualTo("{\"error\":\"the admin API is off: set admin.token\"}");
+    }
+    // with a token set, a wrong one is not told anything more
+    HttpResponse<String> wrong =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/admin/incidents")))
+                .header("Authorization", "Bearer nope")
+                .build());
+    assertThat(wrong.body()).isEqualTo("{\"error\":\"missing or wrong admin token\"}");
+  }
+
+  @Test
+  void aClosedAtFarInTheFutureCountsFromReceiptNeverA5xxOrASurveyYearsAhead() {
+    // T0 is a Tuesday 10:00 UTC: due at receipt + survey.delay (PT15M)
+    String edge =
+        app.webhook(TestApp.closed("FAR-1", Instant.MAX, "{\"email\":\"a@example.com\"}")).body();
+    assertThat(edge).contains("accepted");
+    HttpResponse<String> future =
+        app.webhook(
+            TestApp.closed(
+                "FAR-2", Instant.parse("2030-01-01T00:00:00Z"), "{\"email\":\"b@example.com\"}"));
+    assertThat(future.statusCode()).isEqualTo(202);
+    for (String ticket : new String[] {"FAR-1", "FAR-2"}) {
+      assertThat(app.admin("GET", "/admin/surveys?ticket=" + ticket, null).body())
+          .as(ticket)
+          .contains("\"state\":\"scheduled\"", "\"dueAt\":\"2026-11-24T10:15:00Z\"");
+    }
+    // the same future-dated close again is a duplicate, as any repeat is
+    assertThat(
+            app.webhook(
+                    TestApp.closed(
+                        "FAR-2",
+                        Instant.parse("2030-01-01T00:00:00Z"),
+                        "{\"email\":\"b@example.com\"}"))
+                .body())
+        .isEqualTo("{\"status\":\"duplicate\"}");
+    // within a day ahead (a skewed clock), the contract's rule holds: closedAt + delay
+    app.webhook(
+        TestApp.closed(
+            "SOON-1", Instant.parse("2026-11-24T11:00:00Z"), "{\"email\":\"d@example.com\"}"));
+    assertThat(app.admin("GET", "/admin/surveys?ticket=SOON-1", null).body())
+        .contains("\"dueAt\":\"2026-11-24T11:15:00Z\"");
+    HttpResponse<String> past =
+        app.webhook(TestApp.closed("FAR-3", Instant.MIN, "{\"email\":\"c@example.com\"}"));
+    assertThat(past.statusCode()).isEqualTo(202);
+    assertThat(app.admin("GET", "/admin/surveys?ticket=FAR-3", null).body())
+        .contains("\"reason\":\"stale\"");
+  }
+
+  @Test
+  void anEmptyUserOrASourceInAnotherCaseFiltersAsTheWebhookRouteDoes() {
+    app.webhook(TestApp.closed("INC-5", clock.instant(), "{\"email\":\"a@example.com\"}"));
+    String all = app.admin("GET", "/admin/export?format=json", null).body();
+    assertThat(all).contains("INC-5");
+    // user= from a form left empty is no filter, not a filter matching nobody
+    assertThat(app.admin("GET", "/admin/export?format=json&user=", null).body()).isEqualTo(all);
+    // /hooks/tickets/JIRA is the jira source; so is source=GENERIC the generic one
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-5&source=GENERIC", null).statusCode())
+        .isEqualTo(200);
+  }
+
+  private Optional<String> linkedTo(String email) {
+    return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
+  }
+}
