@@ -77,7 +77,8 @@ public final class DigestBuilder {
       Totals given = Totals.of(fresh, stillOpen);
       if (totals.freshNegatives() < given.freshNegatives()
           || totals.freshRequests() < given.freshRequests()
-          || totals.stillOpen() < given.stillOpen()) {
+          || totals.stillOpen() < given.stillOpen()
+          || totals.newRequests() < given.newRequests()) {
         throw new IllegalArgumentException(
             "totals " + totals + " below the entries given " + given);
       }
@@ -97,10 +98,16 @@ public final class DigestBuilder {
   }
 
   /** How many entries a digest covers in each section. */
-  public record Totals(int freshNegatives, int freshRequests, int stillOpen) {
+  /**
+   * How many entries a digest covers, by section ({@code freshRequests}: the requests section, of
+   * replies that are not negative), and {@code newRequests}: every request made in the window,
+   * those on negative replies included, as the headline counts them.
+   */
+  public record Totals(int freshNegatives, int freshRequests, int stillOpen, int newRequests) {
     static Totals of(List<DigestEntry> fresh, List<DigestEntry> stillOpen) {
       int negatives = (int) fresh.stream().filter(DigestEntry::negative).count();
-      return new Totals(negatives, fresh.size() - negatives, stillOpen.size());
+      int requests = (int) fresh.stream().filter(e -> !e.negative() || e.request() != null).count();
+      return new Totals(negatives, fresh.size() - negatives, stillOpen.size(), requests);
     }
 
     int all() {
@@ -159,7 +166,7 @@ public final class DigestBuilder {
                               "open",
                               totals.stillOpen(),
                               "requests",
-                              totals.freshRequests(),
+                              totals.newRequests(),
                               "figures",
                               figures)))));
     }
@@ -176,7 +183,7 @@ public final class DigestBuilder {
       boolean headed = false;
       for (DigestEntry e : section.entries()) {
         if (onPage == PER_PAGE) {
-          pages.add(page(page, in, figures));
+          pages.add(page(page, w.t("digestNotification", "title", in.title(), "figures", figures)));
           ids.add(pageIds);
           page = new ArrayList<>();
           pageIds = new ArrayList<>();
@@ -195,7 +202,7 @@ public final class DigestBuilder {
     if (omitted > 0) {
       page.add(new Context(w.t("moreEntries", "count", omitted)));
     }
-    pages.add(page(page, in, figures));
+    pages.add(page(page, w.t("digestNotification", "title", in.title(), "figures", figures)));
     ids.add(pageIds);
     if (pages.size() > 1) {
       for (int i = 0; i < pages.size(); i++) {
@@ -208,8 +215,8 @@ public final class DigestBuilder {
     return new Result(pages, ids, kept.size(), omitted);
   }
 
-  private static ChatMessage page(List<Block> blocks, Input in, String figures) {
-    return new ChatMessage(in.title() + ": " + figures, blocks);
+  private static ChatMessage page(List<Block> blocks, String notification) {
+    return new ChatMessage(notification, blocks);
   }
 
   private record Section(String title, List<DigestEntry> entries) {}

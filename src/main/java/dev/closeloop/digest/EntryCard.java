@@ -112,7 +112,8 @@ final class EntryCard {
   private String languageMark(DigestEntry e) {
     return language
         .of(e.comment(), e.requesterLocale())
-        .map(lang -> " " + words.t("commentLanguage", "language", words.languageName(lang)))
+        // the space before it is the bundle's: none before Japanese full-width brackets
+        .map(lang -> words.t("commentLanguage", "language", words.languageName(lang)))
         .orElse("");
   }
 

@@ -32,10 +32,12 @@ public final class DigestQueries {
 
   private static final String CANDIDATES =
       """
-        SELECT i.*, %1$s AS fresh, r.answer AS a_rating, f.answer AS a_fixed, %2$s AS severity
+        SELECT i.*, %1$s AS fresh, r.answer AS a_rating, f.answer AS a_fixed, %2$s AS severity,
+               CASE WHEN i.kind <> 'negative' OR rq.answer IS NOT NULL THEN 1 ELSE 0 END AS asks
         FROM incidents i%3$s
         LEFT JOIN answers r ON r.survey_id = i.survey_id AND r.kind = 'rating'
         LEFT JOIN answers f ON f.survey_id = i.survey_id AND f.kind = 'fixed'
+        LEFT JOIN answers rq ON rq.survey_id = i.survey_id AND rq.kind = 'request'
         WHERE %4$s""";
 
   private static final String FRESH = "i.created_at >= ? AND i.created_at < ?";
@@ -53,7 +55,8 @@ public final class DigestQueries {
           SELECT e.*,
                  SUM(CASE WHEN e.fresh = 1 AND e.kind = 'negative' THEN 1 ELSE 0 END) OVER () AS n_fresh_negative,
                  SUM(CASE WHEN e.fresh = 1 AND e.kind <> 'negative' THEN 1 ELSE 0 END) OVER () AS n_fresh_request,
-                 SUM(1 - e.fresh) OVER () AS n_still_open
+                 SUM(1 - e.fresh) OVER () AS n_still_open,
+                 SUM(e.fresh * e.asks) OVER () AS n_new_request
           FROM (
         %s
             UNION ALL
@@ -78,10 +81,11 @@ public final class DigestQueries {
    * The worst entries over every team, worst first, each row with the totals of the whole candidate
    * set. Parameters: window start, window end, window start, limit. Columns: the incident's; {@code
    * fresh} (1 created in the window, 0 still open from before); {@code severity}; {@code
-   * n_fresh_negative, n_fresh_request, n_still_open}; the survey's {@code ticket_id, url, title,
-   * requester_name, requester_email, person_key, assignee, team}; the answers {@code a_rating,
-   * a_fixed, a_comment, a_request}; what the helpdesk made of them {@code wb_request,
-   * wb_request_id, wb_request_url, wb_reopen, wb_reopen_reason} (write_backs, null when none).
+   * n_fresh_negative, n_fresh_request, n_still_open, n_new_request} (requests made in the window,
+   * on negative replies too); the survey's {@code ticket_id, url, title, requester_name,
+   * requester_email, person_key, assignee, team}; the answers {@code a_rating, a_fixed, a_comment,
+   * a_request}; what the helpdesk made of them {@code wb_request, wb_request_id, wb_request_url,
+   * wb_reopen, wb_reopen_reason} (write_backs, null when none).
    */
   public static final String WORST = worst("");
 
@@ -89,10 +93,13 @@ public final class DigestQueries {
   public static final String WORST_OF_TEAM = worst(OF_TEAM);
 
   /** How many entries a digest covers, by section, the ones not read included. */
-  public record Counts(int freshNegatives, int freshRequests, int stillOpen) {
+  public record Counts(int freshNegatives, int freshRequests, int stillOpen, int newRequests) {
     static Counts of(ResultSet rs) throws SQLException {
       return new Counts(
-          rs.getInt("n_fresh_negative"), rs.getInt("n_fresh_request"), rs.getInt("n_still_open"));
+          rs.getInt("n_fresh_negative"),
+          rs.getInt("n_fresh_request"),
+          rs.getInt("n_still_open"),
+          rs.getInt("n_new_request"));
     }
   }
 
@@ -130,6 +137,6 @@ public final class DigestQueries {
                   return mapper.map(rs, ctx);
                 })
             .list();
-    return new Worst<>(entries, counts[0] == null ? new Counts(0, 0, 0) : counts[0]);
+    return new Worst<>(entries, counts[0] == null ? new Counts(0, 0, 0, 0) : counts[0]);
   }
 }

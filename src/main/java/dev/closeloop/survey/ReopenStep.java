@@ -87,7 +87,7 @@ final class ReopenStep {
     List<Say> say;
     if (next.comment() == null) {
       next = next.withStep(Step.AWAIT_COMMENT);
-      say = List.of(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+      say = List.of(reopen ? Say.REOPENING_WHAT_WENT_WRONG : Say.WHAT_WENT_WRONG_AFTER_REOPEN);
     } else if (next.rating() != null) {
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
       say = List.of(Say.ANYTHING_ELSE);

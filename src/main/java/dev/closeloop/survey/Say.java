@@ -7,6 +7,11 @@ public enum Say {
   WHAT_WENT_WRONG,
   /** "what went wrong?" once the reopen question (which already apologised) is answered */
   WHAT_WENT_WRONG_AFTER_REOPEN,
+  /**
+   * "OK, I'm reopening it — what went wrong?": the yes acknowledged with the next question, since
+   * the helpdesk's confirmation only follows once the write went through
+   */
+  REOPENING_WHAT_WENT_WRONG,
   /** "Shall I reopen the ticket?" with the two buttons */
   REOPEN_OFFER,
   /** the reopen question is open and the reply was neither yes nor no */

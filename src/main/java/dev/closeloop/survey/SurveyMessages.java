@@ -136,7 +136,16 @@ public final class SurveyMessages {
     } else {
       blocks.add(new Context(c.finished() ? t("surveyComplete", v) : t("expired", v)));
     }
-    return new ChatMessage(ticketLine + ": " + fixedQuestion + " " + ratingQuestion, blocks);
+    return new ChatMessage(
+        words.t(
+            "surveyNotification",
+            "ticket",
+            ticketLine,
+            "fixedQuestion",
+            fixedQuestion,
+            "ratingQuestion",
+            ratingQuestion),
+        blocks);
   }
 
   /** A question and its answer: the answer (ours) in bold. */
@@ -222,6 +231,7 @@ public final class SurveyMessages {
         switch (say) {
           case WHAT_WENT_WRONG -> "whatWentWrong";
           case WHAT_WENT_WRONG_AFTER_REOPEN -> "whatWentWrongAfterReopen";
+          case REOPENING_WHAT_WENT_WRONG -> "reopeningWhatWentWrong";
           case REOPEN_OFFER -> "reopenOffer";
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case THANKS_FOR_COMMENT -> "thanksForComment";

@@ -77,6 +77,76 @@ class DigestBuilderTest {
   }
 
   @Test
+  @DisplayName("The headline counts every request of the window, those on negative replies too")
+  void headlineCountsRequestsOnNegatives() {
+    DigestEntry plain = entry(1, 2, false, "slow", true, NOW.minus(Duration.ofHours(3)));
+    DigestEntry withRequest =
+        new DigestEntry(
+            2,
+            "INC-2",
+            "https://help/x/2",
+            "Title 2",
+            "Dana",
+            "Alex",
+            "network",
+            1,
+            false,
+            "still broken",
+            "please call me back",
+            true,
+            NOW.minus(Duration.ofHours(2)),
+            null,
+            null,
+            null,
+            null,
+            null);
+    DigestEntry requestOnly = entry(3, 5, true, null, false, NOW.minus(Duration.ofHours(1)));
+    var result =
+        builder.build(
+            new DigestBuilder.Input(
+                START,
+                NOW,
+                ZoneId.of("UTC"),
+                "Closeloop digest",
+                List.of(plain, withRequest, requestOnly),
+                List.of(),
+                FIGURES));
+    String all = text(result.pages().get(0));
+    assertThat(all)
+        .contains("2 new negative replies", "· 0 still open · 2 requests ·")
+        .contains("please call me back", "please call me");
+  }
+
+  @Test
+  @DisplayName("A quoted comment's language follows the quote as each language writes it")
+  void languageMarkSpacing() {
+    String comment = "The VPN still drops every hour and nobody called me back about it";
+    var fresh = List.of(entry(1, 2, false, comment, true, NOW.minus(Duration.ofHours(3))));
+    var ja =
+        new DigestBuilder(
+            new dev.closeloop.language.Words(
+                dev.closeloop.language.Catalog.team(), "ja", ZoneId.of("UTC")),
+            LanguageMark.detected("ja"));
+    var jaText =
+        text(
+            ja.build(
+                    new DigestBuilder.Input(
+                        START, NOW, ZoneId.of("UTC"), "T", fresh, List.of(), FIGURES))
+                .pages()
+                .get(0));
+    assertThat(jaText).contains("」（英語）").doesNotContain("」 （");
+    var enText =
+        text(
+            builder
+                .build(
+                    new DigestBuilder.Input(
+                        START, NOW, ZoneId.of("UTC"), "T", fresh, List.of(), FIGURES))
+                .pages()
+                .get(0));
+    assertThat(enText).contains("it” (English)");
+  }
+
+  @Test
   @DisplayName(
       "A window without new negatives posts an all-clear with CSAT beside the response rate")
   void allClear() {

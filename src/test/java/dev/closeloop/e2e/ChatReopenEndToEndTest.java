@@ -110,6 +110,11 @@ class ChatReopenEndToEndTest {
               dms.call().stream()
                   .anyMatch(m -> m.text().contains("Reopened INC-S1 — the network team")));
       assertThat(events()).containsExactly("reopen");
+      // the yes is acknowledged where the next question is asked: the helpdesk's confirmation
+      // ("Reopened …") only comes once the write went through, after that question
+      assertThat(dms.call().get(2).text())
+          .startsWith("OK, I'm reopening INC-S1.")
+          .contains("What went wrong?");
     } finally {
       slack.close();
     }

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.closeloop.chat.discord.FakeDiscord;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,31 @@ class DiscordLanguageEndToEndTest {
     String all = digest.stream().map(DiscordE2E::text).reduce("", String::concat);
     assertThat(all).contains("問題なし").doesNotContain("JA-1");
     assertThat(e2e.incidents("all")).isEmpty();
+  }
+
+  @Test
+  void aGermanTicketKeepsTextsOutsideTheSurveyInGermanThoughTheClientSaysEnglish() {
+    e2e = DiscordE2E.start(", cooldown: PT0S", "");
+    String user = "710000000000000003"; // client locale en-US (the fake's default)
+    e2e.closeTicket("DE-3", "{\"name\":\"Dana\",\"discordId\":\"" + user + "\",\"locale\":\"de\"}");
+    JsonNode dm = e2e.awaitDm(user, m -> hasButtonEnding(m, ":rate:2"));
+    assertThat(text(dm)).contains("Ist das Problem gelöst?");
+    e2e.click(user, dm, ":fixed:yes"); // the click reports (and remembers) en-US
+    e2e.type(user, "5", "Können wir sonst noch etwas für dich tun?");
+    e2e.type(user, "nein danke", "Danke! Das war's schon");
+
+    // the same conversation, in the language the survey spoke: not the client's English
+    e2e.type(user, "hallo?", "Danke für die Nachricht!");
+    assertThat(text(e2e.discord.dmMessages(user).get(e2e.discord.dmMessages(user).size() - 1)))
+        .contains("Gerade läuft keine Umfrage")
+        .doesNotContain("There is no open survey");
+    e2e.now();
+    FakeDiscord.Interaction stats = e2e.discord.slashCommand(user, "stats", Map.of());
+    assertThat(
+            DiscordE2E.unescape(
+                e2e.awaitAnswered(stats).get(0).path("data").path("content").asText()))
+        .contains("nur für das IT-Team")
+        .doesNotContain("is for the IT team");
   }
 
   private static List<String> labels(JsonNode message) {

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import com.ibm.icu.text.MessageFormat;
 import com.ibm.icu.util.ULocale;
+import dev.closeloop.digest.DigestBuilder;
+import dev.closeloop.digest.Figures;
+import dev.closeloop.digest.LanguageMark;
+import dev.closeloop.survey.Conversation;
+import dev.closeloop.survey.SurveyMessages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -128,6 +133,8 @@ class BundleTest {
     a.put("hasNote", "yes");
     a.put("at", LATE);
     a.put("request", "Dana");
+    a.put("fixedQuestion", "Did we fix it?");
+    a.put("ratingQuestion", "How did we do?");
     a.put("link", "https://closeloop.example.com/");
     a.put("reason", "Dana");
     return a;
@@ -148,6 +155,20 @@ class BundleTest {
     Words w = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
     assertThat(w.t("negativesLabel", "count", 1)).isEqualTo(one);
     assertThat(w.t("negativesLabel", "count", 2)).isEqualTo(two);
+  }
+
+  /** ICU counts 0 as "one" in Portuguese, but a Brazilian reads "0 pedidos", not "0 pedido". */
+  @Test
+  void portugueseCountsZeroInThePlural() {
+    Words pt = new Words(Catalog.team(), "pt", ZoneId.of("UTC"));
+    assertThat(pt.t("negativesText", "open", 0, "requests", 0, "figures", "x"))
+        .contains("0 ainda abertas ·")
+        .contains("0 pedidos ·");
+    assertThat(pt.t("negativesText", "open", 1, "requests", 1, "figures", "x"))
+        .contains("1 ainda aberta ·")
+        .contains("1 pedido ·");
+    assertThat(pt.t("figures", "csat", "n/d", "rated", 0, "rate", "n/d", "answered", 0, "sent", 0))
+        .contains("(0 avaliações)");
   }
 
   @Test
@@ -179,6 +200,40 @@ class BundleTest {
   void digestDatesPerLanguageInTheTeamsZone(String lang, String zone, String heading) {
     Words w = new Words(Catalog.team(), lang, ZoneId.of(zone));
     assertThat(w.t("digestHeading", "title", "T", "date", LATE)).isEqualTo(heading);
+  }
+
+  /**
+   * The one-line text phones show for a survey DM and a digest follows each language's punctuation:
+   * French puts a space before the colon, Japanese a full-width colon.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | INC-1 · VPN: Did we fix it? How did we do? | Closeloop digest: CSAT 75%",
+        "de | INC-1 · VPN: Ist das Problem gelöst? Wie zufrieden | Closeloop-Tagesübersicht: CSAT",
+        "fr | INC-1 · VPN : Le problème est-il résolu ? Quelle note | Résumé Closeloop : CSAT",
+        "ja | INC-1 · VPN：問題は解決しましたか？対応はいかがでしたか？ | Closeloop ダイジェスト：CSAT",
+      })
+  void notificationLinesUseTheLanguagesPunctuation(String lang, String survey, String digest) {
+    SurveyMessages m =
+        new SurveyMessages(new Words(Catalog.requester(Map.of()), lang, ZoneId.of("UTC")));
+    SurveyMessages.View v =
+        new SurveyMessages.View(7, "INC-1", "VPN", null, "Dana", LATE, Conversation.start(), false);
+    assertThat(m.survey(v).fallback()).startsWith(survey);
+
+    Words team = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
+    DigestBuilder builder = new DigestBuilder(team, LanguageMark.detected(lang));
+    DigestBuilder.Input in =
+        new DigestBuilder.Input(
+            LATE.minus(Duration.ofDays(1)),
+            LATE,
+            ZoneId.of("UTC"),
+            builder.title(null),
+            List.of(),
+            List.of(),
+            new Figures(0.75, 0.4, 8, 10, 25));
+    assertThat(builder.build(in).pages().get(0).fallback()).startsWith(digest);
   }
 
   @ParameterizedTest

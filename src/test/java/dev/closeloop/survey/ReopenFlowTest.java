@@ -37,7 +37,7 @@ class ReopenFlowTest {
     Transition yes = flow.apply(offer.next(), new ReopenClicked(true), ReopenMode.ASK);
     assertThat(yes.reopen()).isTrue();
     assertThat(yes.next().step()).isEqualTo(Step.AWAIT_COMMENT);
-    assertThat(yes.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+    assertThat(yes.say()).containsExactly(Say.REOPENING_WHAT_WENT_WRONG);
   }
 
   @Test

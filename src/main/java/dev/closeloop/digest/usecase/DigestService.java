@@ -206,7 +206,8 @@ public final class DigestService {
     return new Entries(
         fresh,
         stillOpen,
-        new DigestBuilder.Totals(c.freshNegatives(), c.freshRequests(), c.stillOpen()));
+        new DigestBuilder.Totals(
+            c.freshNegatives(), c.freshRequests(), c.stillOpen(), c.newRequests()));
   }
 
   private static void enqueue(

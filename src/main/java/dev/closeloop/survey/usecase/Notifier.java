@@ -73,19 +73,16 @@ public final class Notifier {
 
   /**
    * What a person is written to with outside a survey (no open survey, opt-in, help, a refused
-   * command): the language their client reports with this event, else the one remembered for them,
-   * else the language of the last survey they were sent (their ticket's), else {@code
-   * survey.locale}.
+   * command): the language of the last survey they were sent when it names one (their ticket's, or
+   * the platform's then), so the conversation goes on in the language it was held in even when the
+   * chat client is set to another; else the language their client reports with this event, else the
+   * one remembered for them, else {@code survey.locale}. The same order as inside a survey.
    */
   public SurveyMessages messages(Handle h, PlatformId platform, String userId, String locale) {
-    String known =
-        locale != null
-            ? locale
-            : new People(h)
-                .localeOf(platform.wire(), userId)
-                .or(() -> new Surveys(h).latestLocaleOf(platform.wire(), userId))
-                .orElse(null);
-    String lang = Languages.resolve(null, known, fallbackLang, requester.languages());
+    String lastSurvey = new Surveys(h).latestLocaleOf(platform.wire(), userId).orElse(null);
+    String client =
+        locale != null ? locale : new People(h).localeOf(platform.wire(), userId).orElse(null);
+    String lang = Languages.resolve(lastSurvey, client, fallbackLang, requester.languages());
     return new SurveyMessages(new Words(requester, lang, defaultZone));
   }
 

@@ -281,7 +281,7 @@ class DigestEntriesTest {
         answers.record(id, "comment", "comment " + k, created);
       }
       boolean negative = rnd.nextInt(3) > 0;
-      if (!negative) {
+      if (!negative || rnd.nextInt(4) == 0) { // a negative reply can carry a request too
         answers.record(id, "request", "please call " + k, created);
       }
       new Incidents(h).open(id, negative ? IncidentRow.NEGATIVE : IncidentRow.REQUEST, created);
