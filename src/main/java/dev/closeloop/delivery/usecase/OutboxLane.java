@@ -92,12 +92,21 @@ final class OutboxLane {
           // a sweep: rows whose kind (post, update, ...) is held by a platform-wide limit or a
           // 429 pause are skipped without being decoded; other kinds still go meanwhile
           Map<String, Instant> held = new java.util.HashMap<>();
+          // conversations with a row held back in this sweep: their later rows wait too, even
+          // if the send that held it ends meanwhile — a conversation's messages go in order
+          java.util.Set<String> heldConversations = new java.util.HashSet<>();
           for (int i = 0; i < rows.size() && System.nanoTime() < passEnd; i++) {
             OutboxRow row = rows.get(i);
-            if (done[i] || held.containsKey(row.kind())) {
+            if (done[i]) {
               continue;
             }
-            Attempt a = startIsolated(row);
+            if (held.containsKey(row.kind())) {
+              if (row.surveyId() != null) {
+                heldConversations.add("survey:" + row.surveyId()); // its later messages wait
+              }
+              continue;
+            }
+            Attempt a = startIsolated(row, heldConversations);
             if (a.platformWait() != null) {
               held.put(row.kind(), a.platformWait());
             }
@@ -145,9 +154,10 @@ final class OutboxLane {
   }
 
   /** {@link #start}, with a failure of this one row settling only this row. */
-  private Attempt startIsolated(OutboxRow row) throws InterruptedException {
+  private Attempt startIsolated(OutboxRow row, java.util.Set<String> heldConversations)
+      throws InterruptedException {
     try {
-      return start(row);
+      return start(row, heldConversations);
     } catch (RuntimeException e) {
       log.error(
           "event=outbox_row_failed id={} key={} error={} will=retry_later",
@@ -161,7 +171,8 @@ final class OutboxLane {
   }
 
   /** Starts the send of a row if it may go now; else says what holds it back. */
-  private Attempt start(OutboxRow row) throws InterruptedException {
+  private Attempt start(OutboxRow row, java.util.Set<String> heldConversations)
+      throws InterruptedException {
     Instant now = clock.instant();
     Outgoing decoded;
     try {
@@ -172,7 +183,8 @@ final class OutboxLane {
     }
     Outgoing outgoing = OutboxTargets.withTarget(jdbi, decoded, row);
     List<String> keys = OutboxTargets.busyKeys(row, outgoing);
-    if (keys.stream().anyMatch(busy::contains)) {
+    if (keys.stream().anyMatch(k -> busy.contains(k) || heldConversations.contains(k))) {
+      heldConversations.addAll(keys);
       paced(now.plusMillis(20));
       return Attempt.HELD; // the conversation has a send in flight: this one goes after it
     }
@@ -186,10 +198,12 @@ final class OutboxLane {
     }
     Instant platformReady = pacer.platformReadyAt(id, outgoing, now);
     if (platformReady.isAfter(now)) {
+      heldConversations.addAll(keys);
       return new Attempt(false, false, platformReady);
     }
     Instant ready = pacer.readyAt(id, outgoing, now);
     if (ready.isAfter(now)) {
+      heldConversations.addAll(keys);
       paced(ready);
       return Attempt
           .HELD; // this conversation's limit: left as it is (no write), looked at again later

@@ -110,6 +110,51 @@ class OutboxLanesTest {
   }
 
   @Test
+  void aLaterMessageToOnePersonNeverOvertakesOneHeldBackEarlierInTheSameSweep() throws Exception {
+    Recording discord = new Recording(PlatformId.DISCORD);
+    // four sends fill Discord's slots and hang; "a" is to person 42
+    String[][] first = {{"a", "42"}, {"e", "51"}, {"f", "52"}, {"g", "53"}};
+    for (String[] r : first) {
+      discord.gates.put(r[0], new CountDownLatch(1));
+      enqueue(PlatformId.DISCORD, dm(r[0], r[1]));
+    }
+    enqueue(PlatformId.DISCORD, dm("b", "42")); // held back: 42 has a send in flight
+    enqueue(PlatformId.DISCORD, dm("d", "60")); // waits for a free slot
+    enqueue(PlatformId.DISCORD, dm("c", "42")); // after "b", to the same person
+    OutboxDispatcher dispatcher = dispatcher(Clock.systemUTC(), discord);
+
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(() -> dispatcher.drain(Duration.ofSeconds(30)));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> discord.begun.size() == 4 && laneWaitsForAFreeSlot());
+    // the sweep has passed "b" and waits to start "d": "a" ends now, freeing 42 and a slot
+    discord.gates.get("a").countDown();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> discord.begun.contains("d"));
+    discord.gates.values().forEach(CountDownLatch::countDown);
+
+    int sent = run.get(20, TimeUnit.SECONDS);
+    sent += dispatcher.drain(Duration.ofSeconds(10), true); // the rest, at the pacer's pace
+    assertThat(sent).as("%s %s", discord.begun, states()).isEqualTo(7);
+    // before: "c" went in the same sweep as soon as "a" had ended, ahead of the held "b"
+    assertThat(discord.begun.stream().filter(k -> k.equals("b") || k.equals("c")))
+        .containsExactly("b", "c");
+  }
+
+  /** A lane is blocked waiting for a free send slot (inside OutboxLane.start). */
+  private static boolean laneWaitsForAFreeSlot() {
+    return Thread.getAllStackTraces().values().stream()
+        .anyMatch(
+            stack ->
+                java.util.Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().equals(OutboxLane.class.getName()))
+                    && java.util.Arrays.stream(stack)
+                        .anyMatch(f -> f.getClassName().equals("java.util.concurrent.Semaphore")));
+  }
+
+  @Test
   void messagesDoNotWaitBehindABacklogOfEditsHeldByTheirOwnLimit() {
     Recording slack = new Recording(PlatformId.SLACK);
     for (int i = 0; i < 60; i++) {
@@ -159,6 +204,10 @@ class OutboxLanesTest {
   }
 
   private OutboxDispatcher dispatcher(Recording... platforms) {
+    return dispatcher(clock, platforms);
+  }
+
+  private OutboxDispatcher dispatcher(Clock clock, Recording... platforms) {
     Map<PlatformId, ChatPlatform> map = new java.util.EnumMap<>(PlatformId.class);
     for (Recording p : platforms) {
       map.put(p.id, p);
@@ -214,6 +263,12 @@ class OutboxLanesTest {
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     volatile CountDownLatch gate;
 
+    /** Sends of these keys wait until their latch is released. */
+    final Map<String, CountDownLatch> gates = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The keys in the order their sends began. */
+    final List<String> begun = Collections.synchronizedList(new ArrayList<>());
+
     /** The first send waits (10 s at most) until a second one has started. */
     volatile boolean holdFirstUntilAnotherStarts;
 
@@ -260,8 +315,9 @@ class OutboxLanesTest {
         maxInFlight = Math.max(maxInFlight, inFlight.incrementAndGet());
         maxPerUser = Math.max(maxPerUser, mine.incrementAndGet());
       }
+      begun.add(outgoing.key());
       try {
-        CountDownLatch g = gate;
+        CountDownLatch g = gates.getOrDefault(outgoing.key(), gate);
         if (g != null) {
           g.await(30, TimeUnit.SECONDS);
         }
