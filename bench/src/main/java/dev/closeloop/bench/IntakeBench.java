@@ -57,22 +57,16 @@ final class IntakeBench {
   private IntakeBench() {}
 
   static Result run(Bench.Args a) throws Exception {
-    int concurrency = a.i("concurrency", 16);
-    int count = a.i("count", 20_000);
-    int warmup = a.i("warmup", 3_000);
-    int rate = a.i("rate", 500);
-    double rateSeconds = a.d("rate-seconds", 20);
-    String generator = generator(a);
-    double seconds = a.d("seconds", 10);
+    Params p = Params.of(a);
     Path dir = Bench.workDir("intake");
     Bench.say(
         "intake: generator=%s concurrency=%d %s warmup=%d, then %d req/s for %.0f s; load %s; dir %s",
-        generator,
-        concurrency,
-        generator.equals("wrk") ? "for " + seconds + " s" : "count=" + count,
-        warmup,
-        rate,
-        rateSeconds,
+        p.generator(),
+        p.concurrency(),
+        p.generator().equals("wrk") ? "for " + p.seconds() + " s" : "count=" + p.count(),
+        p.warmup(),
+        p.rate(),
+        p.rateSeconds(),
         Bench.loadAverage(),
         dir);
 
@@ -87,7 +81,7 @@ final class IntakeBench {
                     d.resolve("bare.port").toString(),
                     SECRET),
             dir,
-            a));
+            p));
     for (String extra : a.s("baselines", "").split(",")) {
       if (extra.equals("javalin")) {
         sides.add(
@@ -100,7 +94,7 @@ final class IntakeBench {
                         d.resolve("javalin").toString(),
                         d.resolve("javalin.port").toString()),
                 dir,
-                a));
+                p));
       }
     }
     Path config = dir.resolve("closeloop.yml");
@@ -113,13 +107,13 @@ final class IntakeBench {
         admin: { token: "bench-token" }
         """
             .formatted(dir.resolve("app.port"), dir.resolve("app/closeloop"), SECRET));
-    sides.add(side("closeloop", d -> Jar.app(config, d.resolve("app.log")), dir, a));
+    sides.add(side("closeloop", d -> Jar.app(config, d.resolve("app.log")), dir, p));
     Result r = new Result(sides);
     Bench.say(
         "  ratio closeloop/bare throughput = %.2f (target >= 0.80); p99 @%d/s closeloop %.2f ms vs"
             + " bare %.2f ms = %.2fx (target <= 1.5); load %s",
         r.ratio(),
-        rate,
+        p.rate(),
         r.appRate().latency().pMillis(0.99),
         r.bareSide().rate().latency().pMillis(0.99),
         r.p99Ratio(),
@@ -127,19 +121,43 @@ final class IntakeBench {
     return r;
   }
 
+  /** The run's options, read once. */
+  record Params(
+      int concurrency,
+      int count,
+      int warmup,
+      int rate,
+      double rateSeconds,
+      String generator,
+      double seconds,
+      int wrkThreads) {
+    static Params of(Bench.Args a) {
+      return new Params(
+          a.i("concurrency", 16),
+          a.i("count", 20_000),
+          a.i("warmup", 3_000),
+          a.i("rate", 500),
+          a.d("rate-seconds", 20),
+          IntakeBench.generator(a),
+          a.d("seconds", 10),
+          a.i("wrk-threads", 2));
+    }
+  }
+
   /** {@code --generator wrk|raw|httpclient}; by default wrk when it is installed, else raw. */
   static String generator(Bench.Args a) {
     return a.s("generator", Wrk.available() ? "wrk" : "raw");
   }
 
-  private static Side side(String name, Starter starter, Path dir, Bench.Args a) throws Exception {
-    int concurrency = a.i("concurrency", 16);
-    int count = a.i("count", 20_000);
-    int warmup = a.i("warmup", 3_000);
-    int rate = a.i("rate", 500);
-    double rateSeconds = a.d("rate-seconds", 20);
-    String generator = generator(a);
-    double seconds = a.d("seconds", 10);
+  private static Side side(String name, Starter starter, Path dir, Params p) throws Exception {
+    int concurrency = p.concurrency();
+    int count = p.count();
+    int warmup = p.warmup();
+    int rate = p.rate();
+    double rateSeconds = p.rateSeconds();
+    String generator = p.generator();
+    double seconds = p.seconds();
+    int wrkThreads = p.wrkThreads();
     try (Jar j = starter.start(dir).awaitReady(60)) {
       Load.Generator gen =
           generator.equals("httpclient") ? Load.Generator.HTTPCLIENT : Load.Generator.RAW;
@@ -156,8 +174,7 @@ final class IntakeBench {
         int requests = (int) Math.max(30_000, 5 * warm.acceptedPerSecond() * seconds);
         used = requests;
         closed =
-            Wrk.closedLoop(
-                load, dir, a.i("wrk-threads", 2), concurrency, seconds, warmup, requests, body);
+            Wrk.closedLoop(load, dir, wrkThreads, concurrency, seconds, warmup, requests, body);
       } else {
         closed = load.closedLoop(concurrency, warmup, count, body);
       }
