@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * Keeps sends within the platforms' published limits so that 429s stay rare, whichever way a
  * platform counts them: every limit "n per period" is kept as a rolling window on our side, with a
- * period 3 % longer than the platform's (Slack: 10 posts per 1.03 s workspace-wide, one per 1.03 s
- * per channel, chat.update 50 per 61.8 s (Tier 3); Discord: 50 requests per 1.03 s, 5 per 5.15 s
- * per channel), and a pause of the whole platform when it answers 429.
+ * period a little longer than the platform's (Slack: 10 posts per 1.03 s workspace-wide, one per
+ * 1.03 s per channel, chat.update 50 per 61.8 s (Tier 3); Discord: 50 requests per 1.1 s, 5 per
+ * 5.15 s per channel; see {@link #limits}), and a pause of the whole platform when it answers 429.
  *
  * <p>A sender that never puts more than n sends into any window of the period passes a platform
  * that counts by rolling window and one that counts by token bucket alike; a token bucket of our
@@ -92,7 +92,7 @@ public final class Pacer {
     }
   }
 
-  private final Map<PlatformId, Pause> pausedUntil = new HashMap<>();
+  private final Map<PlatformId, Pause> pauses = new HashMap<>();
   private int sinceSweep;
 
   /** When {@code o} may go out on {@code platform}; {@code now} or later. */
@@ -110,7 +110,7 @@ public final class Pacer {
 
   private Instant readyAt(PlatformId platform, Outgoing o, Instant now, boolean perConversation) {
     Instant ready = now;
-    Pause pause = pausedUntil.get(platform);
+    Pause pause = pauses.get(platform);
     if (pause != null && pause.until(now).isAfter(ready)) {
       ready = pause.until(now);
     }
@@ -139,7 +139,7 @@ public final class Pacer {
       // an empty window holds nothing back: dropping it keeps the map to the conversations of
       // the last moments instead of everyone ever messaged
       windows.values().removeIf(w -> w.emptyAt(now));
-      pausedUntil.values().removeIf(p -> !p.until(now).isAfter(now));
+      pauses.values().removeIf(p -> !p.until(now).isAfter(now));
     }
   }
 
@@ -150,8 +150,7 @@ public final class Pacer {
 
   /** The platform said 429 at {@code now}: nothing goes to it until {@code until}. */
   public synchronized void pause(PlatformId platform, Instant now, Instant until) {
-    pausedUntil.merge(
-        platform, new Pause(now, until), (a, b) -> a.until(now).isAfter(b.until) ? a : b);
+    pauses.merge(platform, new Pause(now, until), (a, b) -> a.until(now).isAfter(b.until) ? a : b);
   }
 
   /**

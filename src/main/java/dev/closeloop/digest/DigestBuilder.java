@@ -171,6 +171,8 @@ public final class DigestBuilder {
                               figures)))));
     }
 
+    // the line a phone's notification shows, the same for every page
+    String notification = w.t("digestNotification", "title", in.title(), "figures", figures);
     List<ChatMessage> pages = new ArrayList<>();
     List<List<Long>> ids = new ArrayList<>();
     List<Block> page = new ArrayList<>(intro);
@@ -183,7 +185,7 @@ public final class DigestBuilder {
       boolean headed = false;
       for (DigestEntry e : section.entries()) {
         if (onPage == PER_PAGE) {
-          pages.add(page(page, w.t("digestNotification", "title", in.title(), "figures", figures)));
+          pages.add(new ChatMessage(notification, page));
           ids.add(pageIds);
           page = new ArrayList<>();
           pageIds = new ArrayList<>();
@@ -202,7 +204,7 @@ public final class DigestBuilder {
     if (omitted > 0) {
       page.add(new Context(w.t("moreEntries", "count", omitted)));
     }
-    pages.add(page(page, w.t("digestNotification", "title", in.title(), "figures", figures)));
+    pages.add(new ChatMessage(notification, page));
     ids.add(pageIds);
     if (pages.size() > 1) {
       for (int i = 0; i < pages.size(); i++) {
@@ -213,10 +215,6 @@ public final class DigestBuilder {
       }
     }
     return new Result(pages, ids, kept.size(), omitted);
-  }
-
-  private static ChatMessage page(List<Block> blocks, String notification) {
-    return new ChatMessage(notification, blocks);
   }
 
   private record Section(String title, List<DigestEntry> entries) {}

@@ -159,7 +159,6 @@ public final class Surveys {
         .findOne();
   }
 
-  /** When this person last got a survey DM (cooldown counts from it). */
   /**
    * When this person was last sent a survey DM, for cooldown; a DM queued and not yet accepted
    * counts as sent {@code now} (two closes coming due together must not both ask).
