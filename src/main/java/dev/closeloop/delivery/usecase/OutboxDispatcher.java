@@ -14,14 +14,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Sends due outbox rows within the {@link Pacer}'s limits. A row is claimed (inflight) before the
@@ -41,7 +38,6 @@ import org.slf4j.LoggerFactory;
  * the others go on.
  */
 public final class OutboxDispatcher {
-  private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
   private static final int BATCH = 500;
 
   private final Jdbi jdbi;
@@ -120,17 +116,7 @@ public final class OutboxDispatcher {
                 }
               }));
     }
-    int total = 0;
-    for (Future<Integer> run : runs) {
-      try {
-        total += run.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException e) {
-        log.error("event=outbox_lane_failed error={}", e.getCause().toString(), e.getCause());
-      }
-    }
-    return total;
+    return RowSteps.total("outbox", runs);
   }
 
   /**
@@ -190,15 +176,6 @@ public final class OutboxDispatcher {
 
   /** Runs one row's step; an unexpected failure is logged with the row and ends only that step. */
   static void isolated(OutboxRow row, Runnable step) {
-    try {
-      step.run();
-    } catch (RuntimeException e) {
-      log.error(
-          "event=outbox_row_failed id={} key={} error={} will=look_again_next_run",
-          row.id(),
-          row.msgKey(),
-          e.toString(),
-          e);
-    }
+    RowSteps.isolated("outbox", row, step);
   }
 }

@@ -1,6 +1,7 @@
 package dev.closeloop.ticket.usecase;
 
 import dev.closeloop.delivery.RetryPolicy;
+import dev.closeloop.delivery.usecase.RowSteps;
 import dev.closeloop.store.Outbox;
 import dev.closeloop.store.OutboxRow;
 import dev.closeloop.ticket.writeback.HelpdeskWriter;
@@ -14,14 +15,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Delivers the outbox's helpdesk writes ({@code kind = writeback}, {@code platform} = the
@@ -44,7 +42,6 @@ public final class WriteBackDispatcher {
   /** The outbox {@code kind} of a helpdesk write. */
   public static final String KIND = "writeback";
 
-  private static final Logger log = LoggerFactory.getLogger(WriteBackDispatcher.class);
   private static final int BATCH = 100;
 
   private final Jdbi jdbi;
@@ -128,17 +125,7 @@ public final class WriteBackDispatcher {
     for (WriteBackLane lane : lanes.values()) {
       runs.add(threads.submit(() -> lane.run(end)));
     }
-    int total = 0;
-    for (Future<Integer> run : runs) {
-      try {
-        total += run.get();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (ExecutionException e) {
-        log.error("event=writeback_lane_failed error={}", e.getCause().toString(), e.getCause());
-      }
-    }
-    return total;
+    return RowSteps.total("writeback", runs);
   }
 
   /** Writes to a helpdesk whose write-back is no longer configured can never go: dead. */

@@ -1,5 +1,6 @@
 package dev.closeloop.ticket.usecase;
 
+import dev.closeloop.delivery.usecase.RowSteps;
 import dev.closeloop.store.Outbox;
 import dev.closeloop.store.OutboxRow;
 import dev.closeloop.ticket.writeback.Write;
@@ -39,16 +40,7 @@ final class WriteBackLedger {
 
   /** Runs one row's step; an unexpected failure is logged and ends only that step. */
   static void isolated(OutboxRow row, Runnable step) {
-    try {
-      step.run();
-    } catch (RuntimeException e) {
-      log.error(
-          "event=writeback_row_failed id={} key={} error={} will=look_again_next_run",
-          row.id(),
-          row.msgKey(),
-          e.toString(),
-          e);
-    }
+    RowSteps.isolated("writeback", row, step);
   }
 
   /** The write happened: the row is sent, and the listener told, in one transaction. */
