@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * One incident as the digest shows it. Text fields are as the requester or helpdesk wrote them;
- * renderers escape them.
+ * renderers escape them. {@code commentLanguage} is the comment's language as found when it was
+ * stored ("de"; "" when it could not be told; null when it was not looked at, so it is looked at
+ * when shown).
  */
 public record DigestEntry(
     long surveyId,
@@ -26,7 +28,8 @@ public record DigestEntry(
     Instant followedUpAt,
     String note,
     String requesterLocale,
-    Helpdesk helpdesk) {
+    Helpdesk helpdesk,
+    String commentLanguage) {
 
   /**
    * What the ticket's helpdesk made of this entry's answers (write-back), any field null when
@@ -101,7 +104,8 @@ public record DigestEntry(
         followedUpAt,
         note,
         requesterLocale,
-        Helpdesk.NONE);
+        Helpdesk.NONE,
+        null);
   }
 
   /** An entry whose requester's language is not known. */

@@ -10,19 +10,32 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface LanguageMark {
-  /** The language code of {@code comment} ("de", "ja"), or empty when unknown. */
-  Optional<String> of(String comment, String requesterLocale);
+  /**
+   * The language code of {@code comment} ("de", "ja"), or empty when unknown; {@code detected} is
+   * its language as found when it was stored ("" when it could not be told), or null when it was
+   * not looked at then.
+   */
+  Optional<String> of(String comment, String detected, String requesterLocale);
 
-  /** The comment's detected language, else {@link #requesterLocale(String)}. */
+  /** {@link #of(String, String, String)} for a comment whose language was not looked at. */
+  default Optional<String> of(String comment, String requesterLocale) {
+    return of(comment, null, requesterLocale);
+  }
+
+  /**
+   * The comment's language as found when it was stored, or detected now when it was not looked at
+   * then; else {@link #requesterLocale(String)}.
+   */
   static LanguageMark detected(String fallback) {
     LanguageMark known = requesterLocale(fallback);
-    return (comment, requesterLocale) ->
-        CommentLanguage.detect(comment).or(() -> known.of(comment, requesterLocale));
+    return (comment, detected, requesterLocale) ->
+        (detected == null ? CommentLanguage.detect(comment) : Languages.language(detected))
+            .or(() -> known.of(comment, requesterLocale));
   }
 
   /** The requester's known locale, else {@code fallback} ({@code survey.locale}). */
   static LanguageMark requesterLocale(String fallback) {
-    return (comment, requesterLocale) ->
+    return (comment, detected, requesterLocale) ->
         Languages.language(requesterLocale).or(() -> Languages.language(fallback));
   }
 }

@@ -210,11 +210,37 @@ public final class Catalog {
   }
 
   static String formatPattern(String pattern, String lang, Map<String, ?> args, ZoneId zone) {
-    MessageFormat mf = new MessageFormat(pattern, ULocale.forLanguageTag(lang));
+    MessageFormat mf = compiled(pattern, lang);
     Map<String, Object> values = new HashMap<>();
     // a date argument goes in as a calendar in the reader's zone, which ICU formats it in
     args.forEach((k, v) -> values.put(k, v instanceof Instant t ? calendar(t, zone, lang) : v));
-    return mf.format(values);
+    // an ICU MessageFormat is not safe for concurrent use: one thread at a time formats with it
+    synchronized (mf) {
+      return mf.format(values);
+    }
+  }
+
+  /**
+   * Patterns parsed so far, by language and text: the bundles' and the overrides' texts, each
+   * parsed once instead of on every message (a digest formats hundreds); cleared if ever full.
+   */
+  private static final Map<String, MessageFormat> COMPILED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_COMPILED = 5_000;
+
+  private static MessageFormat compiled(String pattern, String lang) {
+    String key = lang + '\n' + pattern;
+    MessageFormat mf = COMPILED.get(key);
+    if (mf == null) {
+      // parsed before it is shared: a bad pattern throws here, as it did, and is not kept
+      mf = new MessageFormat(pattern, ULocale.forLanguageTag(lang));
+      if (COMPILED.size() >= MAX_COMPILED) {
+        COMPILED.clear();
+      }
+      COMPILED.put(key, mf);
+    }
+    return mf;
   }
 
   private static Calendar calendar(Instant t, ZoneId zone, String lang) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A {@link Catalog} bound to one language and one time zone: what one message is written with.
@@ -59,14 +60,36 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
     if (d.isNegative()) {
       d = Duration.ZERO;
     }
+    long days = d.toDays();
+    long hours = days > 0 ? d.toHoursPart() : d.toHours();
+    long minutes = days > 0 || hours > 0 ? -1 : Math.max(d.toMinutes(), 0);
+    // a digest shows a hundred ages, most of them alike: each is formatted once per language
+    String key = lang + ' ' + days + ' ' + hours + ' ' + minutes;
+    String known = AGES.get(key);
+    if (known == null) {
+      if (AGES.size() >= MAX_AGES) {
+        AGES.clear();
+      }
+      known = formatAge(days, hours, minutes);
+      AGES.put(key, known);
+    }
+    return known;
+  }
+
+  /** Ages formatted so far, by language and parts; cleared when full. */
+  private static final Map<String, String> AGES = new ConcurrentHashMap<>();
+
+  private static final int MAX_AGES = 10_000;
+
+  private String formatAge(long days, long hours, long minutes) {
     List<Measure> parts = new ArrayList<>();
-    if (d.toDays() > 0) {
-      parts.add(new Measure(d.toDays(), MeasureUnit.DAY));
-      parts.add(new Measure(d.toHoursPart(), MeasureUnit.HOUR));
-    } else if (d.toHours() > 0) {
-      parts.add(new Measure(d.toHours(), MeasureUnit.HOUR));
+    if (days > 0) {
+      parts.add(new Measure(days, MeasureUnit.DAY));
+      parts.add(new Measure(hours, MeasureUnit.HOUR));
+    } else if (hours > 0) {
+      parts.add(new Measure(hours, MeasureUnit.HOUR));
     } else {
-      parts.add(new Measure(Math.max(d.toMinutes(), 0), MeasureUnit.MINUTE));
+      parts.add(new Measure(minutes, MeasureUnit.MINUTE));
     }
     // CLDR's narrow units read well in en, fr, es, pt ("2d 3h"); German and Japanese read
     // better in short units ("2 Tg., 3 Std.", "2 日 3 時間")

@@ -3,6 +3,8 @@ package dev.closeloop.store;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 
 /** SQL for {@code answers}: one per (survey, kind); the first answer is kept. */
@@ -27,6 +29,28 @@ public final class Answers {
             .bind("at", at)
             .execute()
         == 1;
+  }
+
+  /**
+   * Stores the language of the survey's answer of this kind, as {@code detect} reads its text (""
+   * for none), unless it was stored already; does nothing when there is no such answer.
+   */
+  public void noteLanguage(long surveyId, String kind, UnaryOperator<String> detect) {
+    Optional<String> text =
+        h.createQuery(
+                "SELECT answer FROM answers WHERE survey_id = :surveyId AND kind = :kind AND lang IS NULL")
+            .bind("surveyId", surveyId)
+            .bind("kind", kind)
+            .mapTo(String.class)
+            .findOne();
+    if (text.isPresent()) {
+      h.createUpdate(
+              "UPDATE answers SET lang = :lang WHERE survey_id = :surveyId AND kind = :kind AND lang IS NULL")
+          .bind("lang", detect.apply(text.get()))
+          .bind("surveyId", surveyId)
+          .bind("kind", kind)
+          .execute();
+    }
   }
 
   public List<AnswerRow> forSurvey(long surveyId) {

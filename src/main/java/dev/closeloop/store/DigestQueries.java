@@ -48,7 +48,7 @@ public final class DigestQueries {
   private static String worst(String teamJoin) {
     return """
         SELECT w.*, s.ticket_id, s.url, s.title, s.requester_name, s.requester_email, s.person_key, s.assignee, s.locale AS requester_locale,
-               s.team, c.answer AS a_comment, q.answer AS a_request,
+               s.team, c.answer AS a_comment, c.lang AS a_comment_lang, q.answer AS a_request,
                wq.outcome AS wb_request, wq.result_id AS wb_request_id, wq.result_url AS wb_request_url,
                wr.outcome AS wb_reopen, wr.reason AS wb_reopen_reason
         FROM (
@@ -84,6 +84,7 @@ public final class DigestQueries {
    * n_fresh_negative, n_fresh_request, n_still_open, n_new_request} (requests made in the window,
    * on negative replies too); the survey's {@code ticket_id, url, title, requester_name,
    * requester_email, person_key, assignee, team}; the answers {@code a_rating, a_fixed, a_comment,
+   * a_comment_lang (the comment's language as found when it was stored: {@link AnswerRow#lang()}),
    * a_request}; what the helpdesk made of them {@code wb_request, wb_request_id, wb_request_url,
    * wb_reopen, wb_reopen_reason} (write_backs, null when none).
    */

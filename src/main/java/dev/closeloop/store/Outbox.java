@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for {@code outbox}. A row is marked sent only after the platform accepted it. */
 public final class Outbox {
@@ -23,19 +24,45 @@ public final class Outbox {
       String purpose,
       Instant notBefore) {}
 
+  private static final String INSERT =
+      """
+      INSERT INTO outbox (msg_key, platform, kind, payload, survey_id, purpose, state, attempts,
+          next_attempt_at, created_at)
+      SELECT :key, :platform, :kind, :payload, :surveyId, :purpose, 'pending', 0, :notBefore, :now
+      WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE msg_key = :key)
+      """;
+
   /** Adds the row unless its key exists; true when added. */
   public boolean enqueue(New n, Instant now) {
-    return h.createUpdate(
-                """
-            INSERT INTO outbox (msg_key, platform, kind, payload, survey_id, purpose, state, attempts,
-                next_attempt_at, created_at)
-            SELECT :key, :platform, :kind, :payload, :surveyId, :purpose, 'pending', 0, :notBefore, :now
-            WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE msg_key = :key)
-            """)
-            .bindMethods(n)
-            .bind("now", now)
-            .execute()
-        == 1;
+    return h.createUpdate(INSERT).bindMethods(n).bind("now", now).execute() == 1;
+  }
+
+  /**
+   * Adds the rows in order, as one batch of statements, each unless its key exists; how many were
+   * added.
+   */
+  public int enqueueAll(List<New> rows, Instant now) {
+    if (rows.isEmpty()) {
+      return 0;
+    }
+    PreparedBatch batch = h.prepareBatch(INSERT);
+    for (New n : rows) {
+      batch
+          .bind("key", n.key())
+          .bind("platform", n.platform())
+          .bind("kind", n.kind())
+          .bind("payload", n.payload())
+          .bind("surveyId", n.surveyId())
+          .bind("purpose", n.purpose())
+          .bind("notBefore", n.notBefore())
+          .bind("now", now)
+          .add();
+    }
+    int added = 0;
+    for (int count : batch.execute()) {
+      added += count;
+    }
+    return added;
   }
 
   public List<OutboxRow> due(Instant now, int limit) {

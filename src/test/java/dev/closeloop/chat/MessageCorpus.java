@@ -90,7 +90,7 @@ public final class MessageCorpus {
     DigestBuilder builder =
         new DigestBuilder(
             new Words(Catalog.team(), lang, ZoneId.of("Asia/Tokyo")),
-            (comment, locale) -> java.util.Optional.of("de"));
+            (comment, detected, locale) -> java.util.Optional.of("de"));
     List<DigestEntry> fresh = new ArrayList<>();
     List<DigestEntry> open = new ArrayList<>();
     long id = 1;

@@ -7,6 +7,7 @@ import dev.closeloop.chat.discord.BenchDiscordRender;
 import dev.closeloop.chat.slack.BenchSlackRender;
 import dev.closeloop.config.Config;
 import dev.closeloop.delivery.OutgoingCodec;
+import dev.closeloop.digest.CommentLanguage;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.digest.usecase.DigestService;
 import dev.closeloop.digest.usecase.StatsService;
@@ -219,7 +220,7 @@ final class DigestBench {
             'answered', 'done', ?, ?, ?, ?)""");
       PreparedStatement an =
           c.prepareStatement(
-              "INSERT INTO answers (survey_id, kind, answer, at) VALUES (?, ?, ?, ?)");
+              "INSERT INTO answers (survey_id, kind, answer, at, lang) VALUES (?, ?, ?, ?, ?)");
       PreparedStatement inc =
           c.prepareStatement(
               "INSERT INTO incidents (survey_id, created_at, kind) VALUES (?, ?, 'negative')");
@@ -249,12 +250,15 @@ final class DigestBench {
         an.setString(2, "rating");
         an.setString(3, negative ? Integer.toString(1 + i % 2) : Integer.toString(4 + i % 2));
         an.setTimestamp(4, Timestamp.from(answered));
+        an.setString(5, null);
         an.addBatch();
         an.setLong(1, i);
         an.setString(2, negative ? "comment" : "fixed");
-        an.setString(
-            3, negative ? "Still broken after the fix <!channel> — VPN drops at " + i : "true");
+        String comment = "Still broken after the fix <!channel> — VPN drops at " + i;
+        an.setString(3, negative ? comment : "true");
         an.setTimestamp(4, Timestamp.from(answered.plusSeconds(5)));
+        // as the app stores a comment: with the language found in it then (NegativeAnswers)
+        an.setString(5, negative ? CommentLanguage.detect(comment).orElse("") : null);
         an.addBatch();
         if (negative) {
           inc.setLong(1, i);

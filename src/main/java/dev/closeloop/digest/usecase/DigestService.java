@@ -212,16 +212,11 @@ public final class DigestService {
 
   private static void enqueue(
       Handle h, long digestId, DigestTargets.Target t, List<ChatMessage> pages, Instant now) {
+    List<Outgoing.ChannelPost> posts = new ArrayList<>();
     for (int i = 0; i < pages.size(); i++) {
       String key = "dg" + digestId + "-" + t.platform().wire() + "-" + t.channelId() + "-" + i;
-      OutboxWriter.enqueue(
-          h,
-          t.platform(),
-          new Outgoing.ChannelPost(key, t.channelId(), pages.get(i)),
-          null,
-          "digest",
-          now,
-          now);
+      posts.add(new Outgoing.ChannelPost(key, t.channelId(), pages.get(i)));
     }
+    OutboxWriter.enqueueAll(h, t.platform(), posts, null, "digest", now, now);
   }
 }

@@ -67,7 +67,8 @@ public final class IncidentViews {
                     rs.getString("wb_request_id"),
                     rs.getString("wb_request_url"),
                     rs.getString("wb_reopen"),
-                    rs.getString("wb_reopen_reason")));
+                    rs.getString("wb_reopen_reason")),
+                rs.getString("a_comment_lang"));
         return new Ranked(rs.getInt("fresh") == 1, e);
       };
 
@@ -110,6 +111,12 @@ public final class IncidentViews {
 
   private static DigestEntry entry(
       SurveyRow s, IncidentRow i, List<AnswerRow> answers, DigestEntry.Helpdesk helpdesk) {
+    String commentLanguage = null;
+    for (AnswerRow a : answers) {
+      if ("comment".equals(a.kind())) {
+        commentLanguage = a.lang();
+      }
+    }
     return entry(
         i,
         AnswerSet.of(answers),
@@ -120,7 +127,8 @@ public final class IncidentViews {
         s.assignee(),
         s.team(),
         s.locale(),
-        helpdesk);
+        helpdesk,
+        commentLanguage);
   }
 
   private static DigestEntry entry(
@@ -133,7 +141,8 @@ public final class IncidentViews {
       String assignee,
       String team,
       String requesterLocale,
-      DigestEntry.Helpdesk helpdesk) {
+      DigestEntry.Helpdesk helpdesk,
+      String commentLanguage) {
     return new DigestEntry(
         i.surveyId(),
         ticketId,
@@ -154,7 +163,8 @@ public final class IncidentViews {
         i.followedUpAt(),
         i.note(),
         requesterLocale,
-        helpdesk);
+        helpdesk,
+        commentLanguage);
   }
 
   private static String requester(String name, String email, String personKey) {

@@ -7,8 +7,10 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.config.Config;
 import dev.closeloop.delivery.usecase.OutboxWriter;
 import dev.closeloop.digest.CommentClassifier;
+import dev.closeloop.digest.CommentLanguage;
 import dev.closeloop.digest.DigestBuilder;
 import dev.closeloop.digest.DigestEntry;
+import dev.closeloop.store.Answers;
 import dev.closeloop.store.IncidentRow;
 import dev.closeloop.store.Incidents;
 import dev.closeloop.store.SurveyRow;
@@ -53,6 +55,11 @@ public final class NegativeAnswers implements AnswerListener {
                 && (locale == null
                     ? classifier.isNegative(c.comment())
                     : classifier.isNegative(c.comment(), locale));
+    if (c.comment() != null) {
+      // found once, as it is stored: the digest marks the quoted comment with it every morning
+      new Answers(h)
+          .noteLanguage(surveyId, "comment", text -> CommentLanguage.detect(text).orElse(""));
+    }
     Incidents inc = new Incidents(h);
     if (negative) {
       if (inc.open(surveyId, IncidentRow.NEGATIVE, now)) {
