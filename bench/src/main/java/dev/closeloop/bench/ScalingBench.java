@@ -49,6 +49,7 @@ final class ScalingBench {
               count,
               a.i("idle", 5),
               a.i("reps", 30),
+              a.i("warm", 3),
               a.s("store", "h2")));
     }
     Bench.say("scaling (%s): load %s at the end", a.s("store", "h2"), Bench.loadAverage());
@@ -81,7 +82,14 @@ final class ScalingBench {
   }
 
   static Row one(
-      int answers, int concurrency, int warmup, int count, int idleSeconds, int reps, String store)
+      int answers,
+      int concurrency,
+      int warmup,
+      int count,
+      int idleSeconds,
+      int reps,
+      int warm,
+      String store)
       throws Exception {
     Path dir = Bench.workDir("scaling");
     boolean postgres = store.equals("postgres");
@@ -117,9 +125,9 @@ final class ScalingBench {
       double rss = jar.rssMiB();
       double peak = Jar.statusMiB(jar.process.pid(), "VmHWM:");
       Admin admin = new Admin(jar.port());
-      Stats stats = admin.time("/admin/stats", 3, reps);
-      Stats incidents = admin.pages("/admin/incidents?state=all&limit=100", 3, reps);
-      Stats metrics = admin.time("/metrics", 3, reps);
+      Stats stats = admin.time("/admin/stats", warm, reps);
+      Stats incidents = admin.pages("/admin/incidents?state=all&limit=100", warm, reps);
+      Stats metrics = admin.time("/metrics", warm, reps);
       long e0 = System.nanoTime();
       long exportBytes = admin.bytes("/admin/export?format=csv");
       double exportSeconds = (System.nanoTime() - e0) / 1e9;
