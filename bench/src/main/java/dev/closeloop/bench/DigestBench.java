@@ -135,6 +135,11 @@ final class DigestBench {
               read, (t1 - t0) / 1e6, (t3 - t2) / 1e6);
         }
       }
+      Bench.say(
+          "  each rep, digest / raw SQL (ms): %s",
+          java.util.stream.IntStream.range(0, reps)
+              .mapToObj(i -> "%.0f/%.0f".formatted(digest[i], raw[i]))
+              .collect(java.util.stream.Collectors.joining(" ")));
       Row row = new Row(answers, negatives, median(digest), median(raw), populate);
       Bench.say(
           "  digest %.0f ms vs raw SQL %.0f ms = %.2fx (target <= 1.5x and < 1000 ms)",
