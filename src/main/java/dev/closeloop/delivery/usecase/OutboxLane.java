@@ -33,6 +33,9 @@ final class OutboxLane {
   private static final long IDLE_POLL_MS = 200;
   private static final Duration PASS = Duration.ofSeconds(2);
 
+  /** The shortest wait for a window to free a slot: below it, sleeping costs more than it saves. */
+  private static final long MIN_WAIT_NANOS = 50_000;
+
   private final Jdbi jdbi;
   private final Pacer pacer;
   private final OutboxLedger ledger;
@@ -117,12 +120,17 @@ final class OutboxLane {
             break; // what is left waits for its conversation: the next pass looks again
           }
           Instant next = java.util.Collections.min(held.values());
-          long waitMs = Math.max(1, Duration.between(clock.instant(), next).toMillis());
-          if (!waitForPacing || System.nanoTime() + waitMs * 1_000_000 >= passEnd) {
+          // to the microsecond, not the millisecond below it: a window that frees a send slot
+          // 0.9 ms from now would otherwise be looked at too early and slept on for 1 ms more,
+          // and a rolling window never gives back time a send started late
+          long waitNanos =
+              Math.max(MIN_WAIT_NANOS, Duration.between(clock.instant(), next).toNanos());
+          if (!waitForPacing || System.nanoTime() + waitNanos >= passEnd) {
             paced(next);
             break;
           }
-          Thread.sleep(waitMs); // wait for the platform once, then sweep the same rows again
+          // wait for the platform once, then sweep the same rows again
+          java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
         }
         if (started > 0) {
           continue;
