@@ -31,7 +31,7 @@ final class MemoryFootprint {
 
   private MemoryFootprint() {}
 
-  static final long CHECK_SECONDS = 20;
+  static final long CHECK_SECONDS = 10;
   static final long SLACK_BYTES = 96L << 20;
 
   /**
