@@ -163,12 +163,7 @@ public final class ConfigLoader {
     if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
       String want = expected(f.getTargetType());
       if (want != null) {
-        String got = String.valueOf(f.getValue());
-        return "must be "
-            + want
-            + ", got \""
-            + (got.length() > 40 ? got.substring(0, 40) + "…" : got)
-            + "\"";
+        return "must be " + want + ", got \"" + HttpApi.cut(String.valueOf(f.getValue())) + "\"";
       }
     } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m) {
       String want = expected(m.getTargetType());

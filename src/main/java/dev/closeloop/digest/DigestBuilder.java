@@ -97,7 +97,6 @@ public final class DigestBuilder {
     }
   }
 
-  /** How many entries a digest covers in each section. */
   /**
    * How many entries a digest covers, by section ({@code freshRequests}: the requests section, of
    * replies that are not negative), and {@code newRequests}: every request made in the window,

@@ -47,16 +47,7 @@ public final class Outbox {
     }
     PreparedBatch batch = h.prepareBatch(INSERT);
     for (New n : rows) {
-      batch
-          .bind("key", n.key())
-          .bind("platform", n.platform())
-          .bind("kind", n.kind())
-          .bind("payload", n.payload())
-          .bind("surveyId", n.surveyId())
-          .bind("purpose", n.purpose())
-          .bind("notBefore", n.notBefore())
-          .bind("now", now)
-          .add();
+      batch.bindMethods(n).bind("now", now).add();
     }
     int added = 0;
     for (int count : batch.execute()) {

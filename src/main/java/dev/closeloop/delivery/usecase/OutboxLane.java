@@ -105,7 +105,8 @@ final class OutboxLane {
             }
             if (held.containsKey(row.kind())) {
               if (row.surveyId() != null) {
-                heldConversations.add("survey:" + row.surveyId()); // its later messages wait
+                heldConversations.add(
+                    OutboxTargets.surveyKey(row.surveyId())); // its later messages wait
               }
               continue;
             }

@@ -25,9 +25,14 @@ final class OutboxTargets {
       keys.add("channel:" + i.channelId());
     }
     if (row.surveyId() != null) {
-      keys.add("survey:" + row.surveyId());
+      keys.add(surveyKey(row.surveyId()));
     }
     return keys;
+  }
+
+  /** The busy key every row of one survey shares: its messages go one at a time, in order. */
+  static String surveyKey(long surveyId) {
+    return "survey:" + surveyId;
   }
 
   /**

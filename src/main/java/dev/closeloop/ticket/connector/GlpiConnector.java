@@ -80,10 +80,11 @@ public final class GlpiConnector extends WebhookConnector {
       String login = member(item, "User", "requester");
       if (login != null && !login.contains("@") && emailDomain.isEmpty()) {
         // the requester is named, by a login: say what makes it an address, not "is required"
-        String shown = login.length() > 40 ? login.substring(0, 40) + "…" : login;
         throw PayloadException.invalid(
             "item.team[role=requester]",
-            "'" + shown + "' is not an email address: set connectors.glpi.emailDomain");
+            "'"
+                + PayloadException.shown(login)
+                + "' is not an email address: set connectors.glpi.emailDomain");
       }
       return Events.event(
           Events.closed(

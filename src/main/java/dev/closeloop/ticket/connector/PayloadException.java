@@ -13,4 +13,9 @@ public final class PayloadException extends RuntimeException {
   public static PayloadException invalid(String field, String why) {
     return new PayloadException(field + " " + why);
   }
+
+  /** A value from the payload as an error message quotes it: its first 40 characters at most. */
+  static String shown(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "…";
+  }
 }

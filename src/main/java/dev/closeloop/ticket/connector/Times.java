@@ -43,7 +43,7 @@ public final class Times {
     }
     Instant t = tryParse(value.trim());
     if (t == null) {
-      throw PayloadException.invalid(field, "is not a date-time: " + abbreviate(value));
+      throw PayloadException.invalid(field, "is not a date-time: " + PayloadException.shown(value));
     }
     return t;
   }
@@ -68,9 +68,5 @@ public final class Times {
       }
     }
     return null;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 }
