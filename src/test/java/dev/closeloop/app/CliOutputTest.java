@@ -7,8 +7,6 @@ import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,11 +56,7 @@ class CliOutputTest {
   }
 
   private void sandbox(String path, String body) {
-    app.send(
-        HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    app.postJson("/sandbox/api/" + path, body);
   }
 
   private Run run(String... args) {

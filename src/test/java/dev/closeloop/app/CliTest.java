@@ -32,9 +32,7 @@ class CliTest {
 
   @Test
   void checkConfigPrintsRedactedConfig() throws Exception {
-    Path cfg = dir.resolve("c.yml");
-    Files.writeString(cfg, "intake: { secret: hunter2 }\nserver: { port: 0 }\n");
-    Run r = run("check-config", "--config", cfg.toString());
+    Run r = checkConfig("intake: { secret: hunter2 }\nserver: { port: 0 }\n");
     assertThat(r.code()).isZero();
     assertThat(r.out())
         .contains("config OK")
@@ -44,9 +42,7 @@ class CliTest {
 
   @Test
   void invalidConfigExitsTwoNamingTheKey() throws Exception {
-    Path cfg = dir.resolve("bad.yml");
-    Files.writeString(cfg, "survey: { cooldown: forever }\n");
-    Run r = run("check-config", "--config", cfg.toString());
+    Run r = checkConfig("survey: { cooldown: forever }\n");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("survey.cooldown");
   }
@@ -66,13 +62,22 @@ class CliTest {
 
   @Test
   void aYamlSyntaxErrorIsOneLineWithWhereItIs() throws Exception {
-    Path cfg = dir.resolve("bad.yml");
-    Files.writeString(cfg, "server:\n  port: 8080\nsurvey: [1, 2\n");
-    Run r = run("check-config", "--config", cfg.toString());
+    Run r = checkConfig("server:\n  port: 8080\nsurvey: [1, 2\n");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip())
         .doesNotContain("\n")
-        .contains(cfg.toString(), "not valid YAML", "line 4");
+        .contains(checkedConfig().toString(), "not valid YAML", "line 4");
+  }
+
+  /** The file {@link #checkConfig} writes. */
+  private Path checkedConfig() {
+    return dir.resolve("checked.yml");
+  }
+
+  /** {@code check-config} on a config file holding {@code yaml}. */
+  private Run checkConfig(String yaml) throws Exception {
+    Files.writeString(checkedConfig(), yaml);
+    return run("check-config", "--config", checkedConfig().toString());
   }
 
   @Test

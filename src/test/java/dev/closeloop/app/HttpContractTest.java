@@ -123,24 +123,14 @@ class HttpContractTest {
   @Test
   void theSandboxRefusesABodyThatIsNotAJsonObjectInsteadOfClosingADefaultTicket() {
     for (String body : new String[] {"not json", "[1,2]", "{\"email\":"}) {
-      HttpResponse<String> r =
-          app.send(
-              HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build());
+      HttpResponse<String> r = app.postJson("/sandbox/api/tickets", body);
       assertThat(r.statusCode()).as(body).isEqualTo(400);
       assertThat(r.body()).as(body).isEqualTo("{\"error\":\"body must be a JSON object\"}");
     }
     assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-1000", null).statusCode())
         .isEqualTo(404);
     // the page's own request still closes a demo ticket
-    HttpResponse<String> ok =
-        app.send(
-            HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"SB-1\"}"))
-                .build());
+    HttpResponse<String> ok = app.postJson("/sandbox/api/tickets", "{\"id\":\"SB-1\"}");
     assertThat(ok.statusCode()).isEqualTo(202);
   }
 

@@ -48,11 +48,7 @@ class OperationsKitTest {
     app.webhook(TestApp.closed("INC-1", clock.instant(), "{\"email\":\"dana@example.com\"}"));
     app.tick();
     app.deliver();
-    app.send(
-        HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build());
+    app.postJson("/hooks/tickets", "{}");
     app.admin("POST", "/admin/digest", null);
     app.deliver();
   }

@@ -105,12 +105,7 @@ class WebhookHttpTest {
     HttpResponse<String> tooLarge = app.send(signed(huge, clock.instant().getEpochSecond()));
     assertThat(tooLarge.statusCode()).isEqualTo(413);
     // 413 comes before 401: an unsigned huge body is refused for its size
-    HttpResponse<String> unsigned =
-        app.send(
-            HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(huge))
-                .build());
+    HttpResponse<String> unsigned = app.postJson("/hooks/tickets", huge);
     assertThat(unsigned.statusCode()).isEqualTo(413);
     HttpResponse<String> health =
         app.send(

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +19,7 @@ class IncidentLoopSandboxTest {
   @TempDir Path dir;
 
   private static HttpResponse<String> sandbox(TestApp app, String path, String body) {
-    return app.send(
-        HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/" + path)))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+    return app.postJson("/sandbox/api/" + path, body);
   }
 
   private static int count(TestApp app, String conversation, String needle) {

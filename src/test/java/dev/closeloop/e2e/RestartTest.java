@@ -40,14 +40,6 @@ class RestartTest {
     return n;
   }
 
-  private static void post(TestApp app, String path, String body) {
-    app.send(
-        HttpRequest.newBuilder(URI.create(app.url(path)))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
-  }
-
   @Test
   @DisplayName(
       "A half-answered survey continues after a restart, and the due digest posts exactly once")
@@ -59,23 +51,17 @@ class RestartTest {
               "INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
       first.tick();
       first.deliver();
-      post(
-          first,
-          "/sandbox/api/click",
-          "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+      first.postJson(
+          "/sandbox/api/click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
       first.deliver();
     }
     clock.advance(Duration.ofHours(2)); // 10:00 Berlin: today's 09:00 digest came due while down
     try (TestApp second = TestApp.start(dir, CONFIG, clock)) {
-      post(
-          second,
-          "/sandbox/api/type",
-          "{\"user\":\"dana@example.com\",\"text\":\"the VPN still drops\"}");
+      second.postJson(
+          "/sandbox/api/type", "{\"user\":\"dana@example.com\",\"text\":\"the VPN still drops\"}");
       second.deliver();
-      post(
-          second,
-          "/sandbox/api/click",
-          "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:fixed:no\"}");
+      second.postJson(
+          "/sandbox/api/click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:fixed:no\"}");
       second.deliver();
       String survey = second.admin("GET", "/admin/surveys?ticket=INC-1", null).body();
       assertThat(survey)

@@ -75,17 +75,12 @@ class WriteBackFailuresTest {
     helpdesk.stubFor(
         put(urlPathEqualTo("/api/v2/tickets/35436.json"))
             .willReturn(aResponse().withStatus(403).withBody("{\"error\":\"Forbidden\"}")));
-    app =
-        TestApp.start(
-            dir,
-            SURVEY
-                + """
-                connectors:
-                  zendesk: { secret: "%s", baseUrl: "http://127.0.0.1:%d", email: "agent@acme.example", apiToken: "zd-token" }
-                """
-                    .formatted(SECRET, helpdesk.port()),
-            clock);
-    chat = new SandboxChat(app);
+    startWith(
+        """
+        connectors:
+          zendesk: { secret: "%s", baseUrl: "http://127.0.0.1:%d", email: "agent@acme.example", apiToken: "zd-token" }
+        """
+            .formatted(SECRET, helpdesk.port()));
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -221,16 +216,17 @@ class WriteBackFailuresTest {
   private void startGenericTakingEventsWith204() {
     helpdesk.stubFor(
         post(urlPathEqualTo("/closeloop/events")).willReturn(aResponse().withStatus(204)));
-    app =
-        TestApp.start(
-            dir,
-            SURVEY
-                + """
-                connectors:
-                  generic: { writeBackUrl: "http://127.0.0.1:%d/closeloop/events", writeBackSecret: "wb-secret" }
-                """
-                    .formatted(helpdesk.port()),
-            clock);
+    startWith(
+        """
+        connectors:
+          generic: { writeBackUrl: "http://127.0.0.1:%d/closeloop/events", writeBackSecret: "wb-secret" }
+        """
+            .formatted(helpdesk.port()));
+  }
+
+  /** The app with the survey settings and {@code connectorsYaml}, and its sandbox chat. */
+  private void startWith(String connectorsYaml) {
+    app = TestApp.start(dir, SURVEY + connectorsYaml, clock);
     chat = new SandboxChat(app);
   }
 }

@@ -110,6 +110,15 @@ public final class TestApp implements AutoCloseable {
             .build());
   }
 
+  /** POSTs a JSON body to {@code path}, with no signature and no token. */
+  public HttpResponse<String> postJson(String path, String json) {
+    return send(
+        HttpRequest.newBuilder(URI.create(url(path)))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
   /** A closed-ticket payload for the generic webhook. */
   public static String closed(String ticketId, Instant closedAt, String requesterJson) {
     return """

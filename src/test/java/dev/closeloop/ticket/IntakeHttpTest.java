@@ -160,12 +160,7 @@ class IntakeHttpTest {
 
   @Test
   void unknownSourceIs404() {
-    HttpResponse<String> r =
-        app.send(
-            HttpRequest.newBuilder(URI.create(app.url("/hooks/tickets/remedy")))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build());
+    HttpResponse<String> r = app.postJson("/hooks/tickets/remedy", "{}");
     assertThat(r.statusCode()).isEqualTo(404);
   }
 
