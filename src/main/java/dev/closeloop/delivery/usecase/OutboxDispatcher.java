@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -103,18 +104,11 @@ public final class OutboxDispatcher {
       lanes.add(
           new OutboxLane(e.getKey(), e.getValue(), jdbi, pacer, ledger, clock, worker, threads));
     }
-    AtomicInteger busyLanes = new AtomicInteger(lanes.size());
+    Set<PlatformId> working = ConcurrentHashMap.newKeySet();
+    working.addAll(platforms.keySet());
     List<Future<Integer>> runs = new ArrayList<>();
     for (OutboxLane lane : lanes) {
-      runs.add(
-          threads.submit(
-              () -> {
-                try {
-                  return lane.run(end, waitForPacing, busyLanes);
-                } finally {
-                  busyLanes.decrementAndGet();
-                }
-              }));
+      runs.add(threads.submit(() -> lane.run(end, waitForPacing, working)));
     }
     return RowSteps.total("outbox", runs);
   }

@@ -78,7 +78,12 @@ final class OutboxLane {
     this.free = new Semaphore(slots);
   }
 
-  int run(long end, boolean waitForPacing, AtomicInteger busyLanes) throws InterruptedException {
+  /**
+   * Sends what is due until {@code end}. {@code working} holds the run's lanes that still have
+   * something to do (all of them at the start): a lane with nothing to do looks again while another
+   * lane is working, and ends once none is — two idle lanes do not keep each other looking.
+   */
+  int run(long end, boolean waitForPacing, Set<PlatformId> working) throws InterruptedException {
     reconciler.reconcileAll();
     try {
       while (System.nanoTime() < end) {
@@ -134,18 +139,21 @@ final class OutboxLane {
           java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
         }
         if (started > 0) {
+          working.add(id);
           continue;
         }
         long waitMs;
         if (free.availablePermits() < slots || wasBusy) {
           // a send in flight may free a row (an update waiting for its message): wait for it
+          working.add(id);
           waitMs = 20;
         } else if (!waitForPacing) {
           break;
         } else if (pacedUntil != null) {
+          working.add(id);
           waitMs =
               Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
-        } else if (busyLanes.get() > 1) {
+        } else if (idleWhileOthersWork(working)) {
           waitMs = IDLE_POLL_MS; // idle, but the run goes on for another platform: look again
         } else {
           break;
@@ -158,8 +166,15 @@ final class OutboxLane {
     } finally {
       free.acquireUninterruptibly(slots); // every send of this run has ended
       free.release(slots);
+      working.remove(id);
     }
     return sent.get();
+  }
+
+  /** Marks this lane idle; true while another lane of the run still has something to do. */
+  private boolean idleWhileOthersWork(Set<PlatformId> working) {
+    working.remove(id);
+    return !working.isEmpty();
   }
 
   /** {@link #start}, with a failure of this one row settling only this row. */

@@ -84,6 +84,46 @@ class OutboxLanesTest {
     assertThat(states()).containsOnly("sent");
   }
 
+  /**
+   * A run that waits for pacing ends when no lane has anything to do: idle lanes do not keep each
+   * other looking until the run's budget is spent (before: each saw the other still running, so
+   * both polled the store every 200 ms for the whole 20 s run, back to back, for ever).
+   */
+  @Test
+  void aPacedRunWithNothingToDoOnAnyPlatformEndsAtOnce() throws Exception {
+    OutboxDispatcher dispatcher =
+        dispatcher(new Recording(PlatformId.SLACK), new Recording(PlatformId.DISCORD));
+
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(() -> dispatcher.drain(Duration.ofMinutes(10), true));
+
+    assertThat(run.get(20, TimeUnit.SECONDS)).as("sent").isZero();
+  }
+
+  /** While one platform is still sending, an idle lane keeps looking for rows queued meanwhile. */
+  @Test
+  void anIdleLaneKeepsLookingWhileAnotherPlatformIsSending() throws Exception {
+    Recording slack = new Recording(PlatformId.SLACK);
+    Recording discord = new Recording(PlatformId.DISCORD);
+    slack.gate = new CountDownLatch(1); // Slack's send hangs until released
+    enqueue(PlatformId.SLACK, dm("s1", "U1"));
+    OutboxDispatcher dispatcher = dispatcher(slack, discord);
+
+    CompletableFuture<Integer> run =
+        CompletableFuture.supplyAsync(() -> dispatcher.drain(Duration.ofMinutes(10), true));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> slack.inFlight.get() == 1);
+    enqueue(PlatformId.DISCORD, dm("d1", "101")); // queued while Slack's send is in flight
+
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> discord.sent.contains("d1"));
+    assertThat(run).as("the run goes on while Slack's send is in flight").isNotDone();
+    slack.gate.countDown();
+    assertThat(run.get(20, TimeUnit.SECONDS)).isEqualTo(2);
+  }
+
   @Test
   void sendsOverlapAcrossConversationsButOneConversationGetsItsMessagesOneAtATimeInOrder()
       throws Exception {

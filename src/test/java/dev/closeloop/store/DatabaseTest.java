@@ -1,0 +1,139 @@
+package dev.closeloop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.closeloop.testing.PostgresExtension;
+import dev.closeloop.testing.TestPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opening a store that is up to date does not run Flyway; every other store still goes through it:
+ * fresh, older (migrated), newer, or with a failed migration.
+ */
+class DatabaseTest {
+  @TempDir Path dir;
+
+  @Test
+  void schemaVersionIsTheNewestShippedMigration() throws IOException {
+    Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
+    int newest;
+    try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+      newest =
+          files
+              .map(f -> name.matcher(f.getFileName().toString()))
+              .filter(Matcher::matches)
+              .mapToInt(m -> Integer.parseInt(m.group(1)))
+              .max()
+              .orElseThrow();
+    }
+    assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+  }
+
+  @Test
+  void aFreshStoreIsMigratedAndThenUpToDate() {
+    String url = h2();
+    int history;
+    try (Database db = Database.open(url, "", "")) {
+      assertThat(Database.upToDate(db.dataSource())).isTrue();
+      assertThat(version(db)).isEqualTo(Database.SCHEMA_VERSION);
+      history = count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\"");
+    }
+    try (Database db = Database.open(url, "", "")) { // opened again: nothing to apply
+      assertThat(count(db, "SELECT COUNT(*) FROM \"flyway_schema_history\"")).isEqualTo(history);
+    }
+  }
+
+  @Test
+  void anOlderStoreIsNotUpToDateAndGetsTheMissingMigrations() {
+    String url = h2();
+    try (Database db = Database.open(url, "", "")) {
+      // as a store of the previous release: its newest migration not applied yet
+      db.jdbi()
+          .useHandle(
+              h -> {
+                h.execute("ALTER TABLE answers DROP COLUMN lang");
+                h.execute(
+                    "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?",
+                    String.valueOf(Database.SCHEMA_VERSION));
+              });
+      assertThat(Database.upToDate(db.dataSource())).isFalse();
+    }
+    try (Database db = Database.open(url, "", "")) {
+      assertThat(version(db)).isEqualTo(Database.SCHEMA_VERSION);
+      assertThat(count(db, "SELECT COUNT(*) FROM answers WHERE lang IS NULL")).isZero();
+    }
+  }
+
+  /** A store a later release migrated further goes to Flyway, which opens it as before. */
+  @Test
+  void aNewerStoreIsNotUpToDateAndGoesToFlyway() {
+    String url = h2();
+    try (Database db = Database.open(url, "", "")) {
+      db.jdbi().useHandle(h -> addHistoryRow(h, Database.SCHEMA_VERSION + 1, true));
+      assertThat(Database.upToDate(db.dataSource())).isFalse();
+    }
+    try (Database db = Database.open(url, "", "")) {
+      assertThat(version(db)).isEqualTo(Database.SCHEMA_VERSION + 1);
+    }
+  }
+
+  @Test
+  void aFailedMigrationIsNotUpToDate() {
+    try (Database db = Database.open(h2(), "", "")) {
+      db.jdbi()
+          .useHandle(
+              h ->
+                  h.execute(
+                      "UPDATE \"flyway_schema_history\" SET \"success\" = FALSE"
+                          + " WHERE \"version\" = ?",
+                      String.valueOf(Database.SCHEMA_VERSION)));
+      assertThat(Database.upToDate(db.dataSource())).isFalse();
+    }
+  }
+
+  @Test
+  @ExtendWith(PostgresExtension.class)
+  void onPostgresqlToo() {
+    TestPostgres.Db pg = TestPostgres.newDatabase();
+    try (Database db = Database.open(pg.url(), pg.user(), pg.password())) {
+      assertThat(Database.upToDate(db.dataSource())).isTrue();
+      db.jdbi().useHandle(h -> addHistoryRow(h, Database.SCHEMA_VERSION + 1, true));
+      assertThat(Database.upToDate(db.dataSource())).isFalse();
+    }
+  }
+
+  private String h2() {
+    return "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath();
+  }
+
+  private static void addHistoryRow(org.jdbi.v3.core.Handle h, int version, boolean success) {
+    h.execute(
+        "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\","
+            + " \"description\", \"type\", \"script\", \"checksum\", \"installed_by\","
+            + " \"execution_time\", \"success\")"
+            + " VALUES (?, ?, 'later', 'SQL', ?, 0, 'test', 1, ?)",
+        version + 100,
+        String.valueOf(version),
+        "V" + version + "__later.sql",
+        success);
+  }
+
+  private static int version(Database db) {
+    return count(
+        db,
+        "SELECT MAX(CAST(\"version\" AS INTEGER)) FROM \"flyway_schema_history\""
+            + " WHERE \"success\"");
+  }
+
+  private static int count(Database db, String sql) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+  }
+}
