@@ -22,12 +22,11 @@ import org.slf4j.LoggerFactory;
  * the app is never quite still (its periodic jobs allocate, so a young collection comes every few
  * seconds, and a young collection gives nothing back): 20 s after a 10,000-survey run the process
  * still held 377 MiB. So a small watcher looks every {@link #CHECK_SECONDS} s at the CPU the
- * process used since its last look ({@link IdleHeap}): at the first quiet look after a busy one it
- * asks for one full collection if the heap is committed beyond {@link #SLACK_BYTES} (G1 then
- * shrinks it to {@code MaxHeapFreeRatio}), and has the C library give back what the burst freed
- * outside the heap ({@link #trimNativeHeap}); while quiet, the trim again every {@link
- * #TRIM_EVERY} looks, as the JIT compilers go on compiling the idle app's code for minutes after a
- * start. During a burst it stays out of the way.
+ * process used since its last look and at the heap ({@link IdleHeap}): when quiet, it asks for one
+ * full collection if a burst made the heap grow (G1 then shrinks it to {@code MaxHeapFreeRatio}),
+ * and has the C library give back what was freed outside the heap ({@link #trimNativeHeap}) — then
+ * and every {@link #TRIM_EVERY} quiet looks, as the JIT compilers go on compiling the idle app's
+ * code for minutes after a start. While the process is busy it stays out of the way.
  */
 final class MemoryFootprint {
   private static final Logger log = LoggerFactory.getLogger(MemoryFootprint.class);
@@ -57,16 +56,20 @@ final class MemoryFootprint {
   }
 
   /**
-   * When to give memory back: at the first quiet look after a busy one (the start counts as busy),
-   * a full collection if the heap is committed beyond {@link #SLACK_BYTES}, and the trim; then no
-   * collection until the next burst, so an app whose live data is simply large is not collected
-   * over and over while idle (the heap's "used" figure cannot tell: it counts the garbage the young
-   * generation holds until its next collection), but the trim every {@link #TRIM_EVERY} quiet
-   * looks — it costs a few milliseconds and gives back what the compilers freed meanwhile.
+   * When to give memory back, at a quiet look (the process used less than {@link #BUSY_CPU_SHARE}
+   * of a core since the last): a full collection when the heap is committed beyond {@link
+   * #SLACK_BYTES} and half as much again as right after the last collection the watcher asked for
+   * — a burst made it grow (after the start, the 10,000-survey run, an export); an app whose live
+   * data is simply large is not collected over and over while idle (the heap's "used" figure
+   * cannot tell: it counts the garbage the young generation holds until its next collection). The
+   * trim with every collection, at the first quiet look after a busy one, and every {@link
+   * #TRIM_EVERY} quiet looks — it costs a few milliseconds and gives back what the compilers freed
+   * meanwhile.
    */
   static final class IdleHeap {
-    private boolean afterBurst = true;
+    private boolean busyBefore = true;
     private int quietLooks;
+    private long afterLastCollection;
 
     /**
      * @param cpuShare CPU the process used since the last look, as a share of one core
@@ -74,15 +77,25 @@ final class MemoryFootprint {
      */
     Action at(double cpuShare, long committed) {
       if (cpuShare >= BUSY_CPU_SHARE) {
-        afterBurst = true;
+        busyBefore = true;
         return Action.NOTHING;
       }
-      if (afterBurst) {
-        afterBurst = false;
+      boolean wasBusy = busyBefore;
+      busyBefore = false;
+      if (committed > Math.max(SLACK_BYTES, afterLastCollection + afterLastCollection / 2)) {
         quietLooks = 0;
-        return committed > SLACK_BYTES ? Action.COLLECT_AND_TRIM : Action.TRIM;
+        return Action.COLLECT_AND_TRIM;
+      }
+      if (wasBusy) {
+        quietLooks = 0;
+        return Action.TRIM;
       }
       return ++quietLooks % TRIM_EVERY == 0 ? Action.TRIM : Action.NOTHING;
+    }
+
+    /** The heap's committed bytes right after the collection it asked for. */
+    void collected(long committed) {
+      afterLastCollection = committed;
     }
   }
 
@@ -108,8 +121,10 @@ final class MemoryFootprint {
           long committed = heap.getHeapMemoryUsage().getCommitted();
           Action action = policy.at(share, committed);
           if (action == Action.COLLECT_AND_TRIM) {
-            log.debug("event=idle_heap_collect committed_mib={}", committed >> 20);
             System.gc();
+            long after = heap.getHeapMemoryUsage().getCommitted();
+            policy.collected(after);
+            log.debug("event=idle_heap_collect committed_mib={} after_mib={}", committed >> 20, after >> 20);
           }
           if (action != Action.NOTHING) {
             log.debug("event=idle_native_trim result={}", trimNativeHeap());

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -104,11 +102,10 @@ public final class OutboxDispatcher {
       lanes.add(
           new OutboxLane(e.getKey(), e.getValue(), jdbi, pacer, ledger, clock, worker, threads));
     }
-    Set<PlatformId> working = ConcurrentHashMap.newKeySet();
-    working.addAll(platforms.keySet());
+    LaneCrew crew = new LaneCrew(platforms.keySet());
     List<Future<Integer>> runs = new ArrayList<>();
     for (OutboxLane lane : lanes) {
-      runs.add(threads.submit(() -> lane.run(end, waitForPacing, working)));
+      runs.add(threads.submit(() -> lane.run(end, waitForPacing, crew)));
     }
     return RowSteps.total("outbox", runs);
   }

@@ -79,14 +79,13 @@ final class OutboxLane {
   }
 
   /**
-   * Sends what is due until {@code end}. {@code working} holds the run's lanes that still have
-   * something to do (all of them at the start): a lane with nothing to do looks again while another
-   * lane is working, and ends once none is — two idle lanes do not keep each other looking.
+   * Sends what is due until {@code end}; with {@code waitForPacing}, until the {@code crew} has
+   * nothing left to do (see {@link LaneCrew}).
    */
-  int run(long end, boolean waitForPacing, Set<PlatformId> working) throws InterruptedException {
+  int run(long end, boolean waitForPacing, LaneCrew crew) throws InterruptedException {
     reconciler.reconcileAll();
     try {
-      while (System.nanoTime() < end) {
+      while (System.nanoTime() < end && !crew.over()) {
         pacedUntil = null;
         boolean wasBusy = free.availablePermits() < slots;
         int started = 0;
@@ -95,6 +94,9 @@ final class OutboxLane {
         long passEnd = Math.min(end, System.nanoTime() + PASS.toNanos());
         List<OutboxRow> rows =
             jdbi.withHandle(h -> new Outbox(h).due(id.wire(), clock.instant(), BATCH));
+        if (!rows.isEmpty()) {
+          crew.working(id);
+        }
         boolean[] done = new boolean[rows.size()];
         while (System.nanoTime() < passEnd) {
           // a sweep: rows whose kind (post, update, ...) is held by a platform-wide limit or a
@@ -139,21 +141,21 @@ final class OutboxLane {
           java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
         }
         if (started > 0) {
-          working.add(id);
+          crew.working(id);
           continue;
         }
         long waitMs;
         if (free.availablePermits() < slots || wasBusy) {
           // a send in flight may free a row (an update waiting for its message): wait for it
-          working.add(id);
+          crew.working(id);
           waitMs = 20;
         } else if (!waitForPacing) {
           break;
         } else if (pacedUntil != null) {
-          working.add(id);
+          crew.working(id);
           waitMs =
               Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
-        } else if (idleWhileOthersWork(working)) {
+        } else if (crew.idle(id)) {
           waitMs = IDLE_POLL_MS; // idle, but the run goes on for another platform: look again
         } else {
           break;
@@ -166,15 +168,9 @@ final class OutboxLane {
     } finally {
       free.acquireUninterruptibly(slots); // every send of this run has ended
       free.release(slots);
-      working.remove(id);
+      crew.idle(id);
     }
     return sent.get();
-  }
-
-  /** Marks this lane idle; true while another lane of the run still has something to do. */
-  private boolean idleWhileOthersWork(Set<PlatformId> working) {
-    working.remove(id);
-    return !working.isEmpty();
   }
 
   /** {@link #start}, with a failure of this one row settling only this row. */
