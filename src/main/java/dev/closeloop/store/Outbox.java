@@ -129,6 +129,38 @@ public final class Outbox {
         .list();
   }
 
+  /**
+   * Whether a chat dispatcher run has anything to look at: a chat row due, or one in flight or
+   * unconfirmed (on any platform). When false, every query of a run would come back empty, so an
+   * idle app asks this one question (two index lookups) instead of a run's eight queries.
+   */
+  public boolean chatWorkAt(Instant now) {
+    return h.createQuery(
+            """
+            SELECT EXISTS(SELECT 1 FROM outbox WHERE state = 'pending' AND next_attempt_at <= :now
+                            AND kind <> 'writeback')
+                OR EXISTS(SELECT 1 FROM outbox WHERE state IN ('inflight', 'unconfirmed')
+                            AND kind <> 'writeback')
+            """)
+        .bind("now", now)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
+  /** The same question for helpdesk writes: one due, in flight or unconfirmed. */
+  public boolean writeBackWorkAt(Instant now) {
+    return h.createQuery(
+            """
+            SELECT EXISTS(SELECT 1 FROM outbox WHERE state = 'pending' AND next_attempt_at <= :now
+                            AND kind = 'writeback')
+                OR EXISTS(SELECT 1 FROM outbox WHERE state IN ('inflight', 'unconfirmed')
+                            AND kind = 'writeback')
+            """)
+        .bind("now", now)
+        .mapTo(Boolean.class)
+        .one();
+  }
+
   /** Claims a pending row for sending; false when another worker got it first. */
   public boolean claim(long id, String worker, Instant now) {
     return h.createUpdate(

@@ -94,6 +94,10 @@ public final class OutboxDispatcher {
    */
   public synchronized int drain(Duration budget, boolean waitForPacing) {
     long end = System.nanoTime() + budget.toNanos();
+    if (!ledger.hasUnrecorded()
+        && !jdbi.withHandle(h -> new Outbox(h).chatWorkAt(clock.instant()))) {
+      return 0; // nothing due, in flight or unconfirmed: the run's queries would all be empty
+    }
     ledger.retryBookkeeping();
     settleStranded();
     failUnconfigured();

@@ -63,6 +63,11 @@ final class OutboxLedger {
     return unrecorded.containsKey(id);
   }
 
+  /** True while some send is accepted by its platform but not recorded yet. */
+  boolean hasUnrecorded() {
+    return !unrecorded.isEmpty();
+  }
+
   /** Writes again the records that failed; gives up on the listener after maxAttempts. */
   void retryBookkeeping() {
     for (Unrecorded u : List.copyOf(unrecorded.values())) {

@@ -120,6 +120,9 @@ public final class WriteBackDispatcher {
    */
   public synchronized int drain(Duration budget) {
     long end = System.nanoTime() + budget.toNanos();
+    if (!jdbi.withHandle(h -> new Outbox(h).writeBackWorkAt(clock.instant()))) {
+      return 0; // nothing due, in flight or unconfirmed: the run's queries would all be empty
+    }
     settleUnconfigured();
     List<Future<Integer>> runs = new ArrayList<>();
     for (WriteBackLane lane : lanes.values()) {

@@ -1,0 +1,138 @@
+package dev.closeloop.delivery.usecase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.closeloop.chat.PlatformId;
+import dev.closeloop.delivery.Pacer;
+import dev.closeloop.delivery.RetryPolicy;
+import dev.closeloop.store.Database;
+import dev.closeloop.store.Outbox;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An idle app's outbox run asks the store one question, not a run's worth of empty queries (it
+ * runs several times a second, for ever); whatever a run would find still makes it run.
+ */
+class IdleOutboxTest {
+  static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+  @TempDir Path dir;
+  Database db;
+  final AtomicInteger statements = new AtomicInteger();
+
+  @BeforeEach
+  void open() {
+    db = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "", "");
+    db.jdbi()
+        .setSqlLogger(
+            new SqlLogger() {
+              @Override
+              public void logAfterExecution(StatementContext context) {
+                statements.incrementAndGet();
+              }
+            });
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  @Test
+  void anIdleRunOnTwoPlatformsIsOneQuery() {
+    OutboxDispatcher dispatcher = dispatcher(PlatformId.SLACK, PlatformId.DISCORD);
+
+    assertThat(dispatcher.drain(Duration.ofSeconds(10), true)).isZero();
+
+    assertThat(statements).as("statements of one idle run").hasValue(1);
+  }
+
+  @Test
+  void theQuestionSeesEveryRowARunWouldLookAt() {
+    assertThat(chatWork()).isFalse();
+    assertThat(writeBackWork()).isFalse();
+
+    enqueue("later", "slack", "directmessage", T0.plusSeconds(60));
+    assertThat(chatWork()).as("not due yet").isFalse();
+
+    enqueue("w1", "zendesk", "writeback", T0);
+    assertThat(chatWork()).as("a helpdesk write is not chat work").isFalse();
+    assertThat(writeBackWork()).isTrue();
+
+    enqueue("due", "slack", "directmessage", T0);
+    assertThat(chatWork()).as("due").isTrue();
+  }
+
+  @Test
+  void aRowLeftInFlightOrUnconfirmedIsWorkWhateverItsTime() {
+    enqueue("m1", "slack", "directmessage", T0);
+    long id = db.jdbi().withHandle(h -> new Outbox(h).notSent(1).get(0).id());
+    db.jdbi().useHandle(h -> new Outbox(h).claim(id, "crashed", T0)); // in flight
+    db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = ?", T0.plusSeconds(3600)));
+    assertThat(chatWork()).as("in flight").isTrue();
+
+    db.jdbi().useHandle(h -> new Outbox(h).unconfirmed(id, T0.plusSeconds(3600), "timeout"));
+    assertThat(chatWork()).as("unconfirmed").isTrue();
+  }
+
+  private boolean chatWork() {
+    return db.jdbi().withHandle(h -> new Outbox(h).chatWorkAt(T0));
+  }
+
+  private boolean writeBackWork() {
+    return db.jdbi().withHandle(h -> new Outbox(h).writeBackWorkAt(T0));
+  }
+
+  private void enqueue(String key, String platform, String kind, Instant notBefore) {
+    db.jdbi()
+        .useTransaction(
+            h ->
+                new Outbox(h)
+                    .enqueue(
+                        new Outbox.New(key, platform, kind, "{}", null, "test", notBefore), T0));
+  }
+
+  private OutboxDispatcher dispatcher(PlatformId... platforms) {
+    Map<PlatformId, dev.closeloop.chat.ChatPlatform> map = new java.util.EnumMap<>(PlatformId.class);
+    for (PlatformId p : platforms) {
+      map.put(p, new OutboxLanesTest.Recording(p));
+    }
+    DeliveryListener none =
+        new DeliveryListener() {
+          @Override
+          public void sent(
+              org.jdbi.v3.core.Handle h,
+              dev.closeloop.store.OutboxRow row,
+              dev.closeloop.chat.MessageRef ref,
+              Instant now) {}
+
+          @Override
+          public void dead(
+              org.jdbi.v3.core.Handle h,
+              dev.closeloop.store.OutboxRow row,
+              dev.closeloop.chat.DeliveryException.Kind kind,
+              Instant now) {}
+        };
+    return new OutboxDispatcher(
+        db.jdbi(),
+        map,
+        new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), () -> 0.5),
+        new Pacer(),
+        none,
+        Clock.fixed(T0, ZoneOffset.UTC),
+        "test",
+        null);
+  }
+}
