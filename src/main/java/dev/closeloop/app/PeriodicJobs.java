@@ -48,16 +48,16 @@ final class PeriodicJobs {
                         OUTBOX_RUN,
                         () -> ctx.getSchedulerState().isShuttingDown())));
     tasks.add(
-        Tasks.recurring("writeback-dispatch", FixedDelay.ofMillis(500))
+        Tasks.recurring("writeback-dispatch", FixedDelay.ofSeconds(1))
             .execute(
                 (inst, ctx) ->
                     app.jobs.run(
                         JobHealth.WRITEBACK,
                         () -> app.writeBack.dispatcher.drain(Duration.ofSeconds(20)))));
     tasks.add(task("survey-tick", FixedDelay.ofSeconds(1), "surveys"));
-    tasks.add(task("reminders", FixedDelay.ofSeconds(1), "reminders"));
-    tasks.add(task("digest", FixedDelay.ofSeconds(1), "digest"));
-    tasks.add(task("weekly", FixedDelay.ofSeconds(1), "weekly"));
+    tasks.add(task("reminders", FixedDelay.ofSeconds(5), "reminders"));
+    tasks.add(task("digest", FixedDelay.ofSeconds(5), "digest"));
+    tasks.add(task("weekly", FixedDelay.ofSeconds(5), "weekly"));
     tasks.add(task("purge", FixedDelay.ofSeconds(30), "purge"));
     for (Poller poller : pollers()) {
       tasks.add(
