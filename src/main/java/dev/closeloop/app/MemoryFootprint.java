@@ -58,13 +58,12 @@ final class MemoryFootprint {
   /**
    * When to give memory back, at a quiet look (the process used less than {@link #BUSY_CPU_SHARE}
    * of a core since the last): a full collection when the heap is committed beyond {@link
-   * #SLACK_BYTES} and half as much again as right after the last collection the watcher asked for
-   * — a burst made it grow (after the start, the 10,000-survey run, an export); an app whose live
-   * data is simply large is not collected over and over while idle (the heap's "used" figure
-   * cannot tell: it counts the garbage the young generation holds until its next collection). The
-   * trim with every collection, at the first quiet look after a busy one, and every {@link
-   * #TRIM_EVERY} quiet looks — it costs a few milliseconds and gives back what the compilers freed
-   * meanwhile.
+   * #SLACK_BYTES} and half as much again as right after the last collection the watcher asked for —
+   * a burst made it grow (after the start, the 10,000-survey run, an export); an app whose live
+   * data is simply large is not collected over and over while idle (the heap's "used" figure cannot
+   * tell: it counts the garbage the young generation holds until its next collection). The trim
+   * with every collection, at the first quiet look after a busy one, and every {@link #TRIM_EVERY}
+   * quiet looks — it costs a few milliseconds and gives back what the compilers freed meanwhile.
    */
   static final class IdleHeap {
     private boolean busyBefore = true;
@@ -124,7 +123,10 @@ final class MemoryFootprint {
             System.gc();
             long after = heap.getHeapMemoryUsage().getCommitted();
             policy.collected(after);
-            log.debug("event=idle_heap_collect committed_mib={} after_mib={}", committed >> 20, after >> 20);
+            log.debug(
+                "event=idle_heap_collect committed_mib={} after_mib={}",
+                committed >> 20,
+                after >> 20);
           }
           if (action != Action.NOTHING) {
             log.debug("event=idle_native_trim result={}", trimNativeHeap());
@@ -140,12 +142,12 @@ final class MemoryFootprint {
   /**
    * Asks the C library to give its free memory back ({@code malloc_trim}, through the JVM's own
    * diagnostic command {@code System.trim_native_heap}, JDK 17.0.9+ on Linux with glibc). glibc
-   * keeps what the JVM's threads freed — the JIT compilers allocate and free tens of MiB while
-   * a burst's code is compiled — in its arenas for reuse; a trim after a burst gave back 20 MiB
-   * right after start. Where the command does not exist or cannot trim it does nothing.
+   * keeps what the JVM's threads freed — the JIT compilers allocate and free tens of MiB while a
+   * burst's code is compiled — in its arenas for reuse; a trim after a burst gave back 20 MiB right
+   * after start. Where the command does not exist or cannot trim it does nothing.
    *
-   * @return the JVM's one-line report ("Trim native heap: RSS+Swap: 197M->178M (-19584K)"), or
-   *     why nothing was done
+   * @return the JVM's one-line report ("Trim native heap: RSS+Swap: 197M->178M (-19584K)"), or why
+   *     nothing was done
    */
   static String trimNativeHeap() {
     try {

@@ -74,9 +74,10 @@ public final class Database implements AutoCloseable {
   /**
    * True when Flyway's history says the store is at {@link #SCHEMA_VERSION} with no failed
    * migration: then Flyway (about 400 classes and a scan of the migrations) is not loaded at all on
-   * start. Anything else — a fresh store, an older one, a newer one (opened by an older release),
-   * a failed migration, no history table — goes to Flyway as before. What is skipped on an up-to-date store is Flyway's check that the applied scripts'
-   * checksums still match the shipped ones, which only a changed release could break.
+   * start. Anything else — a fresh store, an older one, a newer one (opened by an older release), a
+   * failed migration, no history table — goes to Flyway as before. What is skipped on an up-to-date
+   * store is Flyway's check that the applied scripts' checksums still match the shipped ones, which
+   * only a changed release could break.
    */
   static boolean upToDate(DataSource ds) {
     try (var c = ds.getConnection();

@@ -22,7 +22,9 @@ class MemoryFootprintTest {
     assertThat(idle.at(BUSY, 400 * MIB)).as("busy").isEqualTo(Action.NOTHING);
     assertThat(idle.at(IDLE, 400 * MIB)).as("quiet").isEqualTo(Action.COLLECT_AND_TRIM);
     idle.collected(150 * MIB); // the live data is large: 150 MiB stay committed
-    assertThat(idle.at(IDLE, 150 * MIB)).as("not again for the same data").isEqualTo(Action.NOTHING);
+    assertThat(idle.at(IDLE, 150 * MIB))
+        .as("not again for the same data")
+        .isEqualTo(Action.NOTHING);
     assertThat(idle.at(IDLE, 200 * MIB)).as("grown by a third").isEqualTo(Action.NOTHING);
     assertThat(idle.at(0.5, 300 * MIB)).as("busy").isEqualTo(Action.NOTHING);
     assertThat(idle.at(IDLE, 300 * MIB)).as("doubled").isEqualTo(Action.COLLECT_AND_TRIM);

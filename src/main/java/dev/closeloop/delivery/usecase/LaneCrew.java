@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The lanes of one outbox run, and when the run is over for all of them. A lane with nothing to do
  * keeps looking while another lane still has work (a reply queued meanwhile must not wait for the
- * next run, which starts only when this one has ended); the first moment no lane has work ends
- * the run for every lane at once. Before, an idle lane looked again for as long as another lane was
+ * next run, which starts only when this one has ended); the first moment no lane has work ends the
+ * run for every lane at once. Before, an idle lane looked again for as long as another lane was
  * merely running, so two idle lanes kept each other polling the store for the whole run, back to
  * back; and a lane must not end alone while another goes on, or rows for its platform queued
  * meanwhile wait until the other's run is over.

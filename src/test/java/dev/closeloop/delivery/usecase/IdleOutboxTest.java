@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An idle app's outbox run asks the store one question, not a run's worth of empty queries (it
- * runs several times a second, for ever); whatever a run would find still makes it run.
+ * An idle app's outbox run asks the store one question, not a run's worth of empty queries (it runs
+ * several times a second, for ever); whatever a run would find still makes it run.
  */
 class IdleOutboxTest {
   static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
@@ -80,7 +80,8 @@ class IdleOutboxTest {
     enqueue("m1", "slack", "directmessage", T0);
     long id = db.jdbi().withHandle(h -> new Outbox(h).notSent(1).get(0).id());
     db.jdbi().useHandle(h -> new Outbox(h).claim(id, "crashed", T0)); // in flight
-    db.jdbi().useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = ?", T0.plusSeconds(3600)));
+    db.jdbi()
+        .useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = ?", T0.plusSeconds(3600)));
     assertThat(chatWork()).as("in flight").isTrue();
 
     db.jdbi().useHandle(h -> new Outbox(h).unconfirmed(id, T0.plusSeconds(3600), "timeout"));
@@ -105,7 +106,8 @@ class IdleOutboxTest {
   }
 
   private OutboxDispatcher dispatcher(PlatformId... platforms) {
-    Map<PlatformId, dev.closeloop.chat.ChatPlatform> map = new java.util.EnumMap<>(PlatformId.class);
+    Map<PlatformId, dev.closeloop.chat.ChatPlatform> map =
+        new java.util.EnumMap<>(PlatformId.class);
     for (PlatformId p : platforms) {
       map.put(p, new OutboxLanesTest.Recording(p));
     }
