@@ -135,27 +135,24 @@ public final class Outbox {
    * idle app asks this one question (two index lookups) instead of a run's eight queries.
    */
   public boolean chatWorkAt(Instant now) {
-    return h.createQuery(
-            """
-            SELECT EXISTS(SELECT 1 FROM outbox WHERE state = 'pending' AND next_attempt_at <= :now
-                            AND kind <> 'writeback')
-                OR EXISTS(SELECT 1 FROM outbox WHERE state IN ('inflight', 'unconfirmed')
-                            AND kind <> 'writeback')
-            """)
-        .bind("now", now)
-        .mapTo(Boolean.class)
-        .one();
+    return workAt(now, "<>");
   }
 
   /** The same question for helpdesk writes: one due, in flight or unconfirmed. */
   public boolean writeBackWorkAt(Instant now) {
+    return workAt(now, "=");
+  }
+
+  /** {@code kind <is> 'writeback'}: "=" for helpdesk writes, "<>" for chat rows. */
+  private boolean workAt(Instant now, String is) {
     return h.createQuery(
             """
             SELECT EXISTS(SELECT 1 FROM outbox WHERE state = 'pending' AND next_attempt_at <= :now
-                            AND kind = 'writeback')
+                            AND kind <is> 'writeback')
                 OR EXISTS(SELECT 1 FROM outbox WHERE state IN ('inflight', 'unconfirmed')
-                            AND kind = 'writeback')
+                            AND kind <is> 'writeback')
             """)
+        .define("is", is)
         .bind("now", now)
         .mapTo(Boolean.class)
         .one();

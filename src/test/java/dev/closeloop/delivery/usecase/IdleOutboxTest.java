@@ -3,8 +3,6 @@ package dev.closeloop.delivery.usecase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.closeloop.chat.PlatformId;
-import dev.closeloop.delivery.Pacer;
-import dev.closeloop.delivery.RetryPolicy;
 import dev.closeloop.store.Database;
 import dev.closeloop.store.Outbox;
 import java.nio.file.Path;
@@ -12,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -52,7 +49,12 @@ class IdleOutboxTest {
 
   @Test
   void anIdleRunOnTwoPlatformsIsOneQuery() {
-    OutboxDispatcher dispatcher = dispatcher(PlatformId.SLACK, PlatformId.DISCORD);
+    OutboxDispatcher dispatcher =
+        OutboxLanesTest.dispatcher(
+            db.jdbi(),
+            Clock.fixed(T0, ZoneOffset.UTC),
+            new OutboxLanesTest.Recording(PlatformId.SLACK),
+            new OutboxLanesTest.Recording(PlatformId.DISCORD));
 
     assertThat(dispatcher.drain(Duration.ofSeconds(10), true)).isZero();
 
@@ -103,38 +105,5 @@ class IdleOutboxTest {
                 new Outbox(h)
                     .enqueue(
                         new Outbox.New(key, platform, kind, "{}", null, "test", notBefore), T0));
-  }
-
-  private OutboxDispatcher dispatcher(PlatformId... platforms) {
-    Map<PlatformId, dev.closeloop.chat.ChatPlatform> map =
-        new java.util.EnumMap<>(PlatformId.class);
-    for (PlatformId p : platforms) {
-      map.put(p, new OutboxLanesTest.Recording(p));
-    }
-    DeliveryListener none =
-        new DeliveryListener() {
-          @Override
-          public void sent(
-              org.jdbi.v3.core.Handle h,
-              dev.closeloop.store.OutboxRow row,
-              dev.closeloop.chat.MessageRef ref,
-              Instant now) {}
-
-          @Override
-          public void dead(
-              org.jdbi.v3.core.Handle h,
-              dev.closeloop.store.OutboxRow row,
-              dev.closeloop.chat.DeliveryException.Kind kind,
-              Instant now) {}
-        };
-    return new OutboxDispatcher(
-        db.jdbi(),
-        map,
-        new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), () -> 0.5),
-        new Pacer(),
-        none,
-        Clock.fixed(T0, ZoneOffset.UTC),
-        "test",
-        null);
   }
 }

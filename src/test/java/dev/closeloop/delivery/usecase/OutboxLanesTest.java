@@ -248,6 +248,12 @@ class OutboxLanesTest {
   }
 
   private OutboxDispatcher dispatcher(Clock clock, Recording... platforms) {
+    return dispatcher(db.jdbi(), clock, platforms);
+  }
+
+  /** A dispatcher over these recording platforms, with no delivery listener and no metrics. */
+  static OutboxDispatcher dispatcher(
+      org.jdbi.v3.core.Jdbi jdbi, Clock clock, Recording... platforms) {
     Map<PlatformId, ChatPlatform> map = new java.util.EnumMap<>(PlatformId.class);
     for (Recording p : platforms) {
       map.put(p.id, p);
@@ -261,7 +267,7 @@ class OutboxLanesTest {
           public void dead(Handle h, OutboxRow row, DeliveryException.Kind kind, Instant now) {}
         };
     return new OutboxDispatcher(
-        db.jdbi(),
+        jdbi,
         map,
         new RetryPolicy(3, Duration.ofSeconds(1), Duration.ofSeconds(5), () -> 0.5),
         new Pacer(),
