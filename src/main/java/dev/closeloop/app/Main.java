@@ -2,7 +2,7 @@ package dev.closeloop.app;
 
 /** Entry point of {@code java -jar closeloop.jar}. */
 public final class Main {
-  /** Read by logback.xml: where the console appender writes. */
+  /** Read by {@link LogSetup}: where the console appender writes. */
   static final String LOG_TARGET = "closeloop.log.target";
 
   private Main() {}

@@ -5,8 +5,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import java.util.regex.Pattern;
 
 /**
- * The log message ({@code %msg} in logback.xml) with webhook credentials masked, whoever logs it: a
- * {@code ?token=} query parameter (ServiceNow, Freshservice, unsigned Jira), an {@code
+ * The log message ({@code %msg}, see {@link LogSetup}) with webhook credentials masked, whoever
+ * logs it: a {@code ?token=} query parameter (ServiceNow, Freshservice, unsigned Jira), an {@code
  * X-Closeloop-Token} header and an {@code Authorization} value, as Jetty or an SDK may print them
  * when debugging is on; and every configured secret's value wherever it shows up (a server's debug
  * dump of a request buffer cuts header names, so only the value itself can be found).
