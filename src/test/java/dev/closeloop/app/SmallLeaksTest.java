@@ -58,7 +58,7 @@ class SmallLeaksTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
-    encoder.setPattern("%logger %msg%n"); // %msg as logback.xml defines it
+    encoder.setPattern("%logger %msg%n"); // %msg as the log set-up defines it (logback-test.xml)
     encoder.start();
     OutputStreamAppender<ILoggingEvent> appender = new OutputStreamAppender<>();
     appender.setContext(context);
