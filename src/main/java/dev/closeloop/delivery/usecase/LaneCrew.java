@@ -22,7 +22,10 @@ final class LaneCrew {
     working.addAll(lanes);
   }
 
-  /** The lane has something to do (rows read, sends in flight or waiting for the pacer). */
+  /**
+   * The lane has read rows to send: it works (sends, waits for its sends or for the pacer) until it
+   * reports {@link #idle} — the only way a lane leaves the working set.
+   */
   void working(PlatformId lane) {
     working.add(lane);
   }

@@ -95,7 +95,7 @@ final class OutboxLane {
         List<OutboxRow> rows =
             jdbi.withHandle(h -> new Outbox(h).due(id.wire(), clock.instant(), BATCH));
         if (!rows.isEmpty()) {
-          crew.working(id);
+          crew.working(id); // until it finds nothing to do again (crew.idle below)
         }
         boolean[] done = new boolean[rows.size()];
         while (System.nanoTime() < passEnd) {
@@ -141,18 +141,15 @@ final class OutboxLane {
           java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
         }
         if (started > 0) {
-          crew.working(id);
           continue;
         }
         long waitMs;
         if (free.availablePermits() < slots || wasBusy) {
           // a send in flight may free a row (an update waiting for its message): wait for it
-          crew.working(id);
           waitMs = 20;
         } else if (!waitForPacing) {
           break;
         } else if (pacedUntil != null) {
-          crew.working(id);
           waitMs =
               Math.min(1000, Math.max(1, Duration.between(clock.instant(), pacedUntil).toMillis()));
         } else if (crew.idle(id)) {
