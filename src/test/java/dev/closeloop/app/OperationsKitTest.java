@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.Statements;
 import dev.closeloop.testing.TestApp;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,8 +17,6 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,17 +123,7 @@ class OperationsKitTest {
   @Test
   void aScrapeCostsTheStoreOneQuery() {
     scrape();
-    AtomicInteger statements = new AtomicInteger();
-    app.app
-        .db()
-        .jdbi()
-        .setSqlLogger(
-            new SqlLogger() {
-              @Override
-              public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-              }
-            });
+    AtomicInteger statements = Statements.counted(app.app.db().jdbi());
     scrape();
     assertThat(statements).hasValue(1);
   }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.Statements;
 import dev.closeloop.testing.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -18,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,17 +114,7 @@ class SmallLeaksTest {
 
   @Test
   void aMetricsScrapeCostsOneQueryHoweverManyIncidentsAreOpen() {
-    AtomicInteger statements = new AtomicInteger();
-    app.app
-        .db()
-        .jdbi()
-        .setSqlLogger(
-            new SqlLogger() {
-              @Override
-              public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-              }
-            });
+    AtomicInteger statements = Statements.counted(app.app.db().jdbi());
     String first = app.send(HttpRequest.newBuilder(URI.create(app.url("/metrics"))).build()).body();
     int perScrape = statements.getAndSet(0);
     app.send(HttpRequest.newBuilder(URI.create(app.url("/metrics"))).build());

@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.store.Database;
 import dev.closeloop.store.Outbox;
+import dev.closeloop.testing.Statements;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,19 +26,12 @@ class IdleOutboxTest {
 
   @TempDir Path dir;
   Database db;
-  final AtomicInteger statements = new AtomicInteger();
+  AtomicInteger statements;
 
   @BeforeEach
   void open() {
     db = Database.open("jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(), "", "");
-    db.jdbi()
-        .setSqlLogger(
-            new SqlLogger() {
-              @Override
-              public void logAfterExecution(StatementContext context) {
-                statements.incrementAndGet();
-              }
-            });
+    statements = Statements.counted(db.jdbi());
   }
 
   @AfterEach
