@@ -276,7 +276,7 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     if (scheduler != null) {
-      scheduler.stop();
+      periodic.stopScheduler(scheduler);
     }
     if (http != null) {
       http.stop();

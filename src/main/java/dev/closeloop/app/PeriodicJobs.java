@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.closeloop.store.JobTable;
 import dev.closeloop.store.Settings;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.poll.CursorStore;
@@ -27,6 +28,9 @@ final class PeriodicJobs {
   private static final Logger log = LoggerFactory.getLogger(PeriodicJobs.class);
 
   private final App app;
+
+  /** The scheduler's own table while it runs (in memory beside H2; see {@link JobTable}). */
+  private JobTable jobTable;
 
   PeriodicJobs(App app) {
     this.app = app;
@@ -64,8 +68,9 @@ final class PeriodicJobs {
           Tasks.recurring("poll-" + poller.name(), FixedDelay.of(poller.every()))
               .execute((inst, ctx) -> poll(poller)));
     }
+    jobTable = JobTable.of(app.db);
     Scheduler s =
-        Scheduler.create(app.db.dataSource())
+        Scheduler.create(jobTable.dataSource())
             .startTasks(new java.util.ArrayList<>(tasks))
             .pollingInterval(Duration.ofMillis(250))
             .alwaysPersistTimestampInUTC()
@@ -75,6 +80,15 @@ final class PeriodicJobs {
             .build();
     s.start();
     return s;
+  }
+
+  /** Stops the scheduler (its running jobs end first), then drops its in-memory table. */
+  void stopScheduler(Scheduler s) {
+    s.stop();
+    if (jobTable != null) {
+      jobTable.close();
+      jobTable = null;
+    }
   }
 
   /** How long one outbox run goes on before it ends and reports to {@code /health}. */
