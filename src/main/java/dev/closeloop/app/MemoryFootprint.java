@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * still held 377 MiB. So a small watcher looks every {@link #CHECK_SECONDS} s at the CPU the
  * process used since its last look and at the heap ({@link IdleHeap}): when quiet, it asks for one
  * full collection if a burst made the heap grow (G1 then shrinks it to {@code MaxHeapFreeRatio}),
- * and has the C library give back what was freed outside the heap ({@link #trimNativeHeap}) — then
- * and every {@link #TRIM_EVERY} quiet looks, as the JIT compilers go on compiling the idle app's
- * code for minutes after a start. While the process is busy it stays out of the way.
+ * and has the C library give back what was freed outside the heap ({@link #trimNativeHeap}) at
+ * every quiet look, as the JIT compilers go on compiling the idle app's code for minutes after a
+ * start. While the process is busy it stays out of the way.
  */
 final class MemoryFootprint {
   private static final Logger log = LoggerFactory.getLogger(MemoryFootprint.class);
@@ -43,9 +43,6 @@ final class MemoryFootprint {
    */
   static final double BUSY_CPU_SHARE = 0.2;
 
-  /** While quiet, the native heap is trimmed again every this many looks. */
-  static final int TRIM_EVERY = 6;
-
   /** What the watcher does at one look. */
   enum Action {
     NOTHING,
@@ -61,13 +58,12 @@ final class MemoryFootprint {
    * #SLACK_BYTES} and half as much again as right after the last collection the watcher asked for —
    * a burst made it grow (after the start, the 10,000-survey run, an export); an app whose live
    * data is simply large is not collected over and over while idle (the heap's "used" figure cannot
-   * tell: it counts the garbage the young generation holds until its next collection). The trim
-   * with every collection, at the first quiet look after a busy one, and every {@link #TRIM_EVERY}
-   * quiet looks — it costs a few milliseconds and gives back what the compilers freed meanwhile.
+   * tell: it counts the garbage the young generation holds until its next collection). The trim at
+   * every quiet look: the JIT compilers go on compiling the idle app's code for minutes after a
+   * start and leave about 1 MiB a second in the C library's free lists (a trim 8 s after the last
+   * gave back 8–12 MiB); a trim costs a few milliseconds.
    */
   static final class IdleHeap {
-    private boolean busyBefore = true;
-    private int quietLooks;
     private long afterLastCollection;
 
     /**
@@ -76,20 +72,12 @@ final class MemoryFootprint {
      */
     Action at(double cpuShare, long committed) {
       if (cpuShare >= BUSY_CPU_SHARE) {
-        busyBefore = true;
         return Action.NOTHING;
       }
-      boolean wasBusy = busyBefore;
-      busyBefore = false;
       if (committed > Math.max(SLACK_BYTES, afterLastCollection + afterLastCollection / 2)) {
-        quietLooks = 0;
         return Action.COLLECT_AND_TRIM;
       }
-      if (wasBusy) {
-        quietLooks = 0;
-        return Action.TRIM;
-      }
-      return ++quietLooks % TRIM_EVERY == 0 ? Action.TRIM : Action.NOTHING;
+      return Action.TRIM;
     }
 
     /** The heap's committed bytes right after the collection it asked for. */

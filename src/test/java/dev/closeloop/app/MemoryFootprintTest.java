@@ -8,8 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The idle watcher gives memory back when the process is quiet, never while it is busy: a full
- * collection when a burst made the heap grow, the native trim then, after a busy spell, and every
- * {@link MemoryFootprint#TRIM_EVERY} quiet looks.
+ * collection when a burst made the heap grow, and the native trim at every quiet look.
  */
 class MemoryFootprintTest {
   private static final long MIB = 1 << 20;
@@ -22,10 +21,8 @@ class MemoryFootprintTest {
     assertThat(idle.at(BUSY, 400 * MIB)).as("busy").isEqualTo(Action.NOTHING);
     assertThat(idle.at(IDLE, 400 * MIB)).as("quiet").isEqualTo(Action.COLLECT_AND_TRIM);
     idle.collected(150 * MIB); // the live data is large: 150 MiB stay committed
-    assertThat(idle.at(IDLE, 150 * MIB))
-        .as("not again for the same data")
-        .isEqualTo(Action.NOTHING);
-    assertThat(idle.at(IDLE, 200 * MIB)).as("grown by a third").isEqualTo(Action.NOTHING);
+    assertThat(idle.at(IDLE, 150 * MIB)).as("not again for the same data").isEqualTo(Action.TRIM);
+    assertThat(idle.at(IDLE, 200 * MIB)).as("grown by a third").isEqualTo(Action.TRIM);
     assertThat(idle.at(0.5, 300 * MIB)).as("busy").isEqualTo(Action.NOTHING);
     assertThat(idle.at(IDLE, 300 * MIB)).as("doubled").isEqualTo(Action.COLLECT_AND_TRIM);
   }
@@ -35,36 +32,39 @@ class MemoryFootprintTest {
   void growthDuringAQuietSpellIsCollectedToo() {
     MemoryFootprint.IdleHeap idle = new MemoryFootprint.IdleHeap();
     assertThat(idle.at(IDLE, 60 * MIB)).as("small after the start").isEqualTo(Action.TRIM);
-    assertThat(idle.at(IDLE, 90 * MIB)).isEqualTo(Action.NOTHING);
+    assertThat(idle.at(IDLE, 90 * MIB)).isEqualTo(Action.TRIM);
     assertThat(idle.at(IDLE, 250 * MIB)).isEqualTo(Action.COLLECT_AND_TRIM);
   }
 
   @Test
-  void aSmallHeapIsNotCollectedButTheNativeHeapIsTrimmedAfterEachBusySpell() {
+  void aSmallHeapIsNotCollectedButTheNativeHeapIsTrimmedAtEveryQuietLook() {
     MemoryFootprint.IdleHeap idle = new MemoryFootprint.IdleHeap();
-    assertThat(idle.at(IDLE, 80 * MIB)).isEqualTo(Action.TRIM);
-    assertThat(idle.at(IDLE, 80 * MIB)).isEqualTo(Action.NOTHING);
-    assertThat(idle.at(BUSY, 80 * MIB)).isEqualTo(Action.NOTHING);
-    assertThat(idle.at(IDLE, 80 * MIB)).as("after the next busy spell").isEqualTo(Action.TRIM);
+    StringBuilder looks = new StringBuilder();
+    for (double cpu : new double[] {IDLE, IDLE, IDLE, BUSY, BUSY, IDLE, IDLE}) {
+      looks.append(
+          switch (idle.at(cpu, 80 * MIB)) {
+            case TRIM -> 'T';
+            case NOTHING -> '.';
+            case COLLECT_AND_TRIM -> 'C';
+          });
+    }
+    assertThat(looks.toString()).isEqualTo("TTT..TT");
   }
 
   @Test
-  void whileQuietTheTrimComesAgainEveryFewLooksButTheCollectionDoesNot() {
+  void whileQuietTheCollectionComesOnceForAGrowthNotAtEveryLook() {
     MemoryFootprint.IdleHeap idle = new MemoryFootprint.IdleHeap();
     assertThat(idle.at(IDLE, 200 * MIB)).isEqualTo(Action.COLLECT_AND_TRIM);
     idle.collected(70 * MIB);
-    StringBuilder looks = new StringBuilder();
-    for (int i = 0; i < 2 * MemoryFootprint.TRIM_EVERY; i++) {
-      looks.append(idle.at(IDLE, 70 * MIB) == Action.TRIM ? 'T' : '.');
+    for (int i = 0; i < 12; i++) {
+      assertThat(idle.at(IDLE, 70 * MIB)).isEqualTo(Action.TRIM);
     }
-    String every = ".".repeat(MemoryFootprint.TRIM_EVERY - 1) + "T";
-    assertThat(looks.toString()).isEqualTo(every + every);
   }
 
   @Test
   void nothingIsDoneWhileBusy() {
     MemoryFootprint.IdleHeap idle = new MemoryFootprint.IdleHeap();
-    for (int i = 0; i < 3 * MemoryFootprint.TRIM_EVERY; i++) {
+    for (int i = 0; i < 12; i++) {
       assertThat(idle.at(BUSY, 800 * MIB)).isEqualTo(Action.NOTHING);
     }
   }
