@@ -1,6 +1,13 @@
 package dev.closeloop.store;
 
+import static java.util.stream.Collectors.joining;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -16,26 +23,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * to disk — a dozen a second, over 100 KB/s, for an app with nothing to do.
  */
 public final class JobTable implements AutoCloseable {
-  static final String DDL =
-      """
-      CREATE TABLE scheduled_tasks (
-          task_name            VARCHAR(100) NOT NULL,
-          task_instance        VARCHAR(100) NOT NULL,
-          task_data            BYTEA,
-          execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
-          picked               BOOLEAN NOT NULL,
-          picked_by            VARCHAR(50),
-          last_success         TIMESTAMP WITH TIME ZONE,
-          last_failure         TIMESTAMP WITH TIME ZONE,
-          consecutive_failures INT,
-          last_heartbeat       TIMESTAMP WITH TIME ZONE,
-          version              BIGINT NOT NULL,
-          priority             SMALLINT,
-          PRIMARY KEY (task_name, task_instance)
-      );
-      CREATE INDEX execution_time_idx ON scheduled_tasks (execution_time);
-      CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
-      """;
+  /** The migration that creates the table; its statements on {@code scheduled_tasks} are run. */
+  static final String MIGRATION = "db/migration/V1__init.sql";
 
   private final DataSource dataSource;
   private final JdbcConnectionPool memory;
@@ -55,12 +44,38 @@ public final class JobTable implements AutoCloseable {
             "jdbc:h2:mem:closeloop-jobs-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "", "");
     try (var c = pool.getConnection();
         var s = c.createStatement()) {
-      s.execute(DDL);
-    } catch (SQLException e) {
+      for (String statement : tableStatements()) {
+        s.execute(statement);
+      }
+    } catch (SQLException | IOException e) {
       pool.dispose();
       throw new IllegalStateException("cannot create the in-memory job table", e);
     }
     return new JobTable(pool, pool);
+  }
+
+  /**
+   * The table as the store's migrations create it: the statements of {@link #MIGRATION} that name
+   * {@code scheduled_tasks} (its CREATE TABLE and indexes), so the two cannot drift apart.
+   */
+  static List<String> tableStatements() throws IOException {
+    try (InputStream in = JobTable.class.getClassLoader().getResourceAsStream(MIGRATION)) {
+      if (in == null) {
+        throw new IOException(MIGRATION + " is not on the class path");
+      }
+      String sql =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .map(line -> line.contains("--") ? line.substring(0, line.indexOf("--")) : line)
+              .collect(joining("\n"));
+      List<String> out = new ArrayList<>();
+      for (String statement : sql.split(";")) {
+        if (statement.contains("scheduled_tasks")) {
+          out.add(statement.strip());
+        }
+      }
+      return out;
+    }
   }
 
   public DataSource dataSource() {

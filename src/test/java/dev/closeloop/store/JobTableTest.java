@@ -7,6 +7,8 @@ import dev.closeloop.testing.PostgresExtension;
 import dev.closeloop.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,44 @@ class JobTableTest {
       assertThat(count(again)).as("a new table each start").isZero();
       again.close();
     }
+  }
+
+  /** The in-memory table is the migrations' own: the same columns, types, nullability, indexes. */
+  @Test
+  void theInMemoryTableIsTheOneTheMigrationsCreate() throws Exception {
+    assertThat(JobTable.tableStatements())
+        .hasSize(3)
+        .allSatisfy(statement -> assertThat(statement).doesNotContain("--", ";"));
+    try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db"), "", "");
+        JobTable jobs = JobTable.of(db);
+        var store = db.dataSource().getConnection();
+        var memory = jobs.dataSource().getConnection()) {
+      assertThat(shape(memory)).isNotEmpty().isEqualTo(shape(store));
+    }
+  }
+
+  private static List<String> shape(java.sql.Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "SELECT COLUMN_NAME, DATA_TYPE, IS_NULLABLE, ORDINAL_POSITION FROM"
+                    + " INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'SCHEDULED_TASKS'"
+                    + " ORDER BY ORDINAL_POSITION")) {
+      while (r.next()) {
+        out.add(r.getString(1) + " " + r.getString(2) + " " + r.getString(3));
+      }
+    }
+    try (var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "SELECT INDEX_NAME, COLUMN_NAME FROM INFORMATION_SCHEMA.INDEX_COLUMNS"
+                    + " WHERE TABLE_NAME = 'SCHEDULED_TASKS' ORDER BY INDEX_NAME, ORDINAL_POSITION")) {
+      while (r.next()) {
+        out.add(r.getString(1).replaceAll("_[0-9A-F]+$", "") + " " + r.getString(2));
+      }
+    }
+    return out;
   }
 
   @Test
