@@ -92,8 +92,10 @@ final class ReopenStep {
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
       say = List.of(Say.ANYTHING_ELSE);
     } else {
-      next = next.withStep(Step.OPEN); // the rating buttons of the survey message are still open
-      say = List.of();
+      // the rating buttons of the survey message are still open: nothing to ask, but a no is
+      // acknowledged (a yes is, by the helpdesk's confirmation once the reopen went through)
+      next = next.withStep(Step.OPEN);
+      say = reopen ? List.of() : List.of(Say.STAYS_CLOSED);
     }
     return new Transition(next, recorded, say, false, true, reopen);
   }

@@ -16,6 +16,11 @@ public enum Say {
   REOPEN_OFFER,
   /** the reopen question is open and the reply was neither yes nor no */
   REOPEN_UNCLEAR,
+  /**
+   * "OK, the ticket stays closed; the team sees what you wrote tomorrow": a no to the reopen
+   * question when the comment is already in and nothing else is asked (the rating buttons stay)
+   */
+  STAYS_CLOSED,
   THANKS_FOR_COMMENT,
   ANYTHING_ELSE,
   REQUEST_PROMPT,

@@ -234,6 +234,7 @@ public final class SurveyMessages {
           case REOPENING_WHAT_WENT_WRONG -> "reopeningWhatWentWrong";
           case REOPEN_OFFER -> "reopenOffer";
           case REOPEN_UNCLEAR -> "reopenUnclear";
+          case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";

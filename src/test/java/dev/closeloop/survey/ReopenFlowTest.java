@@ -106,6 +106,29 @@ class ReopenFlowTest {
   }
 
   @Test
+  @DisplayName(
+      "A no once the comment is in and before any rating is acknowledged, not met by silence")
+  void noAfterTheCommentIsAcknowledged() {
+    // "not fixed" with the reason in one message, then "no, that's all" to the reopen offer
+    Transition first =
+        flow.apply(Conversation.start(), typed("no, it still does not print"), ReopenMode.ASK);
+    assertThat(first.say()).containsExactly(Say.REOPEN_OFFER);
+    assertThat(first.next().comment()).isNotNull();
+
+    Transition no = flow.apply(first.next(), typed("No, that is all, thanks"), ReopenMode.ASK);
+    assertThat(no.reopen()).isFalse();
+    assertThat(no.say()).containsExactly(Say.STAYS_CLOSED);
+    assertThat(no.next().step()).as("the rating buttons stay open").isEqualTo(Step.OPEN);
+    assertThat(no.recorded()).as("'that is all' is no comment").isEmpty();
+
+    Transition tapped = flow.apply(first.next(), new ReopenClicked(false), ReopenMode.ASK);
+    assertThat(tapped.say()).containsExactly(Say.STAYS_CLOSED);
+
+    Transition rated = flow.apply(no.next(), new RatingClicked(2), ReopenMode.ASK);
+    assertThat(rated.say()).containsExactly(Say.ANYTHING_ELSE);
+  }
+
+  @Test
   @DisplayName("A comment typed instead of yes/no is kept and the question stays open")
   void commentWhileAsked() {
     Conversation asked = notFixed(ReopenMode.ASK).next();
