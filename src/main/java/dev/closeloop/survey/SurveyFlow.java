@@ -125,7 +125,31 @@ public final class SurveyFlow {
           ? declined(c)
           : Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
-    return fixed(c, f.fixed(), f.comment());
+    ParsedAnswer.Rating both = fixedQuestionOpen(c) ? bareRating(c, f.comment()) : null;
+    return both != null ? fixedAndRated(c, f.fixed(), both) : fixed(c, f.fixed(), f.comment());
+  }
+
+  /**
+   * The rating in the words after a yes, a no or "still broken" ("yes, 5", "no, 2/5", "nein. 2"),
+   * when they are a rating and nothing else and the rating question is open; else null. A number
+   * with more words ("no, 3 people still cannot log in") stays the comment.
+   */
+  private static ParsedAnswer.Rating bareRating(Conversation c, String rest) {
+    if (c.rating() != null || rest == null) {
+      return null;
+    }
+    return AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r && r.comment() == null
+        ? r
+        : null;
+  }
+
+  /** "Did we fix it?" and the rating answered in one reply. */
+  private Transition fixedAndRated(Conversation c, boolean fixed, ParsedAnswer.Rating r) {
+    List<Answer> recorded = new ArrayList<>();
+    recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
+    Transition rated = rated(c.withFixed(fixed), r.score(), null);
+    recorded.addAll(rated.recorded());
+    return afterScoreAnswer(rated.next(), recorded);
   }
 
   private Transition yes(Conversation c, ParsedAnswer.Yes y) {
@@ -137,7 +161,10 @@ public final class SurveyFlow {
       return y.rest() == null ? Transition.unchanged(c, Say.REQUEST_PROMPT) : request(c, y.text());
     }
     if (fixedQuestionOpen(c)) {
-      return fixed(c, true, y.rest() == null ? null : y.text());
+      ParsedAnswer.Rating both = bareRating(c, y.rest());
+      return both != null
+          ? fixedAndRated(c, true, both)
+          : fixed(c, true, y.rest() == null ? null : y.text());
     }
     return y.rest() == null
         ? Transition.unchanged(c, Say.NOT_UNDERSTOOD)
@@ -159,6 +186,10 @@ public final class SurveyFlow {
     if (fixedQuestionOpen(c)) {
       if (n.rest() == null) {
         return fixed(c, false, null);
+      }
+      ParsedAnswer.Rating both = n.closing() ? null : bareRating(c, n.rest());
+      if (both != null) {
+        return fixedAndRated(c, false, both);
       }
       return n.closing() ? Transition.unchanged(c, Say.NOT_UNDERSTOOD) : fixed(c, false, n.text());
     }

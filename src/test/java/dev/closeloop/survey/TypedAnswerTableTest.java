@@ -114,7 +114,14 @@ class TypedAnswerTableTest {
     t.recorded().forEach(a -> recorded.put(a.kind(), a.value()));
     String comment = recorded.containsKey(AnswerKind.COMMENT) ? "+comment" : "";
     if (recorded.containsKey(AnswerKind.FIXED)) {
-      return "fixed:" + ("true".equals(recorded.get(AnswerKind.FIXED)) ? "yes" : "no") + comment;
+      String rating =
+          recorded.containsKey(AnswerKind.RATING)
+              ? "+rating:" + recorded.get(AnswerKind.RATING)
+              : "";
+      return "fixed:"
+          + ("true".equals(recorded.get(AnswerKind.FIXED)) ? "yes" : "no")
+          + rating
+          + comment;
     }
     if (recorded.containsKey(AnswerKind.RATING)) {
       return "rating:" + recorded.get(AnswerKind.RATING) + comment;
