@@ -166,6 +166,10 @@ public final class SurveyFlow {
           ? fixedAndRated(c, true, both)
           : fixed(c, true, y.rest() == null ? null : y.text());
     }
+    ParsedAnswer.Rating rated = bareRating(c, y.rest());
+    if (rated != null && (c.step() == Step.OPEN || c.step() == Step.AWAIT_COMMENT)) {
+      return rating(c, rated.score(), null); // "fixed" answered already: "yes, 4" is the rating
+    }
     return y.rest() == null
         ? Transition.unchanged(c, Say.NOT_UNDERSTOOD)
         : freeText(c, y.text(), false);
