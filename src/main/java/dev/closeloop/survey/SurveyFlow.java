@@ -125,8 +125,18 @@ public final class SurveyFlow {
           ? declined(c)
           : Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
-    ParsedAnswer.Rating both = fixedQuestionOpen(c) ? bareRating(c, f.comment()) : null;
-    return both != null ? fixedAndRated(c, f.fixed(), both) : fixed(c, f.fixed(), f.comment());
+    return fixedQuestionOpen(c)
+        ? fixed(c, f.fixed(), f.comment(), f.comment())
+        : fixed(c, f.fixed(), f.comment());
+  }
+
+  /**
+   * "Did we fix it?" answered with words after the answer ({@code rest}): a rating and nothing else
+   * there is the rating too ("yes, 5", "no, 2/5"); otherwise {@code comment} is the comment.
+   */
+  private Transition fixed(Conversation c, boolean fixed, String rest, String comment) {
+    ParsedAnswer.Rating rating = bareRating(c, rest);
+    return rating != null ? fixedAndRated(c, fixed, rating) : fixed(c, fixed, comment);
   }
 
   /**
@@ -161,10 +171,7 @@ public final class SurveyFlow {
       return y.rest() == null ? Transition.unchanged(c, Say.REQUEST_PROMPT) : request(c, y.text());
     }
     if (fixedQuestionOpen(c)) {
-      ParsedAnswer.Rating both = bareRating(c, y.rest());
-      return both != null
-          ? fixedAndRated(c, true, both)
-          : fixed(c, true, y.rest() == null ? null : y.text());
+      return fixed(c, true, y.rest(), y.rest() == null ? null : y.text());
     }
     ParsedAnswer.Rating rated = bareRating(c, y.rest());
     if (rated != null && (c.step() == Step.OPEN || c.step() == Step.AWAIT_COMMENT)) {
@@ -191,11 +198,9 @@ public final class SurveyFlow {
       if (n.rest() == null) {
         return fixed(c, false, null);
       }
-      ParsedAnswer.Rating both = n.closing() ? null : bareRating(c, n.rest());
-      if (both != null) {
-        return fixedAndRated(c, false, both);
-      }
-      return n.closing() ? Transition.unchanged(c, Say.NOT_UNDERSTOOD) : fixed(c, false, n.text());
+      return n.closing()
+          ? Transition.unchanged(c, Say.NOT_UNDERSTOOD)
+          : fixed(c, false, n.rest(), n.text());
     }
     if (n.closing()) {
       return c.step() == Step.AWAIT_COMMENT && c.fixed() != null && c.rating() != null
