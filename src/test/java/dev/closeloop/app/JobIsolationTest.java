@@ -191,8 +191,7 @@ class JobIsolationTest {
   }
 
   private String sandboxMessages() {
-    return app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/messages"))).build())
-        .body();
+    return app.get("/sandbox/api/messages");
   }
 
   private JsonNode health() throws Exception {

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +53,9 @@ class SchedulerTableTest {
                           "{\"email\":\"" + ticket.toLowerCase() + "@example.com\"}"))
                   .statusCode())
           .isEqualTo(202);
-      await().atMost(Duration.ofSeconds(20)).until(() -> sandboxMessages().contains(ticket));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> app.get("/sandbox/api/messages").contains(ticket));
 
       assertThat(storeRows()).as("rows in the store's scheduled_tasks").isZero();
       app.close();
@@ -72,13 +72,7 @@ class SchedulerTableTest {
             h -> h.select("SELECT COUNT(*) FROM scheduled_tasks").mapTo(Integer.class).one());
   }
 
-  private String sandboxMessages() {
-    return app.send(HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/messages"))).build())
-        .body();
-  }
-
   private JsonNode health() throws Exception {
-    var r = app.send(HttpRequest.newBuilder(URI.create(app.url("/health"))).build());
-    return JSON.readTree(r.body());
+    return JSON.readTree(app.get("/health"));
   }
 }

@@ -110,6 +110,11 @@ public final class TestApp implements AutoCloseable {
             .build());
   }
 
+  /** GETs {@code path} with no token; the body. */
+  public String get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(url(path))).build()).body();
+  }
+
   /** POSTs a JSON body to {@code path}, with no signature and no token. */
   public HttpResponse<String> postJson(String path, String json) {
     return send(

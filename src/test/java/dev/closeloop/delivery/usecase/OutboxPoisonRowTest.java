@@ -52,12 +52,7 @@ class OutboxPoisonRowTest {
 
     app.deliver();
 
-    String sandbox =
-        app.send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(app.url("/sandbox/api/messages")))
-                    .build())
-            .body();
+    String sandbox = app.get("/sandbox/api/messages");
     assertThat(sandbox).contains("hello good-1", "hello good-2", "hello good-3");
 
     JsonNode dead =
@@ -76,13 +71,7 @@ class OutboxPoisonRowTest {
     // and the next run is not stopped either
     good("good-4", "lee@example.com");
     app.deliver();
-    assertThat(
-            app.send(
-                    java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(app.url("/sandbox/api/messages")))
-                        .build())
-                .body())
-        .contains("hello good-4");
+    assertThat(app.get("/sandbox/api/messages")).contains("hello good-4");
   }
 
   private static String lastError(JsonNode rows, String key) {
