@@ -34,13 +34,18 @@ final class Lexicon {
       phrases(
           """
           en: no | nope | nah | nop | naw | n | nothing | nothing else | nothing more | none |
-            not really | not now | no need | negative
+            not really | not now | no need | negative | not at the moment | not right now |
+            not for now | not today | not at this time | not currently | maybe later
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
-            eher nicht
+            eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
+            derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
+            erst mal nicht
           fr: non | nan | rien | rien d'autre | pas besoin | pas pour l'instant | ca ira |
-            c'est bon
-          es: nada | nada mas | no hace falta | nop
-          pt: nao | nada mais | nops | nao precisa
+            c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
+          es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
+            por el momento no | por ahora nada | ahorita no
+          pt: nao | nada mais | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
+            por ora nao | por agora nao
           ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
           all: never mind | nevermind | nvm | forget it | doch nicht | schon gut | vergiss es |
@@ -64,30 +69,43 @@ final class Lexicon {
             have a great day | you too | for the help | for your help | for helping | very much |
             so much | a lot | again | guys | team | lovely | brilliant | wonderful | fantastic |
             sorted | everything is fine | everything's fine | all fine | all is well | works fine |
-            works great | working fine | that was all | bye | have a good one
+            works great | working fine | that was all | bye | have a good one | that'll be all |
+            thatll be all | that will be all | that's everything | thats everything |
+            that is everything | i'm all set | im all set | all sorted | have a nice weekend |
+            have a good weekend | have a great weekend | nice weekend | good weekend |
+            have a nice evening | have a good evening | goodbye | good bye | bye bye | see you |
+            see ya | take care
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
             alles erledigt | das war's | das wars | das war alles | sonst nichts | erledigt |
             sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
-            lg
+            lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
+            servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
-            pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup
+            pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup | bon week-end |
+            bon weekend | bonne soiree | bonne fin de journee | au revoir | a bientot | salut |
+            bonne fin de semaine
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
-            buen dia
+            buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
+            nos vemos | buenas tardes | buenas noches
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
-            abracos | abs | bom dia | boa tarde | obg | vlw | muito
+            abracos | abs | bom dia | boa tarde | obg | vlw | muito | tchau | bom fim de semana |
+            bom final de semana | ate mais | ate logo | boa noite | abraco
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
-            お疲れ様です | よろしくお願いします | 完璧です | 最高です | です
+            お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
+            失礼します | 失礼しました | よろしくお願いいたします | 今は大丈夫です | 今は大丈夫 | 今のところ大丈夫です | 今のところ大丈夫 |
+            今のところ特にないです | 今のところ特にありません | 今は特にないです | 特に無いです | 特に無い | 特に無し | とくにないです |
+            とくにない | とくになし | とくにありません
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
