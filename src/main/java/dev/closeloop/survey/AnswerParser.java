@@ -30,8 +30,7 @@ public final class AnswerParser {
     if (core.isEmpty()) {
       return new ParsedAnswer.FreeText(text);
     }
-    int stop = f.phraseAt(0, Lexicon.STOP);
-    if (stop > 0 && skipAcks(f, stop) >= f.length()) {
+    if (optsOut(f)) {
       return new ParsedAnswer.Stop();
     }
     if (Lexicon.OPT_IN.contains(core)) {
@@ -64,6 +63,20 @@ public final class AnswerParser {
     }
     boolean asks = asks(f);
     return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
+  }
+
+  /**
+   * "stop", alone or with please and thanks around it ("please stop", "Stopp bitte", "停止でお願いします"),
+   * or a sentence that starts by asking not to be surveyed ("stop sending me these", "no más
+   * encuestas").
+   */
+  private static boolean optsOut(Folded f) {
+    int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
+    int stop = f.phraseAt(at, Lexicon.STOP);
+    if (stop > 0 && skip(f, at + stop, Lexicon.ACK, Lexicon.POLITE) >= f.length()) {
+      return true;
+    }
+    return f.phraseAt(0, Lexicon.STOP_SENTENCE) > 0 || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0;
   }
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */

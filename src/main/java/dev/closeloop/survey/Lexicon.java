@@ -136,7 +136,8 @@ final class Lexicon {
           fr: svp | stp | s'il vous plait | s'il te plait | volontiers | avec plaisir
           es: por favor | porfa | claro
           pt: por favor | pfv | pf
-          ja: お願いします | おねがいします | お願い | よろしくお願いします | ぜひ
+          ja: お願いします | おねがいします | お願い | よろしくお願いします | ぜひ | してください | して下さい |
+            でお願いします | ください | 下さい
           """);
 
   /** A contrast after a negative: what follows it may be a request ("no, but …"). */
@@ -210,6 +211,34 @@ final class Lexicon {
             arretez | desabonner | se desabonner | ne plus me demander | basta |
             para | no me preguntes mas | darme de baja | parar | pare | nao me pergunte mais | 停止 | ストップ |
             配信停止 | 今後は不要です | 今後は不要
+          """);
+
+  /**
+   * The start of a sentence asking not to be surveyed again: opts the person out whatever follows
+   * ("stop sending me these surveys", "no me preguntes más, por favor").
+   */
+  static final List<String> STOP_SENTENCE =
+      phrases(
+          """
+          en: stop asking | stop sending | stop messaging | stop texting | stop surveying |
+            stop the surveys | stop these surveys | no more surveys | no more questions |
+            don't ask me again | dont ask me again | do not ask me again | don't ask again |
+            dont ask again | never ask me again | don't send me surveys | dont send me surveys |
+            don't send me any more | dont send me any more | unsubscribe me
+          de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | hor auf mich |
+            hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
+            schickt mir keine | nicht mehr anschreiben
+          fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
+            plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
+            arrete de me | merci de ne plus | ne plus recevoir
+          es: no me preguntes mas | no me pregunten mas | ya no me preguntes | ya no me pregunten |
+            no mas encuestas | no me envies mas | no me manden mas | deja de preguntar |
+            dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar
+          pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
+            nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
+            nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
+            parem de enviar | pare de mandar
+          ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して
           """);
 
   static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
