@@ -37,10 +37,10 @@ public final class AnswerParser {
       return new ParsedAnswer.OptIn();
     }
     if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
-      return new ParsedAnswer.Fixed(true, null);
+      return new ParsedAnswer.Fixed(true);
     }
     if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
-      return new ParsedAnswer.Fixed(false, null);
+      return new ParsedAnswer.Fixed(false);
     }
     ParsedAnswer rating = Ratings.read(f);
     if (rating != null) {
@@ -91,15 +91,21 @@ public final class AnswerParser {
       int after = skipSpaces(f, end);
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
-          && skipAcks(f, end) < f.length()) {
+          && skipAcks(f, end) < f.length()
+          && !bareRating(f.originalFrom(after))) {
         continue; // "broken screen on my laptop" is not an answer to "did we fix it?"
       }
       int restAt = f.skipSeparators(end);
       String rest =
           restAt < f.length() && skipAcks(f, restAt) < f.length() ? f.originalFrom(restAt) : null;
-      return new ParsedAnswer.Fixed(fixed, rest);
+      return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
     }
     return null;
+  }
+
+  /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
+  private static boolean bareRating(String text) {
+    return Ratings.read(Folded.of(text)) instanceof ParsedAnswer.Rating r && r.comment() == null;
   }
 
   private static ParsedAnswer yesOrNo(Folded f, int start, String text) {

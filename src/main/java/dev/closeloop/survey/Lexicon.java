@@ -21,10 +21,11 @@ final class Lexicon {
           """
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | absolutely |
             definitely | actually yes | yes please
-          de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte
+          de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
+            japp | jup
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp
-          es: si | claro | vale | por favor | claro que si
+          es: si | claro | vale | por favor | claro que si | sip
           pt: sim | quero | claro que sim | pode ser
           ja: はい | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
           """);
@@ -36,6 +37,10 @@ final class Lexicon {
           en: no | nope | nah | nop | naw | n | nothing | nothing else | nothing more | none |
             not really | not now | no need | negative | not at the moment | not right now |
             not for now | not today | not at this time | not currently | maybe later
+          de: leider nein | nicht wirklich | noe
+          fr: pas vraiment
+          es: no realmente | no mucho
+          pt: nao realmente | nao muito
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
@@ -168,21 +173,29 @@ final class Lexicon {
           all: not fixed | still broken | not resolved | still not working | still not fixed |
             doesn't work | doesnt work | does not work | still doesn't work | still doesnt work |
             not working | it's not fixed | its not fixed | still an issue | still a problem |
-            unresolved | broken
+            unresolved | broken | not yet | not fixed yet | not quite | still the same |
+            same problem | same issue | still happening | no change | not solved | not solved yet |
+            not resolved yet | nothing changed
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
-            noch kaputt | kaputt
+            noch kaputt | kaputt | noch nicht | leider nicht | immer noch nicht | noch immer nicht |
+            leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
-            ca ne fonctionne pas | toujours en panne | en panne
+            ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
+            pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
-            aun no funciona
+            aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
+            sigue pasando | mismo problema | ya no funciona
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
-            ainda nao funciona | nao funciona | continua com problema | continua quebrado
+            ainda nao funciona | nao funciona | continua com problema | continua quebrado |
+            ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
+            ainda com problema | ainda nao resolveu
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
-            まだ使えません | 使えません | まだダメです | ダメです
+            まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
+            直っていないです | 直っていない
           """);
 
   /** Fixed, said in words. */

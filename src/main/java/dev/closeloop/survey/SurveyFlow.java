@@ -125,9 +125,26 @@ public final class SurveyFlow {
           ? declined(c)
           : Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
-    return fixedQuestionOpen(c)
-        ? fixed(c, f.fixed(), f.comment(), f.comment())
-        : fixed(c, f.fixed(), f.comment());
+    if (fixedQuestionOpen(c)) {
+      return fixed(c, f.fixed(), f.comment(), f.comment());
+    }
+    if (saysMore(c, f)) {
+      return comment(c, f.text()); // "still broken, nobody came" answers "what went wrong?"
+    }
+    return fixed(c, f.fixed(), f.comment());
+  }
+
+  /**
+   * "Fixed" is answered and no comment is in: words that answer "what went wrong?", or that say
+   * more than the answer given ("still broken" after a yes), are the comment rather than a second
+   * answer.
+   */
+  private static boolean saysMore(Conversation c, ParsedAnswer.Fixed f) {
+    if (f.text() == null || c.comment() != null) {
+      return false;
+    }
+    return c.step() == Step.AWAIT_COMMENT
+        || c.step() == Step.OPEN && (f.fixed() != c.fixed() || f.comment() != null);
   }
 
   /**
