@@ -46,6 +46,10 @@ public final class AnswerParser {
     if (rating != null) {
       return rating;
     }
+    int[] scored = Ratings.leadingScore(f);
+    if (scored != null && skipAcks(f, scored[1]) >= f.length()) {
+      return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
+    }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
     }
@@ -105,7 +109,8 @@ public final class AnswerParser {
 
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
   private static boolean bareRating(String text) {
-    return Ratings.read(Folded.of(text)) instanceof ParsedAnswer.Rating r && r.comment() == null;
+    ParsedAnswer.Rating r = Ratings.read(Folded.of(text));
+    return r != null && r.comment() == null;
   }
 
   private static ParsedAnswer yesOrNo(Folded f, int start, String text) {
