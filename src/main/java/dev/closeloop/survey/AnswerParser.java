@@ -61,7 +61,7 @@ public final class AnswerParser {
     if (start >= f.length()) {
       return new ParsedAnswer.Thanks(text);
     }
-    ParsedAnswer yesNo = yesOrNo(f, start, text);
+    ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
     if (yesNo != null) {
       return yesNo;
     }
@@ -132,6 +132,19 @@ public final class AnswerParser {
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
+  }
+
+  /**
+   * "thanks, but no", "merci mais non", "ありがとう、でも大丈夫です": after thanks, a contrast and a negative,
+   * where the negative starts; else {@code start}.
+   */
+  private static int afterThanksBut(Folded f, int start) {
+    int but = start > 0 ? f.phraseAt(start, Lexicon.BUT) : -1;
+    if (but <= 0) {
+      return start;
+    }
+    int at = f.skipSeparators(start + but);
+    return leading(f, at, Lexicon.NO) > 0 ? at : start;
   }
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */

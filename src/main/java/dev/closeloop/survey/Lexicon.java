@@ -54,7 +54,10 @@ final class Lexicon {
           ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
           all: never mind | nevermind | nvm | forget it | doch nicht | schon gut | vergiss es |
-            nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です
+            nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です | not anymore |
+            not needed anymore | no longer needed | nicht mehr notig | nicht mehr noetig |
+            plus besoin | ya no hace falta | ya no es necesario | ja nao precisa |
+            ja nao e preciso | nao precisa mais | なんでもないです | 何でもないです | なんでもない | 何でもない
           """);
 
   /**
@@ -79,7 +82,9 @@ final class Lexicon {
             that is everything | i'm all set | im all set | all sorted | have a nice weekend |
             have a good weekend | have a great weekend | nice weekend | good weekend |
             have a nice evening | have a good evening | goodbye | good bye | bye bye | see you |
-            see ya | take care
+            see ya | take care | np | no prob | no probs | it's fine now | its fine now |
+            all good now | nothing to add | nothing further | no comment | no comments | n/a |
+            actually | sorry | oh | oops | well
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -87,30 +92,35 @@ final class Lexicon {
             sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
             lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
-            servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend
+            servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
+            kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
             pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup | bon week-end |
             bon weekend | bonne soiree | bonne fin de journee | au revoir | a bientot | salut |
-            bonne fin de semaine
+            bonne fin de semaine | rien a ajouter | pas de commentaire | sans commentaire | en fait |
+            desole | pardon
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
             buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
-            nos vemos | buenas tardes | buenas noches
+            nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
+            nada que anadir | nada que agregar | perdon | en realidad
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
             abracos | abs | bom dia | boa tarde | obg | vlw | muito | tchau | bom fim de semana |
-            bom final de semana | ate mais | ate logo | boa noite | abraco
+            bom final de semana | ate mais | ate logo | boa noite | abraco | sem comentarios |
+            sem comentario | nada a acrescentar | nada a declarar | na verdade | desculpa | desculpe
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
             失礼します | 失礼しました | よろしくお願いいたします | 今は大丈夫です | 今は大丈夫 | 今のところ大丈夫です | 今のところ大丈夫 |
             今のところ特にないです | 今のところ特にありません | 今は特にないです | 特に無いです | 特に無い | 特に無し | とくにないです |
-            とくにない | とくになし | とくにありません
+            とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
+            すいません | でーす | っす
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
