@@ -164,6 +164,21 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void aTypedReplyThatChangesNothingIsStillAnswered() {
+    // "anything else?" was the last thing said; a second rating, then "stop", each get their reply
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-21", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, "5");
+    awaitDelivered(() -> answers(survey("INC-21")).containsKey("rating"));
+    fake.sendDirectMessage(DANA, "yes");
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    fake.sendDirectMessage(DANA, "4");
+    awaitDelivered(() -> lastDm(DANA).contains("You already answered that one"));
+    fake.sendDirectMessage(DANA, "please stop");
+    awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
+  }
+
+  @Test
   void fullSurveyByTypedText() {
     startSocketMode();
     closeTicketAndDeliverSurvey("INC-2", DANA, "dana@example.com");

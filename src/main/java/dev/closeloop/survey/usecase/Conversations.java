@@ -208,9 +208,15 @@ public final class Conversations {
                     return InteractionReply.ephemeral(
                         notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
                   }
+                  // a reply that changed nothing ("already answered", "stop") has no version of its
+                  // own: keyed by the version it would share with what was said last, it was lost
+                  String tag =
+                      t.changed()
+                          ? "v" + after.version()
+                          : "x" + now.toEpochMilli() + "-v" + after.version();
                   int i = 0;
                   for (Say say : t.say()) {
-                    notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
+                    notifier.say(h, after, say, tag + "-" + i++, now);
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
                     return notifier.messages(h, after).requestModal(s.id());
