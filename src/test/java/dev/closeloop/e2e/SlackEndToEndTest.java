@@ -164,6 +164,21 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void emojiArriveFromSlackAsShortcodesAndAreReadAsTyped() {
+    // Slack turns ⭐⭐⭐⭐ into ":star::star::star::star:" and 👍🏽 into ":+1::skin-tone-4:"
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-22", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, ":star::star::star::star:");
+    awaitDelivered(() -> answers(survey("INC-22")).containsKey("rating"));
+    fake.sendDirectMessage(DANA, ":+1::skin-tone-4:");
+    awaitDelivered(() -> answers(survey("INC-22")).containsKey("fixed"));
+    assertThat(answers(survey("INC-22")))
+        .containsEntry("rating", "4")
+        .containsEntry("fixed", "true")
+        .doesNotContainKey("comment");
+  }
+
+  @Test
   void aTypedReplyThatChangesNothingIsStillAnswered() {
     // "anything else?" was the last thing said; a second rating, then "stop", each get their reply
     startSocketMode();
