@@ -123,8 +123,9 @@ public final class AnswerParser {
     int restAt = f.skipSeparators(start + (isNo ? no : yes));
     boolean sameAgain = saysFixedAgain(f, restAt, isNo);
     if (!isNo) {
-      // "yes please", "sí, por favor", "ja, geht wieder": nothing more than the yes
-      boolean nothingMore = sameAgain || skip(f, restAt, Lexicon.ACK, Lexicon.POLITE) >= f.length();
+      // "yes please", "sí, por favor", "ja, geht wieder", "oui oui": nothing more than the yes
+      boolean nothingMore =
+          sameAgain || skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES) >= f.length();
       return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing

@@ -20,14 +20,14 @@ final class Lexicon {
       phrases(
           """
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | absolutely |
-            definitely | actually yes | yes please
+            definitely | actually yes | yes please | yeh | yse
           de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp
           es: si | claro | vale | por favor | claro que si | sip
-          pt: sim | quero | claro que sim | pode ser
-          ja: はい | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
+          pt: sim | quero | claro que sim | pode ser | s
+          ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
           """);
 
   /** A leading negative. */
@@ -36,11 +36,12 @@ final class Lexicon {
           """
           en: no | nope | nah | nop | naw | n | nothing | nothing else | nothing more | none |
             not really | not now | no need | negative | not at the moment | not right now |
-            not for now | not today | not at this time | not currently | maybe later
+            not for now | not today | not at this time | not currently | maybe later |
+            unfortunately not | unfortunately no | sadly not | sadly no
           de: leider nein | nicht wirklich | noe
-          fr: pas vraiment
-          es: no realmente | no mucho
-          pt: nao realmente | nao muito
+          fr: pas vraiment | malheureusement non | malheureusement pas
+          es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no
+          pt: nao realmente | nao muito | infelizmente nao
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
@@ -185,27 +186,29 @@ final class Lexicon {
             not working | it's not fixed | its not fixed | still an issue | still a problem |
             unresolved | broken | not yet | not fixed yet | not quite | still the same |
             same problem | same issue | still happening | no change | not solved | not solved yet |
-            not resolved yet | nothing changed
+            not resolved yet | nothing changed | it isn't | it isnt | isn't | isnt | it's not |
+            its not | it is not | unfortunately | sadly
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
             noch kaputt | kaputt | noch nicht | leider nicht | immer noch nicht | noch immer nicht |
-            leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe
+            leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe | leider
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
-            pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu
+            pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu |
+            malheureusement
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
-            sigue pasando | mismo problema | ya no funciona
+            sigue pasando | mismo problema | ya no funciona | lamentablemente | desafortunadamente
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
-            ainda com problema | ainda nao resolveu
+            ainda com problema | ainda nao resolveu | infelizmente
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
-            直っていないです | 直っていない
+            直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
           """);
 
   /** Fixed, said in words. */
@@ -213,16 +216,20 @@ final class Lexicon {
       phrases(
           """
           all: fixed | it's fixed | its fixed | it is fixed | all fixed | resolved | solved |
-            works now | it works | it works now | working now | works again | sorted
+            works now | it works | it works now | working now | works again | sorted | works |
+            working | it's working | its working | it is working | it's working now |
+            its working now | working again | all working
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
-            geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder
+            geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
+            funktioniert | lauft | klappt
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
-          ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決
+          ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
+            動きます
           """);
 
   /** "Stop", alone or with thanks: opts the person out. */
