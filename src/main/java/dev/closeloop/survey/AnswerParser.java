@@ -70,6 +70,40 @@ public final class AnswerParser {
   }
 
   /**
+   * The answer to "shall I reopen the ticket?" said in words: true for "reopen", "yes please
+   * reopen", "wieder öffnen", "再オープンしてください"; false for "leave it closed", "no, leave it", "nein,
+   * geschlossen lassen"; null when the reply says more (a comment) or neither.
+   */
+  public static Boolean reopenAnswer(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    int agree = leading(f, 0, Lexicon.AGREE);
+    if (agree > 0 && skip(f, agree, Lexicon.ACK, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
+      return true; // "ok", "okay, go ahead", "d'accord", "tá bom"
+    }
+    int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
+    int yes = leading(f, at, Lexicon.YES);
+    int no = leading(f, at, Lexicon.NO);
+    Boolean said = null;
+    if (no > 0 && no >= yes) {
+      said = false;
+      at = skip(f, at + no, Lexicon.ACK, Lexicon.POLITE);
+    } else if (yes > 0) {
+      said = true;
+      at = skip(f, at + yes, Lexicon.ACK, Lexicon.POLITE);
+    }
+    int reopen = f.phraseAt(at, Lexicon.REOPEN);
+    int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
+    if (keep > 0 && keep >= reopen && !Boolean.TRUE.equals(said)) {
+      said = false;
+      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE);
+    } else if (reopen > 0 && !Boolean.FALSE.equals(said)) {
+      said = true;
+      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE);
+    }
+    return at >= f.length() ? said : null;
+  }
+
+  /**
    * "stop", alone or with please and thanks around it ("please stop", "Stopp bitte", "停止でお願いします"),
    * or a sentence that starts by asking not to be surveyed ("stop sending me these", "no más
    * encuestas").

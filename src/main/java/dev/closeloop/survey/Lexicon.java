@@ -177,6 +177,54 @@ final class Lexicon {
             欲しい | できますか | 教えて | 助けて | 困って
           """);
 
+  /** "Reopen it", said in words, at "shall I reopen the ticket?". */
+  static final List<String> REOPEN =
+      phrases(
+          """
+          en: reopen | re-open | reopen it | re-open it | reopen the ticket | open it again |
+            open again | open it | please reopen
+          de: wieder offnen | wieder aufmachen | neu offnen | ticket wieder offnen | offnen |
+            wiedereroffnen | wieder auf
+          fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
+            rouvrez le ticket
+          es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
+            reabrir el ticket
+          pt: reabrir | reabra | reabre | pode reabrir | abrir de novo | reabrir o chamado |
+            reabra o chamado
+          ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください
+          """);
+
+  /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
+  static final List<String> AGREE =
+      phrases(
+          """
+          en: ok | okay | ok please | okay please | go ahead | do it | sounds good | alright |
+            all right | okay go ahead | ok go ahead
+          de: ok | okay | einverstanden | mach das | mach mal | gerne | alles klar | in ordnung
+          fr: ok | d'accord | daccord | allez-y | ok d'accord | entendu
+          es: ok | vale | de acuerdo | dale | adelante
+          pt: ok | ta bom | ta | beleza | pode | pode sim | combinado | fechado
+          ja: オッケー | それでお願いします | それでいいです | お願い
+          """);
+
+  /** "Leave it closed", said in words, at "shall I reopen the ticket?". */
+  static final List<String> KEEP_CLOSED =
+      phrases(
+          """
+          en: leave it | leave it closed | keep it closed | don't reopen | dont reopen |
+            do not reopen | no reopen | no need to reopen | leave closed | it can stay closed |
+            don't reopen it | dont reopen it
+          de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
+            lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben
+          fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
+            pas besoin de rouvrir | ne le rouvrez pas
+          es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
+            no lo reabras | no hace falta reabrir | puede quedar cerrado
+          pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
+            nao precisa reabrir | pode fechar | pode ficar fechado
+          ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで
+          """);
+
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */
   static final List<String> NOT_FIXED =
       phrases(
