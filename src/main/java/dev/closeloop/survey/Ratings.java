@@ -65,9 +65,12 @@ final class Ratings {
               + "|calificacion|puntuacion|dou (?:nota|uma?)|nota|評価は|評価|満足度は|満足度)"
               + "|(?<article>an?|eine|une?|una?|uma?))\\s*[:：]?\\s*");
 
-  /** A score at the start with more after it ("5 thanks"): the caller judges the rest. */
+  /**
+   * A digit score at the start with more after it ("5 thanks"): the caller judges the rest. Number
+   * words are left out: "très bien" and "um bom atendimento" are not scores.
+   */
   private static final Pattern LEADING_SCORE =
-      Pattern.compile("^" + SCORE + OUT_OF + "?" + UNIT + "?\\s*(?=\\S)");
+      Pattern.compile("^([1-5])" + OUT_OF + "?" + UNIT + "?\\s*(?=\\S)");
 
   /** A number that is not a score: "0", "7", "10/10", "4.5", "4,5". */
   private static final Pattern NUMBER =
