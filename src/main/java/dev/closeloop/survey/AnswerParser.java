@@ -47,7 +47,7 @@ public final class AnswerParser {
       return rating;
     }
     int[] scored = Ratings.leadingScore(f);
-    if (scored != null && skipAcks(f, scored[1]) >= f.length()) {
+    if (scored != null && reasonOrThanks(f, scored[1])) {
       return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
     }
     if (Ratings.notAScore(core)) {
@@ -139,6 +139,17 @@ public final class AnswerParser {
       return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
     }
     return null;
+  }
+
+  /**
+   * After a score with no separator: only thanks ("5 thanks"), or a reason, a contrast or a verdict
+   * ("2 because …", "4 aber …", "1 terrible") — not a counted noun ("3 days and nobody called").
+   */
+  private static boolean reasonOrThanks(Folded f, int at) {
+    return skipAcks(f, at) >= f.length()
+        || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
+        || f.phraseAt(at, Lexicon.BUT) > 0
+        || f.phraseAt(at, Lexicon.PRAISE) > 0;
   }
 
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */

@@ -165,6 +165,27 @@ final class Lexicon {
             けど | しかし
           """);
 
+  /**
+   * A reason or a verdict right after a digit score ("2 because it took a week", "1 terrible", "5
+   * super schnell"): the score, with these words as the comment. A counted noun ("3 days") is not.
+   */
+  static final List<String> AFTER_SCORE =
+      phrases(
+          """
+          en: because | since | as | cause | cuz | coz | bc | b/c | even though | terrible | bad |
+            awful | horrible | poor | meh | slow | so-so | mediocre | average | good | great |
+            fast | quick
+          de: weil | da | denn | obwohl | wobei | schlecht | schrecklich | furchtbar | mies |
+            langsam | mittelmassig | naja | na ja | geht so | gut | super | toll | schnell
+          fr: car | parce que | parce qu'il | puisque | meme si | bien que | nul | nulle |
+            mauvais | lent | bof | moyen | bien | rapide | super | top
+          es: porque | pq | ya que | por que | puesto que | malo | pesimo | lento | regular |
+            bien | bueno | rapido | fatal
+          pt: porque | pq | pois | ja que | apesar de | embora | ruim | pessimo | lento | regular |
+            bom | otimo | rapido | mais ou menos
+          ja: 最高 | 最悪 | 遅い | 遅かった | 良い | 悪い | 普通 | まあまあ | 早い | 速い | 早かった | 速かった
+          """);
+
   /** Words and marks that make free text read as asking for something. */
   static final List<String> ASKS =
       phrases(
