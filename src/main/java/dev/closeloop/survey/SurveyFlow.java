@@ -83,6 +83,9 @@ public final class SurveyFlow {
    */
   private Transition typed(Conversation c, ParsedAnswer answer, boolean questionSeen) {
     if (answer instanceof ParsedAnswer.Rating r) {
+      if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
+        return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
+      }
       return rating(c, r.score(), r.comment());
     } else if (answer instanceof ParsedAnswer.Fixed f) {
       return typedFixed(c, f);
@@ -120,6 +123,12 @@ public final class SurveyFlow {
 
   /** 👍 once "fixed" is answered and the survey asks "anything else?" means "all good". */
   private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f) {
+    if (closingQuestionOpen(c) && c.fixed() != null && saysMoreThan(c, f)) {
+      // "still the same" after a yes: the comment if none is in yet, else what they need
+      return c.step() == Step.AWAIT_ANYTHING_ELSE && c.comment() == null
+          ? comment(c, f.text())
+          : freeText(c, f.text(), false);
+    }
     if (closingQuestionOpen(c) && c.fixed() != null) {
       return f.fixed() && f.comment() == null
           ? declined(c)
@@ -143,8 +152,20 @@ public final class SurveyFlow {
     if (f.text() == null || c.comment() != null) {
       return false;
     }
-    return c.step() == Step.AWAIT_COMMENT
-        || c.step() == Step.OPEN && (f.fixed() != c.fixed() || f.comment() != null);
+    return c.step() == Step.AWAIT_COMMENT || c.step() == Step.OPEN && saysMoreThan(c, f);
+  }
+
+  /** Words that contradict the "fixed" answer given, or add to it. */
+  private static boolean saysMoreThan(Conversation c, ParsedAnswer.Fixed f) {
+    return f.text() != null && (f.fixed() != c.fixed() || f.comment() != null);
+  }
+
+  /** Where words after a question already answered are still the person's comment. */
+  private static boolean lateWordsWelcome(Conversation c) {
+    return c.comment() == null
+        && (c.step() == Step.OPEN
+            || c.step() == Step.AWAIT_COMMENT
+            || c.step() == Step.AWAIT_ANYTHING_ELSE);
   }
 
   /**
