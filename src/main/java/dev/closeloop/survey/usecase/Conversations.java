@@ -120,7 +120,7 @@ public final class Conversations {
 
   /**
    * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
-   * open survey".
+   * open survey" (nothing for only thanks or a goodbye).
    */
   public InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
@@ -129,6 +129,10 @@ public final class Conversations {
     if (open.isPresent()) {
       long id = open.get().id();
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
+    }
+    if (parsed instanceof ParsedAnswer.Thanks) {
+      // "danke!" after the goodbye: answering it with "no survey is open" would be a bot talking
+      return InteractionReply.none();
     }
     Instant now = clock.instant();
     String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
