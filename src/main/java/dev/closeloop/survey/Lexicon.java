@@ -85,7 +85,8 @@ final class Lexicon {
             have a nice evening | have a good evening | goodbye | good bye | bye bye | see you |
             see ya | take care | np | no prob | no probs | it's fine now | its fine now |
             all good now | nothing to add | nothing further | no comment | no comments | n/a |
-            actually | sorry | oh | oops | well
+            actually | sorry | oh | oops | well | thanks for asking | thank you for asking |
+            for now | that would be all | that'd be all | thatd be all
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -94,34 +95,38 @@ final class Lexicon {
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
             lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
             servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
-            kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich
+            kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
+            danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
             pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup | bon week-end |
             bon weekend | bonne soiree | bonne fin de journee | au revoir | a bientot | salut |
             bonne fin de semaine | rien a ajouter | pas de commentaire | sans commentaire | en fait |
-            desole | pardon
+            desole | pardon | merci de demander | merci de m'avoir demande | pour le moment |
+            pour l'instant
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
             buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
             nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
-            nada que anadir | nada que agregar | perdon | en realidad
+            nada que anadir | nada que agregar | perdon | en realidad | gracias por preguntar |
+            por ahora | por el momento
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
             abracos | abs | bom dia | boa tarde | obg | vlw | muito | tchau | bom fim de semana |
             bom final de semana | ate mais | ate logo | boa noite | abraco | sem comentarios |
-            sem comentario | nada a acrescentar | nada a declarar | na verdade | desculpa | desculpe
+            sem comentario | nada a acrescentar | nada a declarar | na verdade | desculpa | desculpe |
+            obrigado por perguntar | obrigada por perguntar | por enquanto | por agora
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
             失礼します | 失礼しました | よろしくお願いいたします | 今は大丈夫です | 今は大丈夫 | 今のところ大丈夫です | 今のところ大丈夫 |
             今のところ特にないです | 今のところ特にありません | 今は特にないです | 特に無いです | 特に無い | 特に無し | とくにないです |
             とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
-            すいません | でーす | っす
+            すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
