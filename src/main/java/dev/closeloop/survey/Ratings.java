@@ -49,6 +49,9 @@ final class Ratings {
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
 
+  /** Markup and quotes a score may be wrapped in (folded: a backtick is an apostrophe). */
+  private static final String WRAP = "*_~'\"«»“”„()[]|";
+
   /** Stars only: ★★★★☆, ⭐⭐⭐⭐. */
   private static final Pattern STARS = Pattern.compile("^((?:★|⭐|🌟){1,5})[☆\\s]*$");
 
@@ -85,15 +88,29 @@ final class Ratings {
 
   /** The rating in this text, or null when it holds none. */
   static ParsedAnswer.Rating read(Folded f) {
-    ParsedAnswer.Rating plain = read(f, 0);
+    ParsedAnswer.Rating plain = read(f, 0, f.length());
     if (plain != null) {
       return plain;
+    }
+    int from = 0;
+    int to = f.length();
+    while (from < to && WRAP.indexOf(f.text.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && WRAP.indexOf(f.text.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    if ((from > 0 || to < f.length()) && from < to) {
+      ParsedAnswer.Rating wrapped = read(f, from, to); // "*4*", "`5`", "(4)", "\"4\""
+      if (wrapped != null) {
+        return wrapped;
+      }
     }
     Matcher lead = LEAD_IN.matcher(f.text);
     if (!lead.lookingAt() || lead.end() >= f.length()) {
       return null;
     }
-    ParsedAnswer.Rating after = read(f, lead.end());
+    ParsedAnswer.Rating after = read(f, lead.end(), f.length());
     return after != null && (lead.group("words") != null || after.comment() == null) ? after : null;
   }
 
@@ -106,16 +123,16 @@ final class Ratings {
     return m.lookingAt() ? new int[] {score(m.group(1)), m.end()} : null;
   }
 
-  /** The rating in the text from {@code from} on. */
-  private static ParsedAnswer.Rating read(Folded f, int from) {
-    Matcher stars = STARS.matcher(f.text).region(from, f.length());
+  /** The rating in the text from {@code from} to {@code to}. */
+  private static ParsedAnswer.Rating read(Folded f, int from, int to) {
+    Matcher stars = STARS.matcher(f.text).region(from, to);
     if (stars.matches()) {
       return new ParsedAnswer.Rating(
           stars.group(1).codePointCount(0, stars.group(1).length()), null);
     }
-    String plain = withoutTrailingSymbols(f.text);
+    String plain = withoutTrailingSymbols(f.text.substring(0, to));
     for (Pattern p : List.of(RATING, RATING_JA, RATING_SCALED)) {
-      Matcher m = p.matcher(f.text).region(from, f.length());
+      Matcher m = p.matcher(f.text).region(from, to);
       if (!m.matches()) {
         m = p.matcher(plain).region(Math.min(from, plain.length()), plain.length());
         if (!m.matches()) {
