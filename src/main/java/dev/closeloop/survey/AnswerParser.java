@@ -133,7 +133,7 @@ public final class AnswerParser {
           && !bareRating(f.originalFrom(after))) {
         continue; // "broken screen on my laptop" is not an answer to "did we fix it?"
       }
-      int restAt = f.skipSeparators(end);
+      int restAt = scoreAfterThanks(f, f.skipSeparators(end));
       String rest =
           restAt < f.length() && skipAcks(f, restAt) < f.length() ? f.originalFrom(restAt) : null;
       return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
@@ -152,6 +152,22 @@ public final class AnswerParser {
         || f.phraseAt(at, Lexicon.PRAISE) > 0;
   }
 
+  /**
+   * "Yes, thank you so much! 5 stars", "fixed, thanks! 5/5": where the score starts, when thanks
+   * and please lead to a score and nothing more; else {@code at}.
+   */
+  private static int scoreAfterThanks(Folded f, int at) {
+    int score = skip(f, at, Lexicon.ACK, Lexicon.POLITE);
+    if (score == at || score >= f.length()) {
+      return at;
+    }
+    ParsedAnswer after = parse(f.originalFrom(score));
+    return after instanceof ParsedAnswer.Rating r
+            && (r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks)
+        ? score
+        : at;
+  }
+
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
   private static boolean bareRating(String text) {
     ParsedAnswer.Rating r = Ratings.read(Folded.of(text));
@@ -165,7 +181,7 @@ public final class AnswerParser {
       return null;
     }
     boolean isNo = no >= yes;
-    int restAt = f.skipSeparators(start + (isNo ? no : yes));
+    int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     boolean sameAgain = saysFixedAgain(f, restAt, isNo);
     if (!isNo) {
       // "yes please", "sí, por favor", "ja, geht wieder", "oui oui": nothing more than the yes

@@ -186,7 +186,10 @@ public final class SurveyFlow {
     if (c.rating() != null || rest == null) {
       return null;
     }
-    return AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r && r.comment() == null
+    // "yes, 5", and "yes 5 thanks": thanks after the score add nothing
+    return AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r
+            && (r.comment() == null
+                || AnswerParser.parse(r.comment()) instanceof ParsedAnswer.Thanks)
         ? r
         : null;
   }
