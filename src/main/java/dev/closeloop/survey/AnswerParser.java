@@ -183,14 +183,17 @@ public final class AnswerParser {
     boolean isNo = no >= yes;
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     boolean sameAgain = saysFixedAgain(f, restAt, isNo);
+    if (sameAgain) {
+      // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
+      return new ParsedAnswer.Fixed(!isNo, null, text);
+    }
     if (!isNo) {
-      // "yes please", "sí, por favor", "ja, geht wieder", "oui oui": nothing more than the yes
-      boolean nothingMore =
-          sameAgain || skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES) >= f.length();
+      // "yes please", "sí, por favor", "oui oui": nothing more than the yes
+      boolean nothingMore = skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES) >= f.length();
       return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
-    boolean plain = restAt >= f.length() || sameAgain;
+    boolean plain = restAt >= f.length();
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
