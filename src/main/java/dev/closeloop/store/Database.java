@@ -31,11 +31,9 @@ public final class Database implements AutoCloseable {
         new Class<?>[] {
           SurveyRow.class,
           AnswerRow.class,
-          PersonRow.class,
           OutboxRow.class,
           IncidentRow.class,
           DigestRow.class,
-          Tickets.TicketRow.class,
           LinkRequests.Row.class
         }) {
       jdbi.registerRowMapper(ConstructorMapper.factory(row));
