@@ -27,8 +27,8 @@ public final class AnswerParser {
     }
     Folded f = Folded.of(text);
     String core = trimSeparators(f.text);
-    if (core.isEmpty()) {
-      return new ParsedAnswer.FreeText(text);
+    if (core.isEmpty() || greetsOnly(f)) {
+      return new ParsedAnswer.Unclear(text); // "?", "...", "hi", "Hallo?": nothing answered
     }
     if (optsOut(f)) {
       return new ParsedAnswer.Stop();
@@ -101,6 +101,13 @@ public final class AnswerParser {
       at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE);
     }
     return at >= f.length() ? said : null;
+  }
+
+  /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
+  private static boolean greetsOnly(Folded f) {
+    int at = f.skipSeparators(0);
+    int greeting = f.phraseAt(at, Lexicon.GREETING);
+    return greeting > 0 && f.skipSeparators(at + greeting) >= f.length();
   }
 
   /**

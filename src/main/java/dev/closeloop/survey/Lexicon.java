@@ -148,6 +148,18 @@ final class Lexicon {
             👍 | ❤
           """);
 
+  /** Greetings: a reply made only of these answers nothing. */
+  static final List<String> GREETING =
+      phrases(
+          """
+          en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon
+          de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott
+          fr: bonjour | salut | bonsoir | coucou
+          es: hola | buenos dias | buenas
+          pt: oi | ola | bom dia | boa tarde
+          ja: こんにちは | おはようございます | こんばんは | もしもし
+          """);
+
   /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
   static final List<String> POLITE =
       phrases(
