@@ -379,7 +379,8 @@ class SlackEndToEndTest {
 
     // after the survey, outside any: Slack's events name no language and users.info none either,
     // so her last ticket's does (before: both in English)
-    fake.sendDirectMessage(DANA, "ありがとう");
+    // (a question: thanks alone after the goodbye gets no reply at all)
+    fake.sendDirectMessage(DANA, "質問があります");
     awaitDelivered(() -> lastDm(DANA).contains("現在回答できるアンケートはありません"));
     fake.channelMembers(DIGEST, "U0ANNA");
     fake.sendSlashCommand(DANA, "stats");
