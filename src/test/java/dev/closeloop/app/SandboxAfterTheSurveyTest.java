@@ -33,7 +33,7 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
-  void thanksAfterTheGoodbyeIsNotAnsweredWithNoOpenSurvey() throws Exception {
+  void thanksAfterTheGoodbyeIsAnsweredBrieflyNotWithNoOpenSurvey() throws Exception {
     app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
     post(
         "/sandbox/api/tickets", "{\"id\":\"DEMO-7\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
@@ -45,11 +45,12 @@ class SandboxAfterTheSurveyTest {
     assertThat(last()).contains("Das war's schon");
     int afterGoodbye = sent().size();
 
-    type("Danke!"); // a thank-you for the goodbye: nothing to answer
-    assertThat(sent()).hasSize(afterGoodbye);
+    type("Danke!"); // a thank-you for the goodbye: a short polite answer, in their language
+    assertThat(sent()).hasSize(afterGoodbye + 1);
+    assertThat(last()).isEqualTo("Gern geschehen!");
 
     type("hallo?"); // anything else still hears that no survey is open
-    assertThat(sent()).hasSize(afterGoodbye + 1);
+    assertThat(sent()).hasSize(afterGoodbye + 2);
     assertThat(last()).contains("Gerade läuft keine Umfrage");
   }
 

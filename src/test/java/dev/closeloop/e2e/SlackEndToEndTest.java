@@ -379,7 +379,8 @@ class SlackEndToEndTest {
 
     // after the survey, outside any: Slack's events name no language and users.info none either,
     // so her last ticket's does (before: both in English)
-    // (a question: thanks alone after the goodbye gets no reply at all)
+    fake.sendDirectMessage(DANA, "ありがとう"); // thanks alone: a short "you're welcome"
+    awaitDelivered(() -> lastDm(DANA).contains("どういたしまして"));
     fake.sendDirectMessage(DANA, "質問があります");
     awaitDelivered(() -> lastDm(DANA).contains("現在回答できるアンケートはありません"));
     fake.channelMembers(DIGEST, "U0ANNA");

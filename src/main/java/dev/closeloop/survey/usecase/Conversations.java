@@ -19,6 +19,7 @@ import dev.closeloop.survey.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -120,7 +121,7 @@ public final class Conversations {
 
   /**
    * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
-   * open survey" (nothing for only thanks or a goodbye).
+   * open survey" ("you're welcome" for only thanks or a goodbye).
    */
   public InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
@@ -130,12 +131,8 @@ public final class Conversations {
       long id = open.get().id();
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
-    if (parsed instanceof ParsedAnswer.Thanks) {
-      // "danke!" after the goodbye: answering it with "no survey is open" would be a bot talking
-      return InteractionReply.none();
-    }
     Instant now = clock.instant();
-    String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
+    String tag = typed.platform().wire() + "-" + typed.userId() + "-" + unique(now);
     if (parsed instanceof ParsedAnswer.Stop) {
       preferences.setOptOut(typed.platform(), typed.userId(), true);
     } else if (parsed instanceof ParsedAnswer.OptIn) {
@@ -144,7 +141,10 @@ public final class Conversations {
     String key =
         parsed instanceof ParsedAnswer.Stop
             ? "optedOut"
-            : parsed instanceof ParsedAnswer.OptIn ? "optedIn" : "noOpenSurvey";
+            : parsed instanceof ParsedAnswer.OptIn
+                ? "optedIn"
+                // "danke!" after the goodbye: a short "you're welcome", not "no survey is open"
+                : parsed instanceof ParsedAnswer.Thanks ? "welcome" : "noOpenSurvey";
     jdbi.useTransaction(
         h ->
             notifier.direct(
@@ -155,6 +155,15 @@ public final class Conversations {
                 tag,
                 now));
     return InteractionReply.none();
+  }
+
+  /**
+   * A key part for a reply that has no identity of its own (outside a survey, or one that changed
+   * nothing): the time alone was shared by two such replies within a millisecond, and the second,
+   * taken for a repeat of the first, was never sent.
+   */
+  private static String unique(Instant now) {
+    return now.toEpochMilli() + "-" + UUID.randomUUID();
   }
 
   /**
@@ -217,7 +226,7 @@ public final class Conversations {
                   String tag =
                       t.changed()
                           ? "v" + after.version()
-                          : "x" + now.toEpochMilli() + "-v" + after.version();
+                          : "x" + unique(now) + "-v" + after.version();
                   int i = 0;
                   for (Say say : t.say()) {
                     notifier.say(h, after, say, tag + "-" + i++, now);
