@@ -333,8 +333,11 @@ final class HttpApi {
       error(ctx, 413, "body over " + limit + " bytes");
       return;
     }
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (!type.startsWith("application/json")) {
+    // the media type itself, parameters (charset) aside: application/jsonx is not JSON
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    int semicolon = type.indexOf(';');
+    type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+    if (!type.equalsIgnoreCase("application/json")) {
       error(ctx, 415, "Content-Type must be application/json");
       return;
     }
