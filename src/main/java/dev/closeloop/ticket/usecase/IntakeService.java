@@ -78,8 +78,9 @@ public final class IntakeService {
    * retention.keep. Returns after the commit that holds the event (events arriving together share
    * one: {@link GroupCommit}).
    */
-  public IntakeResult accept(TicketEvent event, String requestKey) {
+  public IntakeResult accept(TicketEvent given, String requestKey) {
     Instant now = clock.instant();
+    TicketEvent event = changeDatedAheadTakenAsNow(given, now);
     return group.run(
         h -> {
           if (requestKey != null && !firstSeen(h, requestKey, now)) {
@@ -90,6 +91,24 @@ public final class IntakeService {
             case REOPENED, SEEN_OPEN -> reopens.reopen(h, event, now);
           };
         });
+  }
+
+  /**
+   * The helpdesk's own time of a change orders a ticket's events. One more than a day ahead of
+   * receipt (a wrong clock or year) is taken as the receipt time: kept as it came, no later real
+   * event would ever be newer, and the ticket would take no reopen or close again.
+   */
+  private static TicketEvent changeDatedAheadTakenAsNow(TicketEvent e, Instant now) {
+    if (e.changedAt() == null || !e.changedAt().isAfter(now.plus(MAX_AHEAD))) {
+      return e;
+    }
+    log.warn(
+        "event=change_dated_ahead source={} ticket={} changed_at={} taken_as={}",
+        e.source(),
+        e.ticket().id(),
+        e.changedAt(),
+        now);
+    return e.changedAt(now);
   }
 
   /** Records the request key; false when it was seen before (a replay). */
