@@ -23,6 +23,19 @@ public record TicketEvent(
     this(source, kind, ticket, requester, closedAt, null);
   }
 
+  /**
+   * The first instant every supported store keeps (PostgreSQL's range is far narrower than Java's).
+   */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The last instant an admin cursor may name (years past 9999 are beyond "YYYY"). */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** Whether {@code t} lies in years 1 to 9999, which H2 and PostgreSQL both store. */
+  public static boolean storable(Instant t) {
+    return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+  }
+
   /** This event stamped with the helpdesk's time of the change. */
   public TicketEvent changedAt(Instant at) {
     return new TicketEvent(source, kind, ticket, requester, closedAt, at);

@@ -98,7 +98,8 @@ public final class IntakeService {
    * receipt (a wrong clock or year) is taken as the receipt time: kept as it came, no later real
    * event would ever be newer, and the ticket would take no reopen or close again.
    */
-  private static TicketEvent changeDatedAheadTakenAsNow(TicketEvent e, Instant now) {
+  private static TicketEvent changeDatedAheadTakenAsNow(TicketEvent given, Instant now) {
+    TicketEvent e = storable(given);
     if (e.changedAt() == null || !e.changedAt().isAfter(now.plus(MAX_AHEAD))) {
       return e;
     }
@@ -109,6 +110,25 @@ public final class IntakeService {
         e.changedAt(),
         now);
     return e.changedAt(now);
+  }
+
+  /**
+   * Times before year 1 (Java reads years back to -999999999; PostgreSQL stores none before 4713
+   * BC) are taken as the first of year 1: as stale, as old, and never a 500 from the store. Times
+   * far ahead are taken as the receipt time (here for the change, in close() for the close).
+   */
+  private static TicketEvent storable(TicketEvent e) {
+    Instant closedAt = e.closedAt();
+    Instant changedAt = e.changedAt();
+    if (closedAt != null && closedAt.isBefore(TicketEvent.EARLIEST)) {
+      closedAt = TicketEvent.EARLIEST;
+    }
+    if (changedAt != null && changedAt.isBefore(TicketEvent.EARLIEST)) {
+      changedAt = TicketEvent.EARLIEST;
+    }
+    return closedAt == e.closedAt() && changedAt == e.changedAt()
+        ? e
+        : new TicketEvent(e.source(), e.kind(), e.ticket(), e.requester(), closedAt, changedAt);
   }
 
   /** Records the request key; false when it was seen before (a replay). */
