@@ -104,4 +104,47 @@ class PostgresEdgeInputTest {
     }
     soft.assertAll();
   }
+
+  @Test
+  void aNulCharacterAnywhereIsNeverA500() {
+    // PostgreSQL text cannot hold U+0000 (H2 can): every way in must refuse it or drop it
+    org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+    String nul = "\\u0000";
+    soft.assertThat(
+            zendesk(
+                    "{\"ticket\":{\"id\":\"N1\",\"title\":\"a"
+                        + nul
+                        + "b\",\"status\":\"solved\",\"assignee\":\"x"
+                        + nul
+                        + "\",\"group\":\"g"
+                        + nul
+                        + "\",\"requester\":{\"email\":\"a@example.com\",\"name\":\"n"
+                        + nul
+                        + "\"}}}")
+                .statusCode())
+        .as("zendesk title, names")
+        .isLessThan(500);
+    soft.assertThat(
+            zendesk(
+                    "{\"ticket\":{\"id\":\"N2"
+                        + nul
+                        + "\",\"status\":\"solved\",\"requester\":{\"email\":\"b@example.com\"}}}")
+                .statusCode())
+        .as("zendesk id")
+        .isLessThan(500);
+    soft.assertThat(app.admin("GET", "/admin/surveys?ticket=%00", null).statusCode())
+        .as("surveys ticket=%00")
+        .isLessThan(500);
+    soft.assertThat(app.admin("GET", "/admin/export?format=csv&user=%00", null).statusCode())
+        .as("export user=%00")
+        .isLessThan(500);
+    soft.assertThat(
+            app.admin("POST", "/admin/erase-user", "{\"user\":\"a" + nul + "\"}").statusCode())
+        .as("erase-user")
+        .isLessThan(500);
+    soft.assertThat(app.admin("POST", "/admin/backup", "{\"file\":\"a" + nul + "\"}").statusCode())
+        .as("backup")
+        .isLessThan(500);
+    soft.assertAll();
+  }
 }
