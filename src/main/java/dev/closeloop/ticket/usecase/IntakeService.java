@@ -80,7 +80,13 @@ public final class IntakeService {
    */
   public IntakeResult accept(TicketEvent given, String requestKey) {
     Instant now = clock.instant();
-    TicketEvent event = changeDatedAheadTakenAsNow(given, now);
+    String unstorable = given.unstorable();
+    if (unstorable != null) {
+      // a poller's record (webhooks answer 400 before this): skipped, so the page still commits
+      log.warn("event=ticket_skipped source={} why=\"{}\"", given.source(), unstorable);
+      return new IntakeResult.Ignored(unstorable);
+    }
+    TicketEvent event = changeDatedAheadTakenAsNow(given.fitted(), now);
     return group.run(
         h -> {
           if (requestKey != null && !firstSeen(h, requestKey, now)) {
