@@ -86,6 +86,9 @@ final class SandboxRoutes {
             HttpApi.error(ctx, 400, "user and actionId are required");
             return;
           }
+          if (tooLong(ctx, user)) {
+            return;
+          }
           String conv = str(body, "conversation", "");
           String msg = str(body, "messageId", "");
           reply(
@@ -111,6 +114,9 @@ final class SandboxRoutes {
             HttpApi.error(ctx, 400, "user and text are required");
             return;
           }
+          if (tooLong(ctx, user)) {
+            return;
+          }
           sandbox(app).recordIncoming(user, limit(text, 4000));
           reply(
               ctx,
@@ -126,6 +132,9 @@ final class SandboxRoutes {
           String id = str(body, "id", null);
           if (user == null || id == null) {
             HttpApi.error(ctx, 400, "user and id are required");
+            return;
+          }
+          if (tooLong(ctx, user)) {
             return;
           }
           reply(
@@ -300,6 +309,15 @@ final class SandboxRoutes {
       // below
     }
     throw new BadBody();
+  }
+
+  /** A sandbox user is an email: longer than one is a 400 (answered here), not a 500 later. */
+  private static boolean tooLong(Context ctx, String user) {
+    if (user.length() <= TicketEvent.MAX_EMAIL) {
+      return false;
+    }
+    HttpApi.error(ctx, 400, "user is longer than " + TicketEvent.MAX_EMAIL + " characters");
+    return true;
   }
 
   private static String str(Map<?, ?> body, String key, String fallback) {
