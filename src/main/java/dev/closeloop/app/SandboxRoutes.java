@@ -230,6 +230,9 @@ final class SandboxRoutes {
     } else if (h.indexOf(':') >= 0) {
       h = h.substring(0, h.indexOf(':'));
     }
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1); // "localhost." is the same name, fully qualified
+    }
     if (h.equals("localhost") || h.endsWith(".localhost")) {
       return true;
     }

@@ -145,7 +145,10 @@ class SandboxExposureTest {
     assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-CSRF", null).statusCode())
         .isEqualTo(404);
     // the page itself, opened as localhost, 127.0.0.1 or [::1], works as before
-    for (String host : new String[] {"localhost:" + app.port, local, "[::1]:" + app.port}) {
+    for (String host :
+        new String[] {
+          "localhost:" + app.port, "localhost.:" + app.port, local, "[::1]:" + app.port
+        }) {
       assertThat(fromThisMachine("GET", "/sandbox/api/messages", host, null, ""))
           .as(host)
           .isEqualTo(200);
