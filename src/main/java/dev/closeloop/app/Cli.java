@@ -3,6 +3,8 @@ package dev.closeloop.app;
 import dev.closeloop.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +48,16 @@ final class Cli implements Callable<Integer> {
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     cl.setOut(out);
     cl.setErr(err);
+    // picocli's own words name java.time classes and parser internals; say what a date looks like
+    cl.registerConverter(
+        LocalDate.class,
+        v -> {
+          try {
+            return LocalDate.parse(v);
+          } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + v + "' is not a date YYYY-MM-DD");
+          }
+        });
     cl.setParameterExceptionHandler(
         (e, args1) -> {
           CommandLine cmd = e.getCommandLine();

@@ -16,7 +16,7 @@ public final class People {
   public Optional<PersonRow> find(String personKey) {
     return h.createQuery("SELECT * FROM people WHERE person_key = :k")
         .bind("k", personKey)
-        .mapTo(PersonRow.class)
+        .map(PersonRow::map)
         .findOne();
   }
 
@@ -26,7 +26,7 @@ public final class People {
     return h.createQuery("SELECT * FROM people WHERE " + column + " = :id OR person_key = :key")
         .bind("id", userId)
         .bind("key", platform + ":" + userId)
-        .mapTo(PersonRow.class)
+        .map(PersonRow::map)
         .list();
   }
 

@@ -1,8 +1,11 @@
 package dev.closeloop.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code ticket_events} (idempotency) and {@code tickets} (last known state). */
 public final class Tickets {
@@ -12,14 +15,29 @@ public final class Tickets {
     this.h = h;
   }
 
-  /** Last known state of a ticket. */
+  /**
+   * Last known state of a ticket; {@code reask} is its re-ask state after a reopen from the chat:
+   * {@link WriteBacks#REASK_DUE}, {@link WriteBacks#REASK_USED}, or null.
+   */
   public record TicketRow(
       String source,
       String ticketId,
       String state,
       Instant closedAt,
       boolean sampledIn,
-      Instant sourceChangedAt) {
+      Instant sourceChangedAt,
+      String reask) {
+
+    static TicketRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+      return new TicketRow(
+          rs.getString("source"),
+          rs.getString("ticket_id"),
+          rs.getString("state"),
+          Rows.instant(rs, "closed_at"),
+          rs.getBoolean("sampled_in"),
+          Rows.instant(rs, "source_changed_at"),
+          rs.getString("reask"));
+    }
 
     /** True when the helpdesk says this change is not newer than the last one applied. */
     public boolean supersedes(Instant changedAt) {
@@ -66,12 +84,12 @@ public final class Tickets {
   public Optional<TicketRow> find(String source, String ticketId) {
     return h.createQuery(
             """
-            SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at FROM tickets
-            WHERE source = :source AND ticket_id = :ticketId FOR UPDATE
+            SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at, reask
+            FROM tickets WHERE source = :source AND ticket_id = :ticketId FOR UPDATE
             """)
         .bind("source", source)
         .bind("ticketId", ticketId)
-        .mapTo(TicketRow.class)
+        .map(TicketRow::map)
         .findOne();
   }
 

@@ -106,16 +106,6 @@ public final class WriteBacks {
     h.createUpdate("UPDATE surveys SET reask = TRUE WHERE id = :id").bind("id", surveyId).execute();
   }
 
-  /** The ticket's re-ask state: {@link #REASK_DUE}, {@link #REASK_USED}, or empty. */
-  public Optional<String> ticketReask(String source, String ticketId) {
-    return h.createQuery("SELECT reask FROM tickets WHERE source = :s AND ticket_id = :t")
-        .bind("s", source)
-        .bind("t", ticketId)
-        .mapTo(String.class)
-        .findOne()
-        .filter(v -> v != null);
-  }
-
   /**
    * The ticket was reopened at its requester's request: its next close is asked again, once. A
    * ticket whose re-ask is due or used already keeps its state: only one re-ask per ticket.

@@ -113,6 +113,17 @@ class CliTest {
   }
 
   @Test
+  void aDateThatIsNotOneIsNamedInWordsNotJavaTypes() {
+    Run r = run("stats", "--since", "2026-13-01", "--config", dir.resolve("none.yml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    // before: "cannot convert '2026-13-01' to class java.time.LocalDate
+    // (java.time.format.DateTimeParseException: ...)"
+    assertThat(r.err())
+        .startsWith("Invalid value for option '--since': '2026-13-01' is not a date YYYY-MM-DD")
+        .doesNotContain("java.");
+  }
+
+  @Test
   void badUsageExitsTwo() {
     assertThat(run("frobnicate").code()).isEqualTo(2);
     assertThat(

@@ -5,12 +5,10 @@ import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
 import dev.closeloop.store.DigestQueries;
 import dev.closeloop.store.IncidentRow;
+import dev.closeloop.store.Rows;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.WriteBacks;
 import dev.closeloop.survey.usecase.AnswerSet;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -32,15 +30,15 @@ public final class IncidentViews {
         IncidentRow i =
             new IncidentRow(
                 rs.getLong("survey_id"),
-                instant(rs, "created_at"),
+                Rows.instant(rs, "created_at"),
                 rs.getString("kind"),
                 rs.getString("owner"),
-                instant(rs, "owned_at"),
+                Rows.instant(rs, "owned_at"),
                 rs.getString("followed_up_by"),
-                instant(rs, "followed_up_at"),
+                Rows.instant(rs, "followed_up_at"),
                 rs.getString("note"),
                 rs.getString("owner_ref"),
-                instant(rs, "owner_reminded_at"),
+                Rows.instant(rs, "owner_reminded_at"),
                 rs.getBoolean("alerted"));
         AnswerSet a =
             AnswerSet.of(
@@ -71,12 +69,6 @@ public final class IncidentViews {
                 rs.getString("a_comment_lang"));
         return new Ranked(rs.getInt("fresh") == 1, e);
       };
-
-  /** As Jdbi maps an {@code Instant} column (looking up its row mapper on every row costs more). */
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
 
   /**
    * The {@code limit} worst entries of the window [from, to) and of those still open from before

@@ -267,7 +267,7 @@ public final class IntakeService {
           now);
     }
     tickets.changedAt(e.source(), e.ticket().id(), e.changedAt());
-    reaskIfReopenedFromChat(h, e, surveyId);
+    reaskIfReopenedFromChat(h, e, known.map(Tickets.TicketRow::reask).orElse(null), surveyId);
     long id = tickets.insertEvent(key, e.source(), e.ticket().id(), "closed", closedAt, now, state);
     log.info(
         "event=ticket_closed source={} ticket={} survey={} state={} reason={} due={}",
@@ -307,11 +307,12 @@ public final class IntakeService {
 
   /**
    * The first close after the requester had the ticket reopened from the chat is asked again ("did
-   * it work this time?") whatever the cooldown; later closes are ordinary ones.
+   * it work this time?") whatever the cooldown; later closes are ordinary ones. {@code reask} is
+   * the ticket's mark as the close found it (null for a ticket not seen before).
    */
-  private static void reaskIfReopenedFromChat(Handle h, TicketEvent e, long surveyId) {
+  private static void reaskIfReopenedFromChat(
+      Handle h, TicketEvent e, String reask, long surveyId) {
     WriteBacks wb = new WriteBacks(h);
-    String reask = wb.ticketReask(e.source(), e.ticket().id()).orElse(null);
     if (FatiguePolicy.reask(reask != null, WriteBacks.REASK_USED.equals(reask))) {
       wb.markReask(surveyId);
       wb.reaskUsed(e.source(), e.ticket().id());
