@@ -104,8 +104,14 @@ final class JobHealth {
    * (email)=(value)}); those and any email address become "…". The server log keeps it all.
    */
   static String withoutValues(String error) {
+    // only a store's errors quote values; a helpdesk's own words ("don't", "isn't") stay readable
+    boolean store = error.contains("SQL") || error.contains("Jdbc") || error.contains("jdbi");
     String s =
-        QUOTED_VALUE.matcher(error).replaceAll(m -> m.group().startsWith("'") ? "'…'" : ")=(…)");
+        store
+            ? QUOTED_VALUE
+                .matcher(error)
+                .replaceAll(m -> m.group().startsWith("'") ? "'…'" : ")=(…)")
+            : error;
     return EMAIL.matcher(s).replaceAll("…");
   }
 

@@ -33,4 +33,14 @@ class JobHealthTest {
         .doesNotContain("dana.reyes")
         .doesNotContain("example.com");
   }
+
+  @Test
+  void aHelpdesksOwnWordsStayReadable() {
+    health.failed("writeback", "zendesk", "Zendesk said: you don't have access, it isn't enabled");
+
+    @SuppressWarnings("unchecked")
+    String shown =
+        (String) ((Map<String, Object>) health.snapshot().get("writeback")).get("lastError");
+    assertThat(shown).isEqualTo("Zendesk said: you don't have access, it isn't enabled");
+  }
 }
