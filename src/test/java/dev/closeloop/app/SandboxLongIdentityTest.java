@@ -79,4 +79,30 @@ class SandboxLongIdentityTest {
       assertThat(r.body()).as(path).contains("user");
     }
   }
+
+  @Test
+  void aDisplayNameLongerThanTheStoreKeepsStillTakesOwnership() throws Exception {
+    app.postJson("/sandbox/api/tickets", "{\"id\":\"DEMO-OWN\",\"email\":\"dana@example.com\"}");
+    app.tick();
+    app.deliver();
+    app.postJson("/sandbox/api/type", "{\"user\":\"dana@example.com\",\"text\":\"1\"}");
+    long survey =
+        JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
+            .path("incidents")
+            .path(0)
+            .path("surveyId")
+            .asLong();
+    HttpResponse<String> own =
+        app.postJson(
+            "/sandbox/api/click",
+            "{\"user\":\"it@example.com\",\"userName\":\""
+                + "N".repeat(5000)
+                + "\",\"actionId\":\"cl:i:"
+                + survey
+                + ":own\"}");
+
+    assertThat(own.body()).contains("DEMO-OWN").doesNotContain("went wrong");
+    assertThat(app.admin("GET", "/admin/incidents", null).body())
+        .contains("\"owner\":\"" + "N".repeat(299) + "…\"");
+  }
 }
