@@ -27,25 +27,28 @@ public final class AnswerParser {
     }
     Folded f = Folded.of(text);
     String core = trimSeparators(f.text);
-    if (core.isEmpty()) {
-      return new ParsedAnswer.FreeText(text);
+    if (core.isEmpty() || greetsOnly(f)) {
+      return new ParsedAnswer.Unclear(text); // "?", "...", "hi", "Hallo?": nothing answered
     }
-    int stop = f.phraseAt(0, Lexicon.STOP);
-    if (stop > 0 && skipAcks(f, stop) >= f.length()) {
+    if (optsOut(f)) {
       return new ParsedAnswer.Stop();
     }
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
     }
     if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
-      return new ParsedAnswer.Fixed(true, null);
+      return new ParsedAnswer.Fixed(true);
     }
     if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
-      return new ParsedAnswer.Fixed(false, null);
+      return new ParsedAnswer.Fixed(false);
     }
     ParsedAnswer rating = Ratings.read(f);
     if (rating != null) {
       return rating;
+    }
+    int[] scored = Ratings.leadingScore(f);
+    if (scored != null && reasonOrThanks(f, scored[1])) {
+      return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
     }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
@@ -58,12 +61,67 @@ public final class AnswerParser {
     if (start >= f.length()) {
       return new ParsedAnswer.Thanks(text);
     }
-    ParsedAnswer yesNo = yesOrNo(f, start, text);
+    ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
     if (yesNo != null) {
       return yesNo;
     }
     boolean asks = asks(f);
     return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
+  }
+
+  /**
+   * The answer to "shall I reopen the ticket?" said in words: true for "reopen", "yes please
+   * reopen", "wieder öffnen", "再オープンしてください"; false for "leave it closed", "no, leave it", "nein,
+   * geschlossen lassen"; null when the reply says more (a comment) or neither.
+   */
+  public static Boolean reopenAnswer(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    int agree = leading(f, 0, Lexicon.AGREE);
+    if (agree > 0 && skip(f, agree, Lexicon.ACK, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
+      return true; // "ok", "okay, go ahead", "d'accord", "tá bom"
+    }
+    int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
+    int yes = leading(f, at, Lexicon.YES);
+    int no = leading(f, at, Lexicon.NO);
+    Boolean said = null;
+    if (no > 0 && no >= yes) {
+      said = false;
+      at = skip(f, at + no, Lexicon.ACK, Lexicon.POLITE);
+    } else if (yes > 0) {
+      said = true;
+      at = skip(f, at + yes, Lexicon.ACK, Lexicon.POLITE);
+    }
+    int reopen = f.phraseAt(at, Lexicon.REOPEN);
+    int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
+    if (keep > 0 && keep >= reopen && !Boolean.TRUE.equals(said)) {
+      said = false;
+      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE);
+    } else if (reopen > 0 && !Boolean.FALSE.equals(said)) {
+      said = true;
+      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE);
+    }
+    return at >= f.length() ? said : null;
+  }
+
+  /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
+  private static boolean greetsOnly(Folded f) {
+    int at = f.skipSeparators(0);
+    int greeting = f.phraseAt(at, Lexicon.GREETING);
+    return greeting > 0 && f.skipSeparators(at + greeting) >= f.length();
+  }
+
+  /**
+   * "stop", alone or with please and thanks around it ("please stop", "Stopp bitte", "停止でお願いします"),
+   * or a sentence that starts by asking not to be surveyed ("stop sending me these", "no más
+   * encuestas").
+   */
+  private static boolean optsOut(Folded f) {
+    int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
+    int stop = f.phraseAt(at, Lexicon.STOP);
+    if (stop > 0 && skip(f, at + stop, Lexicon.ACK, Lexicon.POLITE) >= f.length()) {
+      return true;
+    }
+    return f.phraseAt(0, Lexicon.STOP_SENTENCE) > 0 || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0;
   }
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
@@ -78,15 +136,49 @@ public final class AnswerParser {
       int after = skipSpaces(f, end);
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
-          && skipAcks(f, end) < f.length()) {
+          && skipAcks(f, end) < f.length()
+          && !bareRating(f.originalFrom(after))) {
         continue; // "broken screen on my laptop" is not an answer to "did we fix it?"
       }
-      int restAt = f.skipSeparators(end);
+      int restAt = scoreAfterThanks(f, f.skipSeparators(end));
       String rest =
           restAt < f.length() && skipAcks(f, restAt) < f.length() ? f.originalFrom(restAt) : null;
-      return new ParsedAnswer.Fixed(fixed, rest);
+      return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
     }
     return null;
+  }
+
+  /**
+   * After a score with no separator: only thanks ("5 thanks"), or a reason, a contrast or a verdict
+   * ("2 because …", "4 aber …", "1 terrible") — not a counted noun ("3 days and nobody called").
+   */
+  private static boolean reasonOrThanks(Folded f, int at) {
+    return skipAcks(f, at) >= f.length()
+        || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
+        || f.phraseAt(at, Lexicon.BUT) > 0
+        || f.phraseAt(at, Lexicon.PRAISE) > 0;
+  }
+
+  /**
+   * "Yes, thank you so much! 5 stars", "fixed, thanks! 5/5": where the score starts, when thanks
+   * and please lead to a score and nothing more; else {@code at}.
+   */
+  private static int scoreAfterThanks(Folded f, int at) {
+    int score = skip(f, at, Lexicon.ACK, Lexicon.POLITE);
+    if (score == at || score >= f.length()) {
+      return at;
+    }
+    ParsedAnswer after = parse(f.originalFrom(score));
+    return after instanceof ParsedAnswer.Rating r
+            && (r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks)
+        ? score
+        : at;
+  }
+
+  /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
+  private static boolean bareRating(String text) {
+    ParsedAnswer.Rating r = Ratings.read(Folded.of(text));
+    return r != null && r.comment() == null;
   }
 
   private static ParsedAnswer yesOrNo(Folded f, int start, String text) {
@@ -96,18 +188,35 @@ public final class AnswerParser {
       return null;
     }
     boolean isNo = no >= yes;
-    int restAt = f.skipSeparators(start + (isNo ? no : yes));
+    int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     boolean sameAgain = saysFixedAgain(f, restAt, isNo);
+    if (sameAgain) {
+      // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
+      return new ParsedAnswer.Fixed(!isNo, null, text);
+    }
     if (!isNo) {
-      // "yes please", "sí, por favor", "ja, geht wieder": nothing more than the yes
-      boolean nothingMore = sameAgain || skip(f, restAt, Lexicon.ACK, Lexicon.POLITE) >= f.length();
+      // "yes please", "sí, por favor", "oui oui": nothing more than the yes
+      boolean nothingMore = skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES) >= f.length();
       return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
-    boolean plain = restAt >= f.length() || sameAgain;
+    boolean plain = restAt >= f.length();
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
+  }
+
+  /**
+   * "thanks, but no", "merci mais non", "ありがとう、でも大丈夫です": after thanks, a contrast and a negative,
+   * where the negative starts; else {@code start}.
+   */
+  private static int afterThanksBut(Folded f, int start) {
+    int but = start > 0 ? f.phraseAt(start, Lexicon.BUT) : -1;
+    if (but <= 0) {
+      return start;
+    }
+    int at = f.skipSeparators(start + but);
+    return leading(f, at, Lexicon.NO) > 0 ? at : start;
   }
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */

@@ -58,8 +58,8 @@ final class Folded {
   }
 
   private static String fold(int cp) {
-    if (cp == 0xFE0F || cp == 0x200D || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
-      return ""; // emoji presentation, joiner, skin tones
+    if (cp == 0xFE0F || cp == 0x200D || cp == 0x20E3 || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
+      return ""; // emoji presentation, joiner, keycap (4️⃣), skin tones
     }
     if (cp == '\u2019' || cp == '\u2018' || cp == '\u00B4' || cp == '`') {
       return "'";

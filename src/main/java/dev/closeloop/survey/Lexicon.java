@@ -20,13 +20,14 @@ final class Lexicon {
       phrases(
           """
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | absolutely |
-            definitely | actually yes | yes please
-          de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte
+            definitely | actually yes | yes please | yeh | yse
+          de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
+            japp | jup
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp
-          es: si | claro | vale | por favor | claro que si
-          pt: sim | quero | claro que sim | pode ser
-          ja: はい | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
+          es: si | claro | vale | por favor | claro que si | sip
+          pt: sim | quero | claro que sim | pode ser | s
+          ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
           """);
 
   /** A leading negative. */
@@ -34,17 +35,30 @@ final class Lexicon {
       phrases(
           """
           en: no | nope | nah | nop | naw | n | nothing | nothing else | nothing more | none |
-            not really | not now | no need | negative
+            not really | not now | no need | negative | not at the moment | not right now |
+            not for now | not today | not at this time | not currently | maybe later |
+            unfortunately not | unfortunately no | sadly not | sadly no
+          de: leider nein | nicht wirklich | noe
+          fr: pas vraiment | malheureusement non | malheureusement pas
+          es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no
+          pt: nao realmente | nao muito | infelizmente nao
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
-            eher nicht
+            eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
+            derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
+            erst mal nicht
           fr: non | nan | rien | rien d'autre | pas besoin | pas pour l'instant | ca ira |
-            c'est bon
-          es: nada | nada mas | no hace falta | nop
-          pt: nao | nada mais | nops | nao precisa
+            c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
+          es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
+            por el momento no | por ahora nada | ahorita no
+          pt: nao | nada mais | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
+            por ora nao | por agora nao
           ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
           all: never mind | nevermind | nvm | forget it | doch nicht | schon gut | vergiss es |
-            nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です
+            nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です | not anymore |
+            not needed anymore | no longer needed | nicht mehr notig | nicht mehr noetig |
+            plus besoin | ya no hace falta | ya no es necesario | ja nao precisa |
+            ja nao e preciso | nao precisa mais | なんでもないです | 何でもないです | なんでもない | 何でもない
           """);
 
   /**
@@ -64,30 +78,55 @@ final class Lexicon {
             have a great day | you too | for the help | for your help | for helping | very much |
             so much | a lot | again | guys | team | lovely | brilliant | wonderful | fantastic |
             sorted | everything is fine | everything's fine | all fine | all is well | works fine |
-            works great | working fine | that was all | bye | have a good one
+            works great | working fine | that was all | bye | have a good one | that'll be all |
+            thatll be all | that will be all | that's everything | thats everything |
+            that is everything | i'm all set | im all set | all sorted | have a nice weekend |
+            have a good weekend | have a great weekend | nice weekend | good weekend |
+            have a nice evening | have a good evening | goodbye | good bye | bye bye | see you |
+            see ya | take care | np | no prob | no probs | it's fine now | its fine now |
+            all good now | nothing to add | nothing further | no comment | no comments | n/a |
+            actually | sorry | oh | oops | well | thanks for asking | thank you for asking |
+            for now | that would be all | that'd be all | thatd be all
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
             alles erledigt | das war's | das wars | das war alles | sonst nichts | erledigt |
             sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
-            lg
+            lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
+            servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
+            kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
+            danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
-            pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup
+            pour votre aide | pour l'aide | pour tout | encore | vraiment | beaucoup | bon week-end |
+            bon weekend | bonne soiree | bonne fin de journee | au revoir | a bientot | salut |
+            bonne fin de semaine | rien a ajouter | pas de commentaire | sans commentaire | en fait |
+            desole | pardon | merci de demander | merci de m'avoir demande | pour le moment |
+            pour l'instant
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
-            buen dia
+            buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
+            nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
+            nada que anadir | nada que agregar | perdon | en realidad | gracias por preguntar |
+            por ahora | por el momento
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
-            abracos | abs | bom dia | boa tarde | obg | vlw | muito
+            abracos | abs | bom dia | boa tarde | obg | vlw | muito | tchau | bom fim de semana |
+            bom final de semana | ate mais | ate logo | boa noite | abraco | sem comentarios |
+            sem comentario | nada a acrescentar | nada a declarar | na verdade | desculpa | desculpe |
+            obrigado por perguntar | obrigada por perguntar | por enquanto | por agora
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
-            お疲れ様です | よろしくお願いします | 完璧です | 最高です | です
+            お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
+            失礼します | 失礼しました | よろしくお願いいたします | 今は大丈夫です | 今は大丈夫 | 今のところ大丈夫です | 今のところ大丈夫 |
+            今のところ特にないです | 今のところ特にありません | 今は特にないです | 特に無いです | 特に無い | 特に無し | とくにないです |
+            とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
+            すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
@@ -109,6 +148,18 @@ final class Lexicon {
             👍 | ❤
           """);
 
+  /** Greetings: a reply made only of these answers nothing. */
+  static final List<String> GREETING =
+      phrases(
+          """
+          en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon
+          de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott
+          fr: bonjour | salut | bonsoir | coucou
+          es: hola | buenos dias | buenas
+          pt: oi | ola | bom dia | boa tarde
+          ja: こんにちは | おはようございます | こんばんは | もしもし
+          """);
+
   /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
   static final List<String> POLITE =
       phrases(
@@ -118,7 +169,8 @@ final class Lexicon {
           fr: svp | stp | s'il vous plait | s'il te plait | volontiers | avec plaisir
           es: por favor | porfa | claro
           pt: por favor | pfv | pf
-          ja: お願いします | おねがいします | お願い | よろしくお願いします | ぜひ
+          ja: お願いします | おねがいします | お願い | よろしくお願いします | ぜひ | してください | して下さい |
+            でお願いします | ください | 下さい
           """);
 
   /** A contrast after a negative: what follows it may be a request ("no, but …"). */
@@ -128,6 +180,27 @@ final class Lexicon {
           all: but | however | although | though | aber | allerdings | jedoch | nur | mais |
             cependant | par contre | pero | sin embargo | aunque | mas | porem | so que | でも | ただ |
             けど | しかし
+          """);
+
+  /**
+   * A reason or a verdict right after a digit score ("2 because it took a week", "1 terrible", "5
+   * super schnell"): the score, with these words as the comment. A counted noun ("3 days") is not.
+   */
+  static final List<String> AFTER_SCORE =
+      phrases(
+          """
+          en: because | since | as | cause | cuz | coz | bc | b/c | even though | terrible | bad |
+            awful | horrible | poor | meh | slow | so-so | mediocre | average | good | great |
+            fast | quick
+          de: weil | da | denn | obwohl | wobei | schlecht | schrecklich | furchtbar | mies |
+            langsam | mittelmassig | naja | na ja | geht so | gut | super | toll | schnell
+          fr: car | parce que | parce qu'il | puisque | meme si | bien que | nul | nulle |
+            mauvais | lent | bof | moyen | bien | rapide | super | top
+          es: porque | pq | ya que | por que | puesto que | malo | pesimo | lento | regular |
+            bien | bueno | rapido | fatal
+          pt: porque | pq | pois | ja que | apesar de | embora | ruim | pessimo | lento | regular |
+            bom | otimo | rapido | mais ou menos
+          ja: 最高 | 最悪 | 遅い | 遅かった | 良い | 悪い | 普通 | まあまあ | 早い | 速い | 早かった | 速かった
           """);
 
   /** Words and marks that make free text read as asking for something. */
@@ -142,6 +215,54 @@ final class Lexicon {
             欲しい | できますか | 教えて | 助けて | 困って
           """);
 
+  /** "Reopen it", said in words, at "shall I reopen the ticket?". */
+  static final List<String> REOPEN =
+      phrases(
+          """
+          en: reopen | re-open | reopen it | re-open it | reopen the ticket | open it again |
+            open again | open it | please reopen
+          de: wieder offnen | wieder aufmachen | neu offnen | ticket wieder offnen | offnen |
+            wiedereroffnen | wieder auf
+          fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
+            rouvrez le ticket
+          es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
+            reabrir el ticket
+          pt: reabrir | reabra | reabre | pode reabrir | abrir de novo | reabrir o chamado |
+            reabra o chamado
+          ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください
+          """);
+
+  /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
+  static final List<String> AGREE =
+      phrases(
+          """
+          en: ok | okay | ok please | okay please | go ahead | do it | sounds good | alright |
+            all right | okay go ahead | ok go ahead
+          de: ok | okay | einverstanden | mach das | mach mal | gerne | alles klar | in ordnung
+          fr: ok | d'accord | daccord | allez-y | ok d'accord | entendu
+          es: ok | vale | de acuerdo | dale | adelante
+          pt: ok | ta bom | ta | beleza | pode | pode sim | combinado | fechado
+          ja: オッケー | それでお願いします | それでいいです | お願い
+          """);
+
+  /** "Leave it closed", said in words, at "shall I reopen the ticket?". */
+  static final List<String> KEEP_CLOSED =
+      phrases(
+          """
+          en: leave it | leave it closed | keep it closed | don't reopen | dont reopen |
+            do not reopen | no reopen | no need to reopen | leave closed | it can stay closed |
+            don't reopen it | dont reopen it
+          de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
+            lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben
+          fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
+            pas besoin de rouvrir | ne le rouvrez pas
+          es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
+            no lo reabras | no hace falta reabrir | puede quedar cerrado
+          pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
+            nao precisa reabrir | pode fechar | pode ficar fechado
+          ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで
+          """);
+
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */
   static final List<String> NOT_FIXED =
       phrases(
@@ -149,21 +270,31 @@ final class Lexicon {
           all: not fixed | still broken | not resolved | still not working | still not fixed |
             doesn't work | doesnt work | does not work | still doesn't work | still doesnt work |
             not working | it's not fixed | its not fixed | still an issue | still a problem |
-            unresolved | broken
+            unresolved | broken | not yet | not fixed yet | not quite | still the same |
+            same problem | same issue | still happening | no change | not solved | not solved yet |
+            not resolved yet | nothing changed | it isn't | it isnt | isn't | isnt | it's not |
+            its not | it is not | unfortunately | sadly
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
-            noch kaputt | kaputt
+            noch kaputt | kaputt | noch nicht | leider nicht | immer noch nicht | noch immer nicht |
+            leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe | leider
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
-            ca ne fonctionne pas | toujours en panne | en panne
+            ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
+            pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu |
+            malheureusement
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
-            aun no funciona
+            aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
+            sigue pasando | mismo problema | ya no funciona | lamentablemente | desafortunadamente
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
-            ainda nao funciona | nao funciona | continua com problema | continua quebrado
+            ainda nao funciona | nao funciona | continua com problema | continua quebrado |
+            ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
+            ainda com problema | ainda nao resolveu | infelizmente
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
-            まだ使えません | 使えません | まだダメです | ダメです
+            まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
+            直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
           """);
 
   /** Fixed, said in words. */
@@ -171,16 +302,20 @@ final class Lexicon {
       phrases(
           """
           all: fixed | it's fixed | its fixed | it is fixed | all fixed | resolved | solved |
-            works now | it works | it works now | working now | works again | sorted
+            works now | it works | it works now | working now | works again | sorted | works |
+            working | it's working | its working | it is working | it's working now |
+            its working now | working again | all working
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
-            geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder
+            geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
+            funktioniert | lauft | klappt
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
-          ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決
+          ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
+            動きます
           """);
 
   /** "Stop", alone or with thanks: opts the person out. */
@@ -192,6 +327,34 @@ final class Lexicon {
             arretez | desabonner | se desabonner | ne plus me demander | basta |
             para | no me preguntes mas | darme de baja | parar | pare | nao me pergunte mais | 停止 | ストップ |
             配信停止 | 今後は不要です | 今後は不要
+          """);
+
+  /**
+   * The start of a sentence asking not to be surveyed again: opts the person out whatever follows
+   * ("stop sending me these surveys", "no me preguntes más, por favor").
+   */
+  static final List<String> STOP_SENTENCE =
+      phrases(
+          """
+          en: stop asking | stop sending | stop messaging | stop texting | stop surveying |
+            stop the surveys | stop these surveys | no more surveys | no more questions |
+            don't ask me again | dont ask me again | do not ask me again | don't ask again |
+            dont ask again | never ask me again | don't send me surveys | dont send me surveys |
+            don't send me any more | dont send me any more | unsubscribe me
+          de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | hor auf mich |
+            hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
+            schickt mir keine | nicht mehr anschreiben
+          fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
+            plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
+            arrete de me | merci de ne plus | ne plus recevoir
+          es: no me preguntes mas | no me pregunten mas | ya no me preguntes | ya no me pregunten |
+            no mas encuestas | no me envies mas | no me manden mas | deja de preguntar |
+            dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar
+          pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
+            nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
+            nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
+            parem de enviar | pare de mandar
+          ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して
           """);
 
   static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");

@@ -8,10 +8,13 @@ public sealed interface ParsedAnswer {
   /** A score 1–5, with what followed it ("4 – slow but fine") as a comment, or null. */
   record Rating(int score, String comment) implements ParsedAnswer {}
 
-  /** 👍 / "fixed" / "geht wieder" or 👎 / "still broken", with anything after it as a comment. */
-  record Fixed(boolean fixed, String comment) implements ParsedAnswer {
+  /**
+   * 👍 / "fixed" / "geht wieder" or 👎 / "still broken", with anything after it as a comment;
+   * {@code text} is the whole reply when it was said in words, null for a thumb.
+   */
+  record Fixed(boolean fixed, String comment, String text) implements ParsedAnswer {
     public Fixed(boolean fixed) {
-      this(fixed, null);
+      this(fixed, null, null);
     }
   }
 

@@ -14,8 +14,8 @@ final class Ratings {
   private static final String OUT_OF =
       "(?:\\s*(?:/|out of|of|von|aus|sur|de|em|auf)\\s*(?:5|five|funf|fuenf|cinq|cinco))";
   private static final String UNIT =
-      "(?:\\s*(?:stars?|sterne?|etoiles?|estrellas?|estrelas?|points?|punkte?|puntos?|pontos?"
-          + "|pts?|点です|点|つ星|つ|です))";
+      "(?:\\s*(?:stars?|sternen|sterne?|etoiles?|estrellas?|estrelas?|points?|punkten|punkte?"
+          + "|puntos?|pontos?|pts?|点です|点|つ星|つ|です|\\*)(?![a-z]))";
   private static final String SEPARATOR = "[-—–:,.;!)~、。！]";
 
   /** "4", "4/5", "four stars", "4 – slow but fine": a score and maybe a comment after it. */
@@ -42,11 +42,38 @@ final class Ratings {
   /** Japanese orders: "星4つ", "★4", "5点中4点". */
   private static final Pattern RATING_JA =
       Pattern.compile(
-          "^(?:星|★|⭐|5点中|5つ星中)\\s*" + SCORE + "\\s*(?:つ|点|つ星)?\\s*(?:" + SEPARATOR + "+\\s*(.*))?$",
+          "^(?:星|★|⭐|5点満点中|5点満点で|5点中|5つ星中|5段階評価で|5段階で|5段階中)\\s*"
+              + SCORE
+              + "\\s*(?:つ|点|つ星)?\\s*(?:"
+              + SEPARATOR
+              + "+\\s*(.*))?$",
           Pattern.DOTALL);
 
+  /** Markup and quotes a score may be wrapped in (folded: a backtick is an apostrophe). */
+  private static final String WRAP = "*_~'\"«»“”„()[]|";
+
   /** Stars only: ★★★★☆, ⭐⭐⭐⭐. */
-  private static final Pattern STARS = Pattern.compile("^([★⭐]{1,5})[☆\\s]*$");
+  private static final Pattern STARS = Pattern.compile("^((?:★|⭐|🌟){1,5})[☆\\s]*$");
+
+  /**
+   * Words before a score: "rating 4", "I'd give it a 4", "ich gebe eine 5", "je mets 4", "le doy un
+   * 5", "dou nota 4", "評価は4です". Articles alone ("a 4", "eine 4", "un 4") only before a bare score.
+   */
+  private static final Pattern LEAD_IN =
+      Pattern.compile(
+          "^(?:(?<words>my rating is|my rating|rating|rate|score|i'?d give (?:it|you|them) an?"
+              + "|i give (?:it|you|them) an?|i'?d give (?:it|you|them)|i give (?:it|you|them)"
+              + "|i'?d say an?|i'?d say|a solid|solid|ich gebe (?:euch |dir |ihnen )?eine"
+              + "|ich gebe|bewertung|je (?:mets|donne)(?: une?)?|(?:le |les )?doy(?: una?)?"
+              + "|calificacion|puntuacion|dou (?:nota|uma?)|nota|評価は|評価|満足度は|満足度)"
+              + "|(?<article>an?|eine|une?|una?|uma?))\\s*[:：]?\\s*");
+
+  /**
+   * A digit score at the start with more after it ("5 thanks"): the caller judges the rest. Number
+   * words are left out: "très bien" and "um bom atendimento" are not scores.
+   */
+  private static final Pattern LEADING_SCORE =
+      Pattern.compile("^([1-5])" + OUT_OF + "?" + UNIT + "?\\s*(?=\\S)");
 
   /** A number that is not a score: "0", "7", "10/10", "4.5", "4,5". */
   private static final Pattern NUMBER =
@@ -60,17 +87,54 @@ final class Ratings {
   }
 
   /** The rating in this text, or null when it holds none. */
-  static ParsedAnswer read(Folded f) {
-    Matcher stars = STARS.matcher(f.text);
+  static ParsedAnswer.Rating read(Folded f) {
+    ParsedAnswer.Rating plain = read(f, 0, f.length());
+    if (plain != null) {
+      return plain;
+    }
+    int from = 0;
+    int to = f.length();
+    while (from < to && WRAP.indexOf(f.text.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && WRAP.indexOf(f.text.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    if ((from > 0 || to < f.length()) && from < to) {
+      ParsedAnswer.Rating wrapped = read(f, from, to); // "*4*", "`5`", "(4)", "\"4\""
+      if (wrapped != null) {
+        return wrapped;
+      }
+    }
+    Matcher lead = LEAD_IN.matcher(f.text);
+    if (!lead.lookingAt() || lead.end() >= f.length()) {
+      return null;
+    }
+    ParsedAnswer.Rating after = read(f, lead.end(), f.length());
+    return after != null && (lead.group("words") != null || after.comment() == null) ? after : null;
+  }
+
+  /**
+   * A score at the start followed by more text without a separator ("5 thanks"): where that text
+   * starts, and the score; null when the text does not start so.
+   */
+  static int[] leadingScore(Folded f) {
+    Matcher m = LEADING_SCORE.matcher(f.text);
+    return m.lookingAt() ? new int[] {score(m.group(1)), m.end()} : null;
+  }
+
+  /** The rating in the text from {@code from} to {@code to}. */
+  private static ParsedAnswer.Rating read(Folded f, int from, int to) {
+    Matcher stars = STARS.matcher(f.text).region(from, to);
     if (stars.matches()) {
       return new ParsedAnswer.Rating(
           stars.group(1).codePointCount(0, stars.group(1).length()), null);
     }
-    String plain = withoutTrailingSymbols(f.text);
+    String plain = withoutTrailingSymbols(f.text.substring(0, to));
     for (Pattern p : List.of(RATING, RATING_JA, RATING_SCALED)) {
-      Matcher m = p.matcher(f.text);
+      Matcher m = p.matcher(f.text).region(from, to);
       if (!m.matches()) {
-        m = p.matcher(plain);
+        m = p.matcher(plain).region(Math.min(from, plain.length()), plain.length());
         if (!m.matches()) {
           continue;
         }

@@ -61,6 +61,10 @@ final class ReopenStep {
   }
 
   private static Transition typed(Conversation c, ParsedAnswer answer) {
+    Boolean inWords = AnswerParser.reopenAnswer(text(answer));
+    if (inWords != null) {
+      return decide(c, inWords, null); // "reopen it", "no, leave it closed": the answer, no comment
+    }
     if (answer instanceof ParsedAnswer.Yes y) {
       return decide(c, true, y.rest() == null ? null : y.text());
     } else if (answer instanceof ParsedAnswer.No n) {
@@ -74,6 +78,20 @@ final class ReopenStep {
       return comment(c, f.comment());
     }
     return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
+  }
+
+  /** The words of a typed reply, or null when it has none of its own (a thumb, a number). */
+  private static String text(ParsedAnswer answer) {
+    if (answer instanceof ParsedAnswer.Yes y) {
+      return y.text();
+    } else if (answer instanceof ParsedAnswer.No n) {
+      return n.text();
+    } else if (answer instanceof ParsedAnswer.FreeText f) {
+      return f.text();
+    } else if (answer instanceof ParsedAnswer.Thanks t) {
+      return t.text();
+    }
+    return null;
   }
 
   /** The requester's answer; the survey goes on with what it would have asked next. */

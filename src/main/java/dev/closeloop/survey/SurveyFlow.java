@@ -83,6 +83,9 @@ public final class SurveyFlow {
    */
   private Transition typed(Conversation c, ParsedAnswer answer, boolean questionSeen) {
     if (answer instanceof ParsedAnswer.Rating r) {
+      if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
+        return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
+      }
       return rating(c, r.score(), r.comment());
     } else if (answer instanceof ParsedAnswer.Fixed f) {
       return typedFixed(c, f);
@@ -120,14 +123,49 @@ public final class SurveyFlow {
 
   /** 👍 once "fixed" is answered and the survey asks "anything else?" means "all good". */
   private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f) {
+    if (closingQuestionOpen(c) && c.fixed() != null && saysMoreThan(c, f)) {
+      // "still the same" after a yes: the comment if none is in yet, else what they need
+      return c.step() == Step.AWAIT_ANYTHING_ELSE && c.comment() == null
+          ? comment(c, f.text())
+          : freeText(c, f.text(), false);
+    }
     if (closingQuestionOpen(c) && c.fixed() != null) {
       return f.fixed() && f.comment() == null
           ? declined(c)
           : Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
-    return fixedQuestionOpen(c)
-        ? fixed(c, f.fixed(), f.comment(), f.comment())
-        : fixed(c, f.fixed(), f.comment());
+    if (fixedQuestionOpen(c)) {
+      return fixed(c, f.fixed(), f.comment(), f.comment());
+    }
+    if (saysMore(c, f)) {
+      return comment(c, f.text()); // "still broken, nobody came" answers "what went wrong?"
+    }
+    return fixed(c, f.fixed(), f.comment());
+  }
+
+  /**
+   * "Fixed" is answered and no comment is in: words that answer "what went wrong?", or that say
+   * more than the answer given ("still broken" after a yes), are the comment rather than a second
+   * answer.
+   */
+  private static boolean saysMore(Conversation c, ParsedAnswer.Fixed f) {
+    if (f.text() == null || c.comment() != null) {
+      return false;
+    }
+    return c.step() == Step.AWAIT_COMMENT || c.step() == Step.OPEN && saysMoreThan(c, f);
+  }
+
+  /** Words that contradict the "fixed" answer given, or add to it. */
+  private static boolean saysMoreThan(Conversation c, ParsedAnswer.Fixed f) {
+    return f.text() != null && (f.fixed() != c.fixed() || f.comment() != null);
+  }
+
+  /** Where words after a question already answered are still the person's comment. */
+  private static boolean lateWordsWelcome(Conversation c) {
+    return c.comment() == null
+        && (c.step() == Step.OPEN
+            || c.step() == Step.AWAIT_COMMENT
+            || c.step() == Step.AWAIT_ANYTHING_ELSE);
   }
 
   /**
@@ -148,7 +186,10 @@ public final class SurveyFlow {
     if (c.rating() != null || rest == null) {
       return null;
     }
-    return AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r && r.comment() == null
+    // "yes, 5", and "yes 5 thanks": thanks after the score add nothing
+    return AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r
+            && (r.comment() == null
+                || AnswerParser.parse(r.comment()) instanceof ParsedAnswer.Thanks)
         ? r
         : null;
   }

@@ -164,6 +164,36 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void emojiArriveFromSlackAsShortcodesAndAreReadAsTyped() {
+    // Slack turns ⭐⭐⭐⭐ into ":star::star::star::star:" and 👍🏽 into ":+1::skin-tone-4:"
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-22", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, ":star::star::star::star:");
+    awaitDelivered(() -> answers(survey("INC-22")).containsKey("rating"));
+    fake.sendDirectMessage(DANA, ":+1::skin-tone-4:");
+    awaitDelivered(() -> answers(survey("INC-22")).containsKey("fixed"));
+    assertThat(answers(survey("INC-22")))
+        .containsEntry("rating", "4")
+        .containsEntry("fixed", "true")
+        .doesNotContainKey("comment");
+  }
+
+  @Test
+  void aTypedReplyThatChangesNothingIsStillAnswered() {
+    // "anything else?" was the last thing said; a second rating, then "stop", each get their reply
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-21", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, "5");
+    awaitDelivered(() -> answers(survey("INC-21")).containsKey("rating"));
+    fake.sendDirectMessage(DANA, "yes");
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    fake.sendDirectMessage(DANA, "4");
+    awaitDelivered(() -> lastDm(DANA).contains("You already answered that one"));
+    fake.sendDirectMessage(DANA, "please stop");
+    awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
+  }
+
+  @Test
   void fullSurveyByTypedText() {
     startSocketMode();
     closeTicketAndDeliverSurvey("INC-2", DANA, "dana@example.com");
@@ -349,7 +379,8 @@ class SlackEndToEndTest {
 
     // after the survey, outside any: Slack's events name no language and users.info none either,
     // so her last ticket's does (before: both in English)
-    fake.sendDirectMessage(DANA, "ありがとう");
+    // (a question: thanks alone after the goodbye gets no reply at all)
+    fake.sendDirectMessage(DANA, "質問があります");
     awaitDelivered(() -> lastDm(DANA).contains("現在回答できるアンケートはありません"));
     fake.channelMembers(DIGEST, "U0ANNA");
     fake.sendSlashCommand(DANA, "stats");

@@ -49,7 +49,13 @@ class AnswerParserTest {
         "not fixed|false"
       })
   void readsThumbs(String text, boolean fixed) {
-    assertThat(AnswerParser.parse(text)).isEqualTo(new ParsedAnswer.Fixed(fixed));
+    assertThat(AnswerParser.parse(text))
+        .isInstanceOfSatisfying(
+            ParsedAnswer.Fixed.class,
+            f -> {
+              assertThat(f.fixed()).isEqualTo(fixed);
+              assertThat(f.comment()).isNull();
+            });
   }
 
   @ParameterizedTest

@@ -89,6 +89,47 @@ class ReopenFlowTest {
     assertThat(t.next().step()).isNotEqualTo(Step.AWAIT_REOPEN);
   }
 
+  @ParameterizedTest(name = "\"{0}\" → reopen {1}")
+  @DisplayName(
+      "Reopen or leave it closed, said in words in every bundled language: the answer, no comment")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "reopen|true",
+        "Reopen it please|true",
+        "yes please reopen|true",
+        "ja, bitte wieder öffnen|true",
+        "wieder öffnen|true",
+        "oui, rouvrez svp|true",
+        "réouvrir|true",
+        "sí, reábrelo por favor|true",
+        "reabrir|true",
+        "sim, reabra|true",
+        "pode reabrir|true",
+        "再オープンしてください|true",
+        "ok|true",
+        "okay, go ahead|true",
+        "einverstanden|true",
+        "d'accord|true",
+        "de acuerdo|true",
+        "tá bom|true",
+        "それでお願いします|true",
+        "leave it closed|false",
+        "no, leave it|false",
+        "don't reopen|false",
+        "nein, geschlossen lassen|false",
+        "non, laissez fermé|false",
+        "no, déjalo cerrado|false",
+        "não, pode deixar fechado|false",
+        "いいえ、クローズのままでいいです|false"
+      })
+  void reopenInWords(String text, boolean reopen) {
+    Transition t = flow.apply(notFixed(ReopenMode.ASK).next(), typed(text), ReopenMode.ASK);
+    assertThat(t.reopen()).isEqualTo(reopen);
+    assertThat(t.recorded()).as("the answer is no comment").isEmpty();
+    assertThat(t.next().step()).isEqualTo(Step.AWAIT_COMMENT);
+  }
+
   @Test
   @DisplayName("A yes with words after it reopens and keeps the words as the comment")
   void yesWithReasonIsAlsoTheComment() {

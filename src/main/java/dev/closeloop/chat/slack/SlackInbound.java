@@ -200,12 +200,18 @@ final class SlackInbound {
         });
   }
 
-  /** Slack sends message text with &, < and > escaped; the core wants what the person typed. */
+  /**
+   * Slack sends message text with &, < and > escaped and emoji as shortcodes; the core wants what
+   * the person typed.
+   */
   static String unescape(String text) {
     if (text == null) {
       return "";
     }
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    return SlackEmoji.toUnicode(text)
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
   }
 
   /** What a modal carries through Slack and back: the core's modal id and where it was opened. */

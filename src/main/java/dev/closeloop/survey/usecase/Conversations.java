@@ -120,7 +120,7 @@ public final class Conversations {
 
   /**
    * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
-   * open survey".
+   * open survey" (nothing for only thanks or a goodbye).
    */
   public InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
@@ -129,6 +129,10 @@ public final class Conversations {
     if (open.isPresent()) {
       long id = open.get().id();
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
+    }
+    if (parsed instanceof ParsedAnswer.Thanks) {
+      // "danke!" after the goodbye: answering it with "no survey is open" would be a bot talking
+      return InteractionReply.none();
     }
     Instant now = clock.instant();
     String tag = typed.platform().wire() + "-" + typed.userId() + "-" + now.toEpochMilli();
@@ -208,9 +212,15 @@ public final class Conversations {
                     return InteractionReply.ephemeral(
                         notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
                   }
+                  // a reply that changed nothing ("already answered", "stop") has no version of its
+                  // own: keyed by the version it would share with what was said last, it was lost
+                  String tag =
+                      t.changed()
+                          ? "v" + after.version()
+                          : "x" + now.toEpochMilli() + "-v" + after.version();
                   int i = 0;
                   for (Say say : t.say()) {
-                    notifier.say(h, after, say, "v" + after.version() + "-" + i++, now);
+                    notifier.say(h, after, say, tag + "-" + i++, now);
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
                     return notifier.messages(h, after).requestModal(s.id());

@@ -1,0 +1,84 @@
+package dev.closeloop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.closeloop.testing.MutableClock;
+import dev.closeloop.testing.TestApp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a requester is told after their survey ended, through the sandbox's chat (synchronous: each
+ * typed line is handled before the call returns, and the outbox is delivered by the test).
+ */
+class SandboxAfterTheSurveyTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String DANA = "dana@example.com";
+
+  @TempDir java.nio.file.Path dir;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
+  TestApp app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void thanksAfterTheGoodbyeIsNotAnsweredWithNoOpenSurvey() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets", "{\"id\":\"DEMO-7\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
+    app.tick();
+    app.deliver();
+    type("5");
+    type("ja");
+    type("nein danke");
+    assertThat(last()).contains("Das war's schon");
+    int afterGoodbye = sent().size();
+
+    type("Danke!"); // a thank-you for the goodbye: nothing to answer
+    assertThat(sent()).hasSize(afterGoodbye);
+
+    type("hallo?"); // anything else still hears that no survey is open
+    assertThat(sent()).hasSize(afterGoodbye + 1);
+    assertThat(last()).contains("Gerade läuft keine Umfrage");
+  }
+
+  private void type(String text) throws Exception {
+    post(
+        "/sandbox/api/type", JSON.writeValueAsString(java.util.Map.of("user", DANA, "text", text)));
+    app.tick();
+    app.deliver();
+  }
+
+  private void post(String path, String body) {
+    var r = app.postJson(path, body);
+    assertThat(r.statusCode()).as(r.body()).isLessThan(300);
+  }
+
+  /** The texts sent to Dana, oldest first (each message once, as last edited). */
+  private List<String> sent() throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : JSON.readTree(app.get("/sandbox/api/messages?since=0")).path("messages")) {
+      if ("out".equals(m.path("direction").asText())
+          && ("dm:" + DANA).equals(m.path("conversation").asText())) {
+        out.add(m.path("body").path("message").path("fallback").asText());
+      }
+    }
+    return out;
+  }
+
+  private String last() throws Exception {
+    List<String> all = sent();
+    return all.isEmpty() ? "" : all.get(all.size() - 1);
+  }
+}
