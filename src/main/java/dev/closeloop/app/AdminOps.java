@@ -133,6 +133,9 @@ final class AdminOps {
     } catch (RuntimeException e) {
       throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
     }
+    if (afterAt != null && !dev.closeloop.ticket.TicketEvent.storable(afterAt)) {
+      throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
+    }
     return app.db
         .jdbi()
         .withHandle(

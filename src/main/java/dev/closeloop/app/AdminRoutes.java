@@ -261,10 +261,15 @@ final class AdminRoutes {
       return null;
     }
     try {
-      return LocalDate.parse(v);
+      LocalDate d = LocalDate.parse(v);
+      // years 1 to 9999: what YYYY reads, and what every store keeps
+      if (d.getYear() >= 1 && d.getYear() <= 9999) {
+        return d;
+      }
     } catch (DateTimeParseException e) {
-      HttpApi.error(ctx, 400, name + " must be a date YYYY-MM-DD");
-      return null;
+      // below
     }
+    HttpApi.error(ctx, 400, name + " must be a date YYYY-MM-DD");
+    return null;
   }
 }

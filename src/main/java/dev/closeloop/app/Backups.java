@@ -33,15 +33,34 @@ final class Backups {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create backup.dir " + dir, e);
     }
-    return dir.resolve(name);
+    Path target = dir.resolve(name);
+    if (Files.isDirectory(target)) {
+      throw new IllegalArgumentException(
+          "file " + name + " is a directory in backup.dir: give another name");
+    }
+    return target;
   }
 
+  /**
+   * A plain file name: no path (slash, backslash, colon, {@code ..}), not {@code .}, no control or
+   * invisible formatting characters (a right-to-left override disguises a name), no leading or
+   * trailing blank.
+   */
   static boolean isFileName(String name) {
-    if (name == null || name.isBlank() || name.length() > 200 || name.contains("..")) {
+    if (name == null
+        || name.isBlank()
+        || name.length() > 200
+        || name.contains("..")
+        || name.equals(".")
+        || !name.equals(name.strip())) {
       return false;
     }
     for (char c : name.toCharArray()) {
-      if (c == '/' || c == '\\' || c == ':' || Character.isISOControl(c)) {
+      if (c == '/'
+          || c == '\\'
+          || c == ':'
+          || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT) {
         return false;
       }
     }

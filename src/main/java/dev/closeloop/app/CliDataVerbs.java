@@ -114,6 +114,10 @@ final class CliDataVerbs {
 
     @Override
     public Integer call() throws Exception {
+      if (user == null || user.isBlank()) {
+        err().println("erase-user needs EMAIL_OR_ID: the person's email, Slack id or Discord id");
+        return USAGE;
+      }
       String body = Json.MAPPER.writeValueAsString(Map.of("user", user));
       return viaAppOrStore(
           config(),

@@ -24,7 +24,8 @@ final class ConfigValidation {
         "storage.url",
         c.storage().url().startsWith("jdbc:h2:") || c.storage().isPostgres(),
         "must be a jdbc:h2: or jdbc:postgresql: URL");
-    positive("intake.maxBodyBytes", c.intake().maxBodyBytes());
+    // a body is held in memory while it is checked: 64 MiB at most (past 2 GiB it overflowed)
+    range("intake.maxBodyBytes", c.intake().maxBodyBytes(), 1, 64L * 1024 * 1024);
     require("backup.dir", !c.backup().dir().isBlank(), "must be a directory");
     var smtp = c.mail().smtp();
     range("mail.smtp.port", smtp.port(), 1, 65535);
@@ -182,10 +183,6 @@ final class ConfigValidation {
 
   private static void range(String key, long value, long min, long max) {
     require(key, value >= min && value <= max, "must be between " + min + " and " + max);
-  }
-
-  private static void positive(String key, long value) {
-    require(key, value > 0, "must be positive");
   }
 
   private static void notNegative(String key, Duration value) {

@@ -163,6 +163,19 @@ final class HttpApi {
     j.post(SlackHttpEndpoint.PATH, this::slackEvents);
     AdminRoutes.register(j, app);
     SandboxRoutes.register(j, app);
+    // after the admin and sandbox guards: a parameter that cannot be decoded would otherwise be
+    // dropped, and the answer would be unfiltered (everyone's export for one user's)
+    j.before(
+        ctx -> {
+          String path = ctx.path();
+          if (path.startsWith("/admin/") || path.startsWith("/sandbox/")) {
+            String bad = undecodableParameter(ctx.queryString());
+            if (bad != null) {
+              error(ctx, 400, "query parameter '" + cut(bad) + "' is not valid URL encoding");
+              ctx.skipRemainingHandlers();
+            }
+          }
+        });
     // after the admin and sandbox guards: a refused client's body is never read
     j.before(
         ctx -> {
@@ -170,6 +183,50 @@ final class HttpApi {
             ctx.skipRemainingHandlers();
           }
         });
+  }
+
+  /**
+   * The name of the first query parameter that is not valid URL encoding (a {@code %} without two
+   * hex digits after it, or escapes that are not UTF-8), or null when all are.
+   */
+  static String undecodableParameter(String query) {
+    if (query == null || query.isEmpty()) {
+      return null;
+    }
+    for (String part : query.split("&")) {
+      int eq = part.indexOf('=');
+      String name = eq < 0 ? part : part.substring(0, eq);
+      if (!decodes(name) || !decodes(eq < 0 ? "" : part.substring(eq + 1))) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private static boolean decodes(String s) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= s.length()
+            || Character.digit(s.charAt(i + 1), 16) < 0
+            || Character.digit(s.charAt(i + 2), 16) < 0) {
+          return false;
+        }
+        bytes.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    try {
+      java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static boolean carriesBody(Context ctx) {
@@ -276,8 +333,11 @@ final class HttpApi {
       error(ctx, 413, "body over " + limit + " bytes");
       return;
     }
-    String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
-    if (!type.startsWith("application/json")) {
+    // the media type itself, parameters (charset) aside: application/jsonx is not JSON
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    int semicolon = type.indexOf(';');
+    type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+    if (!type.equalsIgnoreCase("application/json")) {
       error(ctx, 415, "Content-Type must be application/json");
       return;
     }

@@ -88,8 +88,31 @@ final class JobHealth {
   /** A failure found outside the job's own run (a digest post refused later by the platform). */
   void failed(String job, String part, String error) {
     Instant now = clock.instant();
-    String shown = error.length() > 1000 ? error.substring(0, 1000) + "…" : error;
+    String plain = withoutValues(error);
+    String shown = plain.length() > 1000 ? plain.substring(0, 1000) + "…" : plain;
     update(job, part, s -> new State(s.lastSuccess(), shown, now));
+  }
+
+  private static final java.util.regex.Pattern QUOTED_VALUE =
+      java.util.regex.Pattern.compile("'[^']*'|\\)=\\([^)]*\\)");
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^\\s\"'()<>,;:]+@[^\\s\"'()<>,;:]+");
+
+  /**
+   * The error as {@code /health} (which needs no token) shows it: what failed, without the data it
+   * failed on. Store errors quote the value they refused (H2 {@code 'value'}, PostgreSQL {@code Key
+   * (email)=(value)}); those and any email address become "…". The server log keeps it all.
+   */
+  static String withoutValues(String error) {
+    // only a store's errors quote values; a helpdesk's own words ("don't", "isn't") stay readable
+    boolean store = error.contains("SQL") || error.contains("Jdbc") || error.contains("jdbi");
+    String s =
+        store
+            ? QUOTED_VALUE
+                .matcher(error)
+                .replaceAll(m -> m.group().startsWith("'") ? "'…'" : ")=(…)")
+            : error;
+    return EMAIL.matcher(s).replaceAll("…");
   }
 
   private void update(String job, String part, java.util.function.UnaryOperator<State> change) {

@@ -86,6 +86,9 @@ final class SandboxRoutes {
             HttpApi.error(ctx, 400, "user and actionId are required");
             return;
           }
+          if (tooLong(ctx, user)) {
+            return;
+          }
           String conv = str(body, "conversation", "");
           String msg = str(body, "messageId", "");
           reply(
@@ -111,6 +114,9 @@ final class SandboxRoutes {
             HttpApi.error(ctx, 400, "user and text are required");
             return;
           }
+          if (tooLong(ctx, user)) {
+            return;
+          }
           sandbox(app).recordIncoming(user, limit(text, 4000));
           reply(
               ctx,
@@ -126,6 +132,9 @@ final class SandboxRoutes {
           String id = str(body, "id", null);
           if (user == null || id == null) {
             HttpApi.error(ctx, 400, "user and id are required");
+            return;
+          }
+          if (tooLong(ctx, user)) {
             return;
           }
           reply(
@@ -155,8 +164,12 @@ final class SandboxRoutes {
   }
 
   /**
-   * Who may use the sandbox: nobody when it is off (404); this machine (loopback); other addresses
-   * only with {@code sandbox.allowRemote} and the admin token (401 asks the browser for it).
+   * Who may use the sandbox: nobody when it is off (404); this machine (a loopback peer that
+   * addressed the server by a loopback name); other addresses only with {@code sandbox.allowRemote}
+   * and the admin token (401 asks the browser for it). A POST must be {@code application/json} (415
+   * else): a page on another site, open in the operator's browser, can send a cross-site form or a
+   * plain-text body without asking, never JSON; and a name that site controls, resolved to
+   * 127.0.0.1 (DNS rebinding), is not a loopback name.
    */
   private static void guard(Context ctx, App app) {
     if (sandbox(app) == null) {
@@ -165,22 +178,69 @@ final class SandboxRoutes {
           404,
           "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
       ctx.skipRemainingHandlers();
-    } else if (!loopback(ctx)) {
+      return;
+    } else if (!loopback(ctx) || !loopbackHost(ctx.header("Host"))) {
       if (!app.config.sandbox().allowRemote()) {
         HttpApi.error(ctx, 404, "not found");
         ctx.skipRemainingHandlers();
+        return;
       } else if (!AdminRoutes.authorized(ctx, app.config.admin().token(), true)) {
         ctx.header("WWW-Authenticate", "Basic realm=\"Closeloop sandbox\", charset=\"UTF-8\"");
         HttpApi.error(ctx, 401, "the sandbox needs the admin token from this address");
         ctx.skipRemainingHandlers();
+        return;
       }
     }
+    if (ctx.method().name().equals("POST") && !json(ctx)) {
+      HttpApi.error(ctx, 415, "Content-Type must be application/json");
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  private static boolean json(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon))
+        .strip()
+        .equalsIgnoreCase("application/json");
   }
 
   private static boolean loopback(Context ctx) {
     try {
       // the peer's address as a literal: no name lookup happens here
       return java.net.InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the request's {@code Host} names this machine: {@code localhost} (or a {@code
+   * .localhost} name, which browsers resolve locally) or a loopback address literal. No Host (HTTP
+   * 1.0) is a local tool's request. Never a name lookup.
+   */
+  static boolean loopbackHost(String host) {
+    if (host == null || host.isBlank()) {
+      return true;
+    }
+    String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+    if (h.startsWith("[")) {
+      int end = h.indexOf(']');
+      h = end < 0 ? h : h.substring(1, end);
+    } else if (h.indexOf(':') >= 0) {
+      h = h.substring(0, h.indexOf(':'));
+    }
+    if (h.endsWith(".")) {
+      h = h.substring(0, h.length() - 1); // "localhost." is the same name, fully qualified
+    }
+    if (h.equals("localhost") || h.endsWith(".localhost")) {
+      return true;
+    }
+    if (!h.matches("[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*")) {
+      return false; // a name: it may resolve anywhere
+    }
+    try {
+      return java.net.InetAddress.getByName(h).isLoopbackAddress();
     } catch (java.net.UnknownHostException e) {
       return false;
     }
@@ -252,6 +312,15 @@ final class SandboxRoutes {
       // below
     }
     throw new BadBody();
+  }
+
+  /** A sandbox user is an email: longer than one is a 400 (answered here), not a 500 later. */
+  private static boolean tooLong(Context ctx, String user) {
+    if (user.length() <= TicketEvent.MAX_EMAIL) {
+      return false;
+    }
+    HttpApi.error(ctx, 400, "user is longer than " + TicketEvent.MAX_EMAIL + " characters");
+    return true;
   }
 
   private static String str(Map<?, ?> body, String key, String fallback) {

@@ -71,7 +71,7 @@ public final class ConfigDocs {
               entry(
                   "intake.maxBodyBytes",
                   "Body limit of the helpdesk connector routes (the generic route: 64 KiB); larger →"
-                      + " 413."),
+                      + " 413. At most 67108864 (64 MiB)."),
               entry("admin.token", "Bearer token of `/admin/*`; empty: the admin API answers 401."),
               entry(
                   "sandbox.enabled",

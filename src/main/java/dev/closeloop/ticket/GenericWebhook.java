@@ -1,10 +1,9 @@
 package dev.closeloop.ticket;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 /**
  * The generic webhook ({@code POST /hooks/tickets}, source {@code generic}): {@code
@@ -13,7 +12,6 @@ import java.time.format.DateTimeParseException;
  */
 public final class GenericWebhook implements Connector {
   public static final String SOURCE = "generic";
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ID = 200;
   private static final int MAX_TEXT = 1000;
 
@@ -40,7 +38,8 @@ public final class GenericWebhook implements Connector {
     }
     String expected =
         "v1=" + Signatures.hmacSha256Hex(secret, Signatures.utf8(ts.trim() + "."), request.body());
-    if (!Signatures.equal(expected, sig == null ? null : sig.trim())) {
+    // hex in either case, as a sender's library writes it
+    if (!Signatures.equal(expected, sig == null ? null : sig.trim().toLowerCase(Locale.ROOT))) {
       return new WebhookResult.Unauthorized("bad signature");
     }
     return stampedAtSigning(parse(request.body()), ts);
@@ -77,11 +76,9 @@ public final class GenericWebhook implements Connector {
   public static WebhookResult parse(byte[] body) {
     JsonNode root;
     try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      return new WebhookResult.Invalid("body is not valid JSON");
-    } catch (java.io.IOException e) {
-      return new WebhookResult.Invalid("body is not readable");
+      root = WebhookJson.read(body);
+    } catch (IllegalArgumentException e) {
+      return new WebhookResult.Invalid(e.getMessage());
     }
     if (root == null || !root.isObject()) {
       return new WebhookResult.Invalid("body must be a JSON object");

@@ -23,6 +23,92 @@ public record TicketEvent(
     this(source, kind, ticket, requester, closedAt, null);
   }
 
+  /**
+   * The first instant every supported store keeps (PostgreSQL's range is far narrower than Java's).
+   */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** The last instant an admin cursor may name (years past 9999 are beyond "YYYY"). */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+  /** Whether {@code t} lies in years 1 to 9999, which H2 and PostgreSQL both store. */
+  public static boolean storable(Instant t) {
+    return !t.isBefore(EARLIEST) && !t.isAfter(LATEST);
+  }
+
+  /** The store's column sizes: the longest text each field is kept with. */
+  public static final int MAX_ID = 200;
+
+  public static final int MAX_TITLE = 1000;
+  public static final int MAX_URL = 2000;
+  public static final int MAX_NAME = 300; // requester name, assignee, team
+  public static final int MAX_EMAIL = 320;
+  public static final int MAX_PLATFORM_ID = 64; // Slack or Discord id, and the time zone
+  public static final int MAX_LOCALE = 35;
+
+  /**
+   * Why this event cannot be kept as it is, naming the field, or null when it can: an identifier
+   * (ticket id, email, Slack or Discord id) longer than the store keeps cannot be cut without
+   * becoming another ticket or person.
+   */
+  public String unstorable() {
+    if (ticket.id() != null && ticket.id().length() > MAX_ID) {
+      return "ticket id is longer than " + MAX_ID + " characters";
+    }
+    if (requester != null) {
+      if (longer(requester.email(), MAX_EMAIL)) {
+        return "requester email is longer than " + MAX_EMAIL + " characters";
+      }
+      if (longer(requester.slackId(), MAX_PLATFORM_ID)
+          || longer(requester.discordId(), MAX_PLATFORM_ID)) {
+        return "requester Slack or Discord id is longer than " + MAX_PLATFORM_ID + " characters";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * This event as the store keeps it: free text (title, names, assignee, team) cut with "…" to its
+   * column's size; a link, time zone or locale too long to be valid dropped.
+   */
+  public TicketEvent fitted() {
+    Ticket t =
+        new Ticket(
+            ticket.id(),
+            cut(ticket.title(), MAX_TITLE),
+            longer(ticket.url(), MAX_URL) ? null : ticket.url(),
+            cut(ticket.assignee(), MAX_NAME),
+            cut(ticket.team(), MAX_NAME));
+    Requester r =
+        requester == null
+            ? null
+            : new Requester(
+                requester.email(),
+                cut(requester.name(), MAX_NAME),
+                requester.slackId(),
+                requester.discordId(),
+                longer(requester.timezone(), MAX_PLATFORM_ID) ? null : requester.timezone(),
+                longer(requester.locale(), MAX_LOCALE) ? null : requester.locale());
+    return t.equals(ticket) && java.util.Objects.equals(r, requester)
+        ? this
+        : new TicketEvent(source, kind, t, r, closedAt, changedAt);
+  }
+
+  private static boolean longer(String s, int max) {
+    return s != null && s.length() > max;
+  }
+
+  private static String cut(String s, int max) {
+    if (!longer(s, max)) {
+      return s;
+    }
+    int end = max - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--; // never half an emoji
+    }
+    return s.substring(0, end) + "…";
+  }
+
   /** This event stamped with the helpdesk's time of the change. */
   public TicketEvent changedAt(Instant at) {
     return new TicketEvent(source, kind, ticket, requester, closedAt, at);

@@ -58,7 +58,18 @@ class BackupRestoreTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"../x.zip", "../../etc/cron.d/x", "/tmp/x.zip", "a/b.zip", "..\\x.zip", ".."})
+      strings = {
+        "../x.zip",
+        "../../etc/cron.d/x",
+        "/tmp/x.zip",
+        "a/b.zip",
+        "..\\x.zip",
+        "..",
+        ".",
+        "\u202Epiz.exe",
+        " x.zip",
+        "x.zip "
+      })
   void aBackupGoesToTheBackupDirectoryByFileNameOnly(String name) throws Exception {
     Path backups = dir.resolve("backups");
     String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
@@ -71,6 +82,18 @@ class BackupRestoreTest {
     assertThat(dir.resolve("x.zip")).doesNotExist();
     assertThat(Path.of("/tmp/x.zip")).doesNotExist();
     assertThat(dir.resolve("backups/a")).doesNotExist();
+  }
+
+  @Test
+  void aNameThatIsADirectoryInTheBackupDirectoryIs400NotA500() throws Exception {
+    Path backups = dir.resolve("dirs");
+    Files.createDirectories(backups.resolve("taken"));
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(dir.resolve("dir-app"), config, new MutableClock(T0))) {
+      var r = app.admin("POST", "/admin/backup", "{\"file\":\"taken\"}");
+      assertThat(r.statusCode()).isEqualTo(400);
+      assertThat(r.body()).contains("taken").contains("directory");
+    }
   }
 
   @Test

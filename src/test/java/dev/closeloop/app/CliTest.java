@@ -129,6 +129,10 @@ class CliTest {
     assertThat(
             run("export", "--format", "xml", "--config", dir.resolve("none.yml").toString()).code())
         .isEqualTo(2);
+    // no one to erase is bad usage (the admin API's 400), not "no such user"
+    Run blank = run("erase-user", " ", "--config", dir.resolve("none.yml").toString());
+    assertThat(blank.code()).isEqualTo(2);
+    assertThat(blank.err()).contains("EMAIL_OR_ID");
   }
 
   @Test

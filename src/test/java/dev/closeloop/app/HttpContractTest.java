@@ -218,6 +218,50 @@ class HttpContractTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void aParameterThatIsNotValidUrlEncodingIs400NotDroppedIntoAnUnfilteredAnswer() throws Exception {
+    app.webhook(TestApp.closed("INC-6", clock.instant(), "{\"email\":\"b@example.com\"}"));
+    // a raw '%' (or a bad escape) once made the parameter vanish: the export of one user was
+    // everyone's, a date range was no range
+    for (String path :
+        new String[] {
+          "/admin/export?format=json&user=a%",
+          "/admin/export?format=json&user=b%zz@example.com",
+          "/admin/stats?since=2026-11-01&until=%zz",
+          "/admin/incidents?state=all&after=%E0%A4%A",
+          "/admin/surveys?ticket=INC-6&source=%g1",
+          "/sandbox/api/messages?since=%zz"
+        }) {
+      String answer = rawGet(path);
+      assertThat(answer).as(path).startsWith("HTTP/1.1 400 ");
+      assertThat(answer).as(path).contains("URL encoding").doesNotContain("INC-6");
+    }
+    assertThat(rawGet("/admin/export?format=json&user=b%40example.com"))
+        .as("a proper escape still decodes")
+        .startsWith("HTTP/1.1 200 ")
+        .contains("INC-6");
+    assertThat(rawGet("/admin/stats?foo=%zz"))
+        .as("a parameter with the bad escape in it is named")
+        .contains("foo");
+  }
+
+  /** A GET with the admin token over a raw socket: java.net.URI refuses a malformed escape. */
+  private String rawGet(String path) throws java.io.IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", app.port)) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream()
+          .write(
+              ("GET "
+                      + path
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                      + "Authorization: Bearer "
+                      + TestApp.TOKEN
+                      + "\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   private Optional<String> linkedTo(String email) {
     return app.app.db().jdbi().withHandle(h -> new People(h).linkedDiscordId(email));
   }

@@ -143,6 +143,28 @@ class ReplayTest {
   }
 
   @Test
+  void anEventTheHelpdeskDatesYearsAheadDoesNotFreezeTheTicket() {
+    // a wrong clock or year on the helpdesk: were 2999 kept as the ticket's last change, no later
+    // real event would ever be newer, and the ticket would never reopen again
+    String closedAhead =
+        sample("zammad/ticket-closed.json")
+            .replace(
+                "\"updated_at\": \"2026-11-24T10:00:00.120Z\"",
+                "\"updated_at\": \"2999-01-01T00:00:00Z\"");
+    assertThat(closedAhead).contains("2999");
+    post("zammad", closedAhead, Map.of("X-Hub-Signature", zammadSignature(closedAhead)));
+    clock.advance(java.time.Duration.ofMinutes(5));
+    String reopened =
+        sample("zammad/ticket-reopened.json")
+            .replace("2026-11-25T08:01:00.000Z", clock.instant().toString());
+    HttpResponse<String> r =
+        post("zammad", reopened, Map.of("X-Hub-Signature", zammadSignature(reopened)));
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    assertThat(surveys("10081")).contains("\"state\":\"cancelled\"");
+  }
+
+  @Test
   void aBodySignedReopenReplayedDaysLaterAfterANewCloseCancelsNothing() {
     // no helpdesk time in these bodies: only the request's identity can tell the replay
     String closed = sample("zammad/ticket-closed.json").replace("\"updated_at\"", "\"x_updated\"");

@@ -95,6 +95,68 @@ class SandboxExposureTest {
     assertThat(get(remoteUrl("/health/live"), null).statusCode()).isEqualTo(200);
   }
 
+  /**
+   * A raw request from this machine, as the operator's browser sends it: {@code Host} and {@code
+   * Content-Type} as given (java.net.http will not set Host). The status code.
+   */
+  int fromThisMachine(String method, String path, String host, String contentType, String body)
+      throws java.io.IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", app.port)) {
+      s.setSoTimeout(20_000);
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      String head =
+          method
+              + " "
+              + path
+              + " HTTP/1.1\r\nHost: "
+              + host
+              + "\r\nConnection: close\r\n"
+              + (contentType == null ? "" : "Content-Type: " + contentType + "\r\n")
+              + "Content-Length: "
+              + b.length
+              + "\r\n\r\n";
+      s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().write(b);
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return Integer.parseInt(answer.split(" ", 3)[1]);
+    }
+  }
+
+  @Test
+  void aWebPageTheOperatorHasOpenCannotDriveTheSandboxThroughTheirBrowser() throws Exception {
+    app = TestApp.start(dir, "", clock);
+    String local = "127.0.0.1:" + app.port;
+    String ticket = "{\"id\":\"DEMO-CSRF\"}";
+    // a cross-site form or a fetch without preflight can only send these bodies
+    for (String type :
+        new String[] {
+          "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null
+        }) {
+      assertThat(fromThisMachine("POST", "/sandbox/api/tickets", local, type, ticket))
+          .as(String.valueOf(type))
+          .isEqualTo(415);
+    }
+    assertThat(fromThisMachine("POST", "/sandbox/api/digest", local, null, "")).isEqualTo(415);
+    // DNS rebinding: the attacker's own name, resolving to 127.0.0.1, is not this machine's
+    String rebound = "evil.example:" + app.port;
+    assertThat(fromThisMachine("GET", "/sandbox/api/messages", rebound, null, "")).isEqualTo(404);
+    assertThat(fromThisMachine("POST", "/sandbox/api/tickets", rebound, "application/json", ticket))
+        .isEqualTo(404);
+    assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-CSRF", null).statusCode())
+        .isEqualTo(404);
+    // the page itself, opened as localhost, 127.0.0.1 or [::1], works as before
+    for (String host :
+        new String[] {
+          "localhost:" + app.port, "localhost.:" + app.port, local, "[::1]:" + app.port
+        }) {
+      assertThat(fromThisMachine("GET", "/sandbox/api/messages", host, null, ""))
+          .as(host)
+          .isEqualTo(200);
+    }
+    assertThat(fromThisMachine("POST", "/sandbox/api/tickets", local, "application/json", ticket))
+        .isEqualTo(202);
+  }
+
   @Test
   void withAllowRemoteARemoteClientNeedsTheAdminToken() throws Exception {
     app = TestApp.start(dir, "sandbox: { allowRemote: true }", clock);

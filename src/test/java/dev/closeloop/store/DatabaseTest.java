@@ -59,7 +59,8 @@ class DatabaseTest {
       db.jdbi()
           .useHandle(
               h -> {
-                h.execute("ALTER TABLE answers DROP COLUMN lang");
+                h.execute(
+                    "ALTER TABLE surveys ALTER COLUMN platform_user SET DATA TYPE VARCHAR(64)");
                 h.execute(
                     "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?",
                     String.valueOf(Database.SCHEMA_VERSION));
@@ -68,7 +69,12 @@ class DatabaseTest {
     }
     try (Database db = Database.open(url, "", "")) {
       assertThat(version(db)).isEqualTo(Database.SCHEMA_VERSION);
-      assertThat(count(db, "SELECT COUNT(*) FROM answers WHERE lang IS NULL")).isZero();
+      assertThat(
+              count(
+                  db,
+                  "SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
+                      + " WHERE TABLE_NAME = 'SURVEYS' AND COLUMN_NAME = 'PLATFORM_USER'"))
+          .isEqualTo(320);
     }
   }
 

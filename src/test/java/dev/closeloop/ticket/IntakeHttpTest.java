@@ -159,6 +159,72 @@ class IntakeHttpTest {
   }
 
   @Test
+  void trailingTextAfterTheObjectOrADuplicateKeyIsMalformedJson() {
+    String close = TestApp.closed("INC-40", clock.instant(), REQUESTER).strip();
+    HttpResponse<String> trailing = app.webhook(close + "garbage");
+    assertThat(trailing.statusCode()).isEqualTo(400);
+    assertThat(trailing.body()).contains("not valid JSON");
+    assertThat(app.webhook(close + "{}").statusCode()).isEqualTo(400);
+    // two "event" keys: which one a reader takes is anyone's guess, so neither is taken
+    HttpResponse<String> twice =
+        app.webhook(
+            "{\"event\":\"ticket.closed\",\"event\":\"ticket.reopened\","
+                + "\"ticket\":{\"id\":\"INC-41\"},\"requester\":"
+                + REQUESTER
+                + "}");
+    assertThat(twice.statusCode()).isEqualTo(400);
+    assertThat(twice.body()).contains("event");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-40", null).statusCode()).isEqualTo(404);
+    assertThat(app.webhook(close + "\n").statusCode())
+        .as("trailing blanks are fine")
+        .isEqualTo(202);
+  }
+
+  @Test
+  void onlyApplicationJsonIsJson() {
+    String close = TestApp.closed("INC-42", clock.instant(), REQUESTER);
+    for (String type :
+        new String[] {"application/jsonx", "application/json-patch+json", "application/json5"}) {
+      assertThat(signed(close, type).statusCode()).as(type).isEqualTo(415);
+    }
+    assertThat(signed(close, "Application/JSON; charset=UTF-8").statusCode()).isEqualTo(202);
+  }
+
+  @Test
+  void anUpperCaseHexSignatureIsTheSameSignature() {
+    String body = TestApp.closed("INC-43", clock.instant(), REQUESTER);
+    String ts = Long.toString(clock.instant().getEpochSecond());
+    String sig =
+        "v1="
+            + Signatures.hmacSha256Hex(
+                    TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body))
+                .toUpperCase(java.util.Locale.ROOT);
+    assertThat(
+            app.send(
+                    raw(body)
+                        .header("Content-Type", "application/json")
+                        .header("X-Closeloop-Timestamp", ts)
+                        .header("X-Closeloop-Signature", sig)
+                        .build())
+                .statusCode())
+        .isEqualTo(202);
+  }
+
+  private HttpResponse<String> signed(String body, String contentType) {
+    String ts = Long.toString(clock.instant().getEpochSecond());
+    String sig =
+        "v1="
+            + Signatures.hmacSha256Hex(
+                TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body));
+    return app.send(
+        raw(body)
+            .header("Content-Type", contentType)
+            .header("X-Closeloop-Timestamp", ts)
+            .header("X-Closeloop-Signature", sig)
+            .build());
+  }
+
+  @Test
   void unknownSourceIs404() {
     HttpResponse<String> r = app.postJson("/hooks/tickets/remedy", "{}");
     assertThat(r.statusCode()).isEqualTo(404);

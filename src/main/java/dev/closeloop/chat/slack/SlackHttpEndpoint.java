@@ -103,6 +103,12 @@ public final class SlackHttpEndpoint {
       Response r = app.run(request);
       String type = r.getContentType() == null ? "text/plain; charset=utf-8" : r.getContentType();
       return new Reply(r.getStatusCode(), type, r.getBody() == null ? "" : r.getBody());
+    } catch (com.google.gson.JsonParseException | UnsupportedOperationException e) {
+      // Bolt read a signed payload of the wrong shape (an object where a string goes, a null
+      // user): a retry would fail the same way, so no 500 for Slack to retry
+      log.info(
+          "slack http request unreadable type={} error={}", request.getRequestType(), e.toString());
+      return new Reply(400, "text/plain; charset=utf-8", "unreadable request");
     } catch (Exception e) {
       log.error(
           "slack http request failed type={} next=Slack retries", request.getRequestType(), e);

@@ -87,11 +87,12 @@ public final class IncidentActions {
         platforms.get(platform) instanceof ChatPlatform p
             ? p.displayName(userId)
             : java.util.Optional.empty();
-    if (looked.isPresent()) {
-      return looked.get();
-    }
-    return eventName == null || eventName.isBlank() ? userId : eventName;
+    String name = looked.orElse(eventName == null || eventName.isBlank() ? userId : eventName);
+    // kept as owner or followed_up_by (300 characters): a longer name is cut, not a failure
+    return name != null && name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name;
   }
+
+  private static final int MAX_NAME = 300;
 
   public InteractionReply modal(ChatEvent.ModalSubmit submit, long surveyId, String what) {
     if (!"note".equals(what)) {

@@ -1,12 +1,9 @@
 package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 
 /** Reading helpdesk JSON leniently: absent, null and blank values all read as null. */
 public final class Fields {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Fields() {}
 
@@ -14,9 +11,9 @@ public final class Fields {
   static JsonNode parseObject(byte[] body) {
     JsonNode root;
     try {
-      root = JSON.readTree(body);
-    } catch (IOException e) {
-      throw new PayloadException("body is not valid JSON");
+      root = dev.closeloop.ticket.WebhookJson.read(body);
+    } catch (IllegalArgumentException e) {
+      throw new PayloadException(e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw new PayloadException("body must be a JSON object");

@@ -2,6 +2,7 @@ package dev.closeloop.ticket.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.closeloop.ticket.Connector;
+import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.WebhookRequest;
 import dev.closeloop.ticket.WebhookResult;
 import java.util.Optional;
@@ -41,11 +42,20 @@ abstract class WebhookConnector implements Connector {
       }
       JsonNode root = Fields.parseObject(request.body());
       WebhookResult result = map(root, request);
-      if (result instanceof WebhookResult.Event e && e.event().changedAt() == null) {
-        java.time.Instant at = changedAt(root);
-        return at == null ? result : Events.event(e.event().changedAt(at));
+      if (!(result instanceof WebhookResult.Event e)) {
+        return result;
       }
-      return result;
+      TicketEvent event = e.event();
+      String unstorable = event.unstorable();
+      if (unstorable != null) {
+        return new WebhookResult.Invalid(unstorable);
+      }
+      if (event.changedAt() == null) {
+        java.time.Instant at = changedAt(root);
+        event = at == null ? event : event.changedAt(at);
+      }
+      // a helpdesk's text has any length: cut to what the store keeps (never a 500)
+      return Events.event(event.fitted());
     } catch (PayloadException e) {
       return new WebhookResult.Invalid(e.getMessage());
     } catch (RuntimeException e) {

@@ -78,8 +78,15 @@ public final class IntakeService {
    * retention.keep. Returns after the commit that holds the event (events arriving together share
    * one: {@link GroupCommit}).
    */
-  public IntakeResult accept(TicketEvent event, String requestKey) {
+  public IntakeResult accept(TicketEvent given, String requestKey) {
     Instant now = clock.instant();
+    String unstorable = given.unstorable();
+    if (unstorable != null) {
+      // a poller's record (webhooks answer 400 before this): skipped, so the page still commits
+      log.warn("event=ticket_skipped source={} why=\"{}\"", given.source(), unstorable);
+      return new IntakeResult.Ignored(unstorable);
+    }
+    TicketEvent event = changeDatedAheadTakenAsNow(given.fitted(), now);
     return group.run(
         h -> {
           if (requestKey != null && !firstSeen(h, requestKey, now)) {
@@ -90,6 +97,44 @@ public final class IntakeService {
             case REOPENED, SEEN_OPEN -> reopens.reopen(h, event, now);
           };
         });
+  }
+
+  /**
+   * The helpdesk's own time of a change orders a ticket's events. One more than a day ahead of
+   * receipt (a wrong clock or year) is taken as the receipt time: kept as it came, no later real
+   * event would ever be newer, and the ticket would take no reopen or close again.
+   */
+  private static TicketEvent changeDatedAheadTakenAsNow(TicketEvent given, Instant now) {
+    TicketEvent e = storable(given);
+    if (e.changedAt() == null || !e.changedAt().isAfter(now.plus(MAX_AHEAD))) {
+      return e;
+    }
+    log.warn(
+        "event=change_dated_ahead source={} ticket={} changed_at={} taken_as={}",
+        e.source(),
+        e.ticket().id(),
+        e.changedAt(),
+        now);
+    return e.changedAt(now);
+  }
+
+  /**
+   * Times before year 1 (Java reads years back to -999999999; PostgreSQL stores none before 4713
+   * BC) are taken as the first of year 1: as stale, as old, and never a 500 from the store. Times
+   * far ahead are taken as the receipt time (here for the change, in close() for the close).
+   */
+  private static TicketEvent storable(TicketEvent e) {
+    Instant closedAt = e.closedAt();
+    Instant changedAt = e.changedAt();
+    if (closedAt != null && closedAt.isBefore(TicketEvent.EARLIEST)) {
+      closedAt = TicketEvent.EARLIEST;
+    }
+    if (changedAt != null && changedAt.isBefore(TicketEvent.EARLIEST)) {
+      changedAt = TicketEvent.EARLIEST;
+    }
+    return closedAt == e.closedAt() && changedAt == e.changedAt()
+        ? e
+        : new TicketEvent(e.source(), e.kind(), e.ticket(), e.requester(), closedAt, changedAt);
   }
 
   /** Records the request key; false when it was seen before (a replay). */

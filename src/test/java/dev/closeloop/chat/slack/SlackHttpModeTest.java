@@ -87,6 +87,28 @@ class SlackHttpModeTest {
   }
 
   @Test
+  void aSignedEventOfTheWrongShapeIs400NotA500ThatSlackWouldRetry() {
+    // a null user trips Bolt's self-event check; an object as text trips its payload reader
+    for (String event :
+        new String[] {
+          "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D1\",\"user\":null,"
+              + "\"text\":null}",
+          "{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D1\",\"user\":\"U1\","
+              + "\"text\":{\"a\":1}}"
+        }) {
+      String body =
+          "{\"token\":\"x\",\"team_id\":\"T1\",\"api_app_id\":\"A1\",\"type\":\"event_callback\","
+              + "\"event_id\":\"Ev-shape\",\"event_time\":1,\"event\":"
+              + event
+              + "}";
+      assertThat(endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status())
+          .as(event)
+          .isEqualTo(400);
+    }
+    assertThat(handler.events()).isEmpty();
+  }
+
+  @Test
   void retriedDeliveryIsHandledOnce() {
     String body = fake.eventCallbackBody(DANA, "the VPN works now", "Ev-3");
 

@@ -53,6 +53,18 @@ class JiraConnectorTest {
   }
 
   @Test
+  void trailingTextOrADuplicateKeyIsNotValidJson() {
+    byte[] body = load("jira/issue-resolved.json");
+    byte[] trailing =
+        (new String(body, StandardCharsets.UTF_8).strip() + " x").getBytes(StandardCharsets.UTF_8);
+    assertThat(invalid(signed(connector, trailing))).contains("not valid JSON");
+    byte[] twice =
+        "{\"webhookEvent\":\"jira:issue_created\",\"webhookEvent\":\"jira:issue_updated\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(invalid(signed(connector, twice))).contains("webhookEvent");
+  }
+
+  @Test
   void upperCaseHexSignatureIsAccepted() {
     byte[] body = load("jira/issue-resolved.json");
     String sig = "sha256=" + Signatures.hmacSha256Hex(SECRET, body).toUpperCase(Locale.ROOT);
