@@ -123,29 +123,9 @@ class IntakeHttpTest {
     assertThat(app.send(raw(body).header("Content-Type", "application/json").build()).statusCode())
         .isEqualTo(401);
     String ts = Long.toString(clock.instant().minus(Duration.ofSeconds(301)).getEpochSecond());
-    String sig =
-        "v1="
-            + Signatures.hmacSha256Hex(
-                TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body));
-    assertThat(
-            app.send(
-                    raw(body)
-                        .header("Content-Type", "application/json")
-                        .header("X-Closeloop-Timestamp", ts)
-                        .header("X-Closeloop-Signature", sig)
-                        .build())
-                .statusCode())
-        .isEqualTo(401);
+    assertThat(send(body, "application/json", ts, v1(ts, body)).statusCode()).isEqualTo(401);
     String now = Long.toString(clock.instant().getEpochSecond());
-    assertThat(
-            app.send(
-                    raw(body)
-                        .header("Content-Type", "application/json")
-                        .header("X-Closeloop-Timestamp", now)
-                        .header("X-Closeloop-Signature", "v1=00")
-                        .build())
-                .statusCode())
-        .isEqualTo(401);
+    assertThat(send(body, "application/json", now, "v1=00").statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -194,34 +174,29 @@ class IntakeHttpTest {
   void anUpperCaseHexSignatureIsTheSameSignature() {
     String body = TestApp.closed("INC-43", clock.instant(), REQUESTER);
     String ts = Long.toString(clock.instant().getEpochSecond());
-    String sig =
-        "v1="
-            + Signatures.hmacSha256Hex(
-                    TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body))
-                .toUpperCase(java.util.Locale.ROOT);
-    assertThat(
-            app.send(
-                    raw(body)
-                        .header("Content-Type", "application/json")
-                        .header("X-Closeloop-Timestamp", ts)
-                        .header("X-Closeloop-Signature", sig)
-                        .build())
-                .statusCode())
-        .isEqualTo(202);
+    String sig = "v1=" + v1(ts, body).substring(3).toUpperCase(java.util.Locale.ROOT);
+    assertThat(send(body, "application/json", ts, sig).statusCode()).isEqualTo(202);
   }
 
   private HttpResponse<String> signed(String body, String contentType) {
     String ts = Long.toString(clock.instant().getEpochSecond());
-    String sig =
-        "v1="
-            + Signatures.hmacSha256Hex(
-                TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body));
+    return send(body, contentType, ts, v1(ts, body));
+  }
+
+  private HttpResponse<String> send(String body, String contentType, String ts, String signature) {
     return app.send(
         raw(body)
             .header("Content-Type", contentType)
             .header("X-Closeloop-Timestamp", ts)
-            .header("X-Closeloop-Signature", sig)
+            .header("X-Closeloop-Signature", signature)
             .build());
+  }
+
+  /** The generic webhook's signature of {@code body} at {@code ts}, with the test secret. */
+  private static String v1(String ts, String body) {
+    return "v1="
+        + Signatures.hmacSha256Hex(
+            TestApp.SECRET, Signatures.utf8(ts + "."), Signatures.utf8(body));
   }
 
   @Test
