@@ -77,8 +77,8 @@ public final class AnswerParser {
   public static Boolean reopenAnswer(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
     int agree = leading(f, 0, Lexicon.AGREE);
-    if (agree > 0 && skip(f, agree, Lexicon.ACK, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
-      return true; // "ok", "okay, go ahead", "d'accord", "tá bom"
+    if (agree > 0 && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
+      return true; // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye")
     }
     int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
     int yes = leading(f, at, Lexicon.YES);

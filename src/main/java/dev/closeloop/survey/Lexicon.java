@@ -233,6 +233,22 @@ final class Lexicon {
           """);
 
   /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
+  /**
+   * Thanks and nothing else: what may follow an agreement ("ok, thanks") without turning it into a
+   * goodbye ("ok thanks bye", "ok, that's all" close the conversation, they agree to nothing).
+   */
+  static final List<String> THANKS =
+      phrases(
+          """
+          en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
+            thank you so much | thanks so much
+          de: danke | danke schon | danke dir | danke euch | vielen dank
+          fr: merci | merci beaucoup
+          es: gracias | muchas gracias
+          pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada
+          ja: ありがとう | ありがとうございます | どうも
+          """);
+
   static final List<String> AGREE =
       phrases(
           """

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The reopen question of the survey flow ({@code writeBack.reopen}: ask, always, never). */
 class ReopenFlowTest {
@@ -128,6 +129,32 @@ class ReopenFlowTest {
     assertThat(t.reopen()).isEqualTo(reopen);
     assertThat(t.recorded()).as("the answer is no comment").isEmpty();
     assertThat(t.next().step()).isEqualTo(Step.AWAIT_COMMENT);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ok thanks bye",
+        "ok, that's all",
+        "okay, i'm good",
+        "ok danke, tschüss",
+        "d'accord, au revoir",
+        "ok, obrigado, tchau"
+      })
+  @DisplayName(
+      "An ok that closes the conversation agrees to no reopen: the question is asked again")
+  void okWithAGoodbyeIsNoAgreement(String text) {
+    Transition t = flow.apply(notFixed(ReopenMode.ASK).next(), typed(text), ReopenMode.ASK);
+    assertThat(t.reopen()).isNull();
+    assertThat(t.next().step()).isEqualTo(Step.AWAIT_REOPEN);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"ok, thanks", "okay thank you", "ok danke", "d'accord, merci", "ok gracias"})
+  void okWithThanksStillAgrees(String text) {
+    Transition t = flow.apply(notFixed(ReopenMode.ASK).next(), typed(text), ReopenMode.ASK);
+    assertThat(t.reopen()).isTrue();
   }
 
   @Test
