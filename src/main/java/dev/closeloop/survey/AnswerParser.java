@@ -103,6 +103,17 @@ public final class AnswerParser {
     return at >= f.length() ? said : null;
   }
 
+  /**
+   * Thanks or a closing phrase that says all is well ("all good", "works fine, thanks", "c'est bon,
+   * merci", "大丈夫です、ありがとう"), not thanks or an ok alone ("thanks!", "ok danke"), which answer no
+   * question.
+   */
+  public static boolean saysAllIsWell(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return skipAcks(f, 0) >= f.length()
+        && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
+  }
+
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
   private static boolean greetsOnly(Folded f) {
     int at = f.skipSeparators(0);
@@ -134,15 +145,19 @@ public final class AnswerParser {
       }
       int end = start + len;
       int after = skipSpaces(f, end);
+      // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
+      int tail = fixed ? skip(f, end, Lexicon.ACK, Lexicon.YES) : skipAcks(f, end);
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
-          && skipAcks(f, end) < f.length()
+          && tail < f.length()
           && !bareRating(f.originalFrom(after))) {
         continue; // "broken screen on my laptop" is not an answer to "did we fix it?"
       }
       int restAt = scoreAfterThanks(f, f.skipSeparators(end));
       String rest =
-          restAt < f.length() && skipAcks(f, restAt) < f.length() ? f.originalFrom(restAt) : null;
+          tail < f.length() && restAt < f.length() && skipAcks(f, restAt) < f.length()
+              ? f.originalFrom(restAt)
+              : null;
       return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
     }
     return null;

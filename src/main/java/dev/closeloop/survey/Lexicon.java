@@ -246,7 +246,7 @@ final class Lexicon {
           fr: merci | merci beaucoup
           es: gracias | muchas gracias
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada
-          ja: ありがとう | ありがとうございます | どうも
+          ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう
           """);
 
   static final List<String> AGREE =
@@ -325,7 +325,8 @@ final class Lexicon {
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
             funktioniert | lauft | klappt
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
-            ca remarche | ca fonctionne | ca marche maintenant
+            ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
+            tout est regle | probleme regle
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |

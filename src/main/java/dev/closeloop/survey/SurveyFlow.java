@@ -97,6 +97,10 @@ public final class SurveyFlow {
       if (closingQuestionOpen(c)) {
         return declined(c);
       }
+      if (c.step() == Step.OPEN && c.fixed() == null && AnswerParser.saysAllIsWell(t.text())) {
+        // "all good", "works fine, thanks", "c'est bon, merci" to "did we fix it?": a yes
+        return fixed(c, true);
+      }
       return nothingToAdd(c) ? askAnythingElse(c) : freeText(c, t.text(), false);
     } else if (answer instanceof FreeText f) {
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
