@@ -183,11 +183,18 @@ public final class AnswerParser {
     if (score == at || score >= f.length()) {
       return at;
     }
-    ParsedAnswer after = parse(f.originalFrom(score));
-    return after instanceof ParsedAnswer.Rating r
+    return scoreAndThanks(f.originalFrom(score)) != null ? score : at;
+  }
+
+  /**
+   * The rating when {@code text} is a score and nothing more but thanks ("5", "2/5", "5 thanks"),
+   * else null.
+   */
+  public static ParsedAnswer.Rating scoreAndThanks(String text) {
+    return parse(text) instanceof ParsedAnswer.Rating r
             && (r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks)
-        ? score
-        : at;
+        ? r
+        : null;
   }
 
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */

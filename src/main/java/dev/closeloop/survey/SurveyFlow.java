@@ -191,11 +191,7 @@ public final class SurveyFlow {
       return null;
     }
     // "yes, 5", and "yes 5 thanks": thanks after the score add nothing
-    return AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r
-            && (r.comment() == null
-                || AnswerParser.parse(r.comment()) instanceof ParsedAnswer.Thanks)
-        ? r
-        : null;
+    return AnswerParser.scoreAndThanks(rest);
   }
 
   /** "Did we fix it?" and the rating answered in one reply. */
