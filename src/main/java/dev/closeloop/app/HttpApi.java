@@ -229,6 +229,18 @@ final class HttpApi {
     }
   }
 
+  /**
+   * Whether the request's media type is JSON, its parameters (charset) aside: {@code
+   * application/jsonx} is not.
+   */
+  static boolean isJson(Context ctx) {
+    String type = ctx.contentType() == null ? "" : ctx.contentType();
+    int semicolon = type.indexOf(';');
+    return (semicolon < 0 ? type : type.substring(0, semicolon))
+        .strip()
+        .equalsIgnoreCase("application/json");
+  }
+
   private static boolean carriesBody(Context ctx) {
     return switch (ctx.method().name()) {
       case "POST", "PUT", "PATCH", "DELETE" -> true;
@@ -333,11 +345,7 @@ final class HttpApi {
       error(ctx, 413, "body over " + limit + " bytes");
       return;
     }
-    // the media type itself, parameters (charset) aside: application/jsonx is not JSON
-    String type = ctx.contentType() == null ? "" : ctx.contentType();
-    int semicolon = type.indexOf(';');
-    type = (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
-    if (!type.equalsIgnoreCase("application/json")) {
+    if (!isJson(ctx)) {
       error(ctx, 415, "Content-Type must be application/json");
       return;
     }

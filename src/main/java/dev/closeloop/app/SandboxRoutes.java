@@ -191,18 +191,10 @@ final class SandboxRoutes {
         return;
       }
     }
-    if (ctx.method().name().equals("POST") && !json(ctx)) {
+    if (ctx.method().name().equals("POST") && !HttpApi.isJson(ctx)) {
       HttpApi.error(ctx, 415, "Content-Type must be application/json");
       ctx.skipRemainingHandlers();
     }
-  }
-
-  private static boolean json(Context ctx) {
-    String type = ctx.contentType() == null ? "" : ctx.contentType();
-    int semicolon = type.indexOf(';');
-    return (semicolon < 0 ? type : type.substring(0, semicolon))
-        .strip()
-        .equalsIgnoreCase("application/json");
   }
 
   private static boolean loopback(Context ctx) {
