@@ -12,7 +12,6 @@ import java.util.Locale;
  */
 public final class GenericWebhook implements Connector {
   public static final String SOURCE = "generic";
-  private static final int MAX_ID = 200;
   private static final int MAX_TEXT = 1000;
 
   private final String secret;
@@ -101,7 +100,7 @@ public final class GenericWebhook implements Connector {
       return new WebhookResult.Invalid("ticket is required (an object)");
     }
     try {
-      String id = required(t, "ticket.id", "id", MAX_ID);
+      String id = required(t, "ticket.id", "id", TicketEvent.MAX_ID);
       String closedAtText = optional(t, "ticket.closedAt", "closedAt", 64);
       Instant closedAt = null;
       if (closedAtText != null) {

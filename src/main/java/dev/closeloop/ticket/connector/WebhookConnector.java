@@ -54,8 +54,8 @@ abstract class WebhookConnector implements Connector {
         java.time.Instant at = changedAt(root);
         event = at == null ? event : event.changedAt(at);
       }
-      // a helpdesk's text has any length: cut to what the store keeps (never a 500)
-      return Events.event(event.fitted());
+      // a helpdesk's text has any length: intake cuts it to what the store keeps (never a 500)
+      return Events.event(event);
     } catch (PayloadException e) {
       return new WebhookResult.Invalid(e.getMessage());
     } catch (RuntimeException e) {
