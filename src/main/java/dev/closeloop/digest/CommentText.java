@@ -1,5 +1,6 @@
 package dev.closeloop.digest;
 
+import dev.closeloop.language.Texts;
 import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,14 +73,7 @@ final class CommentText {
   }
 
   private static String cut(String comment) {
-    if (comment.length() <= MAX_CHARS) {
-      return comment;
-    }
-    int end = MAX_CHARS;
-    if (Character.isHighSurrogate(comment.charAt(end - 1))) {
-      end--;
-    }
-    return comment.substring(0, end);
+    return Texts.head(comment, MAX_CHARS);
   }
 
   private static String spellOutContractions(String text) {

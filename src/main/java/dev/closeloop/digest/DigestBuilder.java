@@ -8,6 +8,7 @@ import dev.closeloop.chat.ChatMessage.Span;
 import dev.closeloop.chat.ChatMessage.Text;
 import dev.closeloop.language.Catalog;
 import dev.closeloop.language.Languages;
+import dev.closeloop.language.Texts;
 import dev.closeloop.language.Words;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -236,13 +237,6 @@ public final class DigestBuilder {
   }
 
   static String cut(String s, int max) {
-    if (s == null || s.length() <= max) {
-      return s;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end) + "…";
+    return Texts.cut(s, max);
   }
 }

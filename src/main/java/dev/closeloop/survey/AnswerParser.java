@@ -1,5 +1,6 @@
 package dev.closeloop.survey;
 
+import dev.closeloop.language.Texts;
 import java.text.Normalizer;
 import java.util.List;
 
@@ -361,13 +362,6 @@ public final class AnswerParser {
               }
             });
     String result = out.toString().strip();
-    if (result.length() > MAX_TEXT) {
-      int end = MAX_TEXT;
-      if (Character.isHighSurrogate(result.charAt(end - 1))) {
-        end--;
-      }
-      result = result.substring(0, end);
-    }
-    return result;
+    return Texts.head(result, MAX_TEXT);
   }
 }

@@ -1,5 +1,6 @@
 package dev.closeloop.ticket;
 
+import dev.closeloop.language.Texts;
 import java.time.Instant;
 
 /**
@@ -99,14 +100,7 @@ public record TicketEvent(
   }
 
   private static String cut(String s, int max) {
-    if (!longer(s, max)) {
-      return s;
-    }
-    int end = max - 1;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--; // never half an emoji
-    }
-    return s.substring(0, end) + "…";
+    return Texts.cut(s, max);
   }
 
   /** This event stamped with the helpdesk's time of the change. */

@@ -105,4 +105,35 @@ class SandboxLongIdentityTest {
     assertThat(app.admin("GET", "/admin/incidents", null).body())
         .contains("\"owner\":\"" + "N".repeat(299) + "…\"");
   }
+
+  @Test
+  void aLongDisplayNameIsNeverCutInsideAnEmoji() throws Exception {
+    app.postJson("/sandbox/api/tickets", "{\"id\":\"DEMO-EMOJI\",\"email\":\"eli@example.com\"}");
+    app.tick();
+    app.deliver();
+    app.postJson("/sandbox/api/type", "{\"user\":\"eli@example.com\",\"text\":\"1\"}");
+    long survey =
+        JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
+            .path("incidents")
+            .path(0)
+            .path("surveyId")
+            .asLong();
+    // the emoji's two chars sit at 299-300: a cut at 299 would keep half of it
+    String name = "N".repeat(298) + "\uD83D\uDE00" + "tail";
+    app.postJson(
+        "/sandbox/api/click",
+        "{\"user\":\"it@example.com\",\"userName\":\""
+            + name
+            + "\",\"actionId\":\"cl:i:"
+            + survey
+            + ":own\"}");
+
+    String owner =
+        JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
+            .path("incidents")
+            .path(0)
+            .path("owner")
+            .asText();
+    assertThat(owner).isEqualTo("N".repeat(298) + "…");
+  }
 }

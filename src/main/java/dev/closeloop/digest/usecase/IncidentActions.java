@@ -6,6 +6,7 @@ import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.config.Config;
 import dev.closeloop.digest.DigestBuilder;
+import dev.closeloop.language.Texts;
 import dev.closeloop.store.IncidentRow;
 import dev.closeloop.store.Incidents;
 import dev.closeloop.store.Retry;
@@ -88,20 +89,19 @@ public final class IncidentActions {
             ? p.displayName(userId)
             : java.util.Optional.empty();
     String name = looked.orElse(eventName == null || eventName.isBlank() ? userId : eventName);
-    // kept as owner or followed_up_by (300 characters): a longer name is cut, not a failure
-    return name != null && name.length() > MAX_NAME ? name.substring(0, MAX_NAME - 1) + "…" : name;
+    // kept as owner or followed_up_by: a longer name is cut, not a failure
+    return Texts.cut(name, MAX_NAME);
   }
 
-  private static final int MAX_NAME = 300;
+  private static final int MAX_NAME = 300; // the owner and followed_up_by columns
+  private static final int MAX_NOTE = 2000;
 
   public InteractionReply modal(ChatEvent.ModalSubmit submit, long surveyId, String what) {
     if (!"note".equals(what)) {
       return InteractionReply.none();
     }
     String note = submit.text() == null || submit.text().isBlank() ? null : submit.text().strip();
-    if (note != null && note.length() > 2000) {
-      note = note.substring(0, 2000);
-    }
+    note = Texts.cut(note, MAX_NOTE);
     String ref = submit.platform().wire() + ":" + submit.userId();
     return followUp(surveyId, displayName(submit, surveyId, ref), ref, note);
   }
