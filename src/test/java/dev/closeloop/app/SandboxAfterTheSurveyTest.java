@@ -54,6 +54,39 @@ class SandboxAfterTheSurveyTest {
     assertThat(last()).contains("Gerade läuft keine Umfrage");
   }
 
+  @Test
+  void aLineTypedWhileTheFirstSurveyIsOnItsWayIsAnsweredInTheSurveysLanguage() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets", "{\"id\":\"DEMO-8\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
+    // the survey DM is queued, not yet delivered: the person types first
+    typeWithoutDelivering("hallo?");
+    app.deliver();
+    assertThat(sent()).anySatisfy(m -> assertThat(m).contains("Gerade läuft keine Umfrage"));
+  }
+
+  @Test
+  void aLineTypedToAScheduledSurveyIsAnsweredInItsLanguage() throws Exception {
+    app =
+        TestApp.start(
+            dir,
+            "sandbox: { enabled: true }\nsurvey: { delay: PT2H, quietHours: \"\", weekends: true }",
+            clock);
+    var r =
+        app.webhook(
+            TestApp.closed(
+                "INC-9", clock.instant(), "{\"email\":\"" + DANA + "\",\"locale\":\"fr\"}"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    type("bonjour ?"); // the survey waits for its delay: nothing is open yet
+    assertThat(sent()).hasSize(1);
+    assertThat(last()).contains("Aucun sondage");
+  }
+
+  private void typeWithoutDelivering(String text) throws Exception {
+    post(
+        "/sandbox/api/type", JSON.writeValueAsString(java.util.Map.of("user", DANA, "text", text)));
+  }
+
   private void type(String text) throws Exception {
     post(
         "/sandbox/api/type", JSON.writeValueAsString(java.util.Map.of("user", DANA, "text", text)));
