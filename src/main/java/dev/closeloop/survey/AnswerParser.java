@@ -114,6 +114,15 @@ public final class AnswerParser {
         && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
   }
 
+  /**
+   * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
+   * mais nada", "特にないです"): nothing (more) to give, never "not fixed".
+   */
+  public static boolean saysNothing(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return f.phraseAt(0, Lexicon.NOTHING) > 0;
+  }
+
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
   private static boolean greetsOnly(Folded f) {
     int at = f.skipSeparators(0);

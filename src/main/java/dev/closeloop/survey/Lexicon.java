@@ -45,12 +45,12 @@ final class Lexicon {
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
-            erst mal nicht
-          fr: non | nan | rien | rien d'autre | pas besoin | pas pour l'instant | ca ira |
+            erst mal nicht | nix weiter | nix mehr | sonst nix | sonst nichts
+          fr: non | nan | rien | rien d'autre | rien de plus | plus rien | pas besoin | pas pour l'instant | ca ira |
             c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
           es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
             por el momento no | por ahora nada | ahorita no
-          pt: nao | nada mais | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
+          pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
           ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
@@ -59,6 +59,19 @@ final class Lexicon {
             not needed anymore | no longer needed | nicht mehr notig | nicht mehr noetig |
             plus besoin | ya no hace falta | ya no es necesario | ja nao precisa |
             ja nao e preciso | nao precisa mais | なんでもないです | 何でもないです | なんでもない | 何でもない
+          """);
+
+  /** "Nothing (more)": a negative that never means "not fixed". */
+  static final List<String> NOTHING =
+      phrases(
+          """
+          en: nothing | nothing else | nothing more | none | nothing to add | nothing further
+          de: nichts | nix | nichts mehr | nix mehr | nichts weiter | nix weiter | sonst nichts |
+            sonst nix | kein kommentar | nichts hinzuzufugen | nichts zu erganzen
+          fr: rien | rien d'autre | rien de plus | plus rien | rien a ajouter
+          es: nada | nada mas | nada que anadir | nada que agregar
+          pt: nada | nada mais | mais nada | sem mais nada | nada a acrescentar | nada a declarar
+          ja: 特にない | 特にないです | 特にありません | 特になし | 特に無い | 特に無いです | とくにない | ないです | なし | 以上です | 以上
           """);
 
   /**

@@ -82,6 +82,25 @@ class SandboxAfterTheSurveyTest {
     assertThat(last()).contains("Aucun sondage");
   }
 
+  @Test
+  void detailTypedInSeveralMessagesIsAllKeptAndEachIsAcknowledged() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets", "{\"id\":\"DEMO-9\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
+    app.tick();
+    app.deliver();
+    type("jein");
+    type("Drucker druckt nur jede zweite Seite");
+    assertThat(last()).isEqualTo("Zu deinem Kommentar hinzugefügt – danke.");
+    JsonNode answers =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=DEMO-9", null).body())
+            .path("surveys")
+            .path(0)
+            .path("answers");
+    assertThat(answers.findValuesAsText("value"))
+        .containsExactly("jein\nDrucker druckt nur jede zweite Seite");
+  }
+
   private void typeWithoutDelivering(String text) throws Exception {
     post(
         "/sandbox/api/type", JSON.writeValueAsString(java.util.Map.of("user", DANA, "text", text)));

@@ -200,7 +200,11 @@ public final class Conversations {
                   Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
                   Answers answers = new Answers(h);
                   for (Transition.Answer a : t.recorded()) {
-                    answers.record(s.id(), a.kind().wire(), a.value(), now);
+                    if (a.added()) {
+                      answers.append(s.id(), a.kind().wire(), a.value());
+                    } else {
+                      answers.record(s.id(), a.kind().wire(), a.value(), now);
+                    }
                   }
                   if (t.optOut()) {
                     new People(h).setOptedOut(s.personKey(), true, now);
