@@ -46,6 +46,10 @@ public final class AnswerParser {
     if (rating != null) {
       return rating;
     }
+    ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
+    if (hedged != null) {
+      return hedged; // "maybe 3", "4 i guess", "je dirais 4", "3かな"
+    }
     int[] scored = Ratings.leadingScore(f);
     if (scored != null && reasonOrThanks(f, scored[1])) {
       return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
