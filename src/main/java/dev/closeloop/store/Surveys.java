@@ -145,8 +145,9 @@ public final class Surveys {
   /**
    * The language of this platform user's latest survey that names one (the ticket's or the
    * platform's), for texts outside a survey: one sent or on its way to them, or one still scheduled
-   * for the person they are (by their linked or known ids, or the sandbox's email), newest first —
-   * so a line typed before the first survey DM arrives is answered in that survey's language.
+   * for the person they are (by the ticket's or their linked or known ids, or the sandbox's email),
+   * newest first — so a line typed before the first survey DM arrives is answered in that survey's
+   * language.
    */
   public Optional<String> latestLocaleOf(String platform, String platformUser) {
     String column = "slack".equals(platform) ? "slack_id" : "discord_id";
@@ -158,7 +159,7 @@ public final class Surveys {
               UNION ALL
               SELECT locale, created_at AS t, id FROM surveys
                 WHERE platform IS NULL AND locale IS NOT NULL AND state = 'scheduled'
-                  AND (person_key IN (:key, :user)
+                  AND (person_key IN (:key, :user) OR <column> = :user
                     OR person_key IN (SELECT person_key FROM people WHERE <column> = :user)
                     OR person_key IN (SELECT email FROM links WHERE discord_id = :user))
             ) latest ORDER BY t DESC, id DESC LIMIT 1
