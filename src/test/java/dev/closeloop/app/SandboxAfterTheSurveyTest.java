@@ -101,6 +101,23 @@ class SandboxAfterTheSurveyTest {
         .containsExactly("jein\nDrucker druckt nur jede zweite Seite");
   }
 
+  @Test
+  void noThanksToAFreshSurveyEndsItPolitelyAndNoReminderFollows() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets",
+        "{\"id\":\"DEMO-10\",\"email\":\"" + DANA + "\",\"locale\":\"fr\"}");
+    app.tick();
+    app.deliver();
+    type("rien merci");
+    assertThat(last()).isEqualTo("Merci ! C'est tout, bonne journée.");
+    int before = sent().size();
+    clock.advance(java.time.Duration.ofHours(80)); // past the reminder and the expiry
+    app.tick();
+    app.deliver();
+    assertThat(sent()).as("no reminder, nothing new").hasSize(before);
+  }
+
   private void typeWithoutDelivering(String text) throws Exception {
     post(
         "/sandbox/api/type", JSON.writeValueAsString(java.util.Map.of("user", DANA, "text", text)));
