@@ -34,11 +34,7 @@ class SandboxAfterTheSurveyTest {
 
   @Test
   void thanksAfterTheGoodbyeIsAnsweredBrieflyNotWithNoOpenSurvey() throws Exception {
-    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
-    post(
-        "/sandbox/api/tickets", "{\"id\":\"DEMO-7\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
-    app.tick();
-    app.deliver();
+    openSurvey("DEMO-7", "de");
     type("5");
     type("ja");
     type("nein danke");
@@ -84,11 +80,7 @@ class SandboxAfterTheSurveyTest {
 
   @Test
   void detailTypedInSeveralMessagesIsAllKeptAndEachIsAcknowledged() throws Exception {
-    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
-    post(
-        "/sandbox/api/tickets", "{\"id\":\"DEMO-9\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
-    app.tick();
-    app.deliver();
+    openSurvey("DEMO-9", "de");
     type("jein");
     type("Drucker druckt nur jede zweite Seite");
     assertThat(last()).isEqualTo("Zu deinem Kommentar hinzugefügt – danke.");
@@ -116,6 +108,16 @@ class SandboxAfterTheSurveyTest {
     app.tick();
     app.deliver();
     assertThat(sent()).as("no reminder, nothing new").hasSize(before);
+  }
+
+  /** Starts the app and closes a sandbox ticket for Dana in {@code locale}: her survey is out. */
+  private void openSurvey(String ticket, String locale) {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets",
+        "{\"id\":\"" + ticket + "\",\"email\":\"" + DANA + "\",\"locale\":\"" + locale + "\"}");
+    app.tick();
+    app.deliver();
   }
 
   private void typeWithoutDelivering(String text) throws Exception {
