@@ -15,9 +15,8 @@ import java.util.List;
 
 /**
  * The survey conversation as a state machine: (state, input) → transition. Fixed and rating are
- * answerable in any order; a low score or "not fixed" asks what went wrong; once both are in, or
- * one of them and the comment, the survey asks whether anything else needs doing, and ends. Pure:
- * no clock, no I/O.
+ * answerable in any order; a low score or "not fixed" asks what went wrong; once both are in, the
+ * survey asks whether anything else needs doing, and ends. Pure: no clock, no I/O.
  */
 public final class SurveyFlow {
   private final int negativeAtOrBelow;
@@ -107,10 +106,6 @@ public final class SurveyFlow {
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
       }
-      if (c.step() == Step.AWAIT_ANYTHING_ELSE && f.praises() && !f.asks()) {
-        // feedback, not a request: their comment, or a goodbye once a comment is in
-        return c.comment() == null ? comment(c, f.text()) : declined(c);
-      }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE
           && c.comment() != null
           && !f.asks()
@@ -118,6 +113,10 @@ public final class SurveyFlow {
         // what went wrong is in: more of the same ("nobody called me back and it still jams")
         // is more detail, not a request — asking for something, or "too", is one
         return moreDetail(c, f.text());
+      }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && f.praises() && !f.asks()) {
+        // feedback, not a request: their comment, or a goodbye once a comment is in
+        return c.comment() == null ? comment(c, f.text()) : declined(c);
       }
       return freeText(c, f.text(), false);
     }
