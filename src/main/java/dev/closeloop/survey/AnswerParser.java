@@ -119,14 +119,6 @@ public final class AnswerParser {
   }
 
   /**
-   * Brings up something new ("the toner light is on too", "das WLAN ist auch langsam", "e o
-   * calendario tbm", "ほかにマウスの調子が悪いです").
-   */
-  public static boolean bringsUpAnother(String raw) {
-    return contains(Folded.of(clean(raw == null ? "" : raw)), Lexicon.ANOTHER);
-  }
-
-  /**
    * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
    * mais nada", "特にないです"): nothing (more) to give, never "not fixed".
    */

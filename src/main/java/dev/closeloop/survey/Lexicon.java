@@ -95,22 +95,6 @@ final class Lexicon {
             かも | かもです | 位 | 程度 | って感じ | って感じです | でしょうか | と思います | だと思います | かなと思います
           """);
 
-  /**
-   * Words that bring up something new ("too", "also", "auch", "aussi", "también", "ほかに"): at
-   * "anything else?" once the comment is in, a statement holding one is a request, not more detail.
-   */
-  static final List<String> ANOTHER =
-      phrases(
-          """
-          en: too | also | another | as well | other | one more thing | btw | by the way | plus
-          de: auch | noch ein | noch eine | noch einen | noch etwas | ausserdem | auserdem | zusatzlich | zusaetzlich | andere | anderer |
-            anderes | weiteres | noch was | nebenbei
-          fr: aussi | autre | egalement | en plus | encore | par ailleurs
-          es: tambien | tb | otro | otra | ademas | por cierto
-          pt: tambem | tbm | tb | outro | outra | alem disso | mais uma coisa | aproveitando
-          ja: ほかに | 他に | 別の | 別件 | それと | あと | ついでに | それから | もう一つ | もうひとつ
-          """);
-
   /** "Nothing (more)": a negative that never means "not fixed". */
   static final List<String> NOTHING =
       phrases(

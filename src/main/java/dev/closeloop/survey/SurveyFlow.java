@@ -106,14 +106,6 @@ public final class SurveyFlow {
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
       }
-      if (c.step() == Step.AWAIT_ANYTHING_ELSE
-          && c.comment() != null
-          && !f.asks()
-          && !AnswerParser.bringsUpAnother(f.text())) {
-        // what went wrong is in: more of the same ("nobody called me back and it still jams")
-        // is more detail, not a request — asking for something, or "too", is one
-        return moreDetail(c, f.text());
-      }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && f.praises() && !f.asks()) {
         // feedback, not a request: their comment, or a goodbye once a comment is in
         return c.comment() == null ? comment(c, f.text()) : declined(c);
