@@ -150,7 +150,7 @@ final class ReopenStep {
 
   private static Transition comment(Conversation c, String text) {
     if (c.comment() != null) {
-      return SurveyFlow.moreDetail(c, text); // the question stays open, its buttons above
+      return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
     }
     return new Transition(
         c.withComment(text),

@@ -376,7 +376,7 @@ public final class SurveyFlow {
    * Words after the comment is in, where they are still the comment (people type detail in several
    * messages): added to it, with a short thanks. The same line again (a resend) changes nothing.
    */
-  static Transition moreDetail(Conversation c, String text) {
+  private static Transition moreDetail(Conversation c, String text) {
     if (c.comment().lines().anyMatch(text.strip()::equals)) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }

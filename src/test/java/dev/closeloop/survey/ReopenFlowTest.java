@@ -214,14 +214,6 @@ class ReopenFlowTest {
     assertThat(again.changed()).isFalse();
     assertThat(again.say()).containsExactly(Say.REOPEN_UNCLEAR);
 
-    // more detail in a second message is added to the comment; the question stays open
-    Transition more = flow.apply(t.next(), typed("mostly in the evening"), ReopenMode.ASK);
-    assertThat(more.recorded())
-        .containsExactly(new Answer(AnswerKind.COMMENT, "mostly in the evening", true));
-    assertThat(more.next().comment()).isEqualTo("the VPN still drops\nmostly in the evening");
-    assertThat(more.next().step()).isEqualTo(Step.AWAIT_REOPEN);
-    assertThat(more.say()).containsExactly(Say.COMMENT_ADDED);
-
     Transition rating = flow.apply(t.next(), new RatingClicked(1), ReopenMode.ASK);
     assertThat(rating.recorded()).containsExactly(new Answer(AnswerKind.RATING, "1"));
     assertThat(rating.next().step()).isEqualTo(Step.AWAIT_REOPEN);
