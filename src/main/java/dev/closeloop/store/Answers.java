@@ -32,23 +32,6 @@ public final class Answers {
   }
 
   /**
-   * Adds {@code more} on a new line to the survey's answer of this kind (a comment typed in several
-   * messages), kept within the column's 8000 characters; false when there is none to add to.
-   */
-  public boolean append(long surveyId, String kind, String more) {
-    return h.createUpdate(
-                """
-            UPDATE answers SET answer = LEFT(answer || :more, 8000)
-            WHERE survey_id = :surveyId AND kind = :kind
-            """)
-            .bind("surveyId", surveyId)
-            .bind("kind", kind)
-            .bind("more", "\n" + more)
-            .execute()
-        == 1;
-  }
-
-  /**
    * Stores the language of the survey's answer of this kind, as {@code detect} reads its text (""
    * for none), unless it was stored already; does nothing when there is no such answer.
    */

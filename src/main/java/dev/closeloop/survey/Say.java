@@ -22,8 +22,6 @@ public enum Say {
    */
   STAYS_CLOSED,
   THANKS_FOR_COMMENT,
-  /** a second message of detail was added to the comment already in */
-  COMMENT_ADDED,
   ANYTHING_ELSE,
   REQUEST_PROMPT,
   REQUEST_NOTED,

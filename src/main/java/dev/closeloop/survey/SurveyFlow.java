@@ -353,7 +353,9 @@ public final class SurveyFlow {
 
   private Transition comment(Conversation c, String text) {
     if (c.comment() != null) {
-      return moreDetail(c, text);
+      // a second answer to "what went wrong?": the first is kept (people who add detail are told
+      // politely that their answer is in)
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     Conversation next = c.withComment(text);
     List<Answer> recorded = List.of(new Answer(AnswerKind.COMMENT, text));
@@ -370,22 +372,6 @@ public final class SurveyFlow {
     }
     return new Transition(
         next.withStep(Step.OPEN), recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
-  }
-
-  /**
-   * Words after the comment is in, where they are still the comment (people type detail in several
-   * messages): added to it, with a short thanks. The same line again (a resend) changes nothing.
-   */
-  private static Transition moreDetail(Conversation c, String text) {
-    if (c.comment().lines().anyMatch(text.strip()::equals)) {
-      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
-    }
-    return new Transition(
-        c.withComment(c.comment() + "\n" + text),
-        List.of(new Answer(AnswerKind.COMMENT, text, true)),
-        List.of(Say.COMMENT_ADDED),
-        false,
-        true);
   }
 
   private Transition anythingElse(Conversation c, boolean yes) {

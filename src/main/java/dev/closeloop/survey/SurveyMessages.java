@@ -236,7 +236,6 @@ public final class SurveyMessages {
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";
-          case COMMENT_ADDED -> "commentAdded";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";
           case REQUEST_NOTED -> "requestNoted";

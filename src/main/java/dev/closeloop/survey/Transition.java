@@ -30,17 +30,8 @@ public record Transition(
     this(next, recorded, say, optOut, changed, null);
   }
 
-  /**
-   * One recorded answer.
-   *
-   * @param added true for more words added to the comment already in (a second message of detail),
-   *     false for the question's first answer
-   */
-  public record Answer(AnswerKind kind, String value, boolean added) {
-    public Answer(AnswerKind kind, String value) {
-      this(kind, value, false);
-    }
-  }
+  /** One recorded answer. */
+  public record Answer(AnswerKind kind, String value) {}
 
   static Transition unchanged(Conversation c, Say say) {
     return new Transition(c, List.of(), List.of(say), false, false);

@@ -79,18 +79,17 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
-  void detailTypedInSeveralMessagesIsAllKeptAndEachIsAcknowledged() throws Exception {
+  void aSecondCommentIsAnsweredPolitelyAndTheFirstIsKept() throws Exception {
     openSurvey("DEMO-9", "de");
     type("jein");
     type("Drucker druckt nur jede zweite Seite");
-    assertThat(last()).isEqualTo("Zu deinem Kommentar hinzugefügt – danke.");
+    assertThat(last()).isEqualTo("Das hast du schon beantwortet – danke!");
     JsonNode answers =
         JSON.readTree(app.admin("GET", "/admin/surveys?ticket=DEMO-9", null).body())
             .path("surveys")
             .path(0)
             .path("answers");
-    assertThat(answers.findValuesAsText("value"))
-        .containsExactly("jein\nDrucker druckt nur jede zweite Seite");
+    assertThat(answers.findValuesAsText("value")).containsExactly("jein");
   }
 
   @Test

@@ -200,11 +200,7 @@ public final class Conversations {
                   Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
                   Answers answers = new Answers(h);
                   for (Transition.Answer a : t.recorded()) {
-                    if (a.added()) {
-                      answers.append(s.id(), a.kind().wire(), a.value());
-                    } else {
-                      answers.record(s.id(), a.kind().wire(), a.value(), now);
-                    }
+                    answers.record(s.id(), a.kind().wire(), a.value(), now);
                   }
                   if (t.optOut()) {
                     new People(h).setOptedOut(s.personKey(), true, now);
