@@ -143,18 +143,31 @@ public final class Surveys {
   }
 
   /**
-   * The language of the latest survey sent to this platform user that names one (the ticket's or
-   * the platform's), for texts outside a survey when their client reports none.
+   * The language of this platform user's latest survey that names one (the ticket's or the
+   * platform's), for texts outside a survey: one sent or on its way to them, or one still scheduled
+   * for the person they are (by the ticket's or their linked or known ids, or the sandbox's email),
+   * newest first — so a line typed before the first survey DM arrives is answered in that survey's
+   * language.
    */
   public Optional<String> latestLocaleOf(String platform, String platformUser) {
+    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
     return h.createQuery(
             """
-            SELECT locale FROM surveys WHERE platform = :platform AND platform_user = :user
-              AND sent_at IS NOT NULL AND locale IS NOT NULL
-            ORDER BY sent_at DESC, id DESC LIMIT 1
-            """)
+            SELECT locale FROM (
+              SELECT locale, COALESCE(sent_at, created_at) AS t, id FROM surveys
+                WHERE platform = :platform AND platform_user = :user AND locale IS NOT NULL
+              UNION ALL
+              SELECT locale, created_at AS t, id FROM surveys
+                WHERE platform IS NULL AND locale IS NOT NULL AND state = 'scheduled'
+                  AND (person_key IN (:key, :user) OR <column> = :user
+                    OR person_key IN (SELECT person_key FROM people WHERE <column> = :user)
+                    OR person_key IN (SELECT email FROM links WHERE discord_id = :user))
+            ) latest ORDER BY t DESC, id DESC LIMIT 1
+            """
+                .replace("<column>", column))
         .bind("platform", platform)
         .bind("user", platformUser)
+        .bind("key", platform + ":" + platformUser)
         .mapTo(String.class)
         .findOne();
   }

@@ -47,6 +47,10 @@ public final class AnswerParser {
     if (rating != null) {
       return rating;
     }
+    ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
+    if (hedged != null) {
+      return hedged; // "maybe 3", "4 i guess", "je dirais 4", "3かな"
+    }
     int[] scored = Ratings.leadingScore(f);
     if (scored != null && reasonOrThanks(f, scored[1])) {
       return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
@@ -113,6 +117,15 @@ public final class AnswerParser {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
     return skipAcks(f, 0) >= f.length()
         && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
+  }
+
+  /**
+   * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
+   * mais nada", "特にないです"): nothing (more) to give, never "not fixed".
+   */
+  public static boolean saysNothing(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return f.phraseAt(0, Lexicon.NOTHING) > 0;
   }
 
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */

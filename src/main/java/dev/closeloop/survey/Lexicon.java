@@ -45,12 +45,12 @@ final class Lexicon {
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
-            erst mal nicht
-          fr: non | nan | rien | rien d'autre | pas besoin | pas pour l'instant | ca ira |
+            erst mal nicht | nix weiter | nix mehr | sonst nix | sonst nichts
+          fr: non | nan | rien | rien d'autre | rien de plus | plus rien | pas besoin | pas pour l'instant | ca ira |
             c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
           es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
             por el momento no | por ahora nada | ahorita no
-          pt: nao | nada mais | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
+          pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
           ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
@@ -59,6 +59,53 @@ final class Lexicon {
             not needed anymore | no longer needed | nicht mehr notig | nicht mehr noetig |
             plus besoin | ya no hace falta | ya no es necesario | ja nao precisa |
             ja nao e preciso | nao precisa mais | なんでもないです | 何でもないです | なんでもない | 何でもない
+          """);
+
+  /** A hedge before a score: "maybe 3", "eher so 3", "je dirais 4", "tal vez un 3", "たぶん4". */
+  static final List<String> HEDGE_BEFORE =
+      phrases(
+          """
+          en: maybe | probably | prob | prolly | like | about | around | i guess | i think |
+            i'd say | id say | i would say | honestly | tbh | hmm | hm | um | umm | uh | well
+          de: eher so | eher | so | so ca | ca | etwa | ungefahr | vielleicht | ich wurde sagen |
+            ich wuerde sagen | ich wurd sagen | ich wurde mal sagen | ich wurd mal sagen |
+            ich sag mal | ich sage mal | sagen wir | sagen wir mal | naja | na ja | hmm | knapp
+          fr: je dirais | je dirai | disons | je pense | je crois | plutot | environ | peut-etre |
+            on va dire | je mettrais | je donnerais | euh | bah | ben
+          es: yo diria | diria | diria que | yo diria que | digamos | le daria | yo le daria |
+            le pondria | creo que | yo creo que | tal vez | quizas | quiza | mas bien | pues | eh
+          pt: eu diria | diria | diria que | eu diria que | eu daria | daria | digamos | acho que |
+            eu acho que | talvez | tipo | hmm | ah
+          ja: うーん | うーんと | まあ | まぁ | たぶん | 多分 | 大体 | だいたい | えーと | えっと
+          """);
+
+  /** A hedge after a score: "4 i guess", "3ish", "4 würde ich sagen", "4 creo", "3かな". */
+  static final List<String> HEDGE_AFTER =
+      phrases(
+          """
+          en: i guess | i think | maybe | probably | prob | ish | or so | i'd say | id say |
+            i suppose | at most | tops
+          de: wurde ich sagen | wuerde ich sagen | wurd ich sagen | wurde ich mal sagen |
+            wurd ich mal sagen | oder so | wohl | vielleicht | schatze ich | denke ich | ungefahr |
+            etwa
+          fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire
+          es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox
+          pt: acho | eu acho | acho eu | diria | eu diria | talvez
+          ja: かな | かなあ | かなぁ | かなー | かね | くらい | ぐらい | くらいかな | ぐらいかな | くらいです | ぐらいです | ですかね |
+            かも | かもです | 位 | 程度 | って感じ | って感じです | でしょうか | と思います | だと思います | かなと思います
+          """);
+
+  /** "Nothing (more)": a negative that never means "not fixed". */
+  static final List<String> NOTHING =
+      phrases(
+          """
+          en: nothing | nothing else | nothing more | none | nothing to add | nothing further
+          de: nichts | nix | nichts mehr | nix mehr | nichts weiter | nix weiter | sonst nichts |
+            sonst nix | kein kommentar | nichts hinzuzufugen | nichts zu erganzen
+          fr: rien | rien d'autre | rien de plus | plus rien | rien a ajouter
+          es: nada | nada mas | nada que anadir | nada que agregar
+          pt: nada | nada mais | mais nada | sem mais nada | nada a acrescentar | nada a declarar
+          ja: 特にない | 特にないです | 特にありません | 特になし | 特に無い | 特に無いです | とくにない | ないです | なし | 以上です | 以上
           """);
 
   /**

@@ -79,7 +79,50 @@ final class Ratings {
   private static final Pattern NUMBER =
       Pattern.compile("^\\d+(?:[.,]\\d+)?(?:\\s*/\\s*\\d+)?" + UNIT + "?$");
 
+  /** A score after a hedge ("maybe 3", "yo diría un 4"), before a possible hedge after it. */
+  private static final Pattern HEDGED =
+      Pattern.compile(
+          "(?:(?:an?|eine?|une?|una?|uma?|que|ne|nen)\\s+)?"
+              + SCORE
+              + OUT_OF
+              + "?"
+              + UNIT
+              + "?\\s*"
+              + SEPARATOR
+              + "*\\s*");
+
   private Ratings() {}
+
+  /**
+   * A score with a hedge before or after it and nothing else but thanks: "maybe 3", "4 i guess",
+   * "3ish", "eher so 3", "je dirais 4", "4 creo", "acho que 3", "3かな", "たぶん4"; null otherwise.
+   * {@code end} says where the thanks after it run to (the caller's reading of acks).
+   */
+  static ParsedAnswer.Rating hedged(Folded f, java.util.function.IntUnaryOperator end) {
+    int at = 0;
+    boolean hedge = false;
+    int before = f.phraseAt(0, Lexicon.HEDGE_BEFORE);
+    if (before > 0) {
+      at = f.skipSeparators(before);
+      hedge = true;
+    }
+    Matcher m = HEDGED.matcher(f.text).region(at, f.length());
+    if (!m.lookingAt()) {
+      return null;
+    }
+    int rest = m.end();
+    if (rest < f.length()) {
+      int after = f.phraseAt(rest, Lexicon.HEDGE_AFTER);
+      if (after <= 0) {
+        return null;
+      }
+      hedge = true;
+      rest += after;
+    }
+    return hedge && end.applyAsInt(rest) >= f.length()
+        ? new ParsedAnswer.Rating(score(m.group(1)), null)
+        : null;
+  }
 
   /** A number that is not a score ("0", "7", "10/10", "4.5"): unclear rather than free text. */
   static boolean notAScore(String core) {

@@ -61,6 +61,24 @@ final class ReopenStep {
   }
 
   private static Transition typed(Conversation c, ParsedAnswer answer) {
+    Transition t = typedAnswer(c, answer);
+    if (answer instanceof ParsedAnswer.No n
+        && n.closing()
+        && n.rest() != null
+        && t.next().step() == Step.AWAIT_ANYTHING_ELSE) {
+      // "no, that is all, thanks": it answers "anything else?" too — the survey ends here
+      return new Transition(
+          t.next().withWantsMore(false).withStep(Step.FINISHED),
+          t.recorded(),
+          List.of(Say.STAYS_CLOSED),
+          false,
+          true,
+          Boolean.FALSE);
+    }
+    return t;
+  }
+
+  private static Transition typedAnswer(Conversation c, ParsedAnswer answer) {
     Boolean inWords = AnswerParser.reopenAnswer(text(answer));
     if (inWords != null) {
       return decide(c, inWords, null); // "reopen it", "no, leave it closed": the answer, no comment
@@ -109,11 +127,16 @@ final class ReopenStep {
     } else if (next.rating() != null) {
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
       say = List.of(Say.ANYTHING_ELSE);
+    } else if (!reopen) {
+      // they said their piece and keep the ticket closed: "anything else?" now (the rating
+      // buttons of the survey message stay open), else it would never be asked
+      next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
+      say = List.of(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
     } else {
-      // the rating buttons of the survey message are still open: nothing to ask, but a no is
-      // acknowledged (a yes is, by the helpdesk's confirmation once the reopen went through)
+      // reopened: the helpdesk's confirmation follows once the write went through, and the
+      // survey is asked again when the ticket closes; the rating buttons stay open
       next = next.withStep(Step.OPEN);
-      say = reopen ? List.of() : List.of(Say.STAYS_CLOSED);
+      say = List.of();
     }
     return new Transition(next, recorded, say, false, true, reopen);
   }

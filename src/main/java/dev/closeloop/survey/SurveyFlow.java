@@ -235,25 +235,29 @@ public final class SurveyFlow {
     if (c.step() == Step.AWAIT_REQUEST) {
       return n.closing() ? declined(c) : request(c, n.text());
     }
+    boolean nothing = (n.closing() || n.rest() == null) && AnswerParser.saysNothing(n.text());
     if (fixedQuestionOpen(c)) {
-      if (n.rest() == null) {
-        return fixed(c, false, null);
+      if (nothing || n.rest() != null && n.closing()) {
+        return nothingMore(c); // "nothing", "nah im good", "rien merci": never "not fixed"
       }
-      return n.closing()
-          ? Transition.unchanged(c, Say.NOT_UNDERSTOOD)
-          : fixed(c, false, n.rest(), n.text());
+      return n.rest() == null ? fixed(c, false, null) : fixed(c, false, n.rest(), n.text());
     }
     if (n.closing()) {
-      return c.step() == Step.AWAIT_COMMENT && c.fixed() != null && c.rating() != null
-          ? new Transition(
-              c.withStep(Step.AWAIT_ANYTHING_ELSE),
-              List.of(),
-              List.of(Say.ANYTHING_ELSE),
-              false,
-              true)
+      // a bare "no" once "fixed" is answered says nothing about the rating: asked again
+      return c.step() == Step.AWAIT_COMMENT || nothing || n.rest() != null
+          ? nothingMore(c)
           : Transition.unchanged(c, Say.NOT_UNDERSTOOD);
     }
     return freeText(c, n.text(), false);
+  }
+
+  /**
+   * "No thanks", "nah im good", "rien merci", "sem mais nada" while a survey question is open: they
+   * have nothing (more) to give. At "what went wrong?" it is on to "anything else?"; otherwise it
+   * answers that too, and the survey ends politely — nothing recorded for them, never asked again.
+   */
+  private Transition nothingMore(Conversation c) {
+    return c.step() == Step.AWAIT_COMMENT ? askAnythingElse(c) : declined(c);
   }
 
   /** "What went wrong?" is open, both questions are answered: a "no" or "thanks" adds nothing. */
@@ -319,11 +323,23 @@ public final class SurveyFlow {
       return new Transition(
           c.withStep(Step.AWAIT_COMMENT), recorded, List.of(Say.WHAT_WENT_WRONG), false, true);
     }
-    if (c.fixed() != null && c.rating() != null && (c.step() == Step.OPEN || c.comment() != null)) {
+    boolean scoresOpen = c.step() == Step.OPEN || c.step() == Step.AWAIT_COMMENT;
+    boolean bothIn = c.fixed() != null && c.rating() != null;
+    if (scoresOpen && (bothIn && (c.step() == Step.OPEN || c.comment() != null) || saidIt(c))) {
       return new Transition(
           c.withStep(Step.AWAIT_ANYTHING_ELSE), recorded, List.of(Say.ANYTHING_ELSE), false, true);
     }
+    // "anything else?" already asked (the other button tapped later): kept, not asked again
     return new Transition(c, recorded, List.of(), false, true);
+  }
+
+  /**
+   * One of "did we fix it?" and the rating answered, and their comment in: they have given what
+   * they will give, so "anything else?" comes now (the other question's buttons stay) — else it
+   * would never be asked before the survey expires.
+   */
+  private static boolean saidIt(Conversation c) {
+    return c.comment() != null && (c.fixed() != null || c.rating() != null);
   }
 
   private Transition freeText(Conversation c, String text, boolean fromDialog) {
@@ -337,15 +353,16 @@ public final class SurveyFlow {
 
   private Transition comment(Conversation c, String text) {
     if (c.comment() != null) {
-      return Transition.unchanged(
-          c, c.step() == Step.OPEN ? Say.NOT_UNDERSTOOD : Say.ALREADY_ANSWERED);
+      // a second answer to "what went wrong?": the first is kept (people who add detail are told
+      // politely that their answer is in)
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     Conversation next = c.withComment(text);
     List<Answer> recorded = List.of(new Answer(AnswerKind.COMMENT, text));
     if (next.step() == Step.AWAIT_ANYTHING_ELSE) {
       return new Transition(next, recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
     }
-    if (next.fixed() != null && next.rating() != null) {
+    if (saidIt(next)) {
       return new Transition(
           next.withStep(Step.AWAIT_ANYTHING_ELSE),
           recorded,

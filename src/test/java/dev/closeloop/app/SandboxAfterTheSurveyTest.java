@@ -34,11 +34,7 @@ class SandboxAfterTheSurveyTest {
 
   @Test
   void thanksAfterTheGoodbyeIsAnsweredBrieflyNotWithNoOpenSurvey() throws Exception {
-    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
-    post(
-        "/sandbox/api/tickets", "{\"id\":\"DEMO-7\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
-    app.tick();
-    app.deliver();
+    openSurvey("DEMO-7", "de");
     type("5");
     type("ja");
     type("nein danke");
@@ -52,6 +48,80 @@ class SandboxAfterTheSurveyTest {
     type("hallo?"); // anything else still hears that no survey is open
     assertThat(sent()).hasSize(afterGoodbye + 2);
     assertThat(last()).contains("Gerade läuft keine Umfrage");
+  }
+
+  @Test
+  void aLineTypedWhileTheFirstSurveyIsOnItsWayIsAnsweredInTheSurveysLanguage() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets", "{\"id\":\"DEMO-8\",\"email\":\"" + DANA + "\",\"locale\":\"de\"}");
+    // the survey DM is queued, not yet delivered: the person types first
+    typeWithoutDelivering("hallo?");
+    app.deliver();
+    assertThat(sent()).anySatisfy(m -> assertThat(m).contains("Gerade läuft keine Umfrage"));
+  }
+
+  @Test
+  void aLineTypedToAScheduledSurveyIsAnsweredInItsLanguage() throws Exception {
+    app =
+        TestApp.start(
+            dir,
+            "sandbox: { enabled: true }\nsurvey: { delay: PT2H, quietHours: \"\", weekends: true }",
+            clock);
+    var r =
+        app.webhook(
+            TestApp.closed(
+                "INC-9", clock.instant(), "{\"email\":\"" + DANA + "\",\"locale\":\"fr\"}"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    type("bonjour ?"); // the survey waits for its delay: nothing is open yet
+    assertThat(sent()).hasSize(1);
+    assertThat(last()).contains("Aucun sondage");
+  }
+
+  @Test
+  void aSecondCommentIsAnsweredPolitelyAndTheFirstIsKept() throws Exception {
+    openSurvey("DEMO-9", "de");
+    type("jein");
+    type("Drucker druckt nur jede zweite Seite");
+    assertThat(last()).isEqualTo("Das hast du schon beantwortet – danke!");
+    JsonNode answers =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=DEMO-9", null).body())
+            .path("surveys")
+            .path(0)
+            .path("answers");
+    assertThat(answers.findValuesAsText("value")).containsExactly("jein");
+  }
+
+  @Test
+  void noThanksToAFreshSurveyEndsItPolitelyAndNoReminderFollows() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets",
+        "{\"id\":\"DEMO-10\",\"email\":\"" + DANA + "\",\"locale\":\"fr\"}");
+    app.tick();
+    app.deliver();
+    type("rien merci");
+    assertThat(last()).isEqualTo("Merci ! C'est tout, bonne journée.");
+    int before = sent().size();
+    clock.advance(java.time.Duration.ofHours(80)); // past the reminder and the expiry
+    app.tick();
+    app.deliver();
+    assertThat(sent()).as("no reminder, nothing new").hasSize(before);
+  }
+
+  /** Starts the app and closes a sandbox ticket for Dana in {@code locale}: her survey is out. */
+  private void openSurvey(String ticket, String locale) {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post(
+        "/sandbox/api/tickets",
+        "{\"id\":\"" + ticket + "\",\"email\":\"" + DANA + "\",\"locale\":\"" + locale + "\"}");
+    app.tick();
+    app.deliver();
+  }
+
+  private void typeWithoutDelivering(String text) throws Exception {
+    post(
+        "/sandbox/api/type", JSON.writeValueAsString(java.util.Map.of("user", DANA, "text", text)));
   }
 
   private void type(String text) throws Exception {

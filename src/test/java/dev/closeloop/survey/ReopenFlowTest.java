@@ -186,14 +186,18 @@ class ReopenFlowTest {
     Transition no = flow.apply(first.next(), typed("No, that is all, thanks"), ReopenMode.ASK);
     assertThat(no.reopen()).isFalse();
     assertThat(no.say()).containsExactly(Say.STAYS_CLOSED);
-    assertThat(no.next().step()).as("the rating buttons stay open").isEqualTo(Step.OPEN);
+    assertThat(no.next().finished()).as("'that is all' answers 'anything else?' too").isTrue();
     assertThat(no.recorded()).as("'that is all' is no comment").isEmpty();
 
+    // a tap says only "leave it closed": they said their piece, so "anything else?" comes now
+    // (the rating buttons stay open), else it would never be asked
     Transition tapped = flow.apply(first.next(), new ReopenClicked(false), ReopenMode.ASK);
-    assertThat(tapped.say()).containsExactly(Say.STAYS_CLOSED);
+    assertThat(tapped.say()).containsExactly(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
+    assertThat(tapped.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
 
-    Transition rated = flow.apply(no.next(), new RatingClicked(2), ReopenMode.ASK);
-    assertThat(rated.say()).containsExactly(Say.ANYTHING_ELSE);
+    Transition rated = flow.apply(tapped.next(), new RatingClicked(2), ReopenMode.ASK);
+    assertThat(rated.recorded()).containsExactly(new Transition.Answer(AnswerKind.RATING, "2"));
+    assertThat(rated.say()).as("not asked twice").isEmpty();
   }
 
   @Test

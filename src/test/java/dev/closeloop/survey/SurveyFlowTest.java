@@ -40,9 +40,9 @@ class SurveyFlowTest {
     Transition t2 = flow.apply(t1.next(), typed("the VPN still drops"));
     assertThat(t2.recorded())
         .containsExactly(new Transition.Answer(AnswerKind.COMMENT, "the VPN still drops"));
-    assertThat(t2.say()).containsExactly(Say.THANKS_FOR_COMMENT);
+    assertThat(t2.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
     Transition t3 = flow.apply(t2.next(), typed("👎"));
-    assertThat(t3.say()).containsExactly(Say.ANYTHING_ELSE);
+    assertThat(t3.say()).isEmpty();
     Transition t4 = flow.apply(t3.next(), typed("no"));
     assertThat(t4.say()).containsExactly(Say.CLOSING_NEGATIVE);
     assertThat(t4.next().finished()).isTrue();
@@ -123,11 +123,82 @@ class SurveyFlowTest {
 
   @Test
   void gibberishGetsAHelpfulReplyNotSilence() {
-    Conversation commented = new Conversation(Step.OPEN, null, null, "already said", null, null);
-    Transition t = flow.apply(commented, typed("blah"));
-    assertThat(t.say()).containsExactly(Say.NOT_UNDERSTOOD);
     assertThat(flow.apply(Conversation.start(), typed("   ")).say())
         .containsExactly(Say.NOT_UNDERSTOOD);
+    assertThat(flow.apply(Conversation.start(), typed("7")).say())
+        .containsExactly(Say.NOT_UNDERSTOOD);
+  }
+
+  @Test
+  @DisplayName("Rated and told what went wrong, 'did we fix it?' still open: 'anything else?' next")
+  void ratedAndCommentedIsAskedAnythingElseWithFixedStillOpen() {
+    Transition t1 = flow.apply(Conversation.start(), new RatingClicked(2));
+    Transition t2 = flow.apply(t1.next(), typed("printer still jams every morning"));
+    assertThat(t2.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
+    assertThat(t2.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+    // the fixed buttons stay: a late tap is kept, and "anything else?" is not asked twice
+    Transition t3 = flow.apply(t2.next(), new FixedClicked(false));
+    assertThat(t3.recorded()).containsExactly(new Transition.Answer(AnswerKind.FIXED, "false"));
+    assertThat(t3.say()).isEmpty();
+    assertThat(t3.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+    Transition t4 = flow.apply(t3.next(), new AnythingElseClicked(false));
+    assertThat(t4.say()).containsExactly(Say.CLOSING_NEGATIVE);
+    assertThat(t4.next().finished()).isTrue();
+  }
+
+  @Test
+  @DisplayName("Not fixed and told what went wrong, never rated: 'anything else?' next")
+  void notFixedAndCommentedIsAskedAnythingElseWithRatingStillOpen() {
+    Transition t1 = flow.apply(Conversation.start(), new FixedClicked(false));
+    Transition t2 = flow.apply(t1.next(), new CommentSubmitted("VPN drops hourly"));
+    assertThat(t2.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
+    Transition t3 = flow.apply(t2.next(), typed("2"));
+    assertThat(t3.recorded()).containsExactly(new Transition.Answer(AnswerKind.RATING, "2"));
+    assertThat(t3.say()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("A score with words, or a yes with words: they said their piece, 'anything else?'")
+  void anAnswerWithWordsMovesOnToAnythingElse() {
+    Transition t = flow.apply(Conversation.start(), typed("5 - great job, thanks!"));
+    assertThat(t.say()).containsExactly(Say.ANYTHING_ELSE);
+    assertThat(flow.apply(t.next(), typed("👍")).say()).isEmpty();
+    Transition yes =
+        flow.apply(Conversation.start(), typed("yes it works now, the new cable did it"));
+    assertThat(yes.next().fixed()).isTrue();
+    assertThat(yes.say()).containsExactly(Say.ANYTHING_ELSE);
+  }
+
+  @Test
+  @DisplayName("A second comment keeps the first and gets a short polite reply")
+  void aSecondCommentKeepsTheFirst() {
+    Transition t1 = flow.apply(Conversation.start(), typed("jein"));
+    assertThat(t1.next().comment()).isEqualTo("jein");
+    Transition t2 = flow.apply(t1.next(), typed("Drucker druckt nur jede zweite Seite"));
+    assertThat(t2.changed()).isFalse();
+    assertThat(t2.recorded()).isEmpty();
+    assertThat(t2.next().comment()).isEqualTo("jein");
+    assertThat(t2.say()).containsExactly(Say.ALREADY_ANSWERED);
+  }
+
+  @Test
+  @DisplayName("'nah im good', 'rien merci', 'sem mais nada' while 'did we fix it?' is open")
+  void nothingMoreWhileFixedIsOpenEndsPolitely() {
+    Conversation rated = new Conversation(Step.OPEN, null, 4, null, null, null);
+    Transition t = flow.apply(rated, typed("nah im good"));
+    assertThat(t.next().finished()).isTrue();
+    assertThat(t.say()).containsExactly(Say.CLOSING_POSITIVE);
+    assertThat(t.recorded()).isEmpty();
+    // nothing answered yet: a polite end, nothing recorded, never asked again
+    Transition fresh = flow.apply(Conversation.start(), typed("rien merci"));
+    assertThat(fresh.next().finished()).isTrue();
+    assertThat(fresh.recorded()).isEmpty();
+    assertThat(fresh.say()).containsExactly(Say.CLOSING_POSITIVE);
+    // "what went wrong?" open after a low score: nothing to add, on to "anything else?"
+    Conversation low = new Conversation(Step.AWAIT_COMMENT, null, 2, null, null, null);
+    Transition skip = flow.apply(low, typed("sem mais nada"));
+    assertThat(skip.say()).containsExactly(Say.ANYTHING_ELSE);
+    assertThat(skip.recorded()).isEmpty();
   }
 
   @Test
