@@ -160,7 +160,11 @@ public final class AnswerParser {
       int end = start + len;
       int after = skipSpaces(f, end);
       // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
-      int tail = fixed ? skip(f, end, Lexicon.ACK, Lexicon.YES) : skipAcks(f, end);
+      // "nao resolveu ainda", "works again now": time words and the same answer again, too
+      int tail =
+          fixed
+              ? skip(f, end, Lexicon.ACK, Lexicon.YES, Lexicon.FILLER, Lexicon.FIXED)
+              : skip(f, end, Lexicon.ACK, Lexicon.FILLER, Lexicon.NOT_FIXED);
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
           && tail < f.length()
@@ -232,11 +236,13 @@ public final class AnswerParser {
     }
     if (!isNo) {
       // "yes please", "sí, por favor", "oui oui": nothing more than the yes
-      boolean nothingMore = skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES) >= f.length();
+      boolean nothingMore =
+          skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES, Lexicon.FILLER) >= f.length();
       return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
-    boolean plain = restAt >= f.length();
+    // "no no", "nope, not really": the no again is no more than a plain no
+    boolean plain = skip(f, restAt, Lexicon.NO) >= f.length();
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
@@ -257,8 +263,24 @@ public final class AnswerParser {
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */
   private static boolean saysFixedAgain(Folded f, int at, boolean no) {
-    int len = f.phraseAt(at, no ? Lexicon.NOT_FIXED : Lexicon.FIXED);
-    return len > 0 && skipAcks(f, at + len) >= f.length();
+    List<String> same = no ? Lexicon.NOT_FIXED : Lexicon.FIXED;
+    // "ja passt, läuft wieder", "yup all sorted now": thanks and time words around it too (the
+    // answer's own phrase first: "ainda não" is one, not the time word "ainda" and a "não")
+    boolean said = false;
+    int i = f.skipSeparators(at);
+    while (i < f.length()) {
+      int len = f.phraseAt(i, same);
+      if (len > 0) {
+        said = true;
+      } else {
+        len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
+      }
+      if (len <= 0) {
+        return false;
+      }
+      i = f.skipSeparators(i + len);
+    }
+    return said;
   }
 
   /** The length of a leading phrase, trying "nooo" / "yesss" as "no" / "yes"; -1 when none. */

@@ -337,27 +337,40 @@ final class Lexicon {
             same problem | same issue | still happening | no change | not solved | not solved yet |
             not resolved yet | nothing changed | it isn't | it isnt | isn't | isnt | it's not |
             its not | it is not | unfortunately | sadly
+            didn't work | didnt work | did not work | it didn't work | it didnt work |
+            it did not work | didn't help | didnt help | did not help | it didn't help |
+            it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
+            no luck | still no luck
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
             noch kaputt | kaputt | noch nicht | leider nicht | immer noch nicht | noch immer nicht |
+            hat nicht geklappt | hat nicht funktioniert | hat nichts gebracht | klappt nicht |
+            klappt immer noch nicht | ging nicht |
             leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe | leider
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
             pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu |
+            ca n'a pas marche | ca n'a pas fonctionne | n'a pas marche | n'a pas fonctionne |
+            ca a pas marche | ca n'a rien change | pas marche |
             malheureusement
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
             sigue pasando | mismo problema | ya no funciona | lamentablemente | desafortunadamente
+            no se arreglo | no se soluciono | no se resolvio | no funciono | no sirvio |
+            no se ha solucionado | no se ha arreglado | no se ha resuelto
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente
+            nao funcionou | nao deu certo | nao adiantou | nao resolveram
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
+            直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
+            動きませんでした
           """);
 
   /** Fixed, said in words. */
@@ -368,18 +381,38 @@ final class Lexicon {
             works now | it works | it works now | working now | works again | sorted | works |
             working | it's working | its working | it is working | it's working now |
             its working now | working again | all working
+            it did | it worked | that worked | worked | that did it | did the trick
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
             funktioniert | lauft | klappt
+            hat geklappt | hat funktioniert
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
             tout est regle | probleme regle
+            ca a marche | ca a fonctionne
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
+            funciono | se arreglo | se soluciono | se resolvio
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
+            deu certo
           ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
             動きます
+          """);
+
+  /**
+   * Words that only place a yes or no in time or stress it ("now", "again", "yet", "ya", "ainda"):
+   * "all sorted now", "nao resolveu ainda" say no more than the answer itself.
+   */
+  static final List<String> FILLER =
+      phrases(
+          """
+          en: now | again | already | yet | finally | all | totally | completely | fully
+          de: jetzt | wieder | schon | endlich | alles | nun
+          fr: maintenant | deja | enfin | encore | tout
+          es: ya | ahora | de nuevo | otra vez | por fin | todo
+          pt: agora | ja | ainda | de novo | finalmente | tudo
+          ja: もう | また | やっと
           """);
 
   /** "Stop", alone or with thanks: opts the person out. */
