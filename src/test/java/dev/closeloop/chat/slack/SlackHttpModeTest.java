@@ -101,9 +101,10 @@ class SlackHttpModeTest {
               + "\"event_id\":\"Ev-shape\",\"event_time\":1,\"event\":"
               + event
               + "}";
-      assertThat(endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status())
-          .as(event)
-          .isEqualTo(400);
+      SlackHttpEndpoint.Reply reply =
+          endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      assertThat(reply.status()).as(event).isEqualTo(400);
+      assertThat(reply.body()).as(event).isEqualTo("{\"error\":\"unreadable request\"}");
     }
     assertThat(handler.events()).isEmpty();
   }
@@ -208,13 +209,16 @@ class SlackHttpModeTest {
     try {
       notYet.start(handler);
       String body = fake.eventCallbackBody(DANA, "5", "Ev-7");
-      assertThat(
-              notYet
-                  .httpEndpoint()
-                  .orElseThrow()
-                  .handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON))
-                  .status())
-          .isEqualTo(503);
+      SlackHttpEndpoint.Reply reply =
+          notYet
+              .httpEndpoint()
+              .orElseThrow()
+              .handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      assertThat(reply.status()).isEqualTo(503);
+      // a JSON error like every other route's, not plain text
+      assertThat(reply.contentType()).isEqualTo("application/json");
+      assertThat(reply.body())
+          .isEqualTo("{\"error\":\"not connected to Slack yet: retry shortly\"}");
       assertThat(notYet.connected()).isFalse();
     } finally {
       notYet.stop();
