@@ -70,7 +70,11 @@ final class ConfigValidation {
               }
             });
     range("delivery.maxAttempts", c.delivery().maxAttempts(), 1, 1000);
-    notNegative("delivery.backoff", c.delivery().backoff());
+    // PT0S would spend every attempt in one burst: a short outage would dead-letter the message
+    require(
+        "delivery.backoff",
+        c.delivery().backoff() != null && c.delivery().backoff().toMillis() >= 100,
+        "must be at least PT0.1S");
     require(
         "delivery.backoffMax",
         c.delivery().backoffMax().compareTo(c.delivery().backoff()) >= 0,

@@ -100,6 +100,12 @@ class ConfigLoaderTest {
         .hasMessageContaining("server.port");
     assertThatThrownBy(() -> loader.loadString("survey: { preferPlatform: teams }"))
         .hasMessageContaining("survey.preferPlatform");
+    // no wait between attempts: a few seconds of outage would spend them all and dead-letter
+    for (String none : new String[] {"PT0S", "PT0.01S"}) {
+      assertThatThrownBy(() -> loader.loadString("delivery: { backoff: " + none + " }"))
+          .hasMessageContaining("delivery.backoff")
+          .hasMessageContaining("PT0.1S");
+    }
     // past 2 GiB the limit overflowed an int and every helpdesk webhook was a 500; a body is read
     // into memory, so the limit stays far below the heap
     for (String huge : new String[] {"2147483647", "3000000000", "67108865"}) {
