@@ -78,6 +78,20 @@ public final class SlackHttpEndpoint {
     return handle(rawBody, headers);
   }
 
+  private static boolean aheadOfNow(Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("X-Slack-Request-Timestamp") && !e.getValue().isEmpty()) {
+        try {
+          long at = Long.parseLong(e.getValue().get(0).strip());
+          return at > java.time.Instant.now().getEpochSecond() + 300;
+        } catch (NumberFormatException notANumber) {
+          return false; // Bolt refuses it
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Handles one request from Slack.
    *
@@ -87,6 +101,12 @@ public final class SlackHttpEndpoint {
   public Reply handle(String rawBody, Map<String, List<String>> headers) {
     if (!started.getAsBoolean()) {
       return Reply.error(503, "not connected to Slack yet: retry shortly");
+    }
+    if (aheadOfNow(headers)) {
+      // Bolt refuses a timestamp over 5 minutes old but not one ahead: refuse both, like the
+      // webhooks, so a signed request stays usable for at most 5 minutes either way
+      log.info("slack http request refused reason=timestamp_ahead");
+      return Reply.error(401, "invalid request");
     }
     Request<?> request;
     try {

@@ -80,6 +80,13 @@ class SlackHttpModeTest {
     Map<String, List<String>> stale = FakeSlack.signedHeaders(SECRET, body, now() - 600, JSON);
     assertThat(endpoint.handle(body, stale).status()).isEqualTo(401);
 
+    Map<String, List<String>> ahead = FakeSlack.signedHeaders(SECRET, body, now() + 600, JSON);
+    assertThat(endpoint.handle(body, ahead).status()).isEqualTo(401);
+
+    String challenge = "{\"token\":\"t\",\"challenge\":\"c\",\"type\":\"url_verification\"}";
+    assertThat(endpoint.handle(challenge, Map.of("Content-Type", List.of(JSON))).status())
+        .isEqualTo(401);
+
     Map<String, List<String>> tampered = FakeSlack.signedHeaders(SECRET, body, now(), JSON);
     assertThat(endpoint.handle(body.replace("\"5\"", "\"1\""), tampered).status()).isEqualTo(401);
 
