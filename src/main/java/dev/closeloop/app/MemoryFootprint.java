@@ -163,9 +163,12 @@ final class MemoryFootprint {
     try {
       HotSpotDiagnosticMXBean hotspot =
           ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-      // Min before Max: each must stay within the other at every step (defaults 40 / 70)
-      setUnlessChosen(hotspot, "MinHeapFreeRatio", "10");
-      setUnlessChosen(hotspot, "MaxHeapFreeRatio", "20");
+      // Min before Max: each must stay within the other at every step (defaults 40 / 70). They
+      // size the heap only at a full collection (the idle watcher's): 10 % headroom left 10 MiB
+      // less resident after a 2,000-survey run than 20 % did (218-219 vs 229 MiB, two A/B pairs);
+      // busy, G1 grows the heap by its GC-time goal (GCTimeRatio), not by these.
+      setUnlessChosen(hotspot, "MinHeapFreeRatio", "5");
+      setUnlessChosen(hotspot, "MaxHeapFreeRatio", "10");
       setUnlessChosen(hotspot, "G1PeriodicGCInterval", Long.toString(IDLE_GC_MILLIS));
       watchIdleHeap();
     } catch (RuntimeException e) {
