@@ -9,6 +9,14 @@ import java.util.Optional;
 
 /** Discord-to-email links an operator approves or imports. */
 final class AdminLinks {
+  /** What the store keeps of an address. */
+  static final int MAX_EMAIL = 320;
+
+  /** One address: no space, control character or second {@code @}, a dot after the {@code @}. */
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile(
+          "[^@\\s\\p{Cntrl}\\u2028\\u2029]+@[^@\\s\\p{Cntrl}\\u2028\\u2029]+\\.[^@\\s\\p{Cntrl}\\u2028\\u2029]+");
+
   private final App app;
 
   AdminLinks(App app) {
@@ -48,8 +56,9 @@ final class AdminLinks {
     int n = 0;
     List<String[]> pairs = new ArrayList<>();
     String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
-    for (String line : text.split("\\R")) {
-      String l = line.strip();
+    String[] lines = text.split("\\R");
+    for (int number = 1; number <= lines.length; number++) {
+      String l = lines[number - 1].strip();
       if (l.isEmpty() || l.startsWith("#")) {
         continue;
       }
@@ -57,11 +66,22 @@ final class AdminLinks {
       for (int i = 0; i < parts.length; i++) {
         parts[i] = unquote(parts[i].strip()).strip();
       }
-      if (parts[0].toLowerCase(Locale.ROOT).startsWith("email")) {
-        continue;
+      if (pairs.isEmpty()
+          && !parts[0].contains("@")
+          && parts[0].toLowerCase(Locale.ROOT).startsWith("email")) {
+        continue; // the header
       }
-      if (parts.length != 2 || !parts[0].contains("@") || !parts[1].matches("\\d{5,25}")) {
-        throw new IllegalArgumentException("bad line (want email,discordId): " + HttpApi.cut(l));
+      if (parts.length != 2
+          || parts[0].length() > MAX_EMAIL
+          || !EMAIL.matcher(parts[0]).matches()
+          || !parts[1].matches("\\d{5,20}")) {
+        throw new IllegalArgumentException(
+            "line "
+                + number
+                + ": want email,discordId (an address of at most "
+                + MAX_EMAIL
+                + " characters, a Discord id of 5 to 20 digits): "
+                + HttpApi.cut(l.replaceAll("\\p{Cntrl}", "?")));
       }
       pairs.add(new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1]});
     }

@@ -30,7 +30,10 @@ final class ConfigValidation {
     var smtp = c.mail().smtp();
     range("mail.smtp.port", smtp.port(), 1, 65535);
     if (smtp.configured()) {
-      require("mail.smtp.from", smtp.from().contains("@"), "must be an email address to send from");
+      require(
+          "mail.smtp.from",
+          sender(smtp.from()),
+          "must be an email address to send from (\"Name <address>\" is fine)");
     }
     var slack = c.slack();
     if (slack.configured() && !slack.socketMode() && slack.signingSecret().isEmpty()) {
@@ -70,7 +73,11 @@ final class ConfigValidation {
               }
             });
     range("delivery.maxAttempts", c.delivery().maxAttempts(), 1, 1000);
-    notNegative("delivery.backoff", c.delivery().backoff());
+    // PT0S would spend every attempt in one burst: a short outage would dead-letter the message
+    require(
+        "delivery.backoff",
+        c.delivery().backoff() != null && c.delivery().backoff().toMillis() >= 100,
+        "must be at least PT0.1S");
     require(
         "delivery.backoffMax",
         c.delivery().backoffMax().compareTo(c.delivery().backoff()) >= 0,
@@ -195,6 +202,22 @@ final class ConfigValidation {
   private static void require(String key, boolean ok, String reason) {
     if (!ok) {
       throw new ConfigException(key, reason);
+    }
+  }
+
+  /**
+   * One address the mail library will take as the sender, with no line break or other control
+   * character (which it would refuse at every send, or which would end the header).
+   */
+  private static boolean sender(String from) {
+    if (from == null || !from.contains("@") || from.chars().anyMatch(Character::isISOControl)) {
+      return false;
+    }
+    try {
+      new jakarta.mail.internet.InternetAddress(from, true);
+      return true;
+    } catch (jakarta.mail.internet.AddressException e) {
+      return false;
     }
   }
 }

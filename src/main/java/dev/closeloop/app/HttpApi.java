@@ -61,6 +61,10 @@ final class HttpApi {
                   hc -> {
                     hc.setRequestHeaderSize(16 * 1024);
                     hc.setSendServerVersion(false);
+                    // Jetty otherwise holds a request with a body until its first byte comes:
+                    // a Content-Length over the limit with no body sent would wait for the idle
+                    // timeout instead of being answered 413 from the header at once
+                    hc.setDelayDispatchUntilContent(false);
                   });
             });
     routes(javalin);

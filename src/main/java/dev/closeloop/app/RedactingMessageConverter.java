@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * logs it: a {@code ?token=} query parameter (ServiceNow, Freshservice, unsigned Jira), an {@code
  * X-Closeloop-Token} header and an {@code Authorization} value, as Jetty or an SDK may print them
  * when debugging is on; and every configured secret's value wherever it shows up (a server's debug
- * dump of a request buffer cuts header names, so only the value itself can be found).
+ * dump of a request buffer cuts header names, so only the value itself can be found); and on one
+ * line, without control characters (see {@link #inert}).
  */
 public final class RedactingMessageConverter extends MessageConverter {
   private static final Pattern SECRETS =
@@ -30,7 +31,41 @@ public final class RedactingMessageConverter extends MessageConverter {
 
   @Override
   public String convert(ILoggingEvent event) {
-    return redact(super.convert(event));
+    return inert(redact(super.convert(event)));
+  }
+
+  /**
+   * The message on one line, with nothing a terminal acts on: line breaks (CR, LF, NEL, U+2028/9)
+   * and every other control character but tab are written as escapes ({@code \n}, {@code \u001b}),
+   * so a ticket id, a name or a comment can neither forge a log line nor recolour or clear an
+   * operator's terminal. Stack traces are printed apart and keep their lines.
+   */
+  static String inert(String message) {
+    if (message == null) {
+      return null;
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      boolean control =
+          (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+      if (control && out == null) {
+        out = new StringBuilder(message.length() + 16).append(message, 0, i);
+      }
+      if (out == null) {
+        continue;
+      }
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (control) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out == null ? message : out.toString();
   }
 
   static String redact(String message) {

@@ -161,11 +161,24 @@ final class SurveyExport {
   }
 
   /**
-   * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab or CR (a formula
-   * or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe.
+   * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab, CR or LF (a
+   * formula or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe; so does
+   * text whose first sign after spaces is one of them (LibreOffice can trim spaces on import), or
+   * their full-width forms ({@code ＝ ＋ － ＠}).
    */
   static Object spreadsheetSafe(Object value) {
-    if (value instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+    if (!(value instanceof String s) || s.isEmpty()) {
+      return value;
+    }
+    if ("\t\r\n".indexOf(s.charAt(0)) >= 0) {
+      return "'" + s;
+    }
+    int i = 0;
+    while (i < s.length()
+        && (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i)))) {
+      i++;
+    }
+    if (i < s.length() && "=+-@\uff1d\uff0b\uff0d\uff20".indexOf(s.charAt(i)) >= 0) {
       return "'" + s;
     }
     return value;

@@ -251,7 +251,8 @@ public final class ConfigDocs {
                   "Attempts per outbound message, then it is dead-lettered (`outbox list --dead`)."),
               entry(
                   "delivery.backoff",
-                  "First retry; doubles with jitter up to `backoffMax`; a 429 waits `Retry-After`."),
+                  "First retry (at least `PT0.1S`); doubles with jitter up to `backoffMax`; a 429 waits"
+                      + " `Retry-After`."),
               entry("delivery.backoffMax", "Longest wait between two attempts."),
               entry(
                   "retention.keep",

@@ -15,10 +15,29 @@ public final class LinkRules {
   public static final int USER_PER_DAY = 10;
   public static final int EMAIL_PER_HOUR = 3;
   public static final int EMAIL_PER_DAY = 5;
-  public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  /**
+   * A plain address, lower case: letters, digits and {@code . _ + ' -} before the {@code @}, a
+   * dotted host after it. Nothing a mail library would read as a second address, a name, a comment
+   * or a route ({@code <…>}, {@code (…)}, quotes, commas, line breaks): each such spelling of one
+   * mailbox would get limits of its own.
+   */
+  public static final Pattern EMAIL =
+      Pattern.compile("[a-z0-9_'+-]+(\\.[a-z0-9_'+-]+)*@[a-z0-9-]+(\\.[a-z0-9-]+)+");
+
   public static final Pattern CODE = Pattern.compile("\\d{6}");
 
   private LinkRules() {}
+
+  /**
+   * The mailbox an address reaches, for the limits per email: "dana+anything@example.com" is
+   * "dana@example.com" (sub-addressing delivers both to Dana).
+   */
+  public static String mailbox(String email) {
+    int at = email.indexOf('@');
+    int plus = email.indexOf('+');
+    return plus < 0 || plus > at ? email : email.substring(0, plus) + email.substring(at);
+  }
 
   /** "dana@example.com" → "d•••@example.com": who the code went to, without spelling it out. */
   public static String masked(String email) {

@@ -65,6 +65,27 @@ public final class LinkRequests {
   }
 
   /** Requests made since {@code since} by this Discord user, or for this email. */
+  /**
+   * Requests since {@code since} for the mailbox {@code plain} (no {@code +tag}): its own address
+   * and every {@code local+tag@domain} spelling of it.
+   */
+  public int countMailboxSince(String plain, Instant since) {
+    int at = plain.indexOf('@');
+    String like = likeEscaped(plain.substring(0, at)) + "+%" + likeEscaped(plain.substring(at));
+    return h.createQuery(
+            "SELECT COUNT(*) FROM link_requests WHERE (email = :v OR email LIKE :like ESCAPE '\\')"
+                + " AND requested_at >= :since")
+        .bind("v", plain)
+        .bind("like", like)
+        .bind("since", since)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  private static String likeEscaped(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
   public int countSince(String column, String value, Instant since) {
     String col = "email".equals(column) ? "email" : "discord_id";
     return h.createQuery(

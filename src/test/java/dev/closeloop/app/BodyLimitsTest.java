@@ -74,6 +74,29 @@ class BodyLimitsTest {
         .isEqualTo(200);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/hooks/tickets", "/slack/events", "/admin/links", "/sandbox/api/type"})
+  void aContentLengthOverTheLimitIs413FromTheHeaderWithNoBodySent(String path) throws Exception {
+    // the body never comes: the answer must not wait for it (nor for the 30 s idle timeout,
+    // longer than this socket's read timeout)
+    try (Socket s = new Socket("127.0.0.1", app.port)) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream()
+          .write(
+              ("POST "
+                      + path
+                      + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                      + "Authorization: Bearer "
+                      + TestApp.TOKEN
+                      + "\r\nContent-Length: "
+                      + TEN_MIB
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      assertThat(statusLine(s.getInputStream())).startsWith("HTTP/1.1 413 ");
+    }
+  }
+
   @Test
   void aSmallChunkedBodyIsStillRead() throws Exception {
     // the cap is on size, not on chunked encoding: a short chunked request is served as usual

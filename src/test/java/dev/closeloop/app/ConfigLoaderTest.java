@@ -100,6 +100,29 @@ class ConfigLoaderTest {
         .hasMessageContaining("server.port");
     assertThatThrownBy(() -> loader.loadString("survey: { preferPlatform: teams }"))
         .hasMessageContaining("survey.preferPlatform");
+    // a sender the mail library refuses at every send, or one that would end the header
+    for (String from :
+        new String[] {
+          "\"a@b.example\\r\\nBcc: x@y.example\"", "\"a@b.example, c@d.example\"", "\"@\""
+        }) {
+      assertThatThrownBy(
+              () -> loader.loadString("mail: { smtp: { host: relay, from: " + from + " } }"))
+          .as(from)
+          .hasMessageContaining("mail.smtp.from");
+    }
+    assertThat(
+            loader
+                .loadString("mail: { smtp: { host: relay, from: \"Closeloop <cl@b.example>\" } }")
+                .mail()
+                .smtp()
+                .from())
+        .isEqualTo("Closeloop <cl@b.example>");
+    // no wait between attempts: a few seconds of outage would spend them all and dead-letter
+    for (String none : new String[] {"PT0S", "PT0.01S"}) {
+      assertThatThrownBy(() -> loader.loadString("delivery: { backoff: " + none + " }"))
+          .hasMessageContaining("delivery.backoff")
+          .hasMessageContaining("PT0.1S");
+    }
     // past 2 GiB the limit overflowed an int and every helpdesk webhook was a 500; a body is read
     // into memory, so the limit stays far below the heap
     for (String huge : new String[] {"2147483647", "3000000000", "67108865"}) {

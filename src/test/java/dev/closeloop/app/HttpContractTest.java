@@ -121,6 +121,34 @@ class HttpContractTest {
   }
 
   @Test
+  void aLinksImportLineThatCannotBeKeptIs400NamingItAndNothingIsLinked() {
+    String tooLong = "x".repeat(400) + "@example.com";
+    for (String bad :
+        new String[] {
+          tooLong + ",423456789012345678",
+          "gus @example.com,423456789012345678",
+          "gus@example.com\u0000,423456789012345678",
+          "gus@example.com,4234567890123456789012345"
+        }) {
+      HttpResponse<String> r =
+          app.admin("POST", "/admin/links", "hal@example.com,523456789012345678\n" + bad + "\n");
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(r.body()).as(bad).contains("line 2");
+    }
+    // the good line before each bad one was not linked either: an import is all or nothing
+    assertThat(linkedTo("hal@example.com")).isEmpty();
+  }
+
+  @Test
+  void anAddressThatBeginsWithEmailIsNotTakenForTheHeader() {
+    HttpResponse<String> r =
+        app.admin(
+            "POST", "/admin/links", "email,discordId\nemail.desk@example.com,623456789012345678\n");
+    assertThat(r.body()).isEqualTo("{\"linked\":1}");
+    assertThat(linkedTo("email.desk@example.com")).contains("623456789012345678");
+  }
+
+  @Test
   void theSandboxRefusesABodyThatIsNotAJsonObjectInsteadOfClosingADefaultTicket() {
     for (String body : new String[] {"not json", "[1,2]", "{\"email\":"}) {
       HttpResponse<String> r = app.postJson("/sandbox/api/tickets", body);

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.PlatformId;
+import dev.closeloop.link.LinkRules;
 import dev.closeloop.store.People;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
@@ -185,6 +186,58 @@ class LinkVerificationTest {
     }
     assertThat(say("399999999999999999", "x", "link " + DANA)).contains("Too many");
     await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 3);
+  }
+
+  @Test
+  void anAddressSpelledAnotherWayIsNoWayRoundTheLimitsPerEmail() throws Exception {
+    startWithMail();
+    for (int i = 0; i < 3; i++) {
+      assertThat(say("30000000000000000" + i, "x", "link " + DANA)).contains("mailing");
+    }
+    // each of these would reach Dana's mailbox; none is a new address with limits of its own
+    String[] spellings = {
+      "<dana@example.com>",
+      "dana@example.com(again)",
+      "\"dana\"@example.com",
+      "dana+1@example.com",
+      "DANA+flood@Example.com",
+      "dana@example.com\r\nBcc:x@evil.example",
+      "dana@example.com\u2028Bcc:x@evil.example"
+    };
+    for (int i = 0; i < spellings.length; i++) {
+      assertThat(say("31000000000000000" + i, "x", "link " + spellings[i]))
+          .as(spellings[i])
+          .doesNotContain("mailing");
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 3);
+  }
+
+  @Test
+  void requestsRacingForOneAddressStayWithinItsLimit() throws Exception {
+    startWithMail();
+    int racers = 12;
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(racers);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(racers);
+    try {
+      List<java.util.concurrent.Future<String>> replies = new java.util.ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        String account = "3200000000000000" + (10 + i);
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return say(account, "x", "link " + DANA);
+                }));
+      }
+      int mailed = 0;
+      for (java.util.concurrent.Future<String> r : replies) {
+        mailed += r.get().contains("mailing") ? 1 : 0;
+      }
+      assertThat(mailed).isEqualTo(LinkRules.EMAIL_PER_HOUR);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

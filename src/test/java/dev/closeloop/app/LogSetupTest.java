@@ -46,6 +46,37 @@ class LogSetupTest {
   }
 
   @Test
+  void textFromOutsideCannotStartALineOfItsOwnOrColourTheTerminal() {
+    LoggerContext context = new LoggerContext();
+    LogSetup.apply(context, "System.out");
+    @SuppressWarnings("unchecked")
+    ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent> out =
+        (ConsoleAppender<ch.qos.logback.classic.spi.ILoggingEvent>)
+            context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("OUT");
+    // a ticket id, a name or a comment as a webhook, a helpdesk or a chat user sends it
+    String hostile =
+        "INC-1\r\n2026-11-24T10:00:00.000Z ERROR d.c.app.App admin token accepted"
+            + "\u001b[2J\u001b[31mred\u0085next\u2028line\u0000";
+    LoggingEvent event =
+        new LoggingEvent(
+            "x",
+            context.getLogger("dev.closeloop.ticket.usecase.IntakeService"),
+            Level.INFO,
+            "event=ticket_closed source={} ticket={}",
+            null,
+            new Object[] {"generic", hostile});
+    String line = new String(out.getEncoder().encode(event), StandardCharsets.UTF_8);
+
+    assertThat(line.lines()).hasSize(1);
+    assertThat(line)
+        .doesNotContain("\u001b", "\u0085", "\u2028", "\u0000", "\r")
+        .endsWith(
+            "ticket=INC-1\\r\\n2026-11-24T10:00:00.000Z ERROR d.c.app.App admin token accepted"
+                + "\\u001b[2J\\u001b[31mred\\u0085next\\u2028line\\u0000"
+                + System.lineSeparator());
+  }
+
+  @Test
   void theLibrariesAreQuietAndTheAppSaysInfo() {
     LoggerContext context = new LoggerContext();
     LogSetup.apply(context, "System.out");

@@ -47,6 +47,31 @@ class DiscordSurveyEndToEndTest {
   }
 
   @Test
+  void anotherUserReplayingTheButtonsOfSomeonesSurveyChangesNothingAndReadsNothing() {
+    String dana = user();
+    String mallory = user();
+    String ticket = ticket();
+    JsonNode dm = e2e.surveyDm(ticket, dana);
+    String channel = dm.path("channel_id").asText();
+    String rateOne = DiscordE2E.buttonEnding(dm, ":rate:1").orElseThrow();
+
+    // the same custom_id on the same message, sent as another user (a modified client)
+    FakeDiscord.Interaction forged =
+        discord.clickButton(mallory, channel, dm.path("id").asText(), rateOne);
+    String answer = e2e.awaitAnswered(forged).toString();
+
+    assertThat(answer).contains("not yours").doesNotContain(ticket).doesNotContain("VPN");
+    assertThat(e2e.survey(ticket).path("answers")).isEmpty();
+
+    // and a replay of Dana's own click once she has answered changes nothing either
+    e2e.click(dana, dm, ":rate:4");
+    FakeDiscord.Interaction replay =
+        discord.clickButton(dana, channel, dm.path("id").asText(), rateOne);
+    assertThat(e2e.awaitAnswered(replay).toString()).contains("already answered");
+    assertThat(answers(e2e.survey(ticket), "rating")).containsExactly("4");
+  }
+
+  @Test
   void surveyAnsweredWithButtonsEndsWithNoThatsAll() {
     String user = user();
     String ticket = ticket();

@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.utils.SessionControllerAdapter;
  */
 final class GatewayLocator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ANSWER = 64 * 1024;
 
   private GatewayLocator() {}
 
@@ -36,14 +37,23 @@ final class GatewayLocator {
             .header("User-Agent", "DiscordBot (https://github.com/closeloop, 1) closeloop")
             .GET()
             .build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<java.io.InputStream> response =
+        http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    byte[] body;
+    try (java.io.InputStream in = response.body()) {
+      // a gateway answer is a few hundred bytes: a larger one is not read into memory
+      body = in.readNBytes(MAX_ANSWER + 1);
+    }
     if (response.statusCode() == 401) {
       throw new InvalidTokenException();
     }
     if (response.statusCode() != 200) {
       throw new IOException("GET gateway/bot answered HTTP " + response.statusCode());
     }
-    JsonNode url = JSON.readTree(response.body()).path("url");
+    if (body.length > MAX_ANSWER) {
+      throw new IOException("GET gateway/bot answered more than 64 KiB: check discord.apiUrl");
+    }
+    JsonNode url = JSON.readTree(body).path("url");
     if (!url.isTextual() || url.asText().isBlank()) {
       throw new IOException("GET gateway/bot answered without a url");
     }

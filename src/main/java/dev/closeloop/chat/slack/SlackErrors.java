@@ -108,6 +108,50 @@ final class SlackErrors {
     };
   }
 
+  private static final Set<String> REFUSED_TOKEN =
+      Set.of("not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive");
+
+  /**
+   * Why connecting to Slack failed, telling a token Slack refused from a Slack that could not be
+   * reached (Bolt says "The token is invalid" for both): auth.test answered with an error, or
+   * apps.connections.open did; else the call itself failed.
+   */
+  static String startFailure(Throwable e, String apiUrl) {
+    String m = String.valueOf(e.getMessage());
+    String answered = inside(m, "The token is invalid (auth.test error: ");
+    if (answered != null) {
+      return REFUSED_TOKEN.contains(answered)
+          ? "Slack refused slack.botToken (auth.test: "
+              + answered
+              + "): check it, or reinstall the app for a new token"
+          : "Slack answered auth.test with " + answered;
+    }
+    String socket = inside(m, "Failed to connect to the Socket Mode endpoint URL (error: ");
+    if (socket != null) {
+      return REFUSED_TOKEN.contains(socket)
+          ? "Slack refused slack.appToken (apps.connections.open: "
+              + socket
+              + "): check it, and that it has the connections:write scope"
+          : "Slack answered apps.connections.open with " + socket;
+    }
+    String failed = inside(m, "The token is invalid (error: ");
+    if (failed != null || e instanceof IOException || e.getCause() instanceof IOException) {
+      return "Slack cannot be reached at "
+          + apiUrl
+          + " ("
+          + (failed != null ? failed : e.toString())
+          + "): the token was not checked";
+    }
+    return e.toString();
+  }
+
+  /** What follows {@code prefix} up to the closing parenthesis, or null. */
+  private static String inside(String message, String prefix) {
+    return message.startsWith(prefix) && message.endsWith(")")
+        ? message.substring(prefix.length(), message.length() - 1)
+        : null;
+  }
+
   static boolean isUnknownUser(String error) {
     return error != null && UNKNOWN_USER.contains(error);
   }

@@ -28,14 +28,21 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Before {@link SlackPlatform#start} has reached Slack (auth.test) it answers 503, which Slack
- * retries.
+ * retries. Its own answers are JSON {@code {"error": "…"}}, like every other route's.
  */
 public final class SlackHttpEndpoint {
   private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
   public static final String PATH = "/slack/events";
 
   /** What to answer Slack: status, content type and body. */
-  public record Reply(int status, String contentType, String body) {}
+  public record Reply(int status, String contentType, String body) {
+    /** An answer of our own, {@code {"error": "…"}} like the rest of the HTTP API. */
+    static Reply error(int status, String message) {
+      com.google.gson.JsonObject json = new com.google.gson.JsonObject();
+      json.addProperty("error", message);
+      return new Reply(status, "application/json", json.toString());
+    }
+  }
 
   private final App app;
   private final SlackRequestParser parser;
@@ -71,6 +78,20 @@ public final class SlackHttpEndpoint {
     return handle(rawBody, headers);
   }
 
+  private static boolean aheadOfNow(Map<String, List<String>> headers) {
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase("X-Slack-Request-Timestamp") && !e.getValue().isEmpty()) {
+        try {
+          long at = Long.parseLong(e.getValue().get(0).strip());
+          return at > java.time.Instant.now().getEpochSecond() + 300;
+        } catch (NumberFormatException notANumber) {
+          return false; // Bolt refuses it
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * Handles one request from Slack.
    *
@@ -79,7 +100,13 @@ public final class SlackHttpEndpoint {
    */
   public Reply handle(String rawBody, Map<String, List<String>> headers) {
     if (!started.getAsBoolean()) {
-      return new Reply(503, "text/plain; charset=utf-8", "not started");
+      return Reply.error(503, "not connected to Slack yet: retry shortly");
+    }
+    if (aheadOfNow(headers)) {
+      // Bolt refuses a timestamp over 5 minutes old but not one ahead: refuse both, like the
+      // webhooks, so a signed request stays usable for at most 5 minutes either way
+      log.info("slack http request refused reason=timestamp_ahead");
+      return Reply.error(401, "invalid request");
     }
     Request<?> request;
     try {
@@ -94,10 +121,10 @@ public final class SlackHttpEndpoint {
                   .build());
     } catch (RuntimeException e) {
       log.info("slack http request unreadable error={}", e.toString());
-      return new Reply(400, "text/plain; charset=utf-8", "unreadable request");
+      return Reply.error(400, "unreadable request");
     }
     if (request == null) {
-      return new Reply(400, "text/plain; charset=utf-8", "unknown request");
+      return Reply.error(400, "unknown request");
     }
     try {
       Response r = app.run(request);
@@ -108,11 +135,11 @@ public final class SlackHttpEndpoint {
       // user): a retry would fail the same way, so no 500 for Slack to retry
       log.info(
           "slack http request unreadable type={} error={}", request.getRequestType(), e.toString());
-      return new Reply(400, "text/plain; charset=utf-8", "unreadable request");
+      return Reply.error(400, "unreadable request");
     } catch (Exception e) {
       log.error(
           "slack http request failed type={} next=Slack retries", request.getRequestType(), e);
-      return new Reply(500, "text/plain; charset=utf-8", "failed");
+      return Reply.error(500, "failed: Slack retries");
     }
   }
 }

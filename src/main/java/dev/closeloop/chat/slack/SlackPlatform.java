@@ -147,7 +147,10 @@ public final class SlackPlatform implements ChatPlatform {
         wait = options.maxBackoff();
       }
       log.warn(
-          "slack start failed attempt={} error={} next=retry in {}", attempt, e.getMessage(), wait);
+          "slack start failed attempt={} reason={} next=retry in {}",
+          attempt,
+          SlackErrors.startFailure(e, config.apiUrl()),
+          wait);
       scheduler.schedule(() -> startHttp(attempt + 1), wait.toMillis(), TimeUnit.MILLISECONDS);
     }
   }

@@ -124,9 +124,9 @@ final class SocketModeConnection {
     } catch (Exception e) {
       Duration wait = backoff(attempts);
       log.warn(
-          "slack socket connect failed attempt={} error={} next=retry in {}",
+          "slack socket connect failed attempt={} reason={} next=retry in {}",
           attempts,
-          e.toString(),
+          SlackErrors.startFailure(e, slack.getConfig().getMethodsEndpointUrlPrefix()),
           wait);
       scheduleCheck(wait);
     }

@@ -43,6 +43,7 @@ public final class LinkService {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final ExecutorService mail;
+  private final Object requestLock = new Object();
 
   /**
    * @param mailer null when no relay is configured: requests then wait for an admin
@@ -108,57 +109,60 @@ public final class LinkService {
       return w.t("linkUsage");
     }
     Instant now = clock.instant();
-    record Made(String reply, long id, String code) {}
-    Made made =
-        Retry.onConflict(
-            () ->
-                jdbi.inTransaction(
-                    h -> {
-                      People people = new People(h);
-                      if (people.linkedDiscordId(email).filter(discordId::equals).isPresent()) {
-                        return new Made(
-                            w.t("linkAlready", "email", LinkRules.masked(email)), 0, null);
-                      }
-                      LinkRequests requests = new LinkRequests(h);
-                      if (requests.countSince(
-                                  "discord_id", discordId, now.minus(Duration.ofHours(1)))
-                              >= LinkRules.USER_PER_HOUR
-                          || requests.countSince(
-                                  "discord_id", discordId, now.minus(Duration.ofDays(1)))
-                              >= LinkRules.USER_PER_DAY
-                          || requests.countSince("email", email, now.minus(Duration.ofHours(1)))
-                              >= LinkRules.EMAIL_PER_HOUR
-                          || requests.countSince("email", email, now.minus(Duration.ofDays(1)))
-                              >= LinkRules.EMAIL_PER_DAY) {
-                        log.info(
-                            "event=link_request_refused reason=too_many discord_user={}",
-                            discordId);
-                        return new Made(w.t("linkTooMany"), 0, null);
-                      }
-                      requests.closeOpen(discordId, "replaced");
-                      if (mailer == null) {
-                        long id =
-                            requests.insert(email, discordId, LinkRequests.PENDING, now, null);
-                        log.info("event=link_pending id={} discord_user={}", id, discordId);
-                        return new Made(
-                            w.t("linkPending", "email", LinkRules.masked(email)), id, null);
-                      }
-                      long id =
-                          requests.insert(
-                              email,
-                              discordId,
-                              LinkRequests.CODE_SENT,
-                              now,
-                              now.plus(LinkRules.CODE_TTL));
-                      String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
-                      requests.setCodeHash(id, codeHash(h, id, discordId, code));
-                      return new Made(
-                          w.t("linkCodeSent", "email", LinkRules.masked(email)), id, code);
-                    }));
+    String mailbox = LinkRules.mailbox(email);
+    // one request at a time: requests racing past the count of the ones before them would each
+    // mail a code (the limits are counted, not locked, in the store)
+    Made made;
+    synchronized (requestLock) {
+      made = requestOnce(discordId, email, mailbox, now, w);
+    }
     if (made.code() != null) {
       sendCode(made.id(), email, discordId, userName, made.code(), w);
     }
     return made.reply();
+  }
+
+  private record Made(String reply, long id, String code) {}
+
+  private Made requestOnce(String discordId, String email, String mailbox, Instant now, Words w) {
+    return Retry.onConflict(
+        () ->
+            jdbi.inTransaction(
+                h -> {
+                  People people = new People(h);
+                  if (people.linkedDiscordId(email).filter(discordId::equals).isPresent()) {
+                    return new Made(w.t("linkAlready", "email", LinkRules.masked(email)), 0, null);
+                  }
+                  LinkRequests requests = new LinkRequests(h);
+                  if (requests.countSince("discord_id", discordId, now.minus(Duration.ofHours(1)))
+                          >= LinkRules.USER_PER_HOUR
+                      || requests.countSince("discord_id", discordId, now.minus(Duration.ofDays(1)))
+                          >= LinkRules.USER_PER_DAY
+                      || requests.countMailboxSince(mailbox, now.minus(Duration.ofHours(1)))
+                          >= LinkRules.EMAIL_PER_HOUR
+                      || requests.countMailboxSince(mailbox, now.minus(Duration.ofDays(1)))
+                          >= LinkRules.EMAIL_PER_DAY) {
+                    log.info(
+                        "event=link_request_refused reason=too_many discord_user={}", discordId);
+                    return new Made(w.t("linkTooMany"), 0, null);
+                  }
+                  requests.closeOpen(discordId, "replaced");
+                  if (mailer == null) {
+                    long id = requests.insert(email, discordId, LinkRequests.PENDING, now, null);
+                    log.info("event=link_pending id={} discord_user={}", id, discordId);
+                    return new Made(w.t("linkPending", "email", LinkRules.masked(email)), id, null);
+                  }
+                  long id =
+                      requests.insert(
+                          email,
+                          discordId,
+                          LinkRequests.CODE_SENT,
+                          now,
+                          now.plus(LinkRules.CODE_TTL));
+                  String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
+                  requests.setCodeHash(id, codeHash(h, id, discordId, code));
+                  return new Made(w.t("linkCodeSent", "email", LinkRules.masked(email)), id, code);
+                }));
   }
 
   private void sendCode(

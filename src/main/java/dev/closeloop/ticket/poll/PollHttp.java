@@ -76,7 +76,7 @@ final class PollHttp {
             .build();
     // the request's own timeout ends at the response headers; the body is bounded here too
     java.util.concurrent.CompletableFuture<HttpResponse<String>> call =
-        context.http().sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        context.http().sendAsync(request, CappedBody.of(CappedBody.POLL_PAGE));
     try {
       return call.get(
           context.requestTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -87,6 +87,11 @@ final class PollHttp {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof java.net.http.HttpTimeoutException) {
         throw tooLong(uri, cause);
+      }
+      CappedBody.TooLarge large = CappedBody.TooLarge.in(cause);
+      if (large != null) {
+        throw new PollException(
+            poller + ": GET " + uri.getRawPath() + " answered " + large.getMessage(), cause);
       }
       throw new PollException(poller + ": GET " + uri.getRawPath() + " failed: " + cause, cause);
     } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.closeloop.ticket.poll.CappedBody;
 import dev.closeloop.ticket.poll.RetryPolicy;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -178,7 +179,7 @@ final class HelpdeskHttp {
     String call = describe(method, path);
     // the request's own timeout ends at the response headers: the body is bounded here too
     java.util.concurrent.CompletableFuture<HttpResponse<String>> pending =
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        http.sendAsync(request.build(), CappedBody.of(CappedBody.WRITE_BACK));
     try {
       HttpResponse<String> r =
           pending.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -190,6 +191,13 @@ final class HelpdeskHttp {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof HttpTimeoutException) {
         throw noAnswer(call);
+      }
+      CappedBody.TooLarge large = CappedBody.TooLarge.in(cause);
+      if (large != null) {
+        throw new Stop(
+            0,
+            new WriteOutcome.Retry(
+                name + " answered " + call + " with " + large.getMessage(), null));
       }
       throw new Stop(
           0,

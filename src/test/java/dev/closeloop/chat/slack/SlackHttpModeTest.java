@@ -80,6 +80,13 @@ class SlackHttpModeTest {
     Map<String, List<String>> stale = FakeSlack.signedHeaders(SECRET, body, now() - 600, JSON);
     assertThat(endpoint.handle(body, stale).status()).isEqualTo(401);
 
+    Map<String, List<String>> ahead = FakeSlack.signedHeaders(SECRET, body, now() + 600, JSON);
+    assertThat(endpoint.handle(body, ahead).status()).isEqualTo(401);
+
+    String challenge = "{\"token\":\"t\",\"challenge\":\"c\",\"type\":\"url_verification\"}";
+    assertThat(endpoint.handle(challenge, Map.of("Content-Type", List.of(JSON))).status())
+        .isEqualTo(401);
+
     Map<String, List<String>> tampered = FakeSlack.signedHeaders(SECRET, body, now(), JSON);
     assertThat(endpoint.handle(body.replace("\"5\"", "\"1\""), tampered).status()).isEqualTo(401);
 
@@ -101,9 +108,10 @@ class SlackHttpModeTest {
               + "\"event_id\":\"Ev-shape\",\"event_time\":1,\"event\":"
               + event
               + "}";
-      assertThat(endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON)).status())
-          .as(event)
-          .isEqualTo(400);
+      SlackHttpEndpoint.Reply reply =
+          endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      assertThat(reply.status()).as(event).isEqualTo(400);
+      assertThat(reply.body()).as(event).isEqualTo("{\"error\":\"unreadable request\"}");
     }
     assertThat(handler.events()).isEmpty();
   }
@@ -208,13 +216,16 @@ class SlackHttpModeTest {
     try {
       notYet.start(handler);
       String body = fake.eventCallbackBody(DANA, "5", "Ev-7");
-      assertThat(
-              notYet
-                  .httpEndpoint()
-                  .orElseThrow()
-                  .handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON))
-                  .status())
-          .isEqualTo(503);
+      SlackHttpEndpoint.Reply reply =
+          notYet
+              .httpEndpoint()
+              .orElseThrow()
+              .handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      assertThat(reply.status()).isEqualTo(503);
+      // a JSON error like every other route's, not plain text
+      assertThat(reply.contentType()).isEqualTo("application/json");
+      assertThat(reply.body())
+          .isEqualTo("{\"error\":\"not connected to Slack yet: retry shortly\"}");
       assertThat(notYet.connected()).isFalse();
     } finally {
       notYet.stop();

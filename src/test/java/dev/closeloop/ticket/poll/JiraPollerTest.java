@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.closeloop.config.Helpdesks;
+import dev.closeloop.testing.FloodingServer;
 import dev.closeloop.testing.StallingServer;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
@@ -20,6 +21,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JiraPollerTest extends WireMockSupport {
   private static final String PATH = "/rest/api/3/search/jql";
@@ -182,6 +185,29 @@ class JiraPollerTest extends WireMockSupport {
       assertThatThrownBy(() -> new JiraPoller(jira, bounded).pollOnce())
           .isInstanceOf(PollException.class)
           .hasMessageContaining("timeouts.helpdesk");
+      assertThat(store.received).isEmpty();
+      assertThat(store.cursors).doesNotContainKey("jira");
+    }
+  }
+
+  @ParameterizedTest(name = "Content-Length declared: {0}")
+  @ValueSource(booleans = {true, false})
+  void anAnswerOverTheCapFailsThePollInsteadOfFillingTheMemory(boolean declared) {
+    try (FloodingServer flood = new FloodingServer(CappedBody.POLL_PAGE + 1024 * 1024, declared)) {
+      FakeStore store = new FakeStore();
+      Helpdesks.Jira jira =
+          new Helpdesks.Jira(
+              "",
+              flood.baseUrl(),
+              "ops@acme.example",
+              "atl-token",
+              "project = IT",
+              "PT5M",
+              Duration.ofDays(1));
+
+      assertThatThrownBy(() -> new JiraPoller(jira, context(store)).pollOnce())
+          .isInstanceOf(PollException.class)
+          .hasMessageContaining("more than 32 MiB");
       assertThat(store.received).isEmpty();
       assertThat(store.cursors).doesNotContainKey("jira");
     }

@@ -14,11 +14,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.closeloop.config.Helpdesks;
+import dev.closeloop.testing.FloodingServer;
 import dev.closeloop.testing.StallingServer;
+import dev.closeloop.ticket.poll.CappedBody;
 import dev.closeloop.ticket.writeback.WriteOutcome.Done;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JiraWriterTest extends WriterTestSupport {
   private static final String AUTH = basic("ops@acme.example", "atl-token");
@@ -87,6 +91,33 @@ class JiraWriterTest extends WriterTestSupport {
 
       assertThat(outcome).isInstanceOf(WriteOutcome.Retry.class);
       assertThat(((WriteOutcome.Retry) outcome).reason()).contains("did not answer");
+    }
+  }
+
+  @ParameterizedTest(name = "Content-Length declared: {0}")
+  @ValueSource(booleans = {true, false})
+  void anAnswerOverTheCapIsRetriedLaterInsteadOfFillingTheMemory(boolean declared) {
+    try (FloodingServer flood = new FloodingServer(CappedBody.WRITE_BACK + 1024 * 1024, declared)) {
+      JiraWriter writer =
+          new JiraWriter(
+              new Helpdesks.Jira(
+                  "",
+                  flood.baseUrl(),
+                  "ops@acme.example",
+                  "atl-token",
+                  "",
+                  "",
+                  Duration.ofDays(1),
+                  new Helpdesks.JiraWriteBack(true, "ask", true, false, "")),
+              http,
+              TIMEOUT,
+              clock);
+
+      WriteOutcome outcome = writer.write(note(sup1()));
+
+      // a Retry: the outbox tries again with backoff and dead-letters it after maxAttempts
+      assertThat(outcome).isInstanceOf(WriteOutcome.Retry.class);
+      assertThat(((WriteOutcome.Retry) outcome).reason()).contains("more than 8 MiB");
     }
   }
 
