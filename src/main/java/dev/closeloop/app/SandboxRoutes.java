@@ -82,20 +82,15 @@ final class SandboxRoutes {
           Map<?, ?> body = body(ctx);
           String user = str(body, "user", null);
           String action = str(body, "actionId", null);
-          String msg = str(body, "messageId", null);
           if (user == null || action == null) {
             HttpApi.error(ctx, 400, "user and actionId are required");
-            return;
-          }
-          if (msg == null) {
-            // a button is always on a message: a click without one is a malformed request
-            HttpApi.error(ctx, 400, "messageId is required: the id of the message clicked");
             return;
           }
           if (tooLong(ctx, user)) {
             return;
           }
           String conv = str(body, "conversation", "");
+          String msg = str(body, "messageId", "");
           reply(
               ctx,
               sandbox(app)

@@ -41,9 +41,7 @@ class CliOutputTest {
             "INC-7", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
     app.tick();
     app.deliver();
-    sandbox(
-        "click",
-        "{\"messageId\":\"1\",\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+    sandbox("click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
     sandbox("type", "{\"user\":\"dana@example.com\",\"text\":\"VPN\\u001b[31m still\\ndrops\"}");
     app.deliver();
     clock.advance(Duration.ofHours(5));

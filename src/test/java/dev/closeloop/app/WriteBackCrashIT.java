@@ -214,9 +214,7 @@ class WriteBackCrashIT {
   }
 
   private void click(String actionId) throws Exception {
-    post(
-        "/sandbox/api/click",
-        "{\"messageId\":\"1\",\"user\":\"" + DANA + "\",\"actionId\":\"" + actionId + "\"}");
+    post("/sandbox/api/click", "{\"user\":\"" + DANA + "\",\"actionId\":\"" + actionId + "\"}");
   }
 
   private void type(String text) throws Exception {

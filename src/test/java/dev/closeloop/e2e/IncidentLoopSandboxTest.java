@@ -53,10 +53,7 @@ class IncidentLoopSandboxTest {
               "INC-1", clock.instant(), "{\"email\":\"dana@example.com\",\"name\":\"Dana\"}"));
       app.tick();
       app.deliver();
-      sandbox(
-          app,
-          "click",
-          "{\"messageId\":\"1\",\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+      sandbox(app, "click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
       app.deliver();
       clock.advance(Duration.ofMinutes(1));
       app.admin("POST", "/admin/digest", null);
@@ -65,9 +62,7 @@ class IncidentLoopSandboxTest {
 
       HttpResponse<String> own =
           sandbox(
-              app,
-              "click",
-              "{\"messageId\":\"1\",\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:own\"}");
+              app, "click", "{\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:own\"}");
       assertThat(own.body()).contains("You own INC-1");
       app.deliver();
       assertThat(count(app, "channel:team", "Owner: Sam"))
@@ -77,7 +72,7 @@ class IncidentLoopSandboxTest {
               sandbox(
                       app,
                       "click",
-                      "{\"messageId\":\"1\",\"user\":\"kai\",\"userName\":\"Kai\",\"actionId\":\"cl:i:1:own\"}")
+                      "{\"user\":\"kai\",\"userName\":\"Kai\",\"actionId\":\"cl:i:1:own\"}")
                   .body())
           .contains("Already owned by Sam");
 
@@ -90,9 +85,7 @@ class IncidentLoopSandboxTest {
 
       HttpResponse<String> done =
           sandbox(
-              app,
-              "click",
-              "{\"messageId\":\"1\",\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:done\"}");
+              app, "click", "{\"user\":\"sam\",\"userName\":\"Sam\",\"actionId\":\"cl:i:1:done\"}");
       assertThat(done.body()).contains("modal");
       HttpResponse<String> note =
           sandbox(
@@ -133,10 +126,7 @@ class IncidentLoopSandboxTest {
               "INC-2", clock.instant(), "{\"email\":\"lee@example.com\",\"name\":\"Lee\"}"));
       app.tick();
       app.deliver();
-      sandbox(
-          app,
-          "click",
-          "{\"messageId\":\"1\",\"user\":\"lee@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+      sandbox(app, "click", "{\"user\":\"lee@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
       app.deliver();
       assertThat(count(app, "channel:team", "Unhappy requester")).isEqualTo(1);
       assertThat(count(app, "channel:team", "Closeloop digest")).isZero();

@@ -52,8 +52,7 @@ class RestartTest {
       first.tick();
       first.deliver();
       first.postJson(
-          "/sandbox/api/click",
-          "{\"messageId\":\"1\",\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+          "/sandbox/api/click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
       first.deliver();
     }
     clock.advance(Duration.ofHours(2)); // 10:00 Berlin: today's 09:00 digest came due while down
@@ -62,8 +61,7 @@ class RestartTest {
           "/sandbox/api/type", "{\"user\":\"dana@example.com\",\"text\":\"the VPN still drops\"}");
       second.deliver();
       second.postJson(
-          "/sandbox/api/click",
-          "{\"messageId\":\"1\",\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:fixed:no\"}");
+          "/sandbox/api/click", "{\"user\":\"dana@example.com\",\"actionId\":\"cl:s:1:fixed:no\"}");
       second.deliver();
       String survey = second.admin("GET", "/admin/surveys?ticket=INC-1", null).body();
       assertThat(survey)

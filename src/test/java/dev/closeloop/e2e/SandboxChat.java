@@ -57,7 +57,6 @@ final class SandboxChat {
                 .put("user", user)
                 .put("userName", user)
                 .put("actionId", actionId)
-                .put("messageId", "1")
                 .toString());
     assertThat(r.statusCode()).isEqualTo(200);
     deliver();

@@ -66,13 +66,7 @@ class SandboxLoopTest {
 
   private void click(String user, String actionId) {
     assertThat(
-            sandbox(
-                    "click",
-                    "{\"messageId\":\"1\",\"user\":\""
-                        + user
-                        + "\",\"actionId\":\""
-                        + actionId
-                        + "\"}")
+            sandbox("click", "{\"user\":\"" + user + "\",\"actionId\":\"" + actionId + "\"}")
                 .statusCode())
         .isEqualTo(200);
     app.deliver();
@@ -155,14 +149,10 @@ class SandboxLoopTest {
     String dm = messages("dm:sam@example.com").get(0).toString();
     assertThat(dm).contains("4/5").doesNotContain("cl:s:1:rate:");
     HttpResponse<String> again =
-        sandbox(
-            "click",
-            "{\"messageId\":\"1\",\"user\":\"sam@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+        sandbox("click", "{\"user\":\"sam@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
     assertThat(again.body()).contains("ephemeral").contains("already answered");
     HttpResponse<String> stranger =
-        sandbox(
-            "click",
-            "{\"messageId\":\"1\",\"user\":\"eve@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
+        sandbox("click", "{\"user\":\"eve@example.com\",\"actionId\":\"cl:s:1:rate:1\"}");
     assertThat(stranger.body()).contains("not yours");
   }
 
