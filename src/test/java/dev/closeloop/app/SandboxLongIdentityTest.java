@@ -82,58 +82,47 @@ class SandboxLongIdentityTest {
 
   @Test
   void aDisplayNameLongerThanTheStoreKeepsStillTakesOwnership() throws Exception {
-    app.postJson("/sandbox/api/tickets", "{\"id\":\"DEMO-OWN\",\"email\":\"dana@example.com\"}");
-    app.tick();
-    app.deliver();
-    app.postJson("/sandbox/api/type", "{\"user\":\"dana@example.com\",\"text\":\"1\"}");
-    long survey =
-        JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
-            .path("incidents")
-            .path(0)
-            .path("surveyId")
-            .asLong();
     HttpResponse<String> own =
-        app.postJson(
-            "/sandbox/api/click",
-            "{\"user\":\"it@example.com\",\"userName\":\""
-                + "N".repeat(5000)
-                + "\",\"actionId\":\"cl:i:"
-                + survey
-                + ":own\"}");
+        takeAs("N".repeat(5000), negativeSurvey("DEMO-OWN", "dana@example.com"));
 
     assertThat(own.body()).contains("DEMO-OWN").doesNotContain("went wrong");
-    assertThat(app.admin("GET", "/admin/incidents", null).body())
-        .contains("\"owner\":\"" + "N".repeat(299) + "…\"");
+    assertThat(firstIncident().path("owner").asText()).isEqualTo("N".repeat(299) + "…");
   }
 
   @Test
   void aLongDisplayNameIsNeverCutInsideAnEmoji() throws Exception {
-    app.postJson("/sandbox/api/tickets", "{\"id\":\"DEMO-EMOJI\",\"email\":\"eli@example.com\"}");
+    // the emoji's two chars sit at 299-300: a cut at 299 would keep half of it
+    takeAs(
+        "N".repeat(298) + "\uD83D\uDE00" + "tail", negativeSurvey("DEMO-EMOJI", "eli@example.com"));
+
+    assertThat(firstIncident().path("owner").asText()).isEqualTo("N".repeat(298) + "…");
+  }
+
+  /** Closes a sandbox ticket for {@code email}, who rates it 1: the survey id of the incident. */
+  private long negativeSurvey(String ticket, String email) throws Exception {
+    app.postJson("/sandbox/api/tickets", "{\"id\":\"" + ticket + "\",\"email\":\"" + email + "\"}");
     app.tick();
     app.deliver();
-    app.postJson("/sandbox/api/type", "{\"user\":\"eli@example.com\",\"text\":\"1\"}");
-    long survey =
-        JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
-            .path("incidents")
-            .path(0)
-            .path("surveyId")
-            .asLong();
-    // the emoji's two chars sit at 299-300: a cut at 299 would keep half of it
-    String name = "N".repeat(298) + "\uD83D\uDE00" + "tail";
-    app.postJson(
+    app.postJson("/sandbox/api/type", "{\"user\":\"" + email + "\",\"text\":\"1\"}");
+    return firstIncident().path("surveyId").asLong();
+  }
+
+  /**
+   * The IT team's "I'll take it" on {@code survey}, by someone whose display name is {@code name}.
+   */
+  private HttpResponse<String> takeAs(String name, long survey) {
+    return app.postJson(
         "/sandbox/api/click",
         "{\"user\":\"it@example.com\",\"userName\":\""
             + name
             + "\",\"actionId\":\"cl:i:"
             + survey
             + ":own\"}");
+  }
 
-    String owner =
-        JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
-            .path("incidents")
-            .path(0)
-            .path("owner")
-            .asText();
-    assertThat(owner).isEqualTo("N".repeat(298) + "…");
+  private JsonNode firstIncident() throws Exception {
+    return JSON.readTree(app.admin("GET", "/admin/incidents", null).body())
+        .path("incidents")
+        .path(0);
   }
 }

@@ -1,7 +1,6 @@
 package dev.closeloop.testing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -61,7 +60,7 @@ public final class FloodingServer implements AutoCloseable {
 
   private void answer(Socket s) {
     try {
-      readHead(s.getInputStream());
+      RawSockets.readHead(s.getInputStream());
       OutputStream out = s.getOutputStream();
       long padding = bodyBytes - HEAD.length - TAIL.length;
       String framing = declared ? "Content-Length: " + bodyBytes : "Transfer-Encoding: chunked";
@@ -94,30 +93,8 @@ public final class FloodingServer implements AutoCloseable {
     }
   }
 
-  private static void readHead(InputStream in) throws IOException {
-    int state = 0; // counts the bytes of \r\n\r\n seen in a row
-    while (state < 4) {
-      int b = in.read();
-      if (b < 0) {
-        return;
-      }
-      state = (b == '\r' && state % 2 == 0) || (b == '\n' && state % 2 == 1) ? state + 1 : 0;
-    }
-  }
-
   @Override
   public void close() {
-    try {
-      server.close();
-    } catch (IOException ignored) {
-      // closing
-    }
-    for (Socket s : open) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing
-      }
-    }
+    RawSockets.closeAll(server, open);
   }
 }

@@ -28,10 +28,20 @@ class JiraWriterTest extends WriterTestSupport {
   private static final String AUTH = basic("ops@acme.example", "atl-token");
 
   private JiraWriter writer(String reopenTransition, boolean createRequests) {
+    return writer(baseUrl(), TIMEOUT, reopenTransition, createRequests);
+  }
+
+  /** A writer of notes to the Jira at {@code url}, waiting at most {@code timeout} for answers. */
+  private JiraWriter writer(String url, Duration timeout) {
+    return writer(url, timeout, "", false);
+  }
+
+  private JiraWriter writer(
+      String url, Duration timeout, String reopenTransition, boolean createRequests) {
     return new JiraWriter(
         new Helpdesks.Jira(
             "",
-            baseUrl(),
+            url,
             "ops@acme.example",
             "atl-token",
             "",
@@ -39,7 +49,7 @@ class JiraWriterTest extends WriterTestSupport {
             Duration.ofDays(1),
             new Helpdesks.JiraWriteBack(true, "ask", true, createRequests, reopenTransition)),
         http,
-        TIMEOUT,
+        timeout,
         clock);
   }
 
@@ -72,20 +82,7 @@ class JiraWriterTest extends WriterTestSupport {
   @Test
   void aHelpdeskThatNeverFinishesItsAnswerIsAbandonedAfterTheTimeoutAndRetried() {
     try (StallingServer stalling = new StallingServer()) { // headers at once, then the body stalls
-      JiraWriter bounded =
-          new JiraWriter(
-              new Helpdesks.Jira(
-                  "",
-                  stalling.baseUrl(),
-                  "ops@acme.example",
-                  "atl-token",
-                  "",
-                  "",
-                  Duration.ofDays(1),
-                  new Helpdesks.JiraWriteBack(true, "ask", true, false, "")),
-              http,
-              Duration.ofMillis(300),
-              clock);
+      JiraWriter bounded = writer(stalling.baseUrl(), Duration.ofMillis(300));
 
       WriteOutcome outcome = bounded.write(note(sup1()));
 
@@ -98,20 +95,7 @@ class JiraWriterTest extends WriterTestSupport {
   @ValueSource(booleans = {true, false})
   void anAnswerOverTheCapIsRetriedLaterInsteadOfFillingTheMemory(boolean declared) {
     try (FloodingServer flood = new FloodingServer(CappedBody.WRITE_BACK + 1024 * 1024, declared)) {
-      JiraWriter writer =
-          new JiraWriter(
-              new Helpdesks.Jira(
-                  "",
-                  flood.baseUrl(),
-                  "ops@acme.example",
-                  "atl-token",
-                  "",
-                  "",
-                  Duration.ofDays(1),
-                  new Helpdesks.JiraWriteBack(true, "ask", true, false, "")),
-              http,
-              TIMEOUT,
-              clock);
+      JiraWriter writer = writer(flood.baseUrl(), TIMEOUT);
 
       WriteOutcome outcome = writer.write(note(sup1()));
 
