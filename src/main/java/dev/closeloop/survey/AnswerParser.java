@@ -151,7 +151,10 @@ public final class AnswerParser {
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
   private static ParsedAnswer fixed(Folded f) {
-    int start = skipAcks(f, 0);
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER); // "naja, teilweise", "well, it works"
+    if (start >= f.length()) {
+      return null;
+    }
     for (boolean fixed : new boolean[] {false, true}) {
       int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);
       if (len < 0) {

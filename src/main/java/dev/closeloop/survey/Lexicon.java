@@ -341,12 +341,17 @@ final class Lexicon {
             it did not work | didn't help | didnt help | did not help | it didn't help |
             it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
             no luck | still no luck
+            partially | partly | partially fixed | partly fixed | half fixed | only partly |
+            only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
+            not completely | not entirely | not fully
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
             noch kaputt | kaputt | noch nicht | leider nicht | immer noch nicht | noch immer nicht |
             hat nicht geklappt | hat nicht funktioniert | hat nichts gebracht | klappt nicht |
             klappt immer noch nicht | ging nicht |
+            teilweise | nur teilweise | zum teil | jein | halbwegs | so halb | mehr oder weniger |
+            teils teils |
             leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe | leider
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
@@ -354,6 +359,8 @@ final class Lexicon {
             pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu |
             ca n'a pas marche | ca n'a pas fonctionne | n'a pas marche | n'a pas fonctionne |
             ca a pas marche | ca n'a rien change | pas marche |
+            en partie | partiellement | plus ou moins | a moitie | pas completement |
+            pas entierement | seulement en partie |
             malheureusement
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
@@ -361,16 +368,21 @@ final class Lexicon {
             sigue pasando | mismo problema | ya no funciona | lamentablemente | desafortunadamente
             no se arreglo | no se soluciono | no se resolvio | no funciono | no sirvio |
             no se ha solucionado | no se ha arreglado | no se ha resuelto
+            parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente
             nao funcionou | nao deu certo | nao adiantou | nao resolveram
+            parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
+            so em parte
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
             動きませんでした
+            一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
+            完全には直っていません | いまいち
           """);
 
   /** Fixed, said in words. */
@@ -413,6 +425,21 @@ final class Lexicon {
           es: ya | ahora | de nuevo | otra vez | por fin | todo
           pt: agora | ja | ainda | de novo | finalmente | tudo
           ja: もう | また | やっと
+          """);
+
+  /**
+   * Words that open a reply and say nothing yet ("well, …", "naja, …", "bueno, …", "まあ…"): the
+   * answer to "did we fix it?" may follow them ("naja, teilweise", "well, it works now").
+   */
+  static final List<String> OPENER =
+      phrases(
+          """
+          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh
+          de: naja | na ja | tja | hmm | also | ehrlich gesagt
+          fr: euh | bah | ben | bon | bof | eh bien | honnetement
+          es: bueno | pues | eh | hmm | la verdad
+          pt: bom | bem | hmm | entao | olha
+          ja: まあ | まぁ | うーん | えーと | えっと
           """);
 
   /** "Stop", alone or with thanks: opts the person out. */

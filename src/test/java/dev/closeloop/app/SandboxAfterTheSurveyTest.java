@@ -81,15 +81,29 @@ class SandboxAfterTheSurveyTest {
   @Test
   void aSecondCommentIsAnsweredPolitelyAndTheFirstIsKept() throws Exception {
     openSurvey("DEMO-9", "de");
-    type("jein");
+    type("Drucker ist langsam");
     type("Drucker druckt nur jede zweite Seite");
     assertThat(last()).isEqualTo("Das hast du schon beantwortet – danke!");
+    assertThat(answersOf("DEMO-9")).containsExactly("Drucker ist langsam");
+  }
+
+  @Test
+  void aPartlyFixedIsNotFixedSoTheComplaintThatFollowsIsKept() throws Exception {
+    openSurvey("DEMO-11", "de");
+    type("naja, teilweise");
+    assertThat(last()).contains("DEMO-11"); // shall I reopen it?
+    type("Outlook stürzt immer noch ab, wenn ich PDFs öffne");
+    assertThat(answersOf("DEMO-11"))
+        .containsExactly("false", "Outlook stürzt immer noch ab, wenn ich PDFs öffne");
+  }
+
+  private java.util.List<String> answersOf(String ticket) throws Exception {
     JsonNode answers =
-        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=DEMO-9", null).body())
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=" + ticket, null).body())
             .path("surveys")
             .path(0)
             .path("answers");
-    assertThat(answers.findValuesAsText("value")).containsExactly("jein");
+    return answers.findValuesAsText("value");
   }
 
   @Test
