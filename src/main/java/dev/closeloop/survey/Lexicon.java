@@ -312,11 +312,13 @@ final class Lexicon {
   static final List<String> KEEP_CLOSED =
       phrases(
           """
-          en: leave it | leave it closed | keep it closed | don't reopen | dont reopen |
+          en: leave it | leave it closed | keep it closed | don't reopen | dont reopen | close it |
+            keep it shut | no need |
             do not reopen | no reopen | no need to reopen | leave closed | it can stay closed |
             don't reopen it | dont reopen it
           de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
-            lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben
+            lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
+            lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
             pas besoin de rouvrir | ne le rouvrez pas
           es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |

@@ -122,7 +122,11 @@ class ReopenFlowTest {
         "non, laissez fermé|false",
         "no, déjalo cerrado|false",
         "não, pode deixar fechado|false",
-        "いいえ、クローズのままでいいです|false"
+        "いいえ、クローズのままでいいです|false",
+        "lass zu|false",
+        "nö, bleibt zu|false",
+        "no need|false",
+        "nah close it|false"
       })
   void reopenInWords(String text, boolean reopen) {
     Transition t = flow.apply(notFixed(ReopenMode.ASK).next(), typed(text), ReopenMode.ASK);
