@@ -268,4 +268,16 @@ class ReopenFlowTest {
     Transition stop = flow.apply(notFixed(ReopenMode.ASK).next(), typed("stop"), ReopenMode.ASK);
     assertThat(stop.optOut()).isTrue();
   }
+
+  @Test
+  @DisplayName(
+      "Kept closed once the comment and the rating are in: it says so, then 'anything else?'")
+  void keptClosedAfterCommentAndRatingSaysSo() {
+    Conversation waiting =
+        new Conversation(Step.AWAIT_REOPEN, false, 3, "Outlook stürzt ab", null, null);
+    Transition t = flow.apply(waiting, typed("nö"), ReopenMode.ASK);
+    assertThat(t.reopen()).isFalse();
+    assertThat(t.say()).containsExactly(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
+    assertThat(t.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+  }
 }
