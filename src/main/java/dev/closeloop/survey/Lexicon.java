@@ -90,7 +90,7 @@ final class Lexicon {
             etwa
           fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire
           es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox
-          pt: acho | eu acho | acho eu | diria | eu diria | talvez
+          pt: acho | eu acho | acho eu | diria | eu diria | talvez | tipo | mais ou menos
           ja: かな | かなあ | かなぁ | かなー | かね | くらい | ぐらい | くらいかな | ぐらいかな | くらいです | ぐらいです | ですかね |
             かも | かもです | 位 | 程度 | って感じ | って感じです | でしょうか | と思います | だと思います | かなと思います
           """);

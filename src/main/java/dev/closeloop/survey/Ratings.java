@@ -56,15 +56,16 @@ final class Ratings {
   private static final Pattern STARS = Pattern.compile("^((?:★|⭐|🌟){1,5})[☆\\s]*$");
 
   /**
-   * Words before a score: "rating 4", "I'd give it a 4", "ich gebe eine 5", "je mets 4", "le doy un
-   * 5", "dou nota 4", "評価は4です". Articles alone ("a 4", "eine 4", "un 4") only before a bare score.
+   * Words before a score: "rating 4", "I'd give it a 4", "ich gebe eine 5", "Note 4", "je mets 4",
+   * "le doy un 5", "dou nota 4", "評価は4です". Articles alone ("a 4", "eine 4", "un 4") only before a
+   * bare score.
    */
   private static final Pattern LEAD_IN =
       Pattern.compile(
           "^(?:(?<words>my rating is|my rating|rating|rate|score|i'?d give (?:it|you|them) an?"
               + "|i give (?:it|you|them) an?|i'?d give (?:it|you|them)|i give (?:it|you|them)"
               + "|i'?d say an?|i'?d say|a solid|solid|ich gebe (?:euch |dir |ihnen )?eine"
-              + "|ich gebe|bewertung|je (?:mets|donne)(?: une?)?|(?:le |les )?doy(?: una?)?"
+              + "|ich gebe|bewertung|(?:meine |ma )?note|je (?:mets|donne)(?: une?)?|(?:le |les )?doy(?: una?)?"
               + "|calificacion|puntuacion|dou (?:nota|uma?)|nota|評価は|評価|満足度は|満足度)"
               + "|(?<article>an?|eine|une?|una?|uma?))\\s*[:：]?\\s*");
 
@@ -105,6 +106,10 @@ final class Ratings {
     if (before > 0) {
       at = f.skipSeparators(before);
       hedge = true;
+    }
+    Matcher lead = LEAD_IN.matcher(f.text).region(at, f.length());
+    if (lead.lookingAt() && lead.group("words") != null) {
+      at = lead.end(); // "nota 2 tipo", "rating 4 i guess"
     }
     Matcher m = HEDGED.matcher(f.text).region(at, f.length());
     if (!m.lookingAt()) {
