@@ -164,6 +164,30 @@ class SlackEndToEndTest {
   }
 
   @Test
+  void anotherUserSendingTheButtonsOfSomeonesSurveyChangesNothingAndReadsNothing() {
+    startSocketMode();
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-9", DANA, "dana@example.com");
+    String rateOne = actionIdEndingWith(fake.message(dm).orElseThrow().blocks(), ":rate:1");
+
+    // Dana's button, on Dana's message, sent as someone else (a modified client or a replay)
+    fake.sendBlockAction("U0MALLORY", dm, rateOne, "1");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                    .anyMatch(p -> p.path("text").asText().contains("not yours")));
+    String answer =
+        fake.responseUrlPosts().stream()
+            .map(p -> p.path("text").asText())
+            .filter(t -> t.contains("not yours"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(answer).doesNotContain("INC-9").doesNotContain("VPN");
+    assertThat(survey("INC-9").path("answers")).isEmpty();
+  }
+
+  @Test
   void emojiArriveFromSlackAsShortcodesAndAreReadAsTyped() {
     // Slack turns ⭐⭐⭐⭐ into ":star::star::star::star:" and 👍🏽 into ":+1::skin-tone-4:"
     startSocketMode();
