@@ -1,5 +1,6 @@
 package dev.closeloop.ticket.usecase;
 
+import dev.closeloop.language.Texts;
 import dev.closeloop.ticket.writeback.HelpdeskWriter;
 import dev.closeloop.ticket.writeback.LookUp;
 import dev.closeloop.ticket.writeback.ProbeReport;
@@ -198,7 +199,7 @@ public final class DemoHelpdesk implements HelpdeskWriter {
             """)
         .bind("t", ticketId)
         .bind("kind", kind)
-        .bind("body", cut(text == null ? "" : text, 8000))
+        .bind("body", Texts.cut(text == null ? "" : text, 8000))
         .bind("marker", marker)
         .bind("now", now)
         .executeAndReturnGeneratedKeys("id")
@@ -243,15 +244,11 @@ public final class DemoHelpdesk implements HelpdeskWriter {
   private static String title(Write.Request r) {
     String t = r.title() != null && !r.title().isBlank() ? r.title() : r.text();
     t = t == null ? r.ticket().id() : t.strip().lines().findFirst().orElse(r.ticket().id());
-    return cut(t, 200);
+    return Texts.cut(t, 200);
   }
 
   /** The request's text, pointing at the original ticket, as a helpdesk's description would. */
   private static String text(Write.Request r) {
     return (r.text() == null ? "" : r.text().strip()) + "\n\n→ " + r.ticket().id();
-  }
-
-  private static String cut(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -1,5 +1,7 @@
 package dev.closeloop.ticket.writeback;
 
+import dev.closeloop.language.Texts;
+
 /** The title and description of a new ticket made from a {@link Write.Request}. */
 final class Requests {
   private Requests() {}
@@ -14,7 +16,7 @@ final class Requests {
       t = r.ticket().id();
     }
     t = t.replaceAll("\\s+", " ");
-    return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    return Texts.cut(t, max);
   }
 
   /**
