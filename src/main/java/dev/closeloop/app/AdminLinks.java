@@ -1,5 +1,6 @@
 package dev.closeloop.app;
 
+import dev.closeloop.ticket.TicketEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +10,6 @@ import java.util.Optional;
 
 /** Discord-to-email links an operator approves or imports. */
 final class AdminLinks {
-  /** What the store keeps of an address. */
-  static final int MAX_EMAIL = 320;
-
   /** One address: no space, control character or second {@code @}, a dot after the {@code @}. */
   private static final java.util.regex.Pattern EMAIL =
       java.util.regex.Pattern.compile(
@@ -72,14 +70,14 @@ final class AdminLinks {
         continue; // the header
       }
       if (parts.length != 2
-          || parts[0].length() > MAX_EMAIL
+          || parts[0].length() > TicketEvent.MAX_EMAIL
           || !EMAIL.matcher(parts[0]).matches()
           || !parts[1].matches("\\d{5,20}")) {
         throw new IllegalArgumentException(
             "line "
                 + number
                 + ": want email,discordId (an address of at most "
-                + MAX_EMAIL
+                + TicketEvent.MAX_EMAIL
                 + " characters, a Discord id of 5 to 20 digits): "
                 + HttpApi.cut(l.replaceAll("\\p{Cntrl}", "?")));
       }

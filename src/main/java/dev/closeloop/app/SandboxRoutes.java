@@ -45,7 +45,7 @@ final class SandboxRoutes {
         ctx -> {
           Map<?, ?> body = body(ctx);
           String email = str(body, "email", "dana@example.com");
-          if (!email.contains("@") || email.length() > 320) {
+          if (!email.contains("@") || email.length() > TicketEvent.MAX_EMAIL) {
             HttpApi.error(ctx, 400, "email is not an email address");
             return;
           }

@@ -64,7 +64,6 @@ public final class LinkRequests {
         .execute();
   }
 
-  /** Requests made since {@code since} by this Discord user, or for this email. */
   /**
    * Requests since {@code since} for the mailbox {@code plain} (no {@code +tag}): its own address
    * and every {@code local+tag@domain} spelling of it.
@@ -86,11 +85,11 @@ public final class LinkRequests {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  public int countSince(String column, String value, Instant since) {
-    String col = "email".equals(column) ? "email" : "discord_id";
+  /** Requests made since {@code since} by this Discord user. */
+  public int countByUserSince(String discordId, Instant since) {
     return h.createQuery(
-            "SELECT COUNT(*) FROM link_requests WHERE " + col + " = :v AND requested_at >= :since")
-        .bind("v", value)
+            "SELECT COUNT(*) FROM link_requests WHERE discord_id = :v AND requested_at >= :since")
+        .bind("v", discordId)
         .bind("since", since)
         .mapTo(Integer.class)
         .one();

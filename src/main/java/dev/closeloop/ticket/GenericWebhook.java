@@ -115,9 +115,9 @@ public final class GenericWebhook implements Connector {
           new TicketEvent.Ticket(
               id,
               optional(t, "ticket.title", "title", MAX_TEXT),
-              url(optional(t, "ticket.url", "url", 2000)),
-              optional(t, "ticket.assignee", "assignee", 300),
-              optional(t, "ticket.team", "team", 300));
+              url(optional(t, "ticket.url", "url", TicketEvent.MAX_URL)),
+              optional(t, "ticket.assignee", "assignee", TicketEvent.MAX_NAME),
+              optional(t, "ticket.team", "team", TicketEvent.MAX_NAME));
       JsonNode r = root.get("requester");
       if (r != null && !r.isNull() && !r.isObject()) {
         return new WebhookResult.Invalid("requester must be an object");
@@ -126,13 +126,16 @@ public final class GenericWebhook implements Connector {
           r == null || r.isNull()
               ? new TicketEvent.Requester(null, null, null, null, null, null)
               : new TicketEvent.Requester(
-                  email(optional(r, "requester.email", "email", 320)),
-                  optional(r, "requester.name", "name", 300),
-                  platformId(optional(r, "requester.slackId", "slackId", 64), "requester.slackId"),
+                  email(optional(r, "requester.email", "email", TicketEvent.MAX_EMAIL)),
+                  optional(r, "requester.name", "name", TicketEvent.MAX_NAME),
                   platformId(
-                      optional(r, "requester.discordId", "discordId", 64), "requester.discordId"),
-                  optional(r, "requester.timezone", "timezone", 64),
-                  optional(r, "requester.locale", "locale", 35));
+                      optional(r, "requester.slackId", "slackId", TicketEvent.MAX_PLATFORM_ID),
+                      "requester.slackId"),
+                  platformId(
+                      optional(r, "requester.discordId", "discordId", TicketEvent.MAX_PLATFORM_ID),
+                      "requester.discordId"),
+                  optional(r, "requester.timezone", "timezone", TicketEvent.MAX_PLATFORM_ID),
+                  optional(r, "requester.locale", "locale", TicketEvent.MAX_LOCALE));
       if (kind == TicketEvent.Kind.CLOSED && !requester.reachable()) {
         return new WebhookResult.Invalid(
             "requester needs at least one of email, slackId, discordId");

@@ -134,9 +134,9 @@ public final class LinkService {
                     return new Made(w.t("linkAlready", "email", LinkRules.masked(email)), 0, null);
                   }
                   LinkRequests requests = new LinkRequests(h);
-                  if (requests.countSince("discord_id", discordId, now.minus(Duration.ofHours(1)))
+                  if (requests.countByUserSince(discordId, now.minus(Duration.ofHours(1)))
                           >= LinkRules.USER_PER_HOUR
-                      || requests.countSince("discord_id", discordId, now.minus(Duration.ofDays(1)))
+                      || requests.countByUserSince(discordId, now.minus(Duration.ofDays(1)))
                           >= LinkRules.USER_PER_DAY
                       || requests.countMailboxSince(mailbox, now.minus(Duration.ofHours(1)))
                           >= LinkRules.EMAIL_PER_HOUR
