@@ -235,7 +235,7 @@ public final class SurveyFlow {
     if (c.step() == Step.AWAIT_REQUEST) {
       return n.closing() ? declined(c) : request(c, n.text());
     }
-    boolean nothing = (n.closing() || n.rest() == null) && AnswerParser.saysNothing(n.text());
+    boolean nothing = n.closing() && AnswerParser.saysNothing(n.text()); // a plain no closes too
     if (fixedQuestionOpen(c)) {
       if (nothing || n.rest() != null && n.closing()) {
         return nothingMore(c); // "nothing", "nah im good", "rien merci": never "not fixed"
