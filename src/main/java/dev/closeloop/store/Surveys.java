@@ -163,8 +163,8 @@ public final class Surveys {
                     OR person_key IN (SELECT person_key FROM people WHERE <column> = :user)
                     OR person_key IN (SELECT email FROM links WHERE discord_id = :user))
             ) latest ORDER BY t DESC, id DESC LIMIT 1
-            """
-                .replace("<column>", column))
+            """)
+        .define("column", column)
         .bind("platform", platform)
         .bind("user", platformUser)
         .bind("key", platform + ":" + platformUser)
