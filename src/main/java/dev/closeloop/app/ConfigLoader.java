@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.closeloop.config.Config;
@@ -47,11 +50,21 @@ public final class ConfigLoader {
   }
 
   public static ObjectMapper mapper() {
-    return new ObjectMapper(new YAMLFactory())
-        .registerModule(new JavaTimeModule())
-        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    ObjectMapper mapper =
+        new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    // a value of another kind is refused, not bent into shape: 2.5 is no whole number (Jackson
+    // would cut it to 2), 1 is no true; text still reads, as that is what ${VAR} gives
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Boolean)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    return mapper;
   }
 
   /** Loads {@code file}; a missing file means all defaults. */
@@ -160,7 +173,10 @@ public final class ConfigLoader {
 
   /** What a value of the wrong type must be, in words an operator reads at a glance. */
   private static String invalidValue(JsonMappingException e) {
-    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
+    if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+      // under a map of names (digest.teams.NAME.key), where the defaults cannot list the keys
+      return "unknown key";
+    } else if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f) {
       String want = expected(f.getTargetType());
       if (want != null) {
         return "must be " + want + ", got \"" + HttpApi.cut(String.valueOf(f.getValue())) + "\"";

@@ -74,6 +74,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aValueOfAnotherKindIsNotBentIntoShape() {
+    // a fraction where a whole number goes was cut (2.5 became 2: one more score counted as
+    // fine) and a number where a yes/no goes was read as one; each is refused with its key, as
+    // "15m" is (a bare number of seconds for a duration is still taken: ConfigPrinterTest)
+    assertThatThrownBy(() -> loader.loadString("digest: { negativeAtOrBelow: 2.5 }"))
+        .hasMessage("digest.negativeAtOrBelow: must be a whole number, got \"2.5\"");
+    assertThatThrownBy(() -> loader.loadString("server: { port: 8080.5 }"))
+        .hasMessage("server.port: must be a whole number, got \"8080.5\"");
+    assertThatThrownBy(() -> loader.loadString("delivery: { maxAttempts: 3.7 }"))
+        .hasMessage("delivery.maxAttempts: must be a whole number, got \"3.7\"");
+    assertThatThrownBy(() -> loader.loadString("survey: { weekends: 1 }"))
+        .hasMessage("survey.weekends: must be true or false, got \"1\"");
+    assertThatThrownBy(() -> loader.loadString("digest: { teams: { net: { slack: C1 } } }"))
+        .hasMessage("digest.teams.net.slack: unknown key");
+    // what ${VAR} gives is text: a whole number or a yes/no written as text still reads
+    ConfigLoader withEnv =
+        new ConfigLoader(Map.of("PORT", "9090", "WEEKENDS", "true", "TRIES", "3")::get);
+    Config c =
+        withEnv.loadString(
+            "server: { port: \"${PORT}\" }\nsurvey: { weekends: \"${WEEKENDS}\" }\n"
+                + "delivery: { maxAttempts: \"${TRIES:-12}\" }");
+    assertThat(c.server().port()).isEqualTo(9090);
+    assertThat(c.survey().weekends()).isTrue();
+    assertThat(c.delivery().maxAttempts()).isEqualTo(3);
+  }
+
+  @Test
   void unknownKeysAreRefusedWithTheirPath() {
     assertThatThrownBy(() -> loader.loadString("survey: { delai: PT1M }"))
         .isInstanceOf(ConfigException.class)
