@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  * write-back modes. A failure is a {@link ConfigException} naming the key.
  */
 final class ConfigValidation {
+  private static final Pattern DNS_LABEL =
+      Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+  private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_]{1,80}");
   private static final Pattern HHMM = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
   private ConfigValidation() {}
@@ -43,6 +46,10 @@ final class ConfigValidation {
     }
     url("slack.apiUrl", slack.apiUrl());
     url("discord.apiUrl", c.discord().apiUrl());
+    require(
+        "discord.gatewayUrl",
+        empty(c.discord().gatewayUrl()) || address(c.discord().gatewayUrl(), "ws", "wss"),
+        "must be a ws(s):// URL, or empty");
     var s = c.survey();
     notNegative("survey.delay", s.delay());
     notNegative("survey.cooldown", s.cooldown());
@@ -106,6 +113,16 @@ final class ConfigValidation {
     reopen("connectors.zammad", k.zammad().writeBack().reopen());
     optionalUrl("connectors.jira.baseUrl", k.jira().baseUrl());
     optionalUrl("connectors.zendesk.baseUrl", k.zendesk().baseUrl());
+    // {subdomain}.zendesk.com: one DNS label, or the host would end inside it
+    require(
+        "connectors.zendesk.subdomain",
+        empty(k.zendesk().subdomain()) || DNS_LABEL.matcher(k.zendesk().subdomain()).matches(),
+        "must be the account's name in {name}.zendesk.com (letters, digits and -)");
+    // a path segment of the Table API
+    require(
+        "connectors.servicenow.table",
+        empty(k.servicenow().table()) || TABLE.matcher(k.servicenow().table()).matches(),
+        "must be a table name such as incident (letters, digits and _)");
     optionalUrl("connectors.servicenow.instanceUrl", k.servicenow().instanceUrl());
     optionalUrl("connectors.freshservice.baseUrl", k.freshservice().baseUrl());
     optionalUrl("connectors.glpi.baseUrl", k.glpi().baseUrl());
@@ -130,9 +147,26 @@ final class ConfigValidation {
 
   private static void optionalUrl(String key, String value) {
     require(
-        key,
-        empty(value) || value.startsWith("http://") || value.startsWith("https://"),
-        "must be an http(s) URL, or empty");
+        key, empty(value) || address(value, "http", "https"), "must be an http(s) URL, or empty");
+  }
+
+  /**
+   * Whether {@code value} parses as an absolute URL of one of {@code schemes} with a host and no
+   * query or fragment: paths are appended to it, so anything after the host's end would send the
+   * request, and its credentials, elsewhere.
+   */
+  private static boolean address(String value, String... schemes) {
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      return uri.getScheme() != null
+          && List.of(schemes).contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))
+          && uri.getHost() != null
+          && !uri.getHost().isEmpty()
+          && uri.getRawQuery() == null
+          && uri.getRawFragment() == null;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static void pollEvery(String key, String value) {
@@ -183,8 +217,7 @@ final class ConfigValidation {
   }
 
   private static void url(String key, String value) {
-    require(
-        key, value.startsWith("http://") || value.startsWith("https://"), "must be an http(s) URL");
+    require(key, address(value, "http", "https"), "must be an http(s) URL");
     require(key, value.endsWith("/"), "must end with /");
   }
 

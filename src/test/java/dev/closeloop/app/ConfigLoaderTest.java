@@ -101,6 +101,47 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void everyAddressNamesOneHostOfItsOwnKind() {
+    // a subdomain that ends the host sent the Zendesk credentials to another one (the jar polled
+    // evil.example/x with them); an address that does not parse failed every poll with a stack
+    // trace, after an exit 0 at start
+    String[][] refused = {
+      {
+        "connectors: { zendesk: { subdomain: \"evil.example/x?\" } }",
+        "connectors.zendesk.subdomain"
+      },
+      {
+        "connectors: { zendesk: { subdomain: \"acme.evil.example\" } }",
+        "connectors.zendesk.subdomain"
+      },
+      {"connectors: { jira: { baseUrl: \"http://a b/\" } }", "connectors.jira.baseUrl"},
+      {"connectors: { jira: { baseUrl: \"http://\" } }", "connectors.jira.baseUrl"},
+      {"connectors: { jira: { baseUrl: \"https://x.example?jql=a\" } }", "connectors.jira.baseUrl"},
+      {"connectors: { glpi: { baseUrl: \"https://x.example#a\" } }", "connectors.glpi.baseUrl"},
+      {
+        "connectors: { generic: { writeBackUrl: \"http://[x\", writeBackSecret: s } }",
+        "connectors.generic.writeBackUrl"
+      },
+      {"connectors: { servicenow: { table: \"../../x\" } }", "connectors.servicenow.table"},
+      {"slack: { apiUrl: \"http://a b/\" }", "slack.apiUrl"},
+      {"discord: { apiUrl: \"http:///\" }", "discord.apiUrl"},
+      {"discord: { gatewayUrl: \"javascript:x\" }", "discord.gatewayUrl"},
+    };
+    for (String[] c : refused) {
+      assertThatThrownBy(() -> loader.loadString(c[0]))
+          .as(c[0])
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith(c[1] + ": ");
+    }
+    Config ok =
+        loader.loadString(
+            "connectors: { zendesk: { subdomain: acme-it }, jira: { baseUrl:"
+                + " \"https://acme.atlassian.net/\" }, servicenow: { table: u_it_incident } }\n"
+                + "discord: { gatewayUrl: \"wss://gateway.discord.gg\" }");
+    assertThat(ok.connectors().zendesk().subdomain()).isEqualTo("acme-it");
+  }
+
+  @Test
   void unknownKeysAreRefusedWithTheirPath() {
     assertThatThrownBy(() -> loader.loadString("survey: { delai: PT1M }"))
         .isInstanceOf(ConfigException.class)
