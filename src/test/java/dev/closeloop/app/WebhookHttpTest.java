@@ -63,6 +63,27 @@ class WebhookHttpTest {
   }
 
   @Test
+  void aCloseAfterAReopenInTheSameSecondIsANewClose() {
+    // closedAt left out defaults to the time of receipt: a close, a reopen and a new close signed
+    // in one second (a helpdesk rule firing fast, or a test suite) are two closes, not one sent
+    // twice; the second was a duplicate, and the re-closed ticket never surveyed
+    long ts = clock.instant().getEpochSecond();
+    String close =
+        "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-11\"},\"requester\":{\"email\":\"%s\"}}";
+    assertThat(app.send(signed(close.formatted("a@example.com"), ts)).statusCode()).isEqualTo(202);
+    clock.advance(Duration.ofMillis(120));
+    String reopen = "{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-11\"}}";
+    assertThat(app.send(signed(reopen, ts)).statusCode()).isEqualTo(202);
+    clock.advance(Duration.ofMillis(120));
+    HttpResponse<String> again = app.send(signed(close.formatted("b@example.com"), ts));
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(202);
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-11", null).body())
+        .contains("\"state\":\"scheduled\"", "\"state\":\"cancelled\"", "b@example.com");
+    // and the first close sent again is still a replay
+    assertThat(app.send(signed(close.formatted("a@example.com"), ts)).body()).contains("duplicate");
+  }
+
+  @Test
   void aReplayedReopenDoesNotCancelANewerSurvey() {
     String close1 =
         "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-9\",\"closedAt\":\"2026-11-24T09:00:00Z\"},"
