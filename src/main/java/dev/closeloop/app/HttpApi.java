@@ -44,6 +44,11 @@ final class HttpApi {
         Javalin.create(
             cfg -> {
               cfg.showJavalinBanner = false;
+              // the connector exists once the server is about to start: from then on a request
+              // Jetty cannot take is a client error, never a 5xx (see ClientErrors)
+              cfg.events(
+                  e ->
+                      e.serverStarting(() -> ClientErrors.install(javalin.jettyServer().server())));
               cfg.events(
                   e ->
                       e.handlerAdded(

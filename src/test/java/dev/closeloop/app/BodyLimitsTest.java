@@ -116,6 +116,28 @@ class BodyLimitsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP/1.2", "HTTP/9.9", "XTTP/1.1", "HTTP/1.10", "HTTP/3"})
+  void aRequestLineWithAnUnknownVersionIs400NotA5xx(String version) throws Exception {
+    // Jetty answered these 505 HTTP Version Not Supported: a 5xx for what the client sent
+    try (Socket s = new Socket("127.0.0.1", app.port)) {
+      s.setSoTimeout(20_000);
+      s.getOutputStream()
+          .write(
+              ("POST /hooks/tickets " + version + "\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(answer).as(version).startsWith("HTTP/1.1 400 ").contains("{\"error\":");
+    }
+    assertThat(
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(uri("/health/live")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode())
+        .isEqualTo(200);
+  }
+
   static java.net.URI uri(String path) {
     return java.net.URI.create(app.url(path));
   }
