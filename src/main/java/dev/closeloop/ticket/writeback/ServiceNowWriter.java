@@ -32,6 +32,10 @@ public final class ServiceNowWriter extends ApiWriter {
   private static final String FIELDS = "sys_id,number,state,caller_id";
 
   private final HelpdeskHttp http;
+  private static final java.util.regex.Pattern CODE_TAG =
+      java.util.regex.Pattern.compile(
+          "\\[(\\s*/?\\s*code\\s*])", java.util.regex.Pattern.CASE_INSENSITIVE);
+
   private final String table;
   private final String user;
   private final String mayRead;
@@ -105,9 +109,19 @@ public final class ServiceNowWriter extends ApiWriter {
     if (reopen) {
       request.put("state", "2");
     }
-    request.put("work_notes", Marker.append(text, marker));
+    request.put("work_notes", Marker.append(journal(text), marker));
     http.call("PATCH", tablePath() + "/" + row.sysId(), request, mayUpdate);
     return Done.of(row.number(), link(row.sysId()));
+  }
+
+  /**
+   * Text for a journal field: ServiceNow shows what stands between {@code [code]} and {@code
+   * [/code]} as HTML, so people's words (a comment, a follow-up note) could put a link or an image
+   * into the agents' activity stream. The tag's bracket becomes a look-alike (［): the words stay
+   * readable, nothing renders.
+   */
+  static String journal(String text) {
+    return text == null ? null : CODE_TAG.matcher(text).replaceAll("\uFF3B$1");
   }
 
   @Override

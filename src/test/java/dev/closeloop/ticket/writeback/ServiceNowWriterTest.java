@@ -77,6 +77,29 @@ class ServiceNowWriterTest extends WriterTestSupport {
   }
 
   @Test
+  void aCodeTagInTheRequestersWordsIsNotMarkupInTheWorkNote() {
+    // ServiceNow shows journal text between [code] and [/code] as HTML: a requester's comment
+    // could put a link or an image into the agents' activity stream
+    record("6");
+    patched();
+    String comment =
+        "[code]<a href=\"https://evil.example\">reset here</a>[/code] [ CODE ]x[/Code]";
+    Write.Note note =
+        new Write.Note(
+            "wb-42-note",
+            linked,
+            "Survey: not fixed, 1/5.\nComment: " + comment,
+            new Write.SurveyResult(false, 1, comment, null, null));
+
+    writer().write(note);
+
+    String sent = body(only(RequestMethod.PATCH, RECORD)).path("work_notes").asText();
+    assertThat(sent.toLowerCase(java.util.Locale.ROOT))
+        .doesNotContainPattern("\\[\\s*/?\\s*code\\s*\\]")
+        .contains("<a href=\"https://evil.example\">reset here</a>");
+  }
+
+  @Test
   void withoutALinkTheRecordIsFoundByNumber() {
     server.stubFor(
         get(urlPathEqualTo("/api/now/table/incident"))
