@@ -324,7 +324,8 @@ final class SandboxRoutes {
     return s == null || s.isBlank() ? null : s;
   }
 
+  /** The first {@code max} characters of {@code s}, never half an emoji. */
   private static String limit(String s, int max) {
-    return s.length() > max ? s.substring(0, max) : s;
+    return dev.closeloop.language.Texts.head(s, max);
   }
 }

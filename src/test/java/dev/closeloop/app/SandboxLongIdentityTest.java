@@ -38,6 +38,32 @@ class SandboxLongIdentityTest {
   }
 
   @Test
+  void aDemoTicketCutToItsLengthsKeepsNoHalfEmoji() throws Exception {
+    // the sandbox cut id, title and name at a char count: an emoji across the cut left half of
+    // it, shown as "?" in the survey DM (seen on the jar: "Your ticket SURR-bbb…? was closed")
+    String id = "SURR-" + "b".repeat(54) + "\uD83D\uDE00";
+    String name = "n".repeat(99) + "\uD83D\uDE00";
+    HttpResponse<String> r =
+        app.postJson(
+            "/sandbox/api/tickets",
+            "{\"id\":\""
+                + id
+                + "\",\"name\":\""
+                + name
+                + "\",\"title\":\""
+                + "t".repeat(199)
+                + "\uD83D\uDE00\",\"email\":\"surr@example.com\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    app.tick();
+    app.deliver();
+    String messages = app.get("/sandbox/api/messages");
+    assertThat(messages)
+        .contains("SURR-" + "b".repeat(54) + " ")
+        .contains("n".repeat(99) + "!")
+        .doesNotContain("n?!", "b?", "t".repeat(199) + "?");
+  }
+
+  @Test
   void aLongEmailIsSurveyedAndAnsweredInTheSandbox() throws Exception {
     String longish = "a".repeat(55) + "@example.com";
     String longest = "b".repeat(64) + "@" + "c".repeat(200) + ".example.com";
