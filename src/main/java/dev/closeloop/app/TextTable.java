@@ -87,7 +87,8 @@ public final class TextTable {
     String s = value.toString();
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
-      safe.appendCodePoint(Character.isISOControl(cp) || bidi(cp) ? ' ' : cp);
+      safe.appendCodePoint(
+          Character.isISOControl(cp) || dev.closeloop.language.Texts.isBidiControl(cp) ? ' ' : cp);
       i += Character.charCount(cp);
     }
     String text = safe.toString().strip().replaceAll(" {2,}", " ");
@@ -99,10 +100,6 @@ public final class TextTable {
   }
 
   /** Direction overrides would reorder the rest of the line on the operator's screen. */
-  private static boolean bidi(int cp) {
-    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-  }
-
   private static int length(String s) {
     return s.codePointCount(0, s.length());
   }

@@ -16,6 +16,16 @@ public final class Texts {
     return head(text, max - 1) + "…";
   }
 
+  /**
+   * Whether {@code cp} is a bidirectional embedding, override or isolate (U+202A–U+202E,
+   * U+2066–U+2069): in people's text it turns what follows around on the line ("Dana‮ · Assignee:
+   * Alex" shows the assignee backwards), so it is dropped wherever their text is shown. Right- and
+   * left-to-right marks stay: they change no order beyond their own neighbours.
+   */
+  public static boolean isBidiControl(int cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+  }
+
   /** The first {@code max} characters of {@code text} (fewer when that would split an emoji). */
   public static String head(String text, int max) {
     if (text == null || text.length() <= max) {

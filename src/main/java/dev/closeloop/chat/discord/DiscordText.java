@@ -37,6 +37,9 @@ final class DiscordText {
     StringBuilder out = new StringBuilder(plain.length() + 16);
     for (int i = 0; i < plain.length(); i++) {
       char c = plain.charAt(i);
+      if (dev.closeloop.language.Texts.isBidiControl(c)) {
+        continue;
+      }
       if (MARKDOWN.indexOf(c) >= 0) {
         out.append('\\');
       }

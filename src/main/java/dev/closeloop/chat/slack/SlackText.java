@@ -1,5 +1,6 @@
 package dev.closeloop.chat.slack;
 
+import dev.closeloop.language.Texts;
 import java.util.Optional;
 
 /**
@@ -24,7 +25,11 @@ final class SlackText {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
-        default -> out.append(c);
+        default -> {
+          if (!Texts.isBidiControl(c)) {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();
@@ -62,7 +67,11 @@ final class SlackText {
         case '&' -> out.append("&amp;");
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
-        default -> out.append(c);
+        default -> {
+          if (!Texts.isBidiControl(c)) {
+            out.append(c);
+          }
+        }
       }
     }
     return out.toString();

@@ -37,6 +37,22 @@ class DiscordRendererTest {
   }
 
   @Test
+  void userTextCannotTurnTheRestOfTheLineAround() {
+    // a right-to-left override in a name showed what follows it on the digest line backwards
+    String name = "Dana\u202E \u202Aa\u202Bb\u202Cc\u202Dd\u2066e\u2067f\u2068g\u2069";
+    Part part =
+        DiscordRenderer.render(
+                message(new Card(name, null, List.of(new Span.Plain(name + " · Assignee: Alex")))))
+            .get(0);
+    String all =
+        part.content()
+            + part.embeds().stream()
+                .map(e -> e.getTitle() + "|" + e.getDescription())
+                .reduce("", String::concat);
+    assertThat(all).contains("Dana abcdefg").doesNotContainPattern("[\u202A-\u202E\u2066-\u2069]");
+  }
+
+  @Test
   void aLongRowOfButtonsWrapsAtFive() {
     List<Button> seven =
         IntStream.rangeClosed(1, 7)

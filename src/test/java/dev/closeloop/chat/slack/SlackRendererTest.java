@@ -51,6 +51,22 @@ class SlackRendererTest {
   }
 
   @Test
+  void userTextCannotTurnTheRestOfTheLineAround() throws Exception {
+    // a right-to-left override in a name showed what follows it on the digest line backwards
+    // (" · Assignee: Alex" as "xelA :eengissA · "); embeddings and isolates are dropped too
+    String name = "Dana\u202E \u202Aa\u202Bb\u202Cc\u202Dd\u2066e\u2067f\u2068g\u2069";
+    ChatMessage m =
+        new ChatMessage(
+            name,
+            List.of(
+                new ChatMessage.Header(name),
+                new ChatMessage.Card(
+                    name, null, List.of(new Span.Plain(name + " · Assignee: Alex")))));
+    String all = renderer.render(m).text() + blocks(m).toString();
+    assertThat(all).contains("Dana abcdefg").doesNotContainPattern("[\u202A-\u202E\u2066-\u2069]");
+  }
+
+  @Test
   void unsafeLinksRenderAsTheirLabelOnly() {
     assertThat(SlackText.link("javascript:alert(1)", "click")).isEqualTo("click");
     assertThat(SlackText.link("https://ok.example/a|b c", "go"))
