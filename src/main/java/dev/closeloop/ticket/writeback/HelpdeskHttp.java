@@ -262,7 +262,9 @@ final class HelpdeskHttp {
       return "";
     }
     String text = redact(body.replaceAll("\\s+", " ").strip());
-    return text.length() <= MAX_ERROR_TEXT ? text : text.substring(0, MAX_ERROR_TEXT) + "…";
+    return text.length() <= MAX_ERROR_TEXT
+        ? text
+        : dev.closeloop.language.Texts.head(text, MAX_ERROR_TEXT) + "…";
   }
 
   private String redact(String text) {

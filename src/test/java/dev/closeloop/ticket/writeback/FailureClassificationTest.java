@@ -18,6 +18,24 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every system's answers map to the same outcomes: the contract the outbox relies on. */
 class FailureClassificationTest extends WriterTestSupport {
+  @org.junit.jupiter.api.Test
+  void aHelpdesksErrorTextIsCutBetweenCharacters() {
+    // shown in /admin/outbox: cut at 300 chars, it could end in half an emoji (stored as "?")
+    HelpdeskHttp h =
+        new HelpdeskHttp(
+            "Jira",
+            "https://jira.example",
+            http,
+            Duration.ofSeconds(1),
+            java.time.Clock.systemUTC(),
+            "connectors.jira.apiToken",
+            java.util.Map.of(),
+            java.util.List.of());
+    String said = h.errorText("e".repeat(299) + "\uD83D\uDE00 and more");
+    assertThat(said).isEqualTo("e".repeat(299) + "…");
+    assertThat(h.errorText("e".repeat(298) + "\uD83D\uDE00 and more"))
+        .isEqualTo("e".repeat(298) + "\uD83D\uDE00…");
+  }
 
   /** A system under test: how to build its writer, its credential key and its secret. */
   record System(
