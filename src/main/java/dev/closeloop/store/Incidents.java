@@ -85,13 +85,6 @@ public final class Incidents {
         .execute();
   }
 
-  public List<IncidentRow> open() {
-    return h.createQuery(
-            "SELECT * FROM incidents WHERE followed_up_at IS NULL ORDER BY created_at, survey_id")
-        .mapTo(IncidentRow.class)
-        .list();
-  }
-
   /**
    * Up to {@code limit} incidents (open ones, or all), oldest first, after the one created at
    * {@code afterAt} for survey {@code afterSurveyId} (from the first when {@code afterAt} is null).

@@ -332,19 +332,6 @@ public final class Surveys {
         .execute();
   }
 
-  /** Surveys sent in [from, to), sandbox demo data excluded. */
-  public List<SurveyRow> sentBetween(Instant from, Instant to) {
-    return h.createQuery(
-            """
-            SELECT * FROM surveys WHERE sent_at >= :from AND sent_at < :to AND source <> 'sandbox'
-            ORDER BY sent_at
-            """)
-        .bind("from", from)
-        .bind("to", to)
-        .mapTo(SurveyRow.class)
-        .list();
-  }
-
   /** Up to {@code limit} surveys after id {@code afterId}, by id; sandbox demo data excluded. */
   public List<SurveyRow> exportPage(long afterId, int limit) {
     return h.createQuery(
