@@ -60,6 +60,7 @@ class DatabaseTest {
           .useHandle(
               h -> {
                 h.execute("DROP INDEX incidents_owned");
+                h.execute("DROP INDEX outbox_purpose");
                 h.execute(
                     "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?",
                     String.valueOf(Database.SCHEMA_VERSION));

@@ -2,15 +2,13 @@ package dev.closeloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.closeloop.testing.ScanCount;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ class PeriodicQueriesTest {
   private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
   private static final int BACKLOG = 2_000;
   private static final int DUE = 3;
-  private static final Pattern SCAN_COUNT = Pattern.compile("scanCount: (\\d+)");
 
   @TempDir Path dir;
   private Database db;
@@ -76,17 +73,13 @@ class PeriodicQueriesTest {
   }
 
   private static long scanCount(Handle h, String sql) {
-    Query q = h.createQuery("EXPLAIN ANALYZE " + sql);
+    Map<String, Object> binds = new java.util.HashMap<>();
     for (String name : new String[] {"now", "t", "epoch", "limit"}) {
       if (sql.contains(":" + name)) {
-        q.bind(
-            name, name.equals("limit") ? (Object) 100 : name.equals("epoch") ? Instant.EPOCH : NOW);
+        binds.put(name, name.equals("limit") ? 100 : name.equals("epoch") ? Instant.EPOCH : NOW);
       }
     }
-    String plan = q.mapTo(String.class).one();
-    Matcher m = SCAN_COUNT.matcher(plan);
-    assertThat(m.find()).as(plan).isTrue();
-    return Long.parseLong(m.group(1));
+    return ScanCount.of(h, sql, binds);
   }
 
   private static void survey(
