@@ -91,37 +91,52 @@ public final class Surveys {
   /** A survey due to be sent: its id and whose it is. */
   public record Due(long id, String personKey) {}
 
+  static final String DUE_TO_SEND =
+      """
+      SELECT id, person_key FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
+      LIMIT :limit
+      """;
+
   public List<Due> dueToSend(Instant now, int limit) {
-    return h.createQuery(
-            """
-            SELECT id, person_key FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
-            LIMIT :limit
-            """)
+    return h.createQuery(DUE_TO_SEND)
         .bind("now", now)
         .bind("limit", limit)
         .map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("person_key")))
         .list();
   }
 
+  /** Sent surveys due a reminder; from {@code :epoch}, as {@link #DUE_TO_EXPIRE} says why. */
+  static final String DUE_TO_REMIND =
+      """
+      SELECT id FROM surveys WHERE state = 'sent' AND remind_at >= :epoch AND remind_at <= :now
+        AND reminded_at IS NULL AND finished_at IS NULL ORDER BY remind_at, id LIMIT :limit
+      """;
+
   public List<Long> dueToRemind(Instant now, int limit) {
-    return h.createQuery(
-            """
-            SELECT id FROM surveys WHERE state = 'sent' AND remind_at <= :now AND reminded_at IS NULL
-              AND finished_at IS NULL ORDER BY remind_at, id LIMIT :limit
-            """)
+    return h.createQuery(DUE_TO_REMIND)
+        .bind("epoch", Instant.EPOCH)
         .bind("now", now)
         .bind("limit", limit)
         .mapTo(Long.class)
         .list();
   }
 
+  /**
+   * Open surveys past their expiry. The lower bound is not a filter but where the index range
+   * starts: H2 sorts nulls first and reads {@code expires_at <= :now} from the start of the index,
+   * through every survey not sent yet (no {@code expires_at}) — each second, a weekend's backlog.
+   */
+  static final String DUE_TO_EXPIRE =
+      """
+      SELECT id FROM surveys WHERE finished_at IS NULL
+        AND expires_at >= :epoch AND expires_at <= :now
+        AND state IN ('sent', 'reminded', 'answered') ORDER BY expires_at, id
+        LIMIT :limit
+      """;
+
   public List<Long> dueToExpire(Instant now, int limit) {
-    return h.createQuery(
-            """
-            SELECT id FROM surveys WHERE finished_at IS NULL AND expires_at <= :now
-              AND state IN ('sent', 'reminded', 'answered') ORDER BY expires_at, id
-              LIMIT :limit
-            """)
+    return h.createQuery(DUE_TO_EXPIRE)
+        .bind("epoch", Instant.EPOCH)
         .bind("now", now)
         .bind("limit", limit)
         .mapTo(Long.class)
@@ -315,19 +330,6 @@ public final class Surveys {
         .bind("id", id)
         .bind("now", now)
         .execute();
-  }
-
-  /** Surveys sent in [from, to), sandbox demo data excluded. */
-  public List<SurveyRow> sentBetween(Instant from, Instant to) {
-    return h.createQuery(
-            """
-            SELECT * FROM surveys WHERE sent_at >= :from AND sent_at < :to AND source <> 'sandbox'
-            ORDER BY sent_at
-            """)
-        .bind("from", from)
-        .bind("to", to)
-        .mapTo(SurveyRow.class)
-        .list();
   }
 
   /** Up to {@code limit} surveys after id {@code afterId}, by id; sandbox demo data excluded. */
