@@ -61,6 +61,7 @@ class DatabaseTest {
               h -> {
                 h.execute("DROP INDEX incidents_owned");
                 h.execute("DROP INDEX outbox_purpose");
+                h.execute("DROP INDEX links_discord");
                 h.execute(
                     "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?",
                     String.valueOf(Database.SCHEMA_VERSION));
