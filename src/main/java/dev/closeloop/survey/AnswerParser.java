@@ -43,9 +43,9 @@ public final class AnswerParser {
     if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
       return new ParsedAnswer.Fixed(false);
     }
-    ParsedAnswer rating = Ratings.read(f);
+    ParsedAnswer.Rating rating = Ratings.read(f);
     if (rating != null) {
-      return rating;
+      return withoutThanks(rating);
     }
     ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
     if (hedged != null) {
@@ -53,7 +53,8 @@ public final class AnswerParser {
     }
     int[] scored = Ratings.leadingScore(f);
     if (scored != null && reasonOrThanks(f, scored[1])) {
-      return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
+      // "5 thanks", "2 trop long", "3 tardaron mucho"
+      return withoutThanks(new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])));
     }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
@@ -65,6 +66,10 @@ public final class AnswerParser {
     int start = skipAcks(f, 0);
     if (start >= f.length()) {
       return new ParsedAnswer.Thanks(text);
+    }
+    ParsedAnswer.No neverMind = neverMind(f, text);
+    if (neverMind != null) {
+      return neverMind; // "oh nvm, sorted it myself", "ach egal, hat sich erledigt"
     }
     ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
     if (yesNo != null) {
@@ -98,12 +103,13 @@ public final class AnswerParser {
     }
     int reopen = f.phraseAt(at, Lexicon.REOPEN);
     int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
+    // "rouvrez le svp", "reopen it again please", "öffne es bitte wieder": the ticket named
     if (keep > 0 && keep >= reopen && !Boolean.TRUE.equals(said)) {
       said = false;
-      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE);
+      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
     } else if (reopen > 0 && !Boolean.FALSE.equals(said)) {
       said = true;
-      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE);
+      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
     }
     return at >= f.length() ? said : null;
   }
@@ -151,7 +157,8 @@ public final class AnswerParser {
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
   private static ParsedAnswer fixed(Folded f) {
-    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER); // "naja, teilweise", "well, it works"
+    // "naja, teilweise", "well, it works", "ちゃんと動いてます"
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
     if (start >= f.length()) {
       return null;
     }
@@ -186,13 +193,61 @@ public final class AnswerParser {
 
   /**
    * After a score with no separator: only thanks ("5 thanks"), or a reason, a contrast or a verdict
-   * ("2 because …", "4 aber …", "1 terrible") — not a counted noun ("3 days and nobody called").
+   * ("2 because …", "4 aber …", "1 terrible", "2 trop long", "3 tardaron mucho", "2 対応が遅い") — not a
+   * counted noun ("3 days and nobody called", "2 Kollegen", "5 min later"), nor a number run into a
+   * word ("2nd floor", "3pm") or another number.
    */
   private static boolean reasonOrThanks(Folded f, int at) {
-    return skipAcks(f, at) >= f.length()
+    if (skipAcks(f, at) >= f.length()
         || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
         || f.phraseAt(at, Lexicon.BUT) > 0
-        || f.phraseAt(at, Lexicon.PRAISE) > 0;
+        || f.phraseAt(at, Lexicon.PRAISE) > 0) {
+      return true;
+    }
+    return at > 0
+        && f.text.charAt(at - 1) == ' '
+        && Character.isLetter(f.text.charAt(at))
+        && f.phraseAt(at, Lexicon.COUNTED) < 0
+        && f.phraseAt(at, Lexicon.NOT_FIXED) < 0
+        && f.phraseAt(at, Lexicon.FIXED) < 0;
+  }
+
+  /**
+   * A rating whose words after the score are only thanks ("5 thanks", "4 danke", "5です、ありがとうご
+   * ざいます"): the rating alone — thanks are no comment, which would stand in for what went wrong.
+   */
+  private static ParsedAnswer.Rating withoutThanks(ParsedAnswer.Rating r) {
+    if (r.comment() == null) {
+      return r;
+    }
+    Folded c = Folded.of(r.comment());
+    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE) >= c.length()
+        ? new ParsedAnswer.Rating(r.score(), null)
+        : r;
+  }
+
+  /**
+   * "nvm, sorted it myself", "ach egal hat sich erledigt", "deixa pra lá, já resolvi": taking back
+   * a request, with nothing after it but thanks or how it got resolved — a closing no. Null when
+   * the reply goes on to ask for something or to say what is still wrong.
+   */
+  private static ParsedAnswer.No neverMind(Folded f, String text) {
+    int at = skip(f, 0, Lexicon.OPENER);
+    int len = f.phraseAt(at, Lexicon.NEVER_MIND);
+    if (len <= 0) {
+      return null;
+    }
+    int restAt = f.skipSeparators(at + len);
+    if (skipAcks(f, restAt) >= f.length()) {
+      return new ParsedAnswer.No(null, true, null, text);
+    }
+    if (asks(f)
+        || contains(f, Lexicon.NOT_FIXED)
+        || contains(f, Lexicon.BUT)
+        || !contains(f, Lexicon.RESOLVED)) {
+      return null;
+    }
+    return new ParsedAnswer.No(f.originalFrom(restAt), true, null, text);
   }
 
   /**
@@ -232,6 +287,7 @@ public final class AnswerParser {
     }
     boolean isNo = no >= yes;
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
+    restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
     boolean sameAgain = saysFixedAgain(f, restAt, isNo);
     if (sameAgain) {
       // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
@@ -262,6 +318,33 @@ public final class AnswerParser {
     }
     int at = f.skipSeparators(start + but);
     return leading(f, at, Lexicon.NO) > 0 ? at : start;
+  }
+
+  /**
+   * "sim, deu certo, nota 5", "yes all fixed 5/5": where the score starts when the words before it
+   * only repeat the yes or no (with thanks and time words) and nothing but thanks follows it; else
+   * {@code at}.
+   */
+  private static int scoreAfterSame(Folded f, int at, boolean no) {
+    List<String> same = no ? Lexicon.NOT_FIXED : Lexicon.FIXED;
+    boolean said = false;
+    int i = f.skipSeparators(at);
+    while (i < f.length()) {
+      if (said && scoreAndThanks(f.originalFrom(i)) != null) {
+        return i;
+      }
+      int len = f.phraseAt(i, same);
+      if (len > 0) {
+        said = true;
+      } else {
+        len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
+      }
+      if (len <= 0) {
+        return at;
+      }
+      i = f.skipSeparators(i + len);
+    }
+    return at;
   }
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */

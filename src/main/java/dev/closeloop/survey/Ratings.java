@@ -62,12 +62,14 @@ final class Ratings {
    */
   private static final Pattern LEAD_IN =
       Pattern.compile(
-          "^(?:(?<words>my rating is|my rating|rating|rate|score|i'?d give (?:it|you|them) an?"
-              + "|i give (?:it|you|them) an?|i'?d give (?:it|you|them)|i give (?:it|you|them)"
+          "^(?:(?<words>my rating is|my rating|rating|rate|score"
+              + "|(?:i'?d |i )?give (?:it|you|them) an?|(?:i'?d |i )?give (?:it|you|them)"
               + "|i'?d say an?|i'?d say|a solid|solid|ich gebe (?:euch |dir |ihnen )?eine"
-              + "|ich gebe|bewertung|(?:meine |ma )?note|je (?:mets|donne)(?: une?)?|(?:le |les )?doy(?: una?)?"
-              + "|calificacion|puntuacion|dou (?:nota|uma?)|nota|評価は|評価|満足度は|満足度)"
-              + "|(?<article>an?|eine|une?|una?|uma?))\\s*[:：]?\\s*");
+              + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"
+              + "|bewertung|(?:meine |ma )?note|(?:je )?(?:mets|donne)(?: une?)?"
+              + "|(?:le |les )?doy(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
+              + "|nota|評価は|評価|満足度は|満足度)"
+              + "|(?<article>an?|eine|ne|nen|une?|una?|uma?))\\s*[:：]?\\s*");
 
   /**
    * A digit score at the start with more after it ("5 thanks"): the caller judges the rest. Number

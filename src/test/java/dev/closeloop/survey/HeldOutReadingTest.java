@@ -14,14 +14,12 @@ import org.junit.jupiter.api.Test;
 /**
  * A held-out check of the typed-answer reading: {@code survey/heldout-2026-12-06.tsv} was written
  * before the parser was read and is never tuned, so unlike {@code typed-answers.tsv} (where every
- * row must pass) it measures how well the reading generalises. Each language must keep the score it
- * reached; the misses are printed.
+ * row must pass) it measures how well the reading generalises. Each language must read at least 90%
+ * of its rows as expected; the misses are printed.
  */
 class HeldOutReadingTest {
-  private static final SurveyFlow FLOW = new SurveyFlow(2);
-
   /** The share of each language's rows read as expected, at least. */
-  private static final double FLOOR = 0.0;
+  private static final double FLOOR = 0.9;
 
   record Row(String language, int line, String question, String reply, String reading) {}
 
@@ -32,7 +30,7 @@ class HeldOutReadingTest {
     Map<String, int[]> scores = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
     for (Row row : rows) {
-      String got = reading(row.question(), row.reply());
+      String got = TypedAnswerTableTest.read(row.question(), row.reply());
       int[] s = scores.computeIfAbsent(row.language(), l -> new int[2]);
       s[1]++;
       if (got.equals(row.reading())) {
@@ -63,42 +61,6 @@ class HeldOutReadingTest {
     assertThat(scores.values())
         .as(report + "\n" + String.join("\n", misses))
         .allSatisfy(s -> assertThat((double) s[0] / s[1]).isGreaterThanOrEqualTo(FLOOR));
-  }
-
-  static String reading(String question, String reply) {
-    ParsedAnswer parsed = AnswerParser.parse(reply);
-    if (question.equals("ended")) {
-      // nothing open: the reply outside a survey (Conversations.typed)
-      return parsed instanceof ParsedAnswer.Stop
-          ? "stop"
-          : parsed instanceof ParsedAnswer.OptIn
-              ? "optin"
-              : parsed instanceof ParsedAnswer.Thanks ? "welcome" : "noopen";
-    }
-    SurveyInput typed = new SurveyInput.Typed(parsed, true);
-    if (question.equals("reopen")) {
-      Conversation c = new Conversation(Step.AWAIT_REOPEN, false, null, null, null, null);
-      Transition t = FLOW.apply(c, typed, ReopenMode.ASK);
-      boolean comment = t.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT);
-      if (t.optOut()) {
-        return "stop";
-      } else if (t.reopen() != null) {
-        return "reopen:" + (t.reopen() ? "yes" : "no") + (comment ? "+comment" : "");
-      } else if (t.say().equals(List.of(Say.REOPEN_UNCLEAR))) {
-        return "unclear";
-      }
-      return TypedAnswerTableTest.reading(t);
-    }
-    Conversation c =
-        switch (question) {
-          case "fixed" -> Conversation.start();
-          case "rating" -> new Conversation(Step.OPEN, true, null, null, null, null);
-          case "comment" -> new Conversation(Step.AWAIT_COMMENT, false, 2, null, null, null);
-          case "else" -> new Conversation(Step.AWAIT_ANYTHING_ELSE, true, 5, null, null, null);
-          case "request" -> new Conversation(Step.AWAIT_REQUEST, true, 5, null, true, null);
-          default -> throw new IllegalArgumentException("unknown question " + question);
-        };
-    return TypedAnswerTableTest.reading(FLOW.apply(c, typed));
   }
 
   static List<Row> rows() throws IOException {
