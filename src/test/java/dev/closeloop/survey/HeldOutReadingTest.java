@@ -18,15 +18,25 @@ import org.junit.jupiter.api.Test;
  * of its rows as expected; the misses are printed.
  */
 class HeldOutReadingTest {
-  /** The share of each language's rows read as expected, at least. */
-  private static final double FLOOR = 0.9;
-
   record Row(String language, int line, String question, String reply, String reading) {}
 
   @Test
   void eachLanguageKeepsItsHeldOutScore() throws IOException {
-    List<Row> rows = rows();
-    assertThat(rows).hasSizeGreaterThanOrEqualTo(120);
+    score("/survey/heldout-2026-12-06.tsv", 120, 0.9);
+  }
+
+  /**
+   * The second set, written after the fixes and never tuned either: at its first run it read 61 of
+   * 72 (9 to 11 of 12 per language); the floor keeps that.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheSecondSet() throws IOException {
+    score("/survey/heldout2-2026-12-06.tsv", 72, 0.75);
+  }
+
+  private static void score(String resource, int atLeast, double floor) throws IOException {
+    List<Row> rows = rows(resource);
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
     Map<String, int[]> scores = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
     for (Row row : rows) {
@@ -48,7 +58,7 @@ class HeldOutReadingTest {
                 + got);
       }
     }
-    StringBuilder report = new StringBuilder("held-out score:");
+    StringBuilder report = new StringBuilder(resource + ":");
     int ok = 0;
     for (Map.Entry<String, int[]> e : scores.entrySet()) {
       report.append(' ').append(e.getKey()).append(' ').append(e.getValue()[0]);
@@ -60,13 +70,12 @@ class HeldOutReadingTest {
     misses.forEach(m -> System.out.println("  miss: " + m));
     assertThat(scores.values())
         .as(report + "\n" + String.join("\n", misses))
-        .allSatisfy(s -> assertThat((double) s[0] / s[1]).isGreaterThanOrEqualTo(FLOOR));
+        .allSatisfy(s -> assertThat((double) s[0] / s[1]).isGreaterThanOrEqualTo(floor));
   }
 
-  static List<Row> rows() throws IOException {
+  static List<Row> rows(String resource) throws IOException {
     List<Row> rows = new ArrayList<>();
-    try (InputStream in =
-        HeldOutReadingTest.class.getResourceAsStream("/survey/heldout-2026-12-06.tsv")) {
+    try (InputStream in = HeldOutReadingTest.class.getResourceAsStream(resource)) {
       String language = "?";
       int n = 0;
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
