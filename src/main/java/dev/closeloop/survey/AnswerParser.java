@@ -125,6 +125,11 @@ public final class AnswerParser {
         && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
   }
 
+  /** Says thank you ("thanks!", "merci à vous", "valeu demais", "🙏"), not only goodbye or ok. */
+  public static boolean thanks(String raw) {
+    return contains(Folded.of(clean(raw == null ? "" : raw)), Lexicon.THANKS);
+  }
+
   /**
    * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
    * mais nada", "特にないです"): nothing (more) to give, never "not fixed".

@@ -135,7 +135,10 @@ final class Lexicon {
             all good now | nothing to add | nothing further | no comment | no comments | n/a |
             actually | sorry | oh | oops | well | thanks for asking | thank you for asking |
             for now | that would be all | that'd be all | thatd be all | cya | see ya later |
-            see you later | later | laters | ttyl | bye now | catch you later | ttfn | byee
+            see you later | later | laters | ttyl | bye now | catch you later | ttfn | byee |
+            heaps | a bunch | a ton | loads | everyone | all of you | you all | y'all | folks |
+            thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
+            so so much | a million
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -146,7 +149,8 @@ final class Lexicon {
             servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
             kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
             danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst |
-            bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon
+            bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon |
+            dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -155,7 +159,8 @@ final class Lexicon {
             bonne fin de semaine | rien a ajouter | pas de commentaire | sans commentaire | en fait |
             desole | pardon | merci de demander | merci de m'avoir demande | pour le moment |
             pour l'instant | a+ | @+ | a plus | bisous | ciao | a la prochaine |
-            bonne continuation | bonne aprem
+            bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
+            mille fois | encore une fois
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
@@ -164,7 +169,8 @@ final class Lexicon {
             nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
             nada que anadir | nada que agregar | perdon | en realidad | gracias por preguntar |
             por ahora | por el momento | chaito | hasta pronto | hasta la proxima | saludos |
-            bye | cuidate
+            bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
+            un monton | de nuevo
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -172,7 +178,8 @@ final class Lexicon {
             bom final de semana | ate mais | ate logo | boa noite | abraco | sem comentarios |
             sem comentario | nada a acrescentar | nada a declarar | na verdade | desculpa | desculpe |
             obrigado por perguntar | obrigada por perguntar | por enquanto | por agora | falou |
-            flw | xau | tchauzinho | bjs | beijos | ate a proxima | ate breve | fui
+            flw | xau | tchauzinho | bjs | beijos | ate a proxima | ate breve | fui | demais |
+            mesmo | a todos | a voces | pra voce | para voce | de verdade | viu | pela forca
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -181,7 +188,7 @@ final class Lexicon {
             とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
             すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ |
             おつかれさまです | おつかれさまでした | おつかれさま | お疲れ様です | お疲れ様でした | お疲れ様 | またね | では | じゃあね |
-            りょうかいです | りょうかい | 了解でーす | おけ | おけです
+            りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
@@ -386,7 +393,8 @@ final class Lexicon {
           """
           en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
             thank you so much | thanks so much | thankyou | thnx | thanx | tnx | tysm |
-            thank you very much | thanks very much | much appreciated | appreciated | appreciate it
+            thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
+            thank you all | thanks all | thanks everyone | thank you everyone | thanks guys
           de: danke | danke schon | danke dir | danke euch | vielen dank | dankeschon |
             danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx
           fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore

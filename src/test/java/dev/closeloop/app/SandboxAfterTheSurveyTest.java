@@ -51,6 +51,35 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
+  void thanksWithMoreWordsGetYoureWelcomeAndAGoodbyeGetsAGoodbye() throws Exception {
+    openSurvey("DEMO-12", "fr");
+    type("oui c bon merci");
+    type("5");
+    type("non c'est tout");
+    int afterGoodbye = sent().size();
+
+    type("merci à vous"); // thanks to someone: "you're welcome", not "no survey is open"
+    assertThat(sent()).hasSize(afterGoodbye + 1);
+    assertThat(last()).isEqualTo("Avec plaisir !");
+
+    type("bisous, à+"); // a goodbye with no thanks in it: a goodbye back, not "you're welcome"
+    assertThat(sent()).hasSize(afterGoodbye + 2);
+    assertThat(last()).isEqualTo("Bonne continuation !");
+  }
+
+  @Test
+  void aGoodbyeAfterTheSurveyIsAnsweredWithAGoodbyeInTheirLanguage() throws Exception {
+    openSurvey("DEMO-13", "pt");
+    type("sim");
+    type("4");
+    type("não, só isso");
+    type("valeu demais!");
+    assertThat(last()).isEqualTo("De nada!");
+    type("falou, tchau");
+    assertThat(last()).isEqualTo("Até mais!");
+  }
+
+  @Test
   void aLineTypedWhileTheFirstSurveyIsOnItsWayIsAnsweredInTheSurveysLanguage() throws Exception {
     app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
     post(

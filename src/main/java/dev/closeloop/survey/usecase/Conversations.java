@@ -121,7 +121,7 @@ public final class Conversations {
 
   /**
    * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
-   * open survey" ("you're welcome" for only thanks or a goodbye).
+   * open survey" ("you're welcome" for thanks, "take care" for a goodbye or an ok).
    */
   public InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
@@ -143,8 +143,11 @@ public final class Conversations {
             ? "optedOut"
             : parsed instanceof ParsedAnswer.OptIn
                 ? "optedIn"
-                // "danke!" after the goodbye: a short "you're welcome", not "no survey is open"
-                : parsed instanceof ParsedAnswer.Thanks ? "welcome" : "noOpenSurvey";
+                // "danke!" after the goodbye: a short "you're welcome", not "no survey is open";
+                // "tschüss", "ok cool" with no thanks in it: a short goodbye back
+                : parsed instanceof ParsedAnswer.Thanks t
+                    ? AnswerParser.thanks(t.text()) ? "welcome" : "goodbye"
+                    : "noOpenSurvey";
     jdbi.useTransaction(
         h ->
             notifier.direct(
