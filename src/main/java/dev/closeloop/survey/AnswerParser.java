@@ -31,6 +31,10 @@ public final class AnswerParser {
     if (core.isEmpty() || greetsOnly(f)) {
       return new ParsedAnswer.Unclear(text); // "?", "...", "hi", "Hallo?": nothing answered
     }
+    ParsedAnswer afterGreeting = afterGreeting(f, text);
+    if (afterGreeting != null) {
+      return afterGreeting; // "Hallo, ja hat geklappt danke": the answer after the greeting
+    }
     if (optsOut(f)) {
       return new ParsedAnswer.Stop();
     }
@@ -53,8 +57,11 @@ public final class AnswerParser {
     }
     int[] scored = Ratings.leadingScore(f);
     if (scored != null && reasonOrThanks(f, scored[1])) {
-      // "5 thanks", "2 trop long", "3 tardaron mucho"
-      return withoutThanks(new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])));
+      // "5 thanks", "2 trop long", "3 tardaron mucho"; "4 i guess, took a while": the hedge is
+      // no part of the reason
+      int hedge = f.phraseAt(scored[1], Lexicon.HEDGE_AFTER);
+      int reason = hedge > 0 ? f.skipSeparators(scored[1] + hedge) : scored[1];
+      return withoutThanks(new ParsedAnswer.Rating(scored[0], f.originalFrom(reason)));
     }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
@@ -139,6 +146,28 @@ public final class AnswerParser {
     return f.phraseAt(0, Lexicon.NOTHING) > 0;
   }
 
+  /**
+   * "hi, yes fixed thanks", "Hallo, ja hat geklappt", "bonjour, 4": the answer after a greeting,
+   * read as if the greeting were not there; null when the reply does not start with one, or when
+   * what follows is words of their own ("hi, the printer still jams" stays that whole text).
+   */
+  private static ParsedAnswer afterGreeting(Folded f, String text) {
+    int greeting = f.phraseAt(0, Lexicon.GREETING);
+    if (greeting <= 0) {
+      return null;
+    }
+    String rest = f.originalFrom(f.skipSeparators(greeting));
+    if (rest == null) {
+      return null;
+    }
+    ParsedAnswer answer = parse(rest);
+    return answer instanceof ParsedAnswer.FreeText
+            || answer instanceof ParsedAnswer.Unclear
+            || answer instanceof ParsedAnswer.Empty
+        ? null
+        : answer;
+  }
+
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
   private static boolean greetsOnly(Folded f) {
     int at = f.skipSeparators(0);
@@ -206,15 +235,29 @@ public final class AnswerParser {
     if (skipAcks(f, at) >= f.length()
         || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
         || f.phraseAt(at, Lexicon.BUT) > 0
-        || f.phraseAt(at, Lexicon.PRAISE) > 0) {
+        || f.phraseAt(at, Lexicon.PRAISE) > 0
+        || hedgeThenReason(f, at)) {
       return true;
     }
+    int hedge = f.phraseAt(at, Lexicon.HEDGE_AFTER); // "3 or so people": still a count
+    int word = hedge > 0 ? skipSpaces(f, at + hedge) : at;
     return at > 0
         && f.text.charAt(at - 1) == ' '
         && Character.isLetter(f.text.charAt(at))
-        && f.phraseAt(at, Lexicon.COUNTED) < 0
+        && f.phraseAt(word, Lexicon.COUNTED) < 0
         && f.phraseAt(at, Lexicon.NOT_FIXED) < 0
         && f.phraseAt(at, Lexicon.FIXED) < 0;
+  }
+
+  /**
+   * "4 i guess, took a while", "3かな、遅かった": a hedge, a separator, then more (not "3 or so people").
+   */
+  private static boolean hedgeThenReason(Folded f, int at) {
+    int hedge = f.phraseAt(at, Lexicon.HEDGE_AFTER);
+    return hedge > 0
+        && at + hedge < f.length()
+        && f.text.charAt(at + hedge) != ' '
+        && Folded.isSeparator(f.text.charAt(at + hedge));
   }
 
   /**
