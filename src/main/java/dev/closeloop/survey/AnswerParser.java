@@ -97,16 +97,16 @@ public final class AnswerParser {
     if (agree > 0 && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
       return true; // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye")
     }
-    int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
+    int at = answerAt(f, 0);
     int yes = leading(f, at, Lexicon.YES);
     int no = leading(f, at, Lexicon.NO);
     Boolean said = null;
     if (no > 0 && no >= yes) {
       said = false;
-      at = skip(f, at + no, Lexicon.ACK, Lexicon.POLITE);
+      at = answerAt(f, at + no);
     } else if (yes > 0) {
       said = true;
-      at = skip(f, at + yes, Lexicon.ACK, Lexicon.POLITE);
+      at = answerAt(f, at + yes);
     }
     int reopen = f.phraseAt(at, Lexicon.REOPEN);
     int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
@@ -119,6 +119,19 @@ public final class AnswerParser {
       at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
     }
     return at >= f.length() ? said : null;
+  }
+
+  /**
+   * Where the answer to the reopen offer starts from {@code from}: a reopen or keep-closed phrase
+   * right there ("não, deixa fechado": "deixa" alone is also a never-mind, an acknowledgement),
+   * else after thanks and please.
+   */
+  private static int answerAt(Folded f, int from) {
+    int at = f.skipSeparators(from);
+    if (f.phraseAt(at, Lexicon.REOPEN) > 0 || f.phraseAt(at, Lexicon.KEEP_CLOSED) > 0) {
+      return at;
+    }
+    return skip(f, from, Lexicon.ACK, Lexicon.POLITE);
   }
 
   /**

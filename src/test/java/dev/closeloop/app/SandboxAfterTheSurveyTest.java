@@ -80,6 +80,16 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
+  void thanksAfterStopIsAnsweredAsThanksNotStoredAsTheComment() throws Exception {
+    openSurvey("DEMO-14", "en");
+    type("please stop sending me these");
+    assertThat(last()).startsWith("Done — we won't ask you for feedback again.");
+    type("thanks"); // to "Done": not feedback on the ticket
+    assertThat(last()).isEqualTo("You're welcome!");
+    assertThat(answersOf("DEMO-14")).isEmpty();
+  }
+
+  @Test
   void aLineTypedWhileTheFirstSurveyIsOnItsWayIsAnsweredInTheSurveysLanguage() throws Exception {
     app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
     post(

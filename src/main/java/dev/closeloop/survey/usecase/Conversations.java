@@ -127,7 +127,7 @@ public final class Conversations {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
     Optional<SurveyRow> open =
         jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
-    if (open.isPresent()) {
+    if (open.isPresent() && !thanksAfterOptingOut(parsed, open.get(), typed)) {
       long id = open.get().id();
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
@@ -158,6 +158,17 @@ public final class Conversations {
                 tag,
                 now));
     return InteractionReply.none();
+  }
+
+  /**
+   * "thanks" to "Done — we won't ask you again": answered as thanks outside a survey, not stored as
+   * the comment of the survey that is still open.
+   */
+  private boolean thanksAfterOptingOut(
+      ParsedAnswer parsed, SurveyRow open, ChatEvent.TypedText typed) {
+    return parsed instanceof ParsedAnswer.Thanks
+        && jdbi.withHandle(
+            h -> PersonPreferences.optedOut(h, open, typed.platform(), typed.userId()));
   }
 
   /**
