@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a requester is told after their survey ended, through the sandbox's chat (synchronous: each
- * typed line is handled before the call returns, and the outbox is delivered by the test).
+ * What a requester is told in the survey and after it ended, through the sandbox's chat
+ * (synchronous: each typed line is handled before the call returns, and the outbox is delivered by
+ * the test).
  */
 class SandboxAfterTheSurveyTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -87,6 +88,16 @@ class SandboxAfterTheSurveyTest {
     type("thanks"); // to "Done": not feedback on the ticket
     assertThat(last()).isEqualTo("You're welcome!");
     assertThat(answersOf("DEMO-14")).isEmpty();
+  }
+
+  @Test
+  void aLowScoreThenNotFixedSaysSorryOnce() throws Exception {
+    openSurvey("DEMO-15", "en");
+    type("1");
+    assertThat(last()).startsWith("Sorry about that. What went wrong?");
+    type("not fixed");
+    assertThat(last()).startsWith("Shall I reopen DEMO-15");
+    assertThat(sent()).filteredOn(m -> m.contains("Sorry")).hasSize(1);
   }
 
   @Test
