@@ -215,6 +215,10 @@ public final class AnswerParser {
         continue;
       }
       int end = start + len;
+      List<String> same = fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED;
+      for (int more; end < f.length() && (more = f.phraseAt(end, same)) > 0; ) {
+        end += more; // "まだ解決してません": Japanese runs its phrases together
+      }
       int after = skipSpaces(f, end);
       // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
       // "nao resolveu ainda", "works again now": time words and the same answer again, too
@@ -293,10 +297,17 @@ public final class AnswerParser {
    * the reply goes on to ask for something or to say what is still wrong.
    */
   private static ParsedAnswer.No neverMind(Folded f, String text) {
-    int at = skip(f, 0, Lexicon.OPENER);
+    // "hmm actually nvm", "ok, forget it": openers and thanks before it (thanks include the
+    // never-minds themselves, so each position is tried first)
+    int at = f.skipSeparators(0);
     int len = f.phraseAt(at, Lexicon.NEVER_MIND);
-    if (len <= 0) {
-      return null;
+    while (len <= 0) {
+      int filler = Math.max(f.phraseAt(at, Lexicon.OPENER), leading(f, at, Lexicon.ACK));
+      if (filler <= 0 || at + filler >= f.length()) {
+        return null;
+      }
+      at = f.skipSeparators(at + filler);
+      len = f.phraseAt(at, Lexicon.NEVER_MIND);
     }
     int restAt = f.skipSeparators(at + len);
     if (skipAcks(f, restAt) >= f.length()) {

@@ -101,6 +101,26 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
+  void notFixedTypedAfterARatingWithAReasonIsNotTakenForNoMoreHelp() throws Exception {
+    openSurvey("DEMO-16", "ja");
+    type("星2つ。対応が遅かったです"); // rated, with the reason: "anything else?" comes next
+    assertThat(last()).contains("ほかに何かお手伝いできることはありますか");
+    type("いいえ、まだ直ってません"); // "no, still not fixed": the fixed question, not a goodbye
+    assertThat(last()).contains("DEMO-16").contains("再オープン");
+    assertThat(answersOf("DEMO-16")).contains("false");
+  }
+
+  @Test
+  void aRequestTakenBackAfterAFillerFilesNothing() throws Exception {
+    openSurvey("DEMO-17", "en");
+    type("yes thanks 5/5");
+    type("yes");
+    type("hmm actually nvm");
+    assertThat(last()).isEqualTo("Thanks! That's all — have a good day.");
+    assertThat(answersOf("DEMO-17")).containsExactly("true", "5");
+  }
+
+  @Test
   void aLineTypedWhileTheFirstSurveyIsOnItsWayIsAnsweredInTheSurveysLanguage() throws Exception {
     app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
     post(
