@@ -111,12 +111,13 @@ public final class AnswerParser {
     int reopen = f.phraseAt(at, Lexicon.REOPEN);
     int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
     // "rouvrez le svp", "reopen it again please", "öffne es bitte wieder": the ticket named
+    // "pode reabrir sim", "leave it closed, no": the yes or no after it says it again
     if (keep > 0 && keep >= reopen && !Boolean.TRUE.equals(said)) {
       said = false;
-      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
+      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT, Lexicon.NO);
     } else if (reopen > 0 && !Boolean.FALSE.equals(said)) {
       said = true;
-      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
+      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT, Lexicon.YES);
     }
     return at >= f.length() ? said : null;
   }

@@ -161,7 +161,24 @@ final class Ratings {
       return null;
     }
     ParsedAnswer.Rating after = read(f, lead.end(), f.length());
-    return after != null && (lead.group("words") != null || after.comment() == null) ? after : null;
+    // an article alone: a bare score ("un 4"), or one a comma or full stop ends ("un 4, tardaron
+    // un poco") — not "a 5-minute fix"
+    boolean articleOnly = lead.group("words") == null;
+    return after != null && (!articleOnly || after.comment() == null || endsAtStop(f, lead.end()))
+        ? after
+        : null;
+  }
+
+  /** The score at {@code at} is followed (after spaces) by a comma or a full stop. */
+  private static boolean endsAtStop(Folded f, int at) {
+    int i = at;
+    while (i < f.length() && Character.isLetterOrDigit(f.text.charAt(i))) {
+      i++;
+    }
+    while (i < f.length() && f.text.charAt(i) == ' ') {
+      i++;
+    }
+    return i < f.length() && ",.;、。".indexOf(f.text.charAt(i)) >= 0;
   }
 
   /**
