@@ -41,6 +41,10 @@ public final class AnswerParser {
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
     }
+    ParsedAnswer thumbAndScore = thumbAndScore(f);
+    if (thumbAndScore != null) {
+      return thumbAndScore; // "👍 5", "👎 2/5": both answers
+    }
     if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
       return new ParsedAnswer.Fixed(true);
     }
@@ -180,6 +184,21 @@ public final class AnswerParser {
             || answer instanceof ParsedAnswer.Empty
         ? null
         : answer;
+  }
+
+  /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
+  private static ParsedAnswer thumbAndScore(Folded f) {
+    for (boolean up : new boolean[] {true, false}) {
+      for (String thumb : up ? Lexicon.THUMBS_UP : Lexicon.THUMBS_DOWN) {
+        if (f.text.startsWith(thumb) && f.text.length() > thumb.length()) {
+          String rest = f.originalFrom(f.skipSeparators(thumb.length()));
+          if (rest != null && scoreAndThanks(rest) != null) {
+            return new ParsedAnswer.Fixed(up, rest, null);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */

@@ -471,6 +471,12 @@ final class Lexicon {
             teilweise | nur teilweise | zum teil | jein | halbwegs | so halb | mehr oder weniger |
             teils teils |
             leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe | leider
+            hat leider nicht geklappt | hat leider nicht funktioniert | hat leider nichts gebracht |
+            hat immer noch nicht geklappt | hat noch nicht geklappt | leider nicht geklappt |
+            funktioniert leider nicht | funktioniert leider immer noch nicht |
+            funktioniert leider noch nicht | geht leider nicht | geht leider immer noch nicht |
+            geht leider noch nicht | klappt leider nicht | klappt leider immer noch nicht |
+            lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
