@@ -2,6 +2,7 @@ package dev.closeloop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.closeloop.survey.usecase.Conversations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,13 +98,13 @@ class TypedAnswerTableTest {
   /** How {@code reply} typed while {@code question} is open is read, in the table's words. */
   static String read(String question, String reply) {
     if (question.equals("ended")) {
-      // nothing open: the reply outside a survey (Conversations.typed)
-      ParsedAnswer parsed = AnswerParser.parse(reply);
-      return parsed instanceof ParsedAnswer.Stop
-          ? "stop"
-          : parsed instanceof ParsedAnswer.OptIn
-              ? "optin"
-              : parsed instanceof ParsedAnswer.Thanks ? "welcome" : "noopen";
+      // nothing open: the reply outside a survey
+      return switch (Conversations.replyOutsideASurvey(AnswerParser.parse(reply))) {
+        case "optedOut" -> "stop";
+        case "optedIn" -> "optin";
+        case "welcome", "goodbye" -> "welcome";
+        default -> "noopen";
+      };
     }
     Transition t = transition(question, reply);
     if (question.equals("reopen") && !t.optOut()) {

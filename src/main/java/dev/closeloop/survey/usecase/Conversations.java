@@ -138,16 +138,7 @@ public final class Conversations {
     } else if (parsed instanceof ParsedAnswer.OptIn) {
       preferences.setOptOut(typed.platform(), typed.userId(), false);
     }
-    String key =
-        parsed instanceof ParsedAnswer.Stop
-            ? "optedOut"
-            : parsed instanceof ParsedAnswer.OptIn
-                ? "optedIn"
-                // "danke!" after the goodbye: a short "you're welcome", not "no survey is open";
-                // "tschüss", "ok cool" with no thanks in it: a short goodbye back
-                : parsed instanceof ParsedAnswer.Thanks t
-                    ? AnswerParser.thanks(t.text()) ? "welcome" : "goodbye"
-                    : "noOpenSurvey";
+    String key = replyOutsideASurvey(parsed);
     jdbi.useTransaction(
         h ->
             notifier.direct(
@@ -158,6 +149,28 @@ public final class Conversations {
                 tag,
                 now));
     return InteractionReply.none();
+  }
+
+  /**
+   * The requester text (its key) that answers a reply typed when no survey is open: "danke!" or "no
+   * thanks, all good" after the goodbye get a short "you're welcome" ({@code welcome}), "tschüss"
+   * or "ok cool" with no thanks in it a short goodbye ({@code goodbye}), anything else "no survey
+   * is open" ({@code noOpenSurvey}); stop and opt-in are confirmed.
+   */
+  public static String replyOutsideASurvey(ParsedAnswer parsed) {
+    if (parsed instanceof ParsedAnswer.Stop) {
+      return "optedOut";
+    } else if (parsed instanceof ParsedAnswer.OptIn) {
+      return "optedIn";
+    }
+    String polite =
+        parsed instanceof ParsedAnswer.Thanks t
+            ? t.text()
+            : parsed instanceof ParsedAnswer.No n && n.closing() ? n.text() : null;
+    if (polite == null) {
+      return "noOpenSurvey";
+    }
+    return AnswerParser.thanks(polite) ? "welcome" : "goodbye";
   }
 
   /**
