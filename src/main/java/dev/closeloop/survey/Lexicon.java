@@ -135,7 +135,7 @@ final class Lexicon {
             all good now | nothing to add | nothing further | no comment | no comments | n/a |
             actually | sorry | oh | oops | well | thanks for asking | thank you for asking |
             for now | that would be all | that'd be all | thatd be all | cya | see ya later |
-            see you later | later | laters | ttyl | bye now | catch you later | ttfn | byee |
+            see you later | ttyl | bye now | catch you later | ttfn | byee |
             heaps | a bunch | a ton | loads | everyone | all of you | you all | y'all | folks |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
             so so much | a million
