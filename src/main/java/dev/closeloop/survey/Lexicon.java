@@ -138,7 +138,7 @@ final class Lexicon {
             see you later | ttyl | bye now | catch you later | ttfn | byee |
             heaps | a bunch | a ton | loads | everyone | all of you | you all | y'all | folks |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
-            so so much | a million
+            so so much | a million | likewise | same to you | same here
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -150,7 +150,8 @@ final class Lexicon {
             kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
             danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst |
             bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon |
-            dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr
+            dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
+            gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -160,7 +161,8 @@ final class Lexicon {
             desole | pardon | merci de demander | merci de m'avoir demande | pour le moment |
             pour l'instant | a+ | @+ | a plus | bisous | ciao | a la prochaine |
             bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
-            mille fois | encore une fois | l'equipe | les gars | tout le monde
+            mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
+            vous aussi | toi aussi
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
@@ -170,7 +172,8 @@ final class Lexicon {
             nada que anadir | nada que agregar | perdon | en realidad | gracias por preguntar |
             por ahora | por el momento | chaito | hasta pronto | hasta la proxima | saludos |
             bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
-            un monton | de nuevo | chicos | chicas | equipo | todo tranquilo
+            un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
+            usted tambien | lo mismo
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -180,7 +183,8 @@ final class Lexicon {
             obrigado por perguntar | obrigada por perguntar | por enquanto | por agora | falou |
             flw | xau | tchauzinho | bjs | beijos | ate a proxima | ate breve | fui | demais |
             mesmo | a todos | a voces | pra voce | para voce | de verdade | viu | pela forca |
-            pessoal | galera | gente | opa | eba | oba | tudo tranquilo | de boa | suave
+            pessoal | galera | gente | opa | eba | oba | tudo tranquilo | de boa | suave |
+            igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |

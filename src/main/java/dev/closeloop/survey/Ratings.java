@@ -44,7 +44,7 @@ final class Ratings {
       Pattern.compile(
           "^(?:星|★|⭐|5点満点中|5点満点で|5点中|5つ星中|5段階評価で|5段階で|5段階中)\\s*"
               + SCORE
-              + "\\s*(?:つ|点|つ星)?\\s*(?:"
+              + "\\s*(?:つ|点|つ星)?(?:です)?\\s*(?:"
               + SEPARATOR
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
