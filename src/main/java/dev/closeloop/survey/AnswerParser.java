@@ -418,11 +418,27 @@ public final class AnswerParser {
    * {@code at}.
    */
   private static int scoreAfterSame(Folded f, int at, boolean no) {
+    int score = sameAnswer(f, at, no, true);
+    return score >= 0 ? score : at;
+  }
+
+  /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */
+  private static boolean saysFixedAgain(Folded f, int at, boolean no) {
+    return sameAnswer(f, at, no, false) >= 0;
+  }
+
+  /**
+   * Walks the words from {@code at} that repeat the yes or no: its own phrase, thanks and time
+   * words ("ja passt, läuft wieder", "yup all sorted now"; the answer's own phrase first: "ainda
+   * não" is one, not the time word "ainda" and a "não"). With {@code toScore}, where a score starts
+   * once the phrase was said; else the end when all of it repeats the answer; -1 otherwise.
+   */
+  private static int sameAnswer(Folded f, int at, boolean no, boolean toScore) {
     List<String> same = no ? Lexicon.NOT_FIXED : Lexicon.FIXED;
     boolean said = false;
     int i = f.skipSeparators(at);
     while (i < f.length()) {
-      if (said && scoreAndThanks(f.originalFrom(i)) != null) {
+      if (toScore && said && scoreAndThanks(f.originalFrom(i)) != null) {
         return i;
       }
       int len = f.phraseAt(i, same);
@@ -432,33 +448,11 @@ public final class AnswerParser {
         len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
       }
       if (len <= 0) {
-        return at;
+        return -1;
       }
       i = f.skipSeparators(i + len);
     }
-    return at;
-  }
-
-  /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */
-  private static boolean saysFixedAgain(Folded f, int at, boolean no) {
-    List<String> same = no ? Lexicon.NOT_FIXED : Lexicon.FIXED;
-    // "ja passt, läuft wieder", "yup all sorted now": thanks and time words around it too (the
-    // answer's own phrase first: "ainda não" is one, not the time word "ainda" and a "não")
-    boolean said = false;
-    int i = f.skipSeparators(at);
-    while (i < f.length()) {
-      int len = f.phraseAt(i, same);
-      if (len > 0) {
-        said = true;
-      } else {
-        len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
-      }
-      if (len <= 0) {
-        return false;
-      }
-      i = f.skipSeparators(i + len);
-    }
-    return said;
+    return said && !toScore ? i : -1;
   }
 
   /** The length of a leading phrase, trying "nooo" / "yesss" as "no" / "yes"; -1 when none. */

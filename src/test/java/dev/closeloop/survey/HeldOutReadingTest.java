@@ -3,8 +3,6 @@ package dev.closeloop.survey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * of its rows as expected; the misses are printed.
  */
 class HeldOutReadingTest {
-  record Row(String language, int line, String question, String reply, String reading) {}
-
   @Test
   void eachLanguageKeepsItsHeldOutScore() throws IOException {
     score("/survey/heldout-2026-12-06.tsv", 120, 0.9);
@@ -35,11 +31,11 @@ class HeldOutReadingTest {
   }
 
   private static void score(String resource, int atLeast, double floor) throws IOException {
-    List<Row> rows = rows(resource);
+    List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
     Map<String, int[]> scores = new LinkedHashMap<>();
     List<String> misses = new ArrayList<>();
-    for (Row row : rows) {
+    for (TypedAnswerTableTest.Row row : rows) {
       String got = TypedAnswerTableTest.read(row.question(), row.reply());
       int[] s = scores.computeIfAbsent(row.language(), l -> new int[2]);
       s[1]++;
@@ -71,23 +67,5 @@ class HeldOutReadingTest {
     assertThat(scores.values())
         .as(report + "\n" + String.join("\n", misses))
         .allSatisfy(s -> assertThat((double) s[0] / s[1]).isGreaterThanOrEqualTo(floor));
-  }
-
-  static List<Row> rows(String resource) throws IOException {
-    List<Row> rows = new ArrayList<>();
-    try (InputStream in = HeldOutReadingTest.class.getResourceAsStream(resource)) {
-      String language = "?";
-      int n = 0;
-      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        n++;
-        if (line.startsWith("# ---- ")) {
-          language = line.substring(7).strip();
-        } else if (!line.isBlank() && !line.startsWith("#")) {
-          String[] cells = line.split("\t", -1);
-          rows.add(new Row(language, n, cells[0], cells[1], cells[2]));
-        }
-      }
-    }
-    return rows;
   }
 }

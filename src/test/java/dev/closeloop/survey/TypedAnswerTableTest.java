@@ -34,9 +34,13 @@ class TypedAnswerTableTest {
   }
 
   static List<Row> rows() throws IOException {
+    return rows("/survey/typed-answers.tsv");
+  }
+
+  /** The rows of a table in this file's format, each with its language and line. */
+  static List<Row> rows(String resource) throws IOException {
     List<Row> rows = new ArrayList<>();
-    try (InputStream in =
-        TypedAnswerTableTest.class.getResourceAsStream("/survey/typed-answers.tsv")) {
+    try (InputStream in = TypedAnswerTableTest.class.getResourceAsStream(resource)) {
       String language = "?";
       int n = 0;
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
