@@ -99,7 +99,9 @@ public final class App implements AutoCloseable {
         new Notifier(
             requester,
             LanguageConfig.surveyLanguage(config, requester),
-            java.time.ZoneId.of(config.digest().zone()));
+            java.time.ZoneId.of(config.digest().zone()),
+            java.time.LocalTime.parse(config.digest().time()),
+            clock);
     this.classifier = Classifiers.standard();
     this.jobs = new JobHealth(clock);
     var d = config.delivery();

@@ -35,6 +35,11 @@ public final class ConfigLoader {
   /** Keys whose value is a map with names of the operator's choosing. */
   private static final Set<String> FREE_MAPS = Set.of("digest.teams", "survey.words");
 
+  /** Each key's Java type, to read a key written with no value ({@code key:}, {@code ~}). */
+  private static final Map<String, Class<?>> TYPES =
+      ConfigKeys.all().stream()
+          .collect(Collectors.toMap(ConfigKeys.Key::path, k -> ConfigKeys.raw(k.type())));
+
   private final Function<String, String> env;
   private final ObjectMapper yaml = mapper();
 
@@ -269,9 +274,23 @@ public final class ConfigLoader {
         if (value.isObject() || value.isArray()) {
           throw new ConfigException(childPath, "expected a single value, got " + describe(value));
         }
-        target.set(key, value);
+        target.set(
+            key, value.isNull() && !existing.isNull() ? noValue(childPath, existing) : value);
       }
     }
+  }
+
+  /**
+   * A key written with no value, where the default has one: an empty text for a text key (as {@code
+   * ""}: none, or unset), refused for any other type rather than left null for the code that reads
+   * it.
+   */
+  private static JsonNode noValue(String path, JsonNode fallback) {
+    if (TYPES.get(path) == String.class) {
+      return TextNode.valueOf("");
+    }
+    throw new ConfigException(
+        path, "has no value: write one, or leave the key out for the default " + fallback.asText());
   }
 
   private static String describe(JsonNode node) {

@@ -85,13 +85,6 @@ public final class Incidents {
         .execute();
   }
 
-  public List<IncidentRow> open() {
-    return h.createQuery(
-            "SELECT * FROM incidents WHERE followed_up_at IS NULL ORDER BY created_at, survey_id")
-        .mapTo(IncidentRow.class)
-        .list();
-  }
-
   /**
    * Up to {@code limit} incidents (open ones, or all), oldest first, after the one created at
    * {@code afterAt} for survey {@code afterSurveyId} (from the first when {@code afterAt} is null).
@@ -123,14 +116,25 @@ public final class Incidents {
   }
 
   /** Open incidents with an owner, owned before {@code ownedBefore}, not reminded since. */
-  public List<IncidentRow> ownedAndStale(Instant ownedBefore) {
-    return h.createQuery(
-            """
-            SELECT * FROM incidents WHERE followed_up_at IS NULL AND owner IS NOT NULL
-              AND owned_at <= :t AND (owner_reminded_at IS NULL OR owner_reminded_at <= :t)
-            ORDER BY owned_at
-            """)
+  /**
+   * Open incidents owned before {@code :t} whose owner was not reminded since, oldest first, at
+   * most {@code limit}. On {@code incidents_owned}, from {@code :epoch}: the range skips every
+   * incident nobody owns (H2 sorts their null {@code owned_at} first), which the job would
+   * otherwise read every few seconds.
+   */
+  static final String OWNED_AND_STALE =
+      """
+      SELECT * FROM incidents WHERE followed_up_at IS NULL
+        AND owned_at >= :epoch AND owned_at <= :t AND owner IS NOT NULL
+        AND (owner_reminded_at IS NULL OR owner_reminded_at <= :t)
+      ORDER BY owned_at, survey_id LIMIT :limit
+      """;
+
+  public List<IncidentRow> ownedAndStale(Instant ownedBefore, int limit) {
+    return h.createQuery(OWNED_AND_STALE)
+        .bind("epoch", Instant.EPOCH)
         .bind("t", ownedBefore)
+        .bind("limit", limit)
         .mapTo(IncidentRow.class)
         .list();
   }

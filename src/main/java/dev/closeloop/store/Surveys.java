@@ -91,37 +91,52 @@ public final class Surveys {
   /** A survey due to be sent: its id and whose it is. */
   public record Due(long id, String personKey) {}
 
+  static final String DUE_TO_SEND =
+      """
+      SELECT id, person_key FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
+      LIMIT :limit
+      """;
+
   public List<Due> dueToSend(Instant now, int limit) {
-    return h.createQuery(
-            """
-            SELECT id, person_key FROM surveys WHERE state = 'scheduled' AND due_at <= :now ORDER BY due_at, id
-            LIMIT :limit
-            """)
+    return h.createQuery(DUE_TO_SEND)
         .bind("now", now)
         .bind("limit", limit)
         .map((rs, ctx) -> new Due(rs.getLong("id"), rs.getString("person_key")))
         .list();
   }
 
+  /** Sent surveys due a reminder; from {@code :epoch}, as {@link #DUE_TO_EXPIRE} says why. */
+  static final String DUE_TO_REMIND =
+      """
+      SELECT id FROM surveys WHERE state = 'sent' AND remind_at >= :epoch AND remind_at <= :now
+        AND reminded_at IS NULL AND finished_at IS NULL ORDER BY remind_at, id LIMIT :limit
+      """;
+
   public List<Long> dueToRemind(Instant now, int limit) {
-    return h.createQuery(
-            """
-            SELECT id FROM surveys WHERE state = 'sent' AND remind_at <= :now AND reminded_at IS NULL
-              AND finished_at IS NULL ORDER BY remind_at, id LIMIT :limit
-            """)
+    return h.createQuery(DUE_TO_REMIND)
+        .bind("epoch", Instant.EPOCH)
         .bind("now", now)
         .bind("limit", limit)
         .mapTo(Long.class)
         .list();
   }
 
+  /**
+   * Open surveys past their expiry. The lower bound is not a filter but where the index range
+   * starts: H2 sorts nulls first and reads {@code expires_at <= :now} from the start of the index,
+   * through every survey not sent yet (no {@code expires_at}) — each second, a weekend's backlog.
+   */
+  static final String DUE_TO_EXPIRE =
+      """
+      SELECT id FROM surveys WHERE finished_at IS NULL
+        AND expires_at >= :epoch AND expires_at <= :now
+        AND state IN ('sent', 'reminded', 'answered') ORDER BY expires_at, id
+        LIMIT :limit
+      """;
+
   public List<Long> dueToExpire(Instant now, int limit) {
-    return h.createQuery(
-            """
-            SELECT id FROM surveys WHERE finished_at IS NULL AND expires_at <= :now
-              AND state IN ('sent', 'reminded', 'answered') ORDER BY expires_at, id
-              LIMIT :limit
-            """)
+    return h.createQuery(DUE_TO_EXPIRE)
+        .bind("epoch", Instant.EPOCH)
         .bind("now", now)
         .bind("limit", limit)
         .mapTo(Long.class)
@@ -149,21 +164,30 @@ public final class Surveys {
    * newest first — so a line typed before the first survey DM arrives is answered in that survey's
    * language.
    */
+  /**
+   * For {@link #latestLocaleOf}; {@code <column>} is the platform's id column of people. A
+   * scheduled survey is found by its person: the payload's Slack or Discord id is on the person's
+   * record (intake stores both in one transaction), which has an index, where the survey's own copy
+   * has none.
+   */
+  static final String LATEST_LOCALE_OF =
+      """
+      SELECT locale FROM (
+        SELECT locale, COALESCE(sent_at, created_at) AS t, id FROM surveys
+          WHERE platform = :platform AND platform_user = :user AND locale IS NOT NULL
+        UNION ALL
+        SELECT locale, created_at AS t, id FROM surveys
+          WHERE platform IS NULL AND locale IS NOT NULL AND state = 'scheduled'
+            AND person_key IN (
+              SELECT CAST(:key AS VARCHAR(400)) UNION ALL SELECT CAST(:user AS VARCHAR(400))
+              UNION ALL SELECT person_key FROM people WHERE <column> = :user
+              UNION ALL SELECT email FROM links WHERE discord_id = :user)
+      ) latest ORDER BY t DESC, id DESC LIMIT 1
+      """;
+
   public Optional<String> latestLocaleOf(String platform, String platformUser) {
     String column = "slack".equals(platform) ? "slack_id" : "discord_id";
-    return h.createQuery(
-            """
-            SELECT locale FROM (
-              SELECT locale, COALESCE(sent_at, created_at) AS t, id FROM surveys
-                WHERE platform = :platform AND platform_user = :user AND locale IS NOT NULL
-              UNION ALL
-              SELECT locale, created_at AS t, id FROM surveys
-                WHERE platform IS NULL AND locale IS NOT NULL AND state = 'scheduled'
-                  AND (person_key IN (:key, :user) OR <column> = :user
-                    OR person_key IN (SELECT person_key FROM people WHERE <column> = :user)
-                    OR person_key IN (SELECT email FROM links WHERE discord_id = :user))
-            ) latest ORDER BY t DESC, id DESC LIMIT 1
-            """)
+    return h.createQuery(LATEST_LOCALE_OF)
         .define("column", column)
         .bind("platform", platform)
         .bind("user", platformUser)
@@ -317,19 +341,6 @@ public final class Surveys {
         .execute();
   }
 
-  /** Surveys sent in [from, to), sandbox demo data excluded. */
-  public List<SurveyRow> sentBetween(Instant from, Instant to) {
-    return h.createQuery(
-            """
-            SELECT * FROM surveys WHERE sent_at >= :from AND sent_at < :to AND source <> 'sandbox'
-            ORDER BY sent_at
-            """)
-        .bind("from", from)
-        .bind("to", to)
-        .mapTo(SurveyRow.class)
-        .list();
-  }
-
   /** Up to {@code limit} surveys after id {@code afterId}, by id; sandbox demo data excluded. */
   public List<SurveyRow> exportPage(long afterId, int limit) {
     return h.createQuery(
@@ -363,20 +374,48 @@ public final class Surveys {
 
   /**
    * Up to {@code limit} surveys of a ticket (of any source when {@code source} is null), newest
-   * first, with an id below {@code beforeId}.
+   * first, with an id below {@code beforeId}. Of any source: one look-up per source the store
+   * holds, each found by a step along the (source, ticket) index; a condition on the ticket alone
+   * read every survey.
    */
   public List<SurveyRow> forTicketPage(String source, String ticketId, long beforeId, int limit) {
-    return h.createQuery(
-            """
-            SELECT * FROM surveys WHERE ticket_id = :ticketId AND (:anySource OR source = :source)
-              AND id < :before ORDER BY id DESC LIMIT :limit
-            """)
-        .bind("ticketId", ticketId)
-        .bind("anySource", source == null)
-        .bind("source", source)
-        .bind("before", beforeId)
-        .bind("limit", limit)
-        .mapTo(SurveyRow.class)
-        .list();
+    List<String> sources = source != null ? List.of(source) : sources();
+    List<SurveyRow> rows = new java.util.ArrayList<>();
+    for (String s : sources) {
+      rows.addAll(
+          h.createQuery(TICKET_PAGE)
+              .bind("source", s)
+              .bind("ticketId", ticketId)
+              .bind("before", beforeId)
+              .bind("limit", limit)
+              .mapTo(SurveyRow.class)
+              .list());
+    }
+    rows.sort(java.util.Comparator.comparingLong(SurveyRow::id).reversed());
+    return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+  }
+
+  static final String TICKET_PAGE =
+      """
+      SELECT * FROM surveys WHERE source = :source AND ticket_id = :ticketId
+        AND id < :before ORDER BY id DESC LIMIT :limit
+      """;
+
+  /** The sources surveys came from, each the next one along the (source, ticket) index. */
+  static final String NEXT_SOURCE =
+      "SELECT source FROM surveys WHERE source > :after ORDER BY source, ticket_id LIMIT 1";
+
+  private List<String> sources() {
+    List<String> sources = new java.util.ArrayList<>();
+    Optional<String> next = nextSource("");
+    while (next.isPresent()) {
+      sources.add(next.get());
+      next = nextSource(next.get());
+    }
+    return sources;
+  }
+
+  private Optional<String> nextSource(String after) {
+    return h.createQuery(NEXT_SOURCE).bind("after", after).mapTo(String.class).findOne();
   }
 }

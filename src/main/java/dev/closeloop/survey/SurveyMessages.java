@@ -25,8 +25,33 @@ import java.util.List;
 public final class SurveyMessages {
   private final Words words;
 
+  /** {@code {when}}: when the team's next daily review is, in the requester's words. */
+  private final String when;
+
+  /** Texts that promise the next review say "tomorrow morning", the default digest time's case. */
   public SurveyMessages(Words words) {
+    this(words, null, null);
+  }
+
+  /**
+   * @param now this moment
+   * @param nextReview when the next digest is posted: the texts that say when the team will see an
+   *     answer ("in tomorrow morning's review") say the day it really is, in the requester's zone,
+   *     and "morning" only when it is before noon there
+   */
+  public SurveyMessages(Words words, Instant now, Instant nextReview) {
     this.words = words;
+    this.when = words.t("reviewWhen", "when", when(now, nextReview, words.zone()));
+  }
+
+  /** {@code today}, {@code todayMorning}, {@code tomorrow} or {@code tomorrowMorning}. */
+  static String when(Instant now, Instant nextReview, java.time.ZoneId zone) {
+    if (now == null || nextReview == null) {
+      return "tomorrowMorning";
+    }
+    java.time.ZonedDateTime at = nextReview.atZone(zone);
+    boolean today = at.toLocalDate().equals(now.atZone(zone).toLocalDate());
+    return (today ? "today" : "tomorrow") + (at.getHour() < 12 ? "Morning" : "");
   }
 
   /**
@@ -250,7 +275,7 @@ public final class SurveyMessages {
           case NOT_UNDERSTOOD -> "notUnderstood";
           case OPTED_OUT -> "optedOut";
         };
-    return v == null ? words.t(key) : t(key, v);
+    return v == null ? t(key, new Object[0]) : t(key, v);
   }
 
   public String text(Say say) {
@@ -259,7 +284,10 @@ public final class SurveyMessages {
 
   /** A requester text that needs no survey facts. */
   public String t(String key, Object... pairs) {
-    return words.t(key, pairs);
+    Object[] all = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+    all[pairs.length] = "when";
+    all[pairs.length + 1] = when;
+    return words.t(key, all);
   }
 
   /** A requester text about a survey: its facts are there for any override to use. */
@@ -268,6 +296,8 @@ public final class SurveyMessages {
     boolean hasTitle = v.title() != null && !v.title().isBlank();
     return words.t(
         key,
+        "when",
+        when,
         "name",
         hasName ? v.requesterName() : "",
         "hasName",

@@ -28,6 +28,41 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aKeyWrittenWithNoValueIsEmptyTextOrRefusedNamingTheKeyNeverANullForTheCode() {
+    // "quietHours:" with nothing after it, or "~": YAML reads null. It reached the code as null:
+    // check-config and run exited 1 with "Cannot invoke String.isEmpty()" and no key named
+    for (ConfigKeys.Key key : ConfigKeys.all()) {
+      if (key.path().contains(ConfigKeys.NAME)) {
+        continue;
+      }
+      String yaml = nested(key.path(), "null");
+      try {
+        Config c = loader.loadString(yaml);
+        assertThat(c).as(yaml).isNotNull();
+      } catch (ConfigException e) {
+        assertThat(e.getMessage()).as(yaml).startsWith(key.path() + ": ");
+      }
+    }
+    assertThat(loader.loadString("survey:\n  quietHours:\n").survey().quietHours()).isEmpty();
+    assertThat(loader.loadString("slack: { botToken: ~ }").slack().botToken()).isEmpty();
+    assertThatThrownBy(() -> loader.loadString("retention: { keep: }"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "retention.keep: has no value: write one, or leave the key out for the default P400D");
+  }
+
+  private static String nested(String path, String value) {
+    String[] parts = path.split("\\.");
+    StringBuilder yaml = new StringBuilder();
+    for (String part : parts) {
+      yaml.append(part).append(": { ");
+    }
+    yaml.setLength(yaml.length() - 2);
+    yaml.append(value).append(" }".repeat(parts.length - 1));
+    return yaml.toString();
+  }
+
+  @Test
   void interpolatesEnvironment() {
     Config c =
         loader.loadString(

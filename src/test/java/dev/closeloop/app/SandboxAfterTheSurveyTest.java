@@ -167,6 +167,31 @@ class SandboxAfterTheSurveyTest {
         .containsExactly("false", "Outlook stürzt immer noch ab, wenn ich PDFs öffne");
   }
 
+  @Test
+  void theReplyToACommentNamesTheDayTheTeamReallyReadsIt() throws Exception {
+    // 10:00 UTC; the digest at 17:00: today, not "tomorrow morning"
+    app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }\n"
+                + "digest: { time: \"17:00\" }",
+            clock);
+    post("/sandbox/api/tickets", "{\"id\":\"DEMO-12\",\"email\":\"" + DANA + "\"}");
+    app.tick();
+    app.deliver();
+    type("2");
+    assertThat(last()).contains("the IT team will read it in today's review");
+    type("the dock still drops my second screen");
+    assertThat(sent()).anySatisfy(m -> assertThat(m).contains("will see it in today's review"));
+  }
+
+  @Test
+  void afterTheMorningsDigestItIsTomorrowMorningInTheRequestersLanguage() throws Exception {
+    openSurvey("DEMO-13", "fr"); // 10:00 UTC, the digest at 09:00: it has gone for today
+    type("2");
+    assertThat(last()).contains("l'équipe IT le lira demain matin");
+  }
+
   private java.util.List<String> answersOf(String ticket) throws Exception {
     JsonNode answers =
         JSON.readTree(app.admin("GET", "/admin/surveys?ticket=" + ticket, null).body())

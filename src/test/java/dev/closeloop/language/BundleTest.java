@@ -97,6 +97,7 @@ class BundleTest {
     a.put("hasName", "yes");
     a.put("hasTitle", "yes");
     a.put("told", "yes");
+    a.put("when", "tomorrowMorning");
     a.put("closed", LATE);
     a.put("date", LATE);
     a.put("since", LATE);

@@ -59,8 +59,9 @@ class DatabaseTest {
       db.jdbi()
           .useHandle(
               h -> {
-                h.execute(
-                    "ALTER TABLE surveys ALTER COLUMN platform_user SET DATA TYPE VARCHAR(64)");
+                h.execute("DROP INDEX incidents_owned");
+                h.execute("DROP INDEX outbox_purpose");
+                h.execute("DROP INDEX links_discord");
                 h.execute(
                     "DELETE FROM \"flyway_schema_history\" WHERE \"version\" = ?",
                     String.valueOf(Database.SCHEMA_VERSION));
@@ -72,9 +73,9 @@ class DatabaseTest {
       assertThat(
               count(
                   db,
-                  "SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS"
-                      + " WHERE TABLE_NAME = 'SURVEYS' AND COLUMN_NAME = 'PLATFORM_USER'"))
-          .isEqualTo(320);
+                  "SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES"
+                      + " WHERE INDEX_NAME = 'INCIDENTS_OWNED'"))
+          .isEqualTo(1);
     }
   }
 

@@ -25,8 +25,13 @@ class SurveyLocaleTest {
               h -> {
                 Surveys surveys = new Surveys(h);
                 assertThat(surveys.latestLocaleOf("slack", "U42")).isEmpty();
+                // as intake stores a close: the person with the payload's ids, then the survey
+                People people = new People(h);
+                people.ensure("dana@example.com", "dana@example.com", null, "U42", null, null);
                 surveys.insert(scheduled("INC-1", "dana@example.com", "U42", null, "de"));
+                people.ensure("lea@example.com", "lea@example.com", null, null, "D7", null);
                 surveys.insert(scheduled("INC-2", "lea@example.com", null, "D7", "ja"));
+                people.ensure("sam@example.com", "sam@example.com", null, null, null, null);
                 surveys.insert(scheduled("INC-3", "sam@example.com", null, null, "fr"));
                 // the ticket gave the Slack id: known before the DM is sent
                 assertThat(surveys.latestLocaleOf("slack", "U42")).contains("de");

@@ -33,6 +33,16 @@ final class DigestEntryRefresh {
     this.digest = digest;
   }
 
+  /**
+   * The digest and alert messages of the last 30 days that show an entry ({@code :m}, its action id
+   * prefix). On {@code outbox_purpose}: not every survey DM ever sent.
+   */
+  static final String SHOWING =
+      """
+      SELECT * FROM outbox WHERE purpose IN ('digest', 'alert') AND state = 'sent'
+        AND payload LIKE :m AND created_at >= :since ORDER BY id
+      """;
+
   /** Re-renders this entry in every digest message that shows it (all channels). */
   void refresh(Handle h, long surveyId, Instant now) {
     IncidentRow i = new Incidents(h).find(surveyId).orElseThrow();
@@ -41,11 +51,7 @@ final class DigestEntryRefresh {
     List<Block> fresh = digest.entryBlocks(entry, now);
     String marker = "cl:i:" + surveyId + ":";
     List<OutboxRow> rows =
-        h.createQuery(
-                """
-            SELECT * FROM outbox WHERE purpose IN ('digest', 'alert') AND state = 'sent'
-              AND payload LIKE :m AND created_at >= :since ORDER BY id
-            """)
+        h.createQuery(SHOWING)
             .bind("m", "%" + marker + "%")
             .bind("since", now.minus(java.time.Duration.ofDays(30)))
             .mapTo(OutboxRow.class)

@@ -10,10 +10,14 @@ import dev.closeloop.survey.usecase.Notifier;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Reminds owners of incidents still open after {@code digest.ownerReminderAfter}, by DM. */
 public final class OwnerReminders {
+  /** Reminders per run; the job runs every few seconds, and a reminded incident drops out. */
+  static final int BATCH = 100;
+
   private final Jdbi jdbi;
   private final Config config;
   private final Notifier notifier;
@@ -41,41 +45,49 @@ public final class OwnerReminders {
     return jdbi.inTransaction(
         h -> {
           int n = 0;
-          for (IncidentRow i : new Incidents(h).ownedAndStale(before)) {
-            if (i.ownerRef() == null || !i.ownerRef().contains(":")) {
-              continue;
-            }
-            SurveyRow s = new Surveys(h).find(i.surveyId()).orElse(null);
-            if (s == null) {
-              continue;
-            }
-            String[] ref = i.ownerRef().split(":", 2);
-            PlatformId platform;
-            try {
-              platform = PlatformId.fromWire(ref[0]);
-            } catch (IllegalArgumentException e) {
-              continue;
-            }
-            if (!platforms.containsKey(platform)) {
-              continue;
-            }
-            String text =
-                words.t(
-                    "ownerReminder",
-                    "ticket",
-                    s.ticketId(),
-                    "title",
-                    s.title() == null ? "" : s.title(),
-                    "hasTitle",
-                    s.title() == null || s.title().isBlank() ? "no" : "yes",
-                    "age",
-                    words.age(java.time.Duration.between(i.createdAt(), now)));
-            notifier.direct(
-                h, platform, ref[1], text, "own-" + i.surveyId() + "-" + now.toEpochMilli(), now);
+          for (IncidentRow i : new Incidents(h).ownedAndStale(before, BATCH)) {
+            // looked at either way: one that cannot be reminded (owned outside chat, or on a
+            // platform not configured) is looked at again a period later, not first in every batch
             new Incidents(h).markOwnerReminded(i.surveyId(), now);
-            n++;
+            if (remind(h, i, now)) {
+              n++;
+            }
           }
           return n;
         });
+  }
+
+  private boolean remind(Handle h, IncidentRow i, Instant now) {
+    if (i.ownerRef() == null || !i.ownerRef().contains(":")) {
+      return false;
+    }
+    SurveyRow s = new Surveys(h).find(i.surveyId()).orElse(null);
+    if (s == null) {
+      return false;
+    }
+    String[] ref = i.ownerRef().split(":", 2);
+    PlatformId platform;
+    try {
+      platform = PlatformId.fromWire(ref[0]);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    if (!platforms.containsKey(platform)) {
+      return false;
+    }
+    String text =
+        words.t(
+            "ownerReminder",
+            "ticket",
+            s.ticketId(),
+            "title",
+            s.title() == null ? "" : s.title(),
+            "hasTitle",
+            s.title() == null || s.title().isBlank() ? "no" : "yes",
+            "age",
+            words.age(java.time.Duration.between(i.createdAt(), now)));
+    notifier.direct(
+        h, platform, ref[1], text, "own-" + i.surveyId() + "-" + now.toEpochMilli(), now);
+    return true;
   }
 }

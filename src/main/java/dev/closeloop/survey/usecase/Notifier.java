@@ -35,6 +35,8 @@ public final class Notifier {
   private final Catalog requester;
   private final String fallbackLang;
   private final ZoneId defaultZone;
+  private final java.time.LocalTime reviewAt;
+  private final java.time.Clock clock;
 
   /**
    * @param fallbackLang {@code survey.locale}: the language when neither the ticket nor the
@@ -43,9 +45,39 @@ public final class Notifier {
    *     one
    */
   public Notifier(Catalog requester, String fallbackLang, ZoneId defaultZone) {
+    this(requester, fallbackLang, defaultZone, null, null);
+  }
+
+  /**
+   * @param reviewAt {@code digest.time} in {@code digest.zone} ({@code defaultZone}): texts that
+   *     say when the team will read an answer name the day of the next digest (null: "tomorrow
+   *     morning")
+   * @param clock what "now" is for that
+   */
+  public Notifier(
+      Catalog requester,
+      String fallbackLang,
+      ZoneId defaultZone,
+      java.time.LocalTime reviewAt,
+      java.time.Clock clock) {
     this.requester = requester;
     this.fallbackLang = fallbackLang;
     this.defaultZone = defaultZone;
+    this.reviewAt = reviewAt;
+    this.clock = clock;
+  }
+
+  private SurveyMessages messages(Words words) {
+    if (reviewAt == null || clock == null) {
+      return new SurveyMessages(words);
+    }
+    Instant now = clock.instant();
+    java.time.ZonedDateTime here = now.atZone(defaultZone);
+    java.time.ZonedDateTime next = here.toLocalDate().atTime(reviewAt).atZone(defaultZone);
+    if (!next.isAfter(here)) {
+      next = here.toLocalDate().plusDays(1).atTime(reviewAt).atZone(defaultZone);
+    }
+    return new SurveyMessages(words, now, next.toInstant());
   }
 
   /**
@@ -56,7 +88,7 @@ public final class Notifier {
   public SurveyMessages messages(Handle h, SurveyRow s) {
     String remembered = s.locale() == null ? remembered(h, s) : null;
     String lang = Languages.resolve(s.locale(), remembered, fallbackLang, requester.languages());
-    return new SurveyMessages(new Words(requester, lang, zone(s.timezone())));
+    return messages(new Words(requester, lang, zone(s.timezone())));
   }
 
   private static String remembered(Handle h, SurveyRow s) {
@@ -83,7 +115,7 @@ public final class Notifier {
     String client =
         locale != null ? locale : new People(h).localeOf(platform.wire(), userId).orElse(null);
     String lang = Languages.resolve(lastSurvey, client, fallbackLang, requester.languages());
-    return new SurveyMessages(new Words(requester, lang, defaultZone));
+    return messages(new Words(requester, lang, defaultZone));
   }
 
   /** The zone a requester is written to in: theirs when valid, else {@code digest.zone}. */
