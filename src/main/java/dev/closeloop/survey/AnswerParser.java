@@ -31,11 +31,19 @@ public final class AnswerParser {
     if (core.isEmpty() || greetsOnly(f)) {
       return new ParsedAnswer.Unclear(text); // "?", "...", "hi", "Hallo?": nothing answered
     }
+    ParsedAnswer afterGreeting = afterGreeting(f, text);
+    if (afterGreeting != null) {
+      return afterGreeting; // "Hallo, ja hat geklappt danke": the answer after the greeting
+    }
     if (optsOut(f)) {
       return new ParsedAnswer.Stop();
     }
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
+    }
+    ParsedAnswer thumbAndScore = thumbAndScore(f);
+    if (thumbAndScore != null) {
+      return thumbAndScore; // "👍 5", "👎 2/5": both answers
     }
     if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
       return new ParsedAnswer.Fixed(true);
@@ -43,9 +51,9 @@ public final class AnswerParser {
     if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
       return new ParsedAnswer.Fixed(false);
     }
-    ParsedAnswer rating = Ratings.read(f);
+    ParsedAnswer.Rating rating = Ratings.read(f);
     if (rating != null) {
-      return rating;
+      return withoutThanks(rating);
     }
     ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
     if (hedged != null) {
@@ -53,7 +61,11 @@ public final class AnswerParser {
     }
     int[] scored = Ratings.leadingScore(f);
     if (scored != null && reasonOrThanks(f, scored[1])) {
-      return new ParsedAnswer.Rating(scored[0], f.originalFrom(scored[1])); // "5 thanks"
+      // "5 thanks", "2 trop long", "3 tardaron mucho"; "4 i guess, took a while": the hedge is
+      // no part of the reason
+      int hedge = f.phraseAt(scored[1], Lexicon.HEDGE_AFTER);
+      int reason = hedge > 0 ? f.skipSeparators(scored[1] + hedge) : scored[1];
+      return withoutThanks(new ParsedAnswer.Rating(scored[0], f.originalFrom(reason)));
     }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
@@ -65,6 +77,10 @@ public final class AnswerParser {
     int start = skipAcks(f, 0);
     if (start >= f.length()) {
       return new ParsedAnswer.Thanks(text);
+    }
+    ParsedAnswer.No neverMind = neverMind(f, text);
+    if (neverMind != null) {
+      return neverMind; // "oh nvm, sorted it myself", "ach egal, hat sich erledigt"
     }
     ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
     if (yesNo != null) {
@@ -85,27 +101,42 @@ public final class AnswerParser {
     if (agree > 0 && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
       return true; // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye")
     }
-    int at = skip(f, 0, Lexicon.ACK, Lexicon.POLITE);
+    int at = answerAt(f, 0);
     int yes = leading(f, at, Lexicon.YES);
     int no = leading(f, at, Lexicon.NO);
     Boolean said = null;
     if (no > 0 && no >= yes) {
       said = false;
-      at = skip(f, at + no, Lexicon.ACK, Lexicon.POLITE);
+      at = answerAt(f, at + no);
     } else if (yes > 0) {
       said = true;
-      at = skip(f, at + yes, Lexicon.ACK, Lexicon.POLITE);
+      at = answerAt(f, at + yes);
     }
     int reopen = f.phraseAt(at, Lexicon.REOPEN);
     int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
+    // "rouvrez le svp", "reopen it again please", "öffne es bitte wieder": the ticket named
+    // "pode reabrir sim", "leave it closed, no": the yes or no after it says it again
     if (keep > 0 && keep >= reopen && !Boolean.TRUE.equals(said)) {
       said = false;
-      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE);
+      at = skip(f, at + keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT, Lexicon.NO);
     } else if (reopen > 0 && !Boolean.FALSE.equals(said)) {
       said = true;
-      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE);
+      at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT, Lexicon.YES);
     }
     return at >= f.length() ? said : null;
+  }
+
+  /**
+   * Where the answer to the reopen offer starts from {@code from}: a reopen or keep-closed phrase
+   * right there ("não, deixa fechado": "deixa" alone is also a never-mind, an acknowledgement),
+   * else after thanks and please.
+   */
+  private static int answerAt(Folded f, int from) {
+    int at = f.skipSeparators(from);
+    if (f.phraseAt(at, Lexicon.REOPEN) > 0 || f.phraseAt(at, Lexicon.KEEP_CLOSED) > 0) {
+      return at;
+    }
+    return skip(f, from, Lexicon.ACK, Lexicon.POLITE);
   }
 
   /**
@@ -119,6 +150,11 @@ public final class AnswerParser {
         && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
   }
 
+  /** Says thank you ("thanks!", "merci à vous", "valeu demais", "🙏"), not only goodbye or ok. */
+  public static boolean thanks(String raw) {
+    return contains(Folded.of(clean(raw == null ? "" : raw)), Lexicon.THANKS);
+  }
+
   /**
    * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
    * mais nada", "特にないです"): nothing (more) to give, never "not fixed".
@@ -126,6 +162,43 @@ public final class AnswerParser {
   public static boolean saysNothing(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
     return f.phraseAt(0, Lexicon.NOTHING) > 0;
+  }
+
+  /**
+   * "hi, yes fixed thanks", "Hallo, ja hat geklappt", "bonjour, 4": the answer after a greeting,
+   * read as if the greeting were not there; null when the reply does not start with one, or when
+   * what follows is words of their own ("hi, the printer still jams" stays that whole text).
+   */
+  private static ParsedAnswer afterGreeting(Folded f, String text) {
+    int greeting = f.phraseAt(0, Lexicon.GREETING);
+    if (greeting <= 0) {
+      return null;
+    }
+    String rest = f.originalFrom(f.skipSeparators(greeting));
+    if (rest == null) {
+      return null;
+    }
+    ParsedAnswer answer = parse(rest);
+    return answer instanceof ParsedAnswer.FreeText
+            || answer instanceof ParsedAnswer.Unclear
+            || answer instanceof ParsedAnswer.Empty
+        ? null
+        : answer;
+  }
+
+  /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
+  private static ParsedAnswer thumbAndScore(Folded f) {
+    for (boolean up : new boolean[] {true, false}) {
+      for (String thumb : up ? Lexicon.THUMBS_UP : Lexicon.THUMBS_DOWN) {
+        if (f.text.startsWith(thumb) && f.text.length() > thumb.length()) {
+          String rest = f.originalFrom(f.skipSeparators(thumb.length()));
+          if (rest != null && scoreAndThanks(rest) != null) {
+            return new ParsedAnswer.Fixed(up, rest, null);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
@@ -151,7 +224,8 @@ public final class AnswerParser {
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
   private static ParsedAnswer fixed(Folded f) {
-    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER); // "naja, teilweise", "well, it works"
+    // "naja, teilweise", "well, it works", "ちゃんと動いてます"
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
     if (start >= f.length()) {
       return null;
     }
@@ -161,6 +235,10 @@ public final class AnswerParser {
         continue;
       }
       int end = start + len;
+      List<String> same = fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED;
+      for (int more; end < f.length() && (more = f.phraseAt(end, same)) > 0; ) {
+        end += more; // "まだ解決してません": Japanese runs its phrases together
+      }
       int after = skipSpaces(f, end);
       // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
       // "nao resolveu ainda", "works again now": time words and the same answer again, too
@@ -186,13 +264,82 @@ public final class AnswerParser {
 
   /**
    * After a score with no separator: only thanks ("5 thanks"), or a reason, a contrast or a verdict
-   * ("2 because …", "4 aber …", "1 terrible") — not a counted noun ("3 days and nobody called").
+   * ("2 because …", "4 aber …", "1 terrible", "2 trop long", "3 tardaron mucho", "2 対応が遅い") — not a
+   * counted noun ("3 days and nobody called", "2 Kollegen", "5 min later"), nor a number run into a
+   * word ("2nd floor", "3pm") or another number.
    */
   private static boolean reasonOrThanks(Folded f, int at) {
-    return skipAcks(f, at) >= f.length()
+    if (skipAcks(f, at) >= f.length()
         || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
         || f.phraseAt(at, Lexicon.BUT) > 0
-        || f.phraseAt(at, Lexicon.PRAISE) > 0;
+        || f.phraseAt(at, Lexicon.PRAISE) > 0
+        || hedgeThenReason(f, at)) {
+      return true;
+    }
+    int hedge = f.phraseAt(at, Lexicon.HEDGE_AFTER); // "3 or so people": still a count
+    int word = hedge > 0 ? skipSpaces(f, at + hedge) : at;
+    return at > 0
+        && f.text.charAt(at - 1) == ' '
+        && Character.isLetter(f.text.charAt(at))
+        && f.phraseAt(word, Lexicon.COUNTED) < 0
+        && f.phraseAt(at, Lexicon.NOT_FIXED) < 0
+        && f.phraseAt(at, Lexicon.FIXED) < 0;
+  }
+
+  /**
+   * "4 i guess, took a while", "3かな、遅かった": a hedge, a separator, then more (not "3 or so people").
+   */
+  private static boolean hedgeThenReason(Folded f, int at) {
+    int hedge = f.phraseAt(at, Lexicon.HEDGE_AFTER);
+    return hedge > 0
+        && at + hedge < f.length()
+        && f.text.charAt(at + hedge) != ' '
+        && Folded.isSeparator(f.text.charAt(at + hedge));
+  }
+
+  /**
+   * A rating whose words after the score are only thanks ("5 thanks", "4 danke", "5です、ありがとうご
+   * ざいます"): the rating alone — thanks are no comment, which would stand in for what went wrong.
+   */
+  private static ParsedAnswer.Rating withoutThanks(ParsedAnswer.Rating r) {
+    if (r.comment() == null) {
+      return r;
+    }
+    Folded c = Folded.of(r.comment());
+    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE) >= c.length()
+        ? new ParsedAnswer.Rating(r.score(), null)
+        : r;
+  }
+
+  /**
+   * "nvm, sorted it myself", "ach egal hat sich erledigt", "deixa pra lá, já resolvi": taking back
+   * a request, with nothing after it but thanks or how it got resolved — a closing no. Null when
+   * the reply goes on to ask for something or to say what is still wrong.
+   */
+  private static ParsedAnswer.No neverMind(Folded f, String text) {
+    // "hmm actually nvm", "ok, forget it": openers and thanks before it (thanks include the
+    // never-minds themselves, so each position is tried first)
+    int at = f.skipSeparators(0);
+    int len = f.phraseAt(at, Lexicon.NEVER_MIND);
+    while (len <= 0) {
+      int filler = Math.max(f.phraseAt(at, Lexicon.OPENER), leading(f, at, Lexicon.ACK));
+      if (filler <= 0 || at + filler >= f.length()) {
+        return null;
+      }
+      at = f.skipSeparators(at + filler);
+      len = f.phraseAt(at, Lexicon.NEVER_MIND);
+    }
+    int restAt = f.skipSeparators(at + len);
+    if (skipAcks(f, restAt) >= f.length()) {
+      return new ParsedAnswer.No(null, true, null, text);
+    }
+    if (asks(f)
+        || contains(f, Lexicon.NOT_FIXED)
+        || contains(f, Lexicon.BUT)
+        || !contains(f, Lexicon.RESOLVED)) {
+      return null;
+    }
+    return new ParsedAnswer.No(f.originalFrom(restAt), true, null, text);
   }
 
   /**
@@ -232,6 +379,7 @@ public final class AnswerParser {
     }
     boolean isNo = no >= yes;
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
+    restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
     boolean sameAgain = saysFixedAgain(f, restAt, isNo);
     if (sameAgain) {
       // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
@@ -264,14 +412,35 @@ public final class AnswerParser {
     return leading(f, at, Lexicon.NO) > 0 ? at : start;
   }
 
+  /**
+   * "sim, deu certo, nota 5", "yes all fixed 5/5": where the score starts when the words before it
+   * only repeat the yes or no (with thanks and time words) and nothing but thanks follows it; else
+   * {@code at}.
+   */
+  private static int scoreAfterSame(Folded f, int at, boolean no) {
+    int score = sameAnswer(f, at, no, true);
+    return score >= 0 ? score : at;
+  }
+
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */
   private static boolean saysFixedAgain(Folded f, int at, boolean no) {
+    return sameAnswer(f, at, no, false) >= 0;
+  }
+
+  /**
+   * Walks the words from {@code at} that repeat the yes or no: its own phrase, thanks and time
+   * words ("ja passt, läuft wieder", "yup all sorted now"; the answer's own phrase first: "ainda
+   * não" is one, not the time word "ainda" and a "não"). With {@code toScore}, where a score starts
+   * once the phrase was said; else the end when all of it repeats the answer; -1 otherwise.
+   */
+  private static int sameAnswer(Folded f, int at, boolean no, boolean toScore) {
     List<String> same = no ? Lexicon.NOT_FIXED : Lexicon.FIXED;
-    // "ja passt, läuft wieder", "yup all sorted now": thanks and time words around it too (the
-    // answer's own phrase first: "ainda não" is one, not the time word "ainda" and a "não")
     boolean said = false;
     int i = f.skipSeparators(at);
     while (i < f.length()) {
+      if (toScore && said && scoreAndThanks(f.originalFrom(i)) != null) {
+        return i;
+      }
       int len = f.phraseAt(i, same);
       if (len > 0) {
         said = true;
@@ -279,11 +448,11 @@ public final class AnswerParser {
         len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
       }
       if (len <= 0) {
-        return false;
+        return -1;
       }
       i = f.skipSeparators(i + len);
     }
-    return said;
+    return said && !toScore ? i : -1;
   }
 
   /** The length of a leading phrase, trying "nooo" / "yesss" as "no" / "yes"; -1 when none. */

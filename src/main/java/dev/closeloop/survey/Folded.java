@@ -128,7 +128,8 @@ final class Folded {
       return true;
     }
     char next = text.charAt(end);
-    return !Character.isLetterOrDigit(next) && next != '\'';
+    // Japanese runs its particles straight on: "okです", "5です"
+    return isCjk(next) || !Character.isLetterOrDigit(next) && next != '\'';
   }
 
   static boolean isCjk(char c) {

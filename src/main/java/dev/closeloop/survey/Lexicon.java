@@ -69,6 +69,7 @@ final class Lexicon {
             i'd say | id say | i would say | honestly | tbh | hmm | hm | um | umm | uh | well
           de: eher so | eher | so | so ca | ca | etwa | ungefahr | vielleicht | ich wurde sagen |
             ich wuerde sagen | ich wurd sagen | ich wurde mal sagen | ich wurd mal sagen |
+            wurde sagen | wuerde sagen | wurd sagen | wurde mal sagen | wurd mal sagen |
             ich sag mal | ich sage mal | sagen wir | sagen wir mal | naja | na ja | hmm | knapp
           fr: je dirais | je dirai | disons | je pense | je crois | plutot | environ | peut-etre |
             on va dire | je mettrais | je donnerais | euh | bah | ben
@@ -133,7 +134,11 @@ final class Lexicon {
             see ya | take care | np | no prob | no probs | it's fine now | its fine now |
             all good now | nothing to add | nothing further | no comment | no comments | n/a |
             actually | sorry | oh | oops | well | thanks for asking | thank you for asking |
-            for now | that would be all | that'd be all | thatd be all
+            for now | that would be all | that'd be all | thatd be all | cya | see ya later |
+            see you later | ttyl | bye now | catch you later | ttfn | byee |
+            heaps | a bunch | a ton | loads | everyone | all of you | you all | y'all | folks |
+            thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
+            so so much | a million | likewise | same to you | same here
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -143,7 +148,10 @@ final class Lexicon {
             lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
             servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
             kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
-            danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst
+            danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst |
+            bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon |
+            dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
+            gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -151,7 +159,10 @@ final class Lexicon {
             bon weekend | bonne soiree | bonne fin de journee | au revoir | a bientot | salut |
             bonne fin de semaine | rien a ajouter | pas de commentaire | sans commentaire | en fait |
             desole | pardon | merci de demander | merci de m'avoir demande | pour le moment |
-            pour l'instant
+            pour l'instant | a+ | @+ | a plus | bisous | ciao | a la prochaine |
+            bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
+            mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
+            vous aussi | toi aussi
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
@@ -159,21 +170,30 @@ final class Lexicon {
             buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
             nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
             nada que anadir | nada que agregar | perdon | en realidad | gracias por preguntar |
-            por ahora | por el momento
+            por ahora | por el momento | chaito | hasta pronto | hasta la proxima | saludos |
+            bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
+            un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
+            usted tambien | lo mismo
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
             abracos | abs | bom dia | boa tarde | obg | vlw | muito | tchau | bom fim de semana |
             bom final de semana | ate mais | ate logo | boa noite | abraco | sem comentarios |
             sem comentario | nada a acrescentar | nada a declarar | na verdade | desculpa | desculpe |
-            obrigado por perguntar | obrigada por perguntar | por enquanto | por agora
+            obrigado por perguntar | obrigada por perguntar | por enquanto | por agora | falou |
+            flw | xau | tchauzinho | bjs | beijos | ate a proxima | ate breve | fui | demais |
+            mesmo | a todos | a voces | pra voce | para voce | de verdade | viu | pela forca |
+            pessoal | galera | gente | opa | eba | oba | tudo tranquilo | de boa | suave |
+            igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
             失礼します | 失礼しました | よろしくお願いいたします | 今は大丈夫です | 今は大丈夫 | 今のところ大丈夫です | 今のところ大丈夫 |
             今のところ特にないです | 今のところ特にありません | 今は特にないです | 特に無いです | 特に無い | 特に無し | とくにないです |
             とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
-            すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ
+            すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ |
+            おつかれさまです | おつかれさまでした | おつかれさま | お疲れ様です | お疲れ様でした | お疲れ様 | またね | では | じゃあね |
+            りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
@@ -262,6 +282,94 @@ final class Lexicon {
             欲しい | できますか | 教えて | 助けて | 困って
           """);
 
+  /**
+   * What may follow "reopen" or "leave closed" without saying more ("reopen it", "rouvrez le",
+   * "reábrelo de nuevo", "öffne es bitte wieder"): the ticket, a pronoun for it, "again".
+   */
+  static final List<String> REOPEN_OBJECT =
+      phrases(
+          """
+          en: it | the ticket | ticket | that | this | again | then | for me | closed | open
+          de: es | ihn | das | das ticket | den | wieder | nochmal | dann | mal | bitte | zu | auf
+          fr: le | la | l | le ticket | ca | alors | a nouveau | de nouveau | ferme
+          es: lo | el | el ticket | la | de nuevo | otra vez | entonces | cerrado
+          pt: o | a | o chamado | o ticket | ele | de novo | entao | fechado
+          ja: それ | チケット | を | は | もう一度 | 再度
+          """);
+
+  /**
+   * "Never mind", "egal", "laisse tomber", "ya no", "deixa pra lá": taking back what they were
+   * going to ask — a no when nothing follows but how it got resolved ({@link #RESOLVED}).
+   */
+  static final List<String> NEVER_MIND =
+      phrases(
+          """
+          en: never mind | nevermind | nvm | nm | forget it | forget that | not anymore |
+            no longer | scratch that | ignore that | ignore me
+          de: egal | ach egal | schon egal | ist egal | is egal | vergiss es | vergesst es |
+            doch nicht | schon gut | hat sich erledigt | nicht mehr | nicht mehr notig | nix mehr
+          fr: laisse tomber | laissez tomber | oubliez | oublie | c'est pas grave | pas grave |
+            plus besoin | finalement non | finalement rien
+          es: olvidalo | olvidate | olvidelo | da igual | ya no | no importa | dejalo
+          pt: deixa pra la | deixa para la | esquece | esqueca | deixa quieto | ja nao | nao precisa mais
+          ja: やっぱり大丈夫です | やっぱりいいです | やっぱり大丈夫 | やっぱりなし | なんでもないです | 何でもないです |
+            なんでもない | 何でもない | 大丈夫になりました
+          """);
+
+  /**
+   * How something got resolved without help ("sorted it myself", "hat sich erledigt", "lo arreglé
+   * yo", "já resolvi", "自分で直しました"): after "never mind", nothing is asked for.
+   */
+  static final List<String> RESOLVED =
+      phrases(
+          """
+          en: myself | on my own | figured it out | figured it | found it | got it | sorted it |
+            fixed it | solved it | resolved | sorted | works | working | fine now | ok now
+          de: selbst | selber | allein | erledigt | gelost | gefunden | geht wieder | geht jetzt |
+            hab's | habs | geklappt | lauft
+          fr: moi-meme | moi meme | tout seul | toute seule | trouve | regle | resolu | repare |
+            ca marche | ca remarche | c'est bon
+          es: yo mismo | yo misma | lo arregle | lo solucione | lo resolvi |
+            lo encontre | arreglado | resuelto | solucionado | ya funciona | ya esta | ya quedo
+          pt: eu mesmo | eu mesma | sozinho | sozinha | resolvi | consegui | achei | resolvido |
+            ja funciona | deu certo | funcionou
+          ja: 自分で | 解決しました | 直りました | 直った | なおった | できました | 見つかりました
+          """);
+
+  /**
+   * What a number counts when it is not a score ("3 days and nobody called", "2 Kollegen", "5 min
+   * later"): after a digit, these make it a count, not a rating with a reason.
+   */
+  static final List<String> COUNTED =
+      phrases(
+          """
+          en: s | sec | secs | second | seconds | min | mins | minute | minutes | h | hr | hrs |
+            hour | hours | day | days | week | weeks | wk | wks | month | months | year | years |
+            time | times | people | person | persons | user | users | colleague | colleagues |
+            coworkers | co-workers | of | of us | guys | more | other | others | another | ticket |
+            tickets | call | calls | email | emails | mail | mails | message | messages | computer |
+            computers | laptop | laptops | pc | pcs | printer | printers | monitor | monitors |
+            screen | screens | device | devices | phone | phones | thing | things | issue | issues |
+            problem | problems | attempt | attempts | try | tries | am | pm | o'clock | x | %
+          de: sek | sekunde | sekunden | minute | minuten | std | stunde | stunden | tag | tage |
+            tagen | woche | wochen | monat | monate | monaten | jahr | jahre | jahren | mal | leute |
+            personen | kollegen | kolleginnen | mitarbeiter | nutzer | benutzer | rechner | drucker |
+            bildschirme | monitore | anrufe | versuche | uhr | weitere | andere | von | mehr | sache |
+            sachen | dinge | probleme
+          fr: seconde | secondes | minute | minutes | heure | heures | jour | jours | semaine |
+            semaines | mois | an | ans | annee | annees | fois | personnes | collegues |
+            utilisateurs | ordinateurs | imprimantes | ecrans | appels | essais | autres | de |
+            des | du | d'entre | chose | choses | problemes
+          es: segundo | segundos | minuto | minutos | hora | horas | dia | dias | semana |
+            semanas | mes | meses | ano | anos | vez | veces | personas | companeros |
+            companeras | usuarios | computadoras | ordenadores | impresoras | pantallas | llamadas |
+            correos | intentos | otros | otras | otro | otra | de | del | cosa | cosas | problemas
+          pt: segundo | segundos | minuto | minutos | hora | horas | dia | dias | semana | semanas |
+            mes | meses | ano | anos | vez | vezes | pessoas | colegas | usuarios | computadores |
+            impressoras | telas | monitores | chamados | ligacoes | tentativas | outros | outras |
+            outro | outra | de | do | da | dos | das | coisa | coisas | problemas
+          """);
+
   /** "Reopen it", said in words, at "shall I reopen the ticket?". */
   static final List<String> REOPEN =
       phrases(
@@ -269,7 +377,8 @@ final class Lexicon {
           en: reopen | re-open | reopen it | re-open it | reopen the ticket | open it again |
             open again | open it | please reopen
           de: wieder offnen | wieder aufmachen | neu offnen | ticket wieder offnen | offnen |
-            wiedereroffnen | wieder auf
+            wiedereroffnen | wieder auf | offne | offne es | mach auf | mach es auf | mach wieder auf |
+            mach es wieder auf | aufmachen
           fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
             rouvrez le ticket
           es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
@@ -288,12 +397,18 @@ final class Lexicon {
       phrases(
           """
           en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
-            thank you so much | thanks so much
-          de: danke | danke schon | danke dir | danke euch | vielen dank
-          fr: merci | merci beaucoup
-          es: gracias | muchas gracias
-          pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada
-          ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう
+            thank you so much | thanks so much | thankyou | thnx | thanx | tnx | tysm |
+            thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
+            thank you all | thanks all | thanks everyone | thank you everyone | thanks guys
+          de: danke | danke schon | danke dir | danke euch | vielen dank | dankeschon |
+            danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx
+          fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore
+          es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass
+          pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
+            brigada | obrigadao
+          ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう | どうもありがとうございます |
+            助かりました
+          emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
           """);
 
   static final List<String> AGREE =
@@ -315,17 +430,23 @@ final class Lexicon {
           en: leave it | leave it closed | keep it closed | don't reopen | dont reopen | close it |
             keep it shut | no need |
             do not reopen | no reopen | no need to reopen | leave closed | it can stay closed |
-            don't reopen it | dont reopen it
+            don't reopen it | dont reopen it | don't bother | dont bother | not necessary |
+            not needed | it's ok | its ok | it's fine | its fine
           de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
             lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
-            lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen
+            lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen | nicht notig |
+            nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
-            pas besoin de rouvrir | ne le rouvrez pas
+            pas besoin de rouvrir | ne le rouvrez pas | pas la peine | c'est pas la peine |
+            ce n'est pas la peine | pas necessaire | pas besoin
           es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
-            no lo reabras | no hace falta reabrir | puede quedar cerrado
+            no lo reabras | no hace falta reabrir | puede quedar cerrado | no hace falta |
+            no es necesario | no te molestes | no se moleste | dejalo asi | dejalo
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
-            nao precisa reabrir | pode fechar | pode ficar fechado
-          ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで
+            nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
+            nao e necessario | deixa assim | deixa quieto | deixa
+          ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
+            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です
           """);
 
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */
@@ -355,6 +476,12 @@ final class Lexicon {
             teilweise | nur teilweise | zum teil | jein | halbwegs | so halb | mehr oder weniger |
             teils teils |
             leider noch nicht | nicht ganz | immer noch das gleiche | immer noch dasselbe | leider
+            hat leider nicht geklappt | hat leider nicht funktioniert | hat leider nichts gebracht |
+            hat immer noch nicht geklappt | hat noch nicht geklappt | leider nicht geklappt |
+            funktioniert leider nicht | funktioniert leider immer noch nicht |
+            funktioniert leider noch nicht | geht leider nicht | geht leider immer noch nicht |
+            geht leider noch nicht | klappt leider nicht | klappt leider immer noch nicht |
+            lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
@@ -385,6 +512,9 @@ final class Lexicon {
             動きませんでした
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
+            なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
+            直ってない | 直ってないです | 直ってません | 直っていません | 直っていないです | 直っていない | 直ってなかった | 直っていなかった | 直ってませんでした | 直っていませんでした | なおってない | なおってないです | なおってません | なおっていません | なおっていないです | なおっていない | なおってなかった | なおっていなかった | なおってませんでした | なおっていませんでした | 解決してない | 解決してないです | 解決してません | 解決していません | 解決していないです | 解決していない | 解決してなかった | 解決していなかった | 解決してませんでした | 解決していませんでした | 動いてない | 動いてないです | 動いてません | 動いていません | 動いていないです | 動いていない | 動いてなかった | 動いていなかった | 動いてませんでした | 動いていませんでした |
+            うごいてない | うごいてないです | うごいてません | うごいていません | うごいていないです | うごいていない | うごいてなかった | うごいていなかった | うごいてませんでした | うごいていませんでした | 使えてない | 使えてないです | 使えてません | 使えていません | 使えていないです | 使えていない | 使えてなかった | 使えていなかった | 使えてませんでした | 使えていませんでした | つかえてない | つかえてないです | つかえてません | つかえていません | つかえていないです | つかえていない | つかえてなかった | つかえていなかった | つかえてませんでした | つかえていませんでした | 治ってない | 治ってないです | 治ってません | 治っていません | 治っていないです | 治っていない | 治ってなかった | 治っていなかった | 治ってませんでした | 治っていませんでした
           """);
 
   /** Fixed, said in words. */
@@ -406,21 +536,34 @@ final class Lexicon {
             ca a marche | ca a fonctionne
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
+            funcionando | esta funcionando | ya esta funcionando | ya quedo | quedo | ya jala |
+            ya sirve | volvio a funcionar | lo arregle | lo solucione | lo resolvi
             funciono | se arreglo | se soluciono | se resolvio
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
-            deu certo
-          ja: 直りました | 直った | なおりました | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
+            deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
+            voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
+          ja: 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
+            なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
+            直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
             動きます
           """);
 
   /**
-   * Words that only place a yes or no in time or stress it ("now", "again", "yet", "ya", "ainda"):
-   * "all sorted now", "nao resolveu ainda" say no more than the answer itself.
+   * Words that only place a yes or no in time or stress it ("now", "again", "yet", "ya", "ainda",
+   * "perfectly", "einwandfrei", "certinho"): "all sorted now", "nao resolveu ainda", "works
+   * perfectly" say no more than the answer itself.
    */
   static final List<String> FILLER =
       phrases(
           """
+          en: perfectly | fine | great | well | properly | flawlessly | smoothly | perfect |
+            like a charm | as expected
+          de: einwandfrei | perfekt | tadellos | super | prima | bestens | problemlos | wie gewohnt
+          fr: parfaitement | nickel | impeccable | tres bien | bien | sans souci | sans probleme
+          es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla
+          pt: perfeitamente | perfeito | bem | certinho | direitinho | de boa | normal | normalmente
+          ja: ちゃんと | 問題なく | 普通に | 無事
           en: now | again | already | yet | finally | all | totally | completely | fully
           de: jetzt | wieder | schon | endlich | alles | nun
           fr: maintenant | deja | enfin | encore | tout
@@ -430,18 +573,33 @@ final class Lexicon {
           """);
 
   /**
+   * Words that may come before "fixed" or "not fixed" and add nothing to it ("finally works",
+   * "jetzt geht es", "ちゃんと動いてます"); no yes or no among them ("ja" is also German for yes).
+   */
+  static final List<String> FILLER_BEFORE =
+      phrases(
+          """
+          en: finally | now | everything | all
+          de: endlich | jetzt | alles | nun
+          fr: enfin | maintenant | tout
+          es: por fin | ahora | todo
+          pt: finalmente | agora | tudo
+          ja: ちゃんと | 問題なく | 普通に | 無事に | 無事 | もう | やっと
+          """);
+
+  /**
    * Words that open a reply and say nothing yet ("well, …", "naja, …", "bueno, …", "まあ…"): the
    * answer to "did we fix it?" may follow them ("naja, teilweise", "well, it works now").
    */
   static final List<String> OPENER =
       phrases(
           """
-          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh
-          de: naja | na ja | tja | hmm | also | ehrlich gesagt
-          fr: euh | bah | ben | bon | bof | eh bien | honnetement
-          es: bueno | pues | eh | hmm | la verdad
-          pt: bom | bem | hmm | entao | olha
-          ja: まあ | まぁ | うーん | えーと | えっと
+          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops
+          de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
+          fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
+          es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
+          pt: bom | bem | hmm | entao | olha | ah | ai | opa
+          ja: まあ | まぁ | うーん | えーと | えっと | あ | あっ
           """);
 
   /** "Stop", alone or with thanks: opts the person out. */
@@ -528,7 +686,9 @@ final class Lexicon {
 
   /**
    * Phrases from lines such as {@code de: ja | jap | gerne}: the language label is for the reader;
-   * phrases are separated by {@code |}; the longest come first so that they win.
+   * phrases are separated by {@code |}; the longest come first so that they win. Each phrase is
+   * also read as typed on a phone: without its apostrophes ("thats all", "cest bon", "dont reopen")
+   * and with French "c'est" as "c" ("c bon", "c réglé").
    */
   private static List<String> phrases(String block) {
     return Stream.of(block.split("\\R"))
@@ -536,8 +696,21 @@ final class Lexicon {
         .flatMap(line -> Stream.of(line.split("\\|")))
         .map(String::strip)
         .filter(p -> !p.isEmpty())
+        .flatMap(Lexicon::asTyped)
         .distinct()
         .sorted(Comparator.comparingInt(String::length).reversed())
         .toList();
+  }
+
+  /** A phrase, and the shortcuts people type it with. */
+  private static Stream<String> asTyped(String phrase) {
+    if (phrase.indexOf('\'') < 0) {
+      return Stream.of(phrase);
+    }
+    return Stream.of(
+        phrase,
+        phrase.replace("'", ""),
+        phrase.replaceAll("(^|\\s)c'est\\s", "$1c "),
+        phrase.replaceAll("(^|\\s)c'est\\s", "$1c ").replace("'", ""));
   }
 }

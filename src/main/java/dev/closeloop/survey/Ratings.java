@@ -44,7 +44,7 @@ final class Ratings {
       Pattern.compile(
           "^(?:星|★|⭐|5点満点中|5点満点で|5点中|5つ星中|5段階評価で|5段階で|5段階中)\\s*"
               + SCORE
-              + "\\s*(?:つ|点|つ星)?\\s*(?:"
+              + "\\s*(?:つ|点|つ星)?(?:です)?\\s*(?:"
               + SEPARATOR
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
@@ -62,12 +62,14 @@ final class Ratings {
    */
   private static final Pattern LEAD_IN =
       Pattern.compile(
-          "^(?:(?<words>my rating is|my rating|rating|rate|score|i'?d give (?:it|you|them) an?"
-              + "|i give (?:it|you|them) an?|i'?d give (?:it|you|them)|i give (?:it|you|them)"
+          "^(?:(?<words>my rating is|my rating|rating|rate|score"
+              + "|(?:i'?d |i )?give (?:it|you|them) an?|(?:i'?d |i )?give (?:it|you|them)"
               + "|i'?d say an?|i'?d say|a solid|solid|ich gebe (?:euch |dir |ihnen )?eine"
-              + "|ich gebe|bewertung|(?:meine |ma )?note|je (?:mets|donne)(?: une?)?|(?:le |les )?doy(?: una?)?"
-              + "|calificacion|puntuacion|dou (?:nota|uma?)|nota|評価は|評価|満足度は|満足度)"
-              + "|(?<article>an?|eine|une?|una?|uma?))\\s*[:：]?\\s*");
+              + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"
+              + "|bewertung|(?:meine |ma )?note|(?:je )?(?:mets|donne)(?: une?)?"
+              + "|(?:le |les )?doy(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
+              + "|nota|評価は|評価|満足度は|満足度)"
+              + "|(?<article>an?|eine|ne|nen|une?|una?|uma?))\\s*[:：]?\\s*");
 
   /**
    * A digit score at the start with more after it ("5 thanks"): the caller judges the rest. Number
@@ -159,7 +161,24 @@ final class Ratings {
       return null;
     }
     ParsedAnswer.Rating after = read(f, lead.end(), f.length());
-    return after != null && (lead.group("words") != null || after.comment() == null) ? after : null;
+    // an article alone: a bare score ("un 4"), or one a comma or full stop ends ("un 4, tardaron
+    // un poco") — not "a 5-minute fix"
+    boolean articleOnly = lead.group("words") == null;
+    return after != null && (!articleOnly || after.comment() == null || endsAtStop(f, lead.end()))
+        ? after
+        : null;
+  }
+
+  /** The score at {@code at} is followed (after spaces) by a comma or a full stop. */
+  private static boolean endsAtStop(Folded f, int at) {
+    int i = at;
+    while (i < f.length() && Character.isLetterOrDigit(f.text.charAt(i))) {
+      i++;
+    }
+    while (i < f.length() && f.text.charAt(i) == ' ') {
+      i++;
+    }
+    return i < f.length() && ",.;、。".indexOf(f.text.charAt(i)) >= 0;
   }
 
   /**

@@ -19,8 +19,12 @@ import java.util.List;
 final class ReopenStep {
   private ReopenStep() {}
 
-  /** {@code t} (the input's transition from {@code before}), with the reopen offer or decision. */
-  static Transition afterAnswer(Conversation before, Transition t, ReopenMode mode) {
+  /**
+   * {@code t} (the input's transition from {@code before}), with the reopen offer or decision;
+   * {@code apologised} when the conversation already said sorry.
+   */
+  static Transition afterAnswer(
+      Conversation before, Transition t, ReopenMode mode, boolean apologised) {
     boolean newlyNotFixed = before.fixed() == null && Boolean.FALSE.equals(t.next().fixed());
     if (!newlyNotFixed || t.next().finished() || mode == ReopenMode.NEVER) {
       return t;
@@ -32,7 +36,7 @@ final class ReopenStep {
     return new Transition(
         t.next().withStep(Step.AWAIT_REOPEN),
         t.recorded(),
-        List.of(Say.REOPEN_OFFER),
+        List.of(apologised ? Say.REOPEN_OFFER_PLAIN : Say.REOPEN_OFFER),
         t.optOut(),
         true,
         null);

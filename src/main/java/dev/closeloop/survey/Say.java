@@ -14,6 +14,11 @@ public enum Say {
   REOPENING_WHAT_WENT_WRONG,
   /** "Shall I reopen the ticket?" with the two buttons */
   REOPEN_OFFER,
+  /**
+   * the same offer without its apology: a low score already had "Sorry about that. What went
+   * wrong?", and a second "Sorry" in a row reads like a form
+   */
+  REOPEN_OFFER_PLAIN,
   /** the reopen question is open and the reply was neither yes nor no */
   REOPEN_UNCLEAR,
   /**

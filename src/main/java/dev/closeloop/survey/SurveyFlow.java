@@ -51,7 +51,8 @@ public final class SurveyFlow {
     if (input instanceof ReopenClicked) {
       return ReopenStep.late(c);
     }
-    return ReopenStep.afterAnswer(c, answer(c, input), reopen);
+    // a low score already had "Sorry about that. What went wrong?": the offer does not say it again
+    return ReopenStep.afterAnswer(c, answer(c, input), reopen, negativeByAnswers(c));
   }
 
   private Transition answer(Conversation c, SurveyInput input) {

@@ -203,9 +203,12 @@ public final class SurveyMessages {
                         Style.DEFAULT)))));
   }
 
-  /** "Shall I reopen the ticket?" with "Reopen the ticket" / "No, leave it closed". */
-  public ChatMessage reopenOffer(View v) {
-    String question = t("reopenOffer", v);
+  /**
+   * "Shall I reopen the ticket?" with "Reopen the ticket" / "No, leave it closed"; {@code
+   * apologise} when the conversation has not said sorry yet.
+   */
+  public ChatMessage reopenOffer(View v, boolean apologise) {
+    String question = t(apologise ? "reopenOffer" : "reopenOfferPlain", v);
     return new ChatMessage(
         question,
         List.of(
@@ -258,6 +261,7 @@ public final class SurveyMessages {
           case WHAT_WENT_WRONG_AFTER_REOPEN -> "whatWentWrongAfterReopen";
           case REOPENING_WHAT_WENT_WRONG -> "reopeningWhatWentWrong";
           case REOPEN_OFFER -> "reopenOffer";
+          case REOPEN_OFFER_PLAIN -> "reopenOfferPlain";
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a requester is told after their survey ended, through the sandbox's chat (synchronous: each
- * typed line is handled before the call returns, and the outbox is delivered by the test).
+ * What a requester is told in the survey and after it ended, through the sandbox's chat
+ * (synchronous: each typed line is handled before the call returns, and the outbox is delivered by
+ * the test).
  */
 class SandboxAfterTheSurveyTest {
   static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +49,75 @@ class SandboxAfterTheSurveyTest {
     type("hallo?"); // anything else still hears that no survey is open
     assertThat(sent()).hasSize(afterGoodbye + 2);
     assertThat(last()).contains("Gerade läuft keine Umfrage");
+  }
+
+  @Test
+  void thanksWithMoreWordsGetYoureWelcomeAndAGoodbyeGetsAGoodbye() throws Exception {
+    openSurvey("DEMO-12", "fr");
+    type("oui c bon merci");
+    type("5");
+    type("non c'est tout");
+    int afterGoodbye = sent().size();
+
+    type("merci à vous"); // thanks to someone: "you're welcome", not "no survey is open"
+    assertThat(sent()).hasSize(afterGoodbye + 1);
+    assertThat(last()).isEqualTo("Avec plaisir !");
+
+    type("bisous, à+"); // a goodbye with no thanks in it: a goodbye back, not "you're welcome"
+    assertThat(sent()).hasSize(afterGoodbye + 2);
+    assertThat(last()).isEqualTo("Bonne continuation !");
+  }
+
+  @Test
+  void aGoodbyeAfterTheSurveyIsAnsweredWithAGoodbyeInTheirLanguage() throws Exception {
+    openSurvey("DEMO-13", "pt");
+    type("sim");
+    type("4");
+    type("não, só isso");
+    type("valeu demais!");
+    assertThat(last()).isEqualTo("De nada!");
+    type("falou, tchau");
+    assertThat(last()).isEqualTo("Até mais!");
+  }
+
+  @Test
+  void thanksAfterStopIsAnsweredAsThanksNotStoredAsTheComment() throws Exception {
+    openSurvey("DEMO-14", "en");
+    type("please stop sending me these");
+    assertThat(last()).startsWith("Done — we won't ask you for feedback again.");
+    type("thanks"); // to "Done": not feedback on the ticket
+    assertThat(last()).isEqualTo("You're welcome!");
+    assertThat(answersOf("DEMO-14")).isEmpty();
+  }
+
+  @Test
+  void aLowScoreThenNotFixedSaysSorryOnce() throws Exception {
+    openSurvey("DEMO-15", "en");
+    type("1");
+    assertThat(last()).startsWith("Sorry about that. What went wrong?");
+    type("not fixed");
+    assertThat(last()).startsWith("Shall I reopen DEMO-15");
+    assertThat(sent()).filteredOn(m -> m.contains("Sorry")).hasSize(1);
+  }
+
+  @Test
+  void notFixedTypedAfterARatingWithAReasonIsNotTakenForNoMoreHelp() throws Exception {
+    openSurvey("DEMO-16", "ja");
+    type("星2つ。対応が遅かったです"); // rated, with the reason: "anything else?" comes next
+    assertThat(last()).contains("ほかに何かお手伝いできることはありますか");
+    type("いいえ、まだ直ってません"); // "no, still not fixed": the fixed question, not a goodbye
+    assertThat(last()).contains("DEMO-16").contains("再オープン");
+    assertThat(answersOf("DEMO-16")).contains("false");
+  }
+
+  @Test
+  void aRequestTakenBackAfterAFillerFilesNothing() throws Exception {
+    openSurvey("DEMO-17", "en");
+    type("yes thanks 5/5");
+    type("yes");
+    type("hmm actually nvm");
+    assertThat(last()).isEqualTo("Thanks! That's all — have a good day.");
+    assertThat(answersOf("DEMO-17")).containsExactly("true", "5");
   }
 
   @Test

@@ -8,6 +8,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AnswerParserTest {
 
+  @Test
+  void aHedgeAfterTheScoreIsNoPartOfTheReason() {
+    assertThat(AnswerParser.parse("4 i guess, took a while"))
+        .isEqualTo(new ParsedAnswer.Rating(4, "took a while"));
+    assertThat(AnswerParser.parse("3 würde ich sagen, war langsam"))
+        .isEqualTo(new ParsedAnswer.Rating(3, "war langsam"));
+    assertThat(AnswerParser.parse("3かな、対応が遅かった")).isEqualTo(new ParsedAnswer.Rating(3, "対応が遅かった"));
+  }
+
   @ParameterizedTest(name = "\"{0}\" is a rating of {1}")
   @CsvSource(
       delimiter = '|',

@@ -244,13 +244,15 @@ class ReopenFlowTest {
   }
 
   @Test
-  @DisplayName("A low score first, then 'not fixed': the reopen is offered then")
+  @DisplayName(
+      "A low score first, then 'not fixed': the reopen is offered then, without a second sorry")
   void lowScoreThenNotFixed() {
-    Conversation low =
-        flow.apply(Conversation.start(), new RatingClicked(1), ReopenMode.ASK).next();
+    Transition lowScore = flow.apply(Conversation.start(), new RatingClicked(1), ReopenMode.ASK);
+    assertThat(lowScore.say()).containsExactly(Say.WHAT_WENT_WRONG); // "Sorry about that. …"
+    Conversation low = lowScore.next();
     assertThat(low.step()).isEqualTo(Step.AWAIT_COMMENT);
     Transition nf = flow.apply(low, typed("👎"), ReopenMode.ASK);
-    assertThat(nf.say()).containsExactly(Say.REOPEN_OFFER);
+    assertThat(nf.say()).containsExactly(Say.REOPEN_OFFER_PLAIN);
     Transition no = flow.apply(nf.next(), typed("no"), ReopenMode.ASK);
     assertThat(no.reopen()).isFalse();
     assertThat(no.say()).containsExactly(Say.WHAT_WENT_WRONG_AFTER_REOPEN);

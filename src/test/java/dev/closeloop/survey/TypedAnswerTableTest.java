@@ -2,6 +2,7 @@ package dev.closeloop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.closeloop.survey.usecase.Conversations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,13 @@ class TypedAnswerTableTest {
   }
 
   static List<Row> rows() throws IOException {
+    return rows("/survey/typed-answers.tsv");
+  }
+
+  /** The rows of a table in this file's format, each with its language and line. */
+  static List<Row> rows(String resource) throws IOException {
     List<Row> rows = new ArrayList<>();
-    try (InputStream in =
-        TypedAnswerTableTest.class.getResourceAsStream("/survey/typed-answers.tsv")) {
+    try (InputStream in = TypedAnswerTableTest.class.getResourceAsStream(resource)) {
       String language = "?";
       int n = 0;
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
@@ -60,8 +65,13 @@ class TypedAnswerTableTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void readsTheReplyAgainstTheOpenQuestion(Row row) {
-    Transition t = FLOW.apply(state(row.question()), typed(row));
-    assertThat(reading(t)).as("line %d: %s", row.line(), row).isEqualTo(row.reading());
+    assertThat(read(row.question(), row.reply()))
+        .as("line %d: %s", row.line(), row)
+        .isEqualTo(row.reading());
+    if (row.question().equals("ended")) {
+      return;
+    }
+    Transition t = transition(row.question(), row.reply());
     t.recorded().stream()
         .filter(a -> a.kind() == AnswerKind.COMMENT || a.kind() == AnswerKind.REQUEST)
         .forEach(
@@ -85,12 +95,38 @@ class TypedAnswerTableTest {
         .isGreaterThanOrEqualTo(300);
     Set<String> questions = rows().stream().map(Row::question).collect(Collectors.toSet());
     assertThat(questions)
-        .containsExactlyInAnyOrder("fixed", "rating", "comment", "else", "else-sending", "request");
+        .containsExactlyInAnyOrder(
+            "fixed", "rating", "comment", "else", "else-sending", "request", "reopen", "ended");
   }
 
-  private static SurveyInput typed(Row row) {
-    return new SurveyInput.Typed(
-        AnswerParser.parse(row.reply()), !row.question().equals("else-sending"));
+  /** How {@code reply} typed while {@code question} is open is read, in the table's words. */
+  static String read(String question, String reply) {
+    if (question.equals("ended")) {
+      // nothing open: the reply outside a survey
+      return switch (Conversations.replyOutsideASurvey(AnswerParser.parse(reply))) {
+        case "optedOut" -> "stop";
+        case "optedIn" -> "optin";
+        case "welcome", "goodbye" -> "welcome";
+        default -> "noopen";
+      };
+    }
+    Transition t = transition(question, reply);
+    if (question.equals("reopen") && !t.optOut()) {
+      boolean comment = t.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT);
+      if (t.reopen() != null) {
+        return "reopen:" + (t.reopen() ? "yes" : "no") + (comment ? "+comment" : "");
+      } else if (t.say().equals(List.of(Say.REOPEN_UNCLEAR))) {
+        return "unclear";
+      }
+    }
+    return reading(t);
+  }
+
+  private static Transition transition(String question, String reply) {
+    SurveyInput typed =
+        new SurveyInput.Typed(AnswerParser.parse(reply), !question.equals("else-sending"));
+    return FLOW.apply(
+        state(question), typed, question.equals("reopen") ? ReopenMode.ASK : ReopenMode.NEVER);
   }
 
   private static Conversation state(String question) {
@@ -101,6 +137,7 @@ class TypedAnswerTableTest {
       case "else", "else-sending" ->
           new Conversation(Step.AWAIT_ANYTHING_ELSE, true, 5, null, null, null);
       case "request" -> new Conversation(Step.AWAIT_REQUEST, true, 5, null, true, null);
+      case "reopen" -> new Conversation(Step.AWAIT_REOPEN, false, null, null, null, null);
       default -> throw new IllegalArgumentException("unknown question " + question);
     };
   }

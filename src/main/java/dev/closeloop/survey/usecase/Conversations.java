@@ -121,13 +121,13 @@ public final class Conversations {
 
   /**
    * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
-   * open survey" ("you're welcome" for only thanks or a goodbye).
+   * open survey" ("you're welcome" for thanks, "take care" for a goodbye or an ok).
    */
   public InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
     Optional<SurveyRow> open =
         jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
-    if (open.isPresent()) {
+    if (open.isPresent() && !thanksAfterOptingOut(parsed, open.get(), typed)) {
       long id = open.get().id();
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
@@ -138,13 +138,7 @@ public final class Conversations {
     } else if (parsed instanceof ParsedAnswer.OptIn) {
       preferences.setOptOut(typed.platform(), typed.userId(), false);
     }
-    String key =
-        parsed instanceof ParsedAnswer.Stop
-            ? "optedOut"
-            : parsed instanceof ParsedAnswer.OptIn
-                ? "optedIn"
-                // "danke!" after the goodbye: a short "you're welcome", not "no survey is open"
-                : parsed instanceof ParsedAnswer.Thanks ? "welcome" : "noOpenSurvey";
+    String key = replyOutsideASurvey(parsed);
     jdbi.useTransaction(
         h ->
             notifier.direct(
@@ -155,6 +149,39 @@ public final class Conversations {
                 tag,
                 now));
     return InteractionReply.none();
+  }
+
+  /**
+   * The requester text (its key) that answers a reply typed when no survey is open: "danke!" or "no
+   * thanks, all good" after the goodbye get a short "you're welcome" ({@code welcome}), "tschüss"
+   * or "ok cool" with no thanks in it a short goodbye ({@code goodbye}), anything else "no survey
+   * is open" ({@code noOpenSurvey}); stop and opt-in are confirmed.
+   */
+  public static String replyOutsideASurvey(ParsedAnswer parsed) {
+    if (parsed instanceof ParsedAnswer.Stop) {
+      return "optedOut";
+    } else if (parsed instanceof ParsedAnswer.OptIn) {
+      return "optedIn";
+    }
+    String polite =
+        parsed instanceof ParsedAnswer.Thanks t
+            ? t.text()
+            : parsed instanceof ParsedAnswer.No n && n.closing() ? n.text() : null;
+    if (polite == null) {
+      return "noOpenSurvey";
+    }
+    return AnswerParser.thanks(polite) ? "welcome" : "goodbye";
+  }
+
+  /**
+   * "thanks" to "Done — we won't ask you again": answered as thanks outside a survey, not stored as
+   * the comment of the survey that is still open.
+   */
+  private boolean thanksAfterOptingOut(
+      ParsedAnswer parsed, SurveyRow open, ChatEvent.TypedText typed) {
+    return parsed instanceof ParsedAnswer.Thanks
+        && jdbi.withHandle(
+            h -> PersonPreferences.optedOut(h, open, typed.platform(), typed.userId()));
   }
 
   /**

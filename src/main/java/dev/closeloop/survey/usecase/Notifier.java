@@ -200,7 +200,8 @@ public final class Notifier {
     ChatMessage m =
         switch (say) {
           case ANYTHING_ELSE -> messages.anythingElse(s.id());
-          case REOPEN_OFFER -> messages.reopenOffer(view(h, s));
+          case REOPEN_OFFER -> messages.reopenOffer(view(h, s), true);
+          case REOPEN_OFFER_PLAIN -> messages.reopenOffer(view(h, s), false);
           default -> ChatMessage.plainText(messages.text(say, view(h, s)));
         };
     enqueue(
