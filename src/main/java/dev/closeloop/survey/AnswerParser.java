@@ -343,6 +343,42 @@ public final class AnswerParser {
   }
 
   /**
+   * At "what do you need?": the reply takes the request back because the trouble went away — after
+   * a no, a never-mind or a sorry, only how it got resolved ("nada, ya se arregló solo", "never
+   * mind, it fixed itself", "nothing, it went away", "すみません、やっぱり大丈夫でした"). False when it asks for
+   * something or says what is still wrong.
+   */
+  public static boolean takesBack(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    if (asks(f) || contains(f, Lexicon.NOT_FIXED) || contains(f, Lexicon.BUT)) {
+      return false;
+    }
+    int opened = skip(f, 0, Lexicon.OPENER);
+    int at = skip(f, opened, Lexicon.OPENER, Lexicon.APOLOGY);
+    int lead = Math.max(leading(f, at, Lexicon.NO), f.phraseAt(at, Lexicon.NEVER_MIND));
+    if (lead <= 0) {
+      // "perdón, ya funciona", "sorry, it works now": a sorry, then only how it got resolved
+      return at > opened && resolvedOnly(f, at);
+    }
+    int rest = f.skipSeparators(at + lead);
+    return rest >= f.length() || contains(f, Lexicon.RESOLVED);
+  }
+
+  /** From {@code at}, nothing but how it got resolved, the words around it and thanks. */
+  private static boolean resolvedOnly(Folded f, int at) {
+    int end =
+        skip(
+            f,
+            at,
+            Lexicon.RESOLVED,
+            Lexicon.FILLER,
+            Lexicon.FILLER_BEFORE,
+            Lexicon.PRONOUN,
+            Lexicon.ACK);
+    return end >= f.length() && contains(f, Lexicon.RESOLVED);
+  }
+
+  /**
    * "Yes, thank you so much! 5 stars", "fixed, thanks! 5/5": where the score starts, when thanks
    * and please lead to a score and nothing more; else {@code at}.
    */

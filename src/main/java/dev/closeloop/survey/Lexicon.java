@@ -317,6 +317,33 @@ final class Lexicon {
           """);
 
   /**
+   * What a resolved thing is called in a short reply ("it works now", "ça marche", "isso
+   * resolveu").
+   */
+  static final List<String> PRONOUN =
+      phrases(
+          """
+          en: it | that | this | everything | all of it
+          de: es | das | alles | er | sie
+          fr: ca | cela | tout | il | elle
+          es: eso | esto | todo | ello
+          pt: isso | isto | tudo | ele | ela
+          ja: それ | 問題 | もう
+          """);
+
+  /** Saying sorry before taking something back ("sorry, never mind", "すみません、やっぱり大丈夫でした"). */
+  static final List<String> APOLOGY =
+      phrases(
+          """
+          en: sorry | sry | my bad | apologies | oops sorry
+          de: sorry | entschuldigung | tut mir leid | verzeihung | sorry dafur
+          fr: desole | desolee | pardon | dsl | excusez-moi | excuse-moi
+          es: perdon | perdona | perdone | lo siento | disculpa | disculpe | disculpen
+          pt: desculpa | desculpe | foi mal | perdao | perdoa
+          ja: すみません | すいません | ごめんなさい | ごめん | 申し訳ありません | 失礼しました
+          """);
+
+  /**
    * How something got resolved without help ("sorted it myself", "hat sich erledigt", "lo arreglé
    * yo", "já resolvi", "自分で直しました"): after "never mind", nothing is asked for.
    */
@@ -324,16 +351,20 @@ final class Lexicon {
       phrases(
           """
           en: myself | on my own | figured it out | figured it | found it | got it | sorted it |
-            fixed it | solved it | resolved | sorted | works | working | fine now | ok now
+            fixed it | solved it | resolved | sorted | works | working | fine now | ok now |
+            fixed itself | by itself | on its own | went away | gone away | sorted itself |
+            resolved itself | all good now
           de: selbst | selber | allein | erledigt | gelost | gefunden | geht wieder | geht jetzt |
-            hab's | habs | geklappt | lauft
+            hab's | habs | geklappt | lauft | funktioniert wieder | funktioniert jetzt | ist weg
           fr: moi-meme | moi meme | tout seul | toute seule | trouve | regle | resolu | repare |
-            ca marche | ca remarche | c'est bon
+            ca marche | ca remarche | c'est bon | de lui-meme | d'elle-meme | ca fonctionne
           es: yo mismo | yo misma | lo arregle | lo solucione | lo resolvi |
-            lo encontre | arreglado | resuelto | solucionado | ya funciona | ya esta | ya quedo
+            lo encontre | arreglado | resuelto | solucionado | ya funciona | ya esta | ya quedo |
+            se arreglo | se soluciono | se resolvio | por si solo | por si sola | funciona
           pt: eu mesmo | eu mesma | sozinho | sozinha | resolvi | consegui | achei | resolvido |
-            ja funciona | deu certo | funcionou
-          ja: 自分で | 解決しました | 直りました | 直った | なおった | できました | 見つかりました
+            ja funciona | deu certo | funcionou | resolveu | voltou a funcionar | funcionando
+          ja: 自分で | 解決しました | 直りました | 直った | なおった | できました | 見つかりました |
+            自然に | 大丈夫でした | 大丈夫です | 動きました | 使えました
           """);
 
   /**

@@ -400,6 +400,9 @@ public final class SurveyFlow {
           ? Transition.unchanged(c, Say.ALREADY_ANSWERED)
           : freeText(c, text, false);
     }
+    if (AnswerParser.takesBack(text)) {
+      return declined(c); // "nada, ya se arregló solo": no request, and no helpdesk ticket
+    }
     Conversation next = c.withRequest(text).withStep(Step.FINISHED);
     return new Transition(
         next,
