@@ -5,7 +5,10 @@ package dev.closeloop.survey;
  */
 public enum Say {
   WHAT_WENT_WRONG,
-  /** "what went wrong?" once the reopen question (which already apologised) is answered */
+  /**
+   * "OK, it stays closed — what went wrong?": a no to the reopen question (which already
+   * apologised) acknowledged with the next question
+   */
   WHAT_WENT_WRONG_AFTER_REOPEN,
   /**
    * "OK, I'm reopening it — what went wrong?": the yes acknowledged with the next question, since

@@ -158,6 +158,18 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
+  void aNoToTheReopenOfferSaysTheTicketStaysClosedBeforeAskingWhatWentWrong() throws Exception {
+    openSurvey("DEMO-14", "pt");
+    type("não");
+    assertThat(last()).contains("DEMO-14"); // shall I reopen it?
+    type("não");
+    assertThat(last())
+        .isEqualTo(
+            "Certo, o DEMO-14 continua fechado. O que deu errado? É só escrever aqui — a equipe"
+                + " de TI lê todas as respostas.");
+  }
+
+  @Test
   void aPartlyFixedIsNotFixedSoTheComplaintThatFollowsIsKept() throws Exception {
     openSurvey("DEMO-11", "de");
     type("naja, teilweise");
