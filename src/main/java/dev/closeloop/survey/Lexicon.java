@@ -85,10 +85,10 @@ final class Lexicon {
       phrases(
           """
           en: i guess | i think | maybe | probably | prob | ish | or so | i'd say | id say |
-            i suppose | at most | tops
+            i suppose | at most | tops | tbh | to be honest | honestly
           de: wurde ich sagen | wuerde ich sagen | wurd ich sagen | wurde ich mal sagen |
             wurd ich mal sagen | oder so | wohl | vielleicht | schatze ich | denke ich | ungefahr |
-            etwa
+            etwa | ehrlich gesagt | ehrlich
           fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire
           es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox
           pt: acho | eu acho | acho eu | diria | eu diria | talvez | tipo | mais ou menos
