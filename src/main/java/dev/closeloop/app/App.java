@@ -95,12 +95,14 @@ public final class App implements AutoCloseable {
             new SendWindow(s.quietHours(), s.weekends()));
     SecureRandom random = new SecureRandom();
     dev.closeloop.language.Catalog requester = LanguageConfig.requester(config);
+    java.time.ZoneId digestZone = java.time.ZoneId.of(config.digest().zone());
+    java.time.LocalTime digestTime = java.time.LocalTime.parse(config.digest().time());
     Notifier notifier =
         new Notifier(
             requester,
             LanguageConfig.surveyLanguage(config, requester),
-            java.time.ZoneId.of(config.digest().zone()),
-            java.time.LocalTime.parse(config.digest().time()),
+            digestZone,
+            now -> DigestService.nextSlot(now, digestZone, digestTime),
             clock);
     this.classifier = Classifiers.standard();
     this.jobs = new JobHealth(clock);

@@ -97,6 +97,11 @@ public final class DigestService {
     return slot;
   }
 
+  /** When the scheduled digest after {@code now} is posted: the day after the last slot. */
+  public static Instant nextSlot(Instant now, ZoneId zone, LocalTime time) {
+    return lastSlot(now, zone, time).plusDays(1).toInstant();
+  }
+
   /** Posts the scheduled digest if its slot has come and is not posted yet. */
   public Optional<Map<String, Object>> tick() {
     Instant now = clock.instant();

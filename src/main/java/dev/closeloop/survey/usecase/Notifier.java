@@ -35,7 +35,7 @@ public final class Notifier {
   private final Catalog requester;
   private final String fallbackLang;
   private final ZoneId defaultZone;
-  private final java.time.LocalTime reviewAt;
+  private final java.util.function.UnaryOperator<Instant> nextReview;
   private final java.time.Clock clock;
 
   /**
@@ -49,35 +49,29 @@ public final class Notifier {
   }
 
   /**
-   * @param reviewAt {@code digest.time} in {@code digest.zone} ({@code defaultZone}): texts that
-   *     say when the team will read an answer name the day of the next digest (null: "tomorrow
-   *     morning")
+   * @param nextReview when the digest after a moment is posted (the digest's own schedule): texts
+   *     that say when the team will read an answer name that day (null: "tomorrow morning")
    * @param clock what "now" is for that
    */
   public Notifier(
       Catalog requester,
       String fallbackLang,
       ZoneId defaultZone,
-      java.time.LocalTime reviewAt,
+      java.util.function.UnaryOperator<Instant> nextReview,
       java.time.Clock clock) {
     this.requester = requester;
     this.fallbackLang = fallbackLang;
     this.defaultZone = defaultZone;
-    this.reviewAt = reviewAt;
+    this.nextReview = nextReview;
     this.clock = clock;
   }
 
   private SurveyMessages messages(Words words) {
-    if (reviewAt == null || clock == null) {
+    if (nextReview == null || clock == null) {
       return new SurveyMessages(words);
     }
     Instant now = clock.instant();
-    java.time.ZonedDateTime here = now.atZone(defaultZone);
-    java.time.ZonedDateTime next = here.toLocalDate().atTime(reviewAt).atZone(defaultZone);
-    if (!next.isAfter(here)) {
-      next = here.toLocalDate().plusDays(1).atTime(reviewAt).atZone(defaultZone);
-    }
-    return new SurveyMessages(words, now, next.toInstant());
+    return new SurveyMessages(words, now, nextReview.apply(now));
   }
 
   /**
