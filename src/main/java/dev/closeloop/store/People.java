@@ -22,7 +22,7 @@ public final class People {
 
   /** People whose Slack or Discord id is this one (one person may have several rows). */
   public List<PersonRow> byPlatformId(String platform, String userId) {
-    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
+    String column = idColumn(platform);
     return h.createQuery(byPlatformId(column))
         .bind("id", userId)
         .bind("key", platform + ":" + userId)
@@ -108,13 +108,18 @@ public final class People {
    * personKey}'s when given. Written only when it changed.
    */
   public void rememberLocale(String platform, String userId, String personKey, String locale) {
-    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
+    String column = idColumn(platform);
     h.createUpdate(rememberLocale(column))
         .bind("l", locale)
         .bind("id", userId)
         .bind("key", platform + ":" + userId)
         .bind("pk", personKey == null ? "" : personKey)
         .execute();
+  }
+
+  /** The column of people that holds a user id of {@code platform} ("slack", "discord"). */
+  static String idColumn(String platform) {
+    return "slack".equals(platform) ? "slack_id" : "discord_id";
   }
 
   /**
@@ -159,7 +164,7 @@ public final class People {
 
   /** The language last reported for this platform user (any record they are), if any. */
   public Optional<String> localeOf(String platform, String userId) {
-    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
+    String column = idColumn(platform);
     return h.createQuery(localeOf(column))
         .bind("id", userId)
         .bind("key", platform + ":" + userId)

@@ -158,39 +158,37 @@ public final class Surveys {
   }
 
   /**
+   * For {@link #latestLocaleOf}, {@code column} the platform's id column of people. A scheduled
+   * survey is found by its person (the keys the platform user is known by, {@link People#keysOf},
+   * and the sandbox's email itself): the payload's Slack or Discord id is on the person's record
+   * (intake stores both in one transaction), which has an index, where the survey's own copy has
+   * none.
+   */
+  static String latestLocaleOf(String column) {
+    return """
+        SELECT locale FROM (
+          SELECT locale, COALESCE(sent_at, created_at) AS t, id FROM surveys
+            WHERE platform = :platform AND platform_user = :id AND locale IS NOT NULL
+          UNION ALL
+          SELECT locale, created_at AS t, id FROM surveys
+            WHERE platform IS NULL AND locale IS NOT NULL AND state = 'scheduled'
+              AND person_key IN (%s UNION ALL SELECT CAST(:id AS VARCHAR(400)))
+        ) latest ORDER BY t DESC, id DESC LIMIT 1
+        """
+        .formatted(People.keysOf(column));
+  }
+
+  /**
    * The language of this platform user's latest survey that names one (the ticket's or the
    * platform's), for texts outside a survey: one sent or on its way to them, or one still scheduled
    * for the person they are (by the ticket's or their linked or known ids, or the sandbox's email),
    * newest first — so a line typed before the first survey DM arrives is answered in that survey's
    * language.
    */
-  /**
-   * For {@link #latestLocaleOf}; {@code <column>} is the platform's id column of people. A
-   * scheduled survey is found by its person: the payload's Slack or Discord id is on the person's
-   * record (intake stores both in one transaction), which has an index, where the survey's own copy
-   * has none.
-   */
-  static final String LATEST_LOCALE_OF =
-      """
-      SELECT locale FROM (
-        SELECT locale, COALESCE(sent_at, created_at) AS t, id FROM surveys
-          WHERE platform = :platform AND platform_user = :user AND locale IS NOT NULL
-        UNION ALL
-        SELECT locale, created_at AS t, id FROM surveys
-          WHERE platform IS NULL AND locale IS NOT NULL AND state = 'scheduled'
-            AND person_key IN (
-              SELECT CAST(:key AS VARCHAR(400)) UNION ALL SELECT CAST(:user AS VARCHAR(400))
-              UNION ALL SELECT person_key FROM people WHERE <column> = :user
-              UNION ALL SELECT email FROM links WHERE discord_id = :user)
-      ) latest ORDER BY t DESC, id DESC LIMIT 1
-      """;
-
   public Optional<String> latestLocaleOf(String platform, String platformUser) {
-    String column = "slack".equals(platform) ? "slack_id" : "discord_id";
-    return h.createQuery(LATEST_LOCALE_OF)
-        .define("column", column)
+    return h.createQuery(latestLocaleOf(People.idColumn(platform)))
         .bind("platform", platform)
-        .bind("user", platformUser)
+        .bind("id", platformUser)
         .bind("key", platform + ":" + platformUser)
         .mapTo(String.class)
         .findOne();

@@ -80,8 +80,8 @@ class ChatEventQueriesTest {
                   "latestLocaleOf",
                   ScanCount.of(
                       h,
-                      Surveys.LATEST_LOCALE_OF.replace("<column>", "discord_id"),
-                      Map.of("platform", "discord", "user", "97", "key", "discord:97")));
+                      Surveys.latestLocaleOf("discord_id"),
+                      Map.of("platform", "discord", "id", "97", "key", "discord:97")));
             });
     assertThat(read).allSatisfy((query, rows) -> assertThat(rows).isLessThanOrEqualTo(12));
   }
