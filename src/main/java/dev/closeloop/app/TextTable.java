@@ -99,7 +99,6 @@ public final class TextTable {
     return text;
   }
 
-  /** Direction overrides would reorder the rest of the line on the operator's screen. */
   private static int length(String s) {
     return s.codePointCount(0, s.length());
   }

@@ -79,6 +79,10 @@ final class SlackErrors {
     return remedy == null ? e : e.withRemedy(remedy);
   }
 
+  /** The errors by which Slack refuses a token. */
+  private static final Set<String> REFUSED_TOKEN =
+      Set.of("not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive");
+
   /**
    * What an operator can do about {@code error} when posting in {@code channel}; null if unknown.
    */
@@ -102,14 +106,12 @@ final class SlackErrors {
           "restricted_action_read_only_channel",
           "restricted_action_non_threadable_channel" ->
           "a workspace setting keeps the app from posting in " + channel + ": allow it there";
-      case "not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive" ->
-          "check slack.botToken: Slack refuses it (reinstall the app for a new token)";
-      default -> null;
+      default ->
+          REFUSED_TOKEN.contains(error)
+              ? "check slack.botToken: Slack refuses it (reinstall the app for a new token)"
+              : null;
     };
   }
-
-  private static final Set<String> REFUSED_TOKEN =
-      Set.of("not_authed", "invalid_auth", "token_revoked", "token_expired", "account_inactive");
 
   /**
    * Why connecting to Slack failed, telling a token Slack refused from a Slack that could not be

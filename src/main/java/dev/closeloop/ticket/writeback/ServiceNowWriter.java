@@ -31,11 +31,11 @@ public final class ServiceNowWriter extends ApiWriter {
   private static final Pattern NUMBER = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final String FIELDS = "sys_id,number,state,caller_id";
 
-  private final HelpdeskHttp http;
-  private static final java.util.regex.Pattern CODE_TAG =
-      java.util.regex.Pattern.compile(
-          "\\[(\\s*/?\\s*code\\s*])", java.util.regex.Pattern.CASE_INSENSITIVE);
+  /** {@code [code]} or {@code [/code]}, in any case and spacing: see {@link #journal}. */
+  private static final Pattern CODE_TAG =
+      Pattern.compile("\\[(\\s*/?\\s*code\\s*])", Pattern.CASE_INSENSITIVE);
 
+  private final HelpdeskHttp http;
   private final String table;
   private final String user;
   private final String mayRead;
