@@ -333,10 +333,7 @@ public final class AnswerParser {
     if (skipAcks(f, restAt) >= f.length()) {
       return new ParsedAnswer.No(null, true, null, text);
     }
-    if (asks(f)
-        || contains(f, Lexicon.NOT_FIXED)
-        || contains(f, Lexicon.BUT)
-        || !contains(f, Lexicon.RESOLVED)) {
+    if (asksOrStillBroken(f) || !contains(f, Lexicon.RESOLVED)) {
       return null;
     }
     return new ParsedAnswer.No(f.originalFrom(restAt), true, null, text);
@@ -350,7 +347,7 @@ public final class AnswerParser {
    */
   public static boolean takesBack(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
-    if (asks(f) || contains(f, Lexicon.NOT_FIXED) || contains(f, Lexicon.BUT)) {
+    if (asksOrStillBroken(f)) {
       return false;
     }
     int opened = skip(f, 0, Lexicon.OPENER);
@@ -362,6 +359,14 @@ public final class AnswerParser {
     }
     int rest = f.skipSeparators(at + lead);
     return rest >= f.length() || contains(f, Lexicon.RESOLVED);
+  }
+
+  /**
+   * The reply asks for something or says what is still wrong (or goes on with "but"): what comes
+   * after a never-mind is then no taking back.
+   */
+  private static boolean asksOrStillBroken(Folded f) {
+    return asks(f) || contains(f, Lexicon.NOT_FIXED) || contains(f, Lexicon.BUT);
   }
 
   /** From {@code at}, nothing but how it got resolved, the words around it and thanks. */
