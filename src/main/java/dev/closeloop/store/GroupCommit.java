@@ -27,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * exception is a lost race ({@code retryAlone}), the unit runs again in a transaction of its own
  * after the group has committed, else the caller gets the exception. When the commit itself fails,
  * every unit of the group runs again alone. The writer thread exists only while there is work.
+ *
+ * <p>The writer keeps one handle (one pooled connection) while it lives, and on it the statements
+ * run through {@link Jdbc} stay prepared ({@link Jdbc#cacheStatements}): each close runs the same
+ * few statements, which are then neither prepared nor parsed again. A group that fails gives its
+ * connection back; the next group takes a fresh one.
  */
 public final class GroupCommit {
   private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
@@ -39,6 +44,12 @@ public final class GroupCommit {
   private final Function<Function<Handle, ?>, ?> alone;
   private final LinkedBlockingQueue<Job<?>> queue = new LinkedBlockingQueue<>();
   private final ThreadPoolExecutor writer;
+
+  /**
+   * The writer's handle while its thread lives: per thread, as a thread that has timed out may
+   * still be giving its handle back when the next writer thread starts.
+   */
+  private final ThreadLocal<Handle> writerHandle = new ThreadLocal<>();
 
   private static final class Job<T> {
     final Function<Handle, T> work;
@@ -68,7 +79,15 @@ public final class GroupCommit {
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
             r -> {
-              Thread t = new Thread(r, "closeloop-group-commit");
+              Runnable thenClose =
+                  () -> {
+                    try {
+                      r.run();
+                    } finally {
+                      closeWriterHandle();
+                    }
+                  };
+              Thread t = new Thread(thenClose, "closeloop-group-commit");
               t.setDaemon(true);
               return t;
             });
@@ -114,13 +133,15 @@ public final class GroupCommit {
 
   private void runGroup(List<Job<?>> group) {
     List<Job<?>> again = new ArrayList<>();
-    try (Handle h = jdbi.open()) {
+    try {
+      Handle h = writerHandle();
       h.begin();
       for (Job<?> job : group) {
         runInSavepoint(h, job);
       }
       h.commit();
     } catch (RuntimeException e) {
+      closeWriterHandle();
       log.warn(
           "event=group_commit_failed units={} error={} will=run_each_alone",
           group.size(),
@@ -142,6 +163,38 @@ public final class GroupCommit {
     }
     for (Job<?> job : again) {
       runAlone(job);
+    }
+  }
+
+  private Handle writerHandle() {
+    Handle h = writerHandle.get();
+    if (h == null) {
+      h = jdbi.open();
+      Jdbc.cacheStatements(h);
+      writerHandle.set(h);
+    }
+    return h;
+  }
+
+  /** Gives the writer's connection back (its transaction, if one is open, rolled back). */
+  private void closeWriterHandle() {
+    Handle h = writerHandle.get();
+    writerHandle.remove();
+    if (h == null) {
+      return;
+    }
+    Jdbc.closeStatements(h);
+    try {
+      if (h.isInTransaction()) {
+        h.rollback();
+      }
+    } catch (RuntimeException e) {
+      log.debug("event=group_commit_rollback_failed error={}", e.toString());
+    }
+    try {
+      h.close();
+    } catch (RuntimeException e) {
+      log.debug("event=group_commit_close_failed error={}", e.toString());
     }
   }
 

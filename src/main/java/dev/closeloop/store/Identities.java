@@ -68,7 +68,8 @@ public final class Identities {
   /** True when any of these identifiers belongs to an erased person who had opted out. */
   public static boolean erasedOptOut(Handle h, String... identifiers) {
     boolean anyErased =
-        h.createQuery("SELECT COUNT(*) FROM erased_optouts").mapTo(Integer.class).one() > 0;
+        Jdbc.first(h, "SELECT COUNT(*) FROM erased_optouts", ps -> {}, rs -> rs.getInt(1)).orElse(0)
+            > 0;
     if (!anyErased) {
       return false; // the common case: nobody was ever erased, so no hashing and no key read
     }

@@ -14,10 +14,11 @@ public final class People {
   }
 
   public Optional<PersonRow> find(String personKey) {
-    return h.createQuery("SELECT * FROM people WHERE person_key = :k")
-        .bind("k", personKey)
-        .map(PersonRow::map)
-        .findOne();
+    return Jdbc.first(
+        h,
+        "SELECT * FROM people WHERE person_key = ?",
+        ps -> Jdbc.text(ps, 1, personKey),
+        rs -> PersonRow.map(rs, null));
   }
 
   /** People whose Slack or Discord id is this one (one person may have several rows). */
@@ -34,19 +35,21 @@ public final class People {
   public void upsert(
       String key, String email, String name, String slackId, String discordId, String timezone) {
     int n =
-        h.createUpdate(
-                """
-            UPDATE people SET email = COALESCE(:email, email), name = COALESCE(:name, name),
-              slack_id = COALESCE(:slackId, slack_id), discord_id = COALESCE(:discordId, discord_id),
-              timezone = COALESCE(:tz, timezone) WHERE person_key = :key
-            """)
-            .bind("key", key)
-            .bind("email", email)
-            .bind("name", name)
-            .bind("slackId", slackId)
-            .bind("discordId", discordId)
-            .bind("tz", timezone)
-            .execute();
+        Jdbc.update(
+            h,
+            """
+            UPDATE people SET email = COALESCE(?, email), name = COALESCE(?, name),
+              slack_id = COALESCE(?, slack_id), discord_id = COALESCE(?, discord_id),
+              timezone = COALESCE(?, timezone) WHERE person_key = ?
+            """,
+            ps -> {
+              Jdbc.text(ps, 1, email);
+              Jdbc.text(ps, 2, name);
+              Jdbc.text(ps, 3, slackId);
+              Jdbc.text(ps, 4, discordId);
+              Jdbc.text(ps, 5, timezone);
+              Jdbc.text(ps, 6, key);
+            });
     if (n == 0) {
       insert(key, email, name, slackId, discordId, timezone);
     }
@@ -54,18 +57,20 @@ public final class People {
 
   private void insert(
       String key, String email, String name, String slackId, String discordId, String timezone) {
-    h.createUpdate(
-            """
-            INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
-            VALUES (:key, :email, :name, :slackId, :discordId, :tz)
-            """)
-        .bind("key", key)
-        .bind("email", email)
-        .bind("name", name)
-        .bind("slackId", slackId)
-        .bind("discordId", discordId)
-        .bind("tz", timezone)
-        .execute();
+    Jdbc.update(
+        h,
+        """
+        INSERT INTO people (person_key, email, name, slack_id, discord_id, timezone)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """,
+        ps -> {
+          Jdbc.text(ps, 1, key);
+          Jdbc.text(ps, 2, email);
+          Jdbc.text(ps, 3, name);
+          Jdbc.text(ps, 4, slackId);
+          Jdbc.text(ps, 5, discordId);
+          Jdbc.text(ps, 6, timezone);
+        });
   }
 
   /**
@@ -188,10 +193,11 @@ public final class People {
   }
 
   public Optional<String> linkedEmail(String discordId) {
-    return h.createQuery("SELECT email FROM links WHERE discord_id = :d")
-        .bind("d", discordId)
-        .mapTo(String.class)
-        .findFirst();
+    return Jdbc.first(
+        h,
+        "SELECT email FROM links WHERE discord_id = ?",
+        ps -> Jdbc.text(ps, 1, discordId),
+        rs -> rs.getString(1));
   }
 
   public void link(String email, String discordId) {

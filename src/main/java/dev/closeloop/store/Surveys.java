@@ -36,20 +36,37 @@ public final class Surveys {
       Instant createdAt) {}
 
   public long insert(New s) {
-    return h.createUpdate(
-            """
-            INSERT INTO surveys (source, ticket_id, person_key, requester_email, requester_name,
-                slack_id, discord_id, timezone, locale, title, url, assignee, team, closed_at, state,
-                reason, step, due_at, sampled_in, created_at, ended_at)
-            VALUES (:source, :ticketId, :personKey, :requesterEmail, :requesterName, :slackId,
-                :discordId, :timezone, :locale, :title, :url, :assignee, :team, :closedAt, :state, :reason,
-                'OPEN', :dueAt, :sampledIn, :createdAt,
-                CASE WHEN :state = 'skipped' THEN CAST(:createdAt AS TIMESTAMP WITH TIME ZONE) END)
-            """)
-        .bindMethods(s)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one();
+    return Jdbc.insertReturningId(
+        h,
+        """
+        INSERT INTO surveys (source, ticket_id, person_key, requester_email, requester_name,
+            slack_id, discord_id, timezone, locale, title, url, assignee, team, closed_at, state,
+            reason, step, due_at, sampled_in, created_at, ended_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)
+        """,
+        ps -> {
+          Jdbc.text(ps, 1, s.source());
+          Jdbc.text(ps, 2, s.ticketId());
+          Jdbc.text(ps, 3, s.personKey());
+          Jdbc.text(ps, 4, s.requesterEmail());
+          Jdbc.text(ps, 5, s.requesterName());
+          Jdbc.text(ps, 6, s.slackId());
+          Jdbc.text(ps, 7, s.discordId());
+          Jdbc.text(ps, 8, s.timezone());
+          Jdbc.text(ps, 9, s.locale());
+          Jdbc.text(ps, 10, s.title());
+          Jdbc.text(ps, 11, s.url());
+          Jdbc.text(ps, 12, s.assignee());
+          Jdbc.text(ps, 13, s.team());
+          Jdbc.instant(ps, 14, s.closedAt());
+          Jdbc.text(ps, 15, s.state());
+          Jdbc.text(ps, 16, s.reason());
+          Jdbc.instant(ps, 17, s.dueAt());
+          ps.setBoolean(18, s.sampledIn());
+          Jdbc.instant(ps, 19, s.createdAt());
+          // a survey skipped at intake ends when it is created
+          Jdbc.instant(ps, 20, SurveyRow.SKIPPED.equals(s.state()) ? s.createdAt() : null);
+        });
   }
 
   public Optional<SurveyRow> find(long id) {

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code ticket_events} (idempotency) and {@code tickets} (last known state). */
 public final class Tickets {
@@ -28,7 +27,7 @@ public final class Tickets {
       Instant sourceChangedAt,
       String reask) {
 
-    static TicketRow map(ResultSet rs, StatementContext ctx) throws SQLException {
+    static TicketRow map(ResultSet rs) throws SQLException {
       return new TicketRow(
           rs.getString("source"),
           rs.getString("ticket_id"),
@@ -57,40 +56,47 @@ public final class Tickets {
       Instant closedAt,
       Instant receivedAt,
       String outcome) {
-    return h.createUpdate(
-            """
-            INSERT INTO ticket_events (dedupe_key, source, ticket_id, event, closed_at, received_at, outcome)
-            VALUES (:key, :source, :ticketId, :event, :closedAt, :receivedAt, :outcome)
-            """)
-        .bind("key", dedupeKey)
-        .bind("source", source)
-        .bind("ticketId", ticketId)
-        .bind("event", event)
-        .bind("closedAt", closedAt)
-        .bind("receivedAt", receivedAt)
-        .bind("outcome", outcome)
-        .executeAndReturnGeneratedKeys("id")
-        .mapTo(Long.class)
-        .one();
+    return Jdbc.insertReturningId(
+        h,
+        """
+        INSERT INTO ticket_events (dedupe_key, source, ticket_id, event, closed_at, received_at, outcome)
+        VALUES (?, ?, ?, ?, ?, ?, ?)
+        """,
+        ps -> {
+          Jdbc.text(ps, 1, dedupeKey);
+          Jdbc.text(ps, 2, source);
+          Jdbc.text(ps, 3, ticketId);
+          Jdbc.text(ps, 4, event);
+          Jdbc.instant(ps, 5, closedAt);
+          Jdbc.instant(ps, 6, receivedAt);
+          Jdbc.text(ps, 7, outcome);
+        });
   }
 
   public Optional<Long> eventId(String dedupeKey) {
-    return h.createQuery("SELECT id FROM ticket_events WHERE dedupe_key = :key")
-        .bind("key", dedupeKey)
-        .mapTo(Long.class)
-        .findOne();
+    return Jdbc.first(
+        h,
+        "SELECT id FROM ticket_events WHERE dedupe_key = ?",
+        ps -> Jdbc.text(ps, 1, dedupeKey),
+        rs -> rs.getLong(1));
   }
 
+  /**
+   * The ticket's row, locked for the rest of the transaction ({@code FOR UPDATE}: two instances on
+   * PostgreSQL may take the same ticket at once).
+   */
   public Optional<TicketRow> find(String source, String ticketId) {
-    return h.createQuery(
-            """
-            SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at, reask
-            FROM tickets WHERE source = :source AND ticket_id = :ticketId FOR UPDATE
-            """)
-        .bind("source", source)
-        .bind("ticketId", ticketId)
-        .map(TicketRow::map)
-        .findOne();
+    return Jdbc.first(
+        h,
+        """
+        SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at, reask
+        FROM tickets WHERE source = ? AND ticket_id = ? FOR UPDATE
+        """,
+        ps -> {
+          Jdbc.text(ps, 1, source);
+          Jdbc.text(ps, 2, ticketId);
+        },
+        TicketRow::map);
   }
 
   /** Records the helpdesk's time of the change just applied (never moving it back). */
@@ -98,15 +104,18 @@ public final class Tickets {
     if (at == null) {
       return;
     }
-    h.createUpdate(
-            """
-            UPDATE tickets SET source_changed_at = :at WHERE source = :source AND ticket_id = :ticketId
-              AND (source_changed_at IS NULL OR source_changed_at < :at)
-            """)
-        .bind("source", source)
-        .bind("ticketId", ticketId)
-        .bind("at", at)
-        .execute();
+    Jdbc.update(
+        h,
+        """
+        UPDATE tickets SET source_changed_at = ? WHERE source = ? AND ticket_id = ?
+          AND (source_changed_at IS NULL OR source_changed_at < ?)
+        """,
+        ps -> {
+          Jdbc.instant(ps, 1, at);
+          Jdbc.text(ps, 2, source);
+          Jdbc.text(ps, 3, ticketId);
+          Jdbc.instant(ps, 4, at);
+        });
   }
 
   public void upsert(
@@ -136,23 +145,25 @@ public final class Tickets {
       String state,
       Instant closedAt,
       Instant now) {
-    return h.createUpdate(
-            """
-            UPDATE tickets SET title = COALESCE(:title, title), url = COALESCE(:url, url),
-              assignee = COALESCE(:assignee, assignee), team = COALESCE(:team, team), state = :state,
-              closed_at = COALESCE(:closedAt, closed_at), updated_at = :now
-            WHERE source = :source AND ticket_id = :ticketId
-            """)
-        .bind("source", source)
-        .bind("ticketId", ticketId)
-        .bind("title", title)
-        .bind("url", url)
-        .bind("assignee", assignee)
-        .bind("team", team)
-        .bind("state", state)
-        .bind("closedAt", closedAt)
-        .bind("now", now)
-        .execute();
+    return Jdbc.update(
+        h,
+        """
+        UPDATE tickets SET title = COALESCE(?, title), url = COALESCE(?, url),
+          assignee = COALESCE(?, assignee), team = COALESCE(?, team), state = ?,
+          closed_at = COALESCE(?, closed_at), updated_at = ?
+        WHERE source = ? AND ticket_id = ?
+        """,
+        ps -> {
+          Jdbc.text(ps, 1, title);
+          Jdbc.text(ps, 2, url);
+          Jdbc.text(ps, 3, assignee);
+          Jdbc.text(ps, 4, team);
+          Jdbc.text(ps, 5, state);
+          Jdbc.instant(ps, 6, closedAt);
+          Jdbc.instant(ps, 7, now);
+          Jdbc.text(ps, 8, source);
+          Jdbc.text(ps, 9, ticketId);
+        });
   }
 
   /**
@@ -171,21 +182,23 @@ public final class Tickets {
       Instant closedAt,
       boolean sampledIn,
       Instant now) {
-    h.createUpdate(
-            """
-            INSERT INTO tickets (source, ticket_id, title, url, assignee, team, state, closed_at, sampled_in, updated_at)
-            VALUES (:source, :ticketId, :title, :url, :assignee, :team, :state, :closedAt, :sampledIn, :now)
-            """)
-        .bind("source", source)
-        .bind("ticketId", ticketId)
-        .bind("title", title)
-        .bind("url", url)
-        .bind("assignee", assignee)
-        .bind("team", team)
-        .bind("state", state)
-        .bind("closedAt", closedAt)
-        .bind("sampledIn", sampledIn)
-        .bind("now", now)
-        .execute();
+    Jdbc.update(
+        h,
+        """
+        INSERT INTO tickets (source, ticket_id, title, url, assignee, team, state, closed_at, sampled_in, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """,
+        ps -> {
+          Jdbc.text(ps, 1, source);
+          Jdbc.text(ps, 2, ticketId);
+          Jdbc.text(ps, 3, title);
+          Jdbc.text(ps, 4, url);
+          Jdbc.text(ps, 5, assignee);
+          Jdbc.text(ps, 6, team);
+          Jdbc.text(ps, 7, state);
+          Jdbc.instant(ps, 8, closedAt);
+          ps.setBoolean(9, sampledIn);
+          Jdbc.instant(ps, 10, now);
+        });
   }
 }

@@ -175,6 +175,92 @@ class GroupCommitTest {
     assertThat(committed("after")).isEqualTo(1);
   }
 
+  @Test
+  void theWriterPreparesEachStatementOnceAcrossGroups() throws Exception {
+    String lookUp = "SELECT k FROM t WHERE k = ? FOR UPDATE";
+    List<String> prepared = new CopyOnWriteArrayList<>();
+    Jdbi counted = Jdbi.create(countingPrepares(jdbi, prepared));
+    GroupCommit writer =
+        new GroupCommit(counted, e -> false, work -> counted.inTransaction(work::apply));
+
+    for (String k : List.of("g1", "g2", "g3")) {
+      String found =
+          writer.run(
+              h -> {
+                Jdbc.update(h, "INSERT INTO t (k) VALUES (?)", ps -> Jdbc.text(ps, 1, k));
+                return Jdbc.first(h, lookUp, ps -> Jdbc.text(ps, 1, k), rs -> rs.getString(1))
+                    .orElseThrow();
+              });
+      assertThat(found).isEqualTo(k);
+    }
+
+    assertThat(prepared.stream().filter(lookUp::equals))
+        .as("three groups, one preparation (H2 parses a FOR UPDATE again for every preparation)")
+        .hasSize(1);
+    assertThat(committed("g1") + committed("g2") + committed("g3")).isEqualTo(3);
+  }
+
+  @Test
+  void aGroupThatFailsGivesItsConnectionBackAndTheNextGroupRunsOnAFreshOne() {
+    AtomicInteger runs = new AtomicInteger();
+    String result =
+        group.run(
+            h -> {
+              insert("broken" + runs.get()).apply(h);
+              if (runs.getAndIncrement() == 0) {
+                try {
+                  h.getConnection().close(); // the writer's connection dies under the group
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              }
+              return "ran";
+            });
+    assertThat(result).isEqualTo("ran");
+    assertThat(alone).as("the failed group's unit ran again alone").hasValue(1);
+
+    assertThat(group.run(insert("next"))).isEqualTo("next");
+    assertThat(alone).as("the next group committed on a fresh connection").hasValue(1);
+    assertThat(committed("next")).isEqualTo(1);
+  }
+
+  /** A data source over {@code jdbi}'s database that records the SQL of every preparation. */
+  private static javax.sql.DataSource countingPrepares(Jdbi jdbi, List<String> prepared)
+      throws SQLException {
+    String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
+    org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL(url);
+    return (javax.sql.DataSource)
+        java.lang.reflect.Proxy.newProxyInstance(
+            GroupCommitTest.class.getClassLoader(),
+            new Class<?>[] {javax.sql.DataSource.class},
+            (proxy, method, args) -> {
+              Object real = invoke(h2, method, args);
+              if (!method.getName().equals("getConnection")) {
+                return real;
+              }
+              java.sql.Connection c = (java.sql.Connection) real;
+              return java.lang.reflect.Proxy.newProxyInstance(
+                  GroupCommitTest.class.getClassLoader(),
+                  new Class<?>[] {java.sql.Connection.class},
+                  (cp, m, a) -> {
+                    if (m.getName().equals("prepareStatement")) {
+                      prepared.add((String) a[0]);
+                    }
+                    return invoke(c, m, a);
+                  });
+            });
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args)
+      throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       latch.await();

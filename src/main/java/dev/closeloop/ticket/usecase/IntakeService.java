@@ -3,6 +3,7 @@ package dev.closeloop.ticket.usecase;
 import dev.closeloop.config.Config;
 import dev.closeloop.store.GroupCommit;
 import dev.closeloop.store.Identities;
+import dev.closeloop.store.Jdbc;
 import dev.closeloop.store.People;
 import dev.closeloop.store.PersonRow;
 import dev.closeloop.store.Retry;
@@ -139,14 +140,17 @@ public final class IntakeService {
 
   /** Records the request key; false when it was seen before (a replay). */
   private static boolean firstSeen(Handle h, String key, Instant now) {
-    return h.createUpdate(
-                """
+    return Jdbc.update(
+            h,
+            """
             INSERT INTO seen_requests (request_key, seen_at)
-            SELECT :k, :now WHERE NOT EXISTS (SELECT 1 FROM seen_requests WHERE request_key = :k)
-            """)
-            .bind("k", key)
-            .bind("now", now)
-            .execute()
+            SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM seen_requests WHERE request_key = ?)
+            """,
+            ps -> {
+              Jdbc.text(ps, 1, key);
+              Jdbc.instant(ps, 2, now);
+              Jdbc.text(ps, 3, key);
+            })
         == 1;
   }
 
