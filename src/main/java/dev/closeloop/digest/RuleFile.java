@@ -20,7 +20,7 @@ import java.util.Set;
  * lines as they need; an entry may be several words ("nach wie vor").
  */
 record RuleFile(String language, Map<String, List<String>> sections) {
-  static final List<String> PHRASE_SECTIONS = List.of("negative", "not negative");
+  static final List<String> PHRASE_SECTIONS = List.of("negative", "not negative", "no complaint");
   static final List<String> WORD_SECTIONS =
       List.of(
           "negators",
@@ -40,7 +40,8 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "contrast",
           "conditional",
           "sarcastic openers",
-          "sarcasm turns");
+          "sarcasm turns",
+          "determiners");
   private static final Set<String> ALL = Set.copyOf(concat(PHRASE_SECTIONS, WORD_SECTIONS));
 
   RuleFile {
