@@ -15,9 +15,9 @@ import java.util.Set;
 /**
  * One language's complaint rules, read from {@code sentiment/rules-<lang>.txt} on the class path:
  * {@code [section]} headers, {@code #} starting a comment. The phrase sections ({@code [negative]},
- * {@code [not negative]}) hold one phrase a line; the word sections ({@link #WORD_SECTIONS}, the
- * word classes {@link ComplaintRules} reasons with) hold entries separated by commas, over as many
- * lines as they need; an entry may be several words ("nach wie vor").
+ * {@code [not negative]}, {@code [no complaint]}) hold one phrase a line; the word sections ({@link
+ * #WORD_SECTIONS}, the word classes {@link ComplaintRules} reasons with) hold entries separated by
+ * commas, over as many lines as they need; an entry may be several words ("nach wie vor").
  */
 record RuleFile(String language, Map<String, List<String>> sections) {
   static final List<String> PHRASE_SECTIONS = List.of("negative", "not negative", "no complaint");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The classes of reply round 7's blind check found misread (docs/negative-detection.md, Round 7),
@@ -57,6 +58,21 @@ class ComplaintClassesTest {
   void complaints(String language, String comment) {
     assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
     assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Without accents a short reply reads as several languages; every candidate's model must agree
+   * before the model alone calls it negative, so the class needs a rule in its own language.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "por que cerraron mi caso?? no confirme nada",
+        "pq encerraram meu chamado?? nao confirmei",
+        "pourquoi vous avez ferme ?? j'ai rien valide",
+      })
+  void closedWithoutConfirmationIsFoundWithTheLanguageDetected(String comment) {
+    assertThat(classifier.isNegative(comment)).isTrue();
   }
 
   @ParameterizedTest(name = "[{0}] {1}")
