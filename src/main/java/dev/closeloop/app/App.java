@@ -297,6 +297,7 @@ public final class App implements AutoCloseable {
               }
             });
     links.stop();
+    intake.close();
     db.close();
   }
 }

@@ -2,7 +2,9 @@ package dev.closeloop.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -50,6 +52,9 @@ public final class GroupCommit {
    * still be giving its handle back when the next writer thread starts.
    */
   private final ThreadLocal<Handle> writerHandle = new ThreadLocal<>();
+
+  /** Every writer handle not yet given back (a thread's own, until it gives it back). */
+  private final Set<Handle> open = ConcurrentHashMap.newKeySet();
 
   private static final class Job<T> {
     final Function<Handle, T> work;
@@ -171,16 +176,44 @@ public final class GroupCommit {
     if (h == null) {
       h = jdbi.open();
       Jdbc.cacheStatements(h);
+      open.add(h);
       writerHandle.set(h);
     }
     return h;
   }
 
-  /** Gives the writer's connection back (its transaction, if one is open, rolled back). */
+  /**
+   * Lets the work already submitted finish, then stops the writer and gives its connection back:
+   * called before the store closes (an embedded H2 database stays open while a connection to it is
+   * held, so a restore or the next start would not see the store as it is on disk).
+   */
+  public void close() {
+    writer.shutdown();
+    try {
+      if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+        log.warn("event=group_commit_close_timeout will=close_store_anyway");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    // a thread that has just ended may not have given its handle back yet
+    for (Handle h : List.copyOf(open)) {
+      giveBack(h);
+    }
+  }
+
+  /** Gives this thread's writer connection back. */
   private void closeWriterHandle() {
     Handle h = writerHandle.get();
     writerHandle.remove();
-    if (h == null) {
+    if (h != null) {
+      giveBack(h);
+    }
+  }
+
+  /** Gives a writer connection back (its transaction, if one is open, rolled back), once. */
+  private void giveBack(Handle h) {
+    if (!open.remove(h)) {
       return;
     }
     Jdbc.closeStatements(h);

@@ -224,9 +224,31 @@ class GroupCommitTest {
     assertThat(committed("next")).isEqualTo(1);
   }
 
+  @Test
+  void closeGivesTheWritersConnectionBackBeforeTheStoreCloses() throws Exception {
+    List<String> prepared = new CopyOnWriteArrayList<>();
+    AtomicInteger openConnections = new AtomicInteger();
+    Jdbi counted = Jdbi.create(countingPrepares(jdbi, prepared, openConnections));
+    GroupCommit writer =
+        new GroupCommit(counted, e -> false, work -> counted.inTransaction(work::apply));
+    writer.run(h -> Jdbc.update(h, "INSERT INTO t (k) VALUES (?)", ps -> Jdbc.text(ps, 1, "kept")));
+    assertThat(openConnections).as("the writer keeps its connection between groups").hasValue(1);
+
+    writer.close();
+
+    assertThat(openConnections).hasValue(0);
+    assertThat(committed("kept")).isEqualTo(1);
+  }
+
   /** A data source over {@code jdbi}'s database that records the SQL of every preparation. */
   private static javax.sql.DataSource countingPrepares(Jdbi jdbi, List<String> prepared)
       throws SQLException {
+    return countingPrepares(jdbi, prepared, new AtomicInteger());
+  }
+
+  /** As above, and counts the connections open (got and not yet closed). */
+  private static javax.sql.DataSource countingPrepares(
+      Jdbi jdbi, List<String> prepared, AtomicInteger openConnections) throws SQLException {
     String url = jdbi.withHandle(h -> h.getConnection().getMetaData().getURL());
     org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
     h2.setURL(url);
@@ -240,12 +262,18 @@ class GroupCommitTest {
                 return real;
               }
               java.sql.Connection c = (java.sql.Connection) real;
+              openConnections.incrementAndGet();
+              java.util.concurrent.atomic.AtomicBoolean closed =
+                  new java.util.concurrent.atomic.AtomicBoolean();
               return java.lang.reflect.Proxy.newProxyInstance(
                   GroupCommitTest.class.getClassLoader(),
                   new Class<?>[] {java.sql.Connection.class},
                   (cp, m, a) -> {
                     if (m.getName().equals("prepareStatement")) {
                       prepared.add((String) a[0]);
+                    }
+                    if (m.getName().equals("close") && closed.compareAndSet(false, true)) {
+                      openConnections.decrementAndGet();
                     }
                     return invoke(c, m, a);
                   });

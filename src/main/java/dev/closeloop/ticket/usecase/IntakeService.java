@@ -74,6 +74,13 @@ public final class IntakeService {
   }
 
   /**
+   * Finishes the closes in hand and gives the writer's connection back; before the store closes.
+   */
+  public void close() {
+    group.close();
+  }
+
+  /**
    * Takes in an event; {@code requestKey} (the request's replay identity, or null) makes a replay
    * of the very same request a duplicate, whatever event it carries. Identities are kept as long as
    * retention.keep. Returns after the commit that holds the event (events arriving together share
