@@ -196,9 +196,12 @@ public final class GroupCommit {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    // a thread that has just ended may not have given its handle back yet
-    for (Handle h : List.copyOf(open)) {
-      giveBack(h);
+    // a thread that has just ended may not have given its handle back yet, or be doing so: the
+    // lock waits for that, and whatever is left is given back here
+    synchronized (open) {
+      for (Handle h : List.copyOf(open)) {
+        giveBack(h);
+      }
     }
   }
 
@@ -213,9 +216,14 @@ public final class GroupCommit {
 
   /** Gives a writer connection back (its transaction, if one is open, rolled back), once. */
   private void giveBack(Handle h) {
-    if (!open.remove(h)) {
-      return;
+    synchronized (open) {
+      if (open.remove(h)) {
+        close(h);
+      }
     }
+  }
+
+  private static void close(Handle h) {
     Jdbc.closeStatements(h);
     try {
       if (h.isInTransaction()) {
