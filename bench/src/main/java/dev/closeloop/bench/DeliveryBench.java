@@ -239,6 +239,8 @@ final class DeliveryBench {
           throw new IllegalStateException("seed " + i + ": " + res);
         }
       }
+      // its writer keeps a connection: given back before the store closes, so the jar can open it
+      intake.close();
     }
   }
 }
