@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.closeloop.store.LinkRequests;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
 import java.net.URI;
@@ -166,6 +167,48 @@ class SandboxLoopTest {
     app.webhook(TestApp.closed("INC-8", clock.instant(), "{\"email\":\"kim@example.com\"}"));
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-8", null).body())
         .contains("\"state\":\"skipped\"")
+        .contains("\"reason\":\"opted_out\"");
+  }
+
+  @Test
+  @DisplayName(
+      "erase-user leaves nothing of the person but the opt-out: their sandbox conversation and a"
+          + " pending Discord link request go too")
+  void eraseUserLeavesOnlyTheOptOut() throws Exception {
+    app.webhook(TestApp.closed("INC-9", clock.instant(), "{\"email\":\"kim@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("kim@example.com", "cl:s:1:rate:1");
+    type("kim@example.com", "The dock at desk 4 is broken, call me on 555-0142");
+    type("kim@example.com", "stop");
+    app.app
+        .db()
+        .jdbi()
+        .useHandle(
+            h ->
+                new LinkRequests(h)
+                    .insert(
+                        "kim@example.com",
+                        "123456789012345678",
+                        LinkRequests.PENDING,
+                        clock.instant(),
+                        null));
+    assertThat(messages("dm:kim@example.com")).isNotEmpty();
+    assertThat(app.admin("GET", "/admin/links?state=pending", null).body())
+        .contains("kim@example.com");
+
+    assertThat(
+            app.admin("POST", "/admin/erase-user", "{\"user\":\"kim@example.com\"}").statusCode())
+        .isEqualTo(200);
+
+    assertThat(messages("dm:kim@example.com")).isEmpty();
+    assertThat(sandbox("messages", null).body()).doesNotContain("kim@").doesNotContain("555-0142");
+    assertThat(app.admin("GET", "/admin/links?state=pending", null).body())
+        .doesNotContain("kim@example.com");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-9", null).statusCode()).isEqualTo(404);
+    // the keyed hash keeps the opt-out
+    app.webhook(TestApp.closed("INC-10", clock.instant(), "{\"email\":\"kim@example.com\"}"));
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-10", null).body())
         .contains("\"reason\":\"opted_out\"");
   }
 }
