@@ -211,4 +211,25 @@ class SandboxLoopTest {
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-10", null).body())
         .contains("\"reason\":\"opted_out\"");
   }
+
+  @Test
+  @DisplayName(
+      "POST /admin/digest answers what was posted: a request made on a negative reply counts as"
+          + " the headline counts it")
+  void digestAnswerCountsRequestsAsItsHeadline() throws Exception {
+    app.webhook(TestApp.closed("INC-11", clock.instant(), "{\"email\":\"lee@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("lee@example.com", "cl:s:1:rate:1");
+    type("lee@example.com", "Nobody came");
+    click("lee@example.com", "cl:s:1:else:yes");
+    type("lee@example.com", "Please call me about the dock");
+
+    clock.advance(java.time.Duration.ofMinutes(5));
+    JsonNode posted = JSON.readTree(app.admin("POST", "/admin/digest", null).body());
+    app.deliver();
+    assertThat(messages("channel:team").toString()).contains("1 new negative reply", "1 request");
+    assertThat(posted.path("newNegatives").asInt()).isEqualTo(1);
+    assertThat(posted.path("requests").asInt()).isEqualTo(1);
+  }
 }
