@@ -8,6 +8,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for {@code outbox}. A row is marked sent only after the platform accepted it. */
 public final class Outbox {
+  /** The purpose of a question a survey asks in a message of its own ("anything else?"). */
+  public static final String QUESTION = "question";
+
+  /** The purpose of the edit that shows that question's answer (its message named at send). */
+  public static final String QUESTION_ANSWERED = "question_answered";
+
   private final Handle h;
 
   public Outbox(Handle h) {
@@ -360,6 +366,32 @@ public final class Outbox {
             .mapTo(Integer.class)
             .one()
         > 0;
+  }
+
+  /** True when a row of this survey and purpose was queued and is not dead-lettered. */
+  public boolean live(long surveyId, String purpose) {
+    return h.createQuery(
+                """
+            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> 'dead'
+            """)
+            .bind("s", surveyId)
+            .bind("p", purpose)
+            .mapTo(Integer.class)
+            .one()
+        > 0;
+  }
+
+  /** The last row of this survey and purpose that the platform accepted, with its message. */
+  public Optional<OutboxRow> lastSent(long surveyId, String purpose) {
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE survey_id = :s AND purpose = :p AND state = 'sent'
+              AND message_id IS NOT NULL ORDER BY id DESC LIMIT 1
+            """)
+        .bind("s", surveyId)
+        .bind("p", purpose)
+        .mapTo(OutboxRow.class)
+        .findOne();
   }
 
   public int cancelPending(long surveyId, String purpose) {

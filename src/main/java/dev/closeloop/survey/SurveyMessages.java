@@ -203,6 +203,13 @@ public final class SurveyMessages {
                         Style.DEFAULT)))));
   }
 
+  /** "Anything else?" once answered: the question with the person's answer, no buttons. */
+  public ChatMessage anythingElseAnswered(boolean yes) {
+    String question = words.t("anythingElse");
+    return new ChatMessage(
+        question, List.of(answered(question, words.t(yes ? "elseYesButton" : "elseNoButton"))));
+  }
+
   /**
    * "Shall I reopen the ticket?" with "Reopen the ticket" / "No, leave it closed"; {@code
    * apologise} when the conversation has not said sorry yet.

@@ -232,4 +232,46 @@ class SandboxLoopTest {
     assertThat(posted.path("newNegatives").asInt()).isEqualTo(1);
     assertThat(posted.path("requests").asInt()).isEqualTo(1);
   }
+
+  @Test
+  @DisplayName(
+      "'Anything else?' is updated to show its answer, clicked or typed, and loses its buttons")
+  void anythingElseShowsItsAnswer() throws Exception {
+    app.webhook(TestApp.closed("INC-12", clock.instant(), "{\"email\":\"ada@example.com\"}"));
+    app.webhook(TestApp.closed("INC-13", clock.instant(), "{\"email\":\"bo@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("ada@example.com", "cl:s:1:rate:5");
+    click("ada@example.com", "cl:s:1:fixed:yes");
+    click("ada@example.com", "cl:s:1:else:yes");
+    app.deliver();
+    JsonNode question = anythingElse("ada@example.com");
+    assertThat(question.toString())
+        .contains("Is there anything else we can help you with?", "Yes, please")
+        .doesNotContain("cl:s:1:else:")
+        .doesNotContain("No, that's all");
+    // a second answer is still refused politely and changes nothing
+    assertThat(
+            sandbox("click", "{\"user\":\"ada@example.com\",\"actionId\":\"cl:s:1:else:no\"}")
+                .body())
+        .contains("already answered");
+
+    click("bo@example.com", "cl:s:2:rate:4");
+    click("bo@example.com", "cl:s:2:fixed:yes");
+    type("bo@example.com", "no, that's all");
+    app.deliver();
+    assertThat(anythingElse("bo@example.com").toString())
+        .contains("No, that's all")
+        .doesNotContain("cl:s:2:else:");
+  }
+
+  /** The "anything else?" message of a conversation, as it stands now. */
+  private JsonNode anythingElse(String user) throws Exception {
+    for (JsonNode m : messages("dm:" + user)) {
+      if (m.toString().contains("Is there anything else")) {
+        return m;
+      }
+    }
+    throw new AssertionError("no 'anything else?' for " + user);
+  }
 }

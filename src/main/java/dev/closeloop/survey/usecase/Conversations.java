@@ -12,6 +12,7 @@ import dev.closeloop.survey.AnswerParser;
 import dev.closeloop.survey.Conversation;
 import dev.closeloop.survey.ParsedAnswer;
 import dev.closeloop.survey.Say;
+import dev.closeloop.survey.Step;
 import dev.closeloop.survey.SurveyFlow;
 import dev.closeloop.survey.SurveyInput;
 import dev.closeloop.survey.SurveyMessages;
@@ -241,6 +242,13 @@ public final class Conversations {
                     listener.answersChanged(h, s.id(), s.locale(), t.next(), now);
                     writeBack.conversationChanged(h, s, before, t, now);
                     notifier.refreshSurvey(h, s.id(), now);
+                    if (before.step() == Step.AWAIT_ANYTHING_ELSE
+                        && (t.next().step() == Step.AWAIT_REQUEST || t.next().finished())
+                        && !t.optOut()) {
+                      boolean yes =
+                          t.next().step() == Step.AWAIT_REQUEST || t.next().request() != null;
+                      notifier.anythingElseAnswered(h, s, yes, now);
+                    }
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
                   boolean onlyRejection = !t.changed() && !t.optOut();

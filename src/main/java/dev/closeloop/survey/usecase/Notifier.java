@@ -30,7 +30,7 @@ public final class Notifier {
   public static final String SURVEY_DM = "survey_dm";
 
   /** The outbox purpose of a question the survey asks ("anything else?"). */
-  public static final String QUESTION = "question";
+  public static final String QUESTION = dev.closeloop.store.Outbox.QUESTION;
 
   private final Catalog requester;
   private final String fallbackLang;
@@ -204,6 +204,25 @@ public final class Notifier {
         new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m),
         s.id(),
         say == Say.ANYTHING_ELSE ? QUESTION : "reply",
+        now,
+        now);
+  }
+
+  /**
+   * "Anything else?" was answered: its message is edited to show the answer and loses its buttons
+   * (each question keeps its first answer, so once per survey). The edit names its message when it
+   * is sent, as the question may still be on its way; nothing when the question was never queued.
+   */
+  public void anythingElseAnswered(Handle h, SurveyRow s, boolean yes, Instant now) {
+    if (s.platform() == null || !new dev.closeloop.store.Outbox(h).live(s.id(), QUESTION)) {
+      return;
+    }
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.Update("s" + s.id() + "-qa", null, messages(h, s).anythingElseAnswered(yes)),
+        s.id(),
+        dev.closeloop.store.Outbox.QUESTION_ANSWERED,
         now,
         now);
   }
