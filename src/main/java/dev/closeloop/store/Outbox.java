@@ -11,8 +11,28 @@ public final class Outbox {
   /** The purpose of a question a survey asks in a message of its own ("anything else?"). */
   public static final String QUESTION = "question";
 
-  /** The purpose of the edit that shows that question's answer (its message named at send). */
-  public static final String QUESTION_ANSWERED = "question_answered";
+  /** The purpose of "shall I reopen the ticket?", a question in a message of its own. */
+  public static final String REOPEN_QUESTION = "reopen_offer";
+
+  private static final String ANSWERED = "_answered";
+
+  /** The purpose of "anything else?" shown with its answer. */
+  public static final String QUESTION_ANSWERED = answered(QUESTION);
+
+  /**
+   * The purpose of the edit that shows the answer of the question sent with {@code question} as its
+   * purpose; the edit names that question's message when it is sent.
+   */
+  public static String answered(String question) {
+    return question + ANSWERED;
+  }
+
+  /** The purpose of the question whose answer an edit with this purpose shows, else null. */
+  public static String questionOf(String purpose) {
+    return purpose != null && purpose.endsWith(ANSWERED)
+        ? purpose.substring(0, purpose.length() - ANSWERED.length())
+        : null;
+  }
 
   private final Handle h;
 

@@ -234,6 +234,13 @@ public final class SurveyMessages {
                         Style.DEFAULT)))));
   }
 
+  /** "Shall I reopen the ticket?" once answered: the question with the answer, no buttons. */
+  public ChatMessage reopenAnswered(View v, boolean yes) {
+    String question = t("reopenOfferPlain", v);
+    return new ChatMessage(
+        question, List.of(answered(question, t(yes ? "reopenYesButton" : "reopenNoButton", v))));
+  }
+
   public ChatMessage reminder(View v) {
     return ChatMessage.plainText(t("reminder", v));
   }

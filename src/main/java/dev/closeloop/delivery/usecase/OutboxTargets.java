@@ -44,27 +44,27 @@ final class OutboxTargets {
   }
 
   /**
-   * Fills in the message an update that names none is for: the survey's own message, or for {@link
-   * Outbox#QUESTION_ANSWERED} the survey's question message; null if not sent yet.
+   * Fills in the message an update that names none is for: the survey's own message, or for an edit
+   * that shows a question's answer ({@link Outbox#questionOf}) that question's message; null if not
+   * sent yet.
    */
   static Outgoing withTarget(Jdbi jdbi, Outgoing o, OutboxRow row) throws Gone {
+    String question = Outbox.questionOf(row.purpose());
     if (o instanceof Outgoing.Update u
         && u.target() == null
         && row.surveyId() != null
-        && Outbox.QUESTION_ANSWERED.equals(row.purpose())) {
-      var question =
+        && question != null) {
+      var sentQuestion =
           jdbi.withHandle(
               h -> {
                 Outbox outbox = new Outbox(h);
-                var sent = outbox.lastSent(row.surveyId(), Outbox.QUESTION);
-                return sent.isPresent() || outbox.live(row.surveyId(), Outbox.QUESTION)
-                    ? sent
-                    : null;
+                var sent = outbox.lastSent(row.surveyId(), question);
+                return sent.isPresent() || outbox.live(row.surveyId(), question) ? sent : null;
               });
-      if (question == null) {
+      if (sentQuestion == null) {
         throw new Gone("the question message to update was never sent");
       }
-      return question
+      return sentQuestion
           .map(
               q ->
                   (Outgoing)

@@ -249,6 +249,12 @@ public final class Conversations {
                           t.next().step() == Step.AWAIT_REQUEST || t.next().request() != null;
                       notifier.anythingElseAnswered(h, s, yes, now);
                     }
+                    if (before.step() == Step.AWAIT_REOPEN
+                        && t.next().step() != Step.AWAIT_REOPEN
+                        && t.reopen() != null
+                        && !t.optOut()) {
+                      notifier.reopenAnswered(h, s, t.reopen(), now);
+                    }
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
                   boolean onlyRejection = !t.changed() && !t.optOut();
