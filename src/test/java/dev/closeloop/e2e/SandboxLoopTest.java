@@ -274,4 +274,24 @@ class SandboxLoopTest {
     }
     throw new AssertionError("no 'anything else?' for " + user);
   }
+
+  @Test
+  @DisplayName(
+      "'/closeloop optin' typed while a survey is still open opts the person back in, as the"
+          + " opt-out reply tells them to")
+  void typedOptInWhileASurveyIsOpenOptsBackIn() throws Exception {
+    app.webhook(TestApp.closed("INC-14", clock.instant(), "{\"email\":\"kai@example.com\"}"));
+    app.tick();
+    app.deliver();
+    type("kai@example.com", "stop");
+    assertThat(messages("dm:kai@example.com").toString()).contains("/closeloop optin");
+
+    type("kai@example.com", "/closeloop optin");
+    assertThat(messages("dm:kai@example.com").toString())
+        .contains("Welcome back")
+        .doesNotContain("didn't get that");
+    app.webhook(TestApp.closed("INC-15", clock.instant(), "{\"email\":\"kai@example.com\"}"));
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-15", null).body())
+        .doesNotContain("opted_out");
+  }
 }
