@@ -377,25 +377,22 @@ public final class Outbox {
    * True when a row of this survey and purpose exists that is not sent (pending, in flight, dead).
    */
   public boolean unsent(long surveyId, String purpose) {
-    return h.createQuery(
-                """
-            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> 'sent'
-            """)
-            .bind("s", surveyId)
-            .bind("p", purpose)
-            .mapTo(Integer.class)
-            .one()
-        > 0;
+    return anyNotIn(surveyId, purpose, "sent");
   }
 
   /** True when a row of this survey and purpose was queued and is not dead-lettered. */
   public boolean live(long surveyId, String purpose) {
+    return anyNotIn(surveyId, purpose, "dead");
+  }
+
+  private boolean anyNotIn(long surveyId, String purpose, String state) {
     return h.createQuery(
                 """
-            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> 'dead'
+            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> :state
             """)
             .bind("s", surveyId)
             .bind("p", purpose)
+            .bind("state", state)
             .mapTo(Integer.class)
             .one()
         > 0;
