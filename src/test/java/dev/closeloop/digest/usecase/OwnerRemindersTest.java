@@ -29,7 +29,6 @@ class OwnerRemindersTest {
   @Test
   void theOwnerIsRemindedOncePerPeriodEvenBehindManyIncidentsOwnedOutsideChat() {
     MutableClock clock = new MutableClock(T0);
-    Config config = new ConfigLoader(Map.<String, String>of()::get).loadString("{}");
     try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db/c"), "", "")) {
       db.jdbi()
           .useTransaction(
@@ -41,13 +40,7 @@ class OwnerRemindersTest {
                 incident(h, 151, "slack:U151", T0.minus(Duration.ofHours(49)));
                 incident(h, 152, "slack:U152", T0.minus(Duration.ofHours(1)));
               });
-      OwnerReminders reminders =
-          new OwnerReminders(
-              db.jdbi(),
-              config,
-              new Notifier(Catalog.requester(Map.of()), "en", ZoneOffset.UTC),
-              Map.of(PlatformId.SLACK, "connected"),
-              clock);
+      OwnerReminders reminders = reminders(db, clock);
 
       int sent = 0;
       for (int run = 0; run < 3; run++) {
@@ -73,7 +66,6 @@ class OwnerRemindersTest {
   @Test
   void anOwnerWithSeveralTicketsDueGetsOneListNotOneDmEach() {
     MutableClock clock = new MutableClock(T0);
-    Config config = new ConfigLoader(Map.<String, String>of()::get).loadString("{}");
     try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("db/c"), "", "")) {
       db.jdbi()
           .useTransaction(
@@ -85,13 +77,7 @@ class OwnerRemindersTest {
                 incident(h, 4, "slack:U7", T0.minus(Duration.ofHours(45)));
                 incident(h, 5, "slack:U8", T0.minus(Duration.ofHours(49)));
               });
-      OwnerReminders reminders =
-          new OwnerReminders(
-              db.jdbi(),
-              config,
-              new Notifier(Catalog.requester(Map.of()), "en", ZoneOffset.UTC),
-              Map.of(PlatformId.SLACK, "connected"),
-              clock);
+      OwnerReminders reminders = reminders(db, clock);
 
       // before: four DMs to U7 over the next 3 hours, three of them within 20 minutes
       assertThat(reminders.remindOwners()).isEqualTo(2);
@@ -124,6 +110,17 @@ class OwnerRemindersTest {
   void gatheringIsAtMostAnHourAndAtMostAQuarterOfThePeriod() {
     assertThat(OwnerReminders.gather(Duration.ofHours(48))).isEqualTo(Duration.ofHours(1));
     assertThat(OwnerReminders.gather(Duration.ofMinutes(20))).isEqualTo(Duration.ofMinutes(5));
+  }
+
+  /** Default config (48 h period), Slack connected. */
+  private static OwnerReminders reminders(Database db, MutableClock clock) {
+    Config config = new ConfigLoader(Map.<String, String>of()::get).loadString("{}");
+    return new OwnerReminders(
+        db.jdbi(),
+        config,
+        new Notifier(Catalog.requester(Map.of()), "en", ZoneOffset.UTC),
+        Map.of(PlatformId.SLACK, "connected"),
+        clock);
   }
 
   private static List<String> texts(Database db) {
