@@ -95,7 +95,7 @@ final class ReopenStep {
     } else if (answer instanceof ParsedAnswer.Rating r) {
       return rating(c, r.score(), r.comment());
     } else if (answer instanceof ParsedAnswer.FreeText f) {
-      return comment(c, f.text());
+      return f.unsure() ? Transition.unchanged(c, Say.REOPEN_UNCLEAR) : comment(c, f.text());
     } else if (answer instanceof ParsedAnswer.Fixed f && f.comment() != null) {
       return comment(c, f.comment());
     }

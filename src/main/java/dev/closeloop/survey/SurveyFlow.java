@@ -104,6 +104,9 @@ public final class SurveyFlow {
       }
       return nothingToAdd(c) ? askAnythingElse(c) : freeText(c, t.text(), false);
     } else if (answer instanceof FreeText f) {
+      if (f.unsure() && c.step() == Step.OPEN && (c.fixed() == null || c.rating() == null)) {
+        return Transition.unchanged(c, Say.NOT_SURE_YET); // "not sure yet": nothing recorded
+      }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
       }

@@ -273,6 +273,7 @@ public final class SurveyMessages {
           case ALREADY_ANSWERED -> "alreadyAnswered";
           case SURVEY_CLOSED -> "surveyClosed";
           case NOT_UNDERSTOOD -> "notUnderstood";
+          case NOT_SURE_YET -> "notSureYet";
           case OPTED_OUT -> "optedOut";
         };
     return v == null ? t(key, new Object[0]) : t(key, v);

@@ -130,6 +130,22 @@ class SurveyFlowTest {
   }
 
   @Test
+  @DisplayName("'Not sure yet' to 'did we fix it?': no rush, nothing recorded, the question stays")
+  void notSureYetRecordsNothingAndKeepsTheQuestionOpen() {
+    Transition t = flow.apply(Conversation.start(), typed("not sure yet, haven't tried"));
+    assertThat(t.say()).containsExactly(Say.NOT_SURE_YET);
+    assertThat(t.recorded()).isEmpty();
+    assertThat(t.next()).isEqualTo(Conversation.start());
+    // later, once they know, the answer is taken as usual
+    assertThat(flow.apply(t.next(), typed("yes 5")).recorded()).hasSize(2);
+    // at "what went wrong?" the same words are their answer
+    Transition notFixed = flow.apply(Conversation.start(), new FixedClicked(false));
+    assertThat(flow.apply(notFixed.next(), typed("no idea, it just stopped")).recorded())
+        .extracting(Transition.Answer::kind)
+        .containsExactly(AnswerKind.COMMENT);
+  }
+
+  @Test
   @DisplayName("Rated and told what went wrong, 'did we fix it?' still open: 'anything else?' next")
   void ratedAndCommentedIsAskedAnythingElseWithFixedStillOpen() {
     Transition t1 = flow.apply(Conversation.start(), new RatingClicked(2));
