@@ -530,6 +530,14 @@ public final class AnswerParser {
       // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
       return new ParsedAnswer.Fixed(!isNo, null, text);
     }
+    if (isNo && restAt < f.length()) {
+      // "non toujours pas, l'imprimante affiche erreur", "no, still broken: the screen flickers":
+      // not fixed, and what is wrong — wherever it is typed, never a plain no
+      ParsedAnswer stillBroken = fixed(Folded.of(f.originalFrom(restAt)));
+      if (stillBroken instanceof ParsedAnswer.Fixed sb && !sb.fixed() && sb.comment() != null) {
+        return new ParsedAnswer.Fixed(false, sb.comment(), text);
+      }
+    }
     if (!isNo) {
       // "yes please", "sí, por favor", "oui oui": nothing more than the yes
       boolean nothingMore =

@@ -146,6 +146,19 @@ class SurveyFlowTest {
   }
 
   @Test
+  @DisplayName("At 'anything else?' with 'did we fix it?' open, 'no, still broken, …' is not fixed")
+  void stillBrokenAtAnythingElseAnswersTheFixedQuestion() {
+    Transition rated = flow.apply(Conversation.start(), typed("2 personne m'a rappelé"));
+    assertThat(rated.say()).containsExactly(Say.ANYTHING_ELSE);
+    Transition t =
+        flow.apply(
+            rated.next(), typed("non toujours pas, l'imprimante affiche erreur"), ReopenMode.ASK);
+    assertThat(t.recorded()).containsExactly(new Transition.Answer(AnswerKind.FIXED, "false"));
+    assertThat(t.next().finished()).isFalse();
+    assertThat(t.say()).containsExactly(Say.REOPEN_OFFER_PLAIN);
+  }
+
+  @Test
   @DisplayName("Rated and told what went wrong, 'did we fix it?' still open: 'anything else?' next")
   void ratedAndCommentedIsAskedAnythingElseWithFixedStillOpen() {
     Transition t1 = flow.apply(Conversation.start(), new RatingClicked(2));
