@@ -70,11 +70,12 @@ final class ReopenStep {
         && n.closing()
         && n.rest() != null
         && t.next().step() == Step.AWAIT_ANYTHING_ELSE) {
-      // "no, that is all, thanks": it answers "anything else?" too — the survey ends here
+      // "no, that is all, thanks": it answers "anything else?" too — the survey ends here, with
+      // its closing words (what happens next)
       return new Transition(
           t.next().withWantsMore(false).withStep(Step.FINISHED),
           t.recorded(),
-          List.of(Say.STAYS_CLOSED),
+          List.of(Say.STAYS_CLOSED, Say.CLOSING_NEGATIVE),
           false,
           true,
           Boolean.FALSE);

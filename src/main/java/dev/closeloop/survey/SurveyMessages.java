@@ -265,6 +265,7 @@ public final class SurveyMessages {
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";
+          case COMMENT_NOTED -> "commentNoted";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";
           case REQUEST_NOTED -> "requestNoted";
