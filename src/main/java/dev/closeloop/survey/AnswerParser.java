@@ -222,7 +222,7 @@ public final class AnswerParser {
    * know yet, and say nothing more than that they will find out (not "no idea, it just stopped").
    */
   private static boolean unsure(Folded f) {
-    int at = skip(f, 0, Lexicon.OPENER, Lexicon.APOLOGY);
+    int at = skip(f, 0, Lexicon.GREETING, Lexicon.OPENER, Lexicon.APOLOGY); // "hallo, weiß nicht"
     int len = f.phraseAt(at, Lexicon.UNSURE);
     if (len <= 0) {
       return false;
