@@ -75,7 +75,7 @@ final class Cli implements Callable<Integer> {
             cmd.getErr().println(f.getMessage());
             return f.code;
           }
-          cmd.getErr().println("error: " + e.getMessage());
+          cmd.getErr().println("error: " + describe(e));
           return FAILED;
         });
     try {
@@ -84,6 +84,25 @@ final class Cli implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * One line for an operator: the first message along the causes, else what failed in words (an
+   * exception without a message, such as a NullPointerException, printed "error: null").
+   */
+  static String describe(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (m != null && !m.isBlank()) {
+        return m.strip();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return "unexpected "
+        + e.getClass().getSimpleName()
+        + " (a bug: please report it with the command you ran)";
   }
 
   @Override

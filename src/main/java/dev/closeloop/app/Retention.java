@@ -23,34 +23,39 @@ final class Retention {
     this.app = app;
   }
 
-  /** Removes tickets, surveys and answers older than retention.keep. */
+  /** Rows deleted per transaction from the tables that grow with the traffic. */
+  static final int BATCH = 1_000;
+
+  /**
+   * Removes tickets, surveys and answers older than retention.keep. The tables that grow with the
+   * traffic (surveys with their answers and incidents, ticket events, the outbox) are walked along
+   * their primary key and cut {@link #BATCH} rows per transaction, so that a large cut (after
+   * retention.keep was shortened) neither holds one huge transaction nor blocks intake behind it; a
+   * purge cut short by a crash goes on from where it stopped the next time.
+   */
   int purge() {
+    return purge(BATCH);
+  }
+
+  int purge(int batch) {
     Instant cutoff = app.clock.instant().minus(app.config.retention().keep());
+    int surveys =
+        deleteAlongId(
+            "surveys",
+            "created_at < :c AND state IN ('answered', 'expired', 'cancelled', 'skipped')",
+            cutoff,
+            batch);
+    int events = deleteAlongId("ticket_events", "received_at < :c", cutoff, batch);
+    deleteAlongId("outbox", "created_at < :c AND state IN ('sent', 'dead')", cutoff, batch);
     return app.db
         .jdbi()
         .inTransaction(
             h -> {
-              int surveys =
-                  h.createUpdate(
-                          """
-              DELETE FROM surveys WHERE created_at < :c
-                AND state IN ('answered', 'expired', 'cancelled', 'skipped')
-              """)
-                      .bind("c", cutoff)
-                      .execute();
               int tickets =
                   h.createUpdate("DELETE FROM tickets WHERE updated_at < :c")
                       .bind("c", cutoff)
                       .execute();
-              int events =
-                  h.createUpdate("DELETE FROM ticket_events WHERE received_at < :c")
-                      .bind("c", cutoff)
-                      .execute();
               new dev.closeloop.store.LinkRequests(h).purgeBefore(cutoff);
-              h.createUpdate(
-                      "DELETE FROM outbox WHERE created_at < :c AND state IN ('sent', 'dead')")
-                  .bind("c", cutoff)
-                  .execute();
               int sandbox =
                   h.createUpdate("DELETE FROM sandbox_messages WHERE created_at < :c")
                       .bind("c", cutoff)
@@ -70,6 +75,47 @@ final class Retention {
                   cutoff);
               return surveys + tickets + events;
             });
+  }
+
+  /**
+   * Deletes the rows of {@code table} matching {@code where}, one transaction per {@code batch}
+   * ids: each step reads the next ids from the primary key, so the walk reads the table once.
+   */
+  private int deleteAlongId(String table, String where, Instant cutoff, int batch) {
+    int removed = 0;
+    long after = Long.MIN_VALUE;
+    while (true) {
+      long from = after;
+      Long upTo =
+          app.db
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "SELECT MAX(id) FROM (SELECT id FROM "
+                                  + table
+                                  + " WHERE id > :a ORDER BY id LIMIT :n) t")
+                          .bind("a", from)
+                          .bind("n", batch)
+                          .mapTo(Long.class)
+                          .findOne()
+                          .orElse(null));
+      if (upTo == null) {
+        return removed;
+      }
+      removed +=
+          app.db
+              .jdbi()
+              .inTransaction(
+                  h ->
+                      h.createUpdate(
+                              "DELETE FROM " + table + " WHERE id > :a AND id <= :b AND " + where)
+                          .bind("a", from)
+                          .bind("b", upTo)
+                          .bind("c", cutoff)
+                          .execute());
+      after = upTo;
+    }
   }
 
   /** Erases a person everywhere; keeps only keyed hashes of their ids if they had opted out. */

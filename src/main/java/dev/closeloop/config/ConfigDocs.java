@@ -231,7 +231,10 @@ public final class ConfigDocs {
               entry("digest.followUpMessage", "Tell the requester when someone followed up."),
               entry(
                   "digest.ownerReminderAfter",
-                  "Remind the owner of an incident still open this long (`PT0S`: never)."),
+                  "Remind the owner of an incident still open this long (`PT0S`: never), by DM,"
+                      + " again each period until it is followed up. An owner with several due gets"
+                      + " one list (up to 10 tickets), which also takes along their tickets falling"
+                      + " due within the next hour (a quarter of the period, if shorter)."),
               entry(
                   "digest.alertImmediately",
                   "Also post score-1 and \"not fixed\" answers to the channels at once."),

@@ -30,7 +30,8 @@ record ComplaintCues(
     WordSet contrast,
     WordSet conditional,
     WordSet sarcasticOpeners,
-    WordSet sarcasmTurns) {
+    WordSet sarcasmTurns,
+    WordSet determiners) {
 
   static ComplaintCues of(RuleFile file) {
     return new ComplaintCues(
@@ -51,7 +52,8 @@ record ComplaintCues(
         set(file, "contrast"),
         set(file, "conditional"),
         set(file, "sarcastic openers"),
-        set(file, "sarcasm turns"));
+        set(file, "sarcasm turns"),
+        set(file, "determiners"));
   }
 
   /** Entries of two or more words ("immer noch"), longest first: read as one token. */

@@ -273,7 +273,9 @@ final class ComplaintRules {
         }
         persistence |= cues.persistence().has(word);
         persistent |= cues.persistent().has(word);
-        resolved |= cues.resolved().has(word) && !negatedWord[i];
+        // "your fix deleted…": a resolution word after a determiner names a thing, says no result
+        boolean named = i > 0 && cues.determiners().has(words.get(i - 1));
+        resolved |= cues.resolved().has(word) && !negatedWord[i] && !named;
         turn |= cues.sarcasmTurns().has(word);
       }
       return new Clause(

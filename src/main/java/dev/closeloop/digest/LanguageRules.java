@@ -6,8 +6,10 @@ import java.util.Locale;
 /**
  * One language's complaint rules ({@link RuleFile}): "not negative" phrases are removed first; then
  * a "negative" phrase, or the general {@link ComplaintRules} on that language's word classes, finds
- * a complaint. Japanese, written without spaces, has phrases only, matched anywhere in the text.
- * Immutable and thread-safe.
+ * a complaint. When neither does, a "no complaint" phrase ("my fault", "you can close the ticket")
+ * makes the verdict {@link ComplaintRules.Verdict#RESOLVED}, which the model does not overrule.
+ * Japanese, written without spaces, has phrases only, matched anywhere in the text. Immutable and
+ * thread-safe.
  */
 final class LanguageRules {
   /** Languages written without spaces between words. */
@@ -16,24 +18,32 @@ final class LanguageRules {
   private final String language;
   private final PhraseMatcher negative;
   private final PhraseMatcher notNegative;
+  private final PhraseMatcher noComplaint;
   private final ComplaintRules rules;
 
   private LanguageRules(
-      String language, PhraseMatcher negative, PhraseMatcher notNegative, ComplaintRules rules) {
+      String language,
+      PhraseMatcher negative,
+      PhraseMatcher notNegative,
+      PhraseMatcher noComplaint,
+      ComplaintRules rules) {
     this.language = language;
     this.negative = negative;
     this.notNegative = notNegative;
+    this.noComplaint = noComplaint;
     this.rules = rules;
   }
 
   static LanguageRules of(RuleFile file) {
     List<String> negative = plain(file.section("negative"));
     List<String> notNegative = plain(file.section("not negative"));
+    List<String> noComplaint = plain(file.section("no complaint"));
     boolean unspaced = UNSPACED.contains(file.language());
     return new LanguageRules(
         file.language(),
         unspaced ? PhraseMatcher.ofUnspaced(negative) : PhraseMatcher.of(negative),
         unspaced ? PhraseMatcher.ofUnspaced(notNegative) : PhraseMatcher.of(notNegative),
+        unspaced ? PhraseMatcher.ofUnspaced(noComplaint) : PhraseMatcher.of(noComplaint),
         file.hasWordSections() ? new ComplaintRules(ComplaintCues.of(file)) : null);
   }
 
@@ -48,7 +58,9 @@ final class LanguageRules {
       return ComplaintRules.Verdict.COMPLAINT;
     }
     if (rules == null) {
-      return ComplaintRules.Verdict.UNKNOWN;
+      return noComplaint.foundIn(plain)
+          ? ComplaintRules.Verdict.RESOLVED
+          : ComplaintRules.Verdict.UNKNOWN;
     }
     // The rules read the comment both with the "not negative" phrases removed and whole (so
     // that "if" still governs what a removed phrase left behind); a complaint needs both.
@@ -57,11 +69,17 @@ final class LanguageRules {
         && rules.judge(plain) != ComplaintRules.Verdict.COMPLAINT) {
       return ComplaintRules.Verdict.UNKNOWN;
     }
+    // A reply that says in so many words that there is nothing to act on ("my fault", "you can
+    // close the ticket") is no complaint unless the rules found one: the model does not overrule
+    // it.
+    if (verdict != ComplaintRules.Verdict.COMPLAINT && noComplaint.foundIn(plain)) {
+      return ComplaintRules.Verdict.RESOLVED;
+    }
     return verdict;
   }
 
   int phraseCount() {
-    return negative.size() + notNegative.size();
+    return negative.size() + notNegative.size() + noComplaint.size();
   }
 
   private static List<String> plain(List<String> phrases) {

@@ -15,12 +15,12 @@ import java.util.Set;
 /**
  * One language's complaint rules, read from {@code sentiment/rules-<lang>.txt} on the class path:
  * {@code [section]} headers, {@code #} starting a comment. The phrase sections ({@code [negative]},
- * {@code [not negative]}) hold one phrase a line; the word sections ({@link #WORD_SECTIONS}, the
- * word classes {@link ComplaintRules} reasons with) hold entries separated by commas, over as many
- * lines as they need; an entry may be several words ("nach wie vor").
+ * {@code [not negative]}, {@code [no complaint]}) hold one phrase a line; the word sections ({@link
+ * #WORD_SECTIONS}, the word classes {@link ComplaintRules} reasons with) hold entries separated by
+ * commas, over as many lines as they need; an entry may be several words ("nach wie vor").
  */
 record RuleFile(String language, Map<String, List<String>> sections) {
-  static final List<String> PHRASE_SECTIONS = List.of("negative", "not negative");
+  static final List<String> PHRASE_SECTIONS = List.of("negative", "not negative", "no complaint");
   static final List<String> WORD_SECTIONS =
       List.of(
           "negators",
@@ -40,7 +40,8 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "contrast",
           "conditional",
           "sarcastic openers",
-          "sarcasm turns");
+          "sarcasm turns",
+          "determiners");
   private static final Set<String> ALL = Set.copyOf(concat(PHRASE_SECTIONS, WORD_SECTIONS));
 
   RuleFile {

@@ -130,6 +130,23 @@ public final class Incidents {
       ORDER BY owned_at, survey_id LIMIT :limit
       """;
 
+  /** One owner's incidents that {@link #ownedAndStale} would return by {@code ownedBefore}. */
+  public List<IncidentRow> ownedByAndStale(String ownerRef, Instant ownedBefore, int limit) {
+    return h.createQuery(
+            """
+            SELECT * FROM incidents WHERE followed_up_at IS NULL
+              AND owned_at >= :epoch AND owned_at <= :t AND owner_ref = :o
+              AND (owner_reminded_at IS NULL OR owner_reminded_at <= :t)
+            ORDER BY owned_at, survey_id LIMIT :limit
+            """)
+        .bind("epoch", Instant.EPOCH)
+        .bind("t", ownedBefore)
+        .bind("o", ownerRef)
+        .bind("limit", limit)
+        .mapTo(IncidentRow.class)
+        .list();
+  }
+
   public List<IncidentRow> ownedAndStale(Instant ownedBefore, int limit) {
     return h.createQuery(OWNED_AND_STALE)
         .bind("epoch", Instant.EPOCH)

@@ -160,4 +160,16 @@ class CliTest {
     assertThat(run("erase-user", "nobody@example.com", "--config", cfg.toString()).code())
         .isEqualTo(1);
   }
+
+  @Test
+  void anUnexpectedFailureWithoutAMessageIsNamedNotPrintedAsNull() {
+    // before: "error: null"
+    assertThat(Cli.describe(new NullPointerException()))
+        .isEqualTo(
+            "unexpected NullPointerException (a bug: please report it with the command you ran)");
+    assertThat(
+            Cli.describe(new IllegalStateException(null, new java.io.IOException("disk full  "))))
+        .isEqualTo("disk full");
+    assertThat(Cli.describe(new IllegalStateException("store closed"))).isEqualTo("store closed");
+  }
 }

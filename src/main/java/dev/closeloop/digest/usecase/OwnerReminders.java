@@ -8,7 +8,11 @@ import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
 import dev.closeloop.survey.usecase.Notifier;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -17,6 +21,12 @@ import org.jdbi.v3.core.Jdbi;
 public final class OwnerReminders {
   /** Reminders per run; the job runs every few seconds, and a reminded incident drops out. */
   static final int BATCH = 100;
+
+  /** Tickets listed in one reminder at most; the rest come in the next run's. */
+  static final int PER_DM = 10;
+
+  /** At most this early, for one DM instead of several (see {@link #gather}). */
+  private static final Duration GATHER = Duration.ofHours(1);
 
   private final Jdbi jdbi;
   private final Config config;
@@ -35,21 +45,49 @@ public final class OwnerReminders {
     this.words = DigestService.builder(config).words();
   }
 
-  /** The number of owners reminded. */
+  /**
+   * The number of reminders sent. An owner gets one DM for everything of theirs that is due,
+   * together with what of theirs falls due within the next {@link #gather} (an owner who took ten
+   * entries of one digest in a few minutes gets one list, not ten DMs).
+   */
   public int remindOwners() {
-    if (config.digest().ownerReminderAfter().isZero()) {
+    Duration after = config.digest().ownerReminderAfter();
+    if (after.isZero()) {
       return 0;
     }
     Instant now = clock.instant();
-    Instant before = now.minus(config.digest().ownerReminderAfter());
+    Instant before = now.minus(after);
     return jdbi.inTransaction(
         h -> {
+          Incidents incidents = new Incidents(h);
+          Map<String, List<IncidentRow>> byOwner = new LinkedHashMap<>();
+          for (IncidentRow i : incidents.ownedAndStale(before, BATCH)) {
+            if (i.ownerRef() == null) {
+              // owned outside chat: nobody to remind. Looked at all the same, so that it comes
+              // again a period later instead of first in every batch
+              incidents.markOwnerReminded(i.surveyId(), now);
+            } else {
+              byOwner.computeIfAbsent(i.ownerRef(), o -> new ArrayList<>()).add(i);
+            }
+          }
           int n = 0;
-          for (IncidentRow i : new Incidents(h).ownedAndStale(before, BATCH)) {
-            // looked at either way: one that cannot be reminded (owned outside chat, or on a
-            // platform not configured) is looked at again a period later, not first in every batch
-            new Incidents(h).markOwnerReminded(i.surveyId(), now);
-            if (remind(h, i, now)) {
+          for (Map.Entry<String, List<IncidentRow>> e : byOwner.entrySet()) {
+            // the rest of a long list stays due, and comes first in the next run's DM
+            List<IncidentRow> due =
+                new ArrayList<>(e.getValue().subList(0, Math.min(PER_DM, e.getValue().size())));
+            for (IncidentRow soon :
+                incidents.ownedByAndStale(e.getKey(), before.plus(gather(after)), PER_DM)) {
+              if (due.size() >= PER_DM) {
+                break;
+              }
+              if (due.stream().noneMatch(d -> d.surveyId() == soon.surveyId())) {
+                due.add(soon);
+              }
+            }
+            for (IncidentRow i : due) {
+              incidents.markOwnerReminded(i.surveyId(), now);
+            }
+            if (remind(h, e.getKey(), due, now)) {
               n++;
             }
           }
@@ -57,15 +95,17 @@ public final class OwnerReminders {
         });
   }
 
-  private boolean remind(Handle h, IncidentRow i, Instant now) {
-    if (i.ownerRef() == null || !i.ownerRef().contains(":")) {
+  /** How early an incident may be reminded to go with one of the same owner that is due. */
+  static Duration gather(Duration ownerReminderAfter) {
+    Duration quarter = ownerReminderAfter.dividedBy(4);
+    return quarter.compareTo(GATHER) < 0 ? quarter : GATHER;
+  }
+
+  private boolean remind(Handle h, String ownerRef, List<IncidentRow> due, Instant now) {
+    if (!ownerRef.contains(":")) {
       return false;
     }
-    SurveyRow s = new Surveys(h).find(i.surveyId()).orElse(null);
-    if (s == null) {
-      return false;
-    }
-    String[] ref = i.ownerRef().split(":", 2);
+    String[] ref = ownerRef.split(":", 2);
     PlatformId platform;
     try {
       platform = PlatformId.fromWire(ref[0]);
@@ -75,19 +115,40 @@ public final class OwnerReminders {
     if (!platforms.containsKey(platform)) {
       return false;
     }
+    Surveys surveys = new Surveys(h);
+    List<String> lines = new ArrayList<>();
+    String single = null;
+    for (IncidentRow i : due) {
+      SurveyRow s = surveys.find(i.surveyId()).orElse(null);
+      if (s == null) {
+        continue;
+      }
+      Object[] args = {
+        "ticket",
+        s.ticketId(),
+        "title",
+        s.title() == null ? "" : s.title(),
+        "hasTitle",
+        s.title() == null || s.title().isBlank() ? "no" : "yes",
+        "age",
+        words.age(Duration.between(i.createdAt(), now))
+      };
+      single = words.t("ownerReminder", args);
+      lines.add(words.t("ownerReminderLine", args));
+    }
+    if (lines.isEmpty()) {
+      return false;
+    }
     String text =
-        words.t(
-            "ownerReminder",
-            "ticket",
-            s.ticketId(),
-            "title",
-            s.title() == null ? "" : s.title(),
-            "hasTitle",
-            s.title() == null || s.title().isBlank() ? "no" : "yes",
-            "age",
-            words.age(java.time.Duration.between(i.createdAt(), now)));
+        lines.size() == 1
+            ? single
+            : words.t("ownerRemindersHead", "count", lines.size())
+                + "\n"
+                + String.join("\n", lines)
+                + "\n"
+                + words.t("ownerRemindersFoot");
     notifier.direct(
-        h, platform, ref[1], text, "own-" + i.surveyId() + "-" + now.toEpochMilli(), now);
+        h, platform, ref[1], text, "own-" + due.get(0).surveyId() + "-" + now.toEpochMilli(), now);
     return true;
   }
 }
