@@ -279,6 +279,7 @@ public final class SurveyMessages {
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";
+          case COMMENT_NOTED -> "commentNoted";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";
           case REQUEST_NOTED -> "requestNoted";
@@ -287,6 +288,7 @@ public final class SurveyMessages {
           case ALREADY_ANSWERED -> "alreadyAnswered";
           case SURVEY_CLOSED -> "surveyClosed";
           case NOT_UNDERSTOOD -> "notUnderstood";
+          case NOT_SURE_YET -> "notSureYet";
           case OPTED_OUT -> "optedOut";
         };
     return v == null ? t(key, new Object[0]) : t(key, v);
