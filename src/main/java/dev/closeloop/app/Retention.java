@@ -8,8 +8,10 @@ import dev.closeloop.store.Surveys;
 import dev.closeloop.ticket.usecase.DemoHelpdesk;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,6 +120,12 @@ final class Retention {
     }
   }
 
+  private static void addIfSet(Set<String> into, String value) {
+    if (value != null && !value.isBlank()) {
+      into.add(value);
+    }
+  }
+
   /** Erases a person everywhere; keeps only keyed hashes of their ids if they had opted out. */
   boolean eraseUser(String user) {
     String u = user.strip();
@@ -137,6 +145,24 @@ final class Retention {
               if (surveys.isEmpty() && persons.isEmpty()) {
                 return false;
               }
+              // every address and Discord id they are known by, before their rows go
+              Set<String> emails = new LinkedHashSet<>();
+              Set<String> discordIds = new LinkedHashSet<>();
+              Set<String> sandboxUsers = new LinkedHashSet<>();
+              emails.add(u.toLowerCase(Locale.ROOT));
+              discordIds.add(u);
+              for (PersonRow p : persons) {
+                addIfSet(emails, p.email());
+                addIfSet(discordIds, p.discordId());
+              }
+              for (SurveyRow s : surveys) {
+                addIfSet(emails, s.requesterEmail());
+                addIfSet(discordIds, s.discordId());
+                if ("sandbox".equals(s.platform())) {
+                  addIfSet(sandboxUsers, s.platformUser());
+                }
+              }
+              sandboxUsers.addAll(emails);
               for (PersonRow p : persons) {
                 if (p.optedOut()) {
                   for (String id :
@@ -157,9 +183,18 @@ final class Retention {
                 h.createUpdate("DELETE FROM surveys WHERE id = :s").bind("s", s.id()).execute();
               }
               DemoHelpdesk.erase(h, u.toLowerCase(Locale.ROOT));
-              h.createUpdate("DELETE FROM links WHERE email = :e OR discord_id = :u")
-                  .bind("e", u.toLowerCase(Locale.ROOT))
-                  .bind("u", u)
+              h.createUpdate("DELETE FROM links WHERE email IN (<e>) OR discord_id IN (<d>)")
+                  .bindList("e", List.copyOf(emails))
+                  .bindList("d", List.copyOf(discordIds))
+                  .execute();
+              // their Discord link requests, and their conversation with the sandbox chat
+              h.createUpdate(
+                      "DELETE FROM link_requests WHERE email IN (<e>) OR discord_id IN (<d>)")
+                  .bindList("e", List.copyOf(emails))
+                  .bindList("d", List.copyOf(discordIds))
+                  .execute();
+              h.createUpdate("DELETE FROM sandbox_messages WHERE conversation IN (<c>)")
+                  .bindList("c", sandboxUsers.stream().map(x -> "dm:" + x).toList())
                   .execute();
               log.info("event=user_erased surveys={} people={}", surveys.size(), persons.size());
               return true;

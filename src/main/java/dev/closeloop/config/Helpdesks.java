@@ -89,6 +89,11 @@ public final class Helpdesks {
       Duration backfill,
       WriteBack writeBack) {
 
+    /** The table every use reads, written empty or not: {@code incident} when none is given. */
+    public ServiceNow {
+      table = table == null || table.isBlank() ? "incident" : table.strip();
+    }
+
     /** With the default write-back settings. */
     public ServiceNow(
         String secret,

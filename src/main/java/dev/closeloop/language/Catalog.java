@@ -87,6 +87,14 @@ public final class Catalog {
    */
   public static final Set<String> SURVEY_FACTS = Set.of("name", "ticket", "title");
 
+  /**
+   * Placeholders a bundled text no longer shows but an operator's own text may still use (they are
+   * still passed): "what went wrong?" and "stays closed" named the review day before the reply to
+   * the comment took that over, so it is promised once.
+   */
+  private static final Map<String, Set<String>> STILL_ACCEPTED =
+      Map.of("whatWentWrong", Set.of("when"), "staysClosed", Set.of("when"));
+
   /** Slack button text ≤ 75 (Discord allows 80), modal title and its buttons ≤ 24. */
   private static final Map<String, Integer> REQUESTER_LIMITS =
       Map.ofEntries(
@@ -140,6 +148,7 @@ public final class Catalog {
   public Set<String> allowed(String key) {
     Set<String> all = new TreeSet<>(arguments(key));
     all.addAll(common);
+    all.addAll(STILL_ACCEPTED.getOrDefault(key, Set.of()));
     return all;
   }
 
@@ -295,8 +304,7 @@ public final class Catalog {
                   return;
                 }
                 Set<String> unknown = new TreeSet<>(used);
-                unknown.removeAll(arguments(key));
-                unknown.removeAll(common);
+                unknown.removeAll(allowed(key));
                 if (!unknown.isEmpty()) {
                   out.add(
                       new Problem(

@@ -8,6 +8,32 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for {@code outbox}. A row is marked sent only after the platform accepted it. */
 public final class Outbox {
+  /** The purpose of a question a survey asks in a message of its own ("anything else?"). */
+  public static final String QUESTION = "question";
+
+  /** The purpose of "shall I reopen the ticket?", a question in a message of its own. */
+  public static final String REOPEN_QUESTION = "reopen_offer";
+
+  private static final String ANSWERED = "_answered";
+
+  /** The purpose of "anything else?" shown with its answer. */
+  public static final String QUESTION_ANSWERED = answered(QUESTION);
+
+  /**
+   * The purpose of the edit that shows the answer of the question sent with {@code question} as its
+   * purpose; the edit names that question's message when it is sent.
+   */
+  public static String answered(String question) {
+    return question + ANSWERED;
+  }
+
+  /** The purpose of the question whose answer an edit with this purpose shows, else null. */
+  public static String questionOf(String purpose) {
+    return purpose != null && purpose.endsWith(ANSWERED)
+        ? purpose.substring(0, purpose.length() - ANSWERED.length())
+        : null;
+  }
+
   private final Handle h;
 
   public Outbox(Handle h) {
@@ -351,15 +377,38 @@ public final class Outbox {
    * True when a row of this survey and purpose exists that is not sent (pending, in flight, dead).
    */
   public boolean unsent(long surveyId, String purpose) {
+    return anyNotIn(surveyId, purpose, "sent");
+  }
+
+  /** True when a row of this survey and purpose was queued and is not dead-lettered. */
+  public boolean live(long surveyId, String purpose) {
+    return anyNotIn(surveyId, purpose, "dead");
+  }
+
+  private boolean anyNotIn(long surveyId, String purpose, String state) {
     return h.createQuery(
                 """
-            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> 'sent'
+            SELECT COUNT(*) FROM outbox WHERE survey_id = :s AND purpose = :p AND state <> :state
             """)
             .bind("s", surveyId)
             .bind("p", purpose)
+            .bind("state", state)
             .mapTo(Integer.class)
             .one()
         > 0;
+  }
+
+  /** The last row of this survey and purpose that the platform accepted, with its message. */
+  public Optional<OutboxRow> lastSent(long surveyId, String purpose) {
+    return h.createQuery(
+            """
+            SELECT * FROM outbox WHERE survey_id = :s AND purpose = :p AND state = 'sent'
+              AND message_id IS NOT NULL ORDER BY id DESC LIMIT 1
+            """)
+        .bind("s", surveyId)
+        .bind("p", purpose)
+        .mapTo(OutboxRow.class)
+        .findOne();
   }
 
   public int cancelPending(long surveyId, String purpose) {

@@ -70,6 +70,13 @@ public final class AnswerParser {
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
     }
+    if (unsure(f)) {
+      return new ParsedAnswer.FreeText(text, false, false, true); // "not sure yet", "no idea"
+    }
+    ParsedAnswer afterOpinion = afterOpinion(f);
+    if (afterOpinion != null) {
+      return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
+    }
     ParsedAnswer fixed = fixed(f);
     if (fixed != null) {
       return fixed;
@@ -111,6 +118,9 @@ public final class AnswerParser {
     } else if (yes > 0) {
       said = true;
       at = answerAt(f, at + yes);
+      if (f.phraseAt(at, Lexicon.REOPEN) <= 0 && f.phraseAt(at, Lexicon.KEEP_CLOSED) <= 0) {
+        at = skip(f, at, Lexicon.AGREE, Lexicon.ACK, Lexicon.POLITE); // "yeah go ahead", "sí, dale"
+      }
     }
     int reopen = f.phraseAt(at, Lexicon.REOPEN);
     int keep = f.phraseAt(at, Lexicon.KEEP_CLOSED);
@@ -186,6 +196,47 @@ public final class AnswerParser {
         : answer;
   }
 
+  /**
+   * "je crois oui", "creo que sí", "probably fixed", "たぶん大丈夫です": a yes, a no, "fixed" or "all is
+   * well" after an opinion, read as if the opinion were not there; null when what follows is
+   * anything else ("i think the cable was loose" stays that whole text).
+   */
+  private static ParsedAnswer afterOpinion(Folded f) {
+    int hedge = f.phraseAt(0, Lexicon.OPINION);
+    String rest = hedge > 0 ? f.originalFrom(f.skipSeparators(hedge)) : null;
+    if (rest == null) {
+      return null;
+    }
+    ParsedAnswer answer = parse(rest);
+    boolean allIsWell = answer instanceof ParsedAnswer.Thanks && saysAllIsWell(rest);
+    return answer instanceof ParsedAnswer.Yes
+            || answer instanceof ParsedAnswer.No
+            || answer instanceof ParsedAnswer.Fixed
+            || allIsWell
+        ? answer
+        : null;
+  }
+
+  /**
+   * "not sure yet", "no idea", "weiß noch nicht, muss ich morgen testen", "まだ分かりません": they do not
+   * know yet, and say nothing more than that they will find out (not "no idea, it just stopped").
+   */
+  private static boolean unsure(Folded f) {
+    int at = skip(f, 0, Lexicon.GREETING, Lexicon.OPENER, Lexicon.APOLOGY); // "hallo, weiß nicht"
+    int len = f.phraseAt(at, Lexicon.UNSURE);
+    if (len <= 0) {
+      return false;
+    }
+    int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
+    if (rest >= f.length()) {
+      return true;
+    }
+    return f.phraseAt(rest, Lexicon.UNTESTED) > 0
+        && f.text.indexOf('?') < 0
+        && !containsFrom(f, rest, Lexicon.NOT_FIXED)
+        && !containsFrom(f, rest, Lexicon.BUT);
+  }
+
   /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
   private static ParsedAnswer thumbAndScore(Folded f) {
     for (boolean up : new boolean[] {true, false}) {
@@ -249,8 +300,11 @@ public final class AnswerParser {
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
           && tail < f.length()
-          && !bareRating(f.originalFrom(after))) {
-        continue; // "broken screen on my laptop" is not an answer to "did we fix it?"
+          && !bareRating(f.originalFrom(after))
+          && scoreAfterThanks(f, after) == after) {
+        // "broken screen on my laptop" is not an answer to "did we fix it?"; "fixed 👍 5 stars"
+        // is: thanks or an emoji, then a score
+        continue;
       }
       int restAt = scoreAfterThanks(f, f.skipSeparators(end));
       String rest =
@@ -355,10 +409,59 @@ public final class AnswerParser {
     int lead = Math.max(leading(f, at, Lexicon.NO), f.phraseAt(at, Lexicon.NEVER_MIND));
     if (lead <= 0) {
       // "perdón, ya funciona", "sorry, it works now": a sorry, then only how it got resolved
-      return at > opened && resolvedOnly(f, at);
+      // "oh wait it's working now, never mind", "my printer works again": it works, and no more
+      return at > opened && resolvedOnly(f, at) || resolvedThenNeverMind(f) || worksAgain(f);
     }
-    int rest = f.skipSeparators(at + lead);
+    int after = at + lead;
+    if (after < f.length()
+        && f.text.charAt(after) == ' '
+        && f.phraseAt(at, Lexicon.NOTHING) > 0
+        && f.phraseAt(skipSpaces(f, after), Lexicon.RESOLVED) > 0) {
+      return false; // "nothing works now" says the opposite of "nothing, it works now"
+    }
+    int rest = f.skipSeparators(after);
     return rest >= f.length() || contains(f, Lexicon.RESOLVED);
+  }
+
+  /**
+   * "oh wait, it's working now, never mind", "c'est reparti, laissez tomber": how it got resolved,
+   * and a never-mind that opens a clause of its own (not "it works no longer").
+   */
+  private static boolean resolvedThenNeverMind(Folded f) {
+    if (!contains(f, Lexicon.RESOLVED)) {
+      return false;
+    }
+    for (int i = 1; i < f.length(); i++) {
+      if (f.phraseAt(i, Lexicon.NEVER_MIND) > 0 && f.text.charAt(i - 1) == ' ') {
+        int before = i - 1;
+        while (before > 0 && f.text.charAt(before) == ' ') {
+          before--;
+        }
+        if (f.text.charAt(before) != ' ' && Folded.isSeparator(f.text.charAt(before))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * "my printer works now", "the vpn is working again", "outlook läuft wieder": what they were
+   * going to ask about works, said last, with a word that places it in time or stresses it.
+   */
+  private static boolean worksAgain(Folded f) {
+    for (int i = 0; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int len = wordStart ? f.phraseAt(i, Lexicon.RESOLVED) : -1;
+      if (len > 0) {
+        int next = f.skipSeparators(i + len);
+        if (f.phraseAt(next, Lexicon.FILLER) > 0
+            && skip(f, next, Lexicon.FILLER, Lexicon.ACK) >= f.length()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -421,10 +524,19 @@ public final class AnswerParser {
     boolean isNo = no >= yes;
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
-    boolean sameAgain = saysFixedAgain(f, restAt, isNo);
+    // "si ya imprime bien", "yes it prints fine now": the yes said again in a few words
+    boolean sameAgain = saysFixedAgain(f, restAt, isNo) || !isNo && worksWell(f, restAt);
     if (sameAgain) {
       // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
       return new ParsedAnswer.Fixed(!isNo, null, text);
+    }
+    if (isNo && restAt < f.length()) {
+      // "non toujours pas, l'imprimante affiche erreur", "no, still broken: the screen flickers":
+      // not fixed, and what is wrong — wherever it is typed, never a plain no
+      ParsedAnswer stillBroken = fixed(Folded.of(f.originalFrom(restAt)));
+      if (stillBroken instanceof ParsedAnswer.Fixed sb && !sb.fixed() && sb.comment() != null) {
+        return new ParsedAnswer.Fixed(false, sb.comment(), text);
+      }
     }
     if (!isNo) {
       // "yes please", "sí, por favor", "oui oui": nothing more than the yes
@@ -461,6 +573,38 @@ public final class AnswerParser {
   private static int scoreAfterSame(Folded f, int at, boolean no) {
     int score = sameAnswer(f, at, no, true);
     return score >= 0 ? score : at;
+  }
+
+  /** A negation anywhere in the words: "not", "nicht", "pas", "n't", "kein", "nunca" … */
+  private static final java.util.regex.Pattern NEGATION =
+      java.util.regex.Pattern.compile(
+          "(?:^|[^\\p{L}])(?:not|no|never|nicht|nie|kein\\p{L}*|pas|ne|jamais|nao|nunca|nada)"
+              + "(?:[^\\p{L}]|$)|n't");
+
+  /**
+   * "ya imprime bien", "it prints fine now", "druckt wieder gut": from {@code at}, a few words (at
+   * most five) ending in how well it works, with no negation, contrast, question or number in them.
+   */
+  private static boolean worksWell(Folded f, int at) {
+    String rest = f.text.substring(Math.min(at, f.length()));
+    if (rest.isBlank()
+        || rest.strip().split("\\s+").length > 5
+        || NEGATION.matcher(rest).find()
+        || rest.chars().anyMatch(Character::isDigit)
+        || rest.indexOf('?') >= 0
+        || containsFrom(f, at, Lexicon.BUT)
+        || containsFrom(f, at, Lexicon.NOT_FIXED)
+        || containsFrom(f, at, Lexicon.ASKS)) {
+      return false;
+    }
+    for (int i = at; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int len = wordStart ? f.phraseAt(i, Lexicon.WELL) : -1;
+      if (len > 0 && skip(f, i + len, Lexicon.FILLER, Lexicon.ACK) >= f.length()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */
@@ -564,7 +708,11 @@ public final class AnswerParser {
   }
 
   private static boolean contains(Folded f, List<String> phrases) {
-    for (int i = 0; i < f.length(); i++) {
+    return containsFrom(f, 0, phrases);
+  }
+
+  private static boolean containsFrom(Folded f, int from, List<String> phrases) {
+    for (int i = from; i < f.length(); i++) {
       boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
       if ((wordStart || Folded.isCjk(f.text.charAt(i))) && f.phraseAt(i, phrases) > 0) {
         return true;

@@ -20,13 +20,15 @@ final class Lexicon {
       phrases(
           """
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | absolutely |
-            definitely | actually yes | yes please | yeh | yse
+            definitely | actually yes | yes please | yeh | yse | i think so | think so | i guess so |
+            guess so | i believe so | believe so | i suppose so | seems so | looks like it
           de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
-            japp | jup
+            japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
+            denke schon | scheint so | sieht so aus
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
-            s'il te plait | oui svp
-          es: si | claro | vale | por favor | claro que si | sip
-          pt: sim | quero | claro que sim | pode ser | s
+            s'il te plait | oui svp | il me semble | on dirait
+          es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si
+          pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim
           ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
           """);
 
@@ -37,11 +39,21 @@ final class Lexicon {
           en: no | nope | nah | nop | naw | n | nothing | nothing else | nothing more | none |
             not really | not now | no need | negative | not at the moment | not right now |
             not for now | not today | not at this time | not currently | maybe later |
-            unfortunately not | unfortunately no | sadly not | sadly no
-          de: leider nein | nicht wirklich | noe
-          fr: pas vraiment | malheureusement non | malheureusement pas
-          es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no
-          pt: nao realmente | nao muito | infelizmente nao
+            unfortunately not | unfortunately no | sadly not | sadly no | i don't think so |
+            i dont think so | don't think so | dont think so | i guess not | i think not |
+            nothing to say | nothing more to say | nothing else to say | nothing to report |
+            nothing more to add | nothing else to add
+          de: leider nein | nicht wirklich | noe | ich glaube nicht | glaube nicht | glaub nicht |
+            ich denke nicht | denke nicht | nichts zu sagen | nichts weiter zu sagen |
+            nichts mehr zu sagen | nix zu sagen
+          fr: pas vraiment | malheureusement non | malheureusement pas | je crois pas | je pense pas |
+            je ne crois pas | je ne pense pas | rien a dire | rien de plus a dire |
+            rien d'autre a dire | rien a signaler
+          es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no |
+            nada que decir | nada mas que decir | nada mas que agregar | nada mas que anadir |
+            nada que comentar
+          pt: nao realmente | nao muito | infelizmente nao | nada a dizer | nada mais a dizer |
+            nada mais a acrescentar | nada a comentar
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
@@ -52,7 +64,7 @@ final class Lexicon {
             por el momento no | por ahora nada | ahorita no
           pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
-          ja: いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
+          ja: 言うことはありません | 特に言うことはありません | 特にコメントはありません | いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
           all: never mind | nevermind | nvm | forget it | doch nicht | schon gut | vergiss es |
             nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です | not anymore |
@@ -66,18 +78,38 @@ final class Lexicon {
       phrases(
           """
           en: maybe | probably | prob | prolly | like | about | around | i guess | i think |
-            i'd say | id say | i would say | honestly | tbh | hmm | hm | um | umm | uh | well
-          de: eher so | eher | so | so ca | ca | etwa | ungefahr | vielleicht | ich wurde sagen |
+            i'd say | id say | i would say | honestly | tbh | hmm | hm | um | umm | uh | well |
+            i believe
+          de: eher so | eher | so | so ca | ca | etwa | ungefahr | vielleicht | ich glaube | glaube |
+            glaub | ich denke | wahrscheinlich | ich wurde sagen |
             ich wuerde sagen | ich wurd sagen | ich wurde mal sagen | ich wurd mal sagen |
             wurde sagen | wuerde sagen | wurd sagen | wurde mal sagen | wurd mal sagen |
             ich sag mal | ich sage mal | sagen wir | sagen wir mal | naja | na ja | hmm | knapp
           fr: je dirais | je dirai | disons | je pense | je crois | plutot | environ | peut-etre |
-            on va dire | je mettrais | je donnerais | euh | bah | ben
+            on va dire | je mettrais | je donnerais | euh | bah | ben | je pense que | je crois que |
+            probablement | apparemment | a priori | il me semble que | on dirait que
           es: yo diria | diria | diria que | yo diria que | digamos | le daria | yo le daria |
-            le pondria | creo que | yo creo que | tal vez | quizas | quiza | mas bien | pues | eh
+            le pondria | creo que | yo creo que | tal vez | quizas | quiza | mas bien | pues | eh |
+            creo | probablemente | supongo que | al parecer | parece que
           pt: eu diria | diria | diria que | eu diria que | eu daria | daria | digamos | acho que |
-            eu acho que | talvez | tipo | hmm | ah
+            eu acho que | talvez | tipo | hmm | ah | acho | provavelmente | creio que
           ja: うーん | うーんと | まあ | まぁ | たぶん | 多分 | 大体 | だいたい | えーと | えっと
+          """);
+
+  /**
+   * An opinion before an answer: "i think", "ich glaube", "je crois que", "creo que", "acho que",
+   * "たぶん". "je crois oui" and "creo que no" answer as "oui" and "no" do.
+   */
+  static final List<String> OPINION =
+      phrases(
+          """
+          en: i think | i guess | i believe | probably | prob | prolly | i'd say | id say
+          de: ich glaube | glaube | glaub | ich denke | wahrscheinlich | vermutlich
+          fr: je pense | je crois | je pense que | je crois que | probablement | apparemment |
+            a priori | il me semble que | on dirait que
+          es: creo | creo que | yo creo que | probablemente | supongo que | al parecer | parece que
+          pt: acho | acho que | eu acho que | creio que | provavelmente
+          ja: たぶん | 多分 | おそらく
           """);
 
   /** A hedge after a score: "4 i guess", "3ish", "4 würde ich sagen", "4 creo", "3かな". */
@@ -100,13 +132,19 @@ final class Lexicon {
   static final List<String> NOTHING =
       phrases(
           """
-          en: nothing | nothing else | nothing more | none | nothing to add | nothing further
+          en: nothing | nothing else | nothing more | none | nothing to add | nothing further |
+            nothing to say | nothing more to say | nothing else to say | nothing to report |
+            nothing more to add | nothing else to add
           de: nichts | nix | nichts mehr | nix mehr | nichts weiter | nix weiter | sonst nichts |
-            sonst nix | kein kommentar | nichts hinzuzufugen | nichts zu erganzen
-          fr: rien | rien d'autre | rien de plus | plus rien | rien a ajouter
-          es: nada | nada mas | nada que anadir | nada que agregar
-          pt: nada | nada mais | mais nada | sem mais nada | nada a acrescentar | nada a declarar
-          ja: 特にない | 特にないです | 特にありません | 特になし | 特に無い | 特に無いです | とくにない | ないです | なし | 以上です | 以上
+            sonst nix | kein kommentar | nichts hinzuzufugen | nichts zu erganzen |
+            nichts zu sagen | nichts weiter zu sagen | nichts mehr zu sagen | nix zu sagen
+          fr: rien | rien d'autre | rien de plus | plus rien | rien a ajouter | rien a dire |
+            rien de plus a dire | rien d'autre a dire | rien a signaler
+          es: nada | nada mas | nada que anadir | nada que agregar | nada que decir |
+            nada mas que decir | nada mas que agregar | nada mas que anadir | nada que comentar
+          pt: nada | nada mais | mais nada | sem mais nada | nada a acrescentar | nada a declarar |
+            nada a dizer | nada mais a dizer | nada mais a acrescentar | nada a comentar
+          ja: 言うことはありません | 特に言うことはありません | 特にコメントはありません | 特にない | 特にないです | 特にありません | 特になし | 特に無い | 特に無いです | とくにない | ないです | なし | 以上です | 以上
           """);
 
   /**
@@ -213,6 +251,76 @@ final class Lexicon {
             toll | merci | parfait | genial | top | gracias | perfecto | excelente | estupendo |
             obrigado | obrigada | valeu | otimo | perfeito | ありがとう | 助かりました | 完璧 | 最高 | 🙏 | 😊 | 🙂 |
             👍 | ❤
+          en: helpful | friendly | kind | patient | polite | courteous | professional | attentive
+          de: freundlich | freundliche | freundlicher | hilfsbereit | geduldig | hoflich | kompetent |
+            sympathisch
+          fr: sympa | aimable | gentil | gentille | patient | patiente | poli | polie | agreable |
+            a l'ecoute | professionnel | professionnelle | efficace
+          es: amable | atento | atenta | paciente | majo | maja | simpatico | simpatica |
+            profesional | eficiente | educado | educada
+          pt: atencioso | atenciosa | prestativo | prestativa | gentil | educado | educada |
+            paciente | simpatico | simpatica | profissional | eficiente
+          ja: 親切 | 丁寧 | 優しい | やさしい | 感じが良 | 迅速
+          """);
+
+  /**
+   * "Not sure", "weiß nicht", "je sais pas", "no sé", "não sei", "分かりません": they do not know yet
+   * (whether it is fixed, how to rate it). Never a no.
+   */
+  static final List<String> UNSURE =
+      phrases(
+          """
+          en: not sure | not sure yet | not yet sure | dunno | don't know | dont know |
+            don't know yet | dont know yet | i don't know | i dont know | i don't know yet |
+            i dont know yet | idk | no idea | no idea yet | can't tell | cant tell |
+            can't tell yet | cant tell yet | can't say yet | cant say yet | too early to tell |
+            too soon to tell | hard to say | i'm not sure | im not sure | unsure
+          de: weiss nicht | weiss noch nicht | weiss ich nicht | weiss ich noch nicht |
+            ich weiss nicht | ich weiss es nicht | ich weiss noch nicht | keine ahnung |
+            nicht sicher | noch nicht sicher | bin mir nicht sicher | bin nicht sicher |
+            kann ich noch nicht sagen | kann ich nicht sagen | schwer zu sagen | mal sehen |
+            mal schauen | k.a. | ka
+          fr: je sais pas | je ne sais pas | je sais pas encore | je ne sais pas encore | sais pas |
+            chais pas | jsp | pas sur | pas encore sur | je suis pas sur | je ne suis pas sur |
+            aucune idee | difficile a dire | on verra | je verrai | trop tot pour dire
+          es: no se | no lo se | no se todavia | no se aun | todavia no se | todavia no lo se |
+            aun no se | aun no lo se | ni idea | no estoy seguro | no estoy segura |
+            no sabria decir | dificil de decir | ya veremos | ya vere
+          pt: nao sei | nao sei ainda | ainda nao sei | sei la | nao tenho certeza |
+            ainda nao tenho certeza | nao sei dizer | nao sei te dizer | dificil dizer |
+            vamos ver | veremos | vou ver
+          ja: 分かりません | わかりません | 分からない | わからない | まだ分かりません | まだわかりません |
+            まだ分からない | まだわからない | 分かんない | わかんない | 不明です | 不明 | 何とも言えません |
+            なんとも言えません
+          """);
+
+  /**
+   * "Haven't tried yet", "muss ich testen", "no lo he probado", "まだ試していません": after "not sure", only
+   * that they will find out — nothing about what is wrong.
+   */
+  static final List<String> UNTESTED =
+      phrases(
+          """
+          en: haven't tried | havent tried | haven't tried it | havent tried it | not tried |
+            haven't tested | havent tested | not tested | didn't try | didnt try | will try |
+            will test | will check | will see | need to test | need to try | need to check |
+            have to test | have to try | have to check | i'll test | ill test | i'll try | ill try |
+            i'll check | ill check | i'll see | ill see | i'll let you know | ill let you know |
+            will let you know | let you know
+          de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
+            noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
+            probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
+            ich probiere | ich schaue | sag ich | sage ich | noch
+          fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
+            je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
+            je te dis | je vous tiens au courant | encore
+          es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
+            aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
+            os aviso | ya te digo | ya les digo | todavia | aun
+          pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
+            vou tentar | te aviso | aviso depois | te falo | ainda
+          ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
+            試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します
           """);
 
   /** Greetings: a reply made only of these answers nothing. */
@@ -357,7 +465,8 @@ final class Lexicon {
           de: selbst | selber | allein | erledigt | gelost | gefunden | geht wieder | geht jetzt |
             hab's | habs | geklappt | lauft | funktioniert wieder | funktioniert jetzt | ist weg
           fr: moi-meme | moi meme | tout seul | toute seule | trouve | regle | resolu | repare |
-            ca marche | ca remarche | c'est bon | de lui-meme | d'elle-meme | ca fonctionne
+            ca marche | ca remarche | c'est bon | de lui-meme | d'elle-meme | ca fonctionne |
+            c'est reparti | ca repart | ca refonctionne
           es: yo mismo | yo misma | lo arregle | lo solucione | lo resolvi |
             lo encontre | arreglado | resuelto | solucionado | ya funciona | ya esta | ya quedo |
             se arreglo | se soluciono | se resolvio | por si solo | por si sola | funciona
@@ -466,7 +575,8 @@ final class Lexicon {
           de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
             lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
             lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen | nicht notig |
-            nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht
+            nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht | lass mal |
+            lass gut sein | lass nur | schon gut | muss nicht
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
             pas besoin de rouvrir | ne le rouvrez pas | pas la peine | c'est pas la peine |
             ce n'est pas la peine | pas necessaire | pas besoin
@@ -494,7 +604,8 @@ final class Lexicon {
             didn't work | didnt work | did not work | it didn't work | it didnt work |
             it did not work | didn't help | didnt help | did not help | it didn't help |
             it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
-            no luck | still no luck
+            no luck | still no luck | still crashing | still crashes | still buggy | still failing |
+            still fails | still freezing | still freezes
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully
@@ -520,7 +631,9 @@ final class Lexicon {
             ca n'a pas marche | ca n'a pas fonctionne | n'a pas marche | n'a pas fonctionne |
             ca a pas marche | ca n'a rien change | pas marche |
             en partie | partiellement | plus ou moins | a moitie | pas completement |
-            pas entierement | seulement en partie |
+            pas entierement | seulement en partie | ca bug toujours | ca bugue toujours |
+            ca beug toujours | ca plante toujours | ca bug encore | ca bugue encore | ca plante encore |
+            ca bloque toujours | ca rame toujours |
             malheureusement
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
@@ -564,7 +677,7 @@ final class Lexicon {
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
             tout est regle | probleme regle
-            ca a marche | ca a fonctionne
+            ca a marche | ca a fonctionne | c'est reparti | ca repart | ca refonctionne
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
             funcionando | esta funcionando | ya esta funcionando | ya quedo | quedo | ya jala |
@@ -601,6 +714,20 @@ final class Lexicon {
           es: ya | ahora | de nuevo | otra vez | por fin | todo
           pt: agora | ja | ainda | de novo | finalmente | tudo
           ja: もう | また | やっと
+          """);
+
+  /**
+   * How well something works, said last ("prints fine", "imprime bien", "druckt wieder gut"): after
+   * a yes, a short sentence ending so only says the yes again.
+   */
+  static final List<String> WELL =
+      phrases(
+          """
+          en: fine | well | great | perfectly | properly | normally | as it should | like a charm
+          de: gut | einwandfrei | normal | tadellos | problemlos | perfekt | wie es soll
+          fr: bien | parfaitement | normalement | nickel | correctement | comme il faut
+          es: bien | perfecto | perfectamente | normal | normalmente | correctamente | como debe
+          pt: bem | perfeitamente | normal | normalmente | certinho | direitinho | como deve
           """);
 
   /**

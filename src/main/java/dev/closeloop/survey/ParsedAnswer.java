@@ -49,11 +49,17 @@ public sealed interface ParsedAnswer {
   /**
    * Anything else: a comment or a request. {@code asks} when it reads as asking for something (a
    * question mark, "please", "can you", "brauche", "necesito", "お願い" …); {@code praises} when it
-   * holds thanks or praise and no contrast ("the printer works again, thanks").
+   * holds thanks or praise and no contrast ("the printer works again, thanks"); {@code unsure} when
+   * it only says they do not know yet ("not sure yet, haven't tried", "weiß noch nicht").
    */
-  record FreeText(String text, boolean asks, boolean praises) implements ParsedAnswer {
+  record FreeText(String text, boolean asks, boolean praises, boolean unsure)
+      implements ParsedAnswer {
     public FreeText(String text) {
-      this(text, false, false);
+      this(text, false, false, false);
+    }
+
+    public FreeText(String text, boolean asks, boolean praises) {
+      this(text, asks, praises, false);
     }
   }
 

@@ -70,11 +70,12 @@ final class ReopenStep {
         && n.closing()
         && n.rest() != null
         && t.next().step() == Step.AWAIT_ANYTHING_ELSE) {
-      // "no, that is all, thanks": it answers "anything else?" too — the survey ends here
+      // "no, that is all, thanks": it answers "anything else?" too — the survey ends here, with
+      // its closing words (what happens next)
       return new Transition(
           t.next().withWantsMore(false).withStep(Step.FINISHED),
           t.recorded(),
-          List.of(Say.STAYS_CLOSED),
+          List.of(Say.STAYS_CLOSED, Say.CLOSING_NEGATIVE),
           false,
           true,
           Boolean.FALSE);
@@ -95,7 +96,7 @@ final class ReopenStep {
     } else if (answer instanceof ParsedAnswer.Rating r) {
       return rating(c, r.score(), r.comment());
     } else if (answer instanceof ParsedAnswer.FreeText f) {
-      return comment(c, f.text());
+      return f.unsure() ? Transition.unchanged(c, Say.REOPEN_UNCLEAR) : comment(c, f.text());
     } else if (answer instanceof ParsedAnswer.Fixed f && f.comment() != null) {
       return comment(c, f.comment());
     }

@@ -104,6 +104,9 @@ public final class SurveyFlow {
       }
       return nothingToAdd(c) ? askAnythingElse(c) : freeText(c, t.text(), false);
     } else if (answer instanceof FreeText f) {
+      if (f.unsure() && c.step() == Step.OPEN && (c.fixed() == null || c.rating() == null)) {
+        return Transition.unchanged(c, Say.NOT_SURE_YET); // "not sure yet": nothing recorded
+      }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
       }
@@ -300,7 +303,21 @@ public final class SurveyFlow {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     Transition rated = rated(c, score, comment);
-    return afterScoreAnswer(rated.next(), new ArrayList<>(rated.recorded()));
+    Transition next = afterScoreAnswer(rated.next(), new ArrayList<>(rated.recorded()));
+    boolean commented = rated.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT);
+    if (commented
+        && negativeByAnswers(next.next())
+        && next.say().equals(List.of(Say.ANYTHING_ELSE))) {
+      // "2, nobody called me back": the reason is acknowledged, with when the team reads it in
+      // the digest, before "anything else?" (as a comment typed on its own is)
+      return new Transition(
+          next.next(),
+          next.recorded(),
+          List.of(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE),
+          false,
+          true);
+    }
+    return next;
   }
 
   /**
@@ -360,19 +377,29 @@ public final class SurveyFlow {
     }
     Conversation next = c.withComment(text);
     List<Answer> recorded = List.of(new Answer(AnswerKind.COMMENT, text));
+    Say thanks = thanksFor(next);
     if (next.step() == Step.AWAIT_ANYTHING_ELSE) {
-      return new Transition(next, recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
+      return new Transition(next, recorded, List.of(thanks), false, true);
     }
     if (saidIt(next)) {
       return new Transition(
           next.withStep(Step.AWAIT_ANYTHING_ELSE),
           recorded,
-          List.of(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE),
+          List.of(thanks, Say.ANYTHING_ELSE),
           false,
           true);
     }
-    return new Transition(
-        next.withStep(Step.OPEN), recorded, List.of(Say.THANKS_FOR_COMMENT), false, true);
+    return new Transition(next.withStep(Step.OPEN), recorded, List.of(thanks), false, true);
+  }
+
+  /**
+   * The thanks for a comment: with when the IT team reads it while the answers may still make it a
+   * negative (the digest lists negatives); a plain "thanks, noted" once they are all positive ("5",
+   * then "the tech was great"), which no digest will show.
+   */
+  private Say thanksFor(Conversation c) {
+    boolean positive = !negativeByAnswers(c) && (c.fixed() != null || c.rating() != null);
+    return positive ? Say.COMMENT_NOTED : Say.THANKS_FOR_COMMENT;
   }
 
   private Transition anythingElse(Conversation c, boolean yes) {

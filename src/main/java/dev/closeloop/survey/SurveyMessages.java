@@ -203,6 +203,13 @@ public final class SurveyMessages {
                         Style.DEFAULT)))));
   }
 
+  /** "Anything else?" once answered: the question with the person's answer, no buttons. */
+  public ChatMessage anythingElseAnswered(boolean yes) {
+    String question = words.t("anythingElse");
+    return new ChatMessage(
+        question, List.of(answered(question, words.t(yes ? "elseYesButton" : "elseNoButton"))));
+  }
+
   /**
    * "Shall I reopen the ticket?" with "Reopen the ticket" / "No, leave it closed"; {@code
    * apologise} when the conversation has not said sorry yet.
@@ -225,6 +232,13 @@ public final class SurveyMessages {
                         t("reopenNoButton", v),
                         "no",
                         Style.DEFAULT)))));
+  }
+
+  /** "Shall I reopen the ticket?" once answered: the question with the answer, no buttons. */
+  public ChatMessage reopenAnswered(View v, boolean yes) {
+    String question = t("reopenOfferPlain", v);
+    return new ChatMessage(
+        question, List.of(answered(question, t(yes ? "reopenYesButton" : "reopenNoButton", v))));
   }
 
   public ChatMessage reminder(View v) {
@@ -265,6 +279,7 @@ public final class SurveyMessages {
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";
+          case COMMENT_NOTED -> "commentNoted";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";
           case REQUEST_NOTED -> "requestNoted";
@@ -273,6 +288,7 @@ public final class SurveyMessages {
           case ALREADY_ANSWERED -> "alreadyAnswered";
           case SURVEY_CLOSED -> "surveyClosed";
           case NOT_UNDERSTOOD -> "notUnderstood";
+          case NOT_SURE_YET -> "notSureYet";
           case OPTED_OUT -> "optedOut";
         };
     return v == null ? t(key, new Object[0]) : t(key, v);

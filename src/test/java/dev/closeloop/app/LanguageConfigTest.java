@@ -103,6 +103,21 @@ class LanguageConfigTest {
     assertThat(text(c, "de", "fixedQuestion")).isEqualTo("Neu?");
   }
 
+  @Test
+  void anOwnTextMayStillNameTheReviewDayWhereTheBundledOneNoLongerDoes() {
+    Config c =
+        loader.loadString(
+            """
+            survey:
+              words:
+                en:
+                  whatWentWrong: "What went wrong? We read it in {when} review."
+                  staysClosed: "{ticket} stays closed; we read it in {when} review."
+            """);
+    assertThat(text(c, "en", "whatWentWrong")).startsWith("What went wrong? We read it in ");
+    assertThat(text(c, "en", "staysClosed")).contains(" stays closed; we read it in ");
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -192,7 +192,7 @@ class SandboxAfterTheSurveyTest {
     app.tick();
     app.deliver();
     type("2");
-    assertThat(last()).contains("the IT team will read it in today's review");
+    assertThat(last()).isEqualTo("Sorry about that. What went wrong? Just type it here.");
     type("the dock still drops my second screen");
     assertThat(sent()).anySatisfy(m -> assertThat(m).contains("will see it in today's review"));
   }
@@ -201,7 +201,39 @@ class SandboxAfterTheSurveyTest {
   void afterTheMorningsDigestItIsTomorrowMorningInTheRequestersLanguage() throws Exception {
     openSurvey("DEMO-13", "fr"); // 10:00 UTC, the digest at 09:00: it has gone for today
     type("2");
-    assertThat(last()).contains("l'équipe IT le lira demain matin");
+    type("personne ne m'a rappelé");
+    assertThat(sent()).anySatisfy(m -> assertThat(m).contains("L'équipe IT le verra demain matin"));
+  }
+
+  @Test
+  void whenTheTeamWillReadItIsSaidOnceNotAgainWhenTheTicketStaysClosed() throws Exception {
+    openSurvey("DEMO-18", "pt");
+    type("2"); // what went wrong?
+    type("ninguém me avisou que tinha fechado"); // thanks, with when the team reads it
+    type("não, ainda não funciona"); // not fixed: shall I reopen it?
+    assertThat(last()).contains("reabra o DEMO-18");
+    type("não precisa");
+    assertThat(sent()).contains("Certo, o DEMO-18 continua fechado.");
+    type("não obg");
+    assertThat(sent())
+        .as("the review promised once")
+        .filteredOn(m -> m.contains("amanhã de manhã"))
+        .hasSize(1);
+    assertThat(answersOf("DEMO-18"))
+        .containsExactlyInAnyOrder("2", "ninguém me avisou que tinha fechado", "false");
+  }
+
+  @Test
+  void aRequestThatBecomesATicketIsPromisedOnce() throws Exception {
+    openSurvey("DEMO-19", "en");
+    type("yes thanks 5/5");
+    type("yes");
+    assertThat(last()).isEqualTo("Sure — what do you need? Just type it here.");
+    type("my headset crackles");
+    app.tick(); // the demo helpdesk files it, and the chat says so
+    app.deliver();
+    assertThat(last()).startsWith("Your request is now ticket ").doesNotContain("IT team");
+    assertThat(sent()).filteredOn(m -> m.contains("IT team")).hasSize(1);
   }
 
   private java.util.List<String> answersOf(String ticket) throws Exception {

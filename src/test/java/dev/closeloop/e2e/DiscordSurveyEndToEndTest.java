@@ -108,6 +108,18 @@ class DiscordSurveyEndToEndTest {
     JsonNode anythingElse = e2e.awaitDm(user, m -> hasButtonEnding(m, ":else:no"));
     e2e.click(user, anythingElse, ":else:no");
     e2e.awaitDmText(user, "Thanks for telling us");
+    // the question shows its answer and offers no second one
+    JsonNode answered =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> {
+                  e2e.deliver();
+                  return e2e.message(
+                      anythingElse.path("channel_id").asText(), anythingElse.path("id").asText());
+                },
+                m -> DiscordE2E.text(m).contains("No, that's all"));
+    assertThat(answered.path("components")).isEmpty();
 
     JsonNode survey = e2e.survey(ticket);
     assertThat(survey.path("platform").asText()).isEqualTo("discord");

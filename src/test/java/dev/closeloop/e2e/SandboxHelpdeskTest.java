@@ -133,4 +133,42 @@ class SandboxHelpdeskTest {
         .contains("Anything else: Please set up the new printer for me too")
         .contains("Sam (IT) took on the requester's feedback in Closeloop");
   }
+
+  @Test
+  @DisplayName(
+      "'Shall I reopen it?' is updated to show its answer, clicked or typed, and loses its buttons")
+  void theReopenOfferShowsItsAnswer() throws Exception {
+    close();
+    chat.click(DANA, "cl:s:1:fixed:no");
+    chat.click(DANA, "cl:s:1:reopen:yes");
+    chat.deliver();
+    String offer = reopenOffer();
+    assertThat(offer)
+        .contains("Shall I reopen DEMO-7", "Reopen the ticket")
+        .doesNotContain("cl:s:1:reopen:")
+        .doesNotContain("No, leave it closed");
+
+    chat.type(DANA, "no, that's all");
+    clock.advance(java.time.Duration.ofMinutes(10));
+    close(); // closed again: "did it work this time?"
+    chat.type(DANA, "no");
+    chat.type(DANA, "no, leave it closed");
+    chat.deliver();
+    assertThat(chat.messages("dm:" + DANA))
+        .as("offered twice")
+        .filteredOn(m -> m.toString().contains("Shall I reopen DEMO-7"))
+        .hasSize(2);
+    assertThat(chat.dm(DANA)).doesNotContain("cl:s:2:reopen:");
+    assertThat(chat.dm(DANA)).contains("No, leave it closed");
+  }
+
+  /** The first "shall I reopen it?" message in Dana's conversation, as it stands now. */
+  private String reopenOffer() throws Exception {
+    for (JsonNode m : chat.messages("dm:" + DANA)) {
+      if (m.toString().contains("Shall I reopen")) {
+        return m.toString();
+      }
+    }
+    throw new AssertionError("no reopen offer in " + chat.dm(DANA));
+  }
 }

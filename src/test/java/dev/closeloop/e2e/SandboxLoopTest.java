@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.closeloop.store.LinkRequests;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
 import java.net.URI;
@@ -167,5 +168,130 @@ class SandboxLoopTest {
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-8", null).body())
         .contains("\"state\":\"skipped\"")
         .contains("\"reason\":\"opted_out\"");
+  }
+
+  @Test
+  @DisplayName(
+      "erase-user leaves nothing of the person but the opt-out: their sandbox conversation and a"
+          + " pending Discord link request go too")
+  void eraseUserLeavesOnlyTheOptOut() throws Exception {
+    app.webhook(TestApp.closed("INC-9", clock.instant(), "{\"email\":\"kim@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("kim@example.com", "cl:s:1:rate:1");
+    type("kim@example.com", "The dock at desk 4 is broken, call me on 555-0142");
+    type("kim@example.com", "stop");
+    app.app
+        .db()
+        .jdbi()
+        .useHandle(
+            h ->
+                new LinkRequests(h)
+                    .insert(
+                        "kim@example.com",
+                        "123456789012345678",
+                        LinkRequests.PENDING,
+                        clock.instant(),
+                        null));
+    assertThat(messages("dm:kim@example.com")).isNotEmpty();
+    assertThat(app.admin("GET", "/admin/links?state=pending", null).body())
+        .contains("kim@example.com");
+
+    assertThat(
+            app.admin("POST", "/admin/erase-user", "{\"user\":\"kim@example.com\"}").statusCode())
+        .isEqualTo(200);
+
+    assertThat(messages("dm:kim@example.com")).isEmpty();
+    assertThat(sandbox("messages", null).body()).doesNotContain("kim@").doesNotContain("555-0142");
+    assertThat(app.admin("GET", "/admin/links?state=pending", null).body())
+        .doesNotContain("kim@example.com");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-9", null).statusCode()).isEqualTo(404);
+    // the keyed hash keeps the opt-out
+    app.webhook(TestApp.closed("INC-10", clock.instant(), "{\"email\":\"kim@example.com\"}"));
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-10", null).body())
+        .contains("\"reason\":\"opted_out\"");
+  }
+
+  @Test
+  @DisplayName(
+      "POST /admin/digest answers what was posted: a request made on a negative reply counts as"
+          + " the headline counts it")
+  void digestAnswerCountsRequestsAsItsHeadline() throws Exception {
+    app.webhook(TestApp.closed("INC-11", clock.instant(), "{\"email\":\"lee@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("lee@example.com", "cl:s:1:rate:1");
+    type("lee@example.com", "Nobody came");
+    click("lee@example.com", "cl:s:1:else:yes");
+    type("lee@example.com", "Please call me about the dock");
+
+    clock.advance(java.time.Duration.ofMinutes(5));
+    JsonNode posted = JSON.readTree(app.admin("POST", "/admin/digest", null).body());
+    app.deliver();
+    assertThat(messages("channel:team").toString()).contains("1 new negative reply", "1 request");
+    assertThat(posted.path("newNegatives").asInt()).isEqualTo(1);
+    assertThat(posted.path("requests").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName(
+      "'Anything else?' is updated to show its answer, clicked or typed, and loses its buttons")
+  void anythingElseShowsItsAnswer() throws Exception {
+    app.webhook(TestApp.closed("INC-12", clock.instant(), "{\"email\":\"ada@example.com\"}"));
+    app.webhook(TestApp.closed("INC-13", clock.instant(), "{\"email\":\"bo@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("ada@example.com", "cl:s:1:rate:5");
+    click("ada@example.com", "cl:s:1:fixed:yes");
+    click("ada@example.com", "cl:s:1:else:yes");
+    app.deliver();
+    JsonNode question = anythingElse("ada@example.com");
+    assertThat(question.toString())
+        .contains("Is there anything else we can help you with?", "Yes, please")
+        .doesNotContain("cl:s:1:else:")
+        .doesNotContain("No, that's all");
+    // a second answer is still refused politely and changes nothing
+    assertThat(
+            sandbox("click", "{\"user\":\"ada@example.com\",\"actionId\":\"cl:s:1:else:no\"}")
+                .body())
+        .contains("already answered");
+
+    click("bo@example.com", "cl:s:2:rate:4");
+    click("bo@example.com", "cl:s:2:fixed:yes");
+    type("bo@example.com", "no, that's all");
+    app.deliver();
+    assertThat(anythingElse("bo@example.com").toString())
+        .contains("No, that's all")
+        .doesNotContain("cl:s:2:else:");
+  }
+
+  /** The "anything else?" message of a conversation, as it stands now. */
+  private JsonNode anythingElse(String user) throws Exception {
+    for (JsonNode m : messages("dm:" + user)) {
+      if (m.toString().contains("Is there anything else")) {
+        return m;
+      }
+    }
+    throw new AssertionError("no 'anything else?' for " + user);
+  }
+
+  @Test
+  @DisplayName(
+      "'/closeloop optin' typed while a survey is still open opts the person back in, as the"
+          + " opt-out reply tells them to")
+  void typedOptInWhileASurveyIsOpenOptsBackIn() throws Exception {
+    app.webhook(TestApp.closed("INC-14", clock.instant(), "{\"email\":\"kai@example.com\"}"));
+    app.tick();
+    app.deliver();
+    type("kai@example.com", "stop");
+    assertThat(messages("dm:kai@example.com").toString()).contains("/closeloop optin");
+
+    type("kai@example.com", "/closeloop optin");
+    assertThat(messages("dm:kai@example.com").toString())
+        .contains("Welcome back")
+        .doesNotContain("didn't get that");
+    app.webhook(TestApp.closed("INC-15", clock.instant(), "{\"email\":\"kai@example.com\"}"));
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-15", null).body())
+        .doesNotContain("opted_out");
   }
 }

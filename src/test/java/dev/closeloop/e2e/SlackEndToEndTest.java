@@ -246,10 +246,15 @@ class SlackEndToEndTest {
     awaitDelivered(() -> fake.message(dm).orElseThrow().blocks().toString().contains("Yes, fixed"));
     click(DANA, dm, "rate:5", "5");
     awaitDelivered(() -> lastDm(DANA).contains("anything else"));
-    click(DANA, lastDmRef(DANA), "else:yes", "yes");
+    MessageRef anythingElse = lastDmRef(DANA);
+    click(DANA, anythingElse, "else:yes", "yes");
     await().atMost(Duration.ofSeconds(10)).until(() -> !fake.openedViews().isEmpty());
     fake.submitView(DANA, "Please contact me about a new laptop");
     awaitDelivered(() -> lastDm(DANA).contains("The IT team will get back to you"));
+    // the question shows its answer and offers no second one
+    awaitDelivered(
+        () -> fake.message(anythingElse).orElseThrow().blocks().toString().contains("Yes, please"));
+    assertThat(buttonValues(fake.message(anythingElse).orElseThrow().blocks())).isEmpty();
     assertThat(answers(survey("INC-17")))
         .containsEntry("request", "Please contact me about a new laptop");
 

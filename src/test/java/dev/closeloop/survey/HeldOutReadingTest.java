@@ -30,6 +30,17 @@ class HeldOutReadingTest {
     score("/survey/heldout2-2026-12-06.tsv", 72, 0.75);
   }
 
+  /**
+   * The third set, written 2026-12-07 before it was run: at its first run it read 113 of 129 (en
+   * 18/23, de 20/22, fr 19/21, es 19/21, pt 18/21, ja 19/21) — that is the generalisation figure.
+   * The reader was then fixed by class on its misses, so what it reads now (128 of 129) is no
+   * longer one; the floor only keeps the fixes.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheThirdSet() throws IOException {
+    score("/survey/heldout3-2026-12-07.tsv", 120, 0.9);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);

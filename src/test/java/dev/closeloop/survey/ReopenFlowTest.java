@@ -189,7 +189,8 @@ class ReopenFlowTest {
 
     Transition no = flow.apply(first.next(), typed("No, that is all, thanks"), ReopenMode.ASK);
     assertThat(no.reopen()).isFalse();
-    assertThat(no.say()).containsExactly(Say.STAYS_CLOSED);
+    // "OK, X stays closed." and the closing words, which say what happens next
+    assertThat(no.say()).containsExactly(Say.STAYS_CLOSED, Say.CLOSING_NEGATIVE);
     assertThat(no.next().finished()).as("'that is all' answers 'anything else?' too").isTrue();
     assertThat(no.recorded()).as("'that is all' is no comment").isEmpty();
 

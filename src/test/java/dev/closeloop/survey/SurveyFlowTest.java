@@ -103,6 +103,11 @@ class SurveyFlowTest {
     assertThat(t.recorded())
         .extracting(Transition.Answer::kind)
         .containsExactly(AnswerKind.RATING, AnswerKind.COMMENT);
+    // a score of 3 is not negative: straight on to "anything else?"
+    assertThat(t.say()).containsExactly(Say.ANYTHING_ELSE);
+    // a low one: the reason is acknowledged (the digest will show it), then "anything else?"
+    assertThat(flow.apply(Conversation.start(), typed("1 - still can't print")).say())
+        .containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
   }
 
   @Test
@@ -127,6 +132,36 @@ class SurveyFlowTest {
         .containsExactly(Say.NOT_UNDERSTOOD);
     assertThat(flow.apply(Conversation.start(), typed("7")).say())
         .containsExactly(Say.NOT_UNDERSTOOD);
+  }
+
+  @Test
+  @DisplayName("'Not sure yet' to 'did we fix it?': no rush, nothing recorded, the question stays")
+  void notSureYetRecordsNothingAndKeepsTheQuestionOpen() {
+    Transition t = flow.apply(Conversation.start(), typed("not sure yet, haven't tried"));
+    assertThat(t.say()).containsExactly(Say.NOT_SURE_YET);
+    assertThat(t.recorded()).isEmpty();
+    assertThat(t.next()).isEqualTo(Conversation.start());
+    // later, once they know, the answer is taken as usual
+    assertThat(flow.apply(t.next(), typed("yes 5")).recorded()).hasSize(2);
+    // at "what went wrong?" the same words are their answer
+    Transition notFixed = flow.apply(Conversation.start(), new FixedClicked(false));
+    assertThat(flow.apply(notFixed.next(), typed("no idea, it just stopped")).recorded())
+        .extracting(Transition.Answer::kind)
+        .containsExactly(AnswerKind.COMMENT);
+  }
+
+  @Test
+  @DisplayName("At 'anything else?' with 'did we fix it?' open, 'no, still broken, …' is not fixed")
+  void stillBrokenAtAnythingElseAnswersTheFixedQuestion() {
+    Transition rated = flow.apply(Conversation.start(), typed("2 personne m'a rappelé"));
+    // the reason that came with the score is acknowledged, then "anything else?"
+    assertThat(rated.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
+    Transition t =
+        flow.apply(
+            rated.next(), typed("non toujours pas, l'imprimante affiche erreur"), ReopenMode.ASK);
+    assertThat(t.recorded()).containsExactly(new Transition.Answer(AnswerKind.FIXED, "false"));
+    assertThat(t.next().finished()).isFalse();
+    assertThat(t.say()).containsExactly(Say.REOPEN_OFFER_PLAIN);
   }
 
   @Test
@@ -167,6 +202,21 @@ class SurveyFlowTest {
         flow.apply(Conversation.start(), typed("yes it works now, the new cable did it"));
     assertThat(yes.next().fixed()).isTrue();
     assertThat(yes.say()).containsExactly(Say.ANYTHING_ELSE);
+  }
+
+  @Test
+  @DisplayName("Praise after a 5 is thanked without promising it to a digest that lists negatives")
+  void aCommentOnAPositiveSurveyIsNotPromisedToTheReview() {
+    Transition rated = flow.apply(Conversation.start(), typed("yes 5"));
+    Transition praise = flow.apply(rated.next(), typed("the tech was really friendly"));
+    assertThat(praise.recorded()).extracting(Transition.Answer::kind).contains(AnswerKind.COMMENT);
+    assertThat(praise.say()).containsExactly(Say.COMMENT_NOTED);
+    // a comment before any answer, or after a low one, may well be in the digest: it says when
+    Transition first = flow.apply(Conversation.start(), typed("Drucker ist langsam"));
+    assertThat(first.say()).containsExactly(Say.THANKS_FOR_COMMENT);
+    Transition low = flow.apply(Conversation.start(), new RatingClicked(2));
+    assertThat(flow.apply(low.next(), typed("took a week")).say())
+        .containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
   }
 
   @Test

@@ -198,7 +198,13 @@ final class OutboxLane {
       ledger.poison(row, e.getMessage(), now);
       return Attempt.SETTLED;
     }
-    Outgoing outgoing = OutboxTargets.withTarget(jdbi, decoded, row);
+    Outgoing outgoing;
+    try {
+      outgoing = OutboxTargets.withTarget(jdbi, decoded, row);
+    } catch (OutboxTargets.Gone e) {
+      ledger.poison(row, e.getMessage(), now);
+      return Attempt.SETTLED;
+    }
     List<String> keys = OutboxTargets.busyKeys(row, outgoing);
     if (keys.stream().anyMatch(k -> busy.contains(k) || heldConversations.contains(k))) {
       heldConversations.addAll(keys);

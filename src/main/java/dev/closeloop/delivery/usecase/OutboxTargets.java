@@ -2,6 +2,7 @@ package dev.closeloop.delivery.usecase;
 
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.store.Outbox;
 import dev.closeloop.store.OutboxRow;
 import dev.closeloop.store.Surveys;
 import java.util.ArrayList;
@@ -35,10 +36,42 @@ final class OutboxTargets {
     return "survey:" + surveyId;
   }
 
+  /** The message an update is for will never exist: the row it waits on was dead-lettered. */
+  static final class Gone extends Exception {
+    Gone(String message) {
+      super(message);
+    }
+  }
+
   /**
-   * Fills in the survey message as the target of an update that names none; null if not sent yet.
+   * Fills in the message an update that names none is for: the survey's own message, or for an edit
+   * that shows a question's answer ({@link Outbox#questionOf}) that question's message; null if not
+   * sent yet.
    */
-  static Outgoing withTarget(Jdbi jdbi, Outgoing o, OutboxRow row) {
+  static Outgoing withTarget(Jdbi jdbi, Outgoing o, OutboxRow row) throws Gone {
+    String question = Outbox.questionOf(row.purpose());
+    if (o instanceof Outgoing.Update u
+        && u.target() == null
+        && row.surveyId() != null
+        && question != null) {
+      var sentQuestion =
+          jdbi.withHandle(
+              h -> {
+                Outbox outbox = new Outbox(h);
+                var sent = outbox.lastSent(row.surveyId(), question);
+                return sent.isPresent() || outbox.live(row.surveyId(), question) ? sent : null;
+              });
+      if (sentQuestion == null) {
+        throw new Gone("the question message to update was never sent");
+      }
+      return sentQuestion
+          .map(
+              q ->
+                  (Outgoing)
+                      new Outgoing.Update(
+                          u.key(), new MessageRef(q.messageChannel(), q.messageId()), u.message()))
+          .orElse(null);
+    }
     if (o instanceof Outgoing.Update u && u.target() == null && row.surveyId() != null) {
       var survey = jdbi.withHandle(h -> new Surveys(h).find(row.surveyId())).orElse(null);
       if (survey == null || survey.messageId() == null) {

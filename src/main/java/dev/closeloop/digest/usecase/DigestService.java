@@ -177,7 +177,7 @@ public final class DigestService {
                   out.put("windowStart", start.toString());
                   out.put("windowEnd", now.toString());
                   out.put("newNegatives", (long) totals.freshNegatives());
-                  out.put("requests", (long) totals.freshRequests());
+                  out.put("requests", (long) totals.newRequests());
                   out.put("stillOpen", totals.stillOpen());
                   out.put("omitted", mainDigest.omitted());
                   out.put("csat", figures.csat());

@@ -12,6 +12,7 @@ import dev.closeloop.survey.AnswerParser;
 import dev.closeloop.survey.Conversation;
 import dev.closeloop.survey.ParsedAnswer;
 import dev.closeloop.survey.Say;
+import dev.closeloop.survey.Step;
 import dev.closeloop.survey.SurveyFlow;
 import dev.closeloop.survey.SurveyInput;
 import dev.closeloop.survey.SurveyMessages;
@@ -120,14 +121,18 @@ public final class Conversations {
   }
 
   /**
-   * Text typed to the bot: an answer to the person's open survey, else stop or opt-in, else "no
-   * open survey" ("you're welcome" for thanks, "take care" for a goodbye or an ok).
+   * Text typed to the bot: an opt-in, else an answer to the person's open survey, else stop, else
+   * "no open survey" ("you're welcome" for thanks, "take care" for a goodbye or an ok).
    */
   public InteractionReply typed(ChatEvent.TypedText typed) {
     ParsedAnswer parsed = AnswerParser.parse(typed.text());
     Optional<SurveyRow> open =
         jdbi.withHandle(h -> new Surveys(h).latestOpenFor(typed.platform().wire(), typed.userId()));
-    if (open.isPresent() && !thanksAfterOptingOut(parsed, open.get(), typed)) {
+    // opting back in is the person's own word whatever is open: the survey has no question it
+    // answers (the opt-out reply tells them to type it, and the survey may still be open then)
+    if (open.isPresent()
+        && !(parsed instanceof ParsedAnswer.OptIn)
+        && !thanksAfterOptingOut(parsed, open.get(), typed)) {
       long id = open.get().id();
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
@@ -241,6 +246,19 @@ public final class Conversations {
                     listener.answersChanged(h, s.id(), s.locale(), t.next(), now);
                     writeBack.conversationChanged(h, s, before, t, now);
                     notifier.refreshSurvey(h, s.id(), now);
+                    if (before.step() == Step.AWAIT_ANYTHING_ELSE
+                        && (t.next().step() == Step.AWAIT_REQUEST || t.next().finished())
+                        && !t.optOut()) {
+                      boolean yes =
+                          t.next().step() == Step.AWAIT_REQUEST || t.next().request() != null;
+                      notifier.anythingElseAnswered(h, s, yes, now);
+                    }
+                    if (before.step() == Step.AWAIT_REOPEN
+                        && t.next().step() != Step.AWAIT_REOPEN
+                        && t.reopen() != null
+                        && !t.optOut()) {
+                      notifier.reopenAnswered(h, s, t.reopen(), now);
+                    }
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
                   boolean onlyRejection = !t.changed() && !t.optOut();

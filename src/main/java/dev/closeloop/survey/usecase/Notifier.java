@@ -30,7 +30,7 @@ public final class Notifier {
   public static final String SURVEY_DM = "survey_dm";
 
   /** The outbox purpose of a question the survey asks ("anything else?"). */
-  public static final String QUESTION = "question";
+  public static final String QUESTION = dev.closeloop.store.Outbox.QUESTION;
 
   private final Catalog requester;
   private final String fallbackLang;
@@ -203,7 +203,55 @@ public final class Notifier {
         PlatformId.fromWire(s.platform()),
         new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m),
         s.id(),
-        say == Say.ANYTHING_ELSE ? QUESTION : "reply",
+        switch (say) {
+          case ANYTHING_ELSE -> QUESTION;
+          case REOPEN_OFFER, REOPEN_OFFER_PLAIN -> dev.closeloop.store.Outbox.REOPEN_QUESTION;
+          default -> "reply";
+        },
+        now,
+        now);
+  }
+
+  /**
+   * "Anything else?" was answered: its message is edited to show the answer and loses its buttons
+   * (each question keeps its first answer, so once per survey).
+   */
+  public void anythingElseAnswered(Handle h, SurveyRow s, boolean yes, Instant now) {
+    questionAnswered(h, s, QUESTION, "qa", now, m -> m.anythingElseAnswered(yes));
+  }
+
+  /** "Shall I reopen the ticket?" was answered: the same for its message. */
+  public void reopenAnswered(Handle h, SurveyRow s, boolean yes, Instant now) {
+    questionAnswered(
+        h,
+        s,
+        dev.closeloop.store.Outbox.REOPEN_QUESTION,
+        "ra",
+        now,
+        m -> m.reopenAnswered(view(h, s), yes));
+  }
+
+  /**
+   * Edits the message of a question asked on its own ({@code question}: its outbox purpose) to show
+   * its answer. The edit names that message when it is sent, as the question may still be on its
+   * way; nothing when the question was never queued.
+   */
+  private void questionAnswered(
+      Handle h,
+      SurveyRow s,
+      String question,
+      String tag,
+      Instant now,
+      java.util.function.Function<SurveyMessages, ChatMessage> edit) {
+    if (s.platform() == null || !new dev.closeloop.store.Outbox(h).live(s.id(), question)) {
+      return;
+    }
+    enqueue(
+        h,
+        PlatformId.fromWire(s.platform()),
+        new Outgoing.Update("s" + s.id() + "-" + tag, null, edit.apply(messages(h, s))),
+        s.id(),
+        dev.closeloop.store.Outbox.answered(question),
         now,
         now);
   }

@@ -36,6 +36,25 @@ class ServiceNowConnectorTest {
   }
 
   @Test
+  void anEmptyTableIsTheDefaultIncidentTableInTheLink() {
+    // `table: ""` is accepted by check-config and polls `incident`: the link names it too
+    ServiceNowConnector blank =
+        new ServiceNowConnector(
+            new Helpdesks.ServiceNow(
+                SECRET, "https://acme.service-now.com/", "", "", "", "", "", Duration.ofDays(1)));
+    TicketEvent e =
+        event(
+            blank.handle(
+                request(
+                    load("servicenow/incident-resolved.json"),
+                    Map.of("X-Closeloop-Token", SECRET),
+                    Map.of())));
+    assertThat(e.ticket().url())
+        .isEqualTo(
+            "https://acme.service-now.com/nav_to.do?uri=incident.do?sys_id=9d385017c611228701d22104cc95c371");
+  }
+
+  @Test
   void resolvedIncidentIsAClose() {
     TicketEvent e = event(withToken(load("servicenow/incident-resolved.json")));
 

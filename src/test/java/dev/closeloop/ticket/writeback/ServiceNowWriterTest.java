@@ -77,6 +77,24 @@ class ServiceNowWriterTest extends WriterTestSupport {
   }
 
   @Test
+  void anEmptyTableWritesToTheDefaultIncidentTable() {
+    // `table: ""` is accepted by check-config and polls `incident`; the writer PATCHed
+    // /api/now/table//{sys_id}
+    record("6");
+    patched();
+    ServiceNowWriter blank =
+        new ServiceNowWriter(
+            new Helpdesks.ServiceNow(
+                "", baseUrl(), "closeloop.bot", "sn-pass", "", "", "", Duration.ofDays(1)),
+            http,
+            TIMEOUT,
+            clock);
+
+    assertThat(blank.write(note(linked))).isEqualTo(Done.of("INC0010001", link(SYS_ID)));
+    only(RequestMethod.PATCH, RECORD);
+  }
+
+  @Test
   void aCodeTagInTheRequestersWordsIsNotMarkupInTheWorkNote() {
     // ServiceNow shows journal text between [code] and [/code] as HTML: a requester's comment
     // could put a link or an image into the agents' activity stream
