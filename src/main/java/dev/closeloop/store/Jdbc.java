@@ -174,6 +174,13 @@ public final class Jdbc {
     }
   }
 
+  /** Binds texts as {@link #text} does, at {@code first} and the places after it. */
+  public static void texts(PreparedStatement ps, int first, String... values) throws SQLException {
+    for (int k = 0; k < values.length; k++) {
+      text(ps, first + k, values[k]);
+    }
+  }
+
   /** Binds an instant as Jdbi does: a {@link Timestamp}, null as a typed null. */
   public static void instant(PreparedStatement ps, int i, Instant value) throws SQLException {
     if (value == null) {

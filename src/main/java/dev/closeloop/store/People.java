@@ -43,12 +43,7 @@ public final class People {
               timezone = COALESCE(?, timezone) WHERE person_key = ?
             """,
             ps -> {
-              Jdbc.text(ps, 1, email);
-              Jdbc.text(ps, 2, name);
-              Jdbc.text(ps, 3, slackId);
-              Jdbc.text(ps, 4, discordId);
-              Jdbc.text(ps, 5, timezone);
-              Jdbc.text(ps, 6, key);
+              Jdbc.texts(ps, 1, email, name, slackId, discordId, timezone, key);
             });
     if (n == 0) {
       insert(key, email, name, slackId, discordId, timezone);
@@ -64,12 +59,7 @@ public final class People {
         VALUES (?, ?, ?, ?, ?, ?)
         """,
         ps -> {
-          Jdbc.text(ps, 1, key);
-          Jdbc.text(ps, 2, email);
-          Jdbc.text(ps, 3, name);
-          Jdbc.text(ps, 4, slackId);
-          Jdbc.text(ps, 5, discordId);
-          Jdbc.text(ps, 6, timezone);
+          Jdbc.texts(ps, 1, key, email, name, slackId, discordId, timezone);
         });
   }
 

@@ -63,10 +63,7 @@ public final class Tickets {
         VALUES (?, ?, ?, ?, ?, ?, ?)
         """,
         ps -> {
-          Jdbc.text(ps, 1, dedupeKey);
-          Jdbc.text(ps, 2, source);
-          Jdbc.text(ps, 3, ticketId);
-          Jdbc.text(ps, 4, event);
+          Jdbc.texts(ps, 1, dedupeKey, source, ticketId, event);
           Jdbc.instant(ps, 5, closedAt);
           Jdbc.instant(ps, 6, receivedAt);
           Jdbc.text(ps, 7, outcome);
@@ -154,11 +151,7 @@ public final class Tickets {
         WHERE source = ? AND ticket_id = ?
         """,
         ps -> {
-          Jdbc.text(ps, 1, title);
-          Jdbc.text(ps, 2, url);
-          Jdbc.text(ps, 3, assignee);
-          Jdbc.text(ps, 4, team);
-          Jdbc.text(ps, 5, state);
+          Jdbc.texts(ps, 1, title, url, assignee, team, state);
           Jdbc.instant(ps, 6, closedAt);
           Jdbc.instant(ps, 7, now);
           Jdbc.text(ps, 8, source);
@@ -189,13 +182,7 @@ public final class Tickets {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,
         ps -> {
-          Jdbc.text(ps, 1, source);
-          Jdbc.text(ps, 2, ticketId);
-          Jdbc.text(ps, 3, title);
-          Jdbc.text(ps, 4, url);
-          Jdbc.text(ps, 5, assignee);
-          Jdbc.text(ps, 6, team);
-          Jdbc.text(ps, 7, state);
+          Jdbc.texts(ps, 1, source, ticketId, title, url, assignee, team, state);
           Jdbc.instant(ps, 8, closedAt);
           ps.setBoolean(9, sampledIn);
           Jdbc.instant(ps, 10, now);
