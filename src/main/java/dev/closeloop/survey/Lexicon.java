@@ -766,9 +766,10 @@ final class Lexicon {
           """
           all: stop | stop asking | stop asking me | unsubscribe | opt out | optout | opt-out |
             /closeloop optout | stopp | abmelden | nicht mehr fragen | keine umfragen mehr | arrete |
-            arretez | desabonner | se desabonner | ne plus me demander | basta |
+            aufhoren | hor auf | hort auf | horen sie auf |
+            arretez | desabonner | se desabonner | ne plus me demander | basta | ya basta | basta ya |
             para | no me preguntes mas | darme de baja | parar | pare | nao me pergunte mais | 停止 | ストップ |
-            配信停止 | 今後は不要です | 今後は不要
+            配信停止 | 今後は不要です | 今後は不要 | やめて | やめてください | 止めて
           """);
 
   /**
