@@ -521,6 +521,18 @@ public final class AnswerParser {
     if (yes < 0 && no < 0) {
       return null;
     }
+    if (yes > 0 && yes == leading(f, start, Lexicon.POLITE)) {
+      // "please don't", "bitte nicht", "por favor no": the please asks for the no
+      int at = f.skipSeparators(start + yes);
+      java.util.regex.Matcher refusal = REFUSAL.matcher(f.text.substring(Math.min(at, f.length())));
+      if (refusal.lookingAt()) {
+        int restAt = f.skipSeparators(at + refusal.end(1));
+        boolean plain =
+            skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.NO, Lexicon.FILLER) >= f.length();
+        return new ParsedAnswer.No(
+            plain ? null : f.originalFrom(restAt), plain, but(f, restAt), text);
+      }
+    }
     boolean isNo = no >= yes;
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
@@ -574,6 +586,14 @@ public final class AnswerParser {
     int score = sameAnswer(f, at, no, true);
     return score >= 0 ? score : at;
   }
+
+  /**
+   * A reply that starts by refusing, after a please: "don't", "nicht", "non", "não", "no more" …
+   */
+  private static final java.util.regex.Pattern REFUSAL =
+      java.util.regex.Pattern.compile(
+          "(no more|no mas|plus maintenant|nicht mehr|nao mais|no|not|non|nao|nein|nicht|nee|kein\\p{L}*"
+              + "|never|nie|nunca|jamais|pas|nope|nah|don'?t|do not)(?:[^\\p{L}]|$)");
 
   /** A negation anywhere in the words: "not", "nicht", "pas", "n't", "kein", "nunca" … */
   private static final java.util.regex.Pattern NEGATION =

@@ -19,7 +19,7 @@ final class Lexicon {
   static final List<String> YES =
       phrases(
           """
-          en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | absolutely |
+          en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | please do | absolutely |
             definitely | actually yes | yes please | yeh | yse | i think so | think so | i guess so |
             guess so | i believe so | believe so | i suppose so | seems so | looks like it
           de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
@@ -784,7 +784,8 @@ final class Lexicon {
             don't ask me again | dont ask me again | do not ask me again | don't ask again |
             dont ask again | never ask me again | don't send me surveys | dont send me surveys |
             don't send me any more | dont send me any more | unsubscribe me
-          de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | hor auf mich |
+          de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | keine weiteren fragen |
+            keine fragen mehr | hor auf mich |
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
             schickt mir keine | nicht mehr anschreiben
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
