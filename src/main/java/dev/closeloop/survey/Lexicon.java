@@ -42,18 +42,23 @@ final class Lexicon {
             unfortunately not | unfortunately no | sadly not | sadly no | i don't think so |
             i dont think so | don't think so | dont think so | i guess not | i think not |
             nothing to say | nothing more to say | nothing else to say | nothing to report |
-            nothing more to add | nothing else to add
+            nothing more to add | nothing else to add | absolutely not | definitely not |
+            of course not | certainly not | hell no | no way | not at all
           de: leider nein | nicht wirklich | noe | ich glaube nicht | glaube nicht | glaub nicht |
             ich denke nicht | denke nicht | nichts zu sagen | nichts weiter zu sagen |
-            nichts mehr zu sagen | nix zu sagen
+            nichts mehr zu sagen | nix zu sagen | auf keinen fall | keineswegs | ganz und gar nicht |
+            bloss nicht | sicher nicht | auf gar keinen fall
           fr: pas vraiment | malheureusement non | malheureusement pas | je crois pas | je pense pas |
             je ne crois pas | je ne pense pas | rien a dire | rien de plus a dire |
-            rien d'autre a dire | rien a signaler
+            rien d'autre a dire | rien a signaler | absolument pas | pas du tout |
+            certainement pas | surtout pas | jamais de la vie
           es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no |
             nada que decir | nada mas que decir | nada mas que agregar | nada mas que anadir |
-            nada que comentar
+            nada que comentar | claro que no | por supuesto que no | para nada | de ninguna manera |
+            en absoluto | ni hablar | de ningun modo
           pt: nao realmente | nao muito | infelizmente nao | nada a dizer | nada mais a dizer |
-            nada mais a acrescentar | nada a comentar
+            nada mais a acrescentar | nada a comentar | claro que nao | de jeito nenhum |
+            de forma nenhuma | de modo nenhum | nem pensar | de jeito algum
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
