@@ -21,15 +21,20 @@ final class Lexicon {
           """
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | please do | absolutely |
             definitely | actually yes | yes please | yeh | yse | i think so | think so | i guess so |
-            guess so | i believe so | believe so | i suppose so | seems so | looks like it
+            guess so | i believe so | believe so | i suppose so | seems so | looks like it |
+            of course | sure thing | yes of course | certainly
           de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
-            denke schon | scheint so | sieht so aus
+            denke schon | scheint so | sieht so aus | naturlich | selbstverstandlich | na klar |
+            aber klar | sicher
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
-            s'il te plait | oui svp | il me semble | on dirait
-          es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si
-          pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim
-          ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非
+            s'il te plait | oui svp | il me semble | on dirait | evidemment |
+            oui bien sur | oui evidemment
+          es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si |
+            por supuesto | desde luego
+          pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
+            com certeza | claro | certamente | sem duvida
+          ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
           """);
 
   /** A leading negative. */
