@@ -680,24 +680,34 @@ final class Lexicon {
             working | it's working | its working | it is working | it's working now |
             its working now | working again | all working
             it did | it worked | that worked | worked | that did it | did the trick
+            no issues | no issue | no issues anymore | no more issues | no problems |
+            no problems anymore | no more problems | no complaints | nothing wrong | nothing wrong now |
+            no errors | no more errors
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
             funktioniert | lauft | klappt
             hat geklappt | hat funktioniert
+            keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
             tout est regle | probleme regle
             ca a marche | ca a fonctionne | c'est reparti | ca repart | ca refonctionne
+            plus de probleme | plus de problemes | plus aucun probleme | plus de souci |
+            plus aucun souci | plus de soucis
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
             funcionando | esta funcionando | ya esta funcionando | ya quedo | quedo | ya jala |
             ya sirve | volvio a funcionar | lo arregle | lo solucione | lo resolvi
             funciono | se arreglo | se soluciono | se resolvio
+            ya no hay problemas | ya no hay problema | sin problemas | sin problemas ya |
+            ningun problema
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
             voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
-          ja: 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
+            sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
+            nao tem mais problema
+          ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
             なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
             動きます
