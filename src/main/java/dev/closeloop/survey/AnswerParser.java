@@ -89,6 +89,11 @@ public final class AnswerParser {
     if (neverMind != null) {
       return neverMind; // "oh nvm, sorted it myself", "ach egal, hat sich erledigt"
     }
+    if (f.phraseAt(start, Lexicon.NOT_BAD) > 0) {
+      // "nada mal", "no estuvo mal": about the service, never the no to "did we fix it?"
+      boolean asks = asks(f);
+      return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
+    }
     ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
     if (yesNo != null) {
       return yesNo;

@@ -37,6 +37,15 @@ final class Lexicon {
           ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
           """);
 
+  /** "not bad" that starts with a no: words about the service, never the no to "fixed?". */
+  static final List<String> NOT_BAD =
+      phrases(
+          """
+          en: not bad | not too bad | not that bad
+          es: nada mal | no esta mal | no estuvo mal | no fue mal | no estuvo nada mal
+          pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim
+          """);
+
   /** A leading negative. */
   static final List<String> NO =
       phrases(
