@@ -56,15 +56,15 @@ final class Ratings {
   private static final Pattern STARS = Pattern.compile("^((?:★|⭐|🌟){1,5})[☆\\s]*$");
 
   /**
-   * Words before a score: "rating 4", "I'd give it a 4", "a solid 4", "ne glatte 5", "ich gebe eine
-   * 5", "Note 4", "je mets 4", "le doy un 5", "dou nota 4", "評価は4です". Articles alone ("a 4", "eine
-   * 4", "un 4") only before a bare score.
+   * Words before a score: "rating 4", "I'd give it a 4", "a solid 4", "okay 4", "ne glatte 5", "ich
+   * gebe eine 5", "Note 4", "je mets 4", "le doy un 5", "dou nota 4", "評価は4です". Articles alone ("a
+   * 4", "eine 4", "un 4") only before a bare score.
    */
   private static final Pattern LEAD_IN =
       Pattern.compile(
           "^(?:(?<words>my rating is|my rating|rating|rate|score"
               + "|(?:i'?d |i )?give (?:it|you|them) an?|(?:i'?d |i )?give (?:it|you|them)"
-              + "|i'?d say an?|i'?d say|(?:an? )?(?:solid|strong|easy|clear|fair)"
+              + "|i'?d say an?|i'?d say|(?:an? )?(?:solid|strong|easy|clear|fair|okay|ok),?"
               + "|(?:ne |eine )?(?:glatte|klare|satte|solide)"
               + "|ich gebe (?:euch |dir |ihnen )?eine"
               + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"
