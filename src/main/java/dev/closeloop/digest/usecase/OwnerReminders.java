@@ -116,37 +116,41 @@ public final class OwnerReminders {
       return false;
     }
     Surveys surveys = new Surveys(h);
-    List<String> lines = new ArrayList<>();
-    String single = null;
+    List<Object[]> tickets = new ArrayList<>();
     for (IncidentRow i : due) {
       SurveyRow s = surveys.find(i.surveyId()).orElse(null);
-      if (s == null) {
-        continue;
+      if (s != null) {
+        tickets.add(
+            new Object[] {
+              "ticket",
+              s.ticketId(),
+              "title",
+              s.title() == null ? "" : s.title(),
+              "hasTitle",
+              s.title() == null || s.title().isBlank() ? "no" : "yes",
+              "age",
+              words.age(Duration.between(i.createdAt(), now))
+            });
       }
-      Object[] args = {
-        "ticket",
-        s.ticketId(),
-        "title",
-        s.title() == null ? "" : s.title(),
-        "hasTitle",
-        s.title() == null || s.title().isBlank() ? "no" : "yes",
-        "age",
-        words.age(Duration.between(i.createdAt(), now))
-      };
-      single = words.t("ownerReminder", args);
-      lines.add(words.t("ownerReminderLine", args));
     }
-    if (lines.isEmpty()) {
+    if (tickets.isEmpty()) {
       return false;
     }
-    String text =
-        lines.size() == 1
-            ? single
-            : words.t("ownerRemindersHead", "count", lines.size())
-                + "\n"
-                + String.join("\n", lines)
-                + "\n"
-                + words.t("ownerRemindersFoot");
+    String text;
+    if (tickets.size() == 1) {
+      text = words.t("ownerReminder", tickets.get(0));
+    } else {
+      List<String> lines = new ArrayList<>();
+      for (Object[] args : tickets) {
+        lines.add(words.t("ownerReminderLine", args));
+      }
+      text =
+          words.t("ownerRemindersHead", "count", tickets.size())
+              + "\n"
+              + String.join("\n", lines)
+              + "\n"
+              + words.t("ownerRemindersFoot");
+    }
     notifier.direct(
         h, platform, ref[1], text, "own-" + due.get(0).surveyId() + "-" + now.toEpochMilli(), now);
     return true;
