@@ -10,6 +10,7 @@ import dev.closeloop.language.Languages;
 import dev.closeloop.language.Words;
 import dev.closeloop.store.AnswerRow;
 import dev.closeloop.store.Answers;
+import dev.closeloop.store.Outbox;
 import dev.closeloop.store.People;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
@@ -30,7 +31,7 @@ public final class Notifier {
   public static final String SURVEY_DM = "survey_dm";
 
   /** The outbox purpose of a question the survey asks ("anything else?"). */
-  public static final String QUESTION = dev.closeloop.store.Outbox.QUESTION;
+  public static final String QUESTION = Outbox.QUESTION;
 
   private final Catalog requester;
   private final String fallbackLang;
@@ -205,7 +206,7 @@ public final class Notifier {
         s.id(),
         switch (say) {
           case ANYTHING_ELSE -> QUESTION;
-          case REOPEN_OFFER, REOPEN_OFFER_PLAIN -> dev.closeloop.store.Outbox.REOPEN_QUESTION;
+          case REOPEN_OFFER, REOPEN_OFFER_PLAIN -> Outbox.REOPEN_QUESTION;
           default -> "reply";
         },
         now,
@@ -223,12 +224,7 @@ public final class Notifier {
   /** "Shall I reopen the ticket?" was answered: the same for its message. */
   public void reopenAnswered(Handle h, SurveyRow s, boolean yes, Instant now) {
     questionAnswered(
-        h,
-        s,
-        dev.closeloop.store.Outbox.REOPEN_QUESTION,
-        "ra",
-        now,
-        m -> m.reopenAnswered(view(h, s), yes));
+        h, s, Outbox.REOPEN_QUESTION, "ra", now, m -> m.reopenAnswered(view(h, s), yes));
   }
 
   /**
@@ -243,7 +239,7 @@ public final class Notifier {
       String tag,
       Instant now,
       java.util.function.Function<SurveyMessages, ChatMessage> edit) {
-    if (s.platform() == null || !new dev.closeloop.store.Outbox(h).live(s.id(), question)) {
+    if (s.platform() == null || !new Outbox(h).live(s.id(), question)) {
       return;
     }
     enqueue(
@@ -251,7 +247,7 @@ public final class Notifier {
         PlatformId.fromWire(s.platform()),
         new Outgoing.Update("s" + s.id() + "-" + tag, null, edit.apply(messages(h, s))),
         s.id(),
-        dev.closeloop.store.Outbox.answered(question),
+        Outbox.answered(question),
         now,
         now);
   }
@@ -261,7 +257,7 @@ public final class Notifier {
    * person types meanwhile answers what they last saw.
    */
   public static boolean questionPending(Handle h, long surveyId) {
-    return new dev.closeloop.store.Outbox(h).unsent(surveyId, QUESTION);
+    return new Outbox(h).unsent(surveyId, QUESTION);
   }
 
   public void reminder(Handle h, SurveyRow s, Instant now) {
