@@ -171,6 +171,15 @@ public final class AnswerParser {
   }
 
   /**
+   * Nothing but thanks or please ("thanks", "merci bien", "🙏"): polite words that answer no
+   * question of their own, unlike "that is all" or "all good".
+   */
+  public static boolean onlyThanks(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return skip(f, 0, Lexicon.THANKS, Lexicon.POLITE) >= f.length();
+  }
+
+  /**
    * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
    * mais nada", "特にないです"): nothing (more) to give, never "not fixed".
    */

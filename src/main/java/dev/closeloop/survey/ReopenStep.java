@@ -32,9 +32,14 @@ final class ReopenStep {
     if (mode == ReopenMode.ALWAYS) {
       return new Transition(t.next(), t.recorded(), t.say(), t.optOut(), true, Boolean.TRUE);
     }
-    // the reopen question comes first: what went wrong (or "anything else?") after its answer
+    // the reopen question comes first: what went wrong (or "anything else?") after its answer;
+    // when "anything else?" was open already, it is open again after the answer
+    Step offer =
+        before.step() == Step.AWAIT_ANYTHING_ELSE
+            ? Step.AWAIT_REOPEN_AFTER_ELSE
+            : Step.AWAIT_REOPEN;
     return new Transition(
-        t.next().withStep(Step.AWAIT_REOPEN),
+        t.next().withStep(offer),
         t.recorded(),
         List.of(apologised ? Say.REOPEN_OFFER_PLAIN : Say.REOPEN_OFFER),
         t.optOut(),
@@ -69,9 +74,10 @@ final class ReopenStep {
     if (answer instanceof ParsedAnswer.No n
         && n.closing()
         && n.rest() != null
+        && !AnswerParser.onlyThanks(n.rest())
         && t.next().step() == Step.AWAIT_ANYTHING_ELSE) {
       // "no, that is all, thanks": it answers "anything else?" too — the survey ends here, with
-      // its closing words (what happens next)
+      // its closing words (what happens next); "no thanks" declines the reopen alone
       return new Transition(
           t.next().withWantsMore(false).withStep(Step.FINISHED),
           t.recorded(),
@@ -129,6 +135,10 @@ final class ReopenStep {
     if (next.comment() == null) {
       next = next.withStep(Step.AWAIT_COMMENT);
       say = List.of(reopen ? Say.REOPENING_WHAT_WENT_WRONG : Say.WHAT_WENT_WRONG_AFTER_REOPEN);
+    } else if (c.step() == Step.AWAIT_REOPEN_AFTER_ELSE) {
+      // "anything else?" was asked before the offer: open again, not asked a second time
+      next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
+      say = reopen ? List.of() : List.of(Say.STAYS_CLOSED);
     } else if (next.rating() != null) {
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
       // kept closed: say so before "anything else?", as when the rating is still to come
@@ -151,7 +161,13 @@ final class ReopenStep {
     if (c.rating() != null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
-    return SurveyFlow.rated(c, score, comment); // the question stays open
+    Transition rated = SurveyFlow.rated(c, score, comment); // the question stays open
+    if (rated.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT)) {
+      // "2, it took a week": the reason is thanked, as a comment typed on its own is
+      return new Transition(
+          rated.next(), rated.recorded(), List.of(Say.THANKS_FOR_COMMENT), false, true);
+    }
+    return rated;
   }
 
   private static Transition comment(Conversation c, String text) {

@@ -11,10 +11,20 @@ public enum Step {
    * no answers it
    */
   AWAIT_REOPEN,
+  /**
+   * as {@link #AWAIT_REOPEN}, offered while "anything else?" was open ("not fixed" tapped after
+   * it): once answered, that question is open again, not asked a second time
+   */
+  AWAIT_REOPEN_AFTER_ELSE,
   /** "anything else we can help with?" was asked */
   AWAIT_ANYTHING_ELSE,
   /** the person said yes: the next free text is their request */
   AWAIT_REQUEST,
   /** done: nothing more is taken */
-  FINISHED
+  FINISHED;
+
+  /** "Shall I reopen the ticket?" is the open question. */
+  public boolean reopenOffered() {
+    return this == AWAIT_REOPEN || this == AWAIT_REOPEN_AFTER_ELSE;
+  }
 }

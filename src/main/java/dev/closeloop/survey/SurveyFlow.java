@@ -45,7 +45,7 @@ public final class SurveyFlow {
     if (c.finished()) {
       return Transition.unchanged(c, Say.SURVEY_CLOSED);
     }
-    if (c.step() == Step.AWAIT_REOPEN) {
+    if (c.step().reopenOffered()) {
       return ReopenStep.answer(c, input);
     }
     if (input instanceof ReopenClicked) {
@@ -364,7 +364,7 @@ public final class SurveyFlow {
     return switch (c.step()) {
       case AWAIT_REQUEST -> request(c, text);
       case AWAIT_ANYTHING_ELSE -> fromDialog ? comment(c, text) : requestWithoutYes(c, text);
-      case OPEN, AWAIT_COMMENT, AWAIT_REOPEN -> comment(c, text);
+      case OPEN, AWAIT_COMMENT, AWAIT_REOPEN, AWAIT_REOPEN_AFTER_ELSE -> comment(c, text);
       case FINISHED -> Transition.unchanged(c, Say.SURVEY_CLOSED);
     };
   }

@@ -283,4 +283,61 @@ class ReopenFlowTest {
     assertThat(t.say()).containsExactly(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
     assertThat(t.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
   }
+
+  @Test
+  @DisplayName(
+      "'Not fixed' tapped after 'anything else?' was asked: the offer comes, and once answered"
+          + " that question is open again, not asked a second time")
+  void anythingElseIsNotAskedTwiceAroundTheOffer() {
+    Transition rated =
+        flow.apply(Conversation.start(), typed("2, the printer still jams"), ReopenMode.ASK);
+    assertThat(rated.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
+    Transition offer = flow.apply(rated.next(), new FixedClicked(false), ReopenMode.ASK);
+    assertThat(offer.say()).containsExactly(Say.REOPEN_OFFER_PLAIN);
+    assertThat(offer.next().step().name()).startsWith("AWAIT_REOPEN");
+
+    Transition kept = flow.apply(offer.next(), new ReopenClicked(false), ReopenMode.ASK);
+    assertThat(kept.reopen()).isFalse();
+    assertThat(kept.say()).containsExactly(Say.STAYS_CLOSED);
+    assertThat(kept.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+    Transition typedNo = flow.apply(offer.next(), typed("no"), ReopenMode.ASK);
+    assertThat(typedNo.say()).containsExactly(Say.STAYS_CLOSED);
+    assertThat(typedNo.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+    Transition reopened = flow.apply(offer.next(), new ReopenClicked(true), ReopenMode.ASK);
+    assertThat(reopened.reopen()).isTrue();
+    assertThat(reopened.say()).as("the helpdesk's confirmation follows").isEmpty();
+    assertThat(reopened.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+    // the open "anything else?" still takes its answer
+    Transition done = flow.apply(kept.next(), new AnythingElseClicked(false), ReopenMode.ASK);
+    assertThat(done.next().finished()).isTrue();
+    // "no, that is all" answers both
+    Transition all = flow.apply(offer.next(), typed("no, that is all"), ReopenMode.ASK);
+    assertThat(all.say()).containsExactly(Say.STAYS_CLOSED, Say.CLOSING_NEGATIVE);
+    assertThat(all.next().finished()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "no thanks",
+        "no, thank you",
+        "nein danke",
+        "non merci",
+        "no gracias",
+        "não obrigado"
+      })
+  @DisplayName(
+      "A no with only thanks after it declines the reopen alone: 'anything else?' is still asked")
+  void noThanksDeclinesTheReopenAlone(String text) {
+    Transition offer = notFixed(ReopenMode.ASK);
+    Transition reason =
+        flow.apply(offer.next(), typed("2, took forever and it still drops"), ReopenMode.ASK);
+    assertThat(reason.say()).as("the reason is thanked").containsExactly(Say.THANKS_FOR_COMMENT);
+    assertThat(reason.next().step()).isEqualTo(Step.AWAIT_REOPEN);
+
+    Transition no = flow.apply(reason.next(), typed(text), ReopenMode.ASK);
+    assertThat(no.reopen()).isFalse();
+    assertThat(no.say()).containsExactly(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
+    assertThat(no.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+  }
 }

@@ -246,15 +246,18 @@ public final class Conversations {
                     listener.answersChanged(h, s.id(), s.locale(), t.next(), now);
                     writeBack.conversationChanged(h, s, before, t, now);
                     notifier.refreshSurvey(h, s.id(), now);
-                    if (before.step() == Step.AWAIT_ANYTHING_ELSE
+                    boolean elseOpen =
+                        before.step() == Step.AWAIT_ANYTHING_ELSE
+                            || before.step() == Step.AWAIT_REOPEN_AFTER_ELSE;
+                    if (elseOpen
                         && (t.next().step() == Step.AWAIT_REQUEST || t.next().finished())
                         && !t.optOut()) {
                       boolean yes =
                           t.next().step() == Step.AWAIT_REQUEST || t.next().request() != null;
                       notifier.anythingElseAnswered(h, s, yes, now);
                     }
-                    if (before.step() == Step.AWAIT_REOPEN
-                        && t.next().step() != Step.AWAIT_REOPEN
+                    if (before.step().reopenOffered()
+                        && !t.next().step().reopenOffered()
                         && t.reopen() != null
                         && !t.optOut()) {
                       notifier.reopenAnswered(h, s, t.reopen(), now);
