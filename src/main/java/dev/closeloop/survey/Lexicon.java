@@ -606,7 +606,10 @@ final class Lexicon {
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
             nao e necessario | deixa assim | deixa quieto | deixa
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
-            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です
+            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です |
+            再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
+            再オープンはしなくていいです | 再オープンはしなくて大丈夫です | 再開しなくていいです |
+            再開は不要です | 開けなくて大丈夫です
           """);
 
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */

@@ -182,6 +182,12 @@ public final class SurveyFlow {
    */
   private Transition fixed(Conversation c, boolean fixed, String rest, String comment) {
     ParsedAnswer.Rating rating = bareRating(c, rest);
+    if (rating == null
+        && rest != null
+        && c.rating() == null
+        && AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r) {
+      rating = r; // "sí, 5 muy rápido", "no, 2 - nobody called": the score and its words
+    }
     return rating != null ? fixedAndRated(c, fixed, rating) : fixed(c, fixed, comment);
   }
 
@@ -198,13 +204,16 @@ public final class SurveyFlow {
     return AnswerParser.scoreAndThanks(rest);
   }
 
-  /** "Did we fix it?" and the rating answered in one reply. */
+  /**
+   * "Did we fix it?" and the rating answered in one reply, with the words after the score as the
+   * comment.
+   */
   private Transition fixedAndRated(Conversation c, boolean fixed, ParsedAnswer.Rating r) {
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
-    Transition rated = rated(c.withFixed(fixed), r.score(), null);
+    Transition rated = rated(c.withFixed(fixed), r.score(), r.comment());
     recorded.addAll(rated.recorded());
-    return afterScoreAnswer(rated.next(), recorded);
+    return thankedForReason(rated, afterScoreAnswer(rated.next(), recorded));
   }
 
   private Transition yes(Conversation c, ParsedAnswer.Yes y) {
@@ -303,13 +312,19 @@ public final class SurveyFlow {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     Transition rated = rated(c, score, comment);
-    Transition next = afterScoreAnswer(rated.next(), new ArrayList<>(rated.recorded()));
+    return thankedForReason(
+        rated, afterScoreAnswer(rated.next(), new ArrayList<>(rated.recorded())));
+  }
+
+  /**
+   * "2, nobody called me back": the reason that came with a low score is acknowledged, with when
+   * the team reads it in the digest, before "anything else?" (as a comment typed on its own is).
+   */
+  private Transition thankedForReason(Transition rated, Transition next) {
     boolean commented = rated.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT);
     if (commented
         && negativeByAnswers(next.next())
         && next.say().equals(List.of(Say.ANYTHING_ELSE))) {
-      // "2, nobody called me back": the reason is acknowledged, with when the team reads it in
-      // the digest, before "anything else?" (as a comment typed on its own is)
       return new Transition(
           next.next(),
           next.recorded(),
