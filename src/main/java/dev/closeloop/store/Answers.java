@@ -32,6 +32,24 @@ public final class Answers {
   }
 
   /**
+   * Replaces the text of the survey's answer of this kind (a comment with more words added to it),
+   * with its time; its language is found again. False when there is no such answer.
+   */
+  public boolean replace(long surveyId, String kind, String answer, Instant at) {
+    return h.createUpdate(
+                """
+            UPDATE answers SET answer = :answer, at = :at, lang = NULL
+            WHERE survey_id = :surveyId AND kind = :kind
+            """)
+            .bind("surveyId", surveyId)
+            .bind("kind", kind)
+            .bind("answer", answer)
+            .bind("at", at)
+            .execute()
+        == 1;
+  }
+
+  /**
    * Stores the language of the survey's answer of this kind, as {@code detect} reads its text (""
    * for none), unless it was stored already; does nothing when there is no such answer.
    */

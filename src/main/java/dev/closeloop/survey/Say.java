@@ -31,6 +31,8 @@ public enum Say {
   STAYS_CLOSED,
   THANKS_FOR_COMMENT,
   COMMENT_NOTED,
+  /** more words after the comment: added to it ("Thanks, I've added that.") */
+  COMMENT_ADDED,
   ANYTHING_ELSE,
   REQUEST_PROMPT,
   REQUEST_NOTED,

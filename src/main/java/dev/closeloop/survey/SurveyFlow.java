@@ -19,6 +19,9 @@ import java.util.List;
  * survey asks whether anything else needs doing, and ends. Pure: no clock, no I/O.
  */
 public final class SurveyFlow {
+  /** The longest comment kept, with what was added to it (the store's column holds 8,000). */
+  static final int MAX_COMMENT = 2 * AnswerParser.MAX_TEXT;
+
   private final int negativeAtOrBelow;
 
   public SurveyFlow(int negativeAtOrBelow) {
@@ -386,9 +389,7 @@ public final class SurveyFlow {
 
   private Transition comment(Conversation c, String text) {
     if (c.comment() != null) {
-      // a second answer to "what went wrong?": the first is kept (people who add detail are told
-      // politely that their answer is in)
-      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
+      return addedToComment(c, text);
     }
     Conversation next = c.withComment(text);
     List<Answer> recorded = List.of(new Answer(AnswerKind.COMMENT, text));
@@ -405,6 +406,25 @@ public final class SurveyFlow {
           true);
     }
     return new Transition(next.withStep(Step.OPEN), recorded, List.of(thanks), false, true);
+  }
+
+  /**
+   * More words once the comment is in ("jein", then "der Drucker druckt nur jede zweite Seite"):
+   * people type in several short messages, so they are added to the comment, on a line of their
+   * own, and the step stays; past {@link #MAX_COMMENT} the comment is full and they are told their
+   * answer is in.
+   */
+  private static Transition addedToComment(Conversation c, String text) {
+    String more = c.comment() + "\n" + text;
+    if (more.length() > MAX_COMMENT) {
+      return Transition.unchanged(c, Say.ALREADY_ANSWERED);
+    }
+    return new Transition(
+        c.withComment(more),
+        List.of(new Answer(AnswerKind.COMMENT, more)),
+        List.of(Say.COMMENT_ADDED),
+        false,
+        true);
   }
 
   /**

@@ -280,6 +280,7 @@ public final class SurveyMessages {
           case STAYS_CLOSED -> "staysClosed";
           case THANKS_FOR_COMMENT -> "thanksForComment";
           case COMMENT_NOTED -> "commentNoted";
+          case COMMENT_ADDED -> "commentAdded";
           case ANYTHING_ELSE -> "anythingElse";
           case REQUEST_PROMPT -> "requestPrompt";
           case REQUEST_NOTED -> "requestNoted";

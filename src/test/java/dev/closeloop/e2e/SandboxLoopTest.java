@@ -294,4 +294,40 @@ class SandboxLoopTest {
     assertThat(app.admin("GET", "/admin/surveys?ticket=INC-15", null).body())
         .doesNotContain("opted_out");
   }
+
+  @Test
+  @DisplayName(
+      "A reason typed in two messages is one comment: both parts reach the digest, its language is"
+          + " found again, and the person is told the second was added")
+  void aReasonTypedInTwoMessagesIsOneComment() throws Exception {
+    app.webhook(TestApp.closed("INC-16", clock.instant(), "{\"email\":\"uma@example.com\"}"));
+    app.tick();
+    app.deliver();
+    type("uma@example.com", "Drucker langsam");
+    type("uma@example.com", "und er druckt nur jede zweite Seite");
+    assertThat(messages("dm:uma@example.com").toString())
+        .contains("added that to your answer")
+        .doesNotContain("already answered");
+    click("uma@example.com", "cl:s:1:fixed:no");
+
+    JsonNode survey =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=INC-16", null).body())
+            .get("surveys")
+            .get(0);
+    List<String> comments = new ArrayList<>();
+    for (JsonNode a : survey.get("answers")) {
+      if (a.get("kind").asText().equals("comment")) {
+        comments.add(a.get("value").asText());
+      }
+    }
+    assertThat(comments).containsExactly("Drucker langsam\nund er druckt nur jede zweite Seite");
+
+    clock.advance(java.time.Duration.ofMinutes(5));
+    assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
+    app.deliver();
+    String team = messages("channel:team").toString();
+    assertThat(team).contains("INC-16", "Drucker langsam", "und er druckt nur jede zweite Seite");
+    // the language mark is found on the whole comment, not on its first two words alone
+    assertThat(team).contains("(German)");
+  }
 }

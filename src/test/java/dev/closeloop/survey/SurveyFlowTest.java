@@ -7,6 +7,7 @@ import dev.closeloop.survey.SurveyInput.CommentSubmitted;
 import dev.closeloop.survey.SurveyInput.FixedClicked;
 import dev.closeloop.survey.SurveyInput.RatingClicked;
 import dev.closeloop.survey.SurveyInput.Typed;
+import dev.closeloop.survey.Transition.Answer;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -220,15 +221,25 @@ class SurveyFlowTest {
   }
 
   @Test
-  @DisplayName("A second comment keeps the first and gets a short polite reply")
-  void aSecondCommentKeepsTheFirst() {
+  @DisplayName(
+      "Words typed after the comment are added to it, on a line of their own, until it is full")
+  void moreWordsAreAddedToTheComment() {
     Transition t1 = flow.apply(Conversation.start(), typed("Drucker ist langsam"));
     assertThat(t1.next().comment()).isEqualTo("Drucker ist langsam");
-    Transition t2 = flow.apply(t1.next(), typed("Drucker druckt nur jede zweite Seite"));
-    assertThat(t2.changed()).isFalse();
-    assertThat(t2.recorded()).isEmpty();
-    assertThat(t2.next().comment()).isEqualTo("Drucker ist langsam");
-    assertThat(t2.say()).containsExactly(Say.ALREADY_ANSWERED);
+    Transition t2 = flow.apply(t1.next(), typed("druckt nur jede zweite Seite"));
+    assertThat(t2.changed()).isTrue();
+    String both = "Drucker ist langsam\ndruckt nur jede zweite Seite";
+    assertThat(t2.next().comment()).isEqualTo(both);
+    assertThat(t2.recorded()).containsExactly(new Answer(AnswerKind.COMMENT, both));
+    assertThat(t2.say()).containsExactly(Say.COMMENT_ADDED);
+    assertThat(t2.next().step()).isEqualTo(Step.OPEN);
+
+    // a comment that would pass the store's limit is not cut: the person is told it is in
+    Conversation full =
+        new Conversation(Step.OPEN, null, null, "x".repeat(SurveyFlow.MAX_COMMENT - 5), null, null);
+    Transition over = flow.apply(full, typed("one more line"));
+    assertThat(over.changed()).isFalse();
+    assertThat(over.say()).containsExactly(Say.ALREADY_ANSWERED);
   }
 
   @Test

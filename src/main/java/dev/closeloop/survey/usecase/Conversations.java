@@ -8,6 +8,7 @@ import dev.closeloop.store.People;
 import dev.closeloop.store.Retry;
 import dev.closeloop.store.SurveyRow;
 import dev.closeloop.store.Surveys;
+import dev.closeloop.survey.AnswerKind;
 import dev.closeloop.survey.AnswerParser;
 import dev.closeloop.survey.Conversation;
 import dev.closeloop.survey.ParsedAnswer;
@@ -232,7 +233,11 @@ public final class Conversations {
                   Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
                   Answers answers = new Answers(h);
                   for (Transition.Answer a : t.recorded()) {
-                    answers.record(s.id(), a.kind().wire(), a.value(), now);
+                    if (a.kind() == AnswerKind.COMMENT && before.comment() != null) {
+                      answers.replace(s.id(), a.kind().wire(), a.value(), now); // words added
+                    } else {
+                      answers.record(s.id(), a.kind().wire(), a.value(), now);
+                    }
                   }
                   if (t.optOut()) {
                     new People(h).setOptedOut(s.personKey(), true, now);
