@@ -179,6 +179,7 @@ public final class App implements AutoCloseable {
    */
   public int start(boolean runScheduler) {
     long t0 = System.nanoTime();
+    SecretNotes.notes(config).forEach(note -> log.warn("event=weak_secret note=\"{}\"", note));
     digests.installedAt();
     // platforms connect (network round trips) while the HTTP server and the scheduler start
     List<Thread> connecting = Startup.connect(platforms.values(), conversations);

@@ -61,6 +61,7 @@ final class CliRunVerbs {
       ConfigLoader.Loaded loaded = ConfigLoader.fromEnvironment().loadWritten(configFile());
       out().print(new ConfigPrinter(System::getenv).print(loaded).yaml());
       LanguageConfig.notes(loaded.config()).forEach(note -> err().println("note: " + note));
+      SecretNotes.notes(loaded.config()).forEach(note -> err().println("note: " + note));
       out().println("# config OK: " + configPath);
       if (probe) {
         HttpClient http =

@@ -41,6 +41,26 @@ class CliTest {
   }
 
   @Test
+  void checkConfigNotesSecretsShortEnoughToGuessAndStillPasses() throws Exception {
+    Run weak =
+        checkConfig(
+            "admin: { token: adm }\nintake: { secret: hunter2 }\n"
+                + "connectors: { zammad: { secret: abc } }\nserver: { port: 0 }\n");
+    assertThat(weak.code()).isZero();
+    assertThat(weak.err())
+        .contains("note: admin.token is 3 characters long: short enough to guess")
+        .contains("note: intake.secret is 7 characters long")
+        .contains("note: connectors.zammad.secret is 3 characters long")
+        .doesNotContain("hunter2");
+    Run strong =
+        checkConfig(
+            "admin: { token: 6f1c0e9a2b7d4c3e8f5a1b2c3d4e5f60 }\nintake: { secret: '' }\n"
+                + "server: { port: 0 }\n");
+    assertThat(strong.code()).isZero();
+    assertThat(strong.err()).as("long or empty (off): no note").doesNotContain("short enough");
+  }
+
+  @Test
   void invalidConfigExitsTwoNamingTheKey() throws Exception {
     Run r = checkConfig("survey: { cooldown: forever }\n");
     assertThat(r.code()).isEqualTo(2);
