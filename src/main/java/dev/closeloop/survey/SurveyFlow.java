@@ -416,7 +416,9 @@ public final class SurveyFlow {
    */
   private static Transition addedToComment(Conversation c, String text) {
     String more = c.comment() + "\n" + text;
-    if (more.length() > MAX_COMMENT) {
+    boolean repeated = c.comment().equals(text) || c.comment().endsWith("\n" + text);
+    if (repeated || more.length() > MAX_COMMENT) {
+      // the same words sent twice (a phone that resent them) are in already
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     return new Transition(

@@ -234,6 +234,11 @@ class SurveyFlowTest {
     assertThat(t2.say()).containsExactly(Say.COMMENT_ADDED);
     assertThat(t2.next().step()).isEqualTo(Step.OPEN);
 
+    // the same words sent again (a phone that resent them) are not added twice
+    Transition resent = flow.apply(t2.next(), typed("druckt nur jede zweite Seite"));
+    assertThat(resent.changed()).isFalse();
+    assertThat(resent.say()).containsExactly(Say.ALREADY_ANSWERED);
+
     // a comment that would pass the store's limit is not cut: the person is told it is in
     Conversation full =
         new Conversation(Step.OPEN, null, null, "x".repeat(SurveyFlow.MAX_COMMENT - 5), null, null);
