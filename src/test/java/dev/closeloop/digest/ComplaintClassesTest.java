@@ -94,6 +94,36 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment)).isTrue();
   }
 
+  /**
+   * Round 8: process complaints typed without accents (nobody came back, a useless or wrong
+   * article, explaining again, sent from one service to another, days without, too long) that only
+   * the model of their language caught, so that with the language detected they were missed; the
+   * rules of their language now read them.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | quedaron en escribirme y hasta hoy nada",
+        "es | la guia que me pasaron no tiene nada que ver con lo que pedi",
+        "es | llevo desde ayer sin internet en la oficina",
+        "es | el teams se congela cada rato",
+        "es | tardaron tanto que al final lo arreglo mi jefe",
+        "pt | o chamado foi encerrado sem me perguntar",
+        "pt | iam mandar um tecnico e nada ate agora",
+        "pt | o manual que enviaram e de outra versao do sistema",
+        "fr | obligee de reexpliquer tout au deuxieme technicien",
+        "fr | on me balade d un service a l autre",
+        "fr | la connexion a tenu deux jours",
+        "fr | outlook replante toutes les heures",
+        "en | support was really condescending on the phone",
+        "de | die Anleitung hilft null",
+      })
+  void processComplaintsAreFoundWithTheLanguageDetected(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
   @ParameterizedTest(name = "[{0}] {1}")
   @CsvSource(
       delimiter = '|',
