@@ -49,6 +49,21 @@ final class Ratings {
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
 
+  /**
+   * A score out of ten ("8/10", "10/10 great", "8 out of 10", "8 sur 10", "10点中8点", "10段階で8"): an
+   * even one is half of it on the 1–5 scale; an odd one ("7/10") falls between two and is asked
+   * again.
+   */
+  private static final Pattern OUT_OF_TEN =
+      Pattern.compile(
+          "^(?:(10|[2468])\\s*(?:/|out of|von|sur|de|em|auf)\\s*(?:10|ten|zehn|dix|diez|dez)"
+              + UNIT
+              + "?|(?:10点満点中|10点満点で|10点中|10段階で|10段階中)\\s*(10|[2468])\\s*(?:点)?(?:です)?)"
+              + "\\s*(?:"
+              + SEPARATOR
+              + "*\\s*(.*))?$",
+          Pattern.DOTALL);
+
   /** Markup and quotes a score may be wrapped in (folded: a backtick is an apostrophe). */
   private static final String WRAP = "*_~'\"«»“”„()[]|";
 
@@ -200,6 +215,10 @@ final class Ratings {
           stars.group(1).codePointCount(0, stars.group(1).length()), null);
     }
     String plain = withoutTrailingSymbols(f.text.substring(0, to));
+    ParsedAnswer.Rating outOfTen = outOfTen(f, from, to, plain);
+    if (outOfTen != null) {
+      return outOfTen;
+    }
     for (Pattern p : List.of(RATING, RATING_JA, RATING_SCALED)) {
       Matcher m = p.matcher(f.text).region(from, to);
       if (!m.matches()) {
@@ -214,6 +233,27 @@ final class Ratings {
       return new ParsedAnswer.Rating(score(m.group(1)), comment);
     }
     return null;
+  }
+
+  /**
+   * "8/10", "10/10 would do again", "8 sur 10, rapide": the score halved, whatever follows as the
+   * comment — unless the number counts something ("2 de 10 personas", "4/10 users").
+   */
+  private static ParsedAnswer.Rating outOfTen(Folded f, int from, int to, String plain) {
+    Matcher m = OUT_OF_TEN.matcher(f.text).region(from, to);
+    if (!m.matches()) {
+      m = OUT_OF_TEN.matcher(plain).region(Math.min(from, plain.length()), plain.length());
+      if (!m.matches()) {
+        return null;
+      }
+    }
+    String tenths = m.group(1) != null ? m.group(1) : m.group(2);
+    boolean words = m.group(3) != null && !m.group(3).isBlank();
+    if (words && f.phraseAt(m.start(3), Lexicon.COUNTED) > 0) {
+      return null;
+    }
+    return new ParsedAnswer.Rating(
+        Integer.parseInt(tenths) / 2, words ? f.originalFrom(m.start(3)) : null);
   }
 
   private static int score(String token) {
