@@ -70,6 +70,11 @@ final class Ratings {
   /** Stars only: ★★★★☆, ⭐⭐⭐⭐. */
   private static final Pattern STARS = Pattern.compile("^((?:★|⭐|🌟){1,5})[☆\\s]*$");
 
+  /** Stars, then words: "★★★★ (one off for the wait)", "⭐⭐ muy lento". */
+  private static final Pattern STARS_THEN_WORDS =
+      Pattern.compile(
+          "^((?:★|⭐|🌟){1,5})[☆\\s]*" + SEPARATOR + "*\\s*([\\p{L}(].*)$", Pattern.DOTALL);
+
   /**
    * Words before a score: "rating 4", "I'd give it a 4", "a solid 4", "okay 4", "ne glatte 5", "ich
    * gebe eine 5", "Note 4", "je mets 4", "le doy un 5", "dou nota 4", "評価は4です". Articles alone ("a
@@ -213,6 +218,13 @@ final class Ratings {
     if (stars.matches()) {
       return new ParsedAnswer.Rating(
           stars.group(1).codePointCount(0, stars.group(1).length()), null);
+    }
+    Matcher starsThen = STARS_THEN_WORDS.matcher(f.text).region(from, to);
+    if (starsThen.matches()) {
+      // the words after the stars are the comment, as after a digit score
+      return new ParsedAnswer.Rating(
+          starsThen.group(1).codePointCount(0, starsThen.group(1).length()),
+          f.originalFrom(starsThen.start(2)));
     }
     String plain = withoutTrailingSymbols(f.text.substring(0, to));
     ParsedAnswer.Rating outOfTen = outOfTen(f, from, to, plain);
