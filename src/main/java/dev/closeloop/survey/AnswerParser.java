@@ -365,7 +365,7 @@ public final class AnswerParser {
       return r;
     }
     Folded c = Folded.of(r.comment());
-    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE) >= c.length()
+    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS) >= c.length()
         ? new ParsedAnswer.Rating(r.score(), null)
         : r;
   }

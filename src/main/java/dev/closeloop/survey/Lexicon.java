@@ -112,7 +112,8 @@ final class Lexicon {
             creo | probablemente | supongo que | al parecer | parece que
           pt: eu diria | diria | diria que | eu diria que | eu daria | daria | digamos | acho que |
             eu acho que | talvez | tipo | hmm | ah | acho | provavelmente | creio que
-          ja: うーん | うーんと | まあ | まぁ | たぶん | 多分 | 大体 | だいたい | えーと | えっと
+          ja: うーん | うーんと | まあ | まぁ | たぶん | 多分 | 大体 | だいたい | えーと | えっと | まあまあかな | まあまあ |
+            まあまあです | まあまあですね
           """);
 
   /**
@@ -136,13 +137,18 @@ final class Lexicon {
       phrases(
           """
           en: i guess | i think | maybe | probably | prob | ish | or so | i'd say | id say |
-            i suppose | at most | tops | tbh | to be honest | honestly
+            i suppose | at most | tops | tbh | to be honest | honestly | i'd give | id give |
+            i would give | i'd give it | id give it | i would give it | from me
           de: wurde ich sagen | wuerde ich sagen | wurd ich sagen | wurde ich mal sagen |
             wurd ich mal sagen | oder so | wohl | vielleicht | schatze ich | denke ich | ungefahr |
-            etwa | ehrlich gesagt | ehrlich
-          fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire
-          es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox
-          pt: acho | eu acho | acho eu | diria | eu diria | talvez | tipo | mais ou menos
+            etwa | ehrlich gesagt | ehrlich | wurde ich geben | wuerde ich geben | wurd ich geben |
+            geb ich | gebe ich | von mir
+          fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire |
+            je donnerais | je mettrais | de ma part
+          es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox | le daria |
+            le pondria | de mi parte
+          pt: acho | eu acho | acho eu | diria | eu diria | talvez | tipo | mais ou menos | eu daria |
+            daria | da minha parte
           ja: かな | かなあ | かなぁ | かなー | かね | くらい | ぐらい | くらいかな | ぐらいかな | くらいです | ぐらいです | ですかね |
             かも | かもです | 位 | 程度 | って感じ | って感じです | でしょうか | と思います | だと思います | かなと思います
           """);
@@ -256,6 +262,21 @@ final class Lexicon {
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
             schon gut | vergiss es | laisse tomber | olvidalo | deixa pra la | deixa | やっぱり |
             finalement | al final
+          """);
+
+  /**
+   * Words that only stress a score ("5, no doubt", "fünf, ohne Frage", "5 sin duda"): after it they
+   * are no comment.
+   */
+  static final List<String> EMPHASIS =
+      phrases(
+          """
+          en: no doubt | without a doubt | hands down | easily | for sure | definitely | absolutely
+          de: ohne frage | ohne zweifel | auf jeden fall | definitiv | locker | eindeutig
+          fr: sans hesiter | sans aucun doute | sans hesitation | largement | carrement
+          es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente
+          pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
+          ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
           """);
 
   /**

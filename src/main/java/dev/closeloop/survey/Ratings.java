@@ -15,7 +15,7 @@ final class Ratings {
       "(?:\\s*(?:/|out of|of|von|aus|sur|de|em|auf)\\s*(?:5|five|funf|fuenf|cinq|cinco))";
   private static final String UNIT =
       "(?:\\s*(?:stars?|sternen|sterne?|etoiles?|estrellas?|estrelas?|points?|punkten|punkte?"
-          + "|puntos?|pontos?|pts?|点です|点|つ星|つ|です|\\*)(?![a-z]))";
+          + "|puntos?|pontos?|pts?|点です|点で|点|つ星|つ|です|で|\\*)(?![a-z]))";
   private static final String SEPARATOR = "[-—–:,.;!)~、。！]";
 
   /** "4", "4/5", "four stars", "4 – slow but fine": a score and maybe a comment after it. */
@@ -85,11 +85,13 @@ final class Ratings {
           "^(?:(?<words>my rating is|my rating|rating|rate|score"
               + "|(?:i'?d |i )?give (?:it|you|them) an?|(?:i'?d |i )?give (?:it|you|them)"
               + "|i'?d say an?|i'?d say|(?:an? )?(?:solid|strong|easy|clear|fair|okay|ok),?"
+              + "|(?:not bad|not too bad|pas mal|pas trop mal|nicht schlecht|gar nicht schlecht"
+              + "|nada mal|no esta mal|nao foi mal|nao esta mal),?"
               + "|(?:ne |eine )?(?:glatte|klare|satte|solide)"
               + "|ich gebe (?:euch |dir |ihnen )?eine"
               + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"
               + "|bewertung|(?:meine |ma )?note|(?:je )?(?:mets|donne)(?: une?)?"
-              + "|(?:le |les )?doy(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
+              + "|(?:le |les )?(?:doy|pongo)(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
               + "|nota|評価は|評価|満足度は|満足度)"
               + "|(?<article>an?|eine|ne|nen|une?|una?|uma?))\\s*[:：]?\\s*");
 
@@ -143,7 +145,11 @@ final class Ratings {
     if (rest < f.length()) {
       int after = f.phraseAt(rest, Lexicon.HEDGE_AFTER);
       if (after <= 0) {
-        return null;
+        // "eher so 2, musste dreimal nachfragen", "maybe 3 – took a while": hedged, then a reason
+        // set off by a separator (not "like 3 people", a count)
+        return before > 0 && separatedReason(f, m.start(1), rest)
+            ? new ParsedAnswer.Rating(score(m.group(1)), f.originalFrom(rest))
+            : null;
       }
       hedge = true;
       rest += after;
@@ -151,6 +157,19 @@ final class Ratings {
     return hedge && end.applyAsInt(rest) >= f.length()
         ? new ParsedAnswer.Rating(score(m.group(1)), null)
         : null;
+  }
+
+  /**
+   * Between the score at {@code score} and the words at {@code rest}, a separator other than a
+   * space ("2, musste", "3 – took"), and those words count nothing.
+   */
+  private static boolean separatedReason(Folded f, int score, int rest) {
+    boolean separated = false;
+    for (int i = score; i < rest; i++) {
+      char c = f.text.charAt(i);
+      separated |= c != ' ' && Folded.isSeparator(c);
+    }
+    return separated && f.phraseAt(rest, Lexicon.COUNTED) < 0;
   }
 
   /** A number that is not a score ("0", "7", "10/10", "4.5"): unclear rather than free text. */
