@@ -705,7 +705,11 @@ public final class AnswerParser {
     return skip(f, at, Lexicon.ACK);
   }
 
-  /** Skips phrases of these lists (and separators) from {@code at}; where they end. */
+  /**
+   * Skips phrases of these lists (and separators) from {@code at}; where they end. An "and" between
+   * two of them is skipped too ("merci et bon weekend"), never one that leads elsewhere ("thanks
+   * and the printer…").
+   */
   @SafeVarargs
   private static int skip(Folded f, int at, List<String>... lists) {
     int i = f.skipSeparators(at);
@@ -713,6 +717,15 @@ public final class AnswerParser {
       int len = -1;
       for (List<String> phrases : lists) {
         len = Math.max(len, leading(f, i, phrases));
+      }
+      int and = i > 0 ? f.phraseAt(i, Lexicon.AND) : -1;
+      if (len <= 0 && and > 0) {
+        int next = f.skipSeparators(i + and);
+        for (List<String> phrases : lists) {
+          if (next > i + and && next < f.length() && leading(f, next, phrases) > 0) {
+            len = and;
+          }
+        }
       }
       if (len > 0) {
         i = f.skipSeparators(i + len);

@@ -201,7 +201,10 @@ final class Lexicon {
             see you later | ttyl | bye now | catch you later | ttfn | byee |
             heaps | a bunch | a ton | loads | everyone | all of you | you all | y'all | folks |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
-            so so much | a million | likewise | same to you | same here
+            so so much | a million | likewise | same to you | same here | mate | buddy | pal |
+            dude | bro | mates | you rock | you guys rock | you're the best | you are the best |
+            you guys are the best | legend | legends | lifesaver | life saver | have a good week |
+            have a nice week | have a great week | good week
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -214,7 +217,8 @@ final class Lexicon {
             danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst |
             bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon |
             dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
-            gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch
+            gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
+            ihr seid super | ihr seid spitze | schone woche | schone restwoche
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -225,7 +229,7 @@ final class Lexicon {
             pour l'instant | a+ | @+ | a plus | bisous | ciao | a la prochaine |
             bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
-            vous aussi | toi aussi
+            vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
@@ -236,7 +240,8 @@ final class Lexicon {
             por ahora | por el momento | chaito | hasta pronto | hasta la proxima | saludos |
             bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
-            usted tambien | lo mismo
+            usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
+            feliz semana | que tengas buena semana
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -247,7 +252,9 @@ final class Lexicon {
             flw | xau | tchauzinho | bjs | beijos | ate a proxima | ate breve | fui | demais |
             mesmo | a todos | a voces | pra voce | para voce | de verdade | viu | pela forca |
             pessoal | galera | gente | opa | eba | oba | tudo tranquilo | de boa | suave |
-            igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem
+            igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem | brigadao |
+            obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
+            pra voces | para voces | pra vcs
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -256,7 +263,8 @@ final class Lexicon {
             とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
             すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ |
             おつかれさまです | おつかれさまでした | おつかれさま | お疲れ様です | お疲れ様でした | お疲れ様 | またね | では | じゃあね |
-            りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん
+            りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん |
+            それだけです | それだけ | これだけです | 以上になります
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
@@ -373,6 +381,16 @@ final class Lexicon {
           es: hola | buenos dias | buenas
           pt: oi | ola | bom dia | boa tarde
           ja: こんにちは | おはようございます | こんばんは | もしもし
+          """);
+
+  /**
+   * "And" between two closing words ("merci et bon weekend", "danke und schönes Wochenende",
+   * "thanks and have a good one"): skipped only when a closing word follows it.
+   */
+  static final List<String> AND =
+      phrases(
+          """
+          all: and | & | + | und | et | y | e
           """);
 
   /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
@@ -585,7 +603,7 @@ final class Lexicon {
           fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
-            brigada | obrigadao
+            brigada | obrigadao | brigadao
           ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう | どうもありがとうございます |
             助かりました
           emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
@@ -837,18 +855,23 @@ final class Lexicon {
           de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | keine weiteren fragen |
             keine fragen mehr | hor auf mich |
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
-            schickt mir keine | nicht mehr anschreiben
+            schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
             plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
-            arrete de me | merci de ne plus | ne plus recevoir
+            arrete de me | merci de ne plus | ne plus recevoir | arretez de m' | arrete de m' |
+            arretez d'envoyer | arrete d'envoyer
           es: no me preguntes mas | no me pregunten mas | ya no me preguntes | ya no me pregunten |
             no mas encuestas | no me envies mas | no me manden mas | deja de preguntar |
-            dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar
+            dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar | deja de mandarme |
+            dejen de mandarme | deja de enviarme | dejen de enviarme
           pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
             nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
             nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
-            parem de enviar | pare de mandar
-          ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して
+            parem de enviar | pare de mandar | para de me mandar | para de mandar | para de me enviar |
+            para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar
+          ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
+            こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
+            アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
           """);
 
   static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
