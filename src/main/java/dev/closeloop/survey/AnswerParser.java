@@ -73,6 +73,10 @@ public final class AnswerParser {
     if (unsure(f)) {
       return new ParsedAnswer.FreeText(text, false, false, true); // "not sure yet", "no idea"
     }
+    ParsedAnswer.No unsureThenNothing = unsureThenNothing(f);
+    if (unsureThenNothing != null) {
+      return unsureThenNothing; // "idk, prefer not to say", "keine Ahnung, nichts"
+    }
     ParsedAnswer afterOpinion = afterOpinion(f);
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
@@ -240,6 +244,19 @@ public final class AnswerParser {
         && f.text.indexOf('?') < 0
         && !containsFrom(f, rest, Lexicon.NOT_FIXED)
         && !containsFrom(f, rest, Lexicon.BUT);
+  }
+
+  /**
+   * "idk, prefer not to say", "no sé, nada": not knowing, then nothing to say — that closing no;
+   * else null.
+   */
+  private static ParsedAnswer.No unsureThenNothing(Folded f) {
+    int len = f.phraseAt(0, Lexicon.UNSURE);
+    String rest = len > 0 ? f.originalFrom(f.skipSeparators(len)) : null;
+    if (rest == null || !saysNothing(rest)) {
+      return null;
+    }
+    return parse(rest) instanceof ParsedAnswer.No n && n.closing() ? n : null;
   }
 
   /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */

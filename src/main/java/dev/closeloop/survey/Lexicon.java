@@ -46,6 +46,29 @@ final class Lexicon {
           pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim
           """);
 
+  /**
+   * Declining to say ("prefer not to say", "möchte ich nicht sagen", "prefiero no decir nada",
+   * "ノーコメントで"): a no and nothing to add, never "not fixed" — part of {@link #NO} and {@link
+   * #NOTHING}.
+   */
+  private static final String RATHER_NOT_SAY =
+      """
+      en: prefer not to say | i prefer not to say | i'd prefer not to say | i'd rather not say |
+        rather not say | i'd rather not | rather not | prefer not to comment | i'd rather not comment |
+        no comment | no comments
+      de: mochte ich nicht sagen | mochte ich lieber nicht sagen | will ich nicht sagen |
+        sag ich lieber nicht | sage ich lieber nicht | lieber nicht | mochte ich nicht |
+        kein kommentar | keine angabe
+      fr: je prefere ne pas dire | je prefere ne rien dire | je prefere ne pas repondre |
+        je prefere pas | je prefere ne pas commenter | sans commentaire | pas de commentaire
+      es: prefiero no decir nada | prefiero no decir | prefiero no comentar | prefiero no contestar |
+        mejor no digo nada | sin comentarios | sin comentario
+      pt: prefiro nao comentar | prefiro nao dizer | prefiro nao falar | prefiro nao responder |
+        sem comentarios | sem comentario
+      ja: ノーコメントで | ノーコメント | ノーコメントです | 言いたくないです | 言いたくない | 控えます | 遠慮します |
+        コメントは控えます
+      """;
+
   /** A leading negative. */
   static final List<String> NO =
       phrases(
@@ -90,7 +113,8 @@ final class Lexicon {
             not needed anymore | no longer needed | nicht mehr notig | nicht mehr noetig |
             plus besoin | ya no hace falta | ya no es necesario | ja nao precisa |
             ja nao e preciso | nao precisa mais | なんでもないです | 何でもないです | なんでもない | 何でもない
-          """);
+          """
+              + RATHER_NOT_SAY);
 
   /** A hedge before a score: "maybe 3", "eher so 3", "je dirais 4", "tal vez un 3", "たぶん4". */
   static final List<String> HEDGE_BEFORE =
@@ -170,7 +194,8 @@ final class Lexicon {
           pt: nada | nada mais | mais nada | sem mais nada | nada a acrescentar | nada a declarar |
             nada a dizer | nada mais a dizer | nada mais a acrescentar | nada a comentar
           ja: 言うことはありません | 特に言うことはありません | 特にコメントはありません | 特にない | 特にないです | 特にありません | 特になし | 特に無い | 特に無いです | とくにない | ないです | なし | 以上です | 以上
-          """);
+          """
+              + RATHER_NOT_SAY);
 
   /**
    * Thanks, praise and closing phrases: a reply made only of these (and emoji, punctuation) is an
