@@ -98,7 +98,13 @@ public final class AnswerParser {
       boolean asks = asks(f);
       return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
     }
-    ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
+    // "bien sûr" is a yes, though "bien" alone is an acknowledgement: a yes or no phrase longer
+    // than the thanks it starts with is read from the start
+    int ack = leading(f, 0, Lexicon.ACK);
+    boolean answerFirst =
+        Math.max(leading(f, 0, Lexicon.YES), leading(f, 0, Lexicon.NO)) > Math.max(ack, 0)
+            && ack > 0;
+    ParsedAnswer yesNo = yesOrNo(f, answerFirst ? 0 : afterThanksBut(f, start), text);
     if (yesNo != null) {
       return yesNo;
     }
@@ -116,6 +122,16 @@ public final class AnswerParser {
     int agree = leading(f, 0, Lexicon.AGREE);
     if (agree > 0 && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
       return true; // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye")
+    }
+    if (agree > 0) {
+      // "dale, reábrelo", "ok, reopen it": agreeing, then the ticket reopened in words
+      int next = skip(f, agree, Lexicon.POLITE);
+      int reopen = f.phraseAt(next, Lexicon.REOPEN);
+      if (reopen > 0
+          && skip(f, next + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT)
+              >= f.length()) {
+        return true;
+      }
     }
     int at = answerAt(f, 0);
     int yes = leading(f, at, Lexicon.YES);
@@ -143,6 +159,26 @@ public final class AnswerParser {
       at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT, Lexicon.YES);
     }
     return at >= f.length() ? said : null;
+  }
+
+  /**
+   * "pode sim, voltou o problema", "ok, it froze again this morning": agreeing, set off by a
+   * separator, then words of their own — a yes to the reopen offer with those words as the comment.
+   * Not "pode deixar" or "tá quebrado" (no separator: the agreeing word is part of the sentence).
+   */
+  public static boolean agreesThenSays(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    int agree = leading(f, 0, Lexicon.AGREE);
+    if (agree <= 0 || agree >= f.length()) {
+      return false;
+    }
+    char after = f.text.charAt(agree);
+    int rest = skip(f, agree, Lexicon.ACK, Lexicon.POLITE, Lexicon.AGREE);
+    return after != ' '
+        && Folded.isSeparator(after)
+        && rest < f.length()
+        && leading(f, rest, Lexicon.NO) < 0
+        && f.phraseAt(rest, Lexicon.KEEP_CLOSED) < 0;
   }
 
   /**

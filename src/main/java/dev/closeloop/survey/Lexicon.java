@@ -29,7 +29,7 @@ final class Lexicon {
             aber klar | sicher
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp | il me semble | on dirait | evidemment |
-            oui bien sur | oui evidemment
+            oui bien sur | oui evidemment | bien sur | mais oui
           es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si |
             por supuesto | desde luego
           pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
@@ -88,14 +88,14 @@ final class Lexicon {
           fr: pas vraiment | malheureusement non | malheureusement pas | je crois pas | je pense pas |
             je ne crois pas | je ne pense pas | rien a dire | rien de plus a dire |
             rien d'autre a dire | rien a signaler | absolument pas | pas du tout |
-            certainement pas | surtout pas | jamais de la vie
+            certainement pas | surtout pas | jamais de la vie | bien sur que non
           es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no |
             nada que decir | nada mas que decir | nada mas que agregar | nada mas que anadir |
             nada que comentar | claro que no | por supuesto que no | para nada | de ninguna manera |
             en absoluto | ni hablar | de ningun modo
           pt: nao realmente | nao muito | infelizmente nao | nada a dizer | nada mais a dizer |
             nada mais a acrescentar | nada a comentar | claro que nao | de jeito nenhum |
-            de forma nenhuma | de modo nenhum | nem pensar | de jeito algum
+            de forma nenhuma | de modo nenhum | nem pensar | de jeito algum | nem precisa
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
@@ -598,17 +598,24 @@ final class Lexicon {
       phrases(
           """
           en: reopen | re-open | reopen it | re-open it | reopen the ticket | open it again |
-            open again | open it | please reopen
+            open again | open it | please reopen | take another look | have another look |
+            look at it again
           de: wieder offnen | wieder aufmachen | neu offnen | ticket wieder offnen | offnen |
             wiedereroffnen | wieder auf | offne | offne es | mach auf | mach es auf | mach wieder auf |
-            mach es wieder auf | aufmachen
+            mach es wieder auf | aufmachen | mach nochmal auf | mach bitte nochmal auf |
+            mach bitte wieder auf | mach es nochmal auf | mach es bitte wieder auf |
+            mach es bitte nochmal auf | macht nochmal auf | macht bitte wieder auf |
+            mach ihn nochmal auf | mach ihn wieder auf | nochmal aufmachen | nochmal offnen |
+            schaut nochmal | schaut es euch nochmal an | nochmal anschauen
           fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
             rouvrez le ticket
           es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
             reabrir el ticket
           pt: reabrir | reabra | reabre | pode reabrir | abrir de novo | reabrir o chamado |
             reabra o chamado
-          ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください
+          ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください | もう一回見てほしい |
+            もう一度見てほしい | もう一回見てください | もう一度見てください | もう一回見て | もう一度見て |
+            見直してほしい | 見直してください
           """);
 
   /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
@@ -668,9 +675,10 @@ final class Lexicon {
             no es necesario | no te molestes | no se moleste | dejalo asi | dejalo
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
-            nao e necessario | deixa assim | deixa quieto | deixa
+            nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
-            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です
+            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です | もういいです |
+            もういい
           """);
 
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */

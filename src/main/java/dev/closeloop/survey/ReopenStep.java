@@ -95,6 +95,8 @@ final class ReopenStep {
       return decide(c, false, comment == null ? null : n.text());
     } else if (answer instanceof ParsedAnswer.Rating r) {
       return rating(c, r.score(), r.comment());
+    } else if (answer instanceof ParsedAnswer.FreeText f && AnswerParser.agreesThenSays(f.text())) {
+      return decide(c, true, f.text()); // "pode sim, voltou o problema": the yes, and their words
     } else if (answer instanceof ParsedAnswer.FreeText f) {
       return f.unsure() ? Transition.unchanged(c, Say.REOPEN_UNCLEAR) : comment(c, f.text());
     } else if (answer instanceof ParsedAnswer.Fixed f && f.comment() != null) {
