@@ -567,6 +567,33 @@ public final class AnswerParser {
         : null;
   }
 
+  /**
+   * A score said last, in a clause of its own after words ("still can't print. 2 from me", "sigue
+   * sin imprimir. le doy un 2", "took ages, 3"): the score, with the words before it (without the
+   * mark that ends them) as the comment; null when the last clause is no bare score or nothing
+   * comes before it. A clause ends at . ! ; , followed by a space, or at 。！、.
+   */
+  public static ParsedAnswer.Rating trailingScore(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String text = clean(raw);
+    for (int i = text.length() - 2; i > 0; i--) {
+      char ch = text.charAt(i);
+      boolean ends = ".!;,".indexOf(ch) >= 0 && text.charAt(i + 1) == ' ' || "。！、".indexOf(ch) >= 0;
+      if (!ends) {
+        continue;
+      }
+      String before = text.substring(0, i).strip();
+      ParsedAnswer.Rating last = scoreAndThanks(text.substring(i + 1).strip());
+      if (last == null || before.codePoints().noneMatch(Character::isLetter)) {
+        return null;
+      }
+      return new ParsedAnswer.Rating(last.score(), before);
+    }
+    return null;
+  }
+
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
   private static boolean bareRating(String text) {
     ParsedAnswer.Rating r = Ratings.read(Folded.of(text));

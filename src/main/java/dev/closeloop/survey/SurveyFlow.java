@@ -182,7 +182,17 @@ public final class SurveyFlow {
    */
   private Transition fixed(Conversation c, boolean fixed, String rest, String comment) {
     ParsedAnswer.Rating rating = bareRating(c, rest);
-    return rating != null ? fixedAndRated(c, fixed, rating) : fixed(c, fixed, comment);
+    if (rating != null) {
+      return fixedAndRated(c, fixed, rating, null);
+    }
+    // "no. still can't print. 2 from me", "Non. L'imprimante bourre toujours. Je mets 2.": the
+    // score said last, in a sentence of its own; the words before it are the comment
+    ParsedAnswer.Rating last = c.rating() == null ? AnswerParser.trailingScore(rest) : null;
+    ParsedAnswer.Rating split = last != null ? AnswerParser.trailingScore(comment) : null;
+    if (split != null && split.score() == last.score()) {
+      return fixedAndRated(c, fixed, split, split.comment());
+    }
+    return fixed(c, fixed, comment);
   }
 
   /**
@@ -199,10 +209,11 @@ public final class SurveyFlow {
   }
 
   /** "Did we fix it?" and the rating answered in one reply. */
-  private Transition fixedAndRated(Conversation c, boolean fixed, ParsedAnswer.Rating r) {
+  private Transition fixedAndRated(
+      Conversation c, boolean fixed, ParsedAnswer.Rating r, String comment) {
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
-    Transition rated = rated(c.withFixed(fixed), r.score(), null);
+    Transition rated = rated(c.withFixed(fixed), r.score(), comment);
     recorded.addAll(rated.recorded());
     return afterScoreAnswer(rated.next(), recorded);
   }
