@@ -351,13 +351,17 @@ public final class AnswerParser {
       int after = skipSpaces(f, end);
       // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
       // "nao resolveu ainda", "works again now": time words and the same answer again, too
+      // an emoji after it says how they feel, not what is wrong ("broken again 🙄")
       int tail =
-          fixed
-              ? skip(f, end, Lexicon.ACK, Lexicon.YES, Lexicon.FILLER, Lexicon.FIXED)
-              : skip(f, end, Lexicon.ACK, Lexicon.FILLER, Lexicon.NOT_FIXED);
+          skipSymbols(
+              f,
+              fixed
+                  ? skip(f, end, Lexicon.ACK, Lexicon.YES, Lexicon.FILLER, Lexicon.FIXED)
+                  : skip(f, end, Lexicon.ACK, Lexicon.FILLER, Lexicon.NOT_FIXED));
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
           && tail < f.length()
+          && f.phraseAt(after, Lexicon.BUT) < 0 // "works now but it took forever"
           && !bareRating(f.originalFrom(after))
           && scoreAfterThanks(f, after) == after) {
         // "broken screen on my laptop" is not an answer to "did we fix it?"; "fixed 👍 5 stars"
@@ -837,6 +841,20 @@ public final class AnswerParser {
       }
     }
     return false;
+  }
+
+  /** Skips emoji, symbols and separators from {@code at}. */
+  private static int skipSymbols(Folded f, int at) {
+    int i = at;
+    while (i < f.length()) {
+      int cp = f.text.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type != Character.OTHER_SYMBOL && !Folded.isSeparator(f.text.charAt(i))) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
   }
 
   private static int skipSpaces(Folded f, int at) {

@@ -257,7 +257,7 @@ final class Lexicon {
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
-            buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
+            buen trabajo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
             buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
             nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
@@ -696,7 +696,8 @@ final class Lexicon {
             it did not work | didn't help | didnt help | did not help | it didn't help |
             it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
             no luck | still no luck | still crashing | still crashes | still buggy | still failing |
-            still fails | still freezing | still freezes
+            still fails | still freezing | still freezes | doesn't work anymore | doesnt work anymore |
+            stopped working | worse than before | even worse | it's worse | its worse | worse now
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully
@@ -714,7 +715,10 @@ final class Lexicon {
             funktioniert leider nicht | funktioniert leider immer noch nicht |
             funktioniert leider noch nicht | geht leider nicht | geht leider immer noch nicht |
             geht leider noch nicht | klappt leider nicht | klappt leider immer noch nicht |
-            lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht
+            lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht |
+            geht gar nichts mehr | geht nichts mehr | geht gar nicht mehr | geht nicht mehr |
+            funktioniert nicht mehr | funktioniert gar nicht mehr | lauft nicht mehr |
+            noch schlimmer | schlimmer als vorher | schlimmer
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
@@ -725,26 +729,33 @@ final class Lexicon {
             pas entierement | seulement en partie | ca bug toujours | ca bugue toujours |
             ca beug toujours | ca plante toujours | ca bug encore | ca bugue encore | ca plante encore |
             ca bloque toujours | ca rame toujours |
-            malheureusement
+            malheureusement | ca marche encore moins | ca marche moins bien | ca marche plus |
+            ca ne marche plus | ca fonctionne plus | ca ne fonctionne plus | c'est pire | encore pire |
+            pire qu'avant | toujours aussi lent | toujours aussi lente | ca ne marche plus du tout |
+            ca marche plus du tout
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
             sigue pasando | mismo problema | ya no funciona | lamentablemente | desafortunadamente
             no se arreglo | no se soluciono | no se resolvio | no funciono | no sirvio |
             no se ha solucionado | no se ha arreglado | no se ha resuelto
+            tampoco arranca | tampoco funciona | ya no arranca | no arranca | ni arranca |
+            ni siquiera arranca | peor que antes | esta peor | dejo de funcionar
             parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente
             nao funcionou | nao deu certo | nao adiantou | nao resolveram
+            nem liga mais | nem liga | nao liga mais | nao liga | parou de funcionar | piorou |
+            ficou pior | pior que antes | nao funciona mais
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
-            動きませんでした
+            動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
@@ -809,7 +820,11 @@ final class Lexicon {
           es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla
           pt: perfeitamente | perfeito | bem | certinho | direitinho | de boa | normal | normalmente
           ja: ちゃんと | 問題なく | 普通に | 無事
-          en: now | again | already | yet | finally | all | totally | completely | fully
+          en: now | again | already | yet | finally | all | totally | completely | fully | than before
+          de: als vorher
+          fr: qu'avant
+          es: que antes
+          pt: do que antes | que antes
           de: jetzt | wieder | schon | endlich | alles | nun
           fr: maintenant | deja | enfin | encore | tout
           es: ya | ahora | de nuevo | otra vez | por fin | todo
@@ -853,7 +868,7 @@ final class Lexicon {
   static final List<String> OPENER =
       phrases(
           """
-          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops
+          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow
           de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
           es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
