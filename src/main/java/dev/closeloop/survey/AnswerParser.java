@@ -270,7 +270,13 @@ public final class AnswerParser {
     int at = skip(f, 0, Lexicon.GREETING, Lexicon.OPENER, Lexicon.APOLOGY); // "hallo, weiß nicht"
     int len = f.phraseAt(at, Lexicon.UNSURE);
     if (len <= 0) {
-      return false;
+      // "haven't tried it yet", "pas encore testé", "まだ試してないです" alone: they will find out (a
+      // phrase of more than one word: not "noch", "encore", "aún")
+      int untested = f.phraseAt(at, Lexicon.UNTESTED);
+      return untested > 0
+          && (f.text.substring(at, at + untested).indexOf(' ') > 0
+              || Folded.isCjk(f.text.charAt(at)))
+          && skip(f, at + untested, Lexicon.ACK, Lexicon.FILLER) >= f.length();
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {

@@ -236,6 +236,7 @@ final class Lexicon {
             alles erledigt | das war's | das wars | das war alles | sonst nichts | erledigt |
             sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
+            liebe grusse | lieben grussen | viele grusse | beste grusse | schone grusse | grusse |
             lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
             servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
             kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
@@ -364,7 +365,7 @@ final class Lexicon {
             vamos ver | veremos | vou ver
           ja: 分かりません | わかりません | 分からない | わからない | まだ分かりません | まだわかりません |
             まだ分からない | まだわからない | 分かんない | わかんない | 不明です | 不明 | 何とも言えません |
-            なんとも言えません
+            なんとも言えません | 微妙です | 微妙ですね | 微妙 | 微妙かな | びみょう | びみょうです
           """);
 
   /**
@@ -379,21 +380,26 @@ final class Lexicon {
             will test | will check | will see | need to test | need to try | need to check |
             have to test | have to try | have to check | i'll test | ill test | i'll try | ill try |
             i'll check | ill check | i'll see | ill see | i'll let you know | ill let you know |
-            will let you know | let you know
+            will let you know | let you know | haven't had time | havent had time | didn't have time |
+            didnt have time | no time to test | not had time | haven't tried it yet | havent tried it yet
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
-            ich probiere | ich schaue | sag ich | sage ich | noch
+            ich probiere | ich schaue | sag ich | sage ich | noch | hatte noch keine zeit |
+            noch keine zeit | hatte keine zeit
           fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
             je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
-            je te dis | je vous tiens au courant | encore
+            je te dis | je vous tiens au courant | encore | j'ai pas eu le temps |
+            je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
-            os aviso | ya te digo | ya les digo | todavia | aun
+            os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
+            todavia no he tenido tiempo
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
-            vou tentar | te aviso | aviso depois | te falo | ainda
+            vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
-            試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します
+            試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
+            まだ確認してません | まだ確認していません
           """);
 
   /** Greetings: a reply made only of these answers nothing. */
