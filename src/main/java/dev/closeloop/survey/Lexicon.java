@@ -706,7 +706,8 @@ final class Lexicon {
             stopped working | worse than before | even worse | it's worse | its worse | worse now
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
-            not completely | not entirely | not fully
+            not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
+            sim e nao
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |

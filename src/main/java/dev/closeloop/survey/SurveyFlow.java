@@ -145,6 +145,12 @@ public final class SurveyFlow {
     if (fixedQuestionOpen(c)) {
       return fixed(c, f.fixed(), f.comment(), f.comment());
     }
+    ParsedAnswer.Rating rated = c.step() == Step.OPEN ? bareRating(c, f.comment()) : null;
+    if (rated != null) {
+      // "más o menos, 3", "still broken, 2" once "fixed" is answered: the rating, and the words
+      // that contradict that answer as the comment ("fixed, 5" after a yes is the rating alone)
+      return rating(c, rated.score(), f.fixed() != c.fixed() ? f.text() : null);
+    }
     if (saysMore(c, f)) {
       return comment(c, f.text()); // "still broken, nobody came" answers "what went wrong?"
     }
