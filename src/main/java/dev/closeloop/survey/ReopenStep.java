@@ -133,8 +133,8 @@ final class ReopenStep {
       say = List.of(reopen ? Say.REOPENING_WHAT_WENT_WRONG : Say.WHAT_WENT_WRONG_AFTER_REOPEN);
     } else if (next.rating() != null) {
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
-      // kept closed: say so before "anything else?", as when the rating is still to come
-      say = reopen ? List.of(Say.ANYTHING_ELSE) : List.of(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
+      // the answer acknowledged before "anything else?": reopening, or kept closed
+      say = List.of(reopen ? Say.REOPENING : Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
     } else if (!reopen) {
       // they said their piece and keep the ticket closed: "anything else?" now (the rating
       // buttons of the survey message stay open), else it would never be asked
