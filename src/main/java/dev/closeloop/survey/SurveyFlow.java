@@ -87,7 +87,7 @@ public final class SurveyFlow {
       if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
         return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
       }
-      return rating(c, r.score(), r.comment());
+      return notedOnceAsked(c, rating(c, r.score(), r.comment()));
     } else if (answer instanceof ParsedAnswer.Fixed f) {
       return typedFixed(c, f);
     } else if (answer instanceof ParsedAnswer.Yes y) {
@@ -117,6 +117,19 @@ public final class SurveyFlow {
       return freeText(c, f.text(), false);
     }
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+  }
+
+  /**
+   * A score typed after "anything else?" was asked ("yes it works now" answered that question
+   * first, the rating came later): recorded, and a short "Thanks, noted." rather than silence — a
+   * tapped button shows its answer on the message, typed text shows nothing.
+   */
+  private static Transition notedOnceAsked(Conversation c, Transition t) {
+    if (c.step() != Step.AWAIT_ANYTHING_ELSE || !t.say().isEmpty() || t.recorded().isEmpty()) {
+      return t;
+    }
+    return new Transition(
+        t.next(), t.recorded(), List.of(Say.COMMENT_NOTED), t.optOut(), t.changed(), t.reopen());
   }
 
   /** "Anything else?" or "what do you need?" is the open question. */
