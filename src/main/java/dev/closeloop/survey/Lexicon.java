@@ -22,7 +22,8 @@ final class Lexicon {
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | please do | absolutely |
             definitely | actually yes | yes please | yeh | yse | i think so | think so | i guess so |
             guess so | i believe so | believe so | i suppose so | seems so | looks like it |
-            of course | sure thing | yes of course | certainly
+            of course | sure thing | yes of course | certainly | sure did | it sure did | yes it did |
+            yep it did
           de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
             denke schon | scheint so | sieht so aus | naturlich | selbstverstandlich | na klar |
@@ -48,8 +49,8 @@ final class Lexicon {
 
   /**
    * Declining to say ("prefer not to say", "möchte ich nicht sagen", "prefiero no decir nada",
-   * "ノーコメントで"): a no and nothing to add, never "not fixed" — part of {@link #NO} and {@link
-   * #NOTHING}.
+   * "ノーコメントで") or nothing in particular ("rien de spécial", "nada en especial", "特にないかな"): a no and
+   * nothing to add, never "not fixed" — part of {@link #NO} and {@link #NOTHING}.
    */
   private static final String RATHER_NOT_SAY =
       """
@@ -67,6 +68,12 @@ final class Lexicon {
         sem comentarios | sem comentario
       ja: ノーコメントで | ノーコメント | ノーコメントです | 言いたくないです | 言いたくない | 控えます | 遠慮します |
         コメントは控えます
+      en: nothing special | nothing in particular | nothing really
+      de: nichts besonderes | nichts bestimmtes | nix besonderes
+      fr: rien de special | rien de particulier | rien en particulier
+      es: nada en especial | nada en particular | nada de especial | nada especial
+      pt: nada em especial | nada de especial | nada em particular | nada especial
+      ja: 特にないかな | 特にないかなあ | 特にないですね | 特にないですかね
       """;
 
   /** A leading negative. */
@@ -279,6 +286,7 @@ final class Lexicon {
             mesmo | a todos | a voces | pra voce | para voce | de verdade | viu | pela forca |
             pessoal | galera | gente | opa | eba | oba | tudo tranquilo | de boa | suave |
             igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem | brigadao |
+            de novo | mais uma vez |
             obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
             pra voces | para voces | pra vcs
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
@@ -875,7 +883,8 @@ final class Lexicon {
   static final List<String> OPENER =
       phrases(
           """
-          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow
+          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow |
+            thanks for nothing
           de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
           es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
