@@ -73,6 +73,10 @@ public final class AnswerParser {
     if (unsure(f)) {
       return new ParsedAnswer.FreeText(text, false, false, true); // "not sure yet", "no idea"
     }
+    ParsedAnswer.No unsureThenNothing = unsureThenNothing(f);
+    if (unsureThenNothing != null) {
+      return unsureThenNothing; // "idk, prefer not to say", "keine Ahnung, nichts"
+    }
     ParsedAnswer afterOpinion = afterOpinion(f);
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
@@ -94,7 +98,13 @@ public final class AnswerParser {
       boolean asks = asks(f);
       return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
     }
-    ParsedAnswer yesNo = yesOrNo(f, afterThanksBut(f, start), text);
+    // "bien sûr" is a yes, though "bien" alone is an acknowledgement: a yes or no phrase longer
+    // than the thanks it starts with is read from the start
+    int ack = leading(f, 0, Lexicon.ACK);
+    boolean answerFirst =
+        Math.max(leading(f, 0, Lexicon.YES), leading(f, 0, Lexicon.NO)) > Math.max(ack, 0)
+            && ack > 0;
+    ParsedAnswer yesNo = yesOrNo(f, answerFirst ? 0 : afterThanksBut(f, start), text);
     if (yesNo != null) {
       return yesNo;
     }
@@ -112,6 +122,16 @@ public final class AnswerParser {
     int agree = leading(f, 0, Lexicon.AGREE);
     if (agree > 0 && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
       return true; // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye")
+    }
+    if (agree > 0) {
+      // "dale, reábrelo", "ok, reopen it": agreeing, then the ticket reopened in words
+      int next = skip(f, agree, Lexicon.POLITE);
+      int reopen = f.phraseAt(next, Lexicon.REOPEN);
+      if (reopen > 0
+          && skip(f, next + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT)
+              >= f.length()) {
+        return true;
+      }
     }
     int at = answerAt(f, 0);
     int yes = leading(f, at, Lexicon.YES);
@@ -139,6 +159,26 @@ public final class AnswerParser {
       at = skip(f, at + reopen, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT, Lexicon.YES);
     }
     return at >= f.length() ? said : null;
+  }
+
+  /**
+   * "pode sim, voltou o problema", "ok, it froze again this morning": agreeing, set off by a
+   * separator, then words of their own — a yes to the reopen offer with those words as the comment.
+   * Not "pode deixar" or "tá quebrado" (no separator: the agreeing word is part of the sentence).
+   */
+  public static boolean agreesThenSays(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    int agree = leading(f, 0, Lexicon.AGREE);
+    if (agree <= 0 || agree >= f.length()) {
+      return false;
+    }
+    char after = f.text.charAt(agree);
+    int rest = skip(f, agree, Lexicon.ACK, Lexicon.POLITE, Lexicon.AGREE);
+    return after != ' '
+        && Folded.isSeparator(after)
+        && rest < f.length()
+        && leading(f, rest, Lexicon.NO) < 0
+        && f.phraseAt(rest, Lexicon.KEEP_CLOSED) < 0;
   }
 
   /**
@@ -239,7 +279,13 @@ public final class AnswerParser {
     int at = skip(f, 0, Lexicon.GREETING, Lexicon.OPENER, Lexicon.APOLOGY); // "hallo, weiß nicht"
     int len = f.phraseAt(at, Lexicon.UNSURE);
     if (len <= 0) {
-      return false;
+      // "haven't tried it yet", "pas encore testé", "まだ試してないです" alone: they will find out (a
+      // phrase of more than one word: not "noch", "encore", "aún")
+      int untested = f.phraseAt(at, Lexicon.UNTESTED);
+      return untested > 0
+          && (f.text.substring(at, at + untested).indexOf(' ') > 0
+              || Folded.isCjk(f.text.charAt(at)))
+          && skip(f, at + untested, Lexicon.ACK, Lexicon.FILLER) >= f.length();
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {
@@ -249,6 +295,19 @@ public final class AnswerParser {
         && f.text.indexOf('?') < 0
         && !containsFrom(f, rest, Lexicon.NOT_FIXED)
         && !containsFrom(f, rest, Lexicon.BUT);
+  }
+
+  /**
+   * "idk, prefer not to say", "no sé, nada": not knowing, then nothing to say — that closing no;
+   * else null.
+   */
+  private static ParsedAnswer.No unsureThenNothing(Folded f) {
+    int len = f.phraseAt(0, Lexicon.UNSURE);
+    String rest = len > 0 ? f.originalFrom(f.skipSeparators(len)) : null;
+    if (rest == null || !saysNothing(rest)) {
+      return null;
+    }
+    return parse(rest) instanceof ParsedAnswer.No n && n.closing() ? n : null;
   }
 
   /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
@@ -307,13 +366,17 @@ public final class AnswerParser {
       int after = skipSpaces(f, end);
       // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
       // "nao resolveu ainda", "works again now": time words and the same answer again, too
+      // an emoji after it says how they feel, not what is wrong ("broken again 🙄")
       int tail =
-          fixed
-              ? skip(f, end, Lexicon.ACK, Lexicon.YES, Lexicon.FILLER, Lexicon.FIXED)
-              : skip(f, end, Lexicon.ACK, Lexicon.FILLER, Lexicon.NOT_FIXED);
+          skipSymbols(
+              f,
+              fixed
+                  ? skip(f, end, Lexicon.ACK, Lexicon.YES, Lexicon.FILLER, Lexicon.FIXED)
+                  : skip(f, end, Lexicon.ACK, Lexicon.FILLER, Lexicon.NOT_FIXED));
       if (after < f.length()
           && !Folded.isSeparator(f.text.charAt(after))
           && tail < f.length()
+          && f.phraseAt(after, Lexicon.BUT) < 0 // "works now but it took forever"
           && !bareRating(f.originalFrom(after))
           && scoreAfterThanks(f, after) == after) {
         // "broken screen on my laptop" is not an answer to "did we fix it?"; "fixed 👍 5 stars"
@@ -374,7 +437,7 @@ public final class AnswerParser {
       return r;
     }
     Folded c = Folded.of(r.comment());
-    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE) >= c.length()
+    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS) >= c.length()
         ? new ParsedAnswer.Rating(r.score(), null)
         : r;
   }
@@ -521,6 +584,33 @@ public final class AnswerParser {
             && (r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks)
         ? r
         : null;
+  }
+
+  /**
+   * A score said last, in a clause of its own after words ("still can't print. 2 from me", "sigue
+   * sin imprimir. le doy un 2", "took ages, 3"): the score, with the words before it (without the
+   * mark that ends them) as the comment; null when the last clause is no bare score or nothing
+   * comes before it. A clause ends at . ! ; , followed by a space, or at 。！、.
+   */
+  public static ParsedAnswer.Rating trailingScore(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    String text = clean(raw);
+    for (int i = text.length() - 2; i > 0; i--) {
+      char ch = text.charAt(i);
+      boolean ends = ".!;,".indexOf(ch) >= 0 && text.charAt(i + 1) == ' ' || "。！、".indexOf(ch) >= 0;
+      if (!ends) {
+        continue;
+      }
+      String before = text.substring(0, i).strip();
+      ParsedAnswer.Rating last = scoreAndThanks(text.substring(i + 1).strip());
+      if (last == null || before.codePoints().noneMatch(Character::isLetter)) {
+        return null;
+      }
+      return new ParsedAnswer.Rating(last.score(), before);
+    }
+    return null;
   }
 
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
@@ -714,7 +804,11 @@ public final class AnswerParser {
     return skip(f, at, Lexicon.ACK);
   }
 
-  /** Skips phrases of these lists (and separators) from {@code at}; where they end. */
+  /**
+   * Skips phrases of these lists (and separators) from {@code at}; where they end. An "and" between
+   * two of them is skipped too ("merci et bon weekend"), never one that leads elsewhere ("thanks
+   * and the printer…").
+   */
   @SafeVarargs
   private static int skip(Folded f, int at, List<String>... lists) {
     int i = f.skipSeparators(at);
@@ -722,6 +816,15 @@ public final class AnswerParser {
       int len = -1;
       for (List<String> phrases : lists) {
         len = Math.max(len, leading(f, i, phrases));
+      }
+      int and = i > 0 ? f.phraseAt(i, Lexicon.AND) : -1;
+      if (len <= 0 && and > 0) {
+        int next = f.skipSeparators(i + and);
+        for (List<String> phrases : lists) {
+          if (next > i + and && next < f.length() && leading(f, next, phrases) > 0) {
+            len = and;
+          }
+        }
       }
       if (len > 0) {
         i = f.skipSeparators(i + len);
@@ -753,6 +856,20 @@ public final class AnswerParser {
       }
     }
     return false;
+  }
+
+  /** Skips emoji, symbols and separators from {@code at}. */
+  private static int skipSymbols(Folded f, int at) {
+    int i = at;
+    while (i < f.length()) {
+      int cp = f.text.codePointAt(i);
+      int type = Character.getType(cp);
+      if (type != Character.OTHER_SYMBOL && !Folded.isSeparator(f.text.charAt(i))) {
+        return i;
+      }
+      i += Character.charCount(cp);
+    }
+    return i;
   }
 
   private static int skipSpaces(Folded f, int at) {

@@ -64,6 +64,9 @@ final class Folded {
     if (cp == '\u2019' || cp == '\u2018' || cp == '\u00B4' || cp == '`') {
       return "'";
     }
+    if (cp == '\u00DF' || cp == '\u1E9E') {
+      return "ss"; // "weiß" and "weiss", "Grüße" and "Grüsse" read alike
+    }
     String s = Normalizer.normalize(new String(Character.toChars(cp)), Normalizer.Form.NFKD);
     StringBuilder out = new StringBuilder(s.length());
     for (int k = 0; k < s.length(); k++) {

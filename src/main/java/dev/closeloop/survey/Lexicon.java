@@ -22,14 +22,15 @@ final class Lexicon {
           en: yes | yeah | yep | yup | yea | yass | y | sure | please | pls | plz | please do | absolutely |
             definitely | actually yes | yes please | yeh | yse | i think so | think so | i guess so |
             guess so | i believe so | believe so | i suppose so | seems so | looks like it |
-            of course | sure thing | yes of course | certainly
+            of course | sure thing | yes of course | certainly | sure did | it sure did | yes it did |
+            yep it did
           de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
             denke schon | scheint so | sieht so aus | naturlich | selbstverstandlich | na klar |
             aber klar | sicher
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp | il me semble | on dirait | evidemment |
-            oui bien sur | oui evidemment
+            oui bien sur | oui evidemment | bien sur | mais oui
           es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si |
             por supuesto | desde luego
           pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
@@ -45,6 +46,35 @@ final class Lexicon {
           es: nada mal | no esta mal | no estuvo mal | no fue mal | no estuvo nada mal
           pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim
           """);
+
+  /**
+   * Declining to say ("prefer not to say", "möchte ich nicht sagen", "prefiero no decir nada",
+   * "ノーコメントで") or nothing in particular ("rien de spécial", "nada en especial", "特にないかな"): a no and
+   * nothing to add, never "not fixed" — part of {@link #NO} and {@link #NOTHING}.
+   */
+  private static final String RATHER_NOT_SAY =
+      """
+      en: prefer not to say | i prefer not to say | i'd prefer not to say | i'd rather not say |
+        rather not say | i'd rather not | rather not | prefer not to comment | i'd rather not comment |
+        no comment | no comments
+      de: mochte ich nicht sagen | mochte ich lieber nicht sagen | will ich nicht sagen |
+        sag ich lieber nicht | sage ich lieber nicht | lieber nicht | mochte ich nicht |
+        kein kommentar | keine angabe
+      fr: je prefere ne pas dire | je prefere ne rien dire | je prefere ne pas repondre |
+        je prefere pas | je prefere ne pas commenter | sans commentaire | pas de commentaire
+      es: prefiero no decir nada | prefiero no decir | prefiero no comentar | prefiero no contestar |
+        mejor no digo nada | sin comentarios | sin comentario
+      pt: prefiro nao comentar | prefiro nao dizer | prefiro nao falar | prefiro nao responder |
+        sem comentarios | sem comentario
+      ja: ノーコメントで | ノーコメント | ノーコメントです | 言いたくないです | 言いたくない | 控えます | 遠慮します |
+        コメントは控えます
+      en: nothing special | nothing in particular | nothing really
+      de: nichts besonderes | nichts bestimmtes | nix besonderes
+      fr: rien de special | rien de particulier | rien en particulier
+      es: nada en especial | nada en particular | nada de especial | nada especial
+      pt: nada em especial | nada de especial | nada em particular | nada especial
+      ja: 特にないかな | 特にないかなあ | 特にないですね | 特にないですかね
+      """;
 
   /** A leading negative. */
   static final List<String> NO =
@@ -65,14 +95,14 @@ final class Lexicon {
           fr: pas vraiment | malheureusement non | malheureusement pas | je crois pas | je pense pas |
             je ne crois pas | je ne pense pas | rien a dire | rien de plus a dire |
             rien d'autre a dire | rien a signaler | absolument pas | pas du tout |
-            certainement pas | surtout pas | jamais de la vie
+            certainement pas | surtout pas | jamais de la vie | bien sur que non
           es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no |
             nada que decir | nada mas que decir | nada mas que agregar | nada mas que anadir |
             nada que comentar | claro que no | por supuesto que no | para nada | de ninguna manera |
             en absoluto | ni hablar | de ningun modo
           pt: nao realmente | nao muito | infelizmente nao | nada a dizer | nada mais a dizer |
             nada mais a acrescentar | nada a comentar | claro que nao | de jeito nenhum |
-            de forma nenhuma | de modo nenhum | nem pensar | de jeito algum
+            de forma nenhuma | de modo nenhum | nem pensar | de jeito algum | nem precisa
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
@@ -90,7 +120,8 @@ final class Lexicon {
             not needed anymore | no longer needed | nicht mehr notig | nicht mehr noetig |
             plus besoin | ya no hace falta | ya no es necesario | ja nao precisa |
             ja nao e preciso | nao precisa mais | なんでもないです | 何でもないです | なんでもない | 何でもない
-          """);
+          """
+              + RATHER_NOT_SAY);
 
   /** A hedge before a score: "maybe 3", "eher so 3", "je dirais 4", "tal vez un 3", "たぶん4". */
   static final List<String> HEDGE_BEFORE =
@@ -112,7 +143,8 @@ final class Lexicon {
             creo | probablemente | supongo que | al parecer | parece que
           pt: eu diria | diria | diria que | eu diria que | eu daria | daria | digamos | acho que |
             eu acho que | talvez | tipo | hmm | ah | acho | provavelmente | creio que
-          ja: うーん | うーんと | まあ | まぁ | たぶん | 多分 | 大体 | だいたい | えーと | えっと
+          ja: うーん | うーんと | まあ | まぁ | たぶん | 多分 | 大体 | だいたい | えーと | えっと | まあまあかな | まあまあ |
+            まあまあです | まあまあですね
           """);
 
   /**
@@ -136,13 +168,18 @@ final class Lexicon {
       phrases(
           """
           en: i guess | i think | maybe | probably | prob | ish | or so | i'd say | id say |
-            i suppose | at most | tops | tbh | to be honest | honestly
+            i suppose | at most | tops | tbh | to be honest | honestly | i'd give | id give |
+            i would give | i'd give it | id give it | i would give it | from me
           de: wurde ich sagen | wuerde ich sagen | wurd ich sagen | wurde ich mal sagen |
             wurd ich mal sagen | oder so | wohl | vielleicht | schatze ich | denke ich | ungefahr |
-            etwa | ehrlich gesagt | ehrlich
-          fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire
-          es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox
-          pt: acho | eu acho | acho eu | diria | eu diria | talvez | tipo | mais ou menos
+            etwa | ehrlich gesagt | ehrlich | wurde ich geben | wuerde ich geben | wurd ich geben |
+            geb ich | gebe ich | von mir
+          fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire |
+            je donnerais | je mettrais | de ma part
+          es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox | le daria |
+            le pondria | de mi parte
+          pt: acho | eu acho | acho eu | diria | eu diria | talvez | tipo | mais ou menos | eu daria |
+            daria | da minha parte
           ja: かな | かなあ | かなぁ | かなー | かね | くらい | ぐらい | くらいかな | ぐらいかな | くらいです | ぐらいです | ですかね |
             かも | かもです | 位 | 程度 | って感じ | って感じです | でしょうか | と思います | だと思います | かなと思います
           """);
@@ -164,7 +201,8 @@ final class Lexicon {
           pt: nada | nada mais | mais nada | sem mais nada | nada a acrescentar | nada a declarar |
             nada a dizer | nada mais a dizer | nada mais a acrescentar | nada a comentar
           ja: 言うことはありません | 特に言うことはありません | 特にコメントはありません | 特にない | 特にないです | 特にありません | 特になし | 特に無い | 特に無いです | とくにない | ないです | なし | 以上です | 以上
-          """);
+          """
+              + RATHER_NOT_SAY);
 
   /**
    * Thanks, praise and closing phrases: a reply made only of these (and emoji, punctuation) is an
@@ -195,20 +233,25 @@ final class Lexicon {
             see you later | ttyl | bye now | catch you later | ttfn | byee |
             heaps | a bunch | a ton | loads | everyone | all of you | you all | y'all | folks |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
-            so so much | a million | likewise | same to you | same here
+            so so much | a million | likewise | same to you | same here | mate | buddy | pal |
+            dude | bro | mates | you rock | you guys rock | you're the best | you are the best |
+            you guys are the best | legend | legends | lifesaver | life saver | have a good week |
+            have a nice week | have a great week | good week
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
             alles erledigt | das war's | das wars | das war alles | sonst nichts | erledigt |
             sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
+            liebe grusse | lieben grussen | viele grusse | beste grusse | schone grusse | grusse |
             lg | schones wochenende | schones we | tschuss | tschau | ciao | bis dann | bis bald |
             servus | mfg | danke dir | danke euch | schonen abend | schonen feierabend |
             kein kommentar | nichts hinzuzufugen | nichts zu erganzen | eigentlich |
             danke der nachfrage | danke fur die nachfrage | erstmal | erst mal | vorerst |
             bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon |
             dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
-            gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch
+            gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
+            ihr seid super | ihr seid spitze | schone woche | schone restwoche
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -219,10 +262,10 @@ final class Lexicon {
             pour l'instant | a+ | @+ | a plus | bisous | ciao | a la prochaine |
             bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
-            vous aussi | toi aussi
+            vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
-            buen trabajo | excelente | estupendo | muy bien | bien | por la ayuda | por tu ayuda |
+            buen trabajo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
             buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
             nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
@@ -230,7 +273,8 @@ final class Lexicon {
             por ahora | por el momento | chaito | hasta pronto | hasta la proxima | saludos |
             bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
-            usted tambien | lo mismo
+            usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
+            feliz semana | que tengas buena semana
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -241,7 +285,10 @@ final class Lexicon {
             flw | xau | tchauzinho | bjs | beijos | ate a proxima | ate breve | fui | demais |
             mesmo | a todos | a voces | pra voce | para voce | de verdade | viu | pela forca |
             pessoal | galera | gente | opa | eba | oba | tudo tranquilo | de boa | suave |
-            igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem
+            igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem | brigadao |
+            de novo | mais uma vez |
+            obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
+            pra voces | para voces | pra vcs
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -250,12 +297,28 @@ final class Lexicon {
             とくにない | とくになし | とくにありません | コメントなし | コメントはありません | コメントは特にありません | すみません |
             すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ |
             おつかれさまです | おつかれさまでした | おつかれさま | お疲れ様です | お疲れ様でした | お疲れ様 | またね | では | じゃあね |
-            りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん
+            りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん |
+            それだけです | それだけ | これだけです | 以上になります
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
             schon gut | vergiss es | laisse tomber | olvidalo | deixa pra la | deixa | やっぱり |
             finalement | al final
+          """);
+
+  /**
+   * Words that only stress a score ("5, no doubt", "fünf, ohne Frage", "5 sin duda"): after it they
+   * are no comment.
+   */
+  static final List<String> EMPHASIS =
+      phrases(
+          """
+          en: no doubt | without a doubt | hands down | easily | for sure | definitely | absolutely
+          de: ohne frage | ohne zweifel | auf jeden fall | definitiv | locker | eindeutig
+          fr: sans hesiter | sans aucun doute | sans hesitation | largement | carrement
+          es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente
+          pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
+          ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
           """);
 
   /**
@@ -310,7 +373,7 @@ final class Lexicon {
             vamos ver | veremos | vou ver
           ja: 分かりません | わかりません | 分からない | わからない | まだ分かりません | まだわかりません |
             まだ分からない | まだわからない | 分かんない | わかんない | 不明です | 不明 | 何とも言えません |
-            なんとも言えません
+            なんとも言えません | 微妙です | 微妙ですね | 微妙 | 微妙かな | びみょう | びみょうです
           """);
 
   /**
@@ -325,21 +388,26 @@ final class Lexicon {
             will test | will check | will see | need to test | need to try | need to check |
             have to test | have to try | have to check | i'll test | ill test | i'll try | ill try |
             i'll check | ill check | i'll see | ill see | i'll let you know | ill let you know |
-            will let you know | let you know
+            will let you know | let you know | haven't had time | havent had time | didn't have time |
+            didnt have time | no time to test | not had time | haven't tried it yet | havent tried it yet
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
-            ich probiere | ich schaue | sag ich | sage ich | noch
+            ich probiere | ich schaue | sag ich | sage ich | noch | hatte noch keine zeit |
+            noch keine zeit | hatte keine zeit
           fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
             je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
-            je te dis | je vous tiens au courant | encore
+            je te dis | je vous tiens au courant | encore | j'ai pas eu le temps |
+            je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
-            os aviso | ya te digo | ya les digo | todavia | aun
+            os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
+            todavia no he tenido tiempo
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
-            vou tentar | te aviso | aviso depois | te falo | ainda
+            vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
-            試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します
+            試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
+            まだ確認してません | まだ確認していません
           """);
 
   /** Greetings: a reply made only of these answers nothing. */
@@ -352,6 +420,16 @@ final class Lexicon {
           es: hola | buenos dias | buenas
           pt: oi | ola | bom dia | boa tarde
           ja: こんにちは | おはようございます | こんばんは | もしもし
+          """);
+
+  /**
+   * "And" between two closing words ("merci et bon weekend", "danke und schönes Wochenende",
+   * "thanks and have a good one"): skipped only when a closing word follows it.
+   */
+  static final List<String> AND =
+      phrases(
+          """
+          all: and | & | + | und | et | y | e
           """);
 
   /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
@@ -534,17 +612,24 @@ final class Lexicon {
       phrases(
           """
           en: reopen | re-open | reopen it | re-open it | reopen the ticket | open it again |
-            open again | open it | please reopen
+            open again | open it | please reopen | take another look | have another look |
+            look at it again
           de: wieder offnen | wieder aufmachen | neu offnen | ticket wieder offnen | offnen |
             wiedereroffnen | wieder auf | offne | offne es | mach auf | mach es auf | mach wieder auf |
-            mach es wieder auf | aufmachen
+            mach es wieder auf | aufmachen | mach nochmal auf | mach bitte nochmal auf |
+            mach bitte wieder auf | mach es nochmal auf | mach es bitte wieder auf |
+            mach es bitte nochmal auf | macht nochmal auf | macht bitte wieder auf |
+            mach ihn nochmal auf | mach ihn wieder auf | nochmal aufmachen | nochmal offnen |
+            schaut nochmal | schaut es euch nochmal an | nochmal anschauen
           fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
             rouvrez le ticket
           es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
             reabrir el ticket
           pt: reabrir | reabra | reabre | pode reabrir | abrir de novo | reabrir o chamado |
             reabra o chamado
-          ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください
+          ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください | もう一回見てほしい |
+            もう一度見てほしい | もう一回見てください | もう一度見てください | もう一回見て | もう一度見て |
+            見直してほしい | 見直してください
           """);
 
   /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
@@ -564,7 +649,7 @@ final class Lexicon {
           fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
-            brigada | obrigadao
+            brigada | obrigadao | brigadao
           ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう | どうもありがとうございます |
             助かりました
           emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
@@ -604,10 +689,10 @@ final class Lexicon {
             no es necesario | no te molestes | no se moleste | dejalo asi | dejalo
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
-            nao e necessario | deixa assim | deixa quieto | deixa
+            nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
-            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です |
-            再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
+            そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です | もういいです |
+            もういい | 再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
             再オープンはしなくていいです | 再オープンはしなくて大丈夫です | 再開しなくていいです |
             再開は不要です | 開けなくて大丈夫です
           """);
@@ -627,10 +712,12 @@ final class Lexicon {
             it did not work | didn't help | didnt help | did not help | it didn't help |
             it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
             no luck | still no luck | still crashing | still crashes | still buggy | still failing |
-            still fails | still freezing | still freezes
+            still fails | still freezing | still freezes | doesn't work anymore | doesnt work anymore |
+            stopped working | worse than before | even worse | it's worse | its worse | worse now
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
-            not completely | not entirely | not fully
+            not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
+            sim e nao
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
@@ -645,7 +732,10 @@ final class Lexicon {
             funktioniert leider nicht | funktioniert leider immer noch nicht |
             funktioniert leider noch nicht | geht leider nicht | geht leider immer noch nicht |
             geht leider noch nicht | klappt leider nicht | klappt leider immer noch nicht |
-            lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht
+            lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht |
+            geht gar nichts mehr | geht nichts mehr | geht gar nicht mehr | geht nicht mehr |
+            funktioniert nicht mehr | funktioniert gar nicht mehr | lauft nicht mehr |
+            noch schlimmer | schlimmer als vorher | schlimmer
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
@@ -656,26 +746,33 @@ final class Lexicon {
             pas entierement | seulement en partie | ca bug toujours | ca bugue toujours |
             ca beug toujours | ca plante toujours | ca bug encore | ca bugue encore | ca plante encore |
             ca bloque toujours | ca rame toujours |
-            malheureusement
+            malheureusement | ca marche encore moins | ca marche moins bien | ca marche plus |
+            ca ne marche plus | ca fonctionne plus | ca ne fonctionne plus | c'est pire | encore pire |
+            pire qu'avant | toujours aussi lent | toujours aussi lente | ca ne marche plus du tout |
+            ca marche plus du tout
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
             sigue pasando | mismo problema | ya no funciona | lamentablemente | desafortunadamente
             no se arreglo | no se soluciono | no se resolvio | no funciono | no sirvio |
             no se ha solucionado | no se ha arreglado | no se ha resuelto
+            tampoco arranca | tampoco funciona | ya no arranca | no arranca | ni arranca |
+            ni siquiera arranca | peor que antes | esta peor | dejo de funcionar
             parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente
             nao funcionou | nao deu certo | nao adiantou | nao resolveram
+            nem liga mais | nem liga | nao liga mais | nao liga | parou de funcionar | piorou |
+            ficou pior | pior que antes | nao funciona mais
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
-            動きませんでした
+            動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
@@ -740,7 +837,11 @@ final class Lexicon {
           es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla
           pt: perfeitamente | perfeito | bem | certinho | direitinho | de boa | normal | normalmente
           ja: ちゃんと | 問題なく | 普通に | 無事
-          en: now | again | already | yet | finally | all | totally | completely | fully
+          en: now | again | already | yet | finally | all | totally | completely | fully | than before
+          de: als vorher
+          fr: qu'avant
+          es: que antes
+          pt: do que antes | que antes
           de: jetzt | wieder | schon | endlich | alles | nun
           fr: maintenant | deja | enfin | encore | tout
           es: ya | ahora | de nuevo | otra vez | por fin | todo
@@ -784,7 +885,8 @@ final class Lexicon {
   static final List<String> OPENER =
       phrases(
           """
-          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops
+          en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow |
+            thanks for nothing
           de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
           es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
@@ -819,18 +921,23 @@ final class Lexicon {
           de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | keine weiteren fragen |
             keine fragen mehr | hor auf mich |
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
-            schickt mir keine | nicht mehr anschreiben
+            schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
             plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
-            arrete de me | merci de ne plus | ne plus recevoir
+            arrete de me | merci de ne plus | ne plus recevoir | arretez de m' | arrete de m' |
+            arretez d'envoyer | arrete d'envoyer
           es: no me preguntes mas | no me pregunten mas | ya no me preguntes | ya no me pregunten |
             no mas encuestas | no me envies mas | no me manden mas | deja de preguntar |
-            dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar
+            dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar | deja de mandarme |
+            dejen de mandarme | deja de enviarme | dejen de enviarme
           pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
             nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
             nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
-            parem de enviar | pare de mandar
-          ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して
+            parem de enviar | pare de mandar | para de me mandar | para de mandar | para de me enviar |
+            para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar
+          ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
+            こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
+            アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
           """);
 
   static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");

@@ -15,7 +15,7 @@ final class Ratings {
       "(?:\\s*(?:/|out of|of|von|aus|sur|de|em|auf)\\s*(?:5|five|funf|fuenf|cinq|cinco))";
   private static final String UNIT =
       "(?:\\s*(?:stars?|sternen|sterne?|etoiles?|estrellas?|estrelas?|points?|punkten|punkte?"
-          + "|puntos?|pontos?|pts?|点です|点|つ星|つ|です|\\*)(?![a-z]))";
+          + "|puntos?|pontos?|pts?|点です|点で|点|つ星|つ|です|で|\\*)(?![a-z]))";
   private static final String SEPARATOR = "[-—–:,.;!)~、。！]";
 
   /** "4", "4/5", "four stars", "4 – slow but fine": a score and maybe a comment after it. */
@@ -49,11 +49,31 @@ final class Ratings {
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
 
+  /**
+   * A score out of ten ("8/10", "10/10 great", "8 out of 10", "8 sur 10", "10点中8点", "10段階で8"): an
+   * even one is half of it on the 1–5 scale; an odd one ("7/10") falls between two and is asked
+   * again.
+   */
+  private static final Pattern OUT_OF_TEN =
+      Pattern.compile(
+          "^(?:(10|[2468])\\s*(?:/|out of|von|sur|de|em|auf)\\s*(?:10|ten|zehn|dix|diez|dez)"
+              + UNIT
+              + "?|(?:10点満点中|10点満点で|10点中|10段階で|10段階中)\\s*(10|[2468])\\s*(?:点)?(?:です)?)"
+              + "\\s*(?:"
+              + SEPARATOR
+              + "*\\s*(.*))?$",
+          Pattern.DOTALL);
+
   /** Markup and quotes a score may be wrapped in (folded: a backtick is an apostrophe). */
   private static final String WRAP = "*_~'\"«»“”„()[]|";
 
   /** Stars only: ★★★★☆, ⭐⭐⭐⭐. */
   private static final Pattern STARS = Pattern.compile("^((?:★|⭐|🌟){1,5})[☆\\s]*$");
+
+  /** Stars, then words: "★★★★ (one off for the wait)", "⭐⭐ muy lento". */
+  private static final Pattern STARS_THEN_WORDS =
+      Pattern.compile(
+          "^((?:★|⭐|🌟){1,5})[☆\\s]*" + SEPARATOR + "*\\s*([\\p{L}(].*)$", Pattern.DOTALL);
 
   /**
    * Words before a score: "rating 4", "I'd give it a 4", "a solid 4", "okay 4", "ne glatte 5", "ich
@@ -65,11 +85,13 @@ final class Ratings {
           "^(?:(?<words>my rating is|my rating|rating|rate|score"
               + "|(?:i'?d |i )?give (?:it|you|them) an?|(?:i'?d |i )?give (?:it|you|them)"
               + "|i'?d say an?|i'?d say|(?:an? )?(?:solid|strong|easy|clear|fair|okay|ok),?"
+              + "|(?:not bad|not too bad|pas mal|pas trop mal|nicht schlecht|gar nicht schlecht"
+              + "|nada mal|no esta mal|nao foi mal|nao esta mal),?"
               + "|(?:ne |eine )?(?:glatte|klare|satte|solide)"
               + "|ich gebe (?:euch |dir |ihnen )?eine"
               + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"
               + "|bewertung|(?:meine |ma )?note|(?:je )?(?:mets|donne)(?: une?)?"
-              + "|(?:le |les )?doy(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
+              + "|(?:le |les )?(?:doy|pongo)(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
               + "|nota|評価は|評価|満足度は|満足度)"
               + "|(?<article>an?|eine|ne|nen|une?|una?|uma?))\\s*[:：]?\\s*");
 
@@ -123,7 +145,11 @@ final class Ratings {
     if (rest < f.length()) {
       int after = f.phraseAt(rest, Lexicon.HEDGE_AFTER);
       if (after <= 0) {
-        return null;
+        // "eher so 2, musste dreimal nachfragen", "maybe 3 – took a while": hedged, then a reason
+        // set off by a separator (not "like 3 people", a count)
+        return before > 0 && separatedReason(f, m.start(1), rest)
+            ? new ParsedAnswer.Rating(score(m.group(1)), f.originalFrom(rest))
+            : null;
       }
       hedge = true;
       rest += after;
@@ -131,6 +157,19 @@ final class Ratings {
     return hedge && end.applyAsInt(rest) >= f.length()
         ? new ParsedAnswer.Rating(score(m.group(1)), null)
         : null;
+  }
+
+  /**
+   * Between the score at {@code score} and the words at {@code rest}, a separator other than a
+   * space ("2, musste", "3 – took"), and those words count nothing.
+   */
+  private static boolean separatedReason(Folded f, int score, int rest) {
+    boolean separated = false;
+    for (int i = score; i < rest; i++) {
+      char c = f.text.charAt(i);
+      separated |= c != ' ' && Folded.isSeparator(c);
+    }
+    return separated && f.phraseAt(rest, Lexicon.COUNTED) < 0;
   }
 
   /** A number that is not a score ("0", "7", "10/10", "4.5"): unclear rather than free text. */
@@ -199,7 +238,18 @@ final class Ratings {
       return new ParsedAnswer.Rating(
           stars.group(1).codePointCount(0, stars.group(1).length()), null);
     }
+    Matcher starsThen = STARS_THEN_WORDS.matcher(f.text).region(from, to);
+    if (starsThen.matches()) {
+      // the words after the stars are the comment, as after a digit score
+      return new ParsedAnswer.Rating(
+          starsThen.group(1).codePointCount(0, starsThen.group(1).length()),
+          f.originalFrom(starsThen.start(2)));
+    }
     String plain = withoutTrailingSymbols(f.text.substring(0, to));
+    ParsedAnswer.Rating outOfTen = outOfTen(f, from, to, plain);
+    if (outOfTen != null) {
+      return outOfTen;
+    }
     for (Pattern p : List.of(RATING, RATING_JA, RATING_SCALED)) {
       Matcher m = p.matcher(f.text).region(from, to);
       if (!m.matches()) {
@@ -214,6 +264,27 @@ final class Ratings {
       return new ParsedAnswer.Rating(score(m.group(1)), comment);
     }
     return null;
+  }
+
+  /**
+   * "8/10", "10/10 would do again", "8 sur 10, rapide": the score halved, whatever follows as the
+   * comment — unless the number counts something ("2 de 10 personas", "4/10 users").
+   */
+  private static ParsedAnswer.Rating outOfTen(Folded f, int from, int to, String plain) {
+    Matcher m = OUT_OF_TEN.matcher(f.text).region(from, to);
+    if (!m.matches()) {
+      m = OUT_OF_TEN.matcher(plain).region(Math.min(from, plain.length()), plain.length());
+      if (!m.matches()) {
+        return null;
+      }
+    }
+    String tenths = m.group(1) != null ? m.group(1) : m.group(2);
+    boolean words = m.group(3) != null && !m.group(3).isBlank();
+    if (words && f.phraseAt(m.start(3), Lexicon.COUNTED) > 0) {
+      return null;
+    }
+    return new ParsedAnswer.Rating(
+        Integer.parseInt(tenths) / 2, words ? f.originalFrom(m.start(3)) : null);
   }
 
   private static int score(String token) {

@@ -101,6 +101,8 @@ final class ReopenStep {
       return decide(c, false, comment == null ? null : n.text());
     } else if (answer instanceof ParsedAnswer.Rating r) {
       return rating(c, r.score(), r.comment());
+    } else if (answer instanceof ParsedAnswer.FreeText f && AnswerParser.agreesThenSays(f.text())) {
+      return decide(c, true, f.text()); // "pode sim, voltou o problema": the yes, and their words
     } else if (answer instanceof ParsedAnswer.FreeText f) {
       return f.unsure() ? Transition.unchanged(c, Say.REOPEN_UNCLEAR) : comment(c, f.text());
     } else if (answer instanceof ParsedAnswer.Fixed f && f.comment() != null) {
@@ -138,11 +140,11 @@ final class ReopenStep {
     } else if (c.step() == Step.AWAIT_REOPEN_AFTER_ELSE) {
       // "anything else?" was asked before the offer: open again, not asked a second time
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
-      say = reopen ? List.of() : List.of(Say.STAYS_CLOSED);
+      say = List.of(reopen ? Say.REOPENING : Say.STAYS_CLOSED);
     } else if (next.rating() != null) {
       next = next.withStep(Step.AWAIT_ANYTHING_ELSE);
-      // kept closed: say so before "anything else?", as when the rating is still to come
-      say = reopen ? List.of(Say.ANYTHING_ELSE) : List.of(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
+      // the answer acknowledged before "anything else?": reopening, or kept closed
+      say = List.of(reopen ? Say.REOPENING : Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
     } else if (!reopen) {
       // they said their piece and keep the ticket closed: "anything else?" now (the rating
       // buttons of the survey message stay open), else it would never be asked

@@ -29,6 +29,13 @@ public enum Say {
    * question when the comment is already in and nothing else is asked (the rating buttons stay)
    */
   STAYS_CLOSED,
+  /**
+   * "OK, I'm reopening the ticket.": a yes to the reopen question when the comment and the rating
+   * are in and "anything else?" comes next — said first, as {@link #STAYS_CLOSED} is for a no, so
+   * the question does not stand before any word on the yes (the helpdesk's confirmation follows
+   * once the write went through)
+   */
+  REOPENING,
   THANKS_FOR_COMMENT,
   COMMENT_NOTED,
   /** more words after the comment: added to it ("Thanks, I've added that.") */

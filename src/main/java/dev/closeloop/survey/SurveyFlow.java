@@ -90,7 +90,7 @@ public final class SurveyFlow {
       if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
         return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
       }
-      return rating(c, r.score(), r.comment());
+      return notedOnceAsked(c, rating(c, r.score(), r.comment()));
     } else if (answer instanceof ParsedAnswer.Fixed f) {
       return typedFixed(c, f);
     } else if (answer instanceof ParsedAnswer.Yes y) {
@@ -122,6 +122,19 @@ public final class SurveyFlow {
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
   }
 
+  /**
+   * A score typed after "anything else?" was asked ("yes it works now" answered that question
+   * first, the rating came later): recorded, and a short "Thanks, noted." rather than silence — a
+   * tapped button shows its answer on the message, typed text shows nothing.
+   */
+  private static Transition notedOnceAsked(Conversation c, Transition t) {
+    if (c.step() != Step.AWAIT_ANYTHING_ELSE || !t.say().isEmpty() || t.recorded().isEmpty()) {
+      return t;
+    }
+    return new Transition(
+        t.next(), t.recorded(), List.of(Say.COMMENT_NOTED), t.optOut(), t.changed(), t.reopen());
+  }
+
   /** "Anything else?" or "what do you need?" is the open question. */
   private static boolean closingQuestionOpen(Conversation c) {
     return c.step() == Step.AWAIT_ANYTHING_ELSE || c.step() == Step.AWAIT_REQUEST;
@@ -147,6 +160,12 @@ public final class SurveyFlow {
     }
     if (fixedQuestionOpen(c)) {
       return fixed(c, f.fixed(), f.comment(), f.comment());
+    }
+    ParsedAnswer.Rating rated = c.step() == Step.OPEN ? bareRating(c, f.comment()) : null;
+    if (rated != null) {
+      // "más o menos, 3", "still broken, 2" once "fixed" is answered: the rating, and the words
+      // that contradict that answer as the comment ("fixed, 5" after a yes is the rating alone)
+      return rating(c, rated.score(), f.fixed() != c.fixed() ? f.text() : null);
     }
     if (saysMore(c, f)) {
       return comment(c, f.text()); // "still broken, nobody came" answers "what went wrong?"
@@ -191,7 +210,17 @@ public final class SurveyFlow {
         && AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r) {
       rating = r; // "sí, 5 muy rápido", "no, 2 - nobody called": the score and its words
     }
-    return rating != null ? fixedAndRated(c, fixed, rating) : fixed(c, fixed, comment);
+    if (rating != null) {
+      return fixedAndRated(c, fixed, rating, rating.comment());
+    }
+    // "no. still can't print. 2 from me", "Non. L'imprimante bourre toujours. Je mets 2.": the
+    // score said last, in a sentence of its own; the words before it are the comment
+    ParsedAnswer.Rating last = c.rating() == null ? AnswerParser.trailingScore(rest) : null;
+    ParsedAnswer.Rating split = last != null ? AnswerParser.trailingScore(comment) : null;
+    if (split != null && split.score() == last.score()) {
+      return fixedAndRated(c, fixed, split, split.comment());
+    }
+    return fixed(c, fixed, comment);
   }
 
   /**
@@ -208,13 +237,14 @@ public final class SurveyFlow {
   }
 
   /**
-   * "Did we fix it?" and the rating answered in one reply, with the words after the score as the
-   * comment.
+   * "Did we fix it?" and the rating answered in one reply, with {@code comment} (the words that
+   * came with the score, or null).
    */
-  private Transition fixedAndRated(Conversation c, boolean fixed, ParsedAnswer.Rating r) {
+  private Transition fixedAndRated(
+      Conversation c, boolean fixed, ParsedAnswer.Rating r, String comment) {
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
-    Transition rated = rated(c.withFixed(fixed), r.score(), r.comment());
+    Transition rated = rated(c.withFixed(fixed), r.score(), comment);
     recorded.addAll(rated.recorded());
     return thankedForReason(rated, afterScoreAnswer(rated.next(), recorded));
   }

@@ -278,6 +278,7 @@ public final class SurveyMessages {
           case REOPEN_OFFER_PLAIN -> "reopenOfferPlain";
           case REOPEN_UNCLEAR -> "reopenUnclear";
           case STAYS_CLOSED -> "staysClosed";
+          case REOPENING -> "reopening";
           case THANKS_FOR_COMMENT -> "thanksForComment";
           case COMMENT_NOTED -> "commentNoted";
           case COMMENT_ADDED -> "commentAdded";

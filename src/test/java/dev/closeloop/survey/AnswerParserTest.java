@@ -91,7 +91,7 @@ class AnswerParserTest {
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
-      value = {"6", "0", "45", "10/10", "4.5", "4,5"})
+      value = {"6", "0", "45", "7/10", "4.5", "4,5"})
   void numbersThatAreNoScoreAreAskedAgainNotRecorded(String text) {
     assertThat(AnswerParser.parse(text)).isInstanceOf(ParsedAnswer.Unclear.class);
   }

@@ -190,7 +190,8 @@ class SurveyFlowTest {
     assertThat(t2.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
     Transition t3 = flow.apply(t2.next(), typed("2"));
     assertThat(t3.recorded()).containsExactly(new Transition.Answer(AnswerKind.RATING, "2"));
-    assertThat(t3.say()).isEmpty();
+    // "anything else?" is not asked twice; the typed score is thanked rather than met by silence
+    assertThat(t3.say()).containsExactly(Say.COMMENT_NOTED);
   }
 
   @Test
@@ -275,5 +276,24 @@ class SurveyFlowTest {
         .isFalse();
     assertThat(flow.negativeByAnswers(new Conversation(Step.OPEN, false, 5, null, null, null)))
         .isTrue();
+  }
+
+  @Test
+  @DisplayName("A score typed after 'anything else?' was asked is thanked, not met by silence")
+  void scoreTypedAfterAnythingElseIsThanked() {
+    // "yes it works now but it took forever": fixed and the comment, so "anything else?" comes
+    Transition first = flow.apply(Conversation.start(), typed("yes works now but it took forever"));
+    assertThat(first.say()).containsExactly(Say.ANYTHING_ELSE);
+
+    Transition typedScore = flow.apply(first.next(), typed("4"));
+    assertThat(typedScore.recorded())
+        .containsExactly(new Transition.Answer(AnswerKind.RATING, "4"));
+    assertThat(typedScore.say()).containsExactly(Say.COMMENT_NOTED);
+    assertThat(typedScore.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+
+    // a tapped rating shows on the message itself: nothing said
+    Transition tapped = flow.apply(first.next(), new RatingClicked(4));
+    assertThat(tapped.recorded()).containsExactly(new Transition.Answer(AnswerKind.RATING, "4"));
+    assertThat(tapped.say()).isEmpty();
   }
 }
