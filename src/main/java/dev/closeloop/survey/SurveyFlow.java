@@ -376,9 +376,12 @@ public final class SurveyFlow {
     Conversation next = c.withRating(score);
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.RATING, Integer.toString(score)));
-    if (comment != null && next.comment() == null) {
-      next = next.withComment(comment);
-      recorded.add(new Answer(AnswerKind.COMMENT, comment));
+    String whole = comment == null ? null : next.comment() == null ? comment : more(next, comment);
+    if (whole != null) {
+      // the words with the score: the comment, or added to the one already in ("eher so 2,
+      // musste dreimal nachfragen" after a first reason)
+      next = next.withComment(whole);
+      recorded.add(new Answer(AnswerKind.COMMENT, whole));
     }
     return new Transition(next, recorded, List.of(), false, true);
   }
@@ -445,10 +448,8 @@ public final class SurveyFlow {
    * answer is in.
    */
   private static Transition addedToComment(Conversation c, String text) {
-    String more = c.comment() + "\n" + text;
-    boolean repeated = c.comment().equals(text) || c.comment().endsWith("\n" + text);
-    if (repeated || more.length() > MAX_COMMENT) {
-      // the same words sent twice (a phone that resent them) are in already
+    String more = more(c, text);
+    if (more == null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     return new Transition(
@@ -457,6 +458,16 @@ public final class SurveyFlow {
         List.of(Say.COMMENT_ADDED),
         false,
         true);
+  }
+
+  /**
+   * The comment with {@code text} added on a line of its own; null when those words are in already
+   * (the same words sent twice, by a phone that resent them) or the comment would be too long.
+   */
+  private static String more(Conversation c, String text) {
+    String more = c.comment() + "\n" + text;
+    boolean repeated = c.comment().equals(text) || c.comment().endsWith("\n" + text);
+    return repeated || more.length() > MAX_COMMENT ? null : more;
   }
 
   /**

@@ -235,6 +235,15 @@ class SurveyFlowTest {
     assertThat(t2.say()).containsExactly(Say.COMMENT_ADDED);
     assertThat(t2.next().step()).isEqualTo(Step.OPEN);
 
+    // a score with words once the comment is in: the rating, and the words added to the comment
+    Transition scored = flow.apply(t2.next(), typed("eher so 2, musste dreimal nachfragen"));
+    assertThat(scored.next().rating()).isEqualTo(2);
+    assertThat(scored.next().comment()).isEqualTo(both + "\nmusste dreimal nachfragen");
+    assertThat(scored.recorded())
+        .containsExactly(
+            new Answer(AnswerKind.RATING, "2"),
+            new Answer(AnswerKind.COMMENT, both + "\nmusste dreimal nachfragen"));
+
     // the same words sent again (a phone that resent them) are not added twice
     Transition resent = flow.apply(t2.next(), typed("druckt nur jede zweite Seite"));
     assertThat(resent.changed()).isFalse();
