@@ -85,6 +85,10 @@ public final class AnswerParser {
     if (fixed != null) {
       return fixed;
     }
+    ParsedAnswer stillNot = stillNot(f);
+    if (stillNot != null) {
+      return stillNot; // "still can't print", "sigue sin llegar", "まだ届きません"
+    }
     int start = skipAcks(f, 0);
     if (start >= f.length()) {
       return new ParsedAnswer.Thanks(text);
@@ -391,6 +395,42 @@ public final class AnswerParser {
       return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
     }
     return null;
+  }
+
+  /** Untested or unsure words of more than one word ("todavía no lo he probado", not "aún"). */
+  private static final List<String> NOT_TRIED_YET =
+      java.util.stream.Stream.concat(Lexicon.UNTESTED.stream(), Lexicon.UNSURE.stream())
+          .filter(p -> p.indexOf(' ') > 0 || (!p.isEmpty() && Folded.isCjk(p.charAt(0))))
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+          .toList();
+
+  /**
+   * The trouble goes on, in words of its own ({@link Lexicon#STILL_NOT}, or Japanese まだ / 相変わらず /
+   * いまだに with a negative verb in the same clause): not fixed, the whole reply the comment. Null
+   * when nothing follows those words, or when the reply says it was not tried yet ("todavía no lo
+   * he probado", "still not sure").
+   */
+  private static ParsedAnswer stillNot(Folded f) {
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (start >= f.length() || contains(f, NOT_TRIED_YET) || agreesThenSays(f.originalFrom(0))) {
+      return null; // "vale, sigue sin imprimir" at the reopen offer: the yes, with its words
+    }
+    int still = f.phraseAt(start, Lexicon.STILL_NOT);
+    boolean goesOn =
+        still > 0
+            ? skipSymbols(f, skipSpaces(f, start + still)) < f.length()
+                && !Folded.isSeparator(f.text.charAt(skipSpaces(f, start + still)))
+            : japaneseStillNot(f.text.substring(start));
+    return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
+  }
+
+  private static final java.util.regex.Pattern JA_STILL_NOT =
+      java.util.regex.Pattern.compile(
+          "^(まだ|相変わらず|いまだに|未だに)[^。、，,.!！?？]*(ません|ない|ないです|なくて|ないまま|ず)[。、，,.!！?？\\s]*.*$",
+          java.util.regex.Pattern.DOTALL);
+
+  private static boolean japaneseStillNot(String text) {
+    return JA_STILL_NOT.matcher(text).matches();
   }
 
   /**

@@ -356,7 +356,8 @@ final class Lexicon {
             don't know yet | dont know yet | i don't know | i dont know | i don't know yet |
             i dont know yet | idk | no idea | no idea yet | can't tell | cant tell |
             can't tell yet | cant tell yet | can't say yet | cant say yet | too early to tell |
-            too soon to tell | hard to say | i'm not sure | im not sure | unsure
+            too soon to tell | hard to say | i'm not sure | im not sure | unsure | still not sure |
+            still unsure | still don't know | still dont know
           de: weiss nicht | weiss noch nicht | weiss ich nicht | weiss ich noch nicht |
             ich weiss nicht | ich weiss es nicht | ich weiss noch nicht | keine ahnung |
             nicht sicher | noch nicht sicher | bin mir nicht sicher | bin nicht sicher |
@@ -389,7 +390,10 @@ final class Lexicon {
             have to test | have to try | have to check | i'll test | ill test | i'll try | ill try |
             i'll check | ill check | i'll see | ill see | i'll let you know | ill let you know |
             will let you know | let you know | haven't had time | havent had time | didn't have time |
-            didnt have time | no time to test | not had time | haven't tried it yet | havent tried it yet
+            didnt have time | no time to test | not had time | haven't tried it yet | havent tried it yet |
+            still haven't tried | still havent tried | still haven't tested | still havent tested |
+            still haven't had time | still havent had time | still haven't tried it |
+            still havent tried it | still haven't tested it | still havent tested it
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
@@ -402,7 +406,8 @@ final class Lexicon {
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
             os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
-            todavia no he tenido tiempo
+            todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
+            todavia no he probado | aun no he probado
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
             vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
@@ -697,11 +702,42 @@ final class Lexicon {
             再開は不要です | 開けなくて大丈夫です
           """);
 
+  /**
+   * The trouble goes on, said with words of its own after these ("still can't print", "immer noch
+   * kein Netz", "toujours pas reçu", "sigue sin llegar", "ainda não chegou"): not fixed, the whole
+   * reply its comment. Japanese is read in AnswerParser (まだ or 相変わらず, then a negative verb).
+   */
+  static final List<String> STILL_NOT =
+      phrases(
+          """
+          en: still not | still can't | still cant | still cannot | still can not | still doesn't |
+            still doesnt | still does not | still don't | still dont | still won't | still wont |
+            still isn't | still isnt | still aren't | still arent | still no | still unable |
+            still having | still getting | still seeing | still nothing | still nobody |
+            still waiting | i still can't | i still cant | i still cannot | i still have |
+            i still get | i still see | it still won't | it still wont | it still doesn't |
+            it still doesnt | it still does not | still the same
+          de: immer noch nicht | immer noch kein | immer noch keine | immer noch keinen |
+            immer noch nichts | noch immer nicht | noch immer kein | noch immer keine |
+            kann immer noch nicht | kann noch immer nicht | ich kann immer noch nicht |
+            habe immer noch | hab immer noch | ich habe immer noch | ich hab immer noch |
+            geht immer noch nicht | funktioniert immer noch nicht
+          fr: toujours pas | toujours aucun | toujours aucune | toujours rien | toujours impossible |
+            je n'arrive toujours pas | j'arrive toujours pas | je ne peux toujours pas |
+            je peux toujours pas | j'ai toujours | ca ne marche toujours pas | ca marche toujours pas
+          es: sigue sin | sigo sin | siguen sin | todavia no | aun no | todavia sin | aun sin |
+            sigo teniendo | sigue dando | sigue saliendo | sigue apareciendo | todavia no puedo |
+            aun no puedo
+          pt: ainda nao | continua sem | continuo sem | ainda sem | segue sem | continua dando |
+            continua aparecendo | ainda estou sem | ainda to sem | ainda nao consigo
+          """);
+
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */
   static final List<String> NOT_FIXED =
       phrases(
           """
           all: not fixed | still broken | not resolved | still not working | still not fixed |
+            still not | still no |
             doesn't work | doesnt work | does not work | still doesn't work | still doesnt work |
             not working | it's not fixed | its not fixed | still an issue | still a problem |
             unresolved | broken | not yet | not fixed yet | not quite | still the same |
