@@ -175,6 +175,25 @@ public final class Surveys {
   }
 
   /**
+   * The survey of this platform user that ended (answered, its conversation finished) most
+   * recently, at or after {@code since}.
+   */
+  public Optional<SurveyRow> latestFinishedFor(
+      String platform, String platformUser, Instant since) {
+    return h.createQuery(
+            """
+            SELECT * FROM surveys WHERE platform = :platform AND platform_user = :user
+              AND state = 'answered' AND finished_at >= :since
+            ORDER BY finished_at DESC, id DESC LIMIT 1
+            """)
+        .bind("platform", platform)
+        .bind("user", platformUser)
+        .bind("since", since)
+        .mapTo(SurveyRow.class)
+        .findOne();
+  }
+
+  /**
    * For {@link #latestLocaleOf}, {@code column} the platform's id column of people. A scheduled
    * survey is found by its person (the keys the platform user is known by, {@link People#keysOf},
    * and the sandbox's email itself): the payload's Slack or Discord id is on the person's record

@@ -19,6 +19,9 @@ import java.util.List;
  * survey asks whether anything else needs doing, and ends. Pure: no clock, no I/O.
  */
 public final class SurveyFlow {
+  /** How long after a survey ended without a score a bare score typed is still its score. */
+  public static final java.time.Duration LATE_SCORE = java.time.Duration.ofHours(1);
+
   /** The longest comment kept, with what was added to it (the store's column holds 8,000). */
   static final int MAX_COMMENT = 2 * AnswerParser.MAX_TEXT;
 
@@ -46,7 +49,9 @@ public final class SurveyFlow {
       return new Transition(c, List.of(), List.of(Say.OPTED_OUT), true, false);
     }
     if (c.finished()) {
-      return Transition.unchanged(c, Say.SURVEY_CLOSED);
+      return input instanceof SurveyInput.LateScore l && c.rating() == null
+          ? lateScore(c, l.score())
+          : Transition.unchanged(c, Say.SURVEY_CLOSED);
     }
     if (c.step().reopenOffered()) {
       return ReopenStep.answer(c, input);
@@ -71,8 +76,20 @@ public final class SurveyFlow {
       return request(c, r.text());
     } else if (input instanceof Typed t) {
       return typed(c, t.answer(), t.questionSeen());
+    } else if (input instanceof SurveyInput.LateScore l) {
+      return rating(c, l.score(), null); // the survey is still open after all: the rating
     }
     throw new IllegalArgumentException("unknown input " + input);
+  }
+
+  /**
+   * A score typed just after the survey ended without one: recorded, and thanked (with when the
+   * team reads it, when it makes the reply a negative); the survey stays ended.
+   */
+  private Transition lateScore(Conversation c, int score) {
+    Transition rated = rated(c, score, null);
+    Say thanks = negativeByAnswers(rated.next()) ? Say.THANKS_FOR_COMMENT : Say.COMMENT_NOTED;
+    return new Transition(rated.next(), rated.recorded(), List.of(thanks), false, true);
   }
 
   /** True when this conversation's answers make it a negative reply (comment sentiment aside). */

@@ -28,6 +28,13 @@ public sealed interface SurveyInput {
     }
   }
 
+  /**
+   * A bare score typed within {@link SurveyFlow#LATE_SCORE} of the survey ending without one
+   * ("anything else?" answered first, then "2"): the use case finds that survey; the flow takes the
+   * score.
+   */
+  record LateScore(int score) implements SurveyInput {}
+
   /** The "stop asking me" button. */
   record StopClicked() implements SurveyInput {}
 }

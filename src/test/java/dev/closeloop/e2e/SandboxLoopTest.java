@@ -330,4 +330,39 @@ class SandboxLoopTest {
     // the language mark is found on the whole comment, not on its first two words alone
     assertThat(team).contains("(German)");
   }
+
+  @Test
+  @DisplayName(
+      "A score typed within the hour after 'anything else?' ended the survey unrated is its score;"
+          + " later, it finds no survey")
+  void aScoreTypedJustAfterTheEndIsStillTheScore() throws Exception {
+    app.webhook(TestApp.closed("INC-17", clock.instant(), "{\"email\":\"vik@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("vik@example.com", "cl:s:1:fixed:yes");
+    type("vik@example.com", "the tech was quick");
+    click("vik@example.com", "cl:s:1:else:no");
+    clock.advance(java.time.Duration.ofMinutes(10));
+    type("vik@example.com", "2");
+    assertThat(messages("dm:vik@example.com").toString())
+        .contains("The IT team will see it")
+        .doesNotContain("no open survey");
+    JsonNode survey =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=INC-17", null).body())
+            .get("surveys")
+            .get(0);
+    assertThat(survey.get("answers").toString()).contains("{\"kind\":\"rating\",\"value\":2,");
+    assertThat(survey.get("incident").isNull()).as("a 2 is a negative").isFalse();
+
+    app.webhook(TestApp.closed("INC-18", clock.instant(), "{\"email\":\"wen@example.com\"}"));
+    app.tick();
+    app.deliver();
+    click("wen@example.com", "cl:s:2:fixed:yes");
+    type("wen@example.com", "all good");
+    click("wen@example.com", "cl:s:2:else:no");
+    clock.advance(java.time.Duration.ofMinutes(61));
+    type("wen@example.com", "4");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=INC-18", null).body())
+        .doesNotContain("\"kind\":\"rating\"");
+  }
 }

@@ -305,4 +305,25 @@ class SurveyFlowTest {
     assertThat(tapped.recorded()).containsExactly(new Transition.Answer(AnswerKind.RATING, "4"));
     assertThat(tapped.say()).isEmpty();
   }
+
+  @Test
+  @DisplayName(
+      "A score typed just after the survey ended without one is its score, and thanked; a survey"
+          + " that has one stays closed")
+  void aLateScoreIsTakenByASurveyThatEndedWithoutOne() {
+    Conversation ended = new Conversation(Step.FINISHED, true, null, "nice tech", false, null);
+    Transition low = flow.apply(ended, new SurveyInput.LateScore(2));
+    assertThat(low.recorded()).containsExactly(new Answer(AnswerKind.RATING, "2"));
+    assertThat(low.next().finished()).isTrue();
+    assertThat(low.say())
+        .as("a negative now: when the team reads it")
+        .containsExactly(Say.THANKS_FOR_COMMENT);
+    Transition high = flow.apply(ended, new SurveyInput.LateScore(5));
+    assertThat(high.say()).containsExactly(Say.COMMENT_NOTED);
+
+    Conversation rated = new Conversation(Step.FINISHED, true, 4, null, false, null);
+    Transition again = flow.apply(rated, new SurveyInput.LateScore(2));
+    assertThat(again.changed()).isFalse();
+    assertThat(again.say()).containsExactly(Say.SURVEY_CLOSED);
+  }
 }

@@ -138,6 +138,25 @@ public final class Conversations {
       return apply(typed.platform(), typed.userId(), id, typedInput(parsed, open.get()), false);
     }
     Instant now = clock.instant();
+    if (parsed instanceof ParsedAnswer.Rating r && r.comment() == null) {
+      // "2" typed just after "anything else?" ended the survey before it was rated: its score
+      Optional<SurveyRow> ended =
+          jdbi.withHandle(
+              h ->
+                  new Surveys(h)
+                      .latestFinishedFor(
+                          typed.platform().wire(),
+                          typed.userId(),
+                          now.minus(SurveyFlow.LATE_SCORE)));
+      if (ended.isPresent()) {
+        return apply(
+            typed.platform(),
+            typed.userId(),
+            ended.get().id(),
+            new SurveyInput.LateScore(r.score()),
+            false);
+      }
+    }
     String tag = typed.platform().wire() + "-" + typed.userId() + "-" + unique(now);
     if (parsed instanceof ParsedAnswer.Stop) {
       preferences.setOptOut(typed.platform(), typed.userId(), true);
@@ -223,7 +242,10 @@ public final class Conversations {
                     return InteractionReply.ephemeral(
                         notifier.messages(h, platform, userId, null).t("notYourSurvey"));
                   }
+                  boolean lateScore =
+                      input instanceof SurveyInput.LateScore && s.finishedAt() != null;
                   if (!s.open()
+                      && !lateScore
                       && !(input instanceof SurveyInput.StopClicked)
                       && !(input instanceof SurveyInput.Typed t
                           && t.answer() instanceof ParsedAnswer.Stop)) {
