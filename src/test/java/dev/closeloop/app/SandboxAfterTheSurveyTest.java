@@ -149,12 +149,13 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
-  void aSecondCommentIsAnsweredPolitelyAndTheFirstIsKept() throws Exception {
+  void aSecondMessageIsAddedToTheCommentAndSaidSo() throws Exception {
     openSurvey("DEMO-9", "de");
     type("Drucker ist langsam");
     type("Drucker druckt nur jede zweite Seite");
-    assertThat(last()).isEqualTo("Das hast du schon beantwortet – danke!");
-    assertThat(answersOf("DEMO-9")).containsExactly("Drucker ist langsam");
+    assertThat(last()).isEqualTo("Danke, ich habe das zu deiner Antwort ergänzt.");
+    assertThat(answersOf("DEMO-9"))
+        .containsExactly("Drucker ist langsam\nDrucker druckt nur jede zweite Seite");
   }
 
   @Test
