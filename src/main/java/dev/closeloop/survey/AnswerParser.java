@@ -89,6 +89,10 @@ public final class AnswerParser {
     if (stillNot != null) {
       return stillNot; // "still can't print", "sigue sin llegar", "まだ届きません"
     }
+    ParsedAnswer works = subjectWorks(f);
+    if (works != null) {
+      return works; // "the printer works again, 5 stars", "Drucker geht wieder"
+    }
     int start = skipAcks(f, 0);
     if (start >= f.length()) {
       return new ParsedAnswer.Thanks(text);
@@ -422,6 +426,55 @@ public final class AnswerParser {
                 && !Folded.isSeparator(f.text.charAt(skipSpaces(f, start + still)))
             : japaneseStillNot(f.text.substring(start));
     return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
+  }
+
+  /**
+   * What works, in at most four words, then that it works now, and nothing more but how well, when,
+   * thanks or a score ("printer works again, 5 stars", "Drucker geht wieder", "la impresora ya
+   * funciona", "a impressora voltou a funcionar", "プリンターが使えるようになりました"): fixed, the score after it
+   * its rest. Null when the reply asks, says what is still wrong, contrasts, or negates ("nothing
+   * works", "my laptop works slowly").
+   */
+  private static ParsedAnswer subjectWorks(Folded f) {
+    if (asksOrStillBroken(f)
+        || contains(f, Lexicon.NO)
+        || contains(f, Lexicon.NOTHING)
+        || leading(f, skip(f, 0, Lexicon.ACK, Lexicon.OPENER), Lexicon.YES) > 0) {
+      return null; // a yes first ("yes, it works now", "ja, läuft") is read as the yes it is
+    }
+    int words = 0;
+    for (int i = 0; i < f.length() && words <= 4; i++) {
+      char ch = f.text.charAt(i);
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if (i > 0 && (wordStart || Folded.isCjk(ch))) {
+        int len = f.phraseAt(i, Lexicon.WORKS_NOW);
+        if (len > 0) {
+          int end = skipSymbols(f, skip(f, i + len, Lexicon.FILLER, Lexicon.ACK));
+          if (end >= f.length()) {
+            return new ParsedAnswer.Fixed(true, null, f.originalFrom(0));
+          }
+          int score = f.skipSeparators(i + len);
+          score = skip(f, score, Lexicon.FILLER, Lexicon.ACK);
+          if (scoreAndThanks(f.originalFrom(score)) != null) {
+            return new ParsedAnswer.Fixed(true, f.originalFrom(score), f.originalFrom(0));
+          }
+          return null;
+        }
+      }
+      if (wordStart && Character.isLetterOrDigit(ch)) {
+        words++;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The reply says what works ("the printer works again, thanks"), not only that it is fixed
+   * ("fixed", "works now").
+   */
+  public static boolean namesWhatWorks(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return fixed(f) == null && subjectWorks(f) != null;
   }
 
   private static final java.util.regex.Pattern JA_STILL_NOT =

@@ -579,6 +579,27 @@ final class Lexicon {
           """);
 
   /**
+   * It works, said after what works ("the printer works again", "Drucker geht wieder", "la
+   * impresora ya funciona", "プリンターが使えるようになりました"): fixed, at "did we fix it?".
+   */
+  static final List<String> WORKS_NOW =
+      phrases(
+          """
+          en: works | working | is working | works fine | is fine now | fine now | ok now | is ok now |
+            is back | is back up | is up again | loads again | prints again | connects again
+          de: geht wieder | geht jetzt | lauft wieder | lauft jetzt | lauft | funktioniert wieder |
+            funktioniert jetzt | funktioniert | druckt wieder | ist wieder da | geht
+          fr: marche | remarche | fonctionne | refonctionne | marche a nouveau | fonctionne a nouveau |
+            marche de nouveau | est revenu | est revenue | imprime a nouveau | imprime de nouveau
+          es: ya funciona | funciona | vuelve a funcionar | volvio a funcionar | ya anda | anda bien |
+            ya imprime | ya conecta | ya carga
+          pt: ja funciona | funciona | voltou a funcionar | esta funcionando | ta funcionando |
+            funcionando | voltou | ja imprime | ja conecta
+          ja: 使えるようになりました | 使えるようになった | 動くようになりました | 動くようになった | 直りました |
+            直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます
+          """);
+
+  /**
    * What a number counts when it is not a score ("3 days and nobody called", "2 Kollegen", "5 min
    * later"): after a digit, these make it a count, not a rating with a reason.
    */

@@ -171,6 +171,13 @@ public final class SurveyFlow {
           : freeText(c, f.text(), false);
     }
     if (closingQuestionOpen(c) && c.fixed() != null) {
+      if (f.fixed()
+          && f.comment() == null
+          && c.step() == Step.AWAIT_ANYTHING_ELSE
+          && c.comment() == null
+          && AnswerParser.namesWhatWorks(f.text())) {
+        return comment(c, f.text()); // "the printer works again, thanks": feedback, kept
+      }
       return f.fixed() && f.comment() == null
           ? declined(c)
           : Transition.unchanged(c, Say.ALREADY_ANSWERED);
