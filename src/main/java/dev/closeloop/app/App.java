@@ -129,7 +129,7 @@ public final class App implements AutoCloseable {
     this.incidents =
         new IncidentActions(jdbi, config, notifier, policy, platforms, writeBack.writeBack, clock);
     this.ownerReminders = new OwnerReminders(jdbi, config, notifier, platforms, clock);
-    SurveyFlow flow = new SurveyFlow(config.digest().negativeAtOrBelow());
+    SurveyFlow flow = new SurveyFlow(config.digest().negativeAtOrBelow(), classifier::isNegative);
     PersonPreferences preferences = new PersonPreferences(jdbi, clock);
     Conversations answers =
         new Conversations(

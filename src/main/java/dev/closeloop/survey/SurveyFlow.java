@@ -27,8 +27,21 @@ public final class SurveyFlow {
 
   private final int negativeAtOrBelow;
 
+  /** Whether a comment reads as a complaint (the digest's test); null: not known here. */
+  private final java.util.function.Predicate<String> complaint;
+
   public SurveyFlow(int negativeAtOrBelow) {
+    this(negativeAtOrBelow, null);
+  }
+
+  /**
+   * {@code complaint} tells whether a comment reads as one the digest lists (the negative detection
+   * the digest uses), so that the thanks for a comment promises the IT team's review only when the
+   * digest will show it.
+   */
+  public SurveyFlow(int negativeAtOrBelow, java.util.function.Predicate<String> complaint) {
     this.negativeAtOrBelow = negativeAtOrBelow;
+    this.complaint = complaint;
   }
 
   /**
@@ -495,11 +508,18 @@ public final class SurveyFlow {
   }
 
   /**
-   * The thanks for a comment: with when the IT team reads it while the answers may still make it a
-   * negative (the digest lists negatives); a plain "thanks, noted" once they are all positive ("5",
-   * then "the tech was great"), which no digest will show.
+   * The thanks for a comment: with when the IT team reads it when the digest will list the reply (a
+   * negative answer, or a comment that reads as a complaint); a plain "thanks, noted" otherwise
+   * ("the tech was great" before any answer, or "5" then a kind word), as no digest will show it.
+   * Without a complaint test, while the answers may still make it a negative, the review is
+   * promised.
    */
   private Say thanksFor(Conversation c) {
+    if (complaint != null) {
+      return negativeByAnswers(c) || complaint.test(c.comment())
+          ? Say.THANKS_FOR_COMMENT
+          : Say.COMMENT_NOTED;
+    }
     boolean positive = !negativeByAnswers(c) && (c.fixed() != null || c.rating() != null);
     return positive ? Say.COMMENT_NOTED : Say.THANKS_FOR_COMMENT;
   }

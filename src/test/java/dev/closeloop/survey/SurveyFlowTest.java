@@ -326,4 +326,25 @@ class SurveyFlowTest {
     assertThat(again.changed()).isFalse();
     assertThat(again.say()).containsExactly(Say.SURVEY_CLOSED);
   }
+
+  @Test
+  @DisplayName(
+      "The review is promised for a comment only when the digest will list the reply: a negative"
+          + " answer or a comment that reads as a complaint")
+  void theReviewIsPromisedOnlyWhenTheDigestWillShowTheReply() {
+    SurveyFlow judged = new SurveyFlow(2, text -> text.contains("rude"));
+    assertThat(judged.apply(Conversation.start(), typed("the tech was great")).say())
+        .as("praise before any answer: no digest will list it")
+        .containsExactly(Say.COMMENT_NOTED);
+    assertThat(judged.apply(Conversation.start(), typed("the tech was rude")).say())
+        .containsExactly(Say.THANKS_FOR_COMMENT);
+    Conversation five = judged.apply(Conversation.start(), new RatingClicked(5)).next();
+    assertThat(judged.apply(five, typed("the tech was rude though")).say())
+        .as("all answers positive, but a complaint: the digest lists it")
+        .containsExactly(Say.THANKS_FOR_COMMENT, Say.ANYTHING_ELSE);
+    Conversation two = judged.apply(Conversation.start(), new RatingClicked(2)).next();
+    assertThat(judged.apply(two, typed("took a while")).say())
+        .as("a negative answer: listed whatever the comment says")
+        .contains(Say.THANKS_FOR_COMMENT);
+  }
 }
