@@ -4,6 +4,11 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -128,5 +133,44 @@ final class Bodies {
 
   static String text(Context ctx) {
     return new String(bytes(ctx), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The body as UTF-8 text, refused when it is not: a CSV saved in a legacy code page (Excel's
+   * plain "CSV" on Windows) or a broken sender would otherwise have each byte it cannot read
+   * replaced by U+FFFD and stored as if it were the text meant ({@code Jos?@example.com}).
+   */
+  static String utf8(Context ctx) {
+    return utf8(bytes(ctx));
+  }
+
+  /** {@code bytes} as UTF-8 text; {@link NotUtf8} naming the first line that is not. */
+  static String utf8(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new NotUtf8(line);
+    }
+    return out.flip().toString();
+  }
+
+  /** Text that is not UTF-8: a client error (400) naming the line. */
+  static final class NotUtf8 extends IllegalArgumentException {
+    NotUtf8(int line) {
+      super("line " + line + " is not UTF-8 text (save it as UTF-8: in Excel, \"CSV UTF-8\")");
+    }
   }
 }
