@@ -164,7 +164,7 @@ final class AdminRoutes {
         "/admin/links",
         ctx -> {
           try {
-            ctx.json(Map.of("linked", app.adminLinks.links(Bodies.text(ctx))));
+            ctx.json(Map.of("linked", app.adminLinks.links(Bodies.utf8(ctx))));
           } catch (IllegalArgumentException e) {
             HttpApi.error(ctx, 400, e.getMessage());
           }

@@ -1,9 +1,20 @@
 package dev.closeloop.app;
 
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.server.HttpChannel;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Request bodies, read once and capped while they stream: a body past its route's limit is answered
@@ -19,19 +30,39 @@ final class Bodies {
 
   private Bodies() {}
 
-  /** Reads the body up to {@code limit}; false after answering 413 (or 400 on a broken stream). */
+  /**
+   * How long a body may take at least: a slow client that sends a byte now and then (each one
+   * resetting the idle timeout) would otherwise hold a server thread for as long as it likes, and a
+   * few hundred of them would hold them all. Package-private for tests.
+   */
+  static volatile Duration minimumTime = Duration.ofSeconds(10);
+
+  /** Beyond {@link #minimumTime}, a body of the route's limit may take as long as at this rate. */
+  static final long MINIMUM_RATE = 64 * 1024;
+
+  /**
+   * Reads the body up to {@code limit}; false after answering 413 (or 408 when it does not arrive
+   * in time, 400 on a broken stream).
+   */
   static boolean capture(Context ctx, long limit) {
     if (ctx.contentLength() > limit) {
       tooLarge(ctx, limit);
       return false;
     }
+    Duration allowed = allowance(limit);
     byte[] body;
     try {
-      InputStream in = ctx.req().getInputStream();
-      body = in.readNBytes((int) limit + 1);
+      body = readWithin(ctx, limit, allowed);
     } catch (IOException e) {
       ctx.header("Connection", "close");
-      HttpApi.error(ctx, 400, "could not read the body");
+      if (timedOut(e)) {
+        HttpApi.error(
+            ctx,
+            408,
+            "the body did not arrive within " + allowed.toSeconds() + " s; send it whole");
+      } else {
+        HttpApi.error(ctx, 400, "could not read the body");
+      }
       return false;
     }
     if (body.length > limit) {
@@ -40,6 +71,53 @@ final class Bodies {
     }
     ctx.attribute(ATTRIBUTE, body);
     return true;
+  }
+
+  /** The time a body may take: {@link #minimumTime}, or longer for a large limit. */
+  static Duration allowance(long limit) {
+    Duration byRate = Duration.ofMillis(limit * 1000 / MINIMUM_RATE);
+    return byRate.compareTo(minimumTime) > 0 ? byRate : minimumTime;
+  }
+
+  /**
+   * Reads up to {@code limit} + 1 bytes, all of them within {@code allowed} of now: before each
+   * read the connection's idle timeout is cut to the time left, so a body still coming at the
+   * deadline ends that read with a timeout (the thread is free again), however often single bytes
+   * arrive.
+   */
+  private static byte[] readWithin(Context ctx, long limit, Duration allowed) throws IOException {
+    InputStream in = ctx.req().getInputStream();
+    HttpChannel channel = Request.getBaseRequest(ctx.req()).getHttpChannel();
+    long idle = channel.getIdleTimeout();
+    long deadline = System.nanoTime() + allowed.toNanos();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[(int) Math.min(limit + 1, 16 * 1024)];
+    try {
+      while (out.size() <= limit) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          throw new IOException(new TimeoutException("body deadline passed"));
+        }
+        channel.setIdleTimeout(idle > 0 ? Math.min(idle, left) : left);
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - out.size()));
+        if (n < 0) {
+          break;
+        }
+        out.write(buffer, 0, n);
+      }
+    } finally {
+      channel.setIdleTimeout(idle);
+    }
+    return out.toByteArray();
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void tooLarge(Context ctx, long limit) {
@@ -55,5 +133,44 @@ final class Bodies {
 
   static String text(Context ctx) {
     return new String(bytes(ctx), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The body as UTF-8 text, refused when it is not: a CSV saved in a legacy code page (Excel's
+   * plain "CSV" on Windows) or a broken sender would otherwise have each byte it cannot read
+   * replaced by U+FFFD and stored as if it were the text meant ({@code Jos?@example.com}).
+   */
+  static String utf8(Context ctx) {
+    return utf8(bytes(ctx));
+  }
+
+  /** {@code bytes} as UTF-8 text; {@link NotUtf8} naming the first line that is not. */
+  static String utf8(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int line = 1;
+      for (int i = 0; i < in.position(); i++) {
+        line += bytes[i] == '\n' ? 1 : 0;
+      }
+      throw new NotUtf8(line);
+    }
+    return out.flip().toString();
+  }
+
+  /** Text that is not UTF-8: a client error (400) naming the line. */
+  static final class NotUtf8 extends IllegalArgumentException {
+    NotUtf8(int line) {
+      super("line " + line + " is not UTF-8 text (save it as UTF-8: in Excel, \"CSV UTF-8\")");
+    }
   }
 }

@@ -50,7 +50,13 @@ final class CliLinkVerbs {
         err().println("cannot read " + file);
         return USAGE;
       }
-      String csv = Files.readString(file);
+      String csv;
+      try {
+        csv = Bodies.utf8(Files.readAllBytes(file));
+      } catch (Bodies.NotUtf8 e) {
+        err().println(file + ": " + e.getMessage());
+        return USAGE;
+      }
       try {
         return withProgress(
             "link import",

@@ -29,6 +29,7 @@ final class SandboxRoutes {
 
   static void register(Javalin j, App app) {
     j.exception(BadBody.class, (e, ctx) -> HttpApi.error(ctx, 400, e.getMessage()));
+    j.exception(Bodies.NotUtf8.class, (e, ctx) -> HttpApi.error(ctx, 400, e.getMessage()));
     j.before("/sandbox", ctx -> guard(ctx, app));
     j.before("/sandbox/*", ctx -> guard(ctx, app));
     j.get(
@@ -292,7 +293,7 @@ final class SandboxRoutes {
 
   /** The request's JSON object; an empty body is an empty object. */
   private static Map<?, ?> body(Context ctx) {
-    String b = Bodies.text(ctx);
+    String b = Bodies.utf8(ctx);
     if (b.isBlank()) {
       return Map.of();
     }

@@ -97,6 +97,61 @@ class BodyLimitsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/hooks/tickets", "/sandbox/api/type", "/admin/erase-user"})
+  void aBodyTrickledAByteAtATimeIs408AtItsDeadlineNotHeldForever(String path) throws Exception {
+    // slowloris on the body: one byte every 200 ms resets the 30 s idle timeout each time, and a
+    // 60,000-byte body would take over three hours; a few hundred such clients held every server
+    // thread (GET /health/live timed out). The body now has a deadline (here cut to 1 s).
+    java.time.Duration before = Bodies.minimumTime;
+    Bodies.minimumTime = java.time.Duration.ofSeconds(1);
+    try (Socket s = new Socket("127.0.0.1", app.port)) {
+      s.setSoTimeout(20_000);
+      InputStream in = s.getInputStream();
+      CompletableFuture<String> answer =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return statusLine(in);
+                } catch (IOException e) {
+                  return "io error: " + e;
+                }
+              });
+      OutputStream out = s.getOutputStream();
+      out.write(
+          ("POST "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Authorization: Bearer "
+                  + TestApp.TOKEN
+                  + "\r\nContent-Length: 60000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      try {
+        // at most 75 bytes (15 s): far less than the body, far longer than its deadline
+        for (int i = 0; i < 75 && !answer.isDone(); i++) {
+          out.write(' ');
+          out.flush();
+          Thread.sleep(200);
+        }
+      } catch (IOException closedByServer) {
+        // the server answered and closed: what we want
+      }
+      assertThat(answer.get(30, TimeUnit.SECONDS)).startsWith("HTTP/1.1 408 ");
+    } finally {
+      Bodies.minimumTime = before;
+    }
+    assertThat(app.send(java.net.http.HttpRequest.newBuilder(uri("/health/live")).build()))
+        .extracting(java.net.http.HttpResponse::statusCode)
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aBodyOfARoutesLimitMayTakeLongerThanTheMinimum() {
+    assertThat(Bodies.allowance(Bodies.SMALL)).isEqualTo(java.time.Duration.ofSeconds(10));
+    assertThat(Bodies.allowance(Bodies.LINKS_CSV)).isEqualTo(java.time.Duration.ofSeconds(64));
+  }
+
   @Test
   void aSmallChunkedBodyIsStillRead() throws Exception {
     // the cap is on size, not on chunked encoding: a short chunked request is served as usual

@@ -182,6 +182,22 @@ class CliTest {
   }
 
   @Test
+  void linkImportOfAFileThatIsNotUtf8ExitsTwoNamingTheLine() throws Exception {
+    // before: exit 1, "error: Input length = 1"
+    Path cfg = dir.resolve("c8.yml");
+    String db = dir.resolve("db8").toAbsolutePath().toString().replace("\\", "/");
+    Files.writeString(cfg, "server: { port: 0 }\nstorage: { url: \"jdbc:h2:file:" + db + "\" }\n");
+    Path links = dir.resolve("latin1.csv");
+    Files.write(
+        links,
+        "email,discordId\nJos\u00e9@example.com,123456789012345678\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    Run link = run("link", "import", links.toString(), "--config", cfg.toString());
+    assertThat(link.code()).isEqualTo(2);
+    assertThat(link.err()).contains("line 2 is not UTF-8");
+  }
+
+  @Test
   void anUnexpectedFailureWithoutAMessageIsNamedNotPrintedAsNull() {
     // before: "error: null"
     assertThat(Cli.describe(new NullPointerException()))

@@ -140,6 +140,46 @@ class HttpContractTest {
   }
 
   @Test
+  void aLinksImportThatIsNotUtf8Is400NamingTheLineNotStoredWithReplacementCharacters() {
+    // Excel's plain "CSV" on Windows is Windows-1252: "José" is the byte E9, which UTF-8 cannot
+    // read. Before, it was linked as "Jos\uFFFD@example.com" and answered {"linked":2}.
+    byte[] csv =
+        "email,discordId\nkim@example.com,723456789012345678\nJos\u00e9@example.com,823456789012345678\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    HttpResponse<String> r = adminBytes("/admin/links", "text/csv", csv);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("line 3 is not UTF-8");
+    assertThat(linkedTo("kim@example.com")).isEmpty();
+    assertThat(linkedTo("jos\uFFFD@example.com")).isEmpty();
+  }
+
+  @Test
+  void aSandboxBodyThatIsNotUtf8Is400NotADemoTicketWithReplacementCharacters() {
+    byte[] body =
+        "{\"email\":\"ren\u00e9@example.com\",\"id\":\"DEMO-UTF\"}"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    HttpResponse<String> r =
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.url("/sandbox/api/tickets")))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("line 1 is not UTF-8");
+    assertThat(app.admin("GET", "/admin/surveys?ticket=DEMO-UTF&source=sandbox", null).statusCode())
+        .isEqualTo(404);
+  }
+
+  private HttpResponse<String> adminBytes(String path, String type, byte[] body) {
+    return app.send(
+        HttpRequest.newBuilder(URI.create(app.url(path)))
+            .header("Authorization", "Bearer " + TestApp.TOKEN)
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  @Test
   void anAddressThatBeginsWithEmailIsNotTakenForTheHeader() {
     HttpResponse<String> r =
         app.admin(

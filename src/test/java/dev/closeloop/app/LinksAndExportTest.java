@@ -93,6 +93,30 @@ class LinksAndExportTest {
   }
 
   @Test
+  void aBidiOverrideInATicketOrWhatAPersonTypedNeverReachesTheSandboxPage() {
+    // Slack and Discord drop U+202A-E and U+2066-9 from people's text; the sandbox page showed
+    // them, so "Title\u202eReversed" turned the rest of its line around there
+    String rlo = "\u202e";
+    String body =
+        "{\"email\":\"bidi@x.org\",\"id\":\"BIDI-1\",\"title\":\"Printer"
+            + rlo
+            + "jams\",\"name\":\"Dana\u2066\",\"team\":\"help"
+            + rlo
+            + "desk\"}";
+    assertThat(sandbox("tickets", body).statusCode()).isEqualTo(202);
+    app.tick();
+    app.deliver();
+    assertThat(
+            sandbox("type", "{\"user\":\"bidi@x.org\",\"text\":\"3 " + rlo + "ok\"}").statusCode())
+        .isEqualTo(200);
+    app.deliver();
+
+    String page = sandbox("messages", null).body();
+    assertThat(page).contains("BIDI-1", "Printerjams", "3 ok");
+    assertThat(page).doesNotContain(rlo, "\u2066");
+  }
+
+  @Test
   void exportCellsThatASpreadsheetWouldRunAreNeutralised() throws Exception {
     app.webhook(close("=cmd|' /C calc'!A0", "https://h.example/1", "@SUM(1+1)", "d@x.org"));
     app.tick();

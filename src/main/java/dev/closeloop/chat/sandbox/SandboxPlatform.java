@@ -12,6 +12,7 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
+import dev.closeloop.language.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -141,7 +142,7 @@ public final class SandboxPlatform implements ChatPlatform {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("text", text);
     try {
-      insert("dm:" + userId, "in", JSON.writeValueAsString(body), clock.instant());
+      insert("dm:" + userId, "in", withoutBidi(JSON.writeValueAsString(body)), clock.instant());
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -214,10 +215,31 @@ public final class SandboxPlatform implements ChatPlatform {
       body.put("image", image);
     }
     try {
-      return JSON.writeValueAsString(body);
+      return withoutBidi(JSON.writeValueAsString(body));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * {@code json} without bidirectional overrides, embeddings and isolates, as Slack and Discord
+   * show people's text ({@link Texts#isBidiControl}): on the page one would turn the rest of its
+   * line around. They are never part of JSON's own syntax, so dropping them from the written text
+   * only changes the strings in it.
+   */
+  private static String withoutBidi(String json) {
+    StringBuilder out = null;
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (Texts.isBidiControl(c)) {
+        if (out == null) {
+          out = new StringBuilder(json.length()).append(json, 0, i);
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? json : out.toString();
   }
 
   @SuppressWarnings("unchecked")
