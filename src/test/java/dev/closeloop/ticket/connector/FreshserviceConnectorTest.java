@@ -48,6 +48,25 @@ class FreshserviceConnectorTest {
   }
 
   @Test
+  void aNumericStatusWrittenWithAFractionIsTheSameStatus() {
+    for (String status : new String[] {"4.0", "5.00", "4e0"}) {
+      String body =
+          "{\"ticket\":{\"id\":207.0,\"status\":"
+              + status
+              + ",\"requester\":{\"email\":\"dana@example.com\"}}}";
+      TicketEvent e = event(withToken(body.getBytes(StandardCharsets.UTF_8)));
+      assertThat(e.kind()).as(status).isEqualTo(Kind.CLOSED);
+      assertThat(e.ticket().id()).isEqualTo("207");
+    }
+    String huge =
+        "{\"ticket\":{\"id\":\"SR-1\",\"status\":1e999999999,"
+            + "\"requester\":{\"email\":\"dana@example.com\"}}}";
+    // a number too large to be a status is refused (400), never expanded
+    assertThat(withToken(huge.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(WebhookResult.Invalid.class);
+  }
+
+  @Test
   void noteOnAnOpenTicketIsOnlySeenOpen() {
     assertThat(event(withToken(load("freshservice/ticket-note-added.json"))).kind())
         .isEqualTo(Kind.SEEN_OPEN);
