@@ -103,7 +103,22 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
 
   /** The name of a language in this one ("German", "Deutsch", "ドイツ語"). */
   public String languageName(String otherLang) {
-    ULocale other = ULocale.forLanguageTag(otherLang);
-    return other.getDisplayLanguage(ULocale.forLanguageTag(lang));
+    // a digest marks up to a hundred comments with a few languages' names: ICU looks each name up
+    // in its locale data, so each is looked up once per pair of languages
+    String key = lang + ' ' + otherLang;
+    String known = LANGUAGE_NAMES.get(key);
+    if (known == null) {
+      if (LANGUAGE_NAMES.size() >= MAX_LANGUAGE_NAMES) {
+        LANGUAGE_NAMES.clear();
+      }
+      known = ULocale.forLanguageTag(otherLang).getDisplayLanguage(ULocale.forLanguageTag(lang));
+      LANGUAGE_NAMES.put(key, known);
+    }
+    return known;
   }
+
+  /** Language names looked up so far, by the language named and the one naming it. */
+  private static final Map<String, String> LANGUAGE_NAMES = new ConcurrentHashMap<>();
+
+  private static final int MAX_LANGUAGE_NAMES = 1_000;
 }

@@ -33,6 +33,12 @@ public final class Jdbc {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
+  /** Binds one value's columns of a batch, positionally. */
+  @FunctionalInterface
+  public interface ValueBinder<T> {
+    void bind(PreparedStatement ps, T value) throws SQLException;
+  }
+
   /** Reads the current row. */
   @FunctionalInterface
   public interface Reader<T> {
@@ -98,6 +104,28 @@ public final class Jdbc {
   /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
   public static int update(Handle h, String sql, Binder binder) {
     return run(h, sql, false, binder, PreparedStatement::executeUpdate);
+  }
+
+  /**
+   * Runs one statement for each value as one JDBC batch; the rows each run changed. For the rows a
+   * caller adds together (a digest's pages): Jdbi's batch looked up every named argument of every
+   * row again (by reflection over the row's record), a third of the time of adding a digest's 40
+   * outbox rows.
+   */
+  public static <T> int[] batch(
+      Handle h, String sql, java.util.List<T> values, ValueBinder<T> binder) {
+    return run(
+        h,
+        sql,
+        false,
+        ps -> {},
+        ps -> {
+          for (T v : values) {
+            binder.bind(ps, v);
+            ps.addBatch();
+          }
+          return ps.executeBatch();
+        });
   }
 
   /** Runs an INSERT and returns the {@code id} it generated. */
@@ -178,6 +206,15 @@ public final class Jdbc {
   public static void texts(PreparedStatement ps, int first, String... values) throws SQLException {
     for (int k = 0; k < values.length; k++) {
       text(ps, first + k, values[k]);
+    }
+  }
+
+  /** Binds a number as Jdbi does: null as a typed null. */
+  public static void number(PreparedStatement ps, int i, Long value) throws SQLException {
+    if (value == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, value);
     }
   }
 

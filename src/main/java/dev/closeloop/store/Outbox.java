@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** SQL for {@code outbox}. A row is marked sent only after the platform accepted it. */
 public final class Outbox {
@@ -58,6 +57,15 @@ public final class Outbox {
       WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE msg_key = :key)
       """;
 
+  /** {@link #INSERT} with positional parameters, for {@link #enqueueAll}. */
+  private static final String INSERT_POSITIONAL =
+      """
+      INSERT INTO outbox (msg_key, platform, kind, payload, survey_id, purpose, state, attempts,
+          next_attempt_at, created_at)
+      SELECT ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?
+      WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE msg_key = ?)
+      """;
+
   /** Adds the row unless its key exists; true when added. */
   public boolean enqueue(New n, Instant now) {
     return h.createUpdate(INSERT).bindMethods(n).bind("now", now).execute() == 1;
@@ -71,12 +79,21 @@ public final class Outbox {
     if (rows.isEmpty()) {
       return 0;
     }
-    PreparedBatch batch = h.prepareBatch(INSERT);
-    for (New n : rows) {
-      batch.bindMethods(n).bind("now", now).add();
-    }
+    int[] counts =
+        Jdbc.batch(
+            h,
+            INSERT_POSITIONAL,
+            rows,
+            (ps, n) -> {
+              Jdbc.texts(ps, 1, n.key(), n.platform(), n.kind(), n.payload());
+              Jdbc.number(ps, 5, n.surveyId());
+              Jdbc.text(ps, 6, n.purpose());
+              Jdbc.instant(ps, 7, n.notBefore());
+              Jdbc.instant(ps, 8, now);
+              Jdbc.text(ps, 9, n.key());
+            });
     int added = 0;
-    for (int count : batch.execute()) {
+    for (int count : counts) {
       added += count;
     }
     return added;

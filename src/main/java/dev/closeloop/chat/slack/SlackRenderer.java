@@ -1,13 +1,17 @@
 package dev.closeloop.chat.slack;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatMessage.Block;
 import dev.closeloop.chat.ChatMessage.Button;
 import dev.closeloop.chat.ChatMessage.Span;
 import dev.closeloop.chat.InteractionReply;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -53,26 +57,43 @@ final class SlackRenderer {
   }
 
   Rendered render(ChatMessage message) {
-    ArrayNode blocks = json.createArrayNode();
-    for (Block block : message.blocks()) {
-      if (block instanceof ChatMessage.Header h) {
-        blocks.add(header(h.text()));
-      } else if (block instanceof ChatMessage.Text t) {
-        blocks.add(section(spans(t.spans())));
-      } else if (block instanceof ChatMessage.Card c) {
-        blocks.add(section(card(c)));
-      } else if (block instanceof ChatMessage.Actions a) {
-        actions(a.buttons(), blocks);
-      } else if (block instanceof ChatMessage.Context c) {
-        blocks.add(context(c.text()));
+    // written straight to text: a tree of JSON nodes built only to be serialised was most of the
+    // time a digest page took to render (the text is the same: Jackson's default escaping either
+    // way)
+    StringWriter out = new StringWriter(1024);
+    int count = 0;
+    try (JsonGenerator g = BLOCKS.createGenerator(out)) {
+      g.writeStartArray();
+      for (Block block : message.blocks()) {
+        if (block instanceof ChatMessage.Header h) {
+          header(g, h.text());
+          count++;
+        } else if (block instanceof ChatMessage.Text t) {
+          section(g, spans(t.spans()));
+          count++;
+        } else if (block instanceof ChatMessage.Card c) {
+          section(g, card(c));
+          count++;
+        } else if (block instanceof ChatMessage.Actions a) {
+          count += actions(g, a.buttons());
+        } else if (block instanceof ChatMessage.Context c) {
+          context(g, c.text());
+          count++;
+        }
       }
+      g.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    if (blocks.size() > MAX_BLOCKS) {
-      throw new TooManyBlocks(blocks.size());
+    if (count > MAX_BLOCKS) {
+      throw new TooManyBlocks(count);
     }
     String fallback = SlackText.mrkdwnAndFit(message.fallback(), MAX_FALLBACK_TEXT);
-    return new Rendered(fallback, blocks.toString(), blocks.size());
+    return new Rendered(fallback, out.toString(), count);
   }
+
+  /** Writes the blocks' JSON as {@code JsonNode.toString()} would: no pretty-printing. */
+  private static final JsonFactory BLOCKS = new JsonFactory();
 
   /** The {@code view} for views.open: one multi-line text input. */
   String modal(InteractionReply.OpenModal modal, String privateMetadata) {
@@ -98,56 +119,83 @@ final class SlackRenderer {
     return view.toString();
   }
 
-  private ObjectNode header(String text) {
-    ObjectNode block = json.createObjectNode();
-    block.put("type", "header");
-    block.set("text", plain(text, MAX_HEADER_TEXT));
-    return block;
+  private static void header(JsonGenerator g, String text) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "header");
+    g.writeFieldName("text");
+    plain(g, text, MAX_HEADER_TEXT);
+    g.writeEndObject();
   }
 
-  private ObjectNode section(String mrkdwn) {
-    ObjectNode block = json.createObjectNode();
-    block.put("type", "section");
-    block.set("text", mrkdwn(SlackText.fit(mrkdwn.isEmpty() ? " " : mrkdwn, MAX_SECTION_TEXT)));
-    return block;
+  private static void section(JsonGenerator g, String mrkdwn) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "section");
+    g.writeFieldName("text");
+    mrkdwn(g, SlackText.fit(mrkdwn.isEmpty() ? " " : mrkdwn, MAX_SECTION_TEXT));
+    g.writeEndObject();
   }
 
-  private ObjectNode context(String text) {
-    ObjectNode block = json.createObjectNode();
-    block.put("type", "context");
-    block.putArray("elements").add(mrkdwn(SlackText.mrkdwnAndFit(text, MAX_CONTEXT_TEXT)));
-    return block;
+  private static void context(JsonGenerator g, String text) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "context");
+    g.writeArrayFieldStart("elements");
+    mrkdwn(g, SlackText.mrkdwnAndFit(text, MAX_CONTEXT_TEXT));
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
-  private void actions(List<Button> buttons, ArrayNode blocks) {
+  /** Writes the buttons as actions blocks of at most 25; how many blocks. */
+  private static int actions(JsonGenerator g, List<Button> buttons) throws IOException {
+    int blocks = 0;
     for (int start = 0; start < buttons.size(); start += MAX_BUTTONS_PER_ACTIONS) {
-      ObjectNode block = blocks.addObject();
-      block.put("type", "actions");
-      ArrayNode elements = block.putArray("elements");
+      g.writeStartObject();
+      g.writeStringField("type", "actions");
+      g.writeArrayFieldStart("elements");
       int end = Math.min(buttons.size(), start + MAX_BUTTONS_PER_ACTIONS);
       for (Button b : buttons.subList(start, end)) {
-        elements.add(button(b));
+        button(g, b);
       }
+      g.writeEndArray();
+      g.writeEndObject();
+      blocks++;
     }
+    return blocks;
   }
 
-  private ObjectNode button(Button b) {
-    ObjectNode el = json.createObjectNode();
-    el.put("type", "button");
-    el.put("action_id", truncate(b.id(), MAX_ACTION_ID));
-    el.set("text", plain(b.label(), MAX_BUTTON_TEXT));
+  private static void button(JsonGenerator g, Button b) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "button");
+    g.writeStringField("action_id", truncate(b.id(), MAX_ACTION_ID));
+    g.writeFieldName("text");
+    plain(g, b.label(), MAX_BUTTON_TEXT);
     if (b.value() != null && !b.value().isEmpty()) {
-      el.put("value", truncate(b.value(), MAX_BUTTON_VALUE));
+      g.writeStringField("value", truncate(b.value(), MAX_BUTTON_VALUE));
     }
     switch (b.style() == null ? Button.Style.DEFAULT : b.style()) {
-      case PRIMARY -> el.put("style", "primary");
-      case DANGER -> el.put("style", "danger");
+      case PRIMARY -> g.writeStringField("style", "primary");
+      case DANGER -> g.writeStringField("style", "danger");
       case DEFAULT -> {}
     }
-    return el;
+    g.writeEndObject();
   }
 
-  private String card(ChatMessage.Card card) {
+  private static void plain(JsonGenerator g, String text, int limit) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "plain_text");
+    String escaped = SlackText.escapeAndFit(text == null ? "" : text, limit);
+    g.writeStringField("text", escaped.isEmpty() ? " " : escaped);
+    g.writeBooleanField("emoji", true);
+    g.writeEndObject();
+  }
+
+  private static void mrkdwn(JsonGenerator g, String text) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "mrkdwn");
+    g.writeStringField("text", text);
+    g.writeEndObject();
+  }
+
+  static String card(ChatMessage.Card card) {
     String title =
         card.title() == null || card.title().isBlank()
             ? ""
@@ -169,7 +217,7 @@ final class SlackRenderer {
    * Spans as mrkdwn, within the section limit: a span that does not fit is cut (plain text) or left
    * out (emphasis, links), so that no marker is ever cut off from its pair.
    */
-  private static String spans(List<Span> spans) {
+  static String spans(List<Span> spans) {
     StringBuilder out = new StringBuilder();
     int budget = MAX_SECTION_TEXT - SlackText.ELLIPSIS.length();
     for (Span span : spans) {
@@ -203,13 +251,6 @@ final class SlackRenderer {
     String escaped = SlackText.escapeAndFit(text == null ? "" : text, limit);
     node.put("text", escaped.isEmpty() ? " " : escaped);
     node.put("emoji", true);
-    return node;
-  }
-
-  private ObjectNode mrkdwn(String text) {
-    ObjectNode node = json.createObjectNode();
-    node.put("type", "mrkdwn");
-    node.put("text", text);
     return node;
   }
 
