@@ -107,16 +107,7 @@ class BodyLimitsTest {
     Bodies.minimumTime = java.time.Duration.ofSeconds(1);
     try (Socket s = new Socket("127.0.0.1", app.port)) {
       s.setSoTimeout(20_000);
-      InputStream in = s.getInputStream();
-      CompletableFuture<String> answer =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return statusLine(in);
-                } catch (IOException e) {
-                  return "io error: " + e;
-                }
-              });
+      CompletableFuture<String> answer = answerOf(s.getInputStream());
       OutputStream out = s.getOutputStream();
       out.write(
           ("POST "
@@ -128,11 +119,17 @@ class BodyLimitsTest {
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       try {
-        // at most 75 bytes (15 s): far less than the body, far longer than its deadline
+        // at most 75 bytes (15 s): far less than the body, far longer than its deadline; each
+        // byte follows the last when the answer has not come within 200 ms (no blind sleep: the
+        // loop ends the moment the server answers)
         for (int i = 0; i < 75 && !answer.isDone(); i++) {
           out.write(' ');
           out.flush();
-          Thread.sleep(200);
+          try {
+            answer.get(200, TimeUnit.MILLISECONDS);
+          } catch (java.util.concurrent.TimeoutException notYet) {
+            // no answer yet: the next byte
+          }
         }
       } catch (IOException closedByServer) {
         // the server answered and closed: what we want
@@ -193,6 +190,18 @@ class BodyLimitsTest {
         .isEqualTo(200);
   }
 
+  /** The status line the server answers on {@code in}, read by a second thread. */
+  static CompletableFuture<String> answerOf(InputStream in) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return statusLine(in);
+          } catch (IOException e) {
+            return "io error: " + e;
+          }
+        });
+  }
+
   static java.net.URI uri(String path) {
     return java.net.URI.create(app.url(path));
   }
@@ -204,16 +213,7 @@ class BodyLimitsTest {
   static int chunkedStatus(String path, int total) throws Exception {
     try (Socket s = new Socket("127.0.0.1", app.port)) {
       s.setSoTimeout(30_000);
-      InputStream in = s.getInputStream();
-      CompletableFuture<String> answer =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return statusLine(in);
-                } catch (IOException e) {
-                  return "io error: " + e;
-                }
-              });
+      CompletableFuture<String> answer = answerOf(s.getInputStream());
       OutputStream out = s.getOutputStream();
       String head =
           "POST "
