@@ -164,7 +164,7 @@ final class ReopenStep {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);
     }
     Transition rated = SurveyFlow.rated(c, score, comment); // the question stays open
-    if (rated.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT)) {
+    if (rated.records(AnswerKind.COMMENT)) {
       // "2, it took a week": the reason is thanked, as a comment typed on its own is
       return new Transition(
           rated.next(), rated.recorded(), List.of(Say.THANKS_FOR_COMMENT), false, true);

@@ -391,8 +391,7 @@ public final class SurveyFlow {
    * the team reads it in the digest, before "anything else?" (as a comment typed on its own is).
    */
   private Transition thankedForReason(Transition rated, Transition next) {
-    boolean commented = rated.recorded().stream().anyMatch(a -> a.kind() == AnswerKind.COMMENT);
-    if (commented
+    if (rated.records(AnswerKind.COMMENT)
         && negativeByAnswers(next.next())
         && next.say().equals(List.of(Say.ANYTHING_ELSE))) {
       return new Transition(

@@ -30,6 +30,11 @@ public record Transition(
     this(next, recorded, say, optOut, changed, null);
   }
 
+  /** True when this transition records an answer of {@code kind}. */
+  boolean records(AnswerKind kind) {
+    return recorded.stream().anyMatch(a -> a.kind() == kind);
+  }
+
   /** One recorded answer. */
   public record Answer(AnswerKind kind, String value) {}
 
