@@ -673,10 +673,14 @@ public final class AnswerParser {
    * else null.
    */
   public static ParsedAnswer.Rating scoreAndThanks(String text) {
-    return parse(text) instanceof ParsedAnswer.Rating r
-            && (r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks)
-        ? r
-        : null;
+    return parse(text) instanceof ParsedAnswer.Rating r && nothingButThanksAfter(r) ? r : null;
+  }
+
+  /**
+   * The score has no words after it, or only thanks, praise or a closing phrase ("5 great job").
+   */
+  public static boolean nothingButThanksAfter(ParsedAnswer.Rating r) {
+    return r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks;
   }
 
   /**

@@ -236,19 +236,17 @@ public final class SurveyFlow {
   }
 
   /**
-   * "Did we fix it?" answered with words after the answer ({@code rest}): a rating and nothing else
-   * there is the rating too ("yes, 5", "no, 2/5"); otherwise {@code comment} is the comment.
+   * "Did we fix it?" answered with words after the answer ({@code rest}): a rating there is the
+   * rating too ("yes, 5", "no, 2/5"), with the words after it as the comment unless they are only
+   * thanks or praise; a rating said last is split off; otherwise {@code comment} is the comment.
    */
   private Transition fixed(Conversation c, boolean fixed, String rest, String comment) {
-    ParsedAnswer.Rating rating = bareRating(c, rest);
-    if (rating == null
+    if (c.rating() == null
         && rest != null
-        && c.rating() == null
         && AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r) {
-      rating = r; // "sí, 5 muy rápido", "no, 2 - nobody called": the score and its words
-    }
-    if (rating != null) {
-      return fixedAndRated(c, fixed, rating, rating.comment());
+      // "yes, 5", "yes 5 thanks": thanks after the score add nothing; "sí, 5 muy rápido", "no, 2 -
+      // nobody called": the score, and its words the comment
+      return fixedAndRated(c, fixed, r, AnswerParser.nothingButThanksAfter(r) ? null : r.comment());
     }
     // "no. still can't print. 2 from me", "Non. L'imprimante bourre toujours. Je mets 2.": the
     // score said last, in a sentence of its own; the words before it are the comment
