@@ -175,7 +175,10 @@ public final class AnswerParser {
    * Not "pode deixar" or "tá quebrado" (no separator: the agreeing word is part of the sentence).
    */
   public static boolean agreesThenSays(String raw) {
-    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return agreesThenSays(Folded.of(clean(raw == null ? "" : raw)));
+  }
+
+  private static boolean agreesThenSays(Folded f) {
     int agree = leading(f, 0, Lexicon.AGREE);
     if (agree <= 0 || agree >= f.length()) {
       return false;
@@ -416,14 +419,14 @@ public final class AnswerParser {
    */
   private static ParsedAnswer stillNot(Folded f) {
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
-    if (start >= f.length() || contains(f, NOT_TRIED_YET) || agreesThenSays(f.originalFrom(0))) {
+    if (start >= f.length() || contains(f, NOT_TRIED_YET) || agreesThenSays(f)) {
       return null; // "vale, sigue sin imprimir" at the reopen offer: the yes, with its words
     }
     int still = f.phraseAt(start, Lexicon.STILL_NOT);
+    int after = still > 0 ? skipSpaces(f, start + still) : -1;
     boolean goesOn =
         still > 0
-            ? skipSymbols(f, skipSpaces(f, start + still)) < f.length()
-                && !Folded.isSeparator(f.text.charAt(skipSpaces(f, start + still)))
+            ? skipSymbols(f, after) < f.length() && !Folded.isSeparator(f.text.charAt(after))
             : japaneseStillNot(f.text.substring(start));
     return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
   }
