@@ -292,11 +292,8 @@ public final class AnswerParser {
     if (len <= 0) {
       // "haven't tried it yet", "pas encore testé", "まだ試してないです" alone: they will find out (a
       // phrase of more than one word: not "noch", "encore", "aún")
-      int untested = f.phraseAt(at, Lexicon.UNTESTED);
-      return untested > 0
-          && (f.text.substring(at, at + untested).indexOf(' ') > 0
-              || Folded.isCjk(f.text.charAt(at)))
-          && skip(f, at + untested, Lexicon.ACK, Lexicon.FILLER) >= f.length();
+      int untested = f.phraseAt(at, UNTESTED_SAID);
+      return untested > 0 && skip(f, at + untested, Lexicon.ACK, Lexicon.FILLER) >= f.length();
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {
@@ -404,12 +401,24 @@ public final class AnswerParser {
     return null;
   }
 
-  /** Untested or unsure words of more than one word ("todavía no lo he probado", not "aún"). */
+  /**
+   * Untested phrases of more than one word (or Japanese): "haven't tried it", not "noch", "encore",
+   * "aún", which say little alone.
+   */
+  private static final List<String> UNTESTED_SAID = saidInWords(Lexicon.UNTESTED.stream());
+
+  /** Untested or unsure phrases of more than one word ("todavía no lo he probado", not "aún"). */
   private static final List<String> NOT_TRIED_YET =
-      java.util.stream.Stream.concat(Lexicon.UNTESTED.stream(), Lexicon.UNSURE.stream())
-          .filter(p -> p.indexOf(' ') > 0 || (!p.isEmpty() && Folded.isCjk(p.charAt(0))))
-          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
-          .toList();
+      saidInWords(java.util.stream.Stream.concat(UNTESTED_SAID.stream(), Lexicon.UNSURE.stream()));
+
+  /** The phrases of more than one word, or Japanese, longest first (as Lexicon orders them). */
+  private static List<String> saidInWords(java.util.stream.Stream<String> phrases) {
+    return phrases
+        .filter(p -> p.indexOf(' ') > 0 || (!p.isEmpty() && Folded.isCjk(p.charAt(0))))
+        .distinct()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .toList();
+  }
 
   /**
    * The trouble goes on, in words of its own ({@link Lexicon#STILL_NOT}, or Japanese まだ / 相変わらず /
