@@ -68,6 +68,11 @@ final class DeliveryBench {
 
       try (Jar jar = Jar.app(rig.writeConfig(), dir.resolve("app.log")).awaitReady(120)) {
         long t0 = System.nanoTime();
+        double kick = a.d("kick-at", 0);
+        if (kick > 0) {
+          rig.discordProxy.kickAt(t0 + (long) (kick * 1e9));
+          Bench.say("  %d global 429s forced on Discord at t=%.0fs", LimitProxy.KICKS, kick);
+        }
         Bench.say("  %s after %.0f ms", jar.readyLine(), jar.readyMillis());
         long deadline = t0 + timeout * 1_000_000_000L;
         long slackDone = 0;

@@ -189,6 +189,13 @@ final class LimitProxy implements AutoCloseable {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final Map<String, Limit> buckets = new HashMap<>();
+
+  /** The {@link System#nanoTime} at which {@link #KICKS} global 429s are forced; 0: never. */
+  private long kickAt;
+
+  private int kicked;
+  static final int KICKS = 3;
+  final AtomicInteger injected = new AtomicInteger();
   final AtomicInteger calls = new AtomicInteger();
   final AtomicInteger limited = new AtomicInteger();
 
@@ -208,6 +215,7 @@ final class LimitProxy implements AutoCloseable {
     this.kind = kind;
     this.model = model;
     this.target = target;
+    this.traceOut = openTrace();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
     server.setExecutor(pool);
     server.createContext("/", this::handle);
@@ -274,6 +282,13 @@ final class LimitProxy implements AutoCloseable {
           Limit globalBucket = limit("global", 50, 1, 50, now);
           double routeWait = route5 == null ? 0 : route5.waitFor(now);
           double globalWait = globalBucket.waitFor(now);
+          if (kickAt != 0 && now - kickAt >= 0 && kicked < KICKS) {
+            // a 429 the limits did not cause (another process on the same token, the platform
+            // having a bad moment): the app must recover from it, not be thrown into a rhythm
+            kicked++;
+            injected.incrementAndGet();
+            globalWait = Math.max(globalWait, 0.2);
+          }
           global = globalWait > 0 && globalWait >= routeWait;
           wait = Math.max(routeWait, globalWait);
           if (route5 != null) {
@@ -306,6 +321,7 @@ final class LimitProxy implements AutoCloseable {
           }
         }
       }
+      trace(label, wait);
       if (wait > 0) {
         limited.incrementAndGet();
         rejected.computeIfAbsent(label, k -> new AtomicInteger()).incrementAndGet();
@@ -431,18 +447,63 @@ final class LimitProxy implements AutoCloseable {
     }
   }
 
+  /**
+   * With {@code BENCH_TRACE} set to a directory, one line per request (seconds since the proxy
+   * started, the route, the wait it was refused for or 0) into {@code <kind>-proxy.trace} there:
+   * what the platform saw, to set beside the app's own log.
+   */
+  private void trace(String label, double wait) {
+    if (traceOut == null) {
+      return;
+    }
+    synchronized (traceOut) {
+      traceOut.printf("%.4f %s %.3f%n", (System.nanoTime() - started) / 1e9, label, wait);
+    }
+  }
+
+  private final long started = System.nanoTime();
+  private final java.io.PrintWriter traceOut;
+
+  private java.io.PrintWriter openTrace() {
+    String dir = System.getenv("BENCH_TRACE");
+    if (dir == null) {
+      return null;
+    }
+    try {
+      return new java.io.PrintWriter(
+          java.nio.file.Files.newBufferedWriter(
+              java.nio.file.Path.of(dir, kind.name().toLowerCase() + "-proxy.trace")),
+          false);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Forces {@link #KICKS} global 429s (Discord) from {@code nanoTime} on. */
+  void kickAt(long nanoTime) {
+    synchronized (buckets) {
+      kickAt = nanoTime == 0 ? 1 : nanoTime;
+    }
+  }
+
   String summary() {
     return String.format(
-        "%d calls, %d answered 429 (%.2f%%); ok %s; 429 %s",
+        "%d calls, %d answered 429 (%.2f%%%s); ok %s; 429 %s",
         calls.get(),
         limited.get(),
         calls.get() == 0 ? 0.0 : 100.0 * limited.get() / calls.get(),
+        injected.get() == 0 ? "" : ", " + injected.get() + " of them forced",
         new java.util.TreeMap<>(ok),
         new java.util.TreeMap<>(rejected));
   }
 
   @Override
   public void close() {
+    if (traceOut != null) {
+      synchronized (traceOut) {
+        traceOut.flush();
+      }
+    }
     server.stop(0);
     pool.shutdownNow();
   }
