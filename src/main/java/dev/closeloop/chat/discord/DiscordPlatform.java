@@ -60,6 +60,7 @@ public final class DiscordPlatform implements ChatPlatform {
   private final Duration sendTimeout;
   private final Duration connectTimeout;
   private final RateLimitObserver rateLimits;
+  private final WireLimit wireLimit;
   private final DiscordCalls calls;
   private final DiscordOutbound outbound;
   private final DiscordMembers members;
@@ -88,6 +89,16 @@ public final class DiscordPlatform implements ChatPlatform {
   }
 
   private DiscordPlatform(Config.Discord config, Duration sendTimeout, Duration connectTimeout) {
+    this(config, sendTimeout, connectTimeout, new WireLimit());
+  }
+
+  /** With Discord's global limit kept as {@code wireLimit} says (tests use a small one). */
+  DiscordPlatform(Config.Discord config, Duration sendTimeout, WireLimit wireLimit) {
+    this(config, sendTimeout, Config.Timeouts.defaults().connect(), wireLimit);
+  }
+
+  private DiscordPlatform(
+      Config.Discord config, Duration sendTimeout, Duration connectTimeout, WireLimit wireLimit) {
     if (config == null || !config.configured()) {
       throw new IllegalArgumentException("discord.token is not set");
     }
@@ -96,6 +107,7 @@ public final class DiscordPlatform implements ChatPlatform {
     this.sendTimeout = sendTimeout;
     this.connectTimeout = connectTimeout;
     this.rateLimits = new RateLimitObserver(Clock.systemUTC());
+    this.wireLimit = wireLimit;
     this.calls = new DiscordCalls(() -> jda, sendTimeout, rateLimits);
     this.outbound = new DiscordOutbound(calls);
     this.members = new DiscordMembers(() -> jda, calls, sendTimeout);
@@ -170,6 +182,8 @@ public final class DiscordPlatform implements ChatPlatform {
         .setCompression(Compression.NONE)
         .setHttpClientBuilder(
             new OkHttpClient.Builder()
+                // first the global limit, so that what it lets go is what the observer sees
+                .addInterceptor(wireLimit)
                 .addInterceptor(rateLimits)
                 .connectTimeout(connectTimeout)
                 .readTimeout(sendTimeout)
