@@ -24,7 +24,27 @@ class MemoryFootprintTest {
     assertThat(idle.at(IDLE, 150 * MIB)).as("not again for the same data").isEqualTo(Action.TRIM);
     assertThat(idle.at(IDLE, 200 * MIB)).as("grown by a third").isEqualTo(Action.TRIM);
     assertThat(idle.at(0.5, 300 * MIB)).as("busy").isEqualTo(Action.NOTHING);
-    assertThat(idle.at(IDLE, 300 * MIB)).as("doubled").isEqualTo(Action.COLLECT_AND_TRIM);
+    assertThat(idle.at(IDLE, 300 * MIB)).as("doubled, 8 s on").isEqualTo(Action.TRIM);
+    assertThat(idle.at(IDLE, 300 * MIB)).as("doubled, 10 s on").isEqualTo(Action.COLLECT_AND_TRIM);
+  }
+
+  /**
+   * A paced run's heap grows back within seconds of each collection: the trim comes at every look
+   * (2 s), the collection at most every fifth (10 s), not at every look.
+   */
+  @Test
+  void theTrimComesAtEveryQuietLookTheCollectionAtMostEveryFifth() {
+    MemoryFootprint.IdleHeap idle = new MemoryFootprint.IdleHeap();
+    StringBuilder looks = new StringBuilder();
+    for (int i = 0; i < 11; i++) {
+      Action a = idle.at(IDLE, 300 * MIB); // grown back again at every look
+      if (a == Action.COLLECT_AND_TRIM) {
+        idle.collected(70 * MIB);
+      }
+      looks.append(a == Action.COLLECT_AND_TRIM ? 'C' : a == Action.TRIM ? 'T' : '.');
+    }
+    assertThat(looks.toString()).isEqualTo("CTTTTCTTTTC");
+    assertThat(MemoryFootprint.CHECK_SECONDS * MemoryFootprint.LOOKS_PER_COLLECTION).isEqualTo(10);
   }
 
   /** A paced delivery run keeps the process quiet: its heap growth is caught all the same. */
