@@ -12,6 +12,8 @@ import dev.closeloop.survey.SurveyInput.Typed;
 import dev.closeloop.survey.Transition.Answer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.BiPredicate;
 
 /**
  * The survey conversation as a state machine: (state, input) → transition. Fixed and rating are
@@ -27,21 +29,43 @@ public final class SurveyFlow {
 
   private final int negativeAtOrBelow;
 
-  /** Whether a comment reads as a complaint (the digest's test); null: not known here. */
-  private final java.util.function.Predicate<String> complaint;
+  /**
+   * Whether a comment, written by someone of the given locale (null: unknown), reads as a complaint
+   * (the digest's test); null: not known here.
+   */
+  private final BiPredicate<String, String> complaint;
+
+  /** The locale of the survey this flow answers for, as the digest judges its comment; or null. */
+  private final String locale;
 
   public SurveyFlow(int negativeAtOrBelow) {
-    this(negativeAtOrBelow, null);
+    this(negativeAtOrBelow, null, null);
   }
 
   /**
-   * {@code complaint} tells whether a comment reads as one the digest lists (the negative detection
-   * the digest uses), so that the thanks for a comment promises the IT team's review only when the
-   * digest will show it.
+   * {@code complaint} tells whether a comment, in the writer's locale (null when unknown), reads as
+   * one the digest lists (the negative detection the digest uses), so that the thanks for a comment
+   * promises the IT team's review only when the digest will show it. Give the survey's locale with
+   * {@link #forLocale}, as the digest judges the comment in it.
    */
-  public SurveyFlow(int negativeAtOrBelow, java.util.function.Predicate<String> complaint) {
+  public SurveyFlow(int negativeAtOrBelow, BiPredicate<String, String> complaint) {
+    this(negativeAtOrBelow, complaint, null);
+  }
+
+  private SurveyFlow(int negativeAtOrBelow, BiPredicate<String, String> complaint, String locale) {
     this.negativeAtOrBelow = negativeAtOrBelow;
     this.complaint = complaint;
+    this.locale = locale;
+  }
+
+  /**
+   * This flow for a survey whose requester's locale is {@code locale} (null: unknown): its promise
+   * of a review follows the digest, which judges the comment in that locale.
+   */
+  public SurveyFlow forLocale(String locale) {
+    return Objects.equals(locale, this.locale)
+        ? this
+        : new SurveyFlow(negativeAtOrBelow, complaint, locale);
   }
 
   /**
@@ -513,7 +537,7 @@ public final class SurveyFlow {
    */
   private Say thanksFor(Conversation c) {
     if (complaint != null) {
-      return negativeByAnswers(c) || complaint.test(c.comment())
+      return negativeByAnswers(c) || complaint.test(c.comment(), locale)
           ? Say.THANKS_FOR_COMMENT
           : Say.COMMENT_NOTED;
     }

@@ -264,6 +264,27 @@ class SandboxAfterTheSurveyTest {
   }
 
   /** Starts the app and closes a sandbox ticket for Dana in {@code locale}: her survey is out. */
+  /**
+   * The reply to a comment promises the review exactly when the digest will list it: both judge the
+   * comment in the survey's language (here Portuguese typed without accents, which the
+   * language-detected reading misses).
+   */
+  @Test
+  void theReviewIsPromisedInTheSurveysLanguageExactlyWhenTheDigestListsTheComment()
+      throws Exception {
+    openSurvey("DEMO-31", "pt-BR");
+    type("4");
+    type("fecharam o chamado sem perguntar");
+
+    assertThat(sent()).anySatisfy(m -> assertThat(m).contains("A equipe de TI vai ver isso"));
+    JsonNode incidents = JSON.readTree(app.admin("GET", "/admin/incidents", null).body());
+    assertThat(incidents.path("incidents"))
+        .anySatisfy(
+            i ->
+                assertThat(i.path("comment").asText())
+                    .isEqualTo("fecharam o chamado sem perguntar"));
+  }
+
   private void openSurvey(String ticket, String locale) {
     app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
     post(

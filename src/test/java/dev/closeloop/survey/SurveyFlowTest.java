@@ -332,7 +332,7 @@ class SurveyFlowTest {
       "The review is promised for a comment only when the digest will list the reply: a negative"
           + " answer or a comment that reads as a complaint")
   void theReviewIsPromisedOnlyWhenTheDigestWillShowTheReply() {
-    SurveyFlow judged = new SurveyFlow(2, text -> text.contains("rude"));
+    SurveyFlow judged = new SurveyFlow(2, (text, locale) -> text.contains("rude"));
     assertThat(judged.apply(Conversation.start(), typed("the tech was great")).say())
         .as("praise before any answer: no digest will list it")
         .containsExactly(Say.COMMENT_NOTED);
@@ -346,5 +346,26 @@ class SurveyFlowTest {
     assertThat(judged.apply(two, typed("took a while")).say())
         .as("a negative answer: listed whatever the comment says")
         .contains(Say.THANKS_FOR_COMMENT);
+  }
+
+  @Test
+  @DisplayName(
+      "The promise of a review judges the comment in the survey's locale, as the digest does: a"
+          + " complaint read as one only in the writer's language is still promised its review")
+  void theReviewPromiseJudgesTheCommentInTheSurveysLocale() {
+    // a classifier that reads "tarde" as a complaint only in Spanish, as the digest does for a
+    // Spanish requester's comment typed without accents
+    SurveyFlow judged =
+        new SurveyFlow(2, (text, locale) -> text.contains("tarde") && "es".equals(locale));
+    Conversation four = judged.apply(Conversation.start(), new RatingClicked(4)).next();
+
+    assertThat(judged.forLocale("es").apply(four, typed("llegaron muy tarde")).say())
+        .as("the digest lists it: the review is promised")
+        .contains(Say.THANKS_FOR_COMMENT);
+    assertThat(judged.forLocale("en").apply(four, typed("llegaron muy tarde")).say())
+        .contains(Say.COMMENT_NOTED);
+    assertThat(judged.forLocale(null).apply(four, typed("llegaron muy tarde")).say())
+        .as("locale unknown: judged as the digest judges it then")
+        .contains(Say.COMMENT_NOTED);
   }
 }

@@ -252,7 +252,9 @@ public final class Conversations {
                     return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
                   }
                   Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
-                  Transition t = flow.apply(before, input, writeBack.reopenMode(s.source()));
+                  Transition t =
+                      flow.forLocale(s.locale())
+                          .apply(before, input, writeBack.reopenMode(s.source()));
                   Answers answers = new Answers(h);
                   for (Transition.Answer a : t.recorded()) {
                     if (a.kind() == AnswerKind.COMMENT && before.comment() != null) {
