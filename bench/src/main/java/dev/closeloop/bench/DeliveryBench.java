@@ -108,11 +108,34 @@ final class DeliveryBench {
         Thread.sleep(2000); // let stragglers (duplicates) arrive before counting
         double rssAtEnd = jar.rssMiB();
         int idle = a.i("idle", 20);
-        Thread.sleep(idle * 1000L);
-        double rssAfter = jar.rssMiB();
+        // RSS every second while idle: one reading may land on a passing rise (the JIT's and the
+        // C library's memory before the next trim); the spread says where the floor is
+        List<Double> perSecond = new ArrayList<>();
+        long idleStart = System.nanoTime();
+        for (int s = 1; s <= idle; s++) {
+          long wake = idleStart + s * 1_000_000_000L;
+          Thread.sleep(Math.max(0, (wake - System.nanoTime()) / 1_000_000));
+          perSecond.add(jar.rssMiB());
+        }
+        double rssAfter = perSecond.isEmpty() ? jar.rssMiB() : perSecond.get(perSecond.size() - 1);
         Bench.say(
             "  RSS at the end of the run %.0f MiB, after %d s idle %.0f MiB",
             rssAtEnd, idle, rssAfter);
+        if (perSecond.size() >= 2) {
+          List<Double> sorted = new ArrayList<>(perSecond);
+          Collections.sort(sorted);
+          List<Double> lastHalf = perSecond.subList(perSecond.size() / 2, perSecond.size());
+          Bench.say(
+              "  RSS each second of the idle %d s: min %.0f, median %.0f, max %.0f MiB; in its"
+                  + " second half max %.0f MiB, above 256 MiB in %d of %d readings",
+              idle,
+              sorted.get(0),
+              sorted.get(sorted.size() / 2),
+              sorted.get(sorted.size() - 1),
+              Collections.max(lastHalf),
+              lastHalf.stream().filter(v -> v > 256).count(),
+              lastHalf.size());
+        }
         double slackSecs = slackDone == 0 ? Double.NaN : (slackDone - t0) / 1e9;
         double discordSecs = discordDone == 0 ? Double.NaN : (discordDone - t0) / 1e9;
         // the limit-bound minimum: Slack 10 posts/s workspace-wide (burst 10); Discord a DM is
