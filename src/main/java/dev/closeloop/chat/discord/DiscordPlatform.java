@@ -8,6 +8,7 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
+import dev.closeloop.chat.WireLimit;
 import dev.closeloop.config.Config;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +61,7 @@ public final class DiscordPlatform implements ChatPlatform {
   private final Duration sendTimeout;
   private final Duration connectTimeout;
   private final RateLimitObserver rateLimits;
-  private final WireLimit wireLimit;
+  private final GlobalLimit globalLimit;
   private final DiscordCalls calls;
   private final DiscordOutbound outbound;
   private final DiscordMembers members;
@@ -89,7 +90,7 @@ public final class DiscordPlatform implements ChatPlatform {
   }
 
   private DiscordPlatform(Config.Discord config, Duration sendTimeout, Duration connectTimeout) {
-    this(config, sendTimeout, connectTimeout, new WireLimit());
+    this(config, sendTimeout, connectTimeout, GlobalLimit.standard());
   }
 
   /** With Discord's global limit kept as {@code wireLimit} says (tests use a small one). */
@@ -107,7 +108,7 @@ public final class DiscordPlatform implements ChatPlatform {
     this.sendTimeout = sendTimeout;
     this.connectTimeout = connectTimeout;
     this.rateLimits = new RateLimitObserver(Clock.systemUTC());
-    this.wireLimit = wireLimit;
+    this.globalLimit = new GlobalLimit(wireLimit);
     this.calls = new DiscordCalls(() -> jda, sendTimeout, rateLimits);
     this.outbound = new DiscordOutbound(calls);
     this.members = new DiscordMembers(() -> jda, calls, sendTimeout);
@@ -183,7 +184,7 @@ public final class DiscordPlatform implements ChatPlatform {
         .setHttpClientBuilder(
             new OkHttpClient.Builder()
                 // first the global limit, so that what it lets go is what the observer sees
-                .addInterceptor(wireLimit)
+                .addInterceptor(globalLimit)
                 .addInterceptor(rateLimits)
                 .connectTimeout(connectTimeout)
                 .readTimeout(sendTimeout)

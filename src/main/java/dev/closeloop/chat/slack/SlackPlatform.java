@@ -16,6 +16,7 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
+import dev.closeloop.chat.WireLimit;
 import dev.closeloop.config.Config;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,12 +90,17 @@ public final class SlackPlatform implements ChatPlatform {
    *     from start to end
    */
   public SlackPlatform(Config.Slack config, Options options, Config.Timeouts timeouts) {
+    this(config, options, timeouts, PostLimit.standard());
+  }
+
+  /** With Slack's posting limit kept as {@code posts} says (tests use a small one). */
+  SlackPlatform(Config.Slack config, Options options, Config.Timeouts timeouts, WireLimit posts) {
     if (!config.configured()) {
       throw new IllegalArgumentException("slack.botToken is empty");
     }
     this.config = config;
     this.options = options;
-    this.slack = slack(slackConfig(config.apiUrl(), timeouts.slack()), timeouts.connect());
+    this.slack = slack(slackConfig(config.apiUrl(), timeouts.slack()), timeouts.connect(), posts);
     ObjectMapper json = new ObjectMapper();
     SlackRenderer renderer = new SlackRenderer(json);
     MethodsClient client = slack.methods(config.botToken());
@@ -229,12 +235,16 @@ public final class SlackPlatform implements ChatPlatform {
     return c;
   }
 
-  /** The SDK's client as it builds it, with the connect timeout set too (SlackConfig has none). */
-  private static Slack slack(SlackConfig config, Duration connectTimeout) {
+  /**
+   * The SDK's client as it builds it, with the connect timeout set too (SlackConfig has none) and
+   * the posting limit kept at the wire.
+   */
+  private static Slack slack(SlackConfig config, Duration connectTimeout, WireLimit posts) {
     okhttp3.OkHttpClient http =
         SlackHttpClient.buildOkHttpClient(config)
             .newBuilder()
             .connectTimeout(connectTimeout)
+            .addInterceptor(new PostLimit(posts))
             .build();
     SlackHttpClient client = new SlackHttpClient(http);
     client.setConfig(config);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.chat.WireLimit;
 import dev.closeloop.config.Config;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +56,7 @@ class DiscordWireLimitTest {
 
   @Test
   void sendsMadeAllAtOnceReachDiscordNoFasterThanItsGlobalLimit() throws Exception {
-    start(new WireLimit(3, Duration.ofMillis(1500), System::nanoTime, TimeUnit.NANOSECONDS::sleep));
+    start(new WireLimit(3, Duration.ofMillis(1500)));
     List<String> channels = new ArrayList<>();
     for (int i = 0; i < 7; i++) {
       channels.add(discord.snowflake());
@@ -91,7 +91,7 @@ class DiscordWireLimitTest {
 
   @Test
   void theRetryJdaMakesAfterA429IsCountedWhenItGoes() throws Exception {
-    WireLimit limit = new WireLimit();
+    WireLimit limit = GlobalLimit.standard();
     start(limit);
     String channel = discord.snowflake();
     String route = "channels/" + channel + "/messages";
@@ -104,5 +104,13 @@ class DiscordWireLimitTest {
         .extracting(FakeDiscord.Recorded::status)
         .containsExactly(429, 200);
     assertThat(limit.counted() - before).isEqualTo(2);
+  }
+
+  @Test
+  void interactionAnswersAndFollowUpsAreNotHeldBack() {
+    assertThat(GlobalLimit.counts("/api/v10/users/@me/channels")).isTrue();
+    assertThat(GlobalLimit.counts("/api/v10/channels/123/messages")).isTrue();
+    assertThat(GlobalLimit.counts("/api/v10/interactions/1/tok/callback")).isFalse();
+    assertThat(GlobalLimit.counts("/api/v10/webhooks/99/tok/messages/@original")).isFalse();
   }
 }

@@ -114,8 +114,13 @@ public final class FakeSlack implements AutoCloseable {
   public static final int ALWAYS = Integer.MAX_VALUE;
 
   /** One Web API request as received. */
+  /** One Web API call as received; {@code nanoTime} is {@link System#nanoTime} at its receipt. */
   public record ApiCall(
-      String method, Map<String, String> params, Map<String, List<String>> headers, String body) {
+      String method,
+      Map<String, String> params,
+      Map<String, List<String>> headers,
+      String body,
+      long nanoTime) {
     public String param(String name) {
       return params.get(name);
     }
@@ -647,7 +652,7 @@ public final class FakeSlack implements AutoCloseable {
       Map<String, List<String>> headers = new LinkedHashMap<>();
       ex.getRequestHeaders()
           .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-      calls.add(new ApiCall(method, Map.copyOf(params), headers, body));
+      calls.add(new ApiCall(method, Map.copyOf(params), headers, body, System.nanoTime()));
 
       Failure failure = takeFailure(method);
       if (failure != null) {
