@@ -135,8 +135,15 @@ public final class SurveyFlow {
         // "all good", "works fine, thanks", "c'est bon, merci" to "did we fix it?": a yes
         return fixed(c, true);
       }
+      if (c.step() == Step.OPEN && c.fixed() != null && AnswerParser.onlyOk(t.text())) {
+        // "k" while the rating is open: it says nothing about the rating, and is no comment
+        return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+      }
       return nothingToAdd(c) ? askAnythingElse(c) : freeText(c, t.text(), false);
     } else if (answer instanceof FreeText f) {
+      if (closingQuestionOpen(c) && questionSeen && AnswerParser.shrugs(f.text())) {
+        return declined(c); // "ok, whatever" to "anything else?": nothing wanted, no request
+      }
       if (f.unsure() && c.step() == Step.OPEN && (c.fixed() == null || c.rating() == null)) {
         return Transition.unchanged(c, Say.NOT_SURE_YET); // "not sure yet": nothing recorded
       }
