@@ -88,7 +88,7 @@ public final class SurveyFlow {
     } else if (input instanceof RequestSubmitted r) {
       return request(c, r.text());
     } else if (input instanceof Typed t) {
-      return typed(c, t.answer(), t.questionSeen());
+      return typed(c, t.answer(), t.questionSeen(), t.reopened());
     } else if (input instanceof SurveyInput.LateScore l) {
       return rating(c, l.score(), null); // the survey is still open after all: the rating
     }
@@ -113,9 +113,11 @@ public final class SurveyFlow {
   /**
    * A typed reply, read against the open question. While the "anything else?" question is still on
    * its way ({@code questionSeen} false), free text answers what the person last saw: it is their
-   * comment, never a request.
+   * comment, never a request. Once the ticket was reopened at their word ({@code reopened}), free
+   * text at "anything else?" that asks for nothing is more about that ticket: their comment.
    */
-  private Transition typed(Conversation c, ParsedAnswer answer, boolean questionSeen) {
+  private Transition typed(
+      Conversation c, ParsedAnswer answer, boolean questionSeen, boolean reopened) {
     if (answer instanceof ParsedAnswer.Rating r) {
       if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
         return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
@@ -149,6 +151,12 @@ public final class SurveyFlow {
       }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
+      }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && reopened && !f.asks()) {
+        // the ticket was just reopened: "it drops mostly in the mornings" says more about it, so it
+        // goes with the comment the reopened ticket gets, not into a new ticket of its own; a
+        // request that asks ("can you also reset my PIN?") or follows a yes is still one
+        return comment(c, f.text());
       }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && f.praises() && !f.asks()) {
         // feedback, not a request: their comment, or a goodbye once a comment is in
