@@ -745,15 +745,18 @@ public final class AnswerParser {
   }
 
   /**
-   * A rating whose words after the score are only thanks ("5 thanks", "4 danke", "5です、ありがとうご
-   * ざいます"): the rating alone — thanks are no comment, which would stand in for what went wrong.
+   * A rating whose words after the score are only thanks, emphasis or what it is for ("5 thanks",
+   * "4 danke", "5です、ありがとうございます", "5 por la atención"): the rating alone — thanks are no comment,
+   * which would stand in for what went wrong.
    */
   private static ParsedAnswer.Rating withoutThanks(ParsedAnswer.Rating r) {
     if (r.comment() == null) {
       return r;
     }
     Folded c = Folded.of(r.comment());
-    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS) >= c.length()
+    // "10/10 for the support", "dez de dez pelo atendimento": what the score is for, no comment
+    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS, Lexicon.SCORE_FOR)
+            >= c.length()
         ? new ParsedAnswer.Rating(r.score(), null)
         : r;
   }

@@ -325,6 +325,27 @@ final class Lexicon {
           """);
 
   /**
+   * What a score is for, said after it ("10/10 for the support", "5 für den Service", "4 pour
+   * l'accueil", "5 por la atención", "dez de dez pelo atendimento"): no comment of its own.
+   */
+  static final List<String> SCORE_FOR =
+      phrases(
+          """
+          en: for the service | for the support | for the help | for your help | for the team |
+            for the tech | for the technician | for the agent | for you | for you guys | for that |
+            for the quick fix | for the fix | for the response | for the speed
+          de: fur den service | fur den support | fur die hilfe | fur eure hilfe | furs team |
+            fur das team | fur euch | fur dich | fur den techniker | fur die schnelle hilfe
+          fr: pour le service | pour le support | pour l'aide | pour votre aide | pour l'accueil |
+            pour l'equipe | pour vous | pour le technicien | pour la rapidite
+          es: por la atencion | por el servicio | por el soporte | por la ayuda | por tu ayuda |
+            por su ayuda | por el equipo | para el equipo | para ustedes | para ti | por la rapidez
+          pt: pelo atendimento | pelo servico | pelo suporte | pela ajuda | pela equipe | pro time |
+            pra equipe | pra voces | pelo tecnico | pela rapidez
+          ja: 対応に | 対応で | サポートに | ご対応に
+          """);
+
+  /**
    * Thanks and praise proper: free text holding one of these (and no question, contrast or ask)
    * reads as feedback, not as a request ("the printer works again, thanks").
    */
