@@ -26,6 +26,47 @@ public final class AnswerParser {
     if (text.isEmpty()) {
       return new ParsedAnswer.Empty();
     }
+    ParsedAnswer read = read(text);
+    if (!(read instanceof ParsedAnswer.Empty)
+        && withoutWords(read, text) == null
+        && UMLAUT_TYPED.matcher(text).find()) {
+      // "tschüss" typed "tschuess", "läuft" "laeuft", "gelöst" "geloest": read with the vowel the
+      // lexicon knows, when that reading carries no words of the reply (only then do the person's
+      // own words stay as typed)
+      ParsedAnswer plain = withoutWords(read(UMLAUT_TYPED.matcher(text).replaceAll("$1")), text);
+      if (plain != null) {
+        return plain;
+      }
+    }
+    return read;
+  }
+
+  /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
+  private static final java.util.regex.Pattern UMLAUT_TYPED =
+      java.util.regex.Pattern.compile("(?<=[b-df-hj-np-tv-zß])([aouAOU])[eE]");
+
+  /**
+   * {@code a} with {@code text} as its whole reply, when it holds no words of the reply beyond that
+   * (a thanks, a plain yes or no, fixed alone, a score alone, stop); else null.
+   */
+  private static ParsedAnswer withoutWords(ParsedAnswer a, String text) {
+    if (a instanceof ParsedAnswer.Thanks) {
+      return new ParsedAnswer.Thanks(text);
+    } else if (a instanceof ParsedAnswer.Yes y && y.rest() == null) {
+      return new ParsedAnswer.Yes(null, text);
+    } else if (a instanceof ParsedAnswer.No n && n.rest() == null && n.but() == null) {
+      return new ParsedAnswer.No(null, n.closing(), null, text);
+    } else if (a instanceof ParsedAnswer.Fixed fx && fx.comment() == null) {
+      return new ParsedAnswer.Fixed(fx.fixed(), null, fx.text() == null ? null : text);
+    } else if (a instanceof ParsedAnswer.Rating r && r.comment() == null) {
+      return r;
+    } else if (a instanceof ParsedAnswer.Stop || a instanceof ParsedAnswer.OptIn) {
+      return a;
+    }
+    return null;
+  }
+
+  private static ParsedAnswer read(String text) {
     Folded f = Folded.of(text);
     String core = trimSeparators(f.text);
     if (core.isEmpty() || greetsOnly(f)) {
