@@ -26,6 +26,47 @@ public final class AnswerParser {
     if (text.isEmpty()) {
       return new ParsedAnswer.Empty();
     }
+    ParsedAnswer read = read(text);
+    if (!(read instanceof ParsedAnswer.Empty)
+        && withoutWords(read, text) == null
+        && UMLAUT_TYPED.matcher(text).find()) {
+      // "tschüss" typed "tschuess", "läuft" "laeuft", "gelöst" "geloest": read with the vowel the
+      // lexicon knows, when that reading carries no words of the reply (only then do the person's
+      // own words stay as typed)
+      ParsedAnswer plain = withoutWords(read(UMLAUT_TYPED.matcher(text).replaceAll("$1")), text);
+      if (plain != null) {
+        return plain;
+      }
+    }
+    return read;
+  }
+
+  /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
+  private static final java.util.regex.Pattern UMLAUT_TYPED =
+      java.util.regex.Pattern.compile("(?<=[b-df-hj-np-tv-zß])([aouAOU])[eE]");
+
+  /**
+   * {@code a} with {@code text} as its whole reply, when it holds no words of the reply beyond that
+   * (a thanks, a plain yes or no, fixed alone, a score alone, stop); else null.
+   */
+  private static ParsedAnswer withoutWords(ParsedAnswer a, String text) {
+    if (a instanceof ParsedAnswer.Thanks) {
+      return new ParsedAnswer.Thanks(text);
+    } else if (a instanceof ParsedAnswer.Yes y && y.rest() == null) {
+      return new ParsedAnswer.Yes(null, text);
+    } else if (a instanceof ParsedAnswer.No n && n.rest() == null && n.but() == null) {
+      return new ParsedAnswer.No(null, n.closing(), null, text);
+    } else if (a instanceof ParsedAnswer.Fixed fx && fx.comment() == null) {
+      return new ParsedAnswer.Fixed(fx.fixed(), null, fx.text() == null ? null : text);
+    } else if (a instanceof ParsedAnswer.Rating r && r.comment() == null) {
+      return r;
+    } else if (a instanceof ParsedAnswer.Stop || a instanceof ParsedAnswer.OptIn) {
+      return a;
+    }
+    return null;
+  }
+
+  private static ParsedAnswer read(String text) {
     Folded f = Folded.of(text);
     String core = trimSeparators(f.text);
     if (core.isEmpty() || greetsOnly(f)) {
@@ -40,6 +81,10 @@ public final class AnswerParser {
     }
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
+    }
+    ParsedAnswer corrected = corrected(f, text);
+    if (corrected != null) {
+      return corrected; // "3 no wait, 4", "yes… no wait, still jams", "はい…あ、いえ、やっぱり…"
     }
     ParsedAnswer thumbAndScore = thumbAndScore(f);
     if (thumbAndScore != null) {
@@ -80,6 +125,10 @@ public final class AnswerParser {
     ParsedAnswer afterOpinion = afterOpinion(f);
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
+    }
+    if (partlyWorks(f)) {
+      // "works on wifi but not on VPN", "im WLAN geht's, über VPN aber nicht": only partly fixed
+      return new ParsedAnswer.Fixed(false, text, text);
     }
     ParsedAnswer fixed = fixed(f);
     if (fixed != null) {
@@ -127,9 +176,21 @@ public final class AnswerParser {
    */
   public static Boolean reopenAnswer(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
+    int taken = f.phraseAt(0, Lexicon.NEGATING_CORRECTION);
+    if (taken > 0 && taken < f.length() && Folded.isSeparator(f.text.charAt(taken))) {
+      // "no wait, reopen it": the no belongs to the correction, the reopen is the answer
+      String rest = f.originalFrom(afterCorrection(f, taken));
+      if (rest != null && Boolean.TRUE.equals(reopenAnswer(rest))) {
+        return true;
+      }
+    }
     int agree = leading(f, 0, Lexicon.AGREE);
-    if (agree > 0 && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) >= f.length()) {
-      return true; // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye")
+    if (agree > 0
+        && skip(f, agree, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE, Lexicon.INDIFFERENT)
+            >= f.length()) {
+      // "ok", "okay, go ahead", "d'accord, merci", "tá bom" (not "ok thanks bye"); "ok, whatever":
+      // a shrug after the ok agrees all the same, and is no comment
+      return true;
     }
     if (agree > 0) {
       // "dale, reábrelo", "ok, reopen it": agreeing, then the ticket reopened in words
@@ -193,6 +254,25 @@ public final class AnswerParser {
   }
 
   /**
+   * "no need, I bought a new mouse", "大丈夫です、自分で買い替えたので", "déjalo, ya compré otro": keeping the
+   * ticket closed, set off by a separator, then words of their own — a no to the reopen offer with
+   * those words as the comment.
+   */
+  public static boolean keepsClosedThenSays(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    int keep = f.phraseAt(0, Lexicon.KEEP_CLOSED);
+    if (keep <= 0 || keep >= f.length()) {
+      return false;
+    }
+    char after = f.text.charAt(keep);
+    int rest = skip(f, keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
+    return Folded.isSeparator(after)
+        && after != ' '
+        && rest < f.length()
+        && !containsFrom(f, rest, Lexicon.REOPEN); // not "it's fine, reopen it"
+  }
+
+  /**
    * Where the answer to the reopen offer starts from {@code from}: a reopen or keep-closed phrase
    * right there ("não, deixa fechado": "deixa" alone is also a never-mind, an acknowledgement),
    * else after thanks and please.
@@ -214,6 +294,25 @@ public final class AnswerParser {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
     return skipAcks(f, 0) >= f.length()
         && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
+  }
+
+  /**
+   * Nothing but an ok ("k", "ok", "kk", "vale", "了解"): it acknowledges, and answers no question of
+   * its own — no thanks or praise in it.
+   */
+  public static boolean onlyOk(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return skip(f, 0, Lexicon.OK) >= f.length();
+  }
+
+  /**
+   * A shrug, with an ok or thanks around it and nothing more ("ok, whatever", "mir egal", "comme
+   * vous voulez", "tanto faz"): no request and no comment.
+   */
+  public static boolean shrugs(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    return contains(f, Lexicon.INDIFFERENT)
+        && skip(f, 0, Lexicon.OK, Lexicon.AGREE, Lexicon.INDIFFERENT, Lexicon.THANKS) >= f.length();
   }
 
   /** Says thank you ("thanks!", "merci à vous", "valeu demais", "🙏"), not only goodbye or ok. */
@@ -316,6 +415,88 @@ public final class AnswerParser {
       return null;
     }
     return parse(rest) instanceof ParsedAnswer.No n && n.closing() ? n : null;
+  }
+
+  /**
+   * A short answer taken back and said again ({@link Lexicon#CORRECTION}): "3 no wait, 4", "2 nein
+   * doch 3", "3、いや4で" — the score after it; "yes… no wait, still getting the prompt", "ja… ne
+   * moment, der Drucker zieht wieder kein Papier ein" — not fixed, the words after it the comment;
+   * "no wait, yes reopen it" — the answer after it. Null when nothing is taken back: what comes
+   * before the correction is no short answer (a score, a yes or a no alone), or what comes after it
+   * says the same, or says nothing the reader knows ("yes, sorry for the delay" stays a yes).
+   */
+  private static ParsedAnswer corrected(Folded f, String text) {
+    int lead = f.phraseAt(0, Lexicon.NEGATING_CORRECTION);
+    boolean apology =
+        lead > 0 && f.phraseAt(f.skipSeparators(f.wordAt(0).length()), Lexicon.APOLOGY) > 0;
+    if (lead > 0 && !apology && lead < f.length() && Folded.isSeparator(f.text.charAt(lead))) {
+      // "no wait, yes reopen it", "nein doch, 4": the no belongs to the correction
+      String rest = f.originalFrom(afterCorrection(f, lead));
+      ParsedAnswer again = rest == null ? null : parse(rest);
+      if (again instanceof ParsedAnswer.Yes
+          || again instanceof ParsedAnswer.Rating
+          || again instanceof ParsedAnswer.Fixed fx && fx.fixed()) {
+        return again;
+      }
+    }
+    for (int i = 1; i < f.length(); i++) {
+      char before = f.text.charAt(i - 1);
+      boolean starts =
+          Folded.isSeparator(before) || Folded.isCjk(f.text.charAt(i)) || Character.isDigit(before);
+      int len = starts ? f.phraseAt(i, Lexicon.CORRECTION) : -1;
+      if (len <= 0) {
+        continue;
+      }
+      String first = f.originalBefore(i);
+      String rest = f.originalFrom(afterCorrection(f, i + len));
+      if (first == null || rest == null) {
+        continue;
+      }
+      Boolean said = shortAnswer(parse(first));
+      ParsedAnswer again = parse(rest);
+      if (said == null) {
+        if (parse(first) instanceof ParsedAnswer.Rating r
+            && r.comment() == null
+            && again instanceof ParsedAnswer.Rating r2
+            && r2.score() != r.score()) {
+          return r2; // "3 no wait, 4": the second score
+        }
+        continue;
+      }
+      Boolean saysNow = shortAnswer(again);
+      boolean negates = f.phraseAt(i, Lexicon.NEGATING_CORRECTION) == len;
+      if (saysNow != null && saysNow != said) {
+        return again; // "no… wait, yes it works"
+      }
+      if (said && negates && again instanceof ParsedAnswer.Fixed fx && !fx.fixed()) {
+        return new ParsedAnswer.Fixed(false, fx.comment() != null ? fx.comment() : rest, text);
+      }
+      if (said && negates && again instanceof ParsedAnswer.FreeText ft && !ft.unsure()) {
+        // "yes… no wait, the printer jams again": the yes taken back, what is wrong after it
+        return new ParsedAnswer.Fixed(false, rest, text);
+      }
+    }
+    return null;
+  }
+
+  /** Past a correction at {@code at}: separators, more corrections and openers ("あ、いえ、やっぱり"). */
+  private static int afterCorrection(Folded f, int at) {
+    return skip(f, at, Lexicon.CORRECTION, Lexicon.OPENER);
+  }
+
+  /**
+   * True for a yes or "fixed" alone, false for a no or "not fixed" alone (nothing after it), else
+   * null.
+   */
+  private static Boolean shortAnswer(ParsedAnswer a) {
+    if (a instanceof ParsedAnswer.Yes y && y.rest() == null) {
+      return true;
+    } else if (a instanceof ParsedAnswer.No n && n.rest() == null) {
+      return false;
+    } else if (a instanceof ParsedAnswer.Fixed fx && fx.comment() == null) {
+      return fx.fixed();
+    }
+    return null;
   }
 
   /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
@@ -481,6 +662,77 @@ public final class AnswerParser {
   }
 
   /**
+   * It works in one case and not in another, in one sentence: a works phrase in its first words,
+   * then a contrast whose clause is negated right away or at its end ("works on wifi but not on
+   * VPN", "im WLAN geht's, über VPN aber nicht", "ça marche en wifi mais pas sur le vpn", "funciona
+   * con wifi pero no con la vpn", "funciona no wifi mas não na vpn", "Wi-Fiだと繋がるけどVPNだと繋がらない"). Not
+   * when the words after the contrast name something else ("works now, but nobody told me", "fixed,
+   * but my monitor flickers too").
+   */
+  private static boolean partlyWorks(Folded f) {
+    if (JA_PARTLY.matcher(f.text).find()) {
+      return true;
+    }
+    int words = 0;
+    for (int i = 0; i < f.length() && words <= 4; i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if (!wordStart || !Character.isLetterOrDigit(f.text.charAt(i))) {
+        continue;
+      }
+      int works = Math.max(f.phraseAt(i, Lexicon.FIXED), f.phraseAt(i, Lexicon.WORKS_NOW));
+      if (works > 0) {
+        String before = f.text.substring(0, i);
+        return !NEGATION.matcher(before).find() && contrastNegated(f, i + works);
+      }
+      if (f.phraseAt(i, Lexicon.YES) > 0 && words == 0 || f.phraseAt(i, Lexicon.NO) > 0) {
+        return false; // "yes, but …", "no, …": read as the yes or no it starts with
+      }
+      words++;
+    }
+    return false;
+  }
+
+  /**
+   * From {@code from} to the end of its sentence, a contrast whose clause starts with a negation
+   * ("but not", "aber nicht", "mais pas", "pero no", "mas não", "but it doesn't") or ends with one
+   * ("über VPN aber nicht").
+   */
+  private static boolean contrastNegated(Folded f, int from) {
+    int end = from;
+    while (end < f.length() && ".!?;。！？".indexOf(f.text.charAt(end)) < 0) {
+      end++;
+    }
+    for (int i = from; i < end; i++) {
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int but = wordStart ? f.phraseAt(i, Lexicon.BUT) : -1;
+      if (but <= 0) {
+        continue;
+      }
+      int at = f.skipSeparators(i + but);
+      at = f.skipSeparators(at + Math.max(0, f.phraseAt(at, Lexicon.PRONOUN)));
+      String clause = f.text.substring(Math.min(at, end), end).strip();
+      java.util.regex.Matcher first = NEGATION.matcher(clause);
+      boolean negatedFirst = first.find() && first.start() <= 1;
+      boolean negatedLast = CLAUSE_ENDS_NEGATED.matcher(clause).find();
+      return negatedFirst || negatedLast;
+    }
+    return false;
+  }
+
+  /** A clause that ends on its negation: "über VPN aber nicht", "en casa no". */
+  private static final java.util.regex.Pattern CLAUSE_ENDS_NEGATED =
+      java.util.regex.Pattern.compile("(?:^|[^\\p{L}])(?:not|nicht|pas|no|nao|nunca)[^\\p{L}]*$");
+
+  /**
+   * Japanese: in one case it works, in another not — a place or condition (だと, では, なら, で, は), a
+   * verb that works, a contrast (けど, が), another place or condition, then a negative verb.
+   */
+  private static final java.util.regex.Pattern JA_PARTLY =
+      java.util.regex.Pattern.compile(
+          "(?:だと|では|なら|で|は)[^。！？!?]*?(?:る|ます|ました|た|です)(?:けど|けれど|けれども|が)、?"
+              + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ)");
+
+  /**
    * The reply says what works ("the printer works again, thanks"), not only that it is fixed
    * ("fixed", "works now").
    */
@@ -534,15 +786,18 @@ public final class AnswerParser {
   }
 
   /**
-   * A rating whose words after the score are only thanks ("5 thanks", "4 danke", "5です、ありがとうご
-   * ざいます"): the rating alone — thanks are no comment, which would stand in for what went wrong.
+   * A rating whose words after the score are only thanks, emphasis or what it is for ("5 thanks",
+   * "4 danke", "5です、ありがとうございます", "5 por la atención"): the rating alone — thanks are no comment,
+   * which would stand in for what went wrong.
    */
   private static ParsedAnswer.Rating withoutThanks(ParsedAnswer.Rating r) {
     if (r.comment() == null) {
       return r;
     }
     Folded c = Folded.of(r.comment());
-    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS) >= c.length()
+    // "10/10 for the support", "dez de dez pelo atendimento": what the score is for, no comment
+    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS, Lexicon.SCORE_FOR)
+            >= c.length()
         ? new ParsedAnswer.Rating(r.score(), null)
         : r;
   }
@@ -771,7 +1026,8 @@ public final class AnswerParser {
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
     // "no no", "nope, not really": the no again is no more than a plain no
-    boolean plain = skip(f, restAt, Lexicon.NO) >= f.length();
+    // "rien, laissez tomber", "no, forget it": a never-mind after the no is no more than the no
+    boolean plain = skip(f, restAt, Lexicon.NO, Lexicon.NEVER_MIND) >= f.length();
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);

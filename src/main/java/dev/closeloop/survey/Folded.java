@@ -93,6 +93,12 @@ final class Folded {
     return rest.isEmpty() ? null : rest;
   }
 
+  /** The original text before folded position {@code at}, stripped; null when nothing is there. */
+  String originalBefore(int at) {
+    String before = original.substring(0, from[Math.min(at, text.length())]).strip();
+    return before.isEmpty() ? null : before;
+  }
+
   /** Skips separators (space, punctuation, dashes) from {@code at}. */
   int skipSeparators(int at) {
     int i = at;

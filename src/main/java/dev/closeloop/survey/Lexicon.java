@@ -251,7 +251,8 @@ final class Lexicon {
             bis spater | bis denne | tscho | tschoe | man sieht sich | schonen gruss | dankeschon |
             dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
             gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
-            ihr seid super | ihr seid spitze | schone woche | schone restwoche
+            ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
+            toll gemacht | super gemacht | klasse gemacht | prima gemacht
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -262,10 +263,11 @@ final class Lexicon {
             pour l'instant | a+ | @+ | a plus | bisous | ciao | a la prochaine |
             bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
-            vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine
+            vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
+            bravo | bien joue | beau travail | bon travail
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
-            buen trabajo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
+            buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
             por su ayuda | por todo | un saludo | saludos | igualmente | que tengas buen dia |
             buen dia | adios | buen fin de semana | buen finde | chao | chau | hasta luego |
             nos vemos | buenas tardes | buenas noches | sin comentarios | sin comentario |
@@ -276,7 +278,7 @@ final class Lexicon {
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
             feliz semana | que tengas buena semana
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
-            e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
+            bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
             abracos | abs | bom dia | boa tarde | obg | vlw | muito | tchau | bom fim de semana |
             bom final de semana | ate mais | ate logo | boa noite | abraco | sem comentarios |
@@ -304,7 +306,8 @@ final class Lexicon {
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
             schon gut | vergiss es | laisse tomber | olvidalo | deixa pra la | deixa | やっぱり |
             finalement | al final
-          """);
+          """
+              + Lexicon.THANKS_WORDS);
 
   /**
    * Words that only stress a score ("5, no doubt", "fünf, ohne Frage", "5 sin duda"): after it they
@@ -319,6 +322,27 @@ final class Lexicon {
           es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente
           pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
           ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
+          """);
+
+  /**
+   * What a score is for, said after it ("10/10 for the support", "5 für den Service", "4 pour
+   * l'accueil", "5 por la atención", "dez de dez pelo atendimento"): no comment of its own.
+   */
+  static final List<String> SCORE_FOR =
+      phrases(
+          """
+          en: for the service | for the support | for the help | for your help | for the team |
+            for the tech | for the technician | for the agent | for you | for you guys | for that |
+            for the quick fix | for the fix | for the response | for the speed
+          de: fur den service | fur den support | fur die hilfe | fur eure hilfe | furs team |
+            fur das team | fur euch | fur dich | fur den techniker | fur die schnelle hilfe
+          fr: pour le service | pour le support | pour l'aide | pour votre aide | pour l'accueil |
+            pour l'equipe | pour vous | pour le technicien | pour la rapidite
+          es: por la atencion | por el servicio | por el soporte | por la ayuda | por tu ayuda |
+            por su ayuda | por el equipo | para el equipo | para ustedes | para ti | por la rapidez
+          pt: pelo atendimento | pelo servico | pelo suporte | pela ajuda | pela equipe | pro time |
+            pra equipe | pra voces | pelo tecnico | pela rapidez
+          ja: 対応に | 対応で | サポートに | ご対応に
           """);
 
   /**
@@ -587,7 +611,7 @@ final class Lexicon {
           """
           en: works | working | is working | works fine | is fine now | fine now | ok now | is ok now |
             is back | is back up | is up again | loads again | prints again | connects again
-          de: geht wieder | geht jetzt | lauft wieder | lauft jetzt | lauft | funktioniert wieder |
+          de: geht's | lauft's | klappt's | klappt | geht wieder | geht jetzt | lauft wieder | lauft jetzt | lauft | funktioniert wieder |
             funktioniert jetzt | funktioniert | druckt wieder | ist wieder da | geht
           fr: marche | remarche | fonctionne | refonctionne | marche a nouveau | fonctionne a nouveau |
             marche de nouveau | est revenu | est revenue | imprime a nouveau | imprime de nouveau
@@ -655,7 +679,8 @@ final class Lexicon {
             reabra o chamado
           ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください | もう一回見てほしい |
             もう一度見てほしい | もう一回見てください | もう一度見てください | もう一回見て | もう一度見て |
-            見直してほしい | 見直してください
+            見直してほしい | 見直してください | 開けて | 開けといて | 開けてほしい | 開けてもらえますか |
+            再オープンして | 再オープンしてほしい | 再開して | 再開してほしい | もう一度開いて | 開き直して
           """);
 
   /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
@@ -663,9 +688,10 @@ final class Lexicon {
    * Thanks and nothing else: what may follow an agreement ("ok, thanks") without turning it into a
    * goodbye ("ok thanks bye", "ok, that's all" close the conversation, they agree to nothing).
    */
-  static final List<String> THANKS =
-      phrases(
-          """
+  static final List<String> THANKS = phrases(Lexicon.THANKS_WORDS);
+
+  private static final String THANKS_WORDS =
+      """
           en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
             thank you so much | thanks so much | thankyou | thnx | thanx | tnx | tysm |
             thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
@@ -677,9 +703,9 @@ final class Lexicon {
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
             brigada | obrigadao | brigadao
           ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう | どうもありがとうございます |
-            助かりました
+            助かりました | ありがと | ありがとー | あざす | あざっす | サンキュー | さんきゅ | どうもです
           emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
-          """);
+          """;
 
   static final List<String> AGREE =
       phrases(
@@ -790,7 +816,8 @@ final class Lexicon {
             funktioniert leider noch nicht | geht leider nicht | geht leider immer noch nicht |
             geht leider noch nicht | klappt leider nicht | klappt leider immer noch nicht |
             lauft leider nicht | lauft immer noch nicht | lauft leider immer noch nicht |
-            geht gar nichts mehr | geht nichts mehr | geht gar nicht mehr | geht nicht mehr |
+            geht gar nichts mehr | geht nichts mehr | geht gar nix mehr | geht nix mehr |
+            nichts geht mehr | nix geht mehr | gar nichts geht mehr | nichts funktioniert | geht gar nicht mehr | geht nicht mehr |
             funktioniert nicht mehr | funktioniert gar nicht mehr | lauft nicht mehr |
             noch schlimmer | schlimmer als vorher | schlimmer
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
@@ -806,7 +833,8 @@ final class Lexicon {
             malheureusement | ca marche encore moins | ca marche moins bien | ca marche plus |
             ca ne marche plus | ca fonctionne plus | ca ne fonctionne plus | c'est pire | encore pire |
             pire qu'avant | toujours aussi lent | toujours aussi lente | ca ne marche plus du tout |
-            ca marche plus du tout
+            ca marche plus du tout | plus rien ne marche | plus rien ne fonctionne | rien ne marche |
+            rien ne fonctionne | plus rien marche | rien marche
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
@@ -814,7 +842,8 @@ final class Lexicon {
             no se arreglo | no se soluciono | no se resolvio | no funciono | no sirvio |
             no se ha solucionado | no se ha arreglado | no se ha resuelto
             tampoco arranca | tampoco funciona | ya no arranca | no arranca | ni arranca |
-            ni siquiera arranca | peor que antes | esta peor | dejo de funcionar
+            ni siquiera arranca | peor que antes | esta peor | dejo de funcionar |
+            no funciona nada | nada funciona | ya nada funciona | ya no funciona nada
             parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
@@ -822,14 +851,17 @@ final class Lexicon {
             ainda com problema | ainda nao resolveu | infelizmente
             nao funcionou | nao deu certo | nao adiantou | nao resolveram
             nem liga mais | nem liga | nao liga mais | nao liga | parou de funcionar | piorou |
-            ficou pior | pior que antes | nao funciona mais
+            ficou pior | pior que antes | nao funciona mais | nada funciona | nao funciona nada |
+            nada mais funciona
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
-            動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました
+            動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました |
+            まだダメ | まだだめ | ダメ | だめ | ダメだった | だめだった | ダメでしたね | ダメみたい | だめみたい |
+            直ってないよ | 直ってないです | 直らないよ
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
@@ -863,7 +895,7 @@ final class Lexicon {
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
             funcionando | esta funcionando | ya esta funcionando | ya quedo | quedo | ya jala |
-            ya sirve | volvio a funcionar | lo arregle | lo solucione | lo resolvi
+            ya sirve | ya va | ya anda | volvio a funcionar | lo arregle | lo solucione | lo resolvi
             funciono | se arreglo | se soluciono | se resolvio
             ya no hay problemas | ya no hay problema | sin problemas | sin problemas ya |
             ningun problema
@@ -876,7 +908,9 @@ final class Lexicon {
           ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
             なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
-            動きます
+            動きます | 解決いたしました | 解消しました | 解消いたしました | 復旧しました | 復旧いたしました |
+            直りましたよ | 直ったよ | 直ったよー | 直ったー | 直ってるよ | 動いたよ | 使えたよ | 解決したよ | 解決した |
+            おかげさまで直りました | おかげさまで解決しました | おかげさまで解決いたしました
           """);
 
   /**
@@ -948,7 +982,72 @@ final class Lexicon {
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
           es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
           pt: bom | bem | hmm | entao | olha | ah | ai | opa
-          ja: まあ | まぁ | うーん | えーと | えっと | あ | あっ
+          ja: まあ | まぁ | うーん | えーと | えっと | あ | あっ | おかげさまで | お陰様で
+          """);
+
+  /**
+   * Taking back what was just typed ("3 no wait, 4", "2 nein doch 3", "3 euh non 4", "3 no perdón
+   * 4", "3 ops quis dizer 4", "3、いや4で", "yes… no wait, still …"): the answer after it is the one
+   * meant. Those with a no in them ({@link #NEGATING_CORRECTION}) also take back a yes.
+   */
+  static final List<String> CORRECTION =
+      phrases(
+          """
+          en: no wait | wait | wait no | oh wait | sorry | sorry i mean | sorry i meant | i mean |
+            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops
+          de: nein doch | nee doch | ne doch | ne moment | nee moment | nein moment | nein warte |
+            nee warte | ne warte | moment | warte | sorry | ich meine | ich meinte | meinte |
+            korrektur | quatsch | nein quatsch | ach nee | ah nee | oh nee | ups
+          fr: euh non | ah non | oh non | non attendez | non attends | ah non attendez | attendez |
+            attends | pardon | je veux dire | je voulais dire | enfin non | non pardon | oups
+          es: no perdon | no espera | no esperen | perdon | espera | quiero decir | quise decir |
+            digo | no mejor | mejor dicho | o sea | ups | ay no
+          pt: nao pera | nao espera | pera | pera ai | espera | ops | opa | quis dizer | quero dizer |
+            digo | ou melhor | alias | desculpa | nao desculpa
+          ja: あ、いえ | あ、いや | いや | いえ | やっぱり | じゃなくて | ではなく | 訂正 | 間違えました | 間違い
+          """);
+
+  /** The corrections that take back a yes: "no wait", "ne moment", "ah non", "nao pera", "いえ". */
+  static final List<String> NEGATING_CORRECTION =
+      CORRECTION.stream()
+          .filter(
+              p ->
+                  p.matches(
+                          "(?:no|nein|nee|ne|non|nao|ah non|oh non|euh non|ach nee|ah nee|oh nee"
+                              + "|enfin non|ay no)(?: .*)?")
+                      || p.startsWith("あ、い")
+                      || p.equals("いや")
+                      || p.equals("いえ"))
+          .toList();
+
+  /**
+   * Shrugging ("whatever", "egal", "comme vous voulez", "da igual", "tanto faz", "別に"): after an ok
+   * it adds nothing — "ok, whatever" agrees, with no words of its own to keep.
+   */
+  static final List<String> INDIFFERENT =
+      phrases(
+          """
+          en: whatever | i guess | fine | if you must | sure why not | why not | suit yourself |
+            fine by me | whatever works
+          de: egal | mir egal | ist mir egal | von mir aus | meinetwegen | wenns sein muss
+          fr: si vous voulez | comme vous voulez | comme tu veux | si tu veux | peu importe |
+            pourquoi pas | bon
+          es: da igual | me da igual | como quieras | como quieran | lo que sea | si quieres |
+            por que no
+          pt: tanto faz | whatever | se quiser | como quiser | pode ser | sei la | por que nao
+          ja: 別に | べつに | どっちでも | どちらでも | お任せします | おまかせします | 任せます
+          """);
+
+  /** An ok and nothing more: it acknowledges what was said, and answers nothing. */
+  static final List<String> OK =
+      phrases(
+          """
+          en: ok | okay | k | kk | okk | okey | okie | oki | alright | all right | got it | noted
+          de: ok | okay | alles klar | verstanden | jo
+          fr: ok | d'accord | dac | entendu | compris | ok ok
+          es: ok | vale | okey | entendido | va
+          pt: ok | ta | beleza | blz | certo | entendi | ta bom
+          ja: オッケー | オーケー | おけ | おっけー | 了解 | 了解です | りょうかい | わかりました | 承知しました
           """);
 
   /** "Stop", alone or with thanks: opts the person out. */
@@ -1003,6 +1102,37 @@ final class Lexicon {
   static final Set<String> OPT_IN =
       Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
 
+  /**
+   * Even scores out of ten said in words ("eight out of ten", "acht von zehn", "dix sur dix", "diez
+   * de diez", "dez de dez"): halved on the 1–5 scale, as "8/10" is.
+   */
+  static final Map<String, Integer> EVEN_TENTHS =
+      Map.ofEntries(
+          Map.entry("two", 2),
+          Map.entry("four", 4),
+          Map.entry("six", 6),
+          Map.entry("eight", 8),
+          Map.entry("ten", 10),
+          Map.entry("zwei", 2),
+          Map.entry("vier", 4),
+          Map.entry("sechs", 6),
+          Map.entry("acht", 8),
+          Map.entry("zehn", 10),
+          Map.entry("deux", 2),
+          Map.entry("quatre", 4),
+          Map.entry("huit", 8),
+          Map.entry("dix", 10),
+          Map.entry("dos", 2),
+          Map.entry("cuatro", 4),
+          Map.entry("seis", 6),
+          Map.entry("ocho", 8),
+          Map.entry("diez", 10),
+          Map.entry("dois", 2),
+          Map.entry("duas", 2),
+          Map.entry("quatro", 4),
+          Map.entry("oito", 8),
+          Map.entry("dez", 10));
+
   /** Score words; the digits 1–5 (full-width ones too, once folded) are read directly. */
   static final Map<String, Integer> NUMBERS =
       Map.ofEntries(
@@ -1044,7 +1174,7 @@ final class Lexicon {
    * Phrases from lines such as {@code de: ja | jap | gerne}: the language label is for the reader;
    * phrases are separated by {@code |}; the longest come first so that they win. Each phrase is
    * also read as typed on a phone: without its apostrophes ("thats all", "cest bon", "dont reopen")
-   * and with French "c'est" as "c" ("c bon", "c réglé").
+   * with French "c'est" as "c" ("c bon", "c réglé"), and "toujours" as "tjrs" or "tjs".
    */
   private static List<String> phrases(String block) {
     return Stream.of(block.split("\\R"))
@@ -1060,6 +1190,15 @@ final class Lexicon {
 
   /** A phrase, and the shortcuts people type it with. */
   private static Stream<String> asTyped(String phrase) {
+    // French texting: "tjrs pas", "tjs rien"
+    return Stream.of("toujours", "tjrs", "tjs")
+        .map(t -> phrase.replaceAll("(^| )toujours(?= |$)", "$1" + t))
+        .distinct()
+        .flatMap(Lexicon::withoutApostrophes);
+  }
+
+  /** A phrase, also without its apostrophes and with French "c'est" as "c". */
+  private static Stream<String> withoutApostrophes(String phrase) {
     if (phrase.indexOf('\'') < 0) {
       return Stream.of(phrase);
     }

@@ -42,7 +42,7 @@ final class Ratings {
   /** Japanese orders: "星4つ", "★4", "5点中4点". */
   private static final Pattern RATING_JA =
       Pattern.compile(
-          "^(?:星|★|⭐|5点満点中|5点満点で|5点中|5つ星中|5段階評価で|5段階で|5段階中)\\s*"
+          "^(?:星|★|⭐|[5五]点満点中|[5五]点満点で|[5五]点中|[5五]つ星中|[5五]段階評価で|[5五]段階で|[5五]段階中)\\s*"
               + SCORE
               + "\\s*(?:つ|点|つ星)?(?:です)?\\s*(?:"
               + SEPARATOR
@@ -56,7 +56,9 @@ final class Ratings {
    */
   private static final Pattern OUT_OF_TEN =
       Pattern.compile(
-          "^(?:(10|[2468])\\s*(?:/|out of|von|sur|de|em|auf)\\s*(?:10|ten|zehn|dix|diez|dez)"
+          "^(?:(10|[2468]|"
+              + String.join("|", Lexicon.EVEN_TENTHS.keySet())
+              + ")\\s*(?:/|out of|von|sur|de|em|auf)\\s*(?:10|ten|zehn|dix|diez|dez)"
               + UNIT
               + "?|(?:10点満点中|10点満点で|10点中|10段階で|10段階中)\\s*(10|[2468])\\s*(?:点)?(?:です)?)"
               + "\\s*(?:"
@@ -101,6 +103,25 @@ final class Ratings {
    */
   private static final Pattern LEADING_SCORE =
       Pattern.compile("^([1-5])" + OUT_OF + "?" + UNIT + "?\\s*(?=\\S)");
+
+  /**
+   * The top score named in words ("full marks", "volle Punktzahl", "note maximale", "nota máxima",
+   * "満点です"): a 5, whatever follows it the comment.
+   */
+  private static final Pattern TOP_SCORE =
+      Pattern.compile(
+          "^(?:full marks|top marks|full points|volle punktzahl|volle punkte|la note maximale"
+              + "|note maximale|la nota maxima|nota maxima|nota maxima|満点)(?:です|で)?\\s*(?:"
+              + SEPARATOR
+              + "+\\s*(.*))?$",
+          Pattern.DOTALL);
+
+  /** An odd score out of ten in words ("seven out of ten"): between two scores, asked again. */
+  private static final Pattern ODD_TENTHS_IN_WORDS =
+      Pattern.compile(
+          "^(?:one|three|five|seven|nine|eins|drei|funf|fuenf|sieben|neun|un|trois|cinq|sept|neuf"
+              + "|uno|tres|cinco|siete|nueve|um|tres|cinco|sete|nove)"
+              + "\\s*(?:out of|von|sur|de|em|auf)\\s*(?:10|ten|zehn|dix|diez|dez)[\\s!.]*$");
 
   /** A number that is not a score: "0", "7", "10/10", "4.5", "4,5". */
   private static final Pattern NUMBER =
@@ -174,7 +195,7 @@ final class Ratings {
 
   /** A number that is not a score ("0", "7", "10/10", "4.5"): unclear rather than free text. */
   static boolean notAScore(String core) {
-    return NUMBER.matcher(core).matches();
+    return NUMBER.matcher(core).matches() || ODD_TENTHS_IN_WORDS.matcher(core).matches();
   }
 
   /** The rating in this text, or null when it holds none. */
@@ -246,6 +267,11 @@ final class Ratings {
           f.originalFrom(starsThen.start(2)));
     }
     String plain = withoutTrailingSymbols(f.text.substring(0, to));
+    Matcher top = TOP_SCORE.matcher(f.text).region(from, to);
+    if (top.matches()) {
+      boolean words = top.group(1) != null && !top.group(1).isBlank();
+      return new ParsedAnswer.Rating(5, words ? f.originalFrom(top.start(1)) : null);
+    }
     ParsedAnswer.Rating outOfTen = outOfTen(f, from, to, plain);
     if (outOfTen != null) {
       return outOfTen;
@@ -279,12 +305,14 @@ final class Ratings {
       }
     }
     String tenths = m.group(1) != null ? m.group(1) : m.group(2);
+    Integer inWords = Lexicon.EVEN_TENTHS.get(tenths); // "eight out of ten", "dix sur dix"
     boolean words = m.group(3) != null && !m.group(3).isBlank();
     if (words && f.phraseAt(m.start(3), Lexicon.COUNTED) > 0) {
       return null;
     }
     return new ParsedAnswer.Rating(
-        Integer.parseInt(tenths) / 2, words ? f.originalFrom(m.start(3)) : null);
+        (inWords != null ? inWords : Integer.parseInt(tenths)) / 2,
+        words ? f.originalFrom(m.start(3)) : null);
   }
 
   private static int score(String token) {

@@ -94,6 +94,11 @@ final class ReopenStep {
     if (inWords != null) {
       return decide(c, inWords, null); // "reopen it", "no, leave it closed": the answer, no comment
     }
+    if (text(answer) != null && AnswerParser.keepsClosedThenSays(text(answer))) {
+      // "大丈夫です、自分でマウス買い替えたので", "deixa, já comprei outro": the no, and their words (not
+      // the yes that "já" would be in German)
+      return decide(c, false, text(answer));
+    }
     if (answer instanceof ParsedAnswer.Yes y) {
       return decide(c, true, y.rest() == null ? null : y.text());
     } else if (answer instanceof ParsedAnswer.No n) {

@@ -112,7 +112,7 @@ public final class SurveyFlow {
     } else if (input instanceof RequestSubmitted r) {
       return request(c, r.text());
     } else if (input instanceof Typed t) {
-      return typed(c, t.answer(), t.questionSeen());
+      return typed(c, t.answer(), t.questionSeen(), t.reopened());
     } else if (input instanceof SurveyInput.LateScore l) {
       return rating(c, l.score(), null); // the survey is still open after all: the rating
     }
@@ -137,9 +137,11 @@ public final class SurveyFlow {
   /**
    * A typed reply, read against the open question. While the "anything else?" question is still on
    * its way ({@code questionSeen} false), free text answers what the person last saw: it is their
-   * comment, never a request.
+   * comment, never a request. Once the ticket was reopened at their word ({@code reopened}), free
+   * text at "anything else?" that asks for nothing is more about that ticket: their comment.
    */
-  private Transition typed(Conversation c, ParsedAnswer answer, boolean questionSeen) {
+  private Transition typed(
+      Conversation c, ParsedAnswer answer, boolean questionSeen, boolean reopened) {
     if (answer instanceof ParsedAnswer.Rating r) {
       if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
         return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
@@ -159,13 +161,26 @@ public final class SurveyFlow {
         // "all good", "works fine, thanks", "c'est bon, merci" to "did we fix it?": a yes
         return fixed(c, true);
       }
+      if (c.step() == Step.OPEN && c.fixed() != null && AnswerParser.onlyOk(t.text())) {
+        // "k" while the rating is open: it says nothing about the rating, and is no comment
+        return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+      }
       return nothingToAdd(c) ? askAnythingElse(c) : freeText(c, t.text(), false);
     } else if (answer instanceof FreeText f) {
+      if (closingQuestionOpen(c) && questionSeen && AnswerParser.shrugs(f.text())) {
+        return declined(c); // "ok, whatever" to "anything else?": nothing wanted, no request
+      }
       if (f.unsure() && c.step() == Step.OPEN && (c.fixed() == null || c.rating() == null)) {
         return Transition.unchanged(c, Say.NOT_SURE_YET); // "not sure yet": nothing recorded
       }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
+      }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && reopened && !f.asks()) {
+        // the ticket was just reopened: "it drops mostly in the mornings" says more about it, so it
+        // goes with the comment the reopened ticket gets, not into a new ticket of its own; a
+        // request that asks ("can you also reset my PIN?") or follows a yes is still one
+        return comment(c, f.text());
       }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && f.praises() && !f.asks()) {
         // feedback, not a request: their comment, or a goodbye once a comment is in

@@ -20,11 +20,16 @@ public sealed interface SurveyInput {
   /**
    * Typed text in the DM, already parsed. {@code questionSeen} is false while the question of the
    * current step is still on its way to the person (its message not yet sent): text typed then
-   * answers the question they last saw.
+   * answers the question they last saw. {@code reopened} when the person had this survey's ticket
+   * reopened: words typed at "anything else?" then say more about that ticket.
    */
-  record Typed(ParsedAnswer answer, boolean questionSeen) implements SurveyInput {
+  record Typed(ParsedAnswer answer, boolean questionSeen, boolean reopened) implements SurveyInput {
     public Typed(ParsedAnswer answer) {
       this(answer, true);
+    }
+
+    public Typed(ParsedAnswer answer, boolean questionSeen) {
+      this(answer, questionSeen, false);
     }
   }
 

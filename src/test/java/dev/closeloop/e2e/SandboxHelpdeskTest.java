@@ -136,6 +136,42 @@ class SandboxHelpdeskTest {
 
   @Test
   @DisplayName(
+      "After a reopen, a detail typed at 'anything else?' goes on the reopened ticket, not a new one")
+  void aDetailAfterTheReopenGoesWithTheReopenedTicket() throws Exception {
+    close();
+    chat.click(DANA, "cl:s:1:fixed:no");
+    chat.click(DANA, "cl:s:1:reopen:yes");
+    chat.type(DANA, "still drops");
+    assertThat(chat.dm(DANA)).contains("Is there anything else we can help you with?");
+
+    chat.type(DANA, "it drops mostly in the mornings, when everyone logs in");
+    assertThat(chat.dm(DANA)).contains("Thanks, I've added that to your answer.");
+    JsonNode page = helpdesk(0);
+    assertThat(page.path("tickets")).as("no ticket of its own").hasSize(1);
+
+    chat.type(DANA, "no, that's all");
+    JsonNode notes = ticket(helpdesk(0), "DEMO-7").path("notes");
+    assertThat(notes.toString())
+        .contains("still drops\\nit drops mostly in the mornings, when everyone logs in")
+        .doesNotContain("Anything else:");
+  }
+
+  @Test
+  @DisplayName(
+      "After a reopen, a request that asks at 'anything else?' is still a ticket of its own")
+  void aRequestAfterTheReopenIsStillOne() throws Exception {
+    close();
+    chat.click(DANA, "cl:s:1:fixed:no");
+    chat.click(DANA, "cl:s:1:reopen:yes");
+    chat.type(DANA, "still drops");
+    chat.type(DANA, "can you also reset my voicemail PIN?");
+    assertThat(ticket(helpdesk(0), "DEMO-2001").path("title").asText())
+        .isEqualTo("can you also reset my voicemail PIN?");
+    assertThat(chat.dm(DANA)).contains("Your request is now ticket DEMO-2001");
+  }
+
+  @Test
+  @DisplayName(
       "'Shall I reopen it?' is updated to show its answer, clicked or typed, and loses its buttons")
   void theReopenOfferShowsItsAnswer() throws Exception {
     close();

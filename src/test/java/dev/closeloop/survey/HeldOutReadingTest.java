@@ -56,6 +56,19 @@ class HeldOutReadingTest {
     score("/survey/heldout4-2026-12-07.tsv", 120, 0.9);
   }
 
+  /**
+   * The fifth set, written 2026-12-07 and committed before it was run (sarcasm, numbers in words,
+   * corrections, conditional answers, a different problem named, polite closings, very short
+   * replies, Japanese casual and keigo): at its first run it read 109 of 153 (en 20/28, de 18/25,
+   * fr 18/25, es 18/25, pt 20/25, ja 15/25) — that is the generalisation figure. The reader was
+   * then fixed by class on its misses, so what it reads now (151 of 153) is no longer one; the
+   * floor only keeps the fixes.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheFifthSet() throws IOException {
+    score("/survey/heldout5-2026-12-07.tsv", 150, 0.9);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);

@@ -50,6 +50,28 @@ class SurveyFlowTest {
   }
 
   @Test
+  @DisplayName(
+      "Once the ticket was reopened, words at 'anything else?' that ask for nothing are more about"
+          + " it: added to the comment; a request that asks, or follows a yes, is still a request")
+  void wordsAfterAReopenGoWithTheComment() {
+    Conversation afterReopen =
+        new Conversation(Step.AWAIT_ANYTHING_ELSE, false, 2, "the VPN drops", null, null);
+    String detail = "mostly in the mornings";
+    Transition more = flow.apply(afterReopen, new Typed(AnswerParser.parse(detail), true, true));
+    assertThat(more.recorded())
+        .containsExactly(new Answer(AnswerKind.COMMENT, "the VPN drops\n" + detail));
+    assertThat(more.say()).containsExactly(Say.COMMENT_ADDED);
+    assertThat(more.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+
+    String ask = "can you also reset my voicemail PIN?";
+    Transition request = flow.apply(afterReopen, new Typed(AnswerParser.parse(ask), true, true));
+    assertThat(request.recorded()).containsExactly(new Answer(AnswerKind.REQUEST, ask));
+
+    Transition notReopened = flow.apply(afterReopen, new Typed(AnswerParser.parse(detail)));
+    assertThat(notReopened.recorded()).containsExactly(new Answer(AnswerKind.REQUEST, detail));
+  }
+
+  @Test
   void notFixedAlsoAsksWhatWentWrong() {
     Transition t = flow.apply(Conversation.start(), new FixedClicked(false));
     assertThat(t.say()).containsExactly(Say.WHAT_WENT_WRONG);

@@ -220,13 +220,15 @@ public final class Conversations {
 
   /**
    * Typed text answers the question the person has seen: while "anything else?" is still queued, it
-   * answers the one before.
+   * answers the one before. Whether they had the ticket reopened goes with it.
    */
   private SurveyInput typedInput(ParsedAnswer parsed, SurveyRow s) {
     boolean seen =
         !dev.closeloop.survey.Step.AWAIT_ANYTHING_ELSE.name().equals(s.step())
             || !jdbi.withHandle(h -> Notifier.questionPending(h, s.id()));
-    return new SurveyInput.Typed(parsed, seen);
+    boolean reopened =
+        jdbi.withHandle(h -> new dev.closeloop.store.WriteBacks(h).reopen(s.id()).orElse(false));
+    return new SurveyInput.Typed(parsed, seen, reopened);
   }
 
   private InteractionReply apply(
