@@ -136,6 +136,9 @@ public final class DigestService {
                   // counted
                   Entries main = entries(h, start, now, null);
                   Figures figures = stats.figures(h, start, now);
+                  if (config.sandboxEnabled()) {
+                    figures = figures.withDemoNotCounted();
+                  }
                   ZoneId zone = ZoneId.of(config.digest().zone());
                   DigestBuilder.Result mainDigest =
                       builder.build(main.input(start, now, zone, builder.title(null), figures));
