@@ -58,7 +58,11 @@ final class LanguageRules {
       return ComplaintRules.Verdict.COMPLAINT;
     }
     if (rules == null) {
-      return noComplaint.foundIn(plain)
+      // Without word classes, a "not negative" phrase ("フリーズしなくな", "問題*ありません") is what
+      // a negated problem is to the other languages' rules ("no more freezing"): good news, which
+      // the model does not overrule. Before round 9 it was only removed, and the model still read
+      // "フリーズ" in "フリーズしなくなって快適" as a complaint.
+      return noComplaint.foundIn(plain) || notNegative.foundIn(plain)
           ? ComplaintRules.Verdict.RESOLVED
           : ComplaintRules.Verdict.UNKNOWN;
     }
