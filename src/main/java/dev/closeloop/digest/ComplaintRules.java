@@ -228,12 +228,30 @@ final class ComplaintRules {
         if (problemInScope) {
           continue;
         }
+        // "the error hasn't come back", "die Meldung ist nicht mehr aufgetaucht", "el error no ha
+        // vuelto a salir": a problem said not to recur is good news, like "no more errors"
+        boolean recurrenceInScope = false;
+        for (int j : scope) {
+          recurrenceInScope |= cues.recurrence().has(words.get(j));
+        }
+        if (recurrenceInScope) {
+          for (int j = 0; j < n; j++) {
+            if (cues.problems().has(words.get(j)) && !hypothetical[j]) {
+              negatedProblem[j] = true;
+              problemInScope = true;
+            }
+          }
+          if (problemInScope) {
+            continue;
+          }
+        }
         if (cues.absent().has(word) && !scope.isEmpty()) {
           negatedFunctioning = true; // "nobody showed up", "niemand ist gekommen"
           continue;
         }
         for (int j : scope) {
-          if (cues.functioning().has(words.get(j))) {
+          // a resolution negated ("not ok", "nicht in ordnung", "pas bon") is none, but a complaint
+          if (cues.functioning().has(words.get(j)) || cues.resolved().has(words.get(j))) {
             negatedFunctioning = true;
             negatedWord[j] = true;
           }

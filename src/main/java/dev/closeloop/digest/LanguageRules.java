@@ -7,9 +7,9 @@ import java.util.Locale;
  * One language's complaint rules ({@link RuleFile}): "not negative" phrases are removed first; then
  * a "negative" phrase, or the general {@link ComplaintRules} on that language's word classes, finds
  * a complaint. When neither does, a "no complaint" phrase ("my fault", "you can close the ticket")
- * makes the verdict {@link ComplaintRules.Verdict#RESOLVED}, which the model does not overrule.
- * Japanese, written without spaces, has phrases only, matched anywhere in the text. Immutable and
- * thread-safe.
+ * or a "not negative" one ("no more errors", "geht wieder") makes the verdict {@link
+ * ComplaintRules.Verdict#RESOLVED}, which the model does not overrule. Japanese, written without
+ * spaces, has phrases only, matched anywhere in the text. Immutable and thread-safe.
  */
 final class LanguageRules {
   /** Languages written without spaces between words. */
@@ -58,7 +58,11 @@ final class LanguageRules {
       return ComplaintRules.Verdict.COMPLAINT;
     }
     if (rules == null) {
-      return noComplaint.foundIn(plain)
+      // Without word classes, a "not negative" phrase ("フリーズしなくな", "問題*ありません") is what
+      // a negated problem is to the other languages' rules ("no more freezing"): good news, which
+      // the model does not overrule. Before round 9 it was only removed, and the model still read
+      // "フリーズ" in "フリーズしなくなって快適" as a complaint.
+      return noComplaint.foundIn(plain) || notNegative.foundIn(plain)
           ? ComplaintRules.Verdict.RESOLVED
           : ComplaintRules.Verdict.UNKNOWN;
     }
@@ -71,8 +75,12 @@ final class LanguageRules {
     }
     // A reply that says in so many words that there is nothing to act on ("my fault", "you can
     // close the ticket") is no complaint unless the rules found one: the model does not overrule
-    // it.
-    if (verdict != ComplaintRules.Verdict.COMPLAINT && noComplaint.foundIn(plain)) {
+    // it. Nor does it a "not negative" phrase ("error * not show*", "funktioniert wieder"), once
+    // the rules find no complaint in what is left: before round 9 such a phrase was only removed,
+    // and the model, which reads the whole reply, called "the error has not showed up since" or
+    // "Drucker funktioniert wieder" a complaint.
+    if (verdict != ComplaintRules.Verdict.COMPLAINT
+        && (noComplaint.foundIn(plain) || notNegative.foundIn(plain))) {
       return ComplaintRules.Verdict.RESOLVED;
     }
     return verdict;

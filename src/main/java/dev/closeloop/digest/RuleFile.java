@@ -32,6 +32,7 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "problems",
           "strong problems",
           "resolved",
+          "recurrence",
           "waiting",
           "long time",
           "persistence",
