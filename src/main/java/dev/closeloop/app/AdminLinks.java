@@ -10,10 +10,12 @@ import java.util.Optional;
 
 /** Discord-to-email links an operator approves or imports. */
 final class AdminLinks {
-  /** One address: no space, control character or second {@code @}, a dot after the {@code @}. */
+  /**
+   * One address: no space or second {@code @}, a dot after the {@code @}; and no control character
+   * ({@link dev.closeloop.language.Texts#isControl}, checked apart).
+   */
   private static final java.util.regex.Pattern EMAIL =
-      java.util.regex.Pattern.compile(
-          "[^@\\s\\p{Cntrl}\\u2028\\u2029]+@[^@\\s\\p{Cntrl}\\u2028\\u2029]+\\.[^@\\s\\p{Cntrl}\\u2028\\u2029]+");
+      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final App app;
 
@@ -72,6 +74,7 @@ final class AdminLinks {
       if (parts.length != 2
           || parts[0].length() > TicketEvent.MAX_EMAIL
           || !EMAIL.matcher(parts[0]).matches()
+          || dev.closeloop.language.Texts.hasControl(parts[0])
           || !parts[1].matches("\\d{5,20}")) {
         throw new IllegalArgumentException(
             "line "
@@ -79,9 +82,10 @@ final class AdminLinks {
                 + ": want email,discordId (an address of at most "
                 + TicketEvent.MAX_EMAIL
                 + " characters, a Discord id of 5 to 20 digits): "
-                + HttpApi.cut(l.replaceAll("\\p{Cntrl}", "?")));
+                + HttpApi.cut(l));
       }
-      pairs.add(new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1]});
+      pairs.add(
+          new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1], Integer.toString(number)});
     }
     java.time.Instant now = app.clock.instant();
     // an import that moves an email to another Discord account tells the one it leaves

@@ -108,11 +108,7 @@ final class AdminRoutes {
     j.post(
         "/admin/backup",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          if (body == null || !(body.get("file") instanceof String file) || file.isBlank()) {
-            HttpApi.error(ctx, 400, "file is required");
-            return;
-          }
+          String file = RequestJson.of(ctx).required("file");
           if (app.db.postgres()) {
             HttpApi.error(ctx, 400, "use pg_dump");
             return;
@@ -149,11 +145,7 @@ final class AdminRoutes {
     j.post(
         "/admin/erase-user",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          if (body == null || !(body.get("user") instanceof String user) || user.isBlank()) {
-            HttpApi.error(ctx, 400, "user is required");
-            return;
-          }
+          String user = RequestJson.of(ctx).required("user");
           if (app.retention.eraseUser(user)) {
             ctx.json(Map.of("erased", true));
           } else {
@@ -244,15 +236,6 @@ final class AdminRoutes {
     m.put(name, page.items());
     m.put("next", page.next());
     return m;
-  }
-
-  private static Map<?, ?> body(Context ctx) {
-    try {
-      Object o = Json.MAPPER.readValue(Bodies.bytes(ctx), Object.class);
-      return o instanceof Map<?, ?> m ? m : null;
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 
   private static LocalDate date(Context ctx, String name) {

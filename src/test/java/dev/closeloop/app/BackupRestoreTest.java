@@ -77,7 +77,8 @@ class BackupRestoreTest {
       String body = new ObjectMapper().createObjectNode().put("file", name).toString();
       var r = app.admin("POST", "/admin/backup", body);
       assertThat(r.statusCode()).isEqualTo(400);
-      assertThat(r.body()).contains("file name");
+      // a right-to-left override is refused as every admin field refuses control characters
+      assertThat(r.body()).containsAnyOf("file name", "file contains control characters");
     }
     assertThat(dir.resolve("x.zip")).doesNotExist();
     assertThat(Path.of("/tmp/x.zip")).doesNotExist();
