@@ -88,13 +88,52 @@ final class AdminLinks {
           new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1], Integer.toString(number)});
     }
     java.time.Instant now = app.clock.instant();
-    // an import that moves an email to another Discord account tells the one it leaves
+    boolean discord = discord();
+    // an import that moves an email to another Discord account tells the one it leaves; without
+    // Discord nobody can be told (the DM would only be dead-lettered), so such a line is refused
+    // and nothing is imported, while new links (nobody to tell) are stored for when it is on
     app.db
         .jdbi()
         .useTransaction(
-            h -> pairs.forEach(p -> dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now)));
+            h -> {
+              Map<String, String> linked = new java.util.HashMap<>();
+              for (String[] p : pairs) {
+                String before =
+                    linked.containsKey(p[0])
+                        ? linked.get(p[0])
+                        : new dev.closeloop.store.People(h).linkedDiscordId(p[0]).orElse(null);
+                if (!discord && before != null && !before.equals(p[1])) {
+                  throw new IllegalArgumentException(
+                      "line "
+                          + p[2]
+                          + ": "
+                          + HttpApi.cut(p[0])
+                          + " is linked to another Discord account, which must be told when the"
+                          + " link moves, and Discord is not configured (discord.token): set it,"
+                          + " or leave this line out");
+                }
+                linked.put(p[0], p[1]);
+                dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now);
+              }
+            });
     n = pairs.size();
     return n;
+  }
+
+  /**
+   * Why an approval cannot be made now, or null: approving tells the person in a Discord DM (and
+   * the account a moved link leaves), which without Discord would only be dead-lettered.
+   */
+  String cannotApprove() {
+    return discord()
+        ? null
+        : "Discord is not configured (discord.token): the person could not be told; approve the"
+            + " request once Discord is set up again";
+  }
+
+  /** Whether Discord is set up (discord.token): without it no DM can reach anyone there. */
+  private boolean discord() {
+    return app.platforms.containsKey(dev.closeloop.chat.PlatformId.DISCORD);
   }
 
   private static String unquote(String field) {

@@ -184,6 +184,11 @@ final class AdminRoutes {
           if (id == null) {
             return;
           }
+          String cannot = app.adminLinks.cannotApprove();
+          if (cannot != null) {
+            HttpApi.error(ctx, 400, cannot);
+            return;
+          }
           app.adminLinks
               .approveLink(id)
               .ifPresentOrElse(

@@ -36,10 +36,15 @@ final class CliLinkVerbs {
             "POST",
             "/admin/links/" + id + "/approve",
             null,
-            app ->
-                app.adminLinks
-                    .approveLink(id)
-                    .orElseThrow(() -> new IllegalStateException("no pending link request " + id)));
+            app -> {
+              String cannot = app.adminLinks.cannotApprove();
+              if (cannot != null) {
+                throw new Cli.Failure(USAGE, cannot);
+              }
+              return app.adminLinks
+                  .approveLink(id)
+                  .orElseThrow(() -> new IllegalStateException("no pending link request " + id));
+            });
       }
       if (!"import".equals(verb)) {
         err().println("usage: link import FILE.csv | link approve ID");
