@@ -120,7 +120,11 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, e.getMessage());
             return;
           }
-          ctx.json(Map.of("file", app.db.backup(target).toString()));
+          try {
+            ctx.json(Map.of("file", app.db.backup(target).toString()));
+          } catch (dev.closeloop.store.Database.BackupRunning e) {
+            HttpApi.error(ctx, 409, e.getMessage());
+          }
         });
     j.get(
         "/admin/export",
