@@ -2,7 +2,6 @@ package dev.closeloop.app;
 
 import static dev.closeloop.app.Cli.USAGE;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -51,13 +50,13 @@ final class CliLinkVerbs {
         return USAGE;
       }
       Path file = Path.of(arg);
-      if (!Files.isReadable(file)) {
-        err().println("cannot read " + file);
-        return USAGE;
-      }
       String csv;
       try {
-        csv = Bodies.utf8(Files.readAllBytes(file));
+        // the admin route's own limit: a larger file would be refused by the running app (413)
+        csv = Bodies.utf8(CliFiles.read(file, Bodies.LINKS_CSV));
+      } catch (CliFiles.Unreadable e) {
+        err().println(e.getMessage());
+        return USAGE;
       } catch (Bodies.NotUtf8 e) {
         err().println(file + ": " + e.getMessage());
         return USAGE;
