@@ -10,10 +10,12 @@ import java.util.Optional;
 
 /** Discord-to-email links an operator approves or imports. */
 final class AdminLinks {
-  /** One address: no space, control character or second {@code @}, a dot after the {@code @}. */
+  /**
+   * One address: no space or second {@code @}, a dot after the {@code @}; and no control character
+   * ({@link dev.closeloop.language.Texts#isControl}, checked apart).
+   */
   private static final java.util.regex.Pattern EMAIL =
-      java.util.regex.Pattern.compile(
-          "[^@\\s\\p{Cntrl}\\u2028\\u2029]+@[^@\\s\\p{Cntrl}\\u2028\\u2029]+\\.[^@\\s\\p{Cntrl}\\u2028\\u2029]+");
+      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final App app;
 
@@ -72,6 +74,7 @@ final class AdminLinks {
       if (parts.length != 2
           || parts[0].length() > TicketEvent.MAX_EMAIL
           || !EMAIL.matcher(parts[0]).matches()
+          || dev.closeloop.language.Texts.hasControl(parts[0])
           || !parts[1].matches("\\d{5,20}")) {
         throw new IllegalArgumentException(
             "line "
@@ -79,18 +82,58 @@ final class AdminLinks {
                 + ": want email,discordId (an address of at most "
                 + TicketEvent.MAX_EMAIL
                 + " characters, a Discord id of 5 to 20 digits): "
-                + HttpApi.cut(l.replaceAll("\\p{Cntrl}", "?")));
+                + HttpApi.cut(l));
       }
-      pairs.add(new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1]});
+      pairs.add(
+          new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1], Integer.toString(number)});
     }
     java.time.Instant now = app.clock.instant();
-    // an import that moves an email to another Discord account tells the one it leaves
+    boolean discord = discord();
+    // an import that moves an email to another Discord account tells the one it leaves; without
+    // Discord nobody can be told (the DM would only be dead-lettered), so such a line is refused
+    // and nothing is imported, while new links (nobody to tell) are stored for when it is on
     app.db
         .jdbi()
         .useTransaction(
-            h -> pairs.forEach(p -> dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now)));
+            h -> {
+              Map<String, String> linked = new java.util.HashMap<>();
+              for (String[] p : pairs) {
+                String before =
+                    linked.containsKey(p[0])
+                        ? linked.get(p[0])
+                        : new dev.closeloop.store.People(h).linkedDiscordId(p[0]).orElse(null);
+                if (!discord && before != null && !before.equals(p[1])) {
+                  throw new IllegalArgumentException(
+                      "line "
+                          + p[2]
+                          + ": "
+                          + HttpApi.cut(p[0])
+                          + " is linked to another Discord account, which must be told when the"
+                          + " link moves, and Discord is not configured (discord.token): set it,"
+                          + " or leave this line out");
+                }
+                linked.put(p[0], p[1]);
+                dev.closeloop.link.usecase.Linking.link(h, p[0], p[1], now);
+              }
+            });
     n = pairs.size();
     return n;
+  }
+
+  /**
+   * Why an approval cannot be made now, or null: approving tells the person in a Discord DM (and
+   * the account a moved link leaves), which without Discord would only be dead-lettered.
+   */
+  String cannotApprove() {
+    return discord()
+        ? null
+        : "Discord is not configured (discord.token): the person could not be told; approve the"
+            + " request once Discord is set up again";
+  }
+
+  /** Whether Discord is set up (discord.token): without it no DM can reach anyone there. */
+  private boolean discord() {
+    return app.platforms.containsKey(dev.closeloop.chat.PlatformId.DISCORD);
   }
 
   private static String unquote(String field) {

@@ -108,11 +108,7 @@ final class AdminRoutes {
     j.post(
         "/admin/backup",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          if (body == null || !(body.get("file") instanceof String file) || file.isBlank()) {
-            HttpApi.error(ctx, 400, "file is required");
-            return;
-          }
+          String file = RequestJson.of(ctx).required("file");
           if (app.db.postgres()) {
             HttpApi.error(ctx, 400, "use pg_dump");
             return;
@@ -124,7 +120,11 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, e.getMessage());
             return;
           }
-          ctx.json(Map.of("file", app.db.backup(target).toString()));
+          try {
+            ctx.json(Map.of("file", app.db.backup(target).toString()));
+          } catch (dev.closeloop.store.Database.BackupRunning e) {
+            HttpApi.error(ctx, 409, e.getMessage());
+          }
         });
     j.get(
         "/admin/export",
@@ -149,11 +149,7 @@ final class AdminRoutes {
     j.post(
         "/admin/erase-user",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          if (body == null || !(body.get("user") instanceof String user) || user.isBlank()) {
-            HttpApi.error(ctx, 400, "user is required");
-            return;
-          }
+          String user = RequestJson.of(ctx).required("user");
           if (app.retention.eraseUser(user)) {
             ctx.json(Map.of("erased", true));
           } else {
@@ -190,6 +186,11 @@ final class AdminRoutes {
         ctx -> {
           Long id = pathId(ctx);
           if (id == null) {
+            return;
+          }
+          String cannot = app.adminLinks.cannotApprove();
+          if (cannot != null) {
+            HttpApi.error(ctx, 400, cannot);
             return;
           }
           app.adminLinks
@@ -244,15 +245,6 @@ final class AdminRoutes {
     m.put(name, page.items());
     m.put("next", page.next());
     return m;
-  }
-
-  private static Map<?, ?> body(Context ctx) {
-    try {
-      Object o = Json.MAPPER.readValue(Bodies.bytes(ctx), Object.class);
-      return o instanceof Map<?, ?> m ? m : null;
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 
   private static LocalDate date(Context ctx, String name) {

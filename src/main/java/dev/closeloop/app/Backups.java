@@ -59,7 +59,7 @@ final class Backups {
       if (c == '/'
           || c == '\\'
           || c == ':'
-          || Character.isISOControl(c)
+          || dev.closeloop.language.Texts.isControl(c)
           || Character.getType(c) == Character.FORMAT) {
         return false;
       }

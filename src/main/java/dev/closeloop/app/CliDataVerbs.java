@@ -182,6 +182,11 @@ final class CliDataVerbs {
         return USAGE;
       }
       Path db = Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath();
+      String notABackup = notABackupOf(file, db.getFileName().toString());
+      if (notABackup != null) {
+        err().println(notABackup);
+        return USAGE;
+      }
       // whatever server.port / portFile say: the store itself knows whether a process holds it
       var busy = Backups.inUse(db, config.storage());
       if (busy.isPresent()) {
@@ -194,6 +199,28 @@ final class CliDataVerbs {
       }
       out().println("restored " + db + " from " + file);
       return OK;
+    }
+
+    /**
+     * Why {@code file} is not a backup of the store named {@code name} (a zip holding {@code
+     * name.mv.db}, as {@code backup} writes it), or null when it is: a directory, a device or a
+     * text file given by mistake is bad usage, said plainly, not H2's "IO Exception ... [90031]".
+     */
+    static String notABackupOf(Path file, String name) {
+      if (!Files.isRegularFile(file)) {
+        return file + " is not a file: give the zip that `backup` wrote";
+      }
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        if (zip.getEntry(name + ".mv.db") == null) {
+          return file
+              + " is not a backup of this store (it holds no "
+              + name
+              + ".mv.db): give the zip that `backup` wrote";
+        }
+        return null;
+      } catch (java.io.IOException e) {
+        return file + " is not a backup (not a zip file): give the zip that `backup` wrote";
+      }
     }
   }
 }

@@ -2,7 +2,6 @@ package dev.closeloop.app;
 
 import static dev.closeloop.app.Cli.USAGE;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -36,23 +35,28 @@ final class CliLinkVerbs {
             "POST",
             "/admin/links/" + id + "/approve",
             null,
-            app ->
-                app.adminLinks
-                    .approveLink(id)
-                    .orElseThrow(() -> new IllegalStateException("no pending link request " + id)));
+            app -> {
+              String cannot = app.adminLinks.cannotApprove();
+              if (cannot != null) {
+                throw new Cli.Failure(USAGE, cannot);
+              }
+              return app.adminLinks
+                  .approveLink(id)
+                  .orElseThrow(() -> new IllegalStateException("no pending link request " + id));
+            });
       }
       if (!"import".equals(verb)) {
         err().println("usage: link import FILE.csv | link approve ID");
         return USAGE;
       }
       Path file = Path.of(arg);
-      if (!Files.isReadable(file)) {
-        err().println("cannot read " + file);
-        return USAGE;
-      }
       String csv;
       try {
-        csv = Bodies.utf8(Files.readAllBytes(file));
+        // the admin route's own limit: a larger file would be refused by the running app (413)
+        csv = Bodies.utf8(CliFiles.read(file, Bodies.LINKS_CSV));
+      } catch (CliFiles.Unreadable e) {
+        err().println(e.getMessage());
+        return USAGE;
       } catch (Bodies.NotUtf8 e) {
         err().println(file + ": " + e.getMessage());
         return USAGE;

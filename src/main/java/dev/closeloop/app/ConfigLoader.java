@@ -84,6 +84,9 @@ public final class ConfigLoader {
    */
   public record Loaded(Config config, JsonNode written, JsonNode raw) {}
 
+  /** The largest config file read (the shipped one is a few KiB). */
+  static final long MAX_FILE = 1024 * 1024;
+
   /** {@link #load(Path)}, keeping what was written. */
   public Loaded loadWritten(Path file) {
     JsonNode user;
@@ -94,8 +97,12 @@ public final class ConfigLoader {
           Files.exists(file)
               ? yaml.reader()
                   .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                  .readTree(Files.readAllBytes(file))
+                  .readTree(CliFiles.read(file, MAX_FILE))
               : null;
+    } catch (CliFiles.Unreadable e) {
+      // a directory, /dev/zero or a 3 GB file given as the config: invalid config, not an
+      // OutOfMemoryError
+      throw new ConfigException(file.toString(), e.reason);
     } catch (JsonProcessingException e) {
       throw new ConfigException(file.toString(), "not valid YAML: " + yamlProblem(e));
     } catch (IOException e) {

@@ -156,6 +156,8 @@ final class HttpApi {
             error(ctx, 404, "not found");
           }
         });
+    // a JSON body an admin or sandbox route refuses: what is wrong with it, the same on every route
+    j.exception(RequestJson.Bad.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
     j.error(413, ctx -> error(ctx, 413, "body too large"));
     j.post("/hooks/tickets", ctx -> webhook(ctx, GenericWebhook.SOURCE));
     j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
@@ -395,8 +397,9 @@ final class HttpApi {
     ctx.status(status).json(Map.of("error", message));
   }
 
+  /** Text from the request as an error quotes it: 40 characters, control characters as '?'. */
   static String cut(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return dev.closeloop.language.Texts.quoted(s, 40);
   }
 
   /**

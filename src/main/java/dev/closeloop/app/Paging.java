@@ -29,13 +29,13 @@ final class Paging {
     if (value == null || value.isBlank()) {
       return DEFAULT_LIMIT;
     }
-    try {
-      long n = Long.parseLong(value.strip());
-      if (n >= 1) {
-        return (int) Math.min(n, MAX_LIMIT);
+    String digits = value.strip();
+    // a whole number of any size: past 1000 (even past a long) it is 1000, as the API promises
+    if (digits.matches("\\+?[0-9]{1,1000}")) {
+      digits = digits.replaceFirst("^\\+?0*", "");
+      if (!digits.isEmpty()) {
+        return digits.length() > 4 ? MAX_LIMIT : Math.min(Integer.parseInt(digits), MAX_LIMIT);
       }
-    } catch (NumberFormatException e) {
-      // below
     }
     throw new BadPage("limit must be a whole number from 1 to " + MAX_LIMIT);
   }

@@ -36,9 +36,11 @@ public final class RedactingMessageConverter extends MessageConverter {
 
   /**
    * The message on one line, with nothing a terminal acts on: line breaks (CR, LF, NEL, U+2028/9)
-   * and every other control character but tab are written as escapes ({@code \n}, {@code \u001b}),
-   * so a ticket id, a name or a comment can neither forge a log line nor recolour or clear an
-   * operator's terminal. Stack traces are printed apart and keep their lines.
+   * and every other control character but tab, bidirectional controls included (the definition
+   * every input check uses, {@code Texts.isControl}), are written as escapes ({@code \n}, {@code
+   * \u001b}; a right-to-left override as its escape too), so a ticket id, a name or a comment can
+   * neither forge a log line nor recolour or clear an operator's terminal. Stack traces are printed
+   * apart and keep their lines.
    */
   static String inert(String message) {
     if (message == null) {
@@ -47,8 +49,7 @@ public final class RedactingMessageConverter extends MessageConverter {
     StringBuilder out = null;
     for (int i = 0; i < message.length(); i++) {
       char c = message.charAt(i);
-      boolean control =
-          (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029;
+      boolean control = dev.closeloop.language.Texts.isControl(c);
       if (control && out == null) {
         out = new StringBuilder(message.length() + 16).append(message, 0, i);
       }

@@ -8,7 +8,6 @@ import dev.closeloop.store.SurveyRow;
 import dev.closeloop.ticket.TicketEvent;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -28,7 +27,6 @@ final class SandboxRoutes {
   private SandboxRoutes() {}
 
   static void register(Javalin j, App app) {
-    j.exception(BadBody.class, (e, ctx) -> HttpApi.error(ctx, 400, e.getMessage()));
     j.exception(Bodies.NotUtf8.class, (e, ctx) -> HttpApi.error(ctx, 400, e.getMessage()));
     j.before("/sandbox", ctx -> guard(ctx, app));
     j.before("/sandbox/*", ctx -> guard(ctx, app));
@@ -44,15 +42,15 @@ final class SandboxRoutes {
     j.post(
         "/sandbox/api/tickets",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          String email = str(body, "email", "dana@example.com");
+          RequestJson body = RequestJson.of(ctx);
+          String email = body.string("email", "dana@example.com");
           if (!email.contains("@") || email.length() > TicketEvent.MAX_EMAIL) {
             HttpApi.error(ctx, 400, "email is not an email address");
             return;
           }
-          String id = str(body, "id", "DEMO-" + (1000 + (System.nanoTime() / 1000 % 9000)));
+          String id = body.string("id", "DEMO-" + (1000 + (System.nanoTime() / 1000 % 9000)));
           TicketEvent.Kind kind =
-              "reopen".equals(str(body, "event", "close"))
+              "reopen".equals(body.string("event", "close"))
                   ? TicketEvent.Kind.REOPENED
                   : TicketEvent.Kind.CLOSED;
           TicketEvent event =
@@ -61,17 +59,17 @@ final class SandboxRoutes {
                   kind,
                   new TicketEvent.Ticket(
                       limit(id, 60),
-                      limit(str(body, "title", "Printer on 3rd floor jams"), 200),
+                      limit(body.string("title", "Printer on 3rd floor jams"), 200),
                       null,
-                      limit(str(body, "assignee", "Alex"), 100),
-                      limit(str(body, "team", "helpdesk"), 100)),
+                      limit(body.string("assignee", "Alex"), 100),
+                      limit(body.string("team", "helpdesk"), 100)),
                   new TicketEvent.Requester(
                       email.toLowerCase(java.util.Locale.ROOT),
-                      limit(str(body, "name", "Dana"), 100),
+                      limit(body.string("name", "Dana"), 100),
                       null,
                       null,
                       null,
-                      emptyToNull(limit(str(body, "locale", ""), 35))),
+                      emptyToNull(limit(body.string("locale", ""), 35))),
                   null);
           demoHelpdesk(app, event);
           HttpApi.answer(ctx, app.intake.accept(event));
@@ -80,9 +78,9 @@ final class SandboxRoutes {
     j.post(
         "/sandbox/api/click",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          String user = str(body, "user", null);
-          String action = str(body, "actionId", null);
+          RequestJson body = RequestJson.of(ctx);
+          String user = body.string("user", null);
+          String action = body.string("actionId", null);
           if (user == null || action == null) {
             HttpApi.error(ctx, 400, "user and actionId are required");
             return;
@@ -90,8 +88,8 @@ final class SandboxRoutes {
           if (tooLong(ctx, user)) {
             return;
           }
-          String conv = str(body, "conversation", "");
-          String msg = str(body, "messageId", "");
+          String conv = body.string("conversation", "");
+          String msg = body.string("messageId", "");
           reply(
               ctx,
               sandbox(app)
@@ -100,18 +98,18 @@ final class SandboxRoutes {
                       new ChatEvent.ButtonClick(
                           PlatformId.SANDBOX,
                           user,
-                          str(body, "userName", user),
+                          body.string("userName", user),
                           action,
-                          str(body, "value", ""),
+                          body.string("value", ""),
                           new dev.closeloop.chat.MessageRef(conv, msg))));
         });
     j.post(
         "/sandbox/api/type",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          String user = str(body, "user", null);
-          String text = str(body, "text", null);
-          if (user == null || text == null) {
+          RequestJson body = RequestJson.of(ctx);
+          String user = body.string("user", null);
+          String text = body.message("text");
+          if (user == null || text == null || text.isBlank()) {
             HttpApi.error(ctx, 400, "user and text are required");
             return;
           }
@@ -128,9 +126,9 @@ final class SandboxRoutes {
     j.post(
         "/sandbox/api/modal",
         ctx -> {
-          Map<?, ?> body = body(ctx);
-          String user = str(body, "user", null);
-          String id = str(body, "id", null);
+          RequestJson body = RequestJson.of(ctx);
+          String user = body.string("user", null);
+          String id = body.string("id", null);
           if (user == null || id == null) {
             HttpApi.error(ctx, 400, "user and id are required");
             return;
@@ -144,7 +142,10 @@ final class SandboxRoutes {
                   .handler()
                   .handle(
                       new ChatEvent.ModalSubmit(
-                          PlatformId.SANDBOX, user, id, str(body, "text", ""))));
+                          PlatformId.SANDBOX,
+                          user,
+                          id,
+                          java.util.Objects.requireNonNullElse(body.message("text"), ""))));
         });
     SandboxHelpdeskRoutes.register(j, app);
     j.post("/sandbox/api/digest", ctx -> ctx.json(app.digests.postNow()));
@@ -284,29 +285,6 @@ final class SandboxRoutes {
     ctx.json(out);
   }
 
-  /** A body that is not a JSON object: 400, rather than acting on defaults. */
-  static final class BadBody extends IllegalArgumentException {
-    BadBody() {
-      super("body must be a JSON object");
-    }
-  }
-
-  /** The request's JSON object; an empty body is an empty object. */
-  private static Map<?, ?> body(Context ctx) {
-    String b = Bodies.utf8(ctx);
-    if (b.isBlank()) {
-      return Map.of();
-    }
-    try {
-      if (Json.MAPPER.readValue(b, Object.class) instanceof Map<?, ?> m) {
-        return m;
-      }
-    } catch (IOException e) {
-      // below
-    }
-    throw new BadBody();
-  }
-
   /** A sandbox user is an email: longer than one is a 400 (answered here), not a 500 later. */
   private static boolean tooLong(Context ctx, String user) {
     if (user.length() <= TicketEvent.MAX_EMAIL) {
@@ -314,11 +292,6 @@ final class SandboxRoutes {
     }
     HttpApi.error(ctx, 400, "user is longer than " + TicketEvent.MAX_EMAIL + " characters");
     return true;
-  }
-
-  private static String str(Map<?, ?> body, String key, String fallback) {
-    Object v = body.get(key);
-    return v == null || v.toString().isBlank() ? fallback : v.toString();
   }
 
   private static String emptyToNull(String s) {

@@ -26,6 +26,66 @@ public final class Texts {
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
   }
 
+  /**
+   * Whether {@code cp} is a control character as every check of text from outside reads it: C0 but
+   * tab, DEL, C1 (U+0080–U+009F, NEL included), the line and paragraph separators U+2028/U+2029,
+   * and the bidirectional controls of {@link #isBidiControl}. The log writes them all as escapes
+   * and the chat renderers drop the bidirectional ones, so a value that passes this check is shown
+   * as it was sent. One definition: webhooks, connectors, the sandbox and the admin API all refuse
+   * (or, for helpdesk free text, drop) exactly these.
+   */
+  public static boolean isControl(int cp) {
+    return isLineOrTerminalControl(cp) || isBidiControl(cp);
+  }
+
+  /**
+   * C0 but tab, DEL, C1 and U+2028/U+2029: what breaks a line or acts on a terminal, written as an
+   * escape wherever such text is logged.
+   */
+  public static boolean isLineOrTerminalControl(int cp) {
+    return (cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
+  }
+
+  /** Whether {@code text} holds a character {@link #isControl} refuses; false for null. */
+  public static boolean hasControl(String text) {
+    return text != null && text.codePoints().anyMatch(Texts::isControl);
+  }
+
+  /**
+   * {@code text} without the characters {@link #isControl} refuses (null stays null): a line break
+   * (CR, LF, NEL, U+2028/9, vertical tab, form feed) becomes a space, so words stay apart; the
+   * others are dropped.
+   */
+  public static String withoutControls(String text) {
+    if (!hasControl(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            cp -> {
+              if (!isControl(cp)) {
+                out.appendCodePoint(cp);
+              } else if (Character.isWhitespace(cp) || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+                out.append(' ');
+              }
+            });
+    return out.toString();
+  }
+
+  /**
+   * Text from outside as an error message quotes it: each character {@link #isControl} refuses
+   * shown as '?', and at most {@code max} characters (then "…").
+   */
+  public static String quoted(String text, int max) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+    text.codePoints().forEach(cp -> out.appendCodePoint(isControl(cp) ? '?' : cp));
+    return out.length() > max ? head(out.toString(), max) + "…" : out.toString();
+  }
+
   /** The first {@code max} characters of {@code text} (fewer when that would split an emoji). */
   public static String head(String text, int max) {
     if (text == null || text.length() <= max) {

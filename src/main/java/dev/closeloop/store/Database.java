@@ -203,14 +203,39 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Online backup of an H2 store (BACKUP TO); refused on PostgreSQL. */
+  /**
+   * One backup at a time: H2 runs BACKUP TO one after another anyway, each waiting one holding a
+   * pooled connection, so sixteen asked at once held all eight for minutes (the store answered
+   * nothing else: webhooks and /health/ready got 503). Public for tests, which hold it to stand for
+   * a backup in progress.
+   */
+  public final java.util.concurrent.Semaphore backupPermit = new java.util.concurrent.Semaphore(1);
+
+  /** A backup asked while another runs: the caller says so (409), nothing waits. */
+  public static final class BackupRunning extends IllegalStateException {
+    public BackupRunning() {
+      super("a backup is already running; try again when it has finished", null);
+    }
+  }
+
+  /**
+   * Online backup of an H2 store (BACKUP TO); refused on PostgreSQL, and while another runs ({@link
+   * BackupRunning}).
+   */
   public Path backup(Path file) {
     if (postgres) {
       throw new IllegalStateException("use pg_dump");
     }
-    Path target = file.toAbsolutePath();
-    jdbi.useHandle(h -> h.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'"));
-    return target;
+    if (!backupPermit.tryAcquire()) {
+      throw new BackupRunning();
+    }
+    try {
+      Path target = file.toAbsolutePath();
+      jdbi.useHandle(h -> h.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'"));
+      return target;
+    } finally {
+      backupPermit.release();
+    }
   }
 
   @Override

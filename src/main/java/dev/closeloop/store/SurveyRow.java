@@ -50,6 +50,16 @@ public record SurveyRow(
   public static final String SANDBOX_SOURCE = "sandbox";
 
   /** Takes clicks and typed text: DM out, not finished, not expired or cancelled. */
+  /**
+   * Whether the survey's DM has not been confirmed sent yet: scheduled, or queued ("sending"). A
+   * click on it comes from a message the platform took before Closeloop recorded it (an answer in
+   * flight when the sender stopped, or a DM retried after it was dead-lettered): the survey opens
+   * once that is recorded, so it is "not open yet", never "closed".
+   */
+  public boolean notSentYet() {
+    return SCHEDULED.equals(state) || "sending".equals(state);
+  }
+
   public boolean open() {
     return (SENT.equals(state) || REMINDED.equals(state) || ANSWERED.equals(state))
         && finishedAt == null;

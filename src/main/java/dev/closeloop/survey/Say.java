@@ -47,6 +47,11 @@ public enum Say {
   CLOSING_NEGATIVE,
   ALREADY_ANSWERED,
   SURVEY_CLOSED,
+  /**
+   * "This survey isn't open yet, so nothing was changed. Please try again in a little while.": a
+   * click on a survey whose DM is not recorded as sent yet (see {@code SurveyRow.notSentYet}).
+   */
+  SURVEY_NOT_OPEN_YET,
   NOT_UNDERSTOOD,
   NOT_SURE_YET,
   OPTED_OUT

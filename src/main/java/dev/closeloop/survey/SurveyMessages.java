@@ -289,6 +289,7 @@ public final class SurveyMessages {
           case CLOSING_NEGATIVE -> "closingNegative";
           case ALREADY_ANSWERED -> "alreadyAnswered";
           case SURVEY_CLOSED -> "surveyClosed";
+          case SURVEY_NOT_OPEN_YET -> "surveyNotOpenYet";
           case NOT_UNDERSTOOD -> "notUnderstood";
           case NOT_SURE_YET -> "notSureYet";
           case OPTED_OUT -> "optedOut";

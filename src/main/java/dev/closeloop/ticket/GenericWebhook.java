@@ -167,7 +167,8 @@ public final class GenericWebhook implements Connector {
     if (s.length() > max) {
       throw new FieldException(path + " is longer than " + max + " characters");
     }
-    if (s.chars().anyMatch(c -> c < 0x20 && c != '\t')) {
+    // the one definition every check of outside text uses: C0, DEL, C1, U+2028/9, bidi controls
+    if (dev.closeloop.language.Texts.hasControl(s)) {
       throw new FieldException(path + " contains control characters");
     }
     return s;

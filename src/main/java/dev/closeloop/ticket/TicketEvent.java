@@ -56,7 +56,16 @@ public record TicketEvent(
     if (ticket.id() != null && ticket.id().length() > MAX_ID) {
       return "ticket id is longer than " + MAX_ID + " characters";
     }
+    // an identifier with a control character in it cannot be cleaned without becoming another one
+    if (Texts.hasControl(ticket.id())) {
+      return "ticket id contains control characters";
+    }
     if (requester != null) {
+      if (Texts.hasControl(requester.email())
+          || Texts.hasControl(requester.slackId())
+          || Texts.hasControl(requester.discordId())) {
+        return "requester email or Slack or Discord id contains control characters";
+      }
       if (longer(requester.email(), MAX_EMAIL)) {
         return "requester email is longer than " + MAX_EMAIL + " characters";
       }
@@ -69,15 +78,16 @@ public record TicketEvent(
   }
 
   /**
-   * This event as the store keeps it: free text (title, names, assignee, team) cut with "…" to its
-   * column's size; a link, time zone or locale too long to be valid dropped.
+   * This event as the store keeps it: free text (title, names, assignee, team) without control
+   * characters and cut with "…" to its column's size; a link, time zone or locale too long to be
+   * valid, or holding a control character, dropped.
    */
   public TicketEvent fitted() {
     Ticket t =
         new Ticket(
             ticket.id(),
             cut(ticket.title(), MAX_TITLE),
-            longer(ticket.url(), MAX_URL) ? null : ticket.url(),
+            longer(ticket.url(), MAX_URL) || Texts.hasControl(ticket.url()) ? null : ticket.url(),
             cut(ticket.assignee(), MAX_NAME),
             cut(ticket.team(), MAX_NAME));
     Requester r =
@@ -88,8 +98,13 @@ public record TicketEvent(
                 cut(requester.name(), MAX_NAME),
                 requester.slackId(),
                 requester.discordId(),
-                longer(requester.timezone(), MAX_PLATFORM_ID) ? null : requester.timezone(),
-                longer(requester.locale(), MAX_LOCALE) ? null : requester.locale());
+                longer(requester.timezone(), MAX_PLATFORM_ID)
+                        || Texts.hasControl(requester.timezone())
+                    ? null
+                    : requester.timezone(),
+                longer(requester.locale(), MAX_LOCALE) || Texts.hasControl(requester.locale())
+                    ? null
+                    : requester.locale());
     return t.equals(ticket) && java.util.Objects.equals(r, requester)
         ? this
         : new TicketEvent(source, kind, t, r, closedAt, changedAt);
@@ -99,8 +114,13 @@ public record TicketEvent(
     return s != null && s.length() > max;
   }
 
+  /**
+   * Free text as the store keeps it: without control characters ({@link Texts#isControl}; a
+   * helpdesk's title or name is shown, never refused, for them) and cut to {@code max}.
+   */
   private static String cut(String s, int max) {
-    return Texts.cut(s, max);
+    String clean = Texts.withoutControls(s);
+    return Texts.cut(clean == s ? s : clean.strip(), max);
   }
 
   /** This event stamped with the helpdesk's time of the change. */

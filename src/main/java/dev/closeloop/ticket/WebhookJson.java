@@ -1,18 +1,32 @@
 package dev.closeloop.ticket;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How every webhook body is read, generic and helpdesk alike: one JSON value and nothing after it
- * ({@code {...}garbage} is malformed), and no key twice in an object (which of two {@code "event"}
- * keys a reader takes is anyone's guess, so neither is taken).
+ * How every JSON body from outside is read — webhooks (generic and helpdesk alike), the admin API
+ * and the sandbox: UTF-8 text, one JSON value and nothing after it ({@code {...}garbage} is
+ * malformed), and no key twice in an object (which of two {@code "event"} keys a reader takes is
+ * anyone's guess, so neither is taken). A value past Jackson's reading limits (a number of more
+ * than 1000 digits, nesting deeper than 1000 levels) is refused naming the field and the limit, not
+ * as "not valid JSON".
  */
 public final class WebhookJson {
   private static final ObjectMapper STRICT =
@@ -20,6 +34,7 @@ public final class WebhookJson {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .build();
+  private static final StreamReadConstraints LIMITS = STRICT.getFactory().streamReadConstraints();
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{0,100})'");
 
   private WebhookJson() {}
@@ -27,17 +42,113 @@ public final class WebhookJson {
   /**
    * The body as a tree (a missing node when empty).
    *
-   * @throws IllegalArgumentException "body is not valid JSON", naming a key given twice
+   * @throws IllegalArgumentException "body is not UTF-8 text", "body is not valid JSON" (naming a
+   *     key given twice), or the field and the limit a value passes
    */
   public static JsonNode read(byte[] body) {
+    int line = firstLineNotUtf8(body);
+    if (line > 0) {
+      throw new IllegalArgumentException("body: line " + line + " is not UTF-8 text");
+    }
+    JsonParser parser = null;
     try {
-      return STRICT.readTree(body);
+      parser = STRICT.createParser(body);
+      JsonNode tree = STRICT.readTree(parser);
+      return tree == null ? STRICT.missingNode() : tree;
     } catch (IOException e) {
+      StreamConstraintsException limit = limitOf(e);
+      if (limit != null) {
+        throw new IllegalArgumentException(overLimit(limit, parser));
+      }
       Matcher m = DUPLICATE.matcher(String.valueOf(e.getMessage()));
       throw new IllegalArgumentException(
           m.find()
               ? "body is not valid JSON: the key " + m.group(1) + " appears twice"
               : "body is not valid JSON");
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (IOException e) {
+          // nothing was held open: the body is in memory
+        }
+      }
     }
+  }
+
+  /** The 1-based line of the first bytes that are not UTF-8, or 0 when all are. */
+  static int firstLineNotUtf8(byte[] bytes) {
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    var out = java.nio.CharBuffer.allocate(Math.min(bytes.length, 8192));
+    while (true) {
+      var result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) {
+          line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
+      }
+      if (result.isOverflow()) {
+        out.clear();
+        continue;
+      }
+      return 0;
+    }
+  }
+
+  private static StreamConstraintsException limitOf(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamConstraintsException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** What passed which limit, and where: "ticket.id is a number of more than 1000 digits". */
+  private static String overLimit(StreamConstraintsException e, JsonParser parser) {
+    String what = String.valueOf(e.getOriginalMessage());
+    String field = parser == null ? null : field(parser.getParsingContext());
+    String at = field == null ? "a value" : field;
+    if (what.startsWith("Number value length")) {
+      return at + " is a number of more than " + LIMITS.getMaxNumberLength() + " digits";
+    } else if (what.startsWith("Document nesting depth") || what.contains("nesting depth")) {
+      return "body is nested deeper than " + LIMITS.getMaxNestingDepth() + " levels";
+    } else if (what.startsWith("String value length")) {
+      return at + " is longer than " + LIMITS.getMaxStringLength() + " characters";
+    } else if (what.startsWith("Name length")) {
+      return "a key is longer than " + LIMITS.getMaxNameLength() + " characters";
+    }
+    return "body is over a JSON reading limit" + (field == null ? "" : " at " + field);
+  }
+
+  /** The dotted path of the value being read ({@code ticket.id}, {@code items[2].name}). */
+  private static String field(JsonStreamContext context) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject()) {
+        if (c.getCurrentName() != null) {
+          parts.add("." + cut(c.getCurrentName()));
+        }
+      } else if (c.inArray()) {
+        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      }
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    Collections.reverse(parts);
+    String path = String.join("", parts);
+    return path.startsWith(".") ? path.substring(1) : path;
+  }
+
+  private static String cut(String name) {
+    return dev.closeloop.language.Texts.quoted(name, 40);
   }
 }

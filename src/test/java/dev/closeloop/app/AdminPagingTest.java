@@ -71,7 +71,12 @@ class AdminPagingTest {
     assertThat(open.path("incidents")).hasSize(4); // the followed-up one is not open
     assertThat(open.path("next").isNull()).isTrue();
     assertThat(get("/admin/incidents?state=all&limit=5000").path("incidents")).hasSize(5);
+    // larger asks get 1000, however large: a number past a long was a 400
+    assertThat(get("/admin/incidents?state=all&limit=99999999999999999999999").path("incidents"))
+        .hasSize(5);
     assertThat(app.admin("GET", "/admin/incidents?limit=0", null).statusCode()).isEqualTo(400);
+    assertThat(app.admin("GET", "/admin/incidents?limit=-3", null).statusCode()).isEqualTo(400);
+    assertThat(app.admin("GET", "/admin/incidents?limit=1e3", null).statusCode()).isEqualTo(400);
     assertThat(app.admin("GET", "/admin/incidents?limit=lots", null).statusCode()).isEqualTo(400);
     HttpResponse<String> bad = app.admin("GET", "/admin/incidents?after=not-a-cursor", null);
     assertThat(bad.statusCode()).isEqualTo(400);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -195,6 +196,51 @@ class CliTest {
     Run link = run("link", "import", links.toString(), "--config", cfg.toString());
     assertThat(link.code()).isEqualTo(2);
     assertThat(link.err()).contains("line 2 is not UTF-8");
+  }
+
+  /**
+   * Files named on the command line are read within a bound: before, a 3 GB links file, a config
+   * that was /dev/zero or a huge file ended in an OutOfMemoryError and its stack trace (exit 1), a
+   * directory in "error: Is a directory" (exit 1), and restoring a text file or a directory in H2's
+   * "IO Exception: ... [90031-232]" (exit 1). Each is now a one-line reason naming the file, exit
+   * 2.
+   */
+  @Test
+  void hostileFilesAreRefusedNamingThemNotReadIntoAStackTrace() throws Exception {
+    Path cfg = dir.resolve("h.yml");
+    String db = dir.resolve("hdb").toAbsolutePath().toString().replace("\\", "/");
+    Files.writeString(cfg, "server: { port: 0 }\nstorage: { url: \"jdbc:h2:file:" + db + "\" }\n");
+    Path folder = Files.createDirectories(dir.resolve("folder"));
+    Path big = dir.resolve("big.csv");
+    byte[] line = "dana@example.com,123456789012345678\n".getBytes(StandardCharsets.UTF_8);
+    try (var out = Files.newOutputStream(big)) {
+      for (int written = 0; written <= 4 * 1024 * 1024; written += line.length) {
+        out.write(line);
+      }
+    }
+
+    Run huge = run("link", "import", big.toString(), "--config", cfg.toString());
+    assertThat(huge.code()).isEqualTo(2);
+    assertThat(huge.err()).contains(big.toString(), "is over 4 MiB").doesNotContain("\tat ");
+    Run directory = run("link", "import", folder.toString(), "--config", cfg.toString());
+    assertThat(directory.code()).isEqualTo(2);
+    assertThat(directory.err()).contains(folder + " is a directory");
+
+    Run bigConfig = run("check-config", "--config", big.toString());
+    assertThat(bigConfig.code()).isEqualTo(2);
+    assertThat(bigConfig.err()).contains("is over 1 MiB").doesNotContain("\tat ");
+    Run folderConfig = run("check-config", "--config", folder.toString());
+    assertThat(folderConfig.code()).isEqualTo(2);
+    assertThat(folderConfig.err()).contains("is a directory");
+
+    Path text = dir.resolve("notes.zip");
+    Files.writeString(text, "not a zip");
+    Run notZip = run("restore", text.toString(), "--config", cfg.toString());
+    assertThat(notZip.code()).isEqualTo(2);
+    assertThat(notZip.err()).contains(text + " is not a backup").doesNotContain("90031");
+    Run folderRestore = run("restore", folder.toString(), "--config", cfg.toString());
+    assertThat(folderRestore.code()).isEqualTo(2);
+    assertThat(folderRestore.err()).contains("is not a file");
   }
 
   @Test

@@ -263,7 +263,7 @@ class LinkVerificationTest {
 
   @Test
   void withoutMailALinkWaitsForAnAdminAndIsListedApprovedAndTold() throws Exception {
-    app = TestApp.start(dir, "", clock);
+    app = TestApp.start(dir, "", clock, java.util.Map.of(PlatformId.DISCORD, new DiscordStandIn()));
     importDana();
 
     assertThat(say(MALLORY, "mallory", "link " + DANA)).contains("IT team will confirm");
@@ -295,5 +295,90 @@ class LinkVerificationTest {
     assertThat(discordDms())
         .anySatisfy(dm -> assertThat(dm).contains(DANA_DISCORD, "another Discord account"))
         .anySatisfy(dm -> assertThat(dm).contains(MALLORY, "Your IT team linked"));
+  }
+
+  /**
+   * Without Discord, nobody there can be told: an import line that would move an email to another
+   * Discord account is refused naming the line (400; the CLI exits 2), nothing is imported, and no
+   * DM is queued to be dead-lettered. New links, with nobody to tell, are stored; an approval waits
+   * until Discord is set up. Before: {"linked":2}, and the earlier account's DM went straight to a
+   * dead outbox row.
+   */
+  @Test
+  void withoutDiscordAnImportThatWouldMoveALinkIsRefusedNamingTheLineAndNothingIsQueued()
+      throws Exception {
+    app = TestApp.start(dir, "", clock);
+    importDana(); // a new link: nobody to tell
+    var moved =
+        app.admin(
+            "POST",
+            "/admin/links",
+            "email,discordId\nerin@example.com,222222222222222222\n"
+                + DANA
+                + ",333333333333333333\n");
+    assertThat(moved.statusCode()).isEqualTo(400);
+    assertThat(moved.body()).contains("line 3", DANA, "discord.token");
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+    assertThat(linkedTo("erin@example.com")).isEmpty(); // all or nothing
+    // the same link again moves nothing
+    assertThat(app.admin("POST", "/admin/links", DANA + "," + DANA_DISCORD).statusCode())
+        .isEqualTo(200);
+
+    Path csv = dir.resolve("move.csv");
+    java.nio.file.Files.writeString(csv, DANA + ",333333333333333333\n");
+    Path config = dir.resolve("cli.yml");
+    java.nio.file.Files.writeString(
+        config,
+        "server: { port: %d }\nadmin: { token: \"%s\" }\n".formatted(app.port, TestApp.TOKEN));
+    assertThat(CliRunner.run("link", "import", csv.toString(), "--config", config.toString()))
+        .isEqualTo(2);
+
+    assertThat(say(MALLORY, "mallory", "link " + DANA)).contains("IT team will confirm");
+    Matcher id =
+        Pattern.compile("\"id\":(\\d+)")
+            .matcher(app.admin("GET", "/admin/links?state=pending", null).body());
+    assertThat(id.find()).isTrue();
+    var approve = app.admin("POST", "/admin/links/" + id.group(1) + "/approve", null);
+    assertThat(approve.statusCode()).isEqualTo(400);
+    assertThat(approve.body()).contains("discord.token");
+    assertThat(CliRunner.run("link", "approve", id.group(1), "--config", config.toString()))
+        .isEqualTo(2);
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+    assertThat(discordDms()).isEmpty();
+  }
+
+  /** Discord as configured, for the admin paths that ask; nothing here is ever sent. */
+  static final class DiscordStandIn implements dev.closeloop.chat.ChatPlatform {
+    @Override
+    public PlatformId id() {
+      return PlatformId.DISCORD;
+    }
+
+    @Override
+    public void start(dev.closeloop.chat.ChatEventHandler handler) {}
+
+    @Override
+    public void stop() {}
+
+    @Override
+    public boolean connected() {
+      return true;
+    }
+
+    @Override
+    public dev.closeloop.chat.UserLookup lookup(dev.closeloop.chat.Recipient recipient) {
+      return new dev.closeloop.chat.UserLookup.Unavailable("stand-in");
+    }
+
+    @Override
+    public dev.closeloop.chat.MessageRef send(dev.closeloop.chat.Outgoing outgoing)
+        throws dev.closeloop.chat.DeliveryException {
+      throw new UnsupportedOperationException("the test never delivers");
+    }
+
+    @Override
+    public Optional<dev.closeloop.chat.MessageRef> reconcile(dev.closeloop.chat.Outgoing outgoing) {
+      return Optional.empty();
+    }
   }
 }

@@ -64,8 +64,12 @@ class LinksAndExportTest {
 
   /** Freshservice's template payload takes the ticket URL as the helpdesk gives it. */
   HttpResponse<String> freshservice(String id, String url, String email) {
+    return freshservice(id, url, email, "Printer");
+  }
+
+  HttpResponse<String> freshservice(String id, String url, String email, String title) {
     ObjectNode root = JSON.createObjectNode();
-    ObjectNode t = root.putObject("ticket").put("id", id).put("title", "Printer");
+    ObjectNode t = root.putObject("ticket").put("id", id).put("title", title);
     t.put("url", url).put("status", "Closed");
     t.putObject("requester").put("email", email).put("name", "Dana");
     return app.send(
@@ -103,9 +107,22 @@ class LinksAndExportTest {
             + "jams\",\"name\":\"Dana\u2066\",\"team\":\"help"
             + rlo
             + "desk\"}";
-    assertThat(sandbox("tickets", body).statusCode()).isEqualTo(202);
+    // a ticket's fields are refused with them, as every webhook and admin field is
+    var refused = sandbox("tickets", body);
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("title contains control characters");
+    // a helpdesk's ticket keeps its words without them
+    assertThat(
+            freshservice(
+                    "BIDI-1",
+                    "https://help.example.com/t/b",
+                    "bidi@x.org",
+                    "Printer" + rlo + "jams")
+                .statusCode())
+        .isEqualTo(202);
     app.tick();
     app.deliver();
+    // what a person types in a conversation is taken, and shown without them
     assertThat(
             sandbox("type", "{\"user\":\"bidi@x.org\",\"text\":\"3 " + rlo + "ok\"}").statusCode())
         .isEqualTo(200);

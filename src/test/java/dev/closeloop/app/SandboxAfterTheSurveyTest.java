@@ -131,6 +131,36 @@ class SandboxAfterTheSurveyTest {
     assertThat(sent()).anySatisfy(m -> assertThat(m).contains("Gerade läuft keine Umfrage"));
   }
 
+  /**
+   * A tap on the survey's message before Closeloop recorded it as sent (the platform showed it, the
+   * sender had not yet confirmed it, or a dead-lettered DM was retried) was told "This survey is
+   * closed": it is not open yet, and opens as soon as the send is recorded.
+   */
+  @Test
+  void aTapBeforeTheSurveyIsRecordedAsSentIsToldItIsNotOpenYetNotClosed() throws Exception {
+    app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
+    post("/sandbox/api/tickets", "{\"id\":\"DEMO-30\",\"email\":\"" + DANA + "\"}");
+    JsonNode survey =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=DEMO-30&source=sandbox", null).body())
+            .path("surveys")
+            .get(0);
+    assertThat(survey.path("state").asText()).isEqualTo("scheduled"); // queued, not confirmed
+    String rate4 =
+        JSON.writeValueAsString(
+            java.util.Map.of(
+                "user", DANA, "actionId", "cl:s:" + survey.path("id").asLong() + ":rate:4"));
+
+    JsonNode early = JSON.readTree(app.postJson("/sandbox/api/click", rate4).body());
+    assertThat(early.path("ephemeral").asText())
+        .isEqualTo(
+            "This survey isn't open yet, so nothing was changed. Please try again in a little while.");
+    assertThat(answersOf("DEMO-30")).isEmpty();
+
+    app.deliver();
+    app.postJson("/sandbox/api/click", rate4);
+    assertThat(answersOf("DEMO-30")).containsExactly("4");
+  }
+
   @Test
   void aLineTypedToAScheduledSurveyIsAnsweredInItsLanguage() throws Exception {
     app =

@@ -103,7 +103,8 @@ public final class Conversations {
     }
     var messages = jdbi.withHandle(h -> notifier.messages(h, s));
     if (!s.open()) {
-      return InteractionReply.ephemeral(messages.text(Say.SURVEY_CLOSED));
+      return InteractionReply.ephemeral(
+          messages.text(s.notSentYet() ? Say.SURVEY_NOT_OPEN_YET : Say.SURVEY_CLOSED));
     }
     return messages.commentModal(surveyId);
   }
@@ -251,7 +252,12 @@ public final class Conversations {
                       && !(input instanceof SurveyInput.StopClicked)
                       && !(input instanceof SurveyInput.Typed t
                           && t.answer() instanceof ParsedAnswer.Stop)) {
-                    return reply(h, s, Say.SURVEY_CLOSED, interactive, now);
+                    return reply(
+                        h,
+                        s,
+                        s.notSentYet() ? Say.SURVEY_NOT_OPEN_YET : Say.SURVEY_CLOSED,
+                        interactive,
+                        now);
                   }
                   Conversation before = Notifier.conversation(s, new Answers(h).forSurvey(s.id()));
                   Transition t =

@@ -10,6 +10,7 @@ import dev.closeloop.ticket.Signatures;
 import dev.closeloop.ticket.TicketEvent;
 import dev.closeloop.ticket.TicketEvent.Kind;
 import dev.closeloop.ticket.WebhookResult;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,33 @@ class ZammadConnectorTest {
     assertThat(e.requester().email()).isEqualTo("emily@example.com");
     assertThat(e.requester().name()).isEqualTo("Emily Adams");
     assertThat(e.closedAt()).isEqualTo(Instant.parse("2026-11-24T10:00:00.104Z"));
+  }
+
+  /**
+   * Control characters (the one definition, {@code Texts.isControl}) in a helpdesk's free text are
+   * dropped, as every renderer would; in the ticket id they are a 400 naming it, as the generic
+   * webhook answers.
+   */
+  @Test
+  void controlCharactersAreDroppedFromTextAndRefusedInTheTicketId() {
+    String sample = new String(load("zammad/ticket-closed.json"), StandardCharsets.UTF_8);
+    TicketEvent e =
+        event(
+                signed(
+                    sample
+                        .replace(
+                            "\"Coffee machine leaks\"",
+                            "\"Coffee\\u2028machine\\u202e leaks\\u0085\"")
+                        .getBytes(StandardCharsets.UTF_8)))
+            .fitted();
+    assertThat(e.ticket().title()).isEqualTo("Coffee machine leaks");
+
+    WebhookResult badId =
+        signed(
+            sample
+                .replace("\"number\": \"10081\"", "\"number\": \"100\\u009f81\"")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(badId).isEqualTo(new WebhookResult.Invalid("ticket id contains control characters"));
   }
 
   @Test
