@@ -9,6 +9,7 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
 import dev.closeloop.chat.WireLimit;
+import dev.closeloop.chat.http.WireLimitInterceptor;
 import dev.closeloop.config.Config;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class DiscordPlatform implements ChatPlatform {
   private final Duration sendTimeout;
   private final Duration connectTimeout;
   private final RateLimitObserver rateLimits;
-  private final GlobalLimit globalLimit;
+  private final WireLimitInterceptor globalLimit;
   private final DiscordCalls calls;
   private final DiscordOutbound outbound;
   private final DiscordMembers members;
@@ -108,7 +109,7 @@ public final class DiscordPlatform implements ChatPlatform {
     this.sendTimeout = sendTimeout;
     this.connectTimeout = connectTimeout;
     this.rateLimits = new RateLimitObserver(Clock.systemUTC());
-    this.globalLimit = new GlobalLimit(wireLimit);
+    this.globalLimit = GlobalLimit.interceptor(wireLimit);
     this.calls = new DiscordCalls(() -> jda, sendTimeout, rateLimits);
     this.outbound = new DiscordOutbound(calls);
     this.members = new DiscordMembers(() -> jda, calls, sendTimeout);

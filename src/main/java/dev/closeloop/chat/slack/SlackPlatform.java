@@ -244,7 +244,7 @@ public final class SlackPlatform implements ChatPlatform {
         SlackHttpClient.buildOkHttpClient(config)
             .newBuilder()
             .connectTimeout(connectTimeout)
-            .addInterceptor(new PostLimit(posts))
+            .addInterceptor(PostLimit.interceptor(posts))
             .build();
     SlackHttpClient client = new SlackHttpClient(http);
     client.setConfig(config);
