@@ -4,11 +4,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -146,25 +141,11 @@ final class Bodies {
 
   /** {@code bytes} as UTF-8 text; {@link NotUtf8} naming the first line that is not. */
   static String utf8(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      int line = 1;
-      for (int i = 0; i < in.position(); i++) {
-        line += bytes[i] == '\n' ? 1 : 0;
-      }
+    int line = dev.closeloop.language.Texts.firstLineNotUtf8(bytes);
+    if (line > 0) {
       throw new NotUtf8(line);
     }
-    return out.flip().toString();
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Text that is not UTF-8: a client error (400) naming the line. */

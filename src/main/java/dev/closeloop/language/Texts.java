@@ -97,4 +97,33 @@ public final class Texts {
     }
     return text.substring(0, end);
   }
+
+  /**
+   * The 1-based line of the first bytes that are not UTF-8, or 0 when all are: what a request body
+   * or a file that must be UTF-8 is refused naming.
+   */
+  public static int firstLineNotUtf8(byte[] bytes) {
+    java.nio.charset.CharsetDecoder decoder =
+        java.nio.charset.StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+    java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(Math.min(bytes.length, 8192));
+    while (true) {
+      java.nio.charset.CoderResult result = decoder.decode(in, out, true);
+      if (result.isError()) {
+        int line = 1;
+        for (int i = 0; i < in.position(); i++) {
+          line += bytes[i] == '\n' ? 1 : 0;
+        }
+        return line;
+      }
+      if (result.isOverflow()) {
+        out.clear();
+        continue;
+      }
+      return 0;
+    }
+  }
 }

@@ -10,10 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +42,7 @@ public final class WebhookJson {
    *     key given twice), or the field and the limit a value passes
    */
   public static JsonNode read(byte[] body) {
-    int line = firstLineNotUtf8(body);
+    int line = dev.closeloop.language.Texts.firstLineNotUtf8(body);
     if (line > 0) {
       throw new IllegalArgumentException("body: line " + line + " is not UTF-8 text");
     }
@@ -73,32 +69,6 @@ public final class WebhookJson {
           // nothing was held open: the body is in memory
         }
       }
-    }
-  }
-
-  /** The 1-based line of the first bytes that are not UTF-8, or 0 when all are. */
-  static int firstLineNotUtf8(byte[] bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    var out = java.nio.CharBuffer.allocate(Math.min(bytes.length, 8192));
-    while (true) {
-      var result = decoder.decode(in, out, true);
-      if (result.isError()) {
-        int line = 1;
-        for (int i = 0; i < in.position(); i++) {
-          line += bytes[i] == '\n' ? 1 : 0;
-        }
-        return line;
-      }
-      if (result.isOverflow()) {
-        out.clear();
-        continue;
-      }
-      return 0;
     }
   }
 
