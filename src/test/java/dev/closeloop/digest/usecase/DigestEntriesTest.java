@@ -197,6 +197,7 @@ class DigestEntriesTest {
         .loadString(
             """
         storage: { url: "%s", user: "%s", password: "%s" }
+        sandbox: { enabled: false }
         digest:
           slackChannel: C0DIGEST
           teams:
