@@ -120,9 +120,15 @@ final class AdminLinks {
     return n;
   }
 
+  /** Whether request {@code id} exists and waits for an admin (else: 404 / "no pending ..."). */
+  boolean pending(long id) {
+    return app.links.isPending(id);
+  }
+
   /**
    * Why an approval cannot be made now, or null: approving tells the person in a Discord DM (and
-   * the account a moved link leaves), which without Discord would only be dead-lettered.
+   * the account a moved link leaves), which without Discord would only be dead-lettered. Asked
+   * after {@link #pending}: an id that names no request is that, whatever else is set up.
    */
   String cannotApprove() {
     return discord()

@@ -188,6 +188,10 @@ final class AdminRoutes {
           if (id == null) {
             return;
           }
+          if (!app.adminLinks.pending(id)) {
+            HttpApi.error(ctx, 404, "no pending link request " + id);
+            return;
+          }
           String cannot = app.adminLinks.cannotApprove();
           if (cannot != null) {
             HttpApi.error(ctx, 400, cannot);

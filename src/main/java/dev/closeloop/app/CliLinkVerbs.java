@@ -36,6 +36,9 @@ final class CliLinkVerbs {
             "/admin/links/" + id + "/approve",
             null,
             app -> {
+              if (!app.adminLinks.pending(id)) {
+                throw new IllegalStateException("no pending link request " + id);
+              }
               String cannot = app.adminLinks.cannotApprove();
               if (cannot != null) {
                 throw new Cli.Failure(USAGE, cannot);

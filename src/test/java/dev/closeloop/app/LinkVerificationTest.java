@@ -343,6 +343,12 @@ class LinkVerificationTest {
     assertThat(approve.body()).contains("discord.token");
     assertThat(CliRunner.run("link", "approve", id.group(1), "--config", config.toString()))
         .isEqualTo(2);
+    // an id that names no request is that, whatever else is set up
+    var unknown = app.admin("POST", "/admin/links/999999/approve", null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("no pending link request 999999");
+    assertThat(CliRunner.run("link", "approve", "999999", "--config", config.toString()))
+        .isEqualTo(1);
     assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
     assertThat(discordDms()).isEmpty();
   }

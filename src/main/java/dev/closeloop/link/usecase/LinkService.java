@@ -257,6 +257,16 @@ public final class LinkService {
     return jdbi.withHandle(h -> new LinkRequests(h).inState(LinkRequests.PENDING, limit));
   }
 
+  /** Whether request {@code id} exists and waits for an admin. */
+  public boolean isPending(long id) {
+    return jdbi.withHandle(
+        h ->
+            new LinkRequests(h)
+                .find(id)
+                .filter(r -> LinkRequests.PENDING.equals(r.state()))
+                .isPresent());
+  }
+
   /** An admin approves a pending request: linked, and the person is told. Empty: none such. */
   public Optional<LinkRequests.Row> approve(long id) {
     Instant now = clock.instant();
