@@ -27,6 +27,12 @@ public final class AnswerParser {
       return new ParsedAnswer.Empty();
     }
     ParsedAnswer read = read(text);
+    if (read instanceof ParsedAnswer.FreeText ft && !ft.asks() && !ft.unsure()) {
+      ParsedAnswer opened = afterOpener(text);
+      if (opened != null) {
+        return opened; // "bof, pas vraiment", "naja, nein", "hmm, no", "pues no"
+      }
+    }
     if (!(read instanceof ParsedAnswer.Empty)
         && withoutWords(read, text) == null
         && UMLAUT_TYPED.matcher(text).find()) {
@@ -39,6 +45,29 @@ public final class AnswerParser {
       }
     }
     return read;
+  }
+
+  /**
+   * A plain yes, no or fixed after a word that opens a reply and says nothing yet ("bof, pas
+   * vraiment", "naja, nein", "hmm, not really", "pues no"): that answer, the whole reply its text.
+   * Null when there is no such word, or what follows it is more than the answer alone.
+   */
+  private static ParsedAnswer afterOpener(String text) {
+    Folded f = Folded.of(text);
+    int len = f.phraseAt(0, Lexicon.OPENER);
+    if (len <= 0) {
+      return null;
+    }
+    int at = f.skipSeparators(len);
+    if (at >= f.length()) {
+      return null;
+    }
+    ParsedAnswer rest = withoutWords(read(f.originalFrom(at)), text);
+    return rest instanceof ParsedAnswer.Yes
+            || rest instanceof ParsedAnswer.No
+            || rest instanceof ParsedAnswer.Fixed
+        ? rest
+        : null;
   }
 
   /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
