@@ -179,7 +179,10 @@ final class ReopenStep {
 
   private static Transition comment(Conversation c, String text) {
     if (c.comment() != null) {
-      return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
+      // "toujours l'écran noir le matin" while the offer waits: more about what went wrong, added
+      // to the comment as anywhere else (it was dropped with a re-ask); the offer's buttons stay
+      Transition added = SurveyFlow.addedToComment(c, text);
+      return added.changed() ? added : Transition.unchanged(c, Say.REOPEN_UNCLEAR);
     }
     return new Transition(
         c.withComment(text),

@@ -520,7 +520,7 @@ public final class SurveyFlow {
    * own, and the step stays; past {@link #MAX_COMMENT} the comment is full and they are told their
    * answer is in.
    */
-  private static Transition addedToComment(Conversation c, String text) {
+  static Transition addedToComment(Conversation c, String text) {
     String more = more(c, text);
     if (more == null) {
       return Transition.unchanged(c, Say.ALREADY_ANSWERED);

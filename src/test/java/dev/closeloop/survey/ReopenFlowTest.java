@@ -342,4 +342,34 @@ class ReopenFlowTest {
     assertThat(no.say()).containsExactly(Say.STAYS_CLOSED, Say.ANYTHING_ELSE);
     assertThat(no.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
   }
+
+  @Test
+  @DisplayName(
+      "More words while the offer waits, once a comment is in, are added to it (they were dropped"
+          + " with a re-ask); the offer stays open")
+  void moreWordsWhileTheOfferWaitsAreAddedToTheComment() {
+    Transition offer = notFixed(ReopenMode.ASK);
+    Conversation commented =
+        flow.apply(offer.next(), typed("l'écran reste noir au démarrage"), ReopenMode.ASK).next();
+    assertThat(commented.comment()).isEqualTo("l'écran reste noir au démarrage");
+    assertThat(commented.step()).isEqualTo(Step.AWAIT_REOPEN);
+
+    Transition more =
+        flow.apply(commented, typed("toujours l'écran noir le matin"), ReopenMode.ASK);
+    assertThat(more.next().comment())
+        .isEqualTo("l'écran reste noir au démarrage\ntoujours l'écran noir le matin");
+    assertThat(more.recorded())
+        .containsExactly(
+            new Answer(
+                AnswerKind.COMMENT,
+                "l'écran reste noir au démarrage\ntoujours l'écran noir le matin"));
+    assertThat(more.say()).containsExactly(Say.COMMENT_ADDED);
+    assertThat(more.next().step()).isEqualTo(Step.AWAIT_REOPEN);
+    assertThat(more.reopen()).isNull();
+
+    Transition again =
+        flow.apply(more.next(), typed("toujours l'écran noir le matin"), ReopenMode.ASK);
+    assertThat(again.changed()).as("the same words again add nothing").isFalse();
+    assertThat(again.say()).containsExactly(Say.REOPEN_UNCLEAR);
+  }
 }
