@@ -259,12 +259,11 @@ public final class LinkService {
 
   /** Whether request {@code id} exists and waits for an admin. */
   public boolean isPending(long id) {
-    return jdbi.withHandle(
-        h ->
-            new LinkRequests(h)
-                .find(id)
-                .filter(r -> LinkRequests.PENDING.equals(r.state()))
-                .isPresent());
+    return jdbi.withHandle(h -> pending(new LinkRequests(h), id).isPresent());
+  }
+
+  private static Optional<LinkRequests.Row> pending(LinkRequests requests, long id) {
+    return requests.find(id).filter(r -> LinkRequests.PENDING.equals(r.state()));
   }
 
   /** An admin approves a pending request: linked, and the person is told. Empty: none such. */
@@ -275,8 +274,7 @@ public final class LinkService {
             jdbi.inTransaction(
                 h -> {
                   LinkRequests requests = new LinkRequests(h);
-                  Optional<LinkRequests.Row> row =
-                      requests.find(id).filter(r -> LinkRequests.PENDING.equals(r.state()));
+                  Optional<LinkRequests.Row> row = pending(requests, id);
                   if (row.isEmpty()) {
                     return Optional.<LinkRequests.Row>empty();
                   }
