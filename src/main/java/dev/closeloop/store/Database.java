@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The store: a pooled connection to H2 (file mode, the default) or PostgreSQL, migrated by Flyway
- * on open. H2 URLs get {@code WRITE_DELAY=0} unless they set it, so a commit is on disk before we
- * answer 202 (a kill -9 loses nothing that was acknowledged).
+ * on open (an empty H2 store gets the same schema and history without it: {@link EmptyStore}). H2
+ * URLs get {@code WRITE_DELAY=0} unless they set it, so a commit is on disk before we answer 202 (a
+ * kill -9 loses nothing that was acknowledged).
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -74,8 +75,8 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(10_000);
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      if (!upToDate(ds)) {
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      if (!upToDate(ds) && !(url.startsWith("jdbc:h2:") && EmptyStore.createIfEmpty(ds))) {
+        migrate(ds);
       }
       if (url.startsWith("jdbc:h2:")) {
         cacheIdentities(ds);
@@ -92,10 +93,19 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * The newest migration this version ships ({@code db/migration/V<n>__*.sql}); {@code
-   * DatabaseTest} fails the build when a migration is added without raising it.
+   * Applies pending migrations with Flyway (an empty H2 store is created by {@link EmptyStore}).
    */
-  static final int SCHEMA_VERSION = 12;
+  static void migrate(DataSource ds) {
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+  }
+
+  /**
+   * The newest migration this version ships ({@code db/migration/V<n>__*.sql}); {@code
+   * DatabaseTest} fails the build when a migration is added without listing it in {@link
+   * EmptyStore#MIGRATIONS}.
+   */
+  static final int SCHEMA_VERSION =
+      EmptyStore.versionNumber(EmptyStore.MIGRATIONS.get(EmptyStore.MIGRATIONS.size() - 1));
 
   /**
    * True when Flyway's history says the store is at {@link #SCHEMA_VERSION} with no failed

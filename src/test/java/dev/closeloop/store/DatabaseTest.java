@@ -7,7 +7,8 @@ import dev.closeloop.testing.TestPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,19 +23,20 @@ class DatabaseTest {
   @TempDir Path dir;
 
   @Test
-  void schemaVersionIsTheNewestShippedMigration() throws IOException {
+  void everyShippedMigrationIsListedInOrderAndTheNewestIsTheSchemaVersion() throws IOException {
     Pattern name = Pattern.compile("V(\\d+)__.*\\.sql");
-    int newest;
+    List<String> shipped;
     try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-      newest =
+      shipped =
           files
-              .map(f -> name.matcher(f.getFileName().toString()))
-              .filter(Matcher::matches)
-              .mapToInt(m -> Integer.parseInt(m.group(1)))
-              .max()
-              .orElseThrow();
+              .map(f -> f.getFileName().toString())
+              .filter(f -> name.matcher(f).matches())
+              .sorted(Comparator.comparingInt(EmptyStore::versionNumber))
+              .toList();
     }
-    assertThat(Database.SCHEMA_VERSION).isEqualTo(newest);
+    assertThat(EmptyStore.MIGRATIONS).isEqualTo(shipped);
+    assertThat(Database.SCHEMA_VERSION)
+        .isEqualTo(EmptyStore.versionNumber(shipped.get(shipped.size() - 1)));
   }
 
   @Test
