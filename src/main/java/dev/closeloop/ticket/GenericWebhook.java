@@ -160,8 +160,9 @@ public final class GenericWebhook implements Connector {
     if (!v.isTextual() && !v.isNumber()) {
       throw new FieldException(path + " must be a string");
     }
-    String s = v.asText().strip();
-    if (s.isEmpty()) {
+    // a number as a sender means it: 1e3 and 1000.0 are ticket 1000, as on the helpdesk routes
+    String s = v.isNumber() ? WebhookJson.scalarText(v) : v.asText().strip();
+    if (s == null || s.isEmpty()) {
       return null;
     }
     if (s.length() > max) {
