@@ -169,8 +169,9 @@ public final class GenericWebhook implements Connector {
       throw new FieldException(path + " is longer than " + max + " characters");
     }
     // the one definition every check of outside text uses: C0, DEL, C1, U+2028/9, bidi controls
-    if (dev.closeloop.language.Texts.hasControl(s)) {
-      throw new FieldException(path + " contains control characters");
+    String wrong = dev.closeloop.language.Texts.whyRefused(s);
+    if (wrong != null) {
+      throw new FieldException(path + " " + wrong);
     }
     return s;
   }
