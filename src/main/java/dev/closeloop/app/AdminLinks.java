@@ -28,7 +28,43 @@ final class AdminLinks {
     return app.links.pending(1000).stream().map(AdminLinks::linkRequest).toList();
   }
 
-  Optional<Map<String, Object>> approveLink(long id) {
+  /**
+   * What approving a self-service link request came to. The admin route and {@code link approve}
+   * both answer from it, in one order: an id that names no waiting request is that (404, exit 1)
+   * whatever else is set up; then a request that cannot be approved now (400, exit 2); else the
+   * link is made (200, exit 0).
+   */
+  sealed interface Approval {
+    /** Linked: the request as the answer shows it, with {@code "state": "linked"}. */
+    record Approved(Map<String, Object> link) implements Approval {}
+
+    /** No request {@code id} waits for an admin. */
+    record NotPending(long id) implements Approval {
+      String message() {
+        return "no pending link request " + id;
+      }
+    }
+
+    /** The request waits, but cannot be approved now: {@code reason} says why and what to do. */
+    record Refused(String reason) implements Approval {}
+  }
+
+  /** Approves request {@code id} when it waits and can be approved (see {@link Approval}). */
+  Approval approve(long id) {
+    if (!app.links.isPending(id)) {
+      return new Approval.NotPending(id);
+    }
+    String cannot = cannotApprove();
+    if (cannot != null) {
+      return new Approval.Refused(cannot);
+    }
+    // approved by another admin in between: no longer pending, as the first check would now say
+    return approveLink(id)
+        .<Approval>map(Approval.Approved::new)
+        .orElseGet(() -> new Approval.NotPending(id));
+  }
+
+  private Optional<Map<String, Object>> approveLink(long id) {
     return app.links
         .approve(id)
         .map(
@@ -120,17 +156,12 @@ final class AdminLinks {
     return n;
   }
 
-  /** Whether request {@code id} exists and waits for an admin (else: 404 / "no pending ..."). */
-  boolean pending(long id) {
-    return app.links.isPending(id);
-  }
-
   /**
    * Why an approval cannot be made now, or null: approving tells the person in a Discord DM (and
    * the account a moved link leaves), which without Discord would only be dead-lettered. Asked
-   * after {@link #pending}: an id that names no request is that, whatever else is set up.
+   * after the request is found: an id that names no request is that, whatever else is set up.
    */
-  String cannotApprove() {
+  private String cannotApprove() {
     return discord()
         ? null
         : "Discord is not configured (discord.token): the person could not be told; approve the"

@@ -188,19 +188,14 @@ final class AdminRoutes {
           if (id == null) {
             return;
           }
-          if (!app.adminLinks.pending(id)) {
-            HttpApi.error(ctx, 404, "no pending link request " + id);
-            return;
+          AdminLinks.Approval outcome = app.adminLinks.approve(id);
+          if (outcome instanceof AdminLinks.Approval.Approved a) {
+            ctx.json(a.link());
+          } else if (outcome instanceof AdminLinks.Approval.Refused r) {
+            HttpApi.error(ctx, 400, r.reason());
+          } else {
+            HttpApi.error(ctx, 404, ((AdminLinks.Approval.NotPending) outcome).message());
           }
-          String cannot = app.adminLinks.cannotApprove();
-          if (cannot != null) {
-            HttpApi.error(ctx, 400, cannot);
-            return;
-          }
-          app.adminLinks
-              .approveLink(id)
-              .ifPresentOrElse(
-                  ctx::json, () -> HttpApi.error(ctx, 404, "no pending link request " + id));
         });
   }
 

@@ -36,16 +36,13 @@ final class CliLinkVerbs {
             "/admin/links/" + id + "/approve",
             null,
             app -> {
-              if (!app.adminLinks.pending(id)) {
-                throw new IllegalStateException("no pending link request " + id);
+              AdminLinks.Approval outcome = app.adminLinks.approve(id);
+              if (outcome instanceof AdminLinks.Approval.Approved a) {
+                return a.link();
+              } else if (outcome instanceof AdminLinks.Approval.Refused r) {
+                throw new Cli.Failure(USAGE, r.reason());
               }
-              String cannot = app.adminLinks.cannotApprove();
-              if (cannot != null) {
-                throw new Cli.Failure(USAGE, cannot);
-              }
-              return app.adminLinks
-                  .approveLink(id)
-                  .orElseThrow(() -> new IllegalStateException("no pending link request " + id));
+              throw new IllegalStateException(((AdminLinks.Approval.NotPending) outcome).message());
             });
       }
       if (!"import".equals(verb)) {

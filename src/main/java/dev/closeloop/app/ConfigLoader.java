@@ -95,9 +95,12 @@ public final class ConfigLoader {
       // later one (tests build configs from strings by appending overrides)
       user =
           Files.exists(file)
-              ? yaml.reader()
-                  .with(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                  .readTree(CliFiles.read(file, MAX_FILE))
+              ? readTree(
+                  yaml.reader()
+                      .with(
+                          com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION),
+                  new String(
+                      CliFiles.read(file, MAX_FILE), java.nio.charset.StandardCharsets.UTF_8))
               : null;
     } catch (CliFiles.Unreadable e) {
       // a directory, /dev/zero or a 3 GB file given as the config: invalid config, not an
@@ -117,9 +120,46 @@ public final class ConfigLoader {
 
   public Loaded loadStringWritten(String yamlText) {
     try {
-      return load(yaml.readTree(yamlText));
+      return load(readTree(yaml.reader(), yamlText));
     } catch (JsonProcessingException e) {
       throw new ConfigException("config", "not valid YAML: " + yamlProblem(e));
+    }
+  }
+
+  /**
+   * An environment reference written bare as a whole value in a flow mapping or list, {@code
+   * intake: { secret: ${SECRET} }}: not YAML as written ({@code {} and {@code }} are flow
+   * indicators there), though the same line in block style is.
+   */
+  private static final Pattern BARE_REFERENCE =
+      Pattern.compile(
+          "(?<=[:,\\[{][ \\t]{0,40})\\$\\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}\"'\\r\\n]*)?}"
+              + "(?=[ \\t]*(?:[,}\\]#\\r\\n]|$))",
+          Pattern.MULTILINE);
+
+  /**
+   * The YAML tree of {@code text}. A file YAML refuses is read once more with each bare {@code
+   * ${VAR}} value of a flow mapping in double quotes, as the contract writes them ({@code secret:
+   * "${SECRET}"}): the reference is then replaced as anywhere else. Only a file that does not read
+   * as written is read that way; when neither reads, the first error is reported.
+   */
+  private static JsonNode readTree(com.fasterxml.jackson.databind.ObjectReader reader, String text)
+      throws JsonProcessingException {
+    try {
+      return reader.readTree(text);
+    } catch (JsonProcessingException e) {
+      String quoted =
+          BARE_REFERENCE
+              .matcher(text)
+              .replaceAll(m -> Matcher.quoteReplacement("\"" + m.group() + "\""));
+      if (quoted.equals(text)) {
+        throw e;
+      }
+      try {
+        return reader.readTree(quoted);
+      } catch (JsonProcessingException again) {
+        throw e;
+      }
     }
   }
 

@@ -417,6 +417,8 @@ final class HttpApi {
               : status == 414
                   ? "request URI over 16 KiB"
                   : reason == null || reason.isBlank() ? "bad request" : reason;
+      // one quiet line, no stack: the client's error (Jetty's own WARN is off, LogSetup)
+      log.info("event=request_refused status={} why=\"{}\"", status, cut(message));
       try {
         return java.nio.ByteBuffer.wrap(Json.MAPPER.writeValueAsBytes(Map.of("error", message)));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -41,6 +41,13 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     "net.dv8tion.jda"
   };
 
+  /**
+   * Jetty's request parser says WARN, once per request, for a URI or headers past the limit (414,
+   * 431) and the like: the client's error, not the operator's, and any client can make as many as
+   * it likes. {@link HttpApi} logs each refused request as one INFO line of its own instead.
+   */
+  static final String[] ERROR_ONLY = {"org.eclipse.jetty.http.HttpParser"};
+
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null
@@ -80,6 +87,9 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
     root.addAppender(out);
     for (String name : WARN_ONLY) {
       context.getLogger(name).setLevel(Level.WARN);
+    }
+    for (String name : ERROR_ONLY) {
+      context.getLogger(name).setLevel(Level.ERROR);
     }
   }
 }

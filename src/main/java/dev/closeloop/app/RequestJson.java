@@ -51,7 +51,7 @@ final class RequestJson {
    * The text of {@code field} as sent; null when absent, JSON null or blank.
    *
    * @throws Bad when it is another type than a string, or holds a control character ({@link
-   *     Texts#isControl})
+   *     Texts#isControl}) or half a surrogate pair ({@link Texts#isLoneSurrogate})
    */
   String string(String field) {
     JsonNode v = root.get(field);
@@ -62,8 +62,9 @@ final class RequestJson {
       throw new Bad(field + " must be a string");
     }
     String s = v.textValue();
-    if (Texts.hasControl(s)) {
-      throw new Bad(field + " contains control characters");
+    String wrong = Texts.whyRefused(s);
+    if (wrong != null) {
+      throw new Bad(field + " " + wrong);
     }
     // kept as sent: a blank around a file name is the route's to refuse, not ours to drop
     return s.isBlank() ? null : s;
@@ -74,7 +75,8 @@ final class RequestJson {
    * breaks included, which the survey's reader cleans as it cleans Slack and Discord text; null
    * when absent or JSON null.
    *
-   * @throws Bad when it is another type than a string
+   * @throws Bad when it is another type than a string, or holds half a surrogate pair ({@link
+   *     Texts#isLoneSurrogate})
    */
   String message(String field) {
     JsonNode v = root.get(field);
@@ -83,6 +85,10 @@ final class RequestJson {
     }
     if (!v.isTextual()) {
       throw new Bad(field + " must be a string");
+    }
+    // control characters are the reader's to clean; half a surrogate pair is no text at all
+    if (Texts.hasLoneSurrogate(v.textValue())) {
+      throw new Bad(field + " " + Texts.HALF_PAIR);
     }
     return v.textValue();
   }

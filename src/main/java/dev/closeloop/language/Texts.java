@@ -46,15 +46,55 @@ public final class Texts {
     return (cp < 0x20 && cp != '\t') || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
   }
 
-  /** Whether {@code text} holds a character {@link #isControl} refuses; false for null. */
-  public static boolean hasControl(String text) {
-    return text != null && text.codePoints().anyMatch(Texts::isControl);
+  /**
+   * Whether {@code cp}, as {@link String#codePoints} yields it, is half a surrogate pair with no
+   * other half: what a JSON {@code \uD800} escape alone makes. It is no Unicode character at all;
+   * UTF-8 cannot carry it (PostgreSQL would store {@code ?}, a chat API refuses the message), so
+   * text from outside holding one is refused or cleaned with the control characters.
+   */
+  public static boolean isLoneSurrogate(int cp) {
+    return cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE;
   }
 
   /**
-   * {@code text} without the characters {@link #isControl} refuses (null stays null): a line break
-   * (CR, LF, NEL, U+2028/9, vertical tab, form feed) becomes a space, so words stay apart; the
-   * others are dropped.
+   * Whether {@code text} holds a character {@link #isControl} refuses, or half a surrogate pair
+   * ({@link #isLoneSurrogate}); false for null.
+   */
+  public static boolean hasControl(String text) {
+    return text != null && text.codePoints().anyMatch(Texts::refused);
+  }
+
+  /**
+   * What an error says, after the field's name, about text from outside that {@link #hasControl}
+   * refuses: "contains control characters", or "contains half a surrogate pair" (a {@code \uD800}
+   * escape with no pair: not Unicode text); null when the text is fine.
+   */
+  public static String whyRefused(String text) {
+    if (text == null) {
+      return null;
+    }
+    if (text.codePoints().anyMatch(Texts::isControl)) {
+      return "contains control characters";
+    }
+    return hasLoneSurrogate(text) ? HALF_PAIR : null;
+  }
+
+  /** What {@link #whyRefused} says of half a surrogate pair. */
+  public static final String HALF_PAIR = "contains half a surrogate pair, which is not text";
+
+  /** Whether {@code text} holds half a surrogate pair ({@link #isLoneSurrogate}). */
+  public static boolean hasLoneSurrogate(String text) {
+    return text != null && text.codePoints().anyMatch(Texts::isLoneSurrogate);
+  }
+
+  private static boolean refused(int cp) {
+    return isControl(cp) || isLoneSurrogate(cp);
+  }
+
+  /**
+   * {@code text} without the characters {@link #isControl} refuses and without half surrogate pairs
+   * ({@link #isLoneSurrogate}) (null stays null): a line break (CR, LF, NEL, U+2028/9, vertical
+   * tab, form feed) becomes a space, so words stay apart; the others are dropped.
    */
   public static String withoutControls(String text) {
     if (!hasControl(text)) {
@@ -64,7 +104,7 @@ public final class Texts {
     text.codePoints()
         .forEach(
             cp -> {
-              if (!isControl(cp)) {
+              if (!refused(cp)) {
                 out.appendCodePoint(cp);
               } else if (Character.isWhitespace(cp) || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
                 out.append(' ');
@@ -74,7 +114,7 @@ public final class Texts {
   }
 
   /**
-   * Text from outside as an error message quotes it: each character {@link #isControl} refuses
+   * Text from outside as an error message quotes it: each character {@link #hasControl} refuses
    * shown as '?', and at most {@code max} characters (then "…").
    */
   public static String quoted(String text, int max) {
@@ -82,7 +122,7 @@ public final class Texts {
       return null;
     }
     StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
-    text.codePoints().forEach(cp -> out.appendCodePoint(isControl(cp) ? '?' : cp));
+    text.codePoints().forEach(cp -> out.appendCodePoint(refused(cp) ? '?' : cp));
     return out.length() > max ? head(out.toString(), max) + "…" : out.toString();
   }
 

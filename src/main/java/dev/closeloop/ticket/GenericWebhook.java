@@ -12,7 +12,14 @@ import java.util.Locale;
  */
 public final class GenericWebhook implements Connector {
   public static final String SOURCE = "generic";
-  private static final int MAX_TEXT = 1000;
+
+  /**
+   * No length limit here for what is shown or only a hint (title, link, names, time zone, locale):
+   * the body's 64 KiB bound it, and intake keeps it as every route's text is kept ({@link
+   * TicketEvent#fitted}: cut with "…" to its column, a link, zone or locale too long dropped).
+   * Identifiers are refused past their column's size instead: cutting one would name another.
+   */
+  private static final int ANY_LENGTH = Integer.MAX_VALUE;
 
   private final String secret;
 
@@ -99,10 +106,10 @@ public final class GenericWebhook implements Connector {
       TicketEvent.Ticket ticket =
           new TicketEvent.Ticket(
               id,
-              optional(t, "ticket.title", "title", MAX_TEXT),
-              url(optional(t, "ticket.url", "url", TicketEvent.MAX_URL)),
-              optional(t, "ticket.assignee", "assignee", TicketEvent.MAX_NAME),
-              optional(t, "ticket.team", "team", TicketEvent.MAX_NAME));
+              optional(t, "ticket.title", "title", ANY_LENGTH),
+              url(optional(t, "ticket.url", "url", ANY_LENGTH)),
+              optional(t, "ticket.assignee", "assignee", ANY_LENGTH),
+              optional(t, "ticket.team", "team", ANY_LENGTH));
       JsonNode r = root.get("requester");
       if (r != null && !r.isNull() && !r.isObject()) {
         return new WebhookResult.Invalid("requester must be an object");
@@ -112,15 +119,15 @@ public final class GenericWebhook implements Connector {
               ? new TicketEvent.Requester(null, null, null, null, null, null)
               : new TicketEvent.Requester(
                   email(optional(r, "requester.email", "email", TicketEvent.MAX_EMAIL)),
-                  optional(r, "requester.name", "name", TicketEvent.MAX_NAME),
+                  optional(r, "requester.name", "name", ANY_LENGTH),
                   platformId(
                       optional(r, "requester.slackId", "slackId", TicketEvent.MAX_PLATFORM_ID),
                       "requester.slackId"),
                   platformId(
                       optional(r, "requester.discordId", "discordId", TicketEvent.MAX_PLATFORM_ID),
                       "requester.discordId"),
-                  optional(r, "requester.timezone", "timezone", TicketEvent.MAX_PLATFORM_ID),
-                  optional(r, "requester.locale", "locale", TicketEvent.MAX_LOCALE));
+                  optional(r, "requester.timezone", "timezone", ANY_LENGTH),
+                  optional(r, "requester.locale", "locale", ANY_LENGTH));
       if (kind == TicketEvent.Kind.CLOSED && !requester.reachable()) {
         return new WebhookResult.Invalid(
             "requester needs at least one of email, slackId, discordId");
@@ -160,16 +167,18 @@ public final class GenericWebhook implements Connector {
     if (!v.isTextual() && !v.isNumber()) {
       throw new FieldException(path + " must be a string");
     }
-    String s = v.asText().strip();
-    if (s.isEmpty()) {
+    // a number as a sender means it: 1e3 and 1000.0 are ticket 1000, as on the helpdesk routes
+    String s = v.isNumber() ? WebhookJson.scalarText(v) : v.asText().strip();
+    if (s == null || s.isEmpty()) {
       return null;
     }
     if (s.length() > max) {
       throw new FieldException(path + " is longer than " + max + " characters");
     }
     // the one definition every check of outside text uses: C0, DEL, C1, U+2028/9, bidi controls
-    if (dev.closeloop.language.Texts.hasControl(s)) {
-      throw new FieldException(path + " contains control characters");
+    String wrong = dev.closeloop.language.Texts.whyRefused(s);
+    if (wrong != null) {
+      throw new FieldException(path + " " + wrong);
     }
     return s;
   }

@@ -58,13 +58,14 @@ public record TicketEvent(
     }
     // an identifier with a control character in it cannot be cleaned without becoming another one
     if (Texts.hasControl(ticket.id())) {
-      return "ticket id contains control characters";
+      return "ticket id " + Texts.whyRefused(ticket.id());
     }
     if (requester != null) {
-      if (Texts.hasControl(requester.email())
-          || Texts.hasControl(requester.slackId())
-          || Texts.hasControl(requester.discordId())) {
-        return "requester email or Slack or Discord id contains control characters";
+      for (String id :
+          new String[] {requester.email(), requester.slackId(), requester.discordId()}) {
+        if (Texts.hasControl(id)) {
+          return "requester email or Slack or Discord id " + Texts.whyRefused(id);
+        }
       }
       if (longer(requester.email(), MAX_EMAIL)) {
         return "requester email is longer than " + MAX_EMAIL + " characters";

@@ -29,7 +29,12 @@ public final class WebhookJson {
       JsonMapper.builder()
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // a number with a fraction or exponent is kept as written, never rounded to a double:
+          // 1e999999 would be Infinity and a Discord id written 1.23456789012345678e17 would lose
+          // its last digits
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .build();
+  private static final java.math.BigDecimal WHOLE_LIMIT = java.math.BigDecimal.TEN.pow(18);
   private static final StreamReadConstraints LIMITS = STRICT.getFactory().streamReadConstraints();
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '([^']{0,100})'");
 
@@ -70,6 +75,27 @@ public final class WebhookJson {
         }
       }
     }
+  }
+
+  /**
+   * A scalar's text as a sender means it (numbers and booleans included), trimmed; null when
+   * absent, null, a container or blank. A whole number written with a fraction or an exponent
+   * ({@code 4.0}, {@code 1e3}) reads as the whole number ({@code 4}, {@code 1000}), as a ticket id
+   * or a helpdesk's numeric status is meant; other numbers read as written.
+   */
+  public static String scalarText(JsonNode value) {
+    if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
+      return null;
+    }
+    if (value.isFloatingPointNumber()) {
+      java.math.BigDecimal d = value.decimalValue();
+      // only a plain size: a huge exponent (1e999999999) would cost the server to expand
+      if (d.abs().compareTo(WHOLE_LIMIT) < 0 && d.stripTrailingZeros().scale() <= 0) {
+        return d.toBigInteger().toString();
+      }
+    }
+    String s = value.asText().trim();
+    return s.isEmpty() ? null : s;
   }
 
   private static StreamConstraintsException limitOf(Throwable e) {

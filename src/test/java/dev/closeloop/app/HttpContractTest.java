@@ -227,6 +227,39 @@ class HttpContractTest {
   }
 
   @Test
+  void aRequestJettyRefusesIsOneQuietLineWithNoStack() {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      HttpResponse<String> longUri =
+          app.send(
+              HttpRequest.newBuilder(URI.create(app.url("/health/live?x=" + "a".repeat(20_000))))
+                  .build());
+      assertThat(longUri.statusCode()).isEqualTo(414);
+    } finally {
+      root.detachAppender(logs);
+    }
+    assertThat(logs.list)
+        .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        .isEmpty();
+    assertThat(logs.list)
+        .filteredOn(e -> e.getFormattedMessage().contains("event=request_refused"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getFormattedMessage())
+                  .isEqualTo("event=request_refused status=414 why=\"request URI over 16 KiB\"");
+              assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.INFO);
+              assertThat(e.getThrowableProxy()).isNull();
+            });
+  }
+
+  @Test
   void withNoAdminTokenSetTheAdminApiSaysWhatToSet(@TempDir Path other) {
     try (TestApp off = TestApp.start(other, "admin: { token: \"\" }", clock)) {
       HttpResponse<String> r = off.admin("GET", "/admin/incidents", null);

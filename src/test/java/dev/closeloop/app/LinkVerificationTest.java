@@ -349,6 +349,12 @@ class LinkVerificationTest {
     assertThat(unknown.body()).contains("no pending link request 999999");
     assertThat(CliRunner.run("link", "approve", "999999", "--config", config.toString()))
         .isEqualTo(1);
+    // both doors (the route, and `link approve` on the store when no app answers) take their
+    // answer from one method, in one order
+    assertThat(app.app.adminLinks.approve(999999))
+        .isEqualTo(new AdminLinks.Approval.NotPending(999999));
+    assertThat(app.app.adminLinks.approve(Long.parseLong(id.group(1))))
+        .isInstanceOf(AdminLinks.Approval.Refused.class);
     assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
     assertThat(discordDms()).isEmpty();
   }

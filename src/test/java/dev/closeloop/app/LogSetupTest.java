@@ -86,5 +86,8 @@ class LogSetupTest {
           .as(library)
           .isEqualTo(Level.WARN);
     }
+    // a client's oversized request is the app's one INFO line, not the parser's WARN
+    assertThat(context.getLogger("org.eclipse.jetty.http.HttpParser").getEffectiveLevel())
+        .isEqualTo(Level.ERROR);
   }
 }

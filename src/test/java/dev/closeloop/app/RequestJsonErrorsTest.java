@@ -114,6 +114,41 @@ class RequestJsonErrorsTest {
   }
 
   @Test
+  void halfASurrogatePairIsRefusedNamingTheFieldOnEveryRoute() {
+    String why = " contains half a surrogate pair, which is not text";
+    // high alone, low alone, and the two halves the wrong way round: no character at all
+    for (String half : new String[] {"\\ud800", "\\udc00", "\\ude00\\ud83d", "x\\udbff"}) {
+      HttpResponse<String> r =
+          app.webhook(
+              TestApp.closed(
+                  "INC-1", T0, "{\"email\":\"d@example.com\",\"name\":\"Da" + half + "na\"}"));
+      assertThat(error(r)).as(half).isEqualTo("400 requester.name" + why);
+      assertThat(error(admin("/admin/backup", "{\"file\": \"b" + half + ".zip\"}")))
+          .as(half)
+          .isEqualTo("400 file" + why);
+      assertThat(error(admin("/admin/erase-user", "{\"user\": \"d" + half + "@example.com\"}")))
+          .isEqualTo("400 user" + why);
+      assertThat(error(app.postJson("/sandbox/api/tickets", "{\"title\": \"a" + half + "\"}")))
+          .isEqualTo("400 title" + why);
+      assertThat(
+              error(
+                  app.postJson(
+                      "/sandbox/api/type",
+                      "{\"user\": \"d@example.com\", \"text\": \"bad" + half + "\"}")))
+          .isEqualTo("400 text" + why);
+    }
+    // a whole pair is an emoji, and welcome
+    assertThat(
+            app.webhook(
+                    TestApp.closed(
+                        "INC-2",
+                        T0,
+                        "{\"email\":\"d@example.com\",\"name\":\"Dana \\ud83d\\ude00\"}"))
+                .statusCode())
+        .isEqualTo(202);
+  }
+
+  @Test
   void linksImportAndTheLogUseTheSameDefinition() {
     // C1 (U+0090) and a right-to-left override: neither a line break nor a POSIX control
     for (String c : new String[] {"\u0090", "\u202e"}) {

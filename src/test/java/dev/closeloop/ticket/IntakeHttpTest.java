@@ -139,6 +139,28 @@ class IntakeHttpTest {
   }
 
   @Test
+  @DisplayName(
+      "A body of exactly 64 KiB is taken, its long title cut as the store keeps it; a byte more is"
+          + " 413")
+  void aBodyAtTheLimitIsTakenWhateverFieldItsLengthIsIn() {
+    String head = "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"INC-64K\",\"title\":\"";
+    String tail =
+        "\"},\"requester\":{\"email\":\"long@example.com\",\"name\":\""
+            + "N".repeat(500)
+            + "\",\"timezone\":\""
+            + "Z".repeat(100)
+            + "\"}}";
+    String body = head + "t".repeat(64 * 1024 - head.length() - tail.length()) + tail;
+    assertThat(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(64 * 1024);
+    HttpResponse<String> r = app.webhook(body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    String survey = app.admin("GET", "/admin/surveys?ticket=INC-64K", null).body();
+    assertThat(survey).contains("\"name\":\"" + "N".repeat(299) + "…\"");
+    String oneMore = body.replace("\"title\":\"", "\"title\":\"t").replace("INC-64K", "INC-64L");
+    assertThat(app.webhook(oneMore).statusCode()).isEqualTo(413);
+  }
+
+  @Test
   void trailingTextAfterTheObjectOrADuplicateKeyIsMalformedJson() {
     String close = TestApp.closed("INC-40", clock.instant(), REQUESTER).strip();
     HttpResponse<String> trailing = app.webhook(close + "garbage");

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * });
  * }</pre>
  *
- * Before {@link SlackPlatform#start} has reached Slack (auth.test) it answers 503, which Slack
- * retries. Its own answers are JSON {@code {"error": "…"}}, like every other route's.
+ * Before {@link SlackPlatform#start} has reached Slack (auth.test) it answers a request Slack
+ * signed 503, which Slack retries, and any other 401. Its own answers are JSON {@code {"error":
+ * "…"}}, like every other route's.
  */
 public final class SlackHttpEndpoint {
   private static final Logger log = LoggerFactory.getLogger(SlackHttpEndpoint.class);
@@ -78,6 +79,35 @@ public final class SlackHttpEndpoint {
     return handle(rawBody, headers);
   }
 
+  /**
+   * Whether {@code X-Slack-Signature} is this app's signing secret over the timestamp and body,
+   * with the timestamp within five minutes: what Bolt checks, asked here before Bolt is ready.
+   */
+  private boolean signedBySlack(String rawBody, Map<String, List<String>> headers) {
+    String ts = header(headers, "X-Slack-Request-Timestamp");
+    String signature = header(headers, "X-Slack-Signature");
+    String secret = app.config().getSigningSecret();
+    if (ts == null || signature == null || secret == null || secret.isEmpty()) {
+      return false;
+    }
+    try {
+      return new com.slack.api.app_backend.SlackSignature.Verifier(
+              new com.slack.api.app_backend.SlackSignature.Generator(secret))
+          .isValid(ts.strip(), rawBody == null ? "" : rawBody, signature.strip());
+    } catch (RuntimeException e) {
+      return false; // a timestamp that is not a number
+    }
+  }
+
+  private static String header(Map<String, List<String>> headers, String name) {
+    for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+        return e.getValue().get(0);
+      }
+    }
+    return null;
+  }
+
   private static boolean aheadOfNow(Map<String, List<String>> headers) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
       if (e.getKey().equalsIgnoreCase("X-Slack-Request-Timestamp") && !e.getValue().isEmpty()) {
@@ -100,7 +130,11 @@ public final class SlackHttpEndpoint {
    */
   public Reply handle(String rawBody, Map<String, List<String>> headers) {
     if (!started.getAsBoolean()) {
-      return Reply.error(503, "not connected to Slack yet: retry shortly");
+      // only what Slack signed is asked to retry: anyone else is refused as Bolt refuses them
+      // once connected, never answered a 5xx for a request that is not Slack's
+      return signedBySlack(rawBody, headers)
+          ? Reply.error(503, "not connected to Slack yet: retry shortly")
+          : Reply.error(401, "invalid request");
     }
     if (aheadOfNow(headers)) {
       // Bolt refuses a timestamp over 5 minutes old but not one ahead: refuse both, like the

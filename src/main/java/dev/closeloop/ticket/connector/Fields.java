@@ -21,8 +21,6 @@ public final class Fields {
     return root;
   }
 
-  private static final java.math.BigDecimal WHOLE_LIMIT = java.math.BigDecimal.TEN.pow(18);
-
   /** The text at a JSON pointer ("/fields/summary"), or null when absent, null or blank. */
   public static String text(JsonNode node, String pointer) {
     return text(node == null ? null : node.at(pointer));
@@ -31,21 +29,11 @@ public final class Fields {
   /**
    * A scalar's text (numbers and booleans included), trimmed; null when absent or blank. A whole
    * number written with a fraction ({@code 4.0}, {@code 207.00}) reads as the whole number, as a
-   * helpdesk's numeric status or id is meant.
+   * helpdesk's numeric status or id is meant ({@link dev.closeloop.ticket.WebhookJson#scalarText},
+   * as the generic webhook reads its ids).
    */
   public static String text(JsonNode value) {
-    if (value == null || value.isMissingNode() || value.isNull() || value.isContainerNode()) {
-      return null;
-    }
-    if (value.isFloatingPointNumber()) {
-      java.math.BigDecimal d = value.decimalValue();
-      // only a plain size: a huge exponent (1e999999999) would cost the server to expand
-      if (d.abs().compareTo(WHOLE_LIMIT) < 0 && d.stripTrailingZeros().scale() <= 0) {
-        return d.toBigInteger().toString();
-      }
-    }
-    String s = value.asText().trim();
-    return s.isEmpty() ? null : s;
+    return dev.closeloop.ticket.WebhookJson.scalarText(value);
   }
 
   /** Like {@link #text(JsonNode, String)}, but absent means a 400 naming {@code field}. */

@@ -15,9 +15,10 @@ import java.util.Optional;
  * webhooks put the secret in {@code ?token=}. Jira sends no timestamp header.
  *
  * <p>A close is a changelog item {@code resolution} set, or {@code status} while the issue's status
- * category is {@code done}. A reopen is the resolution cleared. A status change into a category
- * other than done says the issue is open without saying it was done before: that is {@code
- * SEEN_OPEN}, a reopen only if Closeloop last saw the issue closed.
+ * category is {@code done}. A reopen is the resolution cleared (a {@code resolution} item whose
+ * {@code to} is null). A status change into a category other than done says the issue is open
+ * without saying it was done before: that is {@code SEEN_OPEN}, a reopen only if Closeloop last saw
+ * the issue closed.
  */
 public final class JiraConnector extends WebhookConnector {
   public JiraConnector(Helpdesks.Jira config) {
@@ -72,12 +73,11 @@ public final class JiraConnector extends WebhookConnector {
     JsonNode resolution = changelogItem(root, "resolution");
     JsonNode status = changelogItem(root, "status");
     if (resolution != null) {
-      if (Fields.text(resolution, "/to") != null) {
-        return Events.event(JiraIssues.closed(issue));
-      }
-      if (Fields.text(resolution, "/from") != null) {
-        return reopen(issue, Kind.REOPENED);
-      }
+      // set: a close; set to nothing: the resolution cleared, a reopen (with or without the old
+      // value beside it, as the contract reads it)
+      return Fields.text(resolution, "/to") != null || Fields.text(resolution, "/toString") != null
+          ? Events.event(JiraIssues.closed(issue))
+          : reopen(issue, Kind.REOPENED);
     }
     if (status != null) {
       return JiraIssues.statusDone(issue)

@@ -226,6 +226,14 @@ class SlackHttpModeTest {
       assertThat(reply.contentType()).isEqualTo("application/json");
       assertThat(reply.body())
           .isEqualTo("{\"error\":\"not connected to Slack yet: retry shortly\"}");
+      // only what Slack signed is asked to retry: anyone else's request is refused as Bolt
+      // refuses it once connected (401), never a 5xx for a request that is not Slack's
+      Map<String, List<String>> forged = FakeSlack.signedHeaders("guess", body, now(), JSON);
+      assertThat(notYet.httpEndpoint().orElseThrow().handle(body, forged).status()).isEqualTo(401);
+      assertThat(notYet.httpEndpoint().orElseThrow().handle(body, Map.of()).status())
+          .isEqualTo(401);
+      Map<String, List<String>> stale = FakeSlack.signedHeaders(SECRET, body, now() - 600, JSON);
+      assertThat(notYet.httpEndpoint().orElseThrow().handle(body, stale).status()).isEqualTo(401);
       assertThat(notYet.connected()).isFalse();
     } finally {
       notYet.stop();

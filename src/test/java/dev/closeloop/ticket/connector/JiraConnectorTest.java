@@ -114,6 +114,24 @@ class JiraConnectorTest {
   }
 
   @Test
+  void aResolutionItemSetToNullIsAReopenWhateverElseTheChangelogCarries() {
+    // the contract's reopen is "resolution cleared": a changelog item whose `to` is null, with or
+    // without the old value beside it and with or without a status item
+    String body =
+        text("jira/issue-reopened.json")
+            .replace("\"from\": \"10000\",", "")
+            .replace("\"fromString\": \"Done\",\n        \"to\": null", "\"to\": null")
+            .replaceFirst(",\\s*\\{\\s*\"field\": \"status\"[^}]*\\}", "");
+    assertThat(body)
+        .doesNotContain("\"field\": \"status\"")
+        .doesNotContain("\"from\": \"10000\"")
+        .doesNotContain("fromString");
+    TicketEvent e = event(signed(connector, body.getBytes(StandardCharsets.UTF_8)));
+    assertThat(e.kind()).isEqualTo(Kind.REOPENED);
+    assertThat(e.ticket().id()).isEqualTo("IT-1042");
+  }
+
+  @Test
   void statusLeavingDoneWithoutResolutionIsSeenOpen() {
     String body =
         text("jira/issue-reopened.json")

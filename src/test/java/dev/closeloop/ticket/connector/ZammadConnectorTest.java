@@ -69,6 +69,25 @@ class ZammadConnectorTest {
                 .replace("\"number\": \"10081\"", "\"number\": \"100\\u009f81\"")
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(badId).isEqualTo(new WebhookResult.Invalid("ticket id contains control characters"));
+    // half a surrogate pair is no character either: the id is refused saying so, the title loses it
+    WebhookResult halfPair =
+        signed(
+            sample
+                .replace("\"number\": \"10081\"", "\"number\": \"100\\ud80081\"")
+                .replace("\"Coffee machine leaks\"", "\"Coffee\\udc00 machine leaks\"")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(halfPair)
+        .isEqualTo(
+            new WebhookResult.Invalid(
+                "ticket id contains half a surrogate pair, which is not text"));
+    TicketEvent titled =
+        event(
+                signed(
+                    sample
+                        .replace("\"Coffee machine leaks\"", "\"Coffee\\udc00 machine leaks\"")
+                        .getBytes(StandardCharsets.UTF_8)))
+            .fitted();
+    assertThat(titled.ticket().title()).isEqualTo("Coffee machine leaks");
   }
 
   @Test
