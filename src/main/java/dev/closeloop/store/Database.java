@@ -73,7 +73,21 @@ public final class Database implements AutoCloseable {
     hc.setMinimumIdle(1);
     hc.setPoolName("closeloop");
     hc.setConnectionTimeout(10_000);
-    HikariDataSource ds = new HikariDataSource(hc);
+    HikariDataSource ds;
+    try {
+      ds = new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      if (heldByAnotherProcess(e)) {
+        throw new IllegalStateException(
+            "the store "
+                + url
+                + " is open in another process (H2 in file mode admits one): stop that process;"
+                + " a CLI verb asks the running app instead when it answers on server.port or"
+                + " server.portFile with admin.token set",
+            e);
+      }
+      throw e;
+    }
     try {
       if (!upToDate(ds) && !(url.startsWith("jdbc:h2:") && EmptyStore.createIfEmpty(ds))) {
         migrate(ds);
@@ -90,6 +104,16 @@ public final class Database implements AutoCloseable {
     }
     log.info("event=store_open db={}", url.startsWith("jdbc:postgresql:") ? "postgresql" : "h2");
     return new Database(ds, url.startsWith("jdbc:postgresql:"));
+  }
+
+  /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1) along the causes. */
+  static boolean heldByAnotherProcess(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -123,6 +123,29 @@ class CliTest {
   }
 
   @Test
+  void aStoreHeldByAnotherProcessIsNamedInOneLine() throws Exception {
+    Path cfg = dir.resolve("c.yml");
+    String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
+    Files.writeString(cfg, "server: { port: 0 }\nstorage: { url: \"jdbc:h2:file:" + db + "\" }\n");
+    assertThat(run("purge", "--config", cfg.toString()).code()).isZero(); // creates the store
+    // the lock H2 takes on its file, held here as another process holds it
+    try (var channel =
+            java.nio.channels.FileChannel.open(
+                dir.resolve("db.mv.db"), java.nio.file.StandardOpenOption.WRITE);
+        var lock = channel.lock()) {
+      Run r = run("stats", "--config", cfg.toString());
+      assertThat(r.code()).isEqualTo(1);
+      // before: "error: Failed to initialize pool: Database may be already in use: ... use the
+      // server mode [90020-232]"
+      assertThat(r.err().strip())
+          .startsWith("error: the store jdbc:h2:file:" + db + " is open in another process")
+          .contains("server.port")
+          .doesNotContain("90020")
+          .doesNotContain("\n");
+    }
+  }
+
+  @Test
   void statsWithUntilBeforeSinceExitsTwo() throws Exception {
     Path cfg = dir.resolve("c.yml");
     String db = dir.resolve("db").toAbsolutePath().toString().replace("\\", "/");
