@@ -80,8 +80,9 @@ class ComplaintClassesTest {
   }
 
   /**
-   * Without accents a short reply reads as several languages; every candidate's model must agree
-   * before the model alone calls it negative, so the class needs a rule in its own language.
+   * Without accents a short reply reads as several languages; until round 10 every candidate's
+   * model had to agree before the model alone called it negative, so the class got a rule in its
+   * own language.
    */
   @ParameterizedTest
   @ValueSource(
@@ -122,6 +123,46 @@ class ComplaintClassesTest {
   void processComplaintsAreFoundWithTheLanguageDetected(String language, String comment) {
     assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
     assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /**
+   * Round 10: a complaint without accents that only its language's model reads (no rule has a word
+   * for it) reads as several languages to the detector, and was missed when every candidate's model
+   * had to agree (round 10's first run: fr, es and pt recall 0.65, 0.60, 0.70 detected). The model
+   * of the candidate whose tuning comments share most of the reply's features now decides.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | el portatil va lentisimo desde la actualizacion",
+        "es | me dejaron sin correo toda la tarde",
+        "pt | o notebook ficou lento demais depois da atualizacao",
+        "fr | le portable rame depuis la mise a jour",
+        "fr | j'ai pas eu mes mails de tout l'apres midi",
+      })
+  void aComplaintOnlyItsLanguagesModelReadsIsFoundWithTheLanguageDetected(
+      String language, String comment) {
+    assertThat(CommentLanguage.candidates(comment, SentimentClassifier.CANDIDATE_SHARE))
+        .hasSizeGreaterThan(1)
+        .contains(language);
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /** Round 10: the same choice of model leaves good news without accents alone. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "la camara ya se ve bien, mil gracias",
+        "a camera ja ta funcionando, valeu",
+        "merci, la camera marche nickel",
+      })
+  void goodNewsWithoutAccentsStaysGoodWithTheLanguageDetected(String comment) {
+    assertThat(CommentLanguage.candidates(comment, SentimentClassifier.CANDIDATE_SHARE))
+        .hasSizeGreaterThan(1);
+    assertThat(classifier.isNegative(comment)).isFalse();
   }
 
   @ParameterizedTest(name = "[{0}] {1}")
