@@ -3,6 +3,7 @@ package dev.closeloop.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -149,6 +150,46 @@ class ComplaintClassesTest {
     assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
     assertThat(classifier.isNegative(comment, language)).isTrue();
     assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /**
+   * Round 10: "the ticket says resolved" and the writer disagrees. The resolution is what the
+   * ticket said, not a result, so the rules no longer call the reply resolved (a veto the model may
+   * not overrule: it was 0.93-0.99 sure of round 10's four such replies) and the model reads it.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | das System sagt erledigt, der Drucker sieht das ganz anders",
+        "fr | le mail dit que c'est regle, mon ecran dit le contraire",
+        "es | el correo dice solucionado, mi impresora opina lo contrario",
+        "pt | o email diz resolvido, a impressora discorda totalmente",
+      })
+  void aResolutionTheTicketReportsIsNoResolution(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.UNKNOWN);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** The English rules read it too; the English model is not sure of this one (what is left). */
+  @Test
+  void aResolutionTheTicketReportsIsNoResolutionInEnglish() {
+    assertThat(rulesAlone("en", "portal says fixed. my printer begs to differ"))
+        .isEqualTo(ComplaintRules.Verdict.UNKNOWN);
+  }
+
+  /** Only the first resolution after the reporting word is reported; the writer's own stands. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | il dit que c'est regle et effectivement ca marche",
+        "pt | o tecnico diz que resolveu e funcionou mesmo",
+        "es | el tecnico dice que ya esta arreglado y si, funciona",
+      })
+  void aResolutionAfterTheReportedOneIsTheWritersOwn(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
   }
 
   /** Round 10: the same choice of model leaves good news without accents alone. */
