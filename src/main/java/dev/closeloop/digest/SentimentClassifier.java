@@ -57,10 +57,14 @@ public final class SentimentClassifier implements CommentClassifier {
   private static final Logger log = LoggerFactory.getLogger(SentimentClassifier.class);
   static final Pattern SCARE_QUOTED_FIX =
       Pattern.compile(
-          "(?i)(?<![\\p{L}\\p{N}])['\"\u201C\u201D]\\s?(?:fix|fixed|resolved|solved|sorted"
-              // round 9: German ("nur die Mail 'gelöst'"); no row yet in the other languages
-              + "|gelost)\\s?"
-              + "['\"\u201C\u201D](?![\\p{L}\\p{N}])");
+          "(?i)(?<![\\p{L}\\p{N}])['\"\u201C\u201D\u201E\u00AB]\\s?(?:fix|fixed|resolved|solved"
+              + "|sorted|solution"
+              // round 9: German ("nur die Mail 'gelöst'"); round 10: a "solution" in fr, de, es,
+              // pt, and German and French quotation marks („Fix“, « solution »)
+              + "|gelost|losung|solucion|solucao)\\s?"
+              + "['\"\u201C\u201D\u00BB](?![\\p{L}\\p{N}])"
+              // round 10: Japanese corner brackets, which need no space around them ("「修正」どうも")
+              + "|\u300C\\s?修正\\s?\u300D");
   static final Pattern LOW_RATING =
       Pattern.compile(
           "^\\s*[12]\\s*(?:/\\s*5\\b|stars?\\s*$|$|[-\u2013\u2014:]\\s)"

@@ -192,6 +192,39 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isFalse();
   }
 
+  /**
+   * Round 10: a "solution" or "fix" in scare quotes, in every language and in each language's
+   * quotation marks (straight, curly, German „…“, French « … », Japanese 「…」), says it fixed
+   * nothing; until round 10 the signal read only English fix words and German 'gelöst' in straight
+   * or English curly quotes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "cheers for the “solution” i guess",
+        "danke für die „Lösung“, jetzt darf ich alles neu einrichten",
+        "tolle 'Lösung' übrigens",
+        "merci pour la « solution », je dois tout reconfigurer",
+        "gracias por la 'solucion', me toca configurar todo desde cero",
+        "valeu pela “solução”, vou ter que configurar tudo do zero",
+        "「修正」ありがとうございました、全部設定し直しです",
+      })
+  void aSolutionInScareQuotesIsNegativeInEveryLanguage(String comment) {
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /** The same words without quotes are no signal. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "the solution worked, thanks",
+        "la solution proposee marche tres bien",
+        "修正ありがとうございました、問題なく動いています",
+      })
+  void aSolutionWithoutQuotesIsNoSignal(String comment) {
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
   /** Round 10: the same choice of model leaves good news without accents alone. */
   @ParameterizedTest
   @ValueSource(
