@@ -276,6 +276,41 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
+  /**
+   * Round 10: complaints a resolution or an absence notice in the same reply hid: nothing was done
+   * while I was away (es, pt: "de vacaciones" is an absence notice), the fix lasted a day (es),
+   * "not serious" after "it is fixed" (fr), a so-called solution (es "supuesta", now a determiner:
+   * the solution named, no result).
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | me fui de vacaciones y al volver vi que no hicieron nada",
+        "pt | tirei ferias e quando voltei vi que nao fizeram nada",
+        "es | funciono un dia y despues se colgo como siempre",
+        "fr | c'est regle mais votre accueil au telephone c'est pas serieux",
+        "fr | tout est resolu, mais c'etait pas serieux du tout",
+        "es | la supuesta solucion consistio en formatear el equipo",
+      })
+  void aComplaintBesideAResolutionOrAnAbsenceIsFound(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 10: "n'a pas bronché" (did not flinch) is good news, and a plain solution stays one. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | le nouveau portable n'a pas bronche de la journee",
+        "es | la solucion que me dieron funciono perfecto",
+      })
+  void didNotFlinchIsGoodNews(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
   /** Round 10: the same choice of model leaves good news without accents alone. */
   @ParameterizedTest
   @ValueSource(
