@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, round 8's and round 9's blind checks found misread
- * (docs/negative-detection.md, Rounds 7, 8 and 9), each probed with wordings that are in neither
- * the held-out nor the tuning files: a rule for a class must read the class, not the row that
- * showed it.
+ * The classes of reply round 7's, 8's, 9's and 10's blind checks found misread
+ * (docs/negative-detection.md, Rounds 7 to 10), each probed with wordings that are in neither the
+ * held-out nor the tuning files: a rule for a class must read the class, not the row that showed
+ * it.
  */
 class ComplaintClassesTest {
   private static final SentimentClassifier classifier = new SentimentClassifier();
@@ -309,6 +309,35 @@ class ComplaintClassesTest {
   void didNotFlinchIsGoodNews(String language, String comment) {
     assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
     assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Help that came to the desk: the English model read "the technician came to my desk within the
+   * hour" as a complaint (0.95, with the locale known since before round 10: "came" is mostly
+   * "nobody came" and "came back" in its rows); the end-to-end survey test met it once the language
+   * detected was read by the English model alone (round 10).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The technician came to my desk within the hour",
+        "a colleague from IT came to my desk this morning",
+      })
+  void helpThatCameToTheDeskIsNoComplaint(String comment) {
+    assertThat(classifier.isNegative(comment, "en")).isFalse();
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
+  /** A visit that did not happen, or did nothing, is still a complaint. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "nobody came to my desk, the ticket was just closed",
+        "someone came by but the printer still jams",
+        "promised a visit within the hour and nobody showed",
+      })
+  void aVisitThatDidNotHappenOrDidNothingIsAComplaint(String comment) {
+    assertThat(classifier.isNegative(comment, "en")).isTrue();
   }
 
   /** Round 10: the same choice of model leaves good news without accents alone. */
