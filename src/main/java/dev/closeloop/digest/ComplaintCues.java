@@ -32,7 +32,8 @@ record ComplaintCues(
     WordSet conditional,
     WordSet sarcasticOpeners,
     WordSet sarcasmTurns,
-    WordSet determiners) {
+    WordSet determiners,
+    WordSet reporting) {
 
   static ComplaintCues of(RuleFile file) {
     return new ComplaintCues(
@@ -55,7 +56,8 @@ record ComplaintCues(
         set(file, "conditional"),
         set(file, "sarcastic openers"),
         set(file, "sarcasm turns"),
-        set(file, "determiners"));
+        set(file, "determiners"),
+        set(file, "reporting"));
   }
 
   /** Entries of two or more words ("immer noch"), longest first: read as one token. */
@@ -79,7 +81,8 @@ record ComplaintCues(
             contrast,
             conditional,
             sarcasticOpeners,
-            sarcasmTurns)
+            sarcasmTurns,
+            reporting)
         .flatMap(s -> s.exact.stream())
         .filter(e -> e.contains(" "))
         .distinct()

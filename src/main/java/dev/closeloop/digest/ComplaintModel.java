@@ -51,6 +51,29 @@ final class ComplaintModel {
     return sigmoid(bias + sum / Math.sqrt(comment.length));
   }
 
+  /** The comment's features as this model reads them (a lower-cased plain comment). */
+  long[] features(String plain) {
+    return features.of(plain);
+  }
+
+  /**
+   * The share of the comment's features that this model has a weight for, 0 to 1: how much of the
+   * comment looks like its training comments. A comment in the model's language shares most of its
+   * word parts with them; one in another language few.
+   */
+  double known(long[] comment) {
+    if (comment.length == 0) {
+      return 0;
+    }
+    int known = 0;
+    for (long feature : comment) {
+      if (Arrays.binarySearch(keys, feature) >= 0) {
+        known++;
+      }
+    }
+    return (double) known / comment.length;
+  }
+
   /** The features this model has a weight for, sorted: those of its training comments. */
   long[] vocabulary() {
     return keys.clone();

@@ -32,6 +32,9 @@ import java.util.regex.Pattern;
 final class ComplaintRules {
   static final int SCOPE_WORDS = 3;
 
+  /** A resolution word this many words or fewer after a [reporting] word is reported. */
+  static final int REPORT_WORDS = 4;
+
   /** A wait word and a long time ("took … weeks", "eine Woche gedauert") within this many words. */
   static final int WAIT_WINDOW = 6;
 
@@ -293,11 +296,30 @@ final class ComplaintRules {
         persistent |= cues.persistent().has(word);
         // "your fix deleted…": a resolution word after a determiner names a thing, says no result
         boolean named = i > 0 && cues.determiners().has(words.get(i - 1));
-        resolved |= cues.resolved().has(word) && !negatedWord[i] && !named;
+        resolved |=
+            cues.resolved().has(word) && !negatedWord[i] && !named && !reported(words, i, cues);
         turn |= cues.sarcasmTurns().has(word);
       }
       return new Clause(
           negatedFunctioning, problem, strong, persistence, persistent, resolved, turn);
+    }
+
+    /**
+     * "the ticket says resolved", "le ticket dit que c'est résolu": the first resolution word
+     * within {@link #REPORT_WORDS} words after a {@code [reporting]} word is what the ticket or
+     * someone said, no result the writer reports (round 10); a second one ("dit que c'est réglé et
+     * ça marche") is the writer's own.
+     */
+    private static boolean reported(List<String> words, int at, ComplaintCues cues) {
+      for (int j = at - 1; j >= Math.max(0, at - REPORT_WORDS); j--) {
+        if (cues.reporting().has(words.get(j))) {
+          return true;
+        }
+        if (cues.resolved().has(words.get(j))) {
+          return false;
+        }
+      }
+      return false;
     }
 
     /**

@@ -42,7 +42,8 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "conditional",
           "sarcastic openers",
           "sarcasm turns",
-          "determiners");
+          "determiners",
+          "reporting");
   private static final Set<String> ALL = Set.copyOf(concat(PHRASE_SECTIONS, WORD_SECTIONS));
 
   RuleFile {

@@ -3,15 +3,16 @@ package dev.closeloop.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, round 8's and round 9's blind checks found misread
- * (docs/negative-detection.md, Rounds 7, 8 and 9), each probed with wordings that are in neither
- * the held-out nor the tuning files: a rule for a class must read the class, not the row that
- * showed it.
+ * The classes of reply round 7's, 8's, 9's and 10's blind checks found misread
+ * (docs/negative-detection.md, Rounds 7 to 10), each probed with wordings that are in neither the
+ * held-out nor the tuning files: a rule for a class must read the class, not the row that showed
+ * it.
  */
 class ComplaintClassesTest {
   private static final SentimentClassifier classifier = new SentimentClassifier();
@@ -80,8 +81,9 @@ class ComplaintClassesTest {
   }
 
   /**
-   * Without accents a short reply reads as several languages; every candidate's model must agree
-   * before the model alone calls it negative, so the class needs a rule in its own language.
+   * Without accents a short reply reads as several languages; until round 10 every candidate's
+   * model had to agree before the model alone called it negative, so the class got a rule in its
+   * own language.
    */
   @ParameterizedTest
   @ValueSource(
@@ -122,6 +124,234 @@ class ComplaintClassesTest {
   void processComplaintsAreFoundWithTheLanguageDetected(String language, String comment) {
     assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
     assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /**
+   * Round 10: a complaint without accents that only its language's model reads (no rule has a word
+   * for it) reads as several languages to the detector, and was missed when every candidate's model
+   * had to agree (round 10's first run: fr, es and pt recall 0.65, 0.60, 0.70 detected). The model
+   * of the candidate whose tuning comments share most of the reply's features now decides.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | el portatil va lentisimo desde la actualizacion",
+        "es | me dejaron sin correo toda la tarde",
+        "pt | o notebook ficou lento demais depois da atualizacao",
+        "fr | le portable rame depuis la mise a jour",
+        "fr | j'ai pas eu mes mails de tout l'apres midi",
+      })
+  void aComplaintOnlyItsLanguagesModelReadsIsFoundWithTheLanguageDetected(
+      String language, String comment) {
+    assertThat(CommentLanguage.candidates(comment, SentimentClassifier.CANDIDATE_SHARE))
+        .hasSizeGreaterThan(1)
+        .contains(language);
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /**
+   * Round 10: "the ticket says resolved" and the writer disagrees. The resolution is what the
+   * ticket said, not a result, so the rules no longer call the reply resolved (a veto the model may
+   * not overrule: it was 0.93-0.99 sure of round 10's four such replies) and the model reads it.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | das System sagt erledigt, der Drucker sieht das ganz anders",
+        "fr | le mail dit que c'est regle, mon ecran dit le contraire",
+        "es | el correo dice solucionado, mi impresora opina lo contrario",
+        "pt | o email diz resolvido, a impressora discorda totalmente",
+      })
+  void aResolutionTheTicketReportsIsNoResolution(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.UNKNOWN);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** The English rules read it too; the English model is not sure of this one (what is left). */
+  @Test
+  void aResolutionTheTicketReportsIsNoResolutionInEnglish() {
+    assertThat(rulesAlone("en", "portal says fixed. my printer begs to differ"))
+        .isEqualTo(ComplaintRules.Verdict.UNKNOWN);
+  }
+
+  /** Only the first resolution after the reporting word is reported; the writer's own stands. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | il dit que c'est regle et effectivement ca marche",
+        "pt | o tecnico diz que resolveu e funcionou mesmo",
+        "es | el tecnico dice que ya esta arreglado y si, funciona",
+      })
+  void aResolutionAfterTheReportedOneIsTheWritersOwn(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 10: a "solution" or "fix" in scare quotes, in every language and in each language's
+   * quotation marks (straight, curly, German „…“, French « … », Japanese 「…」), says it fixed
+   * nothing; until round 10 the signal read only English fix words and German 'gelöst' in straight
+   * or English curly quotes.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "cheers for the “solution” i guess",
+        "danke für die „Lösung“, jetzt darf ich alles neu einrichten",
+        "tolle 'Lösung' übrigens",
+        "merci pour la « solution », je dois tout reconfigurer",
+        "gracias por la 'solucion', me toca configurar todo desde cero",
+        "valeu pela “solução”, vou ter que configurar tudo do zero",
+        "「修正」ありがとうございました、全部設定し直しです",
+      })
+  void aSolutionInScareQuotesIsNegativeInEveryLanguage(String comment) {
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /** The same words without quotes are no signal. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "the solution worked, thanks",
+        "la solution proposee marche tres bien",
+        "修正ありがとうございました、問題なく動いています",
+      })
+  void aSolutionWithoutQuotesIsNoSignal(String comment) {
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
+  /**
+   * Round 10, Japanese: a problem that came back (直ったと思ったら), can no longer (できなくなり, beside round
+   * 8's られなくなり), a sigh at the requester, condescension, "unpleasant": read by the rules, not left
+   * to the model (which missed round 10's ため息 and 復活 replies).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "直ったと思ったら、午後にはマウスがカクカクし始めた",
+        "アップデートしたら今度はVPNに接続できなくなりました",
+        "窓口の人に質問したら、ため息をつかれました",
+        "サポートの方の上から目線な話し方が気になりました",
+        "担当者の態度が不快でした",
+      })
+  void japaneseRecurrenceAndRudenessAreComplaints(String comment) {
+    assertThat(rulesAlone("ja", comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, "ja")).isTrue();
+  }
+
+  /**
+   * Round 10: "I don't know yet, I haven't tried it from home" is pending, not "still broken" (4 of
+   * round 10's six were false alarms: the persistence word, or the negated "tried"); "nothing else
+   * troubles me" in Japanese is good news.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ja | まだ自宅で試していないので、後で確認します",
+        "ja | 今困っていることは特にないです",
+        "fr | je sais pas encore, j'ai pas teste depuis la maison",
+        "es | aun no se, no he probado desde el portatil",
+        "pt | ainda nao sei, nao testei no celular",
+      })
+  void notTriedYetIsNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** A complaint beside "not tried yet" is still a complaint. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | j'ai pas encore teste mais l'imprimante bourre toujours",
+        "es | no probe todavia, pero la impresora sigue sin imprimir",
+        "pt | nao testei ainda mas a impressora continua travando",
+      })
+  void aComplaintBesideNotTriedYetIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 10: complaints a resolution or an absence notice in the same reply hid: nothing was done
+   * while I was away (es, pt: "de vacaciones" is an absence notice), the fix lasted a day (es),
+   * "not serious" after "it is fixed" (fr), a so-called solution (es "supuesta", now a determiner:
+   * the solution named, no result).
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | me fui de vacaciones y al volver vi que no hicieron nada",
+        "pt | tirei ferias e quando voltei vi que nao fizeram nada",
+        "es | funciono un dia y despues se colgo como siempre",
+        "fr | c'est regle mais votre accueil au telephone c'est pas serieux",
+        "fr | tout est resolu, mais c'etait pas serieux du tout",
+        "es | la supuesta solucion consistio en formatear el equipo",
+      })
+  void aComplaintBesideAResolutionOrAnAbsenceIsFound(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 10: "n'a pas bronché" (did not flinch) is good news, and a plain solution stays one. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | le nouveau portable n'a pas bronche de la journee",
+        "es | la solucion que me dieron funciono perfecto",
+      })
+  void didNotFlinchIsGoodNews(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Help that came to the desk: the English model read "the technician came to my desk within the
+   * hour" as a complaint (0.95, with the locale known since before round 10: "came" is mostly
+   * "nobody came" and "came back" in its rows); the end-to-end survey test met it once the language
+   * detected was read by the English model alone (round 10).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "The technician came to my desk within the hour",
+        "a colleague from IT came to my desk this morning",
+      })
+  void helpThatCameToTheDeskIsNoComplaint(String comment) {
+    assertThat(classifier.isNegative(comment, "en")).isFalse();
+    assertThat(classifier.isNegative(comment)).isFalse();
+  }
+
+  /** A visit that did not happen, or did nothing, is still a complaint. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "nobody came to my desk, the ticket was just closed",
+        "someone came by but the printer still jams",
+        "promised a visit within the hour and nobody showed",
+      })
+  void aVisitThatDidNotHappenOrDidNothingIsAComplaint(String comment) {
+    assertThat(classifier.isNegative(comment, "en")).isTrue();
+  }
+
+  /** Round 10: the same choice of model leaves good news without accents alone. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "la camara ya se ve bien, mil gracias",
+        "a camera ja ta funcionando, valeu",
+        "merci, la camera marche nickel",
+      })
+  void goodNewsWithoutAccentsStaysGoodWithTheLanguageDetected(String comment) {
+    assertThat(CommentLanguage.candidates(comment, SentimentClassifier.CANDIDATE_SHARE))
+        .hasSizeGreaterThan(1);
+    assertThat(classifier.isNegative(comment)).isFalse();
   }
 
   @ParameterizedTest(name = "[{0}] {1}")
