@@ -561,8 +561,20 @@ public final class AnswerParser {
     if (stop > 0 && skip(f, at + stop, Lexicon.ACK, Lexicon.POLITE) >= f.length()) {
       return true;
     }
-    return f.phraseAt(0, Lexicon.STOP_SENTENCE) > 0 || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0;
+    return f.phraseAt(0, Lexicon.STOP_SENTENCE) > 0
+        || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0
+        || JA_NO_MORE_SURVEYS.matcher(f.text).find();
   }
+
+  /**
+   * Japanese: the surveys or these messages named, then refused ("アンケートはもう結構です", "もうアンケート送らないで
+   * ください", "このメッセージは今後いらないです"), at the start of the reply — not "アンケートはもう答えました".
+   */
+  private static final java.util.regex.Pattern JA_NO_MORE_SURVEYS =
+      java.util.regex.Pattern.compile(
+          "^(?:もう|今後は?)?、?(?:この|こういう|こんな|こちらの)?(?:アンケート|メッセージ|通知|調査)(?:は|を|も)?、?"
+              + "(?:もう|今後は?)?、?(?:送らないで|送ってこないで|いらない|要らない|不要|結構|けっこう"
+              + "|やめて|止めて|停止|配信しないで)");
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
   private static ParsedAnswer fixed(Folded f) {

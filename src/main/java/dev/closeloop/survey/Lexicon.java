@@ -1060,6 +1060,12 @@ final class Lexicon {
             arretez | desabonner | se desabonner | ne plus me demander | basta | ya basta | basta ya |
             para | no me preguntes mas | darme de baja | parar | pare | nao me pergunte mais | 停止 | ストップ |
             配信停止 | 今後は不要です | 今後は不要 | やめて | やめてください | 止めて
+          de: austragen | bitte austragen | trag mich aus | tragt mich aus | abbestellen
+          fr: desinscrire | me desinscrire | desinscrivez-moi | desinscris-moi | desabonnez-moi |
+            desabonne-moi
+          es: darme de baja | dame de baja | denme de baja | desuscribirme | desuscribeme
+          pt: descadastrar | me descadastra | me descadastre | me descadastrem | descadastre-me |
+            me tira da lista | me tirem da lista
           """);
 
   /**
@@ -1073,24 +1079,35 @@ final class Lexicon {
             stop the surveys | stop these surveys | no more surveys | no more questions |
             don't ask me again | dont ask me again | do not ask me again | don't ask again |
             dont ask again | never ask me again | don't send me surveys | dont send me surveys |
-            don't send me any more | dont send me any more | unsubscribe me
+            don't send me any more | dont send me any more | unsubscribe me |
+            i don't want these surveys | i dont want these surveys | i don't want any more surveys |
+            i dont want any more surveys | no more of these
           de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | keine weiteren fragen |
             keine fragen mehr | hor auf mich |
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
-            schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns
+            schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns |
+            ich will keine umfragen | ich mochte keine umfragen | will keine umfragen |
+            mochte keine umfragen | trag mich aus | tragt mich aus
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
             plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
             arrete de me | merci de ne plus | ne plus recevoir | arretez de m' | arrete de m' |
-            arretez d'envoyer | arrete d'envoyer
+            arretez d'envoyer | arrete d'envoyer | je ne veux plus recevoir | je veux plus recevoir |
+            je ne veux plus de sondages | je veux plus de sondages | desinscrivez-moi |
+            desabonnez-moi | desinscris-moi | desabonne-moi
           es: no me preguntes mas | no me pregunten mas | ya no me preguntes | ya no me pregunten |
             no mas encuestas | no me envies mas | no me manden mas | deja de preguntar |
             dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar | deja de mandarme |
-            dejen de mandarme | deja de enviarme | dejen de enviarme
+            dejen de mandarme | deja de enviarme | dejen de enviarme | ya no quiero recibir |
+            no quiero recibir mas | no quiero recibir encuestas | ya no quiero encuestas |
+            no quiero mas encuestas | ya no me manden | ya no me envien | ya no me mandes |
+            darme de baja | dame de baja | denme de baja
           pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
             nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
             nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
             parem de enviar | pare de mandar | para de me mandar | para de mandar | para de me enviar |
-            para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar
+            para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar |
+            nao quero receber mais | nao quero mais essas | me descadastra | me descadastre |
+            me tira da lista | me tirem da lista
           ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
             こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
