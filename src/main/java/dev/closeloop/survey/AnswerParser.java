@@ -419,18 +419,35 @@ public final class AnswerParser {
     int len = f.phraseAt(at, Lexicon.UNSURE);
     if (len <= 0) {
       // "haven't tried it yet", "pas encore testé", "まだ試してないです" alone: they will find out (a
-      // phrase of more than one word: not "noch", "encore", "aún")
-      int untested = f.phraseAt(at, UNTESTED_SAID);
-      return untested > 0 && skip(f, at + untested, Lexicon.ACK, Lexicon.FILLER) >= f.length();
+      // phrase of more than one word: not "noch", "encore", "aún"); "ich hab noch nicht geschaut":
+      // who says it first; "haven't had a chance to check yet, im wfh today": why, after it
+      for (int said : new int[] {at, skip(f, at, Lexicon.SUBJECT)}) {
+        int untested = f.phraseAt(said, UNTESTED_SAID);
+        if (untested > 0 && awayOnly(f, said + untested)) {
+          return true;
+        }
+      }
+      return false;
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {
       return true;
     }
-    return f.phraseAt(rest, Lexicon.UNTESTED) > 0
+    // "jsais pas encore, j'ai pas testé": who says it may come first
+    return (f.phraseAt(rest, Lexicon.UNTESTED) > 0
+            || f.phraseAt(skip(f, rest, Lexicon.SUBJECT), Lexicon.UNTESTED) > 0)
         && f.text.indexOf('?') < 0
         && !containsFrom(f, rest, Lexicon.NOT_FIXED)
         && !containsFrom(f, rest, Lexicon.BUT);
+  }
+
+  /**
+   * From {@code at}, nothing but thanks, time words and why it was not tried yet ("im wfh today",
+   * "estoy de vacaciones"): no word about what is wrong.
+   */
+  private static boolean awayOnly(Folded f, int at) {
+    return skip(f, at, Lexicon.PRONOUN, Lexicon.ACK, Lexicon.FILLER, Lexicon.SUBJECT, Lexicon.AWAY)
+        >= f.length();
   }
 
   /**

@@ -387,7 +387,7 @@ final class Lexicon {
             nicht sicher | noch nicht sicher | bin mir nicht sicher | bin nicht sicher |
             kann ich noch nicht sagen | kann ich nicht sagen | schwer zu sagen | mal sehen |
             mal schauen | k.a. | ka
-          fr: je sais pas | je ne sais pas | je sais pas encore | je ne sais pas encore | sais pas |
+          fr: je sais pas | je ne sais pas | j'sais pas | jsais pas | j'sais pas encore | je sais pas encore | je ne sais pas encore | sais pas |
             chais pas | jsp | pas sur | pas encore sur | je suis pas sur | je ne suis pas sur |
             aucune idee | difficile a dire | on verra | je verrai | trop tot pour dire
           es: no se | no lo se | no se todavia | no se aun | todavia no se | todavia no lo se |
@@ -417,26 +417,80 @@ final class Lexicon {
             didnt have time | no time to test | not had time | haven't tried it yet | havent tried it yet |
             still haven't tried | still havent tried | still haven't tested | still havent tested |
             still haven't had time | still havent had time | still haven't tried it |
-            still havent tried it | still haven't tested it | still havent tested it
+            still havent tried it | still haven't tested it | still havent tested it |
+            haven't had a chance to check | havent had a chance to check |
+            haven't had a chance to test | havent had a chance to test |
+            haven't had a chance to try | havent had a chance to try | haven't had a chance |
+            havent had a chance | didn't get a chance to test | didnt get a chance to test |
+            didn't get a chance to check | didnt get a chance to check | didn't get a chance to try |
+            didnt get a chance to try | didn't get a chance | didnt get a chance | haven't checked |
+            havent checked | not checked | didn't check | didnt check | haven't looked |
+            havent looked | not looked
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
             ich probiere | ich schaue | sag ich | sage ich | noch | hatte noch keine zeit |
-            noch keine zeit | hatte keine zeit
+            noch keine zeit | hatte keine zeit | noch nicht geschaut | noch nicht nachgeschaut |
+            noch nicht gecheckt | noch nicht gepruft | noch nicht kontrolliert | noch nicht versucht |
+            noch nicht reingeschaut
           fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
             je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
             je te dis | je vous tiens au courant | encore | j'ai pas eu le temps |
-            je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps
+            je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps | pas encore regarde |
+            pas regarde | pas encore verifie | pas verifie
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
             os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
             todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
-            todavia no he probado | aun no he probado
+            todavia no he probado | aun no he probado | aun no lo pruebo | todavia no lo pruebo |
+            no lo he revisado | no he revisado | aun no lo reviso | todavia no lo reviso |
+            no lo he checado | aun no lo checo | todavia no lo checo
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
-            vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo
+            vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo |
+            ainda nao vi | nao vi ainda | ainda nao olhei | nao olhei ainda | ainda nao conferi |
+            ainda nao verifiquei | nao verifiquei
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
             試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
-            まだ確認してません | まだ確認していません
+            まだ確認してません | まだ確認していません | まだ確認してない | まだ見てません | まだ見ていません |
+            まだ見てない | まだチェックしてません | まだチェックしていません
+          """);
+
+  /**
+   * Who speaks, before "haven't tried" or "away" ("ich hab noch nicht geschaut", "j'ai pas testé",
+   * "im wfh today"): skipped there, and only there.
+   */
+  static final List<String> SUBJECT =
+      phrases(
+          """
+          en: i | i have | ive | i've | im | i'm | i am
+          de: ich | ich hab | ich habe | hab | habe | ich bin | bin
+          fr: j'ai | je n'ai | j'ai encore | je suis | chuis | je
+          es: yo | estoy | ando
+          pt: eu | estou | to | tou
+          ja: 今日は | 今週は
+          """);
+
+  /**
+   * Why it was not tried yet: away from the thing that was fixed ("im wfh today", "bin im Urlaub",
+   * "je suis en télétravail", "estoy de vacaciones", "estou de férias", "今日は在宅なので"). After "not
+   * tried yet" they say no more than that.
+   */
+  static final List<String> AWAY =
+      phrases(
+          """
+          en: wfh | working from home | work from home | home | off | out | out of office | ooo |
+            on vacation | on holiday | on leave | away | not in the office | not at my desk |
+            in meetings | travelling | traveling | today | this week | until monday | till monday |
+            rn | right now
+          de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
+            krank | heute | diese woche | bis montag
+          fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
+            absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi
+          es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
+            fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes
+          pt: de ferias | em home office | home office | trabalhando de casa | em casa |
+            fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda
+          ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので
           """);
 
   /** Greetings: a reply made only of these answers nothing. */
