@@ -433,12 +433,19 @@ public final class AnswerParser {
     if (rest >= f.length()) {
       return true;
     }
+    // "ni idea aún, mañana lo pruebo": a time word may be the start of it ("aún" is one);
     // "jsais pas encore, j'ai pas testé": who says it may come first
-    return (f.phraseAt(rest, Lexicon.UNTESTED) > 0
-            || f.phraseAt(skip(f, rest, Lexicon.SUBJECT), Lexicon.UNTESTED) > 0)
+    int early = skip(f, at + len, Lexicon.ACK);
+    boolean untested = false;
+    for (int from : new int[] {early, rest}) {
+      untested |=
+          f.phraseAt(from, Lexicon.UNTESTED) > 0
+              || f.phraseAt(skip(f, from, Lexicon.SUBJECT), Lexicon.UNTESTED) > 0;
+    }
+    return untested
         && f.text.indexOf('?') < 0
-        && !containsFrom(f, rest, Lexicon.NOT_FIXED)
-        && !containsFrom(f, rest, Lexicon.BUT);
+        && !containsFrom(f, early, Lexicon.NOT_FIXED)
+        && !containsFrom(f, early, Lexicon.BUT);
   }
 
   /**
@@ -672,11 +679,27 @@ public final class AnswerParser {
     }
     int still = f.phraseAt(start, Lexicon.STILL_NOT);
     int after = still > 0 ? skipSpaces(f, start + still) : -1;
+    if (still > 0 && worksWordOnly(f, after)) {
+      // "ainda não está funcionando", "still not working right": the no said again, no comment
+      return new ParsedAnswer.Fixed(false, null, f.originalFrom(0));
+    }
     boolean goesOn =
         still > 0
             ? skipSymbols(f, after) < f.length() && !Folded.isSeparator(f.text.charAt(after))
             : japaneseStillNot(f.text.substring(start));
     return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
+  }
+
+  /**
+   * From {@code at}, a word that it works ("working", "está a funcionar", "funciona"), then nothing
+   * but how well, time words, thanks or emoji: after "still not" it only says "not fixed" again.
+   */
+  private static boolean worksWordOnly(Folded f, int at) {
+    int i = skip(f, at, Lexicon.PRONOUN);
+    int works = Math.max(f.phraseAt(i, Lexicon.FIXED), f.phraseAt(i, Lexicon.WORKS_NOW));
+    return works > 0
+        && skipSymbols(f, skip(f, i + works, Lexicon.FILLER, Lexicon.WELL, Lexicon.ACK))
+            >= f.length();
   }
 
   /**
@@ -1063,7 +1086,10 @@ public final class AnswerParser {
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
     // "si ya imprime bien", "yes it prints fine now": the yes said again in a few words
-    boolean sameAgain = saysFixedAgain(f, restAt, isNo) || !isNo && worksWell(f, restAt);
+    boolean sameAgain =
+        saysFixedAgain(f, restAt, isNo)
+            || !isNo && worksWell(f, restAt)
+            || isNo && restAt < f.length() && stillNotAgain(Folded.of(f.originalFrom(restAt)));
     if (sameAgain) {
       // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
       return new ParsedAnswer.Fixed(!isNo, null, text);
@@ -1152,6 +1178,11 @@ public final class AnswerParser {
       }
     }
     return false;
+  }
+
+  /** "ainda não está a funcionar", "still not working": "still not", then only that it works. */
+  private static boolean stillNotAgain(Folded f) {
+    return stillNot(f) instanceof ParsedAnswer.Fixed fx && !fx.fixed() && fx.comment() == null;
   }
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */

@@ -95,7 +95,8 @@ final class Lexicon {
           fr: pas vraiment | malheureusement non | malheureusement pas | je crois pas | je pense pas |
             je ne crois pas | je ne pense pas | rien a dire | rien de plus a dire |
             rien d'autre a dire | rien a signaler | absolument pas | pas du tout |
-            certainement pas | surtout pas | jamais de la vie | bien sur que non
+            certainement pas | surtout pas | jamais de la vie | bien sur que non | pas pantoute |
+            pantoute
           es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no |
             nada que decir | nada mas que decir | nada mas que agregar | nada mas que anadir |
             nada que comentar | claro que no | por supuesto que no | para nada | de ninguna manera |
@@ -252,7 +253,8 @@ final class Lexicon {
             dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
             gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
             ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
-            toll gemacht | super gemacht | klasse gemacht | prima gemacht
+            toll gemacht | super gemacht | klasse gemacht | prima gemacht | vielmal | merci vielmal |
+            danke vielmal | passt scho | basst scho | passt eh | eh gut
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -264,7 +266,8 @@ final class Lexicon {
             bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
-            bravo | bien joue | beau travail | bon travail
+            bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
+            c'est beau | c'est ben beau | c'est parfait
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
@@ -290,7 +293,9 @@ final class Lexicon {
             igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem | brigadao |
             de novo | mais uma vez |
             obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
-            pra voces | para voces | pra vcs
+            pra voces | para voces | pra vcs | ta show | ta otimo | ta perfeito | ta beleza |
+            ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
+            esta perfeito | esta tudo bem
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -751,7 +756,8 @@ final class Lexicon {
             thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys
           de: danke | danke schon | danke dir | danke euch | vielen dank | dankeschon |
-            danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx
+            danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx |
+            merci vielmal | danke vielmal | merci viumau
           fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
@@ -850,7 +856,8 @@ final class Lexicon {
             it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
             no luck | still no luck | still crashing | still crashes | still buggy | still failing |
             still fails | still freezing | still freezes | doesn't work anymore | doesnt work anymore |
-            stopped working | worse than before | even worse | it's worse | its worse | worse now
+            stopped working | worse than before | even worse | it's worse | its worse | worse now |
+            still broke | broke again | it's broke | its broke
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
@@ -899,6 +906,9 @@ final class Lexicon {
             ni siquiera arranca | peor que antes | esta peor | dejo de funcionar |
             no funciona nada | nada funciona | ya nada funciona | ya no funciona nada
             parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
+            no sirve | ya no sirve | todavia no sirve | aun no sirve | sigue sin servir | no jala |
+            ya no jala | todavia no jala | aun no jala | sigue sin jalar | no anda | ya no anda |
+            todavia no anda | aun no anda | sigue sin andar
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
@@ -909,6 +919,8 @@ final class Lexicon {
             nada mais funciona
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
+            nao da | nao esta a dar | nao ta a dar | ainda nao da | ainda nao esta a dar |
+            continua a nao dar | continua sem dar
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
@@ -918,6 +930,8 @@ final class Lexicon {
             直ってないよ | 直ってないです | 直らないよ
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
+            無理 | 無理です | 無理っぽい | 無理っぽいです | 無理みたい | 無理みたいです | まだ無理 | ムリ |
+            ダメっぽい | だめっぽい | ダメっぽいです | だめっぽいです
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
             直ってない | 直ってないです | 直ってません | 直っていません | 直っていないです | 直っていない | 直ってなかった | 直っていなかった | 直ってませんでした | 直っていませんでした | なおってない | なおってないです | なおってません | なおっていません | なおっていないです | なおっていない | なおってなかった | なおっていなかった | なおってませんでした | なおっていませんでした | 解決してない | 解決してないです | 解決してません | 解決していません | 解決していないです | 解決していない | 解決してなかった | 解決していなかった | 解決してませんでした | 解決していませんでした | 動いてない | 動いてないです | 動いてません | 動いていません | 動いていないです | 動いていない | 動いてなかった | 動いていなかった | 動いてませんでした | 動いていませんでした |
             うごいてない | うごいてないです | うごいてません | うごいていません | うごいていないです | うごいていない | うごいてなかった | うごいていなかった | うごいてませんでした | うごいていませんでした | 使えてない | 使えてないです | 使えてません | 使えていません | 使えていないです | 使えていない | 使えてなかった | 使えていなかった | 使えてませんでした | 使えていませんでした | つかえてない | つかえてないです | つかえてません | つかえていません | つかえていないです | つかえていない | つかえてなかった | つかえていなかった | つかえてませんでした | つかえていませんでした | 治ってない | 治ってないです | 治ってません | 治っていません | 治っていないです | 治っていない | 治ってなかった | 治っていなかった | 治ってませんでした | 治っていませんでした
@@ -957,6 +971,7 @@ final class Lexicon {
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
             voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
+            ja da | esta a dar | ja esta a dar | ja ta a dar | ta a dar
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema
           ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
@@ -989,9 +1004,10 @@ final class Lexicon {
           pt: do que antes | que antes
           de: jetzt | wieder | schon | endlich | alles | nun
           fr: maintenant | deja | enfin | encore | tout
-          es: ya | ahora | de nuevo | otra vez | por fin | todo
+          es: ya | ahora | de nuevo | otra vez | por fin | todo | todavia | aun
           pt: agora | ja | ainda | de novo | finalmente | tudo
-          ja: もう | また | やっと
+          ja: もう | また | やっと | っぽい | っぽいです | ぽい | みたい | みたいです | らしい | らしいです |
+            ようです
           """);
 
   /**
@@ -1001,7 +1017,8 @@ final class Lexicon {
   static final List<String> WELL =
       phrases(
           """
-          en: fine | well | great | perfectly | properly | normally | as it should | like a charm
+          en: fine | well | great | perfectly | properly | normally | as it should | like a charm |
+            right | correctly
           de: gut | einwandfrei | normal | tadellos | problemlos | perfekt | wie es soll
           fr: bien | parfaitement | normalement | nickel | correctement | comme il faut
           es: bien | perfecto | perfectamente | normal | normalmente | correctamente | como debe
@@ -1020,7 +1037,7 @@ final class Lexicon {
           fr: enfin | maintenant | tout
           es: por fin | ahora | todo
           pt: finalmente | agora | tudo
-          ja: ちゃんと | 問題なく | 普通に | 無事に | 無事 | もう | やっと
+          ja: ちゃんと | 問題なく | 普通に | 無事に | 無事 | もう | やっと | 全然 | ぜんぜん
           """);
 
   /**
@@ -1264,8 +1281,55 @@ final class Lexicon {
     // French texting: "tjrs pas", "tjs rien"
     return Stream.of("toujours", "tjrs", "tjs")
         .map(t -> phrase.replaceAll("(^| )toujours(?= |$)", "$1" + t))
+        .flatMap(Lexicon::spoken)
         .distinct()
         .flatMap(Lexicon::withoutApostrophes);
+  }
+
+  /**
+   * A phrase as it is also said or typed regionally: "really" as "rly" ("not rly"); German "nicht"
+   * as "net", "ned" or "nich" and "immer" as "imma" ("geht net", "imma noch net"); a Brazilian
+   * gerund after a verb of state as the European Portuguese "a" and infinitive ("está funcionando"
+   * → "está a funcionar", "continua dando" → "continua a dar").
+   */
+  private static Stream<String> spoken(String phrase) {
+    Stream.Builder<String> out = Stream.builder();
+    out.add(phrase);
+    if (phrase.matches("(?:.* )?really(?: .*)?")) {
+      out.add(phrase.replaceAll("(^| )really(?= |$)", "$1rly"));
+    }
+    if (phrase.matches("(?:.* )?(?:nicht|immer)(?: .*)?")) {
+      for (String nicht : List.of("nicht", "net", "ned", "nich")) {
+        String said = phrase.replaceAll("(^| )nicht(?= |$)", "$1" + nicht);
+        out.add(said);
+        out.add(said.replaceAll("(^| )immer(?= |$)", "$1imma"));
+      }
+    }
+    java.util.regex.Matcher gerund = Forms.PT_GERUND.matcher(phrase);
+    if (gerund.find()) {
+      out.add(
+          gerund.replaceAll(
+              m -> m.group(1) + m.group(2) + " a " + m.group(3) + infinitive(m.group(4))));
+    }
+    return out.build();
+  }
+
+  /**
+   * Patterns {@link #spoken} needs while the lists above are built (so in a class of their own).
+   */
+  private static final class Forms {
+    /** A verb of state, then a gerund: "esta funcionando", "ta dando", "continua travando". */
+    static final java.util.regex.Pattern PT_GERUND =
+        java.util.regex.Pattern.compile(
+            "(^| )(esta|ta|estou|to|continua|continuo|segue|fica) (\\p{L}+?)(ando|endo|indo)(?= |$)");
+  }
+
+  private static String infinitive(String ending) {
+    return switch (ending) {
+      case "ando" -> "ar";
+      case "endo" -> "er";
+      default -> "ir";
+    };
   }
 
   /** A phrase, also without its apostrophes and with French "c'est" as "c". */
