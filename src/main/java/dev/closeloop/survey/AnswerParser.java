@@ -751,7 +751,7 @@ public final class AnswerParser {
    * but my monitor flickers too").
    */
   private static boolean partlyWorks(Folded f) {
-    if (JA_PARTLY.matcher(f.text).find()) {
+    if (JA_PARTLY.matcher(f.text).find() || JA_PARTLY_STILL.matcher(f.text).find()) {
       return true;
     }
     int words = 0;
@@ -763,7 +763,10 @@ public final class AnswerParser {
       int works = Math.max(f.phraseAt(i, Lexicon.FIXED), f.phraseAt(i, Lexicon.WORKS_NOW));
       if (works > 0) {
         String before = f.text.substring(0, i);
-        return !NEGATION.matcher(before).find() && contrastNegated(f, i + works);
+        return !NEGATION.matcher(before).find()
+            && (contrastNegated(f, i + works)
+                || stillNotInALaterClause(f, i + works)
+                || onlySometimes(f, i + works));
       }
       if (f.phraseAt(i, Lexicon.YES) > 0 && words == 0 || f.phraseAt(i, Lexicon.NO) > 0) {
         return false; // "yes, but …", "no, …": read as the yes or no it starts with
@@ -800,6 +803,40 @@ public final class AnswerParser {
     return false;
   }
 
+  /**
+   * From {@code from} to the end of its sentence, a later clause (after a comma, a semicolon or a
+   * contrast) saying something still does not work: "works on my laptop, phone still cant get
+   * email", "ça marche sur le pc, le téléphone toujours pas", "funciona no notebook, no celular
+   * ainda não".
+   */
+  private static boolean stillNotInALaterClause(Folded f, int from) {
+    boolean later = false;
+    for (int i = from; i < f.length() && ".!?。！？".indexOf(f.text.charAt(i)) < 0; i++) {
+      char c = f.text.charAt(i);
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      later |= c == ',' || c == ';' || c == '、' || wordStart && f.phraseAt(i, Lexicon.BUT) > 0;
+      if (later && wordStart && f.phraseAt(i, Lexicon.STILL_NOT) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * From {@code from} to the end of its sentence, that it works only some of the time ("ça marche
+   * une fois sur deux", "funktioniert nur manchmal", "funciona a veces").
+   */
+  private static boolean onlySometimes(Folded f, int from) {
+    for (int i = from; i < f.length() && ".!?。！？".indexOf(f.text.charAt(i)) < 0; i++) {
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if ((wordStart || Folded.isCjk(f.text.charAt(i)))
+          && f.phraseAt(i, Lexicon.INTERMITTENT) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A clause that ends on its negation: "über VPN aber nicht", "en casa no". */
   private static final java.util.regex.Pattern CLAUSE_ENDS_NEGATED =
       java.util.regex.Pattern.compile("(?:^|[^\\p{L}])(?:not|nicht|pas|no|nao|nunca)[^\\p{L}]*$");
@@ -812,6 +849,16 @@ public final class AnswerParser {
       java.util.regex.Pattern.compile(
           "(?:だと|では|なら|で|は)[^。！？!?]*?(?:る|ます|ました|た|です)(?:けど|けれど|けれども|が)、?"
               + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ)");
+
+  /**
+   * Japanese: it works, a contrast, then something that still does not work or works only at times
+   * ("Teamsは使えるけどOutlookがまだ開かない", "動くけど、たまにフリーズします").
+   */
+  private static final java.util.regex.Pattern JA_PARTLY_STILL =
+      java.util.regex.Pattern.compile(
+          "(?:使える|使えます|動く|動きます|動いてる|動いてます|つながる|繋がる|つながります|繋がります|直った|直りました)"
+              + "(?:けど|けれど|けれども|が)、?[^。！？!?]*(?:まだ[^。！？!?]*(?:ない|ません|ダメ|だめ|無理)"
+              + "|たまに|時々|ときどき)");
 
   /**
    * The reply says what works ("the printer works again, thanks"), not only that it is fixed

@@ -498,6 +498,24 @@ final class Lexicon {
           ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので
           """);
 
+  /**
+   * Only some of the time ("sometimes", "une fois sur deux", "a veces", "たまに"): after a word that
+   * it works, it is only partly fixed.
+   */
+  static final List<String> INTERMITTENT =
+      phrases(
+          """
+          en: sometimes | only sometimes | half the time | every other time | on and off |
+            off and on | now and then | every now and then | intermittently | not always
+          de: manchmal | nur manchmal | ab und zu | mal so mal so | nicht immer | zeitweise |
+            sporadisch | jedes zweite mal
+          fr: une fois sur deux | parfois | des fois | de temps en temps | pas toujours |
+            par moments | un jour sur deux
+          es: a veces | solo a veces | de vez en cuando | no siempre | a ratos | una vez si y otra no
+          pt: as vezes | so as vezes | de vez em quando | nem sempre | uma vez sim outra nao
+          ja: たまに | 時々 | ときどき | 時たま
+          """);
+
   /** Greetings: a reply made only of these answers nothing. */
   static final List<String> GREETING =
       phrases(
