@@ -231,7 +231,7 @@ public final class AnswerParser {
         return true;
       }
     }
-    int at = answerAt(f, 0);
+    int at = answerAt(f, skip(f, 0, Lexicon.OPENER)); // "hmm leave it closed", "bon, rouvrez-le"
     int yes = leading(f, at, Lexicon.YES);
     int no = leading(f, at, Lexicon.NO);
     Boolean said = null;
@@ -289,10 +289,12 @@ public final class AnswerParser {
    */
   public static boolean keepsClosedThenSays(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
-    int keep = f.phraseAt(0, Lexicon.KEEP_CLOSED);
-    if (keep <= 0 || keep >= f.length()) {
+    int start = skip(f, 0, Lexicon.OPENER); // "meh dont bother, ill just reboot"
+    int keep = f.phraseAt(start, Lexicon.KEEP_CLOSED);
+    if (keep <= 0 || start + keep >= f.length()) {
       return false;
     }
+    keep += start;
     char after = f.text.charAt(keep);
     int rest = skip(f, keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
     return Folded.isSeparator(after)

@@ -747,17 +747,22 @@ final class Lexicon {
             mach bitte wieder auf | mach es nochmal auf | mach es bitte wieder auf |
             mach es bitte nochmal auf | macht nochmal auf | macht bitte wieder auf |
             mach ihn nochmal auf | mach ihn wieder auf | nochmal aufmachen | nochmal offnen |
-            schaut nochmal | schaut es euch nochmal an | nochmal anschauen
+            schaut nochmal | schaut es euch nochmal an | nochmal anschauen | offnen sie |
+            offnen sie es | machen sie es wieder auf | machen sie wieder auf | machen sie es auf |
+            machen sie es bitte wieder auf | schauen sie nochmal | schauen sie es sich nochmal an
           fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
             rouvrez le ticket
           es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
-            reabrir el ticket
+            reabrir el ticket | reabrilo | abrilo de nuevo | volvelo a abrir | reabridlo |
+            abridlo de nuevo | volved a abrirlo | reabranlo | vuelvanlo a abrir
           pt: reabrir | reabra | reabre | pode reabrir | abrir de novo | reabrir o chamado |
-            reabra o chamado
+            reabra o chamado | reabram | reabre-o | reabra-o | reabram o chamado | abre de novo |
+            abram de novo
           ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください | もう一回見てほしい |
             もう一度見てほしい | もう一回見てください | もう一度見てください | もう一回見て | もう一度見て |
             見直してほしい | 見直してください | 開けて | 開けといて | 開けてほしい | 開けてもらえますか |
-            再オープンして | 再オープンしてほしい | 再開して | 再開してほしい | もう一度開いて | 開き直して
+            再オープンして | 再オープンしてほしい | 再開して | 再開してほしい | もう一度開いて | 開き直して |
+            もっかい見て | もっかい見てください | もっかい開けて
           """);
 
   /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
@@ -810,21 +815,27 @@ final class Lexicon {
             lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
             lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen | nicht notig |
             nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht | lass mal |
-            lass gut sein | lass nur | schon gut | muss nicht
+            lass gut sein | lass nur | schon gut | muss nicht | lassen sie es zu |
+            lassen sie es geschlossen | lassen sie zu | lassen sie es so | lassen sie das ticket zu |
+            lassen sie ihn zu
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
             pas besoin de rouvrir | ne le rouvrez pas | pas la peine | c'est pas la peine |
-            ce n'est pas la peine | pas necessaire | pas besoin
+            ce n'est pas la peine | pas necessaire | pas besoin | c'est beau | c'est correct |
+            c'est ok | ca va aller | laissez-le | laisse-le
           es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
             no lo reabras | no hace falta reabrir | puede quedar cerrado | no hace falta |
-            no es necesario | no te molestes | no se moleste | dejalo asi | dejalo
+            no es necesario | no te molestes | no se moleste | dejalo asi | dejalo |
+            dejadlo cerrado | dejadlo | no lo reabran | dejenlo cerrado | dejenlo asi
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
-            nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar
+            nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar |
+            deixa estar | deixe estar | deixe fechado | deixem fechado | pode ficar assim
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
             そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です | もういいです |
             もういい | 再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
             再オープンはしなくていいです | 再オープンはしなくて大丈夫です | 再開しなくていいです |
-            再開は不要です | 開けなくて大丈夫です
+            再開は不要です | 開けなくて大丈夫です | もういいや | いいよ | いいや | そのままでいいよ |
+            開けなくていいよ
           """);
 
   /**
@@ -1066,6 +1077,7 @@ final class Lexicon {
       phrases(
           """
           en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow |
+            meh |
             thanks for nothing
           de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
