@@ -111,6 +111,9 @@ public final class AnswerParser {
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
     }
+    if (Lexicon.YES_ALONE.contains(core)) {
+      return new ParsedAnswer.Yes(null, text); // "ya", "yh"
+    }
     ParsedAnswer corrected = corrected(f, text);
     if (corrected != null) {
       return corrected; // "3 no wait, 4", "yes… no wait, still jams", "はい…あ、いえ、やっぱり…"
@@ -560,7 +563,8 @@ public final class AnswerParser {
       for (String thumb : up ? Lexicon.THUMBS_UP : Lexicon.THUMBS_DOWN) {
         if (f.text.startsWith(thumb) && f.text.length() > thumb.length()) {
           String rest = f.originalFrom(f.skipSeparators(thumb.length()));
-          if (rest != null && scoreAndThanks(rest) != null) {
+          // "👎 2, nobody even called me": the score, and its words (a count stays no score)
+          if (rest != null && parse(rest) instanceof ParsedAnswer.Rating) {
             return new ParsedAnswer.Fixed(up, rest, null);
           }
         }
@@ -608,6 +612,13 @@ public final class AnswerParser {
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
     if (start >= f.length()) {
       return null;
+    }
+    int said = skip(f, 0, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (start > said
+        && f.phraseAt(said, Lexicon.FIXED) > 0
+        && scoreAndThanks(f.originalFrom(start)) != null) {
+      // "sorted ty 5/5", "all sorted, 5 stars": a fixed word that is also a thanks, then a score
+      return new ParsedAnswer.Fixed(true, f.originalFrom(start), f.originalFrom(0));
     }
     for (boolean fixed : new boolean[] {false, true}) {
       int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);

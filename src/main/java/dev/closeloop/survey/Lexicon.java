@@ -1215,7 +1215,13 @@ final class Lexicon {
           """);
 
   static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
-  static final Set<String> THUMBS_DOWN = Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎");
+  static final Set<String> THUMBS_DOWN =
+      Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎", "❌", "❌❌", ":x:", "✖", "✗", "✘");
+
+  /**
+   * A yes only when it is the whole reply ("ya": alone a yes, before more words Spanish "already").
+   */
+  static final Set<String> YES_ALONE = Set.of("ya", "yah", "yh", "ye", "yee", "yas", "yus");
 
   static final Set<String> OPT_IN =
       Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
