@@ -158,6 +158,10 @@ public final class AnswerParser {
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
     }
+    ParsedAnswer regretted = afterRegret(f, text);
+    if (regretted != null) {
+      return regretted; // "leider nö, Outlook stürzt weiterhin ab", "sadly nope, …"
+    }
     if (partlyWorks(f)) {
       // "works on wifi but not on VPN", "im WLAN geht's, über VPN aber nicht": only partly fixed
       return new ParsedAnswer.Fixed(false, text, text);
@@ -392,6 +396,20 @@ public final class AnswerParser {
             || answer instanceof ParsedAnswer.Empty
         ? null
         : answer;
+  }
+
+  /**
+   * "leider nö, Outlook stürzt weiterhin ab", "sadly nope, the vpn drops", "残念ながらいいえ、…": regret,
+   * then a no — the no, with what follows it, as if the regret were not there; else null.
+   */
+  private static ParsedAnswer afterRegret(Folded f, String text) {
+    int regret = f.phraseAt(0, Lexicon.REGRET);
+    if (regret <= 0) {
+      return null;
+    }
+    int at = f.skipSeparators(regret);
+    int no = leading(f, at, Lexicon.NO);
+    return no > 0 && no >= leading(f, at, Lexicon.YES) ? yesOrNo(f, at, text) : null;
   }
 
   /**

@@ -516,6 +516,21 @@ final class Lexicon {
           ja: たまに | 時々 | ときどき | 時たま
           """);
 
+  /**
+   * Regret before an answer ("leider nö", "sadly nope", "lamentablemente nop", "残念ながらいいえ"): the
+   * answer is the no after it.
+   */
+  static final List<String> REGRET =
+      phrases(
+          """
+          en: unfortunately | sadly | regrettably | alas
+          de: leider | leider leider
+          fr: malheureusement | helas
+          es: lamentablemente | desafortunadamente | por desgracia | desgraciadamente
+          pt: infelizmente | lamentavelmente
+          ja: 残念ながら | 残念ですが | あいにく
+          """);
+
   /** Greetings: a reply made only of these answers nothing. */
   static final List<String> GREETING =
       phrases(
