@@ -535,11 +535,14 @@ final class Lexicon {
   static final List<String> GREETING =
       phrases(
           """
-          en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon
-          de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott
-          fr: bonjour | salut | bonsoir | coucou
-          es: hola | buenos dias | buenas
-          pt: oi | ola | bom dia | boa tarde
+          en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon |
+            howdy | hey there | morning | g'day | heya | hii | heyy
+          de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott | gruezi |
+            gruezi mitenand | gruessech | griass di | griass eich | gruss di | hoi | hoi zame |
+            servas | moin moin | hallo zusammen
+          fr: bonjour | salut | bonsoir | coucou | allo | bonjour a tous | salut a tous
+          es: hola | buenos dias | buenas | que onda | que tal | buenas tardes | buenas noches
+          pt: oi | ola | bom dia | boa tarde | e ai | eai | fala | ola pessoal | oi pessoal
           ja: こんにちは | おはようございます | こんばんは | もしもし
           """);
 
