@@ -662,6 +662,7 @@ public final class AnswerParser {
           && !Folded.isSeparator(f.text.charAt(after))
           && tail < f.length()
           && f.phraseAt(after, Lexicon.BUT) < 0 // "works now but it took forever"
+          && (after != end || f.phraseAt(after, Lexicon.BUT_AFTER_VERB) < 0) // "直りましたが、…"
           && !bareRating(f.originalFrom(after))
           && scoreAfterThanks(f, after) == after) {
         // "broken screen on my laptop" is not an answer to "did we fix it?"; "fixed 👍 5 stars"

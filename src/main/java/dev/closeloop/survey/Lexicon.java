@@ -579,6 +579,17 @@ final class Lexicon {
           """);
 
   /**
+   * Japanese contrasts that join straight onto a verb ("直りましたが、3日かかりました", "解決したけれど…"): after
+   * "fixed" they start what is still to say, as "but" does. Not in {@link #BUT}: "が" is also the
+   * subject particle anywhere else.
+   */
+  static final List<String> BUT_AFTER_VERB =
+      phrases(
+          """
+          ja: が | ですが | けれど | けれども | んですが | のですが | けど
+          """);
+
+  /**
    * A reason or a verdict right after a digit score ("2 because it took a week", "1 terrible", "5
    * super schnell"): the score, with these words as the comment. A counted noun ("3 days") is not.
    */
