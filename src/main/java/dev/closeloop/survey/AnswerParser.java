@@ -353,6 +353,23 @@ public final class AnswerParser {
         && skip(f, 0, Lexicon.OK, Lexicon.AGREE, Lexicon.INDIFFERENT, Lexicon.THANKS) >= f.length();
   }
 
+  /**
+   * "There is" and nothing more ("one more thing", "da wäre noch was", "una cosa más", "tem sim",
+   * "あります"): at "anything else?" a yes, with the request still to come.
+   */
+  public static boolean hasMoreToAsk(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    // "hmm, one more thing"; "あります" is tried whole first ("あ" also opens a reply)
+    for (int at : new int[] {0, skip(f, 0, Lexicon.OPENER)}) {
+      int more = f.phraseAt(at, Lexicon.MORE_TO_ASK);
+      if (more > 0
+          && skipSymbols(f, skip(f, at + more, Lexicon.ACK, Lexicon.POLITE)) >= f.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Says thank you ("thanks!", "merci à vous", "valeu demais", "🙏"), not only goodbye or ok. */
   public static boolean thanks(String raw) {
     return contains(Folded.of(clean(raw == null ? "" : raw)), Lexicon.THANKS);
@@ -1183,8 +1200,10 @@ public final class AnswerParser {
     }
     if (!isNo) {
       // "yes please", "sí, por favor", "oui oui": nothing more than the yes
+      // "oui, une chose encore", "yes there is": the request is still to come
       boolean nothingMore =
-          skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES, Lexicon.FILLER) >= f.length();
+          skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES, Lexicon.FILLER) >= f.length()
+              || hasMoreToAsk(f.originalFrom(restAt));
       return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing

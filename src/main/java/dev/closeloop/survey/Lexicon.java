@@ -531,6 +531,29 @@ final class Lexicon {
           ja: 残念ながら | 残念ですが | あいにく
           """);
 
+  /**
+   * "There is", said to "anything else?" ("there is", "one more thing", "da wäre noch was", "une
+   * chose encore", "una cosa más", "tem sim", "あります"): a yes to it, the request still to come.
+   */
+  static final List<String> MORE_TO_ASK =
+      phrases(
+          """
+          en: there is | yes there is | yeah there is | there's one more | theres one more |
+            one more thing | one more | i do | yes i do | yeah i do | i have one more |
+            there's something | theres something | actually there is
+          de: da ware noch was | da ware noch etwas | da war noch was | eine sache noch |
+            noch eine sache | ja gibt es | gibt es | ja da ware noch was | noch was | ja noch was |
+            ich hatte noch was | hatte noch was | hab noch was | ich hab noch was | ja hab ich
+          fr: il y a | oui il y a | une chose encore | encore une chose | oui une chose |
+            y'a un truc | il y a un truc | oui j'ai autre chose | j'ai autre chose | oui encore une chose
+          es: hay algo | si hay algo | si hay | una cosa mas | otra cosa | si otra cosa |
+            tengo otra cosa | si tengo algo | si tengo otra cosa | pues si hay algo
+          pt: tem sim | tem | sim tem | mais uma coisa | tenho sim | tenho outra coisa | outra coisa |
+            tem mais uma coisa | sim tenho
+          ja: あります | ありますね | あるよ | あるある | もう一つあります | もうひとつあります | ひとつあります |
+            一つあります | 実はあります | はい、あります | はいあります | ちょっとあります
+          """);
+
   /** Greetings: a reply made only of these answers nothing. */
   static final List<String> GREETING =
       phrases(
