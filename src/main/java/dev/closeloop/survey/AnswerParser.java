@@ -114,6 +114,10 @@ public final class AnswerParser {
     if (Lexicon.YES_ALONE.contains(core)) {
       return new ParsedAnswer.Yes(null, text); // "ya", "yh"
     }
+    ParsedAnswer na = setOffNo(f, text);
+    if (na != null) {
+      return na; // "na, des war's", "na danke", "na, geht immer noch nicht"
+    }
     ParsedAnswer corrected = corrected(f, text);
     if (corrected != null) {
       return corrected; // "3 no wait, 4", "yes… no wait, still jams", "はい…あ、いえ、やっぱり…"
@@ -240,7 +244,10 @@ public final class AnswerParser {
     }
     int at = answerAt(f, skip(f, 0, Lexicon.OPENER)); // "hmm leave it closed", "bon, rouvrez-le"
     int yes = leading(f, at, Lexicon.YES);
-    int no = leading(f, at, Lexicon.NO);
+    int no =
+        at == 0
+            ? Math.max(leading(f, at, Lexicon.NO), setOffNoWord(f))
+            : leading(f, at, Lexicon.NO);
     Boolean said = null;
     if (no > 0 && no >= yes) {
       said = false;
@@ -413,6 +420,42 @@ public final class AnswerParser {
             || answer instanceof ParsedAnswer.Empty
         ? null
         : answer;
+  }
+
+  /**
+   * Bavarian and Austrian "na" for no ({@link Lexicon#NO_SET_OFF}), alone, set off by a comma or
+   * before thanks: read as "no" with the same words after it, when that is a closing no or "not
+   * fixed" ("na, des war's", "na danke", "na, geht immer noch nicht"); else null ("na klar", "na,
+   * geht doch", "na, klar" and "na gut" are no no).
+   */
+  private static ParsedAnswer setOffNo(Folded f, String text) {
+    int end = setOffNoWord(f);
+    if (end <= 0) {
+      return null;
+    }
+    int rest = f.skipSeparators(end);
+    String after = f.originalFrom(rest);
+    ParsedAnswer no = read(after == null ? "no" : "no, " + after);
+    if (no instanceof ParsedAnswer.No n && n.closing()) {
+      return new ParsedAnswer.No(n.rest(), true, n.but(), text);
+    } else if (no instanceof ParsedAnswer.Fixed fx && !fx.fixed()) {
+      return new ParsedAnswer.Fixed(false, fx.comment(), text);
+    }
+    return null;
+  }
+
+  /** The length of a leading Bavarian "na" that says no (set off or before thanks), else -1. */
+  private static int setOffNoWord(Folded f) {
+    String word = f.wordAt(0);
+    if (!Lexicon.NO_SET_OFF.contains(word)) {
+      return -1;
+    }
+    int end = word.length();
+    boolean setOff =
+        end >= f.length()
+            || f.text.charAt(end) != ' ' && Folded.isSeparator(f.text.charAt(end))
+            || f.phraseAt(f.skipSeparators(end), Lexicon.THANKS) > 0;
+    return setOff ? end : -1;
   }
 
   /**

@@ -1131,7 +1131,7 @@ final class Lexicon {
           en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow |
             meh |
             thanks for nothing
-          de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
+          de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh | na
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
           es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
           pt: bom | bem | hmm | entao | olha | ah | ai | opa
@@ -1271,6 +1271,12 @@ final class Lexicon {
       Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎", "❌", "❌❌", ":x:", "✖", "✗", "✘");
 
   /**
+   * Bavarian and Austrian "na" (no) — only alone, set off by a comma, or before thanks ("na, des
+   * war's", "na danke"): elsewhere it is "well" ("na gut", "na klar").
+   */
+  static final Set<String> NO_SET_OFF = Set.of("na", "naa", "naaa");
+
+  /**
    * A yes only when it is the whole reply ("ya": alone a yes, before more words Spanish "already").
    */
   static final Set<String> YES_ALONE = Set.of("ya", "yah", "yh", "ye", "yee", "yas", "yus");
@@ -1384,15 +1390,18 @@ final class Lexicon {
 
   /**
    * A phrase as it is also said or typed regionally: "really" as "rly" ("not rly"); German "nicht"
-   * as "net", "ned" or "nich" and "immer" as "imma" ("geht net", "imma noch net"); a Brazilian
-   * gerund after a verb of state as the European Portuguese "a" and infinitive ("está funcionando"
-   * → "está a funcionar", "continua dando" → "continua a dar").
+   * as "net", "ned" or "nich", "immer" as "imma" and "das" as "des" ("geht net", "imma noch net",
+   * "des war's"); a Brazilian gerund after a verb of state as the European Portuguese "a" and
+   * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar").
    */
   private static Stream<String> spoken(String phrase) {
     Stream.Builder<String> out = Stream.builder();
     out.add(phrase);
     if (phrase.matches("(?:.* )?really(?: .*)?")) {
       out.add(phrase.replaceAll("(^| )really(?= |$)", "$1rly"));
+    }
+    if (phrase.matches("(?:.* )?das(?: .*)?")) {
+      out.add(phrase.replaceAll("(^| )das(?= |$)", "$1des")); // "des war's", "des passt"
     }
     if (phrase.matches("(?:.* )?(?:nicht|immer)(?: .*)?")) {
       for (String nicht : List.of("nicht", "net", "ned", "nich")) {
