@@ -136,6 +136,12 @@ public final class AnswerParser {
     if (rating != null) {
       return withoutThanks(rating);
     }
+    int article = Ratings.afterArticle(f);
+    if (article > 0
+        && parse(f.originalFrom(article)) instanceof ParsedAnswer.Rating stressed
+        && stressed.comment() == null) {
+      return stressed; // "un 5 de una", "a 5 for sure": the words after the score only stress it
+    }
     ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
     if (hedged != null) {
       return hedged; // "maybe 3", "4 i guess", "je dirais 4", "3かな"
@@ -978,6 +984,7 @@ public final class AnswerParser {
    */
   private static boolean reasonOrThanks(Folded f, int at) {
     if (skipAcks(f, at) >= f.length()
+        || skip(f, at, Lexicon.EMPHASIS, Lexicon.ACK) >= f.length() // "5 de una", not a count
         || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
         || f.phraseAt(at, Lexicon.BUT) > 0
         || f.phraseAt(at, Lexicon.PRAISE) > 0

@@ -324,7 +324,7 @@ final class Lexicon {
           en: no doubt | without a doubt | hands down | easily | for sure | definitely | absolutely
           de: ohne frage | ohne zweifel | auf jeden fall | definitiv | locker | eindeutig
           fr: sans hesiter | sans aucun doute | sans hesitation | largement | carrement
-          es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente
+          es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente | de una | de una vez
           pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
           ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
           """);
