@@ -111,6 +111,13 @@ public final class AnswerParser {
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
     }
+    if (Lexicon.YES_ALONE.contains(core)) {
+      return new ParsedAnswer.Yes(null, text); // "ya", "yh"
+    }
+    ParsedAnswer na = setOffNo(f, text);
+    if (na != null) {
+      return na; // "na, des war's", "na danke", "na, geht immer noch nicht"
+    }
     ParsedAnswer corrected = corrected(f, text);
     if (corrected != null) {
       return corrected; // "3 no wait, 4", "yes… no wait, still jams", "はい…あ、いえ、やっぱり…"
@@ -128,6 +135,12 @@ public final class AnswerParser {
     ParsedAnswer.Rating rating = Ratings.read(f);
     if (rating != null) {
       return withoutThanks(rating);
+    }
+    int article = Ratings.afterArticle(f);
+    if (article > 0
+        && parse(f.originalFrom(article)) instanceof ParsedAnswer.Rating stressed
+        && stressed.comment() == null) {
+      return stressed; // "un 5 de una", "a 5 for sure": the words after the score only stress it
     }
     ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
     if (hedged != null) {
@@ -154,6 +167,10 @@ public final class AnswerParser {
     ParsedAnswer afterOpinion = afterOpinion(f);
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
+    }
+    ParsedAnswer regretted = afterRegret(f, text);
+    if (regretted != null) {
+      return regretted; // "leider nö, Outlook stürzt weiterhin ab", "sadly nope, …"
     }
     if (partlyWorks(f)) {
       // "works on wifi but not on VPN", "im WLAN geht's, über VPN aber nicht": only partly fixed
@@ -231,9 +248,12 @@ public final class AnswerParser {
         return true;
       }
     }
-    int at = answerAt(f, 0);
+    int at = answerAt(f, skip(f, 0, Lexicon.OPENER)); // "hmm leave it closed", "bon, rouvrez-le"
     int yes = leading(f, at, Lexicon.YES);
-    int no = leading(f, at, Lexicon.NO);
+    int no =
+        at == 0
+            ? Math.max(leading(f, at, Lexicon.NO), setOffNoWord(f))
+            : leading(f, at, Lexicon.NO);
     Boolean said = null;
     if (no > 0 && no >= yes) {
       said = false;
@@ -289,10 +309,12 @@ public final class AnswerParser {
    */
   public static boolean keepsClosedThenSays(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
-    int keep = f.phraseAt(0, Lexicon.KEEP_CLOSED);
-    if (keep <= 0 || keep >= f.length()) {
+    int start = skip(f, 0, Lexicon.OPENER); // "meh dont bother, ill just reboot"
+    int keep = f.phraseAt(start, Lexicon.KEEP_CLOSED);
+    if (keep <= 0 || start + keep >= f.length()) {
       return false;
     }
+    keep += start;
     char after = f.text.charAt(keep);
     int rest = skip(f, keep, Lexicon.ACK, Lexicon.POLITE, Lexicon.REOPEN_OBJECT);
     return Folded.isSeparator(after)
@@ -344,6 +366,23 @@ public final class AnswerParser {
         && skip(f, 0, Lexicon.OK, Lexicon.AGREE, Lexicon.INDIFFERENT, Lexicon.THANKS) >= f.length();
   }
 
+  /**
+   * "There is" and nothing more ("one more thing", "da wäre noch was", "una cosa más", "tem sim",
+   * "あります"): at "anything else?" a yes, with the request still to come.
+   */
+  public static boolean hasMoreToAsk(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    // "hmm, one more thing"; "あります" is tried whole first ("あ" also opens a reply)
+    for (int at : new int[] {0, skip(f, 0, Lexicon.OPENER)}) {
+      int more = f.phraseAt(at, Lexicon.MORE_TO_ASK);
+      if (more > 0
+          && skipSymbols(f, skip(f, at + more, Lexicon.ACK, Lexicon.POLITE)) >= f.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Says thank you ("thanks!", "merci à vous", "valeu demais", "🙏"), not only goodbye or ok. */
   public static boolean thanks(String raw) {
     return contains(Folded.of(clean(raw == null ? "" : raw)), Lexicon.THANKS);
@@ -390,6 +429,56 @@ public final class AnswerParser {
   }
 
   /**
+   * Bavarian and Austrian "na" for no ({@link Lexicon#NO_SET_OFF}), alone, set off by a comma or
+   * before thanks: read as "no" with the same words after it, when that is a closing no or "not
+   * fixed" ("na, des war's", "na danke", "na, geht immer noch nicht"); else null ("na klar", "na,
+   * geht doch", "na, klar" and "na gut" are no no).
+   */
+  private static ParsedAnswer setOffNo(Folded f, String text) {
+    int end = setOffNoWord(f);
+    if (end <= 0) {
+      return null;
+    }
+    int rest = f.skipSeparators(end);
+    String after = f.originalFrom(rest);
+    ParsedAnswer no = read(after == null ? "no" : "no, " + after);
+    if (no instanceof ParsedAnswer.No n && n.closing()) {
+      return new ParsedAnswer.No(n.rest(), true, n.but(), text);
+    } else if (no instanceof ParsedAnswer.Fixed fx && !fx.fixed()) {
+      return new ParsedAnswer.Fixed(false, fx.comment(), text);
+    }
+    return null;
+  }
+
+  /** The length of a leading Bavarian "na" that says no (set off or before thanks), else -1. */
+  private static int setOffNoWord(Folded f) {
+    String word = f.wordAt(0);
+    if (!Lexicon.NO_SET_OFF.contains(word)) {
+      return -1;
+    }
+    int end = word.length();
+    boolean setOff =
+        end >= f.length()
+            || f.text.charAt(end) != ' ' && Folded.isSeparator(f.text.charAt(end))
+            || f.phraseAt(f.skipSeparators(end), Lexicon.THANKS) > 0;
+    return setOff ? end : -1;
+  }
+
+  /**
+   * "leider nö, Outlook stürzt weiterhin ab", "sadly nope, the vpn drops", "残念ながらいいえ、…": regret,
+   * then a no — the no, with what follows it, as if the regret were not there; else null.
+   */
+  private static ParsedAnswer afterRegret(Folded f, String text) {
+    int regret = f.phraseAt(0, Lexicon.REGRET);
+    if (regret <= 0) {
+      return null;
+    }
+    int at = f.skipSeparators(regret);
+    int no = leading(f, at, Lexicon.NO);
+    return no > 0 && no >= leading(f, at, Lexicon.YES) ? yesOrNo(f, at, text) : null;
+  }
+
+  /**
    * "je crois oui", "creo que sí", "probably fixed", "たぶん大丈夫です": a yes, a no, "fixed" or "all is
    * well" after an opinion, read as if the opinion were not there; null when what follows is
    * anything else ("i think the cable was loose" stays that whole text).
@@ -419,18 +508,42 @@ public final class AnswerParser {
     int len = f.phraseAt(at, Lexicon.UNSURE);
     if (len <= 0) {
       // "haven't tried it yet", "pas encore testé", "まだ試してないです" alone: they will find out (a
-      // phrase of more than one word: not "noch", "encore", "aún")
-      int untested = f.phraseAt(at, UNTESTED_SAID);
-      return untested > 0 && skip(f, at + untested, Lexicon.ACK, Lexicon.FILLER) >= f.length();
+      // phrase of more than one word: not "noch", "encore", "aún"); "ich hab noch nicht geschaut":
+      // who says it first; "haven't had a chance to check yet, im wfh today": why, after it
+      for (int said : new int[] {at, skip(f, at, Lexicon.SUBJECT)}) {
+        int untested = f.phraseAt(said, UNTESTED_SAID);
+        if (untested > 0 && awayOnly(f, said + untested)) {
+          return true;
+        }
+      }
+      return false;
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {
       return true;
     }
-    return f.phraseAt(rest, Lexicon.UNTESTED) > 0
+    // "ni idea aún, mañana lo pruebo": a time word may be the start of it ("aún" is one);
+    // "jsais pas encore, j'ai pas testé": who says it may come first
+    int early = skip(f, at + len, Lexicon.ACK);
+    boolean untested = false;
+    for (int from : new int[] {early, rest}) {
+      untested |=
+          f.phraseAt(from, Lexicon.UNTESTED) > 0
+              || f.phraseAt(skip(f, from, Lexicon.SUBJECT), Lexicon.UNTESTED) > 0;
+    }
+    return untested
         && f.text.indexOf('?') < 0
-        && !containsFrom(f, rest, Lexicon.NOT_FIXED)
-        && !containsFrom(f, rest, Lexicon.BUT);
+        && !containsFrom(f, early, Lexicon.NOT_FIXED)
+        && !containsFrom(f, early, Lexicon.BUT);
+  }
+
+  /**
+   * From {@code at}, nothing but thanks, time words and why it was not tried yet ("im wfh today",
+   * "estoy de vacaciones"): no word about what is wrong.
+   */
+  private static boolean awayOnly(Folded f, int at) {
+    return skip(f, at, Lexicon.PRONOUN, Lexicon.ACK, Lexicon.FILLER, Lexicon.SUBJECT, Lexicon.AWAY)
+        >= f.length();
   }
 
   /**
@@ -534,7 +647,8 @@ public final class AnswerParser {
       for (String thumb : up ? Lexicon.THUMBS_UP : Lexicon.THUMBS_DOWN) {
         if (f.text.startsWith(thumb) && f.text.length() > thumb.length()) {
           String rest = f.originalFrom(f.skipSeparators(thumb.length()));
-          if (rest != null && scoreAndThanks(rest) != null) {
+          // "👎 2, nobody even called me": the score, and its words (a count stays no score)
+          if (rest != null && parse(rest) instanceof ParsedAnswer.Rating) {
             return new ParsedAnswer.Fixed(up, rest, null);
           }
         }
@@ -561,8 +675,20 @@ public final class AnswerParser {
     if (stop > 0 && skip(f, at + stop, Lexicon.ACK, Lexicon.POLITE) >= f.length()) {
       return true;
     }
-    return f.phraseAt(0, Lexicon.STOP_SENTENCE) > 0 || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0;
+    return f.phraseAt(0, Lexicon.STOP_SENTENCE) > 0
+        || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0
+        || JA_NO_MORE_SURVEYS.matcher(f.text).find();
   }
+
+  /**
+   * Japanese: the surveys or these messages named, then refused ("アンケートはもう結構です", "もうアンケート送らないで
+   * ください", "このメッセージは今後いらないです"), at the start of the reply — not "アンケートはもう答えました".
+   */
+  private static final java.util.regex.Pattern JA_NO_MORE_SURVEYS =
+      java.util.regex.Pattern.compile(
+          "^(?:もう|今後は?)?、?(?:この|こういう|こんな|こちらの)?(?:アンケート|メッセージ|通知|調査)(?:は|を|も)?、?"
+              + "(?:もう|今後は?)?、?(?:送らないで|送ってこないで|いらない|要らない|不要|結構|けっこう"
+              + "|やめて|止めて|停止|配信しないで)");
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
   private static ParsedAnswer fixed(Folded f) {
@@ -570,6 +696,13 @@ public final class AnswerParser {
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
     if (start >= f.length()) {
       return null;
+    }
+    int said = skip(f, 0, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (start > said
+        && f.phraseAt(said, Lexicon.FIXED) > 0
+        && scoreAndThanks(f.originalFrom(start)) != null) {
+      // "sorted ty 5/5", "all sorted, 5 stars": a fixed word that is also a thanks, then a score
+      return new ParsedAnswer.Fixed(true, f.originalFrom(start), f.originalFrom(0));
     }
     for (boolean fixed : new boolean[] {false, true}) {
       int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);
@@ -595,6 +728,7 @@ public final class AnswerParser {
           && !Folded.isSeparator(f.text.charAt(after))
           && tail < f.length()
           && f.phraseAt(after, Lexicon.BUT) < 0 // "works now but it took forever"
+          && (after != end || f.phraseAt(after, Lexicon.BUT_AFTER_VERB) < 0) // "直りましたが、…"
           && !bareRating(f.originalFrom(after))
           && scoreAfterThanks(f, after) == after) {
         // "broken screen on my laptop" is not an answer to "did we fix it?"; "fixed 👍 5 stars"
@@ -643,11 +777,27 @@ public final class AnswerParser {
     }
     int still = f.phraseAt(start, Lexicon.STILL_NOT);
     int after = still > 0 ? skipSpaces(f, start + still) : -1;
+    if (still > 0 && worksWordOnly(f, after)) {
+      // "ainda não está funcionando", "still not working right": the no said again, no comment
+      return new ParsedAnswer.Fixed(false, null, f.originalFrom(0));
+    }
     boolean goesOn =
         still > 0
             ? skipSymbols(f, after) < f.length() && !Folded.isSeparator(f.text.charAt(after))
             : japaneseStillNot(f.text.substring(start));
     return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
+  }
+
+  /**
+   * From {@code at}, a word that it works ("working", "está a funcionar", "funciona"), then nothing
+   * but how well, time words, thanks or emoji: after "still not" it only says "not fixed" again.
+   */
+  private static boolean worksWordOnly(Folded f, int at) {
+    int i = skip(f, at, Lexicon.PRONOUN);
+    int works = Math.max(f.phraseAt(i, Lexicon.FIXED), f.phraseAt(i, Lexicon.WORKS_NOW));
+    return works > 0
+        && skipSymbols(f, skip(f, i + works, Lexicon.FILLER, Lexicon.WELL, Lexicon.ACK))
+            >= f.length();
   }
 
   /**
@@ -699,7 +849,7 @@ public final class AnswerParser {
    * but my monitor flickers too").
    */
   private static boolean partlyWorks(Folded f) {
-    if (JA_PARTLY.matcher(f.text).find()) {
+    if (JA_PARTLY.matcher(f.text).find() || JA_PARTLY_STILL.matcher(f.text).find()) {
       return true;
     }
     int words = 0;
@@ -711,7 +861,10 @@ public final class AnswerParser {
       int works = Math.max(f.phraseAt(i, Lexicon.FIXED), f.phraseAt(i, Lexicon.WORKS_NOW));
       if (works > 0) {
         String before = f.text.substring(0, i);
-        return !NEGATION.matcher(before).find() && contrastNegated(f, i + works);
+        return !NEGATION.matcher(before).find()
+            && (contrastNegated(f, i + works)
+                || stillNotInALaterClause(f, i + works)
+                || onlySometimes(f, i + works));
       }
       if (f.phraseAt(i, Lexicon.YES) > 0 && words == 0 || f.phraseAt(i, Lexicon.NO) > 0) {
         return false; // "yes, but …", "no, …": read as the yes or no it starts with
@@ -748,6 +901,40 @@ public final class AnswerParser {
     return false;
   }
 
+  /**
+   * From {@code from} to the end of its sentence, a later clause (after a comma, a semicolon or a
+   * contrast) saying something still does not work: "works on my laptop, phone still cant get
+   * email", "ça marche sur le pc, le téléphone toujours pas", "funciona no notebook, no celular
+   * ainda não".
+   */
+  private static boolean stillNotInALaterClause(Folded f, int from) {
+    boolean later = false;
+    for (int i = from; i < f.length() && ".!?。！？".indexOf(f.text.charAt(i)) < 0; i++) {
+      char c = f.text.charAt(i);
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      later |= c == ',' || c == ';' || c == '、' || wordStart && f.phraseAt(i, Lexicon.BUT) > 0;
+      if (later && wordStart && f.phraseAt(i, Lexicon.STILL_NOT) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * From {@code from} to the end of its sentence, that it works only some of the time ("ça marche
+   * une fois sur deux", "funktioniert nur manchmal", "funciona a veces").
+   */
+  private static boolean onlySometimes(Folded f, int from) {
+    for (int i = from; i < f.length() && ".!?。！？".indexOf(f.text.charAt(i)) < 0; i++) {
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if ((wordStart || Folded.isCjk(f.text.charAt(i)))
+          && f.phraseAt(i, Lexicon.INTERMITTENT) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** A clause that ends on its negation: "über VPN aber nicht", "en casa no". */
   private static final java.util.regex.Pattern CLAUSE_ENDS_NEGATED =
       java.util.regex.Pattern.compile("(?:^|[^\\p{L}])(?:not|nicht|pas|no|nao|nunca)[^\\p{L}]*$");
@@ -760,6 +947,16 @@ public final class AnswerParser {
       java.util.regex.Pattern.compile(
           "(?:だと|では|なら|で|は)[^。！？!?]*?(?:る|ます|ました|た|です)(?:けど|けれど|けれども|が)、?"
               + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ)");
+
+  /**
+   * Japanese: it works, a contrast, then something that still does not work or works only at times
+   * ("Teamsは使えるけどOutlookがまだ開かない", "動くけど、たまにフリーズします").
+   */
+  private static final java.util.regex.Pattern JA_PARTLY_STILL =
+      java.util.regex.Pattern.compile(
+          "(?:使える|使えます|動く|動きます|動いてる|動いてます|つながる|繋がる|つながります|繋がります|直った|直りました)"
+              + "(?:けど|けれど|けれども|が)、?[^。！？!?]*(?:まだ[^。！？!?]*(?:ない|ません|ダメ|だめ|無理)"
+              + "|たまに|時々|ときどき)");
 
   /**
    * The reply says what works ("the printer works again, thanks"), not only that it is fixed
@@ -787,6 +984,7 @@ public final class AnswerParser {
    */
   private static boolean reasonOrThanks(Folded f, int at) {
     if (skipAcks(f, at) >= f.length()
+        || skip(f, at, Lexicon.EMPHASIS, Lexicon.ACK) >= f.length() // "5 de una", not a count
         || f.phraseAt(at, Lexicon.AFTER_SCORE) > 0
         || f.phraseAt(at, Lexicon.BUT) > 0
         || f.phraseAt(at, Lexicon.PRAISE) > 0
@@ -1034,7 +1232,10 @@ public final class AnswerParser {
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
     // "si ya imprime bien", "yes it prints fine now": the yes said again in a few words
-    boolean sameAgain = saysFixedAgain(f, restAt, isNo) || !isNo && worksWell(f, restAt);
+    boolean sameAgain =
+        saysFixedAgain(f, restAt, isNo)
+            || !isNo && worksWell(f, restAt)
+            || isNo && restAt < f.length() && stillNotAgain(Folded.of(f.originalFrom(restAt)));
     if (sameAgain) {
       // "ja, läuft", "no, still broken": the answer to "did we fix it?", wherever it is typed
       return new ParsedAnswer.Fixed(!isNo, null, text);
@@ -1049,8 +1250,10 @@ public final class AnswerParser {
     }
     if (!isNo) {
       // "yes please", "sí, por favor", "oui oui": nothing more than the yes
+      // "oui, une chose encore", "yes there is": the request is still to come
       boolean nothingMore =
-          skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES, Lexicon.FILLER) >= f.length();
+          skip(f, restAt, Lexicon.ACK, Lexicon.POLITE, Lexicon.YES, Lexicon.FILLER) >= f.length()
+              || hasMoreToAsk(f.originalFrom(restAt));
       return new ParsedAnswer.Yes(nothingMore ? null : f.originalFrom(restAt), text);
     }
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
@@ -1123,6 +1326,11 @@ public final class AnswerParser {
       }
     }
     return false;
+  }
+
+  /** "ainda não está a funcionar", "still not working": "still not", then only that it works. */
+  private static boolean stillNotAgain(Folded f) {
+    return stillNot(f) instanceof ParsedAnswer.Fixed fx && !fx.fixed() && fx.comment() == null;
   }
 
   /** "ja, geht wieder", "no, still broken": the rest only repeats the yes or no. */

@@ -95,7 +95,8 @@ final class Lexicon {
           fr: pas vraiment | malheureusement non | malheureusement pas | je crois pas | je pense pas |
             je ne crois pas | je ne pense pas | rien a dire | rien de plus a dire |
             rien d'autre a dire | rien a signaler | absolument pas | pas du tout |
-            certainement pas | surtout pas | jamais de la vie | bien sur que non
+            certainement pas | surtout pas | jamais de la vie | bien sur que non | pas pantoute |
+            pantoute
           es: no realmente | no mucho | lamentablemente no | desafortunadamente no | por desgracia no |
             nada que decir | nada mas que decir | nada mas que agregar | nada mas que anadir |
             nada que comentar | claro que no | por supuesto que no | para nada | de ninguna manera |
@@ -252,7 +253,8 @@ final class Lexicon {
             dir | euch | ihnen | vielmals | nochmals | tausend dank | allen | an alle | leute | ihr |
             gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
             ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
-            toll gemacht | super gemacht | klasse gemacht | prima gemacht
+            toll gemacht | super gemacht | klasse gemacht | prima gemacht | vielmal | merci vielmal |
+            danke vielmal | passt scho | basst scho | passt eh | eh gut
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -264,7 +266,8 @@ final class Lexicon {
             bonne continuation | bonne aprem | a vous | a toi | a tous | a l'equipe | infiniment |
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
-            bravo | bien joue | beau travail | bon travail
+            bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
+            c'est beau | c'est ben beau | c'est parfait
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
@@ -290,7 +293,9 @@ final class Lexicon {
             igualmente | voce tambem | pra voce tambem | pra vc tambem | vc tambem | brigadao |
             de novo | mais uma vez |
             obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
-            pra voces | para voces | pra vcs
+            pra voces | para voces | pra vcs | ta show | ta otimo | ta perfeito | ta beleza |
+            ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
+            esta perfeito | esta tudo bem
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -319,7 +324,7 @@ final class Lexicon {
           en: no doubt | without a doubt | hands down | easily | for sure | definitely | absolutely
           de: ohne frage | ohne zweifel | auf jeden fall | definitiv | locker | eindeutig
           fr: sans hesiter | sans aucun doute | sans hesitation | largement | carrement
-          es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente
+          es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente | de una | de una vez
           pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
           ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
           """);
@@ -387,7 +392,7 @@ final class Lexicon {
             nicht sicher | noch nicht sicher | bin mir nicht sicher | bin nicht sicher |
             kann ich noch nicht sagen | kann ich nicht sagen | schwer zu sagen | mal sehen |
             mal schauen | k.a. | ka
-          fr: je sais pas | je ne sais pas | je sais pas encore | je ne sais pas encore | sais pas |
+          fr: je sais pas | je ne sais pas | j'sais pas | jsais pas | j'sais pas encore | je sais pas encore | je ne sais pas encore | sais pas |
             chais pas | jsp | pas sur | pas encore sur | je suis pas sur | je ne suis pas sur |
             aucune idee | difficile a dire | on verra | je verrai | trop tot pour dire
           es: no se | no lo se | no se todavia | no se aun | todavia no se | todavia no lo se |
@@ -417,37 +422,150 @@ final class Lexicon {
             didnt have time | no time to test | not had time | haven't tried it yet | havent tried it yet |
             still haven't tried | still havent tried | still haven't tested | still havent tested |
             still haven't had time | still havent had time | still haven't tried it |
-            still havent tried it | still haven't tested it | still havent tested it
+            still havent tried it | still haven't tested it | still havent tested it |
+            haven't had a chance to check | havent had a chance to check |
+            haven't had a chance to test | havent had a chance to test |
+            haven't had a chance to try | havent had a chance to try | haven't had a chance |
+            havent had a chance | didn't get a chance to test | didnt get a chance to test |
+            didn't get a chance to check | didnt get a chance to check | didn't get a chance to try |
+            didnt get a chance to try | didn't get a chance | didnt get a chance | haven't checked |
+            havent checked | not checked | didn't check | didnt check | haven't looked |
+            havent looked | not looked
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
             ich probiere | ich schaue | sag ich | sage ich | noch | hatte noch keine zeit |
-            noch keine zeit | hatte keine zeit
+            noch keine zeit | hatte keine zeit | noch nicht geschaut | noch nicht nachgeschaut |
+            noch nicht gecheckt | noch nicht gepruft | noch nicht kontrolliert | noch nicht versucht |
+            noch nicht reingeschaut
           fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
             je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
             je te dis | je vous tiens au courant | encore | j'ai pas eu le temps |
-            je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps
+            je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps | pas encore regarde |
+            pas regarde | pas encore verifie | pas verifie
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
             os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
             todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
-            todavia no he probado | aun no he probado
+            todavia no he probado | aun no he probado | aun no lo pruebo | todavia no lo pruebo |
+            no lo he revisado | no he revisado | aun no lo reviso | todavia no lo reviso |
+            no lo he checado | aun no lo checo | todavia no lo checo
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
-            vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo
+            vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo |
+            ainda nao vi | nao vi ainda | ainda nao olhei | nao olhei ainda | ainda nao conferi |
+            ainda nao verifiquei | nao verifiquei
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
             試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
-            まだ確認してません | まだ確認していません
+            まだ確認してません | まだ確認していません | まだ確認してない | まだ見てません | まだ見ていません |
+            まだ見てない | まだチェックしてません | まだチェックしていません
+          """);
+
+  /**
+   * Who speaks, before "haven't tried" or "away" ("ich hab noch nicht geschaut", "j'ai pas testé",
+   * "im wfh today"): skipped there, and only there.
+   */
+  static final List<String> SUBJECT =
+      phrases(
+          """
+          en: i | i have | ive | i've | im | i'm | i am
+          de: ich | ich hab | ich habe | hab | habe | ich bin | bin
+          fr: j'ai | je n'ai | j'ai encore | je suis | chuis | je
+          es: yo | estoy | ando
+          pt: eu | estou | to | tou
+          ja: 今日は | 今週は
+          """);
+
+  /**
+   * Why it was not tried yet: away from the thing that was fixed ("im wfh today", "bin im Urlaub",
+   * "je suis en télétravail", "estoy de vacaciones", "estou de férias", "今日は在宅なので"). After "not
+   * tried yet" they say no more than that.
+   */
+  static final List<String> AWAY =
+      phrases(
+          """
+          en: wfh | working from home | work from home | home | off | out | out of office | ooo |
+            on vacation | on holiday | on leave | away | not in the office | not at my desk |
+            in meetings | travelling | traveling | today | this week | until monday | till monday |
+            rn | right now
+          de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
+            krank | heute | diese woche | bis montag
+          fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
+            absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi
+          es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
+            fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes
+          pt: de ferias | em home office | home office | trabalhando de casa | em casa |
+            fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda
+          ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので
+          """);
+
+  /**
+   * Only some of the time ("sometimes", "une fois sur deux", "a veces", "たまに"): after a word that
+   * it works, it is only partly fixed.
+   */
+  static final List<String> INTERMITTENT =
+      phrases(
+          """
+          en: sometimes | only sometimes | half the time | every other time | on and off |
+            off and on | now and then | every now and then | intermittently | not always
+          de: manchmal | nur manchmal | ab und zu | mal so mal so | nicht immer | zeitweise |
+            sporadisch | jedes zweite mal
+          fr: une fois sur deux | parfois | des fois | de temps en temps | pas toujours |
+            par moments | un jour sur deux
+          es: a veces | solo a veces | de vez en cuando | no siempre | a ratos | una vez si y otra no
+          pt: as vezes | so as vezes | de vez em quando | nem sempre | uma vez sim outra nao
+          ja: たまに | 時々 | ときどき | 時たま
+          """);
+
+  /**
+   * Regret before an answer ("leider nö", "sadly nope", "lamentablemente nop", "残念ながらいいえ"): the
+   * answer is the no after it.
+   */
+  static final List<String> REGRET =
+      phrases(
+          """
+          en: unfortunately | sadly | regrettably | alas
+          de: leider | leider leider
+          fr: malheureusement | helas
+          es: lamentablemente | desafortunadamente | por desgracia | desgraciadamente
+          pt: infelizmente | lamentavelmente
+          ja: 残念ながら | 残念ですが | あいにく
+          """);
+
+  /**
+   * "There is", said to "anything else?" ("there is", "one more thing", "da wäre noch was", "une
+   * chose encore", "una cosa más", "tem sim", "あります"): a yes to it, the request still to come.
+   */
+  static final List<String> MORE_TO_ASK =
+      phrases(
+          """
+          en: there is | yes there is | yeah there is | there's one more | theres one more |
+            one more thing | one more | i do | yes i do | yeah i do | i have one more |
+            there's something | theres something | actually there is
+          de: da ware noch was | da ware noch etwas | da war noch was | eine sache noch |
+            noch eine sache | ja gibt es | gibt es | ja da ware noch was | noch was | ja noch was |
+            ich hatte noch was | hatte noch was | hab noch was | ich hab noch was | ja hab ich
+          fr: il y a | oui il y a | une chose encore | encore une chose | oui une chose |
+            y'a un truc | il y a un truc | oui j'ai autre chose | j'ai autre chose | oui encore une chose
+          es: hay algo | si hay algo | si hay | una cosa mas | otra cosa | si otra cosa |
+            tengo otra cosa | si tengo algo | si tengo otra cosa | pues si hay algo
+          pt: tem sim | tem | sim tem | mais uma coisa | tenho sim | tenho outra coisa | outra coisa |
+            tem mais uma coisa | sim tenho
+          ja: あります | ありますね | あるよ | あるある | もう一つあります | もうひとつあります | ひとつあります |
+            一つあります | 実はあります | はい、あります | はいあります | ちょっとあります
           """);
 
   /** Greetings: a reply made only of these answers nothing. */
   static final List<String> GREETING =
       phrases(
           """
-          en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon
-          de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott
-          fr: bonjour | salut | bonsoir | coucou
-          es: hola | buenos dias | buenas
-          pt: oi | ola | bom dia | boa tarde
+          en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon |
+            howdy | hey there | morning | g'day | heya | hii | heyy
+          de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott | gruezi |
+            gruezi mitenand | gruessech | griass di | griass eich | gruss di | hoi | hoi zame |
+            servas | moin moin | hallo zusammen
+          fr: bonjour | salut | bonsoir | coucou | allo | bonjour a tous | salut a tous
+          es: hola | buenos dias | buenas | que onda | que tal | buenas tardes | buenas noches
+          pt: oi | ola | bom dia | boa tarde | e ai | eai | fala | ola pessoal | oi pessoal
           ja: こんにちは | おはようございます | こんばんは | もしもし
           """);
 
@@ -481,6 +599,17 @@ final class Lexicon {
           all: but | however | although | though | aber | allerdings | jedoch | nur | mais |
             cependant | par contre | pero | sin embargo | aunque | mas | porem | so que | でも | ただ |
             けど | しかし
+          """);
+
+  /**
+   * Japanese contrasts that join straight onto a verb ("直りましたが、3日かかりました", "解決したけれど…"): after
+   * "fixed" they start what is still to say, as "but" does. Not in {@link #BUT}: "が" is also the
+   * subject particle anywhere else.
+   */
+  static final List<String> BUT_AFTER_VERB =
+      phrases(
+          """
+          ja: が | ですが | けれど | けれども | んですが | のですが | けど
           """);
 
   /**
@@ -670,17 +799,22 @@ final class Lexicon {
             mach bitte wieder auf | mach es nochmal auf | mach es bitte wieder auf |
             mach es bitte nochmal auf | macht nochmal auf | macht bitte wieder auf |
             mach ihn nochmal auf | mach ihn wieder auf | nochmal aufmachen | nochmal offnen |
-            schaut nochmal | schaut es euch nochmal an | nochmal anschauen
+            schaut nochmal | schaut es euch nochmal an | nochmal anschauen | offnen sie |
+            offnen sie es | machen sie es wieder auf | machen sie wieder auf | machen sie es auf |
+            machen sie es bitte wieder auf | schauen sie nochmal | schauen sie es sich nochmal an
           fr: rouvrir | rouvrez | rouvre | reouvrir | reouvrez | rouvrez-le | rouvrir le ticket |
             rouvrez le ticket
           es: reabrir | reabrelo | reabre | reabralo | reabra | abrirlo de nuevo | volver a abrir |
-            reabrir el ticket
+            reabrir el ticket | reabrilo | abrilo de nuevo | volvelo a abrir | reabridlo |
+            abridlo de nuevo | volved a abrirlo | reabranlo | vuelvanlo a abrir
           pt: reabrir | reabra | reabre | pode reabrir | abrir de novo | reabrir o chamado |
-            reabra o chamado
+            reabra o chamado | reabram | reabre-o | reabra-o | reabram o chamado | abre de novo |
+            abram de novo
           ja: 再オープン | 再開 | 開けてください | 再度開いてください | もう一度開いてください | もう一回見てほしい |
             もう一度見てほしい | もう一回見てください | もう一度見てください | もう一回見て | もう一度見て |
             見直してほしい | 見直してください | 開けて | 開けといて | 開けてほしい | 開けてもらえますか |
-            再オープンして | 再オープンしてほしい | 再開して | 再開してほしい | もう一度開いて | 開き直して
+            再オープンして | 再オープンしてほしい | 再開して | 再開してほしい | もう一度開いて | 開き直して |
+            もっかい見て | もっかい見てください | もっかい開けて
           """);
 
   /** Agreeing, as an answer to a yes / no offer ("shall I reopen?"): a yes there. */
@@ -697,7 +831,8 @@ final class Lexicon {
             thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys
           de: danke | danke schon | danke dir | danke euch | vielen dank | dankeschon |
-            danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx
+            danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx |
+            merci vielmal | danke vielmal | merci viumau
           fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
@@ -732,21 +867,27 @@ final class Lexicon {
             lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
             lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen | nicht notig |
             nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht | lass mal |
-            lass gut sein | lass nur | schon gut | muss nicht
+            lass gut sein | lass nur | schon gut | muss nicht | lassen sie es zu |
+            lassen sie es geschlossen | lassen sie zu | lassen sie es so | lassen sie das ticket zu |
+            lassen sie ihn zu
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
             pas besoin de rouvrir | ne le rouvrez pas | pas la peine | c'est pas la peine |
-            ce n'est pas la peine | pas necessaire | pas besoin
+            ce n'est pas la peine | pas necessaire | pas besoin | c'est beau | c'est correct |
+            c'est ok | ca va aller | laissez-le | laisse-le
           es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
             no lo reabras | no hace falta reabrir | puede quedar cerrado | no hace falta |
-            no es necesario | no te molestes | no se moleste | dejalo asi | dejalo
+            no es necesario | no te molestes | no se moleste | dejalo asi | dejalo |
+            dejadlo cerrado | dejadlo | no lo reabran | dejenlo cerrado | dejenlo asi
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
-            nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar
+            nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar |
+            deixa estar | deixe estar | deixe fechado | deixem fechado | pode ficar assim
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
             そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です | もういいです |
             もういい | 再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
             再オープンはしなくていいです | 再オープンはしなくて大丈夫です | 再開しなくていいです |
-            再開は不要です | 開けなくて大丈夫です
+            再開は不要です | 開けなくて大丈夫です | もういいや | いいよ | いいや | そのままでいいよ |
+            開けなくていいよ
           """);
 
   /**
@@ -796,7 +937,8 @@ final class Lexicon {
             it didnt help | didn't fix it | didnt fix it | it didn't | it didnt | it did not |
             no luck | still no luck | still crashing | still crashes | still buggy | still failing |
             still fails | still freezing | still freezes | doesn't work anymore | doesnt work anymore |
-            stopped working | worse than before | even worse | it's worse | its worse | worse now
+            stopped working | worse than before | even worse | it's worse | its worse | worse now |
+            still broke | broke again | it's broke | its broke
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
@@ -845,6 +987,9 @@ final class Lexicon {
             ni siquiera arranca | peor que antes | esta peor | dejo de funcionar |
             no funciona nada | nada funciona | ya nada funciona | ya no funciona nada
             parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
+            no sirve | ya no sirve | todavia no sirve | aun no sirve | sigue sin servir | no jala |
+            ya no jala | todavia no jala | aun no jala | sigue sin jalar | no anda | ya no anda |
+            todavia no anda | aun no anda | sigue sin andar
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
@@ -855,6 +1000,8 @@ final class Lexicon {
             nada mais funciona
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
+            nao da | nao esta a dar | nao ta a dar | ainda nao da | ainda nao esta a dar |
+            continua a nao dar | continua sem dar
           ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
@@ -864,6 +1011,8 @@ final class Lexicon {
             直ってないよ | 直ってないです | 直らないよ
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
+            無理 | 無理です | 無理っぽい | 無理っぽいです | 無理みたい | 無理みたいです | まだ無理 | ムリ |
+            ダメっぽい | だめっぽい | ダメっぽいです | だめっぽいです
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
             直ってない | 直ってないです | 直ってません | 直っていません | 直っていないです | 直っていない | 直ってなかった | 直っていなかった | 直ってませんでした | 直っていませんでした | なおってない | なおってないです | なおってません | なおっていません | なおっていないです | なおっていない | なおってなかった | なおっていなかった | なおってませんでした | なおっていませんでした | 解決してない | 解決してないです | 解決してません | 解決していません | 解決していないです | 解決していない | 解決してなかった | 解決していなかった | 解決してませんでした | 解決していませんでした | 動いてない | 動いてないです | 動いてません | 動いていません | 動いていないです | 動いていない | 動いてなかった | 動いていなかった | 動いてませんでした | 動いていませんでした |
             うごいてない | うごいてないです | うごいてません | うごいていません | うごいていないです | うごいていない | うごいてなかった | うごいていなかった | うごいてませんでした | うごいていませんでした | 使えてない | 使えてないです | 使えてません | 使えていません | 使えていないです | 使えていない | 使えてなかった | 使えていなかった | 使えてませんでした | 使えていませんでした | つかえてない | つかえてないです | つかえてません | つかえていません | つかえていないです | つかえていない | つかえてなかった | つかえていなかった | つかえてませんでした | つかえていませんでした | 治ってない | 治ってないです | 治ってません | 治っていません | 治っていないです | 治っていない | 治ってなかった | 治っていなかった | 治ってませんでした | 治っていませんでした
@@ -903,6 +1052,7 @@ final class Lexicon {
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
             voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
+            ja da | esta a dar | ja esta a dar | ja ta a dar | ta a dar
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema
           ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
@@ -935,9 +1085,10 @@ final class Lexicon {
           pt: do que antes | que antes
           de: jetzt | wieder | schon | endlich | alles | nun
           fr: maintenant | deja | enfin | encore | tout
-          es: ya | ahora | de nuevo | otra vez | por fin | todo
+          es: ya | ahora | de nuevo | otra vez | por fin | todo | todavia | aun
           pt: agora | ja | ainda | de novo | finalmente | tudo
-          ja: もう | また | やっと
+          ja: もう | また | やっと | っぽい | っぽいです | ぽい | みたい | みたいです | らしい | らしいです |
+            ようです
           """);
 
   /**
@@ -947,7 +1098,8 @@ final class Lexicon {
   static final List<String> WELL =
       phrases(
           """
-          en: fine | well | great | perfectly | properly | normally | as it should | like a charm
+          en: fine | well | great | perfectly | properly | normally | as it should | like a charm |
+            right | correctly
           de: gut | einwandfrei | normal | tadellos | problemlos | perfekt | wie es soll
           fr: bien | parfaitement | normalement | nickel | correctement | comme il faut
           es: bien | perfecto | perfectamente | normal | normalmente | correctamente | como debe
@@ -966,7 +1118,7 @@ final class Lexicon {
           fr: enfin | maintenant | tout
           es: por fin | ahora | todo
           pt: finalmente | agora | tudo
-          ja: ちゃんと | 問題なく | 普通に | 無事に | 無事 | もう | やっと
+          ja: ちゃんと | 問題なく | 普通に | 無事に | 無事 | もう | やっと | 全然 | ぜんぜん
           """);
 
   /**
@@ -977,8 +1129,9 @@ final class Lexicon {
       phrases(
           """
           en: well | hmm | hm | um | umm | uh | so | ok so | honestly | tbh | oh | ah | ahh | oops | wow |
+            meh |
             thanks for nothing
-          de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh
+          de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh | na
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
           es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
           pt: bom | bem | hmm | entao | olha | ah | ai | opa
@@ -1060,6 +1213,12 @@ final class Lexicon {
             arretez | desabonner | se desabonner | ne plus me demander | basta | ya basta | basta ya |
             para | no me preguntes mas | darme de baja | parar | pare | nao me pergunte mais | 停止 | ストップ |
             配信停止 | 今後は不要です | 今後は不要 | やめて | やめてください | 止めて
+          de: austragen | bitte austragen | trag mich aus | tragt mich aus | abbestellen
+          fr: desinscrire | me desinscrire | desinscrivez-moi | desinscris-moi | desabonnez-moi |
+            desabonne-moi
+          es: darme de baja | dame de baja | denme de baja | desuscribirme | desuscribeme
+          pt: descadastrar | me descadastra | me descadastre | me descadastrem | descadastre-me |
+            me tira da lista | me tirem da lista
           """);
 
   /**
@@ -1073,31 +1232,54 @@ final class Lexicon {
             stop the surveys | stop these surveys | no more surveys | no more questions |
             don't ask me again | dont ask me again | do not ask me again | don't ask again |
             dont ask again | never ask me again | don't send me surveys | dont send me surveys |
-            don't send me any more | dont send me any more | unsubscribe me
+            don't send me any more | dont send me any more | unsubscribe me |
+            i don't want these surveys | i dont want these surveys | i don't want any more surveys |
+            i dont want any more surveys | no more of these
           de: nicht mehr fragen | keine umfragen mehr | keine umfrage mehr | keine weiteren fragen |
             keine fragen mehr | hor auf mich |
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
-            schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns
+            schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns |
+            ich will keine umfragen | ich mochte keine umfragen | will keine umfragen |
+            mochte keine umfragen | trag mich aus | tragt mich aus
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
             plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
             arrete de me | merci de ne plus | ne plus recevoir | arretez de m' | arrete de m' |
-            arretez d'envoyer | arrete d'envoyer
+            arretez d'envoyer | arrete d'envoyer | je ne veux plus recevoir | je veux plus recevoir |
+            je ne veux plus de sondages | je veux plus de sondages | desinscrivez-moi |
+            desabonnez-moi | desinscris-moi | desabonne-moi
           es: no me preguntes mas | no me pregunten mas | ya no me preguntes | ya no me pregunten |
             no mas encuestas | no me envies mas | no me manden mas | deja de preguntar |
             dejen de preguntar | deja de enviar | dejen de enviar | deja de mandar | deja de mandarme |
-            dejen de mandarme | deja de enviarme | dejen de enviarme
+            dejen de mandarme | deja de enviarme | dejen de enviarme | ya no quiero recibir |
+            no quiero recibir mas | no quiero recibir encuestas | ya no quiero encuestas |
+            no quiero mas encuestas | ya no me manden | ya no me envien | ya no me mandes |
+            darme de baja | dame de baja | denme de baja
           pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
             nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
             nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
             parem de enviar | pare de mandar | para de me mandar | para de mandar | para de me enviar |
-            para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar
+            para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar |
+            nao quero receber mais | nao quero mais essas | me descadastra | me descadastre |
+            me tira da lista | me tirem da lista
           ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
             こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
           """);
 
   static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
-  static final Set<String> THUMBS_DOWN = Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎");
+  static final Set<String> THUMBS_DOWN =
+      Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎", "❌", "❌❌", ":x:", "✖", "✗", "✘");
+
+  /**
+   * Bavarian and Austrian "na" (no) — only alone, set off by a comma, or before thanks ("na, des
+   * war's", "na danke"): elsewhere it is "well" ("na gut", "na klar").
+   */
+  static final Set<String> NO_SET_OFF = Set.of("na", "naa", "naaa");
+
+  /**
+   * A yes only when it is the whole reply ("ya": alone a yes, before more words Spanish "already").
+   */
+  static final Set<String> YES_ALONE = Set.of("ya", "yah", "yh", "ye", "yee", "yas", "yus");
 
   static final Set<String> OPT_IN =
       Set.of("optin", "opt in", "opt-in", "/closeloop optin", "start");
@@ -1147,6 +1329,14 @@ final class Lexicon {
           Map.entry("vier", 4),
           Map.entry("funf", 5),
           Map.entry("fuenf", 5),
+          // Bavarian, Austrian and phone German: "oans", "zwoa", "zwo", "dreie", "viere", "fünfe"
+          Map.entry("oans", 1),
+          Map.entry("zwoa", 2),
+          Map.entry("zwo", 2),
+          Map.entry("dreie", 3),
+          Map.entry("viere", 4),
+          Map.entry("funfe", 5),
+          Map.entry("fuenfe", 5),
           Map.entry("un", 1),
           Map.entry("une", 1),
           Map.entry("deux", 2),
@@ -1193,8 +1383,58 @@ final class Lexicon {
     // French texting: "tjrs pas", "tjs rien"
     return Stream.of("toujours", "tjrs", "tjs")
         .map(t -> phrase.replaceAll("(^| )toujours(?= |$)", "$1" + t))
+        .flatMap(Lexicon::spoken)
         .distinct()
         .flatMap(Lexicon::withoutApostrophes);
+  }
+
+  /**
+   * A phrase as it is also said or typed regionally: "really" as "rly" ("not rly"); German "nicht"
+   * as "net", "ned" or "nich", "immer" as "imma" and "das" as "des" ("geht net", "imma noch net",
+   * "des war's"); a Brazilian gerund after a verb of state as the European Portuguese "a" and
+   * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar").
+   */
+  private static Stream<String> spoken(String phrase) {
+    Stream.Builder<String> out = Stream.builder();
+    out.add(phrase);
+    if (phrase.matches("(?:.* )?really(?: .*)?")) {
+      out.add(phrase.replaceAll("(^| )really(?= |$)", "$1rly"));
+    }
+    if (phrase.matches("(?:.* )?das(?: .*)?")) {
+      out.add(phrase.replaceAll("(^| )das(?= |$)", "$1des")); // "des war's", "des passt"
+    }
+    if (phrase.matches("(?:.* )?(?:nicht|immer)(?: .*)?")) {
+      for (String nicht : List.of("nicht", "net", "ned", "nich")) {
+        String said = phrase.replaceAll("(^| )nicht(?= |$)", "$1" + nicht);
+        out.add(said);
+        out.add(said.replaceAll("(^| )immer(?= |$)", "$1imma"));
+      }
+    }
+    java.util.regex.Matcher gerund = Forms.PT_GERUND.matcher(phrase);
+    if (gerund.find()) {
+      out.add(
+          gerund.replaceAll(
+              m -> m.group(1) + m.group(2) + " a " + m.group(3) + infinitive(m.group(4))));
+    }
+    return out.build();
+  }
+
+  /**
+   * Patterns {@link #spoken} needs while the lists above are built (so in a class of their own).
+   */
+  private static final class Forms {
+    /** A verb of state, then a gerund: "esta funcionando", "ta dando", "continua travando". */
+    static final java.util.regex.Pattern PT_GERUND =
+        java.util.regex.Pattern.compile(
+            "(^| )(esta|ta|estou|to|continua|continuo|segue|fica) (\\p{L}+?)(ando|endo|indo)(?= |$)");
+  }
+
+  private static String infinitive(String ending) {
+    return switch (ending) {
+      case "ando" -> "ar";
+      case "endo" -> "er";
+      default -> "ir";
+    };
   }
 
   /** A phrase, also without its apostrophes and with French "c'est" as "c". */

@@ -231,6 +231,14 @@ final class Ratings {
         : null;
   }
 
+  /** Where the words after a leading article alone ("a", "eine", "un", "um") start, else -1. */
+  static int afterArticle(Folded f) {
+    Matcher lead = LEAD_IN.matcher(f.text);
+    return lead.lookingAt() && lead.group("article") != null && lead.end() < f.length()
+        ? lead.end()
+        : -1;
+  }
+
   /** The score at {@code at} is followed (after spaces) by a comma or a full stop. */
   private static boolean endsAtStop(Folded f, int at) {
     int i = at;

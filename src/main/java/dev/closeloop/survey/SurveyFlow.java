@@ -176,6 +176,9 @@ public final class SurveyFlow {
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && !questionSeen) {
         return comment(c, f.text()); // answers what they saw: their comment (kept once)
       }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && AnswerParser.hasMoreToAsk(f.text())) {
+        return anythingElse(c, true); // "one more thing", "あります": the request still to come
+      }
       if (c.step() == Step.AWAIT_ANYTHING_ELSE && reopened && !f.asks()) {
         // the ticket was just reopened: "it drops mostly in the mornings" says more about it, so it
         // goes with the comment the reopened ticket gets, not into a new ticket of its own; a

@@ -69,6 +69,21 @@ class HeldOutReadingTest {
     score("/survey/heldout5-2026-12-07.tsv", 150, 0.9);
   }
 
+  /**
+   * The sixth set, written 2026-12-07 and committed before it was run (regional speech, phone
+   * typing, replies in another language, opt-outs mid-survey, other star shapes, requests at
+   * "anything else?"): at its first run it read 119 of 157 (en 19/27, de 17/26, fr 20/26, es 21/26,
+   * pt 23/26, ja 19/26) — that is the generalisation figure. The reader was then fixed by class on
+   * its misses, so what it reads now (156 of 157) is no longer one; the floor only keeps the fixes.
+   * Its one miss, "pantoute, ca plante encore", is read as not fixed without a comment ("ça plante
+   * encore" says "still crashing" again, as "no, still broken" does) where the set expected the
+   * words kept.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheSixthSet() throws IOException {
+    score("/survey/heldout6-2026-12-07.tsv", 150, 0.9);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
