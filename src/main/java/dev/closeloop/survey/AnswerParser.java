@@ -913,11 +913,49 @@ public final class AnswerParser {
       char c = f.text.charAt(i);
       boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
       later |= c == ',' || c == ';' || c == '、' || wordStart && f.phraseAt(i, Lexicon.BUT) > 0;
-      if (later && wordStart && f.phraseAt(i, Lexicon.STILL_NOT) > 0) {
+      int still = later && wordStart ? f.phraseAt(i, Lexicon.STILL_NOT) : 0;
+      if (still > 0 && !notKnowing(f, i + still) && !notKnowingBefore(f, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * At {@code at}, right after a "still not", words saying only that the writer still does not
+   * know, believe or understand something (Lexicon.NOT_KNOWING): "still can't believe it took a
+   * week", "toujours pas compris pourquoi", "todavía no sé qué pasó"; or, as German and French put
+   * the verb first, right before it ("ich weiß immer noch nicht warum", "je comprends toujours
+   * pas": {@link #notKnowingBefore}).
+   */
+  private static boolean notKnowingBefore(Folded f, int at) {
+    int end = at;
+    while (end > 0 && Folded.isSeparator(f.text.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Character.isLetterOrDigit(f.text.charAt(start - 1))) {
+      start--;
+    }
+    return start < end && f.phraseAt(start, Lexicon.NOT_KNOWING) == end - start;
+  }
+
+  private static boolean notKnowing(Folded f, int at) {
+    int word = f.skipSeparators(at);
+    if (word >= f.length()) {
+      return false;
+    }
+    if (f.phraseAt(word, Lexicon.NOT_KNOWING) > 0) {
+      return true;
+    }
+    if (!f.text.startsWith("se", word)
+        || word + 2 < f.length() && Character.isLetterOrDigit(f.text.charAt(word + 2))) {
+      return false;
+    }
+    int after = word + 2;
+    return after >= f.length()
+        || ".!?,;".indexOf(f.text.charAt(after)) >= 0
+        || f.phraseAt(f.skipSeparators(after), Lexicon.KNOW_WHAT) > 0;
   }
 
   /**

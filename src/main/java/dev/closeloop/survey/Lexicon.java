@@ -920,6 +920,38 @@ final class Lexicon {
             continua aparecendo | ainda estou sem | ainda to sem | ainda nao consigo
           """);
 
+  /**
+   * After a "still not" of a later clause, words that say the writer still does not know, believe
+   * or understand something ("works now, still can't believe it took a week", "ça marche, toujours
+   * pas compris pourquoi", "ya funciona, todavía no sé qué pasó"): no trouble that goes on. Spanish
+   * and Portuguese "se" is also a pronoun ("todavía no se conecta"), so it counts only before a
+   * word that follows "I know" ({@link #KNOW_WHAT}) or at the clause's end.
+   */
+  static final List<String> NOT_KNOWING =
+      phrases(
+          """
+          en: believe | understand | understood | know | knew | idea | clue | sure | figured |
+            get why | get how | get what
+          de: verstanden | verstehe | versteh | kapiert | kapier | weiss | weis | glauben |
+            glaub | fassen | sicher | klar warum | klar wieso
+          fr: compris | comprends | comprend | sais | sait | su | sur | sure | idee | croire |
+            crois | capte | pige
+          es: sabe | sabemos | entiendo | entendi | entiende | idea | creo | creer | seguro |
+            segura | me explico
+          pt: sei | sabe | sabemos | entendi | entendo | entende | ideia | acredito | acreditar |
+            certeza | seguro | segura
+          """);
+
+  /**
+   * After Spanish or Portuguese "se" (I know), what is known: "no sé qué pasó", "não sei porque".
+   */
+  static final List<String> KNOW_WHAT =
+      phrases(
+          """
+          es: que | por que | porque | como | si | nada | bien | cual | donde | cuando
+          pt: o que | que | porque | por que | como | se | nada | bem | qual | onde | quando
+          """);
+
   /** Not fixed, said in words (checked before yes / no: "no funciona" is not a plain no). */
   static final List<String> NOT_FIXED =
       phrases(
