@@ -714,6 +714,11 @@ public final class AnswerParser {
       for (int more; end < f.length() && (more = f.phraseAt(end, same)) > 0; ) {
         end += more; // "まだ解決してません": Japanese runs its phrases together
       }
+      // a word that only places the answer in time or stresses it belongs to it: "funciona ya,
+      // pero tardaron mucho", "funciona agora, ainda não sei o que houve", "works fine but slow"
+      for (int more; (more = f.phraseAt(skipSpaces(f, end), Lexicon.FILLER)) > 0; ) {
+        end = skipSpaces(f, end) + more;
+      }
       int after = skipSpaces(f, end);
       // thanks, or a yes after a fixed word ("resolvido sim"), add nothing to the answer
       // "nao resolveu ainda", "works again now": time words and the same answer again, too
