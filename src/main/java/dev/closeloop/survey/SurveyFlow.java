@@ -600,7 +600,14 @@ public final class SurveyFlow {
         true);
   }
 
+  /**
+   * The last words: that the IT team will look at it and follow up when the digest will list the
+   * reply — a negative answer, or a comment that reads as a complaint (as {@link #thanksFor} judges
+   * it) — and a plain goodbye otherwise.
+   */
   private Say closing(Conversation c) {
-    return negativeByAnswers(c) ? Say.CLOSING_NEGATIVE : Say.CLOSING_POSITIVE;
+    boolean complains =
+        complaint != null && c.comment() != null && complaint.test(c.comment(), locale);
+    return negativeByAnswers(c) || complains ? Say.CLOSING_NEGATIVE : Say.CLOSING_POSITIVE;
   }
 }

@@ -372,6 +372,29 @@ class SurveyFlowTest {
 
   @Test
   @DisplayName(
+      "A survey whose comment reads as a complaint closes with the promise that the IT team will"
+          + " look at it, as the digest will list it, whatever the answers")
+  void aComplaintWithPositiveAnswersClosesWithTheReviewPromised() {
+    SurveyFlow judged = new SurveyFlow(2, (text, locale) -> text.contains("took ages"));
+    Transition fixedWithComment =
+        judged.apply(Conversation.start(), typed("works now, but it took ages"));
+    Transition four = judged.apply(fixedWithComment.next(), typed("4"));
+    Transition done = judged.apply(four.next(), new AnythingElseClicked(false));
+
+    assertThat(done.next().finished()).isTrue();
+    // before: "Thanks! That's all — have a good day." while the digest listed the reply
+    assertThat(done.say()).containsExactly(Say.CLOSING_NEGATIVE);
+
+    Conversation praised =
+        judged.apply(Conversation.start(), typed("works now, the tech was great")).next();
+    Conversation praisedFour = judged.apply(praised, typed("4")).next();
+    assertThat(judged.apply(praisedFour, new AnythingElseClicked(false)).say())
+        .as("no complaint, positive answers: nothing to follow up")
+        .containsExactly(Say.CLOSING_POSITIVE);
+  }
+
+  @Test
+  @DisplayName(
       "The promise of a review judges the comment in the survey's locale, as the digest does: a"
           + " complaint read as one only in the writer's language is still promised its review")
   void theReviewPromiseJudgesTheCommentInTheSurveysLocale() {
