@@ -704,6 +704,17 @@ public final class AnswerParser {
       // "sorted ty 5/5", "all sorted, 5 stars": a fixed word that is also a thanks, then a score
       return new ParsedAnswer.Fixed(true, f.originalFrom(start), f.originalFrom(0));
     }
+    int but = f.phraseAt(start, Lexicon.BUT);
+    if (start > said
+        && but > 0
+        && skipAcks(f, start + but) < f.length()
+        && saysAllIsWell(f.originalBefore(start))
+        && !containsFrom(f, start, Lexicon.NOT_FIXED)
+        && !containsFrom(f, start, Lexicon.STILL_NOT)) {
+      // "works fine but slow", "all good but took long": all is well, and a comment after the but
+      // (an ok alone is no answer: "ok but it still crashes" is read as before)
+      return new ParsedAnswer.Fixed(true, f.originalFrom(start), f.originalFrom(0));
+    }
     for (boolean fixed : new boolean[] {false, true}) {
       int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);
       if (len < 0) {
