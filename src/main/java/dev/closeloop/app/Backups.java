@@ -7,18 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.h2.api.ErrorCode;
 
 /**
  * Where backups go (backup.dir, by file name only, so the admin API cannot write anywhere else),
  * and whether an H2 store is held open by another process (restore must not overwrite it).
  */
 final class Backups {
-  /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1). */
-  private static final int ALREADY_OPEN = 90020;
-
-  /** H2's "Database not found" with IFEXISTS. */
-  private static final int NOT_FOUND = 90146;
-
   private Backups() {}
 
   /** The file {@code name} in backup.dir (created if missing); a path of any kind is refused. */
@@ -76,10 +71,10 @@ final class Backups {
     try (var c = DriverManager.getConnection(url, storage.user(), storage.password())) {
       return java.util.Optional.empty();
     } catch (SQLException e) {
-      if (e.getErrorCode() == NOT_FOUND) {
+      if (e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
         return java.util.Optional.empty();
       }
-      if (e.getErrorCode() == ALREADY_OPEN) {
+      if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
         return java.util.Optional.of(
             "the store " + db + " is open in another process (is the app running?): stop it first");
       }

@@ -106,10 +106,11 @@ public final class Database implements AutoCloseable {
     return new Database(ds, url.startsWith("jdbc:postgresql:"));
   }
 
-  /** H2's "Database may be already in use" (ErrorCode.DATABASE_ALREADY_OPEN_1) along the causes. */
+  /** H2's "Database may be already in use" along the causes. */
   static boolean heldByAnotherProcess(Throwable e) {
     for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getErrorCode() == 90020) {
+      if (t instanceof SQLException sql
+          && sql.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
         return true;
       }
     }

@@ -555,9 +555,7 @@ public final class SurveyFlow {
    */
   private Say thanksFor(Conversation c) {
     if (complaint != null) {
-      return negativeByAnswers(c) || complaint.test(c.comment(), locale)
-          ? Say.THANKS_FOR_COMMENT
-          : Say.COMMENT_NOTED;
+      return negativeByAnswers(c) || complains(c) ? Say.THANKS_FOR_COMMENT : Say.COMMENT_NOTED;
     }
     boolean positive = !negativeByAnswers(c) && (c.fixed() != null || c.rating() != null);
     return positive ? Say.COMMENT_NOTED : Say.THANKS_FOR_COMMENT;
@@ -606,8 +604,11 @@ public final class SurveyFlow {
    * it) — and a plain goodbye otherwise.
    */
   private Say closing(Conversation c) {
-    boolean complains =
-        complaint != null && c.comment() != null && complaint.test(c.comment(), locale);
-    return negativeByAnswers(c) || complains ? Say.CLOSING_NEGATIVE : Say.CLOSING_POSITIVE;
+    return negativeByAnswers(c) || complains(c) ? Say.CLOSING_NEGATIVE : Say.CLOSING_POSITIVE;
+  }
+
+  /** Whether the comment reads as a complaint to the digest's detection (false without one). */
+  private boolean complains(Conversation c) {
+    return complaint != null && c.comment() != null && complaint.test(c.comment(), locale);
   }
 }
