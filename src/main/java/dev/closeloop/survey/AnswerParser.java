@@ -1500,6 +1500,15 @@ public final class AnswerParser {
     return contains(f, Lexicon.PRAISE) && !contains(f, Lexicon.BUT);
   }
 
+  /**
+   * Complains of how the ticket was handled ("took a week", "nobody called back", "closed it
+   * without asking") and asks for nothing: feedback on this ticket rather than a new request.
+   */
+  public static boolean complainsOfHandling(String text) {
+    Folded f = Folded.of(text);
+    return contains(f, Lexicon.HANDLING) && !asks(f);
+  }
+
   private static boolean contains(Folded f, List<String> phrases) {
     return containsFrom(f, 0, phrases);
   }

@@ -107,7 +107,8 @@ final class Lexicon {
           de: nein | nee | ne | no | nichts | nix | nichts mehr | kein bedarf | nicht notig |
             eher nicht | momentan nicht | aktuell nicht | im moment nicht | gerade nicht |
             derzeit nicht | zurzeit nicht | jetzt nicht | vorerst nicht | erstmal nicht |
-            erst mal nicht | nix weiter | nix mehr | sonst nix | sonst nichts
+            erst mal nicht | nix weiter | nix mehr | sonst nix | sonst nichts | nei | nut |
+            nut meh | susch nut | sust nut
           fr: non | nan | rien | rien d'autre | rien de plus | plus rien | pas besoin | pas pour l'instant | ca ira |
             c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
           es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
@@ -372,6 +373,66 @@ final class Lexicon {
           pt: atencioso | atenciosa | prestativo | prestativa | gentil | educado | educada |
             paciente | simpatico | simpatica | profissional | eficiente
           ja: 親切 | 丁寧 | 優しい | やさしい | 感じが良 | 迅速
+          """);
+
+  /**
+   * How the ticket was handled, complained of: slow, nobody called back, closed without asking,
+   * rude. Typed at "anything else?" (and asking nothing), such words are feedback on this ticket,
+   * not a new request ("they took a week to answer", "hät niemer zruggruefe").
+   */
+  static final List<String> HANDLING =
+      phrases(
+          """
+          en: took a week | took weeks | took days | took too long | took so long |
+            took way too long | took a long time | took so much time | so slow to | too slow to |
+            nobody called | no one called | noone called | nobody came | no one came |
+            nobody got back | no one got back | nobody answered | no one answered |
+            nobody replied | no one replied | nobody contacted | no one contacted |
+            nobody told me | no one told me | never called | never came | never got back |
+            never heard back | never heard from | never answered | never replied |
+            didn't call | didnt call | didn't get back | didnt get back | didn't even ask |
+            didnt even ask | closed it without | closed the ticket without | closed without |
+            without asking me | without telling me | without checking with me | had to chase |
+            had to wait | had to call again | had to ask again | kept me waiting | was rude |
+            were rude | so rude | unfriendly | wasted my time | waste of time
+          de: hat lange gedauert | hat so lange gedauert | hat zu lange gedauert |
+            hat viel zu lange gedauert | hat ewig gedauert | hat ewig gebraucht |
+            hat wochen gedauert | hat tage gedauert | dauerte ewig | dauerte zu lange |
+            niemand hat angerufen | niemand hat zuruckgerufen | niemand hat sich gemeldet |
+            niemand hat geantwortet | niemand hat mich | hat sich niemand | hat sich keiner |
+            keiner hat sich | keiner hat angerufen | keiner hat zuruckgerufen |
+            nie zuruckgerufen | nicht zuruckgerufen | nie gemeldet | ohne zu fragen |
+            ohne mich zu fragen | ohne nachzufragen | ohne ruckmeldung | ohne bescheid |
+            einfach geschlossen | einfach zugemacht | musste warten | musste lange warten |
+            musste nachhaken | unfreundlich | unhoflich | zeitverschwendung | hat niemer |
+            niemer hat | zruggruefe | zrugg gruefe | zruggrueft
+          fr: personne ne m'a rappele | personne ne m'a contacte | personne ne m'a repondu |
+            personne ne m'a prevenu | personne ne m'a appele | personne m'a rappele |
+            personne m'a contacte | personne m'a repondu | personne m'a appele |
+            personne n'est venu | personne est venu | ferme sans | ferme le ticket sans |
+            ferme le billet sans | cloture sans | sans me parler | sans me demander |
+            sans me prevenir | sans prevenir | sans rien dire | sans me consulter |
+            c'etait trop long | beaucoup trop long | beaucoup trop de temps | une semaine pour |
+            j'ai attendu | j'ai du attendre | j'ai du relancer | jamais rappele | pas rappele |
+            jamais recontacte | impoli | impolie | perte de temps
+          es: tardaron | tardo una semana | nadie me llamo | nadie me contesto |
+            nadie me respondio | nadie me aviso | nadie me dijo | nadie llamo | nadie vino |
+            nadie contesto | nadie respondio | nunca me llamaron | nunca llamaron |
+            nunca me contestaron | no me llamaron | no me contestaron | no me avisaron |
+            cerraron el ticket sin | cerraron el caso sin | cerraron sin | sin preguntar |
+            sin preguntarme | sin avisar | sin avisarme | sin consultarme | tuve que esperar |
+            tuve que insistir | espere una semana | espere mucho | grosero | grosera |
+            maleducado | maleducada | perdida de tiempo
+          pt: demoraram | demorou uma semana | ninguem me ligou | ninguem me respondeu |
+            ninguem me retornou | ninguem me avisou | ninguem me procurou | ninguem ligou |
+            ninguem veio | ninguem respondeu | ninguem retornou | nunca me ligaram |
+            nao me ligaram | nao me retornaram | nao retornaram | fecharam o chamado sem |
+            fecharam o ticket sem | fecharam sem | sem perguntar | sem me perguntar | sem avisar |
+            sem me avisar | sem me consultar | tive que esperar | tive que cobrar | esperei |
+            grosseiro | grosseira | mal educado | mal educada | perda de tempo
+          ja: 誰からも連絡 | 連絡がありません | 連絡がなかった | 連絡もなく | 対応に時間 | 解決まで時間 |
+            時間がかかりすぎました | 待たされ | 勝手にクローズ | 勝手に閉じ | 確認せずに | 失礼な | 態度が悪 |
+            対応が遅
           """);
 
   /**
@@ -1424,7 +1485,9 @@ final class Lexicon {
    * A phrase as it is also said or typed regionally: "really" as "rly" ("not rly"); German "nicht"
    * as "net", "ned" or "nich", "immer" as "imma" and "das" as "des" ("geht net", "imma noch net",
    * "des war's"); a Brazilian gerund after a verb of state as the European Portuguese "a" and
-   * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar").
+   * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar");
+   * Swiss German "gaht"/"goht" for "geht", "no" for "noch", "nöd"/"nid" for "nicht" and "isch" for
+   * "ist" ("gaht immer no nöd").
    */
   private static Stream<String> spoken(String phrase) {
     Stream.Builder<String> out = Stream.builder();
@@ -1440,6 +1503,19 @@ final class Lexicon {
         String said = phrase.replaceAll("(^| )nicht(?= |$)", "$1" + nicht);
         out.add(said);
         out.add(said.replaceAll("(^| )immer(?= |$)", "$1imma"));
+      }
+    }
+    if (phrase.matches("(?:.* )?(?:geht|nicht|noch|ist)(?: .*)?")) {
+      // Swiss German: "gaht immer no nöd", "es goht nid", "isch no kaputt"
+      for (String geht : List.of("gaht", "goht")) {
+        for (String nicht : List.of("nod", "nid")) {
+          out.add(
+              phrase
+                  .replaceAll("(^| )geht(?= |$)", "$1" + geht)
+                  .replaceAll("(^| )noch(?= |$)", "$1no")
+                  .replaceAll("(^| )nicht(?= |$)", "$1" + nicht)
+                  .replaceAll("(^| )ist(?= |$)", "$1isch"));
+        }
       }
     }
     java.util.regex.Matcher gerund = Forms.PT_GERUND.matcher(phrase);

@@ -189,6 +189,13 @@ public final class SurveyFlow {
         // feedback, not a request: their comment, or a goodbye once a comment is in
         return c.comment() == null ? comment(c, f.text()) : declined(c);
       }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE
+          && !f.asks()
+          && AnswerParser.complainsOfHandling(f.text())) {
+        // "they took a week to answer", "nobody called me back": feedback on this ticket, kept
+        // with the comment (the digest lists it), not filed as a new request
+        return comment(c, f.text());
+      }
       return freeText(c, f.text(), false);
     }
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);

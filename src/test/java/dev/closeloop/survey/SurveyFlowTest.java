@@ -395,6 +395,36 @@ class SurveyFlowTest {
 
   @Test
   @DisplayName(
+      "A complaint about how the ticket was handled, typed at 'anything else?', is the survey's"
+          + " comment (the digest lists it and the closing promises a follow-up), not a new request")
+  void aComplaintOfHandlingAtAnythingElseIsTheCommentNotARequest() {
+    SurveyFlow judged = new SurveyFlow(2, (text, locale) -> text.contains("semana"));
+    Conversation fixed = judged.apply(Conversation.start(), typed("sí ya funciona")).next();
+    Conversation three = judged.apply(fixed, typed("3")).next();
+    assertThat(three.step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+
+    Transition complaint = judged.apply(three, typed("tardaron una semana en responder"));
+    // before: filed as a request (a new helpdesk ticket: "Tu petición ya es el ticket …")
+    assertThat(complaint.recorded()).extracting(Answer::kind).containsExactly(AnswerKind.COMMENT);
+    assertThat(complaint.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+    assertThat(complaint.say()).containsExactly(Say.THANKS_FOR_COMMENT);
+
+    Transition done = judged.apply(complaint.next(), typed("no, gracias"));
+    assertThat(done.next().finished()).isTrue();
+    assertThat(done.recorded()).extracting(Answer::kind).doesNotContain(AnswerKind.REQUEST);
+    assertThat(done.say()).containsExactly(Say.CLOSING_NEGATIVE);
+
+    assertThat(
+            judged
+                .apply(three, typed("nobody called me back, can you ask them to call me?"))
+                .recorded())
+        .as("a complaint that asks for something is still a request")
+        .extracting(Answer::kind)
+        .containsExactly(AnswerKind.REQUEST);
+  }
+
+  @Test
+  @DisplayName(
       "The promise of a review judges the comment in the survey's locale, as the digest does: a"
           + " complaint read as one only in the writer's language is still promised its review")
   void theReviewPromiseJudgesTheCommentInTheSurveysLocale() {
