@@ -3,6 +3,7 @@ package dev.closeloop.survey;
 import dev.closeloop.language.Texts;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads typed replies in English, German, French, Spanish, Portuguese and Japanese: scores ("4",
@@ -343,7 +344,8 @@ public final class AnswerParser {
    */
   public static boolean saysAllIsWell(String raw) {
     Folded f = Folded.of(clean(raw == null ? "" : raw));
-    return skipAcks(f, 0) >= f.length()
+    // "works fine now", "all good again": a time word after it changes nothing
+    return skip(f, skipAcks(f, 0), Lexicon.FILLER, Lexicon.ACK) >= f.length()
         && skip(f, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.AGREE) < f.length();
   }
 
@@ -704,16 +706,25 @@ public final class AnswerParser {
       // "sorted ty 5/5", "all sorted, 5 stars": a fixed word that is also a thanks, then a score
       return new ParsedAnswer.Fixed(true, f.originalFrom(start), f.originalFrom(0));
     }
-    int but = f.phraseAt(start, Lexicon.BUT);
+    // "works fine now but it took 3 days": a time word may come before the but
+    int butAt = skip(f, start, Lexicon.FILLER);
+    int but = f.phraseAt(butAt, Lexicon.BUT);
     if (start > said
         && but > 0
-        && skipAcks(f, start + but) < f.length()
+        && skipAcks(f, butAt + but) < f.length()
         && saysAllIsWell(f.originalBefore(start))
         && !containsFrom(f, start, Lexicon.NOT_FIXED)
         && !containsFrom(f, start, Lexicon.STILL_NOT)) {
       // "works fine but slow", "all good but took long": all is well, and a comment after the but
       // (an ok alone is no answer: "ok but it still crashes" is read as before)
-      return new ParsedAnswer.Fixed(true, f.originalFrom(start), f.originalFrom(0));
+      return new ParsedAnswer.Fixed(true, f.originalFrom(butAt), f.originalFrom(0));
+    }
+    int subject = skip(f, start, Lexicon.PRONOUN);
+    if (subject > start
+        && f.phraseAt(start, Lexicon.FIXED) < 0
+        && f.phraseAt(start, Lexicon.NOT_FIXED) < 0
+        && f.phraseAt(subject, Lexicon.NOT_FIXED) > 0) {
+      start = subject; // "es geht nicht", "it doesnt work", "il ne marche pas", "isso não funciona"
     }
     for (boolean fixed : new boolean[] {false, true}) {
       int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);
@@ -1412,6 +1423,10 @@ public final class AnswerParser {
       } else {
         len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
       }
+      int pronoun = len <= 0 && no ? f.phraseAt(i, Lexicon.PRONOUN) : -1;
+      if (pronoun > 0 && f.phraseAt(f.skipSeparators(i + pronoun), same) > 0) {
+        len = pronoun; // "no, it doesn't work", "nein, es geht nicht": the no said again
+      }
       if (len <= 0) {
         return -1;
       }
@@ -1506,8 +1521,15 @@ public final class AnswerParser {
    */
   public static boolean complainsOfHandling(String text) {
     Folded f = Folded.of(text);
-    return contains(f, Lexicon.HANDLING) && !asks(f);
+    return (contains(f, Lexicon.HANDLING) || TOOK_DAYS.matcher(f.text).find()) && !asks(f);
   }
+
+  /** "took 3 days", "hat 2 Wochen gedauert", "ça a pris 3 jours", "demorou 3 dias", "3日かかりました". */
+  private static final Pattern TOOK_DAYS =
+      Pattern.compile(
+          "(?:took|pris|tardo|demorou|levou) (?:\\d+|two|three|four|five|several|a few|deux|trois"
+              + "|plusieurs|dos|tres|varios|dois) (?:days|weeks|jours|semaines|dias"
+              + "|semanas)|\\d+ (?:tage|wochen) gedauert|\\d+日(?:も|間)?かかり");
 
   private static boolean contains(Folded f, List<String> phrases) {
     return containsFrom(f, 0, phrases);

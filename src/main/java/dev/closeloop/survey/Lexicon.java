@@ -1031,7 +1031,8 @@ final class Lexicon {
             no luck | still no luck | still crashing | still crashes | still buggy | still failing |
             still fails | still freezing | still freezes | doesn't work anymore | doesnt work anymore |
             stopped working | worse than before | even worse | it's worse | its worse | worse now |
-            still broke | broke again | it's broke | its broke
+            still broke | broke again | it's broke | its broke | is still broken | is broken |
+            is not working | isn't working | isnt working | is still not working
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
@@ -1056,6 +1057,7 @@ final class Lexicon {
             funktioniert nicht mehr | funktioniert gar nicht mehr | lauft nicht mehr |
             noch schlimmer | schlimmer als vorher | schlimmer
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
+            ne marche pas | ne marche toujours pas | ne fonctionne pas | ne fonctionne toujours pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
             pas tout a fait | toujours le meme probleme | meme probleme | pas encore resolu |
