@@ -177,6 +177,10 @@ public final class AnswerParser {
       // "works on wifi but not on VPN", "im WLAN geht's, über VPN aber nicht": only partly fixed
       return new ParsedAnswer.Fixed(false, text, text);
     }
+    ParsedAnswer problem = problemSays(f);
+    if (problem != null) {
+      return problem; // "the problem is still there", "o problema foi resolvido"
+    }
     ParsedAnswer fixed = fixed(f);
     if (fixed != null) {
       return fixed;
@@ -770,6 +774,35 @@ public final class AnswerParser {
       return new ParsedAnswer.Fixed(fixed, rest, f.originalFrom(0));
     }
     return null;
+  }
+
+  /**
+   * The problem named, then that it is gone or goes on ("the problem is still there", "problem
+   * solved", "das Problem besteht weiterhin", "le problème est résolu", "el problema sigue", "o
+   * problema foi resolvido", "問題は解決していません"): fixed or not, words after it the comment.
+   */
+  private static ParsedAnswer problemSays(Folded f) {
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    int named = problemNamed(f, start);
+    if (named <= 0) {
+      return null;
+    }
+    int at = skipSpaces(f, start + named);
+    for (boolean gone : new boolean[] {true, false}) {
+      int len = f.phraseAt(at, gone ? Lexicon.PROBLEM_GONE : Lexicon.PROBLEM_STAYS);
+      if (len <= 0) {
+        continue;
+      }
+      int end = skipSymbols(f, skip(f, at + len, Lexicon.FILLER, Lexicon.ACK));
+      String rest = end < f.length() ? f.originalFrom(f.skipSeparators(at + len)) : null;
+      return new ParsedAnswer.Fixed(gone, rest, f.originalFrom(0));
+    }
+    return null;
+  }
+
+  /** The length of the problem named at {@code at} ("the problem", "das Problem", "問題は"). */
+  private static int problemNamed(Folded f, int at) {
+    return f.phraseAt(at, Lexicon.PROBLEM);
   }
 
   /**
@@ -1423,9 +1456,19 @@ public final class AnswerParser {
       } else {
         len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
       }
-      int pronoun = len <= 0 && no ? f.phraseAt(i, Lexicon.PRONOUN) : -1;
+      int pronoun = len <= 0 ? f.phraseAt(i, Lexicon.PRONOUN) : -1;
       if (pronoun > 0 && f.phraseAt(f.skipSeparators(i + pronoun), same) > 0) {
-        len = pronoun; // "no, it doesn't work", "nein, es geht nicht": the no said again
+        len = pronoun; // "no, it doesn't work", "ja, es funktioniert": the answer said again
+      }
+      int named = len <= 0 ? problemNamed(f, i) : -1;
+      if (named > 0) {
+        // "yes, the problem is solved", "não, o problema continua": the answer said again
+        int verb = skipSpaces(f, i + named);
+        int says = f.phraseAt(verb, no ? Lexicon.PROBLEM_STAYS : Lexicon.PROBLEM_GONE);
+        if (says > 0) {
+          said = true;
+          len = verb + says - i;
+        }
       }
       if (len <= 0) {
         return -1;

@@ -741,6 +741,69 @@ final class Lexicon {
           """);
 
   /**
+   * The problem itself named as the subject of a short reply ("the problem is still there", "das
+   * Problem besteht weiterhin", "le problème est résolu", "問題は解決していません"); what it then does is in
+   * {@link #PROBLEM_GONE} or {@link #PROBLEM_STAYS}.
+   */
+  static final List<String> PROBLEM =
+      phrases(
+          """
+          en: the problem | the issue | the error | this problem | this issue | that problem |
+            that issue | problem | issue | error | my problem | my issue
+          de: das problem | der fehler | dieses problem | das thema | problem | fehler
+          fr: le probleme | le souci | le bug | l'erreur | ce probleme | ce souci | probleme | souci
+          es: el problema | el error | la falla | ese problema | este problema | problema
+          pt: o problema | o erro | esse problema | este problema | problema | erro
+          ja: 問題は | 問題が | 症状は | 症状が | 不具合は | 不具合が | エラーは | エラーが
+          """);
+
+  /** What a named problem does when it is gone: "is solved", "ist behoben", "a été résolu". */
+  static final List<String> PROBLEM_GONE =
+      phrases(
+          """
+          en: solved | resolved | fixed | sorted | gone | is solved | is resolved | is fixed |
+            is sorted | is gone | has been solved | has been resolved | has been fixed |
+            was solved | was resolved | was fixed | seems solved | seems resolved | seems fixed |
+            seems to be solved | seems to be resolved | seems to be fixed | is no more |
+            went away | has gone away | disappeared | has disappeared
+          de: gelost | behoben | ist gelost | ist behoben | ist weg | wurde gelost | wurde behoben |
+            scheint gelost | scheint behoben | besteht nicht mehr | tritt nicht mehr auf |
+            ist verschwunden
+          fr: resolu | regle | est resolu | est regle | a ete resolu | a ete regle | a disparu |
+            semble resolu | semble regle | n'est plus la | ne se produit plus
+          es: resuelto | solucionado | esta resuelto | esta solucionado | se resolvio |
+            se soluciono | fue resuelto | fue solucionado | ha sido resuelto | desaparecio |
+            ya no esta | ya no sale | ya no aparece
+          pt: resolvido | solucionado | esta resolvido | esta solucionado | foi resolvido |
+            foi solucionado | sumiu | desapareceu | nao aparece mais | parou
+          ja: 解決しました | 解決済みです | 解決済み | 直りました | なくなりました | 出なくなりました | 消えました
+          """);
+
+  /** What a named problem does when it goes on: "is still there", "persiste", "continua". */
+  static final List<String> PROBLEM_STAYS =
+      phrases(
+          """
+          en: persists | still persists | is still there | still there | is still here |
+            is still happening | still happening | continues | still continues | remains |
+            still remains | is not solved | is not resolved | is not fixed | isn't solved |
+            isn't resolved | isn't fixed | isnt solved | isnt resolved | isnt fixed |
+            is still not solved | is still not resolved | is still not fixed | still exists | is the same
+          de: besteht weiterhin | besteht immer noch | besteht noch | ist immer noch da |
+            ist noch da | ist nicht gelost | ist nicht behoben | ist immer noch nicht gelost |
+            ist immer noch nicht behoben | tritt immer noch auf | tritt weiterhin auf |
+            bleibt | ist geblieben
+          fr: persiste | est toujours la | est toujours present | n'est pas resolu |
+            n'est toujours pas resolu | n'est pas regle | n'est toujours pas regle | continue |
+            est toujours le meme
+          es: sigue | persiste | continua | sigue igual | sigue ahi | sigue pasando |
+            no esta resuelto | no se resolvio | no se soluciono | sigue apareciendo
+          pt: continua | persiste | continua igual | continua acontecendo | nao foi resolvido |
+            nao esta resolvido | nao foi solucionado | continua aparecendo
+          ja: 解決していません | 解決していない | 直っていません | 続いています | まだあります | まだ出ます |
+            変わりません
+          """);
+
+  /**
    * What a resolved thing is called in a short reply ("it works now", "ça marche", "isso
    * resolveu").
    */
@@ -969,6 +1032,8 @@ final class Lexicon {
           de: immer noch nicht | immer noch kein | immer noch keine | immer noch keinen |
             immer noch nichts | noch immer nicht | noch immer kein | noch immer keine |
             kann immer noch nicht | kann noch immer nicht | ich kann immer noch nicht |
+            kann mich immer noch nicht | ich kann mich immer noch nicht |
+            kann mich noch immer nicht | ich kann mich noch immer nicht |
             habe immer noch | hab immer noch | ich habe immer noch | ich hab immer noch |
             geht immer noch nicht | funktioniert immer noch nicht
           fr: toujours pas | toujours aucun | toujours aucune | toujours rien | toujours impossible |
