@@ -33,9 +33,14 @@ public final class RequesterHints {
     try {
       return ZoneId.of(tz).getId();
     } catch (DateTimeException e) {
-      log.info(
-          "event=invalid_timezone value_length={} will=use_platform_or_digest_zone", tz.length());
+      invalidZone(tz);
       return null;
     }
+  }
+
+  /** Logs a requester time zone that is not used (unknown, too long to be valid, or garbled). */
+  static void invalidZone(String tz) {
+    log.info(
+        "event=invalid_timezone value_length={} will=use_platform_or_digest_zone", tz.length());
   }
 }

@@ -91,6 +91,13 @@ public record TicketEvent(
             longer(ticket.url(), MAX_URL) || Texts.hasControl(ticket.url()) ? null : ticket.url(),
             cut(ticket.assignee(), MAX_NAME),
             cut(ticket.team(), MAX_NAME));
+    boolean zoneDropped =
+        requester != null
+            && (longer(requester.timezone(), MAX_PLATFORM_ID)
+                || Texts.hasControl(requester.timezone()));
+    if (zoneDropped) {
+      RequesterHints.invalidZone(requester.timezone()); // as an unknown zone is
+    }
     Requester r =
         requester == null
             ? null
@@ -99,10 +106,7 @@ public record TicketEvent(
                 cut(requester.name(), MAX_NAME),
                 requester.slackId(),
                 requester.discordId(),
-                longer(requester.timezone(), MAX_PLATFORM_ID)
-                        || Texts.hasControl(requester.timezone())
-                    ? null
-                    : requester.timezone(),
+                zoneDropped ? null : requester.timezone(),
                 longer(requester.locale(), MAX_LOCALE) || Texts.hasControl(requester.locale())
                     ? null
                     : requester.locale());

@@ -104,6 +104,22 @@ class WebhookHttpTest {
   }
 
   @Test
+  void aTimeZoneTooLongToBeValidIsLoggedAsInvalidLikeAnyOther() {
+    // a zone over 64 characters was dropped silently, while a short invalid one was logged
+    for (String tz : new String[] {"Mars/Olympus", "Europe/" + "x".repeat(80)}) {
+      logs.list.clear();
+      String body =
+          "{\"event\":\"ticket.closed\",\"ticket\":{\"id\":\"TZ-%d\"},\"requester\":{\"email\":\"t@example.com\",\"timezone\":\"%s\"}}"
+              .formatted(tz.length(), tz);
+      assertThat(app.webhook(body).statusCode()).isEqualTo(202);
+      assertThat(logs.list)
+          .as(tz)
+          .extracting(ILoggingEvent::getFormattedMessage)
+          .anySatisfy(m -> assertThat(m).startsWith("event=invalid_timezone"));
+    }
+  }
+
+  @Test
   void timestampsMoreThan300SecondsAwayAreRefused() {
     String body = TestApp.closed("INC-8", T0, "{\"email\":\"d@example.com\"}");
     long now = clock.instant().getEpochSecond();
