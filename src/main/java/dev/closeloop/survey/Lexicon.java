@@ -392,8 +392,7 @@ final class Lexicon {
             never heard back | never heard from | never answered | never replied |
             didn't call | didnt call | didn't get back | didnt get back | didn't even ask |
             didnt even ask | closed it without | closed the ticket without | closed without |
-            without asking me | without telling me | without checking with me | had to chase |
-            had to wait | had to call again | had to ask again | kept me waiting | was rude |
+            had to chase | had to wait | had to call again | had to ask again | kept me waiting | was rude |
             were rude | so rude | unfriendly | wasted my time | waste of time
           de: hat lange gedauert | hat so lange gedauert | hat zu lange gedauert |
             hat viel zu lange gedauert | hat ewig gedauert | hat ewig gebraucht |
@@ -401,17 +400,17 @@ final class Lexicon {
             niemand hat angerufen | niemand hat zuruckgerufen | niemand hat sich gemeldet |
             niemand hat geantwortet | niemand hat mich | hat sich niemand | hat sich keiner |
             keiner hat sich | keiner hat angerufen | keiner hat zuruckgerufen |
-            nie zuruckgerufen | nicht zuruckgerufen | nie gemeldet | ohne zu fragen |
-            ohne mich zu fragen | ohne nachzufragen | ohne ruckmeldung | ohne bescheid |
-            einfach geschlossen | einfach zugemacht | musste warten | musste lange warten |
+            nie zuruckgerufen | nicht zuruckgerufen | nie gemeldet | ohne ruckmeldung |
+            ohne bescheid | einfach geschlossen | geschlossen ohne | zugemacht ohne |
+            einfach zugemacht | musste warten | musste lange warten |
             musste nachhaken | unfreundlich | unhoflich | zeitverschwendung | hat niemer |
             niemer hat | zruggruefe | zrugg gruefe | zruggrueft
           fr: personne ne m'a rappele | personne ne m'a contacte | personne ne m'a repondu |
             personne ne m'a prevenu | personne ne m'a appele | personne m'a rappele |
             personne m'a contacte | personne m'a repondu | personne m'a appele |
             personne n'est venu | personne est venu | ferme sans | ferme le ticket sans |
-            ferme le billet sans | cloture sans | sans me parler | sans me demander |
-            sans me prevenir | sans prevenir | sans rien dire | sans me consulter |
+            ferme le billet sans | cloture sans | sans me parler | sans me prevenir |
+            sans me consulter |
             c'etait trop long | beaucoup trop long | beaucoup trop de temps | une semaine pour |
             j'ai attendu | j'ai du attendre | j'ai du relancer | jamais rappele | pas rappele |
             jamais recontacte | impoli | impolie | perte de temps
@@ -419,19 +418,18 @@ final class Lexicon {
             nadie me respondio | nadie me aviso | nadie me dijo | nadie llamo | nadie vino |
             nadie contesto | nadie respondio | nunca me llamaron | nunca llamaron |
             nunca me contestaron | no me llamaron | no me contestaron | no me avisaron |
-            cerraron el ticket sin | cerraron el caso sin | cerraron sin | sin preguntar |
-            sin preguntarme | sin avisar | sin avisarme | sin consultarme | tuve que esperar |
+            cerraron el ticket sin | cerraron el caso sin | cerraron sin | sin avisarme |
+            sin consultarme | tuve que esperar |
             tuve que insistir | espere una semana | espere mucho | grosero | grosera |
             maleducado | maleducada | perdida de tiempo
           pt: demoraram | demorou uma semana | ninguem me ligou | ninguem me respondeu |
             ninguem me retornou | ninguem me avisou | ninguem me procurou | ninguem ligou |
             ninguem veio | ninguem respondeu | ninguem retornou | nunca me ligaram |
             nao me ligaram | nao me retornaram | nao retornaram | fecharam o chamado sem |
-            fecharam o ticket sem | fecharam sem | sem perguntar | sem me perguntar | sem avisar |
-            sem me avisar | sem me consultar | tive que esperar | tive que cobrar | esperei |
+            fecharam o ticket sem | fecharam sem | sem me avisar | sem me consultar | tive que esperar | tive que cobrar | esperei |
             grosseiro | grosseira | mal educado | mal educada | perda de tempo
           ja: 誰からも連絡 | 連絡がありません | 連絡がなかった | 連絡もなく | 対応に時間 | 解決まで時間 |
-            時間がかかりすぎました | 待たされ | 勝手にクローズ | 勝手に閉じ | 確認せずに | 失礼な | 態度が悪 |
+            時間がかかりすぎました | 待たされ | 勝手にクローズ | 勝手に閉じ | 失礼な | 態度が悪 |
             対応が遅
           """);
 
