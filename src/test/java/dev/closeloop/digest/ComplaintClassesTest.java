@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, 8's, 9's and 10's blind checks found misread
- * (docs/negative-detection.md, Rounds 7 to 10), each probed with wordings that are in neither the
+ * The classes of reply round 7's, 8's, 9's, 10's and 11's blind checks found misread
+ * (docs/negative-detection.md, Rounds 7 to 11), each probed with wordings that are in neither the
  * held-out nor the tuning files: a rule for a class must read the class, not the row that showed
  * it.
  */
@@ -507,6 +507,49 @@ class ComplaintClassesTest {
         "de | danke für das \"gelöst\", geht trotzdem",
       })
   void aScareQuotedResolutionIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 11: a question about what the writer should do or may have next ("do I need to restart
+   * again?", "¿tengo que hacer lo mismo en…?"): five of six were called complaints, by the model or
+   * by the rules' "again". It opens with a {@code [next step]} entry, or in Japanese asks whether
+   * something is needed (必要ですか).
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | quick question, do I need to reboot again after the patch?",
+        "en | can i get the same docking station again for my home office?",
+        "de | muss ich das Passwort auf dem Handy nochmal neu eingeben?",
+        "es | ¿tengo que reiniciar otra vez después de la actualización?",
+        "es | ¿tengo que volver a configurar la impresora en el otro portátil?",
+        "pt | preciso reiniciar de novo depois da atualização?",
+        "pt | posso pedir outro mouse igual?",
+        "ja | 新しいスマホでもまた認証の設定が必要ですか？",
+      })
+  void aQuestionAboutTheNextStepIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 11, guards: a next-step question with a complaint in it or after it, or asked "why", is
+   * still a complaint.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | do I need to restart again? it still crashes every hour",
+        "en | why do I need to reboot again every morning?",
+        "en | do i need to restart again because outlook crashed?",
+        "de | muss ich jetzt jeden Tag neu starten, weil es immer noch abstürzt?",
+        "de | warum muss ich das jedes Mal neu melden?",
+        "ja | 自宅のPCでも同じ設定が必要ですか？まだ直ってないです",
+      })
+  void aNextStepQuestionBesideAComplaintIsAComplaint(String language, String comment) {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
