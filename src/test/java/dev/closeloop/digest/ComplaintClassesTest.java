@@ -571,6 +571,64 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
+  /**
+   * Round 11: the fix broke something else in exchange ("Outlook geht wieder, dafür ist jetzt mein
+   * Kalender leer"): "geht wieder" made the reply resolved. "dafür" as "for it" after thanks stays
+   * good news.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | Drucker geht wieder, dafür ist jetzt der Scanner tot",
+        "de | WLAN läuft, dafür ist mir jetzt das Headset abgeschmiert",
+      })
+  void aFixThatBrokeSomethingElseIsAComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | danke dafür, jetzt läuft alles",
+        "de | Danke dafür! Jetzt ist alles wieder gut",
+      })
+  void thanksForItIsNoTradeOff(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 11: annoyed at first, then praise ("最初はイライラしましたが、しっかり対応していただきました", "al principio estaba
+   * un poco molesto pero…"); the praise aside "not the fastest, but…".
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ja | 最初はイライラしましたが、丁寧に説明してもらえて納得です",
+        "es | al principio estaba algo mosqueada pero me lo resolvieron genial",
+        "en | not the fastest fix ever, but the tech was lovely, thanks",
+      })
+  void annoyanceAtFirstThenPraiseIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 11, guards: the annoyance over, but the problem not. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ja | 最初はイライラしましたが、結局まだ直っていません",
+        "es | al principio estaba molesto pero sigue sin funcionar",
+        "en | not the fastest, and it still crashes",
+      })
+  void annoyanceAtFirstAndStillBrokenIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
   static ComplaintRules.Verdict rulesAlone(String language, String comment) {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
