@@ -629,6 +629,37 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
+  /**
+   * Round 11: "again" about working, not about the fault: "c'est reparti, merci" (running again;
+   * "c'est reparti" alone was a complaint, for "and off it goes again"), "Perfecto, ya estoy
+   * trabajando otra vez" (read as sarcasm: an opener, then "otra vez").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | c'est reparti après le redémarrage, merci Julie",
+        "es | genial, ya estoy trabajando otra vez con el portátil nuevo, gracias",
+      })
+  void workingAgainIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 11, guards: the fault again. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | ça a marché deux heures et c'est reparti",
+        "fr | c'est reparti pour un tour, l'écran clignote",
+        "es | otra vez trabajando con el portátil viejo porque el nuevo no arranca",
+        "es | perfecto, otra vez sin conexión",
+      })
+  void theFaultAgainIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
   static ComplaintRules.Verdict rulesAlone(String language, String comment) {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
