@@ -660,6 +660,45 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
+  /**
+   * Round 11: Portuguese "perda de tempo" (waste of time, which en, de, fr and es had) after a
+   * resolution; the fix removing the writer's things (round 7's class, "removed all my").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pt | resolvido sim, mas foi uma perda de tempo pra mim",
+        "en | the patch removed all my saved wifi networks",
+      })
+  void wastedTimeAndRemovedThingsAreComplaints(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 11: doing the same thing on another device is a step, not the same fault. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pt | posso fazer a mesma coisa no tablet?",
+      })
+  void doingTheSameThingIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 11, guard: the same fault. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pt | continua a mesma coisa no tablet",
+      })
+  void theSameFaultIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
   static ComplaintRules.Verdict rulesAlone(String language, String comment) {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
