@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *   <li>a <em>persistence</em> word ("still", "again", "keeps", "recurring", "immer noch",
  *       "toujours", "sigue") together with an un-negated problem is a complaint;
  *   <li>a strong problem word ("cracked", "wiped", "kaputt") is a complaint unless the same clause
- *       says it is resolved.
+ *       says it is resolved;
+ *   <li>a question that opens with a <em>next step</em> entry ("do I need to", "muss ich") asks
+ *       what to do next: by persistence or problem words alone it is no complaint, and a comment
+ *       that says nothing else is resolved.
  * </ul>
  *
  * The last clause that says anything decides: a complaint is negative, a resolution ("works now",
