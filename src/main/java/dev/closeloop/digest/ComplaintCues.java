@@ -33,7 +33,8 @@ record ComplaintCues(
     WordSet sarcasticOpeners,
     WordSet sarcasmTurns,
     WordSet determiners,
-    WordSet reporting) {
+    WordSet reporting,
+    WordSet nextStep) {
 
   static ComplaintCues of(RuleFile file) {
     return new ComplaintCues(
@@ -57,7 +58,8 @@ record ComplaintCues(
         set(file, "sarcastic openers"),
         set(file, "sarcasm turns"),
         set(file, "determiners"),
-        set(file, "reporting"));
+        set(file, "reporting"),
+        set(file, "next step"));
   }
 
   /** Entries of two or more words ("immer noch"), longest first: read as one token. */
@@ -82,7 +84,8 @@ record ComplaintCues(
             conditional,
             sarcasticOpeners,
             sarcasmTurns,
-            reporting)
+            reporting,
+            nextStep)
         .flatMap(s -> s.exact.stream())
         .filter(e -> e.contains(" "))
         .distinct()

@@ -20,7 +20,10 @@ import java.util.regex.Pattern;
  *   <li>a <em>persistence</em> word ("still", "again", "keeps", "recurring", "immer noch",
  *       "toujours", "sigue") together with an un-negated problem is a complaint;
  *   <li>a strong problem word ("cracked", "wiped", "kaputt") is a complaint unless the same clause
- *       says it is resolved.
+ *       says it is resolved;
+ *   <li>a question that opens with a <em>next step</em> entry ("do I need to", "muss ich") asks
+ *       what to do next: by persistence or problem words alone it is no complaint, and a comment
+ *       that says nothing else is resolved.
  * </ul>
  *
  * The last clause that says anything decides: a complaint is negative, a resolution ("works now",
@@ -70,16 +73,24 @@ final class ComplaintRules {
     if (sarcastic(tokens, clauses)) {
       return Verdict.COMPLAINT;
     }
+    boolean askedNextStep = false;
     for (int i = clauses.size() - 1; i >= 0; i--) {
       Clause clause = clauses.get(i);
       if (clause.complaint()) {
         return Verdict.COMPLAINT;
       }
+      if (clause.nextStepQuestion) {
+        askedNextStep = true; // says nothing itself: what comes before it decides
+        continue;
+      }
       if (clause.resolved) {
         return Verdict.RESOLVED;
       }
     }
-    return Verdict.UNKNOWN;
+    // "do I need to restart again after the update?", "¿tengo que hacer lo mismo en la tablet?":
+    // a question about what the writer should do next, and nothing else said, is no complaint
+    // (round 11: the model, and the rules by "again", read five of six such questions as one)
+    return askedNextStep ? Verdict.RESOLVED : Verdict.UNKNOWN;
   }
 
   private boolean sarcastic(List<String> tokens, List<Clause> clauses) {
@@ -137,7 +148,7 @@ final class ComplaintRules {
       if (!isWord(token) || contrast) {
         if (!current.isEmpty()) {
           Clause clause = Clause.of(current, cues);
-          clauses.add(token.equals("?") ? clause.asQuestion() : clause);
+          clauses.add(token.equals("?") ? clause.asQuestion(current, cues) : clause);
           current = new ArrayList<>();
         }
         if (contrast || SENTENCE_END.matcher(token).matches()) {
@@ -175,20 +186,44 @@ final class ComplaintRules {
       boolean persistence,
       boolean persistent,
       boolean resolved,
-      boolean sarcasmTurn) {
+      boolean sarcasmTurn,
+      boolean nextStepQuestion) {
 
     Clause withPersistence() {
       return new Clause(
-          negatedFunctioning, problem, strongProblem, true, persistent, resolved, sarcasmTurn);
+          negatedFunctioning,
+          problem,
+          strongProblem,
+          true,
+          persistent,
+          resolved,
+          sarcasmTurn,
+          nextStepQuestion);
     }
 
-    /** A question ("same setup on my other laptop?") is no complaint by persistence alone. */
-    Clause asQuestion() {
+    /**
+     * A question ("same setup on my other laptop?") is no complaint by persistence alone. One that
+     * opens with a {@code [next step]} entry ("do I need to", "muss ich", "tengo que") asks what
+     * the writer should do next (round 11): its "again" and its problem words ("restart again") are
+     * the step, not a complaint; a strong problem or a negated function in it still is one.
+     */
+    Clause asQuestion(List<String> words, ComplaintCues cues) {
+      boolean nextStep = !words.isEmpty() && cues.nextStep().has(words.get(0));
       return new Clause(
-          negatedFunctioning, problem, strongProblem, persistence, false, resolved, sarcasmTurn);
+          negatedFunctioning,
+          problem,
+          strongProblem,
+          persistence,
+          false,
+          resolved,
+          sarcasmTurn,
+          nextStep);
     }
 
     boolean complaint() {
+      if (nextStepQuestion) {
+        return negatedFunctioning || (strongProblem && !resolved);
+      }
       return negatedFunctioning
           || (persistence && problem)
           || ((strongProblem || persistent) && !resolved);
@@ -301,7 +336,7 @@ final class ComplaintRules {
         turn |= cues.sarcasmTurns().has(word);
       }
       return new Clause(
-          negatedFunctioning, problem, strong, persistence, persistent, resolved, turn);
+          negatedFunctioning, problem, strong, persistence, persistent, resolved, turn, false);
     }
 
     /**

@@ -43,7 +43,8 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "sarcastic openers",
           "sarcasm turns",
           "determiners",
-          "reporting");
+          "reporting",
+          "next step");
   private static final Set<String> ALL = Set.copyOf(concat(PHRASE_SECTIONS, WORD_SECTIONS));
 
   RuleFile {

@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, 8's, 9's and 10's blind checks found misread
- * (docs/negative-detection.md, Rounds 7 to 10), each probed with wordings that are in neither the
+ * The classes of reply round 7's, 8's, 9's, 10's and 11's blind checks found misread
+ * (docs/negative-detection.md, Rounds 7 to 11), each probed with wordings that are in neither the
  * held-out nor the tuning files: a rule for a class must read the class, not the row that showed
  * it.
  */
@@ -167,7 +167,8 @@ class ComplaintClassesTest {
         "pt | o email diz resolvido, a impressora discorda totalmente",
       })
   void aResolutionTheTicketReportsIsNoResolution(String language, String comment) {
-    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.UNKNOWN);
+    // no "resolved" veto; since round 11 the German and Portuguese rules read the disagreement
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.RESOLVED);
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
@@ -507,6 +508,194 @@ class ComplaintClassesTest {
         "de | danke für das \"gelöst\", geht trotzdem",
       })
   void aScareQuotedResolutionIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 11: the device disagrees with a resolution the ticket reported (round 10's class). With
+   * round 11's rows the German model no longer read "sieht das anders" as a complaint (0.61), and
+   * the English model never read "disagrees" (0.42): the rules now do.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | laut Ticket erledigt, mein PC sieht das leider anders",
+        "en | the portal says sorted, my laptop disagrees",
+      })
+  void theDeviceDisagreesWithTheReportedResolution(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 11: a question about what the writer should do or may have next ("do I need to restart
+   * again?", "¿tengo que hacer lo mismo en…?"): five of six were called complaints, by the model or
+   * by the rules' "again". It opens with a {@code [next step]} entry, or in Japanese asks whether
+   * something is needed (必要ですか).
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | quick question, do I need to reboot again after the patch?",
+        "en | can i get the same docking station again for my home office?",
+        "de | muss ich das Passwort auf dem Handy nochmal neu eingeben?",
+        "es | ¿tengo que reiniciar otra vez después de la actualización?",
+        "es | ¿tengo que volver a configurar la impresora en el otro portátil?",
+        "pt | preciso reiniciar de novo depois da atualização?",
+        "pt | posso pedir outro mouse igual?",
+        "ja | 新しいスマホでもまた認証の設定が必要ですか？",
+      })
+  void aQuestionAboutTheNextStepIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 11, guards: a next-step question with a complaint in it or after it, or asked "why", is
+   * still a complaint.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | do I need to restart again? it still crashes every hour",
+        "en | why do I need to reboot again every morning?",
+        "en | do i need to restart again because outlook crashed?",
+        "de | muss ich jetzt jeden Tag neu starten, weil es immer noch abstürzt?",
+        "de | warum muss ich das jedes Mal neu melden?",
+        "ja | 自宅のPCでも同じ設定が必要ですか？まだ直ってないです",
+      })
+  void aNextStepQuestionBesideAComplaintIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 11: the fix broke something else in exchange ("Outlook geht wieder, dafür ist jetzt mein
+   * Kalender leer"): "geht wieder" made the reply resolved. "dafür" as "for it" after thanks stays
+   * good news.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | Drucker geht wieder, dafür ist jetzt der Scanner tot",
+        "de | WLAN läuft, dafür ist mir jetzt das Headset abgeschmiert",
+      })
+  void aFixThatBrokeSomethingElseIsAComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | danke dafür, jetzt läuft alles",
+        "de | Danke dafür! Jetzt ist alles wieder gut",
+      })
+  void thanksForItIsNoTradeOff(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 11: annoyed at first, then praise ("最初はイライラしましたが、しっかり対応していただきました", "al principio estaba
+   * un poco molesto pero…"); the praise aside "not the fastest, but…".
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ja | 最初はイライラしましたが、丁寧に説明してもらえて納得です",
+        "es | al principio estaba algo mosqueada pero me lo resolvieron genial",
+        "en | not the fastest fix ever, but the tech was lovely, thanks",
+      })
+  void annoyanceAtFirstThenPraiseIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 11, guards: the annoyance over, but the problem not. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ja | 最初はイライラしましたが、結局まだ直っていません",
+        "es | al principio estaba molesto pero sigue sin funcionar",
+        "en | not the fastest, and it still crashes",
+      })
+  void annoyanceAtFirstAndStillBrokenIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 11: "again" about working, not about the fault: "c'est reparti, merci" (running again;
+   * "c'est reparti" alone was a complaint, for "and off it goes again"), "Perfecto, ya estoy
+   * trabajando otra vez" (read as sarcasm: an opener, then "otra vez").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | c'est reparti après le redémarrage, merci Julie",
+        "es | genial, ya estoy trabajando otra vez con el portátil nuevo, gracias",
+      })
+  void workingAgainIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 11, guards: the fault again. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | ça a marché deux heures et c'est reparti",
+        "fr | c'est reparti pour un tour, l'écran clignote",
+        "es | otra vez trabajando con el portátil viejo porque el nuevo no arranca",
+        "es | perfecto, otra vez sin conexión",
+      })
+  void theFaultAgainIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 11: Portuguese "perda de tempo" (waste of time, which en, de, fr and es had) after a
+   * resolution; the fix removing the writer's things (round 7's class, "removed all my").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pt | resolvido sim, mas foi uma perda de tempo pra mim",
+        "en | the patch removed all my saved wifi networks",
+      })
+  void wastedTimeAndRemovedThingsAreComplaints(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 11: doing the same thing on another device is a step, not the same fault. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pt | posso fazer a mesma coisa no tablet?",
+      })
+  void doingTheSameThingIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 11, guard: the same fault. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pt | continua a mesma coisa no tablet",
+      })
+  void theSameFaultIsAComplaint(String language, String comment) {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
