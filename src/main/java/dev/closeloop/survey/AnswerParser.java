@@ -126,11 +126,19 @@ public final class AnswerParser {
     if (thumbAndScore != null) {
       return thumbAndScore; // "👍 5", "👎 2/5": both answers
     }
-    if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
+    String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
+    if (Lexicon.THUMBS_UP.contains(core)
+        || Lexicon.THUMBS_UP.contains(f.text)
+        || Lexicon.THUMBS_UP.contains(once)) {
       return new ParsedAnswer.Fixed(true);
     }
-    if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
+    if (Lexicon.THUMBS_DOWN.contains(core)
+        || Lexicon.THUMBS_DOWN.contains(f.text)
+        || Lexicon.THUMBS_DOWN.contains(once)) {
       return new ParsedAnswer.Fixed(false);
+    }
+    if (Ratings.between(core)) {
+      return new ParsedAnswer.Unclear(text); // "so 3-4", "entre 3 e 4", "tres y medio"
     }
     ParsedAnswer.Rating rating = Ratings.read(f);
     if (rating != null) {
@@ -655,6 +663,18 @@ public final class AnswerParser {
       }
     }
     return null;
+  }
+
+  /** The one emoji or symbol a reply repeats and is made of ("😭😭"), else the reply itself. */
+  private static String oneSymbolRepeated(String core) {
+    if (core.isEmpty()) {
+      return core;
+    }
+    int first = core.codePointAt(0);
+    boolean same =
+        Character.getType(first) == Character.OTHER_SYMBOL
+            && core.codePoints().allMatch(cp -> cp == first);
+    return same ? new String(Character.toChars(first)) : core;
   }
 
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */

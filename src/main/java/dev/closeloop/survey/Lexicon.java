@@ -404,6 +404,7 @@ final class Lexicon {
           ja: 分かりません | わかりません | 分からない | わからない | まだ分かりません | まだわかりません |
             まだ分からない | まだわからない | 分かんない | わかんない | 不明です | 不明 | 何とも言えません |
             なんとも言えません | 微妙です | 微妙ですね | 微妙 | 微妙かな | びみょう | びみょうです
+          emoji: 🤷 | :shrug:
           """);
 
   /**
@@ -1179,17 +1180,20 @@ final class Lexicon {
       phrases(
           """
           en: no wait | wait | wait no | oh wait | sorry | sorry i mean | sorry i meant | i mean |
-            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops
+            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops |
+            hang on | hang on no | hold on | hold on no
           de: nein doch | nee doch | ne doch | ne moment | nee moment | nein moment | nein warte |
             nee warte | ne warte | moment | warte | sorry | ich meine | ich meinte | meinte |
             korrektur | quatsch | nein quatsch | ach nee | ah nee | oh nee | ups
           fr: euh non | ah non | oh non | non attendez | non attends | ah non attendez | attendez |
-            attends | pardon | je veux dire | je voulais dire | enfin non | non pardon | oups
+            attends | pardon | je veux dire | je voulais dire | enfin non | non pardon | oups |
+            ah si | ah si pardon | si pardon | ah ben si
           es: no perdon | no espera | no esperen | perdon | espera | quiero decir | quise decir |
-            digo | no mejor | mejor dicho | o sea | ups | ay no
+            digo | no mejor | mejor dicho | o sea | ups | ay no | bueno no | o sea no
           pt: nao pera | nao espera | pera | pera ai | espera | ops | opa | quis dizer | quero dizer |
-            digo | ou melhor | alias | desculpa | nao desculpa
-          ja: あ、いえ | あ、いや | いや | いえ | やっぱり | じゃなくて | ではなく | 訂正 | 間違えました | 間違い
+            digo | ou melhor | alias | desculpa | nao desculpa | quer dizer nao | ops sim
+          ja: あ、いえ | あ、いや | いや | いえ | やっぱり | じゃなくて | ではなく | 訂正 | 間違えました | 間違い |
+            あ、すみません | あ、すいません | と思ったら | かと思ったら
           """);
 
   /** The corrections that take back a yes: "no wait", "ne moment", "ah non", "nao pera", "いえ". */
@@ -1199,9 +1203,11 @@ final class Lexicon {
               p ->
                   p.matches(
                           "(?:no|nein|nee|ne|non|nao|ah non|oh non|euh non|ach nee|ah nee|oh nee"
-                              + "|enfin non|ay no)(?: .*)?")
+                              + "|enfin non|ay no|bueno no|o sea no|quer dizer nao|hang on no"
+                              + "|hold on no)(?: .*)?")
                       || p.startsWith("あ、い")
                       || p.equals("いや")
+                      || p.endsWith("と思ったら")
                       || p.equals("いえ"))
           .toList();
 
@@ -1272,7 +1278,10 @@ final class Lexicon {
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
             schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns |
             ich will keine umfragen | ich mochte keine umfragen | will keine umfragen |
-            mochte keine umfragen | trag mich aus | tragt mich aus
+            mochte keine umfragen | trag mich aus | tragt mich aus | schicken sie mir keine |
+            senden sie mir keine | schicken sie mir bitte keine | senden sie mir bitte keine |
+            schicken sie mir keine umfragen mehr | bitte keine umfragen mehr | ich mochte keine weiteren |
+            tragen sie mich aus | keine weiteren umfragen
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
             plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
             arrete de me | merci de ne plus | ne plus recevoir | arretez de m' | arrete de m' |
@@ -1298,9 +1307,36 @@ final class Lexicon {
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
           """);
 
-  static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
+  static final Set<String> THUMBS_UP =
+      Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍", "🙆", "🆗", "✔", "☑");
+
+  /**
+   * A thumb down, a cross, and the faces and gestures that say "no good" on their own: angry,
+   * crying, disappointed, Japanese 🙅 (a repeated one is read as one: "😭😭").
+   */
   static final Set<String> THUMBS_DOWN =
-      Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎", "❌", "❌❌", ":x:", "✖", "✗", "✘");
+      Set.of(
+          "👎",
+          ":-1:",
+          ":thumbsdown:",
+          "(n)",
+          "👎👎",
+          "❌",
+          "❌❌",
+          ":x:",
+          "✖",
+          "✗",
+          "✘",
+          "😡",
+          "😠",
+          "🤬",
+          "😭",
+          "😢",
+          "😞",
+          "🙁",
+          "☹",
+          "😩",
+          "🙅");
 
   /**
    * Bavarian and Austrian "na" (no) — only alone, set off by a comma, or before thanks ("na, des

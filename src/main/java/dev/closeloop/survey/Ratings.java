@@ -193,6 +193,32 @@ final class Ratings {
     return separated && f.phraseAt(rest, Lexicon.COUNTED) < 0;
   }
 
+  /**
+   * Between two scores, and nothing more: a range ("3-4", "so 3-4", "3 or 4", "entre 3 e 4",
+   * "zwischen 3 und 4", "3か4") or a half ("three and a half", "tres y medio", "trois et demi",
+   * "três e meio"). Neither is a score of the scale: asked again, never one of the two.
+   */
+  private static final Pattern BETWEEN =
+      Pattern.compile(
+          "^(?:so|about|around|like|maybe|between|eher|etwa|zwischen|ca|entre|environ|tipo|como)?"
+              + "\\s*(?:([1-5]|"
+              + NUMBER_WORDS
+              + ")\\s*(?:-|–|—|~|〜|to|or|bis|oder|a|ou|o|y|e|et|und|and|か)\\s*([1-5]|"
+              + NUMBER_WORDS
+              + ")|([1-5]|"
+              + NUMBER_WORDS
+              + ")\\s*(?:and a half|y medio|e meio|et demi|und ein halb|[.,]5|½))"
+              + "\\s*(?:stars?|sterne|etoiles|estrellas|estrelas|points?|punkte|puntos|pontos|点)?"
+              + "[\\s!.]*$");
+
+  static boolean between(String core) {
+    Matcher m = BETWEEN.matcher(core);
+    if (!m.matches()) {
+      return false;
+    }
+    return m.group(3) != null || score(m.group(1)) != score(m.group(2));
+  }
+
   /** A number that is not a score ("0", "7", "10/10", "4.5"): unclear rather than free text. */
   static boolean notAScore(String core) {
     return NUMBER.matcher(core).matches() || ODD_TENTHS_IN_WORDS.matcher(core).matches();

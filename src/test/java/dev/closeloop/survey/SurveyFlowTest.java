@@ -79,6 +79,42 @@ class SurveyFlowTest {
 
   @Test
   @DisplayName(
+      "Held-out set 7: an angry face is a not-fixed button, a shrug is 'not sure yet', a range at"
+          + " the rating is asked again, and a yes taken back keeps its words without re-asking")
+  void emojiRangesAndCorrectionsLeadWhereTheButtonsWould() {
+    Transition angry = flow.apply(Conversation.start(), typed("😡"));
+    Transition button = flow.apply(Conversation.start(), new FixedClicked(false));
+    assertThat(angry.say()).isEqualTo(button.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(angry.next()).isEqualTo(button.next());
+
+    Transition shrug = flow.apply(Conversation.start(), typed("🤷‍♀️"));
+    assertThat(shrug.say()).containsExactly(Say.NOT_SURE_YET);
+    assertThat(shrug.recorded()).isEmpty();
+
+    Conversation fixedYes = flow.apply(Conversation.start(), new FixedClicked(true)).next();
+    Transition range = flow.apply(fixedYes, typed("entre 3 et 4"));
+    assertThat(range.say()).containsExactly(Say.NOT_UNDERSTOOD);
+    assertThat(range.recorded()).isEmpty();
+    assertThat(range.next()).isEqualTo(fixedYes); // the rating is still open, nothing guessed
+    assertThat(flow.apply(fixedYes, typed("٤")).recorded())
+        .containsExactly(new Answer(AnswerKind.RATING, "4"));
+
+    Transition takenBack =
+        flow.apply(
+            Conversation.start(), typed("yes... hold on no, outlook still asks for my password"));
+    assertThat(takenBack.recorded())
+        .containsExactly(
+            new Answer(AnswerKind.FIXED, "false"),
+            new Answer(AnswerKind.COMMENT, "outlook still asks for my password"));
+    // the words said what went wrong: it is not asked again
+    assertThat(takenBack.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+    Transition noThenYes = flow.apply(Conversation.start(), typed("non... ah si, ça marche"));
+    assertThat(noThenYes.recorded()).containsExactly(new Answer(AnswerKind.FIXED, "true"));
+    assertThat(noThenYes.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+  }
+
+  @Test
+  @DisplayName(
       "Each question keeps its first answer; a second one is politely refused and changes nothing")
   void firstAnswerWins() {
     Conversation c = flow.apply(Conversation.start(), new RatingClicked(4)).next();
