@@ -32,6 +32,18 @@ public final class AnswerParser {
       if (opened != null) {
         return opened; // "bof, pas vraiment", "naja, nein", "hmm, no", "pues no"
       }
+      ParsedAnswer afterSorry = afterApologySentence(text);
+      if (afterSorry != null) {
+        return afterSorry; // "sorry for the slow reply, was off sick. yes it works"
+      }
+    }
+    if (read instanceof ParsedAnswer.FreeText
+        || read instanceof ParsedAnswer.Yes y && y.rest() != null
+        || read instanceof ParsedAnswer.Fixed fx && fx.comment() != null) {
+      ParsedAnswer signed = withoutNameAfterThanks(text);
+      if (signed != null) {
+        return signed; // "yes it works, thanks Dave!", "fixed. Kind regards, Margaret"
+      }
     }
     if (!(read instanceof ParsedAnswer.Empty)
         && withoutWords(read, text) == null
@@ -62,12 +74,92 @@ public final class AnswerParser {
     if (at >= f.length()) {
       return null;
     }
-    ParsedAnswer rest = withoutWords(read(f.originalFrom(at)), text);
+    ParsedAnswer answer = read(f.originalFrom(at));
+    ParsedAnswer rest = withoutWords(answer, text);
+    if (rest == null && answer instanceof ParsedAnswer.No && saidThenSetOff(f, at)) {
+      // "honestly not really. it worked for an hour then the vpn dropped": the no, its words
+      return answer;
+    }
     return rest instanceof ParsedAnswer.Yes
             || rest instanceof ParsedAnswer.No
             || rest instanceof ParsedAnswer.Fixed
         ? rest
         : null;
+  }
+
+  /**
+   * At {@code at}, a no phrase set off by a mark that ends it (". ", ", ", "!"): "not really. it
+   * worked…", not "no one called" (there the no is part of the sentence).
+   */
+  private static boolean saidThenSetOff(Folded f, int at) {
+    int no = leading(f, at, Lexicon.NO);
+    return no > 0
+        && at + no < f.length()
+        && f.text.charAt(at + no) != ' '
+        && Folded.isSeparator(f.text.charAt(at + no));
+  }
+
+  /**
+   * An apology that opens the reply, for being late or away, in a sentence of its own, then the
+   * answer ("sorry for the slow reply, was off sick. yes it works", "perdón por la demora. Sí, ya
+   * funciona"): that answer, when it carries no words of its own; else null.
+   */
+  private static ParsedAnswer afterApologySentence(String text) {
+    Folded f = Folded.of(text);
+    if (f.phraseAt(f.skipSeparators(0), Lexicon.APOLOGY) <= 0) {
+      return null;
+    }
+    for (int i = 1; i + 1 < f.length(); i++) {
+      char c = f.text.charAt(i);
+      boolean ends = ".!;".indexOf(c) >= 0 && f.text.charAt(i + 1) == ' ' || "。！".indexOf(c) >= 0;
+      if (ends) {
+        String rest = f.originalFrom(f.skipSeparators(i + 1));
+        ParsedAnswer answer = rest == null ? null : withoutWords(parse(rest), text);
+        if (answer instanceof ParsedAnswer.Yes
+            || answer instanceof ParsedAnswer.No
+            || answer instanceof ParsedAnswer.Fixed
+            || answer instanceof ParsedAnswer.Rating) {
+          return answer;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A capitalised name that ends a reply, after thanks or a sign-off: "thanks Dave!", "regards,
+   * Ana".
+   */
+  private static final java.util.regex.Pattern NAME_AT_END =
+      java.util.regex.Pattern.compile(
+          "^(.*\\p{L}[.!]?)[\\s,]+\\p{Lu}\\p{Ll}+[\\s.!🙂😊🙏]*$", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * The reply without the name it ends on, when what is left ends with thanks or a sign-off and is
+   * an answer with no words of its own ("yes it works, thanks Dave!", "Yes, everything is working
+   * as expected now. Kind regards, Margaret"); else null — a name after other words ("it crashes in
+   * Excel") stays in.
+   */
+  private static ParsedAnswer withoutNameAfterThanks(String text) {
+    java.util.regex.Matcher m = NAME_AT_END.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    String before = m.group(1);
+    Folded f = Folded.of(before);
+    boolean thanksLast = false;
+    for (int i = 0; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int len = wordStart ? f.phraseAt(i, Lexicon.THANKS) : -1;
+      if (len > 0 && skipSymbols(f, i + len) >= f.length()) {
+        thanksLast = true;
+      }
+    }
+    if (!thanksLast) {
+      return null;
+    }
+    ParsedAnswer answer = withoutWords(parse(before), text);
+    return answer instanceof ParsedAnswer.Thanks ? null : answer;
   }
 
   /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
@@ -195,6 +287,11 @@ public final class AnswerParser {
     ParsedAnswer works = subjectWorks(f);
     if (works != null) {
       return works; // "the printer works again, 5 stars", "Drucker geht wieder"
+    }
+    if (stillNotLater(f)) {
+      // "the mailbox still isn't showing up", "le son ne marche toujours pas", "tried it this
+      // morning, outlook opened fine, but the shared mailbox still isnt showing up"
+      return new ParsedAnswer.Fixed(false, text, text);
     }
     int start = skipAcks(f, 0);
     if (start >= f.length()) {
@@ -822,6 +919,38 @@ public final class AnswerParser {
             ? skipSymbols(f, after) < f.length() && !Folded.isSeparator(f.text.charAt(after))
             : japaneseStillNot(f.text.substring(start));
     return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
+  }
+
+  /**
+   * The trouble goes on, said after what it is about: a "still not" ({@link Lexicon#STILL_NOT}) at
+   * a word inside the reply ("the mailbox still isn't showing up", "nur das Scannen klappt immer
+   * noch nicht", "le son ne marche toujours pas", "el calendario sigue sin sincronizar", "a
+   * impressora continua sem aparecer"), in a reply that does not ask, does not open with a yes or a
+   * no, and is not about not knowing or not having tried yet ("I still don't know why").
+   */
+  private static boolean stillNotLater(Folded f) {
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (start >= f.length()
+        || asks(f)
+        || contains(f, NOT_TRIED_YET)
+        || leading(f, start, Lexicon.YES) > 0
+        || leading(f, start, Lexicon.NO) > 0) {
+      return false;
+    }
+    for (int i = start + 1; i < f.length(); i++) {
+      if (Character.isLetterOrDigit(f.text.charAt(i - 1))) {
+        continue;
+      }
+      int still = f.phraseAt(i, Lexicon.STILL_NOT);
+      if (still > 0
+          && !notKnowing(f, i + still)
+          && !notKnowingBefore(f, i)
+          && !containsFrom(f, i + still, Lexicon.FIXED)
+          && !containsFrom(f, i + still, Lexicon.WORKS_NOW)) {
+        return true; // not "it's still not clear what happened, but it works"
+      }
+    }
+    return false;
   }
 
   /**

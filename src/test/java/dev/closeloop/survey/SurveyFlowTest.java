@@ -8,6 +8,7 @@ import dev.closeloop.survey.SurveyInput.FixedClicked;
 import dev.closeloop.survey.SurveyInput.RatingClicked;
 import dev.closeloop.survey.SurveyInput.Typed;
 import dev.closeloop.survey.Transition.Answer;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +112,35 @@ class SurveyFlowTest {
     Transition noThenYes = flow.apply(Conversation.start(), typed("non... ah si, ça marche"));
     assertThat(noThenYes.recorded()).containsExactly(new Answer(AnswerKind.FIXED, "true"));
     assertThat(noThenYes.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+  }
+
+  @Test
+  @DisplayName(
+      "Held-out set 7: the trouble going on, said after what it is about, is not fixed with its words"
+          + " and 'what went wrong?' is not asked again; a formal or late-sorry yes is a plain yes")
+  void storiesAndFormalRepliesAreAnsweredOnce() {
+    Transition still = flow.apply(Conversation.start(), typed("the mailbox still isnt showing up"));
+    assertThat(still.recorded())
+        .containsExactly(
+            new Answer(AnswerKind.FIXED, "false"),
+            new Answer(AnswerKind.COMMENT, "the mailbox still isnt showing up"));
+    assertThat(still.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+
+    for (String yes :
+        List.of(
+            "sorry for the late reply, was on holiday. yes it works",
+            "Estimados, el problema ha quedado resuelto. Saludos",
+            "yes it works, thanks Dave!")) {
+      Transition t = flow.apply(Conversation.start(), typed(yes));
+      assertThat(t.recorded()).as(yes).containsExactly(new Answer(AnswerKind.FIXED, "true"));
+      assertThat(t.say()).as(yes).doesNotContain(Say.NOT_UNDERSTOOD, Say.WHAT_WENT_WRONG);
+    }
+
+    // at "what do you need?" the same words are still the request
+    Conversation asked = new Conversation(Step.AWAIT_REQUEST, true, 5, null, true, null);
+    assertThat(flow.apply(asked, typed("my monitor still doesnt turn on")).recorded())
+        .extracting(Answer::kind)
+        .containsExactly(AnswerKind.REQUEST);
   }
 
   @Test
