@@ -27,6 +27,16 @@ public final class AnswerParser {
       return new ParsedAnswer.Empty();
     }
     ParsedAnswer read = read(text);
+    java.util.regex.Matcher ime = IME_LEFTOVER.matcher(text);
+    if (read instanceof ParsedAnswer.FreeText && ime.matches()) {
+      // "なおってないでs": the "す" still in romaji when it was sent ("s" is its first letter)
+      for (String kana : List.of(ime.group(1) + "す", ime.group(1))) {
+        ParsedAnswer answer = withoutWords(read(kana), text);
+        if (answer != null) {
+          return answer;
+        }
+      }
+    }
     if (read instanceof ParsedAnswer.FreeText ft && !ft.asks() && !ft.unsure()) {
       ParsedAnswer opened = afterOpener(text);
       if (opened != null) {
@@ -43,6 +53,19 @@ public final class AnswerParser {
       ParsedAnswer signed = withoutNameAfterThanks(text);
       if (signed != null) {
         return signed; // "yes it works, thanks Dave!", "fixed. Kind regards, Margaret"
+      }
+    }
+    if (!(read instanceof ParsedAnswer.Empty)
+        && withoutWords(read, text) == null
+        && !RETYPING.get()) {
+      RETYPING.set(true);
+      try {
+        ParsedAnswer retyped = withoutTypos(text);
+        if (retyped != null) {
+          return retyped; // "stil not wokring", "funktionert wieder", "ya funsiona grasias"
+        }
+      } finally {
+        RETYPING.set(false);
       }
     }
     if (!(read instanceof ParsedAnswer.Empty)
@@ -161,6 +184,163 @@ public final class AnswerParser {
     ParsedAnswer answer = withoutWords(parse(before), text);
     return answer instanceof ParsedAnswer.Thanks ? null : answer;
   }
+
+  /**
+   * The words answers are said in, of four letters or more ("fixed", "still", "working",
+   * "funktioniert", "funciona", "gracias", "funcionou"): what a typo is corrected to.
+   */
+  /** Set while a reply is read again with its typos corrected: that reading corrects no more. */
+  private static final ThreadLocal<Boolean> RETYPING = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Every word of four letters or more the lexicon knows, in any of its lists ("kind" of "kind of",
+   * "note" of "nota"…): a known word is never taken for a typo.
+   */
+  private static final java.util.Set<String> KNOWN_WORDS = knownWords();
+
+  private static java.util.Set<String> knownWords() {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (java.lang.reflect.Field field : Lexicon.class.getDeclaredFields()) {
+      if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          || !java.util.Collection.class.isAssignableFrom(field.getType())) {
+        continue;
+      }
+      try {
+        field.setAccessible(true);
+        for (Object phrase : (java.util.Collection<?>) field.get(null)) {
+          if (phrase instanceof String p) {
+            words.addAll(java.util.Arrays.asList(p.split("[^a-z']+")));
+          }
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    words.addAll(Lexicon.NUMBERS.keySet());
+    return java.util.Set.copyOf(words);
+  }
+
+  private static final java.util.Set<String> ANSWER_WORDS =
+      java.util.stream.Stream.of(
+              Lexicon.FIXED,
+              Lexicon.NOT_FIXED,
+              Lexicon.STILL_NOT,
+              Lexicon.WORKS_NOW,
+              Lexicon.YES,
+              Lexicon.NO,
+              Lexicon.ACK,
+              Lexicon.FILLER)
+          .flatMap(List::stream)
+          .flatMap(p -> java.util.Arrays.stream(p.split(" ")))
+          .filter(w -> w.length() >= 4 && w.chars().allMatch(c -> c >= 'a' && c <= 'z'))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * A reply typed in a hurry ("stil not wokring", "funktionert wieder danke", "ya funsiona
+   * grasias", "geht imer noch nich", "fixes thx"): each word of four letters or more that is no
+   * answer word, but one typo away from exactly one (a letter left out, two swapped, one mistyped,
+   * one extra — tried in that order), is read as that word; the reply so corrected counts only when
+   * it is an answer with no words of its own left. Else null: "the fire alarm" is never "the fine
+   * alarm".
+   */
+  private static ParsedAnswer withoutTypos(String text) {
+    Folded f = Folded.of(text);
+    if (f.length() > 60) {
+      return null;
+    }
+    java.util.regex.Matcher words = java.util.regex.Pattern.compile("[a-z]{4,}").matcher(f.text);
+    StringBuilder fixed = new StringBuilder();
+    int last = 0;
+    boolean changed = false;
+    while (words.find()) {
+      String word = words.group();
+      boolean whole =
+          (words.start() == 0 || !Character.isLetterOrDigit(f.text.charAt(words.start() - 1)))
+              && (words.end() >= f.length()
+                  || !Character.isLetterOrDigit(f.text.charAt(words.end())));
+      String meant = whole && !KNOWN_WORDS.contains(word) ? oneTypoFrom(word) : null;
+      if (meant != null) {
+        fixed.append(f.text, last, words.start()).append(meant);
+        last = words.end();
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return null;
+    }
+    fixed.append(f.text.substring(last));
+    return withoutWords(read(fixed.toString()), text);
+  }
+
+  /** The one answer word {@code word} is a typo of, by the first kind of typo that finds one. */
+  private static String oneTypoFrom(String word) {
+    for (int kind = 0; kind < 4; kind++) {
+      String found = null;
+      for (String known : ANSWER_WORDS) {
+        if (typoOf(word, known, kind)) {
+          if (found != null) {
+            return null; // two words it could be: leave it
+          }
+          found = known;
+        }
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code typed} is {@code known} with one typo of this kind: 0 a letter left out, 1 two
+   * letters swapped, 2 one letter mistyped, 3 one letter too many.
+   */
+  private static boolean typoOf(String typed, String known, int kind) {
+    int n = typed.length();
+    int m = known.length();
+    switch (kind) {
+      case 0, 3 -> {
+        String shorter = kind == 0 ? typed : known;
+        String longer = kind == 0 ? known : typed;
+        if (longer.length() != shorter.length() + 1) {
+          return false;
+        }
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+          i++;
+        }
+        return shorter.substring(i).equals(longer.substring(i + 1));
+      }
+      case 1 -> {
+        if (n != m) {
+          return false;
+        }
+        int i = 0;
+        while (i < n && typed.charAt(i) == known.charAt(i)) {
+          i++;
+        }
+        return i + 1 < n
+            && typed.charAt(i) == known.charAt(i + 1)
+            && typed.charAt(i + 1) == known.charAt(i)
+            && typed.substring(i + 2).equals(known.substring(i + 2));
+      }
+      default -> {
+        if (n != m) {
+          return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < n && diff < 2; i++) {
+          diff += typed.charAt(i) != known.charAt(i) ? 1 : 0;
+        }
+        return diff == 1;
+      }
+    }
+  }
+
+  /** Japanese, then one or two Latin letters an input method had not turned into kana yet. */
+  private static final java.util.regex.Pattern IME_LEFTOVER =
+      java.util.regex.Pattern.compile(
+          "^(.*[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}])[a-zA-Z]{1,2}[。！!]?$");
 
   /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
   private static final java.util.regex.Pattern UMLAUT_TYPED =
@@ -714,6 +894,12 @@ public final class AnswerParser {
       boolean negates = f.phraseAt(i, Lexicon.NEGATING_CORRECTION) == len;
       if (saysNow != null && saysNow != said) {
         return again; // "no… wait, yes it works"
+      }
+      if (saysNow == null
+          && (again instanceof ParsedAnswer.Yes && !said
+              || again instanceof ParsedAnswer.No n && n.rest() != null && said)) {
+        // "sim, quer dizer, não, o teams ainda cai": the other answer, with its words
+        return again;
       }
       if (said && negates && again instanceof ParsedAnswer.Fixed fx && !fx.fixed()) {
         return new ParsedAnswer.Fixed(false, fx.comment() != null ? fx.comment() : rest, text);
@@ -1560,6 +1746,9 @@ public final class AnswerParser {
         said = true;
       } else {
         len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
+        if (!no && said && len <= 0) {
+          len = leading(f, i, Lexicon.YES); // "sim, funcionou sim": the yes said again
+        }
       }
       if (len <= 0) {
         return -1;

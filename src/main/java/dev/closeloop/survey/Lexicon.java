@@ -1126,6 +1126,7 @@ final class Lexicon {
             動きます | 解決いたしました | 解消しました | 解消いたしました | 復旧しました | 復旧いたしました |
             直りましたよ | 直ったよ | 直ったよー | 直ったー | 直ってるよ | 動いたよ | 使えたよ | 解決したよ | 解決した |
             おかげさまで直りました | おかげさまで解決しました | おかげさまで解決いたしました |
+            治りました | 治った | 治りましたー | 治ったよ |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました |
             解決しております | 問題なく使用できております | 問題なく使えております
           """);
@@ -1225,7 +1226,7 @@ final class Lexicon {
           es: no perdon | no espera | no esperen | perdon | espera | quiero decir | quise decir |
             digo | no mejor | mejor dicho | o sea | ups | ay no | bueno no | o sea no
           pt: nao pera | nao espera | pera | pera ai | espera | ops | opa | quis dizer | quero dizer |
-            digo | ou melhor | alias | desculpa | nao desculpa | quer dizer nao | ops sim
+            digo | ou melhor | alias | desculpa | nao desculpa | quer dizer nao | ops sim | quer dizer
           ja: あ、いえ | あ、いや | いや | いえ | やっぱり | じゃなくて | ではなく | 訂正 | 間違えました | 間違い |
             あ、すみません | あ、すいません | と思ったら | かと思ったら
           """);

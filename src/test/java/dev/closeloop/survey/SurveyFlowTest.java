@@ -145,6 +145,24 @@ class SurveyFlowTest {
 
   @Test
   @DisplayName(
+      "Held-out set 7: an answer typed with a typo leads where its button would, and is no comment")
+  void aTypoInTheAnswerLeadsWhereTheButtonWould() {
+    for (boolean fixed : new boolean[] {true, false}) {
+      Transition button = flow.apply(Conversation.start(), new FixedClicked(fixed));
+      for (String reply :
+          fixed
+              ? List.of("its workign now", "ya funcoina gracias", "直りましたt")
+              : List.of("sitll broken", "ainda nao funcinou", "直ってないでs")) {
+        Transition t = flow.apply(Conversation.start(), typed(reply));
+        assertThat(t.recorded()).as(reply).isEqualTo(button.recorded());
+        assertThat(t.say()).as(reply).isEqualTo(button.say());
+        assertThat(t.next()).as(reply).isEqualTo(button.next());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
       "Each question keeps its first answer; a second one is politely refused and changes nothing")
   void firstAnswerWins() {
     Conversation c = flow.apply(Conversation.start(), new RatingClicked(4)).next();
