@@ -111,10 +111,29 @@ final class Ratings {
   private static final Pattern TOP_SCORE =
       Pattern.compile(
           "^(?:full marks|top marks|full points|volle punktzahl|volle punkte|la note maximale"
-              + "|note maximale|la nota maxima|nota maxima|nota maxima|満点)(?:です|で)?\\s*(?:"
+              + "|note maximale|la nota maxima|nota maxima|nota maxima|満点"
+              // the top mark of the scale people were marked on at school: German "eine Eins mit
+              // Sternchen", French 20/20, Spanish and Portuguese 10, Japanese 100 points
+              + "|(?:ne |eine |'ne )?eins mit sternchen|(?:ne |eine )?1 mit sternchen"
+              + "|vingt sur vingt|20 sur 20|20/20|(?:le doy |le pongo |le daria )?un (?:10|diez)"
+              + "|(?:dou |daria )?(?:uma )?nota (?:10|dez)|100点満点|100点|百点満点|百点|100/100)"
+              + "(?:です|で)?\\s*(?:"
               + SEPARATOR
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
+
+  /**
+   * A score out of twenty, as French schools mark ("16/20", "16 sur 20", "12 sur 20"): a multiple
+   * of four is a fifth of it on the 1–5 scale; any other falls between two and is asked again.
+   */
+  private static final Pattern OUT_OF_TWENTY =
+      Pattern.compile("^(4|8|12|16|20)\\s*(?:/|sur|de|out of|von|auf)\\s*20[\\s!.]*$");
+
+  /** Japanese kana for a score with its 点 ("よんてん", "ごてんです"): the score. */
+  private static final Pattern KANA_SCORE =
+      Pattern.compile("^(いち|に|さん|よん|ご)(?:てん|点)(?:です)?[\\s!！。]*$");
+
+  private static final List<String> KANA_NUMBERS = List.of("いち", "に", "さん", "よん", "ご");
 
   /** An odd score out of ten in words ("seven out of ten"): between two scores, asked again. */
   private static final Pattern ODD_TENTHS_IN_WORDS =
@@ -305,6 +324,14 @@ final class Ratings {
     if (top.matches()) {
       boolean words = top.group(1) != null && !top.group(1).isBlank();
       return new ParsedAnswer.Rating(5, words ? f.originalFrom(top.start(1)) : null);
+    }
+    Matcher twenty = OUT_OF_TWENTY.matcher(f.text).region(from, to);
+    if (twenty.matches()) {
+      return new ParsedAnswer.Rating(Integer.parseInt(twenty.group(1)) / 4, null);
+    }
+    Matcher kana = KANA_SCORE.matcher(f.text).region(from, to);
+    if (kana.matches()) {
+      return new ParsedAnswer.Rating(KANA_NUMBERS.indexOf(kana.group(1)) + 1, null);
     }
     ParsedAnswer.Rating outOfTen = outOfTen(f, from, to, plain);
     if (outOfTen != null) {

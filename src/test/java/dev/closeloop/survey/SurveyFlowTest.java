@@ -163,6 +163,21 @@ class SurveyFlowTest {
 
   @Test
   @DisplayName(
+      "Held-out set 7: a school mark typed as the score (16/20, nota 10, 百点, よんてん) leads where"
+          + " the rating button does")
+  void aSchoolMarkLeadsWhereTheRatingButtonWould() {
+    Conversation fixedYes = flow.apply(Conversation.start(), new FixedClicked(true)).next();
+    for (var mark : java.util.Map.of("16/20", 4, "nota 10!", 5, "百点", 5, "よんてん", 4).entrySet()) {
+      Transition button = flow.apply(fixedYes, new RatingClicked(mark.getValue()));
+      Transition t = flow.apply(fixedYes, typed(mark.getKey()));
+      assertThat(t.recorded()).as(mark.getKey()).isEqualTo(button.recorded());
+      assertThat(t.say()).as(mark.getKey()).isEqualTo(button.say());
+      assertThat(t.next()).as(mark.getKey()).isEqualTo(button.next());
+    }
+  }
+
+  @Test
+  @DisplayName(
       "Each question keeps its first answer; a second one is politely refused and changes nothing")
   void firstAnswerWins() {
     Conversation c = flow.apply(Conversation.start(), new RatingClicked(4)).next();
