@@ -28,10 +28,45 @@ public final class AnswerParser {
       return new ParsedAnswer.Empty();
     }
     ParsedAnswer read = read(text);
+    java.util.regex.Matcher ime = IME_LEFTOVER.matcher(text);
+    if (read instanceof ParsedAnswer.FreeText && ime.matches()) {
+      // "なおってないでs": the "す" still in romaji when it was sent ("s" is its first letter)
+      for (String kana : List.of(ime.group(1) + "す", ime.group(1))) {
+        ParsedAnswer answer = withoutWords(read(kana), text);
+        if (answer != null) {
+          return answer;
+        }
+      }
+    }
     if (read instanceof ParsedAnswer.FreeText ft && !ft.asks() && !ft.unsure()) {
       ParsedAnswer opened = afterOpener(text);
       if (opened != null) {
         return opened; // "bof, pas vraiment", "naja, nein", "hmm, no", "pues no"
+      }
+      ParsedAnswer afterSorry = afterApologySentence(text);
+      if (afterSorry != null) {
+        return afterSorry; // "sorry for the slow reply, was off sick. yes it works"
+      }
+    }
+    if (read instanceof ParsedAnswer.FreeText
+        || read instanceof ParsedAnswer.Yes y && y.rest() != null
+        || read instanceof ParsedAnswer.Fixed fx && fx.comment() != null) {
+      ParsedAnswer signed = withoutNameAfterThanks(text);
+      if (signed != null) {
+        return signed; // "yes it works, thanks Dave!", "fixed. Kind regards, Margaret"
+      }
+    }
+    if (!(read instanceof ParsedAnswer.Empty)
+        && withoutWords(read, text) == null
+        && !RETYPING.get()) {
+      RETYPING.set(true);
+      try {
+        ParsedAnswer retyped = withoutTypos(text);
+        if (retyped != null) {
+          return retyped; // "stil not wokring", "funktionert wieder", "ya funsiona grasias"
+        }
+      } finally {
+        RETYPING.set(false);
       }
     }
     if (!(read instanceof ParsedAnswer.Empty)
@@ -63,13 +98,250 @@ public final class AnswerParser {
     if (at >= f.length()) {
       return null;
     }
-    ParsedAnswer rest = withoutWords(read(f.originalFrom(at)), text);
+    ParsedAnswer answer = read(f.originalFrom(at));
+    ParsedAnswer rest = withoutWords(answer, text);
+    if (rest == null && answer instanceof ParsedAnswer.No && saidThenSetOff(f, at)) {
+      // "honestly not really. it worked for an hour then the vpn dropped": the no, its words
+      return answer;
+    }
     return rest instanceof ParsedAnswer.Yes
             || rest instanceof ParsedAnswer.No
             || rest instanceof ParsedAnswer.Fixed
         ? rest
         : null;
   }
+
+  /**
+   * At {@code at}, a no phrase set off by a mark that ends it (". ", ", ", "!"): "not really. it
+   * worked…", not "no one called" (there the no is part of the sentence).
+   */
+  private static boolean saidThenSetOff(Folded f, int at) {
+    int no = leading(f, at, Lexicon.NO);
+    return no > 0
+        && at + no < f.length()
+        && f.text.charAt(at + no) != ' '
+        && Folded.isSeparator(f.text.charAt(at + no));
+  }
+
+  /**
+   * An apology that opens the reply, for being late or away, in a sentence of its own, then the
+   * answer ("sorry for the slow reply, was off sick. yes it works", "perdón por la demora. Sí, ya
+   * funciona"): that answer, when it carries no words of its own; else null.
+   */
+  private static ParsedAnswer afterApologySentence(String text) {
+    Folded f = Folded.of(text);
+    if (f.phraseAt(f.skipSeparators(0), Lexicon.APOLOGY) <= 0) {
+      return null;
+    }
+    for (int i = 1; i + 1 < f.length(); i++) {
+      char c = f.text.charAt(i);
+      boolean ends = ".!;".indexOf(c) >= 0 && f.text.charAt(i + 1) == ' ' || "。！".indexOf(c) >= 0;
+      if (ends) {
+        String rest = f.originalFrom(f.skipSeparators(i + 1));
+        ParsedAnswer answer = rest == null ? null : withoutWords(parse(rest), text);
+        if (answer instanceof ParsedAnswer.Yes
+            || answer instanceof ParsedAnswer.No
+            || answer instanceof ParsedAnswer.Fixed
+            || answer instanceof ParsedAnswer.Rating) {
+          return answer;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A capitalised name that ends a reply, after thanks or a sign-off: "thanks Dave!", "regards,
+   * Ana".
+   */
+  private static final java.util.regex.Pattern NAME_AT_END =
+      java.util.regex.Pattern.compile(
+          "^(.*\\p{L}[.!]?)[\\s,]+\\p{Lu}\\p{Ll}+[\\s.!🙂😊🙏]*$", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * The reply without the name it ends on, when what is left ends with thanks or a sign-off and is
+   * an answer with no words of its own ("yes it works, thanks Dave!", "Yes, everything is working
+   * as expected now. Kind regards, Margaret"); else null — a name after other words ("it crashes in
+   * Excel") stays in.
+   */
+  private static ParsedAnswer withoutNameAfterThanks(String text) {
+    java.util.regex.Matcher m = NAME_AT_END.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    String before = m.group(1);
+    Folded f = Folded.of(before);
+    boolean thanksLast = false;
+    for (int i = 0; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int len = wordStart ? f.phraseAt(i, Lexicon.THANKS) : -1;
+      if (len > 0 && skipSymbols(f, i + len) >= f.length()) {
+        thanksLast = true;
+      }
+    }
+    if (!thanksLast) {
+      return null;
+    }
+    ParsedAnswer answer = withoutWords(parse(before), text);
+    return answer instanceof ParsedAnswer.Thanks ? null : answer;
+  }
+
+  /**
+   * The words answers are said in, of four letters or more ("fixed", "still", "working",
+   * "funktioniert", "funciona", "gracias", "funcionou"): what a typo is corrected to.
+   */
+  /** Set while a reply is read again with its typos corrected: that reading corrects no more. */
+  private static final ThreadLocal<Boolean> RETYPING = ThreadLocal.withInitial(() -> false);
+
+  /**
+   * Every word of four letters or more the lexicon knows, in any of its lists ("kind" of "kind of",
+   * "note" of "nota"…): a known word is never taken for a typo.
+   */
+  private static final java.util.Set<String> KNOWN_WORDS = knownWords();
+
+  private static java.util.Set<String> knownWords() {
+    java.util.Set<String> words = new java.util.HashSet<>();
+    for (java.lang.reflect.Field field : Lexicon.class.getDeclaredFields()) {
+      if (!java.lang.reflect.Modifier.isStatic(field.getModifiers())
+          || !java.util.Collection.class.isAssignableFrom(field.getType())) {
+        continue;
+      }
+      try {
+        field.setAccessible(true);
+        for (Object phrase : (java.util.Collection<?>) field.get(null)) {
+          if (phrase instanceof String p) {
+            words.addAll(java.util.Arrays.asList(p.split("[^a-z']+")));
+          }
+        }
+      } catch (IllegalAccessException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    words.addAll(Lexicon.NUMBERS.keySet());
+    return java.util.Set.copyOf(words);
+  }
+
+  private static final java.util.Set<String> ANSWER_WORDS =
+      java.util.stream.Stream.of(
+              Lexicon.FIXED,
+              Lexicon.NOT_FIXED,
+              Lexicon.STILL_NOT,
+              Lexicon.WORKS_NOW,
+              Lexicon.YES,
+              Lexicon.NO,
+              Lexicon.ACK,
+              Lexicon.FILLER)
+          .flatMap(List::stream)
+          .flatMap(p -> java.util.Arrays.stream(p.split(" ")))
+          .filter(w -> w.length() >= 4 && w.chars().allMatch(c -> c >= 'a' && c <= 'z'))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * A reply typed in a hurry ("stil not wokring", "funktionert wieder danke", "ya funsiona
+   * grasias", "geht imer noch nich", "fixes thx"): each word of four letters or more that is no
+   * answer word, but one typo away from exactly one (a letter left out, two swapped, one mistyped,
+   * one extra — tried in that order), is read as that word; the reply so corrected counts only when
+   * it is an answer with no words of its own left. Else null: "the fire alarm" is never "the fine
+   * alarm".
+   */
+  private static ParsedAnswer withoutTypos(String text) {
+    Folded f = Folded.of(text);
+    if (f.length() > 60) {
+      return null;
+    }
+    java.util.regex.Matcher words = java.util.regex.Pattern.compile("[a-z]{4,}").matcher(f.text);
+    StringBuilder fixed = new StringBuilder();
+    int last = 0;
+    boolean changed = false;
+    while (words.find()) {
+      String word = words.group();
+      boolean whole =
+          (words.start() == 0 || !Character.isLetterOrDigit(f.text.charAt(words.start() - 1)))
+              && (words.end() >= f.length()
+                  || !Character.isLetterOrDigit(f.text.charAt(words.end())));
+      String meant = whole && !KNOWN_WORDS.contains(word) ? oneTypoFrom(word) : null;
+      if (meant != null) {
+        fixed.append(f.text, last, words.start()).append(meant);
+        last = words.end();
+        changed = true;
+      }
+    }
+    if (!changed) {
+      return null;
+    }
+    fixed.append(f.text.substring(last));
+    return withoutWords(read(fixed.toString()), text);
+  }
+
+  /** The one answer word {@code word} is a typo of, by the first kind of typo that finds one. */
+  private static String oneTypoFrom(String word) {
+    for (int kind = 0; kind < 4; kind++) {
+      String found = null;
+      for (String known : ANSWER_WORDS) {
+        if (typoOf(word, known, kind)) {
+          if (found != null) {
+            return null; // two words it could be: leave it
+          }
+          found = known;
+        }
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code typed} is {@code known} with one typo of this kind: 0 a letter left out, 1 two
+   * letters swapped, 2 one letter mistyped, 3 one letter too many.
+   */
+  private static boolean typoOf(String typed, String known, int kind) {
+    int n = typed.length();
+    int m = known.length();
+    switch (kind) {
+      case 0, 3 -> {
+        String shorter = kind == 0 ? typed : known;
+        String longer = kind == 0 ? known : typed;
+        if (longer.length() != shorter.length() + 1) {
+          return false;
+        }
+        int i = 0;
+        while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
+          i++;
+        }
+        return shorter.substring(i).equals(longer.substring(i + 1));
+      }
+      case 1 -> {
+        if (n != m) {
+          return false;
+        }
+        int i = 0;
+        while (i < n && typed.charAt(i) == known.charAt(i)) {
+          i++;
+        }
+        return i + 1 < n
+            && typed.charAt(i) == known.charAt(i + 1)
+            && typed.charAt(i + 1) == known.charAt(i)
+            && typed.substring(i + 2).equals(known.substring(i + 2));
+      }
+      default -> {
+        if (n != m) {
+          return false;
+        }
+        int diff = 0;
+        for (int i = 0; i < n && diff < 2; i++) {
+          diff += typed.charAt(i) != known.charAt(i) ? 1 : 0;
+        }
+        return diff == 1;
+      }
+    }
+  }
+
+  /** Japanese, then one or two Latin letters an input method had not turned into kana yet. */
+  private static final java.util.regex.Pattern IME_LEFTOVER =
+      java.util.regex.Pattern.compile(
+          "^(.*[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}])[a-zA-Z]{1,2}[。！!]?$");
 
   /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
   private static final java.util.regex.Pattern UMLAUT_TYPED =
@@ -127,11 +399,19 @@ public final class AnswerParser {
     if (thumbAndScore != null) {
       return thumbAndScore; // "👍 5", "👎 2/5": both answers
     }
-    if (Lexicon.THUMBS_UP.contains(core) || Lexicon.THUMBS_UP.contains(f.text)) {
+    String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
+    if (Lexicon.THUMBS_UP.contains(core)
+        || Lexicon.THUMBS_UP.contains(f.text)
+        || Lexicon.THUMBS_UP.contains(once)) {
       return new ParsedAnswer.Fixed(true);
     }
-    if (Lexicon.THUMBS_DOWN.contains(core) || Lexicon.THUMBS_DOWN.contains(f.text)) {
+    if (Lexicon.THUMBS_DOWN.contains(core)
+        || Lexicon.THUMBS_DOWN.contains(f.text)
+        || Lexicon.THUMBS_DOWN.contains(once)) {
       return new ParsedAnswer.Fixed(false);
+    }
+    if (Ratings.between(core)) {
+      return new ParsedAnswer.Unclear(text); // "so 3-4", "entre 3 e 4", "tres y medio"
     }
     ParsedAnswer.Rating rating = Ratings.read(f);
     if (rating != null) {
@@ -192,6 +472,11 @@ public final class AnswerParser {
     ParsedAnswer works = subjectWorks(f);
     if (works != null) {
       return works; // "the printer works again, 5 stars", "Drucker geht wieder"
+    }
+    if (stillNotLater(f)) {
+      // "the mailbox still isn't showing up", "le son ne marche toujours pas", "tried it this
+      // morning, outlook opened fine, but the shared mailbox still isnt showing up"
+      return new ParsedAnswer.Fixed(false, text, text);
     }
     int start = skipAcks(f, 0);
     if (start >= f.length()) {
@@ -616,6 +901,12 @@ public final class AnswerParser {
       if (saysNow != null && saysNow != said) {
         return again; // "no… wait, yes it works"
       }
+      if (saysNow == null
+          && (again instanceof ParsedAnswer.Yes && !said
+              || again instanceof ParsedAnswer.No n && n.rest() != null && said)) {
+        // "sim, quer dizer, não, o teams ainda cai": the other answer, with its words
+        return again;
+      }
       if (said && negates && again instanceof ParsedAnswer.Fixed fx && !fx.fixed()) {
         return new ParsedAnswer.Fixed(false, fx.comment() != null ? fx.comment() : rest, text);
       }
@@ -661,6 +952,18 @@ public final class AnswerParser {
       }
     }
     return null;
+  }
+
+  /** The one emoji or symbol a reply repeats and is made of ("😭😭"), else the reply itself. */
+  private static String oneSymbolRepeated(String core) {
+    if (core.isEmpty()) {
+      return core;
+    }
+    int first = core.codePointAt(0);
+    boolean same =
+        Character.getType(first) == Character.OTHER_SYMBOL
+            && core.codePoints().allMatch(cp -> cp == first);
+    return same ? new String(Character.toChars(first)) : core;
   }
 
   /** "hi", "Hello?", "bonjour", "こんにちは": a greeting and nothing more. */
@@ -846,6 +1149,38 @@ public final class AnswerParser {
             ? skipSymbols(f, after) < f.length() && !Folded.isSeparator(f.text.charAt(after))
             : japaneseStillNot(f.text.substring(start));
     return goesOn ? new ParsedAnswer.Fixed(false, f.originalFrom(0), f.originalFrom(0)) : null;
+  }
+
+  /**
+   * The trouble goes on, said after what it is about: a "still not" ({@link Lexicon#STILL_NOT}) at
+   * a word inside the reply ("the mailbox still isn't showing up", "nur das Scannen klappt immer
+   * noch nicht", "le son ne marche toujours pas", "el calendario sigue sin sincronizar", "a
+   * impressora continua sem aparecer"), in a reply that does not ask, does not open with a yes or a
+   * no, and is not about not knowing or not having tried yet ("I still don't know why").
+   */
+  private static boolean stillNotLater(Folded f) {
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (start >= f.length()
+        || asks(f)
+        || contains(f, NOT_TRIED_YET)
+        || leading(f, start, Lexicon.YES) > 0
+        || leading(f, start, Lexicon.NO) > 0) {
+      return false;
+    }
+    for (int i = start + 1; i < f.length(); i++) {
+      if (Character.isLetterOrDigit(f.text.charAt(i - 1))) {
+        continue;
+      }
+      int still = f.phraseAt(i, Lexicon.STILL_NOT);
+      if (still > 0
+          && !notKnowing(f, i + still)
+          && !notKnowingBefore(f, i)
+          && !containsFrom(f, i + still, Lexicon.FIXED)
+          && !containsFrom(f, i + still, Lexicon.WORKS_NOW)) {
+        return true; // not "it's still not clear what happened, but it works"
+      }
+    }
+    return false;
   }
 
   /**
@@ -1455,6 +1790,9 @@ public final class AnswerParser {
         said = true;
       } else {
         len = Math.max(leading(f, i, Lexicon.ACK), leading(f, i, Lexicon.FILLER));
+        if (!no && said && len <= 0) {
+          len = leading(f, i, Lexicon.YES); // "sim, funcionou sim": the yes said again
+        }
       }
       int pronoun = len <= 0 ? f.phraseAt(i, Lexicon.PRONOUN) : -1;
       if (pronoun > 0 && f.phraseAt(f.skipSeparators(i + pronoun), same) > 0) {

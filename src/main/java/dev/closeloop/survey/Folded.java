@@ -61,6 +61,12 @@ final class Folded {
     if (cp == 0xFE0F || cp == 0x200D || cp == 0x20E3 || (cp >= 0x1F3FB && cp <= 0x1F3FF)) {
       return ""; // emoji presentation, joiner, keycap (4️⃣), skin tones
     }
+    if (cp == 0x2640 || cp == 0x2642) {
+      return ""; // the gender of a person emoji ("🤷‍♂️", "🙅‍♀️"): the gesture is what it says
+    }
+    if (cp > 0x7F && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+      return String.valueOf(Character.digit(cp, 10)); // "٤", "४": a digit of another script
+    }
     if (cp == '\u2019' || cp == '\u2018' || cp == '\u00B4' || cp == '`') {
       return "'";
     }

@@ -156,12 +156,19 @@ final class Lexicon {
   static final List<String> OPINION =
       phrases(
           """
-          en: i think | i guess | i believe | probably | prob | prolly | i'd say | id say
-          de: ich glaube | glaube | glaub | ich denke | wahrscheinlich | vermutlich
+          en: i think | i guess | i believe | probably | prob | prolly | i'd say | id say |
+            i can confirm | i can confirm that | can confirm | i confirm | i confirm that |
+            just to confirm | just confirming
+          de: ich glaube | glaube | glaub | ich denke | wahrscheinlich | vermutlich |
+            ich bestatige | ich kann bestatigen | ich kann bestatigen, dass | ich bestatige, dass
           fr: je pense | je crois | je pense que | je crois que | probablement | apparemment |
-            a priori | il me semble que | on dirait que
-          es: creo | creo que | yo creo que | probablemente | supongo que | al parecer | parece que
-          pt: acho | acho que | eu acho que | creio que | provavelmente
+            a priori | il me semble que | on dirait que | je vous confirme que | je vous confirme |
+            je confirme que | je confirme
+          es: creo | creo que | yo creo que | probablemente | supongo que | al parecer | parece que |
+            le confirmo que | les confirmo que | confirmo que | le confirmo | les informo que |
+            le informo que
+          pt: acho | acho que | eu acho que | creio que | provavelmente | informo que |
+            confirmo que | gostaria de informar que | venho informar que
           ja: たぶん | 多分 | おそらく
           """);
 
@@ -463,6 +470,7 @@ final class Lexicon {
           ja: 分かりません | わかりません | 分からない | わからない | まだ分かりません | まだわかりません |
             まだ分からない | まだわからない | 分かんない | わかんない | 不明です | 不明 | 何とも言えません |
             なんとも言えません | 微妙です | 微妙ですね | 微妙 | 微妙かな | びみょう | びみょうです
+          emoji: 🤷 | :shrug:
           """);
 
   /**
@@ -618,13 +626,18 @@ final class Lexicon {
       phrases(
           """
           en: hi | hello | hey | hiya | hi there | hello there | good morning | good afternoon |
-            howdy | hey there | morning | g'day | heya | hii | heyy
+            howdy | hey there | morning | g'day | heya | hii | heyy | dear all | dear team |
+            hello team | hi team | good evening
           de: hallo | hi | hey | moin | servus | guten morgen | guten tag | gruss gott | gruezi |
             gruezi mitenand | gruessech | griass di | griass eich | gruss di | hoi | hoi zame |
-            servas | moin moin | hallo zusammen
-          fr: bonjour | salut | bonsoir | coucou | allo | bonjour a tous | salut a tous
-          es: hola | buenos dias | buenas | que onda | que tal | buenas tardes | buenas noches
-          pt: oi | ola | bom dia | boa tarde | e ai | eai | fala | ola pessoal | oi pessoal
+            servas | moin moin | hallo zusammen | sehr geehrte damen und herren | sehr geehrte damen und herrn |
+            liebes team | lieber support | hallo team | guten abend
+          fr: bonjour | salut | bonsoir | coucou | allo | bonjour a tous | salut a tous | madame, monsieur |
+            madame monsieur | bonjour madame | bonjour monsieur
+          es: hola | buenos dias | buenas | que onda | que tal | buenas tardes | buenas noches | estimados |
+            estimado | estimada | estimado equipo | estimados senores
+          pt: oi | ola | bom dia | boa tarde | e ai | eai | fala | ola pessoal | oi pessoal | prezados |
+            prezado | prezada | prezadas | boa noite | caros
           ja: こんにちは | おはようございます | こんばんは | もしもし
           """);
 
@@ -861,17 +874,27 @@ final class Lexicon {
       phrases(
           """
           en: works | working | is working | works fine | is fine now | fine now | ok now | is ok now |
-            is back | is back up | is up again | loads again | prints again | connects again
+            is back | is back up | is up again | loads again | prints again | connects again |
+            is resolved | has been resolved | was resolved | is fixed | has been fixed | was fixed |
+            is working as expected | works as expected
           de: geht's | lauft's | klappt's | klappt | geht wieder | geht jetzt | lauft wieder | lauft jetzt | lauft | funktioniert wieder |
-            funktioniert jetzt | funktioniert | druckt wieder | ist wieder da | geht
+            funktioniert jetzt | funktioniert | druckt wieder | ist wieder da | geht |
+            wurde behoben | ist behoben | wurde gelost | ist gelost | wurde erfolgreich behoben |
+            funktioniert einwandfrei | funktioniert wieder einwandfrei
           fr: marche | remarche | fonctionne | refonctionne | marche a nouveau | fonctionne a nouveau |
-            marche de nouveau | est revenu | est revenue | imprime a nouveau | imprime de nouveau
+            marche de nouveau | est revenu | est revenue | imprime a nouveau | imprime de nouveau |
+            est resolu | a ete resolu | est regle | a ete regle | fonctionne correctement |
+            fonctionne correctement desormais | marche correctement
           es: ya funciona | funciona | vuelve a funcionar | volvio a funcionar | ya anda | anda bien |
-            ya imprime | ya conecta | ya carga
+            ya imprime | ya conecta | ya carga | ha quedado resuelto | quedo resuelto | esta resuelto |
+            fue resuelto | se ha resuelto | se ha solucionado | esta solucionado | fue solucionado |
+            funciona correctamente
           pt: ja funciona | funciona | voltou a funcionar | esta funcionando | ta funcionando |
-            funcionando | voltou | ja imprime | ja conecta
+            funcionando | voltou | ja imprime | ja conecta | foi solucionado | foi resolvido |
+            esta resolvido | esta solucionado | foi corrigido | funciona corretamente
           ja: 使えるようになりました | 使えるようになった | 動くようになりました | 動くようになった | 直りました |
-            直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます
+            直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます |
+            使用できております | 使用できています | 使えております | 動いております | 解決いたしました | 解決しております
           """);
 
   /**
@@ -951,16 +974,26 @@ final class Lexicon {
           en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
             thank you so much | thanks so much | thankyou | thnx | thanx | tnx | tysm |
             thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
-            thank you all | thanks all | thanks everyone | thank you everyone | thanks guys
+            thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
+            kind regards | best regards | regards | best wishes | many thanks for your help |
+            thanks for your help | thank you for your help | thank you for your support
           de: danke | danke schon | danke dir | danke euch | vielen dank | dankeschon |
             danke sehr | vielen lieben dank | besten dank | herzlichen dank | merci | thx |
-            merci vielmal | danke vielmal | merci viumau
-          fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore
-          es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass
+            merci vielmal | danke vielmal | merci viumau | mit freundlichen grussen | freundliche grusse |
+            viele grusse | beste grusse | liebe grusse | vielen dank fur ihre unterstutzung |
+            vielen dank fur ihre hilfe | danke fur ihre hilfe | vielen dank fur die hilfe
+          fr: merci | merci beaucoup | merci bcp | merci bien | mille mercis | merci encore |
+            je vous remercie | cordialement | bien cordialement | merci pour votre aide |
+            merci de votre aide | merci pour votre intervention
+          es: gracias | muchas gracias | mil gracias | muchisimas gracias | grax | graciass |
+            muchas gracias por su atencion | gracias por su atencion | gracias por su ayuda |
+            muchas gracias por su ayuda | le agradezco | saludos | saludos cordiales | un saludo | atentamente
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
-            brigada | obrigadao | brigadao
+            brigada | obrigadao | brigadao | agradeco | agradeco a atencao | agradeco pela atencao |
+            obrigado pela atencao | obrigada pela atencao | atenciosamente | abracos | att
           ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう | どうもありがとうございます |
-            助かりました | ありがと | ありがとー | あざす | あざっす | サンキュー | さんきゅ | どうもです
+            助かりました | ありがと | ありがとー | あざす | あざっす | サンキュー | さんきゅ | どうもです |
+            ご対応いただきありがとうございました | ご対応ありがとうございました | ご対応いただきありがとうございます
           emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
           """;
 
@@ -1218,7 +1251,10 @@ final class Lexicon {
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
             動きます | 解決いたしました | 解消しました | 解消いたしました | 復旧しました | 復旧いたしました |
             直りましたよ | 直ったよ | 直ったよー | 直ったー | 直ってるよ | 動いたよ | 使えたよ | 解決したよ | 解決した |
-            おかげさまで直りました | おかげさまで解決しました | おかげさまで解決いたしました
+            おかげさまで直りました | おかげさまで解決しました | おかげさまで解決いたしました |
+            治りました | 治った | 治りましたー | 治ったよ | 直ってました | なおってました | 治ってました |
+            使用できております | 使用できています | 使えております | 動いております | 解決いたしました |
+            解決しております | 問題なく使用できております | 問題なく使えております
           """);
 
   /**
@@ -1305,17 +1341,20 @@ final class Lexicon {
       phrases(
           """
           en: no wait | wait | wait no | oh wait | sorry | sorry i mean | sorry i meant | i mean |
-            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops
+            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops |
+            hang on | hang on no | hold on | hold on no
           de: nein doch | nee doch | ne doch | ne moment | nee moment | nein moment | nein warte |
             nee warte | ne warte | moment | warte | sorry | ich meine | ich meinte | meinte |
             korrektur | quatsch | nein quatsch | ach nee | ah nee | oh nee | ups
           fr: euh non | ah non | oh non | non attendez | non attends | ah non attendez | attendez |
-            attends | pardon | je veux dire | je voulais dire | enfin non | non pardon | oups
+            attends | pardon | je veux dire | je voulais dire | enfin non | non pardon | oups |
+            ah si | ah si pardon | si pardon | ah ben si
           es: no perdon | no espera | no esperen | perdon | espera | quiero decir | quise decir |
-            digo | no mejor | mejor dicho | o sea | ups | ay no
+            digo | no mejor | mejor dicho | o sea | ups | ay no | bueno no | o sea no
           pt: nao pera | nao espera | pera | pera ai | espera | ops | opa | quis dizer | quero dizer |
-            digo | ou melhor | alias | desculpa | nao desculpa
-          ja: あ、いえ | あ、いや | いや | いえ | やっぱり | じゃなくて | ではなく | 訂正 | 間違えました | 間違い
+            digo | ou melhor | alias | desculpa | nao desculpa | quer dizer nao | ops sim | quer dizer
+          ja: あ、いえ | あ、いや | いや | いえ | やっぱり | じゃなくて | ではなく | 訂正 | 間違えました | 間違い |
+            あ、すみません | あ、すいません | と思ったら | かと思ったら
           """);
 
   /** The corrections that take back a yes: "no wait", "ne moment", "ah non", "nao pera", "いえ". */
@@ -1325,9 +1364,11 @@ final class Lexicon {
               p ->
                   p.matches(
                           "(?:no|nein|nee|ne|non|nao|ah non|oh non|euh non|ach nee|ah nee|oh nee"
-                              + "|enfin non|ay no)(?: .*)?")
+                              + "|enfin non|ay no|bueno no|o sea no|quer dizer nao|hang on no"
+                              + "|hold on no)(?: .*)?")
                       || p.startsWith("あ、い")
                       || p.equals("いや")
+                      || p.endsWith("と思ったら")
                       || p.equals("いえ"))
           .toList();
 
@@ -1398,7 +1439,10 @@ final class Lexicon {
             hort auf mich | hor auf zu | hort auf zu | hor auf damit | hort auf damit |
             schickt mir keine | nicht mehr anschreiben | hor auf mir | hort auf mir | hort auf uns |
             ich will keine umfragen | ich mochte keine umfragen | will keine umfragen |
-            mochte keine umfragen | trag mich aus | tragt mich aus
+            mochte keine umfragen | trag mich aus | tragt mich aus | schicken sie mir keine |
+            senden sie mir keine | schicken sie mir bitte keine | senden sie mir bitte keine |
+            schicken sie mir keine umfragen mehr | bitte keine umfragen mehr | ich mochte keine weiteren |
+            tragen sie mich aus | keine weiteren umfragen
           fr: ne plus me demander | ne me demandez plus | ne me demande plus | ne m'envoyez plus |
             plus de sondages | plus de sondage | plus de questionnaires | arretez de me |
             arrete de me | merci de ne plus | ne plus recevoir | arretez de m' | arrete de m' |
@@ -1424,9 +1468,36 @@ final class Lexicon {
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
           """);
 
-  static final Set<String> THUMBS_UP = Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍");
+  static final Set<String> THUMBS_UP =
+      Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍", "🙆", "🆗", "✔", "☑");
+
+  /**
+   * A thumb down, a cross, and the faces and gestures that say "no good" on their own: angry,
+   * crying, disappointed, Japanese 🙅 (a repeated one is read as one: "😭😭").
+   */
   static final Set<String> THUMBS_DOWN =
-      Set.of("👎", ":-1:", ":thumbsdown:", "(n)", "👎👎", "❌", "❌❌", ":x:", "✖", "✗", "✘");
+      Set.of(
+          "👎",
+          ":-1:",
+          ":thumbsdown:",
+          "(n)",
+          "👎👎",
+          "❌",
+          "❌❌",
+          ":x:",
+          "✖",
+          "✗",
+          "✘",
+          "😡",
+          "😠",
+          "🤬",
+          "😭",
+          "😢",
+          "😞",
+          "🙁",
+          "☹",
+          "😩",
+          "🙅");
 
   /**
    * Bavarian and Austrian "na" (no) — only alone, set off by a comma, or before thanks ("na, des

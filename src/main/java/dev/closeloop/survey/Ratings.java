@@ -111,10 +111,29 @@ final class Ratings {
   private static final Pattern TOP_SCORE =
       Pattern.compile(
           "^(?:full marks|top marks|full points|volle punktzahl|volle punkte|la note maximale"
-              + "|note maximale|la nota maxima|nota maxima|nota maxima|満点)(?:です|で)?\\s*(?:"
+              + "|note maximale|la nota maxima|nota maxima|nota maxima|満点"
+              // the top mark of the scale people were marked on at school: German "eine Eins mit
+              // Sternchen", French 20/20, Spanish and Portuguese 10, Japanese 100 points
+              + "|(?:ne |eine |'ne )?eins mit sternchen|(?:ne |eine )?1 mit sternchen"
+              + "|vingt sur vingt|20 sur 20|20/20|(?:le doy |le pongo |le daria )?un (?:10|diez)"
+              + "|(?:dou |daria )?(?:uma )?nota (?:10|dez)|100点満点|100点|百点満点|百点|100/100)"
+              + "(?:です|で)?\\s*(?:"
               + SEPARATOR
               + "+\\s*(.*))?$",
           Pattern.DOTALL);
+
+  /**
+   * A score out of twenty, as French schools mark ("16/20", "16 sur 20", "12 sur 20"): a multiple
+   * of four is a fifth of it on the 1–5 scale; any other falls between two and is asked again.
+   */
+  private static final Pattern OUT_OF_TWENTY =
+      Pattern.compile("^(4|8|12|16|20)\\s*(?:/|sur|de|out of|von|auf)\\s*20[\\s!.]*$");
+
+  /** Japanese kana for a score with its 点 ("よんてん", "ごてんです"): the score. */
+  private static final Pattern KANA_SCORE =
+      Pattern.compile("^(いち|に|さん|よん|ご)(?:てん|点)(?:です)?[\\s!！。]*$");
+
+  private static final List<String> KANA_NUMBERS = List.of("いち", "に", "さん", "よん", "ご");
 
   /** An odd score out of ten in words ("seven out of ten"): between two scores, asked again. */
   private static final Pattern ODD_TENTHS_IN_WORDS =
@@ -191,6 +210,32 @@ final class Ratings {
       separated |= c != ' ' && Folded.isSeparator(c);
     }
     return separated && f.phraseAt(rest, Lexicon.COUNTED) < 0;
+  }
+
+  /**
+   * Between two scores, and nothing more: a range ("3-4", "so 3-4", "3 or 4", "entre 3 e 4",
+   * "zwischen 3 und 4", "3か4") or a half ("three and a half", "tres y medio", "trois et demi",
+   * "três e meio"). Neither is a score of the scale: asked again, never one of the two.
+   */
+  private static final Pattern BETWEEN =
+      Pattern.compile(
+          "^(?:so|about|around|like|maybe|between|eher|etwa|zwischen|ca|entre|environ|tipo|como)?"
+              + "\\s*(?:([1-5]|"
+              + NUMBER_WORDS
+              + ")\\s*(?:-|–|—|~|〜|to|or|bis|oder|a|ou|o|y|e|et|und|and|か)\\s*([1-5]|"
+              + NUMBER_WORDS
+              + ")|([1-5]|"
+              + NUMBER_WORDS
+              + ")\\s*(?:and a half|y medio|e meio|et demi|und ein halb|[.,]5|½))"
+              + "\\s*(?:stars?|sterne|etoiles|estrellas|estrelas|points?|punkte|puntos|pontos|点)?"
+              + "[\\s!.]*$");
+
+  static boolean between(String core) {
+    Matcher m = BETWEEN.matcher(core);
+    if (!m.matches()) {
+      return false;
+    }
+    return m.group(3) != null || score(m.group(1)) != score(m.group(2));
   }
 
   /** A number that is not a score ("0", "7", "10/10", "4.5"): unclear rather than free text. */
@@ -279,6 +324,14 @@ final class Ratings {
     if (top.matches()) {
       boolean words = top.group(1) != null && !top.group(1).isBlank();
       return new ParsedAnswer.Rating(5, words ? f.originalFrom(top.start(1)) : null);
+    }
+    Matcher twenty = OUT_OF_TWENTY.matcher(f.text).region(from, to);
+    if (twenty.matches()) {
+      return new ParsedAnswer.Rating(Integer.parseInt(twenty.group(1)) / 4, null);
+    }
+    Matcher kana = KANA_SCORE.matcher(f.text).region(from, to);
+    if (kana.matches()) {
+      return new ParsedAnswer.Rating(KANA_NUMBERS.indexOf(kana.group(1)) + 1, null);
     }
     ParsedAnswer.Rating outOfTen = outOfTen(f, from, to, plain);
     if (outOfTen != null) {

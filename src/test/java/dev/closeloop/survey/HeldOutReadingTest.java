@@ -84,6 +84,21 @@ class HeldOutReadingTest {
     score("/survey/heldout6-2026-12-07.tsv", 150, 0.9);
   }
 
+  /**
+   * The seventh set, written 2026-12-07 and committed before it was run (phone answers: rambling
+   * replies mixing answer and story, answers to the wrong question, corrections, scores in words,
+   * other scripts and school marks, formal registers, emoji only, questions back, typos and
+   * autocorrect): at its first run it read 97 of 158 (en 15/28, de 17/26, fr 18/26, es 17/26, pt
+   * 15/26, ja 15/26) — that is the generalisation figure. The reader was then fixed by class on its
+   * misses, so what it reads now (143 of 158: en 23/28, de 25/26, fr 24/26, es 24/26, pt 24/26, ja
+   * 23/26) is no longer one; the floor only keeps the fixes. Its misses, and which of them were
+   * left as arguable, are listed in docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheSeventhSet() throws IOException {
+    score("/survey/heldout7-2026-12-07.tsv", 150, 0.8);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);

@@ -8,6 +8,7 @@ import dev.closeloop.survey.SurveyInput.FixedClicked;
 import dev.closeloop.survey.SurveyInput.RatingClicked;
 import dev.closeloop.survey.SurveyInput.Typed;
 import dev.closeloop.survey.Transition.Answer;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,104 @@ class SurveyFlowTest {
   void notFixedAlsoAsksWhatWentWrong() {
     Transition t = flow.apply(Conversation.start(), new FixedClicked(false));
     assertThat(t.say()).containsExactly(Say.WHAT_WENT_WRONG);
+  }
+
+  @Test
+  @DisplayName(
+      "Held-out set 7: an angry face is a not-fixed button, a shrug is 'not sure yet', a range at"
+          + " the rating is asked again, and a yes taken back keeps its words without re-asking")
+  void emojiRangesAndCorrectionsLeadWhereTheButtonsWould() {
+    Transition angry = flow.apply(Conversation.start(), typed("😡"));
+    Transition button = flow.apply(Conversation.start(), new FixedClicked(false));
+    assertThat(angry.say()).isEqualTo(button.say()).containsExactly(Say.WHAT_WENT_WRONG);
+    assertThat(angry.next()).isEqualTo(button.next());
+
+    Transition shrug = flow.apply(Conversation.start(), typed("🤷‍♀️"));
+    assertThat(shrug.say()).containsExactly(Say.NOT_SURE_YET);
+    assertThat(shrug.recorded()).isEmpty();
+
+    Conversation fixedYes = flow.apply(Conversation.start(), new FixedClicked(true)).next();
+    Transition range = flow.apply(fixedYes, typed("entre 3 et 4"));
+    assertThat(range.say()).containsExactly(Say.NOT_UNDERSTOOD);
+    assertThat(range.recorded()).isEmpty();
+    assertThat(range.next()).isEqualTo(fixedYes); // the rating is still open, nothing guessed
+    assertThat(flow.apply(fixedYes, typed("٤")).recorded())
+        .containsExactly(new Answer(AnswerKind.RATING, "4"));
+
+    Transition takenBack =
+        flow.apply(
+            Conversation.start(), typed("yes... hold on no, outlook still asks for my password"));
+    assertThat(takenBack.recorded())
+        .containsExactly(
+            new Answer(AnswerKind.FIXED, "false"),
+            new Answer(AnswerKind.COMMENT, "outlook still asks for my password"));
+    // the words said what went wrong: it is not asked again
+    assertThat(takenBack.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+    Transition noThenYes = flow.apply(Conversation.start(), typed("non... ah si, ça marche"));
+    assertThat(noThenYes.recorded()).containsExactly(new Answer(AnswerKind.FIXED, "true"));
+    assertThat(noThenYes.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+  }
+
+  @Test
+  @DisplayName(
+      "Held-out set 7: the trouble going on, said after what it is about, is not fixed with its words"
+          + " and 'what went wrong?' is not asked again; a formal or late-sorry yes is a plain yes")
+  void storiesAndFormalRepliesAreAnsweredOnce() {
+    Transition still = flow.apply(Conversation.start(), typed("the mailbox still isnt showing up"));
+    assertThat(still.recorded())
+        .containsExactly(
+            new Answer(AnswerKind.FIXED, "false"),
+            new Answer(AnswerKind.COMMENT, "the mailbox still isnt showing up"));
+    assertThat(still.say()).doesNotContain(Say.WHAT_WENT_WRONG, Say.NOT_UNDERSTOOD);
+
+    for (String yes :
+        List.of(
+            "sorry for the late reply, was on holiday. yes it works",
+            "Estimados, el problema ha quedado resuelto. Saludos",
+            "yes it works, thanks Dave!")) {
+      Transition t = flow.apply(Conversation.start(), typed(yes));
+      assertThat(t.recorded()).as(yes).containsExactly(new Answer(AnswerKind.FIXED, "true"));
+      assertThat(t.say()).as(yes).doesNotContain(Say.NOT_UNDERSTOOD, Say.WHAT_WENT_WRONG);
+    }
+
+    // at "what do you need?" the same words are still the request
+    Conversation asked = new Conversation(Step.AWAIT_REQUEST, true, 5, null, true, null);
+    assertThat(flow.apply(asked, typed("my monitor still doesnt turn on")).recorded())
+        .extracting(Answer::kind)
+        .containsExactly(AnswerKind.REQUEST);
+  }
+
+  @Test
+  @DisplayName(
+      "Held-out set 7: an answer typed with a typo leads where its button would, and is no comment")
+  void aTypoInTheAnswerLeadsWhereTheButtonWould() {
+    for (boolean fixed : new boolean[] {true, false}) {
+      Transition button = flow.apply(Conversation.start(), new FixedClicked(fixed));
+      for (String reply :
+          fixed
+              ? List.of("its workign now", "ya funcoina gracias", "直りましたt")
+              : List.of("sitll broken", "ainda nao funcinou", "直ってないでs")) {
+        Transition t = flow.apply(Conversation.start(), typed(reply));
+        assertThat(t.recorded()).as(reply).isEqualTo(button.recorded());
+        assertThat(t.say()).as(reply).isEqualTo(button.say());
+        assertThat(t.next()).as(reply).isEqualTo(button.next());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Held-out set 7: a school mark typed as the score (16/20, nota 10, 百点, よんてん) leads where"
+          + " the rating button does")
+  void aSchoolMarkLeadsWhereTheRatingButtonWould() {
+    Conversation fixedYes = flow.apply(Conversation.start(), new FixedClicked(true)).next();
+    for (var mark : java.util.Map.of("16/20", 4, "nota 10!", 5, "百点", 5, "よんてん", 4).entrySet()) {
+      Transition button = flow.apply(fixedYes, new RatingClicked(mark.getValue()));
+      Transition t = flow.apply(fixedYes, typed(mark.getKey()));
+      assertThat(t.recorded()).as(mark.getKey()).isEqualTo(button.recorded());
+      assertThat(t.say()).as(mark.getKey()).isEqualTo(button.say());
+      assertThat(t.next()).as(mark.getKey()).isEqualTo(button.next());
+    }
   }
 
   @Test
