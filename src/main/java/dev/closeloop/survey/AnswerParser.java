@@ -187,10 +187,9 @@ public final class AnswerParser {
   }
 
   /**
-   * The words answers are said in, of four letters or more ("fixed", "still", "working",
-   * "funktioniert", "funciona", "gracias", "funcionou"): what a typo is corrected to.
+   * Set while a reply is read again with its typos corrected: that reading, and the readings of
+   * parts of it that {@link #read} starts through {@link #parse}, correct no more.
    */
-  /** Set while a reply is read again with its typos corrected: that reading corrects no more. */
   private static final ThreadLocal<Boolean> RETYPING = ThreadLocal.withInitial(() -> false);
 
   /**
@@ -221,6 +220,10 @@ public final class AnswerParser {
     return java.util.Set.copyOf(words);
   }
 
+  /**
+   * The words answers are said in, of four letters or more ("fixed", "still", "working",
+   * "funktioniert", "funciona", "gracias", "funcionou"): what a typo is corrected to.
+   */
   private static final java.util.Set<String> ANSWER_WORDS =
       java.util.stream.Stream.of(
               Lexicon.FIXED,
