@@ -1646,9 +1646,13 @@ public final class AnswerParser {
     return r != null && r.comment() == null;
   }
 
+  /** "no one": nobody, never the no it starts with. */
+  private static final List<String> NOBODY = List.of("no one", "no-one");
+
   private static ParsedAnswer yesOrNo(Folded f, int start, String text) {
     int yes = leading(f, start, Lexicon.YES);
-    int no = leading(f, start, Lexicon.NO);
+    // "no one called me back" says nobody did, not no
+    int no = f.phraseAt(start, NOBODY) > 0 ? -1 : leading(f, start, Lexicon.NO);
     if (yes < 0 && no < 0) {
       return null;
     }

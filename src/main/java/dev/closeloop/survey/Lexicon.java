@@ -392,7 +392,8 @@ final class Lexicon {
           """
           en: took a week | took weeks | took days | took too long | took so long |
             took way too long | took a long time | took so much time | so slow to | too slow to |
-            nobody called | no one called | noone called | nobody came | no one came |
+            nobody called | no one called | noone called | no-one called | nobody came |
+            no one came | no-one came | nobody ever | no one ever | no-one ever |
             nobody got back | no one got back | nobody answered | no one answered |
             nobody replied | no one replied | nobody contacted | no one contacted |
             nobody told me | no one told me | never called | never came | never got back |
