@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.slack.FakeSlack;
+import dev.closeloop.survey.usecase.Conversations;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
 import java.awt.image.BufferedImage;
@@ -866,6 +867,76 @@ class SlackEndToEndTest {
       b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
     }
     return app.send(b.build());
+  }
+
+  // ------------------------------------------------------------------ floods
+  // A person (or a script with their account) typing the same line again and again, or hundreds
+  // of lines a minute: a reply that changes nothing ("no survey is open", "you already answered
+  // that one") is queued once per Conversations.REPEAT_WINDOW, not once per line. Before, 30 lines
+  // got 30 identical replies, each an outbox row and a chat.postMessage.
+
+  @Test
+  void slackLinesWithNoSurveyOpenGetOneReplyPerWindowNotOneEach() {
+    startSocketMode();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> app.app.platforms().get(PlatformId.SLACK).connected());
+    for (int i = 0; i < 30; i++) {
+      fake.sendDirectMessage(DANA, "hello? anyone there?");
+    }
+    // a different line after the flood: its reply shows that every line before it was handled
+    fake.sendDirectMessage(DANA, "thanks");
+    awaitDelivered(() -> lastDm(DANA).contains("welcome"));
+    assertThat(count(dmTexts(DANA), "There is no open survey right now")).isEqualTo(1);
+    assertThat(pendingOutbox()).isEmpty();
+
+    // after the window the same line is answered again
+    clock.advance(Conversations.REPEAT_WINDOW);
+    fake.sendDirectMessage(DANA, "hello? anyone there?");
+    awaitDelivered(() -> count(dmTexts(DANA), "There is no open survey right now") == 2);
+  }
+
+  @Test
+  void slackLinesThatChangeNothingInAnOpenSurveyGetOneReplyNotOneEach() {
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-30", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, "5");
+    awaitDelivered(() -> answers(survey("INC-30")).containsKey("rating"));
+    fake.sendDirectMessage(DANA, "yes");
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    for (int i = 0; i < 30; i++) {
+      fake.sendDirectMessage(DANA, "4");
+    }
+    fake.sendDirectMessage(DANA, "please stop");
+    awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
+    assertThat(count(dmTexts(DANA), "You already answered that one")).isEqualTo(1);
+    assertThat(answers(survey("INC-30"))).containsEntry("rating", "5");
+  }
+
+  @Test
+  void stopAndOptInEachConfirmedEvenWhenTypedAgainWithinTheWindow() {
+    // these change something each time, so each is confirmed, however often it alternates
+    startSocketMode();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> app.app.platforms().get(PlatformId.SLACK).connected());
+    fake.sendDirectMessage(DANA, "stop");
+    awaitDelivered(() -> count(dmTexts(DANA), "won't ask you") == 1);
+    fake.sendDirectMessage(DANA, "optin");
+    awaitDelivered(() -> dmTexts(DANA).size() == 2);
+    fake.sendDirectMessage(DANA, "stop");
+    awaitDelivered(() -> count(dmTexts(DANA), "won't ask you") == 2);
+    // a stop that changes nothing more is a reply that changes nothing: once per window
+    fake.sendDirectMessage(DANA, "stop");
+    fake.sendDirectMessage(DANA, "stop");
+    fake.sendDirectMessage(DANA, "stop");
+    fake.sendDirectMessage(DANA, "thanks");
+    awaitDelivered(() -> lastDm(DANA).contains("welcome"));
+    assertThat(count(dmTexts(DANA), "won't ask you")).isEqualTo(3);
+  }
+
+  static long count(List<String> texts, String part) {
+    return texts.stream().filter(t -> t.contains(part)).count();
   }
 
   // ------------------------------------------------------------------ helpers

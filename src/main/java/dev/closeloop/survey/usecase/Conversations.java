@@ -158,13 +158,21 @@ public final class Conversations {
             false);
       }
     }
-    String tag = typed.platform().wire() + "-" + typed.userId() + "-" + unique(now);
+    boolean changed = false;
     if (parsed instanceof ParsedAnswer.Stop) {
-      preferences.setOptOut(typed.platform(), typed.userId(), true);
+      changed = preferences.setOptOut(typed.platform(), typed.userId(), true);
     } else if (parsed instanceof ParsedAnswer.OptIn) {
-      preferences.setOptOut(typed.platform(), typed.userId(), false);
+      changed = preferences.setOptOut(typed.platform(), typed.userId(), false);
     }
     String key = replyOutsideASurvey(parsed);
+    // a reply that changed nothing is said once per window: the same text typed again (or a
+    // person, or a script, typing 500 lines a minute) is not answered 500 times
+    String tag =
+        typed.platform().wire()
+            + "-"
+            + typed.userId()
+            + "-"
+            + (changed ? unique(now) : key + "-" + repeatWindow(now));
     jdbi.useTransaction(
         h ->
             notifier.direct(
@@ -220,6 +228,18 @@ public final class Conversations {
   }
 
   /**
+   * How long a reply that changes nothing ("no survey is open", "you already answered that one") is
+   * not said again to the same person: the same words within it are queued once, so typing them
+   * again, or a flood of lines, costs one message rather than one each.
+   */
+  public static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofMinutes(10);
+
+  /** The number of the {@link #REPEAT_WINDOW} that {@code now} falls in. */
+  private static long repeatWindow(Instant now) {
+    return Math.floorDiv(now.getEpochSecond(), REPEAT_WINDOW.toSeconds());
+  }
+
+  /**
    * Typed text answers the question the person has seen: while "anything else?" is still queued, it
    * answers the one before. Whether they had the ticket reopened goes with it.
    */
@@ -271,6 +291,12 @@ public final class Conversations {
                       answers.record(s.id(), a.kind().wire(), a.value(), now);
                     }
                   }
+                  boolean optedOutNow =
+                      t.optOut()
+                          && !new People(h)
+                              .find(s.personKey())
+                              .map(dev.closeloop.store.PersonRow::optedOut)
+                              .orElse(false);
                   if (t.optOut()) {
                     new People(h).setOptedOut(s.personKey(), true, now);
                     log.info("event=opted_out survey={}", s.id());
@@ -307,11 +333,22 @@ public final class Conversations {
                         notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
                   }
                   // a reply that changed nothing ("already answered", "stop") has no version of its
-                  // own: keyed by the version it would share with what was said last, it was lost
+                  // own: keyed by the version it would share with what was said last, it was lost.
+                  // Keyed by what it says and the window instead, the same words typed again within
+                  // it are not answered again (500 lines a minute got 500 "already answered")
                   String tag =
                       t.changed()
                           ? "v" + after.version()
-                          : "x" + unique(now) + "-v" + after.version();
+                          : optedOutNow
+                              ? "x" + unique(now) + "-v" + after.version()
+                              : "x"
+                                  + t.say().stream()
+                                      .map(Say::name)
+                                      .collect(java.util.stream.Collectors.joining("."))
+                                  + "-"
+                                  + repeatWindow(now)
+                                  + "-v"
+                                  + after.version();
                   int i = 0;
                   for (Say say : t.say()) {
                     notifier.say(h, after, say, tag + "-" + i++, now);
@@ -327,7 +364,7 @@ public final class Conversations {
     if (interactive) {
       return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
     }
-    notifier.say(h, s, say, "x" + now.toEpochMilli(), now);
+    notifier.say(h, s, say, "x" + say.name() + "-" + repeatWindow(now), now);
     return InteractionReply.none();
   }
 
