@@ -162,6 +162,24 @@ class SlackSocketModeTest {
   }
 
   @Test
+  void anEnvelopeOfTheWrongShapeIsAckedOnceNotRedeliveredToFailAgain() {
+    // Bolt's own middleware read "user" as a string and threw: the envelope was not acked, so
+    // Slack delivered it again, each time an ERROR with a stack trace
+    var bad = fake.eventCallback(DANA, "5", "Ev-shape");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("event"))
+        .putObject("user")
+        .put("a", 1);
+    String envelope = fake.sendEnvelope("events_api", bad);
+    String after = fake.sendDirectMessage(DANA, "4");
+
+    eventually().until(() -> fake.acked(after) && !handler.events().isEmpty());
+    eventually().until(() -> fake.acked(envelope));
+    assertThat(fake.ackCount(envelope)).isEqualTo(1);
+    assertThat(handler.events())
+        .containsExactly(new ChatEvent.TypedText(PlatformId.SLACK, DANA, "4"));
+  }
+
+  @Test
   void tellUsMoreOpensAModalWhoseSubmissionIsAModalSubmit() throws Exception {
     handler.replyWith(
         e ->
