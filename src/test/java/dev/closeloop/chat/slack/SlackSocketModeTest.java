@@ -162,6 +162,27 @@ class SlackSocketModeTest {
   }
 
   @Test
+  void whatSlackLinkedInATypedMessageArrivesAsThePersonTypedIt() {
+    // Slack links what it recognises: kept as sent, a comment read
+    // "<mailto:dana@example.com|dana@example.com>" in the digest, the export and helpdesk notes
+    fake.sendDirectMessage(
+        DANA,
+        "<@U0ALEX|alex> says <https://vpn.example.com/login> fails, mail"
+            + " <mailto:dana@example.com|dana@example.com> or see <http://wiki.example.com|wiki.example.com>"
+            + " in <#C0IT|it-help> <!here> <!subteam^S0IT|@it-team> &lt;3 &amp; <https://evil.example|our wiki>");
+
+    eventually().until(() -> !handler.events().isEmpty());
+    assertThat(handler.events())
+        .containsExactly(
+            new ChatEvent.TypedText(
+                PlatformId.SLACK,
+                DANA,
+                "@alex says https://vpn.example.com/login fails, mail dana@example.com or see"
+                    + " wiki.example.com in #it-help @here @it-team <3 &"
+                    + " our wiki (https://evil.example)"));
+  }
+
+  @Test
   void anEnvelopeOfTheWrongShapeIsAckedOnceNotRedeliveredToFailAgain() {
     // Bolt's own middleware read "user" as a string and threw: the envelope was not acked, so
     // Slack delivered it again, each time an ERROR with a stack trace
