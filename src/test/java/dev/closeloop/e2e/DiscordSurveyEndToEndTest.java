@@ -257,8 +257,9 @@ class DiscordSurveyEndToEndTest {
   }
 
   /**
-   * A person typing the same line again and again: a reply that changes nothing is queued once per
-   * Conversations.REPEAT_WINDOW, not once per line (30 lines got 30 identical replies before).
+   * A person typing the same line again and again: a reply that changes nothing is queued
+   * Conversations.REPEATS times a REPEAT_WINDOW, not once per line (30 lines got 30 identical
+   * replies before).
    */
   @Test
   void discordLinesWithNoSurveyOpenGetOneReplyPerWindowNotOneEach() {
@@ -293,7 +294,7 @@ class DiscordSurveyEndToEndTest {
             });
     assertThat(e2e.clock.instant()).isBefore(start.plusSeconds(window - 60));
     assertThat(count(texts(e2e.discord.dmMessages(user)), "There is no open survey right now"))
-        .isEqualTo(1);
+        .isEqualTo(Conversations.REPEATS);
   }
 
   static List<String> texts(List<JsonNode> messages) {

@@ -165,23 +165,24 @@ public final class Conversations {
       changed = preferences.setOptOut(typed.platform(), typed.userId(), false);
     }
     String key = replyOutsideASurvey(parsed);
-    // a reply that changed nothing is said once per window: the same text typed again (or a
-    // person, or a script, typing 500 lines a minute) is not answered 500 times
-    String tag =
-        typed.platform().wire()
-            + "-"
-            + typed.userId()
-            + "-"
-            + (changed ? unique(now) : key + "-" + repeatWindow(now));
+    // a reply that changed nothing is said at most REPEATS times a window: a person (or a
+    // script) typing 500 lines a minute is not answered 500 times
+    String person = typed.platform().wire() + "-" + typed.userId() + "-";
+    boolean once = changed;
     jdbi.useTransaction(
-        h ->
-            notifier.direct(
-                h,
-                typed.platform(),
-                typed.userId(),
-                notifier.messages(h, typed.platform(), typed.userId(), null).t(key),
-                tag,
-                now));
+        h -> {
+          String text = notifier.messages(h, typed.platform(), typed.userId(), null).t(key);
+          if (once) {
+            notifier.direct(h, typed.platform(), typed.userId(), text, person + unique(now), now);
+            return;
+          }
+          for (int slot = 0; slot < REPEATS; slot++) {
+            String tag = person + key + "-" + repeatWindow(now) + "-" + slot;
+            if (notifier.direct(h, typed.platform(), typed.userId(), text, tag, now)) {
+              return;
+            }
+          }
+        });
     return InteractionReply.none();
   }
 
@@ -228,11 +229,15 @@ public final class Conversations {
   }
 
   /**
-   * How long a reply that changes nothing ("no survey is open", "you already answered that one") is
-   * not said again to the same person: the same words within it are queued once, so typing them
-   * again, or a flood of lines, costs one message rather than one each.
+   * A reply that changes nothing ("no survey is open", "you already answered that one", "sorry, I
+   * didn't get that") is said to the same person at most {@link #REPEATS} times in each window of
+   * this length: someone trying again is still answered, a flood of lines costs three messages
+   * rather than one each.
    */
   public static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofMinutes(10);
+
+  /** How often one reply that changes nothing is said in a {@link #REPEAT_WINDOW}. */
+  public static final int REPEATS = 3;
 
   /** The number of the {@link #REPEAT_WINDOW} that {@code now} falls in. */
   private static long repeatWindow(Instant now) {
@@ -334,24 +339,41 @@ public final class Conversations {
                   }
                   // a reply that changed nothing ("already answered", "stop") has no version of its
                   // own: keyed by the version it would share with what was said last, it was lost.
-                  // Keyed by what it says and the window instead, the same words typed again within
-                  // it are not answered again (500 lines a minute got 500 "already answered")
-                  String tag =
-                      t.changed()
-                          ? "v" + after.version()
-                          : optedOutNow
-                              ? "x" + unique(now) + "-v" + after.version()
-                              : "x"
-                                  + t.say().stream()
-                                      .map(Say::name)
-                                      .collect(java.util.stream.Collectors.joining("."))
-                                  + "-"
-                                  + repeatWindow(now)
-                                  + "-v"
-                                  + after.version();
-                  int i = 0;
-                  for (Say say : t.say()) {
-                    notifier.say(h, after, say, tag + "-" + i++, now);
+                  // Keyed by what it says, the window and a slot instead, it is said at most
+                  // REPEATS times a window (500 lines a minute got 500 "already answered")
+                  if (t.changed() || optedOutNow) {
+                    String tag =
+                        t.changed()
+                            ? "v" + after.version()
+                            : "x" + unique(now) + "-v" + after.version();
+                    int i = 0;
+                    for (Say say : t.say()) {
+                      notifier.say(h, after, say, tag + "-" + i++, now);
+                    }
+                  } else if (!t.say().isEmpty()) {
+                    String said =
+                        t.say().stream()
+                            .map(Say::name)
+                            .collect(java.util.stream.Collectors.joining("."));
+                    for (int slot = 0; slot < REPEATS; slot++) {
+                      String tag =
+                          "x"
+                              + said
+                              + "-"
+                              + repeatWindow(now)
+                              + "-"
+                              + slot
+                              + "-v"
+                              + after.version();
+                      int i = 0;
+                      boolean queued = false;
+                      for (Say say : t.say()) {
+                        queued |= notifier.say(h, after, say, tag + "-" + i++, now);
+                      }
+                      if (queued) {
+                        break;
+                      }
+                    }
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
                     return notifier.messages(h, after).requestModal(s.id());
@@ -364,7 +386,11 @@ public final class Conversations {
     if (interactive) {
       return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
     }
-    notifier.say(h, s, say, "x" + say.name() + "-" + repeatWindow(now), now);
+    for (int slot = 0; slot < REPEATS; slot++) {
+      if (notifier.say(h, s, say, "x" + say.name() + "-" + repeatWindow(now) + "-" + slot, now)) {
+        break;
+      }
+    }
     return InteractionReply.none();
   }
 
