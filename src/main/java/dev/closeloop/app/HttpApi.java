@@ -112,6 +112,15 @@ final class HttpApi {
   }
 
   private void routes(Javalin j) {
+    // no page of Closeloop's may be framed by another site: the sandbox, opened from localhost in
+    // the operator's browser, passes every check a framing page's clicks would go through, so a
+    // site they visit could lay it under its own buttons and have them post a digest or answer
+    j.before(
+        ctx -> {
+          ctx.header("X-Frame-Options", "DENY");
+          ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
+          ctx.header("X-Content-Type-Options", "nosniff");
+        });
     j.exception(
         org.jdbi.v3.core.ConnectionException.class,
         (e, ctx) -> {

@@ -158,6 +158,24 @@ class SandboxExposureTest {
   }
 
   @Test
+  void noOtherSiteCanFrameTheSandboxToTakeTheOperatorsClicks() {
+    // opened from localhost in the operator's browser, the page passes every check: framed under
+    // another site's buttons (clickjacking), their clicks would post digests and answer surveys
+    app = TestApp.start(dir, "", clock);
+    for (String path : new String[] {"/sandbox", "/sandbox/api/messages", "/health/live"}) {
+      HttpResponse<String> r = get(app.url(path), null);
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+      assertThat(r.headers().firstValue("Content-Security-Policy"))
+          .as(path)
+          .hasValue("frame-ancestors 'none'");
+    }
+    // an answer no route gave (404) carries them too
+    assertThat(get(app.url("/nowhere"), null).headers().firstValue("X-Frame-Options"))
+        .hasValue("DENY");
+  }
+
+  @Test
   void withAllowRemoteARemoteClientNeedsTheAdminToken() throws Exception {
     app = TestApp.start(dir, "sandbox: { allowRemote: true }", clock);
 

@@ -126,6 +126,8 @@ class DiscordDigestEndToEndTest {
   @Test
   void commentWithMentionsAndMarkdownIsPostedInert() {
     String user = "830000000000000001";
+    // <@123> is how Discord sends a mention picked from the list: it reads as "@user" (an id
+    // Discord did not name), never as a ping
     e2e.negative("INERT-1", user, "@everyone <@123> **bold** @here");
 
     List<JsonNode> digest = e2e.postDigest();
@@ -144,7 +146,7 @@ class DiscordDigestEndToEndTest {
             .filter(d -> d.contains("bold"))
             .findFirst()
             .orElseThrow();
-    assertThat(DiscordE2E.unescape(description)).contains("@everyone <@123> **bold** @here");
+    assertThat(DiscordE2E.unescape(description)).contains("@everyone @user **bold** @here");
     List<Recorded> posts = discord.requests("POST", "channels/" + DIGEST_CHANNEL + "/messages");
     assertThat(posts)
         .isNotEmpty()
@@ -159,7 +161,7 @@ class DiscordDigestEndToEndTest {
         .doesNotContain("@everyone")
         .doesNotContain("<@123>")
         .doesNotContain("**bold**");
-    assertThat(DiscordE2E.text(surveyDm)).contains("@everyone <@123> **bold** @here");
+    assertThat(DiscordE2E.text(surveyDm)).contains("@everyone @user **bold** @here");
     List<Recorded> edits =
         discord.requests("PATCH", "channels/" + discord.dmChannelOf(user) + "/messages/\\d+");
     assertThat(edits)

@@ -9,6 +9,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.closeloop.chat.discord.FakeDiscord;
+import dev.closeloop.survey.usecase.Conversations;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -251,5 +254,54 @@ class DiscordSurveyEndToEndTest {
     assertThat(discord.interactionAnswers(click)).hasSize(1);
     assertThat(discord.dmMessages(user).stream().filter(m -> hasButtonEnding(m, ":else:no")))
         .hasSize(1);
+  }
+
+  /**
+   * A person typing the same line again and again: a reply that changes nothing is queued
+   * Conversations.REPEATS times a REPEAT_WINDOW, not once per line (30 lines got 30 identical
+   * replies before).
+   */
+  @Test
+  void discordLinesWithNoSurveyOpenGetOneReplyPerWindowNotOneEach() {
+    String user = user();
+    // the app's clock held inside one window while the lines arrive and the replies go out
+    long window = Conversations.REPEAT_WINDOW.toSeconds();
+    e2e.now();
+    Instant start =
+        Instant.ofEpochSecond(
+            (Math.floorDiv(e2e.clock.instant().getEpochSecond(), window) + 1) * window + 60);
+    e2e.clock.set(start);
+    try {
+      floodThenThanks(user, start, window);
+    } finally {
+      e2e.rewindToRealTime();
+    }
+  }
+
+  private void floodThenThanks(String user, Instant start, long window) {
+    for (int i = 0; i < 30; i++) {
+      e2e.discord.sendDm(user, "hello? anyone there?");
+    }
+    e2e.discord.sendDm(user, "thanks");
+    await()
+        .atMost(DiscordE2E.WAIT)
+        .until(
+            () -> {
+              e2e.clock.advance(Duration.ofSeconds(1));
+              e2e.app.deliver();
+              return texts(e2e.discord.dmMessages(user)).stream()
+                  .anyMatch(t -> t.contains("welcome"));
+            });
+    assertThat(e2e.clock.instant()).isBefore(start.plusSeconds(window - 60));
+    assertThat(count(texts(e2e.discord.dmMessages(user)), "There is no open survey right now"))
+        .isEqualTo(Conversations.REPEATS);
+  }
+
+  static List<String> texts(List<JsonNode> messages) {
+    return messages.stream().map(m -> m.path("content").asText()).toList();
+  }
+
+  static long count(List<String> texts, String part) {
+    return texts.stream().filter(t -> t.contains(part)).count();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.slack.FakeSlack;
+import dev.closeloop.survey.usecase.Conversations;
 import dev.closeloop.testing.MutableClock;
 import dev.closeloop.testing.TestApp;
 import java.awt.image.BufferedImage;
@@ -651,13 +652,17 @@ class SlackEndToEndTest {
     MessageRef dm = closeTicketAndDeliverSurvey("INC-10", DANA, "dana@example.com");
     click(DANA, dm, "rate:1", "1");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
-    fake.sendDirectMessage(DANA, nasty);
+    // as Slack's own markup (a real mention, @channel picked from the list) it is what was typed
+    fake.sendDirectMessage(DANA, "<!channel> <@U123|alex> &amp; &lt;b&gt;");
     awaitDelivered(
         () -> fake.message(dm).orElseThrow().blocks().toString().contains("Your comment"));
     String escaped = "&lt;!channel&gt; &lt;@U123&gt; &amp; &lt;b&gt;";
     String survey = fake.message(dm).orElseThrow().blocks().toString();
-    assertThat(survey).contains(escaped).doesNotContain("<!channel>").doesNotContain("<@U123>");
-    assertThat(answers(survey("INC-10"))).containsEntry("comment", nasty);
+    assertThat(survey)
+        .contains("@channel @alex &amp; &lt;b&gt;")
+        .doesNotContain("<!channel>")
+        .doesNotContain("<@U123");
+    assertThat(answers(survey("INC-10"))).containsEntry("comment", "@channel @alex & <b>");
 
     // typed literally, the same text reaches the app the way Slack sends it: already escaped
     fake.user("U0ERIN", "erin@example.com", "Erin", "UTC");
@@ -677,7 +682,8 @@ class SlackEndToEndTest {
     awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
     String digest =
         fake.messages(DIGEST).get(0).blocks().toString() + fake.messages(DIGEST).get(0).text();
-    assertThat(occurrences(digest, escaped)).isEqualTo(2);
+    assertThat(occurrences(digest, escaped)).isEqualTo(1);
+    assertThat(occurrences(digest, "@channel @alex &amp; &lt;b&gt;")).isEqualTo(1);
     assertThat(digest)
         .contains(escaped)
         .doesNotContain("<!channel>")
@@ -866,6 +872,81 @@ class SlackEndToEndTest {
       b.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
     }
     return app.send(b.build());
+  }
+
+  // ------------------------------------------------------------------ floods
+  // A person (or a script with their account) typing the same line again and again, or hundreds
+  // of lines a minute: a reply that changes nothing ("no survey is open", "you already answered
+  // that one") is queued Conversations.REPEATS times a REPEAT_WINDOW, not once per line. Before, 30
+  // lines
+  // got 30 identical replies, each an outbox row and a chat.postMessage.
+
+  @Test
+  void slackLinesWithNoSurveyOpenGetOneReplyPerWindowNotOneEach() {
+    startSocketMode();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> app.app.platforms().get(PlatformId.SLACK).connected());
+    for (int i = 0; i < 30; i++) {
+      fake.sendDirectMessage(DANA, "hello? anyone there?");
+    }
+    // a different line after the flood: its reply shows that every line before it was handled
+    fake.sendDirectMessage(DANA, "thanks");
+    awaitDelivered(() -> lastDm(DANA).contains("welcome"));
+    assertThat(count(dmTexts(DANA), "There is no open survey right now"))
+        .isEqualTo(Conversations.REPEATS);
+    assertThat(pendingOutbox()).isEmpty();
+
+    // after the window the same line is answered again
+    clock.advance(Conversations.REPEAT_WINDOW);
+    fake.sendDirectMessage(DANA, "hello? anyone there?");
+    awaitDelivered(
+        () ->
+            count(dmTexts(DANA), "There is no open survey right now") == Conversations.REPEATS + 1);
+  }
+
+  @Test
+  void slackLinesThatChangeNothingInAnOpenSurveyGetOneReplyNotOneEach() {
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-30", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, "5");
+    awaitDelivered(() -> answers(survey("INC-30")).containsKey("rating"));
+    fake.sendDirectMessage(DANA, "yes");
+    awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    for (int i = 0; i < 30; i++) {
+      fake.sendDirectMessage(DANA, "4");
+    }
+    fake.sendDirectMessage(DANA, "please stop");
+    awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
+    assertThat(count(dmTexts(DANA), "You already answered that one"))
+        .isEqualTo(Conversations.REPEATS);
+    assertThat(answers(survey("INC-30"))).containsEntry("rating", "5");
+  }
+
+  @Test
+  void stopAndOptInEachConfirmedEvenWhenTypedAgainWithinTheWindow() {
+    // these change something each time, so each is confirmed, however often it alternates
+    startSocketMode();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> app.app.platforms().get(PlatformId.SLACK).connected());
+    fake.sendDirectMessage(DANA, "stop");
+    awaitDelivered(() -> count(dmTexts(DANA), "won't ask you") == 1);
+    fake.sendDirectMessage(DANA, "optin");
+    awaitDelivered(() -> dmTexts(DANA).size() == 2);
+    fake.sendDirectMessage(DANA, "stop");
+    awaitDelivered(() -> count(dmTexts(DANA), "won't ask you") == 2);
+    // a stop that changes nothing more is a reply that changes nothing: REPEATS a window
+    for (int i = 0; i < 10; i++) {
+      fake.sendDirectMessage(DANA, "stop");
+    }
+    fake.sendDirectMessage(DANA, "thanks");
+    awaitDelivered(() -> lastDm(DANA).contains("welcome"));
+    assertThat(count(dmTexts(DANA), "won't ask you")).isEqualTo(2 + Conversations.REPEATS);
+  }
+
+  static long count(List<String> texts, String part) {
+    return texts.stream().filter(t -> t.contains(part)).count();
   }
 
   // ------------------------------------------------------------------ helpers

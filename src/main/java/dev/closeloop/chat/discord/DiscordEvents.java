@@ -72,8 +72,7 @@ final class DiscordEvents extends ListenerAdapter {
       return;
     }
     InteractionReply reply =
-        handleNow(
-            new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), message.getContentRaw()));
+        handleNow(new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), asTyped(message)));
     if (reply instanceof InteractionReply.Ephemeral ephemeral) {
       // a typed DM has no interaction: the short answer goes into the same conversation
       event
@@ -89,6 +88,46 @@ final class DiscordEvents extends ListenerAdapter {
     } else if (reply instanceof InteractionReply.OpenModal) {
       log.warn("event=modal_without_interaction user={} next=ignored", author.getId());
     }
+  }
+
+  private static final java.util.regex.Pattern MARKUP =
+      java.util.regex.Pattern.compile("<(@!?|@&|#)(\\d{1,20})>|<a?(:\\w{1,32}:)\\d{1,20}>");
+
+  /**
+   * What the person saw as they typed it: Discord sends a mention picked from the list as {@code
+   * <@123…>}, a role as {@code <@&…>}, a channel as {@code <#…>} and a server emoji as {@code
+   * <:name:123…>}; kept raw, the digest, the export and the helpdesk's note showed the number. A
+   * mentioned user becomes {@code @name} (the name Discord sent with the message), anything it did
+   * not name {@code @user}, {@code @role} or {@code #channel}, an emoji {@code :name:}. Markdown
+   * stays as typed (every renderer escapes it).
+   */
+  static String asTyped(Message message) {
+    String raw = message.getContentRaw();
+    if (raw.indexOf('<') < 0) {
+      return raw;
+    }
+    java.util.Map<String, String> names = new java.util.HashMap<>();
+    for (User u : message.getMentions().getUsers()) {
+      names.put(u.getId(), u.getEffectiveName());
+    }
+    java.util.regex.Matcher m = MARKUP.matcher(raw);
+    StringBuilder out = new StringBuilder(raw.length());
+    while (m.find()) {
+      String kind = m.group(1);
+      String said;
+      if (kind == null) {
+        said = m.group(3);
+      } else if (kind.equals("@&")) {
+        said = "@role";
+      } else if (kind.equals("#")) {
+        said = "#channel";
+      } else {
+        said = "@" + names.getOrDefault(m.group(2), "user");
+      }
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(said));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   /** "Sorry, something went wrong", in the language of the person's client. */

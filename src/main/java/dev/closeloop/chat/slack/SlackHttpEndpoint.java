@@ -99,6 +99,22 @@ public final class SlackHttpEndpoint {
     }
   }
 
+  /** Whether the body is Slack's {@code app_rate_limited} notice (which Bolt does not parse). */
+  private static boolean rateLimitNotice(String rawBody) {
+    if (rawBody == null || !rawBody.contains("app_rate_limited")) {
+      return false;
+    }
+    try {
+      com.google.gson.JsonElement json = com.google.gson.JsonParser.parseString(rawBody);
+      return json.isJsonObject()
+          && json.getAsJsonObject().has("type")
+          && json.getAsJsonObject().get("type").isJsonPrimitive()
+          && "app_rate_limited".equals(json.getAsJsonObject().get("type").getAsString());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   private static String header(Map<String, List<String>> headers, String name) {
     for (Map.Entry<String, List<String>> e : headers.entrySet()) {
       if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
@@ -158,15 +174,29 @@ public final class SlackHttpEndpoint {
       return Reply.error(400, "unreadable request");
     }
     if (request == null) {
+      if (rateLimitNotice(rawBody) && signedBySlack(rawBody, headers)) {
+        // Slack drops this app's events for the rest of the minute (over 30,000 an hour): the
+        // operator must hear of it, and Slack wants a 200
+        log.warn(
+            "event=slack_events_rate_limited next=Slack drops events until the minute ends;"
+                + " answers typed meanwhile are lost");
+        return new Reply(200, "application/json", "{}");
+      }
       return Reply.error(400, "unknown request");
     }
     try {
       Response r = app.run(request);
       String type = r.getContentType() == null ? "text/plain; charset=utf-8" : r.getContentType();
       return new Reply(r.getStatusCode(), type, r.getBody() == null ? "" : r.getBody());
-    } catch (com.google.gson.JsonParseException | UnsupportedOperationException e) {
-      // Bolt read a signed payload of the wrong shape (an object where a string goes, a null
-      // user): a retry would fail the same way, so no 500 for Slack to retry
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // stopping: the event was not taken, Slack retries it
+      log.info("slack http request not taken type={} reason=stopping", request.getRequestType());
+      return Reply.error(503, "stopping: retry shortly");
+    } catch (RuntimeException e) {
+      // nothing on this path does I/O (the listeners only translate and queue the event): an
+      // unchecked failure is Bolt, or a listener, reading a signed payload of the wrong shape (an
+      // object where a string goes, a null user, an event without one). A retry would fail the
+      // same way, so no 500 for Slack to retry and no stack trace in the operator's log
       log.info(
           "slack http request unreadable type={} error={}", request.getRequestType(), e.toString());
       return Reply.error(400, "unreadable request");

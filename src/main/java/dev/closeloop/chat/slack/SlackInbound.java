@@ -201,17 +201,65 @@ final class SlackInbound {
   }
 
   /**
-   * Slack sends message text with &, < and > escaped and emoji as shortcodes; the core wants what
-   * the person typed.
+   * Slack sends message text with &, < and > escaped, emoji as shortcodes, and what it linked
+   * between < and >: a mention {@code <@U123>}, a channel {@code <#C1|it>}, {@code <!here>}, a link
+   * {@code <https://vpn.example.com>} or {@code <mailto:dana@example.com|dana@example.com>} for an
+   * address typed plainly. The core wants what the person typed: kept as Slack sent it, a comment
+   * read "<mailto:dana@example.com|dana@example.com>" in the digest, the export and the helpdesk's
+   * note. A link whose label is not its address keeps both, "label (address)", so the team sees
+   * where it goes.
    */
   static String unescape(String text) {
     if (text == null) {
       return "";
     }
-    return SlackEmoji.toUnicode(text)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&");
+    String t = SlackEmoji.toUnicode(text);
+    StringBuilder out = new StringBuilder(t.length());
+    int at = 0;
+    while (at < t.length()) {
+      int open = t.indexOf('<', at);
+      int close = open < 0 ? -1 : t.indexOf('>', open + 1);
+      if (open < 0 || close < 0) {
+        out.append(entities(t.substring(at)));
+        break;
+      }
+      out.append(entities(t.substring(at, open)));
+      out.append(linked(t.substring(open + 1, close)));
+      at = close + 1;
+    }
+    return out.toString();
+  }
+
+  /** What the person typed for one {@code <…>} of Slack's (its inside given). */
+  private static String linked(String inside) {
+    int bar = inside.indexOf('|');
+    String target = bar < 0 ? inside : inside.substring(0, bar);
+    String label = bar < 0 ? null : entities(inside.substring(bar + 1));
+    if (target.startsWith("@")) {
+      return "@" + (label != null && !label.isEmpty() ? label : target.substring(1));
+    } else if (target.startsWith("#")) {
+      return "#" + (label != null && !label.isEmpty() ? label : target.substring(1));
+    } else if (target.startsWith("!")) {
+      // <!here>, <!channel>, <!subteam^S1|@it>, <!date^…|fallback>
+      if (label != null && !label.isEmpty()) {
+        return label.startsWith("@") || target.startsWith("!date") ? label : "@" + label;
+      }
+      String name = target.substring(1);
+      int caret = name.indexOf('^');
+      return "@" + (caret < 0 ? name : name.substring(0, caret));
+    }
+    String address = entities(target);
+    if (label == null || label.isEmpty()) {
+      return address;
+    }
+    String bare = address.replaceFirst("^(?i)(mailto:|https?://)", "");
+    return bare.equals(label) || bare.equals(label + "/") || address.equals(label)
+        ? label
+        : label + " (" + address + ")";
+  }
+
+  private static String entities(String s) {
+    return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
   }
 
   /** What a modal carries through Slack and back: the core's modal id and where it was opened. */

@@ -244,6 +244,16 @@ final class SocketModeConnection {
       }
       envelopes.done(key);
       send(envelopeId, responseFor(envelopeId, resp));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      envelopes.forget(key); // stopping: not taken, Slack redelivers it
+      log.info("slack envelope not taken envelope_id={} reason=stopping", envelopeId);
+    } catch (RuntimeException e) {
+      // as in HTTP mode (SlackHttpEndpoint): nothing on this path does I/O, so an unchecked
+      // failure is Bolt or a listener reading an envelope of the wrong shape; redelivered, it
+      // would fail the same way three more times, each an ERROR with a stack trace
+      envelopes.done(key);
+      log.info("slack envelope unreadable envelope_id={} error={} next=acked", envelopeId, e);
+      send(envelopeId, gson.toJson(new AckResponse(envelopeId)));
     } catch (Exception e) {
       envelopes.forget(key);
       log.error("slack envelope failed envelope_id={} next=Slack retries", envelopeId, e);

@@ -158,22 +158,31 @@ public final class Conversations {
             false);
       }
     }
-    String tag = typed.platform().wire() + "-" + typed.userId() + "-" + unique(now);
+    boolean changed = false;
     if (parsed instanceof ParsedAnswer.Stop) {
-      preferences.setOptOut(typed.platform(), typed.userId(), true);
+      changed = preferences.setOptOut(typed.platform(), typed.userId(), true);
     } else if (parsed instanceof ParsedAnswer.OptIn) {
-      preferences.setOptOut(typed.platform(), typed.userId(), false);
+      changed = preferences.setOptOut(typed.platform(), typed.userId(), false);
     }
     String key = replyOutsideASurvey(parsed);
+    // a reply that changed nothing is said at most REPEATS times a window: a person (or a
+    // script) typing 500 lines a minute is not answered 500 times
+    String person = typed.platform().wire() + "-" + typed.userId() + "-";
+    boolean once = changed;
     jdbi.useTransaction(
-        h ->
-            notifier.direct(
-                h,
-                typed.platform(),
-                typed.userId(),
-                notifier.messages(h, typed.platform(), typed.userId(), null).t(key),
-                tag,
-                now));
+        h -> {
+          String text = notifier.messages(h, typed.platform(), typed.userId(), null).t(key);
+          if (once) {
+            notifier.direct(h, typed.platform(), typed.userId(), text, person + unique(now), now);
+            return;
+          }
+          for (int slot = 0; slot < REPEATS; slot++) {
+            String tag = person + key + "-" + repeatWindow(now) + "-" + slot;
+            if (notifier.direct(h, typed.platform(), typed.userId(), text, tag, now)) {
+              return;
+            }
+          }
+        });
     return InteractionReply.none();
   }
 
@@ -217,6 +226,22 @@ public final class Conversations {
    */
   private static String unique(Instant now) {
     return now.toEpochMilli() + "-" + UUID.randomUUID();
+  }
+
+  /**
+   * A reply that changes nothing ("no survey is open", "you already answered that one", "sorry, I
+   * didn't get that") is said to the same person at most {@link #REPEATS} times in each window of
+   * this length: someone trying again is still answered, a flood of lines costs three messages
+   * rather than one each.
+   */
+  public static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofMinutes(10);
+
+  /** How often one reply that changes nothing is said in a {@link #REPEAT_WINDOW}. */
+  public static final int REPEATS = 3;
+
+  /** The number of the {@link #REPEAT_WINDOW} that {@code now} falls in. */
+  private static long repeatWindow(Instant now) {
+    return Math.floorDiv(now.getEpochSecond(), REPEAT_WINDOW.toSeconds());
   }
 
   /**
@@ -271,6 +296,12 @@ public final class Conversations {
                       answers.record(s.id(), a.kind().wire(), a.value(), now);
                     }
                   }
+                  boolean optedOutNow =
+                      t.optOut()
+                          && !new People(h)
+                              .find(s.personKey())
+                              .map(dev.closeloop.store.PersonRow::optedOut)
+                              .orElse(false);
                   if (t.optOut()) {
                     new People(h).setOptedOut(s.personKey(), true, now);
                     log.info("event=opted_out survey={}", s.id());
@@ -307,14 +338,42 @@ public final class Conversations {
                         notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));
                   }
                   // a reply that changed nothing ("already answered", "stop") has no version of its
-                  // own: keyed by the version it would share with what was said last, it was lost
-                  String tag =
-                      t.changed()
-                          ? "v" + after.version()
-                          : "x" + unique(now) + "-v" + after.version();
-                  int i = 0;
-                  for (Say say : t.say()) {
-                    notifier.say(h, after, say, tag + "-" + i++, now);
+                  // own: keyed by the version it would share with what was said last, it was lost.
+                  // Keyed by what it says, the window and a slot instead, it is said at most
+                  // REPEATS times a window (500 lines a minute got 500 "already answered")
+                  if (t.changed() || optedOutNow) {
+                    String tag =
+                        t.changed()
+                            ? "v" + after.version()
+                            : "x" + unique(now) + "-v" + after.version();
+                    int i = 0;
+                    for (Say say : t.say()) {
+                      notifier.say(h, after, say, tag + "-" + i++, now);
+                    }
+                  } else if (!t.say().isEmpty()) {
+                    String said =
+                        t.say().stream()
+                            .map(Say::name)
+                            .collect(java.util.stream.Collectors.joining("."));
+                    for (int slot = 0; slot < REPEATS; slot++) {
+                      String tag =
+                          "x"
+                              + said
+                              + "-"
+                              + repeatWindow(now)
+                              + "-"
+                              + slot
+                              + "-v"
+                              + after.version();
+                      int i = 0;
+                      boolean queued = false;
+                      for (Say say : t.say()) {
+                        queued |= notifier.say(h, after, say, tag + "-" + i++, now);
+                      }
+                      if (queued) {
+                        break;
+                      }
+                    }
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
                     return notifier.messages(h, after).requestModal(s.id());
@@ -327,7 +386,11 @@ public final class Conversations {
     if (interactive) {
       return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
     }
-    notifier.say(h, s, say, "x" + now.toEpochMilli(), now);
+    for (int slot = 0; slot < REPEATS; slot++) {
+      if (notifier.say(h, s, say, "x" + say.name() + "-" + repeatWindow(now) + "-" + slot, now)) {
+        break;
+      }
+    }
     return InteractionReply.none();
   }
 

@@ -190,7 +190,8 @@ public final class Notifier {
   }
 
   /** A reply in the conversation the person is having (never held back by quiet hours). */
-  public void say(Handle h, SurveyRow s, Say say, String tag, Instant now) {
+  /** Queues what the flow says; false when a message with this tag was queued already. */
+  public boolean say(Handle h, SurveyRow s, Say say, String tag, Instant now) {
     SurveyMessages messages = messages(h, s);
     ChatMessage m =
         switch (say) {
@@ -199,7 +200,7 @@ public final class Notifier {
           case REOPEN_OFFER_PLAIN -> messages.reopenOffer(view(h, s), false);
           default -> ChatMessage.plainText(messages.text(say, view(h, s)));
         };
-    enqueue(
+    return enqueue(
         h,
         PlatformId.fromWire(s.platform()),
         new Outgoing.DirectMessage("s" + s.id() + "-" + tag, s.platformUser(), m),
@@ -286,9 +287,10 @@ public final class Notifier {
   }
 
   /** A direct reply to a person outside any survey (no open survey, opt-in, help). */
-  public void direct(
+  /** A DM outside any survey; false when one with this tag was queued already. */
+  public boolean direct(
       Handle h, PlatformId platform, String userId, String text, String tag, Instant now) {
-    enqueue(
+    return enqueue(
         h,
         platform,
         new Outgoing.DirectMessage("u-" + tag, userId, ChatMessage.plainText(text)),

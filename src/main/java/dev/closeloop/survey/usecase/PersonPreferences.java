@@ -54,48 +54,58 @@ public final class PersonPreferences {
         h -> new People(h).rememberLocale(event.platform().wire(), event.userId(), key, locale));
   }
 
-  /** Opt-out (or back in) for every person record this platform user is. Only they can. */
-  public void setOptOut(PlatformId platform, String userId, boolean optedOut) {
+  /**
+   * Opt-out (or back in) for every person record this platform user is. Only they can. True when
+   * any of them was not so already.
+   */
+  public boolean setOptOut(PlatformId platform, String userId, boolean optedOut) {
     Instant now = clock.instant();
-    jdbi.useTransaction(
-        h -> {
-          People people = new People(h);
-          List<PersonRow> rows = people.byPlatformId(platform.wire(), userId);
-          // also people known through open surveys on this platform id (e.g. found by email lookup)
-          List<String> keys =
-              new java.util.ArrayList<>(
-                  h.createQuery(
-                          """
+    boolean changed =
+        jdbi.inTransaction(
+            h -> {
+              People people = new People(h);
+              List<PersonRow> rows = people.byPlatformId(platform.wire(), userId);
+              // also people known through open surveys on this platform id (e.g. found by email
+              // lookup)
+              List<String> keys =
+                  new java.util.ArrayList<>(
+                      h.createQuery(
+                              """
               SELECT DISTINCT person_key FROM surveys WHERE platform = :p AND platform_user = :u
               """)
-                      .bind("p", platform.wire())
-                      .bind("u", userId)
-                      .mapTo(String.class)
-                      .list());
-          if (platform == PlatformId.DISCORD) {
-            people.linkedEmail(userId).ifPresent(e -> keys.add(e));
-          }
-          java.util.Set<String> all = new java.util.LinkedHashSet<>(keys);
-          rows.forEach(r -> all.add(r.personKey()));
-          if (all.isEmpty()) {
-            String key = platform.wire() + ":" + userId;
-            people.upsert(
-                key,
-                null,
-                null,
-                platform == PlatformId.SLACK ? userId : null,
-                platform == PlatformId.DISCORD ? userId : null,
-                null);
-            all.add(key);
-          }
-          for (String key : all) {
-            if (people.find(key).isEmpty()) {
-              people.upsert(key, key.contains("@") ? key : null, null, null, null, null);
-            }
-            people.setOptedOut(key, optedOut, now);
-          }
-        });
+                          .bind("p", platform.wire())
+                          .bind("u", userId)
+                          .mapTo(String.class)
+                          .list());
+              if (platform == PlatformId.DISCORD) {
+                people.linkedEmail(userId).ifPresent(e -> keys.add(e));
+              }
+              java.util.Set<String> all = new java.util.LinkedHashSet<>(keys);
+              rows.forEach(r -> all.add(r.personKey()));
+              if (all.isEmpty()) {
+                String key = platform.wire() + ":" + userId;
+                people.upsert(
+                    key,
+                    null,
+                    null,
+                    platform == PlatformId.SLACK ? userId : null,
+                    platform == PlatformId.DISCORD ? userId : null,
+                    null);
+                all.add(key);
+              }
+              boolean any = false;
+              for (String key : all) {
+                java.util.Optional<PersonRow> was = people.find(key);
+                if (was.isEmpty()) {
+                  people.upsert(key, key.contains("@") ? key : null, null, null, null, null);
+                }
+                any |= was.map(PersonRow::optedOut).orElse(false) != optedOut;
+                people.setOptedOut(key, optedOut, now);
+              }
+              return any;
+            });
     log.info("event={} platform={}", optedOut ? "opted_out" : "opted_in", platform.wire());
+    return changed;
   }
 
   /**

@@ -158,6 +158,27 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void mentionsChannelsAndServerEmojiInATypedDmArriveAsThePersonSawThem() {
+    // kept raw, a comment read "<@300000000000000077> broke it <:facepalm:1234>" in the digest,
+    // the export and the helpdesk's note
+    String user = "300000000000000076";
+    discord.addUser("300000000000000077", "Alex Kim");
+    discord.sendDm(
+        user,
+        "<@300000000000000077> and <@!300000000000000099> broke it in <#400000000000000001>,"
+            + " ask <@&500000000000000001> <:facepalm:123456789012345678> [x](http://evil.example)");
+
+    await().atMost(WAIT).until(() -> !handler.events(ChatEvent.TypedText.class, user).isEmpty());
+    assertThat(handler.events(ChatEvent.TypedText.class, user))
+        .containsExactly(
+            new ChatEvent.TypedText(
+                PlatformId.DISCORD,
+                user,
+                "@Alex Kim and @user broke it in #channel, ask @role :facepalm:"
+                    + " [x](http://evil.example)"));
+  }
+
+  @Test
   void typedDmBecomesTypedText() {
     String user = discord.snowflake();
 

@@ -423,6 +423,14 @@ public final class FakeDiscord implements AutoCloseable {
   /** A user types {@code text} in their DM with the bot: MESSAGE_CREATE. Returns the message id. */
   public String sendDm(String userId, String text) {
     ObjectNode message = message(dmChannelOf(userId), userFor(userId), text);
+    // as Discord does: each user mentioned in the content, as a user object
+    java.util.regex.Matcher mention = java.util.regex.Pattern.compile("<@!?(\\d+)>").matcher(text);
+    com.fasterxml.jackson.databind.node.ArrayNode mentions = message.putArray("mentions");
+    while (mention.find()) {
+      if (users.containsKey(mention.group(1))) {
+        mentions.add(userFor(mention.group(1)));
+      }
+    }
     dispatch("MESSAGE_CREATE", message);
     return message.get("id").asText();
   }

@@ -249,4 +249,57 @@ class SlackHttpModeTest {
       socketMode.stop();
     }
   }
+
+  @Test
+  void aSignedEventOfTheWrongShapeIs400NeverA500ForSlackToRetry() {
+    // Bolt's own middleware read "user" as a string and threw a NullPointerException: 500, an
+    // ERROR with a stack trace, and Slack retrying a request that can only fail the same way
+    String[] bodies = {
+      "{\"type\":\"event_callback\",\"event_id\":\"Ev-w1\",\"event\":{\"type\":\"message\","
+          + "\"channel_type\":\"im\",\"user\":{\"a\":1},\"text\":[1]}}",
+      "{\"type\":\"event_callback\",\"event_id\":\"Ev-w2\",\"event\":{\"type\":\"message\","
+          + "\"channel_type\":\"im\",\"user\":[],\"text\":\"5\"}}",
+    };
+    for (String body : bodies) {
+      SlackHttpEndpoint.Reply r =
+          endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      assertThat(r.status()).as(body).isEqualTo(400);
+      assertThat(r.body()).contains("unreadable request");
+    }
+    assertThat(handler.events()).isEmpty();
+  }
+
+  @Test
+  void slacksRateLimitNoticeIsAnsweredAndToldToTheOperator() {
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger log =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SlackHttpEndpoint.class);
+    logs.start();
+    log.addAppender(logs);
+    try {
+      // what Slack sends when it drops this app's events (over 30,000 an hour): it was "unknown
+      // request" 400, and nobody learnt that answers typed meanwhile were lost
+      String body =
+          "{\"token\":\"x\",\"type\":\"app_rate_limited\",\"team_id\":\"T1\","
+              + "\"minute_rate_limited\":1518467820,\"api_app_id\":\"A1\"}";
+      SlackHttpEndpoint.Reply r =
+          endpoint.handle(body, FakeSlack.signedHeaders(SECRET, body, now(), JSON));
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(logs.list)
+          .anySatisfy(
+              e -> {
+                assertThat(e.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+                assertThat(e.getFormattedMessage()).contains("event=slack_events_rate_limited");
+              });
+      // unsigned, it is nobody's notice: refused, nothing logged
+      logs.list.clear();
+      SlackHttpEndpoint.Reply forged =
+          endpoint.handle(body, FakeSlack.signedHeaders("not-the-secret", body, now(), JSON));
+      assertThat(forged.status()).isIn(400, 401);
+      assertThat(logs.list).noneMatch(e -> e.getFormattedMessage().contains("rate_limited"));
+    } finally {
+      log.detachAppender(logs);
+    }
+  }
 }

@@ -162,6 +162,45 @@ class SlackSocketModeTest {
   }
 
   @Test
+  void whatSlackLinkedInATypedMessageArrivesAsThePersonTypedIt() {
+    // Slack links what it recognises: kept as sent, a comment read
+    // "<mailto:dana@example.com|dana@example.com>" in the digest, the export and helpdesk notes
+    fake.sendDirectMessage(
+        DANA,
+        "<@U0ALEX|alex> says <https://vpn.example.com/login> fails, mail"
+            + " <mailto:dana@example.com|dana@example.com> or see <http://wiki.example.com|wiki.example.com>"
+            + " in <#C0IT|it-help> <!here> <!subteam^S0IT|@it-team> &lt;3 &amp; <https://evil.example|our wiki>");
+
+    eventually().until(() -> !handler.events().isEmpty());
+    assertThat(handler.events())
+        .containsExactly(
+            new ChatEvent.TypedText(
+                PlatformId.SLACK,
+                DANA,
+                "@alex says https://vpn.example.com/login fails, mail dana@example.com or see"
+                    + " wiki.example.com in #it-help @here @it-team <3 &"
+                    + " our wiki (https://evil.example)"));
+  }
+
+  @Test
+  void anEnvelopeOfTheWrongShapeIsAckedOnceNotRedeliveredToFailAgain() {
+    // Bolt's own middleware read "user" as a string and threw: the envelope was not acked, so
+    // Slack delivered it again, each time an ERROR with a stack trace
+    var bad = fake.eventCallback(DANA, "5", "Ev-shape");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) bad.get("event"))
+        .putObject("user")
+        .put("a", 1);
+    String envelope = fake.sendEnvelope("events_api", bad);
+    String after = fake.sendDirectMessage(DANA, "4");
+
+    eventually().until(() -> fake.acked(after) && !handler.events().isEmpty());
+    eventually().until(() -> fake.acked(envelope));
+    assertThat(fake.ackCount(envelope)).isEqualTo(1);
+    assertThat(handler.events())
+        .containsExactly(new ChatEvent.TypedText(PlatformId.SLACK, DANA, "4"));
+  }
+
+  @Test
   void tellUsMoreOpensAModalWhoseSubmissionIsAModalSubmit() throws Exception {
     handler.replyWith(
         e ->
