@@ -89,7 +89,9 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     try {
-      if (!upToDate(ds) && !(url.startsWith("jdbc:h2:") && EmptyStore.createIfEmpty(ds))) {
+      if (!upToDate(ds)
+          && !(url.startsWith("jdbc:h2:")
+              && (EmptyStore.createIfEmpty(ds) || EmptyStore.replaceIfHalfMade(ds)))) {
         migrate(ds);
       }
       if (url.startsWith("jdbc:h2:")) {

@@ -23,6 +23,8 @@ import javax.sql.DataSource;
  * history row follows it.
  */
 final class EmptyStore {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmptyStore.class);
+
   /** The shipped migrations, in order; {@code DatabaseTest} checks the list against the files. */
   static final List<String> MIGRATIONS =
       List.of(
@@ -84,6 +86,81 @@ final class EmptyStore {
             millis);
       }
       return true;
+    }
+  }
+
+  /**
+   * A first start cut short (a kill -9 while {@link #createIfEmpty} ran: H2 commits each script's
+   * DDL as it runs) leaves a history shorter than this version's beside part of the next script,
+   * which the next start's Flyway trips over ("already exists"). When every table of the schema is
+   * one the shipped scripts (or Flyway) create and none holds a row, there is nothing to keep: the
+   * schema is dropped and created again, and true is returned. A store with any row, or with a
+   * table the scripts do not make, is left to Flyway as before (false).
+   */
+  static boolean replaceIfHalfMade(DataSource ds) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      java.util.Set<String> ours = shippedTables();
+      List<String> tables = new java.util.ArrayList<>();
+      try (var st = c.createStatement();
+          var rs =
+              st.executeQuery(
+                  "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()")) {
+        while (rs.next()) {
+          tables.add(rs.getString(1));
+        }
+      }
+      if (!tables.contains("flyway_schema_history") || recordedUpTo(c) >= MIGRATIONS.size()) {
+        return false; // a complete history (or a newer one) is Flyway's to judge
+      }
+      for (String table : tables) {
+        if (!table.equals("flyway_schema_history")
+            && (!ours.contains(table) || holdsARow(c, table))) {
+          return false;
+        }
+      }
+      try (var st = c.createStatement()) {
+        st.execute("DROP ALL OBJECTS");
+      }
+      log.warn(
+          "event=store_half_made_replaced tables={} why=\"a first start was cut short while it"
+              + " created the schema; no table held a row\"",
+          tables.size());
+    }
+    return createIfEmpty(ds);
+  }
+
+  /** The highest version the history records as applied (0 when none). */
+  private static int recordedUpTo(Connection c) throws SQLException {
+    try (var st = c.createStatement();
+        var rs =
+            st.executeQuery(
+                "SELECT MAX(CAST(\"version\" AS INTEGER)) FROM \"flyway_schema_history\""
+                    + " WHERE \"version\" IS NOT NULL")) {
+      return rs.next() ? rs.getInt(1) : 0;
+    } catch (SQLException | RuntimeException e) {
+      return Integer.MAX_VALUE; // a history this version cannot read: Flyway decides
+    }
+  }
+
+  /** The tables the shipped scripts create, by H2's (upper-case) name. */
+  private static java.util.Set<String> shippedTables() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    java.util.regex.Pattern create =
+        java.util.regex.Pattern.compile(
+            "(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?([A-Za-z_][A-Za-z0-9_]*)");
+    for (String script : MIGRATIONS) {
+      java.util.regex.Matcher m = create.matcher(read(script));
+      while (m.find()) {
+        names.add(m.group(1).toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  private static boolean holdsARow(Connection c, String table) throws SQLException {
+    try (var st = c.createStatement();
+        var rs = st.executeQuery("SELECT 1 FROM \"" + table.replace("\"", "\"\"") + "\" LIMIT 1")) {
+      return rs.next();
     }
   }
 

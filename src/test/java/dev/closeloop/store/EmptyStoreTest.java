@@ -1,6 +1,7 @@
 package dev.closeloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -64,6 +65,58 @@ class EmptyStoreTest {
                 ds,
                 "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()"))
         .containsExactly("SOMEONE_ELSES");
+  }
+
+  @Test
+  void aFirstStartCutShortWhileCreatingTheSchemaIsCreatedAgainOnTheNextStart() throws Exception {
+    // a kill -9 while the first start created the schema: H2 commits DDL as it runs, so scripts
+    // 1-3 are recorded and half of script 4 is there without its history row; Flyway then
+    // refused the store ("already exists") and the operator had to delete it by hand
+    Path store = dir.resolve("cut").resolve("cl");
+    halfMade(h2("cut"));
+
+    try (Database db = Database.open("jdbc:h2:file:" + store, "sa", "")) {
+      assertThat(Database.upToDate(db.dataSource())).isTrue();
+      try (Database fresh =
+          Database.open("jdbc:h2:file:" + dir.resolve("fresh").resolve("cl"), "sa", "")) {
+        assertThat(schema(db.dataSource())).isEqualTo(schema(fresh.dataSource()));
+      }
+    }
+  }
+
+  @Test
+  void aHalfMadeStoreHoldingAnyRowIsLeftAsItIs() throws Exception {
+    DataSource ds = h2("kept");
+    halfMade(ds);
+    try (var c = ds.getConnection();
+        var st = c.createStatement()) {
+      st.execute("INSERT INTO links (email, discord_id) VALUES ('a@example.com', '1')");
+    }
+
+    assertThatThrownBy(
+            () -> Database.open("jdbc:h2:file:" + dir.resolve("kept").resolve("cl"), "sa", ""))
+        .isInstanceOf(RuntimeException.class);
+    assertThat(rows(ds, "SELECT email FROM links")).containsExactly("a@example.com");
+  }
+
+  /** Scripts 1-3 applied and recorded by Flyway, then the first statement of script 4 alone. */
+  private static void halfMade(DataSource ds) throws SQLException {
+    Flyway.configure()
+        .dataSource(ds)
+        .locations("classpath:db/migration")
+        .target("3")
+        .load()
+        .migrate();
+    String first =
+        EmptyStore.read("V4__open_survey_expiry_index.sql")
+            .lines()
+            .filter(l -> l.startsWith("CREATE INDEX"))
+            .findFirst()
+            .orElseThrow();
+    try (var c = ds.getConnection();
+        var st = c.createStatement()) {
+      st.execute(first);
+    }
   }
 
   @Test
