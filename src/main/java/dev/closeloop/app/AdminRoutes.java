@@ -88,7 +88,14 @@ final class AdminRoutes {
             HttpApi.error(ctx, 400, "state must be pending or dead");
             return;
           }
-          ctx.json(Map.of("outbox", app.outboxOps.outbox(state)));
+          String limit = ctx.queryParam("limit");
+          ctx.json(
+              page(
+                  "outbox",
+                  app.outboxOps.outbox(
+                      state,
+                      limit == null ? OutboxOps.DEFAULT_LIMIT : Paging.limit(limit),
+                      ctx.queryParam("after"))));
         });
     j.post(
         "/admin/outbox/{id}/retry",

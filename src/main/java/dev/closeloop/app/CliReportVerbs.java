@@ -146,7 +146,13 @@ final class CliReportVerbs {
                 "GET",
                 "/admin/outbox?state=" + state,
                 null,
-                app -> Map.of("outbox", app.outboxOps.outbox(state)));
+                app -> {
+                  var page = app.outboxOps.outbox(state, OutboxOps.DEFAULT_LIMIT, null);
+                  Map<String, Object> m = new java.util.LinkedHashMap<>();
+                  m.put("outbox", page.items());
+                  m.put("next", page.next());
+                  return m;
+                });
         return print(answer, json, CliTables::outbox);
       }
       if ("retry".equals(verb) && dead) {

@@ -17,19 +17,35 @@ final class OutboxOps {
     this.app = app;
   }
 
-  /** Dead rows, or rows not sent yet (pending, in flight, unconfirmed: each with its state). */
-  List<Map<String, Object>> outbox(String state) {
-    return app
-        .db
-        .jdbi()
-        .withHandle(
-            h ->
-                OutboxRow.DEAD.equals(state)
-                    ? new Outbox(h).inState(state, 1000)
-                    : new Outbox(h).notSent(1000))
-        .stream()
-        .map(OutboxOps::outboxRow)
-        .toList();
+  /**
+   * How many rows a page of {@code GET /admin/outbox} holds unless {@code limit} says otherwise.
+   */
+  static final int DEFAULT_LIMIT = Paging.MAX_LIMIT;
+
+  /**
+   * Dead rows, or rows not sent yet (pending, in flight, unconfirmed: each with its state), by id:
+   * a page of {@code limit} after the {@code after} cursor, with the cursor of the next page.
+   */
+  Paging.Page<Map<String, Object>> outbox(String state, int limit, String after) {
+    String[] parts = Paging.parts(after, 1);
+    long afterId;
+    try {
+      afterId = parts == null ? 0 : Long.parseLong(parts[0]);
+    } catch (NumberFormatException e) {
+      throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
+    }
+    List<OutboxRow> rows =
+        app.db
+            .jdbi()
+            .withHandle(
+                h ->
+                    OutboxRow.DEAD.equals(state)
+                        ? new Outbox(h).inState(state, afterId, limit + 1)
+                        : new Outbox(h).notSent(afterId, limit + 1));
+    List<OutboxRow> page = rows.subList(0, Math.min(limit, rows.size()));
+    String next =
+        rows.size() > limit ? Paging.cursor(String.valueOf(page.get(page.size() - 1).id())) : null;
+    return new Paging.Page<>(page.stream().map(OutboxOps::outboxRow).toList(), next);
   }
 
   static Map<String, Object> outboxRow(OutboxRow o) {

@@ -353,20 +353,25 @@ public final class Outbox {
   }
 
   /** Rows not sent yet: pending, in flight or unconfirmed, oldest first. */
-  public List<OutboxRow> notSent(int limit) {
+  /** Rows not sent yet (pending, in flight, unconfirmed) after {@code afterId}, by id. */
+  public List<OutboxRow> notSent(long afterId, int limit) {
     return h.createQuery(
             """
             SELECT * FROM outbox WHERE state IN ('pending', 'inflight', 'unconfirmed')
-            ORDER BY id LIMIT :limit
+            AND id > :after ORDER BY id LIMIT :limit
             """)
+        .bind("after", afterId)
         .bind("limit", limit)
         .mapTo(OutboxRow.class)
         .list();
   }
 
-  public List<OutboxRow> inState(String state, int limit) {
-    return h.createQuery("SELECT * FROM outbox WHERE state = :s ORDER BY id LIMIT :limit")
+  /** Rows in {@code state} after {@code afterId}, by id. */
+  public List<OutboxRow> inState(String state, long afterId, int limit) {
+    return h.createQuery(
+            "SELECT * FROM outbox WHERE state = :s AND id > :after ORDER BY id LIMIT :limit")
         .bind("s", state)
+        .bind("after", afterId)
         .bind("limit", limit)
         .mapTo(OutboxRow.class)
         .list();

@@ -158,6 +158,57 @@ class AdminPagingTest {
     assertThat(get("/admin/outbox?state=pending").path("outbox")).hasSize(3);
   }
 
+  @Test
+  void theOutboxComesPagedWithANextCursorUntilTheLastPage() throws Exception {
+    // the list stopped at its first 1000 rows with no way to see the rest
+    for (int i = 1; i <= 5; i++) {
+      deadRow("dead-page-" + i);
+    }
+    List<String> seen = new ArrayList<>();
+    String after = null;
+    int pages = 0;
+    do {
+      JsonNode page =
+          get(
+              "/admin/outbox?state=dead&limit=2"
+                  + (after == null
+                      ? ""
+                      : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+      page.path("outbox").forEach(o -> seen.add(o.path("key").asText()));
+      after = page.path("next").isNull() ? null : page.path("next").asText();
+      pages++;
+    } while (after != null && pages < 10);
+
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen)
+        .containsExactly("dead-page-1", "dead-page-2", "dead-page-3", "dead-page-4", "dead-page-5");
+    assertThat(get("/admin/outbox?state=dead").path("outbox")).hasSize(5);
+    assertThat(get("/admin/outbox?state=dead").path("next").isNull()).isTrue();
+    assertThat(
+            app.admin("GET", "/admin/outbox?state=dead&after=bm90IGEgbnVtYmVy", null).statusCode())
+        .as("a cursor that is no row id")
+        .isEqualTo(400);
+    assertThat(app.admin("GET", "/admin/outbox?state=dead&limit=0", null).statusCode())
+        .isEqualTo(400);
+  }
+
+  private void deadRow(String key) {
+    app.app
+        .db()
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createUpdate(
+                        """
+                    INSERT INTO outbox (msg_key, platform, kind, payload, purpose, state, attempts,
+                        next_attempt_at, created_at, last_error)
+                    VALUES (:k, 'sandbox', 'directmessage', '{}', 'test', 'dead', 12, :t, :t, 'x')
+                    """)
+                    .bind("k", key)
+                    .bind("t", T0)
+                    .execute());
+  }
+
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> r = app.admin("GET", path, null);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);

@@ -46,14 +46,14 @@ class OutboxEnqueueAllTest {
             row("c", null, "{\"p\":3}"));
     int added = db.jdbi().inTransaction(h -> new Outbox(h).enqueueAll(rows, NOW));
     db.jdbi().useTransaction(h -> new Outbox(h).enqueue(row("c", null, "{}"), NOW));
-    List<OutboxRow> together = db.jdbi().withHandle(h -> new Outbox(h).notSent(10));
+    List<OutboxRow> together = db.jdbi().withHandle(h -> new Outbox(h).notSent(0, 10));
 
     Database other = Database.open("jdbc:h2:file:" + dir.resolve("db/o"), "", "");
     try {
       for (Outbox.New n : rows) {
         other.jdbi().useTransaction(h -> new Outbox(h).enqueue(n, NOW));
       }
-      List<OutboxRow> oneByOne = other.jdbi().withHandle(h -> new Outbox(h).notSent(10));
+      List<OutboxRow> oneByOne = other.jdbi().withHandle(h -> new Outbox(h).notSent(0, 10));
 
       assertThat(added).isEqualTo(3);
       assertThat(together)

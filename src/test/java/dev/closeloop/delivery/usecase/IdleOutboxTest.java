@@ -72,7 +72,7 @@ class IdleOutboxTest {
   @Test
   void aRowLeftInFlightOrUnconfirmedIsWorkWhateverItsTime() {
     enqueue("m1", "slack", "directmessage", T0);
-    long id = db.jdbi().withHandle(h -> new Outbox(h).notSent(1).get(0).id());
+    long id = db.jdbi().withHandle(h -> new Outbox(h).notSent(0, 1).get(0).id());
     db.jdbi().useHandle(h -> new Outbox(h).claim(id, "crashed", T0)); // in flight
     db.jdbi()
         .useHandle(h -> h.execute("UPDATE outbox SET next_attempt_at = ?", T0.plusSeconds(3600)));

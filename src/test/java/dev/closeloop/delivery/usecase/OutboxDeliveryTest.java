@@ -148,7 +148,7 @@ class OutboxDeliveryTest {
   }
 
   private OutboxRow dmRow() {
-    return app.app.db().jdbi().withHandle(h -> new Outbox(h).inState("pending", 10)).stream()
+    return app.app.db().jdbi().withHandle(h -> new Outbox(h).inState("pending", 0, 10)).stream()
         .filter(r -> "survey_dm".equals(r.purpose()))
         .findFirst()
         .orElseThrow();

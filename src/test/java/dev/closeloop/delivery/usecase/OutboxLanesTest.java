@@ -238,7 +238,7 @@ class OutboxLanesTest {
 
     dispatcher(slack).drain(Duration.ofSeconds(10));
 
-    OutboxRow row = db.jdbi().withHandle(h -> new Outbox(h).inState("dead", 10)).get(0);
+    OutboxRow row = db.jdbi().withHandle(h -> new Outbox(h).inState("dead", 0, 10)).get(0);
     assertThat(row.msgKey()).isEqualTo("d1");
     assertThat(row.lastError()).contains("discord is not configured");
   }
