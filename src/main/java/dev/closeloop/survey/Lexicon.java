@@ -390,8 +390,11 @@ final class Lexicon {
   static final List<String> HANDLING =
       phrases(
           """
-          en: took a week | took weeks | took days | took too long | took so long |
-            took way too long | took a long time | took so much time | so slow to | too slow to |
+          en: took a week | took weeks | took days | it took too long | it took so long |
+            it took way too long | it took a long time | it took forever | it took ages |
+            took too long to fix | took too long to respond | took too long to answer |
+            took so long to fix | took so long to respond | took forever to fix |
+            took ages to fix | took a long time to fix | so slow to | too slow to |
             nobody called | no one called | noone called | no-one called | nobody came |
             no one came | no-one came | nobody ever | no one ever | no-one ever |
             nobody got back | no one got back | nobody answered | no one answered |
