@@ -142,7 +142,14 @@ public final class App implements AutoCloseable {
             clock);
     this.conversations =
         new ChatRouter(
-            answers, preferences, incidents, stats, links, TeamCheck.of(config, platforms));
+            answers,
+            preferences,
+            incidents,
+            stats,
+            links,
+            TeamCheck.of(config, platforms),
+            new dev.closeloop.chat.LineLimit(clock),
+            metrics);
     this.digests = new DigestService(jdbi, config, platforms, stats, clock);
     this.weekly = new WeeklyService(jdbi, config, platforms, stats, clock);
     this.dispatcher =

@@ -4,12 +4,15 @@ import dev.closeloop.chat.ActionId;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.InteractionReply;
+import dev.closeloop.chat.LineLimit;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.digest.usecase.IncidentActions;
 import dev.closeloop.digest.usecase.StatsService;
 import dev.closeloop.link.usecase.LinkService;
 import dev.closeloop.survey.usecase.Conversations;
 import dev.closeloop.survey.usecase.PersonPreferences;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * Routes what people do in chat to the feature it concerns, as {@link HttpApi} routes requests: a
  * survey's buttons, modals and typed replies to {@link Conversations}, an incident's buttons to
  * {@link IncidentActions}, and the {@code /closeloop} verbs (optout, optin, stats, link, verify).
- * An event that fails is logged once and answered with "something went wrong".
+ * An event that fails is logged once and answered with "something went wrong". Typed lines past a
+ * person's {@link LineLimit} are dropped before any store work: the first of a run gets one short
+ * notice (at most one a {@link Conversations#REPEAT_WINDOW}), each is counted in {@code
+ * closeloop.chat.lines.dropped}.
  */
 final class ChatRouter implements ChatEventHandler {
   private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
@@ -29,6 +35,8 @@ final class ChatRouter implements ChatEventHandler {
   private final StatsService stats;
   private final LinkService links;
   private final TeamCheck team;
+  private final LineLimit lines;
+  private final MeterRegistry metrics;
 
   ChatRouter(
       Conversations conversations,
@@ -36,18 +44,25 @@ final class ChatRouter implements ChatEventHandler {
       IncidentActions incidents,
       StatsService stats,
       LinkService links,
-      TeamCheck team) {
+      TeamCheck team,
+      LineLimit lines,
+      MeterRegistry metrics) {
     this.conversations = conversations;
     this.preferences = preferences;
     this.incidents = incidents;
     this.stats = stats;
     this.links = links;
     this.team = team;
+    this.lines = lines;
+    this.metrics = metrics;
   }
 
   @Override
   public InteractionReply handle(ChatEvent event) {
     try {
+      if (event instanceof ChatEvent.TypedText typed && !admitted(typed)) {
+        return InteractionReply.none();
+      }
       preferences.rememberLocale(event);
       if (event instanceof ChatEvent.ButtonClick click) {
         return click(click);
@@ -68,6 +83,29 @@ final class ChatRouter implements ChatEventHandler {
           e);
       return InteractionReply.ephemeral(conversations.words(event).t("somethingWentWrong"));
     }
+  }
+
+  /** Whether the line is read; a line past the person's limit is counted, and told once. */
+  private boolean admitted(ChatEvent.TypedText typed) {
+    LineLimit.Verdict verdict = lines.admit(typed.platform().wire() + ":" + typed.userId());
+    if (verdict == LineLimit.Verdict.TAKE) {
+      return true;
+    }
+    Counter dropped =
+        metrics.counter("closeloop.chat.lines.dropped", "platform", typed.platform().wire());
+    dropped.increment();
+    if (verdict == LineLimit.Verdict.DROP_AND_TELL) {
+      log.info(
+          "event=typed_lines_dropped platform={} user={} limit={}/min burst={} dropped_total={}"
+              + " next=told_once_rest_dropped_unread",
+          typed.platform().wire(),
+          typed.userId(),
+          LineLimit.PER_MINUTE,
+          LineLimit.BURST,
+          (long) dropped.count());
+      conversations.tooFast(typed);
+    }
+    return false;
   }
 
   private InteractionReply click(ChatEvent.ButtonClick click) {

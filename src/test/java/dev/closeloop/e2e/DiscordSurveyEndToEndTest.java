@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.closeloop.chat.LineLimit;
 import dev.closeloop.chat.discord.FakeDiscord;
 import dev.closeloop.survey.usecase.Conversations;
 import java.time.Duration;
@@ -257,6 +258,41 @@ class DiscordSurveyEndToEndTest {
   }
 
   /**
+   * 30 lines typed within a second into an open survey: before, each was read (a few queries) and
+   * added to the comment. Now the first {@link LineLimit#BURST} are read, the rest are dropped
+   * unread and counted in /metrics, and the person is told once.
+   */
+  @Test
+  void aFloodOfTypedLinesIsReadUpToTheLimitTheRestDroppedUnreadWithOneNotice() {
+    String user = user();
+    String ticket = ticket();
+    JsonNode dm = e2e.surveyDm(ticket, user);
+    e2e.click(user, dm, ":rate:2"); // a click: the person's first typed line is the flood's
+    e2e.awaitDmText(user, "What went wrong");
+    // the clock held while the lines arrive (only deliver() moves it)
+    long dropped = e2e.app.droppedLines("discord");
+    for (int i = 1; i <= 30; i++) {
+      discord.sendDm(user, "it dropped again " + SlackEndToEndTest.word(i));
+    }
+
+    awaitDropped(dropped + 30 - LineLimit.BURST);
+    String comment = answers(e2e.survey(ticket), "comment").get(0);
+    for (int i = 1; i <= 30; i++) {
+      if (i <= LineLimit.BURST) { // the first answered "what went wrong?", nine more added
+        assertThat(comment).contains(SlackEndToEndTest.word(i));
+      } else {
+        assertThat(comment).doesNotContain(SlackEndToEndTest.word(i));
+      }
+    }
+    e2e.awaitDmText(user, "one at a time");
+    assertThat(count(texts(discord.dmMessages(user)), "one at a time")).isEqualTo(1);
+  }
+
+  private void awaitDropped(long n) {
+    await().atMost(WAIT).until(() -> e2e.app.droppedLines("discord"), d -> d == n);
+  }
+
+  /**
    * A person typing the same line again and again: a reply that changes nothing is queued
    * Conversations.REPEATS times a REPEAT_WINDOW, not once per line (30 lines got 30 identical
    * replies before).
@@ -279,9 +315,13 @@ class DiscordSurveyEndToEndTest {
   }
 
   private void floodThenThanks(String user, Instant start, long window) {
+    long dropped = e2e.app.droppedLines("discord");
     for (int i = 0; i < 30; i++) {
       e2e.discord.sendDm(user, "hello? anyone there?");
     }
+    // the clock held: the per-person limit reads its burst and drops the rest
+    awaitDropped(dropped + 30 - LineLimit.BURST);
+    e2e.clock.advance(Duration.ofMinutes(1));
     e2e.discord.sendDm(user, "thanks");
     await()
         .atMost(DiscordE2E.WAIT)

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.closeloop.chat.LineLimit;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.slack.FakeSlack;
@@ -881,6 +882,47 @@ class SlackEndToEndTest {
   // lines
   // got 30 identical replies, each an outbox row and a chat.postMessage.
 
+  /**
+   * 30 lines typed within a second into an open survey: before, each was read (a few queries) and
+   * added to the comment. Now the first {@link LineLimit#BURST} are read, the rest are dropped
+   * unread and counted in /metrics, and the person is told once, in their language.
+   */
+  @Test
+  void aFloodOfTypedLinesIsReadUpToTheLimitTheRestDroppedUnreadWithOneNotice() {
+    startSocketMode();
+    closeTicketAndDeliverSurvey("INC-41", DANA, "dana@example.com");
+    fake.sendDirectMessage(DANA, "2");
+    awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
+    clock.advance(Duration.ofMinutes(1));
+
+    for (int i = 1; i <= 30; i++) {
+      fake.sendDirectMessage(DANA, "it dropped again " + word(i));
+    }
+
+    awaitDropped(30 - LineLimit.BURST); // the clock held: one run of 30 lines
+    String comment = answers(survey("INC-41")).get("comment");
+    for (int i = 1; i <= 30; i++) {
+      if (i <= LineLimit.BURST) { // the first line answered "what went wrong?", nine more added
+        assertThat(comment).contains(word(i));
+      } else {
+        assertThat(comment).doesNotContain(word(i));
+      }
+    }
+    awaitDelivered(() -> lastDm(DANA).contains("one at a time"));
+    assertThat(count(dmTexts(DANA), "one at a time")).isEqualTo(1);
+    assertThat(pendingOutbox()).isEmpty();
+  }
+
+  /** A word of its own for line {@code i} of a flood: zqab, zqac, … */
+  static String word(int i) {
+    return "zq" + (char) ('a' + i / 26) + (char) ('a' + i % 26);
+  }
+
+  /** Waits, the clock held, until the per-person limit has dropped {@code n} Slack lines. */
+  void awaitDropped(long n) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> app.droppedLines("slack"), d -> d == n);
+  }
+
   @Test
   void slackLinesWithNoSurveyOpenGetOneReplyPerWindowNotOneEach() {
     startSocketMode();
@@ -890,6 +932,8 @@ class SlackEndToEndTest {
     for (int i = 0; i < 30; i++) {
       fake.sendDirectMessage(DANA, "hello? anyone there?");
     }
+    awaitDropped(30 - LineLimit.BURST); // the clock held: the burst is read, the rest dropped
+    clock.advance(Duration.ofMinutes(1));
     // a different line after the flood: its reply shows that every line before it was handled
     fake.sendDirectMessage(DANA, "thanks");
     awaitDelivered(() -> lastDm(DANA).contains("welcome"));
@@ -913,9 +957,13 @@ class SlackEndToEndTest {
     awaitDelivered(() -> answers(survey("INC-30")).containsKey("rating"));
     fake.sendDirectMessage(DANA, "yes");
     awaitDelivered(() -> lastDm(DANA).contains("anything else"));
+    clock.advance(Duration.ofMinutes(1)); // the limit's burst whole again
+    long dropped = app.droppedLines("slack");
     for (int i = 0; i < 30; i++) {
       fake.sendDirectMessage(DANA, "4");
     }
+    awaitDropped(dropped + 30 - LineLimit.BURST);
+    clock.advance(Duration.ofMinutes(1));
     fake.sendDirectMessage(DANA, "please stop");
     awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
     assertThat(count(dmTexts(DANA), "You already answered that one"))
@@ -937,7 +985,8 @@ class SlackEndToEndTest {
     fake.sendDirectMessage(DANA, "stop");
     awaitDelivered(() -> count(dmTexts(DANA), "won't ask you") == 2);
     // a stop that changes nothing more is a reply that changes nothing: REPEATS a window
-    for (int i = 0; i < 10; i++) {
+    clock.advance(Duration.ofMinutes(1)); // within the per-person limit: every line is read
+    for (int i = 0; i < LineLimit.BURST - 1; i++) {
       fake.sendDirectMessage(DANA, "stop");
     }
     fake.sendDirectMessage(DANA, "thanks");

@@ -157,6 +157,25 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /**
+   * The value of one series of {@code GET /metrics}, e.g. {@code
+   * closeloop_chat_lines_dropped_total{platform="slack"}}; 0 when it is not there yet.
+   */
+  public double metric(String series) {
+    String body = send(HttpRequest.newBuilder(URI.create(url("/metrics"))).build()).body();
+    for (String line : body.split("\n")) {
+      if (line.startsWith(series + " ")) {
+        return Double.parseDouble(line.substring(series.length() + 1).strip().split(" ")[0]);
+      }
+    }
+    return 0;
+  }
+
+  /** Typed lines dropped on {@code platform} by the per-person limit, as /metrics counts them. */
+  public long droppedLines(String platform) {
+    return (long) metric("closeloop_chat_lines_dropped_total{platform=\"" + platform + "\"}");
+  }
+
   @Override
   public void close() {
     app.close();

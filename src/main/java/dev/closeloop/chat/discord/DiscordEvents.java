@@ -4,15 +4,17 @@ import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.PersonLanes;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.language.Catalog;
 import dev.closeloop.language.Languages;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.components.label.Label;
 import net.dv8tion.jda.api.components.textinput.TextInput;
@@ -36,9 +38,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns JDA events into {@link ChatEvent}s and answers interactions. The handler runs first (it is
- * fast) because a modal can only be the first answer to an interaction; if it has not returned
- * within {@link #ACK_BUDGET} the interaction is deferred and its reply sent as a follow-up.
+ * Turns JDA events into {@link ChatEvent}s and answers interactions. Nothing runs the core's
+ * handler on JDA's one event thread: every event goes to its person's lane ({@link PersonLanes}),
+ * so one person's typed lines and clicks are handled in the order sent, and a line held up by a
+ * slow store delays only that person, never someone else's interaction past Discord's 3 seconds.
+ * The handler runs first because a modal can only be the first answer to an interaction; if it has
+ * not answered within {@link #ACK_BUDGET} the interaction is deferred (from a timer, not the event
+ * thread) and its reply sent as a follow-up.
  */
 final class DiscordEvents extends ListenerAdapter {
   private static final Logger log = LoggerFactory.getLogger(DiscordEvents.class);
@@ -53,11 +59,13 @@ final class DiscordEvents extends ListenerAdapter {
   private static final Catalog TEXTS = Catalog.requester(java.util.Map.of());
 
   private final ChatEventHandler handler;
-  private final ExecutorService handlerPool;
+  private final PersonLanes lanes;
+  private final ScheduledExecutorService timer;
 
-  DiscordEvents(ChatEventHandler handler, ExecutorService handlerPool) {
+  DiscordEvents(ChatEventHandler handler, PersonLanes lanes, ScheduledExecutorService timer) {
     this.handler = handler;
-    this.handlerPool = handlerPool;
+    this.lanes = lanes;
+    this.timer = timer;
   }
 
   @Override
@@ -71,8 +79,20 @@ final class DiscordEvents extends ListenerAdapter {
             && message.getType() != MessageType.INLINE_REPLY)) {
       return;
     }
-    InteractionReply reply =
-        handleNow(new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), asTyped(message)));
+    ChatEvent typed = new ChatEvent.TypedText(PlatformId.DISCORD, author.getId(), asTyped(message));
+    boolean queued;
+    try {
+      queued = lanes.submit(author.getId(), () -> typed(event, author, handleNow(typed)));
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      queued = false;
+    }
+    if (!queued) {
+      log.warn("event=typed_text_dropped user={} reason=lane_full_or_stopping", author.getId());
+    }
+  }
+
+  /** The short answer to a typed DM, sent into the same conversation. */
+  private static void typed(MessageReceivedEvent event, User author, InteractionReply reply) {
     if (reply instanceof InteractionReply.Ephemeral ephemeral) {
       // a typed DM has no interaction: the short answer goes into the same conversation
       event
@@ -209,31 +229,60 @@ final class DiscordEvents extends ListenerAdapter {
    * {@code silentAck}. If the handler is late, defers first and follows up.
    */
   private void answer(IReplyCallback interaction, ChatEvent event, Runnable silentAck) {
-    CompletableFuture<InteractionReply> pending =
-        CompletableFuture.supplyAsync(() -> handler.handle(event), handlerPool);
-    InteractionReply reply;
+    CompletableFuture<InteractionReply> pending = new CompletableFuture<>();
+    AtomicBoolean answered = new AtomicBoolean();
+    boolean queued;
     try {
-      reply = pending.get(ACK_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      log.warn(
-          "event=handler_slow type={} user={} budget={} next=defer_then_follow_up",
-          event.getClass().getSimpleName(),
-          event.userId(),
-          ACK_BUDGET);
-      deferThenFollowUp(interaction, pending);
-      return;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return;
-    } catch (Exception e) {
-      log.error(
-          "event=handler_failed type={} user={} next=apologise",
-          event.getClass().getSimpleName(),
-          event.userId(),
-          e);
-      reply = InteractionReply.ephemeral(failed(interaction));
+      queued =
+          lanes.submit(
+              event.userId(),
+              () -> {
+                try {
+                  pending.complete(handler.handle(event));
+                } catch (RuntimeException e) {
+                  pending.completeExceptionally(e);
+                }
+              });
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      queued = false;
     }
-    firstAnswer(interaction, reply, silentAck);
+    if (!queued) {
+      log.warn(
+          "event=interaction_dropped type={} user={} reason=lane_full_or_stopping next=apologise",
+          event.getClass().getSimpleName(),
+          event.userId());
+      pending.complete(InteractionReply.ephemeral(failed(interaction)));
+    }
+    ScheduledFuture<?> late =
+        timer.schedule(
+            () -> {
+              if (answered.compareAndSet(false, true)) {
+                log.warn(
+                    "event=handler_slow type={} user={} budget={} next=defer_then_follow_up",
+                    event.getClass().getSimpleName(),
+                    event.userId(),
+                    ACK_BUDGET);
+                deferThenFollowUp(interaction, pending);
+              }
+            },
+            ACK_BUDGET.toMillis(),
+            TimeUnit.MILLISECONDS);
+    pending.whenComplete(
+        (reply, error) -> {
+          if (!answered.compareAndSet(false, true)) {
+            return; // deferred already: the follow-up carries it
+          }
+          late.cancel(false);
+          if (error != null) {
+            log.error(
+                "event=handler_failed type={} user={} next=apologise",
+                event.getClass().getSimpleName(),
+                event.userId(),
+                error);
+            reply = InteractionReply.ephemeral(failed(interaction));
+          }
+          firstAnswer(interaction, reply, silentAck);
+        });
   }
 
   private void firstAnswer(IReplyCallback interaction, InteractionReply reply, Runnable silentAck) {

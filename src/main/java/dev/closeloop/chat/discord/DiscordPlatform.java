@@ -5,6 +5,7 @@ import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.chat.PersonLanes;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
@@ -16,8 +17,8 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
@@ -66,7 +67,8 @@ public final class DiscordPlatform implements ChatPlatform {
   private final DiscordCalls calls;
   private final DiscordOutbound outbound;
   private final DiscordMembers members;
-  private final ExecutorService handlerPool;
+  private final PersonLanes lanes;
+  private final ScheduledExecutorService ackTimer;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile JDA jda;
   private volatile Thread connector;
@@ -113,10 +115,11 @@ public final class DiscordPlatform implements ChatPlatform {
     this.calls = new DiscordCalls(() -> jda, sendTimeout, rateLimits);
     this.outbound = new DiscordOutbound(calls);
     this.members = new DiscordMembers(() -> jda, calls, sendTimeout);
-    this.handlerPool =
-        Executors.newCachedThreadPool(
+    this.lanes = new PersonLanes("discord-handler");
+    this.ackTimer =
+        Executors.newSingleThreadScheduledExecutor(
             r -> {
-              Thread t = new Thread(r, "discord-handler");
+              Thread t = new Thread(r, "discord-ack-timer");
               t.setDaemon(true);
               return t;
             });
@@ -132,7 +135,7 @@ public final class DiscordPlatform implements ChatPlatform {
     if (connector != null) {
       throw new IllegalStateException("already started");
     }
-    DiscordEvents events = new DiscordEvents(handler, handlerPool);
+    DiscordEvents events = new DiscordEvents(handler, lanes, ackTimer);
     connector = new Thread(() -> connectUntilUp(events), "discord-connect");
     connector.setDaemon(true);
     connector.start();
@@ -203,6 +206,8 @@ public final class DiscordPlatform implements ChatPlatform {
     if (t != null) {
       t.interrupt();
     }
+    // lines and clicks already received are still handled (their replies need JDA), for a while
+    lanes.shutdown(Duration.ofSeconds(5));
     JDA current = jda;
     if (current != null) {
       // every send() has returned or given up by now; a request JDA still holds (one parked
@@ -214,7 +219,7 @@ public final class DiscordPlatform implements ChatPlatform {
         Thread.currentThread().interrupt();
       }
     }
-    handlerPool.shutdownNow();
+    ackTimer.shutdownNow();
   }
 
   @Override

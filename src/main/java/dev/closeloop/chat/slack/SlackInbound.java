@@ -16,6 +16,7 @@ import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatEventHandler;
 import dev.closeloop.chat.InteractionReply;
 import dev.closeloop.chat.MessageRef;
+import dev.closeloop.chat.PersonLanes;
 import dev.closeloop.chat.PlatformId;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -26,8 +27,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns what Slack sends (block_actions, message.im, view_submission, slash commands) into {@link
  * ChatEvent}s. Each Bolt listener only translates and returns the ack; the core's handler runs
- * afterwards on {@code handlerExecutor} (one thread, so events keep their order), and its {@link
- * InteractionReply} is applied on {@code replyExecutor}.
+ * afterwards in the person's lane of {@code lanes} (one person's events keep their order; a line
+ * held up by a slow store delays only its own person, not another's click whose modal must open
+ * within the 3 seconds its {@code trigger_id} lives), and its {@link InteractionReply} is applied
+ * on {@code replyExecutor}.
  */
 final class SlackInbound {
   private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
@@ -41,7 +44,7 @@ final class SlackInbound {
   private final MethodsClient client;
   private final SlackRenderer renderer;
   private final ObjectMapper json;
-  private final Executor handlerExecutor;
+  private final PersonLanes lanes;
   private final Executor replyExecutor;
   private final RecentKeys seenEvents = new RecentKeys(10_000);
   private volatile ChatEventHandler handler;
@@ -52,13 +55,13 @@ final class SlackInbound {
       MethodsClient client,
       SlackRenderer renderer,
       ObjectMapper json,
-      Executor handlerExecutor,
+      PersonLanes lanes,
       Executor replyExecutor) {
     this.slack = slack;
     this.client = client;
     this.renderer = renderer;
     this.json = json;
-    this.handlerExecutor = handlerExecutor;
+    this.lanes = lanes;
     this.replyExecutor = replyExecutor;
     this.replies = new SlackReplies(slack, client, renderer, json);
   }
@@ -174,30 +177,45 @@ final class SlackInbound {
             p.getUserId(), p.getChannelId(), p.getResponseUrl(), p.getTriggerId(), false));
   }
 
+  /**
+   * Queues the event in its person's lane. A full lane (a hundred events of one person waiting)
+   * drops it with a log line; once stopping, {@link
+   * java.util.concurrent.RejectedExecutionException} tells the caller not to ack, so that Slack
+   * redelivers.
+   */
   private void dispatch(ChatEvent event, ReplyTarget target) {
-    handlerExecutor.execute(
-        () -> {
-          ChatEventHandler h = handler;
-          if (h == null) {
-            log.warn(
-                "slack event dropped reason=no handler type={}", event.getClass().getSimpleName());
-            return;
-          }
-          InteractionReply reply;
-          try {
-            reply = h.handle(event);
-          } catch (RuntimeException e) {
-            log.error(
-                "slack event handler failed type={} user={} next=dropped",
-                event.getClass().getSimpleName(),
-                event.userId(),
-                e);
-            return;
-          }
-          if (reply != null && !(reply instanceof InteractionReply.None)) {
-            replyExecutor.execute(() -> replies.apply(reply, target));
-          }
-        });
+    boolean queued =
+        lanes.submit(
+            event.userId(),
+            () -> {
+              ChatEventHandler h = handler;
+              if (h == null) {
+                log.warn(
+                    "slack event dropped reason=no handler type={}",
+                    event.getClass().getSimpleName());
+                return;
+              }
+              InteractionReply reply;
+              try {
+                reply = h.handle(event);
+              } catch (RuntimeException e) {
+                log.error(
+                    "slack event handler failed type={} user={} next=dropped",
+                    event.getClass().getSimpleName(),
+                    event.userId(),
+                    e);
+                return;
+              }
+              if (reply != null && !(reply instanceof InteractionReply.None)) {
+                replyExecutor.execute(() -> replies.apply(reply, target));
+              }
+            });
+    if (!queued) {
+      log.warn(
+          "slack event dropped reason=lane_full type={} user={}",
+          event.getClass().getSimpleName(),
+          event.userId());
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.Outgoing;
+import dev.closeloop.chat.PersonLanes;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.chat.Recipient;
 import dev.closeloop.chat.UserLookup;
@@ -69,7 +70,7 @@ public final class SlackPlatform implements ChatPlatform {
   private final SlackInbound inbound;
   private final SlackOutbound outbound;
   private final SlackUsers users;
-  private final ExecutorService handlerExecutor;
+  private final PersonLanes lanes;
   private final ExecutorService replyExecutor;
   private final ScheduledExecutorService scheduler;
   private final SocketModeConnection socket;
@@ -104,11 +105,11 @@ public final class SlackPlatform implements ChatPlatform {
     ObjectMapper json = new ObjectMapper();
     SlackRenderer renderer = new SlackRenderer(json);
     MethodsClient client = slack.methods(config.botToken());
-    this.handlerExecutor = Executors.newSingleThreadExecutor(daemon("closeloop-slack-events"));
+    this.lanes = new PersonLanes("closeloop-slack-events");
     this.replyExecutor = Executors.newFixedThreadPool(2, daemon("closeloop-slack-replies"));
     this.scheduler = Executors.newSingleThreadScheduledExecutor(daemon("closeloop-slack-socket"));
     this.app = new App(appConfig(config, slack));
-    this.inbound = new SlackInbound(slack, client, renderer, json, handlerExecutor, replyExecutor);
+    this.inbound = new SlackInbound(slack, client, renderer, json, lanes, replyExecutor);
     inbound.register(app);
     this.outbound = new SlackOutbound(client, renderer, json);
     this.users = new SlackUsers(client, options.clock());
@@ -168,10 +169,9 @@ public final class SlackPlatform implements ChatPlatform {
       socket.stop();
     }
     scheduler.shutdownNow();
-    handlerExecutor.shutdown();
+    lanes.shutdown(Duration.ofSeconds(5));
     replyExecutor.shutdown();
     try {
-      handlerExecutor.awaitTermination(5, TimeUnit.SECONDS);
       replyExecutor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

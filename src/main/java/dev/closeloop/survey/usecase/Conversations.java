@@ -187,6 +187,24 @@ public final class Conversations {
   }
 
   /**
+   * Tells the person, once a {@link #REPEAT_WINDOW}, that lines typed faster than they are read are
+   * being skipped (the {@code tooFast} text, in their language). The line itself is not read.
+   */
+  public void tooFast(ChatEvent.TypedText typed) {
+    Instant now = clock.instant();
+    String tag = typed.platform().wire() + "-" + typed.userId() + "-tooFast-" + repeatWindow(now);
+    jdbi.useTransaction(
+        h ->
+            notifier.direct(
+                h,
+                typed.platform(),
+                typed.userId(),
+                notifier.messages(h, typed.platform(), typed.userId(), null).t("tooFast"),
+                tag,
+                now));
+  }
+
+  /**
    * The requester text (its key) that answers a reply typed when no survey is open: "danke!" or "no
    * thanks, all good" after the goodbye get a short "you're welcome" ({@code welcome}), "tschüss"
    * or "ok cool" with no thanks in it a short goodbye ({@code goodbye}), anything else "no survey

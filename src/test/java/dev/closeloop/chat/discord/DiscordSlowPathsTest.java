@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.DeliveryException;
 import dev.closeloop.chat.InteractionReply;
@@ -91,6 +92,59 @@ class DiscordSlowPathsTest {
     JsonNode followUp = discord.interactionAnswers(click).get(1);
     assertThat(followUp.path("content").asText()).isEqualTo("Thanks, noted");
     assertThat(followUp.path("flags").asInt() & 64).isEqualTo(64);
+  }
+
+  /**
+   * A store held up (a backup, a long transaction, a lock) while one person's typed line is read:
+   * before, typed DMs were handled on JDA's one event thread, so everybody's click queued behind
+   * that line and missed Discord's 3 seconds. Now someone else's click is acknowledged while the
+   * line is still held, and the person's own next line waits behind their first.
+   */
+  @Test
+  void aTypedLineHeldByASlowStoreHoldsUpNoOneElsesClickAndItsPersonsLinesKeepTheirOrder()
+      throws Exception {
+    connect(Duration.ofSeconds(10));
+    await().atMost(WAIT).until(platform::connected);
+    String dana = discord.snowflake();
+    String alex = discord.snowflake();
+    MessageRef ref =
+        platform.send(new Outgoing.DirectMessage("held:dm", alex, DiscordPlatformTest.survey("h")));
+    CountDownLatch store = new CountDownLatch(1);
+    handler.answerWith(
+        e -> {
+          if (e instanceof ChatEvent.TypedText t && t.text().equals("first")) {
+            try {
+              store.await(60, TimeUnit.SECONDS); // the slow store, held until the test lets go
+            } catch (InterruptedException interrupted) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return InteractionReply.none();
+        });
+    try {
+      discord.sendDm(dana, "first");
+      discord.sendDm(dana, "second");
+      await().atMost(WAIT).until(() -> !handler.events(ChatEvent.TypedText.class, dana).isEmpty());
+
+      FakeDiscord.Interaction click =
+          discord.clickButton(alex, ref.channelId(), ref.messageId(), "h:rate:5");
+
+      await().atMost(WAIT).until(() -> !discord.interactionAnswers(click).isEmpty());
+      assertThat(store.getCount()).as("the first line is still held").isEqualTo(1);
+      assertThat(discord.interactionAnswers(click).get(0).path("type").asInt())
+          .as("acknowledged (update deferred: the handler answered none)")
+          .isEqualTo(6);
+      assertThat(handler.events(ChatEvent.TypedText.class, dana))
+          .extracting(ChatEvent.TypedText::text)
+          .as("the second line waits behind the first")
+          .containsExactly("first");
+    } finally {
+      store.countDown();
+    }
+    await().atMost(WAIT).until(() -> handler.events(ChatEvent.TypedText.class, dana).size() == 2);
+    assertThat(handler.events(ChatEvent.TypedText.class, dana))
+        .extracting(ChatEvent.TypedText::text)
+        .containsExactly("first", "second");
   }
 
   @Test

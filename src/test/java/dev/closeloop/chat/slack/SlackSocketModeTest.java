@@ -127,6 +127,53 @@ class SlackSocketModeTest {
     eventually().until(() -> fake.acked(envelope));
   }
 
+  /**
+   * A store held up while one person's typed line is read: before, every event went through one
+   * thread, so another person's click waited behind that line, and the modal it asked for was
+   * opened after its trigger_id (3 seconds) had expired. Now the modal opens while the line is
+   * still held, and the person's own next line waits behind their first.
+   */
+  @Test
+  void aTypedLineHeldByASlowStoreHoldsUpNoOneElsesModalAndItsPersonsLinesKeepTheirOrder()
+      throws Exception {
+    fake.user("U0ALEX", "alex@example.com", "alex", "Europe/Berlin");
+    java.util.concurrent.CountDownLatch store = new java.util.concurrent.CountDownLatch(1);
+    handler.replyWith(
+        e -> {
+          if (e instanceof ChatEvent.TypedText t && t.text().equals("first")) {
+            try {
+              store.await(60, java.util.concurrent.TimeUnit.SECONDS); // held until the test lets go
+            } catch (InterruptedException interrupted) {
+              Thread.currentThread().interrupt();
+            }
+          }
+          return e instanceof ChatEvent.ButtonClick
+              ? new InteractionReply.OpenModal("comment:survey-8", "Tell us more", "What?", "")
+              : InteractionReply.none();
+        });
+    MessageRef ref = slack.send(new Outgoing.DirectMessage("k", "U0ALEX", survey("INC-8")));
+    try {
+      fake.sendDirectMessage(DANA, "first");
+      fake.sendDirectMessage(DANA, "second");
+      eventually().until(() -> !handler.events(ChatEvent.TypedText.class).isEmpty());
+
+      fake.sendBlockAction("U0ALEX", ref, "closeloop:more", "more");
+
+      eventually().until(() -> !fake.openedViews().isEmpty());
+      assertThat(store.getCount()).as("the first line is still held").isEqualTo(1);
+      assertThat(handler.events(ChatEvent.TypedText.class))
+          .extracting(ChatEvent.TypedText::text)
+          .as("the second line waits behind the first")
+          .containsExactly("first");
+    } finally {
+      store.countDown();
+    }
+    eventually().until(() -> handler.events(ChatEvent.TypedText.class).size() == 2);
+    assertThat(handler.events(ChatEvent.TypedText.class))
+        .extracting(ChatEvent.TypedText::text)
+        .containsExactly("first", "second");
+  }
+
   @Test
   void staleClickGetsAnEphemeralReplyThroughResponseUrl() throws Exception {
     handler.replyWith(e -> InteractionReply.ephemeral("This survey is closed <!here>"));
