@@ -87,6 +87,11 @@ final class ChatRouter implements ChatEventHandler {
 
   /** Whether the line is read; a line past the person's limit is counted, and told once. */
   private boolean admitted(ChatEvent.TypedText typed) {
+    if (typed.platform() == PlatformId.SANDBOX) {
+      // answers only on loopback or with the admin token, and demo tickets skip the cooldown: one
+      // person answering survey after survey there is the operator (or their test suite)
+      return true;
+    }
     LineLimit.Verdict verdict = lines.admit(typed.platform().wire() + ":" + typed.userId());
     if (verdict == LineLimit.Verdict.TAKE) {
       return true;

@@ -34,6 +34,31 @@ class SandboxAfterTheSurveyTest {
   }
 
   @Test
+  void theSandboxReadsEveryLineItIsGivenWithoutThePerPersonLimit() throws Exception {
+    // the sandbox answers only on loopback or with the admin token, and demo tickets skip the
+    // cooldown, so a script (or a test suite) answers survey after survey as one person there:
+    // the per-person limit, meant for floods through Slack and Discord, dropped those lines
+    openSurvey("DEMO-F0", "en");
+    int surveys = dev.closeloop.chat.LineLimit.BURST + 5;
+    for (int i = 1; i <= surveys; i++) {
+      post("/sandbox/api/tickets", "{\"id\":\"DEMO-F" + i + "\",\"email\":\"" + DANA + "\"}");
+      app.tick();
+      app.deliver();
+      typeWithoutDelivering(String.valueOf(1 + i % 5));
+    }
+    app.tick();
+    app.deliver();
+    assertThat(app.droppedLines("sandbox")).isZero();
+    for (int i = 1; i <= surveys; i++) {
+      var body =
+          app.admin("GET", "/admin/surveys?ticket=DEMO-F" + i + "&source=sandbox", null).body();
+      assertThat(body)
+          .as("DEMO-F" + i)
+          .contains("\"kind\":\"rating\",\"value\":" + (1 + i % 5) + ",");
+    }
+  }
+
+  @Test
   void thanksAfterTheGoodbyeIsAnsweredBrieflyNotWithNoOpenSurvey() throws Exception {
     openSurvey("DEMO-7", "de");
     type("5");
