@@ -19,8 +19,11 @@ public final class LineLimit {
   /** Lines taken at once, after a quiet spell. */
   public static final int BURST = 10;
 
-  /** Lines taken a minute, once the burst is spent. */
-  public static final int PER_MINUTE = 20;
+  /**
+   * Lines taken a minute, once the burst is spent: one a second, more than a person keeps up, so
+   * that a script answering at a steady pace is never cut, only a flood.
+   */
+  public static final int PER_MINUTE = 60;
 
   /** Buckets kept at most. */
   public static final int MAX_PEOPLE = 10_000;
