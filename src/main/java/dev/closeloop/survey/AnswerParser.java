@@ -865,7 +865,20 @@ public final class AnswerParser {
     int lead = f.phraseAt(0, Lexicon.NEGATING_CORRECTION);
     boolean apology =
         lead > 0 && f.phraseAt(f.skipSeparators(f.wordAt(0).length()), Lexicon.APOLOGY) > 0;
-    if (lead > 0 && !apology && lead < f.length() && Folded.isSeparator(f.text.charAt(lead))) {
+    // "bueno no funciona", "o sea no funciona", "quer dizer não funciona": the no that ends the
+    // correction is the not of the verb after it, and nothing is taken back
+    int lastWord = f.text.lastIndexOf(' ', lead - 1) + 1;
+    boolean notOfTheVerb = lead > 0 && f.phraseAt(lastWord, Lexicon.NOT_FIXED) > lead - lastWord;
+    if (notOfTheVerb
+        && withoutWords(parse(f.originalFrom(lastWord)), text) instanceof ParsedAnswer.Fixed fx
+        && !fx.fixed()) {
+      return fx; // what follows the "o sea", "quer dizer" alone: "no funciona"
+    }
+    if (lead > 0
+        && !apology
+        && !notOfTheVerb
+        && lead < f.length()
+        && Folded.isSeparator(f.text.charAt(lead))) {
       // "no wait, yes reopen it", "nein doch, 4": the no belongs to the correction
       String rest = f.originalFrom(afterCorrection(f, lead));
       ParsedAnswer again = rest == null ? null : parse(rest);
