@@ -256,6 +256,7 @@ public final class AnswerParser {
     StringBuilder fixed = new StringBuilder();
     int last = 0;
     boolean changed = false;
+    boolean swapped = false;
     while (words.find()) {
       String word = words.group();
       boolean whole =
@@ -267,14 +268,20 @@ public final class AnswerParser {
         fixed.append(f.text, last, words.start()).append(meant);
         last = words.end();
         changed = true;
+        swapped = typoOf(word, meant, 1);
       }
     }
-    if (!changed) {
+    if (!changed || !swapped && LETTERS.matcher(f.text).results().count() == 1) {
+      // a word alone that is one letter from an answer word is as often a word of its own
+      // ("mixed", "hope", "laut", "cada", "queda", "worker"); two letters swapped seldom are
+      // ("wroks", "funicona")
       return null;
     }
     fixed.append(f.text.substring(last));
     return withoutWords(read(fixed.toString()), text);
   }
+
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
   /** The one answer word {@code word} is a typo of, by the first kind of typo that finds one. */
   private static String oneTypoFrom(String word) {
@@ -302,6 +309,11 @@ public final class AnswerParser {
   private static boolean typoOf(String typed, String known, int kind) {
     int n = typed.length();
     int m = known.length();
+    if (kind != 1 && typed.charAt(0) != known.charAt(0)) {
+      // a word is seldom mistyped at its first letter, and another word often differs there:
+      // "hope" is no "nope", "cada" no "nada", "licht" no "nicht", "hora" no "ahora"
+      return false;
+    }
     switch (kind) {
       case 0, 3 -> {
         String shorter = kind == 0 ? typed : known;
@@ -313,7 +325,12 @@ public final class AnswerParser {
         while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
           i++;
         }
-        return shorter.substring(i).equals(longer.substring(i + 1));
+        // a letter too many is hit with, or next to, a letter beside it ("funcionoi"), not any
+        // letter ("prepare" is no "repare", "zimmer" no "immer")
+        return shorter.substring(i).equals(longer.substring(i + 1))
+            && (kind == 0
+                || i > 0 && nearKeys(typed.charAt(i), typed.charAt(i - 1))
+                || i + 1 < n && nearKeys(typed.charAt(i), typed.charAt(i + 1)));
       }
       case 1 -> {
         if (n != m) {
@@ -333,12 +350,59 @@ public final class AnswerParser {
           return false;
         }
         int diff = 0;
+        boolean near = false;
         for (int i = 0; i < n && diff < 2; i++) {
-          diff += typed.charAt(i) != known.charAt(i) ? 1 : 0;
+          if (typed.charAt(i) != known.charAt(i)) {
+            diff++;
+            near = nearKeys(typed.charAt(i), known.charAt(i));
+          }
         }
-        return diff == 1;
+        // a letter mistyped is a key next to it or one that sounds the same ("fixes",
+        // "funsiona"), not any letter: "mixed" is no "fixed", "cada" no "nada", "queda" no "quedo"
+        return diff == 1 && near;
       }
     }
+  }
+
+  /**
+   * Keys next to each other on a QWERTY, QWERTZ or AZERTY keyboard, the same key, or letters that
+   * sound the same in one of the six languages (c/s/z, b/v, i/y, g/j, c/k/q).
+   */
+  private static boolean nearKeys(char a, char b) {
+    if (a == b) {
+      return true;
+    }
+    String pair = a < b ? "" + a + b : "" + b + a;
+    return NEAR_KEYS.contains(pair);
+  }
+
+  private static final java.util.Set<String> NEAR_KEYS = nearKeyPairs();
+
+  private static java.util.Set<String> nearKeyPairs() {
+    java.util.Set<String> pairs =
+        new java.util.HashSet<>(List.of("cs", "sz", "cz", "bv", "iy", "gj", "ck", "kq", "cq"));
+    for (String[] rows :
+        new String[][] {
+          {"qwertyuiop", "asdfghjkl", "zxcvbnm"},
+          {"qwertzuiop", "asdfghjkl", "yxcvbnm"},
+          {"azertyuiop", "qsdfghjklm", "wxcvbn"}
+        }) {
+      for (int r = 0; r < rows.length; r++) {
+        for (int c = 0; c < rows[r].length(); c++) {
+          char key = rows[r].charAt(c);
+          // the same row, and the row below (shifted half a key to the right)
+          for (int[] d : new int[][] {{0, 1}, {1, -1}, {1, 0}}) {
+            int rr = r + d[0];
+            int cc = c + d[1];
+            if (rr < rows.length && cc >= 0 && cc < rows[rr].length()) {
+              char other = rows[rr].charAt(cc);
+              pairs.add(key < other ? "" + key + other : "" + other + key);
+            }
+          }
+        }
+      }
+    }
+    return java.util.Set.copyOf(pairs);
   }
 
   /** Japanese, then one or two Latin letters an input method had not turned into kana yet. */
