@@ -1986,8 +1986,61 @@ public final class AnswerParser {
    */
   public static boolean complainsOfHandling(String text) {
     Folded f = Folded.of(text);
-    return (contains(f, Lexicon.HANDLING) || TOOK_DAYS.matcher(f.text).find()) && !asks(f);
+    if (asks(f)) {
+      return false;
+    }
+    for (int i = 0; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if ((wordStart || Folded.isCjk(f.text.charAt(i)))
+          && f.phraseAt(i, Lexicon.HANDLING) > 0
+          && !aThingBefore(f, i)) {
+        return true;
+      }
+    }
+    java.util.regex.Matcher took = TOOK_DAYS.matcher(f.text);
+    while (took.find()) {
+      if (!aThingBefore(f, took.start())) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /**
+   * A thing named as the subject of the clause that ends at {@code at}: "my printer never came",
+   * "the new laptop took two weeks to arrive", "meu notebook demorou 3 dias", "el portátil tardó 3
+   * días en llegar" say what a device or a delivery did, a new request, not how the ticket was
+   * handled ("the tech never came", "they took 3 days", "your team was rude" still are).
+   */
+  private static boolean aThingBefore(Folded f, int at) {
+    int start = at;
+    while (start > 0 && ".,;!?:".indexOf(f.text.charAt(start - 1)) < 0) {
+      start--;
+    }
+    String before = f.text.substring(start, at).strip();
+    java.util.regex.Matcher m = THING_SUBJECT.matcher(before);
+    return m.find() && !PERSON.matcher(before).find();
+  }
+
+  /** A possessive or an article opening the clause, then a word: the subject named. */
+  private static final Pattern THING_SUBJECT =
+      Pattern.compile(
+          "^(?:my|our|the|this|that|mein|meine|meinen|unser|unsere|der|die|das|mon|ma|mes|le|la"
+              + "|les|l'|mi|mis|el|los|las|meu|minha|meus|minhas|o|a|os|as|nosso|nossa)"
+              + "(?: |(?<=l')).*\\p{L}");
+
+  /**
+   * Who handles a ticket, or the ticket and its fix, named as the subject: then it is handling
+   * ("the tech never came", "the ticket took 3 days", "o chamado demorou 3 dias").
+   */
+  private static final Pattern PERSON =
+      Pattern.compile(
+          "\\b(?:tech|techs|technician|agent|support|team|guy|guys|staff|helpdesk|service desk|it"
+              + "|techniker|technikerin|mitarbeiter|technicien|technicienne|equipe|tecnico"
+              + "|tecnica|equipo|soporte|suporte|atendente|atendimento|analista|ticket|tickets"
+              + "|fix|response|reply|answer|whole|process|repair|antwort|ruckmeldung|reparatur"
+              + "|reponse|intervention|reparation|respuesta|caso|reparacion|chamado|resposta"
+              + "|conserto|solucao|solucion|solution|losung)\\b");
 
   /** "took 3 days", "hat 2 Wochen gedauert", "ça a pris 3 jours", "demorou 3 dias", "3日かかりました". */
   private static final Pattern TOOK_DAYS =
