@@ -123,6 +123,9 @@ public final class AnswerParser {
         && Folded.isSeparator(f.text.charAt(at + no));
   }
 
+  /** The longest answer read after an apology sentence, in folded characters. */
+  private static final int APOLOGY_ANSWER_MAX = 160;
+
   /**
    * An apology that opens the reply, for being late or away, in a sentence of its own, then the
    * answer ("sorry for the slow reply, was off sick. yes it works", "perdón por la demora. Sí, ya
@@ -136,7 +139,9 @@ public final class AnswerParser {
     for (int i = 1; i + 1 < f.length(); i++) {
       char c = f.text.charAt(i);
       boolean ends = ".!;".indexOf(c) >= 0 && f.text.charAt(i + 1) == ' ' || "。！".indexOf(c) >= 0;
-      if (ends) {
+      // an answer with no words of its own is short: what is longer is not read again at every
+      // sentence end (each a whole parse, a long reply of short sentences cost seconds)
+      if (ends && f.length() - i <= APOLOGY_ANSWER_MAX) {
         String rest = f.originalFrom(f.skipSeparators(i + 1));
         ParsedAnswer answer = rest == null ? null : withoutWords(parse(rest), text);
         if (answer instanceof ParsedAnswer.Yes
