@@ -123,6 +123,9 @@ public final class AnswerParser {
         && Folded.isSeparator(f.text.charAt(at + no));
   }
 
+  /** The longest answer read after an apology sentence, in folded characters. */
+  private static final int APOLOGY_ANSWER_MAX = 160;
+
   /**
    * An apology that opens the reply, for being late or away, in a sentence of its own, then the
    * answer ("sorry for the slow reply, was off sick. yes it works", "perdón por la demora. Sí, ya
@@ -136,7 +139,9 @@ public final class AnswerParser {
     for (int i = 1; i + 1 < f.length(); i++) {
       char c = f.text.charAt(i);
       boolean ends = ".!;".indexOf(c) >= 0 && f.text.charAt(i + 1) == ' ' || "。！".indexOf(c) >= 0;
-      if (ends) {
+      // an answer with no words of its own is short: what is longer is not read again at every
+      // sentence end (each a whole parse, a long reply of short sentences cost seconds)
+      if (ends && f.length() - i <= APOLOGY_ANSWER_MAX) {
         String rest = f.originalFrom(f.skipSeparators(i + 1));
         ParsedAnswer answer = rest == null ? null : withoutWords(parse(rest), text);
         if (answer instanceof ParsedAnswer.Yes
@@ -256,6 +261,7 @@ public final class AnswerParser {
     StringBuilder fixed = new StringBuilder();
     int last = 0;
     boolean changed = false;
+    boolean swapped = false;
     while (words.find()) {
       String word = words.group();
       boolean whole =
@@ -267,14 +273,20 @@ public final class AnswerParser {
         fixed.append(f.text, last, words.start()).append(meant);
         last = words.end();
         changed = true;
+        swapped = typoOf(word, meant, 1);
       }
     }
-    if (!changed) {
+    if (!changed || !swapped && LETTERS.matcher(f.text).results().count() == 1) {
+      // a word alone that is one letter from an answer word is as often a word of its own
+      // ("mixed", "hope", "laut", "cada", "queda", "worker"); two letters swapped seldom are
+      // ("wroks", "funicona")
       return null;
     }
     fixed.append(f.text.substring(last));
     return withoutWords(read(fixed.toString()), text);
   }
+
+  private static final Pattern LETTERS = Pattern.compile("\\p{L}+");
 
   /** The one answer word {@code word} is a typo of, by the first kind of typo that finds one. */
   private static String oneTypoFrom(String word) {
@@ -302,6 +314,11 @@ public final class AnswerParser {
   private static boolean typoOf(String typed, String known, int kind) {
     int n = typed.length();
     int m = known.length();
+    if (kind != 1 && typed.charAt(0) != known.charAt(0)) {
+      // a word is seldom mistyped at its first letter, and another word often differs there:
+      // "hope" is no "nope", "cada" no "nada", "licht" no "nicht", "hora" no "ahora"
+      return false;
+    }
     switch (kind) {
       case 0, 3 -> {
         String shorter = kind == 0 ? typed : known;
@@ -313,7 +330,12 @@ public final class AnswerParser {
         while (i < shorter.length() && shorter.charAt(i) == longer.charAt(i)) {
           i++;
         }
-        return shorter.substring(i).equals(longer.substring(i + 1));
+        // a letter too many is hit with, or next to, a letter beside it ("funcionoi"), not any
+        // letter ("prepare" is no "repare", "zimmer" no "immer")
+        return shorter.substring(i).equals(longer.substring(i + 1))
+            && (kind == 0
+                || i > 0 && nearKeys(typed.charAt(i), typed.charAt(i - 1))
+                || i + 1 < n && nearKeys(typed.charAt(i), typed.charAt(i + 1)));
       }
       case 1 -> {
         if (n != m) {
@@ -333,12 +355,59 @@ public final class AnswerParser {
           return false;
         }
         int diff = 0;
+        boolean near = false;
         for (int i = 0; i < n && diff < 2; i++) {
-          diff += typed.charAt(i) != known.charAt(i) ? 1 : 0;
+          if (typed.charAt(i) != known.charAt(i)) {
+            diff++;
+            near = nearKeys(typed.charAt(i), known.charAt(i));
+          }
         }
-        return diff == 1;
+        // a letter mistyped is a key next to it or one that sounds the same ("fixes",
+        // "funsiona"), not any letter: "mixed" is no "fixed", "cada" no "nada", "queda" no "quedo"
+        return diff == 1 && near;
       }
     }
+  }
+
+  /**
+   * Keys next to each other on a QWERTY, QWERTZ or AZERTY keyboard, the same key, or letters that
+   * sound the same in one of the six languages (c/s/z, b/v, i/y, g/j, c/k/q).
+   */
+  private static boolean nearKeys(char a, char b) {
+    if (a == b) {
+      return true;
+    }
+    String pair = a < b ? "" + a + b : "" + b + a;
+    return NEAR_KEYS.contains(pair);
+  }
+
+  private static final java.util.Set<String> NEAR_KEYS = nearKeyPairs();
+
+  private static java.util.Set<String> nearKeyPairs() {
+    java.util.Set<String> pairs =
+        new java.util.HashSet<>(List.of("cs", "sz", "cz", "bv", "iy", "gj", "ck", "kq", "cq"));
+    for (String[] rows :
+        new String[][] {
+          {"qwertyuiop", "asdfghjkl", "zxcvbnm"},
+          {"qwertzuiop", "asdfghjkl", "yxcvbnm"},
+          {"azertyuiop", "qsdfghjklm", "wxcvbn"}
+        }) {
+      for (int r = 0; r < rows.length; r++) {
+        for (int c = 0; c < rows[r].length(); c++) {
+          char key = rows[r].charAt(c);
+          // the same row, and the row below (shifted half a key to the right)
+          for (int[] d : new int[][] {{0, 1}, {1, -1}, {1, 0}}) {
+            int rr = r + d[0];
+            int cc = c + d[1];
+            if (rr < rows.length && cc >= 0 && cc < rows[rr].length()) {
+              char other = rows[rr].charAt(cc);
+              pairs.add(key < other ? "" + key + other : "" + other + key);
+            }
+          }
+        }
+      }
+    }
+    return java.util.Set.copyOf(pairs);
   }
 
   /** Japanese, then one or two Latin letters an input method had not turned into kana yet. */
@@ -865,7 +934,20 @@ public final class AnswerParser {
     int lead = f.phraseAt(0, Lexicon.NEGATING_CORRECTION);
     boolean apology =
         lead > 0 && f.phraseAt(f.skipSeparators(f.wordAt(0).length()), Lexicon.APOLOGY) > 0;
-    if (lead > 0 && !apology && lead < f.length() && Folded.isSeparator(f.text.charAt(lead))) {
+    // "bueno no funciona", "o sea no funciona", "quer dizer não funciona": the no that ends the
+    // correction is the not of the verb after it, and nothing is taken back
+    int lastWord = f.text.lastIndexOf(' ', lead - 1) + 1;
+    boolean notOfTheVerb = lead > 0 && f.phraseAt(lastWord, Lexicon.NOT_FIXED) > lead - lastWord;
+    if (notOfTheVerb
+        && withoutWords(parse(f.originalFrom(lastWord)), text) instanceof ParsedAnswer.Fixed fx
+        && !fx.fixed()) {
+      return fx; // what follows the "o sea", "quer dizer" alone: "no funciona"
+    }
+    if (lead > 0
+        && !apology
+        && !notOfTheVerb
+        && lead < f.length()
+        && Folded.isSeparator(f.text.charAt(lead))) {
       // "no wait, yes reopen it", "nein doch, 4": the no belongs to the correction
       String rest = f.originalFrom(afterCorrection(f, lead));
       ParsedAnswer again = rest == null ? null : parse(rest);
@@ -1909,8 +1991,61 @@ public final class AnswerParser {
    */
   public static boolean complainsOfHandling(String text) {
     Folded f = Folded.of(text);
-    return (contains(f, Lexicon.HANDLING) || TOOK_DAYS.matcher(f.text).find()) && !asks(f);
+    if (asks(f)) {
+      return false;
+    }
+    for (int i = 0; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if ((wordStart || Folded.isCjk(f.text.charAt(i)))
+          && f.phraseAt(i, Lexicon.HANDLING) > 0
+          && !aThingBefore(f, i)) {
+        return true;
+      }
+    }
+    java.util.regex.Matcher took = TOOK_DAYS.matcher(f.text);
+    while (took.find()) {
+      if (!aThingBefore(f, took.start())) {
+        return true;
+      }
+    }
+    return false;
   }
+
+  /**
+   * A thing named as the subject of the clause that ends at {@code at}: "my printer never came",
+   * "the new laptop took two weeks to arrive", "meu notebook demorou 3 dias", "el portátil tardó 3
+   * días en llegar" say what a device or a delivery did, a new request, not how the ticket was
+   * handled ("the tech never came", "they took 3 days", "your team was rude" still are).
+   */
+  private static boolean aThingBefore(Folded f, int at) {
+    int start = at;
+    while (start > 0 && ".,;!?:".indexOf(f.text.charAt(start - 1)) < 0) {
+      start--;
+    }
+    String before = f.text.substring(start, at).strip();
+    java.util.regex.Matcher m = THING_SUBJECT.matcher(before);
+    return m.find() && !PERSON.matcher(before).find();
+  }
+
+  /** A possessive or an article opening the clause, then a word: the subject named. */
+  private static final Pattern THING_SUBJECT =
+      Pattern.compile(
+          "^(?:my|our|the|this|that|mein|meine|meinen|unser|unsere|der|die|das|mon|ma|mes|le|la"
+              + "|les|l'|mi|mis|el|los|las|meu|minha|meus|minhas|o|a|os|as|nosso|nossa)"
+              + "(?: |(?<=l')).*\\p{L}");
+
+  /**
+   * Who handles a ticket, or the ticket and its fix, named as the subject: then it is handling
+   * ("the tech never came", "the ticket took 3 days", "o chamado demorou 3 dias").
+   */
+  private static final Pattern PERSON =
+      Pattern.compile(
+          "\\b(?:tech|techs|technician|agent|support|team|guy|guys|staff|helpdesk|service desk|it"
+              + "|techniker|technikerin|mitarbeiter|technicien|technicienne|equipe|tecnico"
+              + "|tecnica|equipo|soporte|suporte|atendente|atendimento|analista|ticket|tickets"
+              + "|fix|response|reply|answer|whole|process|repair|antwort|ruckmeldung|reparatur"
+              + "|reponse|intervention|reparation|respuesta|caso|reparacion|chamado|resposta"
+              + "|conserto|solucao|solucion|solution|losung)\\b");
 
   /** "took 3 days", "hat 2 Wochen gedauert", "ça a pris 3 jours", "demorou 3 dias", "3日かかりました". */
   private static final Pattern TOOK_DAYS =

@@ -383,6 +383,13 @@ final class Lexicon {
           """);
 
   /**
+   * Common words one typo from an answer word that are words of their own and never a typo of it
+   * (being in a list here makes them known words to {@link AnswerParser}'s typo reading): German
+   * "laut" (loud) and "Luft" (air) are not "läuft", "Drucker ist laut" is no "printer works".
+   */
+  static final List<String> NOT_TYPOS = List.of("laut", "lauter", "luft", "neon", "worker");
+
+  /**
    * How the ticket was handled, complained of: slow, nobody called back, closed without asking,
    * rude. Typed at "anything else?" (and asking nothing), such words are feedback on this ticket,
    * not a new request ("they took a week to answer", "hät niemer zruggruefe").
