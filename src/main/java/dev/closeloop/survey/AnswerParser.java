@@ -1905,11 +1905,15 @@ public final class AnswerParser {
 
   /**
    * Complains of how the ticket was handled ("took a week", "nobody called back", "closed it
-   * without asking") and asks for nothing: feedback on this ticket rather than a new request.
+   * without asking", "the technician never showed up") and asks for nothing, or says how the next
+   * one should be handled ("next time please call before you remote in", "la próxima vez avisen
+   * antes", "次からは一言ください") without a question mark: feedback on this ticket rather than a new
+   * request.
    */
   public static boolean complainsOfHandling(String text) {
-    Folded f = Folded.of(text);
-    return (contains(f, Lexicon.HANDLING) || TOOK_DAYS.matcher(f.text).find()) && !asks(f);
+    Folded f = Folded.of(clean(text == null ? "" : text));
+    return (contains(f, Lexicon.HANDLING) || TOOK_DAYS.matcher(f.text).find()) && !asks(f)
+        || contains(f, Lexicon.NEXT_TIME) && f.text.indexOf('?') < 0;
   }
 
   /** "took 3 days", "hat 2 Wochen gedauert", "ça a pris 3 jours", "demorou 3 dias", "3日かかりました". */

@@ -401,7 +401,8 @@ final class Lexicon {
             didn't call | didnt call | didn't get back | didnt get back | didn't even ask |
             didnt even ask | closed it without | closed the ticket without | closed without |
             had to chase | had to wait | had to call again | had to ask again | kept me waiting | was rude |
-            were rude | so rude | unfriendly | wasted my time | waste of time
+            were rude | so rude | unfriendly | wasted my time | waste of time | never showed up |
+            never turned up | didn't show up | didnt show up | did not show up | no-show
           de: hat lange gedauert | hat so lange gedauert | hat zu lange gedauert |
             hat viel zu lange gedauert | hat ewig gedauert | hat ewig gebraucht |
             hat wochen gedauert | hat tage gedauert | dauerte ewig | dauerte zu lange |
@@ -412,7 +413,8 @@ final class Lexicon {
             ohne bescheid | einfach geschlossen | geschlossen ohne | zugemacht ohne |
             einfach zugemacht | musste warten | musste lange warten |
             musste nachhaken | unfreundlich | unhoflich | zeitverschwendung | hat niemer |
-            niemer hat | zruggruefe | zrugg gruefe | zruggrueft
+            niemer hat | zruggruefe | zrugg gruefe | zruggrueft | nicht gekommen | nie gekommen |
+            ist nicht erschienen | nicht aufgetaucht
           fr: personne ne m'a rappele | personne ne m'a contacte | personne ne m'a repondu |
             personne ne m'a prevenu | personne ne m'a appele | personne m'a rappele |
             personne m'a contacte | personne m'a repondu | personne m'a appele |
@@ -421,7 +423,8 @@ final class Lexicon {
             sans me consulter |
             c'etait trop long | beaucoup trop long | beaucoup trop de temps | une semaine pour |
             j'ai attendu | j'ai du attendre | j'ai du relancer | jamais rappele | pas rappele |
-            jamais recontacte | impoli | impolie | perte de temps
+            jamais recontacte | impoli | impolie | perte de temps | jamais venu | jamais venue |
+            pas venu | pas venue
           es: tardaron | tardo una semana | nadie me llamo | nadie me contesto |
             nadie me respondio | nadie me aviso | nadie me dijo | nadie llamo | nadie vino |
             nadie contesto | nadie respondio | nunca me llamaron | nunca llamaron |
@@ -429,16 +432,34 @@ final class Lexicon {
             cerraron el ticket sin | cerraron el caso sin | cerraron sin | sin avisarme |
             sin consultarme | tuve que esperar |
             tuve que insistir | espere una semana | espere mucho | grosero | grosera |
-            maleducado | maleducada | perdida de tiempo
+            maleducado | maleducada | perdida de tiempo | nunca vino | no vino | no se presento |
+            nunca se presento
           pt: demoraram | demorou uma semana | ninguem me ligou | ninguem me respondeu |
             ninguem me retornou | ninguem me avisou | ninguem me procurou | ninguem ligou |
             ninguem veio | ninguem respondeu | ninguem retornou | nunca me ligaram |
             nao me ligaram | nao me retornaram | nao retornaram | fecharam o chamado sem |
             fecharam o ticket sem | fecharam sem | sem me avisar | sem me consultar | tive que esperar | tive que cobrar | esperei |
-            grosseiro | grosseira | mal educado | mal educada | perda de tempo
+            grosseiro | grosseira | mal educado | mal educada | perda de tempo | nao apareceu |
+            nunca apareceu | nao veio | nunca veio
           ja: 誰からも連絡 | 連絡がありません | 連絡がなかった | 連絡もなく | 対応に時間 | 解決まで時間 |
             時間がかかりすぎました | 待たされ | 勝手にクローズ | 勝手に閉じ | 失礼な | 態度が悪 |
-            対応が遅
+            対応が遅 | 来ませんでした | 来なかった | 来てくれませんでした
+          """);
+
+  /**
+   * How the next ticket should be handled ("next time please call first", "beim nächsten Mal", "la
+   * prochaine fois", "la próxima vez", "da próxima vez", "次からは"): at "anything else?" a wish about
+   * the handling of this one, feedback rather than a new request.
+   */
+  static final List<String> NEXT_TIME =
+      phrases(
+          """
+          en: next time
+          de: beim nachsten mal | nachstes mal | das nachste mal
+          fr: la prochaine fois
+          es: la proxima vez
+          pt: da proxima vez | na proxima vez
+          ja: 次から | 次回から | 今度から
           """);
 
   /**

@@ -1,6 +1,7 @@
 package dev.closeloop.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.closeloop.survey.SurveyInput.AnythingElseClicked;
 import dev.closeloop.survey.SurveyInput.CommentSubmitted;
@@ -518,6 +519,37 @@ class SurveyFlowTest {
                 .apply(three, typed("nobody called me back, can you ask them to call me?"))
                 .recorded())
         .as("a complaint that asks for something is still a request")
+        .extracting(Answer::kind)
+        .containsExactly(AnswerKind.REQUEST);
+  }
+
+  @Test
+  @DisplayName(
+      "'No, but nobody told me it was fixed' at 'anything else?' is the comment and the survey's"
+          + " end (the closing promises a follow-up), not a new request; 'no, but my mouse is"
+          + " broken too' is still one")
+  void aNoThenHowItWasHandledAtAnythingElseIsTheCommentAndTheEnd() {
+    SurveyFlow judged = new SurveyFlow(2, (text, locale) -> text.contains("nobody"));
+    Conversation fixed = judged.apply(Conversation.start(), typed("yes it works now")).next();
+    Conversation five = judged.apply(fixed, typed("5")).next();
+    assertThat(five.step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+
+    Transition feedback = judged.apply(five, typed("no, but nobody told me it was fixed"));
+    // before: filed as a request ("nobody told me it was fixed" became a new helpdesk ticket)
+    assertThat(feedback.recorded())
+        .extracting(Answer::kind, Answer::value)
+        .containsExactly(tuple(AnswerKind.COMMENT, "nobody told me it was fixed"));
+    assertThat(feedback.next().finished()).isTrue();
+    assertThat(feedback.next().wantsMore()).isFalse();
+    assertThat(feedback.say()).containsExactly(Say.CLOSING_NEGATIVE);
+
+    Transition nextTime =
+        judged.apply(five, typed("Nein, aber beim nächsten Mal bitte vorher Bescheid sagen."));
+    assertThat(nextTime.recorded()).extracting(Answer::kind).containsExactly(AnswerKind.COMMENT);
+    assertThat(nextTime.next().finished()).isTrue();
+
+    assertThat(judged.apply(five, typed("no, but my mouse is broken too")).recorded())
+        .as("something else to do is still a request")
         .extracting(Answer::kind)
         .containsExactly(AnswerKind.REQUEST);
   }
