@@ -1183,8 +1183,17 @@ public final class AnswerParser {
         return true; // not "it's still not clear what happened, but it works"
       }
     }
-    return false;
+    return JA_STILL_FAILING.matcher(f.text).find();
   }
+
+  /**
+   * Japanese: what fails named, then まだ / 相変わらず / いまだに and how it fails, with no negation
+   * ("プリンターはまだ紙詰まりします", "Outlookがまだフリーズします", "Wi-Fiが相変わらず切れます").
+   */
+  private static final java.util.regex.Pattern JA_STILL_FAILING =
+      java.util.regex.Pattern.compile(
+          "[はがも、]\\s*(?:まだ|相変わらず|いまだに|未だに)[^。！？!?]{0,6}?"
+              + "(?:紙詰まり|フリーズ|固ま|落ち|切れ|止ま|エラー|再起動|重い|遅い)");
 
   /**
    * From {@code at}, a word that it works ("working", "está a funcionar", "funciona"), then nothing

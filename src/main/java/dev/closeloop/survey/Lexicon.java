@@ -920,6 +920,19 @@ final class Lexicon {
           """);
 
   /**
+   * Names of the things people write about ("Teams still crashes", "Excel hängt"): known words, so
+   * the typo reading never takes one for an answer word ("teams" is not "team" with a letter too
+   * many, a thanks that would leave "still crashes" without what crashes).
+   */
+  static final List<String> APP_NAMES =
+      phrases(
+          """
+          all: teams | outlook | excel | word | zoom | slack | chrome | edge | firefox | safari |
+            onedrive | sharepoint | webex | skype | jira | confluence | windows | office | adobe |
+            acrobat | citrix | okta | wifi | vpn | bluetooth
+          """);
+
+  /**
    * What a number counts when it is not a score ("3 days and nobody called", "2 Kollegen", "5 min
    * later"): after a digit, these make it a count, not a rating with a reason.
    */
@@ -1097,7 +1110,57 @@ final class Lexicon {
             aun no puedo
           pt: ainda nao | continua sem | continuo sem | ainda sem | segue sem | continua dando |
             continua aparecendo | ainda estou sem | ainda to sem | ainda nao consigo
-          """);
+          """
+              + Lexicon.STILL_FAILING);
+
+  /**
+   * How it still fails, with the word for "still" and no negation ("still jams", "stürzt immer noch
+   * ab", "plante toujours", "sigue atascándose", "continua travando"): in {@link #STILL_NOT}, so
+   * that "the printer still jams" is not fixed with its words, and in {@link #NOT_FIXED}, so that
+   * "still jams" alone is. Japanese is read in AnswerParser (まだ, then how it fails).
+   */
+  private static final String STILL_FAILING =
+      """
+          en: still jams | still jamming | still crashes | still crashing | still freezes |
+            still freezing | still flickers | still flickering | still drops | still dropping |
+            still disconnects | still disconnecting | still hangs | still hanging | still keeps |
+            still fails | still failing | still reboots | still rebooting | still restarts |
+            still restarting | still shuts down | still lags | still lagging | still cuts out |
+            still kicks me out | still logs me out | still throws | still gives me | still errors |
+            still beeps | still overheats | still slow | still so slow | still very slow
+          de: sturzt immer noch ab | sturzt noch immer ab | sturzt weiterhin ab |
+            hangt immer noch | hangt noch immer | hangt sich immer noch auf |
+            hangt sich noch immer auf | hangt weiterhin | flackert immer noch | flackert noch immer |
+            flackert weiterhin | friert immer noch ein | friert noch immer ein | friert weiterhin ein |
+            bricht immer noch ab | bricht noch immer ab | bricht weiterhin ab | immer noch papierstau |
+            noch immer papierstau | immer noch abgesturzt | startet immer noch neu |
+            startet weiterhin neu | ist immer noch langsam | immer noch langsam | immer noch fehler |
+            immer noch eine fehlermeldung | immer noch die fehlermeldung
+          fr: bourre encore | bourre toujours | bloque encore | bloque toujours | se bloque encore |
+            se bloque toujours | plante encore | plante toujours | bug encore | bug toujours |
+            bugue encore | bugue toujours | beug encore | beug toujours | coupe encore |
+            coupe toujours | rame encore | rame toujours | freeze encore | freeze toujours |
+            saute encore | saute toujours | redemarre encore | redemarre toujours |
+            se deconnecte encore | se deconnecte toujours | clignote encore | clignote toujours |
+            scintille encore | scintille toujours | continue de planter | continue a planter |
+            continue de bugger | continue de couper | continue de bloquer
+          es: sigue atascandose | se sigue atascando | sigue colgandose | se sigue colgando |
+            sigue trabandose | se sigue trabando | sigue cortandose | se sigue cortando |
+            sigue reiniciandose | se sigue reiniciando | sigue congelandose | se sigue congelando |
+            sigue bloqueandose | se sigue bloqueando | sigue desconectandose |
+            se sigue desconectando | sigue parpadeando | sigue lento | sigue muy lento |
+            todavia se cuelga | aun se cuelga | todavia se traba | aun se traba | todavia falla |
+            aun falla | todavia se corta | aun se corta | todavia se reinicia | aun se reinicia
+          pt: continua travando | continua caindo | continua falhando | continua congelando |
+            continua reiniciando | continua desligando | continua piscando | continua desconectando |
+            continua lento | continua muito lento | ainda trava | ainda esta travando |
+            ainda ta travando | ainda cai | ainda esta caindo | ainda ta caindo | ainda falha |
+            ainda congela | ainda reinicia | ainda esta reiniciando | ainda ta reiniciando |
+            ainda desliga | ainda pisca | ainda da erro | ainda esta lento | ainda ta lento |
+            ainda desconecta
+          ja: まだフリーズします | まだフリーズする | まだ固まります | まだ落ちます | まだ紙詰まりします |
+            まだ切れます | まだエラーが出ます | 相変わらずフリーズします | 相変わらず落ちます | 相変わらず切れます
+          """;
 
   /**
    * After a "still not" of a later clause, words that say the writer still does not know, believe
@@ -1229,7 +1292,8 @@ final class Lexicon {
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
             直ってない | 直ってないです | 直ってません | 直っていません | 直っていないです | 直っていない | 直ってなかった | 直っていなかった | 直ってませんでした | 直っていませんでした | なおってない | なおってないです | なおってません | なおっていません | なおっていないです | なおっていない | なおってなかった | なおっていなかった | なおってませんでした | なおっていませんでした | 解決してない | 解決してないです | 解決してません | 解決していません | 解決していないです | 解決していない | 解決してなかった | 解決していなかった | 解決してませんでした | 解決していませんでした | 動いてない | 動いてないです | 動いてません | 動いていません | 動いていないです | 動いていない | 動いてなかった | 動いていなかった | 動いてませんでした | 動いていませんでした |
             うごいてない | うごいてないです | うごいてません | うごいていません | うごいていないです | うごいていない | うごいてなかった | うごいていなかった | うごいてませんでした | うごいていませんでした | 使えてない | 使えてないです | 使えてません | 使えていません | 使えていないです | 使えていない | 使えてなかった | 使えていなかった | 使えてませんでした | 使えていませんでした | つかえてない | つかえてないです | つかえてません | つかえていません | つかえていないです | つかえていない | つかえてなかった | つかえていなかった | つかえてませんでした | つかえていませんでした | 治ってない | 治ってないです | 治ってません | 治っていません | 治っていないです | 治っていない | 治ってなかった | 治っていなかった | 治ってませんでした | 治っていませんでした
-          """);
+          """
+              + Lexicon.STILL_FAILING);
 
   /** Fixed, said in words. */
   static final List<String> FIXED =
