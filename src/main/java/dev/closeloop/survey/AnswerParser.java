@@ -448,6 +448,10 @@ public final class AnswerParser {
     if (unsureThenNothing != null) {
       return unsureThenNothing; // "idk, prefer not to say", "keine Ahnung, nichts"
     }
+    ParsedAnswer seems = seemsToWork(f, text);
+    if (seems != null) {
+      return seems; // "seems to work", "scheint zu gehen", "ça a l'air de marcher"
+    }
     ParsedAnswer afterOpinion = afterOpinion(f);
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
@@ -770,6 +774,41 @@ public final class AnswerParser {
     int at = f.skipSeparators(regret);
     int no = leading(f, at, Lexicon.NO);
     return no > 0 && no >= leading(f, at, Lexicon.YES) ? yesOrNo(f, at, text) : null;
+  }
+
+  /**
+   * Fixed said hedged ({@link Lexicon#SEEMS_FIXED}: "looks good", "大丈夫そうです"), or a verb of seeming,
+   * time words, then that it works as an infinitive ("seems to work now", "scheint jetzt zu gehen",
+   * "ça a l'air de marcher", "parece funcionar", "parece estar a funcionar"): read as "works" with
+   * what follows it — fixed, the words after a but the comment; null when the reply says anything
+   * else first.
+   */
+  private static ParsedAnswer seemsToWork(Folded f, String text) {
+    int start = skip(f, 0, Lexicon.OPENER);
+    int hedged = f.phraseAt(start, Lexicon.SEEMS_FIXED);
+    if (hedged > 0
+        && skipSymbols(f, skip(f, start + hedged, Lexicon.ACK, Lexicon.FILLER)) >= f.length()) {
+      return new ParsedAnswer.Fixed(true, null, text); // "looks good", "大丈夫そうです" (大丈夫 is a thanks)
+    }
+    int at = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
+    int seems = f.phraseAt(at, Lexicon.SEEMS);
+    if (seems <= 0) {
+      return null;
+    }
+    int verb = skip(f, at + seems, Lexicon.FILLER);
+    int works = f.phraseAt(verb, Lexicon.TO_WORK);
+    if (works <= 0) {
+      return null;
+    }
+    String after = f.originalFrom(verb + works);
+    boolean spaced = after != null && f.text.charAt(verb + works) == ' ';
+    String read = "works" + (after == null ? "" : (spaced ? " " : "") + after);
+    if (!(read(read) instanceof ParsedAnswer.Fixed fx)) {
+      return null;
+    }
+    String comment =
+        fx.comment() == null ? null : text.contains(fx.comment()) ? fx.comment() : text;
+    return new ParsedAnswer.Fixed(fx.fixed(), comment, text);
   }
 
   /**

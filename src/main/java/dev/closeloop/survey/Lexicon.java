@@ -172,6 +172,36 @@ final class Lexicon {
           ja: たぶん | 多分 | おそらく
           """);
 
+  /**
+   * A verb of seeming before an infinitive ("seems to", "scheint … zu", "ça a l'air de", "parece"):
+   * with a {@link #TO_WORK} after it, "it works", hedged — a yes.
+   */
+  static final List<String> SEEMS =
+      phrases(
+          """
+          en: seems to | it seems to | seem to | appears to | it appears to
+          de: scheint | es scheint | scheint wohl
+          fr: ca a l'air de | ca a l'air d' | ca semble | a l'air de | a l'air d' | semble
+          es: parece | eso parece
+          pt: parece | isso parece
+          """);
+
+  /** That it works, as an infinitive after {@link #SEEMS}: "work", "zu gehen", "marcher". */
+  static final List<String> TO_WORK =
+      phrases(
+          """
+          en: work | be working | be fine | be ok | be okay | be fixed | be resolved | be sorted |
+            have worked | have fixed it | have done the trick | be working fine | work fine
+          de: zu gehen | zu funktionieren | zu laufen | zu klappen | behoben zu sein |
+            gelost zu sein | in ordnung zu sein
+          fr: marcher | fonctionner | aller | etre regle | etre resolu | etre repare | avoir marche |
+            avoir fonctionne | remarcher | refonctionner
+          es: funcionar | estar bien | estar solucionado | estar arreglado | estar resuelto |
+            andar bien | haber funcionado
+          pt: funcionar | estar a funcionar | estar ok | estar resolvido | estar tudo bem |
+            ter funcionado | ter resolvido
+          """);
+
   /** A hedge after a score: "4 i guess", "3ish", "4 würde ich sagen", "4 creo", "3かな". */
   static final List<String> HEDGE_AFTER =
       phrases(
@@ -1341,7 +1371,25 @@ final class Lexicon {
             治りました | 治った | 治りましたー | 治ったよ | 直ってました | なおってました | 治ってました |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました |
             解決しております | 問題なく使用できております | 問題なく使えております
-          """);
+          """
+              + Lexicon.SEEMS_FIXED_WORDS);
+
+  /** Fixed, hedged: "seems ok", "looks good", "sieht gut aus", "eso parece", "大丈夫そうです". */
+  static final List<String> SEEMS_FIXED = phrases(Lexicon.SEEMS_FIXED_WORDS);
+
+  private static final String SEEMS_FIXED_WORDS =
+      """
+          en: seems ok | seems okay | seems fine | seems good | looks good | looks ok | looks okay |
+            looks fine | seems so | it seems so | looks like it | apparently yes | apparently so
+          de: sieht gut aus | scheint ok | scheint in ordnung | scheint so | anscheinend ja |
+            scheinbar ja
+          fr: ca a l'air bon | ca a l'air ok | ca semble bon | ca semble ok
+          es: eso parece | aparentemente si | parece que esta bien
+          pt: aparentemente sim | parece que esta tudo bem
+          ja: 大丈夫そうです | 大丈夫そう | 問題なさそうです | 問題なさそう | 大丈夫みたいです | 大丈夫みたい |
+            直ったようです | 直ったよう | 動いているようです | 動いてるようです | 動いているみたいです |
+            動いてるみたいです | 使えるみたいです | 使えるようです | 使えそうです | 使えるみたい
+          """;
 
   /**
    * Words that only place a yes or no in time or stress it ("now", "again", "yet", "ya", "ainda",
