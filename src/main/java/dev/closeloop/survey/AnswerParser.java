@@ -871,11 +871,22 @@ public final class AnswerParser {
   }
 
   /**
-   * From {@code at}, nothing but thanks, time words and why it was not tried yet ("im wfh today",
-   * "estoy de vacaciones"): no word about what is wrong.
+   * From {@code at}, nothing but thanks, time words, why it was not tried yet ("im wfh today",
+   * "estoy de vacaciones") and when they will tell ("I'll let you know tomorrow"): no word about
+   * what is wrong.
    */
   private static boolean awayOnly(Folded f, int at) {
-    return skip(f, at, Lexicon.PRONOUN, Lexicon.ACK, Lexicon.FILLER, Lexicon.SUBJECT, Lexicon.AWAY)
+    // "will let you know tomorrow", "je vous dis demain", "te aviso mañana", "明日確認します": when
+    // they will tell is no word about what is wrong either
+    return skip(
+            f,
+            at,
+            Lexicon.PRONOUN,
+            Lexicon.ACK,
+            Lexicon.FILLER,
+            Lexicon.SUBJECT,
+            Lexicon.AWAY,
+            Lexicon.UNTESTED)
         >= f.length();
   }
 

@@ -549,7 +549,7 @@ final class Lexicon {
             didn't get a chance to check | didnt get a chance to check | didn't get a chance to try |
             didnt get a chance to try | didn't get a chance | didnt get a chance | haven't checked |
             havent checked | not checked | didn't check | didnt check | haven't looked |
-            havent looked | not looked
+            havent looked | not looked | not yet tested | not yet tried
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
@@ -564,7 +564,7 @@ final class Lexicon {
             pas regarde | pas encore verifie | pas verifie
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
-            os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
+            os aviso | ya te digo | ya les digo | te digo | le digo | les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
             todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
             todavia no he probado | aun no he probado | aun no lo pruebo | todavia no lo pruebo |
             no lo he revisado | no he revisado | aun no lo reviso | todavia no lo reviso |
@@ -587,8 +587,9 @@ final class Lexicon {
       phrases(
           """
           en: i | i have | ive | i've | im | i'm | i am
-          de: ich | ich hab | ich habe | hab | habe | ich bin | bin
-          fr: j'ai | je n'ai | j'ai encore | je suis | chuis | je
+          de: ich | ich hab | ich habe | hab | habe | ich bin | bin | hab es | habe es | ich hab es |
+            ich habe es | hab's | ich hab's
+          fr: j'ai | je n'ai | j'ai encore | je suis | chuis | je | je l'ai | je ne l'ai
           es: yo | estoy | ando
           pt: eu | estou | to | tou
           ja: 今日は | 今週は
@@ -605,16 +606,20 @@ final class Lexicon {
           en: wfh | working from home | work from home | home | off | out | out of office | ooo |
             on vacation | on holiday | on leave | away | not in the office | not at my desk |
             in meetings | travelling | traveling | today | this week | until monday | till monday |
-            rn | right now
+            rn | right now | tomorrow | later | soon | later today | tomorrow morning
           de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
-            krank | heute | diese woche | bis montag
+            krank | heute | diese woche | bis montag | morgen | spater | nachher | bald
           fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
-            absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi
+            absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi | demain |
+            plus tard | bientot | tout a l'heure
           es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
-            fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes
+            fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes | manana | luego |
+            mas tarde | pronto
           pt: de ferias | em home office | home office | trabalhando de casa | em casa |
-            fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda
-          ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので
+            fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda |
+            amanha | depois | mais tarde | logo
+          ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので |
+            明日 | 後で | あとで | 今度
           """);
 
   /**
