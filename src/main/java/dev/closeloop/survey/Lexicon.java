@@ -275,7 +275,9 @@ final class Lexicon {
             so so much | a million | likewise | same to you | same here | mate | buddy | pal |
             dude | bro | mates | you rock | you guys rock | you're the best | you are the best |
             you guys are the best | legend | legends | lifesaver | life saver | have a good week |
-            have a nice week | have a great week | good week
+            have a nice week | have a great week | good week | it's ok | it is ok | it's okay |
+            it is okay | everything is ok | everything's ok | everything is okay | all ok | all okay |
+            everything ok
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -292,7 +294,9 @@ final class Lexicon {
             gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
             ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
             toll gemacht | super gemacht | klasse gemacht | prima gemacht | vielmal | merci vielmal |
-            danke vielmal | passt scho | basst scho | passt eh | eh gut
+            danke vielmal | passt scho | basst scho | passt eh | eh gut | ist ok | ist okay |
+            ist jetzt ok | ist wieder ok | alles ok | alles okay | alles in ordnung |
+            alles wieder in ordnung | ist in ordnung | ist wieder in ordnung | ist jetzt in ordnung
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -305,7 +309,8 @@ final class Lexicon {
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
             bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
-            c'est beau | c'est ben beau | c'est parfait
+            c'est beau | c'est ben beau | c'est parfait | tout est ok | c'est ok | tout est en ordre |
+            tout est rentre dans l'ordre
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
@@ -317,7 +322,8 @@ final class Lexicon {
             bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
-            feliz semana | que tengas buena semana
+            feliz semana | que tengas buena semana | todo en orden | esta todo ok | esta todo bien |
+            esta ok | todo esta ok | todo esta bien
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -333,7 +339,8 @@ final class Lexicon {
             obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
             pra voces | para voces | pra vcs | ta show | ta otimo | ta perfeito | ta beleza |
             ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
-            esta perfeito | esta tudo bem
+            esta perfeito | esta tudo bem | ta tudo ok | esta tudo ok | tudo em ordem |
+            esta tudo em ordem | ta tudo em ordem
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -937,18 +944,18 @@ final class Lexicon {
           de: geht's | lauft's | klappt's | klappt | geht wieder | geht jetzt | lauft wieder | lauft jetzt | lauft | funktioniert wieder |
             funktioniert jetzt | funktioniert | druckt wieder | ist wieder da | geht |
             wurde behoben | ist behoben | wurde gelost | ist gelost | wurde erfolgreich behoben |
-            funktioniert einwandfrei | funktioniert wieder einwandfrei
+            funktioniert einwandfrei | funktioniert wieder einwandfrei | jetzt ok | wieder ok
           fr: marche | remarche | fonctionne | refonctionne | marche a nouveau | fonctionne a nouveau |
             marche de nouveau | est revenu | est revenue | imprime a nouveau | imprime de nouveau |
             est resolu | a ete resolu | est regle | a ete regle | fonctionne correctement |
-            fonctionne correctement desormais | marche correctement
+            fonctionne correctement desormais | marche correctement | ok maintenant
           es: ya funciona | funciona | vuelve a funcionar | volvio a funcionar | ya anda | anda bien |
             ya imprime | ya conecta | ya carga | ha quedado resuelto | quedo resuelto | esta resuelto |
             fue resuelto | se ha resuelto | se ha solucionado | esta solucionado | fue solucionado |
-            funciona correctamente
+            funciona correctamente | ok ahora
           pt: ja funciona | funciona | voltou a funcionar | esta funcionando | ta funcionando |
             funcionando | voltou | ja imprime | ja conecta | foi solucionado | foi resolvido |
-            esta resolvido | esta solucionado | foi corrigido | funciona corretamente
+            esta resolvido | esta solucionado | foi corrigido | funciona corretamente | ok agora
           ja: 使えるようになりました | 使えるようになった | 動くようになりました | 動くようになった | 直りました |
             直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました | 解決しております
