@@ -1769,7 +1769,8 @@ final class Lexicon {
    * "des war's"); a Brazilian gerund after a verb of state as the European Portuguese "a" and
    * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar");
    * Swiss German "gaht"/"goht" for "geht", "no" for "noch", "nöd"/"nid" for "nicht" and "isch" for
-   * "ist" ("gaht immer no nöd").
+   * "ist" ("gaht immer no nöd"); French typed on a phone, "sa" for "ça" before a verb and "pa" for
+   * "pas" after a word ("sa marche", "ca marche pa").
    */
   private static Stream<String> spoken(String phrase) {
     Stream.Builder<String> out = Stream.builder();
@@ -1798,6 +1799,14 @@ final class Lexicon {
                   .replaceAll("(^| )nicht(?= |$)", "$1" + nicht)
                   .replaceAll("(^| )ist(?= |$)", "$1isch"));
         }
+      }
+    }
+    if (phrase.matches("(?:.* )?(?:ca \\p{L}+|\\p{L}+ pas)(?: .*)?")) {
+      // French on a phone: "sa marche", "ca marche pa", "sa marche toujours pa"
+      String sa = phrase.replaceAll("(^| )ca(?= \\p{L})", "$1sa");
+      for (String said : List.of(phrase, sa)) {
+        out.add(said);
+        out.add(said.replaceAll("(?<=\\p{L} )pas(?= |$)", "pa"));
       }
     }
     java.util.regex.Matcher gerund = Forms.PT_GERUND.matcher(phrase);
