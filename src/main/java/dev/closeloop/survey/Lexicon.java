@@ -1094,32 +1094,37 @@ final class Lexicon {
             keep it shut | no need |
             do not reopen | no reopen | no need to reopen | leave closed | it can stay closed |
             don't reopen it | dont reopen it | don't bother | dont bother | not necessary |
-            not needed | it's ok | its ok | it's fine | its fine
+            not needed | it's ok | its ok | it's fine | its fine | it's fine as it is |
+            its fine as it is | fine as it is | it's ok as it is | leave it as it is | as it is
           de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
             lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
             lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen | nicht notig |
             nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht | lass mal |
             lass gut sein | lass nur | schon gut | muss nicht | lassen sie es zu |
             lassen sie es geschlossen | lassen sie zu | lassen sie es so | lassen sie das ticket zu |
-            lassen sie ihn zu
+            lassen sie ihn zu | ist gut so | ist ok so | so ist gut | so passt es | passt so wie es ist
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
             pas besoin de rouvrir | ne le rouvrez pas | pas la peine | c'est pas la peine |
             ce n'est pas la peine | pas necessaire | pas besoin | c'est beau | c'est correct |
-            c'est ok | ca va aller | laissez-le | laisse-le
+            c'est ok | ca va aller | laissez-le | laisse-le | c'est bien comme ca | c'est bon comme ca |
+            ca va comme ca | laissez comme ca | comme ca c'est bien
           es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
             no lo reabras | no hace falta reabrir | puede quedar cerrado | no hace falta |
             no es necesario | no te molestes | no se moleste | dejalo asi | dejalo |
-            dejadlo cerrado | dejadlo | no lo reabran | dejenlo cerrado | dejenlo asi
+            dejadlo cerrado | dejadlo | no lo reabran | dejenlo cerrado | dejenlo asi |
+            ya esta bien asi | esta bien asi | asi esta bien | asi esta bien gracias | ya esta bien
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
             nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar |
-            deixa estar | deixe estar | deixe fechado | deixem fechado | pode ficar assim
+            deixa estar | deixe estar | deixe fechado | deixem fechado | pode ficar assim |
+            esta bom assim | ta bom assim | assim esta bom | assim ta bom | esta bem assim
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
             そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です | もういいです |
             もういい | 再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
             再オープンはしなくていいです | 再オープンはしなくて大丈夫です | 再開しなくていいです |
             再開は不要です | 開けなくて大丈夫です | もういいや | いいよ | いいや | そのままでいいよ |
-            開けなくていいよ
+            開けなくていいよ | このままで | このままでいいです | このままで大丈夫です | このままでいい | 今のままで |
+            今のままでいいです | 今のままで大丈夫です
           """);
 
   /**
