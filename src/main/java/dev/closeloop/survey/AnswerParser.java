@@ -517,6 +517,10 @@ public final class AnswerParser {
     if (unsureThenNothing != null) {
       return unsureThenNothing; // "idk, prefer not to say", "keine Ahnung, nichts"
     }
+    ParsedAnswer seems = seemsToWork(f, text);
+    if (seems != null) {
+      return seems; // "seems to work", "scheint zu gehen", "ça a l'air de marcher"
+    }
     ParsedAnswer afterOpinion = afterOpinion(f);
     if (afterOpinion != null) {
       return afterOpinion; // "je crois oui", "creo que sí", "acho que sim", "たぶん大丈夫です"
@@ -842,6 +846,41 @@ public final class AnswerParser {
   }
 
   /**
+   * Fixed said hedged ({@link Lexicon#SEEMS_FIXED}: "looks good", "大丈夫そうです"), or a verb of seeming,
+   * time words, then that it works as an infinitive ("seems to work now", "scheint jetzt zu gehen",
+   * "ça a l'air de marcher", "parece funcionar", "parece estar a funcionar"): read as "works" with
+   * what follows it — fixed, the words after a but the comment; null when the reply says anything
+   * else first.
+   */
+  private static ParsedAnswer seemsToWork(Folded f, String text) {
+    int start = skip(f, 0, Lexicon.OPENER);
+    int hedged = f.phraseAt(start, Lexicon.SEEMS_FIXED);
+    if (hedged > 0
+        && skipSymbols(f, skip(f, start + hedged, Lexicon.ACK, Lexicon.FILLER)) >= f.length()) {
+      return new ParsedAnswer.Fixed(true, null, text); // "looks good", "大丈夫そうです" (大丈夫 is a thanks)
+    }
+    int at = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
+    int seems = f.phraseAt(at, Lexicon.SEEMS);
+    if (seems <= 0) {
+      return null;
+    }
+    int verb = skip(f, at + seems, Lexicon.FILLER);
+    int works = f.phraseAt(verb, Lexicon.TO_WORK);
+    if (works <= 0) {
+      return null;
+    }
+    String after = f.originalFrom(verb + works);
+    boolean spaced = after != null && f.text.charAt(verb + works) == ' ';
+    String read = "works" + (after == null ? "" : (spaced ? " " : "") + after);
+    if (!(read(read) instanceof ParsedAnswer.Fixed fx)) {
+      return null;
+    }
+    String comment =
+        fx.comment() == null ? null : text.contains(fx.comment()) ? fx.comment() : text;
+    return new ParsedAnswer.Fixed(fx.fixed(), comment, text);
+  }
+
+  /**
    * "je crois oui", "creo que sí", "probably fixed", "たぶん大丈夫です": a yes, a no, "fixed" or "all is
    * well" after an opinion, read as if the opinion were not there; null when what follows is
    * anything else ("i think the cable was loose" stays that whole text).
@@ -901,11 +940,22 @@ public final class AnswerParser {
   }
 
   /**
-   * From {@code at}, nothing but thanks, time words and why it was not tried yet ("im wfh today",
-   * "estoy de vacaciones"): no word about what is wrong.
+   * From {@code at}, nothing but thanks, time words, why it was not tried yet ("im wfh today",
+   * "estoy de vacaciones") and when they will tell ("I'll let you know tomorrow"): no word about
+   * what is wrong.
    */
   private static boolean awayOnly(Folded f, int at) {
-    return skip(f, at, Lexicon.PRONOUN, Lexicon.ACK, Lexicon.FILLER, Lexicon.SUBJECT, Lexicon.AWAY)
+    // "will let you know tomorrow", "je vous dis demain", "te aviso mañana", "明日確認します": when
+    // they will tell is no word about what is wrong either
+    return skip(
+            f,
+            at,
+            Lexicon.PRONOUN,
+            Lexicon.ACK,
+            Lexicon.FILLER,
+            Lexicon.SUBJECT,
+            Lexicon.AWAY,
+            Lexicon.UNTESTED)
         >= f.length();
   }
 
@@ -1265,8 +1315,17 @@ public final class AnswerParser {
         return true; // not "it's still not clear what happened, but it works"
       }
     }
-    return false;
+    return JA_STILL_FAILING.matcher(f.text).find();
   }
+
+  /**
+   * Japanese: what fails named, then まだ / 相変わらず / いまだに and how it fails, with no negation
+   * ("プリンターはまだ紙詰まりします", "Outlookがまだフリーズします", "Wi-Fiが相変わらず切れます").
+   */
+  private static final java.util.regex.Pattern JA_STILL_FAILING =
+      java.util.regex.Pattern.compile(
+          "[はがも、]\\s*(?:まだ|相変わらず|いまだに|未だに)[^。！？!?]{0,6}?"
+              + "(?:紙詰まり|フリーズ|固ま|落ち|切れ|止ま|エラー|再起動|重い|遅い)");
 
   /**
    * From {@code at}, a word that it works ("working", "está a funcionar", "funciona"), then nothing
@@ -1987,10 +2046,16 @@ public final class AnswerParser {
 
   /**
    * Complains of how the ticket was handled ("took a week", "nobody called back", "closed it
-   * without asking") and asks for nothing: feedback on this ticket rather than a new request.
+   * without asking", "the technician never showed up") and asks for nothing, or says how the next
+   * one should be handled ("next time please call before you remote in", "la próxima vez avisen
+   * antes", "次からは一言ください") without a question mark: feedback on this ticket rather than a new
+   * request.
    */
   public static boolean complainsOfHandling(String text) {
-    Folded f = Folded.of(text);
+    Folded f = Folded.of(clean(text == null ? "" : text));
+    if (contains(f, Lexicon.NEXT_TIME) && f.text.indexOf('?') < 0) {
+      return true; // "next time please call before you remote in"
+    }
     if (asks(f)) {
       return false;
     }

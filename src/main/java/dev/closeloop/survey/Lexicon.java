@@ -172,6 +172,36 @@ final class Lexicon {
           ja: たぶん | 多分 | おそらく
           """);
 
+  /**
+   * A verb of seeming before an infinitive ("seems to", "scheint … zu", "ça a l'air de", "parece"):
+   * with a {@link #TO_WORK} after it, "it works", hedged — a yes.
+   */
+  static final List<String> SEEMS =
+      phrases(
+          """
+          en: seems to | it seems to | seem to | appears to | it appears to
+          de: scheint | es scheint | scheint wohl
+          fr: ca a l'air de | ca a l'air d' | ca semble | a l'air de | a l'air d' | semble
+          es: parece | eso parece
+          pt: parece | isso parece
+          """);
+
+  /** That it works, as an infinitive after {@link #SEEMS}: "work", "zu gehen", "marcher". */
+  static final List<String> TO_WORK =
+      phrases(
+          """
+          en: work | be working | be fine | be ok | be okay | be fixed | be resolved | be sorted |
+            have worked | have fixed it | have done the trick | be working fine | work fine
+          de: zu gehen | zu funktionieren | zu laufen | zu klappen | behoben zu sein |
+            gelost zu sein | in ordnung zu sein
+          fr: marcher | fonctionner | aller | etre regle | etre resolu | etre repare | avoir marche |
+            avoir fonctionne | remarcher | refonctionner
+          es: funcionar | estar bien | estar solucionado | estar arreglado | estar resuelto |
+            andar bien | haber funcionado
+          pt: funcionar | estar a funcionar | estar ok | estar resolvido | estar tudo bem |
+            ter funcionado | ter resolvido
+          """);
+
   /** A hedge after a score: "4 i guess", "3ish", "4 würde ich sagen", "4 creo", "3かな". */
   static final List<String> HEDGE_AFTER =
       phrases(
@@ -245,7 +275,9 @@ final class Lexicon {
             so so much | a million | likewise | same to you | same here | mate | buddy | pal |
             dude | bro | mates | you rock | you guys rock | you're the best | you are the best |
             you guys are the best | legend | legends | lifesaver | life saver | have a good week |
-            have a nice week | have a great week | good week
+            have a nice week | have a great week | good week | it's ok | it is ok | it's okay |
+            it is okay | everything is ok | everything's ok | everything is okay | all ok | all okay |
+            everything ok
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -262,7 +294,9 @@ final class Lexicon {
             gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
             ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
             toll gemacht | super gemacht | klasse gemacht | prima gemacht | vielmal | merci vielmal |
-            danke vielmal | passt scho | basst scho | passt eh | eh gut
+            danke vielmal | passt scho | basst scho | passt eh | eh gut | ist ok | ist okay |
+            ist jetzt ok | ist wieder ok | alles ok | alles okay | alles in ordnung |
+            alles wieder in ordnung | ist in ordnung | ist wieder in ordnung | ist jetzt in ordnung
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
             tout est bon | tout va bien | ca va | tres bien | bien | bonne journee | a vous aussi |
@@ -275,7 +309,8 @@ final class Lexicon {
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
             bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
-            c'est beau | c'est ben beau | c'est parfait
+            c'est beau | c'est ben beau | c'est parfait | tout est ok | c'est ok | tout est en ordre |
+            tout est rentre dans l'ordre
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
@@ -287,7 +322,8 @@ final class Lexicon {
             bye | cuidate | a ti | a usted | a todos | a ustedes | al equipo | de verdad |
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
-            feliz semana | que tengas buena semana
+            feliz semana | que tengas buena semana | todo en orden | esta todo ok | esta todo bien |
+            esta ok | todo esta ok | todo esta bien
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -303,7 +339,8 @@ final class Lexicon {
             obrigadao | voces sao demais | voces sao os melhores | boa semana | otima semana |
             pra voces | para voces | pra vcs | ta show | ta otimo | ta perfeito | ta beleza |
             ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
-            esta perfeito | esta tudo bem
+            esta perfeito | esta tudo bem | ta tudo ok | esta tudo ok | tudo em ordem |
+            esta tudo em ordem | ta tudo em ordem
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -411,7 +448,8 @@ final class Lexicon {
             didn't call | didnt call | didn't get back | didnt get back | didn't even ask |
             didnt even ask | closed it without | closed the ticket without | closed without |
             had to chase | had to wait | had to call again | had to ask again | kept me waiting | was rude |
-            were rude | so rude | unfriendly | wasted my time | waste of time
+            were rude | so rude | unfriendly | wasted my time | waste of time | never showed up |
+            never turned up | didn't show up | didnt show up | did not show up | no-show
           de: hat lange gedauert | hat so lange gedauert | hat zu lange gedauert |
             hat viel zu lange gedauert | hat ewig gedauert | hat ewig gebraucht |
             hat wochen gedauert | hat tage gedauert | dauerte ewig | dauerte zu lange |
@@ -422,7 +460,8 @@ final class Lexicon {
             ohne bescheid | einfach geschlossen | geschlossen ohne | zugemacht ohne |
             einfach zugemacht | musste warten | musste lange warten |
             musste nachhaken | unfreundlich | unhoflich | zeitverschwendung | hat niemer |
-            niemer hat | zruggruefe | zrugg gruefe | zruggrueft
+            niemer hat | zruggruefe | zrugg gruefe | zruggrueft | nicht gekommen | nie gekommen |
+            ist nicht erschienen | nicht aufgetaucht
           fr: personne ne m'a rappele | personne ne m'a contacte | personne ne m'a repondu |
             personne ne m'a prevenu | personne ne m'a appele | personne m'a rappele |
             personne m'a contacte | personne m'a repondu | personne m'a appele |
@@ -431,7 +470,8 @@ final class Lexicon {
             sans me consulter |
             c'etait trop long | beaucoup trop long | beaucoup trop de temps | une semaine pour |
             j'ai attendu | j'ai du attendre | j'ai du relancer | jamais rappele | pas rappele |
-            jamais recontacte | impoli | impolie | perte de temps
+            jamais recontacte | impoli | impolie | perte de temps | jamais venu | jamais venue |
+            pas venu | pas venue
           es: tardaron | tardo una semana | nadie me llamo | nadie me contesto |
             nadie me respondio | nadie me aviso | nadie me dijo | nadie llamo | nadie vino |
             nadie contesto | nadie respondio | nunca me llamaron | nunca llamaron |
@@ -439,16 +479,34 @@ final class Lexicon {
             cerraron el ticket sin | cerraron el caso sin | cerraron sin | sin avisarme |
             sin consultarme | tuve que esperar |
             tuve que insistir | espere una semana | espere mucho | grosero | grosera |
-            maleducado | maleducada | perdida de tiempo
+            maleducado | maleducada | perdida de tiempo | nunca vino | no vino | no se presento |
+            nunca se presento
           pt: demoraram | demorou uma semana | ninguem me ligou | ninguem me respondeu |
             ninguem me retornou | ninguem me avisou | ninguem me procurou | ninguem ligou |
             ninguem veio | ninguem respondeu | ninguem retornou | nunca me ligaram |
             nao me ligaram | nao me retornaram | nao retornaram | fecharam o chamado sem |
             fecharam o ticket sem | fecharam sem | sem me avisar | sem me consultar | tive que esperar | tive que cobrar | esperei |
-            grosseiro | grosseira | mal educado | mal educada | perda de tempo
+            grosseiro | grosseira | mal educado | mal educada | perda de tempo | nao apareceu |
+            nunca apareceu | nao veio | nunca veio
           ja: 誰からも連絡 | 連絡がありません | 連絡がなかった | 連絡もなく | 対応に時間 | 解決まで時間 |
             時間がかかりすぎました | 待たされ | 勝手にクローズ | 勝手に閉じ | 失礼な | 態度が悪 |
-            対応が遅
+            対応が遅 | 来ませんでした | 来なかった | 来てくれませんでした
+          """);
+
+  /**
+   * How the next ticket should be handled ("next time please call first", "beim nächsten Mal", "la
+   * prochaine fois", "la próxima vez", "da próxima vez", "次からは"): at "anything else?" a wish about
+   * the handling of this one, feedback rather than a new request.
+   */
+  static final List<String> NEXT_TIME =
+      phrases(
+          """
+          en: next time
+          de: beim nachsten mal | nachstes mal | das nachste mal
+          fr: la prochaine fois
+          es: la proxima vez
+          pt: da proxima vez | na proxima vez
+          ja: 次から | 次回から | 今度から
           """);
 
   /**
@@ -508,7 +566,7 @@ final class Lexicon {
             didn't get a chance to check | didnt get a chance to check | didn't get a chance to try |
             didnt get a chance to try | didn't get a chance | didnt get a chance | haven't checked |
             havent checked | not checked | didn't check | didnt check | haven't looked |
-            havent looked | not looked
+            havent looked | not looked | not yet tested | not yet tried
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
@@ -523,7 +581,7 @@ final class Lexicon {
             pas regarde | pas encore verifie | pas verifie
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
-            os aviso | ya te digo | ya les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
+            os aviso | ya te digo | ya les digo | te digo | le digo | les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
             todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
             todavia no he probado | aun no he probado | aun no lo pruebo | todavia no lo pruebo |
             no lo he revisado | no he revisado | aun no lo reviso | todavia no lo reviso |
@@ -546,8 +604,9 @@ final class Lexicon {
       phrases(
           """
           en: i | i have | ive | i've | im | i'm | i am
-          de: ich | ich hab | ich habe | hab | habe | ich bin | bin
-          fr: j'ai | je n'ai | j'ai encore | je suis | chuis | je
+          de: ich | ich hab | ich habe | hab | habe | ich bin | bin | hab es | habe es | ich hab es |
+            ich habe es | hab's | ich hab's
+          fr: j'ai | je n'ai | j'ai encore | je suis | chuis | je | je l'ai | je ne l'ai
           es: yo | estoy | ando
           pt: eu | estou | to | tou
           ja: 今日は | 今週は
@@ -564,16 +623,20 @@ final class Lexicon {
           en: wfh | working from home | work from home | home | off | out | out of office | ooo |
             on vacation | on holiday | on leave | away | not in the office | not at my desk |
             in meetings | travelling | traveling | today | this week | until monday | till monday |
-            rn | right now
+            rn | right now | tomorrow | later | soon | later today | tomorrow morning
           de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
-            krank | heute | diese woche | bis montag
+            krank | heute | diese woche | bis montag | morgen | spater | nachher | bald
           fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
-            absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi
+            absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi | demain |
+            plus tard | bientot | tout a l'heure
           es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
-            fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes
+            fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes | manana | luego |
+            mas tarde | pronto
           pt: de ferias | em home office | home office | trabalhando de casa | em casa |
-            fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda
-          ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので
+            fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda |
+            amanha | depois | mais tarde | logo
+          ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので |
+            明日 | 後で | あとで | 今度
           """);
 
   /**
@@ -891,21 +954,34 @@ final class Lexicon {
           de: geht's | lauft's | klappt's | klappt | geht wieder | geht jetzt | lauft wieder | lauft jetzt | lauft | funktioniert wieder |
             funktioniert jetzt | funktioniert | druckt wieder | ist wieder da | geht |
             wurde behoben | ist behoben | wurde gelost | ist gelost | wurde erfolgreich behoben |
-            funktioniert einwandfrei | funktioniert wieder einwandfrei
+            funktioniert einwandfrei | funktioniert wieder einwandfrei | jetzt ok | wieder ok
           fr: marche | remarche | fonctionne | refonctionne | marche a nouveau | fonctionne a nouveau |
             marche de nouveau | est revenu | est revenue | imprime a nouveau | imprime de nouveau |
             est resolu | a ete resolu | est regle | a ete regle | fonctionne correctement |
-            fonctionne correctement desormais | marche correctement
+            fonctionne correctement desormais | marche correctement | ok maintenant
           es: ya funciona | funciona | vuelve a funcionar | volvio a funcionar | ya anda | anda bien |
             ya imprime | ya conecta | ya carga | ha quedado resuelto | quedo resuelto | esta resuelto |
             fue resuelto | se ha resuelto | se ha solucionado | esta solucionado | fue solucionado |
-            funciona correctamente
+            funciona correctamente | ok ahora
           pt: ja funciona | funciona | voltou a funcionar | esta funcionando | ta funcionando |
             funcionando | voltou | ja imprime | ja conecta | foi solucionado | foi resolvido |
-            esta resolvido | esta solucionado | foi corrigido | funciona corretamente
+            esta resolvido | esta solucionado | foi corrigido | funciona corretamente | ok agora
           ja: 使えるようになりました | 使えるようになった | 動くようになりました | 動くようになった | 直りました |
             直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました | 解決しております
+          """);
+
+  /**
+   * Names of the things people write about ("Teams still crashes", "Excel hängt"): known words, so
+   * the typo reading never takes one for an answer word ("teams" is not "team" with a letter too
+   * many, a thanks that would leave "still crashes" without what crashes).
+   */
+  static final List<String> APP_NAMES =
+      phrases(
+          """
+          all: teams | outlook | excel | word | zoom | slack | chrome | edge | firefox | safari |
+            onedrive | sharepoint | webex | skype | jira | confluence | windows | office | adobe |
+            acrobat | citrix | okta | wifi | vpn | bluetooth
           """);
 
   /**
@@ -1028,32 +1104,37 @@ final class Lexicon {
             keep it shut | no need |
             do not reopen | no reopen | no need to reopen | leave closed | it can stay closed |
             don't reopen it | dont reopen it | don't bother | dont bother | not necessary |
-            not needed | it's ok | its ok | it's fine | its fine
+            not needed | it's ok | its ok | it's fine | its fine | it's fine as it is |
+            its fine as it is | fine as it is | it's ok as it is | leave it as it is | as it is
           de: geschlossen lassen | zu lassen | zulassen | nicht wieder offnen | nicht offnen |
             lass es zu | lass es geschlossen | kann zu bleiben | kann geschlossen bleiben | lass zu |
             lass das zu | lass ihn zu | bleibt zu | kann zu | nicht aufmachen | nicht notig |
             nicht noetig | nicht notwendig | passt so | brauchst nicht | musst nicht | lass mal |
             lass gut sein | lass nur | schon gut | muss nicht | lassen sie es zu |
             lassen sie es geschlossen | lassen sie zu | lassen sie es so | lassen sie das ticket zu |
-            lassen sie ihn zu
+            lassen sie ihn zu | ist gut so | ist ok so | so ist gut | so passt es | passt so wie es ist
           fr: laisser ferme | laissez ferme | laissez-le ferme | laissez le ferme | ne pas rouvrir |
             pas besoin de rouvrir | ne le rouvrez pas | pas la peine | c'est pas la peine |
             ce n'est pas la peine | pas necessaire | pas besoin | c'est beau | c'est correct |
-            c'est ok | ca va aller | laissez-le | laisse-le
+            c'est ok | ca va aller | laissez-le | laisse-le | c'est bien comme ca | c'est bon comme ca |
+            ca va comme ca | laissez comme ca | comme ca c'est bien
           es: dejarlo cerrado | dejalo cerrado | deja cerrado | dejar cerrado | no reabrir |
             no lo reabras | no hace falta reabrir | puede quedar cerrado | no hace falta |
             no es necesario | no te molestes | no se moleste | dejalo asi | dejalo |
-            dejadlo cerrado | dejadlo | no lo reabran | dejenlo cerrado | dejenlo asi
+            dejadlo cerrado | dejadlo | no lo reabran | dejenlo cerrado | dejenlo asi |
+            ya esta bien asi | esta bien asi | asi esta bien | asi esta bien gracias | ya esta bien
           pt: deixar fechado | deixa fechado | pode deixar fechado | nao reabrir |
             nao precisa reabrir | pode fechar | pode ficar fechado | nao precisa |
             nao e necessario | deixa assim | deixa quieto | deixa | nem precisa | pode deixar |
-            deixa estar | deixe estar | deixe fechado | deixem fechado | pode ficar assim
+            deixa estar | deixe estar | deixe fechado | deixem fechado | pode ficar assim |
+            esta bom assim | ta bom assim | assim esta bom | assim ta bom | esta bem assim
           ja: クローズのままで | クローズのままでいいです | クローズのままで大丈夫です | 再オープン不要 | 再オープンは不要です | 開けなくていいです | そのままで |
             そのままでいいです | そのままで大丈夫です | 大丈夫です | いいです | 結構です | 不要です | もういいです |
             もういい | 再オープンしなくていいです | 再オープンしなくていい | 再オープンしなくて大丈夫です |
             再オープンはしなくていいです | 再オープンはしなくて大丈夫です | 再開しなくていいです |
             再開は不要です | 開けなくて大丈夫です | もういいや | いいよ | いいや | そのままでいいよ |
-            開けなくていいよ
+            開けなくていいよ | このままで | このままでいいです | このままで大丈夫です | このままでいい | 今のままで |
+            今のままでいいです | 今のままで大丈夫です
           """);
 
   /**
@@ -1086,7 +1167,57 @@ final class Lexicon {
             aun no puedo
           pt: ainda nao | continua sem | continuo sem | ainda sem | segue sem | continua dando |
             continua aparecendo | ainda estou sem | ainda to sem | ainda nao consigo
-          """);
+          """
+              + Lexicon.STILL_FAILING);
+
+  /**
+   * How it still fails, with the word for "still" and no negation ("still jams", "stürzt immer noch
+   * ab", "plante toujours", "sigue atascándose", "continua travando"): in {@link #STILL_NOT}, so
+   * that "the printer still jams" is not fixed with its words, and in {@link #NOT_FIXED}, so that
+   * "still jams" alone is. Japanese is read in AnswerParser (まだ, then how it fails).
+   */
+  private static final String STILL_FAILING =
+      """
+          en: still jams | still jamming | still crashes | still crashing | still freezes |
+            still freezing | still flickers | still flickering | still drops | still dropping |
+            still disconnects | still disconnecting | still hangs | still hanging | still keeps |
+            still fails | still failing | still reboots | still rebooting | still restarts |
+            still restarting | still shuts down | still lags | still lagging | still cuts out |
+            still kicks me out | still logs me out | still throws | still gives me | still errors |
+            still beeps | still overheats | still slow | still so slow | still very slow
+          de: sturzt immer noch ab | sturzt noch immer ab | sturzt weiterhin ab |
+            hangt immer noch | hangt noch immer | hangt sich immer noch auf |
+            hangt sich noch immer auf | hangt weiterhin | flackert immer noch | flackert noch immer |
+            flackert weiterhin | friert immer noch ein | friert noch immer ein | friert weiterhin ein |
+            bricht immer noch ab | bricht noch immer ab | bricht weiterhin ab | immer noch papierstau |
+            noch immer papierstau | immer noch abgesturzt | startet immer noch neu |
+            startet weiterhin neu | ist immer noch langsam | immer noch langsam | immer noch fehler |
+            immer noch eine fehlermeldung | immer noch die fehlermeldung
+          fr: bourre encore | bourre toujours | bloque encore | bloque toujours | se bloque encore |
+            se bloque toujours | plante encore | plante toujours | bug encore | bug toujours |
+            bugue encore | bugue toujours | beug encore | beug toujours | coupe encore |
+            coupe toujours | rame encore | rame toujours | freeze encore | freeze toujours |
+            saute encore | saute toujours | redemarre encore | redemarre toujours |
+            se deconnecte encore | se deconnecte toujours | clignote encore | clignote toujours |
+            scintille encore | scintille toujours | continue de planter | continue a planter |
+            continue de bugger | continue de couper | continue de bloquer
+          es: sigue atascandose | se sigue atascando | sigue colgandose | se sigue colgando |
+            sigue trabandose | se sigue trabando | sigue cortandose | se sigue cortando |
+            sigue reiniciandose | se sigue reiniciando | sigue congelandose | se sigue congelando |
+            sigue bloqueandose | se sigue bloqueando | sigue desconectandose |
+            se sigue desconectando | sigue parpadeando | sigue lento | sigue muy lento |
+            todavia se cuelga | aun se cuelga | todavia se traba | aun se traba | todavia falla |
+            aun falla | todavia se corta | aun se corta | todavia se reinicia | aun se reinicia
+          pt: continua travando | continua caindo | continua falhando | continua congelando |
+            continua reiniciando | continua desligando | continua piscando | continua desconectando |
+            continua lento | continua muito lento | ainda trava | ainda esta travando |
+            ainda ta travando | ainda cai | ainda esta caindo | ainda ta caindo | ainda falha |
+            ainda congela | ainda reinicia | ainda esta reiniciando | ainda ta reiniciando |
+            ainda desliga | ainda pisca | ainda da erro | ainda esta lento | ainda ta lento |
+            ainda desconecta
+          ja: まだフリーズします | まだフリーズする | まだ固まります | まだ落ちます | まだ紙詰まりします |
+            まだ切れます | まだエラーが出ます | 相変わらずフリーズします | 相変わらず落ちます | 相変わらず切れます
+          """;
 
   /**
    * After a "still not" of a later clause, words that say the writer still does not know, believe
@@ -1218,7 +1349,8 @@ final class Lexicon {
             なおってない | なおってません | なおっていません | なおらない | まだなおってない | まだなおってません
             直ってない | 直ってないです | 直ってません | 直っていません | 直っていないです | 直っていない | 直ってなかった | 直っていなかった | 直ってませんでした | 直っていませんでした | なおってない | なおってないです | なおってません | なおっていません | なおっていないです | なおっていない | なおってなかった | なおっていなかった | なおってませんでした | なおっていませんでした | 解決してない | 解決してないです | 解決してません | 解決していません | 解決していないです | 解決していない | 解決してなかった | 解決していなかった | 解決してませんでした | 解決していませんでした | 動いてない | 動いてないです | 動いてません | 動いていません | 動いていないです | 動いていない | 動いてなかった | 動いていなかった | 動いてませんでした | 動いていませんでした |
             うごいてない | うごいてないです | うごいてません | うごいていません | うごいていないです | うごいていない | うごいてなかった | うごいていなかった | うごいてませんでした | うごいていませんでした | 使えてない | 使えてないです | 使えてません | 使えていません | 使えていないです | 使えていない | 使えてなかった | 使えていなかった | 使えてませんでした | 使えていませんでした | つかえてない | つかえてないです | つかえてません | つかえていません | つかえていないです | つかえていない | つかえてなかった | つかえていなかった | つかえてませんでした | つかえていませんでした | 治ってない | 治ってないです | 治ってません | 治っていません | 治っていないです | 治っていない | 治ってなかった | 治っていなかった | 治ってませんでした | 治っていませんでした
-          """);
+          """
+              + Lexicon.STILL_FAILING);
 
   /** Fixed, said in words. */
   static final List<String> FIXED =
@@ -1266,7 +1398,25 @@ final class Lexicon {
             治りました | 治った | 治りましたー | 治ったよ | 直ってました | なおってました | 治ってました |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました |
             解決しております | 問題なく使用できております | 問題なく使えております
-          """);
+          """
+              + Lexicon.SEEMS_FIXED_WORDS);
+
+  /** Fixed, hedged: "seems ok", "looks good", "sieht gut aus", "eso parece", "大丈夫そうです". */
+  static final List<String> SEEMS_FIXED = phrases(Lexicon.SEEMS_FIXED_WORDS);
+
+  private static final String SEEMS_FIXED_WORDS =
+      """
+          en: seems ok | seems okay | seems fine | seems good | looks good | looks ok | looks okay |
+            looks fine | seems so | it seems so | looks like it | apparently yes | apparently so
+          de: sieht gut aus | scheint ok | scheint in ordnung | scheint so | anscheinend ja |
+            scheinbar ja
+          fr: ca a l'air bon | ca a l'air ok | ca semble bon | ca semble ok
+          es: eso parece | aparentemente si | parece que esta bien
+          pt: aparentemente sim | parece que esta tudo bem
+          ja: 大丈夫そうです | 大丈夫そう | 問題なさそうです | 問題なさそう | 大丈夫みたいです | 大丈夫みたい |
+            直ったようです | 直ったよう | 動いているようです | 動いてるようです | 動いているみたいです |
+            動いてるみたいです | 使えるみたいです | 使えるようです | 使えそうです | 使えるみたい
+          """;
 
   /**
    * Words that only place a yes or no in time or stress it ("now", "again", "yet", "ya", "ainda",
@@ -1634,7 +1784,8 @@ final class Lexicon {
    * "des war's"); a Brazilian gerund after a verb of state as the European Portuguese "a" and
    * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar");
    * Swiss German "gaht"/"goht" for "geht", "no" for "noch", "nöd"/"nid" for "nicht" and "isch" for
-   * "ist" ("gaht immer no nöd").
+   * "ist" ("gaht immer no nöd"); French typed on a phone, "sa" for "ça" before a verb and "pa" for
+   * "pas" after a word ("sa marche", "ca marche pa").
    */
   private static Stream<String> spoken(String phrase) {
     Stream.Builder<String> out = Stream.builder();
@@ -1663,6 +1814,14 @@ final class Lexicon {
                   .replaceAll("(^| )nicht(?= |$)", "$1" + nicht)
                   .replaceAll("(^| )ist(?= |$)", "$1isch"));
         }
+      }
+    }
+    if (phrase.matches("(?:.* )?(?:ca \\p{L}+|\\p{L}+ pas)(?: .*)?")) {
+      // French on a phone: "sa marche", "ca marche pa", "sa marche toujours pa"
+      String sa = phrase.replaceAll("(^| )ca(?= \\p{L})", "$1sa");
+      for (String said : List.of(phrase, sa)) {
+        out.add(said);
+        out.add(said.replaceAll("(?<=\\p{L} )pas(?= |$)", "pa"));
       }
     }
     java.util.regex.Matcher gerund = Forms.PT_GERUND.matcher(phrase);

@@ -189,11 +189,10 @@ public final class SurveyFlow {
         // feedback, not a request: their comment, or a goodbye once a comment is in
         return c.comment() == null ? comment(c, f.text()) : declined(c);
       }
-      if (c.step() == Step.AWAIT_ANYTHING_ELSE
-          && !f.asks()
-          && AnswerParser.complainsOfHandling(f.text())) {
-        // "they took a week to answer", "nobody called me back": feedback on this ticket, kept
-        // with the comment (the digest lists it), not filed as a new request
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && AnswerParser.complainsOfHandling(f.text())) {
+        // "they took a week to answer", "nobody called me back", "next time please call first":
+        // feedback on this ticket, kept with the comment (the digest lists it), not filed as a new
+        // request
         return comment(c, f.text());
       }
       return freeText(c, f.text(), false);
@@ -359,6 +358,12 @@ public final class SurveyFlow {
    */
   private Transition no(Conversation c, ParsedAnswer.No n) {
     if (c.step() == Step.AWAIT_ANYTHING_ELSE) {
+      if (n.but() != null && AnswerParser.complainsOfHandling(n.but())) {
+        // "no, but nobody told me it was fixed", "nein, aber beim nächsten Mal bitte vorher
+        // Bescheid sagen": nothing more wanted, and feedback on this ticket — the comment, then the
+        // closing; never a new request
+        return feedbackThenDone(c, n.but());
+      }
       // "no, but the mouse is broken too": the request is what follows the contrast
       return n.but() != null ? requestWithoutYes(c, n.but()) : anythingElse(c, false);
     }
@@ -388,6 +393,16 @@ public final class SurveyFlow {
    */
   private Transition nothingMore(Conversation c) {
     return c.step() == Step.AWAIT_COMMENT ? askAnythingElse(c) : declined(c);
+  }
+
+  /**
+   * A no to "anything else?" with feedback on how the ticket was handled: the words kept as the
+   * comment (or added to it), and the survey ends with its closing words.
+   */
+  private Transition feedbackThenDone(Conversation c, String words) {
+    Transition commented = comment(c, words);
+    Transition done = declined(commented.next().withWantsMore(false));
+    return new Transition(done.next(), commented.recorded(), done.say(), false, true);
   }
 
   /** "What went wrong?" is open, both questions are answered: a "no" or "thanks" adds nothing. */

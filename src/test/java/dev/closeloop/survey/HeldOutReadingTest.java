@@ -99,6 +99,21 @@ class HeldOutReadingTest {
     score("/survey/heldout7-2026-12-07.tsv", 150, 0.8);
   }
 
+  /**
+   * The eighth set, written 2026-12-07 and committed before it was run (plain and common replies at
+   * every question: short sentences with a subject, polite sentences, reasons, a hedged yes, not
+   * tested yet, questions back, complaints and requests at "anything else?", phone typos, mixed
+   * languages): at its first run it read 145 of 169 (en 25/29, de 24/28, fr 21/28, es 25/28, pt
+   * 26/28, ja 24/28) — that is the generalisation figure. The reader was then fixed by class on its
+   * misses, so what it reads now (162 of 169: en 26/29, de 27/28, fr 28/28, es 27/28, pt 27/28, ja
+   * 27/28) is no longer one; the floor only keeps the fixes. Its misses, and which of them were
+   * left as arguable, are listed in docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheEighthSet() throws IOException {
+    score("/survey/heldout8-2026-12-07.tsv", 160, 0.85);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
