@@ -19,13 +19,62 @@ public final class AnswerParser {
 
   private AnswerParser() {}
 
+  /**
+   * The readings of one reply's parts, kept while the reply is read: the readers call {@link
+   * #parse} and {@link #read} again on what follows a correction, an opener, a sentence end…, and a
+   * reply that repeats such a pattern ("no wait, yes, no wait, yes, …") read the same parts again
+   * and again — seven repeats took 15 s, each more five times as long. Each part is read once now.
+   */
+  private static final ThreadLocal<java.util.Map<String, ParsedAnswer>> READ = new ThreadLocal<>();
+
   public static ParsedAnswer parse(String raw) {
     if (raw == null) {
       return new ParsedAnswer.Empty();
     }
+    return once('p', raw, AnswerParser::parseOnce);
+  }
+
+  /** {@code reading} of {@code text}, read once per reply (keyed by kind and retyping). */
+  private static ParsedAnswer once(
+      char kind, String text, java.util.function.Function<String, ParsedAnswer> reading) {
+    java.util.Map<String, ParsedAnswer> known = READ.get();
+    boolean outermost = known == null;
+    if (outermost) {
+      known = new java.util.HashMap<>();
+      READ.set(known);
+    }
+    try {
+      String key = kind + (RETYPING.get() ? "1" : "0") + text;
+      ParsedAnswer answer = known.get(key);
+      if (answer == null) {
+        answer = reading.apply(text);
+        known.put(key, answer);
+      }
+      return answer;
+    } finally {
+      if (outermost) {
+        READ.remove();
+      }
+    }
+  }
+
+  /**
+   * Longer replies are read as free text (a comment, or at "anything else?" a request), without
+   * looking for an answer in them: an answer is a few words, a story is the comment, and reading a
+   * long reply for answers costs time that grows with the square of its length (a 4,000-character
+   * reply of repeated corrections took 9 s; one of 500 characters takes at most a quarter second).
+   */
+  static final int LONG_REPLY = 500;
+
+  private static ParsedAnswer parseOnce(String raw) {
     String text = clean(raw);
     if (text.isEmpty()) {
       return new ParsedAnswer.Empty();
+    }
+    if (text.length() > LONG_REPLY) {
+      Folded f = Folded.of(text);
+      boolean asks = asks(f);
+      return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
     }
     ParsedAnswer read = read(text);
     java.util.regex.Matcher ime = IME_LEFTOVER.matcher(text);
@@ -441,6 +490,15 @@ public final class AnswerParser {
   }
 
   private static ParsedAnswer read(String text) {
+    return once('r', text, AnswerParser::readOnce);
+  }
+
+  /** How many parts of replies were read (the work a reply costs, for tests; never reset). */
+  static final java.util.concurrent.atomic.LongAdder PARTS_READ =
+      new java.util.concurrent.atomic.LongAdder();
+
+  private static ParsedAnswer readOnce(String text) {
+    PARTS_READ.increment();
     Folded f = Folded.of(text);
     String core = trimSeparators(f.text);
     if (core.isEmpty() || greetsOnly(f)) {

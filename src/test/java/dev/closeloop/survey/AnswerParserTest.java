@@ -7,6 +7,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AnswerParserTest {
+  @Test
+  void aReplyRepeatingACorrectionIsReadPartByPartOnceNotOverAndOverAgain() {
+    // "no wait, yes, " seven times read the same parts again and again: 15 s, each repeat five
+    // times the last; the work is counted here, not timed
+    String reply = "no wait, yes, ".repeat(7);
+    long before = AnswerParser.PARTS_READ.sum();
+
+    assertThat(AnswerParser.parse(reply)).isInstanceOf(ParsedAnswer.Yes.class);
+
+    assertThat(AnswerParser.PARTS_READ.sum() - before).isLessThan(500);
+  }
+
+  @Test
+  void aLongReplyIsFreeTextItsWordsNotSearchedForAnAnswer() {
+    // an answer is a few words; a story is the comment (reading one for answers cost time that
+    // grew with the square of its length: 9 s for 4,000 characters)
+    String story = "no, still broken. " + "It drops every time I join a call. ".repeat(20);
+    assertThat(story.length()).isGreaterThan(AnswerParser.LONG_REPLY);
+
+    assertThat(AnswerParser.parse(story))
+        .isEqualTo(new ParsedAnswer.FreeText(story.strip(), false, false));
+    assertThat(AnswerParser.parse(story.substring(0, 120))).isInstanceOf(ParsedAnswer.Fixed.class);
+  }
 
   @Test
   void aHedgeAfterTheScoreIsNoPartOfTheReason() {
