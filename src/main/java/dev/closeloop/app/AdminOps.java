@@ -36,23 +36,15 @@ final class AdminOps {
   /** A ticket's surveys, newest first, a page at a time; empty when the ticket has none. */
   Optional<Paging.Page<Map<String, Object>>> surveys(
       String ticketId, String source, int limit, String after) {
-    String[] cursor = Paging.parts(after, 1);
-    long before = Long.MAX_VALUE;
-    if (cursor != null) {
-      try {
-        before = Long.parseLong(cursor[0]);
-      } catch (NumberFormatException e) {
-        throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
-      }
-    }
-    long beforeId = before;
+    boolean firstPage = Paging.parts(after, 1) == null;
+    long beforeId = Paging.id(after, Long.MAX_VALUE);
     return app.db
         .jdbi()
         .withHandle(
             h -> {
               List<SurveyRow> rows =
                   new Surveys(h).forTicketPage(source, ticketId, beforeId, limit + 1);
-              if (rows.isEmpty() && cursor == null) {
+              if (rows.isEmpty() && firstPage) {
                 return Optional.empty();
               }
               List<SurveyRow> page = rows.subList(0, Math.min(limit, rows.size()));

@@ -27,13 +27,7 @@ final class OutboxOps {
    * a page of {@code limit} after the {@code after} cursor, with the cursor of the next page.
    */
   Paging.Page<Map<String, Object>> outbox(String state, int limit, String after) {
-    String[] parts = Paging.parts(after, 1);
-    long afterId;
-    try {
-      afterId = parts == null ? 0 : Long.parseLong(parts[0]);
-    } catch (NumberFormatException e) {
-      throw new Paging.BadPage("after must be a \"next\" cursor from an earlier answer");
-    }
+    long afterId = Paging.id(after, 0);
     List<OutboxRow> rows =
         app.db
             .jdbi()

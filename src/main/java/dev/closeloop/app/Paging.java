@@ -46,6 +46,16 @@ final class Paging {
         .encodeToString(String.join("|", parts).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A cursor of one row id; {@code absent} when {@code after} is absent (a 400 when not one). */
+  static long id(String after, long absent) {
+    String[] parts = parts(after, 1);
+    try {
+      return parts == null ? absent : Long.parseLong(parts[0]);
+    } catch (NumberFormatException e) {
+      throw new BadPage("after must be a \"next\" cursor from an earlier answer");
+    }
+  }
+
   /** The parts of a cursor made by {@link #cursor}; null when {@code after} is absent. */
   static String[] parts(String after, int count) {
     if (after == null || after.isBlank()) {
