@@ -100,15 +100,7 @@ final class EmptyStore {
   static boolean replaceIfHalfMade(DataSource ds) throws SQLException {
     try (Connection c = ds.getConnection()) {
       java.util.Set<String> ours = shippedTables();
-      List<String> tables = new java.util.ArrayList<>();
-      try (var st = c.createStatement();
-          var rs =
-              st.executeQuery(
-                  "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
+      List<String> tables = tables(c);
       if (!tables.contains("flyway_schema_history") || recordedUpTo(c) >= MIGRATIONS.size()) {
         return false; // a complete history (or a newer one) is Flyway's to judge
       }
@@ -165,12 +157,21 @@ final class EmptyStore {
   }
 
   private static boolean empty(Connection c) throws SQLException {
+    return tables(c).isEmpty();
+  }
+
+  /** The names of the tables in the store's schema. */
+  private static List<String> tables(Connection c) throws SQLException {
+    List<String> tables = new java.util.ArrayList<>();
     try (var st = c.createStatement();
         var rs =
             st.executeQuery(
-                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()")) {
-      return rs.next() && rs.getLong(1) == 0;
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = SCHEMA()")) {
+      while (rs.next()) {
+        tables.add(rs.getString(1));
+      }
     }
+    return tables;
   }
 
   private static void record(
