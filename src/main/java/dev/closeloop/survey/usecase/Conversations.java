@@ -176,12 +176,11 @@ public final class Conversations {
             notifier.direct(h, typed.platform(), typed.userId(), text, person + unique(now), now);
             return;
           }
-          for (int slot = 0; slot < REPEATS; slot++) {
-            String tag = person + key + "-" + repeatWindow(now) + "-" + slot;
-            if (notifier.direct(h, typed.platform(), typed.userId(), text, tag, now)) {
-              return;
-            }
-          }
+          inAFreeSlot(
+              person + key,
+              "",
+              now,
+              tag -> notifier.direct(h, typed.platform(), typed.userId(), text, tag, now));
         });
     return InteractionReply.none();
   }
@@ -256,6 +255,20 @@ public final class Conversations {
 
   /** How often one reply that changes nothing is said in a {@link #REPEAT_WINDOW}. */
   public static final int REPEATS = 3;
+
+  /**
+   * Queues a reply that changes nothing under the first of its {@link #REPEATS} keys in this window
+   * that is still free ({@code prefix-window-slot suffix}); {@code queue} says whether its key was
+   * new. Once all are taken, nothing more is said until the next window.
+   */
+  private static void inAFreeSlot(
+      String prefix, String suffix, Instant now, java.util.function.Predicate<String> queue) {
+    for (int slot = 0; slot < REPEATS; slot++) {
+      if (queue.test(prefix + "-" + repeatWindow(now) + "-" + slot + suffix)) {
+        return;
+      }
+    }
+  }
 
   /** The number of the {@link #REPEAT_WINDOW} that {@code now} falls in. */
   private static long repeatWindow(Instant now) {
@@ -373,25 +386,18 @@ public final class Conversations {
                         t.say().stream()
                             .map(Say::name)
                             .collect(java.util.stream.Collectors.joining("."));
-                    for (int slot = 0; slot < REPEATS; slot++) {
-                      String tag =
-                          "x"
-                              + said
-                              + "-"
-                              + repeatWindow(now)
-                              + "-"
-                              + slot
-                              + "-v"
-                              + after.version();
-                      int i = 0;
-                      boolean queued = false;
-                      for (Say say : t.say()) {
-                        queued |= notifier.say(h, after, say, tag + "-" + i++, now);
-                      }
-                      if (queued) {
-                        break;
-                      }
-                    }
+                    inAFreeSlot(
+                        "x" + said,
+                        "-v" + after.version(),
+                        now,
+                        tag -> {
+                          int i = 0;
+                          boolean queued = false;
+                          for (Say say : t.say()) {
+                            queued |= notifier.say(h, after, say, tag + "-" + i++, now);
+                          }
+                          return queued;
+                        });
                   }
                   if (interactive && t.changed() && t.say().contains(Say.REQUEST_PROMPT)) {
                     return notifier.messages(h, after).requestModal(s.id());
@@ -404,11 +410,7 @@ public final class Conversations {
     if (interactive) {
       return InteractionReply.ephemeral(notifier.messages(h, s).text(say, Notifier.view(h, s)));
     }
-    for (int slot = 0; slot < REPEATS; slot++) {
-      if (notifier.say(h, s, say, "x" + say.name() + "-" + repeatWindow(now) + "-" + slot, now)) {
-        break;
-      }
-    }
+    inAFreeSlot("x" + say.name(), "", now, tag -> notifier.say(h, s, say, tag, now));
     return InteractionReply.none();
   }
 
