@@ -49,23 +49,14 @@ class AdminPagingTest {
       incident(i, T0.plus(Duration.ofMinutes(i == 3 ? 2 : i)), i == 5);
     }
 
+    List<JsonNode> pages = pages("/admin/incidents?state=all&limit=2");
     List<Long> seen = new ArrayList<>();
-    String after = null;
-    int pages = 0;
-    do {
-      JsonNode page =
-          get(
-              "/admin/incidents?state=all&limit=2"
-                  + (after == null
-                      ? ""
-                      : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+    for (JsonNode page : pages) {
       assertThat(page.path("incidents").size()).isLessThanOrEqualTo(2);
       page.path("incidents").forEach(i -> seen.add(i.path("surveyId").asLong()));
-      after = page.path("next").isNull() ? null : page.path("next").asText();
-      pages++;
-    } while (after != null);
+    }
 
-    assertThat(pages).isEqualTo(3);
+    assertThat(pages).hasSize(3);
     assertThat(seen).containsExactly(1L, 2L, 3L, 4L, 5L);
     JsonNode open = get("/admin/incidents");
     assertThat(open.path("incidents")).hasSize(4); // the followed-up one is not open
@@ -134,21 +125,7 @@ class AdminPagingTest {
   @Test
   void retryingEveryDeadRowRevivesThemAll() throws Exception {
     for (int i = 1; i <= 3; i++) {
-      int n = i;
-      app.app
-          .db()
-          .jdbi()
-          .useHandle(
-              h ->
-                  h.createUpdate(
-                          """
-                      INSERT INTO outbox (msg_key, platform, kind, payload, purpose, state, attempts,
-                          next_attempt_at, created_at, last_error)
-                      VALUES (:k, 'sandbox', 'directmessage', '{}', 'test', 'dead', 12, :t, :t, 'x')
-                      """)
-                      .bind("k", "dead-" + n)
-                      .bind("t", T0)
-                      .execute());
+      deadRow("dead-" + i);
     }
 
     HttpResponse<String> r = app.admin("POST", "/admin/outbox/retry-dead", null);
@@ -164,22 +141,11 @@ class AdminPagingTest {
     for (int i = 1; i <= 5; i++) {
       deadRow("dead-page-" + i);
     }
+    List<JsonNode> pages = pages("/admin/outbox?state=dead&limit=2");
     List<String> seen = new ArrayList<>();
-    String after = null;
-    int pages = 0;
-    do {
-      JsonNode page =
-          get(
-              "/admin/outbox?state=dead&limit=2"
-                  + (after == null
-                      ? ""
-                      : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
-      page.path("outbox").forEach(o -> seen.add(o.path("key").asText()));
-      after = page.path("next").isNull() ? null : page.path("next").asText();
-      pages++;
-    } while (after != null && pages < 10);
+    pages.forEach(p -> p.path("outbox").forEach(o -> seen.add(o.path("key").asText())));
 
-    assertThat(pages).isEqualTo(3);
+    assertThat(pages).hasSize(3);
     assertThat(seen)
         .containsExactly("dead-page-1", "dead-page-2", "dead-page-3", "dead-page-4", "dead-page-5");
     assertThat(get("/admin/outbox?state=dead").path("outbox")).hasSize(5);
@@ -190,6 +156,23 @@ class AdminPagingTest {
         .isEqualTo(400);
     assertThat(app.admin("GET", "/admin/outbox?state=dead&limit=0", null).statusCode())
         .isEqualTo(400);
+  }
+
+  /** Every page of {@code path}, following each "next" cursor (at most 10 pages). */
+  private List<JsonNode> pages(String path) throws Exception {
+    List<JsonNode> pages = new ArrayList<>();
+    String after = null;
+    do {
+      JsonNode page =
+          get(
+              path
+                  + (after == null
+                      ? ""
+                      : "&after=" + URLEncoder.encode(after, StandardCharsets.UTF_8)));
+      pages.add(page);
+      after = page.path("next").isNull() ? null : page.path("next").asText();
+    } while (after != null && pages.size() < 10);
+    return pages;
   }
 
   private void deadRow(String key) {
