@@ -432,9 +432,12 @@ public final class SurveyFlow {
     Conversation next = c.withFixed(fixed);
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
-    if (comment != null && next.comment() == null) {
-      next = next.withComment(comment);
-      recorded.add(new Answer(AnswerKind.COMMENT, comment));
+    // the words with the answer: the comment, or added to the one already in ("call me, outlook
+    // still not syncing" typed at "anything else?" after a first comment and a score)
+    String whole = comment == null ? null : next.comment() == null ? comment : more(next, comment);
+    if (whole != null) {
+      next = next.withComment(whole);
+      recorded.add(new Answer(AnswerKind.COMMENT, whole));
     }
     return afterScoreAnswer(next, recorded);
   }

@@ -282,7 +282,12 @@ class SurveyFlowTest {
     Transition t =
         flow.apply(
             rated.next(), typed("non toujours pas, l'imprimante affiche erreur"), ReopenMode.ASK);
-    assertThat(t.recorded()).containsExactly(new Transition.Answer(AnswerKind.FIXED, "false"));
+    // what the printer shows is added to the comment, not dropped
+    assertThat(t.recorded())
+        .containsExactly(
+            new Transition.Answer(AnswerKind.FIXED, "false"),
+            new Transition.Answer(
+                AnswerKind.COMMENT, "personne m'a rappelé\nl'imprimante affiche erreur"));
     assertThat(t.next().finished()).isFalse();
     assertThat(t.say()).containsExactly(Say.REOPEN_OFFER_PLAIN);
   }
@@ -597,5 +602,29 @@ class SurveyFlowTest {
     assertThat(judged.forLocale(null).apply(four, typed("llegaron muy tarde")).say())
         .as("locale unknown: judged as the digest judges it then")
         .contains(Say.COMMENT_NOTED);
+  }
+
+  @Test
+  @DisplayName(
+      "A late answer to 'did we fix it?' typed at 'anything else?' keeps its other words: 'call me,"
+          + " outlook still not syncing' records not fixed and adds the words to the comment")
+  void aLateFixedAnswerAtAnythingElseKeepsItsWords() {
+    // the sandbox walk: a comment first ("same issue is there only"), then "2", so "anything
+    // else?" came with "did we fix it?" still open
+    Conversation asked =
+        new Conversation(Step.AWAIT_ANYTHING_ELSE, null, 2, "same issue is there only", null, null);
+    String words = "kindly do the needful and call me, outlook still not syncing on laptop";
+
+    Transition late = flow.apply(asked, typed(words), ReopenMode.ASK);
+    // before: "fixed: false" recorded and every other word dropped
+    assertThat(late.recorded())
+        .contains(new Transition.Answer(AnswerKind.FIXED, "false"))
+        .contains(new Transition.Answer(AnswerKind.COMMENT, "same issue is there only\n" + words));
+    assertThat(late.next().comment()).endsWith(words);
+
+    Transition bare = flow.apply(asked, typed("not fixed"), ReopenMode.ASK);
+    assertThat(bare.recorded())
+        .as("a bare late answer adds no words")
+        .containsExactly(new Transition.Answer(AnswerKind.FIXED, "false"));
   }
 }
