@@ -823,6 +823,51 @@ public final class AnswerParser {
   }
 
   /**
+   * The answers before a last clause that says there is nothing more ("yes, 5, nothing else
+   * thanks", "oui réglé, 5/5, rien d'autre merci", "5です。他は特にないです"), the clause made of one of
+   * {@link Lexicon#ALL_SAID} and thanks at most; null when the reply does not end so or nothing
+   * comes before it.
+   */
+  public static String beforeAllSaid(String raw) {
+    if (raw == null || raw.length() > MAX_TEXT) {
+      return null;
+    }
+    Folded f = Folded.of(clean(raw));
+    String t = f.text;
+    // the last clause starts after the last separator that is followed by an ALL_SAID phrase
+    for (int i = t.length() - 1; i > 0; i--) {
+      char c = t.charAt(i - 1);
+      if (c != ',' && c != '.' && c != ';' && c != '!' && c != '、' && c != '。' && c != '-'
+          && c != '！') {
+        continue;
+      }
+      int at = f.skipSeparators(i);
+      if (f.phraseAt(at, Lexicon.ALL_SAID) <= 0) {
+        continue;
+      }
+      // "…, nothing else works either": more words of their own, not the clause
+      return allSaid(f, at) ? f.originalBefore(i - 1) : null;
+    }
+    return null;
+  }
+
+  /**
+   * The whole reply is "nothing else", "that's all", with thanks at most ("that's all, thanks").
+   */
+  public static boolean isAllSaid(String raw) {
+    return raw != null && raw.length() <= MAX_TEXT && allSaid(Folded.of(clean(raw)), 0);
+  }
+
+  private static boolean allSaid(Folded f, int at) {
+    int n = f.phraseAt(at, Lexicon.ALL_SAID);
+    if (n <= 0) {
+      return false;
+    }
+    String after = f.originalFrom(f.skipSeparators(at + n));
+    return after == null || parse(after) instanceof ParsedAnswer.Thanks;
+  }
+
+  /**
    * Starts with "nothing" rather than a bare no ("nothing else", "nix weiter", "rien merci", "sem
    * mais nada", "特にないです"): nothing (more) to give, never "not fixed".
    */

@@ -223,6 +223,26 @@ final class Lexicon {
             かも | かもです | 位 | 程度 | って感じ | って感じです | でしょうか | と思います | だと思います | かなと思います
           """);
 
+  /**
+   * "Nothing else", "that's all" said after the answers ("yes, 5, nothing else thanks"): the person
+   * answers "anything else?" before it is asked. Only phrases that say there is nothing more; a
+   * bare "no" or "thanks" at the end does not.
+   */
+  static final List<String> ALL_SAID =
+      phrases(
+          """
+          en: nothing else | nothing more | nothing further | that's all | that is all | that's it |
+            that is it | that'll be all | nothing else needed | nothing else for now
+          de: sonst nichts | sonst nix | sonst nichts weiter | nichts weiter | nix weiter |
+            das war's | das war alles | das ware alles | das wars dann | mehr nicht | sonst alles gut
+          fr: rien d'autre | rien de plus | c'est tout | ce sera tout | c'est tout pour moi |
+            rien d'autre pour moi
+          es: nada mas | nada mas por ahora | eso es todo | es todo | eso seria todo | nada mas por mi parte
+          pt: nada mais | mais nada | sem mais nada | e so isso | so isso | era so isso | e isso
+          ja: 他は特にないです | 他は特にありません | 他は特にない | ほかは特にないです | ほかは特にない |
+            他にはありません | 他にありません | 他はないです | ほかにはないです | 以上です | 以上 | それだけです
+          """);
+
   /** "Nothing (more)": a negative that never means "not fixed". */
   static final List<String> NOTHING =
       phrases(

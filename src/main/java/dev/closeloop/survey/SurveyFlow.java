@@ -142,6 +142,10 @@ public final class SurveyFlow {
    */
   private Transition typed(
       Conversation c, ParsedAnswer answer, boolean questionSeen, boolean reopened) {
+    Transition allSaid = answersThenAllSaid(c, answer, questionSeen, reopened);
+    if (allSaid != null) {
+      return allSaid;
+    }
     if (answer instanceof ParsedAnswer.Rating r) {
       if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
         return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
@@ -198,6 +202,65 @@ public final class SurveyFlow {
       return freeText(c, f.text(), false);
     }
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
+  }
+
+  /**
+   * "yes, 5, nothing else thanks", "oui réglé, 5/5, rien d'autre merci": the answers, then
+   * "anything else?" answered before it was asked. The answers are read without the last clause
+   * (which is no comment); once both are in and say all is well, the survey ends with its goodbye.
+   * A negative answer goes on as usual (what went wrong, the reopen offer), and one answer alone
+   * waits for the other. Null when the reply does not end so, or what comes before answers neither
+   * question.
+   */
+  private Transition answersThenAllSaid(
+      Conversation c, ParsedAnswer answer, boolean questionSeen, boolean reopened) {
+    if (c.step() != Step.OPEN && c.step() != Step.AWAIT_COMMENT) {
+      return null;
+    }
+    ParsedAnswer head;
+    if (answer instanceof ParsedAnswer.Rating r && AnswerParser.isAllSaid(r.comment())) {
+      head = new ParsedAnswer.Rating(r.score(), null); // "4. that's all, thanks"
+    } else {
+      String before = AnswerParser.beforeAllSaid(wordsOf(answer));
+      if (before == null) {
+        return null;
+      }
+      head = AnswerParser.parse(before);
+      if (head instanceof ParsedAnswer.Yes y && y.rest() == null
+          || head instanceof ParsedAnswer.No n && n.rest() == null) {
+        return null; // "No, that is all", "yes, that's it": one answer, read whole as before
+      }
+    }
+    Transition first = typed(c, head, questionSeen, reopened);
+    boolean answered =
+        first.recorded().stream()
+            .anyMatch(a -> a.kind() == AnswerKind.FIXED || a.kind() == AnswerKind.RATING);
+    if (!answered || first.optOut() || first.reopen() != null) {
+      return null;
+    }
+    Conversation next = first.next();
+    boolean bothIn = next.fixed() != null && next.rating() != null;
+    if (!bothIn || negativeByAnswers(next) || complains(next) || next.finished()) {
+      return first;
+    }
+    Conversation done = next.withWantsMore(false).withStep(Step.FINISHED);
+    return new Transition(done, first.recorded(), List.of(closing(done)), false, true);
+  }
+
+  /** The words of a typed reply read in words (null for a score or a thumb alone). */
+  private static String wordsOf(ParsedAnswer answer) {
+    if (answer instanceof ParsedAnswer.Fixed f) {
+      return f.text();
+    } else if (answer instanceof ParsedAnswer.Yes y) {
+      return y.text();
+    } else if (answer instanceof ParsedAnswer.No n) {
+      return n.text();
+    } else if (answer instanceof ParsedAnswer.Thanks t) {
+      return t.text();
+    } else if (answer instanceof FreeText f) {
+      return f.text();
+    }
+    return null;
   }
 
   /**

@@ -149,7 +149,13 @@ class TypedAnswerTableTest {
     }
     Map<AnswerKind, String> recorded = new LinkedHashMap<>();
     t.recorded().forEach(a -> recorded.put(a.kind(), a.value()));
-    String comment = recorded.containsKey(AnswerKind.COMMENT) ? "+comment" : "";
+    // answers that also said there is nothing else ("yes, 5, nothing else"): the survey ended
+    String comment =
+        (recorded.containsKey(AnswerKind.COMMENT) ? "+comment" : "")
+            + ((recorded.containsKey(AnswerKind.FIXED) || recorded.containsKey(AnswerKind.RATING))
+                    && t.next().finished()
+                ? "+done"
+                : "");
     if (recorded.containsKey(AnswerKind.FIXED)) {
       String rating =
           recorded.containsKey(AnswerKind.RATING)
