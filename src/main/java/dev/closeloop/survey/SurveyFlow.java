@@ -201,6 +201,12 @@ public final class SurveyFlow {
       }
       return freeText(c, f.text(), false);
     }
+    if (c.step() == Step.AWAIT_COMMENT
+        && answer instanceof ParsedAnswer.Unclear u
+        && u.text().codePoints().noneMatch(ch -> Character.isLetterOrDigit(ch) || ch == '?')) {
+      return nothingMore(
+          c); // "-", "...", "." to "what went wrong?": nothing to say, not asked again
+    }
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
   }
 
