@@ -146,6 +146,12 @@ public final class SurveyFlow {
     if (allSaid != null) {
       return allSaid;
     }
+    ParsedAnswer.Rating last = scoreSaidLast(c, answer);
+    if (last != null) {
+      // "good job, 5", "took ages. 3", "nobody called, 2" while the rating is open: the score, and
+      // the words before it as the comment
+      return notedOnceAsked(c, rating(c, last.score(), last.comment()));
+    }
     if (answer instanceof ParsedAnswer.Rating r) {
       if (c.rating() != null && r.comment() != null && lateWordsWelcome(c)) {
         return comment(c, r.comment()); // "2 because it took a week" once rated: the reason
@@ -251,6 +257,25 @@ public final class SurveyFlow {
     }
     Conversation done = next.withWantsMore(false).withStep(Step.FINISHED);
     return new Transition(done, first.recorded(), List.of(closing(done)), false, true);
+  }
+
+  /**
+   * A score 1–5 said last in a clause of its own after words that answer nothing else ("good job,
+   * 5", "bof, 2", "septante pour cent content, disons 4"), while the rating is open; else null. A
+   * number inside the words ("room 2", "meh 3", "3 people still can't print") is no such clause.
+   */
+  private static ParsedAnswer.Rating scoreSaidLast(Conversation c, ParsedAnswer answer) {
+    if (c.rating() != null || c.step() != Step.OPEN && c.step() != Step.AWAIT_COMMENT) {
+      return null;
+    }
+    if (!(answer instanceof FreeText) && !(answer instanceof ParsedAnswer.Thanks)) {
+      return null;
+    }
+    ParsedAnswer.Rating last = AnswerParser.trailingScore(wordsOf(answer));
+    if (last != null && AnswerParser.onlyThanks(last.comment())) {
+      return new ParsedAnswer.Rating(last.score(), null); // "thanks, 5": thanks are no comment
+    }
+    return last;
   }
 
   /** The words of a typed reply read in words (null for a score or a thumb alone). */
