@@ -265,7 +265,11 @@ public final class SurveyFlow {
    * number inside the words ("room 2", "meh 3", "3 people still can't print") is no such clause.
    */
   private static ParsedAnswer.Rating scoreSaidLast(Conversation c, ParsedAnswer answer) {
-    if (c.rating() != null || c.step() != Step.OPEN && c.step() != Step.AWAIT_COMMENT) {
+    boolean open =
+        c.step() == Step.OPEN
+            || c.step() == Step.AWAIT_COMMENT
+            || c.step() == Step.AWAIT_ANYTHING_ELSE; // asked before the rating came
+    if (c.rating() != null || !open) {
       return null;
     }
     if (!(answer instanceof FreeText) && !(answer instanceof ParsedAnswer.Thanks)) {

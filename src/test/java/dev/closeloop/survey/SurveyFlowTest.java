@@ -627,4 +627,28 @@ class SurveyFlowTest {
         .as("a bare late answer adds no words")
         .containsExactly(new Transition.Answer(AnswerKind.FIXED, "false"));
   }
+
+  @Test
+  @DisplayName(
+      "A score said last while the rating is still open is the rating, also at 'anything else?':"
+          + " 'septante pour cent content, disons 4' is no helpdesk request")
+  void aScoreSaidLastAtAnythingElseIsTheRating() {
+    // the sandbox walk: "ouais c'est en ordre merci" was a yes and a comment, so "anything else?"
+    // came with the rating still open
+    Conversation asked =
+        new Conversation(
+            Step.AWAIT_ANYTHING_ELSE, true, null, "ouais c'est en ordre merci", null, null);
+
+    Transition t = flow.apply(asked, typed("septante pour cent content, disons 4"));
+    // before: filed as a request ("Votre demande est maintenant le ticket DEMO-2003")
+    assertThat(t.recorded()).extracting(Answer::kind).doesNotContain(AnswerKind.REQUEST);
+    assertThat(t.recorded()).contains(new Transition.Answer(AnswerKind.RATING, "4"));
+    assertThat(t.next().step()).isEqualTo(Step.AWAIT_ANYTHING_ELSE);
+
+    Conversation rated = new Conversation(Step.AWAIT_ANYTHING_ELSE, true, 5, null, null, null);
+    assertThat(flow.apply(rated, typed("my second screen flickers, 2")).recorded())
+        .as("once rated, words at 'anything else?' are what they need")
+        .extracting(Answer::kind)
+        .containsExactly(AnswerKind.REQUEST);
+  }
 }
