@@ -131,8 +131,9 @@ final class Lexicon {
           """
           en: maybe | probably | prob | prolly | like | about | around | i guess | i think |
             i'd say | id say | i would say | honestly | tbh | hmm | hm | um | umm | uh | well |
-            i believe
-          de: eher so | eher | so | so ca | ca | etwa | ungefahr | vielleicht | ich glaube | glaube |
+            i believe | let's say | lets say | let us say | let's go with | lets go with | say
+          de: ich wurde | ich wuerde | ich wurd | ich gebe | ich geb | ich wurde euch | ich wurde ihnen |
+            ich gebe euch | ich gebe ihnen | ich geb euch | eher so | eher | so | so ca | ca | etwa | ungefahr | vielleicht | ich glaube | glaube |
             glaub | ich denke | wahrscheinlich | ich wurde sagen |
             ich wuerde sagen | ich wurd sagen | ich wurde mal sagen | ich wurd mal sagen |
             wurde sagen | wuerde sagen | wurd sagen | wurde mal sagen | wurd mal sagen |
@@ -212,7 +213,7 @@ final class Lexicon {
           de: wurde ich sagen | wuerde ich sagen | wurd ich sagen | wurde ich mal sagen |
             wurd ich mal sagen | oder so | wohl | vielleicht | schatze ich | denke ich | ungefahr |
             etwa | ehrlich gesagt | ehrlich | wurde ich geben | wuerde ich geben | wurd ich geben |
-            geb ich | gebe ich | von mir
+            geb ich | gebe ich | von mir | sagen | geben
           fr: je pense | je dirais | je dirai | je crois | environ | peut-etre | on va dire |
             je donnerais | je mettrais | de ma part
           es: creo | yo creo | diria | diria yo | supongo | quizas | tal vez | aprox | le daria |
