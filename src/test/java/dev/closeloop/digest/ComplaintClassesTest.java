@@ -699,6 +699,49 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
+  /**
+   * Round 12: praise said with a negator was a complaint: never so fast ("So schnell wurde das noch
+   * nie gelöst", "Jamais vu ça réglé aussi vite", "Nunca me lo habían resuelto tan rápido", "Nunca
+   * me resolveram nada tão rápido"), not expecting it so soon ("No esperaba que me llamaran tan
+   * pronto", "Não esperava que me ligassem tão cedo"), no need to call ("Não precisa entrar em
+   * contato"): the negator was read as negating the resolution or the function.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | So schnell hat mir noch nie jemand geholfen, danke",
+        "fr | Jamais eu une réponse aussi vite, merci",
+        "es | Nunca antes me habían resuelto tan rápido, gracias",
+        "pt | Nunca vi resolverem tão rápido, valeu",
+        "es | No esperaba que lo solucionaran en una hora, gracias",
+        "pt | Não esperava que resolvessem hoje mesmo, obrigado",
+        "pt | Não precisa ligar pra mim, o login já entra normal",
+      })
+  void praiseSaidWithANegatorIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 12, guards: the praise beside a complaint, the negator on the fix, the fault expected.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | Antwort kam so schnell wie noch nie, aber der Drucker druckt immer noch nicht",
+        "fr | jamais eu une réponse aussi vite, et pourtant rien ne marche",
+        "es | Nunca me lo habían resuelto tan rápido, lástima que ya no funciona otra vez",
+        "pt | nunca resolveram, só fecharam o chamado",
+        "es | No esperaba que siguiera igual después de una semana",
+        "pt | Não esperava que continuasse travando depois da troca",
+        "pt | não precisa fechar, ainda não funciona",
+      })
+  void praiseWithANegatorBesideAComplaintIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
   static ComplaintRules.Verdict rulesAlone(String language, String comment) {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
