@@ -785,6 +785,43 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
 
+  /**
+   * Round 12: a resolution the rest of the reply undoes was read as resolved: worked, then back to
+   * the start ("It was working at 9, by lunch I was back to square one", "Um neun ging's, zu Mittag
+   * war ich wieder am Anfang", "À 9h ça marchait, à midi retour à la case départ"), one thing
+   * sorted and the other "exactly where it was", a resolution others keep telling the writer about
+   * ("ya van tres veces que me dicen que está arreglado y no": es [reporting] "dicen").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | fine this morning, back to square one after lunch",
+        "en | sorted the mail but the calendar is exactly where it was last week",
+        "de | Mittags lief's, abends stand ich wieder am Anfang",
+        "fr | Réglé hier soir, ce matin retour case départ",
+        "es | Me dicen que ya está solucionado y la verdad es que no",
+      })
+  void aResolutionTheRestUndoesIsNoResolution(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 12, guards: the same words about good news. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | back to normal, thanks",
+        "en | left everything exactly where it was and it works now, thanks",
+        "de | Lief dann gleich wieder, am Anfang war ich skeptisch",
+        "fr | au départ j'étais sceptique mais c'est réglé, merci",
+        "es | Me dicen que ya está solucionado y sí, ya funciona todo, gracias",
+      })
+  void theSameWordsAboutGoodNewsAreNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
   static ComplaintRules.Verdict rulesAlone(String language, String comment) {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
