@@ -822,6 +822,28 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative(comment, language)).isFalse();
   }
 
+  /**
+   * Round 12: being passed between teams ("Got passed from the network team to desktop support and
+   * back again…") was read as resolved: "back" is a resolution word in English ("it's back").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | Sent to the Mac team and back again, calendar same as Monday",
+        "en | went back and forth between two teams for a week",
+      })
+  void passedBetweenTeamsIsAComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 12, guard: a thing that is back. */
+  @Test
+  void somethingBackAgainIsGoodNews() {
+    assertThat(classifier.isNegative("my old settings are back again, perfect", "en")).isFalse();
+  }
+
   static ComplaintRules.Verdict rulesAlone(String language, String comment) {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
