@@ -177,6 +177,23 @@ class AdminPagingTest {
     assertThat(names(survey))
         .as("fields of /admin/surveys missing from openapi.json's Survey")
         .isSubsetOf(names(schemas.path("Survey").path("properties")));
+    // each list's answer: its items and "next" (the outbox answer left "next" out)
+    JsonNode paths = ConfigReference.openApi().path("paths");
+    for (String list :
+        List.of("/admin/incidents", "/admin/surveys?ticket=INC-1", "/admin/outbox")) {
+      String route = list.replaceFirst("\\?.*", "");
+      JsonNode documented =
+          paths
+              .path(route)
+              .path("get")
+              .path("responses")
+              .path("200")
+              .path("content")
+              .path("application/json")
+              .path("schema")
+              .path("properties");
+      assertThat(names(get(list))).as(list).isSubsetOf(names(documented)).contains("next");
+    }
   }
 
   private static List<String> names(JsonNode object) {
