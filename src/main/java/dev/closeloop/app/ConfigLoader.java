@@ -60,7 +60,13 @@ public final class ConfigLoader {
             .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+            // 'day: 1' was read as the enum's index (TUESDAY, the second constant)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            // after JavaTimeModule, so it is the one asked for a Duration
+            .registerModule(
+                new com.fasterxml.jackson.databind.module.SimpleModule("iso-durations")
+                    .addDeserializer(java.time.Duration.class, new IsoDuration()));
     // a value of another kind is refused, not bent into shape: 2.5 is no whole number (Jackson
     // would cut it to 2), 1 is no true; text still reads, as that is what ${VAR} gives
     mapper
@@ -70,6 +76,33 @@ public final class ConfigLoader {
         .coercionConfigFor(LogicalType.Boolean)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
     return mapper;
+  }
+
+  /**
+   * A duration is ISO-8601 text only: the time module reads a bare number as seconds ({@code delay:
+   * 15} was 15 seconds, not the 15 minutes an operator may have meant), which the contract
+   * ("ISO-8601 durations throughout") does not offer. A number is refused with the key's path.
+   */
+  private static final class IsoDuration
+      extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<java.time.Duration> {
+    IsoDuration() {
+      super(java.time.Duration.class);
+    }
+
+    @Override
+    public java.time.Duration deserialize(
+        com.fasterxml.jackson.core.JsonParser p,
+        com.fasterxml.jackson.databind.DeserializationContext ctxt)
+        throws IOException {
+      if (p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_INT)
+          || p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_NUMBER_FLOAT)) {
+        return (java.time.Duration)
+            ctxt.handleWeirdNumberValue(
+                java.time.Duration.class, p.getNumberValue(), "not an ISO-8601 duration");
+      }
+      return com.fasterxml.jackson.datatype.jsr310.deser.DurationDeserializer.INSTANCE.deserialize(
+          p, ctxt);
+    }
   }
 
   /** Loads {@code file}; a missing file means all defaults. */

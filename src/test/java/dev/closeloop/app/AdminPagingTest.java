@@ -159,6 +159,49 @@ class AdminPagingTest {
   }
 
   /** Every page of {@code path}, following each "next" cursor (at most 10 pages). */
+  @Test
+  void everyFieldAnIncidentOrASurveyAnswersIsInTheOpenApiDocument() throws Exception {
+    // /admin/incidents answered "request" and "kind", which the document's Incident left out
+    survey(1, "generic", "INC-1", "p1@example.com");
+    answer(1, "rating", "1");
+    answer(1, "request", "please call me");
+    incident(1, T0, false);
+    JsonNode schemas = ConfigReference.openApi().path("components").path("schemas");
+    JsonNode incident = get("/admin/incidents").path("incidents").path(0);
+    JsonNode survey = get("/admin/surveys?ticket=INC-1").path("surveys").path(0);
+    assertThat(incident.path("surveyId").asLong()).isEqualTo(1);
+    assertThat(survey.path("incident")).isEqualTo(incident);
+    assertThat(names(incident))
+        .as("fields of /admin/incidents missing from openapi.json's Incident")
+        .isSubsetOf(names(schemas.path("Incident").path("properties")));
+    assertThat(names(survey))
+        .as("fields of /admin/surveys missing from openapi.json's Survey")
+        .isSubsetOf(names(schemas.path("Survey").path("properties")));
+    // each list's answer: its items and "next" (the outbox answer left "next" out)
+    JsonNode paths = ConfigReference.openApi().path("paths");
+    for (String list :
+        List.of("/admin/incidents", "/admin/surveys?ticket=INC-1", "/admin/outbox")) {
+      String route = list.replaceFirst("\\?.*", "");
+      JsonNode documented =
+          paths
+              .path(route)
+              .path("get")
+              .path("responses")
+              .path("200")
+              .path("content")
+              .path("application/json")
+              .path("schema")
+              .path("properties");
+      assertThat(names(get(list))).as(list).isSubsetOf(names(documented)).contains("next");
+    }
+  }
+
+  private static List<String> names(JsonNode object) {
+    List<String> out = new ArrayList<>();
+    object.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
   private List<JsonNode> pages(String path) throws Exception {
     List<JsonNode> pages = new ArrayList<>();
     String after = null;

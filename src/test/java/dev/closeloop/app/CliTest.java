@@ -69,6 +69,27 @@ class CliTest {
   }
 
   @Test
+  void aNumberWhereADurationOrADayGoesExitsTwoNamingTheKeyInsteadOfBeingReadAsSomethingElse()
+      throws Exception {
+    // 'delay: 15' ran with a 15-second delay (the time module reads a number as seconds) and
+    // 'day: 1' posted the weekly summary on Tuesday (the enum's index); both exited 0
+    String[][] refused = {
+      {"survey: { delay: 15 }\n", "survey.delay: must be an ISO-8601 duration", "\"15\""},
+      {"survey: { reminderAfter: 0 }\n", "survey.reminderAfter: must be an ISO-8601", "\"0\""},
+      {"delivery: { backoff: 2.5 }\n", "delivery.backoff: must be an ISO-8601", "\"2.5\""},
+      {"digest: { weekly: { day: 1 } }\n", "digest.weekly.day: must be one of MONDAY", "\"1\""},
+    };
+    for (String[] c : refused) {
+      Run r = checkConfig(c[0]);
+      assertThat(r.code()).as(c[0]).isEqualTo(2);
+      assertThat(r.err().strip()).as(c[0]).doesNotContain("\n").contains(c[1], c[2]);
+    }
+    // as text (what ${VAR} gives) they read as before
+    assertThat(checkConfig("survey: { delay: \"PT15M\", reminderAfter: PT0S }\n").code()).isZero();
+    assertThat(checkConfig("digest: { weekly: { day: \"MONDAY\" } }\n").code()).isZero();
+  }
+
+  @Test
   void aConfigFileGivenButMissingExitsTwoInsteadOfRunningOnDefaults() {
     String missing = dir.resolve("closeloop.yaml").toString();
     for (String verb : new String[] {"check-config", "stats", "run"}) {

@@ -137,7 +137,8 @@ class ConfigLoaderTest {
   void aValueOfAnotherKindIsNotBentIntoShape() {
     // a fraction where a whole number goes was cut (2.5 became 2: one more score counted as
     // fine) and a number where a yes/no goes was read as one; each is refused with its key, as
-    // "15m" is (a bare number of seconds for a duration is still taken: ConfigPrinterTest)
+    // "15m" is; so is a number where a duration goes (read as seconds before) or where a day of
+    // the week goes (read as the enum's index: 1 was TUESDAY)
     assertThatThrownBy(() -> loader.loadString("digest: { negativeAtOrBelow: 2.5 }"))
         .hasMessage("digest.negativeAtOrBelow: must be a whole number, got \"2.5\"");
     assertThatThrownBy(() -> loader.loadString("server: { port: 8080.5 }"))
@@ -146,6 +147,11 @@ class ConfigLoaderTest {
         .hasMessage("delivery.maxAttempts: must be a whole number, got \"3.7\"");
     assertThatThrownBy(() -> loader.loadString("survey: { weekends: 1 }"))
         .hasMessage("survey.weekends: must be true or false, got \"1\"");
+    assertThatThrownBy(() -> loader.loadString("survey: { delay: 900 }"))
+        .hasMessage("survey.delay: must be an ISO-8601 duration like PT15M or P7D, got \"900\"");
+    assertThatThrownBy(() -> loader.loadString("digest: { weekly: { day: 1 } }"))
+        .hasMessageStartingWith("digest.weekly.day: must be one of MONDAY, TUESDAY,")
+        .hasMessageEndingWith("got \"1\"");
     assertThatThrownBy(() -> loader.loadString("digest: { teams: { net: { slack: C1 } } }"))
         .hasMessage("digest.teams.net.slack: unknown key");
     // what ${VAR} gives is text: a whole number or a yes/no written as text still reads
