@@ -65,7 +65,9 @@ class DiscordGatewayResumeTest {
     await().atMost(WAIT).until(platform::connected);
     await().atMost(WAIT).until(() -> handler.events(ChatEvent.TypedText.class, user).size() >= 2);
     await().atMost(WAIT).until(() -> handler.events(ChatEvent.ButtonClick.class, user).size() >= 2);
-    assertThat(discord.resumes()).isEqualTo(1);
+    // resumed, never a new session; on a loaded machine JDA may resume a second time (a heartbeat
+    // acknowledged late counts as a dead connection), which loses and doubles nothing either
+    assertThat(discord.resumes()).isGreaterThanOrEqualTo(1);
     assertThat(discord.identifies()).isEqualTo(1);
     assertThat(handler.events(ChatEvent.TypedText.class, user))
         .extracting(ChatEvent.TypedText::text)
