@@ -25,7 +25,11 @@ public final class Tickets {
       Instant closedAt,
       boolean sampledIn,
       Instant sourceChangedAt,
-      String reask) {
+      String reask,
+      String title,
+      String url,
+      String assignee,
+      String team) {
 
     static TicketRow map(ResultSet rs) throws SQLException {
       return new TicketRow(
@@ -35,7 +39,11 @@ public final class Tickets {
           Rows.instant(rs, "closed_at"),
           rs.getBoolean("sampled_in"),
           Rows.instant(rs, "source_changed_at"),
-          rs.getString("reask"));
+          rs.getString("reask"),
+          rs.getString("title"),
+          rs.getString("url"),
+          rs.getString("assignee"),
+          rs.getString("team"));
     }
 
     /** True when the helpdesk says this change is not newer than the last one applied. */
@@ -86,7 +94,8 @@ public final class Tickets {
     return Jdbc.first(
         h,
         """
-        SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at, reask
+        SELECT source, ticket_id, state, closed_at, sampled_in, source_changed_at, reask, title,
+               url, assignee, team
         FROM tickets WHERE source = ? AND ticket_id = ? FOR UPDATE
         """,
         ps -> {

@@ -242,10 +242,12 @@ public final class IntakeService {
                     r.discordId(),
                     tz,
                     RequesterHints.locale(r.locale()),
-                    e.ticket().title(),
-                    e.ticket().url(),
-                    e.ticket().assignee(),
-                    e.ticket().team(),
+                    // a close that leaves a field out (a poller's short record, a template without
+                    // the title) keeps what the helpdesk sent for the ticket before
+                    orKnown(e.ticket().title(), known, Tickets.TicketRow::title),
+                    orKnown(e.ticket().url(), known, Tickets.TicketRow::url),
+                    orKnown(e.ticket().assignee(), known, Tickets.TicketRow::assignee),
+                    orKnown(e.ticket().team(), known, Tickets.TicketRow::team),
                     closedAt,
                     state,
                     reason,
@@ -292,6 +294,13 @@ public final class IntakeService {
   }
 
   /** An event the helpdesk dates no later than the last one applied: it changes nothing. */
+  private static String orKnown(
+      String sent,
+      Optional<Tickets.TicketRow> known,
+      java.util.function.Function<Tickets.TicketRow, String> field) {
+    return sent != null ? sent : known.map(field).orElse(null);
+  }
+
   static IntakeResult stale(TicketEvent e, Tickets.TicketRow known) {
     log.info(
         "event=ticket_event_stale source={} ticket={} kind={} changed_at={} last_applied={}"
