@@ -2138,6 +2138,32 @@ public final class AnswerParser {
     return i;
   }
 
+  /**
+   * Too little to file as a request when typed at "anything else?" without a yes: three words or
+   * fewer in a script with spaces, with no question, no ask ("please", "can you", "I need"), no
+   * number, no thing of theirs and no trouble named ("na passt", "all sorted ta", "c'est correct").
+   * Such a reply is asked again rather than sent to the helpdesk as a new ticket; "printer broken",
+   * "new mouse please", "mon écran clignote" and "VPN?" still are requests.
+   */
+  public static boolean tooShortForARequest(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    if (f.text.isEmpty() || f.text.split(" ").length > 3) {
+      return false;
+    }
+    for (int i = 0; i < f.length(); i++) {
+      char c = f.text.charAt(i);
+      if (Folded.isCjk(c) || Character.isDigit(c)) {
+        return false;
+      }
+    }
+    return !asks(f)
+        && !contains(f, Lexicon.THEIR_THING)
+        && !contains(f, Lexicon.APP_NAMES)
+        && !contains(f, Lexicon.NOT_FIXED)
+        && !contains(f, Lexicon.STILL_NOT)
+        && !contains(f, Lexicon.PROBLEM);
+  }
+
   private static boolean asks(Folded f) {
     return f.text.indexOf('?') >= 0 || contains(f, Lexicon.ASKS);
   }

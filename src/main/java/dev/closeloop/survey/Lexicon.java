@@ -618,6 +618,31 @@ final class Lexicon {
           """);
 
   /**
+   * A thing of theirs named ("my screen", "mon écran", "der Drucker", "new mouse", "password
+   * reset"): a short reply at "anything else?" that names one (or an app, {@link #APP_NAMES}) is a
+   * request, however short.
+   */
+  static final List<String> THEIR_THING =
+      phrases(
+          """
+          en: my | our | the | mouse | keyboard | monitor | screen | laptop | printer | password |
+            headset | charger | dock | access | account | licence | license | phone | email | mail |
+            install | reset | update | new
+          de: mein | meine | meinen | meinem | unser | unsere | der | die | das | den | dem | maus |
+            tastatur | bildschirm | monitor | drucker | passwort | kennwort | zugang | konto | lizenz |
+            installieren | einrichten | headset | ladegerat | neue | neuen | neues
+          fr: mon | ma | mes | notre | nos | le | la | les | l' | souris | clavier | ecran |
+            imprimante | mot de passe | casque | chargeur | acces | compte | licence | installer |
+            nouveau | nouvelle
+          es: mi | mis | nuestro | nuestra | el | la | los | las | raton | teclado | pantalla |
+            monitor | impresora | contrasena | cascos | auriculares | cargador | acceso | cuenta |
+            licencia | instalar | nuevo | nueva
+          pt: meu | minha | meus | minhas | nosso | nossa | o | a | os | as | mouse | teclado | tela |
+            monitor | impressora | senha | fone | carregador | acesso | conta | licenca | instalar |
+            novo | nova
+          """);
+
+  /**
    * Who speaks, before "haven't tried" or "away" ("ich hab noch nicht geschaut", "j'ai pas testé",
    * "im wfh today"): skipped there, and only there.
    */

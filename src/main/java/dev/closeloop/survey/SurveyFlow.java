@@ -205,6 +205,11 @@ public final class SurveyFlow {
         // request
         return comment(c, f.text());
       }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && AnswerParser.tooShortForARequest(f.text())) {
+        // "na passt", "all sorted ta": too little to be a new helpdesk ticket — asked again, where
+        // the buttons (or a longer reply) say what they want
+        return Transition.unchanged(c, Say.ELSE_NOT_UNDERSTOOD);
+      }
       return freeText(c, f.text(), false);
     }
     if (c.step() == Step.AWAIT_COMMENT
