@@ -71,6 +71,10 @@ public final class AnswerParser {
     if (text.isEmpty()) {
       return new ParsedAnswer.Empty();
     }
+    String answered = afterMentionOrQuote(text);
+    if (answered != null) {
+      return parse(answered); // "@Closeloop yes fixed", "> Did we fix it? yes", "<@U024BE7LH> 4"
+    }
     if (text.length() > LONG_REPLY) {
       Folded f = Folded.of(text);
       boolean asks = asks(f);
@@ -129,7 +133,127 @@ public final class AnswerParser {
         return plain;
       }
     }
+    if (!(read instanceof ParsedAnswer.Empty) && withoutWords(read, text) == null) {
+      ParsedAnswer unsigned = withoutSignature(text);
+      if (unsigned != null) {
+        return unsigned; // "Ja, ist behoben. Mit freundlichen Grüßen Thomas Huber, Buchhaltung"
+      }
+      ParsedAnswer dictated = withSpokenMarks(text);
+      if (dictated != null) {
+        return dictated; // "yes it's working now period", "four stars exclamation mark"
+      }
+    }
     return read;
+  }
+
+  /**
+   * A mention of someone (Slack's {@code <@U024BE7LH>}, Discord's {@code <@123…>}, a typed
+   * {@code @Closeloop}) or a quoted line ({@code > Did we fix it?}, Slack's {@code &gt;}) before
+   * the answer: nothing the person answered. The digits of a mention are no score.
+   */
+  private static final Pattern MENTION_FIRST =
+      Pattern.compile(
+          "^(?:<[@#!][!&]?[A-Za-z0-9]{1,40}(?:\\|[^>\\n]{0,80})?>|@[\\p{L}\\p{N}._-]{1,40})[,:]?\\s+");
+
+  /**
+   * A quoted question on the reply's first line, up to its question mark: "> Did we fix it? yes".
+   */
+  private static final Pattern QUOTED_QUESTION_FIRST =
+      Pattern.compile("^(?:>|&gt;|＞)[^?？\\n]{1,200}[?？]\\s*");
+
+  /** Quoted lines that open a reply, each starting with "&gt;" or "＞" (Slack's "&gt;"). */
+  private static final Pattern QUOTED_LINES_FIRST =
+      Pattern.compile("^(?:(?:>|&gt;|＞)[^\\n]{0,500}\\n\\s*)+");
+
+  /** What follows mentions and quoted lines that open {@code text}, or null when none does. */
+  private static String afterMentionOrQuote(String text) {
+    String rest = text;
+    for (int i = 0; i < 4; i++) {
+      java.util.regex.Matcher m = MENTION_FIRST.matcher(rest);
+      if (!m.lookingAt()) {
+        m = QUOTED_LINES_FIRST.matcher(rest);
+      }
+      if (!m.lookingAt()) {
+        m = QUOTED_QUESTION_FIRST.matcher(rest);
+      }
+      if (!m.lookingAt() || m.end() >= rest.length()) {
+        break;
+      }
+      rest = rest.substring(m.end()).strip();
+    }
+    return rest.equals(text) || rest.isEmpty() ? null : rest;
+  }
+
+  /**
+   * The answer before a signature or a mail footer that ends the reply ("yes all good. -- Priya
+   * Sharma | Finance Ops", "Ja, ist behoben. Mit freundlichen Grüßen Thomas Huber Leiter
+   * Buchhaltung", "Sí, todo bien. Saludos cordiales, Javier Ruiz - Dpto. Compras", "no thanks. This
+   * message and any attachments are confidential…"), when that answer carries no words of its own;
+   * else null. The sign-off must follow a sentence end or a comma: "best" or "saludos" inside a
+   * sentence is no signature.
+   */
+  private static ParsedAnswer withoutSignature(String text) {
+    Folded f = Folded.of(text);
+    for (int i = 1; i < f.length(); i++) {
+      char before = f.text.charAt(i - 1);
+      boolean setOff =
+          before == ' ' && i >= 2 && ".,;!-|".indexOf(f.text.charAt(i - 2)) >= 0
+              || before == ' ' && "-_".indexOf(f.text.charAt(i)) >= 0
+              || "。、".indexOf(before) >= 0;
+      if (!setOff || f.phraseAt(i, Lexicon.SIGN_OFF) <= 0) {
+        continue;
+      }
+      String answer = f.originalBefore(i);
+      ParsedAnswer read = answer == null ? null : withoutWords(parse(answer), text);
+      if (read != null && !(read instanceof ParsedAnswer.Thanks)) {
+        return read;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Punctuation said aloud to a phone's dictation, longest first: "full stop", "question mark",
+   * "Punkt", "point d'exclamation", "punto", "ponto final", "vírgula".
+   */
+  private static final Pattern SPOKEN_MARK =
+      Pattern.compile(
+          "(?iu)(?<![\\p{L}'])(full stop|exclamation (?:mark|point)|question mark|period|comma"
+              + "|ausrufezeichen|fragezeichen|punkt|komma"
+              + "|point d'exclamation|point d'interrogation|point final|point|virgule"
+              + "|signo de exclamación|signo de interrogación|punto final|punto y aparte|punto|coma"
+              + "|ponto de exclamação|ponto de interrogação|ponto final|ponto|vírgula)(?![\\p{L}])");
+
+  /**
+   * The reply read with punctuation said aloud turned into its marks ("yes it's working now
+   * period", "ja das geht wieder punkt danke", "four stars exclamation mark"), when that reading
+   * carries no words of the reply; else null ("a grace period" keeps its words).
+   */
+  private static ParsedAnswer withSpokenMarks(String text) {
+    java.util.regex.Matcher m = SPOKEN_MARK.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    StringBuilder marked = new StringBuilder();
+    m.reset();
+    while (m.find()) {
+      String word = Folded.of(m.group(1)).text;
+      String mark =
+          word.contains("exclam")
+              ? "!"
+              : word.contains("question") || word.contains("interroga") || word.contains("frage")
+                  ? "?"
+                  : word.startsWith("comma")
+                          || word.startsWith("komma")
+                          || word.startsWith("virg")
+                          || word.equals("coma")
+                      ? ","
+                      : ".";
+      m.appendReplacement(marked, java.util.regex.Matcher.quoteReplacement(mark));
+    }
+    m.appendTail(marked);
+    String plain = marked.toString().replaceAll(" +([.,!?])", "$1");
+    return withoutWords(read(plain), text);
   }
 
   /**

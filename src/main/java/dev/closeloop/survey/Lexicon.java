@@ -1084,6 +1084,27 @@ final class Lexicon {
           emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
           """;
 
+  /**
+   * What starts a signature or a mail footer after the answer: a sign-off, "-- ", "sent from my
+   * iPhone", a confidentiality notice. Only read after a sentence end or a comma.
+   */
+  static final List<String> SIGN_OFF =
+      phrases(
+          """
+          all: -- | --- | __ | sent from my | this message and any attachments | this email and any |
+            this e-mail and any | confidentiality notice | disclaimer
+          en: kind regards | best regards | regards | warm regards | many thanks | best wishes |
+            yours sincerely | sincerely | best | br
+          de: mit freundlichen grussen | freundliche grusse | viele grusse | beste grusse |
+            liebe grusse | mfg | lg | gruss | von meinem iphone gesendet | gesendet von
+          fr: cordialement | bien cordialement | salutations | meilleures salutations |
+            bien a vous | envoye de mon
+          es: saludos | saludos cordiales | un saludo | atentamente | enviado desde mi
+          pt: com os melhores cumprimentos | cumprimentos | melhores cumprimentos | atenciosamente |
+            abracos | enviado do meu
+          ja: よろしくお願いいたします | よろしくお願いします | 以上、よろしくお願いします
+          """);
+
   static final List<String> AGREE =
       phrases(
           """
