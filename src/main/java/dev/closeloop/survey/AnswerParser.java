@@ -1313,7 +1313,7 @@ public final class AnswerParser {
   private static final java.util.regex.Pattern JA_NO_MORE_SURVEYS =
       java.util.regex.Pattern.compile(
           "^(?:もう|今後は?)?、?(?:この|こういう|こんな|こちらの)?(?:アンケート|メッセージ|通知|調査)(?:は|を|も)?、?"
-              + "(?:もう|今後は?)?、?(?:送らないで|送ってこないで|いらない|要らない|不要|結構|けっこう"
+              + "(?:もう|今後は?)?、?(?:送らないで|送ってこないで|いらない|いらん|要らない|要らん|不要|結構|けっこう"
               + "|やめて|止めて|停止|配信しないで)");
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
