@@ -2227,6 +2227,29 @@ public final class AnswerParser {
   }
 
   /**
+   * The words after an "and" that opens {@code rest} (what followed a no to "anything else?"), when
+   * they say something still fails ("nope, and the printer is still jamming", "no, y sigue sin
+   * andar la impresora", "いいえ、あとプリンターはまだ紙詰まりします"): feedback on this ticket, not a new request; else
+   * null ("no, and thanks again" closes, "no, and the mouse is broken too" is not read here).
+   */
+  public static String stillFailsAfterAnd(String rest) {
+    if (rest == null) {
+      return null;
+    }
+    Folded f = Folded.of(clean(rest));
+    int and = f.phraseAt(0, Lexicon.AND_ALSO);
+    if (and <= 0
+        || and >= f.length()
+        || !Folded.isCjk(f.text.charAt(and - 1)) && f.text.charAt(and) != ' ') {
+      return null;
+    }
+    String words = f.originalFrom(f.skipSeparators(and));
+    return words != null && parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed()
+        ? words
+        : null;
+  }
+
+  /**
    * Complains of how the ticket was handled ("took a week", "nobody called back", "closed it
    * without asking", "the technician never showed up") and asks for nothing, or says how the next
    * one should be handled ("next time please call before you remote in", "la próxima vez avisen

@@ -726,6 +726,18 @@ final class Lexicon {
           all: and | & | + | und | et | y | e
           """);
 
+  /** "And", "and also", after a no to "anything else?": "nope, and the printer still jams". */
+  static final List<String> AND_ALSO =
+      phrases(
+          """
+          en: and | and also | also | plus | and btw | and by the way
+          de: und | und auch | auch | ausserdem | aber auch
+          fr: et | et aussi | aussi | en plus
+          es: y | y tambien | tambien | ademas
+          pt: e | e tambem | tambem | alem disso
+          ja: あと | それと | それに | あと、 | ちなみに
+          """);
+
   /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
   static final List<String> POLITE =
       phrases(

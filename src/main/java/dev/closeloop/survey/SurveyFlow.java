@@ -364,6 +364,12 @@ public final class SurveyFlow {
         // closing; never a new request
         return feedbackThenDone(c, n.but());
       }
+      String stillFails = AnswerParser.stillFailsAfterAnd(n.rest());
+      if (stillFails != null) {
+        // "nope, and the printer is still jamming", "no, y sigue sin andar la impresora": nothing
+        // more wanted, and this ticket's trouble going on — the comment, then the closing
+        return feedbackThenDone(c, stillFails);
+      }
       // "no, but the mouse is broken too": the request is what follows the contrast
       return n.but() != null ? requestWithoutYes(c, n.but()) : anythingElse(c, false);
     }
