@@ -188,10 +188,19 @@ public final class AnswerParser {
    * The answer before a signature or a mail footer that ends the reply ("yes all good. -- Priya
    * Sharma | Finance Ops", "Ja, ist behoben. Mit freundlichen Grüßen Thomas Huber Leiter
    * Buchhaltung", "Sí, todo bien. Saludos cordiales, Javier Ruiz - Dpto. Compras", "no thanks. This
-   * message and any attachments are confidential…"), when that answer carries no words of its own;
-   * else null. The sign-off must follow a sentence end or a comma: "best" or "saludos" inside a
-   * sentence is no signature.
+   * message and any attachments are confidential…", "はい、解決しました。 山田太郎／総務部／内線1234"), when that answer
+   * carries no words of its own; else null. The sign-off must follow a sentence end or a comma:
+   * "best" or "saludos" inside a sentence is no signature.
    */
+  /**
+   * A Japanese signature line after the answer's last sentence: a name, a department, an extension,
+   * in kanji, katakana, Latin letters and digits without kana of a sentence, parted by slashes or
+   * bars or naming the extension ("山田太郎／総務部／内線1234").
+   */
+  private static final Pattern JA_SIGNATURE =
+      Pattern.compile(
+          "(?=[^\\p{IsHiragana}]*(?:[/|]|内線))[\\p{IsHan}\\p{IsKatakana}a-z0-9 /|・:()\\-]{2,80}");
+
   private static ParsedAnswer withoutSignature(String text) {
     Folded f = Folded.of(text);
     for (int i = 1; i < f.length(); i++) {
@@ -200,7 +209,10 @@ public final class AnswerParser {
           before == ' ' && i >= 2 && ".,;!-|".indexOf(f.text.charAt(i - 2)) >= 0
               || before == ' ' && "-_".indexOf(f.text.charAt(i)) >= 0
               || "。、".indexOf(before) >= 0;
-      if (!setOff || f.phraseAt(i, Lexicon.SIGN_OFF) <= 0) {
+      boolean signs =
+          f.phraseAt(i, Lexicon.SIGN_OFF) > 0
+              || before == '。' && JA_SIGNATURE.matcher(f.text.substring(i).strip()).matches();
+      if (!setOff || !signs) {
         continue;
       }
       String answer = f.originalBefore(i);
@@ -668,6 +680,12 @@ public final class AnswerParser {
       return new ParsedAnswer.Unclear(text); // "so 3-4", "entre 3 e 4", "tres y medio"
     }
     ParsedAnswer.Rating rating = Ratings.read(f);
+    if (rating != null && rating.comment() != null) {
+      ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
+      if (hedged != null && hedged.comment() == null) {
+        return hedged; // "5/5 from me", "4 sur 5 de ma part": who gives it is no comment
+      }
+    }
     if (rating != null) {
       return withoutThanks(rating);
     }
@@ -2233,20 +2251,28 @@ public final class AnswerParser {
    * null ("no, and thanks again" closes, "no, and the mouse is broken too" is not read here).
    */
   public static String stillFailsAfterAnd(String rest) {
-    if (rest == null) {
+    String words = afterAnd(rest);
+    return words != null && parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed()
+        ? words
+        : null;
+  }
+
+  /**
+   * What follows an "and" ("and", "und", "et", "y", "e", "あと"…) that opens {@code text}, or null
+   * when none does ("e-mail" opens with no "e").
+   */
+  public static String afterAnd(String text) {
+    if (text == null) {
       return null;
     }
-    Folded f = Folded.of(clean(rest));
+    Folded f = Folded.of(clean(text));
     int and = f.phraseAt(0, Lexicon.AND_ALSO);
     if (and <= 0
         || and >= f.length()
         || !Folded.isCjk(f.text.charAt(and - 1)) && f.text.charAt(and) != ' ') {
       return null;
     }
-    String words = f.originalFrom(f.skipSeparators(and));
-    return words != null && parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed()
-        ? words
-        : null;
+    return f.originalFrom(f.skipSeparators(and));
   }
 
   /**

@@ -309,7 +309,8 @@ final class Lexicon {
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
             bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
-            c'est beau | c'est ben beau | c'est parfait | tout est ok | c'est ok | tout est en ordre |
+            c'est beau | c'est ben beau | c'est parfait | c'est correct la | c'est ben correct la |
+            c'est beau la | c correct la | tout est ok | c'est ok | tout est en ordre |
             tout est rentre dans l'ordre | a tantot | tiguidou | c'est tiguidou | c tiguidou
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
