@@ -277,7 +277,7 @@ final class Lexicon {
             you guys are the best | legend | legends | lifesaver | life saver | have a good week |
             have a nice week | have a great week | good week | it's ok | it is ok | it's okay |
             it is okay | everything is ok | everything's ok | everything is okay | all ok | all okay |
-            everything ok | sir | madam | ma'am | maam
+            everything ok | sir | madam | ma'am | maam | ta | ta very much | cheers ta
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -1072,7 +1072,7 @@ final class Lexicon {
 
   private static final String THANKS_WORDS =
       """
-          en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
+          en: thanks | thank you | thank u | thx | ty | ta | cheers | many thanks | thanks a lot |
             thank you so much | thanks so much | thankyou | thnx | thanx | tnx | tysm |
             thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
