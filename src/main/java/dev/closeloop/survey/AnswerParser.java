@@ -203,7 +203,10 @@ public final class AnswerParser {
 
   private static ParsedAnswer withoutSignature(String text) {
     Folded f = Folded.of(text);
-    for (int i = 1; i < f.length(); i++) {
+    // an answer with no words of its own is short, and only the first two sign-offs are tried: a
+    // reply of many "-- " would otherwise be read again at each (a whole parse each time)
+    int tries = 0;
+    for (int i = 1; i < Math.min(f.length(), APOLOGY_ANSWER_MAX) && tries < 2; i++) {
       char before = f.text.charAt(i - 1);
       boolean setOff =
           before == ' ' && i >= 2 && ".,;!-|".indexOf(f.text.charAt(i - 2)) >= 0
@@ -215,6 +218,7 @@ public final class AnswerParser {
       if (!setOff || !signs) {
         continue;
       }
+      tries++;
       String answer = f.originalBefore(i);
       ParsedAnswer read = answer == null ? null : withoutWords(parse(answer), text);
       if (read != null && !(read instanceof ParsedAnswer.Thanks)) {
@@ -243,7 +247,8 @@ public final class AnswerParser {
    */
   private static ParsedAnswer withSpokenMarks(String text) {
     java.util.regex.Matcher m = SPOKEN_MARK.matcher(text);
-    if (!m.find()) {
+    // an answer with no words of its own is short: a longer reply is not read a second time
+    if (text.length() > APOLOGY_ANSWER_MAX || !m.find()) {
       return null;
     }
     StringBuilder marked = new StringBuilder();
