@@ -73,7 +73,16 @@ public final class AnswerParser {
     }
     String answered = afterMentionOrQuote(text);
     if (answered != null) {
-      return parse(answered); // "@Closeloop yes fixed", "> Did we fix it? yes", "<@U024BE7LH> 4"
+      // "@Closeloop yes fixed", "> Did we fix it? yes", "<@U024BE7LH> 4": the answer after it;
+      // words
+      // that answer nothing ("<!channel> <@U123|alex> look at this") are kept whole, mentions and
+      // all
+      ParsedAnswer answer = parse(answered);
+      if (!(answer instanceof ParsedAnswer.FreeText
+          || answer instanceof ParsedAnswer.Unclear
+          || answer instanceof ParsedAnswer.Empty)) {
+        return answer;
+      }
     }
     if (text.length() > LONG_REPLY) {
       Folded f = Folded.of(text);
