@@ -2361,6 +2361,37 @@ public final class AnswerParser {
   }
 
   /**
+   * The words after an "and" that opens {@code rest} (what followed a no to "anything else?"), when
+   * they name a thing of theirs, an app or a trouble, or ask ("no, and the mouse is broken too",
+   * "nein, und die Maus ist auch kaputt", "non, et ma souris est cassée aussi"): something more to
+   * do, as after a "but"; else null ("no, and thanks again", "no, and have a nice day").
+   */
+  public static String newThingAfterAnd(String rest) {
+    if (rest == null) {
+      return null;
+    }
+    Folded f = Folded.of(clean(rest));
+    int and = f.phraseAt(0, Lexicon.AND_ALSO);
+    if (and <= 0
+        || and >= f.length()
+        || !Folded.isCjk(f.text.charAt(and - 1)) && f.text.charAt(and) != ' ') {
+      return null;
+    }
+    String words = f.originalFrom(f.skipSeparators(and));
+    if (words == null || parse(words) instanceof ParsedAnswer.Thanks) {
+      return null;
+    }
+    Folded w = Folded.of(clean(words));
+    boolean names =
+        asks(w)
+            || contains(w, Lexicon.THEIR_THING)
+            || contains(w, Lexicon.APP_NAMES)
+            || contains(w, Lexicon.NOT_FIXED)
+            || contains(w, Lexicon.PROBLEM);
+    return names ? words : null;
+  }
+
+  /**
    * Complains of how the ticket was handled ("took a week", "nobody called back", "closed it
    * without asking", "the technician never showed up") and asks for nothing, or says how the next
    * one should be handled ("next time please call before you remote in", "la próxima vez avisen

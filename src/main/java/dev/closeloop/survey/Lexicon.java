@@ -642,6 +642,8 @@ final class Lexicon {
           pt: meu | minha | meus | minhas | nosso | nossa | o | a | os | as | mouse | teclado | tela |
             monitor | impressora | senha | fone | carregador | acesso | conta | licenca | instalar |
             novo | nova
+          ja: マウス | キーボード | モニター | 画面 | パソコン | pc | ノートパソコン | プリンター | パスワード |
+            ヘッドセット | 充電器 | アカウント | 新しい | 壊れ
           """);
 
   /**
