@@ -2046,11 +2046,42 @@ public final class AnswerParser {
     return r != null && r.comment() == null;
   }
 
+  /** Portuguese words after "já" (already): "já está", "ja nao", "já voltou". */
+  private static final Pattern AFTER_PORTUGUESE_JA =
+      Pattern.compile(
+          "ja (?:esta|estou|estao|nao|foi|deu|funciona|funcionou|ta|tem|voltou|resolveu|resolvido|"
+              + "consegui|era|e|parou|caiu|travou|estava|fiz|testei|reiniciei|tinha)\\b.*");
+
+  /**
+   * The reply opens with Portuguese "já" (already), not the German "ja" (yes): written with its
+   * accent, or followed by a Portuguese verb or "não" ("ja esta sem internet de novo").
+   */
+  private static boolean portugueseJa(Folded f, int start) {
+    if (!f.text.startsWith("ja", start)
+        || start + 2 < f.length() && Character.isLetter(f.text.charAt(start + 2))) {
+      return false;
+    }
+    char a = f.originalAt(start + 1);
+    return a == 'á' || a == 'Á' || AFTER_PORTUGUESE_JA.matcher(f.text.substring(start)).matches();
+  }
+
   /** "no one": nobody, never the no it starts with. */
   private static final List<String> NOBODY = List.of("no one", "no-one");
 
   private static ParsedAnswer yesOrNo(Folded f, int start, String text) {
     int yes = leading(f, start, Lexicon.YES);
+    if (yes > 0 && portugueseJa(f, start)) {
+      // "já não funciona outra vez": Portuguese "already", not the German yes — the answer is what
+      // follows it
+      String after = f.originalFrom(f.skipSeparators(start + 2));
+      ParsedAnswer answer = after == null ? null : parse(after);
+      if (answer instanceof ParsedAnswer.Fixed
+          || answer instanceof ParsedAnswer.Yes
+          || answer instanceof ParsedAnswer.No) {
+        return answer;
+      }
+      yes = -1;
+    }
     // "no one called me back" says nobody did, not no
     int no = f.phraseAt(start, NOBODY) > 0 ? -1 : leading(f, start, Lexicon.NO);
     if (yes < 0 && no < 0) {
