@@ -55,14 +55,18 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
     return f.format(share);
   }
 
-  /** An age such as "2d 3h", "5h" or "12m", in this language's short units. */
+  /**
+   * An age such as "2d 3h", "5h" or "12m", in this language's short units; under a minute reads
+   * "1m" (an immediate alert is posted seconds after the answer, and "open for 0m" reads as a
+   * fault).
+   */
   public String age(Duration d) {
     if (d.isNegative()) {
       d = Duration.ZERO;
     }
     long days = d.toDays();
     long hours = days > 0 ? d.toHoursPart() : d.toHours();
-    long minutes = days > 0 || hours > 0 ? -1 : Math.max(d.toMinutes(), 0);
+    long minutes = days > 0 || hours > 0 ? -1 : Math.max(d.toMinutes(), 1);
     // a digest shows a hundred ages, most of them alike: each is formatted once per language
     String key = lang + ' ' + days + ' ' + hours + ' ' + minutes;
     String known = AGES.get(key);

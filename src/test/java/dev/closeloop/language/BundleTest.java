@@ -259,17 +259,21 @@ class BundleTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "en | 2d 3h | 12m",
-        "de | 2 Tg., 3 Std. | 12 Min.",
-        "fr | 2j 3h | 12min",
-        "es | 2d 3h | 12min",
-        "pt | 2 dias 3 h | 12 min",
-        "ja | 2 日 3 時間 | 12 分",
+        "en | 2d 3h | 12m | 1m",
+        "de | 2 Tg., 3 Std. | 12 Min. | 1 Min.",
+        "fr | 2j 3h | 12min | 1min",
+        "es | 2d 3h | 12min | 1min",
+        "pt | 2 dias 3 h | 12 min | 1 min",
+        "ja | 2 日 3 時間 | 12 分 | 1 分",
       })
-  void agesInShortUnitsPerLanguage(String lang, String twoDays, String minutes) {
+  void agesInShortUnitsPerLanguage(String lang, String twoDays, String minutes, String oneMinute) {
     Words w = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
     assertThat(w.age(Duration.ofHours(51))).isEqualTo(twoDays);
     assertThat(w.age(Duration.ofMinutes(12))).isEqualTo(minutes);
+    // an immediate alert is posted seconds after the answer: "open for 0m" read as a fault
+    assertThat(w.age(Duration.ofSeconds(5))).isEqualTo(oneMinute);
+    assertThat(w.age(Duration.ZERO)).isEqualTo(oneMinute);
+    assertThat(w.age(Duration.ofSeconds(59))).isEqualTo(oneMinute);
   }
 
   private static long keysInFile(String family, String lang) {
