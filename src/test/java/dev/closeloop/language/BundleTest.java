@@ -276,6 +276,29 @@ class BundleTest {
     assertThat(w.age(Duration.ofSeconds(59))).isEqualTo(oneMinute);
   }
 
+  /**
+   * French elides "de", "que", "le"... before a vowel ("d'Inês", "d'INC-101"): a name or a ticket
+   * id put right after one reads "réponse de Inês", "la clôture de INC-101". The team's French
+   * texts word around it ("du ticket {ticket}", "{requester} a répondu").
+   */
+  @Test
+  void frenchTeamTextsPutNoElidingWordBeforeANameOrTicket() {
+    java.util.regex.Pattern eliding =
+        java.util.regex.Pattern.compile(
+            "(?i)(?<![\\p{L}'])(de|que|le|la|je|me|te|se|ne|ce|jusque|lorsque|puisque)\\s+\\{"
+                + "(requester|ticket|who|owner|name|assignee|team|title|id|comment|note|request)\\b");
+    Catalog team = Catalog.team();
+    for (String key : team.keys()) {
+      String text = team.bundledText("fr", key);
+      assertThat(eliding.matcher(text).find()).as("fr.%s: %s", key, text).isFalse();
+    }
+    Words fr = new Words(team, "fr", ZoneId.of("Europe/Paris"));
+    assertThat(fr.t("requestText", "requester", "Inês Søren", "ticket", "INC-101"))
+        .isEqualTo("Inês Søren a demandé ceci dans Closeloop après la clôture du ticket INC-101 :");
+    assertThat(fr.t("noteHeading", "finished", "yes", "requester", "Inês Søren", "ticket", "INC-1"))
+        .isEqualTo("Enquête Closeloop — Inês Søren a répondu au sujet du ticket INC-1 :");
+  }
+
   private static long keysInFile(String family, String lang) {
     try (var in =
         Catalog.class.getResourceAsStream("/i18n/" + family + "_" + lang + ".properties")) {
