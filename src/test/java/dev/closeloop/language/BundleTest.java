@@ -299,6 +299,29 @@ class BundleTest {
         .isEqualTo("Enquête Closeloop — Inês Søren a répondu au sujet du ticket INC-1 :");
   }
 
+  /**
+   * Japanese sets no half-width space against full-width brackets and punctuation: "（4件中 3件が回答）
+   * （サンドボックス…）" read as a gap in the line. Every team text, and the figures with the demo note
+   * joined on, as the digest shows them.
+   */
+  @Test
+  void japaneseTeamTextsPutNoSpaceAgainstFullWidthPunctuation() {
+    java.util.regex.Pattern gap = java.util.regex.Pattern.compile(" [（「：。、）」]|[（「：。、] ");
+    Catalog team = Catalog.team();
+    for (String key : team.keys()) {
+      String filled = team.format("ja", key, samples(), ZoneId.of("Asia/Tokyo"));
+      assertThat(gap.matcher(filled).find()).as("ja.%s: %s", key, filled).isFalse();
+    }
+    Words ja = new Words(team, "ja", ZoneId.of("Asia/Tokyo"));
+    String figures = new Figures(0.5, 0.75, 2, 3, 4).withDemoNotCounted().line(ja);
+    assertThat(figures).isEqualTo("CSAT 50%（評価 2件）· 回答率 75%（4件中 3件が回答）（サンドボックスのデモの回答は含みません）");
+    Words en = new Words(team, "en", ZoneId.of("UTC"));
+    assertThat(new Figures(0.5, 0.75, 2, 3, 4).withDemoNotCounted().line(en))
+        .isEqualTo(
+            "CSAT 50% (2 rated) · response rate 75% (3 of 4 answered)"
+                + " (sandbox demo answers not counted)");
+  }
+
   private static long keysInFile(String family, String lang) {
     try (var in =
         Catalog.class.getResourceAsStream("/i18n/" + family + "_" + lang + ".properties")) {
