@@ -322,6 +322,28 @@ class BundleTest {
                 + " (sandbox demo answers not counted)");
   }
 
+  /**
+   * A card names the ticket's assignee ("Assignee: Alex") and, below, who owns the follow-up
+   * ("Unowned", "Owner: Sam"): the two labels must not be one word, or the Japanese card read
+   * "担当者：Alex" above "担当者なし" (assigned to Alex, and assigned to nobody).
+   */
+  @ParameterizedTest
+  @MethodSource("teamLanguages")
+  void theAssigneesLabelIsNotTheOwnersLabel(String lang) {
+    Catalog team = Catalog.team();
+    String people = team.bundledText(lang, "people");
+    String label = people.substring(people.indexOf('·') + 1, people.indexOf("{assignee}"));
+    label = label.replaceAll("[\\s:：]", "");
+    assertThat(label).as("%s assignee label in %s", lang, people).isNotBlank();
+    for (String key : List.of("unowned", "owned", "alreadyOwned", "youOwn")) {
+      assertThat(team.bundledText(lang, key)).as("%s.%s", lang, key).doesNotContain(label);
+    }
+  }
+
+  static Stream<String> teamLanguages() {
+    return Languages.BUNDLED.stream();
+  }
+
   private static long keysInFile(String family, String lang) {
     try (var in =
         Catalog.class.getResourceAsStream("/i18n/" + family + "_" + lang + ".properties")) {
