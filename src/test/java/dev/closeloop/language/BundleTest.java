@@ -263,8 +263,8 @@ class BundleTest {
         "de | 2 Tg., 3 Std. | 12 Min. | 1 Min.",
         "fr | 2j 3h | 12min | 1min",
         "es | 2d 3h | 12min | 1min",
-        "pt | 2 dias 3 h | 12 min | 1 min",
-        "ja | 2 日 3 時間 | 12 分 | 1 分",
+        "pt | 2 dias e 3 h | 12 min | 1 min",
+        "ja | 2日3時間 | 12分 | 1分",
       })
   void agesInShortUnitsPerLanguage(String lang, String twoDays, String minutes, String oneMinute) {
     Words w = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
