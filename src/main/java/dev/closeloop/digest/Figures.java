@@ -20,7 +20,8 @@ public record Figures(
   /** The figures in the team's language, CSAT always beside the response rate. */
   public String line(dev.closeloop.language.Words words) {
     String line = figures(words);
-    return demoNotCounted ? line + " " + words.t("figuresDemoNotCounted") : line;
+    // the note's spacing is the bundle's: none before Japanese full-width brackets
+    return demoNotCounted ? words.t("figuresDemoNotCounted", "figures", line) : line;
   }
 
   private String figures(dev.closeloop.language.Words words) {

@@ -55,14 +55,18 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
     return f.format(share);
   }
 
-  /** An age such as "2d 3h", "5h" or "12m", in this language's short units. */
+  /**
+   * An age such as "2d 3h", "5h" or "12m", in this language's short units; under a minute reads
+   * "1m" (an immediate alert is posted seconds after the answer, and "open for 0m" reads as a
+   * fault).
+   */
   public String age(Duration d) {
     if (d.isNegative()) {
       d = Duration.ZERO;
     }
     long days = d.toDays();
     long hours = days > 0 ? d.toHoursPart() : d.toHours();
-    long minutes = days > 0 || hours > 0 ? -1 : Math.max(d.toMinutes(), 0);
+    long minutes = days > 0 || hours > 0 ? -1 : Math.max(d.toMinutes(), 1);
     // a digest shows a hundred ages, most of them alike: each is formatted once per language
     String key = lang + ' ' + days + ' ' + hours + ' ' + minutes;
     String known = AGES.get(key);
@@ -91,14 +95,18 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
     } else {
       parts.add(new Measure(minutes, MeasureUnit.MINUTE));
     }
-    // CLDR's narrow units read well in en, fr, es, pt ("2d 3h"); German and Japanese read
-    // better in short units ("2 Tg., 3 Std.", "2 日 3 時間")
+    // CLDR's narrow units read well in en, fr, es ("2d 3h"); German, Portuguese and Japanese read
+    // better in short units ("2 Tg., 3 Std.", "2 dias e 3 h" where narrow mixes "2 dias 3 h",
+    // "2 日 3 時間" where narrow is ASCII "2d3h")
     MeasureFormat.FormatWidth width =
-        lang.equals("de") || lang.equals("ja")
+        lang.equals("de") || lang.equals("ja") || lang.equals("pt")
             ? MeasureFormat.FormatWidth.SHORT
             : MeasureFormat.FormatWidth.NARROW;
-    return MeasureFormat.getInstance(ULocale.forLanguageTag(lang), width)
-        .formatMeasures(parts.toArray(new Measure[0]));
+    String age =
+        MeasureFormat.getInstance(ULocale.forLanguageTag(lang), width)
+            .formatMeasures(parts.toArray(new Measure[0]));
+    // Japanese sets no space between a number and its unit: "2日3時間", "12分"
+    return lang.equals("ja") ? age.replaceAll("[\\s\\u00A0\\u202F]", "") : age;
   }
 
   /** The name of a language in this one ("German", "Deutsch", "ドイツ語"). */

@@ -93,6 +93,16 @@ class IncidentLoopSandboxTest {
               "modal",
               "{\"user\":\"sam\",\"userName\":\"Sam\",\"id\":\"cl:i:1:note\",\"text\":\"Called Dana, replaced the dock\"}");
       assertThat(note.body()).contains("followed up");
+      // a copy of the entry not yet refreshed still shows "Followed up": the next person is told
+      // at once, not after writing a note in a dialog
+      assertThat(
+              sandbox(
+                      app,
+                      "click",
+                      "{\"user\":\"kai\",\"userName\":\"Kai\",\"actionId\":\"cl:i:1:done\"}")
+                  .body())
+          .contains("Already followed up by Sam")
+          .doesNotContain("modal");
       app.deliver();
       assertThat(count(app, "dm:dana@example.com", "someone from the IT team followed up"))
           .isEqualTo(1);

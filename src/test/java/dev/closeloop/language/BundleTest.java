@@ -259,17 +259,89 @@ class BundleTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "en | 2d 3h | 12m",
-        "de | 2 Tg., 3 Std. | 12 Min.",
-        "fr | 2j 3h | 12min",
-        "es | 2d 3h | 12min",
-        "pt | 2 dias 3 h | 12 min",
-        "ja | 2 日 3 時間 | 12 分",
+        "en | 2d 3h | 12m | 1m",
+        "de | 2 Tg., 3 Std. | 12 Min. | 1 Min.",
+        "fr | 2j 3h | 12min | 1min",
+        "es | 2d 3h | 12min | 1min",
+        "pt | 2 dias e 3 h | 12 min | 1 min",
+        "ja | 2日3時間 | 12分 | 1分",
       })
-  void agesInShortUnitsPerLanguage(String lang, String twoDays, String minutes) {
+  void agesInShortUnitsPerLanguage(String lang, String twoDays, String minutes, String oneMinute) {
     Words w = new Words(Catalog.team(), lang, ZoneId.of("UTC"));
     assertThat(w.age(Duration.ofHours(51))).isEqualTo(twoDays);
     assertThat(w.age(Duration.ofMinutes(12))).isEqualTo(minutes);
+    // an immediate alert is posted seconds after the answer: "open for 0m" read as a fault
+    assertThat(w.age(Duration.ofSeconds(5))).isEqualTo(oneMinute);
+    assertThat(w.age(Duration.ZERO)).isEqualTo(oneMinute);
+    assertThat(w.age(Duration.ofSeconds(59))).isEqualTo(oneMinute);
+  }
+
+  /**
+   * French elides "de", "que", "le"... before a vowel ("d'Inês", "d'INC-101"): a name or a ticket
+   * id put right after one reads "réponse de Inês", "la clôture de INC-101". The team's French
+   * texts word around it ("du ticket {ticket}", "{requester} a répondu").
+   */
+  @Test
+  void frenchTeamTextsPutNoElidingWordBeforeANameOrTicket() {
+    java.util.regex.Pattern eliding =
+        java.util.regex.Pattern.compile(
+            "(?i)(?<![\\p{L}'])(de|que|le|la|je|me|te|se|ne|ce|jusque|lorsque|puisque)\\s+\\{"
+                + "(requester|ticket|who|owner|name|assignee|team|title|id|comment|note|request)\\b");
+    Catalog team = Catalog.team();
+    for (String key : team.keys()) {
+      String text = team.bundledText("fr", key);
+      assertThat(eliding.matcher(text).find()).as("fr.%s: %s", key, text).isFalse();
+    }
+    Words fr = new Words(team, "fr", ZoneId.of("Europe/Paris"));
+    assertThat(fr.t("requestText", "requester", "Inês Søren", "ticket", "INC-101"))
+        .isEqualTo("Inês Søren a demandé ceci dans Closeloop après la clôture du ticket INC-101 :");
+    assertThat(fr.t("noteHeading", "finished", "yes", "requester", "Inês Søren", "ticket", "INC-1"))
+        .isEqualTo("Enquête Closeloop — Inês Søren a répondu au sujet du ticket INC-1 :");
+  }
+
+  /**
+   * Japanese sets no half-width space against full-width brackets and punctuation: "（4件中 3件が回答）
+   * （サンドボックス…）" read as a gap in the line. Every team text, and the figures with the demo note
+   * joined on, as the digest shows them.
+   */
+  @Test
+  void japaneseTeamTextsPutNoSpaceAgainstFullWidthPunctuation() {
+    java.util.regex.Pattern gap = java.util.regex.Pattern.compile(" [（「：。、）」]|[（「：。、] ");
+    Catalog team = Catalog.team();
+    for (String key : team.keys()) {
+      String filled = team.format("ja", key, samples(), ZoneId.of("Asia/Tokyo"));
+      assertThat(gap.matcher(filled).find()).as("ja.%s: %s", key, filled).isFalse();
+    }
+    Words ja = new Words(team, "ja", ZoneId.of("Asia/Tokyo"));
+    String figures = new Figures(0.5, 0.75, 2, 3, 4).withDemoNotCounted().line(ja);
+    assertThat(figures).isEqualTo("CSAT 50%（評価 2件）· 回答率 75%（4件中 3件が回答）（サンドボックスのデモの回答は含みません）");
+    Words en = new Words(team, "en", ZoneId.of("UTC"));
+    assertThat(new Figures(0.5, 0.75, 2, 3, 4).withDemoNotCounted().line(en))
+        .isEqualTo(
+            "CSAT 50% (2 rated) · response rate 75% (3 of 4 answered)"
+                + " (sandbox demo answers not counted)");
+  }
+
+  /**
+   * A card names the ticket's assignee ("Assignee: Alex") and, below, who owns the follow-up
+   * ("Unowned", "Owner: Sam"): the two labels must not be one word, or the Japanese card read
+   * "担当者：Alex" above "担当者なし" (assigned to Alex, and assigned to nobody).
+   */
+  @ParameterizedTest
+  @MethodSource("teamLanguages")
+  void theAssigneesLabelIsNotTheOwnersLabel(String lang) {
+    Catalog team = Catalog.team();
+    String people = team.bundledText(lang, "people");
+    String label = people.substring(people.indexOf('·') + 1, people.indexOf("{assignee}"));
+    label = label.replaceAll("[\\s:：]", "");
+    assertThat(label).as("%s assignee label in %s", lang, people).isNotBlank();
+    for (String key : List.of("unowned", "owned", "alreadyOwned", "youOwn")) {
+      assertThat(team.bundledText(lang, key)).as("%s.%s", lang, key).doesNotContain(label);
+    }
+  }
+
+  static Stream<String> teamLanguages() {
+    return Languages.BUNDLED.stream();
   }
 
   private static long keysInFile(String family, String lang) {

@@ -66,16 +66,31 @@ public final class IncidentActions {
     String ref = click.platform().wire() + ":" + click.userId();
     return switch (what) {
       case "own" -> take(surveyId, name(click.platform(), click.userId(), click.userName()), ref);
-      case "done" ->
-          new InteractionReply.OpenModal(
-              "cl:i:" + surveyId + ":note",
-              words.t("followUpModalTitle"),
-              words.t("followUpModalLabel"),
-              words.t("followUpModalPlaceholder"),
-              words.t("modalSubmit"),
-              words.t("modalCancel"));
+      case "done" -> noteModal(surveyId);
       default -> InteractionReply.ephemeral(words.t("unknownButton"));
     };
+  }
+
+  /**
+   * The follow-up note's dialog, unless the entry is gone or someone followed up already (a copy of
+   * the entry not yet refreshed still has the button): then they are told so at once, not after
+   * writing a note.
+   */
+  private InteractionReply noteModal(long surveyId) {
+    IncidentRow i = jdbi.withHandle(h -> new Incidents(h).find(surveyId)).orElse(null);
+    if (i == null) {
+      return InteractionReply.ephemeral(words.t("entryGone"));
+    }
+    if (i.followedUpAt() != null) {
+      return InteractionReply.ephemeral(words.t("alreadyFollowedUp", "who", i.followedUpBy()));
+    }
+    return new InteractionReply.OpenModal(
+        "cl:i:" + surveyId + ":note",
+        words.t("followUpModalTitle"),
+        words.t("followUpModalLabel"),
+        words.t("followUpModalPlaceholder"),
+        words.t("modalSubmit"),
+        words.t("modalCancel"));
   }
 
   /**
