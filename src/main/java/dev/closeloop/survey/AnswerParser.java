@@ -71,6 +71,19 @@ public final class AnswerParser {
     if (text.isEmpty()) {
       return new ParsedAnswer.Empty();
     }
+    String answered = afterMentionOrQuote(text);
+    if (answered != null) {
+      // "@Closeloop yes fixed", "> Did we fix it? yes", "<@U024BE7LH> 4": the answer after it;
+      // words
+      // that answer nothing ("<!channel> <@U123|alex> look at this") are kept whole, mentions and
+      // all
+      ParsedAnswer answer = parse(answered);
+      if (!(answer instanceof ParsedAnswer.FreeText
+          || answer instanceof ParsedAnswer.Unclear
+          || answer instanceof ParsedAnswer.Empty)) {
+        return answer;
+      }
+    }
     if (text.length() > LONG_REPLY) {
       Folded f = Folded.of(text);
       boolean asks = asks(f);
@@ -129,7 +142,144 @@ public final class AnswerParser {
         return plain;
       }
     }
+    if (!(read instanceof ParsedAnswer.Empty) && withoutWords(read, text) == null) {
+      ParsedAnswer unsigned = withoutSignature(text);
+      if (unsigned != null) {
+        return unsigned; // "Ja, ist behoben. Mit freundlichen Grüßen Thomas Huber, Buchhaltung"
+      }
+      ParsedAnswer dictated = withSpokenMarks(text);
+      if (dictated != null) {
+        return dictated; // "yes it's working now period", "four stars exclamation mark"
+      }
+    }
     return read;
+  }
+
+  /**
+   * A mention of someone (Slack's {@code <@U024BE7LH>}, Discord's {@code <@123…>}, a typed
+   * {@code @Closeloop}) or a quoted line ({@code > Did we fix it?}, Slack's {@code &gt;}) before
+   * the answer: nothing the person answered. The digits of a mention are no score.
+   */
+  private static final Pattern MENTION_FIRST =
+      Pattern.compile(
+          "^(?:<[@#!][!&]?[A-Za-z0-9]{1,40}(?:\\|[^>\\n]{0,80})?>|@[\\p{L}\\p{N}._-]{1,40})[,:]?\\s+");
+
+  /**
+   * A quoted question on the reply's first line, up to its question mark: "> Did we fix it? yes".
+   */
+  private static final Pattern QUOTED_QUESTION_FIRST =
+      Pattern.compile("^(?:>|&gt;|＞)[^?？\\n]{1,200}[?？]\\s*");
+
+  /** Quoted lines that open a reply, each starting with "&gt;" or "＞" (Slack's "&gt;"). */
+  private static final Pattern QUOTED_LINES_FIRST =
+      Pattern.compile("^(?:(?:>|&gt;|＞)[^\\n]{0,500}\\n\\s*)+");
+
+  /** What follows mentions and quoted lines that open {@code text}, or null when none does. */
+  private static String afterMentionOrQuote(String text) {
+    String rest = text;
+    for (int i = 0; i < 4; i++) {
+      java.util.regex.Matcher m = MENTION_FIRST.matcher(rest);
+      if (!m.lookingAt()) {
+        m = QUOTED_LINES_FIRST.matcher(rest);
+      }
+      if (!m.lookingAt()) {
+        m = QUOTED_QUESTION_FIRST.matcher(rest);
+      }
+      if (!m.lookingAt() || m.end() >= rest.length()) {
+        break;
+      }
+      rest = rest.substring(m.end()).strip();
+    }
+    return rest.equals(text) || rest.isEmpty() ? null : rest;
+  }
+
+  /**
+   * The answer before a signature or a mail footer that ends the reply ("yes all good. -- Priya
+   * Sharma | Finance Ops", "Ja, ist behoben. Mit freundlichen Grüßen Thomas Huber Leiter
+   * Buchhaltung", "Sí, todo bien. Saludos cordiales, Javier Ruiz - Dpto. Compras", "no thanks. This
+   * message and any attachments are confidential…", "はい、解決しました。 山田太郎／総務部／内線1234"), when that answer
+   * carries no words of its own; else null. The sign-off must follow a sentence end or a comma:
+   * "best" or "saludos" inside a sentence is no signature.
+   */
+  /**
+   * A Japanese signature line after the answer's last sentence: a name, a department, an extension,
+   * in kanji, katakana, Latin letters and digits without kana of a sentence, parted by slashes or
+   * bars or naming the extension ("山田太郎／総務部／内線1234").
+   */
+  private static final Pattern JA_SIGNATURE =
+      Pattern.compile(
+          "(?=[^\\p{IsHiragana}]*(?:[/|]|内線))[\\p{IsHan}\\p{IsKatakana}a-z0-9 /|・:()\\-]{2,80}");
+
+  private static ParsedAnswer withoutSignature(String text) {
+    Folded f = Folded.of(text);
+    // an answer with no words of its own is short, and only the first two sign-offs are tried: a
+    // reply of many "-- " would otherwise be read again at each (a whole parse each time)
+    int tries = 0;
+    for (int i = 1; i < Math.min(f.length(), APOLOGY_ANSWER_MAX) && tries < 2; i++) {
+      char before = f.text.charAt(i - 1);
+      boolean setOff =
+          before == ' ' && i >= 2 && ".,;!-|".indexOf(f.text.charAt(i - 2)) >= 0
+              || before == ' ' && "-_".indexOf(f.text.charAt(i)) >= 0
+              || "。、".indexOf(before) >= 0;
+      boolean signs =
+          f.phraseAt(i, Lexicon.SIGN_OFF) > 0
+              || before == '。' && JA_SIGNATURE.matcher(f.text.substring(i).strip()).matches();
+      if (!setOff || !signs) {
+        continue;
+      }
+      tries++;
+      String answer = f.originalBefore(i);
+      ParsedAnswer read = answer == null ? null : withoutWords(parse(answer), text);
+      if (read != null && !(read instanceof ParsedAnswer.Thanks)) {
+        return read;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Punctuation said aloud to a phone's dictation, longest first: "full stop", "question mark",
+   * "Punkt", "point d'exclamation", "punto", "ponto final", "vírgula".
+   */
+  private static final Pattern SPOKEN_MARK =
+      Pattern.compile(
+          "(?iu)(?<![\\p{L}'])(full stop|exclamation (?:mark|point)|question mark|period|comma"
+              + "|ausrufezeichen|fragezeichen|punkt|komma"
+              + "|point d'exclamation|point d'interrogation|point final|point|virgule"
+              + "|signo de exclamación|signo de interrogación|punto final|punto y aparte|punto|coma"
+              + "|ponto de exclamação|ponto de interrogação|ponto final|ponto|vírgula)(?![\\p{L}])");
+
+  /**
+   * The reply read with punctuation said aloud turned into its marks ("yes it's working now
+   * period", "ja das geht wieder punkt danke", "four stars exclamation mark"), when that reading
+   * carries no words of the reply; else null ("a grace period" keeps its words).
+   */
+  private static ParsedAnswer withSpokenMarks(String text) {
+    java.util.regex.Matcher m = SPOKEN_MARK.matcher(text);
+    // an answer with no words of its own is short: a longer reply is not read a second time
+    if (text.length() > APOLOGY_ANSWER_MAX || !m.find()) {
+      return null;
+    }
+    StringBuilder marked = new StringBuilder();
+    m.reset();
+    while (m.find()) {
+      String word = Folded.of(m.group(1)).text;
+      String mark =
+          word.contains("exclam")
+              ? "!"
+              : word.contains("question") || word.contains("interroga") || word.contains("frage")
+                  ? "?"
+                  : word.startsWith("comma")
+                          || word.startsWith("komma")
+                          || word.startsWith("virg")
+                          || word.equals("coma")
+                      ? ","
+                      : ".";
+      m.appendReplacement(marked, java.util.regex.Matcher.quoteReplacement(mark));
+    }
+    m.appendTail(marked);
+    String plain = marked.toString().replaceAll(" +([.,!?])", "$1");
+    return withoutWords(read(plain), text);
   }
 
   /**
@@ -544,6 +694,12 @@ public final class AnswerParser {
       return new ParsedAnswer.Unclear(text); // "so 3-4", "entre 3 e 4", "tres y medio"
     }
     ParsedAnswer.Rating rating = Ratings.read(f);
+    if (rating != null && rating.comment() != null) {
+      ParsedAnswer.Rating hedged = Ratings.hedged(f, at -> skipAcks(f, at));
+      if (hedged != null && hedged.comment() == null) {
+        return hedged; // "5/5 from me", "4 sur 5 de ma part": who gives it is no comment
+      }
+    }
     if (rating != null) {
       return withoutThanks(rating);
     }
@@ -1234,7 +1390,7 @@ public final class AnswerParser {
   private static final java.util.regex.Pattern JA_NO_MORE_SURVEYS =
       java.util.regex.Pattern.compile(
           "^(?:もう|今後は?)?、?(?:この|こういう|こんな|こちらの)?(?:アンケート|メッセージ|通知|調査)(?:は|を|も)?、?"
-              + "(?:もう|今後は?)?、?(?:送らないで|送ってこないで|いらない|要らない|不要|結構|けっこう"
+              + "(?:もう|今後は?)?、?(?:送らないで|送ってこないで|いらない|いらん|要らない|要らん|不要|結構|けっこう"
               + "|やめて|止めて|停止|配信しないで)");
 
   /** "fixed", "geht wieder", "no funciona", "直っていません" — alone or followed by a separator. */
@@ -1879,8 +2035,8 @@ public final class AnswerParser {
       if (last == null
           || before.codePoints().noneMatch(Character::isLetter)
           || endsInNumber(before)) {
-        return null; // "tried steps 1, 2, 3", "Windows 11, 2", "le 3, 4": a list or a number goes
-        // on
+        // "tried steps 1, 2, 3", "Windows 11, 2", "le 3, 4": a list or a number goes on
+        return null;
       }
       return new ParsedAnswer.Rating(last.score(), before);
     }
@@ -2162,6 +2318,32 @@ public final class AnswerParser {
     return raw != null && raw.length() <= MAX_TEXT && asks(Folded.of(clean(raw)));
   }
 
+  /**
+   * Too little to file as a request when typed at "anything else?" without a yes: three words or
+   * fewer in a script with spaces, with no question, no ask ("please", "can you", "I need"), no
+   * number, no thing of theirs and no trouble named ("na passt", "all sorted ta", "c'est correct").
+   * Such a reply is asked again rather than sent to the helpdesk as a new ticket; "printer broken",
+   * "new mouse please", "mon écran clignote" and "VPN?" still are requests.
+   */
+  public static boolean tooShortForARequest(String raw) {
+    Folded f = Folded.of(clean(raw == null ? "" : raw));
+    if (f.text.isEmpty() || f.text.split(" ").length > 3) {
+      return false;
+    }
+    for (int i = 0; i < f.length(); i++) {
+      char c = f.text.charAt(i);
+      if (Folded.isCjk(c) || Character.isDigit(c)) {
+        return false;
+      }
+    }
+    return !asks(f)
+        && !contains(f, Lexicon.THEIR_THING)
+        && !contains(f, Lexicon.APP_NAMES)
+        && !contains(f, Lexicon.NOT_FIXED)
+        && !contains(f, Lexicon.STILL_NOT)
+        && !contains(f, Lexicon.PROBLEM);
+  }
+
   private static boolean asks(Folded f) {
     return f.text.indexOf('?') >= 0 || contains(f, Lexicon.ASKS);
   }
@@ -2169,6 +2351,37 @@ public final class AnswerParser {
   /** Holds thanks or praise and no contrast ("…, but …"): feedback rather than a request. */
   private static boolean praises(Folded f) {
     return contains(f, Lexicon.PRAISE) && !contains(f, Lexicon.BUT);
+  }
+
+  /**
+   * The words after an "and" that opens {@code rest} (what followed a no to "anything else?"), when
+   * they say something still fails ("nope, and the printer is still jamming", "no, y sigue sin
+   * andar la impresora", "いいえ、あとプリンターはまだ紙詰まりします"): feedback on this ticket, not a new request; else
+   * null ("no, and thanks again" closes, "no, and the mouse is broken too" is not read here).
+   */
+  public static String stillFailsAfterAnd(String rest) {
+    String words = afterAnd(rest);
+    return words != null && parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed()
+        ? words
+        : null;
+  }
+
+  /**
+   * What follows an "and" ("and", "und", "et", "y", "e", "あと"…) that opens {@code text}, or null
+   * when none does ("e-mail" opens with no "e").
+   */
+  public static String afterAnd(String text) {
+    if (text == null) {
+      return null;
+    }
+    Folded f = Folded.of(clean(text));
+    int and = f.phraseAt(0, Lexicon.AND_ALSO);
+    if (and <= 0
+        || and >= f.length()
+        || !Folded.isCjk(f.text.charAt(and - 1)) && f.text.charAt(and) != ' ') {
+      return null;
+    }
+    return f.originalFrom(f.skipSeparators(and));
   }
 
   /**

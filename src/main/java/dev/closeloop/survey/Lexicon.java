@@ -24,7 +24,7 @@ final class Lexicon {
             guess so | i believe so | believe so | i suppose so | seems so | looks like it |
             of course | sure thing | yes of course | certainly | sure did | it sure did | yes it did |
             yep it did
-          de: ja | jap | jo | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
+          de: ja | jap | jo | jo eh | ja eh | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
             denke schon | scheint so | sieht so aus | naturlich | selbstverstandlich | na klar |
             aber klar | sicher
@@ -115,7 +115,7 @@ final class Lexicon {
             por el momento no | por ahora nada | ahorita no
           pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
-          ja: 言うことはありません | 特に言うことはありません | 特にコメントはありません | いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
+          ja: あかん | あかんわ | あかんかった | 言うことはありません | 特に言うことはありません | 特にコメントはありません | いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
             ありません | なし | 不要です | 以上です
           all: never mind | nevermind | nvm | forget it | doch nicht | schon gut | vergiss es |
             nichts weiter | laisse tomber | olvidalo | deixa pra la | やっぱり大丈夫です | not anymore |
@@ -168,8 +168,8 @@ final class Lexicon {
           es: creo | creo que | yo creo que | probablemente | supongo que | al parecer | parece que |
             le confirmo que | les confirmo que | confirmo que | le confirmo | les informo que |
             le informo que
-          pt: acho | acho que | eu acho que | creio que | provavelmente | informo que |
-            confirmo que | gostaria de informar que | venho informar que
+          pt: acho | acho que | eu acho que | creio que | provavelmente | informo que | penso que |
+            eu penso que | confirmo que | gostaria de informar que | venho informar que
           ja: たぶん | 多分 | おそらく
           """);
 
@@ -298,7 +298,7 @@ final class Lexicon {
             you guys are the best | legend | legends | lifesaver | life saver | have a good week |
             have a nice week | have a great week | good week | it's ok | it is ok | it's okay |
             it is okay | everything is ok | everything's ok | everything is okay | all ok | all okay |
-            everything ok
+            everything ok | sir | madam | ma'am | maam | ta | ta very much | cheers ta
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
@@ -315,7 +315,7 @@ final class Lexicon {
             gleichfalls | ebenfalls | dir auch | euch auch | ihnen auch | ihr seid die besten |
             ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
             toll gemacht | super gemacht | klasse gemacht | prima gemacht | vielmal | merci vielmal |
-            danke vielmal | passt scho | basst scho | passt eh | eh gut | ist ok | ist okay |
+            danke vielmal | passt scho | basst scho | passt eh | eh gut | passt eh alles | eh alles gut | ist ok | ist okay |
             ist jetzt ok | ist wieder ok | alles ok | alles okay | alles in ordnung |
             alles wieder in ordnung | ist in ordnung | ist wieder in ordnung | ist jetzt in ordnung
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
@@ -330,8 +330,9 @@ final class Lexicon {
             mille fois | encore une fois | l'equipe | les gars | tout le monde | pareillement |
             vous aussi | toi aussi | vous etes top | vous etes les meilleurs | bonne semaine |
             bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
-            c'est beau | c'est ben beau | c'est parfait | tout est ok | c'est ok | tout est en ordre |
-            tout est rentre dans l'ordre
+            c'est beau | c'est ben beau | c'est parfait | c'est correct la | c'est ben correct la |
+            c'est beau la | c correct la | tout est ok | c'est ok | tout est en ordre |
+            tout est rentre dans l'ordre | a tantot | tiguidou | c'est tiguidou | c tiguidou
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
@@ -344,7 +345,7 @@ final class Lexicon {
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
             feliz semana | que tengas buena semana | todo en orden | esta todo ok | esta todo bien |
-            esta ok | todo esta ok | todo esta bien
+            esta ok | todo esta ok | todo esta bien | guay | todo guay | joya | todo joya | re bien
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -361,7 +362,7 @@ final class Lexicon {
             pra voces | para voces | pra vcs | ta show | ta otimo | ta perfeito | ta beleza |
             ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
             esta perfeito | esta tudo bem | ta tudo ok | esta tudo ok | tudo em ordem |
-            esta tudo em ordem | ta tudo em ordem
+            esta tudo em ordem | ta tudo em ordem | obrigadinho | obrigadinha
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -610,11 +611,37 @@ final class Lexicon {
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
             vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo |
             ainda nao vi | nao vi ainda | ainda nao olhei | nao olhei ainda | ainda nao conferi |
-            ainda nao verifiquei | nao verifiquei
+            ainda nao verifiquei | nao verifiquei | ainda nao experimentei | nao experimentei |
+            nao experimentei ainda
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
             試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
             まだ確認してません | まだ確認していません | まだ確認してない | まだ見てません | まだ見ていません |
             まだ見てない | まだチェックしてません | まだチェックしていません
+          """);
+
+  /**
+   * A thing of theirs named ("my screen", "mon écran", "der Drucker", "new mouse", "password
+   * reset"): a short reply at "anything else?" that names one (or an app, {@link #APP_NAMES}) is a
+   * request, however short.
+   */
+  static final List<String> THEIR_THING =
+      phrases(
+          """
+          en: my | our | the | mouse | keyboard | monitor | screen | laptop | printer | password |
+            headset | charger | dock | access | account | licence | license | phone | email | mail |
+            install | reset | update | new
+          de: mein | meine | meinen | meinem | unser | unsere | der | die | das | den | dem | maus |
+            tastatur | bildschirm | monitor | drucker | passwort | kennwort | zugang | konto | lizenz |
+            installieren | einrichten | headset | ladegerat | neue | neuen | neues
+          fr: mon | ma | mes | notre | nos | le | la | les | l' | souris | clavier | ecran |
+            imprimante | mot de passe | casque | chargeur | acces | compte | licence | installer |
+            nouveau | nouvelle
+          es: mi | mis | nuestro | nuestra | el | la | los | las | raton | teclado | pantalla |
+            monitor | impresora | contrasena | cascos | auriculares | cargador | acceso | cuenta |
+            licencia | instalar | nuevo | nueva
+          pt: meu | minha | meus | minhas | nosso | nossa | o | a | os | as | mouse | teclado | tela |
+            monitor | impressora | senha | fone | carregador | acesso | conta | licenca | instalar |
+            novo | nova
           """);
 
   /**
@@ -744,6 +771,18 @@ final class Lexicon {
       phrases(
           """
           all: and | & | + | und | et | y | e
+          """);
+
+  /** "And", "and also", after a no to "anything else?": "nope, and the printer still jams". */
+  static final List<String> AND_ALSO =
+      phrases(
+          """
+          en: and | and also | also | plus | and btw | and by the way
+          de: und | und auch | auch | ausserdem | aber auch
+          fr: et | et aussi | aussi | en plus
+          es: y | y tambien | tambien | ademas
+          pt: e | e tambem | tambem | alem disso
+          ja: あと | それと | それに | あと、 | ちなみに
           """);
 
   /** Please, in each language: after a yes it adds nothing ("sí, por favor" is a plain yes). */
@@ -1079,7 +1118,7 @@ final class Lexicon {
 
   private static final String THANKS_WORDS =
       """
-          en: thanks | thank you | thank u | thx | ty | cheers | many thanks | thanks a lot |
+          en: thanks | thank you | thank u | thx | ty | ta | cheers | many thanks | thanks a lot |
             thank you so much | thanks so much | thankyou | thnx | thanx | tnx | tysm |
             thank you very much | thanks very much | much appreciated | appreciated | appreciate it |
             thank you all | thanks all | thanks everyone | thank you everyone | thanks guys |
@@ -1098,18 +1137,41 @@ final class Lexicon {
             muchas gracias por su ayuda | le agradezco | saludos | saludos cordiales | un saludo | atentamente
           pt: obrigado | obrigada | valeu | muito obrigado | muito obrigada | obg | vlw | brigado |
             brigada | obrigadao | brigadao | agradeco | agradeco a atencao | agradeco pela atencao |
-            obrigado pela atencao | obrigada pela atencao | atenciosamente | abracos | att
+            obrigado pela atencao | obrigada pela atencao | atenciosamente | abracos | att |
+            obrigadinho | obrigadinha
           ja: ありがとう | ありがとうございます | ありがとうございました | どうも | どうもありがとう | どうもありがとうございます |
             助かりました | ありがと | ありがとー | あざす | あざっす | サンキュー | さんきゅ | どうもです |
-            ご対応いただきありがとうございました | ご対応ありがとうございました | ご対応いただきありがとうございます
+            ご対応いただきありがとうございました | ご対応ありがとうございました | ご対応いただきありがとうございます |
+            おおきに | おおきにー | おおきにな | arigatou | arigato | arigatou gozaimasu | arigatou gozaimashita
           emoji: 🙏 | 😊 | 🙂 | ❤ | ♥ | 🥰 | 🤗
           """;
+
+  /**
+   * What starts a signature or a mail footer after the answer: a sign-off, "-- ", "sent from my
+   * iPhone", a confidentiality notice. Only read after a sentence end or a comma.
+   */
+  static final List<String> SIGN_OFF =
+      phrases(
+          """
+          all: -- | --- | __ | sent from my | this message and any attachments | this email and any |
+            this e-mail and any | confidentiality notice | disclaimer
+          en: kind regards | best regards | regards | warm regards | many thanks | best wishes |
+            yours sincerely | sincerely | best | br
+          de: mit freundlichen grussen | freundliche grusse | viele grusse | beste grusse |
+            liebe grusse | mfg | lg | gruss | von meinem iphone gesendet | gesendet von
+          fr: cordialement | bien cordialement | salutations | meilleures salutations |
+            bien a vous | envoye de mon
+          es: saludos | saludos cordiales | un saludo | atentamente | enviado desde mi
+          pt: com os melhores cumprimentos | cumprimentos | melhores cumprimentos | atenciosamente |
+            abracos | enviado do meu
+          ja: よろしくお願いいたします | よろしくお願いします | 以上、よろしくお願いします
+          """);
 
   static final List<String> AGREE =
       phrases(
           """
           en: ok | okay | ok please | okay please | go ahead | do it | sounds good | alright |
-            all right | okay go ahead | ok go ahead
+            all right | okay go ahead | ok go ahead | go on then | go on | go for it
           de: ok | okay | einverstanden | mach das | mach mal | gerne | alles klar | in ordnung
           fr: ok | d'accord | daccord | allez-y | ok d'accord | entendu
           es: ok | vale | de acuerdo | dale | adelante
@@ -1295,7 +1357,9 @@ final class Lexicon {
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
-            sim e nao
+            sim e nao | same issue is there | same problem is there | same issue is still there |
+            same problem is still there | not working only | still not working only |
+            it's not working only | it is not working only | same issue only | same problem only
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
@@ -1314,8 +1378,13 @@ final class Lexicon {
             geht gar nichts mehr | geht nichts mehr | geht gar nix mehr | geht nix mehr |
             nichts geht mehr | nix geht mehr | gar nichts geht mehr | nichts funktioniert | geht gar nicht mehr | geht nicht mehr |
             funktioniert nicht mehr | funktioniert gar nicht mehr | lauft nicht mehr |
-            noch schlimmer | schlimmer als vorher | schlimmer
+            noch schlimmer | schlimmer als vorher | schlimmer | immer noch hin | noch immer hin |
+            ist immer noch hin | ist noch immer hin | is noch immer hin | is immer noch hin |
+            is no imma hin | is imma no hin | geht immer no ned | geht imma no ned | geht no ned |
+            immer no ned | imma no ned
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
+            ca ne joue pas | ca ne joue toujours pas | ca joue pas | ca joue toujours pas |
+            ne joue pas | ne joue toujours pas |
             ne marche pas | ne marche toujours pas | ne fonctionne pas | ne fonctionne toujours pas |
             ca ne marche toujours pas | ca marche pas | ca marche toujours pas |
             ca ne fonctionne pas | toujours en panne | en panne | pas encore | toujours pas |
@@ -1356,7 +1425,9 @@ final class Lexicon {
             so em parte
             nao da | nao esta a dar | nao ta a dar | ainda nao da | ainda nao esta a dar |
             continua a nao dar | continua sem dar
-          ja: 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
+          ja: 直ってへん | まだ直ってへん | なおってへん | 治ってへん | 直らへん | まだあかん | あかん |
+            あかんかった | 動かへん | まだ動かへん | mada dame | mada dame desu | dame desu | naottenai |
+            naotte nai | mada naottenai | mada naotte nai | 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
             まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
@@ -1395,19 +1466,23 @@ final class Lexicon {
             tout est regle | probleme regle
             ca a marche | ca a fonctionne | c'est reparti | ca repart | ca refonctionne
             plus de probleme | plus de problemes | plus aucun probleme | plus de souci |
-            plus aucun souci | plus de soucis
+            plus aucun souci | plus de soucis | ca joue | ca rejoue | ca joue a nouveau
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
             funcionando | esta funcionando | ya esta funcionando | ya quedo | quedo | ya jala |
             ya sirve | ya va | ya anda | volvio a funcionar | lo arregle | lo solucione | lo resolvi
-            funciono | se arreglo | se soluciono | se resolvio
+            funciono | se arreglo | se soluciono | se resolvio | lo habeis arreglado |
+            ya lo habeis arreglado | lo habeis solucionado | ya lo habeis solucionado | lo han arreglado |
+            ya lo han arreglado
             ya no hay problemas | ya no hay problema | sin problemas | sin problemas ya |
             ningun problema
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
             voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
-            ja da | esta a dar | ja esta a dar | ja ta a dar | ta a dar
+            ja da | esta a dar | ja esta a dar | ja ta a dar | ta a dar | esta tudo funcionando |
+            esta tudo a funcionar | ta tudo funcionando | ta tudo a funcionar | ja esta |
+            ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema
           ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
@@ -1418,7 +1493,9 @@ final class Lexicon {
             おかげさまで直りました | おかげさまで解決しました | おかげさまで解決いたしました |
             治りました | 治った | 治りましたー | 治ったよ | 直ってました | なおってました | 治ってました |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました |
-            解決しております | 問題なく使用できております | 問題なく使えております
+            解決しております | 問題なく使用できております | 問題なく使えております |
+            直ったで | 直ったわ | なおったで | なおったわ | 直ってるで | いけた | いけたわ | いけました | いけたで |
+            naotta | naotta yo | naottayo | naorimashita | naotteru | ugoita | ugokimashita
           """
               + Lexicon.SEEMS_FIXED_WORDS);
 
@@ -1430,7 +1507,7 @@ final class Lexicon {
           en: seems ok | seems okay | seems fine | seems good | looks good | looks ok | looks okay |
             looks fine | seems so | it seems so | looks like it | apparently yes | apparently so
           de: sieht gut aus | scheint ok | scheint in ordnung | scheint so | anscheinend ja |
-            scheinbar ja
+            scheinbar ja | durfte passen | durfte jetzt passen | sollte passen | sollte jetzt passen
           fr: ca a l'air bon | ca a l'air ok | ca semble bon | ca semble ok
           es: eso parece | aparentemente si | parece que esta bien
           pt: aparentemente sim | parece que esta tudo bem
@@ -1451,7 +1528,7 @@ final class Lexicon {
             like a charm | as expected
           de: einwandfrei | perfekt | tadellos | super | prima | bestens | problemlos | wie gewohnt
           fr: parfaitement | nickel | impeccable | tres bien | bien | sans souci | sans probleme
-          es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla
+          es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla | joya | guay
           pt: perfeitamente | perfeito | bem | certinho | direitinho | de boa | normal | normalmente
           ja: ちゃんと | 問題なく | 普通に | 無事
           en: now | again | already | yet | finally | all | totally | completely | fully | than before
@@ -1509,8 +1586,8 @@ final class Lexicon {
             thanks for nothing
           de: naja | na ja | tja | hmm | also | ehrlich gesagt | ach | och | ah | oh | na
           fr: euh | bah | ben | bon | bof | eh bien | honnetement | ah | oh
-          es: bueno | pues | eh | hmm | la verdad | ah | oh | ay
-          pt: bom | bem | hmm | entao | olha | ah | ai | opa
+          es: bueno | pues | eh | hmm | la verdad | ah | oh | ay | che
+          pt: bom | bem | hmm | entao | olha | ah | ai | opa | pa
           ja: まあ | まぁ | うーん | えーと | えっと | あ | あっ | おかげさまで | お陰様で
           """);
 
@@ -1637,14 +1714,17 @@ final class Lexicon {
             dejen de mandarme | deja de enviarme | dejen de enviarme | ya no quiero recibir |
             no quiero recibir mas | no quiero recibir encuestas | ya no quiero encuestas |
             no quiero mas encuestas | ya no me manden | ya no me envien | ya no me mandes |
-            darme de baja | dame de baja | denme de baja
+            darme de baja | dame de baja | denme de baja | dejad de mandarme | dejad de enviarme |
+            dejad de mandar | dejad de enviar | dejad de preguntar | no me mandeis mas | no me envieis mas
           pt: nao me pergunte mais | nao me perguntem mais | nao quero mais pesquisas |
             nao quero mais receber | chega de pesquisas | chega de perguntas | nao me mande mais |
             nao me mandem mais | pare de perguntar | parem de perguntar | pare de enviar |
             parem de enviar | pare de mandar | para de me mandar | para de mandar | para de me enviar |
             para de enviar | para de perguntar | pare de me mandar | parem de me mandar | parem de mandar |
             nao quero receber mais | nao quero mais essas | me descadastra | me descadastre |
-            me tira da lista | me tirem da lista
+            me tira da lista | me tirem da lista | deixem de me enviar | deixa de me enviar |
+            deixem de enviar | deixem de me mandar | deixa de me mandar | deixem de perguntar |
+            nao quero mais inqueritos | chega de inqueritos
           ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
             こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要

@@ -79,8 +79,8 @@ final class Ratings {
 
   /**
    * Words before a score: "rating 4", "I'd give it a 4", "a solid 4", "okay 4", "ne glatte 5", "ich
-   * gebe eine 5", "Note 4", "je mets 4", "le doy un 5", "dou nota 4", "評価は4です". Articles alone ("a
-   * 4", "eine 4", "un 4") only before a bare score.
+   * gebe eine 5", "Note 4", "je mets 4", "le doy un 5", "dou nota 4", "dou-lhe um 4", "評価は4です".
+   * Articles alone ("a 4", "eine 4", "un 4") only before a bare score.
    */
   private static final Pattern LEAD_IN =
       Pattern.compile(
@@ -93,7 +93,7 @@ final class Ratings {
               + "|ich gebe (?:euch |dir |ihnen )?eine"
               + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"
               + "|bewertung|(?:meine |ma )?note|(?:je )?(?:mets|donne)(?: une?)?"
-              + "|(?:le |les )?(?:doy|pongo)(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?: (?:nota|uma?))?"
+              + "|(?:le |les )?(?:doy|pongo)(?: una?)?|calificacion|puntuacion|(?:eu )?dou(?:-lhe|-te|-vos| lhe)?(?: (?:nota|uma?))?"
               + "|nota|評価は|評価|満足度は|満足度)"
               + "|(?<article>an?|eine|ne|nen|une?|una?|uma?))\\s*[:：]?\\s*");
 

@@ -53,6 +53,8 @@ public enum Say {
    */
   SURVEY_NOT_OPEN_YET,
   NOT_UNDERSTOOD,
+  /** Too little at "anything else?" to be a request: asked again, with how to answer it. */
+  ELSE_NOT_UNDERSTOOD,
   NOT_SURE_YET,
   OPTED_OUT
 }

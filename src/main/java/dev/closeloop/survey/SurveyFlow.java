@@ -205,6 +205,11 @@ public final class SurveyFlow {
         // request
         return comment(c, f.text());
       }
+      if (c.step() == Step.AWAIT_ANYTHING_ELSE && AnswerParser.tooShortForARequest(f.text())) {
+        // "na passt", "all sorted ta": too little to be a new helpdesk ticket — asked again, where
+        // the buttons (or a longer reply) say what they want
+        return Transition.unchanged(c, Say.ELSE_NOT_UNDERSTOOD);
+      }
       return freeText(c, f.text(), false);
     }
     if (c.step() == Step.AWAIT_COMMENT
@@ -399,9 +404,8 @@ public final class SurveyFlow {
    * thanks or praise; a rating said last is split off; otherwise {@code comment} is the comment.
    */
   private Transition fixed(Conversation c, boolean fixed, String rest, String comment) {
-    if (c.rating() == null
-        && rest != null
-        && AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r) {
+    ParsedAnswer.Rating r = c.rating() == null && rest != null ? ratingIn(rest) : null;
+    if (r != null) {
       // "yes, 5", "yes 5 thanks": thanks after the score add nothing; "sí, 5 muy rápido", "no, 2 -
       // nobody called": the score, and its words the comment
       return fixedAndRated(c, fixed, r, AnswerParser.nothingButThanksAfter(r) ? null : r.comment());
@@ -414,6 +418,18 @@ public final class SurveyFlow {
       return fixedAndRated(c, fixed, split, split.comment());
     }
     return fixed(c, fixed, comment);
+  }
+
+  /**
+   * The words after a yes or no read as a rating, an "and" before it adding nothing ("yes and
+   * 5/5").
+   */
+  private static ParsedAnswer.Rating ratingIn(String rest) {
+    if (AnswerParser.parse(rest) instanceof ParsedAnswer.Rating r) {
+      return r;
+    }
+    String scored = AnswerParser.afterAnd(rest);
+    return scored != null && AnswerParser.parse(scored) instanceof ParsedAnswer.Rating r ? r : null;
   }
 
   /**
@@ -473,6 +489,12 @@ public final class SurveyFlow {
         // Bescheid sagen": nothing more wanted, and feedback on this ticket — the comment, then the
         // closing; never a new request
         return feedbackThenDone(c, n.but());
+      }
+      String stillFails = AnswerParser.stillFailsAfterAnd(n.rest());
+      if (stillFails != null) {
+        // "nope, and the printer is still jamming", "no, y sigue sin andar la impresora": nothing
+        // more wanted, and this ticket's trouble going on — the comment, then the closing
+        return feedbackThenDone(c, stillFails);
       }
       // "no, but the mouse is broken too": the request is what follows the contrast
       return n.but() != null ? requestWithoutYes(c, n.but()) : anythingElse(c, false);

@@ -291,6 +291,7 @@ public final class SurveyMessages {
           case SURVEY_CLOSED -> "surveyClosed";
           case SURVEY_NOT_OPEN_YET -> "surveyNotOpenYet";
           case NOT_UNDERSTOOD -> "notUnderstood";
+          case ELSE_NOT_UNDERSTOOD -> "elseNotUnderstood";
           case NOT_SURE_YET -> "notSureYet";
           case OPTED_OUT -> "optedOut";
         };

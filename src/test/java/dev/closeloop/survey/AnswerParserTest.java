@@ -20,6 +20,21 @@ class AnswerParserTest {
   }
 
   @Test
+  void aReplyOfManySignOffsOrSpokenMarksIsNotReadAgainAtEach() {
+    // the answer before a signature and a reply with its spoken punctuation turned into marks are
+    // read once more at most (the work is counted, not timed): an answer with no words of its own
+    // is short, so a long reply of "-- " or "point" is not read again at each
+    for (String reply :
+        new String[] {"yes -- ".repeat(70), "no point ".repeat(55), "<@U1> ".repeat(80) + "yes"}) {
+      long before = AnswerParser.PARTS_READ.sum();
+
+      AnswerParser.parse(reply);
+
+      assertThat(AnswerParser.PARTS_READ.sum() - before).as(reply).isLessThan(5);
+    }
+  }
+
+  @Test
   void aLongReplyIsFreeTextItsWordsNotSearchedForAnAnswer() {
     // an answer is a few words; a story is the comment (reading one for answers cost time that
     // grew with the square of its length: 9 s for 4,000 characters)

@@ -114,6 +114,21 @@ class HeldOutReadingTest {
     score("/survey/heldout8-2026-12-07.tsv", 160, 0.85);
   }
 
+  /**
+   * The ninth set, written 2026-12-07 and committed before it was run (regional varieties and input
+   * styles: en-GB/AU/IN, de-AT/CH, fr-BE/CH/Québec, es-ES/AR, pt-PT, Kansai-ben and romaji,
+   * full-width characters, voice dictation, mentions and quotes before the answer, signatures and
+   * disclaimers after it, hedged, two-part and wrong-question answers): at its first run it read 95
+   * of 160 (en 19/34, de 18/26, fr 16/25, es 16/25, pt 14/25, ja 12/25) — that is the
+   * generalisation figure. The reader was then fixed by class on its misses, so what it reads now
+   * (158 of 160: en 33/34, de 26/26, fr 24/25, es 25/25, pt 25/25, ja 25/25) is no longer one; the
+   * floor only keeps the fixes. Its two misses are listed in docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheNinthSet() throws IOException {
+    score("/survey/heldout9-2026-12-07.tsv", 160, 0.9);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);

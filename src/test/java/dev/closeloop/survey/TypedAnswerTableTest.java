@@ -184,7 +184,9 @@ class TypedAnswerTableTest {
     if (t.say().equals(List.of(Say.ANYTHING_ELSE))) {
       return "skip";
     }
-    if (t.say().equals(List.of(Say.NOT_UNDERSTOOD)) || t.say().equals(List.of(Say.NOT_SURE_YET))) {
+    if (t.say().equals(List.of(Say.NOT_UNDERSTOOD))
+        || t.say().equals(List.of(Say.ELSE_NOT_UNDERSTOOD))
+        || t.say().equals(List.of(Say.NOT_SURE_YET))) {
       return "unclear";
     }
     if (t.say().equals(List.of(Say.ALREADY_ANSWERED))) {
