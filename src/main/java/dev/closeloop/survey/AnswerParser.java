@@ -2065,11 +2065,42 @@ public final class AnswerParser {
     return r != null && r.comment() == null;
   }
 
+  /** Portuguese words after "já" (already): "já está", "ja nao", "já voltou". */
+  private static final Pattern AFTER_PORTUGUESE_JA =
+      Pattern.compile(
+          "ja (?:esta|estou|estao|nao|foi|deu|funciona|funcionou|ta|tem|voltou|resolveu|resolvido|"
+              + "consegui|era|e|parou|caiu|travou|estava|fiz|testei|reiniciei|tinha)\\b.*");
+
+  /**
+   * The reply opens with Portuguese "já" (already), not the German "ja" (yes): written with its
+   * accent, or followed by a Portuguese verb or "não" ("ja esta sem internet de novo").
+   */
+  private static boolean portugueseJa(Folded f, int start) {
+    if (!f.text.startsWith("ja", start)
+        || start + 2 < f.length() && Character.isLetter(f.text.charAt(start + 2))) {
+      return false;
+    }
+    char a = f.originalAt(start + 1);
+    return a == 'á' || a == 'Á' || AFTER_PORTUGUESE_JA.matcher(f.text.substring(start)).matches();
+  }
+
   /** "no one": nobody, never the no it starts with. */
   private static final List<String> NOBODY = List.of("no one", "no-one");
 
   private static ParsedAnswer yesOrNo(Folded f, int start, String text) {
     int yes = leading(f, start, Lexicon.YES);
+    if (yes > 0 && portugueseJa(f, start)) {
+      // "já não funciona outra vez": Portuguese "already", not the German yes — the answer is what
+      // follows it
+      String after = f.originalFrom(f.skipSeparators(start + 2));
+      ParsedAnswer answer = after == null ? null : parse(after);
+      if (answer instanceof ParsedAnswer.Fixed
+          || answer instanceof ParsedAnswer.Yes
+          || answer instanceof ParsedAnswer.No) {
+        return answer;
+      }
+      yes = -1;
+    }
     // "no one called me back" says nobody did, not no
     int no = f.phraseAt(start, NOBODY) > 0 ? -1 : leading(f, start, Lexicon.NO);
     if (yes < 0 && no < 0) {
@@ -2382,6 +2413,37 @@ public final class AnswerParser {
       return null;
     }
     return f.originalFrom(f.skipSeparators(and));
+  }
+
+  /**
+   * The words after an "and" that opens {@code rest} (what followed a no to "anything else?"), when
+   * they name a thing of theirs, an app or a trouble, or ask ("no, and the mouse is broken too",
+   * "nein, und die Maus ist auch kaputt", "non, et ma souris est cassée aussi"): something more to
+   * do, as after a "but"; else null ("no, and thanks again", "no, and have a nice day").
+   */
+  public static String newThingAfterAnd(String rest) {
+    if (rest == null) {
+      return null;
+    }
+    Folded f = Folded.of(clean(rest));
+    int and = f.phraseAt(0, Lexicon.AND_ALSO);
+    if (and <= 0
+        || and >= f.length()
+        || !Folded.isCjk(f.text.charAt(and - 1)) && f.text.charAt(and) != ' ') {
+      return null;
+    }
+    String words = f.originalFrom(f.skipSeparators(and));
+    if (words == null || parse(words) instanceof ParsedAnswer.Thanks) {
+      return null;
+    }
+    Folded w = Folded.of(clean(words));
+    boolean names =
+        asks(w)
+            || contains(w, Lexicon.THEIR_THING)
+            || contains(w, Lexicon.APP_NAMES)
+            || contains(w, Lexicon.NOT_FIXED)
+            || contains(w, Lexicon.PROBLEM);
+    return names ? words : null;
   }
 
   /**

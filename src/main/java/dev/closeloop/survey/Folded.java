@@ -105,6 +105,11 @@ final class Folded {
     return before.isEmpty() ? null : before;
   }
 
+  /** The original character folded into position {@code at}. */
+  char originalAt(int at) {
+    return original.charAt(from[at]);
+  }
+
   /** Skips separators (space, punctuation, dashes) from {@code at}. */
   int skipSeparators(int at) {
     int i = at;

@@ -362,7 +362,8 @@ final class Lexicon {
             pra voces | para voces | pra vcs | ta show | ta otimo | ta perfeito | ta beleza |
             ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
             esta perfeito | esta tudo bem | ta tudo ok | esta tudo ok | tudo em ordem |
-            esta tudo em ordem | ta tudo em ordem | obrigadinho | obrigadinha
+            esta tudo em ordem | ta tudo em ordem | obrigadinho | obrigadinha | ta bom | ta certo |
+            esta bom | esta certo | ta bem | esta bem | por enquanto e so | por agora e so
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -642,6 +643,8 @@ final class Lexicon {
           pt: meu | minha | meus | minhas | nosso | nossa | o | a | os | as | mouse | teclado | tela |
             monitor | impressora | senha | fone | carregador | acesso | conta | licenca | instalar |
             novo | nova
+          ja: マウス | キーボード | モニター | 画面 | パソコン | pc | ノートパソコン | プリンター | パスワード |
+            ヘッドセット | 充電器 | アカウント | 新しい | 壊れ
           """);
 
   /**

@@ -496,6 +496,10 @@ public final class SurveyFlow {
         // more wanted, and this ticket's trouble going on — the comment, then the closing
         return feedbackThenDone(c, stillFails);
       }
+      String more = n.but() == null ? AnswerParser.newThingAfterAnd(n.rest()) : null;
+      if (more != null) {
+        return requestWithoutYes(c, more); // "no, and the mouse is broken too": one more thing
+      }
       // "no, but the mouse is broken too": the request is what follows the contrast
       return n.but() != null ? requestWithoutYes(c, n.but()) : anythingElse(c, false);
     }
