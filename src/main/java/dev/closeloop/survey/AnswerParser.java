@@ -2032,12 +2032,31 @@ public final class AnswerParser {
       }
       String before = text.substring(0, i).strip();
       ParsedAnswer.Rating last = scoreAndThanks(text.substring(i + 1).strip());
-      if (last == null || before.codePoints().noneMatch(Character::isLetter)) {
+      if (last == null
+          || before.codePoints().noneMatch(Character::isLetter)
+          || endsInNumber(before)) {
+        // "tried steps 1, 2, 3", "Windows 11, 2", "le 3, 4": a list or a number goes on
         return null;
       }
       return new ParsedAnswer.Rating(last.score(), before);
     }
     return null;
+  }
+
+  /**
+   * The words end in a number, a mark after it at most ("step 1", "Raum 3.2", "am 3.", "ticket
+   * 4512"): a number said next is one more of them (a list, a version, a date), not a score.
+   */
+  private static boolean endsInNumber(String words) {
+    for (int i = words.length() - 1; i >= 0; i--) {
+      char ch = words.charAt(i);
+      if (Character.isDigit(ch)) {
+        return true;
+      } else if (ch != '.' && ch != ')' && !Character.isWhitespace(ch)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A score and nothing more ("5/5", "1 star"): "fixed 5/5" answers both questions. */
@@ -2323,6 +2342,11 @@ public final class AnswerParser {
       }
     }
     return i;
+  }
+
+  /** The words ask for something: a question mark, or "please", "can you", "bitte", "お願い"… */
+  public static boolean asks(String raw) {
+    return raw != null && raw.length() <= MAX_TEXT && asks(Folded.of(clean(raw)));
   }
 
   /**

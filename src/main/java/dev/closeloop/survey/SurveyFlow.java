@@ -214,7 +214,11 @@ public final class SurveyFlow {
     }
     if (c.step() == Step.AWAIT_COMMENT
         && answer instanceof ParsedAnswer.Unclear u
-        && u.text().codePoints().noneMatch(ch -> Character.isLetterOrDigit(ch) || ch == '?')) {
+        && u.text()
+            .codePoints()
+            // a question mark in any script ("?", "？", "¿") asks back: stays unclear
+            .noneMatch(
+                ch -> Character.isLetterOrDigit(ch) || ch == '?' || ch == '？' || ch == '¿')) {
       return nothingMore(
           c); // "-", "...", "." to "what went wrong?": nothing to say, not asked again
     }
@@ -257,7 +261,12 @@ public final class SurveyFlow {
     }
     Conversation next = first.next();
     boolean bothIn = next.fixed() != null && next.rating() != null;
-    if (!bothIn || negativeByAnswers(next) || complains(next) || next.finished()) {
+    boolean asks =
+        first.recorded().stream()
+            .anyMatch(a -> a.kind() == AnswerKind.COMMENT && AnswerParser.asks(a.value()));
+    if (!bothIn || negativeByAnswers(next) || complains(next) || next.finished() || asks) {
+      // "ja, 5, bitte noch den Drucker prüfen, sonst nichts": something asked for is no "all
+      // said"; the answers are in and "anything else?" is asked as usual
       return first;
     }
     Conversation done = next.withWantsMore(false).withStep(Step.FINISHED);
@@ -279,6 +288,9 @@ public final class SurveyFlow {
     }
     if (!(answer instanceof FreeText) && !(answer instanceof ParsedAnswer.Thanks)) {
       return null;
+    }
+    if (c.step() == Step.AWAIT_ANYTHING_ELSE && answer instanceof FreeText f && f.asks()) {
+      return null; // "I need 2 more licences, 3" there asks for something: the request
     }
     ParsedAnswer.Rating last = AnswerParser.trailingScore(wordsOf(answer));
     if (last != null && AnswerParser.onlyThanks(last.comment())) {

@@ -848,4 +848,39 @@ class ComplaintClassesTest {
     return LanguageRules.of(RuleFile.load(language))
         .judge(CommentText.plain(comment).toLowerCase(Locale.ROOT));
   }
+
+  /**
+   * Review of round 12's rules: "一回もない" alone (not once) read "連絡が一回もない" (not one call back) as
+   * good news, as "紙詰まりも一回もない" is; and "back and forth" made a complaint of a reply whose clause
+   * after the "but" says it is sorted.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "ja | 連絡が一回もないです",
+        "ja | 折り返しの電話が一回もない",
+      })
+  void notOnceContactedIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | a bit of back and forth but sorted now, thanks",
+        "en | some back and forth, but it works fine now",
+      })
+  void backAndForthConcededBeforeAButIsNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Guards: back and forth with nothing sorted after it, and a jam that never happens. */
+  @Test
+  void backAndForthThenStillBrokenIsAComplaintAndNoJamIsNot() {
+    assertThat(classifier.isNegative("lots of back and forth, but still no vpn", "en")).isTrue();
+    assertThat(classifier.isNegative("back and forth for a week and nothing works", "en")).isTrue();
+    assertThat(classifier.isNegative("紙詰まりは一回もないです、ありがとう", "ja")).isFalse();
+  }
 }

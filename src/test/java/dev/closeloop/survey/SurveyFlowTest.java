@@ -651,4 +651,31 @@ class SurveyFlowTest {
         .extracting(Answer::kind)
         .containsExactly(AnswerKind.REQUEST);
   }
+
+  @Test
+  @DisplayName(
+      "At 'anything else?' with the rating still open, words that ask for something and end with a"
+          + " number are the request, not a score: 'I need 2 more licences, 3'")
+  void aRequestEndingInANumberAtAnythingElseIsNoScore() {
+    Conversation asked =
+        new Conversation(
+            Step.AWAIT_ANYTHING_ELSE, true, null, "ouais c'est en ordre merci", null, null);
+
+    for (String words :
+        List.of(
+            "I need 2 more licences, 3",
+            "can you also check rooms 1, 2, 3",
+            "pouvez-vous vérifier les salles 1, 2",
+            "necesito acceso a las carpetas 1, 2")) {
+      Transition t = flow.apply(asked, typed(words));
+      // before: the last number was recorded as the rating and the rest added to the comment
+      assertThat(t.recorded())
+          .as(words)
+          .extracting(Answer::kind)
+          .containsExactly(AnswerKind.REQUEST);
+    }
+    assertThat(flow.apply(asked, typed("good job, 5")).recorded())
+        .as("words that ask for nothing, then a score: still the rating")
+        .contains(new Transition.Answer(AnswerKind.RATING, "5"));
+  }
 }
