@@ -1362,6 +1362,7 @@ final class Lexicon {
             not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
             sim e nao | same issue is there | same problem is there | same issue is still there |
             same problem is still there | not working only | still not working only |
+            same issue is there only | same problem is there only | issue is there only |
             it's not working only | it is not working only | same issue only | same problem only
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
@@ -1466,7 +1467,7 @@ final class Lexicon {
             keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
-            tout est regle | probleme regle
+            tout est regle | probleme regle | c'est en ordre | tout est en ordre | c'est de nouveau en ordre
             ca a marche | ca a fonctionne | c'est reparti | ca repart | ca refonctionne
             plus de probleme | plus de problemes | plus aucun probleme | plus de souci |
             plus aucun souci | plus de soucis | ca joue | ca rejoue | ca joue a nouveau
