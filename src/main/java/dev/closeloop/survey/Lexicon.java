@@ -1453,6 +1453,8 @@ final class Lexicon {
       phrases(
           """
           all: fixed | it's fixed | its fixed | it is fixed | all fixed | resolved | solved |
+            yes it is | yes, it is | bis jetzt schon | bisher schon | bis jetzt ja |
+            bisher ja |
             works now | it works | it works now | working now | works again | sorted | works |
             working | it's working | its working | it is working | it's working now |
             its working now | working again | all working
