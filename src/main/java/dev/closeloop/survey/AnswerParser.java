@@ -208,7 +208,8 @@ public final class AnswerParser {
    */
   private static final Pattern JA_SIGNATURE =
       Pattern.compile(
-          "(?=[^\\p{IsHiragana}]*(?:[/|]|内線))[\\p{IsHan}\\p{IsKatakana}a-z0-9 /|・:()\\-]{2,80}");
+          "(?=[^\\p{IsHiragana}]*(?:[/|]|内線 ?[0-9]))(?=.*[\\p{IsHan}\\p{IsKatakana}])"
+              + "[\\p{IsHan}\\p{IsKatakana}a-z0-9 /|・:()\\-]{2,80}");
 
   private static ParsedAnswer withoutSignature(String text) {
     Folded f = Folded.of(text);
@@ -224,7 +225,7 @@ public final class AnswerParser {
       boolean signs =
           f.phraseAt(i, Lexicon.SIGN_OFF) > 0
               || before == '。' && JA_SIGNATURE.matcher(f.text.substring(i).strip()).matches();
-      if (!setOff || !signs) {
+      if (!setOff || !signs || troubleAfter(f.originalFrom(i))) {
         continue;
       }
       tries++;
@@ -235,6 +236,24 @@ public final class AnswerParser {
       }
     }
     return null;
+  }
+
+  /**
+   * Words after what looked like a sign-off that say something fails ("no -- the printer still
+   * jams", "nein, LG Monitor flackert immer noch", "No. Best would be to replace the toner, it
+   * still smears"): the answer's own words, no signature.
+   */
+  private static boolean troubleAfter(String after) {
+    if (after == null) {
+      return false;
+    }
+    Folded a = Folded.of(clean(after));
+    return contains(a, Lexicon.NOT_FIXED)
+        || contains(a, Lexicon.STILL_NOT)
+        || contains(a, Lexicon.PROBLEM)
+        || contains(a, Lexicon.PROBLEM_STAYS)
+        || contains(a, Lexicon.INTERMITTENT)
+        || parse(after) instanceof ParsedAnswer.Fixed fx && !fx.fixed();
   }
 
   /**
