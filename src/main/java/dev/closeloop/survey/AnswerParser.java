@@ -2118,7 +2118,18 @@ public final class AnswerParser {
           || answer instanceof ParsedAnswer.No) {
         return answer;
       }
-      yes = -1;
+      // "já", "já, obrigado", "já voltou ao normal": already — fixed, the yes it was read as before
+      Folded rest = after == null ? null : Folded.of(clean(after));
+      boolean already =
+          after == null
+              || answer instanceof ParsedAnswer.Thanks
+              || contains(rest, Lexicon.FIXED)
+                  && !contains(rest, Lexicon.NOT_FIXED)
+                  && !contains(rest, Lexicon.STILL_NOT)
+                  && !contains(rest, Lexicon.PROBLEM);
+      if (!already) {
+        yes = -1;
+      }
     }
     // "no one called me back" says nobody did, not no
     int no = f.phraseAt(start, NOBODY) > 0 ? -1 : leading(f, start, Lexicon.NO);

@@ -1417,6 +1417,7 @@ final class Lexicon {
             ya no jala | todavia no jala | aun no jala | sigue sin jalar | no anda | ya no anda |
             todavia no anda | aun no anda | sigue sin andar
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
+            nao ta | ainda nao ta | nao ta funcionando | nao ta a dar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente
@@ -1485,7 +1486,8 @@ final class Lexicon {
             voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
             ja da | esta a dar | ja esta a dar | ja ta a dar | ta a dar | esta tudo funcionando |
             esta tudo a funcionar | ta tudo funcionando | ta tudo a funcionar | ja esta |
-            ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido
+            ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido |
+            resolveram | ja resolveram | voltou ao normal | ja voltou ao normal
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema
           ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
