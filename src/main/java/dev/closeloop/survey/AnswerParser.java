@@ -2463,16 +2463,31 @@ public final class AnswerParser {
       return null;
     }
     String words = f.originalFrom(f.skipSeparators(and));
-    if (words == null || parse(words) instanceof ParsedAnswer.Thanks) {
+    ParsedAnswer read = words == null ? null : parse(words);
+    if (read == null
+        || read instanceof ParsedAnswer.Thanks
+        || read instanceof ParsedAnswer.Fixed fx && fx.fixed()
+        || read instanceof ParsedAnswer.FreeText ft && ft.praises() && !ft.asks()) {
+      // "no, and thanks again", "no, and nothing is broken anymore", "no, and the tech was
+      // really friendly": nothing more to do
       return null;
     }
     Folded w = Folded.of(clean(words));
+    boolean trouble =
+        (contains(w, Lexicon.NOT_FIXED)
+                || contains(w, Lexicon.STILL_NOT)
+                || contains(w, Lexicon.PROBLEM))
+            && !contains(w, Lexicon.NO_TROUBLE);
+    if (!trouble && (contains(w, Lexicon.NO_TROUBLE) || contains(w, Lexicon.PRAISE))) {
+      // "nein, und die Hilfe war super", "no, and my new laptop is great": feedback, no request
+      return null;
+    }
     boolean names =
         asks(w)
-            || contains(w, Lexicon.THEIR_THING)
+            // a thing itself, not an article or a possessive alone ("no, and the same to you")
+            || contains(w, Lexicon.THING)
             || contains(w, Lexicon.APP_NAMES)
-            || contains(w, Lexicon.NOT_FIXED)
-            || contains(w, Lexicon.PROBLEM);
+            || trouble;
     return names ? words : null;
   }
 
