@@ -2422,9 +2422,16 @@ public final class AnswerParser {
    */
   public static String stillFailsAfterAnd(String rest) {
     String words = afterAnd(rest);
-    return words != null && parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed()
-        ? words
-        : null;
+    if (words == null) {
+      return null;
+    }
+    Folded w = Folded.of(clean(words));
+    if (contains(w, Lexicon.THANKS)
+        && !contains(w, Lexicon.THING)
+        && !contains(w, Lexicon.APP_NAMES)) {
+      return null; // "no, and I still can't thank you enough": thanks, nothing failing
+    }
+    return parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed() ? words : null;
   }
 
   /**
@@ -2478,8 +2485,12 @@ public final class AnswerParser {
                 || contains(w, Lexicon.STILL_NOT)
                 || contains(w, Lexicon.PROBLEM))
             && !contains(w, Lexicon.NO_TROUBLE);
-    if (!trouble && (contains(w, Lexicon.NO_TROUBLE) || contains(w, Lexicon.PRAISE))) {
-      // "nein, und die Hilfe war super", "no, and my new laptop is great": feedback, no request
+    if (!trouble && (contains(w, Lexicon.NO_TROUBLE) || contains(w, Lexicon.PRAISE))
+        || contains(w, Lexicon.THANKS)
+            && !contains(w, Lexicon.THING)
+            && !contains(w, Lexicon.APP_NAMES)) {
+      // "nein, und die Hilfe war super", "no, and my new laptop is great", "no, and I still can't
+      // thank you enough": feedback, no request
       return null;
     }
     boolean names =

@@ -644,20 +644,22 @@ final class Lexicon {
         headset | charger | dock | access | account | licence | license | phone | email | mail |
         install | reset | update | new | scanner | webcam | camera | projector | docking station |
         usb | usb stick | admin rights | admin | rights | permissions | drive | shared drive |
-        headphones | software | desk phone | tablet | ipad | adapter | cable
+        headphones | software | desk phone | tablet | ipad | adapter | cable | toner | cartridge |
+        ink | paper
       de: maus | tastatur | bildschirm | monitor | drucker | passwort | kennwort | zugang | konto |
         lizenz | installieren | einrichten | headset | ladegerat | neue | neuen | neues | scanner |
         webcam | kamera | beamer | adminrechte | rechte | berechtigung | berechtigungen |
-        laufwerk | kopfhorer | adapter | kabel | dockingstation
+        laufwerk | kopfhorer | adapter | kabel | dockingstation | toner | patrone | papier
       fr: souris | clavier | ecran | imprimante | mot de passe | casque | chargeur | acces |
         compte | licence | installer | nouveau | nouvelle | scanner | webcam | camera |
-        projecteur | droits | droits admin | droits administrateur | lecteur | cable | adaptateur
+        projecteur | droits | droits admin | droits administrateur | lecteur | cable | adaptateur |
+        toner | cartouche | papier
       es: raton | teclado | pantalla | monitor | impresora | contrasena | cascos | auriculares |
         cargador | acceso | cuenta | licencia | instalar | nuevo | nueva | escaner | webcam |
-        camara | proyector | permisos | cable | adaptador
+        camara | proyector | permisos | cable | adaptador | toner | cartucho | papel
       pt: mouse | teclado | tela | monitor | impressora | senha | fone | carregador | acesso |
         conta | licenca | instalar | novo | nova | scanner | webcam | camara | camera | projetor |
-        permissoes | cabo | adaptador
+        permissoes | cabo | adaptador | toner | tinteiro | papel
       ja: マウス | キーボード | モニター | 画面 | パソコン | pc | ノートパソコン | プリンター | パスワード |
         ヘッドセット | 充電器 | アカウント | 新しい | 壊れ
       """;
