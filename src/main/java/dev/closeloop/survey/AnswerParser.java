@@ -208,7 +208,8 @@ public final class AnswerParser {
    */
   private static final Pattern JA_SIGNATURE =
       Pattern.compile(
-          "(?=[^\\p{IsHiragana}]*(?:[/|]|内線))[\\p{IsHan}\\p{IsKatakana}a-z0-9 /|・:()\\-]{2,80}");
+          "(?=[^\\p{IsHiragana}]*(?:[/|]|内線 ?[0-9]))(?=.*[\\p{IsHan}\\p{IsKatakana}])"
+              + "[\\p{IsHan}\\p{IsKatakana}a-z0-9 /|・:()\\-]{2,80}");
 
   private static ParsedAnswer withoutSignature(String text) {
     Folded f = Folded.of(text);
@@ -224,7 +225,7 @@ public final class AnswerParser {
       boolean signs =
           f.phraseAt(i, Lexicon.SIGN_OFF) > 0
               || before == '。' && JA_SIGNATURE.matcher(f.text.substring(i).strip()).matches();
-      if (!setOff || !signs) {
+      if (!setOff || !signs || troubleAfter(f.originalFrom(i))) {
         continue;
       }
       tries++;
@@ -235,6 +236,24 @@ public final class AnswerParser {
       }
     }
     return null;
+  }
+
+  /**
+   * Words after what looked like a sign-off that say something fails ("no -- the printer still
+   * jams", "nein, LG Monitor flackert immer noch", "No. Best would be to replace the toner, it
+   * still smears"): the answer's own words, no signature.
+   */
+  private static boolean troubleAfter(String after) {
+    if (after == null) {
+      return false;
+    }
+    Folded a = Folded.of(clean(after));
+    return contains(a, Lexicon.NOT_FIXED)
+        || contains(a, Lexicon.STILL_NOT)
+        || contains(a, Lexicon.PROBLEM)
+        || contains(a, Lexicon.PROBLEM_STAYS)
+        || contains(a, Lexicon.INTERMITTENT)
+        || parse(after) instanceof ParsedAnswer.Fixed fx && !fx.fixed();
   }
 
   /**
@@ -2099,7 +2118,18 @@ public final class AnswerParser {
           || answer instanceof ParsedAnswer.No) {
         return answer;
       }
-      yes = -1;
+      // "já", "já, obrigado", "já voltou ao normal": already — fixed, the yes it was read as before
+      Folded rest = after == null ? null : Folded.of(clean(after));
+      boolean already =
+          after == null
+              || answer instanceof ParsedAnswer.Thanks
+              || contains(rest, Lexicon.FIXED)
+                  && !contains(rest, Lexicon.NOT_FIXED)
+                  && !contains(rest, Lexicon.STILL_NOT)
+                  && !contains(rest, Lexicon.PROBLEM);
+      if (!already) {
+        yes = -1;
+      }
     }
     // "no one called me back" says nobody did, not no
     int no = f.phraseAt(start, NOBODY) > 0 ? -1 : leading(f, start, Lexicon.NO);
@@ -2392,9 +2422,16 @@ public final class AnswerParser {
    */
   public static String stillFailsAfterAnd(String rest) {
     String words = afterAnd(rest);
-    return words != null && parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed()
-        ? words
-        : null;
+    if (words == null) {
+      return null;
+    }
+    Folded w = Folded.of(clean(words));
+    if (contains(w, Lexicon.THANKS)
+        && !contains(w, Lexicon.THING)
+        && !contains(w, Lexicon.APP_NAMES)) {
+      return null; // "no, and I still can't thank you enough": thanks, nothing failing
+    }
+    return parse(words) instanceof ParsedAnswer.Fixed fx && !fx.fixed() ? words : null;
   }
 
   /**
@@ -2433,16 +2470,35 @@ public final class AnswerParser {
       return null;
     }
     String words = f.originalFrom(f.skipSeparators(and));
-    if (words == null || parse(words) instanceof ParsedAnswer.Thanks) {
+    ParsedAnswer read = words == null ? null : parse(words);
+    if (read == null
+        || read instanceof ParsedAnswer.Thanks
+        || read instanceof ParsedAnswer.Fixed fx && fx.fixed()
+        || read instanceof ParsedAnswer.FreeText ft && ft.praises() && !ft.asks()) {
+      // "no, and thanks again", "no, and nothing is broken anymore", "no, and the tech was
+      // really friendly": nothing more to do
       return null;
     }
     Folded w = Folded.of(clean(words));
+    boolean trouble =
+        (contains(w, Lexicon.NOT_FIXED)
+                || contains(w, Lexicon.STILL_NOT)
+                || contains(w, Lexicon.PROBLEM))
+            && !contains(w, Lexicon.NO_TROUBLE);
+    if (!trouble && (contains(w, Lexicon.NO_TROUBLE) || contains(w, Lexicon.PRAISE))
+        || contains(w, Lexicon.THANKS)
+            && !contains(w, Lexicon.THING)
+            && !contains(w, Lexicon.APP_NAMES)) {
+      // "nein, und die Hilfe war super", "no, and my new laptop is great", "no, and I still can't
+      // thank you enough": feedback, no request
+      return null;
+    }
     boolean names =
         asks(w)
-            || contains(w, Lexicon.THEIR_THING)
+            // a thing itself, not an article or a possessive alone ("no, and the same to you")
+            || contains(w, Lexicon.THING)
             || contains(w, Lexicon.APP_NAMES)
-            || contains(w, Lexicon.NOT_FIXED)
-            || contains(w, Lexicon.PROBLEM);
+            || trouble;
     return names ? words : null;
   }
 

@@ -625,27 +625,65 @@ final class Lexicon {
    * reset"): a short reply at "anything else?" that names one (or an app, {@link #APP_NAMES}) is a
    * request, however short.
    */
-  static final List<String> THEIR_THING =
+  static final List<String> THEIR_THING = phrases(Lexicon.DETERMINER_WORDS + Lexicon.THING_WORDS);
+
+  /** A possessive or article: "my", "the", "der", "mon", "la", "mi", "o", "a". */
+  private static final String DETERMINER_WORDS =
+      """
+      en: my | our | the
+      de: mein | meine | meinen | meinem | unser | unsere | der | die | das | den | dem
+      fr: mon | ma | mes | notre | nos | le | la | les | l'
+      es: mi | mis | nuestro | nuestra | el | la | los | las
+      pt: meu | minha | meus | minhas | nosso | nossa | o | a | os | as
+      """;
+
+  /** A device, an account or something to set up, or "new": what an IT request names. */
+  private static final String THING_WORDS =
+      """
+      en: mouse | keyboard | monitor | screen | laptop | printer | password |
+        headset | charger | dock | access | account | licence | license | phone | email | mail |
+        install | reset | update | new | scanner | webcam | camera | projector | docking station |
+        usb | usb stick | admin rights | admin | rights | permissions | drive | shared drive |
+        headphones | software | desk phone | tablet | ipad | adapter | cable | toner | cartridge |
+        ink | paper
+      de: maus | tastatur | bildschirm | monitor | drucker | passwort | kennwort | zugang | konto |
+        lizenz | installieren | einrichten | headset | ladegerat | neue | neuen | neues | scanner |
+        webcam | kamera | beamer | adminrechte | rechte | berechtigung | berechtigungen |
+        laufwerk | kopfhorer | adapter | kabel | dockingstation | toner | patrone | papier
+      fr: souris | clavier | ecran | imprimante | mot de passe | casque | chargeur | acces |
+        compte | licence | installer | nouveau | nouvelle | scanner | webcam | camera |
+        projecteur | droits | droits admin | droits administrateur | lecteur | cable | adaptateur |
+        toner | cartouche | papier
+      es: raton | teclado | pantalla | monitor | impresora | contrasena | cascos | auriculares |
+        cargador | acceso | cuenta | licencia | instalar | nuevo | nueva | escaner | webcam |
+        camara | proyector | permisos | cable | adaptador | toner | cartucho | papel
+      pt: mouse | teclado | tela | monitor | impressora | senha | fone | carregador | acesso |
+        conta | licenca | instalar | novo | nova | scanner | webcam | camara | camera | projetor |
+        permissoes | cabo | adaptador | toner | tinteiro | papel
+      ja: マウス | キーボード | モニター | 画面 | パソコン | pc | ノートパソコン | プリンター | パスワード |
+        ヘッドセット | 充電器 | アカウント | 新しい | 壊れ
+      """;
+
+  /**
+   * No trouble left, said after "and" at "anything else?" ("no, and nothing is broken anymore",
+   * "nein, und es gibt keine Probleme mehr"): a trouble word denied, nothing more to do.
+   */
+  static final List<String> NO_TROUBLE =
       phrases(
           """
-          en: my | our | the | mouse | keyboard | monitor | screen | laptop | printer | password |
-            headset | charger | dock | access | account | licence | license | phone | email | mail |
-            install | reset | update | new
-          de: mein | meine | meinen | meinem | unser | unsere | der | die | das | den | dem | maus |
-            tastatur | bildschirm | monitor | drucker | passwort | kennwort | zugang | konto | lizenz |
-            installieren | einrichten | headset | ladegerat | neue | neuen | neues
-          fr: mon | ma | mes | notre | nos | le | la | les | l' | souris | clavier | ecran |
-            imprimante | mot de passe | casque | chargeur | acces | compte | licence | installer |
-            nouveau | nouvelle
-          es: mi | mis | nuestro | nuestra | el | la | los | las | raton | teclado | pantalla |
-            monitor | impresora | contrasena | cascos | auriculares | cargador | acceso | cuenta |
-            licencia | instalar | nuevo | nueva
-          pt: meu | minha | meus | minhas | nosso | nossa | o | a | os | as | mouse | teclado | tela |
-            monitor | impressora | senha | fone | carregador | acesso | conta | licenca | instalar |
-            novo | nova
-          ja: マウス | キーボード | モニター | 画面 | パソコン | pc | ノートパソコン | プリンター | パスワード |
-            ヘッドセット | 充電器 | アカウント | 新しい | 壊れ
+          en: no problems | no issues | no more problems | no more issues | no problem |
+            nothing is broken | nothing broken | nothing else is broken | nothing's broken
+          de: keine probleme | keine probleme mehr | kein problem | keine fehler | nichts kaputt |
+            nichts ist kaputt | nichts mehr kaputt
+          fr: plus de probleme | plus de problemes | plus aucun probleme | aucun probleme |
+            rien de casse | plus rien de casse
+          es: ningun problema | sin problemas | ya no hay problemas | nada roto | nada esta roto
+          pt: nenhum problema | sem problemas | nao ha problemas | nada quebrado | nada avariado
+          ja: 特に問題 | 問題ありません | 問題ない | 問題なし | 快適
           """);
+
+  /** {@link #THEIR_THING} without possessives and articles: a thing itself named. */
+  static final List<String> THING = phrases(Lexicon.THING_WORDS);
 
   /**
    * Who speaks, before "haven't tried" or "away" ("ich hab noch nicht geschaut", "j'ai pas testé",
@@ -1418,6 +1456,7 @@ final class Lexicon {
             ya no jala | todavia no jala | aun no jala | sigue sin jalar | no anda | ya no anda |
             todavia no anda | aun no anda | sigue sin andar
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
+            nao ta | ainda nao ta | nao ta funcionando | nao ta a dar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente
@@ -1488,7 +1527,8 @@ final class Lexicon {
             voltou a funcionar | voltou | ta ok | ta certo | ta tudo certo | resolvi | ja resolvi
             ja da | esta a dar | ja esta a dar | ja ta a dar | ta a dar | esta tudo funcionando |
             esta tudo a funcionar | ta tudo funcionando | ta tudo a funcionar | ja esta |
-            ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido
+            ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido |
+            resolveram | ja resolveram | voltou ao normal | ja voltou ao normal
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema
           ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
