@@ -2459,17 +2459,7 @@ public final class AnswerParser {
    * do, as after a "but"; else null ("no, and thanks again", "no, and have a nice day").
    */
   public static String newThingAfterAnd(String rest) {
-    if (rest == null) {
-      return null;
-    }
-    Folded f = Folded.of(clean(rest));
-    int and = f.phraseAt(0, Lexicon.AND_ALSO);
-    if (and <= 0
-        || and >= f.length()
-        || !Folded.isCjk(f.text.charAt(and - 1)) && f.text.charAt(and) != ' ') {
-      return null;
-    }
-    String words = f.originalFrom(f.skipSeparators(and));
+    String words = afterAnd(rest);
     ParsedAnswer read = words == null ? null : parse(words);
     if (read == null
         || read instanceof ParsedAnswer.Thanks
