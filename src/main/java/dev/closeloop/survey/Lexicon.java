@@ -301,7 +301,7 @@ final class Lexicon {
             everything ok | sir | madam | ma'am | maam | ta | ta very much | cheers ta
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
-            bestens | passt | passt alles | passt schon | alles gut | alles klar | alles bestens |
+            bestens | passt | passt alles | passt schon | na passt | na passt scho | na passt schon | basst | basst scho | alles gut | alles klar | alles bestens |
             alles erledigt | das war's | das wars | das war alles | sonst nichts | erledigt |
             sehr gut | gut | ok | okay | schonen tag | schonen tag noch | einen schonen tag |
             fur die hilfe | fur eure hilfe | fur ihre hilfe | nochmal | sehr | lieben gruss | gruss |
