@@ -67,4 +67,21 @@ public sealed interface ParsedAnswer {
   record Unclear(String text) implements ParsedAnswer {}
 
   record Empty() implements ParsedAnswer {}
+
+  /**
+   * The whole reply of a yes, a no, thanks or free text: the person's own words; null for the rest
+   * (a score, a thumb, a fixed answer, which keep their words in fields of their own).
+   */
+  static String words(ParsedAnswer answer) {
+    if (answer instanceof Yes y) {
+      return y.text();
+    } else if (answer instanceof No n) {
+      return n.text();
+    } else if (answer instanceof FreeText f) {
+      return f.text();
+    } else if (answer instanceof Thanks t) {
+      return t.text();
+    }
+    return null;
+  }
 }

@@ -90,14 +90,15 @@ final class ReopenStep {
   }
 
   private static Transition typedAnswer(Conversation c, ParsedAnswer answer) {
-    Boolean inWords = AnswerParser.reopenAnswer(text(answer));
+    String words = ParsedAnswer.words(answer);
+    Boolean inWords = AnswerParser.reopenAnswer(words);
     if (inWords != null) {
       return decide(c, inWords, null); // "reopen it", "no, leave it closed": the answer, no comment
     }
-    if (text(answer) != null && AnswerParser.keepsClosedThenSays(text(answer))) {
+    if (words != null && AnswerParser.keepsClosedThenSays(words)) {
       // "大丈夫です、自分でマウス買い替えたので", "deixa, já comprei outro": the no, and their words (not
       // the yes that "já" would be in German)
-      return decide(c, false, text(answer));
+      return decide(c, false, words);
     }
     if (answer instanceof ParsedAnswer.Yes y) {
       return decide(c, true, y.rest() == null ? null : y.text());
@@ -114,20 +115,6 @@ final class ReopenStep {
       return comment(c, f.comment());
     }
     return Transition.unchanged(c, Say.REOPEN_UNCLEAR);
-  }
-
-  /** The words of a typed reply, or null when it has none of its own (a thumb, a number). */
-  private static String text(ParsedAnswer answer) {
-    if (answer instanceof ParsedAnswer.Yes y) {
-      return y.text();
-    } else if (answer instanceof ParsedAnswer.No n) {
-      return n.text();
-    } else if (answer instanceof ParsedAnswer.FreeText f) {
-      return f.text();
-    } else if (answer instanceof ParsedAnswer.Thanks t) {
-      return t.text();
-    }
-    return null;
   }
 
   /** The requester's answer; the survey goes on with what it would have asked next. */

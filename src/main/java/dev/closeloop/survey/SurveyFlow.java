@@ -219,8 +219,8 @@ public final class SurveyFlow {
             // a question mark in any script ("?", "？", "¿") asks back: stays unclear
             .noneMatch(
                 ch -> Character.isLetterOrDigit(ch) || ch == '?' || ch == '？' || ch == '¿')) {
-      return nothingMore(
-          c); // "-", "...", "." to "what went wrong?": nothing to say, not asked again
+      // "-", "...", "." to "what went wrong?": nothing to say, not asked again
+      return nothingMore(c);
     }
     return Transition.unchanged(c, Say.NOT_UNDERSTOOD);
   }
@@ -301,18 +301,7 @@ public final class SurveyFlow {
 
   /** The words of a typed reply read in words (null for a score or a thumb alone). */
   private static String wordsOf(ParsedAnswer answer) {
-    if (answer instanceof ParsedAnswer.Fixed f) {
-      return f.text();
-    } else if (answer instanceof ParsedAnswer.Yes y) {
-      return y.text();
-    } else if (answer instanceof ParsedAnswer.No n) {
-      return n.text();
-    } else if (answer instanceof ParsedAnswer.Thanks t) {
-      return t.text();
-    } else if (answer instanceof FreeText f) {
-      return f.text();
-    }
-    return null;
+    return answer instanceof ParsedAnswer.Fixed f ? f.text() : ParsedAnswer.words(answer);
   }
 
   /**
@@ -568,14 +557,9 @@ public final class SurveyFlow {
     Conversation next = c.withFixed(fixed);
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.FIXED, Boolean.toString(fixed)));
-    // the words with the answer: the comment, or added to the one already in ("call me, outlook
-    // still not syncing" typed at "anything else?" after a first comment and a score)
-    String whole = comment == null ? null : next.comment() == null ? comment : more(next, comment);
-    if (whole != null) {
-      next = next.withComment(whole);
-      recorded.add(new Answer(AnswerKind.COMMENT, whole));
-    }
-    return afterScoreAnswer(next, recorded);
+    // "call me, outlook still not syncing" typed at "anything else?" after a first comment and a
+    // score: added to that comment
+    return afterScoreAnswer(withWords(next, comment, recorded), recorded);
   }
 
   private Transition rating(Conversation c, int score, String comment) {
@@ -613,14 +597,22 @@ public final class SurveyFlow {
     Conversation next = c.withRating(score);
     List<Answer> recorded = new ArrayList<>();
     recorded.add(new Answer(AnswerKind.RATING, Integer.toString(score)));
-    String whole = comment == null ? null : next.comment() == null ? comment : more(next, comment);
-    if (whole != null) {
-      // the words with the score: the comment, or added to the one already in ("eher so 2,
-      // musste dreimal nachfragen" after a first reason)
-      next = next.withComment(whole);
-      recorded.add(new Answer(AnswerKind.COMMENT, whole));
-    }
+    // "eher so 2, musste dreimal nachfragen" after a first reason: added to that comment
+    next = withWords(next, comment, recorded);
     return new Transition(next, recorded, List.of(), false, true);
+  }
+
+  /**
+   * The words that came with an answer ({@code words}, may be null): the comment, or added to the
+   * one already in; recorded in {@code recorded}. Returns the conversation with them.
+   */
+  private static Conversation withWords(Conversation c, String words, List<Answer> recorded) {
+    String whole = words == null ? null : c.comment() == null ? words : more(c, words);
+    if (whole == null) {
+      return c;
+    }
+    recorded.add(new Answer(AnswerKind.COMMENT, whole));
+    return c.withComment(whole);
   }
 
   /** After a fixed or rating answer: ask what went wrong, or move on once both are in. */
