@@ -120,11 +120,8 @@ final class ReopenStep {
   /** The requester's answer; the survey goes on with what it would have asked next. */
   private static Transition decide(Conversation c, boolean reopen, String comment) {
     List<Answer> recorded = new ArrayList<>();
-    Conversation next = c;
-    if (comment != null && c.comment() == null) {
-      next = next.withComment(comment);
-      recorded.add(new Answer(AnswerKind.COMMENT, comment));
-    }
+    // the words that came with the answer: the comment, or added to the one already in
+    Conversation next = SurveyFlow.withWords(c, comment, recorded);
     List<Say> say;
     if (next.comment() == null) {
       next = next.withStep(Step.AWAIT_COMMENT);

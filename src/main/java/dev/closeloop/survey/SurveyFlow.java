@@ -606,7 +606,7 @@ public final class SurveyFlow {
    * The words that came with an answer ({@code words}, may be null): the comment, or added to the
    * one already in; recorded in {@code recorded}. Returns the conversation with them.
    */
-  private static Conversation withWords(Conversation c, String words, List<Answer> recorded) {
+  static Conversation withWords(Conversation c, String words, List<Answer> recorded) {
     String whole = words == null ? null : c.comment() == null ? words : more(c, words);
     if (whole == null) {
       return c;

@@ -372,4 +372,35 @@ class ReopenFlowTest {
     assertThat(again.changed()).as("the same words again add nothing").isFalse();
     assertThat(again.say()).containsExactly(Say.REOPEN_UNCLEAR);
   }
+
+  @Test
+  @DisplayName(
+      "The answer to the offer keeps its words once a comment is in (they were dropped): a yes"
+          + " with more trouble, a no with why")
+  void theAnswerKeepsItsWordsOnceACommentIsIn() {
+    Conversation commented =
+        flow.apply(Conversation.start(), typed("no, it still does not print"), ReopenMode.ASK)
+            .next();
+    assertThat(commented.step()).isEqualTo(Step.AWAIT_REOPEN);
+
+    Transition yes =
+        flow.apply(commented, typed("yes please, and now it jams as well"), ReopenMode.ASK);
+    assertThat(yes.reopen()).isTrue();
+    assertThat(yes.next().comment())
+        .isEqualTo("no, it still does not print\nyes please, and now it jams as well");
+    assertThat(yes.recorded())
+        .containsExactly(
+            new Answer(
+                AnswerKind.COMMENT,
+                "no, it still does not print\nyes please, and now it jams as well"));
+
+    Transition no = flow.apply(commented, typed("deixa, já comprei outro"), ReopenMode.ASK);
+    assertThat(no.reopen()).isFalse();
+    assertThat(no.next().comment())
+        .isEqualTo("no, it still does not print\ndeixa, já comprei outro");
+
+    Transition plain = flow.apply(commented, typed("yes please"), ReopenMode.ASK);
+    assertThat(plain.reopen()).isTrue();
+    assertThat(plain.recorded()).as("a bare yes adds nothing").isEmpty();
+  }
 }
