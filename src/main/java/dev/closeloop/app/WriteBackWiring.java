@@ -2,6 +2,7 @@ package dev.closeloop.app;
 
 import dev.closeloop.config.Config;
 import dev.closeloop.delivery.RetryPolicy;
+import dev.closeloop.digest.LanguageMark;
 import dev.closeloop.language.Words;
 import dev.closeloop.store.OutboxRow;
 import dev.closeloop.survey.usecase.Notifier;
@@ -70,7 +71,8 @@ final class WriteBackWiring {
             config.connectors(),
             bySource,
             notifier,
-            Words.team(config.digest().locale(), config.digest().zone()));
+            Words.team(config.digest().locale(), config.digest().zone()),
+            LanguageMark.detected(config.survey().locale()));
     Map<String, HelpdeskWriter> bySystem = new LinkedHashMap<>();
     bySource.values().forEach(w -> bySystem.put(w.system(), w));
     WriteBackDispatcher dispatcher =

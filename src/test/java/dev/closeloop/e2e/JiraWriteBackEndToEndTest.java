@@ -144,7 +144,7 @@ class JiraWriteBackEndToEndTest {
             "Closeloop survey — Dana answered about IT-1:",
             "Fixed: no",
             "Score: 2/5",
-            "Comment: the VPN still drops every hour",
+            "Comment (English): the VPN still drops every hour",
             "The requester had the ticket reopened.");
 
     // Jira reports the reopen we made: nothing new

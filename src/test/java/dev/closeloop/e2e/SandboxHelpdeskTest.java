@@ -93,7 +93,7 @@ class SandboxHelpdeskTest {
     assertThat(t.path("notes")).hasSize(2);
     assertThat(t.at("/notes/1/kind").asText()).isEqualTo("note");
     assertThat(t.at("/notes/1/text").asText())
-        .contains("Fixed: no", "Score: 2/5", "Comment: still drops");
+        .contains("Fixed: no", "Score: 2/5", "Comment (English): still drops");
 
     clock.advance(java.time.Duration.ofMinutes(10));
     close(); // the panel's "Close it again"

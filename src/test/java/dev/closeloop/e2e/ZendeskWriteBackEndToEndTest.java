@@ -142,7 +142,7 @@ class ZendeskWriteBackEndToEndTest {
         .contains(
             "Fixed: no",
             "Score: 2/5",
-            "Comment: the printer still jams",
+            "Comment (English): the printer still jams",
             "Anything else: My laptop charger is broken too");
 
     // the IT team takes it from the digest: a note on the ticket names who

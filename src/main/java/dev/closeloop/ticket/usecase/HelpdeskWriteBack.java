@@ -6,6 +6,7 @@ import dev.closeloop.chat.PlatformId;
 import dev.closeloop.config.Config;
 import dev.closeloop.config.Helpdesks;
 import dev.closeloop.delivery.usecase.OutboxWriter;
+import dev.closeloop.digest.LanguageMark;
 import dev.closeloop.digest.usecase.FollowUpListener;
 import dev.closeloop.language.Words;
 import dev.closeloop.store.Answers;
@@ -60,16 +61,18 @@ public final class HelpdeskWriteBack
   /**
    * @param writers by ticket source ({@code jira}, …, {@code generic}, {@code sandbox})
    * @param team the team's language and zone ({@code digest.locale}, {@code digest.zone})
+   * @param language which language a comment is in, for the mark beside it in a note
    */
   public HelpdeskWriteBack(
       Config.Connectors connectors,
       Map<String, HelpdeskWriter> writers,
       Notifier notifier,
-      Words team) {
+      Words team,
+      LanguageMark language) {
     this.connectors = connectors;
     this.writers = Map.copyOf(writers);
     this.notifier = notifier;
-    this.texts = new WriteBackTexts(team);
+    this.texts = new WriteBackTexts(team, language);
   }
 
   /** What "not fixed" does to a ticket of this source: never where it cannot be written to. */
@@ -175,7 +178,7 @@ public final class HelpdeskWriteBack
         new Write.Note(
             key(s, "note"),
             ref(s),
-            texts.note(requester(s), s.ticketId(), c, reopen, finished),
+            texts.note(requester(s), s.ticketId(), s.locale(), c, reopen, finished),
             new Write.SurveyResult(c.fixed(), c.rating(), c.comment(), c.request(), null)),
         now);
   }

@@ -1,5 +1,6 @@
 package dev.closeloop.ticket.usecase;
 
+import dev.closeloop.digest.LanguageMark;
 import dev.closeloop.language.Words;
 import dev.closeloop.survey.Conversation;
 import java.time.Instant;
@@ -16,18 +17,32 @@ final class WriteBackTexts {
   private static final int TITLE_MAX = 120;
 
   private final Words words;
+  private final LanguageMark language;
 
-  WriteBackTexts(Words words) {
+  /**
+   * @param language which language a comment is in, for the mark beside it, as the digest marks
+   *     every quoted comment
+   */
+  WriteBackTexts(Words words, LanguageMark language) {
     this.words = words;
+    this.language = language;
   }
 
   /**
    * The survey's result: fixed or not, score, comment, request, and the reopen decision.
    *
+   * @param locale the locale the requester was surveyed in (for a comment too short to tell), or
+   *     null
    * @param reopen the requester's answer to the reopen question, or null when not asked
    * @param finished false when the survey closed by time before its last question
    */
-  String note(String requester, String ticket, Conversation c, Boolean reopen, boolean finished) {
+  String note(
+      String requester,
+      String ticket,
+      String locale,
+      Conversation c,
+      Boolean reopen,
+      boolean finished) {
     List<String> lines = new ArrayList<>();
     lines.add(
         words.t(
@@ -48,7 +63,13 @@ final class WriteBackTexts {
             "score",
             c.rating() == null ? 0 : c.rating()));
     if (c.comment() != null) {
-      lines.add(words.t("noteComment", "comment", c.comment()));
+      // "Comment (German): …": the language it is in, named in the team's, as in the digest
+      String mark =
+          language
+              .of(c.comment(), locale)
+              .map(lang -> words.t("commentLanguage", "language", words.languageName(lang)))
+              .orElse("");
+      lines.add(words.t("noteComment", "comment", c.comment(), "language", mark));
     }
     if (c.request() != null) {
       lines.add(words.t("noteRequest", "request", c.request()));

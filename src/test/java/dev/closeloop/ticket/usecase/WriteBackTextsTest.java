@@ -2,6 +2,7 @@ package dev.closeloop.ticket.usecase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.closeloop.digest.LanguageMark;
 import dev.closeloop.language.Words;
 import dev.closeloop.survey.Conversation;
 import dev.closeloop.survey.Step;
@@ -18,19 +19,21 @@ class WriteBackTextsTest {
   @Test
   @DisplayName("The survey's result, line by line, in English")
   void noteInEnglish() {
-    WriteBackTexts en = new WriteBackTexts(Words.team("en", "Europe/Berlin"));
-    assertThat(en.note("Dana", "SUP-123", ANSWERED, true, true))
+    WriteBackTexts en =
+        new WriteBackTexts(Words.team("en", "Europe/Berlin"), LanguageMark.detected("en"));
+    assertThat(en.note("Dana", "SUP-123", "en", ANSWERED, true, true))
         .isEqualTo(
             """
             Closeloop survey — Dana answered about SUP-123:
             Fixed: no
             Score: 2/5
-            Comment: the VPN still drops
+            Comment (English): the VPN still drops
             The requester had the ticket reopened.""");
     assertThat(
             en.note(
                 "Dana",
                 "SUP-123",
+                null,
                 new Conversation(Step.OPEN, null, 5, null, null, null),
                 null,
                 false))
@@ -48,9 +51,10 @@ class WriteBackTextsTest {
   @Test
   @DisplayName("In German when digest.locale is de, times in digest.zone")
   void noteInGerman() {
-    WriteBackTexts de = new WriteBackTexts(Words.team("de", "Europe/Berlin"));
-    assertThat(de.note("Dana", "SUP-123", ANSWERED, false, true))
-        .contains("Closeloop-Umfrage", "Gelöst: nein", "Bewertung: 2/5", "Kommentar:")
+    WriteBackTexts de =
+        new WriteBackTexts(Words.team("de", "Europe/Berlin"), LanguageMark.detected("en"));
+    assertThat(de.note("Dana", "SUP-123", "en", ANSWERED, false, true))
+        .contains("Closeloop-Umfrage", "Gelöst: nein", "Bewertung: 2/5", "Kommentar (Englisch):")
         .contains("geschlossen lassen");
     assertThat(de.reopen("Dana", "läuft immer noch nicht"))
         .isEqualTo(
@@ -63,5 +67,27 @@ class WriteBackTextsTest {
   void aRequestsTitleIsItsFirstLineCutToFit() {
     assertThat(WriteBackTexts.title("  My charger\n is broken")).isEqualTo("My charger");
     assertThat(WriteBackTexts.title("x".repeat(300))).hasSize(120).endsWith("…");
+  }
+
+  @Test
+  @DisplayName(
+      "A comment in another language than the team's is marked with it, as in the digest; a"
+          + " comment too short to tell takes the survey's language")
+  void aCommentIsMarkedWithItsLanguage() {
+    WriteBackTexts en =
+        new WriteBackTexts(Words.team("en", "Europe/Berlin"), LanguageMark.detected("en"));
+    Conversation german =
+        new Conversation(
+            Step.FINISHED, false, 2, "Der Drucker druckt immer noch nicht richtig", false, null);
+    assertThat(en.note("Dana", "SUP-123", "de", german, null, true))
+        .contains("Comment (German): Der Drucker druckt immer noch nicht richtig");
+    Conversation shortOne = new Conversation(Step.FINISHED, false, 2, "ok", false, null);
+    assertThat(en.note("Dana", "SUP-123", "pt-BR", shortOne, null, true))
+        .contains("Comment (Portuguese): ok");
+
+    WriteBackTexts ja =
+        new WriteBackTexts(Words.team("ja", "Asia/Tokyo"), LanguageMark.detected("en"));
+    assertThat(ja.note("Dana", "SUP-123", "de", german, null, true))
+        .contains("コメント（ドイツ語）：Der Drucker");
   }
 }
