@@ -48,9 +48,15 @@ final class LanguageConfig {
     return Catalog.requester(words(c.survey()));
   }
 
-  /** The language requester texts fall back to: {@code survey.locale} as a known language. */
+  /**
+   * The language requester texts fall back to: {@code survey.locale} as a known language, with its
+   * region where a wording is bundled for it ({@code pt-PT}).
+   */
   static String surveyLanguage(Config c, Catalog requester) {
-    return Languages.match(c.survey().locale(), requester.languages()).orElse(Languages.FALLBACK);
+    String locale = c.survey().locale();
+    return Languages.match(locale, requester.languages())
+        .map(lang -> Languages.variant(locale, lang))
+        .orElse(Languages.FALLBACK);
   }
 
   static String teamLanguage(Config c) {

@@ -142,8 +142,8 @@ public final class ConfigDocs {
               entry(
                   "survey.locale",
                   "The requester's language when neither the ticket (`requester.locale`) nor Slack /"
-                      + " Discord names one: `en`, `de`, `fr`, `es`, `pt`, `ja`, or a language of"
-                      + " `survey.words` (docs/language.md)."),
+                      + " Discord names one: `en`, `de`, `fr`, `es`, `pt` (Brazilian wording; `pt-PT`"
+                      + " for European), `ja`, or a language of `survey.words` (docs/language.md)."),
               entry(
                   "survey.words",
                   "Your own texts: language → text key → ICU message, overriding the bundled ones or"

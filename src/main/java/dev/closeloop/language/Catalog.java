@@ -54,6 +54,12 @@ public final class Catalog {
     for (String lang : Languages.BUNDLED) {
       b.put(lang, load(family, lang));
     }
+    for (String variant : Languages.VARIANTS) {
+      Map<String, String> texts = load(family, variant.replace('-', '_'));
+      if (!texts.isEmpty()) {
+        b.put(variant, texts);
+      }
+    }
     this.bundled = Map.copyOf(b);
     Map<String, Map<String, String>> o = new LinkedHashMap<>();
     overrides.forEach(
@@ -188,6 +194,17 @@ public final class Catalog {
     Map<String, String> o = overrides.get(lang);
     if (o != null && o.get(key) != null) {
       return o.get(key);
+    }
+    String parent = Languages.parent(lang);
+    if (parent != null) {
+      // a regional wording (pt-PT): the operator's words for its language first, then the
+      // region's bundled text, then the language's
+      Map<String, String> po = overrides.get(parent);
+      if (po != null && po.get(key) != null) {
+        return po.get(key);
+      }
+      Map<String, String> b = bundled.get(lang);
+      return b != null && b.get(key) != null ? b.get(key) : own(parent, key);
     }
     Map<String, String> b = bundled.get(lang);
     return b == null ? null : b.get(key);

@@ -13,6 +13,13 @@ public final class Languages {
 
   public static final String FALLBACK = "en";
 
+  /**
+   * Regional wordings bundled for the requester beside their language's (which the rest of a
+   * variant's texts and every other use fall back to): European Portuguese, where the bundled
+   * Portuguese is Brazilian. Keyed as BCP 47 tags; a file is {@code requester_pt_PT.properties}.
+   */
+  public static final List<String> VARIANTS = List.of("pt-PT");
+
   private static final Pattern TAG = Pattern.compile("[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*");
 
   private Languages() {}
@@ -49,8 +56,29 @@ public final class Languages {
   public static String resolve(
       String fromTicket, String fromPlatform, String fallback, Set<String> known) {
     return match(fromTicket, known)
-        .or(() -> match(fromPlatform, known))
-        .or(() -> match(fallback, known))
+        .map(lang -> variant(fromTicket, lang))
+        .or(() -> match(fromPlatform, known).map(lang -> variant(fromPlatform, lang)))
+        .or(() -> match(fallback, known).map(lang -> variant(fallback, lang)))
         .orElse(FALLBACK);
+  }
+
+  /**
+   * {@code lang} with the region of {@code tag} when a wording is bundled for it ({@code pt_PT},
+   * {@code pt-pt} → {@code pt-PT}), else {@code lang}: {@code pt-BR}, {@code pt} → {@code pt}.
+   */
+  public static String variant(String tag, String lang) {
+    String[] parts = tag.split("[-_]");
+    for (int i = 1; i < parts.length; i++) {
+      if (parts[i].length() == 2) {
+        String candidate = lang + "-" + parts[i].toUpperCase(Locale.ROOT);
+        return VARIANTS.contains(candidate) ? candidate : lang;
+      }
+    }
+    return lang;
+  }
+
+  /** The language a regional variant falls back to ({@code pt-PT} → {@code pt}), else null. */
+  public static String parent(String lang) {
+    return VARIANTS.contains(lang) ? lang.substring(0, lang.indexOf('-')) : null;
   }
 }

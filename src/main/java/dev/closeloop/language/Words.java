@@ -98,15 +98,16 @@ public record Words(Catalog catalog, String lang, ZoneId zone) {
     // CLDR's narrow units read well in en, fr, es ("2d 3h"); German, Portuguese and Japanese read
     // better in short units ("2 Tg., 3 Std.", "2 dias e 3 h" where narrow mixes "2 dias 3 h",
     // "2 日 3 時間" where narrow is ASCII "2d3h")
+    String base = Languages.language(lang).orElse(lang);
     MeasureFormat.FormatWidth width =
-        lang.equals("de") || lang.equals("ja") || lang.equals("pt")
+        base.equals("de") || base.equals("ja") || base.equals("pt")
             ? MeasureFormat.FormatWidth.SHORT
             : MeasureFormat.FormatWidth.NARROW;
     String age =
         MeasureFormat.getInstance(ULocale.forLanguageTag(lang), width)
             .formatMeasures(parts.toArray(new Measure[0]));
     // Japanese sets no space between a number and its unit: "2日3時間", "12分"
-    return lang.equals("ja") ? age.replaceAll("[\\s\\u00A0\\u202F]", "") : age;
+    return base.equals("ja") ? age.replaceAll("[\\s\\u00A0\\u202F]", "") : age;
   }
 
   /** The name of a language in this one ("German", "Deutsch", "ドイツ語"). */

@@ -10,6 +10,7 @@ import dev.closeloop.language.Languages;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -154,6 +155,15 @@ class LanguageConfigTest {
         "xx-YY | pt_BR | en | pt",
         "'de DE; drop' | - | es | es",
         "- | - | - | en",
+        // European Portuguese has its own wording; Brazilian and plain Portuguese the bundled one
+        "pt-PT | - | en | pt-PT",
+        "pt_PT | - | en | pt-PT",
+        "pt-pt | - | en | pt-PT",
+        "pt-Latn-PT | - | en | pt-PT",
+        "pt-BR | pt-PT | en | pt",
+        "pt | - | en | pt",
+        "- | - | pt-PT | pt-PT",
+        "de-PT | - | en | de",
       })
   void theRequestersLanguageIsTicketElsePlatformElseSurveyLocale(
       String ticket, String platform, String fallback, String expected) {
@@ -166,5 +176,34 @@ class LanguageConfigTest {
     Catalog c = Catalog.requester(Map.of("it", Map.of("fixedQuestion", "Abbiamo risolto?")));
     assertThat(c.languages()).contains("en", "de", "fr", "es", "pt", "ja", "it");
     assertThat(c.missing("de")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("survey.locale: pt-PT is European Portuguese for everyone without a language")
+  void surveyLocaleKeepsItsRegion() {
+    Config c = loader.loadString("survey: { locale: pt-PT }");
+    assertThat(LanguageConfig.surveyLanguage(c, LanguageConfig.requester(c))).isEqualTo("pt-PT");
+    assertThat(LanguageConfig.notes(c)).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "European Portuguese reads its own wording; a text it lacks is the Portuguese one, never"
+          + " English; the operator's words for pt apply to it too")
+  void europeanPortugueseFallsBackToPortuguese() {
+    Catalog bundled = Catalog.requester(Map.of());
+    assertThat(bundled.format("pt-PT", "anythingElse", Map.of(), java.time.ZoneOffset.UTC))
+        .isEqualTo("Podemos ajudar em mais alguma coisa?");
+    assertThat(bundled.format("pt", "anythingElse", Map.of(), java.time.ZoneOffset.UTC))
+        .isEqualTo("Podemos ajudar com mais alguma coisa?");
+    assertThat(bundled.missing("pt-PT")).isEmpty();
+
+    Catalog withWords =
+        Catalog.requester(Map.of("pt", Map.of("anythingElse", "Mais alguma coisa, {name}?")));
+    assertThat(
+            withWords.format(
+                "pt-PT", "anythingElse", Map.of("name", "Inês"), java.time.ZoneOffset.UTC))
+        .isEqualTo("Mais alguma coisa, Inês?");
+    assertThat(withWords.languages()).doesNotContain("pt-PT");
   }
 }

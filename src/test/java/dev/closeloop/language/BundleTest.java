@@ -28,8 +28,12 @@ class BundleTest {
   private static final Instant LATE = Instant.parse("2026-11-24T23:30:00Z");
 
   static Stream<Arguments> catalogsAndLanguages() {
-    return Stream.of(Catalog.requester(Map.of()), Catalog.team())
-        .flatMap(c -> Languages.BUNDLED.stream().map(lang -> Arguments.of(c, lang)));
+    Catalog requester = Catalog.requester(Map.of());
+    return Stream.concat(
+        Stream.of(requester, Catalog.team())
+            .flatMap(c -> Languages.BUNDLED.stream().map(lang -> Arguments.of(c, lang))),
+        // regional wordings are whole files of their own (the requester's texts only)
+        Languages.VARIANTS.stream().map(lang -> Arguments.of(requester, lang)));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -346,7 +350,8 @@ class BundleTest {
 
   private static long keysInFile(String family, String lang) {
     try (var in =
-        Catalog.class.getResourceAsStream("/i18n/" + family + "_" + lang + ".properties")) {
+        Catalog.class.getResourceAsStream(
+            "/i18n/" + family + "_" + lang.replace('-', '_') + ".properties")) {
       return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
           .lines()
           .filter(l -> !l.isBlank() && !l.startsWith("#"))
