@@ -239,7 +239,8 @@ final class Lexicon {
           fr: rien d'autre | rien de plus | c'est tout | ce sera tout | c'est tout pour moi |
             rien d'autre pour moi
           es: nada mas | nada mas por ahora | eso es todo | es todo | eso seria todo | nada mas por mi parte
-          pt: nada mais | mais nada | sem mais nada | e so isso | so isso | era so isso | e isso
+          pt: nada mais | mais nada | sem mais nada | e so isso | so isso | era so isso | e isso |
+            e tudo | era tudo | por agora e tudo | por enquanto e tudo | e tudo por agora
           ja: 他は特にないです | 他は特にありません | 他は特にない | ほかは特にないです | ほかは特にない |
             他にはありません | 他にありません | 他はないです | ほかにはないです | 以上です | 以上 | それだけです
           """);
@@ -363,7 +364,9 @@ final class Lexicon {
             ta tudo bem | ta de boa | ta top | ta joia | ta massa | ta tranquilo | esta otimo |
             esta perfeito | esta tudo bem | ta tudo ok | esta tudo ok | tudo em ordem |
             esta tudo em ordem | ta tudo em ordem | obrigadinho | obrigadinha | ta bom | ta certo |
-            esta bom | esta certo | ta bem | esta bem | por enquanto e so | por agora e so
+            esta bom | esta certo | ta bem | esta bem | por enquanto e so | por agora e so |
+            e tudo | era tudo | por agora e tudo | por enquanto e tudo | e tudo por agora |
+            esta bem assim | assim esta bem | assim esta otimo
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -1929,10 +1932,11 @@ final class Lexicon {
    * A phrase as it is also said or typed regionally: "really" as "rly" ("not rly"); German "nicht"
    * as "net", "ned" or "nich", "immer" as "imma" and "das" as "des" ("geht net", "imma noch net",
    * "des war's"); a Brazilian gerund after a verb of state as the European Portuguese "a" and
-   * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar");
-   * Swiss German "gaht"/"goht" for "geht", "no" for "noch", "nöd"/"nid" for "nicht" and "isch" for
-   * "ist" ("gaht immer no nöd"); French typed on a phone, "sa" for "ça" before a verb and "pa" for
-   * "pas" after a word ("sa marche", "ca marche pa").
+   * infinitive ("está funcionando" → "está a funcionar", "continua dando" → "continua a dar"), and
+   * "continua sem" as "continua a não" ("continua a não imprimir"); Swiss German "gaht"/"goht" for
+   * "geht", "no" for "noch", "nöd"/"nid" for "nicht" and "isch" for "ist" ("gaht immer no nöd");
+   * French typed on a phone, "sa" for "ça" before a verb and "pa" for "pas" after a word ("sa
+   * marche", "ca marche pa").
    */
   private static Stream<String> spoken(String phrase) {
     Stream.Builder<String> out = Stream.builder();
@@ -1970,6 +1974,10 @@ final class Lexicon {
         out.add(said);
         out.add(said.replaceAll("(?<=\\p{L} )pas(?= |$)", "pa"));
       }
+    }
+    if (phrase.matches("(?:.* )?(?:continua|continuo|continuam) sem(?: .*)?")) {
+      // European Portuguese "continua a não funcionar" for the Brazilian "continua sem funcionar"
+      out.add(phrase.replaceAll("(^| )(continua|continuo|continuam) sem(?= |$)", "$1$2 a nao"));
     }
     java.util.regex.Matcher gerund = Forms.PT_GERUND.matcher(phrase);
     if (gerund.find()) {
