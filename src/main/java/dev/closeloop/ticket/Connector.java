@@ -24,8 +24,22 @@ public interface Connector {
 
   /** {@code source:sig:<hex>} for a verified signature, else {@code source:body:<sha-256 hex>}. */
   static String replayIdentity(String source, byte[] verifiedSignature, byte[] body) {
+    return replayIdentity(source, null, verifiedSignature, body);
+  }
+
+  /**
+   * {@code source:sig:<signedAt>:<hex>} for a signature over a time ({@code signedAt}, the signed
+   * timestamp as the signature covers it), so that identities are stored in the order requests were
+   * signed: a store's index takes each new one at its end instead of at a random place (a random
+   * key rewrote a page of that index for every close in a group commit). The time is part of what
+   * the signature covers, so a replay carries the same one.
+   */
+  static String replayIdentity(
+      String source, String signedAt, byte[] verifiedSignature, byte[] body) {
     if (verifiedSignature != null) {
-      return source + ":sig:" + java.util.HexFormat.of().formatHex(verifiedSignature);
+      String at = signedAt == null ? "" : signedAt.replaceAll("[^0-9A-Za-z:.+-]", "");
+      String prefix = at.isEmpty() || at.length() > 40 ? "" : at + ":";
+      return source + ":sig:" + prefix + java.util.HexFormat.of().formatHex(verifiedSignature);
     }
     try {
       byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body);

@@ -59,6 +59,7 @@ public final class GenericWebhook implements Connector {
     String ts = request.header("X-Closeloop-Timestamp").trim();
     return Connector.replayIdentity(
         SOURCE,
+        ts,
         Signatures.hmac("HmacSHA256", secret, Signatures.utf8(ts + "."), request.body()),
         request.body());
   }

@@ -56,6 +56,11 @@ public final class GlpiConnector extends WebhookConnector {
   }
 
   @Override
+  protected String signedAt(WebhookRequest request) {
+    return request.header("X-GLPI-timestamp");
+  }
+
+  @Override
   protected byte[] verifiedSignature(WebhookRequest request) {
     return Signatures.hmac(
         "HmacSHA256", secret, request.body(), Signatures.utf8(request.header("X-GLPI-timestamp")));

@@ -70,7 +70,12 @@ abstract class WebhookConnector implements Connector {
   @Override
   public final String replayIdentity(WebhookRequest request) {
     return dev.closeloop.ticket.Connector.replayIdentity(
-        source, verifiedSignature(request), request.body());
+        source, signedAt(request), verifiedSignature(request), request.body());
+  }
+
+  /** The timestamp the signature covers, as sent, when it covers one (Zendesk, GLPI), else null. */
+  protected String signedAt(WebhookRequest request) {
+    return null;
   }
 
   /**

@@ -50,6 +50,11 @@ public final class ZendeskConnector extends WebhookConnector {
   }
 
   @Override
+  protected String signedAt(WebhookRequest request) {
+    return request.header("X-Zendesk-Webhook-Signature-Timestamp");
+  }
+
+  @Override
   protected byte[] verifiedSignature(WebhookRequest request) {
     return Signatures.hmac(
         "HmacSHA256",
