@@ -425,6 +425,12 @@ final class HttpApi {
       setShowStacks(false);
     }
 
+    /** Every method gets its error as JSON (Jetty writes a page for GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
     /**
      * An error sent past the routes ({@code sendError}): {@code {"error": …}} with the headers
      * every answer carries, never Jetty's HTML page (which names the servlet class).
