@@ -62,6 +62,10 @@ final class HttpApi {
               // a known path asked with another method: 405 naming the allowed ones, not 404
               cfg.http.prefer405over404 = true;
               cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonBadMessages()));
+              // what Jetty or Javalin answer with sendError past the routes (a WebSocket upgrade
+              // no route takes is 404 from Javalin's servlet): JSON too, never Jetty's HTML page
+              cfg.jetty.modifyServletContextHandler(
+                  handler -> handler.setErrorHandler(new JsonBadMessages()));
               cfg.jetty.modifyHttpConfiguration(
                   hc -> {
                     hc.setRequestHeaderSize(16 * 1024);
@@ -416,6 +420,44 @@ final class HttpApi {
    * request line: 400) answer JSON like every other error, not an HTML page.
    */
   private static final class JsonBadMessages extends org.eclipse.jetty.server.handler.ErrorHandler {
+    JsonBadMessages() {
+      setShowServlet(false);
+      setShowStacks(false);
+    }
+
+    /** Every method gets its error as JSON (Jetty writes a page for GET, POST and HEAD only). */
+    @Override
+    public boolean errorPageForMethod(String method) {
+      return true;
+    }
+
+    /**
+     * An error sent past the routes ({@code sendError}): {@code {"error": …}} with the headers
+     * every answer carries, never Jetty's HTML page (which names the servlet class).
+     */
+    @Override
+    protected void generateAcceptableResponse(
+        org.eclipse.jetty.server.Request baseRequest,
+        jakarta.servlet.http.HttpServletRequest request,
+        jakarta.servlet.http.HttpServletResponse response,
+        int code,
+        String message)
+        throws java.io.IOException {
+      String text =
+          code == 404
+              ? "not found"
+              : message == null || message.isBlank()
+                  ? org.eclipse.jetty.http.HttpStatus.getMessage(code)
+                  : message;
+      baseRequest.setHandled(true);
+      response.setHeader("X-Frame-Options", "DENY");
+      response.setHeader("Content-Security-Policy", "frame-ancestors 'none'");
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.setContentType("application/json");
+      response.setCharacterEncoding("UTF-8");
+      response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(Map.of("error", text)));
+    }
+
     @Override
     public java.nio.ByteBuffer badMessageError(
         int status, String reason, org.eclipse.jetty.http.HttpFields.Mutable fields) {

@@ -45,8 +45,12 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
    * Jetty's request parser says WARN, once per request, for a URI or headers past the limit (414,
    * 431) and the like: the client's error, not the operator's, and any client can make as many as
    * it likes. {@link HttpApi} logs each refused request as one INFO line of its own instead.
+   * Jetty's HostPort says WARN the same way for a malformed {@code Host} header ("Bad IPv6 host",
+   * "Bad port").
    */
-  static final String[] ERROR_ONLY = {"org.eclipse.jetty.http.HttpParser"};
+  static final String[] ERROR_ONLY = {
+    "org.eclipse.jetty.http.HttpParser", "org.eclipse.jetty.util.HostPort"
+  };
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {

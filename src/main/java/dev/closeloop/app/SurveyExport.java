@@ -163,8 +163,9 @@ final class SurveyExport {
   /**
    * A CSV cell a spreadsheet will not run: text starting with {@code = + - @}, tab, CR or LF (a
    * formula or DDE trigger in Excel, LibreOffice and Sheets) gets a leading apostrophe; so does
-   * text whose first sign after spaces is one of them (LibreOffice can trim spaces on import), or
-   * their full-width forms ({@code ＝ ＋ － ＠}).
+   * text whose first sign after spaces and invisible characters (zero-width space, byte-order mark,
+   * soft hyphen: Unicode format characters) is one of them (LibreOffice can trim spaces on import),
+   * or their full-width forms ({@code ＝ ＋ － ＠}).
    */
   static Object spreadsheetSafe(Object value) {
     if (!(value instanceof String s) || s.isEmpty()) {
@@ -175,7 +176,9 @@ final class SurveyExport {
     }
     int i = 0;
     while (i < s.length()
-        && (Character.isWhitespace(s.charAt(i)) || Character.isSpaceChar(s.charAt(i)))) {
+        && (Character.isWhitespace(s.charAt(i))
+            || Character.isSpaceChar(s.charAt(i))
+            || Character.getType(s.charAt(i)) == Character.FORMAT)) {
       i++;
     }
     if (i < s.length() && "=+-@\uff1d\uff0b\uff0d\uff20".indexOf(s.charAt(i)) >= 0) {

@@ -259,6 +259,102 @@ class HttpContractTest {
             });
   }
 
+  /**
+   * A request with a WebSocket key goes to Javalin's WebSocket upgrade, which has no route here and
+   * answered Jetty's HTML error page naming the servlet class, without the anti-framing headers.
+   */
+  @Test
+  void aWebSocketUpgradeOnAnyRouteIsAJsonNotFoundLikeEveryOtherError() throws Exception {
+    for (String path : new String[] {"/health/live", "/admin/surveys", "/nothing", "/sandbox"}) {
+      String answer =
+          raw(
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
+      assertThat(answer).as(path).startsWith("HTTP/1.1 404 ");
+      assertThat(answer)
+          .as(path)
+          .containsIgnoringCase("Content-Type: application/json")
+          .contains("X-Frame-Options: DENY")
+          .doesNotContain("<html", "Servlet", "SERVLET", "javalin");
+      assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+          .as(path)
+          .startsWith("{\"error\":");
+    }
+    // Jetty's own error pages were for GET, POST and HEAD only: another method got an empty body
+    for (String method : new String[] {"TRACE", "PUT", "DELETE", "PROPFIND"}) {
+      String answer = raw(method + " * HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+      assertThat(answer).as(method).startsWith("HTTP/1.1 400 ");
+      assertThat(answer.substring(answer.indexOf("\r\n\r\n") + 4))
+          .as(method)
+          .startsWith("{\"error\":");
+    }
+  }
+
+  /**
+   * A malformed Host (an unclosed IPv6 bracket, a port that is no number) made Jetty's HostPort log
+   * a WARN naming the client's text, once per request, besides the refused request's INFO line.
+   */
+  @Test
+  void aMalformedHostIsOneQuietLineNotAWarn() throws Exception {
+    ch.qos.logback.classic.LoggerContext context =
+        (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+    java.util.Map<String, ch.qos.logback.classic.Level> before = new java.util.HashMap<>();
+    for (String name : LogSetup.ERROR_ONLY) {
+      before.put(name, context.getLogger(name).getLevel());
+      context.getLogger(name).setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
+    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    try {
+      for (String host : new String[] {"[::1", "[[::1]", "x:99999", "x:abc", "a@b"}) {
+        String answer =
+            raw("GET /health/live HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertThat(answer).as(host).startsWith("HTTP/1.1 400 ").contains("{\"error\":");
+      }
+    } finally {
+      root.detachAppender(logs);
+      before.forEach((name, level) -> context.getLogger(name).setLevel(level));
+    }
+    assertThat(logs.list)
+        .filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .isEmpty();
+    assertThat(logs.list)
+        .filteredOn(e -> e.getFormattedMessage().contains("event=request_refused"))
+        .hasSize(5);
+  }
+
+  private String raw(String request) throws java.io.IOException {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", app.port)) {
+      s.setSoTimeout(5_000);
+      s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      byte[] buf = new byte[8192];
+      try {
+        for (int n; (n = s.getInputStream().read(buf)) > 0; ) {
+          out.write(buf, 0, n);
+          String sofar = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+          int head = sofar.indexOf("\r\n\r\n");
+          int len = sofar.indexOf("Content-Length: ");
+          if (head > 0 && len > 0) {
+            int n2 = Integer.parseInt(sofar.substring(len + 16, sofar.indexOf('\r', len)).strip());
+            if (out.size() >= head + 4 + n2) {
+              break;
+            }
+          }
+        }
+      } catch (java.net.SocketTimeoutException e) {
+        // an upgrade answer keeps the connection: what came is the answer
+      }
+      return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
   void withNoAdminTokenSetTheAdminApiSaysWhatToSet(@TempDir Path other) {
     try (TestApp off = TestApp.start(other, "admin: { token: \"\" }", clock)) {

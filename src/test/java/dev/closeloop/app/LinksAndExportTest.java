@@ -194,4 +194,27 @@ class LinksAndExportTest {
     assertThat(SurveyExport.spreadsheetSafe("  fine")).isEqualTo("  fine");
     assertThat(SurveyExport.spreadsheetSafe("   ")).isEqualTo("   ");
   }
+
+  /**
+   * A requester name or email from a webhook may begin with a character that shows nothing (a
+   * zero-width space, a byte-order mark, a word joiner, a soft hyphen) before the trigger: it was
+   * exported as is ("\u200b=1@x.com" seen on the jar), as if the cell began with a letter. Whether
+   * a spreadsheet drops them on import is its own business; the guard looks past them as it looks
+   * past spaces.
+   */
+  @Test
+  void aTriggerBehindAnInvisibleCharacterIsNeutralisedToo() {
+    for (String t :
+        new String[] {
+          "\u200b=1@x.com",
+          "\ufeff=HYPERLINK(\"http://evil.example\")",
+          "\u2060@A1",
+          "\u00ad+1",
+          "\u200b \u200d-1",
+          "\u200e=1"
+        }) {
+      assertThat(SurveyExport.spreadsheetSafe(t)).as(t).isEqualTo("'" + t);
+    }
+    assertThat(SurveyExport.spreadsheetSafe("\u200bfine")).isEqualTo("\u200bfine");
+  }
 }

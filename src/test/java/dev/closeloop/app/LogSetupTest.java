@@ -89,5 +89,8 @@ class LogSetupTest {
     // a client's oversized request is the app's one INFO line, not the parser's WARN
     assertThat(context.getLogger("org.eclipse.jetty.http.HttpParser").getEffectiveLevel())
         .isEqualTo(Level.ERROR);
+    for (String library : LogSetup.ERROR_ONLY) {
+      assertThat(context.getLogger(library).getEffectiveLevel()).as(library).isEqualTo(Level.ERROR);
+    }
   }
 }

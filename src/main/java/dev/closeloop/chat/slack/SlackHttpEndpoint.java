@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Slack's HTTP mode: the app's own server hands every {@code POST /slack/events} here, raw body and
  * headers as received. Bolt checks the signature ({@code X-Slack-Signature}, {@code
- * X-Slack-Request-Timestamp}, five-minute window: 401 otherwise), answers {@code url_verification}
- * and {@code ssl_check}, and routes events, interactions and commands; a retried event ({@code
- * X-Slack-Retry-Num}) whose event id was already taken is acked without being handled again.
+ * X-Slack-Request-Timestamp}, five-minute window: 401 otherwise, before the body is read), answers
+ * {@code url_verification} and {@code ssl_check}, and routes events, interactions and commands; a
+ * retried event ({@code X-Slack-Retry-Num}) whose event id was already taken is acked without being
+ * handled again.
  *
  * <pre>{@code
  * javalin.post(SlackHttpEndpoint.PATH, ctx -> {
@@ -156,6 +157,11 @@ public final class SlackHttpEndpoint {
       // Bolt refuses a timestamp over 5 minutes old but not one ahead: refuse both, like the
       // webhooks, so a signed request stays usable for at most 5 minutes either way
       log.info("slack http request refused reason=timestamp_ahead");
+      return Reply.error(401, "invalid request");
+    }
+    if (!signedBySlack(rawBody, headers)) {
+      // before Bolt reads it: Bolt's parser logs a body of no known shape whole at WARN, and
+      // anyone could have the log take up to 1 MiB a request that way
       return Reply.error(401, "invalid request");
     }
     Request<?> request;
