@@ -124,6 +124,12 @@ final class HttpApi {
           ctx.header("X-Frame-Options", "DENY");
           ctx.header("Content-Security-Policy", "frame-ancestors 'none'");
           ctx.header("X-Content-Type-Options", "nosniff");
+          // the sandbox's conversations and the admin API's answers name people: no browser cache
+          // or proxy keeps a copy
+          String path = ctx.path();
+          if (path.startsWith("/admin") || path.startsWith("/sandbox")) {
+            ctx.header("Cache-Control", "no-store");
+          }
         });
     j.exception(
         org.jdbi.v3.core.ConnectionException.class,

@@ -176,6 +176,21 @@ class SandboxExposureTest {
   }
 
   @Test
+  void noBrowserOrProxyKeepsACopyOfTheSandboxOrAdminAnswers() {
+    // the sandbox's conversations and the admin API's surveys, exports and incidents name people:
+    // a shared browser's cache or a proxy must not keep them
+    app = TestApp.start(dir, "", clock);
+    for (String path :
+        new String[] {"/sandbox", "/sandbox/api/messages", "/admin/surveys?ticket=X"}) {
+      HttpResponse<String> r = get(app.url(path), null);
+      assertThat(r.headers().firstValue("Cache-Control")).as(path).hasValue("no-store");
+    }
+    assertThat(get(app.url("/health/live"), null).headers().firstValue("Cache-Control"))
+        .as("nothing personal there")
+        .isEmpty();
+  }
+
+  @Test
   void withAllowRemoteARemoteClientNeedsTheAdminToken() throws Exception {
     app = TestApp.start(dir, "sandbox: { allowRemote: true }", clock);
 
