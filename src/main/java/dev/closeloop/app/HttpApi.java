@@ -294,7 +294,8 @@ final class HttpApi {
 
   /** closeloop_webhook_responses_total: an unknown source is counted as "unknown", not by name. */
   private void countWebhookAnswer(Context ctx) {
-    String path = ctx.path();
+    // a trailing slash is the same route (Javalin ignores it): counted under its source too
+    String path = ctx.path().replaceFirst("/+$", "");
     String source =
         path.equals("/hooks/tickets")
             ? GenericWebhook.SOURCE

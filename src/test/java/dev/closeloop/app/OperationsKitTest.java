@@ -48,6 +48,7 @@ class OperationsKitTest {
     app.tick();
     app.deliver();
     app.postJson("/hooks/tickets", "{}");
+    app.postJson("/hooks/tickets/", "{}"); // a trailing slash is the same route, counted as it
     app.admin("POST", "/admin/digest", null);
     app.deliver();
   }
@@ -115,7 +116,7 @@ class OperationsKitTest {
             "closeloop_digest_last_posted_timestamp_seconds "
                 + (double) clock.instant().getEpochSecond())
         .containsPattern("closeloop_webhook_responses_total\\{source=\"generic\",status=\"202\"} 1")
-        .containsPattern("closeloop_webhook_responses_total\\{source=\"generic\",status=\"401\"} 1")
+        .containsPattern("closeloop_webhook_responses_total\\{source=\"generic\",status=\"401\"} 2")
         .containsPattern(
             "closeloop_outbox_total\\{outcome=\"sent\",platform=\"sandbox\",purpose=\"survey_dm\"} 1");
   }
