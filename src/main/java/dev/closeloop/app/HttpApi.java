@@ -295,7 +295,10 @@ final class HttpApi {
   /** closeloop_webhook_responses_total: an unknown source is counted as "unknown", not by name. */
   private void countWebhookAnswer(Context ctx) {
     // a trailing slash is the same route (Javalin ignores it): counted under its source too
-    String path = ctx.path().replaceFirst("/+$", "");
+    String path = ctx.path();
+    while (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
     String source =
         path.equals("/hooks/tickets")
             ? GenericWebhook.SOURCE
