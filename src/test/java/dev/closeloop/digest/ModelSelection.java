@@ -74,10 +74,10 @@ final class ModelSelection {
 
   /**
    * The sizes, per language, of the blind rounds appended last to the tuning files, oldest first
-   * (rounds 6, 7, 8, 9, 10, 11 and 12: the README lists them): each was written after every row
+   * (rounds 6, 7, 8, 9, 10, 11, 12 and 13: the README lists them): each was written after every row
    * before it.
    */
-  static final int[] LATEST_ROUNDS = {20, 40, 40, 40, 40, 40, 40};
+  static final int[] LATEST_ROUNDS = {20, 40, 40, 40, 40, 40, 40, 40};
 
   /**
    * Every row of the latest rounds, judged by a model trained only on the rows written before its
