@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <ol>
  *   <li>a universal signal says so: a negative emoji (👎 😡 🙄…), a rating of 1 or 2 ("2 - …",
- *       "1/5"), or a fix word in scare quotes ("since the 'fix'");
+ *       "1/5"), a fix word in scare quotes ("since the 'fix'") or struck through ("~~fixed~~");
  *   <li>an operator phrase says so (after the operator's "not negative" phrases are removed);
  *   <li>the language's rules find a complaint;
  *   <li>the rules do not call it resolved ("works again now") and the model's probability of a
@@ -65,6 +65,18 @@ public final class SentimentClassifier implements CommentClassifier {
               + "['\"\u201C\u201D\u00BB](?![\\p{L}\\p{N}])"
               // round 10: Japanese corner brackets, which need no space around them ("「修正」どうも")
               + "|\u300C\\s?修正\\s?\u300D");
+
+  /**
+   * Round 13: a fix word struck through in chat markup ("~~fixed~~ not fixed", Slack's "~fixed~")
+   * takes the fix back, in every language; markup is not removed from the plain form.
+   */
+  static final Pattern STRUCK_FIX =
+      Pattern.compile(
+          "(?i)(?<!~)~{1,2}\\s?(?:fix|fixed|resolved|solved|sorted|done|closed|gefixt|gelost|erledigt"
+              + "|behoben|resolu|resolue|regle|repare|corrige|resuelto|arreglado|solucionado"
+              + "|resolvido|arrumado|consertado|corrigido|解決済み|解決|修正済み|対応済み|完了)\\s?~{1,2}"
+              + "(?!~)");
+
   static final Pattern LOW_RATING =
       Pattern.compile(
           "^\\s*[12]\\s*(?:/\\s*5\\b|stars?\\s*$|$|[-\u2013\u2014:]\\s)"
@@ -143,7 +155,9 @@ public final class SentimentClassifier implements CommentClassifier {
     if (plain.isEmpty()) {
       return false;
     }
-    if (SCARE_QUOTED_FIX.matcher(plain).find() || LOW_RATING.matcher(plain).find()) {
+    if (SCARE_QUOTED_FIX.matcher(plain).find()
+        || STRUCK_FIX.matcher(plain).find()
+        || LOW_RATING.matcher(plain).find()) {
       return true;
     }
     String lower = plain.toLowerCase(Locale.ROOT);

@@ -883,4 +883,39 @@ class ComplaintClassesTest {
     assertThat(classifier.isNegative("back and forth for a week and nothing works", "en")).isTrue();
     assertThat(classifier.isNegative("紙詰まりは一回もないです、ありがとう", "ja")).isFalse();
   }
+
+  /**
+   * Round 13: a fix word struck through in chat markup takes the fix back ("~~résolu~~ non",
+   * "~~resuelto~~ pues no", "~~resolvido~~ só que não"): the markup stays in the plain form, and
+   * the rules read the struck word as a resolution.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | ~~solved~~ lol",
+        "de | ~~behoben~~ tja",
+        "fr | ~~réglé~~ bof",
+        "es | ~resuelto~ jaja",
+        "pt | ~~consertado~~ kkk",
+        "ja | ~~完了~~ 笑",
+      })
+  void aStruckThroughFixIsAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+    assertThat(classifier.isNegative(comment)).isTrue();
+  }
+
+  /** Round 13, guards: the struck-through word is the fault, or tildes strike nothing. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | ~~broken~~ fixed, thanks!",
+        "en | fixed~ thanks~~",
+        "fr | réglé ~ merci ~",
+        "ja | 直りました~ ありがとう~~",
+      })
+  void struckThroughFaultIsNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
 }
