@@ -132,15 +132,23 @@ public final class SentimentClassifier implements CommentClassifier {
 
   /**
    * Judges the comment in the writer's language, e.g. "de", "pt-BR", "ja_JP"; one of the six
-   * bundled languages, else the language is detected.
+   * bundled languages, else the language is detected. A comment the detector reads as another of
+   * the six is judged in both.
    */
   @Override
   public boolean isNegative(String comment, String locale) {
     String language =
         locale == null ? "" : Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
-    return languages.containsKey(language)
+    if (!languages.containsKey(language)) {
+      return isNegative(comment);
+    }
+    // Round 13: a reply written in another of the six languages than the locale's ("sorry for
+    // English – the scanner still not sending" to a German survey) is read by that language's rules
+    // too, and by the model of the one that knows it better; the locale's alone had no word of it.
+    String written = CommentLanguage.detect(comment).orElse(language);
+    return written.equals(language) || !languages.containsKey(written)
         ? judge(comment, List.of(language))
-        : isNegative(comment);
+        : judge(comment, List.of(language, written));
   }
 
   /** Judges by universal signals and the rules of the given languages (all six when none). */
