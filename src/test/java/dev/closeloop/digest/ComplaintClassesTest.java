@@ -9,8 +9,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, 8's, 9's, 10's, 11's and 12's blind checks found misread
- * (docs/negative-detection.md, Rounds 7 to 12), each probed with wordings that are in neither the
+ * The classes of reply round 7's, 8's, 9's, 10's, 11's, 12's and 13's blind checks found misread
+ * (docs/negative-detection.md, Rounds 7 to 13), each probed with wordings that are in neither the
  * held-out nor the tuning files: a rule for a class must read the class, not the row that showed
  * it.
  */
