@@ -34,7 +34,8 @@ record ComplaintCues(
     WordSet sarcasmTurns,
     WordSet determiners,
     WordSet reporting,
-    WordSet nextStep) {
+    WordSet nextStep,
+    WordSet elsewhere) {
 
   static ComplaintCues of(RuleFile file) {
     return new ComplaintCues(
@@ -59,7 +60,8 @@ record ComplaintCues(
         set(file, "sarcasm turns"),
         set(file, "determiners"),
         set(file, "reporting"),
-        set(file, "next step"));
+        set(file, "next step"),
+        set(file, "elsewhere"));
   }
 
   /** Entries of two or more words ("immer noch"), longest first: read as one token. */
@@ -85,7 +87,8 @@ record ComplaintCues(
             sarcasticOpeners,
             sarcasmTurns,
             reporting,
-            nextStep)
+            nextStep,
+            elsewhere)
         .flatMap(s -> s.exact.stream())
         .filter(e -> e.contains(" "))
         .distinct()

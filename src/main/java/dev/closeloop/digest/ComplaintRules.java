@@ -28,9 +28,10 @@ import java.util.regex.Pattern;
  *
  * The last clause that says anything decides: a complaint is negative, a resolution ("works now",
  * "wieder in Ordnung") overrides complaints in earlier clauses. Words after "if"/"wenn"/"si" up to
- * the next punctuation are hypothetical and ignored. Finally, a positive interjection followed by
- * punctuation and then a complaint or "another"/"only"/"nothing" is sarcasm ("Lovely, another
- * ticket closed"). Stateless and thread-safe.
+ * the next punctuation are hypothetical and ignored; a resolution after "last time" or "otherwise"
+ * in its clause is about another time or other things (round 13). Finally, a positive interjection
+ * followed by punctuation and then a complaint or "another"/"only"/"nothing" is sarcasm ("Lovely,
+ * another ticket closed"). Stateless and thread-safe.
  */
 final class ComplaintRules {
   static final int SCOPE_WORDS = 3;
@@ -303,6 +304,17 @@ final class ComplaintRules {
           }
         }
       }
+      // round 13: "last time they fixed it in a day", "otherwise all good": a resolution after an
+      // [elsewhere] entry in its clause is about another time or other things, not this problem
+      boolean[] elsewhere = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        if (cues.elsewhere().has(words.get(i))) {
+          for (int j = i + 1; j < n; j++) {
+            elsewhere[j] = true;
+          }
+          break;
+        }
+      }
       boolean problem = false;
       boolean strong = false;
       boolean persistence = false;
@@ -332,7 +344,11 @@ final class ComplaintRules {
         // "your fix deleted…": a resolution word after a determiner names a thing, says no result
         boolean named = i > 0 && cues.determiners().has(words.get(i - 1));
         resolved |=
-            cues.resolved().has(word) && !negatedWord[i] && !named && !reported(words, i, cues);
+            cues.resolved().has(word)
+                && !negatedWord[i]
+                && !named
+                && !elsewhere[i]
+                && !reported(words, i, cues);
         turn |= cues.sarcasmTurns().has(word);
       }
       return new Clause(

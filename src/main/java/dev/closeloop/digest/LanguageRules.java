@@ -2,6 +2,8 @@ package dev.closeloop.digest;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One language's complaint rules ({@link RuleFile}): "not negative" phrases are removed first; then
@@ -20,18 +22,21 @@ final class LanguageRules {
   private final PhraseMatcher notNegative;
   private final PhraseMatcher noComplaint;
   private final ComplaintRules rules;
+  private final Pattern contrast;
 
   private LanguageRules(
       String language,
       PhraseMatcher negative,
       PhraseMatcher notNegative,
       PhraseMatcher noComplaint,
-      ComplaintRules rules) {
+      ComplaintRules rules,
+      Pattern contrast) {
     this.language = language;
     this.negative = negative;
     this.notNegative = notNegative;
     this.noComplaint = noComplaint;
     this.rules = rules;
+    this.contrast = contrast;
   }
 
   static LanguageRules of(RuleFile file) {
@@ -44,15 +49,54 @@ final class LanguageRules {
         unspaced ? PhraseMatcher.ofUnspaced(negative) : PhraseMatcher.of(negative),
         unspaced ? PhraseMatcher.ofUnspaced(notNegative) : PhraseMatcher.of(notNegative),
         unspaced ? PhraseMatcher.ofUnspaced(noComplaint) : PhraseMatcher.of(noComplaint),
-        file.hasWordSections() ? new ComplaintRules(ComplaintCues.of(file)) : null);
+        file.hasWordSections() ? new ComplaintRules(ComplaintCues.of(file)) : null,
+        contrast(unspaced ? UNSPACED_CONTRAST : plain(file.section("contrast")), unspaced));
+  }
+
+  /** The contrast words of a language written without spaces, which has no word sections. */
+  private static final List<String> UNSPACED_CONTRAST = List.of("でも", "しかし");
+
+  private static Pattern contrast(List<String> words, boolean unspaced) {
+    if (words.isEmpty()) {
+      return Pattern.compile("(?!)");
+    }
+    String alternatives =
+        words.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow();
+    return Pattern.compile(
+        unspaced
+            ? "(?:" + alternatives + ")"
+            : "(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
   }
 
   String language() {
     return language;
   }
 
-  /** What these rules make of a comment in lower-cased plain form. */
+  /**
+   * What these rules make of a comment in lower-cased plain form. Round 13: a complaint told and
+   * then taken back ("…nobody answered the phone for hours. But Dan came by this morning, sorted
+   * everything… all ok now") is resolved when what follows the last contrast word says so by
+   * itself: a {@code [negative]} phrase before it no longer decides, as a complaint in an earlier
+   * clause does not for the word rules.
+   */
   ComplaintRules.Verdict judge(String plain) {
+    ComplaintRules.Verdict verdict = judgeWhole(plain);
+    if (verdict == ComplaintRules.Verdict.COMPLAINT) {
+      Matcher m = contrast.matcher(plain);
+      int end = -1;
+      while (m.find()) {
+        end = m.end();
+      }
+      if (end > 0
+          && end < plain.length()
+          && judgeWhole(plain.substring(end)) == ComplaintRules.Verdict.RESOLVED) {
+        return ComplaintRules.Verdict.RESOLVED;
+      }
+    }
+    return verdict;
+  }
+
+  private ComplaintRules.Verdict judgeWhole(String plain) {
     String rest = notNegative.removeFrom(plain);
     if (negative.foundIn(rest)) {
       return ComplaintRules.Verdict.COMPLAINT;

@@ -44,7 +44,8 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "sarcasm turns",
           "determiners",
           "reporting",
-          "next step");
+          "next step",
+          "elsewhere");
   private static final Set<String> ALL = Set.copyOf(concat(PHRASE_SECTIONS, WORD_SECTIONS));
 
   RuleFile {

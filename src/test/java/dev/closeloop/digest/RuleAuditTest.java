@@ -98,7 +98,10 @@ class RuleAuditTest {
     return rules;
   }
 
-  /** The signals that apply whatever the language: negative emoji, low ratings, scare quotes. */
+  /**
+   * The signals that apply whatever the language: negative emoji, low ratings, scare quotes, a fix
+   * word struck through.
+   */
   static List<Rule> universalRules() {
     List<Rule> rules = new ArrayList<>();
     for (String emoji : SentimentClassifier.loadLines("sentiment/negative-emoji.txt")) {
@@ -115,6 +118,11 @@ class RuleAuditTest {
             "signal",
             "fix word in scare quotes",
             c -> SentimentClassifier.SCARE_QUOTED_FIX.matcher(CommentText.plain(c.raw())).find()));
+    rules.add(
+        new Rule(
+            "signal",
+            "fix word struck through",
+            c -> SentimentClassifier.STRUCK_FIX.matcher(CommentText.plain(c.raw())).find()));
     return rules;
   }
 
