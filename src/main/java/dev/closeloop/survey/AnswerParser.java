@@ -2179,7 +2179,8 @@ public final class AnswerParser {
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
     // "no no", "nope, not really": the no again is no more than a plain no
     // "rien, laissez tomber", "no, forget it": a never-mind after the no is no more than the no
-    boolean plain = skip(f, restAt, Lexicon.NO, Lexicon.NEVER_MIND) >= f.length();
+    // "no 😞", "non :(": an emoji after the no says how they feel, no words of their own
+    boolean plain = skipSymbols(f, skip(f, restAt, Lexicon.NO, Lexicon.NEVER_MIND)) >= f.length();
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
