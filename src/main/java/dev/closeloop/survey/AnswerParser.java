@@ -698,6 +698,10 @@ public final class AnswerParser {
     if (thumbAndScore != null) {
       return thumbAndScore; // "👍 5", "👎 2/5": both answers
     }
+    ParsedAnswer thumbThenSame = thumbThenSame(f, text);
+    if (thumbThenSame != null) {
+      return thumbThenSame; // "❌ immer noch kaputt", "✔️ resolvido": the emoji says it too
+    }
     String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
     if (Lexicon.THUMBS_UP.contains(core)
         || Lexicon.THUMBS_UP.contains(f.text)
@@ -1366,6 +1370,37 @@ public final class AnswerParser {
     }
     return null;
   }
+
+  /**
+   * A thumb or a check mark or cross, then the same answer in words ("❌ immer noch kaputt", "✔️
+   * resolvido", "👎 no, still jams"): that answer, the whole reply its text, its words kept as they
+   * would be without the emoji. Null when the words say something else or no answer.
+   */
+  private static ParsedAnswer thumbThenSame(Folded f, String text) {
+    for (boolean up : new boolean[] {true, false}) {
+      for (String thumb : up ? THUMBS_UP_AND_CHECK : Lexicon.THUMBS_DOWN) {
+        if (!f.text.startsWith(thumb) || f.text.length() <= thumb.length()) {
+          continue;
+        }
+        int at = f.skipSeparators(thumb.length());
+        String rest = at < f.length() ? f.originalFrom(at) : null;
+        ParsedAnswer said = rest == null ? null : parse(rest);
+        if (said instanceof ParsedAnswer.Fixed fx && fx.fixed() == up) {
+          return new ParsedAnswer.Fixed(up, fx.comment(), text);
+        } else if (said instanceof ParsedAnswer.Yes y && up) {
+          return new ParsedAnswer.Yes(y.rest(), text);
+        } else if (said instanceof ParsedAnswer.No n && !up) {
+          return new ParsedAnswer.No(n.rest(), n.closing(), n.but(), text);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A thumb up, or the check marks that say done (✅ is also a thanks). */
+  private static final List<String> THUMBS_UP_AND_CHECK =
+      java.util.stream.Stream.concat(Lexicon.THUMBS_UP.stream(), java.util.stream.Stream.of("✅"))
+          .toList();
 
   /** The one emoji or symbol a reply repeats and is made of ("😭😭"), else the reply itself. */
   private static String oneSymbolRepeated(String core) {

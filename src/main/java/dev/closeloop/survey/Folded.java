@@ -191,18 +191,16 @@ final class Folded {
 
   /** A chat form from {@code start} to {@code stop}, unless it overlaps one already marked. */
   private static void mark(String[] chat, int[] end, int start, int stop, String as) {
-    for (int i = 0; i < start; i++) {
-      if (chat[i] != null && end[i] > start) {
-        return;
-      }
-    }
     for (int i = start; i < stop; i++) {
-      if (chat[i] != null) {
+      if (chat[i] != null || end[i] < 0) {
         return;
       }
     }
     chat[start] = as;
     end[start] = stop;
+    for (int i = start + 1; i < stop; i++) {
+      end[i] = -1; // inside a form already marked
+    }
   }
 
   private static String fold(int cp) {
