@@ -1295,6 +1295,10 @@ public final class AnswerParser {
           Folded.isSeparator(before) || Folded.isCjk(f.text.charAt(i)) || Character.isDigit(before);
       int len = starts ? f.phraseAt(i, Lexicon.CORRECTION) : -1;
       if (len <= 0) {
+        ParsedAnswer.Rating second = starts ? scoreNoScore(f, i) : null;
+        if (second != null) {
+          return second; // "3, não, 2", "4, no make it 3", "3, non plutôt 2": the second score
+        }
         continue;
       }
       String first = f.originalBefore(i);
@@ -1333,6 +1337,30 @@ public final class AnswerParser {
       }
     }
     return null;
+  }
+
+  /** A bare no that takes a score back ("3, não, 2"). */
+  private static final List<String> SCORE_TAKEN_BACK =
+      List.of("nope", "nah", "nein", "nee", "nao", "non", "nan", "no", "ne", "いや", "いえ");
+
+  /**
+   * A score alone, then at {@code at} a bare no, then another score alone ("3, não, 2", "4, no make
+   * it 3", "3, non plutôt 2"): the second score; else null ("4, no complaints" keeps its words, "5,
+   * no 10" is no second score).
+   */
+  private static ParsedAnswer.Rating scoreNoScore(Folded f, int at) {
+    int no = f.phraseAt(at, SCORE_TAKEN_BACK);
+    String first = no > 0 ? f.originalBefore(at) : null;
+    if (first == null || !(parse(first) instanceof ParsedAnswer.Rating r) || r.comment() != null) {
+      return null;
+    }
+    String rest = f.originalFrom(afterCorrection(f, at + no));
+    return rest != null
+            && parse(rest) instanceof ParsedAnswer.Rating r2
+            && r2.comment() == null
+            && r2.score() != r.score()
+        ? r2
+        : null;
   }
 
   /** Past a correction at {@code at}: separators, more corrections and openers ("あ、いえ、やっぱり"). */

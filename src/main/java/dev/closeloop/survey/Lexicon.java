@@ -1646,7 +1646,7 @@ final class Lexicon {
       phrases(
           """
           en: no wait | wait | wait no | oh wait | sorry | sorry i mean | sorry i meant | i mean |
-            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops |
+            i meant | meant | no sorry | no i mean | scratch that | make that | make it | correction | oops |
             hang on | hang on no | hold on | hold on no
           de: nein doch | nee doch | ne doch | ne moment | nee moment | nein moment | nein warte |
             nee warte | ne warte | moment | warte | sorry | ich meine | ich meinte | meinte |
@@ -1671,6 +1671,8 @@ final class Lexicon {
                           "(?:no|nein|nee|ne|non|nao|ah non|oh non|euh non|ach nee|ah nee|oh nee"
                               + "|enfin non|ay no|bueno no|o sea no|quer dizer nao|hang on no"
                               + "|hold on no)(?: .*)?")
+                      // "wait no": a correction that ends in a no takes the answer back too
+                      || p.matches(".* (?:no|nein|nee|non|nao)")
                       || p.startsWith("あ、い")
                       || p.equals("いや")
                       || p.endsWith("と思ったら")
