@@ -1614,7 +1614,15 @@ public final class AnswerParser {
     if (start >= f.length() || contains(f, NOT_TRIED_YET) || agreesThenSays(f)) {
       return null; // "vale, sigue sin imprimir" at the reopen offer: the yes, with its words
     }
+    // "still broken on 3 laptops", "toujours en panne sur 2 postes": a not-fixed phrase with its
+    // "still" says the trouble goes on, as a "still not" does
     int still = f.phraseAt(start, Lexicon.STILL_NOT);
+    if (still <= 0 && (still = f.phraseAt(start, Lexicon.STILL_NOT_FIXED)) > 0) {
+      int said = skipSymbols(f, skip(f, start + still, Lexicon.WELL, Lexicon.FILLER, Lexicon.ACK));
+      if (said >= f.length()) {
+        return new ParsedAnswer.Fixed(false, null, f.originalFrom(0)); // "still broken, sadly"
+      }
+    }
     int after = still > 0 ? skipSpaces(f, start + still) : -1;
     if (still > 0 && worksWordOnly(f, after)) {
       // "ainda não está funcionando", "still not working right": the no said again, no comment
@@ -1665,7 +1673,7 @@ public final class AnswerParser {
    */
   private static final java.util.regex.Pattern JA_STILL_FAILING =
       java.util.regex.Pattern.compile(
-          "[はがも、]\\s*(?:まだ|相変わらず|いまだに|未だに)[^。！？!?]{0,6}?"
+          "(?:[はがも、]|[a-z0-9\\p{IsKatakana}ー])\\s*(?:まだ|相変わらず|いまだに|未だに)[^。！？!?]{0,6}?"
               + "(?:紙詰まり|フリーズ|固ま|落ち|切れ|止ま|エラー|再起動|重い|遅い)");
 
   /**
@@ -1887,7 +1895,8 @@ public final class AnswerParser {
 
   private static final java.util.regex.Pattern JA_STILL_NOT =
       java.util.regex.Pattern.compile(
-          "^(まだ|相変わらず|いまだに|未だに)[^。、，,.!！?？]*(ません|ない|ないです|なくて|ないまま|ず)[。、，,.!！?？\\s]*.*$",
+          "^(?:[a-z0-9][a-z0-9._\\-]{0,20} ?|[\\p{IsKatakana}ー]{1,12})?(まだ|相変わらず|いまだに|未だに)"
+              + "[^。、，,.!！?？]*(ません|ない|ないです|なくて|ないまま|ず)[。、，,.!！?？\\s]*.*$",
           java.util.regex.Pattern.DOTALL);
 
   private static boolean japaneseStillNot(String text) {

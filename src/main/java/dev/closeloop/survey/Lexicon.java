@@ -1778,6 +1778,20 @@ final class Lexicon {
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
           """);
 
+  /**
+   * The phrases of {@link #NOT_FIXED} that start with "still" ("still broken", "immer noch kaputt",
+   * "toujours en panne", "sigue roto", "ainda quebrado", "まだ壊れて"): the trouble goes on.
+   */
+  static final List<String> STILL_NOT_FIXED =
+      NOT_FIXED.stream()
+          .filter(
+              p ->
+                  p.matches(
+                          "(?:still|is still|immer noch|noch immer|toujours|sigue|siguen|todavia"
+                              + "|aun|ainda|continua) .*")
+                      || p.startsWith("まだ"))
+          .toList();
+
   static final Set<String> THUMBS_UP =
       Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍", "🙆", "🆗", "✔", "☑");
 
