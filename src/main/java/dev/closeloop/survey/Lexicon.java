@@ -1070,7 +1070,8 @@ final class Lexicon {
           ja: 使えるようになりました | 使えるようになった | 動くようになりました | 動くようになった | 直りました |
             直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました | 解決しております
-          """);
+          """
+              + codeSwitched());
 
   /**
    * Names of the things people write about ("Teams still crashes", "Excel hängt"): known words, so
@@ -1490,7 +1491,8 @@ final class Lexicon {
   /** Fixed, said in words. */
   static final List<String> FIXED =
       phrases(
-          """
+          codeSwitched()
+              + """
           all: fixed | it's fixed | its fixed | it is fixed | all fixed | resolved | solved |
             yes it is | yes, it is | bis jetzt schon | bisher schon | bis jetzt ja |
             bisher ja |
@@ -1919,6 +1921,35 @@ final class Lexicon {
    * also read as typed on a phone: without its apostrophes ("thats all", "cest bon", "dont reopen")
    * with French "c'est" as "c" ("c bon", "c réglé"), and "toujours" as "tjrs" or "tjs".
    */
+  /**
+   * English IT words said inside another language ("der Drucker ist fixed", "c'est fixed", "ya está
+   * solved", "tá working"): each language's "is" and "is now", then an English word that it works.
+   * German also says "gefixt".
+   */
+  private static String codeSwitched() {
+    List<String> is =
+        List.of(
+            "ist",
+            "ist jetzt",
+            "ist wieder",
+            "c'est",
+            "est",
+            "c'est bien",
+            "esta",
+            "ya esta",
+            "ta",
+            "ja esta",
+            "ja ta");
+    List<String> works = List.of("fixed", "solved", "resolved", "sorted", "working", "fine");
+    StringBuilder block = new StringBuilder("all: gefixt | ist gefixt | wurde gefixt");
+    for (String copula : is) {
+      for (String word : works) {
+        block.append(" | ").append(copula).append(' ').append(word);
+      }
+    }
+    return block.append('\n').toString();
+  }
+
   private static List<String> phrases(String block) {
     return Stream.of(block.split("\\R"))
         .map(line -> line.replaceFirst("^\\s*[a-z]+:\\s", " "))
