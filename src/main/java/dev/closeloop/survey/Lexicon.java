@@ -1778,7 +1778,71 @@ final class Lexicon {
           ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
             こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
-          """);
+          """
+              + enoughOfSurveys());
+
+  /**
+   * "Stop" or "enough" said of the surveys themselves ("arrêtez les sondages", "basta de
+   * encuestas", "Schluss mit den Umfragen", "parem com as pesquisas", "enough with the surveys"):
+   * each language's words for stopping or having had enough, then its words for these surveys.
+   */
+  private static String enoughOfSurveys() {
+    Map<List<String>, List<String>> said =
+        Map.of(
+            List.of("enough", "enough with the", "enough of the", "stop with the", "stop all the"),
+            List.of("surveys", "survey", "questions", "messages"),
+            List.of(
+                "schluss mit",
+                "schluss mit den",
+                "genug",
+                "genug mit den",
+                "stoppt die",
+                "stopp die"),
+            List.of("umfragen", "fragen", "nachrichten"),
+            List.of(
+                "arretez",
+                "arretez les",
+                "arrete",
+                "arrete les",
+                "assez de",
+                "stop aux",
+                "stop les",
+                "halte aux",
+                "fini les"),
+            List.of("sondages", "questionnaires", "questions", "messages"),
+            List.of(
+                "basta de",
+                "basta con las",
+                "basta ya de",
+                "paren las",
+                "paren con las",
+                "para con las",
+                "para las",
+                "se acabaron las",
+                "ya basta de"),
+            List.of("encuestas", "preguntas", "mensajes"),
+            List.of(
+                "parem as",
+                "parem com as",
+                "para com as",
+                "pare com as",
+                "chega das",
+                "basta de",
+                "chega destas",
+                "chega dessas"),
+            List.of("pesquisas", "inqueritos", "perguntas", "mensagens"));
+    StringBuilder block = new StringBuilder("all:");
+    String sep = " ";
+    for (Map.Entry<List<String>, List<String>> e : said.entrySet()) {
+      for (String stop : e.getKey()) {
+        for (String surveys : e.getValue()) {
+          block.append(sep).append(stop).append(' ').append(surveys);
+          sep = " | ";
+        }
+      }
+    }
+    return block.append('\n').toString();
+  }
 
   /**
    * The phrases of {@link #NOT_FIXED} that start with "still" ("still broken", "immer noch kaputt",
