@@ -1228,18 +1228,36 @@ public final class AnswerParser {
    */
   private static boolean awayOnly(Folded f, int at) {
     // "will let you know tomorrow", "je vous dis demain", "te aviso mañana", "明日確認します": when
-    // they will tell is no word about what is wrong either
-    return skip(
-            f,
-            at,
-            Lexicon.PRONOUN,
-            Lexicon.ACK,
-            Lexicon.FILLER,
-            Lexicon.SUBJECT,
-            Lexicon.AWAY,
-            Lexicon.UNTESTED)
-        >= f.length();
+    // they will tell is no word about what is wrong either; nor is until when they are away, a
+    // time of day ("in meetings until 3pm", "en réunion jusqu'à 15h", "bis 15 Uhr", "15時まで")
+    for (int i = at; ; ) {
+      int next =
+          skip(
+              f,
+              i,
+              Lexicon.PRONOUN,
+              Lexicon.ACK,
+              Lexicon.FILLER,
+              Lexicon.SUBJECT,
+              Lexicon.AWAY,
+              Lexicon.UNTESTED);
+      java.util.regex.Matcher until = UNTIL_TIME.matcher(f.text).region(next, f.length());
+      if (next >= f.length() || !until.lookingAt() || until.end() == next) {
+        return next >= f.length();
+      }
+      i = until.end();
+    }
   }
+
+  /**
+   * Until a time of day, in the six languages: "until 3pm", "jusqu'à 15h", "bis 15 uhr", "15時まで".
+   */
+  private static final Pattern UNTIL_TIME =
+      Pattern.compile(
+          "(?:until|till|til|bis|jusqu'a|jusqu'au|hasta las?|hasta el|ate as?|ate o|ate)\\s*"
+              + "(?:\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:am|pm|h|uhr|hrs)?|noon|midday|lunch|mittag|midi"
+              + "|mediodia|meio-dia|almoco)(?![\\p{L}\\p{N}])"
+              + "|\\d{1,2}(?:[:：]\\d{2})?時(?:半)?(?:頃)?まで(?:は)?");
 
   /**
    * "idk, prefer not to say", "no sé, nada": not knowing, then nothing to say — that closing no;

@@ -711,21 +711,23 @@ final class Lexicon {
           """
           en: wfh | working from home | work from home | home | off | out | out of office | ooo |
             on vacation | on holiday | on leave | away | not in the office | not at my desk |
-            in meetings | travelling | traveling | today | this week | until monday | till monday |
+            in meetings | in a meeting | in meetings all day | travelling | traveling | today |
+            this week | until monday | till monday |
             rn | right now | tomorrow | later | soon | later today | tomorrow morning
           de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
-            krank | heute | diese woche | bis montag | morgen | spater | nachher | bald
+            krank | heute | diese woche | bis montag | morgen | spater | nachher | bald |
+            im meeting | in einem meeting | in meetings | in besprechungen | in einer besprechung
           fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
             absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi | demain |
-            plus tard | bientot | tout a l'heure
+            plus tard | bientot | tout a l'heure | en reunion | en reunions | en meeting
           es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
             fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes | manana | luego |
-            mas tarde | pronto
+            mas tarde | pronto | en reunion | en reuniones | en una reunion
           pt: de ferias | em home office | home office | trabalhando de casa | em casa |
             fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda |
-            amanha | depois | mais tarde | logo
+            amanha | depois | mais tarde | logo | em reuniao | em reunioes | numa reuniao
           ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので |
-            明日 | 後で | あとで | 今度
+            明日 | 後で | あとで | 今度 | 会議中なので | 会議中 | 打ち合わせ中
           """);
 
   /**
