@@ -1847,17 +1847,31 @@ final class Lexicon {
   }
 
   /**
-   * The phrases of {@link #NOT_FIXED} that start with "still" ("still broken", "immer noch kaputt",
-   * "toujours en panne", "sigue roto", "ainda quebrado", "まだ壊れて"): the trouble goes on.
+   * The phrases of {@link #NOT_FIXED} that start with "still" or "same" ("still broken", "immer
+   * noch kaputt", "toujours en panne", "sigue roto", "ainda quebrado", "same problem", "même
+   * problème", "mismo problema", "まだ壊れて"), and the same error: the trouble goes on.
    */
   static final List<String> STILL_NOT_FIXED =
-      NOT_FIXED.stream()
-          .filter(
-              p ->
-                  p.matches(
-                          "(?:still|is still|immer noch|noch immer|toujours|sigue|siguen|todavia"
-                              + "|aun|ainda|continua) .*")
-                      || p.startsWith("まだ"))
+      Stream.concat(
+              NOT_FIXED.stream()
+                  .filter(
+                      p ->
+                          p.matches(
+                                  "(?:still|is still|immer noch|noch immer|toujours|sigue|siguen"
+                                      + "|todavia|aun|ainda|continua|same|meme|mismo|mesmo) .*")
+                              || p.startsWith("まだ")),
+              phrases(
+                  """
+                  en: same error | same error again | same errors
+                  de: gleicher fehler | der gleiche fehler | selber fehler | derselbe fehler |
+                    gleiches problem | das gleiche problem | dasselbe problem
+                  fr: meme erreur | la meme erreur | toujours la meme erreur
+                  es: mismo error | el mismo error | sigue el mismo error
+                  pt: mesmo erro | o mesmo erro | mesmo problema | o mesmo problema
+                  ja: 同じエラー | 同じ問題
+                  """)
+                  .stream())
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
           .toList();
 
   static final Set<String> THUMBS_UP =
