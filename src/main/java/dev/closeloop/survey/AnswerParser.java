@@ -1369,7 +1369,10 @@ public final class AnswerParser {
   private static ParsedAnswer.Rating scoreNoScore(Folded f, int at) {
     int no = f.phraseAt(at, SCORE_TAKEN_BACK);
     String first = no > 0 ? f.originalBefore(at) : null;
-    if (first == null || !(parse(first) instanceof ParsedAnswer.Rating r) || r.comment() != null) {
+    // the score is read without a whole parse: a long reply of "no point no point …" is not read
+    // again at each no
+    ParsedAnswer.Rating r = first == null ? null : Ratings.read(Folded.of(clean(first)));
+    if (r == null || r.comment() != null) {
       return null;
     }
     String rest = f.originalFrom(afterCorrection(f, at + no));
