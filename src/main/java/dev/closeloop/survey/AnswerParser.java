@@ -698,6 +698,10 @@ public final class AnswerParser {
     if (thumbAndScore != null) {
       return thumbAndScore; // "👍 5", "👎 2/5": both answers
     }
+    ParsedAnswer thumbThenSame = thumbThenSame(f, text);
+    if (thumbThenSame != null) {
+      return thumbThenSame; // "❌ immer noch kaputt", "✔️ resolvido": the emoji says it too
+    }
     String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
     if (Lexicon.THUMBS_UP.contains(core)
         || Lexicon.THUMBS_UP.contains(f.text)
@@ -1224,18 +1228,36 @@ public final class AnswerParser {
    */
   private static boolean awayOnly(Folded f, int at) {
     // "will let you know tomorrow", "je vous dis demain", "te aviso mañana", "明日確認します": when
-    // they will tell is no word about what is wrong either
-    return skip(
-            f,
-            at,
-            Lexicon.PRONOUN,
-            Lexicon.ACK,
-            Lexicon.FILLER,
-            Lexicon.SUBJECT,
-            Lexicon.AWAY,
-            Lexicon.UNTESTED)
-        >= f.length();
+    // they will tell is no word about what is wrong either; nor is until when they are away, a
+    // time of day ("in meetings until 3pm", "en réunion jusqu'à 15h", "bis 15 Uhr", "15時まで")
+    for (int i = at; ; ) {
+      int next =
+          skip(
+              f,
+              i,
+              Lexicon.PRONOUN,
+              Lexicon.ACK,
+              Lexicon.FILLER,
+              Lexicon.SUBJECT,
+              Lexicon.AWAY,
+              Lexicon.UNTESTED);
+      java.util.regex.Matcher until = UNTIL_TIME.matcher(f.text).region(next, f.length());
+      if (next >= f.length() || !until.lookingAt() || until.end() == next) {
+        return next >= f.length();
+      }
+      i = until.end();
+    }
   }
+
+  /**
+   * Until a time of day, in the six languages: "until 3pm", "jusqu'à 15h", "bis 15 uhr", "15時まで".
+   */
+  private static final Pattern UNTIL_TIME =
+      Pattern.compile(
+          "(?:until|till|til|bis|jusqu'a|jusqu'au|hasta las?|hasta el|ate as?|ate o|ate)\\s*"
+              + "(?:\\d{1,2}(?:[:.h]\\d{2})?\\s*(?:am|pm|h|uhr|hrs)?|noon|midday|lunch|mittag|midi"
+              + "|mediodia|meio-dia|almoco)(?![\\p{L}\\p{N}])"
+              + "|\\d{1,2}(?:[:：]\\d{2})?時(?:半)?(?:頃)?まで(?:は)?");
 
   /**
    * "idk, prefer not to say", "no sé, nada": not knowing, then nothing to say — that closing no;
@@ -1291,6 +1313,10 @@ public final class AnswerParser {
           Folded.isSeparator(before) || Folded.isCjk(f.text.charAt(i)) || Character.isDigit(before);
       int len = starts ? f.phraseAt(i, Lexicon.CORRECTION) : -1;
       if (len <= 0) {
+        ParsedAnswer.Rating second = starts ? scoreNoScore(f, i) : null;
+        if (second != null) {
+          return second; // "3, não, 2", "4, no make it 3", "3, non plutôt 2": the second score
+        }
         continue;
       }
       String first = f.originalBefore(i);
@@ -1331,6 +1357,33 @@ public final class AnswerParser {
     return null;
   }
 
+  /** A bare no that takes a score back ("3, não, 2"). */
+  private static final List<String> SCORE_TAKEN_BACK =
+      List.of("nope", "nah", "nein", "nee", "nao", "non", "nan", "no", "ne", "いや", "いえ");
+
+  /**
+   * A score alone, then at {@code at} a bare no, then another score alone ("3, não, 2", "4, no make
+   * it 3", "3, non plutôt 2"): the second score; else null ("4, no complaints" keeps its words, "5,
+   * no 10" is no second score).
+   */
+  private static ParsedAnswer.Rating scoreNoScore(Folded f, int at) {
+    int no = f.phraseAt(at, SCORE_TAKEN_BACK);
+    String first = no > 0 ? f.originalBefore(at) : null;
+    // the score is read without a whole parse: a long reply of "no point no point …" is not read
+    // again at each no
+    ParsedAnswer.Rating r = first == null ? null : Ratings.read(Folded.of(clean(first)));
+    if (r == null || r.comment() != null) {
+      return null;
+    }
+    String rest = f.originalFrom(afterCorrection(f, at + no));
+    return rest != null
+            && parse(rest) instanceof ParsedAnswer.Rating r2
+            && r2.comment() == null
+            && r2.score() != r.score()
+        ? r2
+        : null;
+  }
+
   /** Past a correction at {@code at}: separators, more corrections and openers ("あ、いえ、やっぱり"). */
   private static int afterCorrection(Folded f, int at) {
     return skip(f, at, Lexicon.CORRECTION, Lexicon.OPENER);
@@ -1366,6 +1419,37 @@ public final class AnswerParser {
     }
     return null;
   }
+
+  /**
+   * A thumb or a check mark or cross, then the same answer in words ("❌ immer noch kaputt", "✔️
+   * resolvido", "👎 no, still jams"): that answer, the whole reply its text, its words kept as they
+   * would be without the emoji. Null when the words say something else or no answer.
+   */
+  private static ParsedAnswer thumbThenSame(Folded f, String text) {
+    for (boolean up : new boolean[] {true, false}) {
+      for (String thumb : up ? THUMBS_UP_AND_CHECK : Lexicon.THUMBS_DOWN) {
+        if (!f.text.startsWith(thumb) || f.text.length() <= thumb.length()) {
+          continue;
+        }
+        int at = f.skipSeparators(thumb.length());
+        String rest = at < f.length() ? f.originalFrom(at) : null;
+        ParsedAnswer said = rest == null ? null : parse(rest);
+        if (said instanceof ParsedAnswer.Fixed fx && fx.fixed() == up) {
+          return new ParsedAnswer.Fixed(up, fx.comment(), text);
+        } else if (said instanceof ParsedAnswer.Yes y && up) {
+          return new ParsedAnswer.Yes(y.rest(), text);
+        } else if (said instanceof ParsedAnswer.No n && !up) {
+          return new ParsedAnswer.No(n.rest(), n.closing(), n.but(), text);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A thumb up, or the check marks that say done (✅ is also a thanks). */
+  private static final List<String> THUMBS_UP_AND_CHECK =
+      java.util.stream.Stream.concat(Lexicon.THUMBS_UP.stream(), java.util.stream.Stream.of("✅"))
+          .toList();
 
   /** The one emoji or symbol a reply repeats and is made of ("😭😭"), else the reply itself. */
   private static String oneSymbolRepeated(String core) {
@@ -1551,7 +1635,15 @@ public final class AnswerParser {
     if (start >= f.length() || contains(f, NOT_TRIED_YET) || agreesThenSays(f)) {
       return null; // "vale, sigue sin imprimir" at the reopen offer: the yes, with its words
     }
+    // "still broken on 3 laptops", "toujours en panne sur 2 postes": a not-fixed phrase with its
+    // "still" says the trouble goes on, as a "still not" does
     int still = f.phraseAt(start, Lexicon.STILL_NOT);
+    if (still <= 0 && (still = f.phraseAt(start, Lexicon.STILL_NOT_FIXED)) > 0) {
+      int said = skipSymbols(f, skip(f, start + still, Lexicon.WELL, Lexicon.FILLER, Lexicon.ACK));
+      if (said >= f.length()) {
+        return new ParsedAnswer.Fixed(false, null, f.originalFrom(0)); // "still broken, sadly"
+      }
+    }
     int after = still > 0 ? skipSpaces(f, start + still) : -1;
     if (still > 0 && worksWordOnly(f, after)) {
       // "ainda não está funcionando", "still not working right": the no said again, no comment
@@ -1602,7 +1694,7 @@ public final class AnswerParser {
    */
   private static final java.util.regex.Pattern JA_STILL_FAILING =
       java.util.regex.Pattern.compile(
-          "[はがも、]\\s*(?:まだ|相変わらず|いまだに|未だに)[^。！？!?]{0,6}?"
+          "(?:[はがも、]|[a-z0-9\\p{IsKatakana}ー])\\s*(?:まだ|相変わらず|いまだに|未だに)[^。！？!?]{0,6}?"
               + "(?:紙詰まり|フリーズ|固ま|落ち|切れ|止ま|エラー|再起動|重い|遅い)");
 
   /**
@@ -1824,7 +1916,8 @@ public final class AnswerParser {
 
   private static final java.util.regex.Pattern JA_STILL_NOT =
       java.util.regex.Pattern.compile(
-          "^(まだ|相変わらず|いまだに|未だに)[^。、，,.!！?？]*(ません|ない|ないです|なくて|ないまま|ず)[。、，,.!！?？\\s]*.*$",
+          "^(?:[a-z0-9][a-z0-9._\\-]{0,20} ?|[\\p{IsKatakana}ー]{1,12})?(まだ|相変わらず|いまだに|未だに)"
+              + "[^。、，,.!！?？]*(ません|ない|ないです|なくて|ないまま|ず)[。、，,.!！?？\\s]*.*$",
           java.util.regex.Pattern.DOTALL);
 
   private static boolean japaneseStillNot(String text) {
@@ -2179,7 +2272,8 @@ public final class AnswerParser {
     // "no", "no, still broken": a plain no; "no thanks", "no, that is all", "no, nothing": closing
     // "no no", "nope, not really": the no again is no more than a plain no
     // "rien, laissez tomber", "no, forget it": a never-mind after the no is no more than the no
-    boolean plain = skip(f, restAt, Lexicon.NO, Lexicon.NEVER_MIND) >= f.length();
+    // "no 😞", "non :(": an emoji after the no says how they feel, no words of their own
+    boolean plain = skipSymbols(f, skip(f, restAt, Lexicon.NO, Lexicon.NEVER_MIND)) >= f.length();
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);

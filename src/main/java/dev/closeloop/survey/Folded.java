@@ -4,6 +4,9 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A reply folded for matching — compatibility forms made plain (full-width digits and letters),
@@ -25,10 +28,17 @@ final class Folded {
   static Folded of(String original) {
     StringBuilder out = new StringBuilder(original.length());
     int[] from = new int[original.length() * 4 + 1];
+    String[] chat = new String[original.length()];
+    int[] chatEnd = new int[original.length()];
+    chatForms(original, chat, chatEnd);
     for (int i = 0; i < original.length(); ) {
       int cp = original.codePointAt(i);
       int width = Character.charCount(cp);
       String piece = fold(cp);
+      if (chat[i] != null) {
+        piece = chat[i];
+        width = chatEnd[i] - i;
+      }
       for (int k = 0; k < piece.length(); k++) {
         char c = piece.charAt(k);
         if (Character.isWhitespace(c)) {
@@ -55,6 +65,142 @@ final class Folded {
     }
     from[end] = original.length();
     return new Folded(out.toString(), original, from);
+  }
+
+  /**
+   * Slack and Discord emoji shortcodes, as the emoji they stand for: a reply typed ":+1: thanks" or
+   * ":white_check_mark:" reads as "👍 thanks" or "✅" does. Skin tones (":skin-tone-3:") say
+   * nothing.
+   */
+  private static final Map<String, String> SHORTCODES =
+      Map.ofEntries(
+          Map.entry("+1", "👍"),
+          Map.entry("thumbsup", "👍"),
+          Map.entry("thumbs_up", "👍"),
+          Map.entry("-1", "👎"),
+          Map.entry("thumbsdown", "👎"),
+          Map.entry("thumbs_down", "👎"),
+          Map.entry("white_check_mark", "✅"),
+          Map.entry("heavy_check_mark", "✔"),
+          Map.entry("ballot_box_with_check", "☑"),
+          Map.entry("x", "❌"),
+          Map.entry("heavy_multiplication_x", "✖"),
+          Map.entry("ok", "🆗"),
+          Map.entry("ok_hand", "👌"),
+          Map.entry("pray", "🙏"),
+          Map.entry("tada", "🎉"),
+          Map.entry("raised_hands", "🙌"),
+          Map.entry("clap", "👏"),
+          Map.entry("muscle", "💪"),
+          Map.entry("sparkles", "✨"),
+          Map.entry("100", "💯"),
+          Map.entry("heart", "❤"),
+          Map.entry("heart_eyes", "😍"),
+          Map.entry("hugs", "🤗"),
+          Map.entry("hugging_face", "🤗"),
+          Map.entry("smile", "😄"),
+          Map.entry("smiley", "😃"),
+          Map.entry("grinning", "😀"),
+          Map.entry("grin", "😁"),
+          Map.entry("blush", "😊"),
+          Map.entry("slightly_smiling_face", "🙂"),
+          Map.entry("simple_smile", "🙂"),
+          Map.entry("wink", "😉"),
+          Map.entry("rage", "😡"),
+          Map.entry("angry", "😠"),
+          Map.entry("sob", "😭"),
+          Map.entry("cry", "😢"),
+          Map.entry("disappointed", "😞"),
+          Map.entry("slightly_frowning_face", "🙁"),
+          Map.entry("frowning_face", "☹"),
+          Map.entry("white_frowning_face", "☹"),
+          Map.entry("weary", "😩"),
+          Map.entry("no_good", "🙅"),
+          Map.entry("shrug", "🤷"),
+          Map.entry("person_shrugging", "🤷"),
+          Map.entry("man_shrugging", "🤷"),
+          Map.entry("woman_shrugging", "🤷"));
+
+  private static final Pattern SHORTCODE =
+      Pattern.compile("(?<![\\p{L}\\p{N}]):(skin-tone-[1-6]|[a-z0-9_+-]{1,40}):");
+
+  /**
+   * Emoticons typed as text, as the emoji that say the same: ":)", ":-)", "=)", ":D", "^^", "^_^",
+   * "(^_^)", "(^^)v" smile; ";)" winks; ":(", ":-(", ":'(" frown; ":/" is unsure; "<3" is a heart.
+   * Set off from Latin letters and digits ("ありがとう^^" is one, "a:b" and "https://" are none).
+   */
+  private static final Pattern EMOTICON =
+      Pattern.compile(
+          "(?<![\\p{IsLatin}\\p{N}])(\\([\\^][_o.\\-]?[\\^]\\)v?|[\\^][_\\-]?[\\^]v?|[:=]-?[)\\]D]|;-?\\)"
+              + "|:'-?\\(|[:=]-?\\(|[:=]-?/(?!/)|<3)(?![\\p{IsLatin}\\p{N}])");
+
+  /**
+   * Chat strike-through, Slack's "~broken~" and Discord's "~~broken~~": words the person took back
+   * while writing, so not part of what they say.
+   */
+  private static final Pattern STRUCK =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}~])(~~?)(?=\\S)[^~\\n]{1,200}(?<=\\S)\\1(?![\\p{L}\\p{N}~])");
+
+  /** Chat code marks around words: "`stop`", "```yes```" — the words, without the marks. */
+  private static final Pattern CODE =
+      Pattern.compile("(`{1,3})(?=[^`\\s])[^`\\n]{1,200}?(?<=[^`\\s])\\1");
+
+  /**
+   * Marks where chat forms start in {@code original}: {@code chat[i]} what the form at {@code i}
+   * folds to (an emoji, or nothing), {@code end[i]} where it ends.
+   */
+  private static void chatForms(String original, String[] chat, int[] end) {
+    if (original.indexOf(':') < 0
+        && original.indexOf('^') < 0
+        && original.indexOf(';') < 0
+        && original.indexOf('=') < 0
+        && original.indexOf('<') < 0
+        && original.indexOf('~') < 0
+        && original.indexOf('`') < 0) {
+      return;
+    }
+    Matcher m = SHORTCODE.matcher(original);
+    while (m.find()) {
+      String name = m.group(1).toLowerCase(Locale.ROOT);
+      String emoji = name.startsWith("skin-tone-") ? "" : SHORTCODES.get(name);
+      if (emoji != null) {
+        mark(chat, end, m.start(), m.end(), emoji);
+      }
+    }
+    m = EMOTICON.matcher(original);
+    while (m.find()) {
+      String e = m.group(1);
+      String emoji =
+          e.equals("<3")
+              ? "❤"
+              : e.startsWith(";") ? "😉" : e.endsWith("(") ? "🙁" : e.endsWith("/") ? "😕" : "🙂";
+      mark(chat, end, m.start(), m.end(), emoji);
+    }
+    m = STRUCK.matcher(original);
+    while (m.find()) {
+      mark(chat, end, m.start(), m.end(), "");
+    }
+    m = CODE.matcher(original);
+    while (m.find()) {
+      int marks = m.group(1).length();
+      mark(chat, end, m.start(), m.start() + marks, "");
+      mark(chat, end, m.end() - marks, m.end(), "");
+    }
+  }
+
+  /** A chat form from {@code start} to {@code stop}, unless it overlaps one already marked. */
+  private static void mark(String[] chat, int[] end, int start, int stop, String as) {
+    for (int i = start; i < stop; i++) {
+      if (chat[i] != null || end[i] < 0) {
+        return;
+      }
+    }
+    chat[start] = as;
+    end[start] = stop;
+    for (int i = start + 1; i < stop; i++) {
+      end[i] = -1; // inside a form already marked
+    }
   }
 
   private static String fold(int cp) {

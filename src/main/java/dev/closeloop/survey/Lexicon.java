@@ -714,21 +714,23 @@ final class Lexicon {
           """
           en: wfh | working from home | work from home | home | off | out | out of office | ooo |
             on vacation | on holiday | on leave | away | not in the office | not at my desk |
-            in meetings | travelling | traveling | today | this week | until monday | till monday |
+            in meetings | in a meeting | in meetings all day | travelling | traveling | today |
+            this week | until monday | till monday |
             rn | right now | tomorrow | later | soon | later today | tomorrow morning
           de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
-            krank | heute | diese woche | bis montag | morgen | spater | nachher | bald
+            krank | heute | diese woche | bis montag | morgen | spater | nachher | bald |
+            im meeting | in einem meeting | in meetings | in besprechungen | in einer besprechung
           fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
             absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi | demain |
-            plus tard | bientot | tout a l'heure
+            plus tard | bientot | tout a l'heure | en reunion | en reunions | en meeting
           es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
             fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes | manana | luego |
-            mas tarde | pronto
+            mas tarde | pronto | en reunion | en reuniones | en una reunion
           pt: de ferias | em home office | home office | trabalhando de casa | em casa |
             fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda |
-            amanha | depois | mais tarde | logo
+            amanha | depois | mais tarde | logo | em reuniao | em reunioes | numa reuniao
           ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので |
-            明日 | 後で | あとで | 今度
+            明日 | 後で | あとで | 今度 | 会議中なので | 会議中 | 打ち合わせ中
           """);
 
   /**
@@ -1073,7 +1075,8 @@ final class Lexicon {
           ja: 使えるようになりました | 使えるようになった | 動くようになりました | 動くようになった | 直りました |
             直った | 動きました | 使えました | 直っています | 直ってます | 動いています | 動いてます | 使えます | 動きます |
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました | 解決しております
-          """);
+          """
+              + codeSwitched());
 
   /**
    * Names of the things people write about ("Teams still crashes", "Excel hängt"): known words, so
@@ -1493,7 +1496,8 @@ final class Lexicon {
   /** Fixed, said in words. */
   static final List<String> FIXED =
       phrases(
-          """
+          codeSwitched()
+              + """
           all: fixed | it's fixed | its fixed | it is fixed | all fixed | resolved | solved |
             yes it is | yes, it is | bis jetzt schon | bisher schon | bis jetzt ja |
             bisher ja |
@@ -1649,7 +1653,7 @@ final class Lexicon {
       phrases(
           """
           en: no wait | wait | wait no | oh wait | sorry | sorry i mean | sorry i meant | i mean |
-            i meant | meant | no sorry | no i mean | scratch that | make that | correction | oops |
+            i meant | meant | no sorry | no i mean | scratch that | make that | make it | correction | oops |
             hang on | hang on no | hold on | hold on no
           de: nein doch | nee doch | ne doch | ne moment | nee moment | nein moment | nein warte |
             nee warte | ne warte | moment | warte | sorry | ich meine | ich meinte | meinte |
@@ -1674,6 +1678,8 @@ final class Lexicon {
                           "(?:no|nein|nee|ne|non|nao|ah non|oh non|euh non|ach nee|ah nee|oh nee"
                               + "|enfin non|ay no|bueno no|o sea no|quer dizer nao|hang on no"
                               + "|hold on no)(?: .*)?")
+                      // "wait no": a correction that ends in a no takes the answer back too
+                      || p.matches(".* (?:no|nein|nee|non|nao)")
                       || p.startsWith("あ、い")
                       || p.equals("いや")
                       || p.endsWith("と思ったら")
@@ -1777,7 +1783,99 @@ final class Lexicon {
           ja: もう送らないで | 送らないで | アンケートは不要 | アンケート不要 | アンケートはいらない | もう聞かないで | 配信停止 | 送信停止 | 停止して |
             こういうメッセージはもういらない | こういうメッセージはいらない | このメッセージはもういらない | メッセージはもういらない |
             アンケートはもういらない | こういうのはもういらない | こういう連絡はもういらない | メッセージはもう不要
-          """);
+          """
+              + enoughOfSurveys());
+
+  /**
+   * "Stop" or "enough" said of the surveys themselves ("arrêtez les sondages", "basta de
+   * encuestas", "Schluss mit den Umfragen", "parem com as pesquisas", "enough with the surveys"):
+   * each language's words for stopping or having had enough, then its words for these surveys.
+   */
+  private static String enoughOfSurveys() {
+    Map<List<String>, List<String>> said =
+        Map.of(
+            List.of("enough", "enough with the", "enough of the", "stop with the", "stop all the"),
+            List.of("surveys", "survey", "questions", "messages"),
+            List.of(
+                "schluss mit",
+                "schluss mit den",
+                "genug",
+                "genug mit den",
+                "stoppt die",
+                "stopp die"),
+            List.of("umfragen", "fragen", "nachrichten"),
+            List.of(
+                "arretez",
+                "arretez les",
+                "arrete",
+                "arrete les",
+                "assez de",
+                "stop aux",
+                "stop les",
+                "halte aux",
+                "fini les"),
+            List.of("sondages", "questionnaires", "questions", "messages"),
+            List.of(
+                "basta de",
+                "basta con las",
+                "basta ya de",
+                "paren las",
+                "paren con las",
+                "para con las",
+                "para las",
+                "se acabaron las",
+                "ya basta de"),
+            List.of("encuestas", "preguntas", "mensajes"),
+            List.of(
+                "parem as",
+                "parem com as",
+                "para com as",
+                "pare com as",
+                "chega das",
+                "basta de",
+                "chega destas",
+                "chega dessas"),
+            List.of("pesquisas", "inqueritos", "perguntas", "mensagens"));
+    StringBuilder block = new StringBuilder("all:");
+    String sep = " ";
+    for (Map.Entry<List<String>, List<String>> e : said.entrySet()) {
+      for (String stop : e.getKey()) {
+        for (String surveys : e.getValue()) {
+          block.append(sep).append(stop).append(' ').append(surveys);
+          sep = " | ";
+        }
+      }
+    }
+    return block.append('\n').toString();
+  }
+
+  /**
+   * The phrases of {@link #NOT_FIXED} that start with "still" or "same" ("still broken", "immer
+   * noch kaputt", "toujours en panne", "sigue roto", "ainda quebrado", "same problem", "même
+   * problème", "mismo problema", "まだ壊れて"), and the same error: the trouble goes on.
+   */
+  static final List<String> STILL_NOT_FIXED =
+      Stream.concat(
+              NOT_FIXED.stream()
+                  .filter(
+                      p ->
+                          p.matches(
+                                  "(?:still|is still|immer noch|noch immer|toujours|sigue|siguen"
+                                      + "|todavia|aun|ainda|continua|same|meme|mismo|mesmo) .*")
+                              || p.startsWith("まだ")),
+              phrases(
+                  """
+                  en: same error | same error again | same errors
+                  de: gleicher fehler | der gleiche fehler | selber fehler | derselbe fehler |
+                    gleiches problem | das gleiche problem | dasselbe problem
+                  fr: meme erreur | la meme erreur | toujours la meme erreur
+                  es: mismo error | el mismo error | sigue el mismo error
+                  pt: mesmo erro | o mesmo erro | mesmo problema | o mesmo problema
+                  ja: 同じエラー | 同じ問題
+                  """)
+                  .stream())
+          .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+          .toList();
 
   static final Set<String> THUMBS_UP =
       Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍", "🙆", "🆗", "✔", "☑");
@@ -1906,6 +2004,35 @@ final class Lexicon {
    * also read as typed on a phone: without its apostrophes ("thats all", "cest bon", "dont reopen")
    * with French "c'est" as "c" ("c bon", "c réglé"), and "toujours" as "tjrs" or "tjs".
    */
+  /**
+   * English IT words said inside another language ("der Drucker ist fixed", "c'est fixed", "ya está
+   * solved", "tá working"): each language's "is" and "is now", then an English word that it works.
+   * German also says "gefixt".
+   */
+  private static String codeSwitched() {
+    List<String> is =
+        List.of(
+            "ist",
+            "ist jetzt",
+            "ist wieder",
+            "c'est",
+            "est",
+            "c'est bien",
+            "esta",
+            "ya esta",
+            "ta",
+            "ja esta",
+            "ja ta");
+    List<String> works = List.of("fixed", "solved", "resolved", "sorted", "working", "fine");
+    StringBuilder block = new StringBuilder("all: gefixt | ist gefixt | wurde gefixt");
+    for (String copula : is) {
+      for (String word : works) {
+        block.append(" | ").append(copula).append(' ').append(word);
+      }
+    }
+    return block.append('\n').toString();
+  }
+
   private static List<String> phrases(String block) {
     return Stream.of(block.split("\\R"))
         .map(line -> line.replaceFirst("^\\s*[a-z]+:\\s", " "))

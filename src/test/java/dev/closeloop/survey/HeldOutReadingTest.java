@@ -129,6 +129,20 @@ class HeldOutReadingTest {
     score("/survey/heldout9-2026-12-07.tsv", 160, 0.9);
   }
 
+  /**
+   * The tenth set, written 2026-12-07 and committed before it was run (code-switching, chat markup
+   * and emoji, numbers that are not scores, unusual scores, multi-line and very short replies,
+   * corrections): at its first run it read 131 of 160 (en 24/34, de 24/26, fr 20/25, es 21/25, pt
+   * 22/25, ja 20/25) — that is the generalisation figure. The reader was then fixed by class on its
+   * misses, so what it reads now (152 of 160: en 32/34, de 26/26, fr 25/25, es 22/25, pt 24/25, ja
+   * 23/25) is no longer one; the floor only keeps the fixes. Its eight misses are listed in
+   * docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheTenthSet() throws IOException {
+    score("/survey/heldout10-2026-12-07.tsv", 160, 0.85);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);

@@ -56,7 +56,8 @@ class TypedAnswerTableTest {
         if (cells.length != 3) {
           throw new IllegalStateException("line " + n + " needs 3 tab-separated cells: " + line);
         }
-        rows.add(new Row(language, n, cells[0], cells[1], cells[2]));
+        // a reply typed over several lines: backslash-n in the cell is the line break
+        rows.add(new Row(language, n, cells[0], cells[1].replace("\\n", "\n"), cells[2]));
       }
     }
     return rows;
