@@ -678,7 +678,7 @@ public final class AnswerParser {
       return afterGreeting; // "Hallo, ja hat geklappt danke": the answer after the greeting
     }
     if (optsOut(f)) {
-      return new ParsedAnswer.Stop();
+      return new ParsedAnswer.Stop(saysMoreThanStop(f) ? text : null);
     }
     if (Lexicon.OPT_IN.contains(core)) {
       return new ParsedAnswer.OptIn();
@@ -1485,6 +1485,49 @@ public final class AnswerParser {
         || f.phraseAt(at, Lexicon.STOP_SENTENCE) > 0
         || JA_NO_MORE_SURVEYS.matcher(f.text).find();
   }
+
+  /**
+   * An opt-out followed, after its clause ends (a comma, a full stop, a "but"), by more than thanks
+   * or please: "no more surveys please, the printer still jams", "Schluss mit den Umfragen, aber
+   * der Drucker geht immer noch nicht". Those words are still an answer (they were lost with the
+   * opt-out). "please stop sending these, thanks" says nothing more.
+   */
+  private static boolean saysMoreThanStop(Folded f) {
+    // (a "but" that is nothing else in any language: not "mais", "mas" or "nur", which are also
+    // "more" and "only" — "não quero mais receber isso", "no más encuestas")
+    String t = f.text;
+    for (int i = 1; i < t.length(); i++) {
+      int from = -1;
+      if (",.;!?、。！？\n".indexOf(t.charAt(i)) >= 0) {
+        from = i + 1;
+      } else if (t.charAt(i - 1) == ' ' && f.phraseAt(i, STOP_THEN_BUT) > 0) {
+        from = i + f.phraseAt(i, STOP_THEN_BUT);
+      }
+      if (from > 0 && skip(f, from, Lexicon.ACK, Lexicon.POLITE) < f.length()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<String> STOP_THEN_BUT =
+      List.of(
+          "but",
+          "however",
+          "although",
+          "though",
+          "aber",
+          "allerdings",
+          "jedoch",
+          "cependant",
+          "par contre",
+          "pero",
+          "sin embargo",
+          "aunque",
+          "porem",
+          "でも",
+          "けど",
+          "しかし");
 
   /**
    * Japanese: the surveys or these messages named, then refused ("アンケートはもう結構です", "もうアンケート送らないで

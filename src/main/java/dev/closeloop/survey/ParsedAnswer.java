@@ -42,7 +42,15 @@ public sealed interface ParsedAnswer {
   /** Nothing but thanks, praise or a closing phrase ("thanks!", "all good", "passt", "以上です"). */
   record Thanks(String text) implements ParsedAnswer {}
 
-  record Stop() implements ParsedAnswer {}
+  /**
+   * Not to be surveyed again; {@code text} the whole reply when it says more than that ("no more
+   * surveys please, the printer still jams": kept as the comment), else null.
+   */
+  record Stop(String text) implements ParsedAnswer {
+    public Stop() {
+      this(null);
+    }
+  }
 
   record OptIn() implements ParsedAnswer {}
 

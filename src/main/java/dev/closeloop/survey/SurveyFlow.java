@@ -81,6 +81,18 @@ public final class SurveyFlow {
    * does to this survey's ticket (see {@link ReopenStep}).
    */
   public Transition apply(Conversation c, SurveyInput input, ReopenMode reopen) {
+    if (input instanceof Typed t
+        && t.answer() instanceof ParsedAnswer.Stop stop
+        && stop.text() != null
+        && !c.finished()) {
+      // "no more surveys please, the printer still jams": the opt-out, and their words kept as
+      // the comment (thanked, with when the team reads it), not lost with it
+      List<Answer> recorded = new ArrayList<>();
+      Conversation next = withWords(c, stop.text(), recorded);
+      if (!recorded.isEmpty()) {
+        return new Transition(next, recorded, List.of(thanksFor(next), Say.OPTED_OUT), true, true);
+      }
+    }
     if (input instanceof StopClicked
         || input instanceof Typed t && t.answer() instanceof ParsedAnswer.Stop) {
       return new Transition(c, List.of(), List.of(Say.OPTED_OUT), true, false);

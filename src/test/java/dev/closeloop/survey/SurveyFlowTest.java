@@ -678,4 +678,40 @@ class SurveyFlowTest {
         .as("words that ask for nothing, then a score: still the rating")
         .contains(new Transition.Answer(AnswerKind.RATING, "5"));
   }
+
+  @Test
+  @DisplayName(
+      "An opt-out with more said keeps the words as the comment, thanked, then the opt-out (they"
+          + " were lost with it); on a finished survey it is the opt-out alone")
+  void anOptOutWithMoreSaidKeepsTheWords() {
+    Transition t =
+        flow.apply(
+            Conversation.start(),
+            new SurveyInput.Typed(
+                AnswerParser.parse("no more surveys please, the printer still jams")));
+    assertThat(t.optOut()).isTrue();
+    assertThat(t.changed()).isTrue();
+    assertThat(t.recorded())
+        .containsExactly(
+            new Transition.Answer(
+                AnswerKind.COMMENT, "no more surveys please, the printer still jams"));
+    assertThat(t.say()).containsExactly(Say.THANKS_FOR_COMMENT, Say.OPTED_OUT);
+
+    Conversation done = new Conversation(Step.FINISHED, true, 5, null, false, null);
+    Transition late =
+        flow.apply(
+            done,
+            new SurveyInput.Typed(
+                AnswerParser.parse("no more surveys please, the printer still jams")));
+    assertThat(late.optOut()).isTrue();
+    assertThat(late.recorded()).isEmpty();
+    assertThat(late.say()).containsExactly(Say.OPTED_OUT);
+
+    Transition plain =
+        flow.apply(
+            Conversation.start(),
+            new SurveyInput.Typed(AnswerParser.parse("please stop sending these, thanks")));
+    assertThat(plain.recorded()).isEmpty();
+    assertThat(plain.say()).containsExactly(Say.OPTED_OUT);
+  }
 }

@@ -145,11 +145,12 @@ class TypedAnswerTableTest {
 
   /** What a transition did, in the table's words. */
   static String reading(Transition t) {
-    if (t.optOut()) {
-      return "stop";
-    }
     Map<AnswerKind, String> recorded = new LinkedHashMap<>();
     t.recorded().forEach(a -> recorded.put(a.kind(), a.value()));
+    if (t.optOut()) {
+      // "no more surveys please, the printer still jams": the opt-out, the words kept
+      return recorded.containsKey(AnswerKind.COMMENT) ? "stop+comment" : "stop";
+    }
     // answers that also said there is nothing else ("yes, 5, nothing else"): the survey ended
     String comment =
         (recorded.containsKey(AnswerKind.COMMENT) ? "+comment" : "")
