@@ -1184,6 +1184,19 @@ public final class AnswerParser {
   }
 
   /**
+   * Where the words go on after an app or thing named in Latin letters or katakana at {@code at},
+   * with or without a particle ("VPNまだ使ってないです", "Teamsはまだ開いてません"), else {@code at}.
+   */
+  private static int afterJapaneseObject(Folded f, int at) {
+    java.util.regex.Matcher m = JA_OBJECT.matcher(f.text).region(at, f.length());
+    return m.lookingAt() ? m.end() : at;
+  }
+
+  private static final java.util.regex.Pattern JA_OBJECT =
+      java.util.regex.Pattern.compile(
+          "(?:[a-z0-9][a-z0-9._\\-]{0,20} ?|[\\p{IsKatakana}ー]{1,12})(?:は|を|も)?(?=まだ)");
+
+  /**
    * "not sure yet", "no idea", "weiß noch nicht, muss ich morgen testen", "まだ分かりません": they do not
    * know yet, and say nothing more than that they will find out (not "no idea, it just stopped").
    */
@@ -1194,7 +1207,7 @@ public final class AnswerParser {
       // "haven't tried it yet", "pas encore testé", "まだ試してないです" alone: they will find out (a
       // phrase of more than one word: not "noch", "encore", "aún"); "ich hab noch nicht geschaut":
       // who says it first; "haven't had a chance to check yet, im wfh today": why, after it
-      for (int said : new int[] {at, skip(f, at, Lexicon.SUBJECT)}) {
+      for (int said : new int[] {at, skip(f, at, Lexicon.SUBJECT), afterJapaneseObject(f, at)}) {
         int untested = f.phraseAt(said, UNTESTED_SAID);
         if (untested > 0 && awayOnly(f, said + untested)) {
           return true;
