@@ -197,9 +197,10 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Adds {@code WRITE_DELAY=0} to an H2 URL that does not choose its own, and a per-session query
-   * cache large enough for the statements of one close or one due survey (H2's default keeps 8, so
-   * the ~10 statements of a close were parsed again every time).
+   * Adds {@code WRITE_DELAY=0} to an H2 URL that does not choose its own, a per-session query cache
+   * large enough for the statements of one close or one due survey (H2's default keeps 8, so the
+   * ~10 statements of a close were parsed again every time), and {@code DB_CLOSE_ON_EXIT=FALSE}
+   * (the app closes the store after its jobs).
    */
   public static String normalizeUrl(String url) {
     if (!url.startsWith("jdbc:h2:")) {
@@ -212,6 +213,12 @@ public final class Database implements AutoCloseable {
     }
     if (!upper.contains("QUERY_CACHE_SIZE")) {
       out += ";QUERY_CACHE_SIZE=128";
+    }
+    if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+      // the app closes the store itself, last, once its jobs have stopped: H2's own shutdown hook
+      // closed it under them on a SIGTERM ("job_failed … Database is already closed", an ERROR
+      // with a stack trace on an ordinary stop)
+      out += ";DB_CLOSE_ON_EXIT=FALSE";
     }
     return out;
   }

@@ -324,6 +324,36 @@ class CrashIT {
     return config;
   }
 
+  /**
+   * A SIGTERM (the container's or systemd's stop) is an ordinary stop: the app stops its jobs and
+   * closes the store itself, and logs no ERROR — H2's own shutdown hook closed the store under the
+   * outbox job, which logged "job_failed … Database is already closed" with a stack trace.
+   */
+  @Test
+  void aSigtermStopsWithoutAnErrorAndKeepsWhatWasAnswered() throws Exception {
+    Path config = writeConfig();
+    long logBefore = Files.exists(appLog()) ? Files.size(appLog()) : 0;
+    for (int i = 0; i < 30; i++) {
+      slack.user("U" + i, "p" + i + "@example.com", "P" + i, "UTC");
+    }
+    start(config);
+    for (int i = 0; i < 30; i++) {
+      assertThat(post(ticket("TERM-" + i, "U" + i))).isEqualTo(202);
+    }
+    process.destroy(); // SIGTERM: the shutdown hook runs
+    assertThat(process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String log;
+    try (var in = Files.newInputStream(appLog())) {
+      in.skipNBytes(logBefore);
+      log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(log).contains("closeloop ready").doesNotContain(" ERROR ");
+    start(config);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> java.util.stream.IntStream.range(0, 30).allMatch(i -> dms(i) > 0));
+  }
+
   private void start(Path config) throws IOException {
     Path portFile = dir.resolve("port");
     Files.deleteIfExists(portFile);
