@@ -61,7 +61,8 @@ public final class ConfigDocs {
               entry(
                   "storage.url",
                   "`jdbc:h2:file:…` or `jdbc:postgresql://host:5432/db` (several instances); an H2 URL"
-                      + " without `WRITE_DELAY` gets `;WRITE_DELAY=0`."),
+                      + " without `WRITE_DELAY` gets `;WRITE_DELAY=0`, and without `DB_CLOSE_ON_EXIT`"
+                      + " `;DB_CLOSE_ON_EXIT=FALSE` (Closeloop closes the store itself on a stop)."),
               entry("storage.user", "Database user."),
               entry("storage.password", "Database password."),
               entry(
