@@ -1809,9 +1809,10 @@ public final class AnswerParser {
    * It works in one case and not in another, in one sentence: a works phrase in its first words,
    * then a contrast whose clause is negated right away or at its end ("works on wifi but not on
    * VPN", "im WLAN geht's, über VPN aber nicht", "ça marche en wifi mais pas sur le vpn", "funciona
-   * con wifi pero no con la vpn", "funciona no wifi mas não na vpn", "Wi-Fiだと繋がるけどVPNだと繋がらない"). Not
-   * when the words after the contrast name something else ("works now, but nobody told me", "fixed,
-   * but my monitor flickers too").
+   * con wifi pero no con la vpn", "funciona no wifi mas não na vpn", "Wi-Fiだと繋がるけどVPNだと繋がらない"), or
+   * it is better and not fixed ("better but not fixed", "besser, aber nicht ganz", "mejor pero no
+   * del todo", "melhorou mas não resolveu"). Not when the words after the contrast name something
+   * else ("works now, but nobody told me", "fixed, but my monitor flickers too").
    */
   private static boolean partlyWorks(Folded f) {
     if (JA_PARTLY.matcher(f.text).find() || JA_PARTLY_STILL.matcher(f.text).find()) {
@@ -1823,7 +1824,14 @@ public final class AnswerParser {
       if (!wordStart || !Character.isLetterOrDigit(f.text.charAt(i))) {
         continue;
       }
+      int better = f.phraseAt(i, Lexicon.BETTER);
       int works = Math.max(f.phraseAt(i, Lexicon.FIXED), f.phraseAt(i, Lexicon.WORKS_NOW));
+      if (works <= 0 && better > 0) {
+        // better, then a clause saying not (fully) fixed: "better but not fixed", "mejor pero no
+        // del todo" — not "better but not perfect, 4"
+        return !NEGATION.matcher(f.text.substring(0, i)).find()
+            && (stillNotInALaterClause(f, i + better) || notFixedAfterContrast(f, i + better));
+      }
       if (works > 0) {
         String before = f.text.substring(0, i);
         return !NEGATION.matcher(before).find()
@@ -1862,6 +1870,20 @@ public final class AnswerParser {
       boolean negatedFirst = first.find() && first.start() <= 1;
       boolean negatedLast = CLAUSE_ENDS_NEGATED.matcher(clause).find();
       return negatedFirst || negatedLast;
+    }
+    return false;
+  }
+
+  /** From {@code from}, a contrast whose clause opens with a not-fixed phrase ("but not fully"). */
+  private static boolean notFixedAfterContrast(Folded f, int from) {
+    for (int i = from; i < f.length() && ".!?;。！？".indexOf(f.text.charAt(i)) < 0; i++) {
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int but = wordStart ? f.phraseAt(i, Lexicon.BUT) : -1;
+      if (but > 0) {
+        int at = f.skipSeparators(i + but);
+        at = f.skipSeparators(at + Math.max(0, f.phraseAt(at, Lexicon.PRONOUN)));
+        return f.phraseAt(at, Lexicon.NOT_FIXED) > 0;
+      }
     }
     return false;
   }

@@ -1053,6 +1053,25 @@ final class Lexicon {
    * It works, said after what works ("the printer works again", "Drucker geht wieder", "la
    * impresora ya funciona", "プリンターが使えるようになりました"): fixed, at "did we fix it?".
    */
+  /**
+   * Better, not said to be fixed ("much better", "schon besser", "ça va mieux", "ha mejorado",
+   * "melhorou"): before a contrast that negates ("better but not fixed"), only partly fixed.
+   */
+  static final List<String> BETTER =
+      phrases(
+          """
+          en: better | much better | a lot better | a bit better | slightly better | improved |
+            it's better | its better | it is better | it's improved | getting better | better now
+          de: besser | schon besser | etwas besser | viel besser | deutlich besser | es ist besser |
+            ist besser | geht besser | lauft besser | es geht besser | es lauft besser | verbessert
+          fr: mieux | c'est mieux | ca va mieux | ca marche mieux | un peu mieux | beaucoup mieux |
+            ca s'est ameliore | c'est ameliore | amelioration
+          es: mejor | esta mejor | va mejor | funciona mejor | algo mejor | mucho mejor | ha mejorado |
+            mejoro | ya va mejor
+          pt: melhor | esta melhor | ta melhor | melhorou | ficou melhor | funciona melhor |
+            bem melhor | um pouco melhor | muito melhor
+          """);
+
   static final List<String> WORKS_NOW =
       phrases(
           """
