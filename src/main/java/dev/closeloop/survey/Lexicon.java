@@ -1453,6 +1453,7 @@ final class Lexicon {
             is no imma hin | is imma no hin | geht immer no ned | geht imma no ned | geht no ned |
             immer no ned | imma no ned
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
+            pas regle | pas encore regle | toujours pas regle | non regle | pas du tout regle |
             ca ne joue pas | ca ne joue toujours pas | ca joue pas | ca joue toujours pas |
             ne joue pas | ne joue toujours pas |
             ne marche pas | ne marche toujours pas | ne fonctionne pas | ne fonctionne toujours pas |
