@@ -1192,9 +1192,12 @@ public final class AnswerParser {
     return m.lookingAt() ? m.end() : at;
   }
 
+  /** An app or thing named in Latin letters or katakana ("VPN", "outlook ", "プリンター"). */
+  private static final String JA_NAMED =
+      "(?:[a-z0-9][a-z0-9._\\-]{0,20} ?|[\\p{IsKatakana}ー]{1,12})";
+
   private static final java.util.regex.Pattern JA_OBJECT =
-      java.util.regex.Pattern.compile(
-          "(?:[a-z0-9][a-z0-9._\\-]{0,20} ?|[\\p{IsKatakana}ー]{1,12})(?:は|を|も)?(?=まだ)");
+      java.util.regex.Pattern.compile(JA_NAMED + "(?:は|を|も)?(?=まだ)");
 
   /**
    * "not sure yet", "no idea", "weiß noch nicht, muss ich morgen testen", "まだ分かりません": they do not
@@ -1853,39 +1856,47 @@ public final class AnswerParser {
    * ("über VPN aber nicht").
    */
   private static boolean contrastNegated(Folded f, int from) {
-    int end = from;
-    while (end < f.length() && ".!?;。！？".indexOf(f.text.charAt(end)) < 0) {
-      end++;
+    int end = sentenceEnd(f, from);
+    int at = afterContrast(f, from, end);
+    if (at < 0) {
+      return false;
     }
-    for (int i = from; i < end; i++) {
-      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
-      int but = wordStart ? f.phraseAt(i, Lexicon.BUT) : -1;
-      if (but <= 0) {
-        continue;
-      }
-      int at = f.skipSeparators(i + but);
-      at = f.skipSeparators(at + Math.max(0, f.phraseAt(at, Lexicon.PRONOUN)));
-      String clause = f.text.substring(Math.min(at, end), end).strip();
-      java.util.regex.Matcher first = NEGATION.matcher(clause);
-      boolean negatedFirst = first.find() && first.start() <= 1;
-      boolean negatedLast = CLAUSE_ENDS_NEGATED.matcher(clause).find();
-      return negatedFirst || negatedLast;
-    }
-    return false;
+    String clause = f.text.substring(Math.min(at, end), end).strip();
+    java.util.regex.Matcher first = NEGATION.matcher(clause);
+    boolean negatedFirst = first.find() && first.start() <= 1;
+    boolean negatedLast = CLAUSE_ENDS_NEGATED.matcher(clause).find();
+    return negatedFirst || negatedLast;
   }
 
   /** From {@code from}, a contrast whose clause opens with a not-fixed phrase ("but not fully"). */
   private static boolean notFixedAfterContrast(Folded f, int from) {
-    for (int i = from; i < f.length() && ".!?;。！？".indexOf(f.text.charAt(i)) < 0; i++) {
+    int at = afterContrast(f, from, sentenceEnd(f, from));
+    return at >= 0 && f.phraseAt(at, Lexicon.NOT_FIXED) > 0;
+  }
+
+  /** Where the sentence that {@code from} is in ends (a full stop, ! ? ; or the text's end). */
+  private static int sentenceEnd(Folded f, int from) {
+    int end = from;
+    while (end < f.length() && ".!?;。！？".indexOf(f.text.charAt(end)) < 0) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * Where the clause after the first contrast word between {@code from} and {@code end} starts,
+   * past a pronoun ("but it doesn't" → "doesn't"), or -1 when there is no contrast.
+   */
+  private static int afterContrast(Folded f, int from, int end) {
+    for (int i = from; i < end; i++) {
       boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
       int but = wordStart ? f.phraseAt(i, Lexicon.BUT) : -1;
       if (but > 0) {
         int at = f.skipSeparators(i + but);
-        at = f.skipSeparators(at + Math.max(0, f.phraseAt(at, Lexicon.PRONOUN)));
-        return f.phraseAt(at, Lexicon.NOT_FIXED) > 0;
+        return f.skipSeparators(at + Math.max(0, f.phraseAt(at, Lexicon.PRONOUN)));
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -1994,7 +2005,9 @@ public final class AnswerParser {
 
   private static final java.util.regex.Pattern JA_STILL_NOT =
       java.util.regex.Pattern.compile(
-          "^(?:[a-z0-9][a-z0-9._\\-]{0,20} ?|[\\p{IsKatakana}ー]{1,12})?(まだ|相変わらず|いまだに|未だに)"
+          "^"
+              + JA_NAMED
+              + "?(まだ|相変わらず|いまだに|未だに)"
               + "[^。、，,.!！?？]*(ません|ない|ないです|なくて|ないまま|ず)[。、，,.!！?？\\s]*.*$",
           java.util.regex.Pattern.DOTALL);
 
