@@ -110,11 +110,7 @@ final class EntryCard {
 
   /** " (German)": the language a quoted comment is in, named in the team's language. */
   private String languageMark(DigestEntry e) {
-    return language
-        .of(e.comment(), e.commentLanguage(), e.requesterLocale())
-        // the space before it is the bundle's: none before Japanese full-width brackets
-        .map(lang -> words.t("commentLanguage", "language", words.languageName(lang)))
-        .orElse("");
+    return language.shown(words, e.comment(), e.commentLanguage(), e.requesterLocale());
   }
 
   String scoreLine(DigestEntry e) {

@@ -1,6 +1,7 @@
 package dev.closeloop.digest;
 
 import dev.closeloop.language.Languages;
+import dev.closeloop.language.Words;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,17 @@ public interface LanguageMark {
    * not looked at then.
    */
   Optional<String> of(String comment, String detected, String requesterLocale);
+
+  /**
+   * " (German)", "（ドイツ語）": the mark beside a quoted comment, named in the language of {@code words}
+   * (the space before it is the bundle's: none before Japanese full-width brackets); "" when the
+   * language is unknown.
+   */
+  default String shown(Words words, String comment, String detected, String requesterLocale) {
+    return of(comment, detected, requesterLocale)
+        .map(lang -> words.t("commentLanguage", "language", words.languageName(lang)))
+        .orElse("");
+  }
 
   /** {@link #of(String, String, String)} for a comment whose language was not looked at. */
   default Optional<String> of(String comment, String requesterLocale) {

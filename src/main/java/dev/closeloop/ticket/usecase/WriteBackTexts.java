@@ -64,11 +64,7 @@ final class WriteBackTexts {
             c.rating() == null ? 0 : c.rating()));
     if (c.comment() != null) {
       // "Comment (German): …": the language it is in, named in the team's, as in the digest
-      String mark =
-          language
-              .of(c.comment(), locale)
-              .map(lang -> words.t("commentLanguage", "language", words.languageName(lang)))
-              .orElse("");
+      String mark = language.shown(words, c.comment(), null, locale);
       lines.add(words.t("noteComment", "comment", c.comment(), "language", mark));
     }
     if (c.request() != null) {
