@@ -1516,8 +1516,9 @@ public final class AnswerParser {
       int from = -1;
       if (",.;!?、。！？\n".indexOf(t.charAt(i)) >= 0) {
         from = i + 1;
-      } else if (t.charAt(i - 1) == ' ' && f.phraseAt(i, STOP_THEN_BUT) > 0) {
-        from = i + f.phraseAt(i, STOP_THEN_BUT);
+      } else if (t.charAt(i - 1) == ' ') {
+        int but = f.phraseAt(i, STOP_THEN_BUT);
+        from = but > 0 ? i + but : -1;
       }
       if (from > 0 && skip(f, from, Lexicon.ACK, Lexicon.POLITE) < f.length()) {
         return true;
