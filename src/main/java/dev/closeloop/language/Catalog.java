@@ -191,23 +191,28 @@ public final class Catalog {
   }
 
   private String own(String lang, String key) {
-    Map<String, String> o = overrides.get(lang);
-    if (o != null && o.get(key) != null) {
-      return o.get(key);
+    String operators = textIn(overrides, lang, key);
+    if (operators != null) {
+      return operators;
     }
     String parent = Languages.parent(lang);
     if (parent != null) {
       // a regional wording (pt-PT): the operator's words for its language first, then the
       // region's bundled text, then the language's
-      Map<String, String> po = overrides.get(parent);
-      if (po != null && po.get(key) != null) {
-        return po.get(key);
+      String forLanguage = textIn(overrides, parent, key);
+      if (forLanguage != null) {
+        return forLanguage;
       }
-      Map<String, String> b = bundled.get(lang);
-      return b != null && b.get(key) != null ? b.get(key) : own(parent, key);
+      String regional = textIn(bundled, lang, key);
+      return regional != null ? regional : own(parent, key);
     }
-    Map<String, String> b = bundled.get(lang);
-    return b == null ? null : b.get(key);
+    return textIn(bundled, lang, key);
+  }
+
+  /** The text of {@code key} in {@code lang} in one set of texts, or null. */
+  private static String textIn(Map<String, Map<String, String>> texts, String lang, String key) {
+    Map<String, String> inLang = texts.get(lang);
+    return inLang == null ? null : inLang.get(key);
   }
 
   /** Keys with no text of their own in {@code lang} (they fall back to English), sorted. */
