@@ -146,13 +146,12 @@ final class ChatRouter implements ChatEventHandler {
         args.isEmpty() ? "help" : args.split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
     var words = conversations.words(command);
     switch (verb) {
-      case "optout", "stop" -> {
-        preferences.setOptOut(command.platform(), command.userId(), true);
-        return InteractionReply.ephemeral(words.t("optedOut"));
-      }
-      case "optin" -> {
-        preferences.setOptOut(command.platform(), command.userId(), false);
-        return InteractionReply.ephemeral(words.t("optedIn"));
+      case "optout", "stop", "optin" -> {
+        boolean out = !verb.equals("optin");
+        if (preferences.setOptOut(command.platform(), command.userId(), out)) {
+          conversations.preferenceChanged(command.platform(), command.userId());
+        }
+        return InteractionReply.ephemeral(words.t(out ? "optedOut" : "optedIn"));
       }
       case "stats" -> {
         if (!team.inTeam(command.platform(), command.userId())) {

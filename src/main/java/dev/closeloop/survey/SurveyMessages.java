@@ -59,6 +59,8 @@ public final class SurveyMessages {
    *
    * @param again the ticket was closed again after its requester had it reopened: the survey asks
    *     whether it worked this time
+   * @param optedOut the requester has opted out: the survey still takes their answers, but no
+   *     longer offers "Stop asking me"
    */
   public record View(
       long surveyId,
@@ -69,7 +71,31 @@ public final class SurveyMessages {
       Instant closedAt,
       Conversation conversation,
       boolean closed,
-      boolean again) {
+      boolean again,
+      boolean optedOut) {
+
+    public View(
+        long surveyId,
+        String ticketId,
+        String title,
+        String url,
+        String requesterName,
+        Instant closedAt,
+        Conversation conversation,
+        boolean closed,
+        boolean again) {
+      this(
+          surveyId,
+          ticketId,
+          title,
+          url,
+          requesterName,
+          closedAt,
+          conversation,
+          closed,
+          again,
+          false);
+    }
 
     public View(
         long surveyId,
@@ -155,9 +181,13 @@ public final class SurveyMessages {
             new Button(
                 action(v.surveyId(), "more"), t("tellUsMoreButton", v), "more", Style.DEFAULT));
       }
-      extras.add(
-          new Button(action(v.surveyId(), "stop"), t("stopButton", v), "stop", Style.DEFAULT));
-      blocks.add(new Actions(extras));
+      if (!v.optedOut()) {
+        extras.add(
+            new Button(action(v.surveyId(), "stop"), t("stopButton", v), "stop", Style.DEFAULT));
+      }
+      if (!extras.isEmpty()) {
+        blocks.add(new Actions(extras));
+      }
     } else {
       blocks.add(new Context(c.finished() ? t("surveyComplete", v) : t("expired", v)));
     }

@@ -369,6 +369,69 @@ class SandboxAfterTheSurveyTest {
         .contains("(sandbox demo answers not counted)");
   }
 
+  /**
+   * "Stop asking me" opted the person out and said so, but the survey's message still offered it,
+   * and each later tap sent the same "Done — we won't ask you again" DM once more. The message now
+   * drops the button (the survey still takes their answers), a tap on it from an older view is
+   * answered where it was tapped, and opting back in brings the button back.
+   */
+  @Test
+  void stopTakesItsButtonAwayAndASecondTapIsAnsweredWhereItWasTapped() throws Exception {
+    openSurvey("DEMO-40", "en");
+    long id =
+        JSON.readTree(app.admin("GET", "/admin/surveys?ticket=DEMO-40&source=sandbox", null).body())
+            .path("surveys")
+            .get(0)
+            .path("id")
+            .asLong();
+    String stop =
+        JSON.writeValueAsString(java.util.Map.of("user", DANA, "actionId", "cl:s:" + id + ":stop"));
+    assertThat(surveyButtons()).contains("cl:s:" + id + ":stop", "cl:s:" + id + ":rate:4");
+
+    app.postJson("/sandbox/api/click", stop);
+    app.tick();
+    app.deliver();
+    assertThat(last()).startsWith("Done — we won't ask you for feedback again.");
+    assertThat(surveyButtons())
+        .doesNotContain("cl:s:" + id + ":stop")
+        .contains("cl:s:" + id + ":rate:4", "cl:s:" + id + ":more");
+    int afterStop = sent().size();
+
+    JsonNode again = JSON.readTree(app.postJson("/sandbox/api/click", stop).body());
+    app.tick();
+    app.deliver();
+    assertThat(again.path("ephemeral").asText())
+        .startsWith("Done — we won't ask you for feedback again.");
+    assertThat(sent()).hasSize(afterStop);
+
+    type("optin");
+    assertThat(surveyButtons()).contains("cl:s:" + id + ":stop");
+  }
+
+  /** The action ids of the buttons on the survey's message (Dana's first), as last edited. */
+  private List<String> surveyButtons() throws Exception {
+    List<String> out = new ArrayList<>();
+    JsonNode messages = JSON.readTree(app.get("/sandbox/api/messages?since=0")).path("messages");
+    long first = Long.MAX_VALUE; // the survey's DM is the first sent to Dana (edits keep its id)
+    for (JsonNode m : messages) {
+      if ("out".equals(m.path("direction").asText())
+          && ("dm:" + DANA).equals(m.path("conversation").asText())) {
+        first = Math.min(first, m.path("id").asLong());
+      }
+    }
+    for (JsonNode m : messages) {
+      if (m.path("id").asLong() == first) {
+        for (JsonNode b : m.path("body").path("message").path("blocks")) {
+          for (JsonNode button : b.path("buttons")) {
+            out.add(button.path("id").asText());
+          }
+        }
+        return out;
+      }
+    }
+    return out;
+  }
+
   private void openSurvey(String ticket, String locale) {
     app = TestApp.start(dir, "survey: { delay: PT0S, quietHours: \"\", weekends: true }", clock);
     post(

@@ -164,6 +164,9 @@ public final class Conversations {
     } else if (parsed instanceof ParsedAnswer.OptIn) {
       changed = preferences.setOptOut(typed.platform(), typed.userId(), false);
     }
+    if (changed) {
+      preferenceChanged(typed.platform(), typed.userId());
+    }
     String key = replyOutsideASurvey(parsed);
     // a reply that changed nothing is said at most REPEATS times a window: a person (or a
     // script) typing 500 lines a minute is not answered 500 times
@@ -183,6 +186,19 @@ public final class Conversations {
               tag -> notifier.direct(h, typed.platform(), typed.userId(), text, tag, now));
         });
     return InteractionReply.none();
+  }
+
+  /**
+   * The person opted out or back in outside their survey's own buttons ({@code /closeloop optout},
+   * a typed opt-in): their open survey's message offers "Stop asking me" again, or no longer.
+   */
+  public void preferenceChanged(PlatformId platform, String userId) {
+    Instant now = clock.instant();
+    jdbi.useTransaction(
+        h ->
+            new Surveys(h)
+                .latestOpenFor(platform.wire(), userId)
+                .ifPresent(s -> notifier.refreshSurvey(h, s.id(), now, "-p" + unique(now))));
   }
 
   /**
@@ -336,6 +352,10 @@ public final class Conversations {
                   if (t.optOut()) {
                     new People(h).setOptedOut(s.personKey(), true, now);
                     log.info("event=opted_out survey={}", s.id());
+                    if (optedOutNow && !t.changed()) {
+                      // the message no longer offers "Stop asking me" (an answer re-renders it)
+                      notifier.refreshSurvey(h, s.id(), now, "-o" + unique(now));
+                    }
                   }
                   if (t.changed()) {
                     Instant answeredAt = t.next().hasAnswer() ? now : null;
@@ -363,7 +383,9 @@ public final class Conversations {
                     }
                   }
                   SurveyRow after = surveys.find(s.id()).orElseThrow();
-                  boolean onlyRejection = !t.changed() && !t.optOut();
+                  // a second "Stop asking me" from someone already opted out is told so where
+                  // they clicked, not with the same DM again
+                  boolean onlyRejection = !t.changed() && (!t.optOut() || !optedOutNow);
                   if (onlyRejection && interactive && t.say().size() == 1) {
                     return InteractionReply.ephemeral(
                         notifier.messages(h, after).text(t.say().get(0), Notifier.view(h, after)));

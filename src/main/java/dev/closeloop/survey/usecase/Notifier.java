@@ -149,7 +149,10 @@ public final class Notifier {
         s.closedAt(),
         c,
         closed,
-        new dev.closeloop.store.WriteBacks(h).reask(s.id()));
+        new dev.closeloop.store.WriteBacks(h).reask(s.id()),
+        s.platform() != null
+            && PersonPreferences.optedOut(
+                h, s, PlatformId.fromWire(s.platform()), s.platformUser()));
   }
 
   /** The survey's first DM. */
@@ -167,6 +170,14 @@ public final class Notifier {
 
   /** Re-renders the survey message (answers shown, buttons gone when closed). */
   public void refreshSurvey(Handle h, long surveyId, Instant now) {
+    refreshSurvey(h, surveyId, now, "");
+  }
+
+  /**
+   * Re-renders the survey message after a change that is not the survey's own (the person opted out
+   * or back in): {@code tag} tells this update from the last one of the same version.
+   */
+  public void refreshSurvey(Handle h, long surveyId, Instant now, String tag) {
     SurveyRow s = new Surveys(h).find(surveyId).orElseThrow();
     if (s.platform() == null) {
       return;
@@ -177,7 +188,7 @@ public final class Notifier {
     enqueue(
         h,
         PlatformId.fromWire(s.platform()),
-        new Outgoing.Update("s" + s.id() + "-u" + s.version(), target, m),
+        new Outgoing.Update("s" + s.id() + "-u" + s.version() + tag, target, m),
         s.id(),
         "update",
         now,
