@@ -82,8 +82,7 @@ public final class SurveyMessages {
         String requesterName,
         Instant closedAt,
         Conversation conversation,
-        boolean closed,
-        boolean again) {
+        boolean closed) {
       this(
           surveyId,
           ticketId,
@@ -93,20 +92,8 @@ public final class SurveyMessages {
           closedAt,
           conversation,
           closed,
-          again,
+          false,
           false);
-    }
-
-    public View(
-        long surveyId,
-        String ticketId,
-        String title,
-        String url,
-        String requesterName,
-        Instant closedAt,
-        Conversation conversation,
-        boolean closed) {
-      this(surveyId, ticketId, title, url, requesterName, closedAt, conversation, closed, false);
     }
   }
 
