@@ -1622,6 +1622,13 @@ public final class AnswerParser {
           && (after != end || f.phraseAt(after, Lexicon.BUT_AFTER_VERB) < 0) // "直りましたが、…"
           && !bareRating(f.originalFrom(after))
           && scoreAfterThanks(f, after) == after) {
+        int how = fixed && after > end ? fixHow(f, skip(f, after, Lexicon.WELL)) : -1;
+        if (how >= 0) {
+          // "works with the new cable", "fixed after the reboot": fixed, and how kept as the
+          // comment; "works for me" says no more than that it works
+          return new ParsedAnswer.Fixed(
+              true, how < f.length() ? f.originalFrom(0) : null, f.originalFrom(0));
+        }
         // "broken screen on my laptop" is not an answer to "did we fix it?"; "fixed 👍 5 stars"
         // is: thanks or an emoji, then a score
         continue;
@@ -2432,6 +2439,54 @@ public final class AnswerParser {
       }
     }
     return false;
+  }
+
+  /**
+   * After a fixed phrase, where, how or since when it holds ("works with the new cable", "fixed
+   * after the reboot", "läuft jetzt mit dem neuen Kabel", "ça marche avec le nouveau câble", "ya
+   * funciona con el cable nuevo", "funcionou depois de reiniciar"): a few words (at most six)
+   * opened by such a word, running to the end or to a mark followed only by thanks, with no
+   * negation, contrast, limit ("only", "until", "then", "again"), question or number in them.
+   * Returns where the words after the opening one start (the reply's length when there are none:
+   * "works for me"), or -1.
+   */
+  private static int fixHow(Folded f, int at) {
+    int opens = f.phraseAt(at, Lexicon.FIX_HOW);
+    if (opens <= 0) {
+      return -1;
+    }
+    int end = at;
+    while (end < f.length() && !Folded.isSeparator(f.text.charAt(end))
+        || end < f.length() && f.text.charAt(end) == ' ') {
+      end++;
+    }
+    if (skipSymbols(f, skipAcks(f, end)) < f.length()
+        || f.text.indexOf('?', at) >= 0
+        || f.text.indexOf('？', at) >= 0) {
+      // "works after the reboot, the dock still flickers": more than the fix; "works on my
+      // laptop?": a question
+      return -1;
+    }
+    String clause = f.text.substring(at, end);
+    if (clause.strip().split("\\s+").length > 6
+        || NEGATION.matcher(clause).find()
+        || clause.chars().anyMatch(Character::isDigit)) {
+      return -1;
+    }
+    for (int i = at + opens; i < end; i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      if (wordStart
+          && (f.phraseAt(i, Lexicon.BUT) > 0
+              || f.phraseAt(i, Lexicon.FIX_LIMITED) > 0
+              || f.phraseAt(i, Lexicon.NOT_FIXED) > 0
+              || f.phraseAt(i, Lexicon.ASKS) > 0)) {
+        return -1;
+      }
+    }
+    int words = skipSpaces(f, at + opens);
+    return skipSymbols(f, skip(f, words, Lexicon.FILLER, Lexicon.ACK)) < f.length()
+        ? words
+        : f.length();
   }
 
   /** "ainda não está a funcionar", "still not working": "still not", then only that it works. */

@@ -1593,6 +1593,40 @@ final class Lexicon {
           """;
 
   /**
+   * What opens where, how or since when a fix holds, right after the fixed phrase ("works with the
+   * new cable", "fixed after the reboot", "läuft jetzt mit dem neuen Kabel", "ça marche avec le
+   * nouveau câble", "ya funciona con el cable nuevo", "funcionou depois de reiniciar"). Not "for"
+   * or "without" alone ("works for an hour", "works without the dock" say it holds only so), nor
+   * Portuguese "no", which is also the Spanish no.
+   */
+  static final List<String> FIX_HOW =
+      phrases(
+          """
+          en: with | after | since | in | on | at | via | over | through | using | from | for me
+          de: mit | nach | seit | im | am | auf | uber | per | dank | bei mir | fur mich
+          fr: avec | apres | depuis | sur | dans | au | via | grace a | pour moi | chez moi
+          es: con | despues de | desde | en | tras | gracias a | para mi | por el | por la
+          pt: com | depois de | depois da | depois do | desde | na | nos | nas | em | apos | pelo |
+            pela | pra mim | para mim | aqui
+          """);
+
+  /**
+   * Words that say the fix holds only for a while, only somewhere or only sometimes, or that
+   * something followed it: in the words after a fixed phrase they make it no plain fix ("works
+   * after the reboot until it freezes", "works on wifi only", "geht mit dem Kabel, dann nicht
+   * mehr").
+   */
+  static final List<String> FIX_LIMITED =
+      phrases(
+          """
+          en: only | just | then | until | till | sometimes | again | except | unless | still | anymore
+          de: nur | dann | danach | bis | manchmal | wieder | ausser | ausser wenn | noch
+          fr: seulement | que | puis | ensuite | jusqu'a | parfois | encore | sauf
+          es: solo | solamente | luego | despues | hasta | a veces | otra vez | excepto | salvo | todavia
+          pt: so | somente | apenas | depois | ate | as vezes | de novo | exceto | ainda
+          """);
+
+  /**
    * Words that only place a yes or no in time or stress it ("now", "again", "yet", "ya", "ainda",
    * "perfectly", "einwandfrei", "certinho"): "all sorted now", "nao resolveu ainda", "works
    * perfectly" say no more than the answer itself.
