@@ -442,9 +442,12 @@ class SlackEndToEndTest {
   @Test
   void stopOptsOutAndLaterTicketIsSkipped() {
     startSocketMode();
-    closeTicketAndDeliverSurvey("INC-4", DANA, "dana@example.com");
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-4", DANA, "dana@example.com");
     fake.sendDirectMessage(DANA, "stop");
     awaitDelivered(() -> lastDm(DANA).contains("we won't ask you for feedback again"));
+    // the survey's message, edited through chat.update, no longer offers "Stop asking me"
+    awaitDelivered(() -> !buttonValues(fake.message(dm).orElseThrow().blocks()).contains("stop"));
+    assertThat(buttonValues(fake.message(dm).orElseThrow().blocks())).contains("4", "more");
 
     int dmsAfterStop = fake.messages(fake.dmChannel(DANA)).size();
 
