@@ -1605,7 +1605,7 @@ final class Lexicon {
           en: with | after | since | in | on | at | via | over | through | using | from | for me
           de: mit | nach | seit | im | am | auf | uber | per | dank | bei mir | fur mich
           fr: avec | apres | depuis | sur | dans | au | via | grace a | pour moi | chez moi
-          es: con | despues de | desde | en | tras | gracias a | para mi | por el | por la
+          es: con | despues de | despues del | desde | en | tras | gracias a | para mi | por el | por la
           pt: com | depois de | depois da | depois do | desde | na | nos | nas | em | apos | pelo |
             pela | pra mim | para mim | aqui
           """);
