@@ -142,9 +142,9 @@ final class Retention {
               for (SurveyRow s : surveys) {
                 people.find(s.personKey()).ifPresent(persons::add);
               }
-              if (surveys.isEmpty() && persons.isEmpty()) {
-                return false;
-              }
+              // a person known only by a link (an imported email,discordId line, a self-service
+              // request) is still someone to erase: their rows are looked for below, and only
+              // when none was found at all is the answer "no such user"
               // every address and Discord id they are known by, before their rows go
               Set<String> emails = new LinkedHashSet<>();
               Set<String> discordIds = new LinkedHashSet<>();
@@ -183,20 +183,30 @@ final class Retention {
                 h.createUpdate("DELETE FROM surveys WHERE id = :s").bind("s", s.id()).execute();
               }
               DemoHelpdesk.erase(h, u.toLowerCase(Locale.ROOT));
-              h.createUpdate("DELETE FROM links WHERE email IN (<e>) OR discord_id IN (<d>)")
-                  .bindList("e", List.copyOf(emails))
-                  .bindList("d", List.copyOf(discordIds))
-                  .execute();
+              int links =
+                  h.createUpdate("DELETE FROM links WHERE email IN (<e>) OR discord_id IN (<d>)")
+                      .bindList("e", List.copyOf(emails))
+                      .bindList("d", List.copyOf(discordIds))
+                      .execute();
               // their Discord link requests, and their conversation with the sandbox chat
-              h.createUpdate(
-                      "DELETE FROM link_requests WHERE email IN (<e>) OR discord_id IN (<d>)")
-                  .bindList("e", List.copyOf(emails))
-                  .bindList("d", List.copyOf(discordIds))
-                  .execute();
-              h.createUpdate("DELETE FROM sandbox_messages WHERE conversation IN (<c>)")
-                  .bindList("c", sandboxUsers.stream().map(x -> "dm:" + x).toList())
-                  .execute();
-              log.info("event=user_erased surveys={} people={}", surveys.size(), persons.size());
+              links +=
+                  h.createUpdate(
+                          "DELETE FROM link_requests WHERE email IN (<e>) OR discord_id IN (<d>)")
+                      .bindList("e", List.copyOf(emails))
+                      .bindList("d", List.copyOf(discordIds))
+                      .execute();
+              int messages =
+                  h.createUpdate("DELETE FROM sandbox_messages WHERE conversation IN (<c>)")
+                      .bindList("c", sandboxUsers.stream().map(x -> "dm:" + x).toList())
+                      .execute();
+              if (surveys.isEmpty() && persons.isEmpty() && links == 0 && messages == 0) {
+                return false;
+              }
+              log.info(
+                  "event=user_erased surveys={} people={} links={}",
+                  surveys.size(),
+                  persons.size(),
+                  links);
               return true;
             });
   }

@@ -178,7 +178,9 @@ final class SandboxRoutes {
       HttpApi.error(
           ctx,
           404,
-          "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
+          Boolean.FALSE.equals(app.config.sandbox().enabled())
+              ? "the sandbox is off (sandbox.enabled: false)"
+              : "the sandbox is off (a chat platform is configured); set sandbox.enabled: true");
       ctx.skipRemainingHandlers();
       return;
     } else if (!loopback(ctx) || !loopbackHost(ctx.header("Host"))) {

@@ -240,4 +240,16 @@ class SandboxExposureTest {
     String survey = app.admin("GET", "/admin/surveys?ticket=INC-2", null).body();
     assertThat(survey).contains("\"platform\":\"sandbox\"");
   }
+
+  @Test
+  void theSandboxSwitchedOffSaysSoNotThatAPlatformIsConfigured() {
+    app = TestApp.start(dir, "sandbox: { enabled: false }", clock);
+
+    HttpResponse<String> page = get(app.url("/sandbox"), null);
+
+    // no chat platform is configured here: the operator turned the sandbox off, and the answer
+    // must not send them to set sandbox.enabled: true because of a platform that is not there
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("sandbox.enabled: false").doesNotContain("configured");
+  }
 }
