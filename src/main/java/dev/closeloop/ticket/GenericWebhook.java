@@ -124,8 +124,9 @@ public final class GenericWebhook implements Connector {
                   platformId(
                       optional(r, "requester.slackId", "slackId", TicketEvent.MAX_PLATFORM_ID),
                       "requester.slackId"),
-                  discordId(
-                      optional(r, "requester.discordId", "discordId", TicketEvent.MAX_PLATFORM_ID)),
+                  platformId(
+                      optional(r, "requester.discordId", "discordId", TicketEvent.MAX_PLATFORM_ID),
+                      "requester.discordId"),
                   optional(r, "requester.timezone", "timezone", ANY_LENGTH),
                   optional(r, "requester.locale", "locale", ANY_LENGTH));
       if (kind == TicketEvent.Kind.CLOSED && !requester.reachable()) {
@@ -197,14 +198,6 @@ public final class GenericWebhook implements Connector {
   private static String platformId(String s, String path) throws FieldException {
     if (s != null && !s.matches("[A-Za-z0-9_-]{1,64}")) {
       throw new FieldException(path + " must be a platform user id (letters and digits)");
-    }
-    return s;
-  }
-
-  /** A Discord user id is a snowflake: 5 to 20 digits, as the link import takes them. */
-  private static String discordId(String s) throws FieldException {
-    if (s != null && !s.matches("\\d{5,20}")) {
-      throw new FieldException("requester.discordId must be a Discord user id (5 to 20 digits)");
     }
     return s;
   }

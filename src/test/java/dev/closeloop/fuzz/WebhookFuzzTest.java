@@ -159,7 +159,7 @@ class WebhookFuzzTest {
             """
         {"event":"ticket.closed","ticket":{"id":"INC-1","title":"VPN","url":"https://x.example.com/1",
          "closedAt":"2026-11-24T10:00:00Z","assignee":"Alex","team":"network"},
-         "requester":{"email":"dana@example.com","name":"Dana","slackId":"U1","discordId":"123456789012345678",
+         "requester":{"email":"dana@example.com","name":"Dana","slackId":"U1","discordId":"1234",
          "timezone":"Europe/Berlin","locale":"en"}}""");
     byte[] reopened = Hostile.utf8("{\"event\":\"ticket.reopened\",\"ticket\":{\"id\":\"INC-1\"}}");
     return Hostile.mutated(List.of(closed, reopened));
