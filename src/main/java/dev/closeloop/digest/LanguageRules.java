@@ -1,9 +1,11 @@
 package dev.closeloop.digest;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One language's complaint rules ({@link RuleFile}): "not negative" phrases are removed first; then
@@ -23,6 +25,11 @@ final class LanguageRules {
   private final PhraseMatcher noComplaint;
   private final ComplaintRules rules;
   private final Pattern contrast;
+  private final ComplaintCues.WordSet articles;
+  private final ComplaintCues.WordSet working;
+  private final ComplaintCues.WordSet resolved;
+  private final ComplaintCues.WordSet problems;
+  private final ComplaintCues.WordSet waits;
 
   private LanguageRules(
       String language,
@@ -30,13 +37,23 @@ final class LanguageRules {
       PhraseMatcher notNegative,
       PhraseMatcher noComplaint,
       ComplaintRules rules,
-      Pattern contrast) {
+      Pattern contrast,
+      ComplaintCues.WordSet articles,
+      ComplaintCues.WordSet working,
+      ComplaintCues.WordSet resolved,
+      ComplaintCues.WordSet problems,
+      ComplaintCues.WordSet waits) {
     this.language = language;
     this.negative = negative;
     this.notNegative = notNegative;
     this.noComplaint = noComplaint;
     this.rules = rules;
     this.contrast = contrast;
+    this.articles = articles;
+    this.working = working;
+    this.resolved = resolved;
+    this.problems = problems;
+    this.waits = waits;
   }
 
   static LanguageRules of(RuleFile file) {
@@ -50,8 +67,28 @@ final class LanguageRules {
         unspaced ? PhraseMatcher.ofUnspaced(notNegative) : PhraseMatcher.of(notNegative),
         unspaced ? PhraseMatcher.ofUnspaced(noComplaint) : PhraseMatcher.of(noComplaint),
         file.hasWordSections() ? new ComplaintRules(ComplaintCues.of(file)) : null,
-        contrast(unspaced ? UNSPACED_CONTRAST : plain(file.section("contrast")), unspaced));
+        contrast(unspaced ? UNSPACED_CONTRAST : plain(file.section("contrast")), unspaced),
+        words(file, "articles"),
+        words(file, "working"),
+        words(file, "resolved"),
+        words(file, "problems"),
+        ComplaintCues.WordSet.of(
+            Stream.concat(file.section("waiting").stream(), file.section("long time").stream())
+                .toArray(String[]::new)));
   }
+
+  private static ComplaintCues.WordSet words(RuleFile file, String section) {
+    return ComplaintCues.WordSet.of(file.section(section).toArray(String[]::new));
+  }
+
+  /** A word, in the plain form's letters and digits. */
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+  /**
+   * How many words after the thing its working may be said: "the printer works", "la impresora ya
+   * funciona", "der Drucker geht jetzt wieder".
+   */
+  private static final int THING_TO_VERB = 2;
 
   /** The contrast words of a language written without spaces, which has no word sections. */
   private static final List<String> UNSPACED_CONTRAST = List.of("でも", "しかし");
@@ -77,23 +114,82 @@ final class LanguageRules {
    * then taken back ("…nobody answered the phone for hours. But Dan came by this morning, sorted
    * everything… all ok now") is resolved when what follows the last contrast word says so by
    * itself: a {@code [negative]} phrase before it no longer decides, as a complaint in an earlier
-   * clause does not for the word rules.
+   * clause does not for the word rules. Round 14: not when what follows says that another thing
+   * works ({@link #namesAnotherThingWorking}: "locked out again, but the printer works now", "the
+   * tech was rude, but the laptop works now"). That resolution is not this problem's: the rules'
+   * complaint before the contrast stands, and without one the model decides, also where the word
+   * rules' last clause had called the reply resolved.
    */
   ComplaintRules.Verdict judge(String plain) {
     ComplaintRules.Verdict verdict = judgeWhole(plain);
-    if (verdict == ComplaintRules.Verdict.COMPLAINT) {
-      Matcher m = contrast.matcher(plain);
-      int end = -1;
-      while (m.find()) {
-        end = m.end();
+    if (verdict == ComplaintRules.Verdict.UNKNOWN) {
+      return verdict;
+    }
+    Matcher m = contrast.matcher(plain);
+    int start = -1;
+    int end = -1;
+    while (m.find()) {
+      start = m.start();
+      end = m.end();
+    }
+    if (end <= 0 || end >= plain.length()) {
+      return verdict;
+    }
+    String before = plain.substring(0, start);
+    String after = plain.substring(end);
+    if (namesAnotherThingWorking(before, after)) {
+      if (verdict == ComplaintRules.Verdict.COMPLAINT) {
+        return verdict;
       }
-      if (end > 0
-          && end < plain.length()
-          && judgeWhole(plain.substring(end)) == ComplaintRules.Verdict.RESOLVED) {
-        return ComplaintRules.Verdict.RESOLVED;
+      ComplaintRules.Verdict told = judgeWhole(before);
+      return told == ComplaintRules.Verdict.RESOLVED ? verdict : told;
+    }
+    return verdict == ComplaintRules.Verdict.COMPLAINT
+            && judgeWhole(after) == ComplaintRules.Verdict.RESOLVED
+        ? ComplaintRules.Verdict.RESOLVED
+        : verdict;
+  }
+
+  /**
+   * Whether {@code after} says that a thing works which {@code before} does not name: one of the
+   * {@code [articles]}, a word that is no {@code [problems]} or {@code [resolved]} word ("the
+   * problem is solved", "the fix worked" are this one's) and not in {@code before}, and a {@code
+   * [working]} word at most {@value #THING_TO_VERB} words later ("but the printer works now" after
+   * "locked out again"; "works", not "fixed": in "mas o Paulo resolveu" a person fixed this one).
+   * After a wait ({@code [waiting]}, {@code [long time]}: "took three days, but the laptop works
+   * now") the thing is the one waited for.
+   */
+  private boolean namesAnotherThingWorking(String before, String after) {
+    List<String> named = words(before);
+    if (named.stream().anyMatch(waits::has)) {
+      return false;
+    }
+    List<String> words = words(after);
+    for (int i = 0; i + 1 < words.size(); i++) {
+      String thing = words.get(i + 1);
+      if (!articles.has(words.get(i))
+          || articles.has(thing)
+          || resolved.has(thing)
+          || problems.has(thing)
+          || named.contains(thing)) {
+        continue;
+      }
+      for (int j = i + 2; j < words.size() && j <= i + 1 + THING_TO_VERB; j++) {
+        if (working.has(words.get(j))) {
+          return true;
+        }
       }
     }
-    return verdict;
+    return false;
+  }
+
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    Matcher m = WORD.matcher(text);
+    while (m.find()) {
+      words.add(m.group());
+    }
+    return words;
   }
 
   private ComplaintRules.Verdict judgeWhole(String plain) {

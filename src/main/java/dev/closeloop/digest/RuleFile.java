@@ -45,7 +45,9 @@ record RuleFile(String language, Map<String, List<String>> sections) {
           "determiners",
           "reporting",
           "next step",
-          "elsewhere");
+          "elsewhere",
+          "articles",
+          "working");
   private static final Set<String> ALL = Set.copyOf(concat(PHRASE_SECTIONS, WORD_SECTIONS));
 
   RuleFile {

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, 8's, 9's, 10's, 11's, 12's and 13's blind checks found misread
- * (docs/negative-detection.md, Rounds 7 to 13), each probed with wordings that are in neither the
- * held-out nor the tuning files: a rule for a class must read the class, not the row that showed
- * it.
+ * The classes of reply round 7's, 8's, 9's, 10's, 11's, 12's, 13's and 14's blind checks found
+ * misread (docs/negative-detection.md, Rounds 7 to 14), each probed with wordings that are in
+ * neither the held-out nor the tuning files: a rule for a class must read the class, not the row
+ * that showed it.
  */
 class ComplaintClassesTest {
   private static final SentimentClassifier classifier = new SentimentClassifier();
@@ -1099,6 +1099,173 @@ class ComplaintClassesTest {
         "ja | 再起動すらしないで直りました",
       })
   void aFaultNotBackIsNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 14: a complaint followed by "but" and another thing that works ("locked out again, but
+   * the printer works now", "the tech was rude, but the laptop works now") was read as resolved, by
+   * the round-13 rule for a complaint taken back or by the word rules' last clause: the resolution
+   * is another thing's, so the complaint before the contrast stands.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | my password expired again, but the scanner works now",
+        "en | the engineer was condescending, but my monitor works",
+        "de | Outlook stürzt immer noch ab, aber der Scanner läuft jetzt",
+        "de | der Drucker druckt immer noch nicht, aber der Monitor läuft jetzt",
+        "fr | toujours pas de son dans Teams, mais l'écran marche maintenant",
+        "es | la vpn sigue cayéndose, pero la impresora anda bien",
+        "es | otra vez sin acceso a la carpeta, pero el monitor ya funciona",
+        "pt | o outlook continua travando, mas o scanner já funciona",
+      })
+  void anotherThingWorkingDoesNotTakeAComplaintBack(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 14, guards: the same thing named before and after, the problem itself ("the issue is
+   * fixed"), a person who fixed it, and a wait for the thing that works now.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | the scanner kept jamming all week, but the scanner works now",
+        "en | outlook kept crashing, but the issue is fixed now",
+        "en | took three days, but the laptop works now",
+        "de | hat eine Woche gedauert, aber der Laptop läuft jetzt",
+        "es | estuvo caído toda la mañana, pero ya funciona todo",
+        "pt | o formulário é chato, mas a Ana resolveu rapidinho",
+      })
+  void theSameThingWorkingTakesAComplaintBack(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 14: English sarcasm and half-fixes the rules read as good news ("love waiting 3 days",
+   * "wouldnt say fixed, more like it works when it feels like it", "the fix lasts till lunch");
+   * asked to fix something instead of a survey (de "hätte lieber einen funktionierenden Zugang", es
+   * "arreglen", pt "arrumem"); "sem perguntar" read as "sem … problema"; de "ausgesperrt".
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | just love waiting a week for a mouse",
+        "en | wouldn't say it's fixed tbh",
+        "en | teams connects when it feels like it",
+        "en | the fix lasted till the afternoon",
+        "de | statt Umfragen hätte ich lieber ein funktionierendes WLAN",
+        "es | menos encuestas y arreglen la vpn",
+        "pt | consertem o wifi da sala 3 por favor",
+        "pt | encerraram sem perguntar e o erro continua",
+        "de | bin seit heute früh ausgesperrt",
+      })
+  void sarcasmAndRequestsToFixAreComplaints(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 14, guards: sincere words next to those. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "en | love that it works now",
+        "en | I would say it's fixed, thanks",
+        "en | hope the fix lasts, cheers",
+        "es | gracias por arreglarlo tan rápido",
+        "pt | obrigado por arrumar tão rápido",
+        "de | bin nicht mehr ausgesperrt, danke",
+      })
+  void sincereWordsNextToThemAreNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /**
+   * Round 14: good news the rules read as a complaint: "thanks again" (es "gracias otra vez", pt
+   * "obrigado de novo") and "perfect, nothing to add" (es "nada más que agregar", pt "nada a
+   * acrescentar": "perfect" and "nothing" were read as sarcasm); a fault no more in words the rules
+   * lacked (de "taucht nicht mehr auf", pt "não fechou sozinho", ja "メッセージが消えました"); a fault only
+   * believed (de "dachte … kaputt"); the writer's own cable (pt "não tinha ligado o cabo"); the
+   * fault someone else's (en "not yours").
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | todo en orden, gracias otra vez por la ayuda",
+        "es | perfecto, no tengo nada que añadir",
+        "pt | obrigada outra vez, tudo certo",
+        "pt | ótimo, não tenho nada a acrescentar",
+        "de | die Meldung taucht beim Anmelden nicht mehr auf",
+        "de | dachte, das Netzteil sei kaputt, war nur locker",
+        "pt | o Word não fechou sozinho desde ontem",
+        "pt | esqueci, não tinha ligado o cabo de rede, tudo certo",
+        "ja | 起動時の警告メッセージが消えました",
+        "en | the hold-up was the courier's, not yours, everything works",
+      })
+  void goodNewsTheRulesReadAsAComplaintIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isNotEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 14, guards: the same words about a fault. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | gracias, pero otra vez sin internet",
+        "pt | obrigado, mas travou de novo",
+        "de | der Fehler taucht immer wieder auf",
+        "pt | o Word fecha sozinho toda hora",
+        "ja | 共有フォルダのファイルが消えました",
+        "en | not working, still",
+      })
+  void theSameWordsAboutAFaultStayAComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /**
+   * Round 14, the model's misses (found by the rules once they had these words; the model, blind to
+   * round 14, missed them): Swiss German "gaht immer no nöd", "abgewimmelt" (brushed off), pt
+   * "desligou na minha cara" (hung up on me), "mal-educado", ja "（棒）" (said deadpan: sarcasm),
+   * "電話を切られ", "態度が悪", "開きません", "使えるようにしてほしい".
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | s'Mail gaht immer no nöd",
+        "de | der Support hat mich am Telefon abgewimmelt",
+        "pt | a moça do suporte desligou na minha cara",
+        "pt | o atendente foi bem mal-educado comigo",
+        "ja | 完璧ですね（棒）",
+        "ja | サポートに電話を切られた",
+        "ja | 受付の人の態度が悪すぎる",
+        "ja | 共有フォルダが開きません",
+        "ja | 早くWi-Fiを使えるようにしてほしい",
+      })
+  void regionalAndJapaneseComplaintsAreComplaints(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 14, guards: "ned" and "nöd" before good news, sincere "さすが", a folder that opened. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "de | passt scho, ned so schlimm",
+        "de | nöd schlecht, lauft wieder",
+        "ja | さすがです！もう直りました",
+        "ja | フォルダが開きました、ありがとう",
+      })
+  void regionalAndJapaneseGoodNewsIsNoComplaint(String language, String comment) {
     assertThat(classifier.isNegative(comment, language)).isFalse();
   }
 }

@@ -74,10 +74,13 @@ final class ModelSelection {
 
   /**
    * The sizes, per language, of the blind rounds appended last to the tuning files, oldest first
-   * (rounds 6, 7, 8, 9, 10, 11, 12 and 13: the README lists them): each was written after every row
-   * before it.
+   * (rounds 6, 7, 8, 9, 10, 11, 12, 13 and 14: the README lists them): each was written after every
+   * row before it.
    */
-  static final int[] LATEST_ROUNDS = {20, 40, 40, 40, 40, 40, 40, 40};
+  static final int[] LATEST_ROUNDS = {20, 40, 40, 40, 40, 40, 40, 40, 40};
+
+  /** Where round 13 is in {@link #LATEST_ROUNDS}. */
+  private static final int ROUND_13 = 7;
 
   /**
    * Round 13 wrote one reply per non-English survey in English ("sorry for English – the scanner
@@ -88,10 +91,10 @@ final class ModelSelection {
   static final Map<String, Integer> ROUND_13_SIZES =
       Map.of("en", 44, "de", 39, "fr", 39, "es", 40, "pt", 39, "ja", 39);
 
-  /** {@link #LATEST_ROUNDS} for one language: the last round's size as its file holds it. */
+  /** {@link #LATEST_ROUNDS} for one language: round 13's size as its file holds it. */
   static int[] latestRounds(String language) {
     int[] sizes = LATEST_ROUNDS.clone();
-    sizes[sizes.length - 1] = ROUND_13_SIZES.get(language);
+    sizes[ROUND_13] = ROUND_13_SIZES.get(language);
     return sizes;
   }
 
