@@ -1,5 +1,6 @@
 package dev.closeloop.chat.discord;
 
+import dev.closeloop.delivery.RetryPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,8 +33,11 @@ final class RateLimitObserver implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
     if (response.code() == 429) {
-      Duration wait = retryAfter(response);
-      blockedUntil.put(chain.request().url().encodedPath(), clock.instant().plus(wait));
+      // a Retry-After of 1e300 or Infinity would throw here, past Instant.MAX
+      Duration wait = RetryPolicy.honoured(retryAfter(response));
+      if (wait != null) {
+        blockedUntil.put(chain.request().url().encodedPath(), clock.instant().plus(wait));
+      }
     }
     return response;
   }
@@ -62,6 +66,7 @@ final class RateLimitObserver implements Interceptor {
     if (body.find()) {
       seconds = Math.max(seconds, Double.parseDouble(body.group(1)));
     }
-    return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+    double millis = Math.ceil(seconds * 1000);
+    return Double.isNaN(millis) ? Duration.ZERO : Duration.ofMillis((long) millis);
   }
 }
