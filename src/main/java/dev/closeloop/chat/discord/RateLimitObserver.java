@@ -1,6 +1,5 @@
 package dev.closeloop.chat.discord;
 
-import dev.closeloop.delivery.RetryPolicy;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +21,9 @@ final class RateLimitObserver implements Interceptor {
   private static final Pattern RETRY_AFTER_FIELD =
       Pattern.compile("\"retry_after\"\\s*:\\s*([0-9.]+)");
 
+  /** The longest wait remembered, as {@code delivery.RetryPolicy.MOST_HONOURED}. */
+  static final Duration MOST_WAITED = Duration.ofHours(1);
+
   private final Clock clock;
   private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
@@ -33,10 +35,13 @@ final class RateLimitObserver implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Response response = chain.proceed(chain.request());
     if (response.code() == 429) {
-      // a Retry-After of 1e300 or Infinity would throw here, past Instant.MAX
-      Duration wait = RetryPolicy.honoured(retryAfter(response));
-      if (wait != null) {
-        blockedUntil.put(chain.request().url().encodedPath(), clock.instant().plus(wait));
+      Duration wait = retryAfter(response);
+      if (!wait.isNegative()) {
+        // Discord asking 10^9 s (or 1e300, Infinity) is not waited for years: see
+        // delivery.RetryPolicy.MOST_HONOURED, which the outbox applies too
+        blockedUntil.put(
+            chain.request().url().encodedPath(),
+            clock.instant().plus(wait.compareTo(MOST_WAITED) > 0 ? MOST_WAITED : wait));
       }
     }
     return response;
