@@ -148,8 +148,11 @@ abstract class CliVerb implements Callable<Integer> {
     Object run(App app) throws Exception;
   }
 
-  /** The most of an admin answer read (a page of surveys or of the outbox is far less). */
-  static final long ANSWER_LIMIT = 64L * 1024 * 1024;
+  /**
+   * The most of an admin answer read: a page of 1,000 surveys is a few MiB, and reading 64 MiB took
+   * more than a 256 MiB heap (the buffer grows by doubling, then becomes text).
+   */
+  static final long ANSWER_LIMIT = 16L * 1024 * 1024;
 
   /** How long a verb waits for the app's whole answer (headers and body). */
   static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
