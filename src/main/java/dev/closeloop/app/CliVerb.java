@@ -7,6 +7,7 @@ import static dev.closeloop.app.Cli.USAGE;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.closeloop.app.Cli.Failure;
 import dev.closeloop.config.Config;
+import dev.closeloop.ticket.poll.CappedBody;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -84,14 +89,11 @@ abstract class CliVerb implements Callable<Integer> {
    */
   Answer ask(Config config, String method, String path, String body, StoreAction local)
       throws Exception {
-    Integer port = runningPort(config);
+    Integer port = appPort(config);
     if (port != null) {
-      if (config.admin().token().isEmpty()) {
-        throw new Failure(FAILED, "the app is running; set admin.token so this command can ask it");
-      }
       HttpRequest.Builder req =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-              .timeout(Duration.ofSeconds(60))
+              .timeout(ANSWER_WITHIN)
               .header("Authorization", "Bearer " + config.admin().token());
       req =
           body == null
@@ -100,8 +102,7 @@ abstract class CliVerb implements Callable<Integer> {
                       "Content-Type",
                       path.startsWith("/admin/links") ? "text/csv" : "application/json")
                   .method(method, HttpRequest.BodyPublishers.ofString(body));
-      HttpResponse<String> r =
-          HttpClient.newHttpClient().send(req.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = answer(port, req.build());
       if (r.statusCode() >= 300) {
         throw new Failure(
             r.statusCode() == 400 ? USAGE : FAILED,
@@ -147,12 +148,83 @@ abstract class CliVerb implements Callable<Integer> {
     Object run(App app) throws Exception;
   }
 
-  static Integer runningPort(Config config) {
+  /**
+   * The most of an admin answer read: a page of 1,000 surveys is a few MiB, and reading 64 MiB took
+   * more than a 256 MiB heap (the buffer grows by doubling, then becomes text).
+   */
+  static final long ANSWER_LIMIT = 16L * 1024 * 1024;
+
+  /** How long a verb waits for the app's whole answer (headers and body). */
+  static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
+
+  /**
+   * The whole answer to {@code request}, at most {@link #ANSWER_LIMIT} bytes within {@link
+   * #ANSWER_WITHIN}: the request's own timeout ends at the headers, and an answer that never ends
+   * would otherwise hold the verb, or fill its memory, for ever.
+   */
+  static HttpResponse<String> answer(int port, HttpRequest request) throws Exception {
+    CompletableFuture<HttpResponse<String>> call =
+        client().sendAsync(request, CappedBody.of(ANSWER_LIMIT));
+    try {
+      return call.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      throw new Failure(
+          FAILED,
+          "the app on 127.0.0.1:"
+              + port
+              + " did not answer within "
+              + ANSWER_WITHIN.toSeconds()
+              + " s");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (CappedBody.TooLarge.in(cause) != null) {
+        throw new Failure(
+            FAILED,
+            "the app on 127.0.0.1:"
+                + port
+                + " answered more than "
+                + (ANSWER_LIMIT / (1024 * 1024))
+                + " MiB");
+      }
+      if (cause instanceof java.net.http.HttpTimeoutException) {
+        throw new Failure(
+            FAILED,
+            "the app on 127.0.0.1:"
+                + port
+                + " did not answer within "
+                + ANSWER_WITHIN.toSeconds()
+                + " s");
+      }
+      throw cause instanceof Exception ex ? ex : e;
+    }
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder()
+        .connectTimeout(Duration.ofSeconds(1))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  /**
+   * What answers {@code GET /health/live} on the app's port: null when nothing does (200, within 2
+   * s, at most 64 KiB); else the port and whether it proved it holds {@code admin.token} ({@link
+   * AppProof}).
+   */
+  record Probe(int port, boolean proven) {}
+
+  static Probe probe(Config config) {
     Integer port = null;
     String portFile = config.server().portFile();
     if (portFile != null && !portFile.isBlank() && Files.exists(Path.of(portFile))) {
       try {
-        port = Integer.parseInt(Files.readString(Path.of(portFile)).strip());
+        port =
+            Integer.parseInt(
+                new String(
+                        CliFiles.read(Path.of(portFile), 64),
+                        java.nio.charset.StandardCharsets.UTF_8)
+                    .strip());
       } catch (Exception e) {
         port = null;
       }
@@ -160,22 +232,70 @@ abstract class CliVerb implements Callable<Integer> {
     if (port == null && config.server().port() > 0) {
       port = config.server().port();
     }
-    if (port == null) {
+    if (port == null || port < 1 || port > 65535) {
       return null;
     }
+    String challenge = AppProof.challenge();
+    CompletableFuture<HttpResponse<String>> call =
+        client()
+            .sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
+                    .timeout(Duration.ofSeconds(2))
+                    .header(AppProof.CHALLENGE, challenge)
+                    .build(),
+                CappedBody.of(64 * 1024));
+    HttpResponse<String> r;
     try {
-      HttpResponse<Void> r =
-          HttpClient.newBuilder()
-              .connectTimeout(Duration.ofSeconds(1))
-              .build()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.discarding());
-      return r.statusCode() == 200 ? port : null;
+      r = call.get(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      return null;
     } catch (Exception e) {
+      call.cancel(true);
       return null;
     }
+    if (r.statusCode() != 200) {
+      return null;
+    }
+    String token = config.admin().token();
+    return new Probe(
+        port,
+        !token.isEmpty()
+            && AppProof.proves(
+                r.headers().firstValue(AppProof.PROOF).orElse(null), token, port, challenge));
+  }
+
+  /**
+   * The port where something answers as the app (for {@code restore}: anything at all), or null.
+   */
+  static Integer runningPort(Config config) {
+    Probe p = probe(config);
+    return p == null ? null : p.port();
+  }
+
+  /**
+   * The port of the running app a verb may send {@code admin.token} to, or null when nothing
+   * answers there (the verb then opens the store itself). Something that answers without proving it
+   * holds the token is refused: it may be another program listening on the port.
+   */
+  static Integer appPort(Config config) {
+    Probe p = probe(config);
+    if (p == null) {
+      return null;
+    }
+    if (config.admin().token().isEmpty()) {
+      throw new Failure(FAILED, "the app is running; set admin.token so this command can ask it");
+    }
+    if (!p.proven()) {
+      throw new Failure(
+          FAILED,
+          "127.0.0.1:"
+              + p.port()
+              + " answers but does not prove it holds admin.token (another program on"
+              + " server.port, a stale server.portFile, or an app with another admin.token);"
+              + " the token was not sent");
+    }
+    return p.port();
   }
 }

@@ -180,7 +180,17 @@ final class HttpApi {
     j.error(413, ctx -> error(ctx, 413, "body too large"));
     j.post("/hooks/tickets", ctx -> webhook(ctx, GenericWebhook.SOURCE));
     j.post("/hooks/tickets/{source}", ctx -> webhook(ctx, ctx.pathParam("source")));
-    j.get("/health/live", ctx -> ctx.json(Map.of("status", "live")));
+    j.get(
+        "/health/live",
+        ctx -> {
+          // a CLI verb's question "are you this Closeloop?", answered only by the admin token
+          String challenge = ctx.header(AppProof.CHALLENGE);
+          String token = app.config.admin().token();
+          if (!token.isEmpty() && AppProof.wellFormed(challenge)) {
+            ctx.header(AppProof.PROOF, AppProof.proof(token, ctx.req().getLocalPort(), challenge));
+          }
+          ctx.json(Map.of("status", "live"));
+        });
     j.get("/health/ready", this::ready);
     j.get("/health", this::health);
     j.get(

@@ -21,6 +21,9 @@ final class RateLimitObserver implements Interceptor {
   private static final Pattern RETRY_AFTER_FIELD =
       Pattern.compile("\"retry_after\"\\s*:\\s*([0-9.]+)");
 
+  /** The longest wait remembered, as {@code delivery.RetryPolicy.MOST_HONOURED}. */
+  static final Duration MOST_WAITED = Duration.ofHours(1);
+
   private final Clock clock;
   private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
@@ -33,7 +36,13 @@ final class RateLimitObserver implements Interceptor {
     Response response = chain.proceed(chain.request());
     if (response.code() == 429) {
       Duration wait = retryAfter(response);
-      blockedUntil.put(chain.request().url().encodedPath(), clock.instant().plus(wait));
+      if (!wait.isNegative()) {
+        // Discord asking 10^9 s (or 1e300, Infinity) is not waited for years: see
+        // delivery.RetryPolicy.MOST_HONOURED, which the outbox applies too
+        blockedUntil.put(
+            chain.request().url().encodedPath(),
+            clock.instant().plus(wait.compareTo(MOST_WAITED) > 0 ? MOST_WAITED : wait));
+      }
     }
     return response;
   }
@@ -62,6 +71,7 @@ final class RateLimitObserver implements Interceptor {
     if (body.find()) {
       seconds = Math.max(seconds, Double.parseDouble(body.group(1)));
     }
-    return Duration.ofMillis((long) Math.ceil(seconds * 1000));
+    double millis = Math.ceil(seconds * 1000);
+    return Double.isNaN(millis) ? Duration.ZERO : Duration.ofMillis((long) millis);
   }
 }

@@ -7,6 +7,7 @@ import dev.closeloop.chat.Outgoing;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.delivery.OutgoingCodec;
 import dev.closeloop.delivery.Pacer;
+import dev.closeloop.delivery.RetryPolicy;
 import dev.closeloop.store.Outbox;
 import dev.closeloop.store.OutboxRow;
 import java.time.Clock;
@@ -287,8 +288,9 @@ final class OutboxLane {
   /** Records a failed send; if even that fails the row stays in flight, reconciled next run. */
   private void settleFailure(OutboxRow row, DeliveryException e) {
     Instant now = clock.instant();
-    if (e.retryAfter() != null) {
-      pacer.pause(id, now, now.plus(e.retryAfter()));
+    Duration asked = RetryPolicy.honoured(e.retryAfter());
+    if (asked != null) {
+      pacer.pause(id, now, now.plus(asked));
     }
     OutboxDispatcher.isolated(
         row,

@@ -62,6 +62,7 @@ public final class JiraPoller implements Poller {
     String pageToken = null;
     int pages = 0;
     int events = 0;
+    PageWalk walk = new PageWalk(name());
     while (true) {
       JsonNode page = http.get(uri(jql, pageToken)).body();
       List<TicketEvent> batch = new ArrayList<>();
@@ -84,7 +85,7 @@ public final class JiraPoller implements Poller {
         events += batch.size();
       }
       pageToken = Fields.text(page, "/nextPageToken");
-      if (page.path("isLast").asBoolean(false) || pageToken == null) {
+      if (page.path("isLast").asBoolean(false) || pageToken == null || !walk.next(pageToken)) {
         break;
       }
     }

@@ -73,6 +73,7 @@ public final class ServiceNowPoller implements Poller {
     URI uri = first(cursor);
     int pages = 0;
     int events = 0;
+    PageWalk walk = new PageWalk(name()).from(uri.toString());
     while (true) {
       PollHttp.Page page = http.get(uri);
       List<TicketEvent> batch = new ArrayList<>();
@@ -88,7 +89,7 @@ public final class ServiceNowPoller implements Poller {
         events += batch.size();
       }
       URI next = next(page, uri);
-      if (next == null) {
+      if (next == null || !walk.next(next.toString())) {
         break;
       }
       uri = next;

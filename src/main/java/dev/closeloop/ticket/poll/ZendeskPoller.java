@@ -81,6 +81,7 @@ public final class ZendeskPoller implements Poller {
                     + "&include=users,groups");
     int pages = 0;
     int events = 0;
+    PageWalk walk = new PageWalk(SOURCE).from(cursor);
     while (true) {
       JsonNode page = http.get(uri).body();
       List<TicketEvent> batch = map(page);
@@ -93,7 +94,7 @@ public final class ZendeskPoller implements Poller {
       } else if (!batch.isEmpty()) {
         throw new PollException("zendesk: a page with tickets came without after_cursor");
       }
-      if (page.path("end_of_stream").asBoolean(false) || after == null) {
+      if (page.path("end_of_stream").asBoolean(false) || after == null || !walk.next(after)) {
         break;
       }
       uri = page(after);

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,7 +176,8 @@ final class WriteBackLane {
    */
   private void retryLater(OutboxRow row, Write write, WriteOutcome.Retry r, Instant now) {
     if (r.after() != null) {
-      pausedUntil = now.plus(r.after());
+      pausedUntil =
+          now.plus(Objects.requireNonNullElse(RetryPolicy.honoured(r.after()), Duration.ZERO));
       if (retry.giveUp(row.attempts())) {
         gaveUp(row, write, r.reason(), now);
         return;
@@ -290,7 +292,8 @@ final class WriteBackLane {
       return;
     }
     if (r.after() != null) {
-      pausedUntil = now.plus(r.after());
+      pausedUntil =
+          now.plus(Objects.requireNonNullElse(RetryPolicy.honoured(r.after()), Duration.ZERO));
     }
     Instant next = now.plus(retry.delay(Math.max(1, row.attempts()), r.after()));
     String error = "could not look it up: " + r.reason();

@@ -331,6 +331,43 @@ class DiscordPlatformTest {
   }
 
   @Test
+  void aRedirectIsNotFollowedToAnotherHost() {
+    // Discord's API answers 302 to another address on this machine: nothing may be called
+    // there on its word; an answer that is not Discord's is a failed send
+    com.github.tomakehurst.wiremock.WireMockServer elsewhere =
+        new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort());
+    elsewhere.start();
+    try {
+      elsewhere.stubFor(
+          com.github.tomakehurst.wiremock.client.WireMock.any(
+                  com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+              .willReturn(
+                  com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"id\":\"1\"}")));
+      String channel = discord.snowflake();
+      discord.redirectNext(
+          "POST",
+          "channels/" + channel + "/messages",
+          "http://127.0.0.1:" + elsewhere.port() + "/latest/meta-data/iam");
+
+      try {
+        platform.send(
+            new Outgoing.ChannelPost(
+                "post-r", channel, new ChatMessage("hi", List.of(ChatMessage.Text.plain("hi")))));
+      } catch (DeliveryException expected) {
+        // a 302 is not a sent message
+      }
+      // before: OkHttp followed the 302 there (as a GET: an internal address called on Discord's
+      // word)
+      assertThat(elsewhere.getAllServeEvents()).isEmpty();
+    } finally {
+      elsewhere.stop();
+    }
+  }
+
+  @Test
   void a429IsWaitedOutForRetryAfterThenSent() throws Exception {
     String channel = discord.snowflake();
     String route = "channels/" + channel + "/messages";

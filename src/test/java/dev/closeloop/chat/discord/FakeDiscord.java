@@ -318,6 +318,18 @@ public final class FakeDiscord implements AutoCloseable {
             method, Pattern.compile(pathRegex), new AtomicInteger(times), 429, body, headers));
   }
 
+  /** The next matching request answers 302 to {@code location}. */
+  public void redirectNext(String method, String pathRegex, String location) {
+    faults.add(
+        new Fault(
+            method,
+            Pattern.compile(pathRegex),
+            new AtomicInteger(1),
+            302,
+            JSON.createObjectNode(),
+            Map.of("Location", location)));
+  }
+
   /**
    * The next {@code times} matching requests answer {@code status} with Discord error {@code code}.
    */

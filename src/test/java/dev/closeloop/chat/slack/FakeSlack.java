@@ -150,7 +150,11 @@ public final class FakeSlack implements AutoCloseable {
       JsonNode metadata,
       JsonNode files) {}
 
-  private record Failure(int remaining, int status, String error, int retryAfter) {}
+  private record Failure(int remaining, int status, String error, int retryAfter, String location) {
+    Failure(int remaining, int status, String error, int retryAfter) {
+      this(remaining, status, error, retryAfter, null);
+    }
+  }
 
   private record User(
       String id, String email, String name, String tz, boolean deleted, boolean bot) {}
@@ -315,6 +319,11 @@ public final class FakeSlack implements AutoCloseable {
   /** The next {@code times} calls of {@code method} answer {@code ok:false, error}. */
   public synchronized void failWith(String method, String error, int times) {
     failures.put(method, new Failure(times, 200, error, -1));
+  }
+
+  /** The next {@code times} calls of {@code method} answer 302 to {@code location}. */
+  public synchronized void redirect(String method, String location, int times) {
+    failures.put(method, new Failure(times, 302, "moved", -1, location));
   }
 
   /** The next {@code times} calls of {@code method} answer this HTTP status. */
@@ -658,6 +667,9 @@ public final class FakeSlack implements AutoCloseable {
       if (failure != null) {
         if (failure.retryAfter() >= 0) {
           ex.getResponseHeaders().add("Retry-After", Integer.toString(failure.retryAfter()));
+        }
+        if (failure.location() != null) {
+          ex.getResponseHeaders().add("Location", failure.location());
         }
         ObjectNode err = MAPPER.createObjectNode().put("ok", false).put("error", failure.error());
         reply(ex, failure.status(), err);

@@ -121,6 +121,21 @@ class OutboxDeliveryTest {
   }
 
   @Test
+  void aRetryAfterOfYearsWaitsAnHourAtMost() {
+    // a broken or hostile Slack asks for 10^9 seconds (31 years)
+    slack.rateLimit("chat.postMessage", 1, 1_000_000_000);
+    start();
+    long id = dmRow().id();
+    app.deliver();
+    // before: next attempt in 2057, and the pacer held every Slack message as long
+    assertThat(row(id).nextAttemptAt()).isEqualTo(clock.instant().plus(Duration.ofHours(1)));
+    clock.advance(Duration.ofHours(1));
+    app.deliver();
+    assertThat(row(id).state()).isEqualTo("sent");
+    assertThat(slack.messages(slack.dmChannel("U1"))).hasSize(1);
+  }
+
+  @Test
   void rateLimitWaitsExactlyRetryAfterAndThenSendsOnce() {
     slack.rateLimit("chat.postMessage", 1, 3);
     start();

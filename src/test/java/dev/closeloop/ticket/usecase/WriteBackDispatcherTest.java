@@ -236,6 +236,26 @@ class WriteBackDispatcherTest {
   }
 
   @Test
+  @DisplayName("429 with a Retry-After in 2099: the lane waits an hour, not 73 years")
+  void retryAfterInTheFarFutureWaitsAnHourAtMost() {
+    answerPut(429, "Thu, 01 Jan 2099 00:00:00 GMT");
+    enqueue(note("n-a"));
+    enqueue(note("n-b"));
+
+    dispatcher.drain(Duration.ofSeconds(10));
+
+    assertThat(puts()).isEqualTo(1);
+    // before: next attempt and the lane's pause both in 2099
+    assertThat(row("n-a").nextAttemptAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+
+    answerPutOk();
+    clock.advance(Duration.ofHours(1));
+    dispatcher.drain(Duration.ofSeconds(10));
+    assertThat(row("n-a").state()).isEqualTo(OutboxRow.SENT);
+    assertThat(row("n-b").state()).isEqualTo(OutboxRow.SENT);
+  }
+
+  @Test
   @DisplayName("5xx: unconfirmed, looked up before the next attempt; not found → written again")
   void serverErrorIsLookedUpThenRetried() {
     zendesk.stubFor(
