@@ -143,6 +143,17 @@ class HeldOutReadingTest {
     score("/survey/heldout10-2026-12-07.tsv", 160, 0.85);
   }
 
+  /**
+   * The eleventh set, written 2026-12-07 and committed before it was run (regional variants, voice
+   * and phone typing, answers to the wrong question, negation twists): at its first run it read 105
+   * of 160 (en 20/34, de 16/26, fr 18/25, es 15/25, pt 19/25, ja 17/25) — that is the
+   * generalisation figure. No floor yet: the reader has not been fixed on it.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheEleventhSet() throws IOException {
+    score("/survey/heldout11-2026-12-07.tsv", 160, 0.0);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
