@@ -1819,8 +1819,16 @@ public final class AnswerParser {
    * else ("works now, but nobody told me", "fixed, but my monitor flickers too").
    */
   private static boolean partlyWorks(Folded f) {
-    if (JA_PARTLY.matcher(f.text).find() || JA_PARTLY_STILL.matcher(f.text).find()) {
+    if (JA_PARTLY.matcher(f.text).find()
+        || JA_PARTLY_STILL.matcher(f.text).find()
+        || JA_ONLY_THEN.matcher(f.text).find()
+        || HERE_YES_THERE_NO.matcher(f.text).find()) {
       return true;
+    }
+    int first = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
+    int only = f.phraseAt(first, Lexicon.ONLY);
+    if (only > 0 && onlyWhere(f, first + only)) {
+      return true; // "only on wifi, not on the VPN", "nur im WLAN", "seulement en wifi"
     }
     int words = 0;
     for (int i = 0; i < f.length() && words <= 4; i++) {
@@ -1841,7 +1849,8 @@ public final class AnswerParser {
         return !NEGATION.matcher(before).find()
             && (contrastNegated(f, i + works)
                 || stillNotInALaterClause(f, i + works)
-                || onlySometimes(f, i + works));
+                || onlySometimes(f, i + works)
+                || onlyThen(f, i, i + works));
       }
       if (f.phraseAt(i, Lexicon.YES) > 0 && words == 0 || f.phraseAt(i, Lexicon.NO) > 0) {
         return false; // "yes, but …", "no, …": read as the yes or no it starts with
@@ -1849,6 +1858,53 @@ public final class AnswerParser {
       words++;
     }
     return false;
+  }
+
+  /**
+   * It works only somewhere or only under a condition: "only" right before the works phrase ("solo
+   * funciona con wifi", "só funciona no wifi"), or right after it before where or when ("works only
+   * on wifi", "geht nur wenn ich neu starte"), or "if" right after it and more words ("fixed if I
+   * restart", "ça marche si je redémarre", "funciona se eu reiniciar"). Not an "only" that stresses
+   * ("it is working only"), nor an "if" set off by a mark ("it works, if that helps").
+   */
+  private static boolean onlyThen(Folded f, int at, int end) {
+    int word = at;
+    while (word > 0 && f.text.charAt(word - 1) == ' ') {
+      word--;
+    }
+    int start = word;
+    while (start > 0 && Character.isLetter(f.text.charAt(start - 1))) {
+      start--;
+    }
+    if (start < word && f.phraseAt(start, Lexicon.ONLY) == word - start) {
+      return true;
+    }
+    int after = end;
+    for (int more; (more = f.phraseAt(skipSpaces(f, after), Lexicon.FILLER)) > 0; ) {
+      after = skipSpaces(f, after) + more;
+    }
+    if (after >= f.length() || f.text.charAt(after) != ' ') {
+      return false;
+    }
+    after = skipSpaces(f, after);
+    int only = f.phraseAt(after, Lexicon.ONLY);
+    if (only > 0) {
+      return onlyWhere(f, after + only);
+    }
+    int cond = f.phraseAt(after, Lexicon.IF);
+    return cond > 0
+        && after + cond < f.length()
+        && f.text.charAt(after + cond) == ' '
+        && Character.isLetter(f.text.charAt(skipSpaces(f, after + cond)));
+  }
+
+  /** At {@code at}, after an "only": a space, then where or when ("on wifi", "wenn ich …"). */
+  private static boolean onlyWhere(Folded f, int at) {
+    if (at >= f.length() || f.text.charAt(at) != ' ') {
+      return false;
+    }
+    int where = f.phraseAt(skipSpaces(f, at), Lexicon.ONLY_WHERE);
+    return where > 0 && skipSpaces(f, at) + where < f.length();
   }
 
   /**
@@ -1983,7 +2039,28 @@ public final class AnswerParser {
   private static final java.util.regex.Pattern JA_PARTLY =
       java.util.regex.Pattern.compile(
           "(?:だと|では|なら|で|は)[^。！？!?]*?(?:る|ます|ました|た|です)(?:けど|けれど|けれども|が)、?"
-              + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ)");
+              + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ|まだ)");
+
+  /**
+   * Japanese: it works only in one case ("Wi-Fiのときだけ使えます", "ノートPCでしか動きません") or only if something is
+   * done first ("再起動すれば直ります", "再起動したら使えます" — not the past "再起動したら直りました", which says it was fixed).
+   */
+  private static final java.util.regex.Pattern JA_ONLY_THEN =
+      java.util.regex.Pattern.compile(
+          "(?<!一部|半分|部分)(?:だけ|のみ)(?:は|で|なら)?、?(?:使え|動|つなが|繋が|直|いけ)"
+              + "|しか(?:使え|動|つなが|繋が|いけ)"
+              + "|(?:すれば|すると|したら|れば|なら)、?(?:直ります|直る|使えます|使える|動きます|動く"
+              + "|つながります|繋がります|つながる|繋がる)(?![たでし])");
+
+  /**
+   * Latin: in one place yes, in another not, in one sentence ("am Laptop ja, am PC nicht", "en la
+   * laptop sí pero en la de escritorio no", "on the laptop yes, on the desktop no").
+   */
+  private static final java.util.regex.Pattern HERE_YES_THERE_NO =
+      java.util.regex.Pattern.compile(
+          "^(?:on|in|at|with|am|an|im|auf|bei|mit|en|sur|dans|avec|au|con|no|na|em|com)"
+              + " [^,.;!?]{1,40}? (?:yes|yeah|ja|oui|si|sim)[ ,;]+(?:(?:but|aber|mais|pero|mas|and|und"
+              + "|et|y|e) )?[^.!?]{1,60}? (?:not|no|nicht|pas|nao)[^\\p{L}]*$");
 
   /**
    * Japanese: it works, a contrast, then something that still does not work or works only at times

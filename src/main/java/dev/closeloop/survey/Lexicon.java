@@ -755,6 +755,49 @@ final class Lexicon {
           """);
 
   /**
+   * "Only", said of where or when it works ("only on wifi", "works only if I restart", "nur im
+   * WLAN", "seulement en wifi", "solo funciona con wifi", "só funciona no wifi"): a fix that holds
+   * only there is a partial fix. Portuguese "só" folds to "so".
+   */
+  static final List<String> ONLY =
+      phrases(
+          """
+          en: only
+          de: nur | bloss | lediglich
+          fr: seulement | uniquement
+          es: solo | solamente | unicamente
+          pt: so | somente | apenas
+          """);
+
+  /**
+   * What names a place, a way or a condition after "only" ("only on wifi", "nur wenn ich neu
+   * starte", "solo con wifi", "só no wifi"), not a time it took ("only took a minute").
+   */
+  static final List<String> ONLY_WHERE =
+      phrases(
+          """
+          en: on | in | at | with | via | over | through | when | if | after | from | while | for
+          de: im | am | an | auf | in | mit | uber | per | bei | wenn | falls | nach | vom | von
+          fr: en | sur | dans | avec | par | quand | si | apres | au | a | depuis | pour
+          es: en | con | por | cuando | si | despues | desde | al | a | para
+          pt: no | na | nos | nas | em | com | pelo | pela | via | quando | se | depois | do | da | para
+          """);
+
+  /**
+   * "If", right after that it works ("fixed if I restart", "geht wenn ich neu starte", "ça marche
+   * si je redémarre", "funciona si reinicio", "funciona se eu reiniciar"): it holds only then.
+   */
+  static final List<String> IF =
+      phrases(
+          """
+          en: if | only if | as long as
+          de: wenn | falls | nur wenn | solange
+          fr: si | seulement si | tant que | a condition que
+          es: si | solo si | siempre que | mientras
+          pt: se | so se | desde que | enquanto
+          """);
+
+  /**
    * Regret before an answer ("leider nö", "sadly nope", "lamentablemente nop", "残念ながらいいえ"): the
    * answer is the no after it.
    */
