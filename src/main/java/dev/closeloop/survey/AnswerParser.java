@@ -1560,10 +1560,18 @@ public final class AnswerParser {
   private static ParsedAnswer fixed(Folded f) {
     // "naja, teilweise", "well, it works", "ちゃんと動いてます"
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
-    if (start >= f.length()) {
-      return null;
-    }
     int said = skip(f, 0, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    int fixedSaid = f.phraseAt(said, Lexicon.FIXED);
+    if (fixedSaid > 0 && said + fixedSaid > start) {
+      start = said; // "no problem anymore, thanks": a fixed phrase longer than the thanks it opens
+    }
+    if (start >= f.length()) {
+      // "all sorted now cheers mate", "no problem now": a fixed word that is also a thanks, then
+      // only time words and thanks — fixed, as the fixed word alone is
+      return said < f.length() && f.phraseAt(said, Lexicon.FIXED) > 0
+          ? new ParsedAnswer.Fixed(true, null, f.originalFrom(0))
+          : null;
+    }
     if (start > said
         && f.phraseAt(said, Lexicon.FIXED) > 0
         && scoreAndThanks(f.originalFrom(start)) != null) {

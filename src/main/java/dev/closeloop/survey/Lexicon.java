@@ -1573,12 +1573,17 @@ final class Lexicon {
             it did | it worked | that worked | worked | that did it | did the trick
             no issues | no issue | no issues anymore | no more issues | no problems |
             no problems anymore | no more problems | no complaints | nothing wrong | nothing wrong now |
-            no errors | no more errors
+            no errors | no more errors | no problem now | no problem anymore | no problems now |
+            nothing wrong with it | nothing wrong with it now | nothing wrong anymore |
+            nothing wrong with it anymore |
+            no complaints now
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
             funktioniert | lauft | klappt
             hat geklappt | hat funktioniert
-            keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr
+            keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr |
+            keine beschwerden | keine klagen | keine probleme bisher | bisher keine probleme |
+            kein problem | kein fehler mehr
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
             tout est regle | probleme regle | c'est en ordre | tout est en ordre | c'est de nouveau en ordre
@@ -1593,7 +1598,8 @@ final class Lexicon {
             ya lo habeis arreglado | lo habeis solucionado | ya lo habeis solucionado | lo han arreglado |
             ya lo han arreglado
             ya no hay problemas | ya no hay problema | sin problemas | sin problemas ya |
-            ningun problema
+            ningun problema | sin problema | sin problema ya | ninguna queja | sin quejas |
+            ningun problema mas
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
@@ -1603,8 +1609,9 @@ final class Lexicon {
             ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido |
             resolveram | ja resolveram | voltou ao normal | ja voltou ao normal
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
-            nao tem mais problema
-          ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
+            nao tem mais problema | sem problema | sem problema agora | nenhuma reclamacao |
+            sem reclamacoes
+          ja: 特に問題ありません | 問題ありません | 問題ございません | 特に問題ないです | もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
             なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
             動きます | 解決いたしました | 解消しました | 解消いたしました | 復旧しました | 復旧いたしました |
@@ -1650,16 +1657,20 @@ final class Lexicon {
           es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla | joya | guay
           pt: perfeitamente | perfeito | bem | certinho | direitinho | de boa | normal | normalmente
           ja: ちゃんと | 問題なく | 普通に | 無事
-          en: now | again | already | yet | finally | all | totally | completely | fully | than before
+          en: now | again | already | yet | finally | all | totally | completely | fully | than before |
+            since yesterday | since then | since this morning | so far
           de: als vorher
           fr: qu'avant
           es: que antes
           pt: do que antes | que antes
-          de: jetzt | wieder | schon | endlich | alles | nun
-          fr: maintenant | deja | enfin | encore | tout
-          es: ya | ahora | de nuevo | otra vez | por fin | todo | todavia | aun
-          pt: agora | ja | ainda | de novo | finalmente | tudo
-          ja: もう | また | やっと | っぽい | っぽいです | ぽい | みたい | みたいです | らしい | らしいです |
+          de: jetzt | wieder | schon | endlich | alles | nun | seit gestern | seitdem | bisher |
+            ohne probleme | ohne fehler
+          fr: maintenant | deja | enfin | encore | tout | depuis hier | depuis | depuis ce matin
+          es: ya | ahora | de nuevo | otra vez | por fin | todo | todavia | aun | desde ayer |
+            desde entonces | desde esta manana | sin problema
+          pt: agora | ja | ainda | de novo | finalmente | tudo | desde ontem | desde entao |
+            sem problema | sem problemas
+          ja: 昨日から | それ以来 | もう | また | やっと | っぽい | っぽいです | ぽい | みたい | みたいです | らしい | らしいです |
             ようです
           """);
 
