@@ -2148,7 +2148,15 @@ public final class AnswerParser {
     }
     Folded c = Folded.of(r.comment());
     // "10/10 for the support", "dez de dez pelo atendimento": what the score is for, no comment
-    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS, Lexicon.SCORE_FOR)
+    // "4, not bad", "3, passt schon": a mild verdict says the score again, no comment
+    return skip(
+                c,
+                0,
+                Lexicon.THANKS,
+                Lexicon.POLITE,
+                Lexicon.EMPHASIS,
+                Lexicon.SCORE_FOR,
+                Lexicon.SCORE_VERDICT)
             >= c.length()
         ? new ParsedAnswer.Rating(r.score(), null)
         : r;
@@ -2327,7 +2335,8 @@ public final class AnswerParser {
         // "tried steps 1, 2, 3", "Windows 11, 2", "le 3, 4": a list or a number goes on
         return null;
       }
-      return new ParsedAnswer.Rating(last.score(), before);
+      // "悪くない、4", "nada mau, 4": a mild verdict before the score is no comment either
+      return withoutThanks(new ParsedAnswer.Rating(last.score(), before));
     }
     return null;
   }

@@ -44,7 +44,8 @@ final class Lexicon {
           """
           en: not bad | not too bad | not that bad
           es: nada mal | no esta mal | no estuvo mal | no fue mal | no estuvo nada mal
-          pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim
+          pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim |
+            nada mau | nao foi mau | nao esta mau
           """);
 
   /**
@@ -398,6 +399,23 @@ final class Lexicon {
           es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente | de una | de una vez
           pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
           ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
+          """);
+
+  /**
+   * A mild verdict that only says the score again in words ("4, not bad", "3, passt schon", "un 4,
+   * nada mal", "4, pas mal", "nada mau, 4", "悪くない、4"): with a score it is no comment — it names
+   * nothing that went wrong.
+   */
+  static final List<String> SCORE_VERDICT =
+      phrases(
+          """
+          en: not bad | not too bad | not that bad | not bad at all | pretty good | fair enough
+          de: nicht schlecht | gar nicht schlecht | nicht so schlecht | passt schon | passt | geht schon
+          fr: pas mal | pas trop mal | pas si mal | plutot bien | correct | c'est correct
+          es: nada mal | no esta mal | no estuvo mal | no fue mal | no estuvo nada mal | bastante bien
+          pt: nada mal | nada mau | nao foi mal | nao foi mau | nao esta mal | nao esta mau |
+            nada ruim | nao foi ruim | bastante bom
+          ja: 悪くない | 悪くなかった | 悪くないです | 悪くなかったです | 悪くないと思います
           """);
 
   /**
