@@ -1561,6 +1561,9 @@ public final class AnswerParser {
     // "naja, teilweise", "well, it works", "ちゃんと動いてます"
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
     int said = skip(f, 0, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (f.phraseAt(0, Lexicon.FIXED) > said) {
+      said = 0; // "so far so good": a fixed phrase that starts with an opener
+    }
     int fixedSaid = f.phraseAt(said, Lexicon.FIXED);
     if (fixedSaid > 0 && said + fixedSaid > start) {
       start = said; // "no problem anymore, thanks": a fixed phrase longer than the thanks it opens

@@ -35,7 +35,7 @@ final class Lexicon {
             por supuesto | desde luego
           pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
             com certeza | claro | certamente | sem duvida
-          ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
+          ja: はーい | はぁい | はいはい | はい〜 | はい～ | はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
           """);
 
   /** "not bad" that starts with a no: words about the service, never the no to "fixed?". */
@@ -113,7 +113,8 @@ final class Lexicon {
           fr: non | nan | rien | rien d'autre | rien de plus | plus rien | pas besoin | pas pour l'instant | ca ira |
             c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
           es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
-            por el momento no | por ahora nada | ahorita no
+            por el momento no | por ahora nada | ahorita no | no pos no | no pues no | pos no |
+            pues no
           pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
           ja: あかん | あかんわ | あかんかった | 言うことはありません | 特に言うことはありません | 特にコメントはありません | いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
@@ -347,7 +348,8 @@ final class Lexicon {
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
             feliz semana | que tengas buena semana | todo en orden | esta todo ok | esta todo bien |
-            esta ok | todo esta ok | todo esta bien | guay | todo guay | joya | todo joya | re bien
+            esta ok | todo esta ok | todo esta bien | guay | todo guay | joya | todo joya | re bien |
+            che | wey | guey
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -1531,7 +1533,7 @@ final class Lexicon {
             ca ne marche plus | ca fonctionne plus | ca ne fonctionne plus | c'est pire | encore pire |
             pire qu'avant | toujours aussi lent | toujours aussi lente | ca ne marche plus du tout |
             ca marche plus du tout | plus rien ne marche | plus rien ne fonctionne | rien ne marche |
-            rien ne fonctionne | plus rien marche | rien marche
+            rien ne fonctionne | plus rien marche | rien marche | pantoute | pas pantoute
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
@@ -1593,6 +1595,7 @@ final class Lexicon {
             no problems anymore | no more problems | no complaints | nothing wrong | nothing wrong now |
             no errors | no more errors | no problem now | no problem anymore | no problems now |
             nothing wrong with it | nothing wrong with it now | nothing wrong anymore |
+            so far so good | good so far | all good so far | fine so far | ok so far |
             nothing wrong with it anymore |
             no complaints now
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
@@ -1601,7 +1604,8 @@ final class Lexicon {
             hat geklappt | hat funktioniert
             keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr |
             keine beschwerden | keine klagen | keine probleme bisher | bisher keine probleme |
-            kein problem | kein fehler mehr
+            kein problem | kein fehler mehr | bis jetzt passt alles | bisher passt alles |
+            bis jetzt passt | bisher passt | passt alles | passt bis jetzt | passt bisher
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
             tout est regle | probleme regle | c'est en ordre | tout est en ordre | c'est de nouveau en ordre
@@ -1617,7 +1621,9 @@ final class Lexicon {
             ya lo han arreglado
             ya no hay problemas | ya no hay problema | sin problemas | sin problemas ya |
             ningun problema | sin problema | sin problema ya | ninguna queja | sin quejas |
-            ningun problema mas
+            ningun problema mas | de momento bien | por ahora bien | hasta ahora bien |
+            de momento todo bien | por ahora todo bien | hasta ahora todo bien | anda barbaro |
+            anda joya | anda de diez | anda perfecto | anda genial | anda de lujo | anda barbaro ya
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
@@ -1628,7 +1634,8 @@ final class Lexicon {
             resolveram | ja resolveram | voltou ao normal | ja voltou ao normal
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema | sem problema | sem problema agora | nenhuma reclamacao |
-            sem reclamacoes
+            sem reclamacoes | ta de boa | esta de boa | ta tudo de boa | tudo de boa |
+            esta tudo de boa | ja ta de boa
           ja: 特に問題ありません | 問題ありません | 問題ございません | 特に問題ないです | もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
             なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
@@ -2174,6 +2181,12 @@ final class Lexicon {
         String said = phrase.replaceAll("(^| )nicht(?= |$)", "$1" + nicht);
         out.add(said);
         out.add(said.replaceAll("(^| )immer(?= |$)", "$1imma"));
+      }
+    }
+    if (phrase.matches("(?:.* )?nicht mehr(?: .*)?")) {
+      // Austrian and Bavarian "nimmer" for "nicht mehr": "geht nimmer", "funktioniert nimmer"
+      for (String nimmer : List.of("nimmer", "nimma", "nimmamehr")) {
+        out.add(phrase.replaceAll("(^| )nicht mehr(?= |$)", "$1" + nimmer));
       }
     }
     if (phrase.matches("(?:.* )?(?:geht|nicht|noch|ist)(?: .*)?")) {
