@@ -744,6 +744,10 @@ public final class AnswerParser {
       int reason = hedge > 0 ? f.skipSeparators(scored[1] + hedge) : scored[1];
       return withoutThanks(new ParsedAnswer.Rating(scored[0], f.originalFrom(reason)));
     }
+    ParsedAnswer.Rating numberWord = numberWordThenThanks(f);
+    if (numberWord != null) {
+      return numberWord; // "FIVE cheers", "vier danke", "cinco gracias"
+    }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
     }
@@ -803,6 +807,11 @@ public final class AnswerParser {
       // "nada mal", "no estuvo mal": about the service, never the no to "did we fix it?"
       boolean asks = asks(f);
       return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
+    }
+    if (f.phraseAt(start, Lexicon.NOT_GOOD) > 0) {
+      // "no muy bien", "not so good": about the service too, and no praise — never a no that
+      // would end the survey or skip "what went wrong?"
+      return new ParsedAnswer.FreeText(text, asks(f), false);
     }
     // "bien sûr" is a yes, though "bien" alone is an acknowledgement: a yes or no phrase longer
     // than the thanks it starts with is read from the start
@@ -2127,6 +2136,28 @@ public final class AnswerParser {
         && f.phraseAt(word, Lexicon.COUNTED) < 0
         && f.phraseAt(at, Lexicon.NOT_FIXED) < 0
         && f.phraseAt(at, Lexicon.FIXED) < 0;
+  }
+
+  /**
+   * A score said as one number word, then only thanks ("FIVE cheers", "four thanks", "vier danke",
+   * "cinco gracias"): the score, no comment — as "5 thanks" is. Null otherwise.
+   */
+  private static ParsedAnswer.Rating numberWordThenThanks(Folded f) {
+    int end = 0;
+    while (end < f.length()
+        && Character.isLetter(f.text.charAt(end))
+        && !Folded.isCjk(f.text.charAt(end))) {
+      end++;
+    }
+    if (end == 0
+        || end >= f.length()
+        || !Lexicon.NUMBERS.containsKey(f.text.substring(0, end))
+        || skip(f, end, Lexicon.THANKS) < f.length()) {
+      return null; // "très bien" is no 3: only thanks may follow
+    }
+    return read(f.originalBefore(end)) instanceof ParsedAnswer.Rating r && r.comment() == null
+        ? r
+        : null;
   }
 
   /**

@@ -49,6 +49,24 @@ final class Lexicon {
           """);
 
   /**
+   * Praise negated ("no muy bien", "not so good", "nicht so toll", "pas terrible", "não muito
+   * bom"): a verdict on the service, never the no to "did we fix it?" or "anything else?" — the
+   * words are kept.
+   */
+  static final List<String> NOT_GOOD =
+      phrases(
+          """
+          en: not very good | not so good | not that good | not too good | not great | not so great |
+            not very well | not that great
+          de: nicht so gut | nicht so toll | nicht sehr gut | nicht besonders | nicht besonders gut |
+            nicht so prickelnd
+          fr: pas tres bien | pas terrible | pas top | pas genial | pas super | pas fameux | pas tres bon
+          es: no muy bien | no muy bueno | no muy buena | no tan bien | no tan bueno | no tan buena |
+            no fue muy bueno | no estuvo muy bien
+          pt: nao muito bom | nao muito bem | nao tao bom | nao foi muito bom | nao muito boa
+          """);
+
+  /**
    * Declining to say ("prefer not to say", "möchte ich nicht sagen", "prefiero no decir nada",
    * "ノーコメントで") or nothing in particular ("rien de spécial", "nada en especial", "特にないかな"): a no and
    * nothing to add, never "not fixed" — part of {@link #NO} and {@link #NOTHING}.
