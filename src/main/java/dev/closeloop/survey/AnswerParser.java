@@ -686,6 +686,10 @@ public final class AnswerParser {
     if (Lexicon.YES_ALONE.contains(core)) {
       return new ParsedAnswer.Yes(null, text); // "ya", "yh"
     }
+    ParsedAnswer saidTwice = yesSaidTwice(f, text);
+    if (saidTwice != null) {
+      return saidTwice; // "oui oui c'est réglé", "yes yes it works": one yes
+    }
     ParsedAnswer na = setOffNo(f, text);
     if (na != null) {
       return na; // "na, des war's", "na danke", "na, geht immer noch nicht"
@@ -2136,6 +2140,29 @@ public final class AnswerParser {
         && f.phraseAt(word, Lexicon.COUNTED) < 0
         && f.phraseAt(at, Lexicon.NOT_FIXED) < 0
         && f.phraseAt(at, Lexicon.FIXED) < 0;
+  }
+
+  /**
+   * A yes said twice, then more ("oui oui c'est réglé", "yes yes it works", "sí sí, ya funciona"):
+   * read as the yes said once, when that reading carries no words of its own; else null.
+   */
+  private static ParsedAnswer yesSaidTwice(Folded f, String text) {
+    int yes = f.phraseAt(0, Lexicon.YES);
+    // an answer with no words of its own is short: a long reply, or one of many yeses ("yes -- "
+    // said seventy times), is not read again yes by yes
+    if (yes <= 0 || yes >= f.length() || f.length() > APOLOGY_ANSWER_MAX) {
+      return null;
+    }
+    int again = f.skipSeparators(yes);
+    if (again == yes
+        || again >= f.length()
+        || !f.text.startsWith(f.text.substring(0, yes), again)
+        || f.phraseAt(again, Lexicon.YES) != yes
+        || f.text.startsWith(f.text.substring(0, yes), f.skipSeparators(again + yes))) {
+      return null;
+    }
+    String once = f.originalFrom(again);
+    return once == null ? null : withoutWords(read(once), text);
   }
 
   /**
