@@ -686,6 +686,10 @@ public final class AnswerParser {
     if (Lexicon.YES_ALONE.contains(core)) {
       return new ParsedAnswer.Yes(null, text); // "ya", "yh"
     }
+    ParsedAnswer saidTwice = yesSaidTwice(f, text);
+    if (saidTwice != null) {
+      return saidTwice; // "oui oui c'est réglé", "yes yes it works": one yes
+    }
     ParsedAnswer na = setOffNo(f, text);
     if (na != null) {
       return na; // "na, des war's", "na danke", "na, geht immer noch nicht"
@@ -743,6 +747,10 @@ public final class AnswerParser {
       int hedge = f.phraseAt(scored[1], Lexicon.HEDGE_AFTER);
       int reason = hedge > 0 ? f.skipSeparators(scored[1] + hedge) : scored[1];
       return withoutThanks(new ParsedAnswer.Rating(scored[0], f.originalFrom(reason)));
+    }
+    ParsedAnswer.Rating numberWord = numberWordThenThanks(f);
+    if (numberWord != null) {
+      return numberWord; // "FIVE cheers", "vier danke", "cinco gracias"
     }
     if (Ratings.notAScore(core)) {
       return new ParsedAnswer.Unclear(text);
@@ -803,6 +811,11 @@ public final class AnswerParser {
       // "nada mal", "no estuvo mal": about the service, never the no to "did we fix it?"
       boolean asks = asks(f);
       return new ParsedAnswer.FreeText(text, asks, !asks && praises(f));
+    }
+    if (f.phraseAt(start, Lexicon.NOT_GOOD) > 0) {
+      // "no muy bien", "not so good": about the service too, and no praise — never a no that
+      // would end the survey or skip "what went wrong?"
+      return new ParsedAnswer.FreeText(text, asks(f), false);
     }
     // "bien sûr" is a yes, though "bien" alone is an acknowledgement: a yes or no phrase longer
     // than the thanks it starts with is read from the start
@@ -1560,10 +1573,21 @@ public final class AnswerParser {
   private static ParsedAnswer fixed(Folded f) {
     // "naja, teilweise", "well, it works", "ちゃんと動いてます"
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
-    if (start >= f.length()) {
-      return null;
-    }
     int said = skip(f, 0, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
+    if (f.phraseAt(0, Lexicon.FIXED) > said) {
+      said = 0; // "so far so good": a fixed phrase that starts with an opener
+    }
+    int fixedSaid = f.phraseAt(said, Lexicon.FIXED);
+    if (fixedSaid > 0 && said + fixedSaid > start) {
+      start = said; // "no problem anymore, thanks": a fixed phrase longer than the thanks it opens
+    }
+    if (start >= f.length()) {
+      // "all sorted now cheers mate", "no problem now": a fixed word that is also a thanks, then
+      // only time words and thanks — fixed, as the fixed word alone is
+      return said < f.length() && f.phraseAt(said, Lexicon.FIXED) > 0
+          ? new ParsedAnswer.Fixed(true, null, f.originalFrom(0))
+          : null;
+    }
     if (start > said
         && f.phraseAt(said, Lexicon.FIXED) > 0
         && scoreAndThanks(f.originalFrom(start)) != null) {
@@ -1600,6 +1624,7 @@ public final class AnswerParser {
       for (int more; end < f.length() && (more = f.phraseAt(end, same)) > 0; ) {
         end += more; // "まだ解決してません": Japanese runs its phrases together
       }
+      int phraseEnd = end; // the phrase itself, before the words that place it in time
       // a word that only places the answer in time or stresses it belongs to it: "funciona ya,
       // pero tardaron mucho", "funciona agora, ainda não sei o que houve", "works fine but slow"
       for (int more; (more = f.phraseAt(skipSpaces(f, end), Lexicon.FILLER)) > 0; ) {
@@ -1622,7 +1647,12 @@ public final class AnswerParser {
           && (after != end || f.phraseAt(after, Lexicon.BUT_AFTER_VERB) < 0) // "直りましたが、…"
           && !bareRating(f.originalFrom(after))
           && scoreAfterThanks(f, after) == after) {
-        int how = fixed && after > end ? fixHow(f, skip(f, after, Lexicon.WELL)) : -1;
+        // "ça remarche depuis la mise à jour": "depuis" alone is also a time word
+        int how =
+            !fixed || after == end
+                ? -1
+                : Math.max(
+                    fixHow(f, skip(f, after, Lexicon.WELL)), fixHow(f, skipSpaces(f, phraseEnd)));
         if (how >= 0) {
           // "works with the new cable", "fixed after the reboot": fixed, and how kept as the
           // comment; "works for me" says no more than that it works
@@ -1826,8 +1856,16 @@ public final class AnswerParser {
    * else ("works now, but nobody told me", "fixed, but my monitor flickers too").
    */
   private static boolean partlyWorks(Folded f) {
-    if (JA_PARTLY.matcher(f.text).find() || JA_PARTLY_STILL.matcher(f.text).find()) {
+    if (JA_PARTLY.matcher(f.text).find()
+        || JA_PARTLY_STILL.matcher(f.text).find()
+        || JA_ONLY_THEN.matcher(f.text).find()
+        || HERE_YES_THERE_NO.matcher(f.text).find()) {
       return true;
+    }
+    int first = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
+    int only = onlyAt(f, first);
+    if (only > 0 && onlyWhere(f, first + only)) {
+      return true; // "only on wifi, not on the VPN", "nur im WLAN", "seulement en wifi"
     }
     int words = 0;
     for (int i = 0; i < f.length() && words <= 4; i++) {
@@ -1848,7 +1886,8 @@ public final class AnswerParser {
         return !NEGATION.matcher(before).find()
             && (contrastNegated(f, i + works)
                 || stillNotInALaterClause(f, i + works)
-                || onlySometimes(f, i + works));
+                || onlySometimes(f, i + works)
+                || onlyThen(f, i, i + works));
       }
       if (f.phraseAt(i, Lexicon.YES) > 0 && words == 0 || f.phraseAt(i, Lexicon.NO) > 0) {
         return false; // "yes, but …", "no, …": read as the yes or no it starts with
@@ -1856,6 +1895,68 @@ public final class AnswerParser {
       words++;
     }
     return false;
+  }
+
+  /**
+   * It works only somewhere or only under a condition: "only" right before the works phrase ("solo
+   * funciona con wifi", "só funciona no wifi"), or right after it before where or when ("works only
+   * on wifi", "geht nur wenn ich neu starte"), or "if" right after it and more words ("fixed if I
+   * restart", "ça marche si je redémarre", "funciona se eu reiniciar"). Not an "only" that stresses
+   * ("it is working only"), nor an "if" set off by a mark ("it works, if that helps").
+   */
+  private static boolean onlyThen(Folded f, int at, int end) {
+    int word = at;
+    while (word > 0 && f.text.charAt(word - 1) == ' ') {
+      word--;
+    }
+    int start = word;
+    while (start > 0 && Character.isLetter(f.text.charAt(start - 1))) {
+      start--;
+    }
+    if (start < word && onlyAt(f, start) == word - start) {
+      return true;
+    }
+    int after = end;
+    for (int more; (more = f.phraseAt(skipSpaces(f, after), Lexicon.FILLER)) > 0; ) {
+      after = skipSpaces(f, after) + more;
+    }
+    if (after >= f.length() || f.text.charAt(after) != ' ') {
+      return false;
+    }
+    after = skipSpaces(f, after);
+    int only = onlyAt(f, after);
+    if (only > 0) {
+      return onlyWhere(f, after + only);
+    }
+    int cond = f.phraseAt(after, Lexicon.IF);
+    return cond > 0
+        && after + cond < f.length()
+        && f.text.charAt(after + cond) == ' '
+        && Character.isLetter(f.text.charAt(skipSpaces(f, after + cond)));
+  }
+
+  /**
+   * The length of an "only" at {@code at} ({@link Lexicon#ONLY}), or -1. Portuguese "só" folds to
+   * "so", which is also English and German "so" ("so it works now", "so geht es wieder" are fixed):
+   * it counts as written with its accent, or before a Portuguese verb ("so funciona no wifi").
+   */
+  private static int onlyAt(Folded f, int at) {
+    int len = f.phraseAt(at, Lexicon.ONLY);
+    if (len > 0 || !f.text.startsWith("so", at) || f.phraseAt(at, Lexicon.PT_SO) != 2) {
+      return len;
+    }
+    boolean accented = f.originalAt(at + 1) == 'ó' || f.originalAt(at + 1) == 'Ó';
+    int next = skipSpaces(f, at + 2);
+    return accented || next > at + 2 && f.phraseAt(next, Lexicon.PT_VERB_AFTER_SO) > 0 ? 2 : -1;
+  }
+
+  /** At {@code at}, after an "only": a space, then where or when ("on wifi", "wenn ich …"). */
+  private static boolean onlyWhere(Folded f, int at) {
+    if (at >= f.length() || f.text.charAt(at) != ' ') {
+      return false;
+    }
+    int where = f.phraseAt(skipSpaces(f, at), Lexicon.ONLY_WHERE);
+    return where > 0 && skipSpaces(f, at) + where < f.length();
   }
 
   /**
@@ -1990,7 +2091,28 @@ public final class AnswerParser {
   private static final java.util.regex.Pattern JA_PARTLY =
       java.util.regex.Pattern.compile(
           "(?:だと|では|なら|で|は)[^。！？!?]*?(?:る|ます|ました|た|です)(?:けど|けれど|けれども|が)、?"
-              + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ)");
+              + "[^。！？!?]*(?:だと|では|なら|で|は)[^。！？!?]*(?:ない|ません|なかった|ませんでした|ダメ|だめ|まだ)");
+
+  /**
+   * Japanese: it works only in one case ("Wi-Fiのときだけ使えます", "ノートPCでしか動きません") or only if something is
+   * done first ("再起動すれば直ります", "再起動したら使えます" — not the past "再起動したら直りました", which says it was fixed).
+   */
+  private static final java.util.regex.Pattern JA_ONLY_THEN =
+      java.util.regex.Pattern.compile(
+          "(?<!一部|半分|部分)(?:だけ|のみ)(?:は|で|なら)?、?(?:使え|動|つなが|繋が|直|いけ)"
+              + "|しか(?:使え|動|つなが|繋が|いけ)"
+              + "|(?:すれば|すると|したら|れば|なら)、?(?:直ります|直る|使えます|使える|動きます|動く"
+              + "|つながります|繋がります|つながる|繋がる)(?![たでし]|ようにな(?:りました|った))");
+
+  /**
+   * Latin: in one place yes, in another not, in one sentence ("am Laptop ja, am PC nicht", "en la
+   * laptop sí pero en la de escritorio no", "on the laptop yes, on the desktop no").
+   */
+  private static final java.util.regex.Pattern HERE_YES_THERE_NO =
+      java.util.regex.Pattern.compile(
+          "^(?:on|in|at|with|am|an|im|auf|bei|mit|en|sur|dans|avec|au|con|no|na|em|com)"
+              + " [^,.;!?]{1,40}? (?:yes|yeah|ja|oui|si|sim)[ ,;]+(?:(?:but|aber|mais|pero|mas|and|und"
+              + "|et|y|e) )?[^.!?]{1,60}? (?:not|no|nicht|pas|nao)[^\\p{L}]*$");
 
   /**
    * Japanese: it works, a contrast, then something that still does not work or works only at times
@@ -2049,6 +2171,51 @@ public final class AnswerParser {
   }
 
   /**
+   * A yes said twice, then more ("oui oui c'est réglé", "yes yes it works", "sí sí, ya funciona"):
+   * read as the yes said once, when that reading carries no words of its own; else null.
+   */
+  private static ParsedAnswer yesSaidTwice(Folded f, String text) {
+    int yes = f.phraseAt(0, Lexicon.YES);
+    // an answer with no words of its own is short: a long reply, or one of many yeses ("yes -- "
+    // said seventy times), is not read again yes by yes
+    if (yes <= 0 || yes >= f.length() || f.length() > APOLOGY_ANSWER_MAX) {
+      return null;
+    }
+    int again = f.skipSeparators(yes);
+    if (again == yes
+        || again >= f.length()
+        || !f.text.startsWith(f.text.substring(0, yes), again)
+        || f.phraseAt(again, Lexicon.YES) != yes
+        || f.text.startsWith(f.text.substring(0, yes), f.skipSeparators(again + yes))) {
+      return null;
+    }
+    String once = f.originalFrom(again);
+    return once == null ? null : withoutWords(read(once), text);
+  }
+
+  /**
+   * A score said as one number word, then only thanks ("FIVE cheers", "four thanks", "vier danke",
+   * "cinco gracias"): the score, no comment — as "5 thanks" is. Null otherwise.
+   */
+  private static ParsedAnswer.Rating numberWordThenThanks(Folded f) {
+    int end = 0;
+    while (end < f.length()
+        && Character.isLetter(f.text.charAt(end))
+        && !Folded.isCjk(f.text.charAt(end))) {
+      end++;
+    }
+    if (end == 0
+        || end >= f.length()
+        || !Lexicon.NUMBERS.containsKey(f.text.substring(0, end))
+        || skip(f, end, Lexicon.THANKS) < f.length()) {
+      return null; // "très bien" is no 3: only thanks may follow
+    }
+    return read(f.originalBefore(end)) instanceof ParsedAnswer.Rating r && r.comment() == null
+        ? r
+        : null;
+  }
+
+  /**
    * "4 i guess, took a while", "3かな、遅かった": a hedge, a separator, then more (not "3 or so people").
    */
   private static boolean hedgeThenReason(Folded f, int at) {
@@ -2070,7 +2237,15 @@ public final class AnswerParser {
     }
     Folded c = Folded.of(r.comment());
     // "10/10 for the support", "dez de dez pelo atendimento": what the score is for, no comment
-    return skip(c, 0, Lexicon.THANKS, Lexicon.POLITE, Lexicon.EMPHASIS, Lexicon.SCORE_FOR)
+    // "4, not bad", "3, passt schon": a mild verdict says the score again, no comment
+    return skip(
+                c,
+                0,
+                Lexicon.THANKS,
+                Lexicon.POLITE,
+                Lexicon.EMPHASIS,
+                Lexicon.SCORE_FOR,
+                Lexicon.SCORE_VERDICT)
             >= c.length()
         ? new ParsedAnswer.Rating(r.score(), null)
         : r;
@@ -2249,7 +2424,8 @@ public final class AnswerParser {
         // "tried steps 1, 2, 3", "Windows 11, 2", "le 3, 4": a list or a number goes on
         return null;
       }
-      return new ParsedAnswer.Rating(last.score(), before);
+      // "悪くない、4", "nada mau, 4": a mild verdict before the score is no comment either
+      return withoutThanks(new ParsedAnswer.Rating(last.score(), before));
     }
     return null;
   }

@@ -35,7 +35,7 @@ final class Lexicon {
             por supuesto | desde luego
           pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
             com certeza | claro | certamente | sem duvida
-          ja: はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
+          ja: はーい | はぁい | はいはい | はい〜 | はい～ | はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
           """);
 
   /** "not bad" that starts with a no: words about the service, never the no to "fixed?". */
@@ -44,7 +44,26 @@ final class Lexicon {
           """
           en: not bad | not too bad | not that bad
           es: nada mal | no esta mal | no estuvo mal | no fue mal | no estuvo nada mal
-          pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim
+          pt: nada mal | nao foi mal | nao esta mal | nada ruim | nao foi ruim | nao esta ruim |
+            nada mau | nao foi mau | nao esta mau
+          """);
+
+  /**
+   * Praise negated ("no muy bien", "not so good", "nicht so toll", "pas terrible", "não muito
+   * bom"): a verdict on the service, never the no to "did we fix it?" or "anything else?" — the
+   * words are kept.
+   */
+  static final List<String> NOT_GOOD =
+      phrases(
+          """
+          en: not very good | not so good | not that good | not too good | not great | not so great |
+            not very well | not that great
+          de: nicht so gut | nicht so toll | nicht sehr gut | nicht besonders | nicht besonders gut |
+            nicht so prickelnd
+          fr: pas tres bien | pas terrible | pas top | pas genial | pas super | pas fameux | pas tres bon
+          es: no muy bien | no muy bueno | no muy buena | no tan bien | no tan bueno | no tan buena |
+            no fue muy bueno | no estuvo muy bien
+          pt: nao muito bom | nao muito bem | nao tao bom | nao foi muito bom | nao muito boa
           """);
 
   /**
@@ -112,7 +131,8 @@ final class Lexicon {
           fr: non | nan | rien | rien d'autre | rien de plus | plus rien | pas besoin | pas pour l'instant | ca ira |
             c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
           es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
-            por el momento no | por ahora nada | ahorita no
+            por el momento no | por ahora nada | ahorita no | no pos no | no pues no | pos no |
+            pues no
           pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
           ja: あかん | あかんわ | あかんかった | 言うことはありません | 特に言うことはありません | 特にコメントはありません | いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
@@ -346,7 +366,8 @@ final class Lexicon {
             un monton | de nuevo | chicos | chicas | equipo | todo tranquilo | tu tambien |
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
             feliz semana | que tengas buena semana | todo en orden | esta todo ok | esta todo bien |
-            esta ok | todo esta ok | todo esta bien | guay | todo guay | joya | todo joya | re bien
+            esta ok | todo esta ok | todo esta bien | guay | todo guay | joya | todo joya | re bien |
+            che | wey | guey
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -398,6 +419,23 @@ final class Lexicon {
           es: sin duda | sin dudarlo | sin ninguna duda | de sobra | claramente | de una | de una vez
           pt: sem duvida | sem duvidas | com certeza | tranquilamente | facil
           ja: 間違いなく | 文句なし | 文句なしで | 文句なしです
+          """);
+
+  /**
+   * A mild verdict that only says the score again in words ("4, not bad", "3, passt schon", "un 4,
+   * nada mal", "4, pas mal", "nada mau, 4", "悪くない、4"): with a score it is no comment — it names
+   * nothing that went wrong.
+   */
+  static final List<String> SCORE_VERDICT =
+      phrases(
+          """
+          en: not bad | not too bad | not that bad | not bad at all | pretty good | fair enough
+          de: nicht schlecht | gar nicht schlecht | nicht so schlecht | passt schon | passt | geht schon
+          fr: pas mal | pas trop mal | pas si mal | plutot bien | correct | c'est correct
+          es: nada mal | no esta mal | no estuvo mal | no fue mal | no estuvo nada mal | bastante bien
+          pt: nada mal | nada mau | nao foi mal | nao foi mau | nao esta mal | nao esta mau |
+            nada ruim | nao foi ruim | bastante bom
+          ja: 悪くない | 悪くなかった | 悪くないです | 悪くなかったです | 悪くないと思います
           """);
 
   /**
@@ -752,6 +790,61 @@ final class Lexicon {
           es: a veces | solo a veces | de vez en cuando | no siempre | a ratos | una vez si y otra no
           pt: as vezes | so as vezes | de vez em quando | nem sempre | uma vez sim outra nao
           ja: たまに | 時々 | ときどき | 時たま
+          """);
+
+  /**
+   * "Only", said of where or when it works ("only on wifi", "works only if I restart", "nur im
+   * WLAN", "seulement en wifi", "solo funciona con wifi", "só funciona no wifi"): a fix that holds
+   * only there is a partial fix. Portuguese "só" folds to "so", which is also English and German
+   * "so": AnswerParser.onlyAt takes it only as written "só" or before a Portuguese verb.
+   */
+  static final List<String> ONLY =
+      phrases(
+          """
+          en: only
+          de: nur | bloss | lediglich
+          fr: seulement | uniquement
+          es: solo | solamente | unicamente
+          pt: somente | apenas
+          """);
+
+  /** "so" as a word of its own (see {@link AnswerParser}'s onlyAt). */
+  static final List<String> PT_SO = phrases("pt: so");
+
+  /** Portuguese verbs of working that "só" may stand before ("só funciona no wifi"). */
+  static final List<String> PT_VERB_AFTER_SO =
+      phrases(
+          """
+          pt: funciona | funcionou | funcionando | da | deu | pega | pegou | liga | ligou | abre |
+            abriu | conecta | conectou | imprime | imprimiu | vai | foi | anda | roda | rodou
+          """);
+
+  /**
+   * What names a place, a way or a condition after "only" ("only on wifi", "nur wenn ich neu
+   * starte", "solo con wifi", "só no wifi"), not a time it took ("only took a minute").
+   */
+  static final List<String> ONLY_WHERE =
+      phrases(
+          """
+          en: on | in | at | with | via | over | through | when | if | after | from | while | for
+          de: im | am | an | auf | in | mit | uber | per | bei | wenn | falls | nach | vom | von
+          fr: en | sur | dans | avec | par | quand | si | apres | au | a | depuis | pour
+          es: en | con | por | cuando | si | despues | desde | al | a | para
+          pt: no | na | nos | nas | em | com | pelo | pela | via | quando | se | depois | do | da | para
+          """);
+
+  /**
+   * "If", right after that it works ("fixed if I restart", "geht wenn ich neu starte", "ça marche
+   * si je redémarre", "funciona si reinicio", "funciona se eu reiniciar"): it holds only then.
+   */
+  static final List<String> IF =
+      phrases(
+          """
+          en: if | only if | as long as
+          de: wenn | falls | nur wenn | solange
+          fr: si | seulement si | tant que | a condition que
+          es: si | solo si | siempre que | mientras
+          pt: se | so se | desde que | enquanto
           """);
 
   /**
@@ -1470,7 +1563,7 @@ final class Lexicon {
             ca ne marche plus | ca fonctionne plus | ca ne fonctionne plus | c'est pire | encore pire |
             pire qu'avant | toujours aussi lent | toujours aussi lente | ca ne marche plus du tout |
             ca marche plus du tout | plus rien ne marche | plus rien ne fonctionne | rien ne marche |
-            rien ne fonctionne | plus rien marche | rien marche
+            rien ne fonctionne | plus rien marche | rien marche | pantoute | pas pantoute
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
@@ -1530,12 +1623,19 @@ final class Lexicon {
             it did | it worked | that worked | worked | that did it | did the trick
             no issues | no issue | no issues anymore | no more issues | no problems |
             no problems anymore | no more problems | no complaints | nothing wrong | nothing wrong now |
-            no errors | no more errors
+            no errors | no more errors | no problem now | no problem anymore | no problems now |
+            nothing wrong with it | nothing wrong with it now | nothing wrong anymore |
+            so far so good | good so far | all good so far | fine so far | ok so far |
+            nothing wrong with it anymore |
+            no complaints now
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
             funktioniert | lauft | klappt
             hat geklappt | hat funktioniert
-            keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr
+            keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr |
+            keine beschwerden | keine klagen | keine probleme bisher | bisher keine probleme |
+            kein problem | kein fehler mehr | bis jetzt passt alles | bisher passt alles |
+            bis jetzt passt | bisher passt | passt alles | passt bis jetzt | passt bisher
           fr: resolu | repare | c'est resolu | c'est repare | probleme resolu | ca marche |
             ca remarche | ca fonctionne | ca marche maintenant | regle | c'est regle |
             tout est regle | probleme regle | c'est en ordre | tout est en ordre | c'est de nouveau en ordre
@@ -1550,7 +1650,10 @@ final class Lexicon {
             ya lo habeis arreglado | lo habeis solucionado | ya lo habeis solucionado | lo han arreglado |
             ya lo han arreglado
             ya no hay problemas | ya no hay problema | sin problemas | sin problemas ya |
-            ningun problema
+            ningun problema | sin problema | sin problema ya | ninguna queja | sin quejas |
+            ningun problema mas | de momento bien | por ahora bien | hasta ahora bien |
+            de momento todo bien | por ahora todo bien | hasta ahora todo bien | anda barbaro |
+            anda joya | anda de diez | anda perfecto | anda genial | anda de lujo | anda barbaro ya
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
@@ -1560,8 +1663,10 @@ final class Lexicon {
             ja esta funcionando | ja esta tudo funcionando | ja esta resolvido | ficou resolvido | ja ficou resolvido | ficou tudo resolvido |
             resolveram | ja resolveram | voltou ao normal | ja voltou ao normal
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
-            nao tem mais problema
-          ja: もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
+            nao tem mais problema | sem problema | sem problema agora | nenhuma reclamacao |
+            sem reclamacoes | ta de boa | esta de boa | ta tudo de boa | tudo de boa |
+            esta tudo de boa | ja ta de boa
+          ja: 特に問題ありません | 問題ありません | 問題ございません | 特に問題ないです | もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
             なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
             動きます | 解決いたしました | 解消しました | 解消いたしました | 復旧しました | 復旧いたしました |
@@ -1641,16 +1746,20 @@ final class Lexicon {
           es: perfectamente | perfecto | bien | genial | sin problemas | de maravilla | joya | guay
           pt: perfeitamente | perfeito | bem | certinho | direitinho | de boa | normal | normalmente
           ja: ちゃんと | 問題なく | 普通に | 無事
-          en: now | again | already | yet | finally | all | totally | completely | fully | than before
+          en: now | again | already | yet | finally | all | totally | completely | fully | than before |
+            since yesterday | since then | since this morning | so far
           de: als vorher
           fr: qu'avant
           es: que antes
           pt: do que antes | que antes
-          de: jetzt | wieder | schon | endlich | alles | nun
-          fr: maintenant | deja | enfin | encore | tout
-          es: ya | ahora | de nuevo | otra vez | por fin | todo | todavia | aun
-          pt: agora | ja | ainda | de novo | finalmente | tudo
-          ja: もう | また | やっと | っぽい | っぽいです | ぽい | みたい | みたいです | らしい | らしいです |
+          de: jetzt | wieder | schon | endlich | alles | nun | seit gestern | seitdem | bisher |
+            ohne probleme | ohne fehler
+          fr: maintenant | deja | enfin | encore | tout | depuis hier | depuis | depuis ce matin
+          es: ya | ahora | de nuevo | otra vez | por fin | todo | todavia | aun | desde ayer |
+            desde entonces | desde esta manana | sin problema
+          pt: agora | ja | ainda | de novo | finalmente | tudo | desde ontem | desde entao |
+            sem problema | sem problemas
+          ja: 昨日から | それ以来 | もう | また | やっと | っぽい | っぽいです | ぽい | みたい | みたいです | らしい | らしいです |
             ようです
           """);
 
@@ -2136,6 +2245,12 @@ final class Lexicon {
         String said = phrase.replaceAll("(^| )nicht(?= |$)", "$1" + nicht);
         out.add(said);
         out.add(said.replaceAll("(^| )immer(?= |$)", "$1imma"));
+      }
+    }
+    if (phrase.matches("(?:.* )?nicht mehr(?: .*)?")) {
+      // Austrian and Bavarian "nimmer" for "nicht mehr": "geht nimmer", "funktioniert nimmer"
+      for (String nimmer : List.of("nimmer", "nimma", "nimmamehr")) {
+        out.add(phrase.replaceAll("(^| )nicht mehr(?= |$)", "$1" + nimmer));
       }
     }
     if (phrase.matches("(?:.* )?(?:geht|nicht|noch|ist)(?: .*)?")) {

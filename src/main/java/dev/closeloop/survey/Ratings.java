@@ -88,7 +88,7 @@ final class Ratings {
               + "|(?:i'?d |i )?give (?:it|you|them) an?|(?:i'?d |i )?give (?:it|you|them)"
               + "|i'?d say an?|i'?d say|(?:an? )?(?:solid|strong|easy|clear|fair|okay|ok),?"
               + "|(?:not bad|not too bad|pas mal|pas trop mal|nicht schlecht|gar nicht schlecht"
-              + "|nada mal|no esta mal|nao foi mal|nao esta mal),?"
+              + "|nada mal|no esta mal|nao foi mal|nao esta mal|nada mau|nao foi mau|nao esta mau),?"
               + "|(?:ne |eine )?(?:glatte|klare|satte|solide)"
               + "|ich gebe (?:euch |dir |ihnen )?eine"
               + "|(?:ich )?geb(?:e)? (?:euch |dir |ihnen )?(?:eine|ne)|ich gebe|geb(?:e)?"

@@ -143,6 +143,19 @@ class HeldOutReadingTest {
     score("/survey/heldout10-2026-12-07.tsv", 160, 0.85);
   }
 
+  /**
+   * The eleventh set, written 2026-12-07 and committed before it was run (regional variants, voice
+   * and phone typing, answers to the wrong question, negation twists): at its first run it read 105
+   * of 160 (en 20/34, de 16/26, fr 18/25, es 15/25, pt 19/25, ja 17/25) — that is the
+   * generalisation figure. The reader was then fixed by class on its misses, so what it reads now
+   * (145 of 160: en 27/34, de 24/26, fr 23/25, es 24/25, pt 24/25, ja 23/25) is no longer one; the
+   * floor only keeps the fixes. Its fifteen misses are listed in docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheEleventhSet() throws IOException {
+    score("/survey/heldout11-2026-12-07.tsv", 160, 0.75);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
