@@ -169,13 +169,7 @@ abstract class CliVerb implements Callable<Integer> {
       return call.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       call.cancel(true);
-      throw new Failure(
-          FAILED,
-          "the app on 127.0.0.1:"
-              + port
-              + " did not answer within "
-              + ANSWER_WITHIN.toSeconds()
-              + " s");
+      throw notInTime(port);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (CappedBody.TooLarge.in(cause) != null) {
@@ -188,16 +182,20 @@ abstract class CliVerb implements Callable<Integer> {
                 + " MiB");
       }
       if (cause instanceof java.net.http.HttpTimeoutException) {
-        throw new Failure(
-            FAILED,
-            "the app on 127.0.0.1:"
-                + port
-                + " did not answer within "
-                + ANSWER_WITHIN.toSeconds()
-                + " s");
+        throw notInTime(port);
       }
       throw cause instanceof Exception ex ? ex : e;
     }
+  }
+
+  private static Failure notInTime(int port) {
+    return new Failure(
+        FAILED,
+        "the app on 127.0.0.1:"
+            + port
+            + " did not answer within "
+            + ANSWER_WITHIN.toSeconds()
+            + " s");
   }
 
   private static HttpClient client() {
