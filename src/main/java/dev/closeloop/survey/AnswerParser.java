@@ -706,6 +706,9 @@ public final class AnswerParser {
     if (thumbThenSame != null) {
       return thumbThenSame; // "❌ immer noch kaputt", "✔️ resolvido": the emoji says it too
     }
+    if (faultGone(f)) {
+      return new ParsedAnswer.Fixed(true, null, text); // "it doesn't crash anymore", "もう落ちません"
+    }
     String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
     if (Lexicon.THUMBS_UP.contains(core)
         || Lexicon.THUMBS_UP.contains(f.text)
@@ -2664,6 +2667,80 @@ public final class AnswerParser {
         ? words
         : f.length();
   }
+
+  /**
+   * The fault no longer happens, and nothing else is said but thanks: "it doesn't crash anymore",
+   * "no more crashes", "stürzt nicht mehr ab", "keine Abstürze mehr", "ça ne plante plus", "plus de
+   * coupures", "ya no se cuelga", "não trava mais", "nunca mais travou", "もう落ちません", "エラーが出なくなりました"
+   * — fixed. A fault word negated with "no more" is the fix, not the fault ("no more crashes" was
+   * read as not fixed). Not "doesn't work anymore" (no fault word) nor "使えなくなりました" (became
+   * unusable).
+   */
+  private static boolean faultGone(Folded f) {
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
+    int end = f.length();
+    while (end > start) {
+      int tail = lastPhraseStart(f, start, end);
+      if (tail < 0) {
+        break;
+      }
+      end = tail;
+    }
+    String core = trimSeparators(f.text.substring(Math.min(start, end), end));
+    return !core.isEmpty()
+        && f.text.indexOf('?') < 0
+        && f.text.indexOf('？') < 0 // "no more crashes?": a question
+        && FAULT_GONE.matcher(core).matches();
+  }
+
+  /** Where thanks, an ack, a time word or emoji at the end of [from, to) start, or -1. */
+  private static int lastPhraseStart(Folded f, int from, int to) {
+    int i = to;
+    while (i > from && Folded.isSeparator(f.text.charAt(i - 1))) {
+      i--;
+    }
+    if (i > from && Character.getType(f.text.codePointBefore(i)) == Character.OTHER_SYMBOL) {
+      return i - Character.charCount(f.text.codePointBefore(i));
+    }
+    for (int j = i - 1; j >= from; j--) {
+      boolean wordStart = j == 0 || !Character.isLetterOrDigit(f.text.charAt(j - 1));
+      if (wordStart
+          && skipSymbols(f, skip(f, j, Lexicon.ACK, Lexicon.FILLER)) >= to
+          && skip(f, j, Lexicon.ACK, Lexicon.FILLER) > j) {
+        return j;
+      }
+    }
+    return i < to ? i : -1;
+  }
+
+  private static final java.util.regex.Pattern FAULT_GONE =
+      java.util.regex.Pattern.compile(
+          "(?:(?:it|that|this|the \\p{L}+|my \\p{L}+|the \\p{L}+ \\p{L}+) )?"
+              + "(?:does ?n'?t|does not|won'?t|will not|is ?n'?t|is not|has ?n'?t|has not)"
+              + " (?:crash|freez|froz|hang|drop|disconnect|fail|lag|reboot|restart|jam|flicker"
+              + "|cut|shut|stall|glitch)\\p{L}*(?: out| off| up| down)? any ?more"
+              + "|no more (?:crash|freez|hang|drop|disconnect|fail|lag|reboot|restart|jam|flicker"
+              + "|error|glitch|cut|outage)\\p{L}*"
+              + "|(?:(?:es|er|sie|das \\p{L}+|der \\p{L}+|die \\p{L}+|mein \\p{L}+) )?"
+              + "(?:sturzt|friert|hangt|bricht|fallt|spinnt|ruckelt|crasht|stockt|flackert|hakt)"
+              + " nicht mehr(?: ab| ein| aus| auf| zusammen)?"
+              + "|keine (?:absturze|abbruche|fehler|fehlermeldungen|aussetzer|hanger|ruckler) mehr"
+              + "|(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?"
+              + "(?:ne |n')(?:se )?(?:plante|gele|bloque|coupe|freeze|crash|bug|rame|deconnecte"
+              + "|redemarre)\\p{L}* plus"
+              + "|plus (?:de |d')(?:plantages?|coupures?|bugs?|erreurs?|deconnexions?|blocages?)"
+              + "|ya no (?:se )?(?:cuelga|traba|congela|cae|falla|corta|reinicia|bloquea"
+              + "|desconecta|apaga|tilda)\\p{L}*"
+              + "|ya no (?:hay|da|sale)n? (?:errores|error|cortes|fallos)"
+              + "|(?:ja )?nao (?:trava|congela|cai|falha|desliga|reinicia|desconecta|da erro)"
+              + "\\p{L}* mais"
+              + "|nunca mais (?:travou|caiu|deu erro|falhou|desligou|congelou|reiniciou)"
+              + "|(?:ja )?nao da mais erro"
+              + "|もう(?:落ちません|落ちない|固まりません|固まらない|止まりません|切れません|切れない"
+              + "|フリーズしません|エラーが出ません|エラーは出ません)(?:です|ね|よ)?"
+              + "|(?:エラー|フリーズ)(?:は|が|も)?(?:出なくなりました|しなくなりました|出なくなった"
+              + "|しなくなった)"
+              + "|(?:落ち|切れ|固まら|止まら)なくなりました");
 
   /** "ainda não está a funcionar", "still not working": "still not", then only that it works. */
   private static boolean stillNotAgain(Folded f) {
