@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,9 @@ class HostilePortTest {
   @TempDir Path dir;
   private ServerSocket server;
   private final List<String> requests = new CopyOnWriteArrayList<>();
+
+  /** Counted down when the test ends: the program's answering threads stop then. */
+  private final CountDownLatch ended = new CountDownLatch(1);
 
   private record Run(int code, String out, String err) {}
 
@@ -95,6 +100,7 @@ class HostilePortTest {
 
   @AfterEach
   void close() throws IOException {
+    ended.countDown();
     if (server != null) {
       server.close();
     }
@@ -155,11 +161,11 @@ class HostilePortTest {
                   "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                       .getBytes(StandardCharsets.US_ASCII));
               out.flush();
-              while (true) {
+              // until the test ends (a chunk every 200 ms, never the last one)
+              do {
                 out.write("1\r\n \r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Thread.sleep(200);
-              }
+              } while (!ended.await(200, TimeUnit.MILLISECONDS));
             });
     Path cfg = config(port);
 
