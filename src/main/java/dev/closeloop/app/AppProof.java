@@ -1,12 +1,8 @@
 package dev.closeloop.app;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.closeloop.ticket.Signatures;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How a CLI verb knows that what answers on {@code server.port} is this Closeloop before it sends
@@ -50,23 +46,12 @@ final class AppProof {
   }
 
   static String proof(String token, int port, String challenge) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return HexFormat.of()
-          .formatHex(
-              mac.doFinal(
-                  ("closeloop-cli\n" + port + "\n" + challenge).getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    return Signatures.hmacSha256Hex(
+        token, Signatures.utf8("closeloop-cli\n" + port + "\n" + challenge));
   }
 
   /** Whether {@code answered} proves {@code token} for {@code port} and {@code challenge}. */
   static boolean proves(String answered, String token, int port, String challenge) {
-    return answered != null
-        && MessageDigest.isEqual(
-            answered.strip().getBytes(StandardCharsets.UTF_8),
-            proof(token, port, challenge).getBytes(StandardCharsets.UTF_8));
+    return answered != null && Signatures.equal(proof(token, port, challenge), answered.strip());
   }
 }

@@ -157,6 +157,9 @@ abstract class CliVerb implements Callable<Integer> {
   /** How long a verb waits for the app's whole answer (headers and body). */
   static final Duration ANSWER_WITHIN = Duration.ofSeconds(60);
 
+  /** How long the health check may take, its whole answer read: then nothing is taken to run. */
+  static final Duration HEALTH_WITHIN = Duration.ofSeconds(2);
+
   /**
    * The whole answer to {@code request}, at most {@link #ANSWER_LIMIT} bytes within {@link
    * #ANSWER_WITHIN}: the request's own timeout ends at the headers, and an answer that never ends
@@ -238,13 +241,13 @@ abstract class CliVerb implements Callable<Integer> {
         client()
             .sendAsync(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/live"))
-                    .timeout(Duration.ofSeconds(2))
+                    .timeout(HEALTH_WITHIN)
                     .header(AppProof.CHALLENGE, challenge)
                     .build(),
                 CappedBody.of(64 * 1024));
     HttpResponse<String> r;
     try {
-      r = call.get(2, TimeUnit.SECONDS);
+      r = call.get(HEALTH_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
