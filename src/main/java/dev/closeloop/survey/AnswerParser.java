@@ -2677,40 +2677,32 @@ public final class AnswerParser {
    * unusable).
    */
   private static boolean faultGone(Folded f) {
-    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
-    int end = f.length();
-    while (end > start) {
-      int tail = lastPhraseStart(f, start, end);
-      if (tail < 0) {
-        break;
-      }
-      end = tail;
+    if (f.text.indexOf('?') >= 0 || f.text.indexOf('？') >= 0) {
+      return false; // "no more crashes?": a question
     }
-    String core = trimSeparators(f.text.substring(Math.min(start, end), end));
-    return !core.isEmpty()
-        && f.text.indexOf('?') < 0
-        && f.text.indexOf('？') < 0 // "no more crashes?": a question
-        && FAULT_GONE.matcher(core).matches();
+    int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER);
+    int end = start;
+    while (end < f.length() && !onlyThanksFrom(f, end)) {
+      end++;
+    }
+    String core = trimSeparators(f.text.substring(start, end));
+    return !core.isEmpty() && FAULT_GONE.matcher(core).matches();
   }
 
-  /** Where thanks, an ack, a time word or emoji at the end of [from, to) start, or -1. */
-  private static int lastPhraseStart(Folded f, int from, int to) {
-    int i = to;
-    while (i > from && Folded.isSeparator(f.text.charAt(i - 1))) {
-      i--;
+  /**
+   * From {@code at}, a word start, to the end: only thanks, acks, time words and emoji ("…anymore,
+   * thanks 👍"). False inside a word.
+   */
+  private static boolean onlyThanksFrom(Folded f, int at) {
+    if (at > 0 && Character.isLetterOrDigit(f.text.charAt(at - 1))) {
+      return false;
     }
-    if (i > from && Character.getType(f.text.codePointBefore(i)) == Character.OTHER_SYMBOL) {
-      return i - Character.charCount(f.text.codePointBefore(i));
+    int i = at;
+    for (int before = -1; i > before && i < f.length(); ) {
+      before = i;
+      i = skipSymbols(f, skip(f, i, Lexicon.ACK, Lexicon.FILLER));
     }
-    for (int j = i - 1; j >= from; j--) {
-      boolean wordStart = j == 0 || !Character.isLetterOrDigit(f.text.charAt(j - 1));
-      if (wordStart
-          && skipSymbols(f, skip(f, j, Lexicon.ACK, Lexicon.FILLER)) >= to
-          && skip(f, j, Lexicon.ACK, Lexicon.FILLER) > j) {
-        return j;
-      }
-    }
-    return i < to ? i : -1;
+    return i >= f.length();
   }
 
   private static final java.util.regex.Pattern FAULT_GONE =
