@@ -334,23 +334,11 @@ class DiscordPlatformTest {
   void aRedirectIsNotFollowedToAnotherHost() {
     // Discord's API answers 302 to another address on this machine: nothing may be called
     // there on its word; an answer that is not Discord's is a failed send
-    com.github.tomakehurst.wiremock.WireMockServer elsewhere =
-        new com.github.tomakehurst.wiremock.WireMockServer(
-            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort());
-    elsewhere.start();
-    try {
-      elsewhere.stubFor(
-          com.github.tomakehurst.wiremock.client.WireMock.any(
-                  com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
-              .willReturn(
-                  com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"id\":\"1\"}")));
+    try (dev.closeloop.testing.Elsewhere elsewhere =
+        new dev.closeloop.testing.Elsewhere("{\"id\":\"1\"}")) {
       String channel = discord.snowflake();
       discord.redirectNext(
-          "POST",
-          "channels/" + channel + "/messages",
-          "http://127.0.0.1:" + elsewhere.port() + "/latest/meta-data/iam");
+          "POST", "channels/" + channel + "/messages", elsewhere.url("/latest/meta-data/iam"));
 
       try {
         platform.send(
@@ -361,9 +349,7 @@ class DiscordPlatformTest {
       }
       // before: OkHttp followed the 302 there (as a GET: an internal address called on Discord's
       // word)
-      assertThat(elsewhere.getAllServeEvents()).isEmpty();
-    } finally {
-      elsewhere.stop();
+      assertThat(elsewhere.calls()).isZero();
     }
   }
 

@@ -73,21 +73,9 @@ class SlackOutboundTest {
   void aRedirectIsNotFollowedToAnotherHost() throws Exception {
     // Slack's API answers 302 to a metadata-like address on this machine: nothing may be called
     // there on its word; an answer that is not Slack's is a failed send, retried later
-    com.github.tomakehurst.wiremock.WireMockServer elsewhere =
-        new com.github.tomakehurst.wiremock.WireMockServer(
-            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
-                .bindAddress("127.0.0.1")
-                .dynamicPort());
-    elsewhere.start();
-    try {
-      elsewhere.stubFor(
-          com.github.tomakehurst.wiremock.client.WireMock.any(
-                  com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
-              .willReturn(
-                  com.github.tomakehurst.wiremock.client.WireMock.okJson(
-                      "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")));
-      fake.redirect(
-          "chat.postMessage", "http://127.0.0.1:" + elsewhere.port() + "/latest/meta-data/iam", 1);
+    try (dev.closeloop.testing.Elsewhere elsewhere =
+        new dev.closeloop.testing.Elsewhere("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1.2\"}")) {
+      fake.redirect("chat.postMessage", elsewhere.url("/latest/meta-data/iam"), 1);
 
       assertThatThrownBy(
               () -> slack.send(new Outgoing.ChannelPost("k1", DIGEST, text("Dana's comment"))))
@@ -95,9 +83,7 @@ class SlackOutboundTest {
               DeliveryException.class, e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
       // before: OkHttp followed the 302 there (as a GET: an internal address called on Slack's
       // word)
-      assertThat(elsewhere.getAllServeEvents()).isEmpty();
-    } finally {
-      elsewhere.stop();
+      assertThat(elsewhere.calls()).isZero();
     }
   }
 
