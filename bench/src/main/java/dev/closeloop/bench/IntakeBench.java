@@ -15,8 +15,16 @@ import java.util.function.IntFunction;
 final class IntakeBench {
   static final String SECRET = "bench-secret";
 
-  /** One server's figures: closed loop, open loop, and its CPU per request in the closed loop. */
-  record Side(String name, Load.Result closed, Load.Result rate, double cpuMicrosPerRequest) {}
+  /**
+   * One server's figures: closed loop, open loop, its CPU per request in the closed loop, and the
+   * share of that CPU its JIT compiler threads used (still compiling means not yet warm).
+   */
+  record Side(
+      String name,
+      Load.Result closed,
+      Load.Result rate,
+      double cpuMicrosPerRequest,
+      double jitShare) {}
 
   /** Every side measured; the first is the baseline, the last the app. */
   record Result(List<Side> sides) {
@@ -60,11 +68,13 @@ final class IntakeBench {
     Params p = Params.of(a);
     Path dir = Bench.workDir("intake");
     Bench.say(
-        "intake: generator=%s concurrency=%d %s warmup=%d, then %d req/s for %.0f s; load %s; dir %s",
+        "intake: generator=%s concurrency=%d %s warmup=%d%s, then %d req/s for %.0f s; load %s;"
+            + " dir %s",
         p.generator(),
         p.concurrency(),
         p.generator().equals("wrk") ? "for " + p.seconds() + " s" : "count=" + p.count(),
         p.warmup(),
+        p.warmSeconds() > 0 ? " and " + p.warmSeconds() + " s closed loop not counted" : "",
         p.rate(),
         p.rateSeconds(),
         Bench.loadAverage(),
@@ -130,7 +140,8 @@ final class IntakeBench {
       double rateSeconds,
       String generator,
       double seconds,
-      int wrkThreads) {
+      int wrkThreads,
+      double warmSeconds) {
     static Params of(Bench.Args a) {
       return new Params(
           a.i("concurrency", 16),
@@ -140,8 +151,17 @@ final class IntakeBench {
           a.d("rate-seconds", 20),
           IntakeBench.generator(a),
           a.d("seconds", 10),
-          a.i("wrk-threads", 2));
+          a.i("wrk-threads", 2),
+          a.d("warm-seconds", 0));
     }
+  }
+
+  /**
+   * Signed requests to prepare for a wrk run of {@code seconds} at about {@code perSecond}, times
+   * {@code margin}: a repeat would be a duplicate, not accepted.
+   */
+  private static int prepared(double perSecond, double seconds, int margin) {
+    return (int) Math.max(30_000, margin * perSecond * seconds);
   }
 
   /** {@code --generator wrk|raw|httpclient}; by default wrk when it is installed, else raw. */
@@ -166,25 +186,46 @@ final class IntakeBench {
       IntFunction<String> body =
           i -> Load.closed(run, i, Instant.now(), Load.emailRequester(run, i));
       Load.Result warm = load.closedLoop(concurrency, 0, warmup, body);
-      double cpu0 = Jar.cpuSeconds(j.process.pid());
+      long pid = j.process.pid();
+      int from = warmup;
+      double perSecond = warm.acceptedPerSecond();
+      if (generator.equals("wrk")) {
+        // not counted: the same closed loop until the server's JIT has compiled what it runs (the
+        // app's compiler threads were still busy 50 s into a closed loop), in slices of 10 s so
+        // that each slice's prepared requests follow the rate of the slice before
+        for (double left = p.warmSeconds(); left > 0; left -= 10) {
+          double slice = Math.min(10, left);
+          int requests = prepared(perSecond, slice, from == warmup ? 12 : 3);
+          Load.Result r =
+              Wrk.closedLoop(load, dir, wrkThreads, concurrency, slice, from, requests, body);
+          from += requests;
+          perSecond = r.acceptedPerSecond();
+          Bench.say("  %-16s warming: %.0f accepted/s", name, perSecond);
+        }
+      }
+      double cpu0 = Jar.cpuSeconds(pid);
+      double jit0 = Jar.compilerCpuSeconds(pid);
       Load.Result closed;
       int used = count;
       if (generator.equals("wrk")) {
-        // the warm-up ran on the in-process generator, on a JIT still cold: wrk then took the jar
-        // to 6x its warm-up rate (3,828 vs 640/s), and a repeat is a duplicate, so prepare plenty
-        int requests = (int) Math.max(30_000, 12 * warm.acceptedPerSecond() * seconds);
+        // after the in-process warm-up alone, on a JIT still cold, wrk took the jar to 6x its
+        // warm-up rate (3,828 vs 640/s), and a repeat is a duplicate, so prepare plenty
+        int requests = prepared(perSecond, seconds, from == warmup ? 12 : 3);
         used = requests;
-        closed =
-            Wrk.closedLoop(load, dir, wrkThreads, concurrency, seconds, warmup, requests, body);
+        closed = Wrk.closedLoop(load, dir, wrkThreads, concurrency, seconds, from, requests, body);
       } else {
-        closed = load.closedLoop(concurrency, warmup, count, body);
+        closed = load.closedLoop(concurrency, from, count, body);
       }
-      double cpuPerRequest = (Jar.cpuSeconds(j.process.pid()) - cpu0) / closed.sent() * 1e6;
-      Bench.say("  %-16s: %s; server CPU %.0f µs/request", name, closed.line(), cpuPerRequest);
-      int from = warmup + used;
+      double cpu = Jar.cpuSeconds(pid) - cpu0;
+      double jitShare = (Jar.compilerCpuSeconds(pid) - jit0) / cpu;
+      double cpuPerRequest = cpu / closed.sent() * 1e6;
+      Bench.say(
+          "  %-16s: %s; server CPU %.0f µs/request, %.0f %% of it the JIT compiling",
+          name, closed.line(), cpuPerRequest, 100 * jitShare);
+      from += used;
       Load.Result atRate = load.fixedRate(rate, rateSeconds, from, body);
       Bench.say("  %-16s @%d/s: %s", name, rate, atRate.line());
-      return new Side(name, closed, atRate, cpuPerRequest);
+      return new Side(name, closed, atRate, cpuPerRequest, jitShare);
     }
   }
 }

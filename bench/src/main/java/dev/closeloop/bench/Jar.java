@@ -186,6 +186,33 @@ final class Jar implements AutoCloseable {
     }
   }
 
+  /**
+   * CPU seconds used so far by the process's JIT compiler threads (the tasks HotSpot names "C1
+   * CompilerThread…" and "C2 CompilerThread…"), from /proc/PID/task/TID/stat; NaN when unknown. A
+   * compiler thread that has already ended is not counted.
+   */
+  static double compilerCpuSeconds(long pid) {
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      long ticks = 0;
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        String stat;
+        try {
+          stat = Files.readString(task.resolve("stat"));
+        } catch (IOException gone) {
+          continue;
+        }
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+      }
+      return ticks / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
   /** Resident set size in MiB, from /proc/PID/status (VmRSS). */
   double rssMiB() {
     return rssMiB(process.pid());
