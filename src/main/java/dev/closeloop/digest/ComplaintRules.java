@@ -144,12 +144,14 @@ final class ComplaintRules {
     List<Clause> clauses = new ArrayList<>();
     List<String> current = new ArrayList<>();
     int sentenceStart = 0;
+    boolean elsewhereBefore = false;
     for (String token : tokens) {
       boolean contrast = cues.contrast().has(token);
       if (!isWord(token) || contrast) {
         if (!current.isEmpty()) {
-          Clause clause = Clause.of(current, cues);
+          Clause clause = Clause.of(current, cues, elsewhereBefore);
           clauses.add(token.equals("?") ? clause.asQuestion(current, cues) : clause);
+          elsewhereBefore |= current.stream().anyMatch(cues.elsewhere()::has);
           current = new ArrayList<>();
         }
         if (contrast || SENTENCE_END.matcher(token).matches()) {
@@ -161,7 +163,7 @@ final class ComplaintRules {
       }
     }
     if (!current.isEmpty()) {
-      clauses.add(Clause.of(current, cues));
+      clauses.add(Clause.of(current, cues, elsewhereBefore));
     }
     spreadPersistence(clauses, sentenceStart);
     return clauses;
@@ -230,7 +232,12 @@ final class ComplaintRules {
           || ((strongProblem || persistent) && !resolved);
     }
 
-    static Clause of(List<String> words, ComplaintCues cues) {
+    /**
+     * @param elsewhereBefore whether an earlier clause spoke of another time ("last time", "la
+     *     dernière fois"): then a {@code [long time]} word here is this time's wait, compared with
+     *     that one ("la dernière fois c'était réglé en une heure, cette fois dix jours"; round 15)
+     */
+    static Clause of(List<String> words, ComplaintCues cues, boolean elsewhereBefore) {
       int n = words.size();
       boolean[] hypothetical = new boolean[n];
       for (int i = 0; i < n; i++) {
@@ -338,6 +345,10 @@ final class ComplaintRules {
               strong = true;
             }
           }
+        }
+        if (elsewhereBefore && cues.longTime().has(word)) {
+          problem = true;
+          strong = true;
         }
         persistence |= cues.persistence().has(word);
         persistent |= cues.persistent().has(word);

@@ -1268,4 +1268,36 @@ class ComplaintClassesTest {
   void regionalAndJapaneseGoodNewsIsNoComplaint(String language, String comment) {
     assertThat(classifier.isNegative(comment, language)).isFalse();
   }
+
+  /**
+   * Round 15, with its rows in the tuning files: this time's wait compared with another time's
+   * quick fix ("la dernière fois c'était réglé en une heure, cette fois dix jours", a round-13
+   * probe above) was the model's alone, and the retrained French model lost it; a {@code [long
+   * time]} word in a clause after one that speaks of another time is now this time's wait, in every
+   * language.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | la dernière fois c'était réglé en une heure, cette fois dix jours",
+        "fr | la dernière fois c'était bon le jour même. cette fois trois semaines",
+        "de | beim letzten Mal war es in einer Stunde erledigt, diesmal drei Wochen",
+      })
+  void thisTimesLongWaitAfterAnotherTimeIsAComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.COMPLAINT);
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
+
+  /** Round 15, guards: a long wait of the other time, a quick fix this time. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "fr | la dernière fois c'était réglé en dix jours, cette fois en une heure, merci",
+        "en | last time it was fixed in a week, this time in an hour, great",
+      })
+  void anotherTimesLongWaitIsNoComplaint(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
 }
