@@ -87,6 +87,11 @@ final class ComplaintRules {
       if (clause.resolved) {
         return Verdict.RESOLVED;
       }
+      if (clause.problem) {
+        // round 15: a problem told after a resolution ("stürzt nicht mehr ab, aber ist total
+        // langsam") is the last thing said: not a complaint by itself, nor is the reply resolved
+        return Verdict.UNKNOWN;
+      }
     }
     // "do I need to restart again after the update?", "¿tengo que hacer lo mismo en la tablet?":
     // a question about what the writer should do next, and nothing else said, is no complaint
@@ -400,9 +405,12 @@ final class ComplaintRules {
         if (cues.negators().has(word) && !cues.negateBackwards().has(word)) {
           break;
         }
+        // round 15: a filler that is also a resolution (pt "consigo": "não consigo salvar") is in
+        // the scope, so that its negation is a complaint, not a resolution left standing
         if (cues.fillers().has(word)
             && !cues.functioning().has(word)
-            && !cues.problems().has(word)) {
+            && !cues.problems().has(word)
+            && !cues.resolved().has(word)) {
           continue;
         }
         scope.add(j);
