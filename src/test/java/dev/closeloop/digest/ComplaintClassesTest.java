@@ -9,10 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The classes of reply round 7's, 8's, 9's, 10's, 11's, 12's, 13's and 14's blind checks found
- * misread (docs/negative-detection.md, Rounds 7 to 14), each probed with wordings that are in
- * neither the held-out nor the tuning files: a rule for a class must read the class, not the row
- * that showed it.
+ * The classes of reply round 7's to 15's blind checks found misread (docs/negative-detection.md,
+ * Rounds 7 to 15), each probed with wordings that are in neither the held-out nor the tuning files:
+ * a rule for a class must read the class, not the row that showed it.
  */
 class ComplaintClassesTest {
   private static final SentimentClassifier classifier = new SentimentClassifier();
