@@ -56,6 +56,20 @@ final class CommentText {
     return CHAT_MARKUP.matcher(text).replaceAll(" ");
   }
 
+  /**
+   * Whether the comment is nothing but links, labelled ones among them ("&lt;https://…|the wiki
+   * page&gt;"), and chat markup: a link's label is the page's title, not a reply, and judged as one
+   * it is a guess (round 15: the French model read "the wiki page" as a complaint).
+   */
+  static boolean linksOnly(String comment) {
+    if (comment == null) {
+      return false;
+    }
+    String text = Normalizer.normalize(cut(comment), Normalizer.Form.NFKC);
+    Matcher labelled = SLACK_LABELLED_LINK.matcher(text);
+    return labelled.find() && plain(labelled.replaceAll(" ")).isEmpty();
+  }
+
   /** The plain form of a comment; "" for null or blank input. Never throws. */
   static String plain(String comment) {
     if (comment == null || comment.isBlank()) {

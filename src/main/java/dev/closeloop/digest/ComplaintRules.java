@@ -87,6 +87,11 @@ final class ComplaintRules {
       if (clause.resolved) {
         return Verdict.RESOLVED;
       }
+      if (clause.problem) {
+        // round 15: a problem told after a resolution ("stürzt nicht mehr ab, aber ist total
+        // langsam") is the last thing said: not a complaint by itself, nor is the reply resolved
+        return Verdict.UNKNOWN;
+      }
     }
     // "do I need to restart again after the update?", "¿tengo que hacer lo mismo en la tablet?":
     // a question about what the writer should do next, and nothing else said, is no complaint
@@ -144,12 +149,14 @@ final class ComplaintRules {
     List<Clause> clauses = new ArrayList<>();
     List<String> current = new ArrayList<>();
     int sentenceStart = 0;
+    boolean elsewhereBefore = false;
     for (String token : tokens) {
       boolean contrast = cues.contrast().has(token);
       if (!isWord(token) || contrast) {
         if (!current.isEmpty()) {
-          Clause clause = Clause.of(current, cues);
+          Clause clause = Clause.of(current, cues, elsewhereBefore);
           clauses.add(token.equals("?") ? clause.asQuestion(current, cues) : clause);
+          elsewhereBefore |= current.stream().anyMatch(cues.elsewhere()::has);
           current = new ArrayList<>();
         }
         if (contrast || SENTENCE_END.matcher(token).matches()) {
@@ -161,7 +168,7 @@ final class ComplaintRules {
       }
     }
     if (!current.isEmpty()) {
-      clauses.add(Clause.of(current, cues));
+      clauses.add(Clause.of(current, cues, elsewhereBefore));
     }
     spreadPersistence(clauses, sentenceStart);
     return clauses;
@@ -230,7 +237,12 @@ final class ComplaintRules {
           || ((strongProblem || persistent) && !resolved);
     }
 
-    static Clause of(List<String> words, ComplaintCues cues) {
+    /**
+     * @param elsewhereBefore whether an earlier clause spoke of another time ("last time", "la
+     *     dernière fois"): then a {@code [long time]} word here is this time's wait, compared with
+     *     that one ("la dernière fois c'était réglé en une heure, cette fois dix jours"; round 15)
+     */
+    static Clause of(List<String> words, ComplaintCues cues, boolean elsewhereBefore) {
       int n = words.size();
       boolean[] hypothetical = new boolean[n];
       for (int i = 0; i < n; i++) {
@@ -339,6 +351,10 @@ final class ComplaintRules {
             }
           }
         }
+        if (elsewhereBefore && cues.longTime().has(word)) {
+          problem = true;
+          strong = true;
+        }
         persistence |= cues.persistence().has(word);
         persistent |= cues.persistent().has(word);
         // "your fix deleted…": a resolution word after a determiner names a thing, says no result
@@ -389,9 +405,12 @@ final class ComplaintRules {
         if (cues.negators().has(word) && !cues.negateBackwards().has(word)) {
           break;
         }
+        // round 15: a filler that is also a resolution (pt "consigo": "não consigo salvar") is in
+        // the scope, so that its negation is a complaint, not a resolution left standing
         if (cues.fillers().has(word)
             && !cues.functioning().has(word)
-            && !cues.problems().has(word)) {
+            && !cues.problems().has(word)
+            && !cues.resolved().has(word)) {
           continue;
         }
         scope.add(j);

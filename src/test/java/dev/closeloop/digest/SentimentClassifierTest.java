@@ -87,6 +87,16 @@ class SentimentClassifierTest {
     assertThat(classifier.isNegative(comment)).isFalse();
   }
 
+  @Test
+  void aLabelledLinkWithAComplaintBesideItIsStillReadAsOne() {
+    // round 15: a link alone, its label included, is no reply; the words beside it are
+    assertThat(classifier.isNegative("<https://example.com/a|the wiki page>", "en")).isFalse();
+    assertThat(classifier.isNegative("<https://example.com/a|the wiki page> did not help at all"))
+        .isTrue();
+    assertThat(classifier.isNegative("tried <https://example.com/a|this>, still broken", "en"))
+        .isTrue();
+  }
+
   @ParameterizedTest
   @NullSource
   @ValueSource(strings = {"", "   ", "\n\t", "\u200B\u200D", "\uFEFF"})
