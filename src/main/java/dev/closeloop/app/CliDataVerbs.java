@@ -143,6 +143,13 @@ final class CliDataVerbs {
         err().println("backup writes to backup.dir: give a file name (no /, \\ or ..)");
         return USAGE;
       }
+      Path target;
+      try {
+        target = Backups.target(config.backup(), config.storage(), file);
+      } catch (IllegalArgumentException e) {
+        err().println(e.getMessage());
+        return USAGE;
+      }
       String body = Json.MAPPER.writeValueAsString(Map.of("file", file));
       return withProgress(
           "backup",
@@ -150,7 +157,7 @@ final class CliDataVerbs {
           "POST",
           "/admin/backup",
           body,
-          app -> Map.of("file", app.db().backup(Backups.target(config.backup(), file)).toString()));
+          app -> Map.of("file", app.db().backup(target).toString()));
     }
   }
 

@@ -121,6 +121,59 @@ class BackupRestoreTest {
     }
   }
 
+  /**
+   * Whoever can write in backup.dir can leave a symbolic link there under the name the next backup
+   * will take. H2's BACKUP TO opened the name and wrote through the link: the file it points to (a
+   * config, the store itself, anything the app may write) was replaced by a zip. A backup is now
+   * written under a name of its own and moved into place, which replaces the link, not its target.
+   */
+  @Test
+  void aLinkPlantedInTheBackupDirectoryIsReplacedNotWrittenThrough() throws Exception {
+    Path backups = Files.createDirectories(dir.resolve("planted"));
+    Path victim = Files.writeString(dir.resolve("victim.yml"), "server: { port: 8080 }\n");
+    Files.createSymbolicLink(backups.resolve("nightly.zip"), victim);
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(dir.resolve("link-app"), config, new MutableClock(T0))) {
+      var r = app.admin("POST", "/admin/backup", "{\"file\":\"nightly.zip\"}");
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
+    assertThat(Files.readString(victim)).isEqualTo("server: { port: 8080 }\n");
+    assertThat(Files.isSymbolicLink(backups.resolve("nightly.zip"))).isFalse();
+    assertThat(CliDataVerbs.Restore.notABackupOf(backups.resolve("nightly.zip"), "db")).isNull();
+    try (var files = Files.list(backups)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("nightly.zip");
+    }
+  }
+
+  /**
+   * With backup.dir set to the store's own directory, the store's file name was taken as a backup
+   * name: BACKUP TO truncated the live store while reading it. A name that is one of the store's
+   * own files is refused (400, exit 2), and the store keeps working.
+   */
+  @Test
+  void aBackupNamedAfterTheStoresOwnFileIsRefused() throws Exception {
+    Path home = dir.resolve("same");
+    String config = "backup: { dir: \"" + home.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      for (String name : new String[] {"db.mv.db", "db.trace.db", "db.lock.db", "db.mv.db.tmp"}) {
+        var r = app.admin("POST", "/admin/backup", "{\"file\":\"" + name + "\"}");
+        assertThat(r.statusCode()).as(name).isEqualTo(400);
+        assertThat(r.body()).as(name).contains("the store's own");
+      }
+      assertThat(
+              app.webhook(TestApp.closed("INC-9", T0, "{\"email\":\"a@example.com\"}"))
+                  .statusCode())
+          .isEqualTo(202);
+    }
+    Path configFile = dir.resolve("same.yml");
+    Files.writeString(configFile, TestApp.baseYaml(home) + config + "\n");
+    assertThat(Cli.execute(new String[] {"backup", "db.mv.db", "--config", configFile.toString()}))
+        .isEqualTo(2);
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(app.admin("GET", "/admin/surveys?ticket=INC-9", null).statusCode()).isEqualTo(200);
+    }
+  }
+
   @Test
   void theCliBackupTakesAFileNameToo() throws Exception {
     Path configFile = dir.resolve("closeloop.yml");
