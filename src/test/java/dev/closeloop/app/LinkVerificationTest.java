@@ -359,6 +359,47 @@ class LinkVerificationTest {
     assertThat(discordDms()).isEmpty();
   }
 
+  /**
+   * One file naming an email twice with two accounts linked it to the first, then moved it to the
+   * second, telling the first of a link it never had ("your link was replaced"), and a file naming
+   * Dana's current account after another told both accounts of moves that left the link where it
+   * was. Such a file is refused naming both lines, nothing is linked and nobody is told; the same
+   * line twice is one link.
+   */
+  @Test
+  void anImportNamingOneEmailForTwoAccountsIsRefusedNamingBothLinesAndTellsNobody() {
+    app = TestApp.start(dir, "", clock, java.util.Map.of(PlatformId.DISCORD, new DiscordStandIn()));
+    importDana();
+    var r =
+        app.admin(
+            "POST",
+            "/admin/links",
+            "email,discordId\nerin@example.com,222222222222222222\n"
+                + "ERIN@example.com,333333333333333333\n"
+                + DANA
+                + ",444444444444444444\n"
+                + DANA
+                + ","
+                + DANA_DISCORD
+                + "\n");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("lines 2 and 3", "erin@example.com");
+    assertThat(linkedTo("erin@example.com")).isEmpty();
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+    assertThat(discordDms()).isEmpty();
+
+    var twice =
+        app.admin(
+            "POST",
+            "/admin/links",
+            DANA + ",444444444444444444\n" + DANA + ",444444444444444444\n");
+    assertThat(twice.statusCode()).isEqualTo(200);
+    assertThat(twice.body()).contains("\"linked\":1");
+    assertThat(linkedTo(DANA)).contains("444444444444444444");
+    assertThat(discordDms()).hasSize(1);
+    assertThat(discordDms().get(0)).contains("\"userId\":\"" + DANA_DISCORD + "\"");
+  }
+
   /** Discord as configured, for the admin paths that ask; nothing here is ever sent. */
   static final class DiscordStandIn implements dev.closeloop.chat.ChatPlatform {
     @Override
