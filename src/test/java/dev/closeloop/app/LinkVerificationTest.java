@@ -400,6 +400,56 @@ class LinkVerificationTest {
     assertThat(discordDms().get(0)).contains("\"userId\":\"" + DANA_DISCORD + "\"");
   }
 
+  /**
+   * One Discord account linked to two addresses (a work and a personal one, imported or verified)
+   * is one person: "stop" from that account opted out only the first address the store returned,
+   * and a ticket of the other still surveyed the account that had said stop. Every linked address
+   * is opted out (and back in), and a survey bound for a Discord account counts the opt-out of any
+   * address linked to it, also one linked after the stop.
+   */
+  @Test
+  void stopFromAnAccountLinkedToTwoAddressesHoldsForBoth() {
+    app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }",
+            clock,
+            java.util.Map.of(PlatformId.DISCORD, new DiscordStandIn()));
+    assertThat(
+            app.admin(
+                    "POST",
+                    "/admin/links",
+                    "dana@example.com,"
+                        + DANA_DISCORD
+                        + "\ndana.private@example.org,"
+                        + DANA_DISCORD
+                        + "\n")
+                .statusCode())
+        .isEqualTo(200);
+    say(DANA_DISCORD, "dana", "stop");
+    assertThat(
+            app.admin("POST", "/admin/links", "dana.third@example.net," + DANA_DISCORD + "\n")
+                .statusCode())
+        .isEqualTo(200);
+    String[] addresses = {"dana@example.com", "dana.private@example.org", "dana.third@example.net"};
+    for (int i = 0; i < addresses.length; i++) {
+      assertThat(
+              app.webhook(
+                      TestApp.closed(
+                          "INC-" + i, clock.instant(), "{\"email\":\"" + addresses[i] + "\"}"))
+                  .statusCode())
+          .isEqualTo(202);
+    }
+    clock.advance(Duration.ofMinutes(1));
+    app.tick();
+    for (int i = 0; i < addresses.length; i++) {
+      String surveys = app.admin("GET", "/admin/surveys?ticket=INC-" + i, null).body();
+      assertThat(surveys).as(addresses[i]).contains("\"state\":\"skipped\"");
+      assertThat(surveys).as(addresses[i]).contains("\"reason\":\"opted_out\"");
+    }
+    assertThat(discordDms()).isEmpty();
+  }
+
   /** Discord as configured, for the admin paths that ask; nothing here is ever sent. */
   static final class DiscordStandIn implements dev.closeloop.chat.ChatPlatform {
     @Override
