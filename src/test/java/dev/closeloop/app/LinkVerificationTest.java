@@ -188,6 +188,33 @@ class LinkVerificationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 3);
   }
 
+  /**
+   * The limits per account and per mailbox left the relay itself unbounded: many accounts (a
+   * member's alternates, a script's), each asking for a few addresses, had the operator's relay
+   * mail a code to as many addresses as they liked, each mail carrying the asker's display name.
+   * Requests are now bounded overall too ({@link LinkRules#ALL_PER_HOUR} an hour, {@link
+   * LinkRules#ALL_PER_DAY} a day); past that, everyone is asked to wait or to ask the IT team.
+   */
+  @Test
+  void requestsAreBoundedOverallSoManyAccountsCannotSpamThroughTheRelay() throws Exception {
+    startWithMail();
+    for (int i = 0; i < LinkRules.ALL_PER_HOUR; i++) {
+      assertThat(say(String.valueOf(500000000000000000L + i), "x", "link p" + i + "@example.com"))
+          .as("request " + i)
+          .contains("mailing");
+    }
+    assertThat(say("599999999999999999", "x", "link last@example.com")).contains("Too many");
+    List<String> asked =
+        app.app
+            .db()
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT email FROM link_requests").mapTo(String.class).list());
+    assertThat(asked).hasSize(LinkRules.ALL_PER_HOUR).doesNotContain("last@example.com");
+    clock.advance(Duration.ofMinutes(61));
+    assertThat(say("599999999999999999", "x", "link last@example.com")).contains("mailing");
+  }
+
   @Test
   void anAddressSpelledAnotherWayIsNoWayRoundTheLimitsPerEmail() throws Exception {
     startWithMail();
