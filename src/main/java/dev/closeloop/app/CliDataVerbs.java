@@ -239,8 +239,22 @@ final class CliDataVerbs {
      * history.
      */
     static String notAStore(Path store, Config.Storage storage) {
+      // the store's own settings (a CIPHER, say) as configured, but no server or lock of its own
+      StringBuilder options = new StringBuilder();
+      String[] parts = storage.url().split(";");
+      for (int i = 1; i < parts.length; i++) {
+        String key = parts[i].split("=", 2)[0].strip().toUpperCase(java.util.Locale.ROOT);
+        if (!key.isEmpty()
+            && !java.util.Set.of("IFEXISTS", "FILE_LOCK", "AUTO_SERVER", "AUTO_SERVER_PORT")
+                .contains(key)) {
+          options.append(';').append(parts[i]);
+        }
+      }
       String url =
-          "jdbc:h2:file:" + store.toString().replace('\\', '/') + ";IFEXISTS=TRUE;FILE_LOCK=NO";
+          "jdbc:h2:file:"
+              + store.toString().replace('\\', '/')
+              + options
+              + ";IFEXISTS=TRUE;FILE_LOCK=NO";
       try (var c = java.sql.DriverManager.getConnection(url, storage.user(), storage.password());
           var s = c.createStatement()) {
         java.util.List<String> tables = new java.util.ArrayList<>();
