@@ -96,9 +96,13 @@ final class BoundedSockets extends SocketFactory {
           "the relay did not finish within " + within.toSeconds() + " s");
     }
 
-    /** A read that timed out because the exchange's time is up says so. */
+    /** Whether the last read waited only what was left of the exchange, not a whole step. */
+    private volatile boolean lastOfTheExchange;
+
+    /** A read that timed out because the exchange's time was up says so. */
     private IOException timedOut(SocketTimeoutException e) {
-      return deadline - System.nanoTime() <= 0 ? late() : e;
+      // its timeout was what was left: it ends at the deadline, give or take the clock's grain
+      return lastOfTheExchange || deadline - System.nanoTime() <= 0 ? late() : e;
     }
 
     /** Each read waits at most what is left of the exchange (and at most the read timeout). */
@@ -107,8 +111,9 @@ final class BoundedSockets extends SocketFactory {
       if (left <= 0) {
         throw late();
       }
-      long ms = Math.max(1, left / 1_000_000);
+      long ms = Math.max(1, (left + 999_999) / 1_000_000);
       int each = readTimeout;
+      lastOfTheExchange = each <= 0 || ms < each;
       super.setSoTimeout((int) Math.min(each > 0 ? Math.min(each, ms) : ms, Integer.MAX_VALUE));
     }
 
