@@ -91,6 +91,7 @@ final class AdminLinks {
   int links(String csv) {
     int n = 0;
     List<String[]> pairs = new ArrayList<>();
+    Map<String, String[]> byEmail = new java.util.HashMap<>();
     String text = csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
     String[] lines = text.split("\\R");
     for (int number = 1; number <= lines.length; number++) {
@@ -120,8 +121,26 @@ final class AdminLinks {
                 + " characters, a Discord id of 5 to 20 digits): "
                 + HttpApi.cut(l));
       }
-      pairs.add(
-          new String[] {parts[0].toLowerCase(Locale.ROOT), parts[1], Integer.toString(number)});
+      String email = parts[0].toLowerCase(Locale.ROOT);
+      String[] earlier = byEmail.get(email);
+      if (earlier != null) {
+        if (!earlier[1].equals(parts[1])) {
+          // linked to one, then moved to the other: the first would be told of a link it never
+          // had, and which one the admin meant is theirs to say
+          throw new IllegalArgumentException(
+              "lines "
+                  + earlier[2]
+                  + " and "
+                  + number
+                  + " link "
+                  + HttpApi.cut(email)
+                  + " to two Discord accounts: keep one");
+        }
+        continue; // the same link again
+      }
+      String[] pair = {email, parts[1], Integer.toString(number)};
+      byEmail.put(email, pair);
+      pairs.add(pair);
     }
     java.time.Instant now = app.clock.instant();
     boolean discord = discord();

@@ -122,7 +122,7 @@ final class AdminRoutes {
           }
           Path target;
           try {
-            target = Backups.target(app.config.backup(), file);
+            target = Backups.target(app.config.backup(), app.config.storage(), file);
           } catch (IllegalArgumentException e) {
             HttpApi.error(ctx, 400, e.getMessage());
             return;

@@ -16,8 +16,50 @@ import org.h2.api.ErrorCode;
 final class Backups {
   private Backups() {}
 
+  /**
+   * The file {@code name} in backup.dir (created if missing); a path of any kind is refused, and so
+   * is a name of one of the store's own files ({@code db.mv.db}, {@code db.trace.db}, …) when
+   * backup.dir is the store's directory: BACKUP TO would truncate the live store while reading it.
+   */
+  static Path target(Config.Backup backup, Config.Storage storage, String name) {
+    Path target = target(backup, name);
+    Path store = storeFile(storage);
+    if (store != null && name.startsWith(store.getFileName() + ".")) {
+      Path storeDir = store.getParent();
+      boolean sameDir;
+      try {
+        sameDir =
+            Files.isDirectory(storeDir)
+                && Files.isSameFile(storeDir.toRealPath(), target.getParent().toRealPath());
+      } catch (IOException e) {
+        sameDir = storeDir.equals(target.getParent());
+      }
+      if (sameDir) {
+        throw new IllegalArgumentException(
+            "file "
+                + name
+                + " is named like the store's own files ("
+                + store.getFileName()
+                + ".*) and backup.dir is the store's directory: give"
+                + " another name");
+      }
+    }
+    return target;
+  }
+
+  /** The H2 store's name as a path ({@code dir/db} for {@code jdbc:h2:file:dir/db}), else null. */
+  static Path storeFile(Config.Storage storage) {
+    String url = storage.url();
+    if (!url.startsWith("jdbc:h2:file:")) {
+      return null;
+    }
+    return Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0])
+        .toAbsolutePath()
+        .normalize();
+  }
+
   /** The file {@code name} in backup.dir (created if missing); a path of any kind is refused. */
-  static Path target(Config.Backup backup, String name) {
+  private static Path target(Config.Backup backup, String name) {
     if (!isFileName(name)) {
       throw new IllegalArgumentException(
           "file must be a file name in backup.dir (no /, \\ or ..), e.g. closeloop-2026-11-24.zip");

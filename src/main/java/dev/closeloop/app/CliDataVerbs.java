@@ -143,6 +143,13 @@ final class CliDataVerbs {
         err().println("backup writes to backup.dir: give a file name (no /, \\ or ..)");
         return USAGE;
       }
+      Path target;
+      try {
+        target = Backups.target(config.backup(), config.storage(), file);
+      } catch (IllegalArgumentException e) {
+        err().println(e.getMessage());
+        return USAGE;
+      }
       String body = Json.MAPPER.writeValueAsString(Map.of("file", file));
       return withProgress(
           "backup",
@@ -150,7 +157,7 @@ final class CliDataVerbs {
           "POST",
           "/admin/backup",
           body,
-          app -> Map.of("file", app.db().backup(Backups.target(config.backup(), file)).toString()));
+          app -> Map.of("file", app.db().backup(target).toString()));
     }
   }
 
@@ -162,7 +169,7 @@ final class CliDataVerbs {
     Path file;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
       Config config = config();
       if (runningPort(config) != null) {
         err().println("the app is running: stop it before restore");
@@ -190,11 +197,109 @@ final class CliDataVerbs {
         return FAILED;
       }
       Path dir = db.getParent();
+      String name = db.getFileName().toString();
       try (Progress p = Progress.start("restore", -1)) {
-        org.h2.tools.Restore.execute(file.toString(), dir.toString(), db.getFileName().toString());
+        Files.createDirectories(dir);
+        // the backup's store is taken out and opened aside first: H2's Restore wrote a tampered
+        // one (garbage, cut short, another program's) straight over the live store, which then
+        // could not be opened, and said nothing
+        Path aside = Files.createTempDirectory(dir, "." + name + "-restore-");
+        try {
+          Path store = aside.resolve(name + ".mv.db");
+          try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
+              java.io.InputStream in = zip.getInputStream(zip.getEntry(name + ".mv.db"))) {
+            Files.copy(in, store);
+          }
+          String unusable = notAStore(aside.resolve(name), config.storage());
+          if (unusable != null) {
+            err()
+                .println(
+                    file
+                        + " is not a Closeloop store H2 can open ("
+                        + unusable
+                        + "): the store is left as it was; give the zip that `backup` wrote");
+            return USAGE;
+          }
+          Files.move(
+              store,
+              db.resolveSibling(name + ".mv.db"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          deleteTree(aside);
+        }
       }
       out().println("restored " + db + " from " + file);
       return OK;
+    }
+
+    /**
+     * Why the H2 store at {@code store} (a name, without {@code .mv.db}) is not one Closeloop can
+     * run on, or null: it must open with the configured credentials and hold Closeloop's schema
+     * history.
+     */
+    static String notAStore(Path store, Config.Storage storage) {
+      // the store's own settings (a CIPHER, say) as configured, but no server or lock of its own
+      StringBuilder options = new StringBuilder();
+      String[] parts = storage.url().split(";");
+      for (int i = 1; i < parts.length; i++) {
+        String key = parts[i].split("=", 2)[0].strip().toUpperCase(java.util.Locale.ROOT);
+        if (!key.isEmpty()
+            && !java.util.Set.of("IFEXISTS", "FILE_LOCK", "AUTO_SERVER", "AUTO_SERVER_PORT")
+                .contains(key)) {
+          options.append(';').append(parts[i]);
+        }
+      }
+      String url =
+          "jdbc:h2:file:"
+              + store.toString().replace('\\', '/')
+              + options
+              + ";IFEXISTS=TRUE;FILE_LOCK=NO";
+      try (var c = java.sql.DriverManager.getConnection(url, storage.user(), storage.password());
+          var s = c.createStatement()) {
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (var r =
+            s.executeQuery(
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
+                    + " WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'")) {
+          while (r.next()) {
+            tables.add(r.getString(1));
+          }
+        }
+        if (tables.stream().noneMatch("flyway_schema_history"::equalsIgnoreCase)) {
+          return "it has no Closeloop schema";
+        }
+        // every row read once: a store cut short can open on an older chunk and still miss pages
+        for (String table : tables) {
+          try (var r = s.executeQuery("SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"")) {
+            while (r.next()) {
+              for (int i = 1; i <= r.getMetaData().getColumnCount(); i++) {
+                r.getObject(i);
+              }
+            }
+          }
+        }
+        return null;
+      } catch (java.sql.SQLException e) {
+        return "H2: " + HttpApi.cut(e.getMessage().lines().findFirst().orElse(""));
+      }
+    }
+
+    private static void deleteTree(Path root) {
+      try (var paths = Files.walk(root)) {
+        paths
+            .sorted(java.util.Comparator.reverseOrder())
+            .forEach(
+                f -> {
+                  try {
+                    Files.deleteIfExists(f);
+                  } catch (java.io.IOException e) {
+                    // a leftover in the store's directory, harmless
+                  }
+                });
+      } catch (java.io.IOException e) {
+        // nothing to clean
+      }
     }
 
     /**

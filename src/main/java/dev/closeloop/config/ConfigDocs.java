@@ -269,7 +269,10 @@ public final class ConfigDocs {
               entry(
                   "timeouts.helpdesk",
                   "One helpdesk request, its body included (pollers, write-back calls)."),
-              entry("timeouts.mail", "Each read and write of an SMTP exchange.")));
+              entry(
+                  "timeouts.mail",
+                  "Each read and write of an SMTP exchange; the whole exchange ends within three"
+                      + " times this.")));
 
   private static Map<String, String> withHelpdesks(Map<String, String> keys) {
     Map<String, String> all = new java.util.HashMap<>(keys);

@@ -17,6 +17,15 @@ public final class LinkRules {
   public static final int EMAIL_PER_DAY = 5;
 
   /**
+   * Requests from everyone together: the limits per account and per mailbox leave the relay itself
+   * to as many accounts as someone can make, each mailing codes (and its display name) to a few
+   * more addresses. Past this, everyone is asked to wait or to ask the IT team (a CSV import).
+   */
+  public static final int ALL_PER_HOUR = 100;
+
+  public static final int ALL_PER_DAY = 1000;
+
+  /**
    * A plain address, lower case: letters, digits and {@code . _ + ' -} before the {@code @}, a
    * dotted host after it. Nothing a mail library would read as a second address, a name, a comment
    * or a route ({@code <…>}, {@code (…)}, quotes, commas, line breaks): each such spelling of one

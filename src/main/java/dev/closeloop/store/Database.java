@@ -273,11 +273,29 @@ public final class Database implements AutoCloseable {
     if (!backupPermit.tryAcquire()) {
       throw new BackupRunning();
     }
+    Path target = file.toAbsolutePath();
+    // written under a name nobody can foresee, then moved into place: BACKUP TO follows a link
+    // left under the target's name (by whoever can write in backup.dir) and overwrote the file it
+    // points to; a rename replaces the link itself
+    Path part =
+        target.resolveSibling(
+            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
     try {
-      Path target = file.toAbsolutePath();
-      jdbi.useHandle(h -> h.execute("BACKUP TO '" + target.toString().replace("'", "''") + "'"));
+      jdbi.useHandle(h -> h.execute("BACKUP TO '" + part.toString().replace("'", "''") + "'"));
+      java.nio.file.Files.move(
+          part,
+          target,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       return target;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot move the backup into place at " + target, e);
     } finally {
+      try {
+        java.nio.file.Files.deleteIfExists(part);
+      } catch (java.io.IOException ignored) {
+        // a leftover part file in backup.dir, harmless
+      }
       backupPermit.release();
     }
   }

@@ -86,6 +86,14 @@ public final class LinkRequests {
   }
 
   /** Requests made since {@code since} by this Discord user. */
+  /** Requests from everyone since {@code since}. */
+  public int countSince(Instant since) {
+    return h.createQuery("SELECT COUNT(*) FROM link_requests WHERE requested_at >= :since")
+        .bind("since", since)
+        .mapTo(Integer.class)
+        .one();
+  }
+
   public int countByUserSince(String discordId, Instant since) {
     return h.createQuery(
             "SELECT COUNT(*) FROM link_requests WHERE discord_id = :v AND requested_at >= :since")

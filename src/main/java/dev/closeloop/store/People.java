@@ -190,6 +190,17 @@ public final class People {
         rs -> rs.getString(1));
   }
 
+  /**
+   * Every address linked to {@code discordId}: one account may be linked to several (a work and a
+   * personal address), and they are one person.
+   */
+  public List<String> linkedEmails(String discordId) {
+    return h.createQuery("SELECT email FROM links WHERE discord_id = :d ORDER BY email")
+        .bind("d", discordId)
+        .mapTo(String.class)
+        .list();
+  }
+
   public void link(String email, String discordId) {
     int n =
         h.createUpdate("UPDATE links SET discord_id = :d WHERE email = :e")

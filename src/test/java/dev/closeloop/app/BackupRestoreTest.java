@@ -121,6 +121,59 @@ class BackupRestoreTest {
     }
   }
 
+  /**
+   * Whoever can write in backup.dir can leave a symbolic link there under the name the next backup
+   * will take. H2's BACKUP TO opened the name and wrote through the link: the file it points to (a
+   * config, the store itself, anything the app may write) was replaced by a zip. A backup is now
+   * written under a name of its own and moved into place, which replaces the link, not its target.
+   */
+  @Test
+  void aLinkPlantedInTheBackupDirectoryIsReplacedNotWrittenThrough() throws Exception {
+    Path backups = Files.createDirectories(dir.resolve("planted"));
+    Path victim = Files.writeString(dir.resolve("victim.yml"), "server: { port: 8080 }\n");
+    Files.createSymbolicLink(backups.resolve("nightly.zip"), victim);
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(dir.resolve("link-app"), config, new MutableClock(T0))) {
+      var r = app.admin("POST", "/admin/backup", "{\"file\":\"nightly.zip\"}");
+      assertThat(r.statusCode()).isEqualTo(200);
+    }
+    assertThat(Files.readString(victim)).isEqualTo("server: { port: 8080 }\n");
+    assertThat(Files.isSymbolicLink(backups.resolve("nightly.zip"))).isFalse();
+    assertThat(CliDataVerbs.Restore.notABackupOf(backups.resolve("nightly.zip"), "db")).isNull();
+    try (var files = Files.list(backups)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("nightly.zip");
+    }
+  }
+
+  /**
+   * With backup.dir set to the store's own directory, the store's file name was taken as a backup
+   * name: BACKUP TO truncated the live store while reading it. A name that is one of the store's
+   * own files is refused (400, exit 2), and the store keeps working.
+   */
+  @Test
+  void aBackupNamedAfterTheStoresOwnFileIsRefused() throws Exception {
+    Path home = dir.resolve("same");
+    String config = "backup: { dir: \"" + home.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      for (String name : new String[] {"db.mv.db", "db.trace.db", "db.lock.db", "db.mv.db.tmp"}) {
+        var r = app.admin("POST", "/admin/backup", "{\"file\":\"" + name + "\"}");
+        assertThat(r.statusCode()).as(name).isEqualTo(400);
+        assertThat(r.body()).as(name).contains("the store's own");
+      }
+      assertThat(
+              app.webhook(TestApp.closed("INC-9", T0, "{\"email\":\"a@example.com\"}"))
+                  .statusCode())
+          .isEqualTo(202);
+    }
+    Path configFile = dir.resolve("same.yml");
+    Files.writeString(configFile, TestApp.baseYaml(home) + config + "\n");
+    assertThat(Cli.execute(new String[] {"backup", "db.mv.db", "--config", configFile.toString()}))
+        .isEqualTo(2);
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(app.admin("GET", "/admin/surveys?ticket=INC-9", null).statusCode()).isEqualTo(200);
+    }
+  }
+
   @Test
   void theCliBackupTakesAFileNameToo() throws Exception {
     Path configFile = dir.resolve("closeloop.yml");
@@ -135,6 +188,74 @@ class BackupRestoreTest {
     assertThat(Cli.execute(new String[] {"backup", "b.zip", "--config", configFile.toString()}))
         .isZero();
     assertThat(dir.resolve("backups/b.zip")).isNotEmptyFile();
+  }
+
+  /**
+   * restore checked only that the zip held an entry named like the store, then H2's Restore wrote
+   * it over the live store: a tampered backup (garbage, another program's H2 file) replaced a
+   * working store with one that could not be opened, and restore said "restored" (exit 0). It now
+   * opens the backup's store aside first and replaces the live one only with a Closeloop store H2
+   * can read; else exit 2, naming why, and the live store as it was.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"garbage", "cut", "foreign"})
+  void aTamperedBackupIsRefusedAndTheLiveStoreKept(String how) throws Exception {
+    Path home = dir.resolve("live");
+    Path backups = dir.resolve("tampered-backups");
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(
+              app.webhook(TestApp.closed("INC-7", T0, "{\"email\":\"a@example.com\"}"))
+                  .statusCode())
+          .isEqualTo(202);
+      assertThat(app.admin("POST", "/admin/backup", "{\"file\":\"good.zip\"}").statusCode())
+          .isEqualTo(200);
+    }
+    byte[] store;
+    try (var zip = new java.util.zip.ZipFile(backups.resolve("good.zip").toFile())) {
+      store = zip.getInputStream(zip.getEntry("db.mv.db")).readAllBytes();
+    }
+    byte[] entry =
+        switch (how) {
+          case "garbage" -> "not a store at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          case "foreign" -> foreignStore(dir.resolve("foreign"));
+          default -> store;
+        };
+    Path bad = dir.resolve(how + ".zip");
+    if (how.equals("cut")) {
+      // a copy cut short (a full disk, a broken transfer): already refused before this fix
+      byte[] whole = Files.readAllBytes(backups.resolve("good.zip"));
+      Files.write(bad, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+    } else {
+      try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(bad))) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("db.mv.db"));
+        zip.write(entry);
+        zip.closeEntry();
+      }
+    }
+    Path configFile = dir.resolve("tampered.yml");
+    Files.writeString(configFile, TestApp.baseYaml(home));
+    var run = CliRunner.captured("restore", bad.toString(), "--config", configFile.toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(bad.toString())
+        .contains(how.equals("cut") ? "not a zip" : "not a Closeloop store");
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(app.admin("GET", "/admin/surveys?ticket=INC-7", null).statusCode()).isEqualTo(200);
+    }
+    try (var files = Files.list(home)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.contains("restore")))
+          .isEmpty();
+    }
+  }
+
+  /** An H2 store of some other program: one table, no Closeloop schema. */
+  private static byte[] foreignStore(Path at) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + at.resolve("other"));
+        var s = c.createStatement()) {
+      s.execute("CREATE TABLE t (x INT)");
+    }
+    return Files.readAllBytes(at.resolve("other.mv.db"));
   }
 
   /**

@@ -188,6 +188,33 @@ class LinkVerificationTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> mail.getReceivedMessages().length == 3);
   }
 
+  /**
+   * The limits per account and per mailbox left the relay itself unbounded: many accounts (a
+   * member's alternates, a script's), each asking for a few addresses, had the operator's relay
+   * mail a code to as many addresses as they liked, each mail carrying the asker's display name.
+   * Requests are now bounded overall too ({@link LinkRules#ALL_PER_HOUR} an hour, {@link
+   * LinkRules#ALL_PER_DAY} a day); past that, everyone is asked to wait or to ask the IT team.
+   */
+  @Test
+  void requestsAreBoundedOverallSoManyAccountsCannotSpamThroughTheRelay() throws Exception {
+    startWithMail();
+    for (int i = 0; i < LinkRules.ALL_PER_HOUR; i++) {
+      assertThat(say(String.valueOf(500000000000000000L + i), "x", "link p" + i + "@example.com"))
+          .as("request " + i)
+          .contains("mailing");
+    }
+    assertThat(say("599999999999999999", "x", "link last@example.com")).contains("Too many");
+    List<String> asked =
+        app.app
+            .db()
+            .jdbi()
+            .withHandle(
+                h -> h.createQuery("SELECT email FROM link_requests").mapTo(String.class).list());
+    assertThat(asked).hasSize(LinkRules.ALL_PER_HOUR).doesNotContain("last@example.com");
+    clock.advance(Duration.ofMinutes(61));
+    assertThat(say("599999999999999999", "x", "link last@example.com")).contains("mailing");
+  }
+
   @Test
   void anAddressSpelledAnotherWayIsNoWayRoundTheLimitsPerEmail() throws Exception {
     startWithMail();
@@ -356,6 +383,97 @@ class LinkVerificationTest {
     assertThat(app.app.adminLinks.approve(Long.parseLong(id.group(1))))
         .isInstanceOf(AdminLinks.Approval.Refused.class);
     assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+    assertThat(discordDms()).isEmpty();
+  }
+
+  /**
+   * One file naming an email twice with two accounts linked it to the first, then moved it to the
+   * second, telling the first of a link it never had ("your link was replaced"), and a file naming
+   * Dana's current account after another told both accounts of moves that left the link where it
+   * was. Such a file is refused naming both lines, nothing is linked and nobody is told; the same
+   * line twice is one link.
+   */
+  @Test
+  void anImportNamingOneEmailForTwoAccountsIsRefusedNamingBothLinesAndTellsNobody() {
+    app = TestApp.start(dir, "", clock, java.util.Map.of(PlatformId.DISCORD, new DiscordStandIn()));
+    importDana();
+    var r =
+        app.admin(
+            "POST",
+            "/admin/links",
+            "email,discordId\nerin@example.com,222222222222222222\n"
+                + "ERIN@example.com,333333333333333333\n"
+                + DANA
+                + ",444444444444444444\n"
+                + DANA
+                + ","
+                + DANA_DISCORD
+                + "\n");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("lines 2 and 3", "erin@example.com");
+    assertThat(linkedTo("erin@example.com")).isEmpty();
+    assertThat(linkedTo(DANA)).contains(DANA_DISCORD);
+    assertThat(discordDms()).isEmpty();
+
+    var twice =
+        app.admin(
+            "POST",
+            "/admin/links",
+            DANA + ",444444444444444444\n" + DANA + ",444444444444444444\n");
+    assertThat(twice.statusCode()).isEqualTo(200);
+    assertThat(twice.body()).contains("\"linked\":1");
+    assertThat(linkedTo(DANA)).contains("444444444444444444");
+    assertThat(discordDms()).hasSize(1);
+    assertThat(discordDms().get(0)).contains("\"userId\":\"" + DANA_DISCORD + "\"");
+  }
+
+  /**
+   * One Discord account linked to two addresses (a work and a personal one, imported or verified)
+   * is one person: "stop" from that account opted out only the first address the store returned,
+   * and a ticket of the other still surveyed the account that had said stop. Every linked address
+   * is opted out (and back in), and a survey bound for a Discord account counts the opt-out of any
+   * address linked to it, also one linked after the stop.
+   */
+  @Test
+  void stopFromAnAccountLinkedToTwoAddressesHoldsForBoth() {
+    app =
+        TestApp.start(
+            dir,
+            "survey: { delay: PT0S, quietHours: \"\", weekends: true }",
+            clock,
+            java.util.Map.of(PlatformId.DISCORD, new DiscordStandIn()));
+    assertThat(
+            app.admin(
+                    "POST",
+                    "/admin/links",
+                    "dana@example.com,"
+                        + DANA_DISCORD
+                        + "\ndana.private@example.org,"
+                        + DANA_DISCORD
+                        + "\n")
+                .statusCode())
+        .isEqualTo(200);
+    say(DANA_DISCORD, "dana", "stop");
+    assertThat(
+            app.admin("POST", "/admin/links", "dana.third@example.net," + DANA_DISCORD + "\n")
+                .statusCode())
+        .isEqualTo(200);
+    String[] addresses = {"dana@example.com", "dana.private@example.org", "dana.third@example.net"};
+    for (int i = 0; i < addresses.length; i++) {
+      assertThat(
+              app.webhook(
+                      TestApp.closed(
+                          "INC-" + i, clock.instant(), "{\"email\":\"" + addresses[i] + "\"}"))
+                  .statusCode())
+          .isEqualTo(202);
+    }
+    clock.advance(Duration.ofMinutes(1));
+    app.tick();
+    for (int i = 0; i < addresses.length; i++) {
+      String surveys = app.admin("GET", "/admin/surveys?ticket=INC-" + i, null).body();
+      assertThat(surveys).as(addresses[i]).contains("\"state\":\"skipped\"");
+      assertThat(surveys).as(addresses[i]).contains("\"reason\":\"opted_out\"");
+    }
     assertThat(discordDms()).isEmpty();
   }
 

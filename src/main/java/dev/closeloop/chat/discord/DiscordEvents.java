@@ -182,7 +182,13 @@ final class DiscordEvents extends ListenerAdapter {
 
   @Override
   public void onModalInteraction(ModalInteractionEvent event) {
-    String text = event.getValues().isEmpty() ? "" : event.getValues().get(0).getAsString();
+    String text;
+    try {
+      text = typedText(event.getValues());
+    } catch (RuntimeException e) {
+      unreadable(event, e);
+      return;
+    }
     ChatEvent submit =
         new ChatEvent.ModalSubmit(
             PlatformId.DISCORD,
@@ -222,6 +228,35 @@ final class DiscordEvents extends ListenerAdapter {
         event,
         command,
         () -> event.reply(DONE).setEphemeral(true).queue(ok -> {}, failure("reply", event)));
+  }
+
+  /**
+   * What was typed into a modal: its first text input. A modal the bot opens has one; a modified
+   * client can send other inputs (a select menu), whose reading as text threw on JDA's event thread
+   * and left the interaction unanswered ("This interaction failed" on the person's screen).
+   */
+  static String typedText(List<net.dv8tion.jda.api.interactions.modals.ModalMapping> values) {
+    for (var value : values) {
+      try {
+        return value.getAsString();
+      } catch (IllegalStateException notText) {
+        // a select menu or another input we never offered: not what was typed
+      }
+    }
+    return "";
+  }
+
+  /** An interaction of a shape we cannot read: the person gets the apology, the log one line. */
+  private static void unreadable(IReplyCallback interaction, RuntimeException e) {
+    log.info(
+        "event=interaction_unreadable interaction={} user={} error=\"{}\" next=apologise",
+        interaction.getId(),
+        interaction.getUser().getId(),
+        e.toString());
+    interaction
+        .reply(plain(failed(interaction)))
+        .setEphemeral(true)
+        .queue(ok -> {}, failure("reply", interaction));
   }
 
   /**

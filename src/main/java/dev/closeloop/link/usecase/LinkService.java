@@ -146,6 +146,18 @@ public final class LinkService {
                         "event=link_request_refused reason=too_many discord_user={}", discordId);
                     return new Made(w.t("linkTooMany"), 0, null);
                   }
+                  if (requests.countSince(now.minus(Duration.ofHours(1))) >= LinkRules.ALL_PER_HOUR
+                      || requests.countSince(now.minus(Duration.ofDays(1)))
+                          >= LinkRules.ALL_PER_DAY) {
+                    log.warn(
+                        "event=link_request_refused reason=too_many_overall limit={}/h,{}/day"
+                            + " discord_user={} next=asked_to_wait (a flood of accounts, or link"
+                            + " people with `link import`)",
+                        LinkRules.ALL_PER_HOUR,
+                        LinkRules.ALL_PER_DAY,
+                        discordId);
+                    return new Made(w.t("linkTooMany"), 0, null);
+                  }
                   requests.closeOpen(discordId, "replaced");
                   if (mailer == null) {
                     long id = requests.insert(email, discordId, LinkRequests.PENDING, now, null);

@@ -78,7 +78,9 @@ public final class PersonPreferences {
                           .mapTo(String.class)
                           .list());
               if (platform == PlatformId.DISCORD) {
-                people.linkedEmail(userId).ifPresent(e -> keys.add(e));
+                // every address linked to the account: one was opted out, and a ticket of
+                // another still surveyed the account that had said stop
+                keys.addAll(people.linkedEmails(userId));
               }
               java.util.Set<String> all = new java.util.LinkedHashSet<>(keys);
               rows.forEach(r -> all.add(r.personKey()));
@@ -124,6 +126,14 @@ public final class PersonPreferences {
         && userId != null
         && people.byPlatformId(platform.wire(), userId).stream().anyMatch(PersonRow::optedOut)) {
       return true;
+    }
+    if (platform == PlatformId.DISCORD && userId != null) {
+      // any address linked to the account, also one linked after the stop
+      for (String email : people.linkedEmails(userId)) {
+        if (people.find(email).map(PersonRow::optedOut).orElse(false)) {
+          return true;
+        }
+      }
     }
     return Identities.erasedOptOut(
         h, s.requesterEmail(), s.slackId(), s.discordId(), chat ? userId : null);

@@ -528,6 +528,29 @@ public final class FakeDiscord implements AutoCloseable {
   }
 
   /**
+   * A user submits a modal whose {@code components} are whatever the test says (a modified client,
+   * or a kind of input the bot never offered): INTERACTION_CREATE type 5 in their DM.
+   */
+  public Interaction submitModalWith(
+      String userId, String channelId, String modalId, ArrayNode components) {
+    ObjectNode interaction = interaction(5, userId, channelId);
+    interaction.putObject("data").put("custom_id", modalId).set("components", components);
+    return dispatchInteraction(interaction);
+  }
+
+  /** The same INTERACTION_CREATE sent again (a gateway replaying what it already sent). */
+  public void replay(Interaction i, String userId, String channelId, String messageId, String id) {
+    ObjectNode message =
+        findMessage(channelId, messageId)
+            .orElseThrow(() -> new IllegalArgumentException("no message " + messageId));
+    ObjectNode interaction = interaction(3, userId, channelId);
+    interaction.put("id", i.id()).put("token", i.token());
+    interaction.putObject("data").put("custom_id", id).put("component_type", 2);
+    interaction.set("message", message.deepCopy());
+    dispatch("INTERACTION_CREATE", interaction);
+  }
+
+  /**
    * A user runs {@code /closeloop <subcommand> [options]} in their DM with the bot:
    * INTERACTION_CREATE type 2. Options are string options, in order.
    */
