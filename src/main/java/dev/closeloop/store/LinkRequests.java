@@ -85,7 +85,6 @@ public final class LinkRequests {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  /** Requests made since {@code since} by this Discord user. */
   /** Requests from everyone since {@code since}. */
   public int countSince(Instant since) {
     return h.createQuery("SELECT COUNT(*) FROM link_requests WHERE requested_at >= :since")
@@ -94,6 +93,7 @@ public final class LinkRequests {
         .one();
   }
 
+  /** Requests made since {@code since} by this Discord user. */
   public int countByUserSince(String discordId, Instant since) {
     return h.createQuery(
             "SELECT COUNT(*) FROM link_requests WHERE discord_id = :v AND requested_at >= :since")
