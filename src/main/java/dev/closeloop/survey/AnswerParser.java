@@ -1232,7 +1232,18 @@ public final class AnswerParser {
           return true;
         }
       }
-      return false;
+      // "not yet, I'm not at my desk", "noch nicht, bin im Urlaub": not tried yet, and why — a word
+      // of being away after it ("not yet" alone, or "not yet, still broken", stays not fixed)
+      int notYet = f.phraseAt(at, Lexicon.NOT_YET);
+      if (notYet > 0) {
+        int after = f.skipSeparators(at + notYet);
+        if (after < f.length() && containsFrom(f, after, Lexicon.AWAY) && awayOnlyPlain(f, after)) {
+          return true;
+        }
+      }
+      // "lo pruebo mañana que hoy no estoy en la oficina", "今外出中なので後で見ます": why they are away
+      // and that they will try, in any order, and nothing else
+      return f.text.indexOf('?') < 0 && contains(f, UNTESTED_SAID) && awayOnlyPlain(f, at);
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {
@@ -1241,6 +1252,9 @@ public final class AnswerParser {
     // "ni idea aún, mañana lo pruebo": a time word may be the start of it ("aún" is one);
     // "jsais pas encore, j'ai pas testé": who says it may come first
     int early = skip(f, at + len, Lexicon.ACK);
+    if (f.text.indexOf('?') < 0 && early < f.length() && awayOnlyPlain(f, early)) {
+      return true; // "je verrai demain", "no sé, hoy estoy fuera": when they will know, no more
+    }
     boolean untested = false;
     for (int from : new int[] {early, rest}) {
       untested |=
@@ -1259,20 +1273,42 @@ public final class AnswerParser {
    * what is wrong.
    */
   private static boolean awayOnly(Folded f, int at) {
+    return awayOnly(
+        f,
+        at,
+        Lexicon.PRONOUN,
+        Lexicon.ACK,
+        Lexicon.FILLER,
+        Lexicon.SUBJECT,
+        Lexicon.AWAY,
+        Lexicon.AWAY_LINK,
+        Lexicon.UNTESTED);
+  }
+
+  /**
+   * As {@link #awayOnly}, without praise or "it works" fillers: where no phrase of not having tried
+   * comes first, "testing it now, so far so good" says it works (a hedged yes), not "not tried".
+   */
+  private static boolean awayOnlyPlain(Folded f, int at) {
+    return awayOnly(
+        f,
+        at,
+        Lexicon.PRONOUN,
+        Lexicon.THANKS,
+        Lexicon.OK,
+        Lexicon.SUBJECT,
+        Lexicon.AWAY,
+        Lexicon.AWAY_LINK,
+        Lexicon.UNTESTED);
+  }
+
+  @SafeVarargs
+  private static boolean awayOnly(Folded f, int at, List<String>... lists) {
     // "will let you know tomorrow", "je vous dis demain", "te aviso mañana", "明日確認します": when
     // they will tell is no word about what is wrong either; nor is until when they are away, a
     // time of day ("in meetings until 3pm", "en réunion jusqu'à 15h", "bis 15 Uhr", "15時まで")
     for (int i = at; ; ) {
-      int next =
-          skip(
-              f,
-              i,
-              Lexicon.PRONOUN,
-              Lexicon.ACK,
-              Lexicon.FILLER,
-              Lexicon.SUBJECT,
-              Lexicon.AWAY,
-              Lexicon.UNTESTED);
+      int next = skip(f, i, lists);
       java.util.regex.Matcher until = UNTIL_TIME.matcher(f.text).region(next, f.length());
       if (next >= f.length() || !until.lookingAt() || until.end() == next) {
         return next >= f.length();

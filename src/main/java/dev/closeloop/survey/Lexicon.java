@@ -630,38 +630,44 @@ final class Lexicon {
             didn't get a chance to check | didnt get a chance to check | didn't get a chance to try |
             didnt get a chance to try | didn't get a chance | didnt get a chance | haven't checked |
             havent checked | not checked | didn't check | didnt check | haven't looked |
-            havent looked | not looked | not yet tested | not yet tried
+            havent looked | not looked | not yet tested | not yet tried | still testing |
+            still testing it | still trying it | still checking | ask me | ask me again
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
             ich probiere | ich schaue | sag ich | sage ich | noch | hatte noch keine zeit |
             noch keine zeit | hatte keine zeit | noch nicht geschaut | noch nicht nachgeschaut |
             noch nicht gecheckt | noch nicht gepruft | noch nicht kontrolliert | noch nicht versucht |
-            noch nicht reingeschaut
+            noch nicht reingeschaut | teste noch | ich teste noch | teste es noch | bin noch am testen |
+            noch am testen | am testen | frag mich nochmal
           fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
             je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
             je te dis | je vous tiens au courant | encore | j'ai pas eu le temps |
             je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps | pas encore regarde |
-            pas regarde | pas encore verifie | pas verifie
+            pas regarde | pas encore verifie | pas verifie | je teste encore | toujours en test |
+            en train de tester
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
             os aviso | ya te digo | ya les digo | te digo | le digo | les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
             todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
             todavia no he probado | aun no he probado | aun no lo pruebo | todavia no lo pruebo |
             no lo he revisado | no he revisado | aun no lo reviso | todavia no lo reviso |
-            no lo he checado | aun no lo checo | todavia no lo checo
+            no lo he checado | aun no lo checo | todavia no lo checo | lo estoy probando |
+            estoy probando | sigo probando | lo sigo probando
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
             vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo |
             ainda nao vi | nao vi ainda | ainda nao olhei | nao olhei ainda | ainda nao conferi |
             ainda nao verifiquei | nao verifiquei | ainda nao experimentei | nao experimentei |
-            nao experimentei ainda
+            nao experimentei ainda | to testando | tou testando | estou testando | testando ainda |
+            ainda testando | me pergunta | me pergunte de novo
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
             試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
             まだ確認してません | まだ確認していません | まだ確認してない | まだ見てません | まだ見ていません |
             まだ見てない | まだチェックしてません | まだチェックしていません |
             まだ使ってない | まだ使ってません | まだ使っていません | まだ開いてない | まだ開いてません |
             まだ開いていません | まだ触ってない | まだ触ってません | まだ触っていません | まだ試せてない |
-            まだ試せていません
+            まだ試せていません | 後で見ます | あとで見ます | 見てみます | 後で確認します | あとで確認します |
+            テスト中です | テスト中 | 確認中です | 確認中
           """);
 
   /**
@@ -757,21 +763,59 @@ final class Lexicon {
             on vacation | on holiday | on leave | away | not in the office | not at my desk |
             in meetings | in a meeting | in meetings all day | travelling | traveling | today |
             this week | until monday | till monday |
-            rn | right now | tomorrow | later | soon | later today | tomorrow morning
+            rn | right now | tomorrow | later | soon | later today | tomorrow morning | next week |
+            back in the office | back at my desk
           de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
             krank | heute | diese woche | bis montag | morgen | spater | nachher | bald |
-            im meeting | in einem meeting | in meetings | in besprechungen | in einer besprechung
+            im meeting | in einem meeting | in meetings | in besprechungen | in einer besprechung |
+            nachste woche | erst morgen | erst montag | erst nachste woche | wieder im buro
           fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
             absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi | demain |
-            plus tard | bientot | tout a l'heure | en reunion | en reunions | en meeting
+            plus tard | bientot | tout a l'heure | en reunion | en reunions | en meeting |
+            la semaine prochaine | de retour au bureau
           es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
             fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes | manana | luego |
-            mas tarde | pronto | en reunion | en reuniones | en una reunion
+            mas tarde | pronto | en reunion | en reuniones | en una reunion | la semana que viene |
+            la proxima semana | no estoy en la oficina | de vuelta en la oficina
           pt: de ferias | em home office | home office | trabalhando de casa | em casa |
             fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda |
-            amanha | depois | mais tarde | logo | em reuniao | em reunioes | numa reuniao
+            amanha | depois | mais tarde | logo | em reuniao | em reunioes | numa reuniao |
+            semana que vem | na semana que vem | proxima semana | nao estou no escritorio |
+            nao to no escritorio | de volta ao escritorio
           ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので |
-            明日 | 後で | あとで | 今度 | 会議中なので | 会議中 | 打ち合わせ中
+            明日 | 後で | あとで | 今度 | 会議中なので | 会議中 | 打ち合わせ中 | 今 | 来週
+          """);
+
+  /**
+   * Words that join why it was not tried yet to when they will ("lo pruebo mañana que hoy no estoy
+   * en la oficina", "bin erst morgen wieder im Büro, dann schau ich", "外出中なので後で見ます"): between those
+   * they say nothing about what is wrong.
+   */
+  static final List<String> AWAY_LINK =
+      phrases(
+          """
+          en: then | because | cause | as | since | so
+          de: dann | weil | da | deshalb
+          fr: alors | puis | parce que | car | donc
+          es: que | porque | pues | entonces | asi que
+          pt: que | porque | pois | entao
+          ja: から | ので | それから
+          """);
+
+  /**
+   * "Not yet" said first ("not yet", "noch nicht", "pas encore", "todavía no", "ainda não",
+   * "まだです"): alone, not fixed yet; with only why they have not tried after it ("not yet, I'm not at
+   * my desk"), not tried yet.
+   */
+  static final List<String> NOT_YET =
+      phrases(
+          """
+          en: not yet
+          de: noch nicht | noch nich
+          fr: pas encore | pas encore non
+          es: todavia no | aun no | no todavia
+          pt: ainda nao | nao ainda
+          ja: まだです | まだ
           """);
 
   /**
