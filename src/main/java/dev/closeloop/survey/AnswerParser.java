@@ -2439,6 +2439,48 @@ public final class AnswerParser {
   }
 
   /**
+   * A score said on its scale inside words: "2/5", "２／５", "4 stars", "4 Sterne", "4 étoiles", "4
+   * estrellas", "4 estrelas", "4⭐", "⭐⭐⭐⭐", "★★★★☆", "nota 2", "星2つ", "2点". A bare number is not
+   * one ("took 3 days", "2 people still can't log in"), nor a date ("since 2/5", "am 2/5").
+   */
+  private static final Pattern SCALE_SCORE =
+      Pattern.compile(
+          "(?<![\\p{IsLatin}\\p{N}/.,:])(?<!(?:on|since|until|till|am|seit|bis|le|depuis|el|desde|em|dia) )"
+              + "([1-5])(?:\\s*/\\s*5(?![\\p{N}/.,]\\p{N})|\\s*(?:stars?|sterne?|etoiles?|étoiles?"
+              + "|estrellas?|estrelas?)(?![\\p{L}])|\\s*(?:⭐|★|🌟)|点(?!\\p{N}))"
+              + "|(?<![\\p{L}])nota\\s+([1-5])(?![\\p{N}/.,])"
+              + "|星\\s*([1-5])(?![\\p{N}])"
+              + "|(?<![★⭐🌟])((?:★|⭐|🌟){1,5})☆*(?![★⭐🌟])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * The one score said on its scale in {@code words} ({@link #SCALE_SCORE}), wherever it stands
+   * ("but 2/5 for the wait", "mas nota 2 pela demora", "待ち時間長かったので2/5"); null when there is none,
+   * or more than one.
+   */
+  public static Integer scaleScoreIn(String words) {
+    if (words == null || words.length() > LONG_REPLY) {
+      return null;
+    }
+    String text = Normalizer.normalize(clean(words), Normalizer.Form.NFKC);
+    java.util.regex.Matcher m = SCALE_SCORE.matcher(text);
+    Integer score = null;
+    while (m.find()) {
+      if (score != null) {
+        return null; // "2/5 for the wait, 5/5 for the tech": which one?
+      }
+      if (m.group(4) != null) {
+        score = m.group(4).codePointCount(0, m.group(4).length());
+      } else {
+        String digit =
+            m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        score = Integer.parseInt(digit);
+      }
+    }
+    return score;
+  }
+
+  /**
    * A score said last, in a clause of its own after words ("still can't print. 2 from me", "sigue
    * sin imprimir. le doy un 2", "took ages, 3"): the score, with the words before it (without the
    * mark that ends them) as the comment; null when the last clause is no bare score or nothing

@@ -418,6 +418,12 @@ public final class SurveyFlow {
     if (split != null && split.score() == last.score()) {
       return fixedAndRated(c, fixed, split, split.comment());
     }
+    // "fixed but 2/5 for the wait", "resolvido, mas nota 2 pela demora", "直ったけど…2/5": a score on
+    // its scale inside the words is the rating, and the words, score and all, the comment
+    Integer scaled = c.rating() == null ? AnswerParser.scaleScoreIn(rest) : null;
+    if (scaled != null && comment != null) {
+      return fixedAndRated(c, fixed, new ParsedAnswer.Rating(scaled, null), comment);
+    }
     return fixed(c, fixed, comment);
   }
 
