@@ -709,6 +709,10 @@ public final class AnswerParser {
     if (faultGone(f)) {
       return new ParsedAnswer.Fixed(true, null, text); // "it doesn't crash anymore", "もう落ちません"
     }
+    ParsedAnswer faultBack = faultAgain(f, text);
+    if (faultBack != null) {
+      return faultBack; // "it was fixed but broke again this morning", "今朝またフリーズしました"
+    }
     String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
     if (Lexicon.THUMBS_UP.contains(core)
         || Lexicon.THUMBS_UP.contains(f.text)
@@ -2811,6 +2815,131 @@ public final class AnswerParser {
               + "|(?:エラー|フリーズ)(?:は|が|も)?(?:出なくなりました|しなくなりました|出なくなった"
               + "|しなくなった)"
               + "|(?:落ち|切れ|固まら|止まら)なくなりました");
+
+  /**
+   * The fault came back: a fault word with its language's "again" ("crashed again", "broke again",
+   * "froze again"; "wieder abgestürzt", "stürzt wieder ab"; "ça replante", "plante à nouveau"; "se
+   * volvió a caer", "se colgó otra vez"; "travou de novo", "voltou a cair"; "またフリーズしました",
+   * "また落ちました") in the last part of the reply, not negated in its clause ("hasn't crashed again",
+   * "no ha vuelto a fallar", "não voltou a travar" are no fault) nor followed by a contrast
+   * ("crashed again yesterday but fine since") or asked ("did it crash again?"). Not fixed,
+   * whatever came before it ("it was fixed but…", "war behoben, aber…", "一度直ったんですが、…"); the reply
+   * is the comment unless it is only the fault said again (with thanks or an emoji: "it broke again
+   * 😡"), as "still broken" is. Null otherwise.
+   */
+  private static ParsedAnswer faultAgain(Folded f, String text) {
+    if (f.text.indexOf('?') >= 0 || f.text.indexOf('？') >= 0) {
+      return null;
+    }
+    java.util.regex.Matcher m = FAULT_AGAIN.matcher(f.text);
+    int start = -1;
+    int end = -1;
+    while (m.find()) {
+      start = m.start();
+      end = m.end();
+    }
+    if (start < 0) {
+      return null;
+    }
+    int clause = start;
+    while (clause > 0 && ",.;!:。、\n".indexOf(f.text.charAt(clause - 1)) < 0) {
+      clause--;
+    }
+    String said = f.text.substring(clause, end);
+    if (NEGATION.matcher(said).find() || JA_NEGATED.matcher(f.text.substring(start)).find()) {
+      return null; // "it hasn't crashed again", "nicht wieder abgestürzt", "またフリーズしていません"
+    }
+    if (containsFrom(f, end, Lexicon.BUT) || conditional(f, clause, start)) {
+      // "crashed again yesterday but fine since the update"; "I'll call if it happens again"
+      return null;
+    }
+    int opening = skip(f, 0, Lexicon.OPENER);
+    if (leading(f, opening, Lexicon.YES) > 0
+        || leading(f, opening, Lexicon.OK) > 0
+        || leading(f, opening, Lexicon.NO) > 0) {
+      // "yes pls, it's doing it again", "ok, it froze again": the yes, with its words; "no, it
+      // crashed again", "sí - espera no, se volvió a colgar": the no (or the correction) reads it
+      return null;
+    }
+    String before = f.text.substring(0, start);
+    boolean saidFirst = before.isBlank() || before.strip().split("\\s+").length <= 3;
+    if (before.chars().anyMatch(Character::isDigit) || !saidFirst && !fixedThenBut(f, start)) {
+      // "ok 4 days later it broke again", "works after a restart until it freezes again": a story
+      // around the fault (the comment), not a fix that came undone
+      return null;
+    }
+    boolean onlyThat =
+        skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.PRONOUN, Lexicon.NO) >= start
+            && skipSymbols(f, skip(f, end, Lexicon.ACK)) >= f.length();
+    return new ParsedAnswer.Fixed(false, onlyThat ? null : text, text);
+  }
+
+  /**
+   * An "if" from {@code from} on ("if it happens again", "si se vuelve a caer", "wenn es wieder
+   * abstürzt"), but not the Spanish reflexive "se" just before the fault ("se volvió a caer"),
+   * which is also the Portuguese "if".
+   */
+  private static boolean conditional(Folded f, int from, int fault) {
+    for (int i = from; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int len = wordStart ? f.phraseAt(i, Lexicon.IF) : -1;
+      if (len > 0
+          && !(f.text.startsWith("se", i) && len == 2 && f.skipSeparators(i + 2) == fault)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Before {@code at}, words and then a contrast ("it was fixed but…", "war behoben, aber…",
+   * "一度直ったんですが、…"): what the fault came back after.
+   */
+  private static boolean fixedThenBut(Folded f, int at) {
+    for (int i = 1; i < at; i++) {
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      boolean cjk = Folded.isCjk(f.text.charAt(i));
+      if ((wordStart && f.phraseAt(i, Lexicon.BUT) > 0)
+          || (cjk && f.phraseAt(i, Lexicon.BUT_AFTER_VERB) > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A Japanese negative verb after the fault: "またフリーズしていません", "また落ちることはない". */
+  private static final java.util.regex.Pattern JA_NEGATED =
+      java.util.regex.Pattern.compile("^[^。、！]*(?:ません|ない|なく)");
+
+  private static final java.util.regex.Pattern FAULT_AGAIN =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{L}])(?:crash|froze|freez|hang|hung|drop|disconnect|fail|broke|jam|died"
+              + "|dies|flicker|glitch|lag|stall|happen|bsod)\\p{L}*(?: out| off| up| down| on me)?"
+              + " again(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:went|goes|going|cut|cuts|cutting|shut|shuts) (?:down|off|out)"
+              + " again(?![\\p{L}])"
+              + "|(?<![\\p{L}])doing it again(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:wieder|erneut) (?:abgesturzt|eingefroren|ausgefallen|abgebrochen"
+              + "|gecrasht|hangen geblieben|kaputt|passiert|dasselbe|das gleiche)(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:sturzt|friert|hangt|bricht|fallt|crasht|stockt|spinnt|flackert"
+              + "|passiert)(?: \\p{L}+)? (?:schon )?(?:wieder|erneut)(?: ab| ein| aus| zusammen)?"
+              + "(?![\\p{L}])"
+              + "|(?<![\\p{L}])re(?:plant\\p{L}*|bug\\p{L}*|gele|gelent|bloqu\\p{L}*|crash\\p{L}*)"
+              + "|(?<![\\p{L}])(?:plant|bug|gel|bloqu|coup|crash|freez|deconnect)\\p{L}*"
+              + " (?:a nouveau|de nouveau|encore une fois)(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:ca|le probleme|le bug) (?:a )?recommence(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:volvio|vuelve|volvieron|ha vuelto) a (?:caer|colgar|trabar|fallar"
+              + "|congelar|cortar|reiniciar|bloquear|desconectar|apagar|tildar|pasar|dar error)"
+              + "\\p{L}*"
+              + "|(?<![\\p{L}])(?:cayo|colgo|trabo|fallo|congelo|corto|reinicio|bloqueo"
+              + "|desconecto|apago|tildo)\\p{L}* (?:de nuevo|otra vez|nuevamente)(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:travou|caiu|falhou|congelou|desligou|reiniciou|parou|deu erro"
+              + "|deu pau|bugou|desconectou)(?: \\p{L}+)? (?:de novo|outra vez|novamente)"
+              + "(?![\\p{L}])"
+              + "|(?<![\\p{L}])voltou a (?:travar|cair|falhar|dar erro|congelar|desligar|reiniciar"
+              + "|parar|bugar)(?![\\p{L}])"
+              + "|また(?:フリーズ|落ち|固まり|固まっ|止まり|止まっ|エラー|切れ|クラッシュ|同じ)"
+              + "|再発");
 
   /** "ainda não está a funcionar", "still not working": "still not", then only that it works. */
   private static boolean stillNotAgain(Folded f) {
