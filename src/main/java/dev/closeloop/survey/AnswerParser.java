@@ -2436,6 +2436,18 @@ public final class AnswerParser {
   }
 
   /**
+   * {@code words} only say fixed or not fixed again, as {@code fixed} says, with nothing more
+   * ("still broken", "geht immer noch nicht", "toujours en panne", "sigue igual", "まだダメです" after a
+   * no; "works now" after a yes).
+   */
+  public static boolean saysAgain(String words, boolean fixed) {
+    return words != null
+        && parse(words) instanceof ParsedAnswer.Fixed fx
+        && fx.fixed() == fixed
+        && fx.comment() == null;
+  }
+
+  /**
    * The score has no words after it, or only thanks, praise or a closing phrase ("5 great job").
    */
   public static boolean nothingButThanksAfter(ParsedAnswer.Rating r) {

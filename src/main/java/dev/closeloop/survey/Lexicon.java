@@ -1625,7 +1625,8 @@ final class Lexicon {
             nao ta | ainda nao ta | nao ta funcionando | nao ta a dar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
-            ainda com problema | ainda nao resolveu | infelizmente
+            ainda com problema | ainda nao resolveu | infelizmente | continua com erro |
+            continua com defeito | ainda com erro | ainda com defeito
             nao funcionou | nao deu certo | nao adiantou | nao resolveram
             nem liga mais | nem liga | nao liga mais | nao liga | parou de funcionar | piorou |
             ficou pior | pior que antes | nao funciona mais | nada funciona | nao funciona nada |

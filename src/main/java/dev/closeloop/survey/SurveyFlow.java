@@ -409,7 +409,11 @@ public final class SurveyFlow {
     if (r != null) {
       // "yes, 5", "yes 5 thanks": thanks after the score add nothing; "sí, 5 muy rápido", "no, 2 -
       // nobody called": the score, and its words the comment
-      return fixedAndRated(c, fixed, r, AnswerParser.nothingButThanksAfter(r) ? null : r.comment());
+      // "no. 2. still broken", "nein. 2. geht immer noch nicht": the answer said again after the
+      // score is no comment either (as in "no, still broken, 2")
+      boolean nothingMore =
+          AnswerParser.nothingButThanksAfter(r) || AnswerParser.saysAgain(r.comment(), fixed);
+      return fixedAndRated(c, fixed, r, nothingMore ? null : r.comment());
     }
     // "no. still can't print. 2 from me", "Non. L'imprimante bourre toujours. Je mets 2.": the
     // score said last, in a sentence of its own; the words before it are the comment
