@@ -84,6 +84,10 @@ public final class AnswerParser {
         return answer;
       }
     }
+    ParsedAnswer afterEcho = afterAskedBack(text);
+    if (afterEcho != null) {
+      return afterEcho; // "did we fix it? yes", "how did we do? 4", "解決しましたか？はい"
+    }
     if (text.length() > LONG_REPLY) {
       Folded f = Folded.of(text);
       boolean asks = asks(f);
@@ -173,6 +177,37 @@ public final class AnswerParser {
   /** Quoted lines that open a reply, each starting with "&gt;" or "＞" (Slack's "&gt;"). */
   private static final Pattern QUOTED_LINES_FIRST =
       Pattern.compile("^(?:(?:>|&gt;|＞)[^\\n]{0,500}\\n\\s*)+");
+
+  /**
+   * The survey's question typed back ({@link Lexicon#ASKED_BACK}), then the answer: the answer
+   * alone ("did we fix it? yes", "wurde das Problem behoben? ja", "how did we do? 4"), as a quoted
+   * question is; null when no such question comes first or what follows it is no answer ("is it
+   * fixed? no idea" stays as it was).
+   */
+  private static ParsedAnswer afterAskedBack(String text) {
+    int mark = -1;
+    for (int i = 0; i < text.length() && i < 120; i++) {
+      if (text.charAt(i) == '?' || text.charAt(i) == '？') {
+        mark = i;
+        break;
+      }
+    }
+    if (mark <= 0 || mark + 1 >= text.length()) {
+      return null;
+    }
+    String asked = trimSeparators(Folded.of(text.substring(0, mark)).text).strip();
+    if (!Lexicon.ASKED_BACK.contains(asked)) {
+      return null;
+    }
+    String rest = text.substring(mark + 1).strip();
+    ParsedAnswer answer = rest.isEmpty() ? null : parse(rest);
+    return answer instanceof ParsedAnswer.Yes
+            || answer instanceof ParsedAnswer.No
+            || answer instanceof ParsedAnswer.Fixed
+            || answer instanceof ParsedAnswer.Rating
+        ? answer
+        : null;
+  }
 
   /** What follows mentions and quoted lines that open {@code text}, or null when none does. */
   private static String afterMentionOrQuote(String text) {

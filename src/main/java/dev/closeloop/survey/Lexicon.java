@@ -787,6 +787,35 @@ final class Lexicon {
           """);
 
   /**
+   * The survey's questions as people type them back before their answer ("did we fix it? yes", "how
+   * did we do? 4", "wurde das Problem behoben? ja", "le problème est-il résolu ? oui",
+   * "解決しましたか？はい"): the whole of what comes before the question mark.
+   */
+  static final List<String> ASKED_BACK =
+      phrases(
+          """
+          en: did we fix it | did you fix it | did you guys fix it | is it fixed | was it fixed |
+            did it get fixed | is it resolved | was it resolved | is the problem solved |
+            did it work | did it work this time | how did we do | how did you do | rating
+          de: ist das problem gelost | wurde das problem gelost | wurde das problem behoben |
+            ist es behoben | wurde es behoben | ist es gelost | hat es geklappt |
+            hat es diesmal geklappt | wie zufrieden bist du mit uns | wie zufrieden bist du |
+            wie zufrieden sind sie | wie haben wir es gemacht
+          fr: le probleme est-il resolu | le probleme est il resolu | est-ce resolu |
+            est-ce que c'est resolu | c'est resolu | c'est regle | est-ce regle |
+            est-ce que ca marche | est-ce que ca marche cette fois | ca marche | quelle note |
+            quelle note nous donnez-vous | quelle note nous donnez vous
+          es: lo hemos solucionado | lo solucionamos | lo solucionaron | se soluciono | se resolvio |
+            esta resuelto | esta arreglado | lo arreglamos | ha funcionado | ha funcionado esta vez |
+            funciono | que tal lo hicimos | como lo hicimos
+          pt: resolvemos o problema | resolveram o problema | foi resolvido | esta resolvido |
+            ta resolvido | resolveu | funcionou | funcionou desta vez | desta vez funcionou |
+            como foi o atendimento | como correu o atendimento
+          ja: 問題は解決しましたか | 解決しましたか | 直りましたか | 今回は解決しましたか |
+            対応はいかがでしたか | いかがでしたか
+          """);
+
+  /**
    * Words that join why it was not tried yet to when they will ("lo pruebo mañana que hoy no estoy
    * en la oficina", "bin erst morgen wieder im Büro, dann schau ich", "外出中なので後で見ます"): between those
    * they say nothing about what is wrong.
