@@ -1109,12 +1109,16 @@ final class Lexicon {
       phrases(
           """
           en: the problem | the issue | the error | this problem | this issue | that problem |
-            that issue | problem | issue | error | my problem | my issue
-          de: das problem | der fehler | dieses problem | das thema | problem | fehler
-          fr: le probleme | le souci | le bug | l'erreur | ce probleme | ce souci | probleme | souci
-          es: el problema | el error | la falla | ese problema | este problema | problema
-          pt: o problema | o erro | esse problema | este problema | problema | erro
-          ja: 問題は | 問題が | 症状は | 症状が | 不具合は | 不具合が | エラーは | エラーが
+            that issue | problem | issue | error | my problem | my issue | the bug | this bug
+          de: das problem | der fehler | dieses problem | das thema | problem | fehler | der bug |
+            dieser bug | das issue
+          fr: le probleme | le souci | le bug | l'erreur | ce probleme | ce souci | probleme | souci |
+            ce bug
+          es: el problema | el error | la falla | ese problema | este problema | problema | el bug |
+            ese bug | este bug
+          pt: o problema | o erro | esse problema | este problema | problema | erro | o bug | esse bug |
+            este bug
+          ja: 問題は | 問題が | 症状は | 症状が | 不具合は | 不具合が | エラーは | エラーが | バグは | バグが
           """);
 
   /** What a named problem does when it is gone: "is solved", "ist behoben", "a été résolu". */
@@ -2246,8 +2250,8 @@ final class Lexicon {
    */
   /**
    * English IT words said inside another language ("der Drucker ist fixed", "c'est fixed", "ya está
-   * solved", "tá working"): each language's "is" and "is now", then an English word that it works.
-   * German also says "gefixt".
+   * solved", "tá working", "der Drucker ist wieder online"): each language's "is" and "is now",
+   * then an English word that it works. German also says "gefixt", Spanish "lo fixearon".
    */
   private static String codeSwitched() {
     List<String> is =
@@ -2263,8 +2267,16 @@ final class Lexicon {
             "ta",
             "ja esta",
             "ja ta");
-    List<String> works = List.of("fixed", "solved", "resolved", "sorted", "working", "fine");
-    StringBuilder block = new StringBuilder("all: gefixt | ist gefixt | wurde gefixt");
+    List<String> works =
+        List.of(
+            "fixed", "solved", "resolved", "sorted", "working", "fine", "online", "back online");
+    // the English verb given each language's ending: "gefixt", "gefixed", "lo fixearon"
+    StringBuilder block =
+        new StringBuilder(
+            "all: gefixt | ist gefixt | wurde gefixt | gefixed | ist gefixed | wurde gefixed |"
+                + " hat es gefixt | habt es gefixt | lo fixearon | ya lo fixearon | fixearon |"
+                + " esta fixeado | ya esta fixeado | quedo fixeado |"
+                + " is back online | back online | オンラインに戻りました");
     for (String copula : is) {
       for (String word : works) {
         block.append(" | ").append(copula).append(' ').append(word);
