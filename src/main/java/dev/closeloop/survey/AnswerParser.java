@@ -113,6 +113,10 @@ public final class AnswerParser {
       if (afterSorry != null) {
         return afterSorry; // "sorry for the slow reply, was off sick. yes it works"
       }
+      if (afterStory(text)) {
+        // "I restarted like you said, waited for the update, and now everything works": fixed
+        return new ParsedAnswer.Fixed(true, null, text);
+      }
     }
     if (read instanceof ParsedAnswer.FreeText
         || read instanceof ParsedAnswer.Yes y && y.rest() != null
@@ -157,6 +161,61 @@ public final class AnswerParser {
       }
     }
     return read;
+  }
+
+  /**
+   * What they did, then that it works now, as the last sentence or after the last "and" ("So I came
+   * in this morning, switched it on and waited for the usual error. Nothing. It works!", "ich hab
+   * neu gestartet, dann kam das Update, und seitdem läuft alles wieder", "reinicié la compu, esperé
+   * la actualización, y ahora todo funciona perfecto", "esperei a atualização e agora tá tudo
+   * funcionando"): fixed, and the story is no comment (it says nothing the IT team could act on).
+   * Not when the story has a contrast, a fault still going on, a negation, a number, a question or
+   * a complaint about the handling ("nobody came for 3 days. it works now" keeps its words).
+   */
+  private static final Pattern STEPS = Pattern.compile("[,.;、。](?!$)");
+
+  private static boolean afterStory(String text) {
+    Folded f = Folded.of(text);
+    if (f.text.indexOf('?') >= 0 || f.text.indexOf('？') >= 0) {
+      return false;
+    }
+    for (int i = f.length() - 2; i > 0; i--) {
+      char c = f.text.charAt(i);
+      boolean ends = ".!,;".indexOf(c) >= 0 && f.text.charAt(i + 1) == ' ' || "。！、".indexOf(c) >= 0;
+      boolean and =
+          c == ' '
+              && Character.isLetter(f.text.charAt(i + 1))
+              && f.phraseAt(i + 1, Lexicon.AND) > 0;
+      if (!ends && !and) {
+        continue;
+      }
+      int from = and ? f.skipSeparators(i + 1 + f.phraseAt(i + 1, Lexicon.AND)) : i + 1;
+      String last = f.originalFrom(f.skipSeparators(from));
+      if (last == null
+          || !(parse(last) instanceof ParsedAnswer.Fixed fx
+              && fx.fixed()
+              && fx.comment() == null)) {
+        continue;
+      }
+      String story = f.originalBefore(i);
+      if (story == null) {
+        return false;
+      }
+      Folded told = Folded.of(story);
+      // a story: what they did, in more than one step ("same thing happened to my colleague, works
+      // now" is a remark, kept as the comment)
+      boolean steps = STEPS.matcher(told.text.strip()).find() || contains(told, Lexicon.AND);
+      return steps
+          && story.split("\\s+").length >= 6
+          && story.chars().noneMatch(Character::isDigit)
+          && !NEGATION.matcher(told.text).find()
+          && !contains(told, Lexicon.BUT)
+          && !contains(told, Lexicon.NOT_FIXED)
+          && !contains(told, Lexicon.STILL_NOT)
+          && !complainsOfHandling(story)
+          && parse(story) instanceof ParsedAnswer.FreeText;
+    }
+    return false;
   }
 
   /**
