@@ -1573,7 +1573,7 @@ public final class AnswerParser {
   /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
   private static ParsedAnswer thumbAndScore(Folded f) {
     for (boolean up : new boolean[] {true, false}) {
-      for (String thumb : up ? Lexicon.THUMBS_UP : Lexicon.THUMBS_DOWN) {
+      for (String thumb : up ? THUMBS_UP_AND_CHECK : Lexicon.THUMBS_DOWN) {
         if (f.text.startsWith(thumb) && f.text.length() > thumb.length()) {
           String rest = f.originalFrom(f.skipSeparators(thumb.length()));
           // "👎 2, nobody even called me": the score, and its words (a count stays no score)
