@@ -27,14 +27,17 @@ final class Lexicon {
           de: ja | jap | jo | jo eh | ja eh | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
             denke schon | scheint so | sieht so aus | naturlich | selbstverstandlich | na klar |
-            aber klar | sicher
+            aber klar | sicher | eigentlich schon | eigentlich ja | im grunde schon | im prinzip schon |
+            im prinzip ja | grundsatzlich schon
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp | il me semble | on dirait | evidemment |
-            oui bien sur | oui evidemment | bien sur | mais oui
+            oui bien sur | oui evidemment | bien sur | mais oui | normalement oui | a priori oui |
+            en principe oui
           es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si |
-            por supuesto | desde luego
+            por supuesto | desde luego | en principio si | en teoria si
           pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
-            com certeza | claro | certamente | sem duvida
+            com certeza | claro | certamente | sem duvida | a principio sim | em principio sim |
+            em teoria sim
           ja: はーい | はぁい | はいはい | はい〜 | はい～ | はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
           """);
 
