@@ -170,7 +170,7 @@ public final class SurveyFlow {
       }
       return notedOnceAsked(c, rating(c, r.score(), r.comment()));
     } else if (answer instanceof ParsedAnswer.Fixed f) {
-      return typedFixed(c, f);
+      return typedFixed(c, f, questionSeen);
     } else if (answer instanceof ParsedAnswer.Yes y) {
       return yes(c, y);
     } else if (answer instanceof ParsedAnswer.No n) {
@@ -340,10 +340,12 @@ public final class SurveyFlow {
   }
 
   /** 👍 once "fixed" is answered and the survey asks "anything else?" means "all good". */
-  private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f) {
+  private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f, boolean questionSeen) {
     if (closingQuestionOpen(c) && c.fixed() != null && saysMoreThan(c, f)) {
-      // "still the same" after a yes: the comment if none is in yet, else what they need
-      return c.step() == Step.AWAIT_ANYTHING_ELSE && c.comment() == null
+      // "still the same" after a yes: the comment if none is in yet, else what they need; while
+      // "anything else?" is still on its way, more lines of what went wrong ("it dropped again
+      // at 3", typed one after another) go with the comment, as free text does
+      return c.step() == Step.AWAIT_ANYTHING_ELSE && (c.comment() == null || !questionSeen)
           ? comment(c, f.text())
           : freeText(c, f.text(), false);
     }
