@@ -84,6 +84,10 @@ public final class AnswerParser {
         return answer;
       }
     }
+    ParsedAnswer afterEcho = afterAskedBack(text);
+    if (afterEcho != null) {
+      return afterEcho; // "did we fix it? yes", "how did we do? 4", "解決しましたか？はい"
+    }
     if (text.length() > LONG_REPLY) {
       Folded f = Folded.of(text);
       boolean asks = asks(f);
@@ -108,6 +112,10 @@ public final class AnswerParser {
       ParsedAnswer afterSorry = afterApologySentence(text);
       if (afterSorry != null) {
         return afterSorry; // "sorry for the slow reply, was off sick. yes it works"
+      }
+      if (afterStory(text)) {
+        // "I restarted like you said, waited for the update, and now everything works": fixed
+        return new ParsedAnswer.Fixed(true, null, text);
       }
     }
     if (read instanceof ParsedAnswer.FreeText
@@ -156,6 +164,61 @@ public final class AnswerParser {
   }
 
   /**
+   * What they did, then that it works now, as the last sentence or after the last "and" ("So I came
+   * in this morning, switched it on and waited for the usual error. Nothing. It works!", "ich hab
+   * neu gestartet, dann kam das Update, und seitdem läuft alles wieder", "reinicié la compu, esperé
+   * la actualización, y ahora todo funciona perfecto", "esperei a atualização e agora tá tudo
+   * funcionando"): fixed, and the story is no comment (it says nothing the IT team could act on).
+   * Not when the story has a contrast, a fault still going on, a negation, a number, a question or
+   * a complaint about the handling ("nobody came for 3 days. it works now" keeps its words).
+   */
+  private static final Pattern STEPS = Pattern.compile("[,.;、。](?!$)");
+
+  private static boolean afterStory(String text) {
+    Folded f = Folded.of(text);
+    if (f.text.indexOf('?') >= 0 || f.text.indexOf('？') >= 0) {
+      return false;
+    }
+    for (int i = f.length() - 2; i > 0; i--) {
+      char c = f.text.charAt(i);
+      boolean ends = ".!,;".indexOf(c) >= 0 && f.text.charAt(i + 1) == ' ' || "。！、".indexOf(c) >= 0;
+      boolean and =
+          c == ' '
+              && Character.isLetter(f.text.charAt(i + 1))
+              && f.phraseAt(i + 1, Lexicon.AND) > 0;
+      if (!ends && !and) {
+        continue;
+      }
+      int from = and ? f.skipSeparators(i + 1 + f.phraseAt(i + 1, Lexicon.AND)) : i + 1;
+      String last = f.originalFrom(f.skipSeparators(from));
+      if (last == null
+          || !(parse(last) instanceof ParsedAnswer.Fixed fx
+              && fx.fixed()
+              && fx.comment() == null)) {
+        continue;
+      }
+      String story = f.originalBefore(i);
+      if (story == null) {
+        return false;
+      }
+      Folded told = Folded.of(story);
+      // a story: what they did, in more than one step ("same thing happened to my colleague, works
+      // now" is a remark, kept as the comment)
+      boolean steps = STEPS.matcher(told.text.strip()).find() || contains(told, Lexicon.AND);
+      return steps
+          && story.split("\\s+").length >= 6
+          && story.chars().noneMatch(Character::isDigit)
+          && !NEGATION.matcher(told.text).find()
+          && !contains(told, Lexicon.BUT)
+          && !contains(told, Lexicon.NOT_FIXED)
+          && !contains(told, Lexicon.STILL_NOT)
+          && !complainsOfHandling(story)
+          && parse(story) instanceof ParsedAnswer.FreeText;
+    }
+    return false;
+  }
+
+  /**
    * A mention of someone (Slack's {@code <@U024BE7LH>}, Discord's {@code <@123…>}, a typed
    * {@code @Closeloop}) or a quoted line ({@code > Did we fix it?}, Slack's {@code &gt;}) before
    * the answer: nothing the person answered. The digits of a mention are no score.
@@ -173,6 +236,37 @@ public final class AnswerParser {
   /** Quoted lines that open a reply, each starting with "&gt;" or "＞" (Slack's "&gt;"). */
   private static final Pattern QUOTED_LINES_FIRST =
       Pattern.compile("^(?:(?:>|&gt;|＞)[^\\n]{0,500}\\n\\s*)+");
+
+  /**
+   * The survey's question typed back ({@link Lexicon#ASKED_BACK}), then the answer: the answer
+   * alone ("did we fix it? yes", "wurde das Problem behoben? ja", "how did we do? 4"), as a quoted
+   * question is; null when no such question comes first or what follows it is no answer ("is it
+   * fixed? no idea" stays as it was).
+   */
+  private static ParsedAnswer afterAskedBack(String text) {
+    int mark = -1;
+    for (int i = 0; i < text.length() && i < 120; i++) {
+      if (text.charAt(i) == '?' || text.charAt(i) == '？') {
+        mark = i;
+        break;
+      }
+    }
+    if (mark <= 0 || mark + 1 >= text.length()) {
+      return null;
+    }
+    String asked = trimSeparators(Folded.of(text.substring(0, mark)).text).strip();
+    if (!Lexicon.ASKED_BACK.contains(asked)) {
+      return null;
+    }
+    String rest = text.substring(mark + 1).strip();
+    ParsedAnswer answer = rest.isEmpty() ? null : parse(rest);
+    return answer instanceof ParsedAnswer.Yes
+            || answer instanceof ParsedAnswer.No
+            || answer instanceof ParsedAnswer.Fixed
+            || answer instanceof ParsedAnswer.Rating
+        ? answer
+        : null;
+  }
 
   /** What follows mentions and quoted lines that open {@code text}, or null when none does. */
   private static String afterMentionOrQuote(String text) {
@@ -709,6 +803,10 @@ public final class AnswerParser {
     if (faultGone(f)) {
       return new ParsedAnswer.Fixed(true, null, text); // "it doesn't crash anymore", "もう落ちません"
     }
+    ParsedAnswer faultBack = faultAgain(f, text);
+    if (faultBack != null) {
+      return faultBack; // "it was fixed but broke again this morning", "今朝またフリーズしました"
+    }
     String once = oneSymbolRepeated(core); // "😭😭": one emoji said again
     if (Lexicon.THUMBS_UP.contains(core)
         || Lexicon.THUMBS_UP.contains(f.text)
@@ -1232,7 +1330,18 @@ public final class AnswerParser {
           return true;
         }
       }
-      return false;
+      // "not yet, I'm not at my desk", "noch nicht, bin im Urlaub": not tried yet, and why — a word
+      // of being away after it ("not yet" alone, or "not yet, still broken", stays not fixed)
+      int notYet = f.phraseAt(at, Lexicon.NOT_YET);
+      if (notYet > 0) {
+        int after = f.skipSeparators(at + notYet);
+        if (after < f.length() && containsFrom(f, after, Lexicon.AWAY) && awayOnlyPlain(f, after)) {
+          return true;
+        }
+      }
+      // "lo pruebo mañana que hoy no estoy en la oficina", "今外出中なので後で見ます": why they are away
+      // and that they will try, in any order, and nothing else
+      return f.text.indexOf('?') < 0 && contains(f, UNTESTED_SAID) && awayOnlyPlain(f, at);
     }
     int rest = skip(f, at + len, Lexicon.ACK, Lexicon.FILLER); // "dunno yet", "no sé todavía"
     if (rest >= f.length()) {
@@ -1241,6 +1350,9 @@ public final class AnswerParser {
     // "ni idea aún, mañana lo pruebo": a time word may be the start of it ("aún" is one);
     // "jsais pas encore, j'ai pas testé": who says it may come first
     int early = skip(f, at + len, Lexicon.ACK);
+    if (f.text.indexOf('?') < 0 && early < f.length() && awayOnlyPlain(f, early)) {
+      return true; // "je verrai demain", "no sé, hoy estoy fuera": when they will know, no more
+    }
     boolean untested = false;
     for (int from : new int[] {early, rest}) {
       untested |=
@@ -1259,20 +1371,42 @@ public final class AnswerParser {
    * what is wrong.
    */
   private static boolean awayOnly(Folded f, int at) {
+    return awayOnly(
+        f,
+        at,
+        Lexicon.PRONOUN,
+        Lexicon.ACK,
+        Lexicon.FILLER,
+        Lexicon.SUBJECT,
+        Lexicon.AWAY,
+        Lexicon.AWAY_LINK,
+        Lexicon.UNTESTED);
+  }
+
+  /**
+   * As {@link #awayOnly}, without praise or "it works" fillers: where no phrase of not having tried
+   * comes first, "testing it now, so far so good" says it works (a hedged yes), not "not tried".
+   */
+  private static boolean awayOnlyPlain(Folded f, int at) {
+    return awayOnly(
+        f,
+        at,
+        Lexicon.PRONOUN,
+        Lexicon.THANKS,
+        Lexicon.OK,
+        Lexicon.SUBJECT,
+        Lexicon.AWAY,
+        Lexicon.AWAY_LINK,
+        Lexicon.UNTESTED);
+  }
+
+  @SafeVarargs
+  private static boolean awayOnly(Folded f, int at, List<String>... lists) {
     // "will let you know tomorrow", "je vous dis demain", "te aviso mañana", "明日確認します": when
     // they will tell is no word about what is wrong either; nor is until when they are away, a
     // time of day ("in meetings until 3pm", "en réunion jusqu'à 15h", "bis 15 Uhr", "15時まで")
     for (int i = at; ; ) {
-      int next =
-          skip(
-              f,
-              i,
-              Lexicon.PRONOUN,
-              Lexicon.ACK,
-              Lexicon.FILLER,
-              Lexicon.SUBJECT,
-              Lexicon.AWAY,
-              Lexicon.UNTESTED);
+      int next = skip(f, i, lists);
       java.util.regex.Matcher until = UNTIL_TIME.matcher(f.text).region(next, f.length());
       if (next >= f.length() || !until.lookingAt() || until.end() == next) {
         return next >= f.length();
@@ -1439,7 +1573,7 @@ public final class AnswerParser {
   /** A thumb, then a score and nothing more but thanks ("👍 5", "👎 2/5"); else null. */
   private static ParsedAnswer thumbAndScore(Folded f) {
     for (boolean up : new boolean[] {true, false}) {
-      for (String thumb : up ? Lexicon.THUMBS_UP : Lexicon.THUMBS_DOWN) {
+      for (String thumb : up ? THUMBS_UP_AND_CHECK : Lexicon.THUMBS_DOWN) {
         if (f.text.startsWith(thumb) && f.text.length() > thumb.length()) {
           String rest = f.originalFrom(f.skipSeparators(thumb.length()));
           // "👎 2, nobody even called me": the score, and its words (a count stays no score)
@@ -2396,10 +2530,64 @@ public final class AnswerParser {
   }
 
   /**
+   * {@code words} only say fixed or not fixed again, as {@code fixed} says, with nothing more
+   * ("still broken", "geht immer noch nicht", "toujours en panne", "sigue igual", "まだダメです" after a
+   * no; "works now" after a yes).
+   */
+  public static boolean saysAgain(String words, boolean fixed) {
+    return words != null
+        && parse(words) instanceof ParsedAnswer.Fixed fx
+        && fx.fixed() == fixed
+        && fx.comment() == null;
+  }
+
+  /**
    * The score has no words after it, or only thanks, praise or a closing phrase ("5 great job").
    */
   public static boolean nothingButThanksAfter(ParsedAnswer.Rating r) {
     return r.comment() == null || parse(r.comment()) instanceof ParsedAnswer.Thanks;
+  }
+
+  /**
+   * A score said on its scale inside words: "2/5", "２／５", "4 stars", "4 Sterne", "4 étoiles", "4
+   * estrellas", "4 estrelas", "4⭐", "⭐⭐⭐⭐", "★★★★☆", "nota 2", "星2つ", "2点". A bare number is not
+   * one ("took 3 days", "2 people still can't log in"), nor a date ("since 2/5", "am 2/5").
+   */
+  private static final Pattern SCALE_SCORE =
+      Pattern.compile(
+          "(?<![\\p{IsLatin}\\p{N}/.,:])(?<!(?:on|since|until|till|am|seit|bis|le|depuis|el|desde|em|dia) )"
+              + "([1-5])(?:\\s*/\\s*5(?![\\p{N}/.,]\\p{N})|\\s*(?:stars?|sterne?|etoiles?|étoiles?"
+              + "|estrellas?|estrelas?)(?![\\p{L}])|\\s*(?:⭐|★|🌟)|点(?!\\p{N}))"
+              + "|(?<![\\p{L}])nota\\s+([1-5])(?![\\p{N}/.,])"
+              + "|星\\s*([1-5])(?![\\p{N}])"
+              + "|(?<![★⭐🌟])((?:★|⭐|🌟){1,5})☆*(?![★⭐🌟])",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /**
+   * The one score said on its scale in {@code words} ({@link #SCALE_SCORE}), wherever it stands
+   * ("but 2/5 for the wait", "mas nota 2 pela demora", "待ち時間長かったので2/5"); null when there is none,
+   * or more than one.
+   */
+  public static Integer scaleScoreIn(String words) {
+    if (words == null || words.length() > LONG_REPLY) {
+      return null;
+    }
+    String text = Normalizer.normalize(clean(words), Normalizer.Form.NFKC);
+    java.util.regex.Matcher m = SCALE_SCORE.matcher(text);
+    Integer score = null;
+    while (m.find()) {
+      if (score != null) {
+        return null; // "2/5 for the wait, 5/5 for the tech": which one?
+      }
+      if (m.group(4) != null) {
+        score = m.group(4).codePointCount(0, m.group(4).length());
+      } else {
+        String digit =
+            m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        score = Integer.parseInt(digit);
+      }
+    }
+    return score;
   }
 
   /**
@@ -2733,6 +2921,131 @@ public final class AnswerParser {
               + "|(?:エラー|フリーズ)(?:は|が|も)?(?:出なくなりました|しなくなりました|出なくなった"
               + "|しなくなった)"
               + "|(?:落ち|切れ|固まら|止まら)なくなりました");
+
+  /**
+   * The fault came back: a fault word with its language's "again" ("crashed again", "broke again",
+   * "froze again"; "wieder abgestürzt", "stürzt wieder ab"; "ça replante", "plante à nouveau"; "se
+   * volvió a caer", "se colgó otra vez"; "travou de novo", "voltou a cair"; "またフリーズしました",
+   * "また落ちました") in the last part of the reply, not negated in its clause ("hasn't crashed again",
+   * "no ha vuelto a fallar", "não voltou a travar" are no fault) nor followed by a contrast
+   * ("crashed again yesterday but fine since") or asked ("did it crash again?"). Not fixed,
+   * whatever came before it ("it was fixed but…", "war behoben, aber…", "一度直ったんですが、…"); the reply
+   * is the comment unless it is only the fault said again (with thanks or an emoji: "it broke again
+   * 😡"), as "still broken" is. Null otherwise.
+   */
+  private static ParsedAnswer faultAgain(Folded f, String text) {
+    if (f.text.indexOf('?') >= 0 || f.text.indexOf('？') >= 0) {
+      return null;
+    }
+    java.util.regex.Matcher m = FAULT_AGAIN.matcher(f.text);
+    int start = -1;
+    int end = -1;
+    while (m.find()) {
+      start = m.start();
+      end = m.end();
+    }
+    if (start < 0) {
+      return null;
+    }
+    int clause = start;
+    while (clause > 0 && ",.;!:。、\n".indexOf(f.text.charAt(clause - 1)) < 0) {
+      clause--;
+    }
+    String said = f.text.substring(clause, end);
+    if (NEGATION.matcher(said).find() || JA_NEGATED.matcher(f.text.substring(start)).find()) {
+      return null; // "it hasn't crashed again", "nicht wieder abgestürzt", "またフリーズしていません"
+    }
+    if (containsFrom(f, end, Lexicon.BUT) || conditional(f, clause, start)) {
+      // "crashed again yesterday but fine since the update"; "I'll call if it happens again"
+      return null;
+    }
+    int opening = skip(f, 0, Lexicon.OPENER);
+    if (leading(f, opening, Lexicon.YES) > 0
+        || leading(f, opening, Lexicon.OK) > 0
+        || leading(f, opening, Lexicon.NO) > 0) {
+      // "yes pls, it's doing it again", "ok, it froze again": the yes, with its words; "no, it
+      // crashed again", "sí - espera no, se volvió a colgar": the no (or the correction) reads it
+      return null;
+    }
+    String before = f.text.substring(0, start);
+    boolean saidFirst = before.isBlank() || before.strip().split("\\s+").length <= 3;
+    if (before.chars().anyMatch(Character::isDigit) || !saidFirst && !fixedThenBut(f, start)) {
+      // "ok 4 days later it broke again", "works after a restart until it freezes again": a story
+      // around the fault (the comment), not a fix that came undone
+      return null;
+    }
+    boolean onlyThat =
+        skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.PRONOUN, Lexicon.NO) >= start
+            && skipSymbols(f, skip(f, end, Lexicon.ACK)) >= f.length();
+    return new ParsedAnswer.Fixed(false, onlyThat ? null : text, text);
+  }
+
+  /**
+   * An "if" from {@code from} on ("if it happens again", "si se vuelve a caer", "wenn es wieder
+   * abstürzt"), but not the Spanish reflexive "se" just before the fault ("se volvió a caer"),
+   * which is also the Portuguese "if".
+   */
+  private static boolean conditional(Folded f, int from, int fault) {
+    for (int i = from; i < f.length(); i++) {
+      boolean wordStart = i == 0 || !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      int len = wordStart ? f.phraseAt(i, Lexicon.IF) : -1;
+      if (len > 0
+          && !(f.text.startsWith("se", i) && len == 2 && f.skipSeparators(i + 2) == fault)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Before {@code at}, words and then a contrast ("it was fixed but…", "war behoben, aber…",
+   * "一度直ったんですが、…"): what the fault came back after.
+   */
+  private static boolean fixedThenBut(Folded f, int at) {
+    for (int i = 1; i < at; i++) {
+      boolean wordStart = !Character.isLetterOrDigit(f.text.charAt(i - 1));
+      boolean cjk = Folded.isCjk(f.text.charAt(i));
+      if ((wordStart && f.phraseAt(i, Lexicon.BUT) > 0)
+          || (cjk && f.phraseAt(i, Lexicon.BUT_AFTER_VERB) > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A Japanese negative verb after the fault: "またフリーズしていません", "また落ちることはない". */
+  private static final java.util.regex.Pattern JA_NEGATED =
+      java.util.regex.Pattern.compile("^[^。、！]*(?:ません|ない|なく)");
+
+  private static final java.util.regex.Pattern FAULT_AGAIN =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{L}])(?:crash|froze|freez|hang|hung|drop|disconnect|fail|broke|jam|died"
+              + "|dies|flicker|glitch|lag|stall|happen|bsod)\\p{L}*(?: out| off| up| down| on me)?"
+              + " again(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:went|goes|going|cut|cuts|cutting|shut|shuts) (?:down|off|out)"
+              + " again(?![\\p{L}])"
+              + "|(?<![\\p{L}])doing it again(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:wieder|erneut) (?:abgesturzt|eingefroren|ausgefallen|abgebrochen"
+              + "|gecrasht|hangen geblieben|kaputt|passiert|dasselbe|das gleiche)(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:sturzt|friert|hangt|bricht|fallt|crasht|stockt|spinnt|flackert"
+              + "|passiert)(?: \\p{L}+)? (?:schon )?(?:wieder|erneut)(?: ab| ein| aus| zusammen)?"
+              + "(?![\\p{L}])"
+              + "|(?<![\\p{L}])re(?:plant\\p{L}*|bug\\p{L}*|gele|gelent|bloqu\\p{L}*|crash\\p{L}*)"
+              + "|(?<![\\p{L}])(?:plant|bug|gel|bloqu|coup|crash|freez|deconnect)\\p{L}*"
+              + " (?:a nouveau|de nouveau|encore une fois)(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:ca|le probleme|le bug) (?:a )?recommence(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:volvio|vuelve|volvieron|ha vuelto) a (?:caer|colgar|trabar|fallar"
+              + "|congelar|cortar|reiniciar|bloquear|desconectar|apagar|tildar|pasar|dar error)"
+              + "\\p{L}*"
+              + "|(?<![\\p{L}])(?:cayo|colgo|trabo|fallo|congelo|corto|reinicio|bloqueo"
+              + "|desconecto|apago|tildo)\\p{L}* (?:de nuevo|otra vez|nuevamente)(?![\\p{L}])"
+              + "|(?<![\\p{L}])(?:travou|caiu|falhou|congelou|desligou|reiniciou|parou|deu erro"
+              + "|deu pau|bugou|desconectou)(?: \\p{L}+)? (?:de novo|outra vez|novamente)"
+              + "(?![\\p{L}])"
+              + "|(?<![\\p{L}])voltou a (?:travar|cair|falhar|dar erro|congelar|desligar|reiniciar"
+              + "|parar|bugar)(?![\\p{L}])"
+              + "|また(?:フリーズ|落ち|固まり|固まっ|止まり|止まっ|エラー|切れ|クラッシュ|同じ)"
+              + "|再発");
 
   /** "ainda não está a funcionar", "still not working": "still not", then only that it works. */
   private static boolean stillNotAgain(Folded f) {

@@ -129,6 +129,13 @@ final class Folded {
    * "(^_^)", "(^^)v" smile; ";)" winks; ":(", ":-(", ":'(" frown; ":/" is unsure; "<3" is a heart.
    * Set off from Latin letters and digits ("ありがとう^^" is one, "a:b" and "https://" are none).
    */
+  /**
+   * Text faces of despair, as 😭: "orz" (a figure on its knees), "T_T", ";_;" — "まだダメです orz" says
+   * the no as "まだダメです 😭" does.
+   */
+  private static final Pattern DESPAIR =
+      Pattern.compile("(?<![\\p{L}\\p{N}])(?:orz|\\(?T_T\\)?|\\(?;_;\\)?)(?![\\p{L}\\p{N}])");
+
   private static final Pattern EMOTICON =
       Pattern.compile(
           "(?<![\\p{IsLatin}\\p{N}])(\\([\\^][_o.\\-]?[\\^]\\)v?|[\\^][_\\-]?[\\^]v?|[:=]-?[)\\]D]|;-?\\)"
@@ -151,6 +158,10 @@ final class Folded {
    * folds to (an emoji, or nothing), {@code end[i]} where it ends.
    */
   private static void chatForms(String original, String[] chat, int[] end) {
+    Matcher despair = DESPAIR.matcher(original);
+    while (despair.find()) {
+      mark(chat, end, despair.start(), despair.end(), "😭");
+    }
     if (original.indexOf(':') < 0
         && original.indexOf('^') < 0
         && original.indexOf(';') < 0

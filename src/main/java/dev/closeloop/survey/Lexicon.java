@@ -27,14 +27,17 @@ final class Lexicon {
           de: ja | jap | jo | jo eh | ja eh | jawohl | gerne | gern | bitte | klar | doch | ja bitte | jep | jepp |
             japp | jup | ich glaube schon | glaube schon | glaub schon | ich denke schon |
             denke schon | scheint so | sieht so aus | naturlich | selbstverstandlich | na klar |
-            aber klar | sicher
+            aber klar | sicher | eigentlich schon | eigentlich ja | im grunde schon | im prinzip schon |
+            im prinzip ja | grundsatzlich schon
           fr: oui | ouais | ouaip | volontiers | avec plaisir | svp | s'il vous plait |
             s'il te plait | oui svp | il me semble | on dirait | evidemment |
-            oui bien sur | oui evidemment | bien sur | mais oui
+            oui bien sur | oui evidemment | bien sur | mais oui | normalement oui | a priori oui |
+            en principe oui
           es: si | claro | vale | por favor | claro que si | sip | eso creo | parece que si |
-            por supuesto | desde luego
+            por supuesto | desde luego | en principio si | en teoria si
           pt: sim | quero | claro que sim | pode ser | s | parece que sim | parece que ja | creio que sim |
-            com certeza | claro | certamente | sem duvida
+            com certeza | claro | certamente | sem duvida | a principio sim | em principio sim |
+            em teoria sim
           ja: はーい | はぁい | はいはい | はい〜 | はい～ | はい | ハイ | ええ | うん | お願いします | おねがいします | お願い | ぜひ | 是非 | もちろん
           """);
 
@@ -630,38 +633,44 @@ final class Lexicon {
             didn't get a chance to check | didnt get a chance to check | didn't get a chance to try |
             didnt get a chance to try | didn't get a chance | didnt get a chance | haven't checked |
             havent checked | not checked | didn't check | didnt check | haven't looked |
-            havent looked | not looked | not yet tested | not yet tried
+            havent looked | not looked | not yet tested | not yet tried | still testing |
+            still testing it | still trying it | still checking | ask me | ask me again
           de: muss ich | muss ich noch | noch nicht getestet | noch nicht probiert |
             noch nicht ausprobiert | nicht getestet | nicht probiert | teste ich | probier ich |
             probiere ich | schau ich | schaue ich | ich melde mich | melde mich | ich teste |
             ich probiere | ich schaue | sag ich | sage ich | noch | hatte noch keine zeit |
             noch keine zeit | hatte keine zeit | noch nicht geschaut | noch nicht nachgeschaut |
             noch nicht gecheckt | noch nicht gepruft | noch nicht kontrolliert | noch nicht versucht |
-            noch nicht reingeschaut
+            noch nicht reingeschaut | teste noch | ich teste noch | teste es noch | bin noch am testen |
+            noch am testen | am testen | frag mich nochmal
           fr: pas encore teste | pas encore essaye | pas teste | pas essaye | je vais tester |
             je vais essayer | je vais voir | je teste | j'essaie | je vous dis | je vous redis |
             je te dis | je vous tiens au courant | encore | j'ai pas eu le temps |
             je n'ai pas eu le temps | pas eu le temps | pas encore eu le temps | pas encore regarde |
-            pas regarde | pas encore verifie | pas verifie
+            pas regarde | pas encore verifie | pas verifie | je teste encore | toujours en test |
+            en train de tester
           es: no lo he probado | no he probado | no lo probe | todavia no lo probe |
             aun no lo probe | lo pruebo | voy a probar | lo voy a probar | te aviso | les aviso |
             os aviso | ya te digo | ya les digo | te digo | le digo | les digo | todavia | aun | no he tenido tiempo | no tuve tiempo |
             todavia no he tenido tiempo | todavia no lo he probado | aun no lo he probado |
             todavia no he probado | aun no he probado | aun no lo pruebo | todavia no lo pruebo |
             no lo he revisado | no he revisado | aun no lo reviso | todavia no lo reviso |
-            no lo he checado | aun no lo checo | todavia no lo checo
+            no lo he checado | aun no lo checo | todavia no lo checo | lo estoy probando |
+            estoy probando | sigo probando | lo sigo probando
           pt: nao testei | ainda nao testei | nao testei ainda | nao tentei | vou testar |
             vou tentar | te aviso | aviso depois | te falo | ainda | nao tive tempo | ainda nao tive tempo |
             ainda nao vi | nao vi ainda | ainda nao olhei | nao olhei ainda | ainda nao conferi |
             ainda nao verifiquei | nao verifiquei | ainda nao experimentei | nao experimentei |
-            nao experimentei ainda
+            nao experimentei ainda | to testando | tou testando | estou testando | testando ainda |
+            ainda testando | me pergunta | me pergunte de novo
           ja: まだ試していません | 試していません | まだ試してません | 試してません | まだ試してない | 試してない |
             試してみます | 確認します | 確認してみます | また連絡します | 後で連絡します | 時間がなくて | まだ確認できていません |
             まだ確認してません | まだ確認していません | まだ確認してない | まだ見てません | まだ見ていません |
             まだ見てない | まだチェックしてません | まだチェックしていません |
             まだ使ってない | まだ使ってません | まだ使っていません | まだ開いてない | まだ開いてません |
             まだ開いていません | まだ触ってない | まだ触ってません | まだ触っていません | まだ試せてない |
-            まだ試せていません
+            まだ試せていません | 後で見ます | あとで見ます | 見てみます | 後で確認します | あとで確認します |
+            テスト中です | テスト中 | 確認中です | 確認中
           """);
 
   /**
@@ -757,21 +766,88 @@ final class Lexicon {
             on vacation | on holiday | on leave | away | not in the office | not at my desk |
             in meetings | in a meeting | in meetings all day | travelling | traveling | today |
             this week | until monday | till monday |
-            rn | right now | tomorrow | later | soon | later today | tomorrow morning
+            rn | right now | tomorrow | later | soon | later today | tomorrow morning | next week |
+            back in the office | back at my desk
           de: im homeoffice | homeoffice | im home office | im urlaub | nicht im buro | unterwegs |
             krank | heute | diese woche | bis montag | morgen | spater | nachher | bald |
-            im meeting | in einem meeting | in meetings | in besprechungen | in einer besprechung
+            im meeting | in einem meeting | in meetings | in besprechungen | in einer besprechung |
+            nachste woche | erst morgen | erst montag | erst nachste woche | wieder im buro
           fr: en teletravail | teletravail | en conges | en vacances | pas au bureau | absent |
             absente | en deplacement | aujourd'hui | cette semaine | jusqu'a lundi | demain |
-            plus tard | bientot | tout a l'heure | en reunion | en reunions | en meeting
+            plus tard | bientot | tout a l'heure | en reunion | en reunions | en meeting |
+            la semaine prochaine | de retour au bureau
           es: de vacaciones | en teletrabajo | teletrabajando | trabajando desde casa | en casa |
             fuera de la oficina | de viaje | hoy | esta semana | hasta el lunes | manana | luego |
-            mas tarde | pronto | en reunion | en reuniones | en una reunion
+            mas tarde | pronto | en reunion | en reuniones | en una reunion | la semana que viene |
+            la proxima semana | no estoy en la oficina | de vuelta en la oficina
           pt: de ferias | em home office | home office | trabalhando de casa | em casa |
             fora do escritorio | viajando | hoje | essa semana | esta semana | ate segunda |
-            amanha | depois | mais tarde | logo | em reuniao | em reunioes | numa reuniao
+            amanha | depois | mais tarde | logo | em reuniao | em reunioes | numa reuniao |
+            semana que vem | na semana que vem | proxima semana | nao estou no escritorio |
+            nao to no escritorio | de volta ao escritorio
           ja: 在宅なので | 在宅勤務なので | 在宅 | 在宅勤務 | 休みなので | 休み | 外出中 | 出張中 | なので | ので |
-            明日 | 後で | あとで | 今度 | 会議中なので | 会議中 | 打ち合わせ中
+            明日 | 後で | あとで | 今度 | 会議中なので | 会議中 | 打ち合わせ中 | 今 | 来週
+          """);
+
+  /**
+   * The survey's questions as people type them back before their answer ("did we fix it? yes", "how
+   * did we do? 4", "wurde das Problem behoben? ja", "le problème est-il résolu ? oui",
+   * "解決しましたか？はい"): the whole of what comes before the question mark.
+   */
+  static final List<String> ASKED_BACK =
+      phrases(
+          """
+          en: did we fix it | did you fix it | did you guys fix it | is it fixed | was it fixed |
+            did it get fixed | is it resolved | was it resolved | is the problem solved |
+            did it work | did it work this time | how did we do | how did you do | rating
+          de: ist das problem gelost | wurde das problem gelost | wurde das problem behoben |
+            ist es behoben | wurde es behoben | ist es gelost | hat es geklappt |
+            hat es diesmal geklappt | wie zufrieden bist du mit uns | wie zufrieden bist du |
+            wie zufrieden sind sie | wie haben wir es gemacht
+          fr: le probleme est-il resolu | le probleme est il resolu | est-ce resolu |
+            est-ce que c'est resolu | c'est resolu | c'est regle | est-ce regle |
+            est-ce que ca marche | est-ce que ca marche cette fois | ca marche | quelle note |
+            quelle note nous donnez-vous | quelle note nous donnez vous
+          es: lo hemos solucionado | lo solucionamos | lo solucionaron | se soluciono | se resolvio |
+            esta resuelto | esta arreglado | lo arreglamos | ha funcionado | ha funcionado esta vez |
+            funciono | que tal lo hicimos | como lo hicimos
+          pt: resolvemos o problema | resolveram o problema | foi resolvido | esta resolvido |
+            ta resolvido | resolveu | funcionou | funcionou desta vez | desta vez funcionou |
+            como foi o atendimento | como correu o atendimento
+          ja: 問題は解決しましたか | 解決しましたか | 直りましたか | 今回は解決しましたか |
+            対応はいかがでしたか | いかがでしたか
+          """);
+
+  /**
+   * Words that join why it was not tried yet to when they will ("lo pruebo mañana que hoy no estoy
+   * en la oficina", "bin erst morgen wieder im Büro, dann schau ich", "外出中なので後で見ます"): between those
+   * they say nothing about what is wrong.
+   */
+  static final List<String> AWAY_LINK =
+      phrases(
+          """
+          en: then | because | cause | as | since | so
+          de: dann | weil | da | deshalb
+          fr: alors | puis | parce que | car | donc
+          es: que | porque | pues | entonces | asi que
+          pt: que | porque | pois | entao
+          ja: から | ので | それから
+          """);
+
+  /**
+   * "Not yet" said first ("not yet", "noch nicht", "pas encore", "todavía no", "ainda não",
+   * "まだです"): alone, not fixed yet; with only why they have not tried after it ("not yet, I'm not at
+   * my desk"), not tried yet.
+   */
+  static final List<String> NOT_YET =
+      phrases(
+          """
+          en: not yet
+          de: noch nicht | noch nich
+          fr: pas encore | pas encore non
+          es: todavia no | aun no | no todavia
+          pt: ainda nao | nao ainda
+          ja: まだです | まだ
           """);
 
   /**
@@ -1036,12 +1112,16 @@ final class Lexicon {
       phrases(
           """
           en: the problem | the issue | the error | this problem | this issue | that problem |
-            that issue | problem | issue | error | my problem | my issue
-          de: das problem | der fehler | dieses problem | das thema | problem | fehler
-          fr: le probleme | le souci | le bug | l'erreur | ce probleme | ce souci | probleme | souci
-          es: el problema | el error | la falla | ese problema | este problema | problema
-          pt: o problema | o erro | esse problema | este problema | problema | erro
-          ja: 問題は | 問題が | 症状は | 症状が | 不具合は | 不具合が | エラーは | エラーが
+            that issue | problem | issue | error | my problem | my issue | the bug | this bug
+          de: das problem | der fehler | dieses problem | das thema | problem | fehler | der bug |
+            dieser bug | das issue
+          fr: le probleme | le souci | le bug | l'erreur | ce probleme | ce souci | probleme | souci |
+            ce bug
+          es: el problema | el error | la falla | ese problema | este problema | problema | el bug |
+            ese bug | este bug
+          pt: o problema | o erro | esse problema | este problema | problema | erro | o bug | esse bug |
+            este bug
+          ja: 問題は | 問題が | 症状は | 症状が | 不具合は | 不具合が | エラーは | エラーが | バグは | バグが
           """);
 
   /** What a named problem does when it is gone: "is solved", "ist behoben", "a été résolu". */
@@ -1581,7 +1661,8 @@ final class Lexicon {
             nao ta | ainda nao ta | nao ta funcionando | nao ta a dar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
-            ainda com problema | ainda nao resolveu | infelizmente
+            ainda com problema | ainda nao resolveu | infelizmente | continua com erro |
+            continua com defeito | ainda com erro | ainda com defeito
             nao funcionou | nao deu certo | nao adiantou | nao resolveram
             nem liga mais | nem liga | nao liga mais | nao liga | parou de funcionar | piorou |
             ficou pior | pior que antes | nao funciona mais | nada funciona | nao funciona nada |
@@ -1593,7 +1674,7 @@ final class Lexicon {
           ja: 直ってへん | まだ直ってへん | なおってへん | 治ってへん | 直らへん | まだあかん | あかん |
             あかんかった | 動かへん | まだ動かへん | mada dame | mada dame desu | dame desu | naottenai |
             naotte nai | mada naottenai | mada naotte nai | 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
-            まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | まだ直っていないです | まだ直っていない |
+            まだ使えません | 使えません | まだダメです | ダメです | まだです | まだだめです | ng | ngです | まだng | まだngです | ngでした | まだ直っていないです | まだ直っていない |
             直っていないです | 直っていない | まだ | 残念ながら直っていません | 残念ながらまだです | 残念ながら
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
             動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました |
@@ -2044,7 +2125,7 @@ final class Lexicon {
           .toList();
 
   static final Set<String> THUMBS_UP =
-      Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍", "🙆", "🆗", "✔", "☑");
+      Set.of("👍", ":+1:", ":thumbsup:", "(y)", "👍👍", "👍👍👍", "🙆", "🆗", "✔", "☑", "+1");
 
   /**
    * A thumb down, a cross, and the faces and gestures that say "no good" on their own: angry,
@@ -2172,8 +2253,8 @@ final class Lexicon {
    */
   /**
    * English IT words said inside another language ("der Drucker ist fixed", "c'est fixed", "ya está
-   * solved", "tá working"): each language's "is" and "is now", then an English word that it works.
-   * German also says "gefixt".
+   * solved", "tá working", "der Drucker ist wieder online"): each language's "is" and "is now",
+   * then an English word that it works. German also says "gefixt", Spanish "lo fixearon".
    */
   private static String codeSwitched() {
     List<String> is =
@@ -2189,8 +2270,16 @@ final class Lexicon {
             "ta",
             "ja esta",
             "ja ta");
-    List<String> works = List.of("fixed", "solved", "resolved", "sorted", "working", "fine");
-    StringBuilder block = new StringBuilder("all: gefixt | ist gefixt | wurde gefixt");
+    List<String> works =
+        List.of(
+            "fixed", "solved", "resolved", "sorted", "working", "fine", "online", "back online");
+    // the English verb given each language's ending: "gefixt", "gefixed", "lo fixearon"
+    StringBuilder block =
+        new StringBuilder(
+            "all: gefixt | ist gefixt | wurde gefixt | gefixed | ist gefixed | wurde gefixed |"
+                + " hat es gefixt | habt es gefixt | lo fixearon | ya lo fixearon | fixearon |"
+                + " esta fixeado | ya esta fixeado | quedo fixeado |"
+                + " is back online | back online | オンラインに戻りました");
     for (String copula : is) {
       for (String word : works) {
         block.append(" | ").append(copula).append(' ').append(word);

@@ -15,7 +15,7 @@ final class Ratings {
       "(?:\\s*(?:/|out of|of|von|aus|sur|de|em|auf)\\s*(?:5|five|funf|fuenf|cinq|cinco))";
   private static final String UNIT =
       "(?:\\s*(?:stars?|sternen|sterne?|etoiles?|estrellas?|estrelas?|points?|punkten|punkte?"
-          + "|puntos?|pontos?|pts?|点です|点で|点|つ星|つ|です|で|\\*)(?![a-z]))";
+          + "|puntos?|pontos?|pts?|点です|点で|点|つ星|つ|です|で|\\*|⭐|★|🌟)(?![a-z]))";
   private static final String SEPARATOR = "[-—–:,.;!)~、。！]";
 
   /** "4", "4/5", "four stars", "4 – slow but fine": a score and maybe a comment after it. */

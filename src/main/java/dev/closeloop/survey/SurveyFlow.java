@@ -170,7 +170,7 @@ public final class SurveyFlow {
       }
       return notedOnceAsked(c, rating(c, r.score(), r.comment()));
     } else if (answer instanceof ParsedAnswer.Fixed f) {
-      return typedFixed(c, f);
+      return typedFixed(c, f, questionSeen);
     } else if (answer instanceof ParsedAnswer.Yes y) {
       return yes(c, y);
     } else if (answer instanceof ParsedAnswer.No n) {
@@ -340,10 +340,12 @@ public final class SurveyFlow {
   }
 
   /** 👍 once "fixed" is answered and the survey asks "anything else?" means "all good". */
-  private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f) {
+  private Transition typedFixed(Conversation c, ParsedAnswer.Fixed f, boolean questionSeen) {
     if (closingQuestionOpen(c) && c.fixed() != null && saysMoreThan(c, f)) {
-      // "still the same" after a yes: the comment if none is in yet, else what they need
-      return c.step() == Step.AWAIT_ANYTHING_ELSE && c.comment() == null
+      // "still the same" after a yes: the comment if none is in yet, else what they need; while
+      // "anything else?" is still on its way, more lines of what went wrong ("it dropped again
+      // at 3", typed one after another) go with the comment, as free text does
+      return c.step() == Step.AWAIT_ANYTHING_ELSE && (c.comment() == null || !questionSeen)
           ? comment(c, f.text())
           : freeText(c, f.text(), false);
     }
@@ -409,7 +411,11 @@ public final class SurveyFlow {
     if (r != null) {
       // "yes, 5", "yes 5 thanks": thanks after the score add nothing; "sí, 5 muy rápido", "no, 2 -
       // nobody called": the score, and its words the comment
-      return fixedAndRated(c, fixed, r, AnswerParser.nothingButThanksAfter(r) ? null : r.comment());
+      // "no. 2. still broken", "nein. 2. geht immer noch nicht": the answer said again after the
+      // score is no comment either (as in "no, still broken, 2")
+      boolean nothingMore =
+          AnswerParser.nothingButThanksAfter(r) || AnswerParser.saysAgain(r.comment(), fixed);
+      return fixedAndRated(c, fixed, r, nothingMore ? null : r.comment());
     }
     // "no. still can't print. 2 from me", "Non. L'imprimante bourre toujours. Je mets 2.": the
     // score said last, in a sentence of its own; the words before it are the comment
@@ -417,6 +423,12 @@ public final class SurveyFlow {
     ParsedAnswer.Rating split = last != null ? AnswerParser.trailingScore(comment) : null;
     if (split != null && split.score() == last.score()) {
       return fixedAndRated(c, fixed, split, split.comment());
+    }
+    // "fixed but 2/5 for the wait", "resolvido, mas nota 2 pela demora", "直ったけど…2/5": a score on
+    // its scale inside the words is the rating, and the words, score and all, the comment
+    Integer scaled = c.rating() == null ? AnswerParser.scaleScoreIn(rest) : null;
+    if (scaled != null && comment != null) {
+      return fixedAndRated(c, fixed, new ParsedAnswer.Rating(scaled, null), comment);
     }
     return fixed(c, fixed, comment);
   }

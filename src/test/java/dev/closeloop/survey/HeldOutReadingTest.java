@@ -156,6 +156,20 @@ class HeldOutReadingTest {
     score("/survey/heldout11-2026-12-07.tsv", 160, 0.75);
   }
 
+  /**
+   * The twelfth set, written 2026-12-07 and committed before it was run (code-switching and
+   * loanwords, several answers in one reply, long replies, emoji and stars, timing and change,
+   * politeness and hedges): at its first run it read 105 of 160 (en 20/34, de 15/26, fr 18/25, es
+   * 17/25, pt 18/25, ja 17/25) — that is the generalisation figure. The reader was then fixed by
+   * class on its misses, so what it reads now (152 of 160: en 33/34, de 25/26, fr 23/25, es 24/25,
+   * pt 23/25, ja 24/25) is no longer one; the floor only keeps the fixes. Its eight misses are
+   * listed in docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheTwelfthSet() throws IOException {
+    score("/survey/heldout12-2026-12-07.tsv", 160, 0.9);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);

@@ -53,6 +53,25 @@ class SurveyFlowTest {
 
   @Test
   @DisplayName(
+      "More lines of what went wrong, each saying not fixed in words, typed before 'anything else?'"
+          + " was seen, are added to the comment, not filed as a request")
+  void moreNotFixedLinesBeforeAnythingElseIsSeenGoWithTheComment() {
+    Conversation commented =
+        new Conversation(Step.AWAIT_ANYTHING_ELSE, false, 2, "it dropped again at 9", null, null);
+    Transition t =
+        flow.apply(commented, new Typed(AnswerParser.parse("it dropped again at 10"), false));
+    assertThat(t.recorded())
+        .containsExactly(
+            new Answer(AnswerKind.COMMENT, "it dropped again at 9\nit dropped again at 10"));
+    assertThat(t.next().request()).isNull();
+    // once the question was seen, such a line is what they need, as before
+    Transition seen =
+        flow.apply(commented, new Typed(AnswerParser.parse("still broken, please call me"), true));
+    assertThat(seen.recorded()).extracting(Answer::kind).containsExactly(AnswerKind.REQUEST);
+  }
+
+  @Test
+  @DisplayName(
       "Once the ticket was reopened, words at 'anything else?' that ask for nothing are more about"
           + " it: added to the comment; a request that asks, or follows a yes, is still a request")
   void wordsAfterAReopenGoWithTheComment() {
