@@ -114,8 +114,10 @@ public final class AnswerParser {
         return afterSorry; // "sorry for the slow reply, was off sick. yes it works"
       }
       if (afterStory(text)) {
-        // "I restarted like you said, waited for the update, and now everything works": fixed
-        return new ParsedAnswer.Fixed(true, null, text);
+        // "I restarted like you said, waited for the update, and now everything works": fixed, the
+        // story kept as the comment (what a story holds is the person's to say: "I called twice and
+        // waited an hour and now it works" is a complaint in the same shape)
+        return new ParsedAnswer.Fixed(true, text, text);
       }
     }
     if (read instanceof ParsedAnswer.FreeText
@@ -168,9 +170,9 @@ public final class AnswerParser {
    * in this morning, switched it on and waited for the usual error. Nothing. It works!", "ich hab
    * neu gestartet, dann kam das Update, und seitdem läuft alles wieder", "reinicié la compu, esperé
    * la actualización, y ahora todo funciona perfecto", "esperei a atualização e agora tá tudo
-   * funcionando"): fixed, and the story is no comment (it says nothing the IT team could act on).
-   * Not when the story has a contrast, a fault still going on, a negation, a number, a question or
-   * a complaint about the handling ("nobody came for 3 days. it works now" keeps its words).
+   * funcionando"): fixed, the story kept as the comment, as a story of what was done is kept
+   * everywhere else. Not when the story has a contrast, a fault still going on, a negation, a
+   * number, a question or a complaint about the handling (those are read as before).
    */
   private static final Pattern STEPS = Pattern.compile("[,.;、。](?!$)");
 
