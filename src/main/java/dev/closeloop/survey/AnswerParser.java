@@ -2922,7 +2922,30 @@ public final class AnswerParser {
               + "|フリーズしません|エラーが出ません|エラーは出ません)(?:です|ね|よ)?"
               + "|(?:エラー|フリーズ)(?:は|が|も)?(?:出なくなりました|しなくなりました|出なくなった"
               + "|しなくなった)"
-              + "|(?:落ち|切れ|固まら|止まら)なくなりました");
+              + "|(?:落ち|切れ|固まら|止まら)なくなりました"
+              // not again since the fix: "it hasn't crashed again", "no ha vuelto a fallar", "não
+              // voltou a travar", "ist nicht wieder abgestürzt", "ça n'a pas replanté", "再発していません"
+              + "|(?:(?:it|that|this|the \\p{L}+|my \\p{L}+) )?(?:has ?n'?t|has not|did ?n'?t|did not)"
+              + " (?:crash|freez|froz|hang|hung|drop|disconnect|fail|happen|jam|glitch|cut|shut)"
+              + "\\p{L}*(?: out| off| up| down)?(?: again| since)?"
+              + "|(?:(?:it|that|this|the \\p{L}+|my \\p{L}+) )?(?:has ?n'?t|has not) come back"
+              + "|no (?:se )?(?:ha vuelto|volvio) a (?:fallar|colgar|colgarse|trabar|trabarse"
+              + "|congelar|congelarse|caer|caerse|pasar|dar error|reiniciar|reiniciarse|cortar"
+              + "|cortarse|bloquear|bloquearse|desconectar|desconectarse|apagar|apagarse|tildar"
+              + "|tildarse)"
+              + "|(?:ja )?nao (?:voltou|tornou) a (?:travar|cair|falhar|dar erro|acontecer|desligar"
+              + "|congelar|reiniciar|desconectar)"
+              + "|(?:(?:es|er|sie|das \\p{L}+|der \\p{L}+|die \\p{L}+|mein \\p{L}+) )?ist nicht"
+              + " (?:wieder|mehr) (?:abgesturzt|eingefroren|ausgefallen|aufgetreten|abgebrochen"
+              + "|gecrasht|hangen geblieben)"
+              + "|(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?(?:ne |n')"
+              + "(?:se )?(?:re)(?:plante|gele|bloque|coupe|freeze|crash|bug|deconnecte|demarre)"
+              + "\\p{L}* plus"
+              + "|(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?n'a (?:pas|plus)"
+              + " (?:re)?(?:plante|gele|bloque|coupe|crashe|bugue)"
+              + "|(?:ca |ce |il |elle )?ne s'est (?:pas|plus) reprodui\\p{L}*"
+              + "|(?:あれから|その後|それから)?、?(?:再発していません|再発しておりません|落ちていません"
+              + "|固まっていません|エラーは?出ていません)(?:です|ね|よ)?");
 
   /**
    * The fault came back: a fault word with its language's "again" ("crashed again", "broke again",
