@@ -99,6 +99,39 @@ final class ComplaintRules {
     return askedNextStep ? Verdict.RESOLVED : Verdict.UNKNOWN;
   }
 
+  /**
+   * Whether the rules call the comment resolved because a fault is said to be gone: a negated
+   * problem ("no more crashes", "stürzt nicht mehr ab", "ne plante plus"), not only a resolution
+   * word ("works now", "fixed"). After round 15: the part before a contrast ({@link
+   * LanguageRules}).
+   */
+  boolean saysFaultGone(String plain) {
+    if (judge(plain) != Verdict.RESOLVED) {
+      return false;
+    }
+    for (Clause clause : clauses(tokens(plain))) {
+      if (clause.faultGone) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the comment tells a problem the rules do not see as gone: a clause that is a complaint,
+   * or one with a problem word neither negated nor resolved in its clause ("it is very slow").
+   * After round 15: the part after a contrast that follows a fault gone ({@link LanguageRules}).
+   */
+  boolean tellsProblem(String plain) {
+    List<String> tokens = tokens(plain);
+    for (Clause clause : clauses(tokens)) {
+      if (clause.complaint() || (clause.problem && !clause.resolved)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private boolean sarcastic(List<String> tokens, List<Clause> clauses) {
     if (!cues.sarcasticOpeners().has(tokens.get(0)) || tokens.size() < 3 || isWord(tokens.get(1))) {
       return false;
@@ -195,7 +228,8 @@ final class ComplaintRules {
       boolean persistent,
       boolean resolved,
       boolean sarcasmTurn,
-      boolean nextStepQuestion) {
+      boolean nextStepQuestion,
+      boolean faultGone) {
 
     Clause withPersistence() {
       return new Clause(
@@ -206,7 +240,8 @@ final class ComplaintRules {
           persistent,
           resolved,
           sarcasmTurn,
-          nextStepQuestion);
+          nextStepQuestion,
+          faultGone);
     }
 
     /**
@@ -225,7 +260,8 @@ final class ComplaintRules {
           false,
           resolved,
           sarcasmTurn,
-          nextStep);
+          nextStep,
+          faultGone);
     }
 
     boolean complaint() {
@@ -309,7 +345,11 @@ final class ComplaintRules {
         }
         if (!negatedFunctioning && cues.negateBackwards().has(word)) {
           for (int j : scope(words, i, -1, cues)) {
-            if (cues.functioning().has(words.get(j)) && !hypothetical[j]) {
+            // after round 15: a resolution word too, as forwards ("ne synchronise plus du tout":
+            // "synchronise" is a fr [resolved] word, not a [functioning] one, and stood as good
+            // news)
+            if ((cues.functioning().has(words.get(j)) || cues.resolved().has(words.get(j)))
+                && !hypothetical[j]) {
               negatedFunctioning = true;
               negatedWord[j] = true;
             }
@@ -333,6 +373,7 @@ final class ComplaintRules {
       boolean persistent = false;
       boolean resolved = false;
       boolean turn = false;
+      boolean faultGone = false;
       for (int i = 0; i < n; i++) {
         if (hypothetical[i]) {
           continue;
@@ -343,6 +384,7 @@ final class ComplaintRules {
           strong |= cues.strongProblems().has(word);
         }
         resolved |= negatedProblem[i];
+        faultGone |= negatedProblem[i];
         if (cues.waiting().has(word)) {
           for (int j = Math.max(0, i - WAIT_WINDOW); j < Math.min(n, i + WAIT_WINDOW + 1); j++) {
             if (cues.longTime().has(words.get(j))) {
@@ -368,7 +410,15 @@ final class ComplaintRules {
         turn |= cues.sarcasmTurns().has(word);
       }
       return new Clause(
-          negatedFunctioning, problem, strong, persistence, persistent, resolved, turn, false);
+          negatedFunctioning,
+          problem,
+          strong,
+          persistence,
+          persistent,
+          resolved,
+          turn,
+          false,
+          faultGone);
     }
 
     /**

@@ -118,13 +118,12 @@ final class LanguageRules {
    * works ({@link #namesAnotherThingWorking}: "locked out again, but the printer works now", "the
    * tech was rude, but the laptop works now"). That resolution is not this problem's: the rules'
    * complaint before the contrast stands, and without one the model decides, also where the word
-   * rules' last clause had called the reply resolved.
+   * rules' last clause had called the reply resolved. After round 15: a fault said gone before the
+   * last contrast word and another problem after it is a complaint ({@link
+   * #problemAfterResolution}), whatever a {@code [not negative]} phrase says.
    */
   ComplaintRules.Verdict judge(String plain) {
     ComplaintRules.Verdict verdict = judgeWhole(plain);
-    if (verdict == ComplaintRules.Verdict.UNKNOWN) {
-      return verdict;
-    }
     Matcher m = contrast.matcher(plain);
     int start = -1;
     int end = -1;
@@ -137,6 +136,12 @@ final class LanguageRules {
     }
     String before = plain.substring(0, start);
     String after = plain.substring(end);
+    if (verdict != ComplaintRules.Verdict.COMPLAINT && problemAfterResolution(before, after)) {
+      return ComplaintRules.Verdict.COMPLAINT;
+    }
+    if (verdict == ComplaintRules.Verdict.UNKNOWN) {
+      return verdict;
+    }
     if (namesAnotherThingWorking(before, after)) {
       if (verdict == ComplaintRules.Verdict.COMPLAINT) {
         return verdict;
@@ -148,6 +153,33 @@ final class LanguageRules {
             && judgeWhole(after) == ComplaintRules.Verdict.RESOLVED
         ? ComplaintRules.Verdict.RESOLVED
         : verdict;
+  }
+
+  /**
+   * After round 15: whether the reply says a fault is gone, then a contrast word, then another
+   * problem ("doesn't crash anymore, but it is very slow", "não trava mais, mas está muito lento").
+   * Before the last contrast word: resolved by itself, and to the word rules by a fault gone (a
+   * negated problem: "no more crashes", "ne plante plus"; not only a resolution word such as "works
+   * now", after which a problem is more often a mild aside). After it: not resolved by itself, and
+   * a {@code [negative]} phrase, a complaint, or a problem word the rules do not see as negated or
+   * resolved ("it is very slow"). The fault gone does not outweigh a problem told after it: that is
+   * the last thing said, and the reply is a complaint. Before, a {@code [not negative]} phrase
+   * anywhere ("no more crash*") made the reply resolved, and a problem word after a resolution was
+   * left to the model, which read the fault gone as good news. Japanese has no word classes: only
+   * its {@code [negative]} phrases count after the contrast.
+   */
+  private boolean problemAfterResolution(String before, String after) {
+    if (judgeWhole(before) != ComplaintRules.Verdict.RESOLVED
+        || (rules != null && !rules.saysFaultGone(before))) {
+      return false;
+    }
+    ComplaintRules.Verdict told = judgeWhole(after);
+    if (told == ComplaintRules.Verdict.COMPLAINT) {
+      return true;
+    }
+    return told != ComplaintRules.Verdict.RESOLVED
+        && rules != null
+        && rules.tellsProblem(notNegative.removeFrom(after));
   }
 
   /**
