@@ -208,9 +208,11 @@ final class IntakeBench {
       Load.Result closed;
       int used = count;
       if (generator.equals("wrk")) {
-        // after the in-process warm-up alone, on a JIT still cold, wrk took the jar to 6x its
-        // warm-up rate (3,828 vs 640/s), and a repeat is a duplicate, so prepare plenty
-        int requests = prepared(perSecond, seconds, from == warmup ? 12 : 3);
+        // after a short in-process warm-up alone, on a JIT still cold, wrk took the jar to 6x its
+        // warm-up rate (3,828 vs 640/s), and a repeat is a duplicate, so prepare plenty; after a
+        // warm-up of half a minute or more (a long --warmup, or --warm-seconds) the rate holds
+        boolean warmed = from > warmup || warm.seconds() >= 30;
+        int requests = prepared(perSecond, seconds, warmed ? 3 : 12);
         used = requests;
         closed = Wrk.closedLoop(load, dir, wrkThreads, concurrency, seconds, from, requests, body);
       } else {
