@@ -2163,6 +2163,12 @@ public final class AnswerParser {
       if (still > 0 && !notKnowing(f, i + still) && !notKnowingBefore(f, i)) {
         return true;
       }
+      // "it works but the bug is still there", "ça marche mais le bug est toujours là": the
+      // problem named, then that it goes on
+      int named = later && wordStart ? problemNamed(f, i) : 0;
+      if (named > 0 && f.phraseAt(skipSpaces(f, i + named), Lexicon.PROBLEM_STAYS) > 0) {
+        return true;
+      }
     }
     return false;
   }

@@ -1165,7 +1165,8 @@ final class Lexicon {
           es: sigue | persiste | continua | sigue igual | sigue ahi | sigue pasando |
             no esta resuelto | no se resolvio | no se soluciono | sigue apareciendo
           pt: continua | persiste | continua igual | continua acontecendo | nao foi resolvido |
-            nao esta resolvido | nao foi solucionado | continua aparecendo
+            nao esta resolvido | nao foi solucionado | continua aparecendo | ainda esta la |
+            ainda esta ai | continua la
           ja: 解決していません | 解決していない | 直っていません | 続いています | まだあります | まだ出ます |
             変わりません
           """);
