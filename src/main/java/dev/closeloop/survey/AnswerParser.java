@@ -1819,26 +1819,31 @@ public final class AnswerParser {
    */
   private static ParsedAnswer problemSays(Folded f) {
     int start = skip(f, 0, Lexicon.ACK, Lexicon.OPENER, Lexicon.FILLER_BEFORE);
-    int named = problemNamed(f, start);
-    if (named <= 0) {
-      return null;
-    }
-    int at = skipSpaces(f, start + named);
     for (boolean gone : new boolean[] {true, false}) {
-      int len = f.phraseAt(at, gone ? Lexicon.PROBLEM_GONE : Lexicon.PROBLEM_STAYS);
+      int len = problemSaysAt(f, start, gone);
       if (len <= 0) {
         continue;
       }
-      int end = skipSymbols(f, skip(f, at + len, Lexicon.FILLER, Lexicon.ACK));
-      String rest = end < f.length() ? f.originalFrom(f.skipSeparators(at + len)) : null;
+      int end = skipSymbols(f, skip(f, start + len, Lexicon.FILLER, Lexicon.ACK));
+      String rest = end < f.length() ? f.originalFrom(f.skipSeparators(start + len)) : null;
       return new ParsedAnswer.Fixed(gone, rest, f.originalFrom(0));
     }
     return null;
   }
 
-  /** The length of the problem named at {@code at} ("the problem", "das Problem", "問題は"). */
-  private static int problemNamed(Folded f, int at) {
-    return f.phraseAt(at, Lexicon.PROBLEM);
+  /**
+   * At {@code at}, the problem named ("the problem", "das Problem", "問題は"), then that it is gone
+   * ({@code gone}: "is solved", "ist behoben") or goes on ("is still there", "sigue"): the length
+   * of both, else 0.
+   */
+  private static int problemSaysAt(Folded f, int at, boolean gone) {
+    int named = f.phraseAt(at, Lexicon.PROBLEM);
+    if (named <= 0) {
+      return 0;
+    }
+    int verb = skipSpaces(f, at + named);
+    int says = f.phraseAt(verb, gone ? Lexicon.PROBLEM_GONE : Lexicon.PROBLEM_STAYS);
+    return says > 0 ? verb + says - at : 0;
   }
 
   /**
@@ -2165,8 +2170,7 @@ public final class AnswerParser {
       }
       // "it works but the bug is still there", "ça marche mais le bug est toujours là": the
       // problem named, then that it goes on
-      int named = later && wordStart ? problemNamed(f, i) : 0;
-      if (named > 0 && f.phraseAt(skipSpaces(f, i + named), Lexicon.PROBLEM_STAYS) > 0) {
+      if (later && wordStart && problemSaysAt(f, i, false) > 0) {
         return true;
       }
     }
@@ -2901,6 +2905,13 @@ public final class AnswerParser {
     return i >= f.length();
   }
 
+  /** What a French or German fault phrase may start with: "ça", "le PC"; "es", "der Drucker". */
+  private static final String FR_SUBJECT =
+      "(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?";
+
+  private static final String DE_SUBJECT =
+      "(?:(?:es|er|sie|das \\p{L}+|der \\p{L}+|die \\p{L}+|mein \\p{L}+) )?";
+
   private static final java.util.regex.Pattern FAULT_GONE =
       java.util.regex.Pattern.compile(
           "(?:(?:it|that|this|the \\p{L}+|my \\p{L}+|the \\p{L}+ \\p{L}+) )?"
@@ -2911,11 +2922,13 @@ public final class AnswerParser {
               + "|error|glitch|cut|outage|bug|blue ?screen|bsod)\\p{L}*"
               + "|no (?:crash|freez|hang|drop|disconnect|fail|error|glitch|outage|bug|blue ?screen"
               + "|bsod)\\p{L}* any ?more"
-              + "|(?:(?:es|er|sie|das \\p{L}+|der \\p{L}+|die \\p{L}+|mein \\p{L}+) )?"
+              + "|"
+              + DE_SUBJECT
               + "(?:sturzt|friert|hangt|bricht|fallt|spinnt|ruckelt|crasht|stockt|flackert|hakt)"
               + " nicht mehr(?: ab| ein| aus| auf| zusammen)?"
               + "|keine (?:absturze|abbruche|fehler|fehlermeldungen|aussetzer|hanger|ruckler) mehr"
-              + "|(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?"
+              + "|"
+              + FR_SUBJECT
               + "(?:ne |n')(?:se )?(?:plante|gele|bloque|coupe|freeze|crash|bug|rame|deconnecte"
               + "|redemarre)\\p{L}* plus"
               + "|plus (?:de |d')(?:plantages?|coupures?|bugs?|erreurs?|deconnexions?|blocages?)"
@@ -2944,13 +2957,19 @@ public final class AnswerParser {
               + "|tildarse)"
               + "|(?:ja )?nao (?:voltou|tornou) a (?:travar|cair|falhar|dar erro|acontecer|desligar"
               + "|congelar|reiniciar|desconectar)"
-              + "|(?:(?:es|er|sie|das \\p{L}+|der \\p{L}+|die \\p{L}+|mein \\p{L}+) )?ist nicht"
+              + "|"
+              + DE_SUBJECT
+              + "ist nicht"
               + " (?:wieder|mehr) (?:abgesturzt|eingefroren|ausgefallen|aufgetreten|abgebrochen"
               + "|gecrasht|hangen geblieben)"
-              + "|(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?(?:ne |n')"
+              + "|"
+              + FR_SUBJECT
+              + "(?:ne |n')"
               + "(?:se )?(?:re)(?:plante|gele|bloque|coupe|freeze|crash|bug|deconnecte|demarre)"
               + "\\p{L}* plus"
-              + "|(?:(?:ca|ce|il|elle|le \\p{L}+|la \\p{L}+|mon \\p{L}+|ma \\p{L}+) )?n'a (?:pas|plus)"
+              + "|"
+              + FR_SUBJECT
+              + "n'a (?:pas|plus)"
               + " (?:re)?(?:plante|gele|bloque|coupe|crashe|bugue)"
               + "|(?:ca |ce |il |elle )?ne s'est (?:pas|plus) reprodui\\p{L}*"
               + "|(?:あれから|その後|それから)?、?(?:再発していません|再発しておりません|落ちていません"
@@ -3118,15 +3137,11 @@ public final class AnswerParser {
       if (pronoun > 0 && f.phraseAt(f.skipSeparators(i + pronoun), same) > 0) {
         len = pronoun; // "no, it doesn't work", "ja, es funktioniert": the answer said again
       }
-      int named = len <= 0 ? problemNamed(f, i) : -1;
-      if (named > 0) {
+      int says = len <= 0 ? problemSaysAt(f, i, !no) : 0;
+      if (says > 0) {
         // "yes, the problem is solved", "não, o problema continua": the answer said again
-        int verb = skipSpaces(f, i + named);
-        int says = f.phraseAt(verb, no ? Lexicon.PROBLEM_STAYS : Lexicon.PROBLEM_GONE);
-        if (says > 0) {
-          said = true;
-          len = verb + says - i;
-        }
+        said = true;
+        len = says;
       }
       if (len <= 0) {
         return -1;
