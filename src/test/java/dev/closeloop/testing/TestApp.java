@@ -201,27 +201,11 @@ public final class TestApp implements AutoCloseable {
     private static Path make() {
       try {
         Path dir = Files.createTempDirectory("closeloop-tests-");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteAll(dir), "test-temp-cleanup"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(() -> TestPostgres.deleteTree(dir), "test-temp-cleanup"));
         return dir;
       } catch (IOException e) {
         throw new IllegalStateException(e);
-      }
-    }
-
-    private static void deleteAll(Path dir) {
-      try (var paths = Files.walk(dir)) {
-        paths
-            .sorted(java.util.Comparator.reverseOrder())
-            .forEach(
-                p -> {
-                  try {
-                    Files.deleteIfExists(p);
-                  } catch (IOException e) {
-                    // a file still being written by a store that outlived its test: left
-                  }
-                });
-      } catch (IOException e) {
-        // the directory is gone or unreadable: nothing to do
       }
     }
   }
