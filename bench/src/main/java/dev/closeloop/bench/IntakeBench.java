@@ -157,11 +157,12 @@ final class IntakeBench {
   }
 
   /**
-   * Signed requests to prepare for a wrk run of {@code seconds} at about {@code perSecond}, times
-   * {@code margin}: a repeat would be a duplicate, not accepted.
+   * Signed requests to prepare for a wrk run of {@code seconds} at about {@code perSecond}: 3x that
+   * once the server is warm, 12x while its rate may still climb (a repeat would be a duplicate, not
+   * accepted).
    */
-  private static int prepared(double perSecond, double seconds, int margin) {
-    return (int) Math.max(30_000, margin * perSecond * seconds);
+  private static int prepared(double perSecond, double seconds, boolean warmed) {
+    return (int) Math.max(30_000, (warmed ? 3 : 12) * perSecond * seconds);
   }
 
   /** {@code --generator wrk|raw|httpclient}; by default wrk when it is installed, else raw. */
@@ -189,17 +190,22 @@ final class IntakeBench {
       long pid = j.process.pid();
       int from = warmup;
       double perSecond = warm.acceptedPerSecond();
+      // after a short in-process warm-up alone, on a JIT still cold, wrk took the jar to 6x its
+      // warm-up rate (3,828 vs 640/s), and a repeat is a duplicate, so prepare plenty; after a
+      // warm-up of half a minute or more (a long --warmup, or a wrk slice) the rate holds
+      boolean warmed = warm.seconds() >= 30;
       if (generator.equals("wrk")) {
         // not counted: the same closed loop until the server's JIT has compiled what it runs (the
         // app's compiler threads were still busy 50 s into a closed loop), in slices of 10 s so
         // that each slice's prepared requests follow the rate of the slice before
         for (double left = p.warmSeconds(); left > 0; left -= 10) {
           double slice = Math.min(10, left);
-          int requests = prepared(perSecond, slice, from == warmup ? 12 : 3);
+          int requests = prepared(perSecond, slice, warmed);
           Load.Result r =
               Wrk.closedLoop(load, dir, wrkThreads, concurrency, slice, from, requests, body);
           from += requests;
           perSecond = r.acceptedPerSecond();
+          warmed = true;
           Bench.say("  %-16s warming: %.0f accepted/s", name, perSecond);
         }
       }
@@ -208,11 +214,7 @@ final class IntakeBench {
       Load.Result closed;
       int used = count;
       if (generator.equals("wrk")) {
-        // after a short in-process warm-up alone, on a JIT still cold, wrk took the jar to 6x its
-        // warm-up rate (3,828 vs 640/s), and a repeat is a duplicate, so prepare plenty; after a
-        // warm-up of half a minute or more (a long --warmup, or --warm-seconds) the rate holds
-        boolean warmed = from > warmup || warm.seconds() >= 30;
-        int requests = prepared(perSecond, seconds, warmed ? 3 : 12);
+        int requests = prepared(perSecond, seconds, warmed);
         used = requests;
         closed = Wrk.closedLoop(load, dir, wrkThreads, concurrency, seconds, from, requests, body);
       } else {

@@ -178,12 +178,16 @@ final class Jar implements AutoCloseable {
    */
   static double cpuSeconds(long pid) {
     try {
-      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+      return cpuTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / 100.0;
     } catch (IOException | RuntimeException e) {
       return Double.NaN;
     }
+  }
+
+  /** User + system clock ticks from the text of a /proc stat file (a process's or a thread's). */
+  private static long cpuTicks(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
   /**
@@ -203,8 +207,7 @@ final class Jar implements AutoCloseable {
         }
         String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
         if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          ticks += cpuTicks(stat);
         }
       }
       return ticks / 100.0;
