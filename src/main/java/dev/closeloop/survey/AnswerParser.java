@@ -2965,7 +2965,7 @@ public final class AnswerParser {
               + "|"
               + FR_SUBJECT
               + "(?:ne |n')"
-              + "(?:se )?(?:re)(?:plante|gele|bloque|coupe|freeze|crash|bug|deconnecte|demarre)"
+              + "(?:se )?re(?:plante|gele|bloque|coupe|freeze|crash|bug|deconnecte|demarre)"
               + "\\p{L}* plus"
               + "|"
               + FR_SUBJECT
