@@ -85,25 +85,61 @@ final class Bodies {
     HttpChannel channel = Request.getBaseRequest(ctx.req()).getHttpChannel();
     long idle = channel.getIdleTimeout();
     long deadline = System.nanoTime() + allowed.toNanos();
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    byte[] buffer = new byte[(int) Math.min(limit + 1, 16 * 1024)];
+    long declared = ctx.contentLength(); // over the limit was answered 413 before this
     try {
-      while (out.size() <= limit) {
-        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-        if (left <= 0) {
-          throw new IOException(new TimeoutException("body deadline passed"));
-        }
-        channel.setIdleTimeout(idle > 0 ? Math.min(idle, left) : left);
-        int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - out.size()));
-        if (n < 0) {
-          break;
-        }
-        out.write(buffer, 0, n);
-      }
+      return declared >= 0
+          ? readDeclared(in, (int) declared, channel, idle, deadline)
+          : readUndeclared(in, limit, channel, idle, deadline);
     } finally {
       channel.setIdleTimeout(idle);
     }
+  }
+
+  /**
+   * A body whose Content-Length is known (and within the limit): read into an array of that size,
+   * no growing copies. The server ends the stream at Content-Length; a body cut short is shorter.
+   */
+  private static byte[] readDeclared(
+      InputStream in, int length, HttpChannel channel, long idle, long deadline)
+      throws IOException {
+    byte[] body = new byte[length];
+    int read = 0;
+    while (read < length) {
+      cutIdleTimeout(channel, idle, deadline);
+      int n = in.read(body, read, length - read);
+      if (n < 0) {
+        return java.util.Arrays.copyOf(body, read);
+      }
+      read += n;
+    }
+    return body;
+  }
+
+  /** A chunked body: read in slices up to {@code limit} + 1 bytes. */
+  private static byte[] readUndeclared(
+      InputStream in, long limit, HttpChannel channel, long idle, long deadline)
+      throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[(int) Math.min(limit + 1, 16 * 1024)];
+    while (out.size() <= limit) {
+      cutIdleTimeout(channel, idle, deadline);
+      int n = in.read(buffer, 0, (int) Math.min(buffer.length, limit + 1 - out.size()));
+      if (n < 0) {
+        break;
+      }
+      out.write(buffer, 0, n);
+    }
     return out.toByteArray();
+  }
+
+  /** Before each read: the connection's idle timeout cut to the time left before the deadline. */
+  private static void cutIdleTimeout(HttpChannel channel, long idle, long deadline)
+      throws IOException {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (left <= 0) {
+      throw new IOException(new TimeoutException("body deadline passed"));
+    }
+    channel.setIdleTimeout(idle > 0 ? Math.min(idle, left) : left);
   }
 
   private static boolean timedOut(Throwable e) {

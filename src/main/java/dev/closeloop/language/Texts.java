@@ -61,7 +61,23 @@ public final class Texts {
    * ({@link #isLoneSurrogate}); false for null.
    */
   public static boolean hasControl(String text) {
-    return text != null && text.codePoints().anyMatch(Texts::refused);
+    return text != null && any(text, Texts::refused);
+  }
+
+  /**
+   * Whether a code point of {@code text}, as {@link String#codePoints} yields them (half a pair
+   * alone as itself), is one {@code test} takes: a plain loop, as every field of every request is
+   * looked at (a stream here cost more than the look).
+   */
+  private static boolean any(String text, java.util.function.IntPredicate test) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      if (test.test(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   /**
@@ -73,7 +89,7 @@ public final class Texts {
     if (text == null) {
       return null;
     }
-    if (text.codePoints().anyMatch(Texts::isControl)) {
+    if (any(text, Texts::isControl)) {
       return "contains control characters";
     }
     return hasLoneSurrogate(text) ? HALF_PAIR : null;
@@ -84,7 +100,7 @@ public final class Texts {
 
   /** Whether {@code text} holds half a surrogate pair ({@link #isLoneSurrogate}). */
   public static boolean hasLoneSurrogate(String text) {
-    return text != null && text.codePoints().anyMatch(Texts::isLoneSurrogate);
+    return text != null && any(text, Texts::isLoneSurrogate);
   }
 
   private static boolean refused(int cp) {
@@ -143,6 +159,13 @@ public final class Texts {
    * or a file that must be UTF-8 is refused naming.
    */
   public static int firstLineNotUtf8(byte[] bytes) {
+    int ascii = 0;
+    while (ascii < bytes.length && bytes[ascii] >= 0) {
+      ascii++;
+    }
+    if (ascii == bytes.length) {
+      return 0; // ASCII alone is UTF-8: no decoder, no buffer (most bodies)
+    }
     java.nio.charset.CharsetDecoder decoder =
         java.nio.charset.StandardCharsets.UTF_8
             .newDecoder()
