@@ -702,6 +702,9 @@ class SlackEndToEndTest {
     click(DANA, dm, "rate:1", "1");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
     fake.sendDirectMessage(DANA, "Still cannot connect from home");
+    // the score alone opens the incident: wait for the comment itself before the digest
+    awaitDelivered(
+        () -> fake.message(dm).orElseThrow().blocks().toString().contains("Your comment"));
     awaitDelivered(() -> incidents("open").size() == 1);
 
     clock.advance(Duration.ofMinutes(5));
