@@ -703,7 +703,12 @@ class SlackEndToEndTest {
     click(DANA, dm, "rate:1", "1");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
     fake.sendDirectMessage(DANA, "Still cannot connect from home");
-    awaitDelivered(() -> incidents("open").size() == 1);
+    // the score alone makes the incident: wait for the comment too, or the digest can be built
+    // before the typed line is handled (it failed so on a busy machine)
+    awaitDelivered(
+        () ->
+            incidents("open").size() == 1
+                && incidents("open").get(0).path("comment").asText("").contains("Still cannot"));
 
     clock.advance(Duration.ofMinutes(5));
     assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
