@@ -120,6 +120,10 @@ final class ChatRouter implements ChatEventHandler {
     }
     ActionId a = action.get();
     if ("i".equals(a.kind())) {
+      String where = click.message() == null ? null : click.message().channelId();
+      if (!team.actsOnIncidents(click.platform(), click.userId(), where)) {
+        return notOnTheTeam(click, where);
+      }
       return incidents.click(click, a.id(), a.what());
     }
     if (!"s".equals(a.kind())) {
@@ -135,9 +139,26 @@ final class ChatRouter implements ChatEventHandler {
     }
     ActionId a = action.get();
     if ("i".equals(a.kind())) {
+      if (!team.actsOnIncidents(submit.platform(), submit.userId(), null)) {
+        return notOnTheTeam(submit, null);
+      }
       return incidents.modal(submit, a.id(), a.what());
     }
     return conversations.modal(submit, a.id(), a.what());
+  }
+
+  /**
+   * An incident's button or note from someone who is not on the IT team: a digest in a channel
+   * anyone in the workspace can open, a message shared elsewhere, a payload from a modified client.
+   * Nothing changes, nothing of the incident is shown.
+   */
+  private InteractionReply notOnTheTeam(ChatEvent event, String where) {
+    log.info(
+        "event=incident_action_refused platform={} user={} channel={} why=not_on_the_team",
+        event.platform().wire(),
+        event.userId(),
+        where);
+    return InteractionReply.ephemeral(conversations.words(event).t("incidentTeamOnly"));
   }
 
   private InteractionReply command(ChatEvent.Command command) {

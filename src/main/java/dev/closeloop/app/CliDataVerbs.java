@@ -206,9 +206,10 @@ final class CliDataVerbs {
         Path aside = Files.createTempDirectory(dir, "." + name + "-restore-");
         try {
           Path store = aside.resolve(name + ".mv.db");
-          try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile());
-              java.io.InputStream in = zip.getInputStream(zip.getEntry(name + ".mv.db"))) {
-            Files.copy(in, store);
+          String tooLarge = takeOut(file, name + ".mv.db", store);
+          if (tooLarge != null) {
+            err().println(file + " " + tooLarge + ": the store is left as it was");
+            return USAGE;
           }
           String unusable = notAStore(aside.resolve(name), config.storage());
           if (unusable != null) {
@@ -231,6 +232,50 @@ final class CliDataVerbs {
       }
       out().println("restored " + db + " from " + file);
       return OK;
+    }
+
+    /** Disk space a restore leaves free beside the store: it never fills the disk to the end. */
+    static final long DISK_RESERVE = 64L << 20;
+
+    /**
+     * Copies the zip's {@code entry} to {@code to}, or says why not (null when copied). A zip says
+     * how large each entry is, but inflating it is what tells: a few kilobytes of zip could inflate
+     * to any size (a zip bomb) and fill the disk the live store is on. So the copy stops at the
+     * size the zip declares, and that size must fit in the free space of {@code to}'s disk, keeping
+     * {@link #DISK_RESERVE}.
+     */
+    static String takeOut(Path file, String entry, Path to) throws java.io.IOException {
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+        java.util.zip.ZipEntry e = zip.getEntry(entry);
+        long declared = e.getSize();
+        long free = Files.getFileStore(to.getParent()).getUsableSpace();
+        if (declared < 0 || declared > free - DISK_RESERVE) {
+          return "holds a store of "
+              + (declared < 0 ? "unknown size" : declared + " bytes")
+              + ", more than the "
+              + Math.max(0, free - DISK_RESERVE)
+              + " bytes free beside the store (keeping "
+              + (DISK_RESERVE >> 20)
+              + " MiB)";
+        }
+        try (java.io.InputStream in = zip.getInputStream(e);
+            java.io.OutputStream out = Files.newOutputStream(to)) {
+          byte[] buffer = new byte[64 * 1024];
+          long copied = 0;
+          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            copied += n;
+            if (copied > declared) {
+              return "is not a backup `backup` wrote: its "
+                  + entry
+                  + " inflates past the "
+                  + declared
+                  + " bytes the zip says it holds";
+            }
+            out.write(buffer, 0, n);
+          }
+        }
+        return null;
+      }
     }
 
     /**

@@ -3,32 +3,103 @@ package dev.closeloop.app;
 import dev.closeloop.chat.ChatPlatform;
 import dev.closeloop.chat.PlatformId;
 import dev.closeloop.config.Config;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Whether a chat user is on the IT team, and so may see team figures ({@code /closeloop stats}).
+ * Whether a chat user is on the IT team, and so may see team figures ({@code /closeloop stats}) or
+ * act on the digest's incidents.
  */
-@FunctionalInterface
 public interface TeamCheck {
   boolean inTeam(PlatformId platform, String userId);
+
+  /**
+   * Whether the user may own or follow up an incident from the digest: on the team as for {@link
+   * #inTeam}, or a member of (Slack) / able to see (Discord) a channel a digest goes to on that
+   * platform, the main one or a team's ({@code digest.teams}). {@code where} is the channel the
+   * click came from (may be null): asked first when it is one of those channels.
+   */
+  boolean actsOnIncidents(PlatformId platform, String userId, String where);
 
   /**
    * Who may see team figures: stats.slackUsergroup / stats.discordRole when set, else the members
    * of the digest channel (Slack) or those who can see it (Discord); everyone at the sandbox.
    */
   static TeamCheck of(Config config, Map<PlatformId, ChatPlatform> platforms) {
-    return (platform, userId) -> {
-      ChatPlatform p = platforms.get(platform);
-      if (p == null) {
+    return new TeamCheck() {
+      @Override
+      public boolean inTeam(PlatformId platform, String userId) {
+        ChatPlatform p = platforms.get(platform);
+        if (p == null) {
+          return false;
+        }
+        return switch (platform) {
+          case SLACK ->
+              p.inTeam(userId, config.stats().slackUsergroup(), config.digest().slackChannel());
+          case DISCORD ->
+              p.inTeam(userId, config.stats().discordRole(), config.digest().discordChannel());
+          default -> p.inTeam(userId, "", "");
+        };
+      }
+
+      @Override
+      public boolean actsOnIncidents(PlatformId platform, String userId, String where) {
+        ChatPlatform p = platforms.get(platform);
+        if (p == null) {
+          return false;
+        }
+        if (platform != PlatformId.SLACK && platform != PlatformId.DISCORD) {
+          return p.inTeam(userId, "", "");
+        }
+        List<String> channels = digestChannels(config, platform, where);
+        String group =
+            platform == PlatformId.SLACK
+                ? config.stats().slackUsergroup()
+                : config.stats().discordRole();
+        if (group != null && !group.isBlank() && !channels.isEmpty()) {
+          // a Discord role is looked up in the guild of the channel given
+          if (p.inTeam(userId, group, channels.get(0))) {
+            return true;
+          }
+        }
+        for (String channel : channels) {
+          if (p.inTeam(userId, "", channel)) {
+            return true;
+          }
+        }
         return false;
       }
-      return switch (platform) {
-        case SLACK ->
-            p.inTeam(userId, config.stats().slackUsergroup(), config.digest().slackChannel());
-        case DISCORD ->
-            p.inTeam(userId, config.stats().discordRole(), config.digest().discordChannel());
-        default -> p.inTeam(userId, "", "");
-      };
     };
+  }
+
+  /** The channels a digest goes to on {@code platform}, {@code where} first if it is one. */
+  private static List<String> digestChannels(Config config, PlatformId platform, String where) {
+    Set<String> configured = new LinkedHashSet<>();
+    boolean slack = platform == PlatformId.SLACK;
+    String main = slack ? config.digest().slackChannel() : config.digest().discordChannel();
+    if (main != null && !main.isBlank()) {
+      configured.add(main.strip());
+    }
+    if (config.digest().teams() != null) {
+      for (Config.Team t : config.digest().teams().values()) {
+        String c = slack ? t.slackChannel() : t.discordChannel();
+        if (c != null && !c.isBlank()) {
+          configured.add(c.strip());
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (where != null && configured.contains(where.strip())) {
+      out.add(where.strip());
+    }
+    for (String c : configured) {
+      if (!out.contains(c)) {
+        out.add(c);
+      }
+    }
+    return out;
   }
 }

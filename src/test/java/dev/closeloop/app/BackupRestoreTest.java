@@ -249,6 +249,92 @@ class BackupRestoreTest {
     }
   }
 
+  /**
+   * restore inflated the backup's store beside the live one with no bound: a zip of a few kilobytes
+   * can inflate to any size (a zip bomb, its header saying it holds little) and fill the disk the
+   * live store is on, and an honest header could ask for more than the disk has. Now the copy stops
+   * at the size the zip declares, that size must fit in the free space (keeping 64 MiB), and either
+   * is exit 2 naming the file, with the live store as it was.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bomb", "huge"})
+  void aBackupLargerThanItSaysOrThanTheDiskIsRefusedAndTheLiveStoreKept(String how)
+      throws Exception {
+    Path home = dir.resolve("live");
+    Path backups = dir.resolve("large-backups");
+    String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(
+              app.webhook(TestApp.closed("INC-8", T0, "{\"email\":\"a@example.com\"}"))
+                  .statusCode())
+          .isEqualTo(202);
+      assertThat(app.admin("POST", "/admin/backup", "{\"file\":\"good.zip\"}").statusCode())
+          .isEqualTo(200);
+    }
+    byte[] store;
+    try (var zip = new java.util.zip.ZipFile(backups.resolve("good.zip").toFile())) {
+      store = zip.getInputStream(zip.getEntry("db.mv.db")).readAllBytes();
+    }
+    // bomb: 64 MiB of zeros (some 64 KiB of zip) said to be 1 MiB; huge: the real store said to
+    // be a pebibyte, more than any test machine has free
+    byte[] entry = how.equals("bomb") ? new byte[64 << 20] : store;
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("db.mv.db"));
+      zip.write(entry);
+      zip.closeEntry();
+    }
+    Path bad = dir.resolve(how + ".zip");
+    Files.write(bad, declaredSize(bytes.toByteArray(), how.equals("bomb") ? 1L << 20 : 1L << 50));
+    assertThat(Files.size(bad)).isLessThan(1L << 20);
+
+    Path configFile = dir.resolve("large.yml");
+    Files.writeString(configFile, TestApp.baseYaml(home));
+    var run = CliRunner.captured("restore", bad.toString(), "--config", configFile.toString());
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(bad.toString())
+        .contains(how.equals("bomb") ? "inflates past the 1048576 bytes" : "bytes free beside")
+        .contains("the store is left as it was");
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(app.admin("GET", "/admin/surveys?ticket=INC-8", null).statusCode()).isEqualTo(200);
+    }
+    try (var files = Files.list(home)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.contains("restore")))
+          .isEmpty();
+    }
+  }
+
+  /**
+   * The zip {@code zip} (one entry) with its central directory saying the entry inflates to {@code
+   * size} bytes; past 4 GiB in a ZIP64 extra field, as zip tools write it.
+   */
+  private static byte[] declaredSize(byte[] zip, long size) {
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.wrap(zip.clone()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    int end = zip.length - 22;
+    while (b.getInt(end) != 0x06054b50) {
+      end--;
+    }
+    int cen = b.getInt(end + 16);
+    if (size < 0xFFFFFFFFL) {
+      b.putInt(cen + 24, (int) size);
+      return b.array();
+    }
+    b.putInt(cen + 24, 0xFFFFFFFF);
+    int extraAt = cen + 46 + b.getShort(cen + 28) + b.getShort(cen + 30);
+    b.putShort(cen + 30, (short) (b.getShort(cen + 30) + 12));
+    b.putInt(end + 12, b.getInt(end + 12) + 12);
+    java.nio.ByteBuffer extra =
+        java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    extra.putShort((short) 1).putShort((short) 8).putLong(size);
+    byte[] out = new byte[zip.length + 12];
+    System.arraycopy(b.array(), 0, out, 0, extraAt);
+    System.arraycopy(extra.array(), 0, out, extraAt, 12);
+    System.arraycopy(b.array(), extraAt, out, extraAt + 12, zip.length - extraAt);
+    return out;
+  }
+
   /** An H2 store of some other program: one table, no Closeloop schema. */
   private static byte[] foreignStore(Path at) throws Exception {
     try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + at.resolve("other"));

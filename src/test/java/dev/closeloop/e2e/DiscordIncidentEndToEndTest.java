@@ -27,6 +27,8 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DiscordIncidentEndToEndTest {
   private static final String SAM = "810000000000000001";
+  private static final String EVE = "810000000000000002"; // in the server, not on the IT team
+  private static final String IT_ROLE = "900000000000000010";
 
   private DiscordE2E e2e;
   private FakeDiscord discord;
@@ -36,6 +38,17 @@ class DiscordIncidentEndToEndTest {
     e2e = DiscordE2E.start();
     discord = e2e.discord;
     discord.addUser(SAM, "Sam");
+    discord.addUser(EVE, "Eve");
+    // a server where only the IT role sees the digest channel
+    discord.guild(GUILD, 1L << 10);
+    discord.role(GUILD, IT_ROLE, "IT", 0);
+    discord.guildChannel(
+        GUILD,
+        DIGEST_CHANNEL,
+        new long[] {Long.parseLong(GUILD), 0, 0, 1L << 10},
+        new long[] {Long.parseLong(IT_ROLE), 0, 1L << 10, 0});
+    discord.member(GUILD, SAM, IT_ROLE);
+    discord.member(GUILD, EVE);
   }
 
   @AfterAll
@@ -131,6 +144,54 @@ class DiscordIncidentEndToEndTest {
     List<JsonNode> next = e2e.postDigest();
     assertThat(next.toString()).doesNotContain("LOOP");
     assertThat(DiscordE2E.text(next.get(0))).contains("All clear");
+  }
+
+  /**
+   * The digest's buttons act on incidents for the IT team only. A member of the server who is not
+   * (the entry forwarded to them, a payload from a modified client, a channel opened up) was able
+   * to take ownership of an incident and follow it up, a note to the helpdesk and a DM to the
+   * requester in their name.
+   */
+  @Test
+  void someoneNotOnTheItTeamCannotOwnOrFollowUpAnIncident() {
+    String user = "840000000000000002";
+    e2e.negative("LOOP-2", user, "printer jams again");
+    String own = "cl:i:" + e2e.survey("LOOP-2").path("id").asText() + ":own";
+    String done = own.replace(":own", ":done");
+    List<JsonNode> digest = e2e.postDigest();
+    JsonNode entry = digest.stream().filter(m -> hasButtonEnding(m, own)).findFirst().orElseThrow();
+
+    e2e.now();
+    FakeDiscord.Interaction take =
+        discord.clickButtonInGuild(GUILD, EVE, DIGEST_CHANNEL, entry.path("id").asText(), own);
+    JsonNode refused = e2e.awaitAnswered(take).get(0);
+    assertThat(refused.path("data").path("flags").asInt() & 64).isEqualTo(64);
+    assertThat(DiscordE2E.unescape(refused.path("data").path("content").asText()))
+        .contains("only the IT team");
+    e2e.now();
+    FakeDiscord.Interaction followUp =
+        discord.clickButtonInGuild(GUILD, EVE, DIGEST_CHANNEL, entry.path("id").asText(), done);
+    JsonNode noModal = e2e.awaitAnswered(followUp).get(0);
+    assertThat(noModal.path("type").asInt()).isNotEqualTo(9);
+    e2e.now();
+    String noteId = own.replace(":own", ":note");
+    FakeDiscord.Interaction note =
+        discord.submitModalInGuild(
+            GUILD, EVE, DIGEST_CHANNEL, entry.path("id").asText(), noteId, "text", "done, bye");
+    e2e.awaitAnswered(note);
+
+    JsonNode incident = incident("open", "LOOP-2");
+    assertThat(incident.path("owner").isNull()).isTrue();
+    assertThat(incident.path("followedUpBy").isNull()).isTrue();
+    assertThat(incident.path("note").isNull()).isTrue();
+
+    e2e.now();
+    FakeDiscord.Interaction sam =
+        discord.clickButtonInGuild(GUILD, SAM, DIGEST_CHANNEL, entry.path("id").asText(), own);
+    e2e.awaitAnswered(sam);
+    await()
+        .atMost(WAIT)
+        .until(() -> "Sam".equals(incident("open", "LOOP-2").path("owner").asText()));
   }
 
   @Test

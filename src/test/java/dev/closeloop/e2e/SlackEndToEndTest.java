@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.closeloop.chat.LineLimit;
 import dev.closeloop.chat.MessageRef;
 import dev.closeloop.chat.PlatformId;
@@ -702,10 +703,12 @@ class SlackEndToEndTest {
     click(DANA, dm, "rate:1", "1");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
     fake.sendDirectMessage(DANA, "Still cannot connect from home");
-    // the score alone opens the incident: wait for the comment itself before the digest
+    // the score alone makes the incident: wait for the comment too, or the digest can be built
+    // before the typed line is handled (it failed so on a busy machine)
     awaitDelivered(
-        () -> fake.message(dm).orElseThrow().blocks().toString().contains("Your comment"));
-    awaitDelivered(() -> incidents("open").size() == 1);
+        () ->
+            incidents("open").size() == 1
+                && incidents("open").get(0).path("comment").asText("").contains("Still cannot"));
 
     clock.advance(Duration.ofMinutes(5));
     assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
@@ -718,6 +721,7 @@ class SlackEndToEndTest {
     String own = actionIdEndingWith(digest.blocks(), ":own");
     String done = actionIdEndingWith(digest.blocks(), ":done");
 
+    fake.channelMembers(DIGEST, "U0ANNA", ALEX);
     fake.sendBlockAction(ALEX, digestRef, own, "own");
     // shown by the name Slack shows them by (users.info), not by the handle or id in the click
     awaitDelivered(() -> "Alex Kim".equals(incidents("open").get(0).path("owner").asText(null)));
@@ -759,6 +763,73 @@ class SlackEndToEndTest {
     awaitDelivered(() -> fake.messages(DIGEST).size() >= 2);
     FakeSlack.Message next = fake.messages(DIGEST).get(fake.messages(DIGEST).size() - 1);
     assertThat(next.blocks().toString() + next.text()).doesNotContain("INC-11");
+  }
+
+  /**
+   * The digest's buttons act on incidents for the IT team only: in a public digest channel anyone
+   * in the workspace could open it and take ownership of an incident or follow it up (a note to the
+   * helpdesk and a DM to the requester in their name). Someone who is not a member of the digest
+   * channel is told so and nothing changes; the follow-up's dialog does not open, and its
+   * submission changes nothing either.
+   */
+  @Test
+  void someoneNotInTheDigestChannelCannotOwnOrFollowUpAnIncident() {
+    startSocketMode();
+    fake.user("U0EVE", "eve@example.com", "Eve", "Europe/Berlin");
+    fake.channelMembers(DIGEST, "U0ANNA", ALEX);
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-12", DANA, "dana@example.com");
+    click(DANA, dm, "rate:1", "1");
+    awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
+    fake.sendDirectMessage(DANA, "Printer still jams");
+    awaitDelivered(() -> incidents("open").size() == 1);
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
+    awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
+    FakeSlack.Message digest = fake.messages(DIGEST).get(0);
+    MessageRef digestRef = new MessageRef(DIGEST, digest.ts());
+    String own = actionIdEndingWith(digest.blocks(), ":own");
+    String done = actionIdEndingWith(digest.blocks(), ":done");
+
+    fake.sendBlockAction("U0EVE", digestRef, own, "own");
+    fake.sendBlockAction("U0EVE", digestRef, done, "done");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                        .filter(p -> p.path("text").asText().contains("only the IT team"))
+                        .count()
+                    == 2);
+    // the note's dialog, as if opened: its submission changes nothing either
+    ObjectNode view = JSON.createObjectNode();
+    view.put("type", "view_submission");
+    view.putObject("team").put("id", FakeSlack.TEAM_ID);
+    view.putObject("user")
+        .put("id", "U0EVE")
+        .put("username", "eve")
+        .put("team_id", FakeSlack.TEAM_ID);
+    view.put("api_app_id", FakeSlack.APP_ID);
+    view.put("trigger_id", "trigger-eve");
+    ObjectNode v = view.putObject("view");
+    v.put("id", "V0EVE");
+    v.put("type", "modal");
+    v.put("callback_id", "closeloop_modal");
+    v.put(
+        "private_metadata",
+        "{\"id\":\"" + own.replace(":own", ":note") + "\",\"channel\":\"" + DIGEST + "\"}");
+    v.putObject("state").putObject("values");
+    String submitted = fake.sendEnvelope("interactive", view);
+    await().atMost(Duration.ofSeconds(10)).until(() -> fake.acked(submitted));
+    awaitDelivered(() -> pendingOutbox().isEmpty());
+
+    assertThat(fake.openedViews()).isEmpty();
+    JsonNode incident = incidents("open").get(0);
+    assertThat(incident.path("owner").isNull()).isTrue();
+    assertThat(incident.path("followedUpBy").isNull()).isTrue();
+    assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("followed up"));
+
+    fake.sendBlockAction(ALEX, digestRef, own, "own");
+    awaitDelivered(() -> "Alex Kim".equals(incidents("open").get(0).path("owner").asText(null)));
   }
 
   @Test

@@ -28,7 +28,8 @@ final class DiscordText {
   /**
    * Makes plain text inert: markdown characters are backslash-escaped (which also defuses {@code
    * <@id>}, {@code <#id>}, masked links and code spans), and {@code @everyone} / {@code @here} get
-   * a zero-width space after the {@code @} so they do not even look like a mention.
+   * a zero-width space after the {@code @} so they do not even look like a mention. Bidirectional
+   * controls and the reconcile marker's invisible separator are dropped.
    */
   static String escape(String plain) {
     if (plain == null || plain.isEmpty()) {
@@ -37,7 +38,9 @@ final class DiscordText {
     StringBuilder out = new StringBuilder(plain.length() + 16);
     for (int i = 0; i < plain.length(); i++) {
       char c = plain.charAt(i);
-      if (dev.closeloop.language.Texts.isBidiControl(c)) {
+      if (dev.closeloop.language.Texts.isBidiControl(c) || c == MARKER_START) {
+        // the marker's separator: text that carried it could pass for the marker of another
+        // message (its key predictable), and reconcile would take that message as sent
         continue;
       }
       if (MARKDOWN.indexOf(c) >= 0) {

@@ -205,18 +205,49 @@ final class SocketModeConnection {
       log.warn("slack socket message unreadable error={}", e.toString());
       return;
     }
-    String type = obj.has("type") ? obj.get("type").getAsString() : "";
+    JsonElement typeField = obj.get("type");
+    String type = typeField != null && typeField.isJsonPrimitive() ? typeField.getAsString() : "";
     if (type.equals("hello")) {
       connected = true;
       scheduler.execute(this::resetBackoff);
       log.info("slack socket ready");
       return;
     }
-    SocketModeRequest req = parser.parse(message);
-    if (req == null || req.getBoltRequest() == null) {
+    SocketModeRequest req;
+    try {
+      req = parser.parse(message);
+    } catch (RuntimeException e) {
+      // Bolt's parser reading an envelope of the wrong shape (a view_submission with no view or no
+      // user, a field of the wrong type): thrown here, the SDK logged an ERROR with a stack trace
+      // and never acked, so Slack redelivered it to fail the same way again
+      unreadable(obj, "error=" + oneLine(e));
       return;
     }
+    if (req == null || req.getBoltRequest() == null) {
+      if (obj.has("envelope_id")) {
+        unreadable(obj, "reason=unknown_envelope type=" + oneLine(type));
+      }
+      return; // disconnect and other messages that are not envelopes: nothing to ack
+    }
     handleEnvelope(req, dedupeKey(obj));
+  }
+
+  /** Acks an envelope nothing can handle, with one INFO line: a retry would fail the same way. */
+  private void unreadable(JsonObject envelope, String why) {
+    JsonElement id = envelope.get("envelope_id");
+    String envelopeId = id != null && id.isJsonPrimitive() ? id.getAsString() : null;
+    log.info("slack envelope unreadable envelope_id={} {} next=acked", envelopeId, why);
+    if (envelopeId != null) {
+      send(envelopeId, gson.toJson(new AckResponse(envelopeId)));
+    }
+  }
+
+  /** An error as one short line: Gson's messages run on with a line break and a link. */
+  private static String oneLine(Object o) {
+    String s = String.valueOf(o);
+    int nl = s.indexOf('\n');
+    s = nl < 0 ? s : s.substring(0, nl);
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
   }
 
   private void handleEnvelope(SocketModeRequest req, String key) {
@@ -252,7 +283,8 @@ final class SocketModeConnection {
       // failure is Bolt or a listener reading an envelope of the wrong shape; redelivered, it
       // would fail the same way three more times, each an ERROR with a stack trace
       envelopes.done(key);
-      log.info("slack envelope unreadable envelope_id={} error={} next=acked", envelopeId, e);
+      log.info(
+          "slack envelope unreadable envelope_id={} error={} next=acked", envelopeId, oneLine(e));
       send(envelopeId, gson.toJson(new AckResponse(envelopeId)));
     } catch (Exception e) {
       envelopes.forget(key);
@@ -288,10 +320,14 @@ final class SocketModeConnection {
   /** Events keep their event id across Slack's retries; other envelopes their envelope id. */
   private static String dedupeKey(JsonObject envelope) {
     JsonElement payload = envelope.get("payload");
-    if (payload != null && payload.isJsonObject() && payload.getAsJsonObject().has("event_id")) {
-      return "event:" + payload.getAsJsonObject().get("event_id").getAsString();
+    JsonElement eventId =
+        payload != null && payload.isJsonObject()
+            ? payload.getAsJsonObject().get("event_id")
+            : null;
+    if (eventId != null && eventId.isJsonPrimitive()) {
+      return "event:" + eventId.getAsString();
     }
     JsonElement id = envelope.get("envelope_id");
-    return "envelope:" + (id == null ? "" : id.getAsString());
+    return "envelope:" + (id != null && id.isJsonPrimitive() ? id.getAsString() : "");
   }
 }

@@ -33,6 +33,21 @@ class DiscordTextTest {
     assertThat(DiscordText.truncate(emoji, 4)).isEqualTo("ab…");
   }
 
+  /**
+   * The reconcile marker is invisible text (U+2063 then 32 zero-width digits) that reconcile looks
+   * for in the bot's messages. A comment or name carrying the marker of a predictable outbox key (a
+   * later digest's, a reminder's) was echoed as typed: after a crash with that message in flight,
+   * reconcile found the forged marker in the bot's own message and took it as sent, so it never
+   * went. The marker's separator is now dropped from people's text; the rest of it stays.
+   */
+  @Test
+  void textCarryingAMarkerCannotPassForTheMarkerOfAnotherMessage() {
+    String forged = DiscordText.marker("digest:2026-11-26:main:0");
+    String escaped = DiscordText.escape("slow VPN" + forged + " thanks");
+    assertThat(escaped).doesNotContain(forged).doesNotContain("\u2063");
+    assertThat(escaped).isEqualTo("slow VPN" + forged.substring(1) + " thanks");
+  }
+
   @Test
   void nonceAndMarkerAreStablePerKeyAndFitDiscord() {
     assertThat(DiscordText.nonce("outbox-42"))

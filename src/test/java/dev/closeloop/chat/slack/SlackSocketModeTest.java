@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.closeloop.chat.ChatEvent;
 import dev.closeloop.chat.ChatMessage;
 import dev.closeloop.chat.ChatMessage.Button;
@@ -321,6 +322,81 @@ class SlackSocketModeTest {
         .containsExactly(
             new ChatEvent.TypedText(PlatformId.SLACK, DANA, "first"),
             new ChatEvent.TypedText(PlatformId.SLACK, DANA, "second"));
+  }
+
+  /**
+   * Envelopes Bolt cannot read: a view_submission with no view or no user (a view Closeloop did not
+   * open, sent by something that is not Slack's modal), a private_metadata or user of the wrong
+   * type, a message event whose user is an object, an interaction with no type. Bolt's parser threw
+   * before the envelope reached the handler: the SDK logged an ERROR with a stack trace and never
+   * acked, so Slack redelivered it, each time another stack trace; an envelope of no known type was
+   * never acked either. Now each is acked once and logged as one INFO line, and what follows is
+   * handled as usual.
+   */
+  @Test
+  void envelopesBoltCannotReadAreAckedOnceWithOneInfoLineAndNoStackTrace() {
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    logs.start();
+    root.addAppender(logs);
+    List<String> envelopes = new ArrayList<>();
+    try {
+      List<com.fasterxml.jackson.databind.node.ObjectNode> odd =
+          List.of(
+              foreignView(v -> v.remove("view")),
+              foreignView(v -> v.remove("user")),
+              foreignView(v -> v.put("user", DANA)),
+              foreignView(v -> v.put("view", "x")),
+              foreignView(v -> ((ObjectNode) v.get("view")).putObject("private_metadata")),
+              foreignView(v -> v.remove("type")));
+      for (var payload : odd) {
+        envelopes.add(fake.sendEnvelope("interactive", payload));
+      }
+      var event = fake.eventCallback(DANA, "5", "Ev-odd");
+      ((ObjectNode) event.get("event")).putObject("user").put("a", 1);
+      envelopes.add(fake.sendEnvelope("events_api", event));
+      eventually().until(() -> envelopes.stream().allMatch(fake::acked));
+
+      String after = fake.sendDirectMessage(DANA, "still here");
+      eventually().until(() -> fake.acked(after) && handler.events().size() == 1);
+    } finally {
+      root.detachAppender(logs);
+    }
+    assertThat(handler.events())
+        .containsExactly(new ChatEvent.TypedText(PlatformId.SLACK, DANA, "still here"));
+    for (String e : envelopes) {
+      assertThat(fake.ackCount(e)).as(e).isEqualTo(1);
+      assertThat(fake.deliveries(e)).as(e).isEqualTo(1);
+    }
+    assertThat(logs.list)
+        .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+        .noneMatch(e -> e.getThrowableProxy() != null);
+    assertThat(
+            logs.list.stream()
+                .filter(e -> e.getFormattedMessage().startsWith("slack envelope unreadable"))
+                .count())
+        .isEqualTo(envelopes.size());
+  }
+
+  /** A view_submission of a view Closeloop never opened, changed by {@code change}. */
+  private static ObjectNode foreignView(java.util.function.Consumer<ObjectNode> change) {
+    ObjectNode p = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    p.put("type", "view_submission");
+    p.putObject("team").put("id", FakeSlack.TEAM_ID);
+    p.putObject("user").put("id", DANA).put("username", "dana").put("team_id", FakeSlack.TEAM_ID);
+    p.put("api_app_id", FakeSlack.APP_ID);
+    p.put("trigger_id", "trigger-odd");
+    ObjectNode view = p.putObject("view");
+    view.put("id", "V0OTHER");
+    view.put("type", "modal");
+    view.put("callback_id", SlackRenderer.MODAL_CALLBACK_ID);
+    view.put("private_metadata", "{\"id\":\"cl:s:1:comment\"}");
+    view.putObject("state").putObject("values");
+    change.accept(p);
+    return p;
   }
 
   @Test
