@@ -17,10 +17,13 @@ public interface TeamCheck {
   boolean inTeam(PlatformId platform, String userId);
 
   /**
-   * Whether the user may own or follow up an incident from the digest: on the team as for {@link
-   * #inTeam}, or a member of (Slack) / able to see (Discord) a channel a digest goes to on that
-   * platform, the main one or a team's ({@code digest.teams}). {@code where} is the channel the
-   * click came from (may be null): asked first when it is one of those channels.
+   * Whether the user may own or follow up an incident from the digest. With {@code
+   * stats.slackUsergroup} / {@code stats.discordRole} set: its members, or members of (Slack) /
+   * those able to see (Discord) a channel a digest goes to, the main one or a team's ({@code
+   * digest.teams}), asked of the platform at every click and note. With neither set: a click on a
+   * message in a digest channel, or a note (its dialog opens only after such a click), is taken as
+   * it comes; a click from anywhere else (a copy of the entry elsewhere) is asked of the platform
+   * as above. {@code where} is the channel the click came from, null for a note.
    */
   boolean actsOnIncidents(PlatformId platform, String userId, String where);
 
@@ -59,7 +62,16 @@ public interface TeamCheck {
             platform == PlatformId.SLACK
                 ? config.stats().slackUsergroup()
                 : config.stats().discordRole();
-        if (group != null && !group.isBlank() && !channels.isEmpty()) {
+        boolean groupSet = group != null && !group.isBlank();
+        if (!groupSet
+            && (where == null || (!channels.isEmpty() && channels.get(0).equals(where.strip())))) {
+          // no group named: whoever the platform shows a digest channel to is the team, and a
+          // click on a message in that channel comes only from them (a dialog opens only after
+          // such a click). Asking the platform here would make every owner's click depend on
+          // its member lists (and cost calls within Slack's 3 s)
+          return true;
+        }
+        if (groupSet && !channels.isEmpty()) {
           // a Discord role is looked up in the guild of the channel given
           if (p.inTeam(userId, group, channels.get(0))) {
             return true;

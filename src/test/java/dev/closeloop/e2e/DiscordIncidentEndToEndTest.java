@@ -35,7 +35,8 @@ class DiscordIncidentEndToEndTest {
 
   @BeforeAll
   void start() {
-    e2e = DiscordE2E.start();
+    // the IT team named by its role: every click and note is checked against it
+    e2e = DiscordE2E.start("stats: { discordRole: \"" + IT_ROLE + "\" }");
     discord = e2e.discord;
     discord.addUser(SAM, "Sam");
     discord.addUser(EVE, "Eve");

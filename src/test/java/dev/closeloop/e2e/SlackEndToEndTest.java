@@ -773,10 +773,21 @@ class SlackEndToEndTest {
    * submission changes nothing either.
    */
   @Test
-  void someoneNotInTheDigestChannelCannotOwnOrFollowUpAnIncident() {
-    startSocketMode();
+  void withAUsergroupSomeoneOffTheTeamCannotOwnOrFollowUpAnIncident() {
+    app =
+        TestApp.start(
+            dir,
+            """
+        slack: { botToken: "%s", appToken: "%s", apiUrl: "%s" }
+        survey: { delay: PT0S, quietHours: "", weekends: true }
+        digest: { slackChannel: %s }
+        stats: { slackUsergroup: S0ITTEAM }
+        """
+                .formatted(FakeSlack.BOT_TOKEN, FakeSlack.APP_TOKEN, fake.apiUrl(), DIGEST),
+            clock);
+    fake.usergroup("S0ITTEAM", ALEX);
     fake.user("U0EVE", "eve@example.com", "Eve", "Europe/Berlin");
-    fake.channelMembers(DIGEST, "U0ANNA", ALEX);
+    fake.channelMembers(DIGEST, "U0ANNA");
     MessageRef dm = closeTicketAndDeliverSurvey("INC-12", DANA, "dana@example.com");
     click(DANA, dm, "rate:1", "1");
     awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
@@ -829,6 +840,39 @@ class SlackEndToEndTest {
     assertThat(dmTexts(DANA)).noneMatch(t -> t.contains("followed up"));
 
     fake.sendBlockAction(ALEX, digestRef, own, "own");
+    awaitDelivered(() -> "Alex Kim".equals(incidents("open").get(0).path("owner").asText(null)));
+  }
+
+  /**
+   * With no usergroup named, whoever Slack shows the digest channel to is the team: a click on the
+   * entry in that channel is taken as it comes (no member list asked: an owner's click must not
+   * hang on it); the same entry's button clicked from anywhere else (a copy of the message) is
+   * asked of the channel's members and refused for someone not among them.
+   */
+  @Test
+  void withoutAUsergroupAClickInTheDigestChannelActsAndOneFromElsewhereIsChecked() {
+    startSocketMode();
+    fake.user("U0EVE", "eve@example.com", "Eve", "Europe/Berlin");
+    fake.channelMembers(DIGEST, "U0ANNA"); // Alex is not on the list Slack would give
+    MessageRef dm = closeTicketAndDeliverSurvey("INC-13", DANA, "dana@example.com");
+    click(DANA, dm, "rate:1", "1");
+    awaitDelivered(() -> lastDm(DANA).contains("What went wrong?"));
+    clock.advance(Duration.ofMinutes(5));
+    assertThat(app.admin("POST", "/admin/digest", null).statusCode()).isEqualTo(200);
+    awaitDelivered(() -> !fake.messages(DIGEST).isEmpty());
+    FakeSlack.Message digest = fake.messages(DIGEST).get(0);
+    String own = actionIdEndingWith(digest.blocks(), ":own");
+
+    fake.sendBlockAction("U0EVE", new MessageRef("C0ELSEWHERE", digest.ts()), own, "own");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                fake.responseUrlPosts().stream()
+                    .anyMatch(p -> p.path("text").asText().contains("only the IT team")));
+    assertThat(incidents("open").get(0).path("owner").isNull()).isTrue();
+
+    fake.sendBlockAction(ALEX, new MessageRef(DIGEST, digest.ts()), own, "own");
     awaitDelivered(() -> "Alex Kim".equals(incidents("open").get(0).path("owner").asText(null)));
   }
 
