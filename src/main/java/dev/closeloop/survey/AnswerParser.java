@@ -2789,6 +2789,11 @@ public final class AnswerParser {
       }
     }
     boolean isNo = no >= yes;
+    if (isNo && negatedQuestion(f, start, no)) {
+      // "¿no debería funcionar ya?", "não era pra estar funcionando já?": the no negates the
+      // question's verb — a question back, never the no to "did we fix it?"
+      return new ParsedAnswer.FreeText(text, true, false);
+    }
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
     // "si ya imprime bien", "yes it prints fine now": the yes said again in a few words
@@ -2824,6 +2829,28 @@ public final class AnswerParser {
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
+  }
+
+  /**
+   * A Spanish or Portuguese question whose "no" / "não" negates the verb right after it ("¿no
+   * debería funcionar ya?", "não era pra estar funcionando já?"): no comma after the no, the reply
+   * ends in a question mark, and what follows the no is no fixed or not-fixed phrase ("no
+   * funciona?" is read as before).
+   */
+  private static boolean negatedQuestion(Folded f, int start, int no) {
+    String word = f.text.substring(start, start + no);
+    int at = start + no;
+    if (!(word.equals("no") || word.equals("nao"))
+        || at >= f.length()
+        || f.text.charAt(at) != ' '
+        || !f.text.strip().endsWith("?")) {
+      return false;
+    }
+    int verb = at + 1;
+    return f.phraseAt(verb, Lexicon.FIXED) < 0
+        && f.phraseAt(verb, Lexicon.NOT_FIXED) < 0
+        && f.phraseAt(verb, Lexicon.NO) < 0
+        && f.phraseAt(verb, Lexicon.YES) < 0;
   }
 
   /**
