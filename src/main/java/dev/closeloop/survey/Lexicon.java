@@ -1712,7 +1712,8 @@ final class Lexicon {
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
             nao da | nao esta a dar | nao ta a dar | ainda nao da | ainda nao esta a dar |
-            continua a nao dar | continua sem dar | nao funciona de jeito nenhum | nao funcione |
+            continua a nao dar | continua sem dar | continua a dar erro | continua a dar o mesmo erro |
+            ainda esta a dar erro | nao funciona de jeito nenhum | nao funcione |
             nao funciona de jeito algum
           ja: 直ってへん | まだ直ってへん | なおってへん | 治ってへん | 直らへん | まだあかん | あかん |
             あかんかった | 動かへん | まだ動かへん | mada dame | mada dame desu | dame desu | naottenai |
@@ -1722,7 +1723,8 @@ final class Lexicon {
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
             動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました |
             まだダメ | まだだめ | ダメ | だめ | ダメだった | だめだった | ダメでしたね | ダメみたい | だめみたい |
-            直ってないよ | 直ってないです | 直らないよ
+            直ってないよ | 直ってないです | 直らないよ | 相変わらず動かない | 相変わらず動きません | 相変わらずダメ |
+            相変わらずダメです | 相変わらずです | 相変わらず直ってない | 相変わらず直っていません
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
             無理 | 無理です | 無理っぽい | 無理っぽいです | 無理みたい | 無理みたいです | まだ無理 | ムリ |
@@ -1754,7 +1756,7 @@ final class Lexicon {
             no complaints now | no problem at all | no problems at all
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
-            funktioniert | lauft | klappt | fkt | fkt wieder | fkt jetzt | funzt | funzt wieder |
+            funktioniert | lauft | klappt | geht | fkt | fkt wieder | fkt jetzt | funzt | funzt wieder |
             funzt jetzt
             hat geklappt | hat funktioniert
             keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr |
