@@ -724,6 +724,59 @@ public final class AnswerParser {
     return java.util.Set.copyOf(pairs);
   }
 
+  /** Japanese "not un-fixed": a negated works verb, then "くはない" ("直ってなくはないです"). */
+  private static final Pattern JA_DENIED =
+      Pattern.compile(
+          "^(?:まだ)?(?:直って|なおって|治って|動いて|うごいて|使えて|つかえて|解決して)い?なくは(?:ない|ありません)(?:です)?[。！!…]*$");
+
+  /**
+   * Two negations that cancel ({@link Lexicon#DENIED} before a not fixed: "not not working", "can't
+   * say its not fixed", "no es que no funcione, funciona"; Japanese "直ってなくはないです"): fixed. Only the
+   * clause after the denial is read for the not fixed; words after that clause are the comment
+   * unless they only say it works or thank. Null when the clause is no plain not fixed.
+   */
+  private static ParsedAnswer notFixedDenied(Folded f, String text) {
+    if (JA_DENIED.matcher(f.text).matches()) {
+      return new ParsedAnswer.Fixed(true, null, text);
+    }
+    int len = f.phraseAt(0, Lexicon.DENIED);
+    if (len <= 0 || len >= f.length() || f.text.charAt(len) != ' ') {
+      return null; // "can't say. still broken": the denial ends there
+    }
+    if (f.text.startsWith("not not ")) {
+      len = "not".length(); // "not not working": the first not denies "not working"
+    }
+    int at = f.skipSeparators(len);
+    int end = at;
+    while (end < f.length() && ",.;!?、。".indexOf(f.text.charAt(end)) < 0) {
+      end++;
+    }
+    if (at >= end) {
+      return null;
+    }
+    String from = f.originalFrom(at);
+    String clause =
+        end < f.length() ? from.substring(0, from.length() - f.originalFrom(end).length()) : from;
+    ParsedAnswer said = parse(clause);
+    boolean notFixed =
+        said instanceof ParsedAnswer.Fixed fx && !fx.fixed() && fx.comment() == null
+            || said instanceof ParsedAnswer.No no && no.rest() == null && no.but() == null;
+    if (!notFixed) {
+      return null;
+    }
+    int after = f.skipSeparators(end);
+    if (after >= f.length()) {
+      return new ParsedAnswer.Fixed(true, null, text);
+    }
+    String rest = f.originalFrom(after);
+    ParsedAnswer more = withoutWords(parse(rest), rest);
+    boolean saysNoMore =
+        more instanceof ParsedAnswer.Thanks
+            || more instanceof ParsedAnswer.Yes
+            || more instanceof ParsedAnswer.Fixed fx && fx.fixed();
+    return new ParsedAnswer.Fixed(true, saysNoMore ? null : rest, text);
+  }
+
   /** Japanese, then one or two Latin letters an input method had not turned into kana yet. */
   private static final java.util.regex.Pattern IME_LEFTOVER =
       java.util.regex.Pattern.compile(
@@ -731,7 +784,7 @@ public final class AnswerParser {
 
   /** German ä, ö, ü typed as ae, oe, ue after a consonant: "schoen", "laeuft", "tschuess". */
   private static final java.util.regex.Pattern UMLAUT_TYPED =
-      java.util.regex.Pattern.compile("(?<=[b-df-hj-np-tv-zß])([aouAOU])[eE]");
+      java.util.regex.Pattern.compile("(?:(?<=[b-df-hj-np-tv-zß])|\\b)([aouAOU])[eE]");
 
   /**
    * {@code a} with {@code text} as its whole reply, when it holds no words of the reply beyond that
@@ -801,6 +854,10 @@ public final class AnswerParser {
     ParsedAnswer thumbThenSame = thumbThenSame(f, text);
     if (thumbThenSame != null) {
       return thumbThenSame; // "❌ immer noch kaputt", "✔️ resolvido": the emoji says it too
+    }
+    ParsedAnswer denied = notFixedDenied(f, text);
+    if (denied != null) {
+      return denied; // "not not working", "ist ja nicht so, dass es nicht geht", "直ってなくはない"
     }
     if (faultGone(f)) {
       return new ParsedAnswer.Fixed(true, null, text); // "it doesn't crash anymore", "もう落ちません"
@@ -1240,6 +1297,14 @@ public final class AnswerParser {
     }
     int at = f.skipSeparators(regret);
     int no = leading(f, at, Lexicon.NO);
+    if (no <= 0 && at < f.length()) {
+      // "malheureusement le problème persiste", "sadly the problem persists": regret before the
+      // problem named and going on is that not fixed, as the problem named alone is
+      ParsedAnswer stays = problemSays(Folded.of(f.originalFrom(at)));
+      return stays instanceof ParsedAnswer.Fixed fx && !fx.fixed()
+          ? new ParsedAnswer.Fixed(false, fx.comment(), text)
+          : null;
+    }
     return no > 0 && no >= leading(f, at, Lexicon.YES) ? yesOrNo(f, at, text) : null;
   }
 
@@ -1747,11 +1812,15 @@ public final class AnswerParser {
       return new ParsedAnswer.Fixed(true, f.originalFrom(butAt), f.originalFrom(0));
     }
     int subject = skip(f, start, Lexicon.PRONOUN);
+    int notFixedAtStart = f.phraseAt(start, Lexicon.NOT_FIXED);
     if (subject > start
         && f.phraseAt(start, Lexicon.FIXED) < 0
-        && f.phraseAt(start, Lexicon.NOT_FIXED) < 0
-        && f.phraseAt(subject, Lexicon.NOT_FIXED) > 0) {
-      start = subject; // "es geht nicht", "it doesnt work", "il ne marche pas", "isso não funciona"
+        && f.phraseAt(subject, Lexicon.NOT_FIXED) > 0
+        && (notFixedAtStart < 0
+            || subject + f.phraseAt(subject, Lexicon.NOT_FIXED) > start + notFixedAtStart)) {
+      // "es geht nicht", "it doesnt work", "il ne marche pas", "isso não funciona"; "it is not
+      // working" too, though "it is not" alone is a not fixed that would leave "working" over
+      start = subject;
     }
     for (boolean fixed : new boolean[] {false, true}) {
       int len = f.phraseAt(start, fixed ? Lexicon.FIXED : Lexicon.NOT_FIXED);
@@ -2720,6 +2789,11 @@ public final class AnswerParser {
       }
     }
     boolean isNo = no >= yes;
+    if (isNo && negatedQuestion(f, start, no)) {
+      // "¿no debería funcionar ya?", "não era pra estar funcionando já?": the no negates the
+      // question's verb — a question back, never the no to "did we fix it?"
+      return new ParsedAnswer.FreeText(text, true, false);
+    }
     int restAt = scoreAfterThanks(f, f.skipSeparators(start + (isNo ? no : yes)));
     restAt = scoreAfterSame(f, restAt, isNo); // "sí, resuelto, un 5": the score is the rest
     // "si ya imprime bien", "yes it prints fine now": the yes said again in a few words
@@ -2755,6 +2829,28 @@ public final class AnswerParser {
     boolean closing = plain || skip(f, restAt, Lexicon.ACK, Lexicon.NO) >= f.length();
     return new ParsedAnswer.No(
         plain ? null : f.originalFrom(restAt), closing, but(f, restAt), text);
+  }
+
+  /**
+   * A Spanish or Portuguese question whose "no" / "não" negates the verb right after it ("¿no
+   * debería funcionar ya?", "não era pra estar funcionando já?"): no comma after the no, the reply
+   * ends in a question mark, and what follows the no is no fixed or not-fixed phrase ("no
+   * funciona?" is read as before).
+   */
+  private static boolean negatedQuestion(Folded f, int start, int no) {
+    String word = f.text.substring(start, start + no);
+    int at = start + no;
+    if (!(word.equals("no") || word.equals("nao"))
+        || at >= f.length()
+        || f.text.charAt(at) != ' '
+        || !f.text.strip().endsWith("?")) {
+      return false;
+    }
+    int verb = at + 1;
+    return f.phraseAt(verb, Lexicon.FIXED) < 0
+        && f.phraseAt(verb, Lexicon.NOT_FIXED) < 0
+        && f.phraseAt(verb, Lexicon.NO) < 0
+        && f.phraseAt(verb, Lexicon.YES) < 0;
   }
 
   /**

@@ -277,7 +277,7 @@ final class Folded {
   }
 
   static boolean isSeparator(char c) {
-    return c == ' ' || ",.;:!?¡¿…-—–~)(、。！？・\"«»“”„'*_".indexOf(c) >= 0;
+    return c == ' ' || ",.;:!?¡¿…-—–~〜)(、。！？・\"«»“”„'*_".indexOf(c) >= 0;
   }
 
   /**

@@ -135,7 +135,7 @@ final class Lexicon {
             c'est bon | pas pour le moment | pas maintenant | pas aujourd'hui | pas pour aujourd'hui
           es: nada | nada mas | no hace falta | nop | ahora no | por ahora no | de momento no |
             por el momento no | por ahora nada | ahorita no | no pos no | no pues no | pos no |
-            pues no
+            pues no | nel | nel pastel
           pt: nao | nada mais | mais nada | sem mais nada | nada | nops | nao precisa | agora nao | por enquanto nao | no momento nao |
             por ora nao | por agora nao
           ja: あかん | あかんわ | あかんかった | 言うことはありません | 特に言うことはありません | 特にコメントはありません | いいえ | いえ | いや | ううん | 大丈夫 | だいじょうぶ | 結構です | けっこうです | 特にない | 特にありません | 特になし | ないです |
@@ -322,7 +322,9 @@ final class Lexicon {
             you guys are the best | legend | legends | lifesaver | life saver | have a good week |
             have a nice week | have a great week | good week | it's ok | it is ok | it's okay |
             it is okay | everything is ok | everything's ok | everything is okay | all ok | all okay |
-            everything ok | sir | madam | ma'am | maam | ta | ta very much | cheers ta
+            everything ok | sir | madam | ma'am | maam | ta | ta very much | cheers ta |
+            no problem at all | no problems at all | you're welcome | youre welcome | your welcome |
+            lol | lmao | haha | hahaha
           de: danke | danke schon | danke sehr | vielen dank | vielen lieben dank | besten dank |
             herzlichen dank | dankeschon | merci | super | prima | top | perfekt | klasse | toll |
             bestens | passt | passt alles | passt schon | na passt | na passt scho | na passt schon | basst | basst scho | alles gut | alles klar | alles bestens |
@@ -340,7 +342,8 @@ final class Lexicon {
             ihr seid super | ihr seid spitze | schone woche | schone restwoche | gut gemacht |
             toll gemacht | super gemacht | klasse gemacht | prima gemacht | vielmal | merci vielmal |
             danke vielmal | passt scho | basst scho | passt eh | eh gut | passt eh alles | eh alles gut | ist ok | ist okay |
-            ist jetzt ok | ist wieder ok | alles ok | alles okay | alles in ordnung |
+            ist jetzt ok | ist wieder ok | alles ok | alles okay | alles in ordnung | tiptop | tip top |
+            gern geschehen | gerne geschehen | keine ursache | keine sorge |
             alles wieder in ordnung | ist in ordnung | ist wieder in ordnung | ist jetzt in ordnung
           fr: merci | merci beaucoup | merci bcp | mille mercis | merci bien | super | parfait |
             genial | top | nickel | impeccable | cool | d'accord | daccord | c'est tout | c'est bon |
@@ -356,7 +359,8 @@ final class Lexicon {
             bravo | bien joue | beau travail | bon travail | c'est correct | c'est ben correct |
             c'est beau | c'est ben beau | c'est parfait | c'est correct la | c'est ben correct la |
             c'est beau la | c correct la | tout est ok | c'est ok | tout est en ordre |
-            tout est rentre dans l'ordre | a tantot | tiguidou | c'est tiguidou | c tiguidou
+            tout est rentre dans l'ordre | a tantot | tiguidou | c'est tiguidou | c tiguidou |
+            impec | pas de souci | pas de soucis | aucun souci | de rien | je vous en prie | ca roule
           es: gracias | muchas gracias | mil gracias | muchisimas gracias | genial | perfecto |
             vale | eso es todo | es todo | todo bien | todo perfecto | todo ok | todo correcto |
             buen trabajo | bien hecho | bravo | excelente | estupendo | que maravilla | maravilla | muy bien | bien | por la ayuda | por tu ayuda |
@@ -370,7 +374,7 @@ final class Lexicon {
             usted tambien | lo mismo | son los mejores | sois los mejores | buena semana |
             feliz semana | que tengas buena semana | todo en orden | esta todo ok | esta todo bien |
             esta ok | todo esta ok | todo esta bien | guay | todo guay | joya | todo joya | re bien |
-            che | wey | guey
+            che | wey | guey | dale | de diez | de nada | no hay problema | no hay problemas
           pt: obrigado | obrigada | brigado | brigada | valeu | muito obrigado | muito obrigada |
             bom trabalho | mandou bem | muito bem | parabens | e so isso | so isso | era so isso | tudo certo | tudo bem | tudo ok | tudo resolvido |
             otimo | perfeito | show | beleza | blz | top | excelente | pela ajuda | por tudo |
@@ -390,7 +394,8 @@ final class Lexicon {
             esta tudo em ordem | ta tudo em ordem | obrigadinho | obrigadinha | ta bom | ta certo |
             esta bom | esta certo | ta bem | esta bem | por enquanto e so | por agora e so |
             e tudo | era tudo | por agora e tudo | por enquanto e tudo | e tudo por agora |
-            esta bem assim | assim esta bem | assim esta otimo
+            esta bem assim | assim esta bem | assim esta otimo | de nada | disponha |
+            nao tem problema | nao ha problema
           ja: ありがとうございます | ありがとうございました | ありがとう | どうも | 助かりました | 了解です | 了解しました | 了解 | 承知しました |
             わかりました | 大丈夫です | 大丈夫 | 問題ありません | 以上です | 以上 | 特にありません | 特にないです | 特にない | 特になし | 結構です |
             お疲れ様です | よろしくお願いします | 完璧です | 最高です | です | お疲れ様でした | お疲れさまでした | お疲れさまです |
@@ -400,7 +405,8 @@ final class Lexicon {
             すいません | でーす | っす | お気遣いありがとうございます | お気遣いありがとう | 今のところ |
             おつかれさまです | おつかれさまでした | おつかれさま | お疲れ様です | お疲れ様でした | お疲れ様 | またね | では | じゃあね |
             りょうかいです | りょうかい | 了解でーす | おけ | おけです | 本当に | ほんとうに | ほんとに | 皆さん | みなさん |
-            それだけです | それだけ | これだけです | 以上になります
+            それだけです | それだけ | これだけです | 以上になります | おk | おkです | ばっちり | ばっちりです |
+            どういたしまして | ありがと | ありがとね
           emoji: 🙏 | 😊 | 🙂 | 😀 | 😁 | 😃 | 😄 | 👌 | ✅ | ❤ | ♥ | 🎉 | 💯 | 🥰 | 😍 | 🤗 | 👏 | 💪 | ✨ | 🙌 | 👍 |
             😉 | no problem
           all: nett | sehr nett | never mind | nevermind | nvm | forget it | doch nicht |
@@ -978,7 +984,8 @@ final class Lexicon {
             estimado | estimada | estimado equipo | estimados senores
           pt: oi | ola | bom dia | boa tarde | e ai | eai | fala | ola pessoal | oi pessoal | prezados |
             prezado | prezada | prezadas | boa noite | caros
-          ja: こんにちは | おはようございます | こんばんは | もしもし
+          ja: こんにちは | おはようございます | こんばんは | もしもし | お世話になっております |
+            いつもお世話になっております | お世話になります
           """);
 
   /**
@@ -1085,6 +1092,29 @@ final class Lexicon {
           """);
 
   /**
+   * A no denied before the answer it denies ("not not working", "can't say it's not fixed", "ist ja
+   * nicht so, dass es nicht geht", "on peut pas dire que ça marche pas", "no es que no funcione",
+   * "não posso dizer que não funciona"): the two negations cancel, so a not fixed after it is
+   * fixed.
+   */
+  static final List<String> DENIED =
+      phrases(
+          """
+          en: not not | can't say | i can't say | can't say that | i can't say that | cannot say |
+            i cannot say | can not say | i wouldn't say | wouldn't say | i wouldn't say that |
+            it's not that it | it is not that it | not that it | it's not like it | it is not like it
+          de: ist ja nicht so, dass | ist ja nicht so dass | ist nicht so, dass | ist nicht so dass |
+            es ist nicht so, dass | es ist nicht so dass | es ist ja nicht so, dass |
+            es ist ja nicht so dass | nicht dass | nicht, dass | ich kann nicht sagen, dass |
+            ich kann nicht sagen dass | kann nicht sagen, dass | kann nicht sagen dass
+          fr: on peut pas dire que | on ne peut pas dire que | je peux pas dire que |
+            je ne peux pas dire que | c'est pas que | ce n'est pas que | c'est pas comme si
+          es: no es que | no puedo decir que | no se puede decir que | tampoco es que
+          pt: nao posso dizer que | nao da pra dizer que | nao da para dizer que | nao e que |
+            nao e como se
+          """);
+
+  /**
    * "Never mind", "egal", "laisse tomber", "ya no", "deixa pra lá": taking back what they were
    * going to ask — a no when nothing follows but how it got resolved ({@link #RESOLVED}).
    */
@@ -1143,7 +1173,8 @@ final class Lexicon {
             ya no esta | ya no sale | ya no aparece
           pt: resolvido | solucionado | esta resolvido | esta solucionado | foi resolvido |
             foi solucionado | sumiu | desapareceu | nao aparece mais | parou
-          ja: 解決しました | 解決済みです | 解決済み | 直りました | なくなりました | 出なくなりました | 消えました
+          ja: 解決しました | 解決済みです | 解決済み | 直りました | なくなりました | 出なくなりました | 消えました |
+            解決いたしました | 解消しました | 解消いたしました | 解消されました | 直りましたよ
           """);
 
   /** What a named problem does when it goes on: "is still there", "persiste", "continua". */
@@ -1180,7 +1211,7 @@ final class Lexicon {
           """
           en: it | that | this | everything | all of it
           de: es | das | alles | er | sie
-          fr: ca | cela | tout | il | elle
+          fr: ca | cela | tout | il | elle | c'est | c est
           es: eso | esto | todo | ello
           pt: isso | isto | tudo | ele | ela
           ja: それ | 問題 | もう
@@ -1596,14 +1627,17 @@ final class Lexicon {
             still fails | still freezing | still freezes | doesn't work anymore | doesnt work anymore |
             stopped working | worse than before | even worse | it's worse | its worse | worse now |
             still broke | broke again | it's broke | its broke | is still broken | is broken |
-            is not working | isn't working | isnt working | is still not working
+            is not working | isn't working | isnt working | is still not working |
+            it's not working | it's still not working | it's broken | it's still broken
             partially | partly | partially fixed | partly fixed | half fixed | only partly |
             only partially | kinda | kind of | sort of | sorta | more or less | somewhat |
             not completely | not entirely | not fully | yes and no | ja und nein | oui et non | si y no |
             sim e nao | same issue is there | same problem is there | same issue is still there |
             same problem is still there | not working only | still not working only |
             same issue is there only | same problem is there only | issue is there only |
-            it's not working only | it is not working only | same issue only | same problem only
+            it's not working only | it is not working only | same issue only | same problem only |
+            doesn't work at all | doesnt work at all | does not work at all | not working at all |
+            still not working at all
           de: nicht behoben | nicht gelost | noch nicht behoben | noch nicht gelost |
             geht immer noch nicht | geht nicht | geht noch nicht | funktioniert nicht |
             funktioniert immer noch nicht | funktioniert noch nicht | immer noch kaputt |
@@ -1625,7 +1659,9 @@ final class Lexicon {
             noch schlimmer | schlimmer als vorher | schlimmer | immer noch hin | noch immer hin |
             ist immer noch hin | ist noch immer hin | is noch immer hin | is immer noch hin |
             is no imma hin | is imma no hin | geht immer no ned | geht imma no ned | geht no ned |
-            immer no ned | imma no ned
+            immer no ned | imma no ned | nicht geht | nicht funktioniert | nicht lauft | nicht klappt |
+            funktioniert uberhaupt nicht | funktioniert gar nicht |
+            geht uberhaupt nicht | geht gar nicht | klappt uberhaupt nicht | klappt gar nicht
           fr: pas resolu | pas repare | non resolu | toujours pas resolu | ca ne marche pas |
             pas regle | pas encore regle | toujours pas regle | non regle | pas du tout regle |
             ca ne joue pas | ca ne joue toujours pas | ca joue pas | ca joue toujours pas |
@@ -1644,7 +1680,9 @@ final class Lexicon {
             ca ne marche plus | ca fonctionne plus | ca ne fonctionne plus | c'est pire | encore pire |
             pire qu'avant | toujours aussi lent | toujours aussi lente | ca ne marche plus du tout |
             ca marche plus du tout | plus rien ne marche | plus rien ne fonctionne | rien ne marche |
-            rien ne fonctionne | plus rien marche | rien marche | pantoute | pas pantoute
+            rien ne fonctionne | plus rien marche | rien marche | pantoute | pas pantoute |
+            ca marche pas du tout | ca ne marche pas du tout | ca fonctionne pas du tout |
+            ca ne fonctionne pas du tout
           es: no solucionado | no resuelto | no arreglado | no esta solucionado |
             sigue sin funcionar | sigue roto | no funciona | sigue fallando | todavia no funciona |
             aun no funciona | todavia no | aun no | sigue igual | no del todo | sigue el problema |
@@ -1657,21 +1695,26 @@ final class Lexicon {
             parcialmente | en parte | mas o menos | a medias | no completamente | solo en parte
             no sirve | ya no sirve | todavia no sirve | aun no sirve | sigue sin servir | no jala |
             ya no jala | todavia no jala | aun no jala | sigue sin jalar | no anda | ya no anda |
-            todavia no anda | aun no anda | sigue sin andar
+            todavia no anda | aun no anda | sigue sin andar | no funciona para nada | no funcione |
+            no ande | no sirva | no jale |
+            no funciona en absoluto
           pt: nao resolvido | nao foi resolvido | nao resolveu | continua sem funcionar |
             nao ta | ainda nao ta | nao ta funcionando | nao ta a dar |
             ainda nao funciona | nao funciona | continua com problema | continua quebrado |
             ainda nao | continua igual | nao totalmente | continua o mesmo problema | mesmo problema |
             ainda com problema | ainda nao resolveu | infelizmente | continua com erro |
             continua com defeito | ainda com erro | ainda com defeito
-            nao funcionou | nao deu certo | nao adiantou | nao resolveram
+            nao funcionou | nao deu certo | nao adiantou | nao resolveram | num funcionou |
+            num funciona | num deu certo | num ta funcionando | num resolveu
             nem liga mais | nem liga | nao liga mais | nao liga | parou de funcionar | piorou |
             ficou pior | pior que antes | nao funciona mais | nada funciona | nao funciona nada |
             nada mais funciona
             parcialmente | em parte | mais ou menos | meio que | pela metade | nao completamente |
             so em parte
             nao da | nao esta a dar | nao ta a dar | ainda nao da | ainda nao esta a dar |
-            continua a nao dar | continua sem dar
+            continua a nao dar | continua sem dar | continua a dar erro | continua a dar o mesmo erro |
+            ainda esta a dar erro | nao funciona de jeito nenhum | nao funcione |
+            nao funciona de jeito algum
           ja: 直ってへん | まだ直ってへん | なおってへん | 治ってへん | 直らへん | まだあかん | あかん |
             あかんかった | 動かへん | まだ動かへん | mada dame | mada dame desu | dame desu | naottenai |
             naotte nai | mada naottenai | mada naotte nai | 直っていません | まだ直っていません | まだ直ってない | まだ解決していません | 直ってない | 直らない | なおっていません | 解決していません | 解決してない | 未解決 | まだ動きません | 動きません |
@@ -1680,7 +1723,8 @@ final class Lexicon {
             直りませんでした | 直らなかった | 解決しませんでした | 解決しなかった | ダメでした | だめでした |
             動きませんでした | 前より悪くなりました | 悪化しました | もっとひどくなりました |
             まだダメ | まだだめ | ダメ | だめ | ダメだった | だめだった | ダメでしたね | ダメみたい | だめみたい |
-            直ってないよ | 直ってないです | 直らないよ
+            直ってないよ | 直ってないです | 直らないよ | 相変わらず動かない | 相変わらず動きません | 相変わらずダメ |
+            相変わらずダメです | 相変わらずです | 相変わらず直ってない | 相変わらず直っていません
             一部だけ直りました | 一部直りました | 半分直りました | 一部だけ | 部分的に | 一部 | 半分 |
             完全には直っていません | いまいち
             無理 | 無理です | 無理っぽい | 無理っぽいです | 無理みたい | 無理みたいです | まだ無理 | ムリ |
@@ -1709,10 +1753,11 @@ final class Lexicon {
             nothing wrong with it | nothing wrong with it now | nothing wrong anymore |
             so far so good | good so far | all good so far | fine so far | ok so far |
             nothing wrong with it anymore |
-            no complaints now
+            no complaints now | no problem at all | no problems at all
           de: behoben | gelost | ist behoben | ist gelost | problem gelost | geht wieder |
             geht jetzt | funktioniert wieder | funktioniert jetzt | lauft wieder | klappt wieder |
-            funktioniert | lauft | klappt
+            funktioniert | lauft | klappt | geht | fkt | fkt wieder | fkt jetzt | funzt | funzt wieder |
+            funzt jetzt
             hat geklappt | hat funktioniert
             keine probleme mehr | kein problem mehr | keine probleme | keine fehler mehr |
             keine beschwerden | keine klagen | keine probleme bisher | bisher keine probleme |
@@ -1723,7 +1768,8 @@ final class Lexicon {
             tout est regle | probleme regle | c'est en ordre | tout est en ordre | c'est de nouveau en ordre
             ca a marche | ca a fonctionne | c'est reparti | ca repart | ca refonctionne
             plus de probleme | plus de problemes | plus aucun probleme | plus de souci |
-            plus aucun souci | plus de soucis | ca joue | ca rejoue | ca joue a nouveau
+            plus aucun souci | plus de soucis | ca joue | ca rejoue | ca joue a nouveau |
+            pas de souci | pas de soucis | aucun souci | aucun probleme | ca roule | ca roule maintenant
           es: solucionado | resuelto | arreglado | ya funciona | funciona | esta solucionado |
             esta arreglado | ya esta
             funcionando | esta funcionando | ya esta funcionando | ya quedo | quedo | ya jala |
@@ -1735,7 +1781,9 @@ final class Lexicon {
             ningun problema | sin problema | sin problema ya | ninguna queja | sin quejas |
             ningun problema mas | de momento bien | por ahora bien | hasta ahora bien |
             de momento todo bien | por ahora todo bien | hasta ahora todo bien | anda barbaro |
-            anda joya | anda de diez | anda perfecto | anda genial | anda de lujo | anda barbaro ya
+            anda joya | anda de diez | anda perfecto | anda genial | anda de lujo | anda barbaro ya |
+            anda bien | anda re bien | anda muy bien | ya anda bien | no hay problema | no hay problemas |
+            no hay ningun problema
           pt: resolvido | consertado | funcionou | ja funciona | funciona | esta resolvido |
             foi resolvido | resolveu
             deu certo | funcionando | ta funcionando | esta funcionando | ja ta funcionando |
@@ -1747,7 +1795,8 @@ final class Lexicon {
             sem problemas | sem problemas agora | nenhum problema | nenhum problema mais |
             nao tem mais problema | sem problema | sem problema agora | nenhuma reclamacao |
             sem reclamacoes | ta de boa | esta de boa | ta tudo de boa | tudo de boa |
-            esta tudo de boa | ja ta de boa
+            esta tudo de boa | ja ta de boa | nao tem problema | nao ha problema | funfou | ta funfando |
+            funfando | ja funfou
           ja: 特に問題ありません | 問題ありません | 問題ございません | 特に問題ないです | もう問題ないです | 問題ないです | もう問題ない | 問題なし | 直りました | 直った | なおりました | なおった | なおりましたー | 直ってます | 直ってる | なおってます |
             なおってる | かいけつしました | うごきました | うごいてます | 使えるようになった | つかえるようになりました |
             直ってます | 直っています | 直ってる | なおってます | なおっています | なおってる | 解決してます | 解決しています | 解決してる | 動いてます | 動いています | 動いてる | うごいてます | うごいています | うごいてる | 使えてます | 使えています | 使えてる | つかえてます | つかえています | つかえてる | 治ってます | 治っています | 治ってる | 解決しました | 解決済みです | 解決済み | 動きました | 使えるようになりました | 解決 | 動いています | 動いてます | 使えています | 使えてます | 使えます |
@@ -1758,7 +1807,8 @@ final class Lexicon {
             使用できております | 使用できています | 使えております | 動いております | 解決いたしました |
             解決しております | 問題なく使用できております | 問題なく使えております |
             直ったで | 直ったわ | なおったで | なおったわ | 直ってるで | いけた | いけたわ | いけました | いけたで |
-            naotta | naotta yo | naottayo | naorimashita | naotteru | ugoita | ugokimashita
+            naotta | naotta yo | naottayo | naorimashita | naotteru | ugoita | ugokimashita |
+            動いた | うごいた | 動いたー | うごいたー | ばっちり | ばっちりです
           """
               + Lexicon.SEEMS_FIXED_WORDS);
 

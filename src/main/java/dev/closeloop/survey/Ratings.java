@@ -129,9 +129,12 @@ final class Ratings {
   private static final Pattern OUT_OF_TWENTY =
       Pattern.compile("^(4|8|12|16|20)\\s*(?:/|sur|de|out of|von|auf)\\s*20[\\s!.]*$");
 
-  /** Japanese kana for a score with its 点 ("よんてん", "ごてんです"): the score. */
+  /**
+   * Japanese kana for a score, with its 点 or alone as the whole reply ("よんてん", "ごてんです", "よん",
+   * "さんです"): the score.
+   */
   private static final Pattern KANA_SCORE =
-      Pattern.compile("^(いち|に|さん|よん|ご)(?:てん|点)(?:です)?[\\s!！。]*$");
+      Pattern.compile("^(いち|に|さん|よん|ご)(?:てん|点)?(?:です)?[\\s!！。]*$");
 
   private static final List<String> KANA_NUMBERS = List.of("いち", "に", "さん", "よん", "ご");
 

@@ -170,6 +170,21 @@ class HeldOutReadingTest {
     score("/survey/heldout12-2026-12-07.tsv", 160, 0.9);
   }
 
+  /**
+   * The thirteenth set, written 2026-12-08 and committed before it was run (phone typing: typos,
+   * missing accents, autocorrect and IME slips, ALL CAPS, voice dictation; chat slang per language;
+   * regional variants; formal and informal; double negatives and negative questions; "no problem"
+   * as a yes or as nothing-else; answers at every step): at its first run it read 117 of 163 (en
+   * 28/35, de 20/26, fr 16/26, es 18/26, pt 19/25, ja 16/25) — that is the generalisation figure.
+   * The reader was then fixed by class on its misses, so what it reads now (151 of 163: en 31/35,
+   * de 25/26, fr 23/26, es 25/26, pt 24/25, ja 23/25) is no longer one; the floor only keeps the
+   * fixes. Its twelve misses are listed in docs/language.md.
+   */
+  @Test
+  void eachLanguageKeepsItsScoreOnTheThirteenthSet() throws IOException {
+    score("/survey/heldout13-2026-12-08.tsv", 160, 0.85);
+  }
+
   private static void score(String resource, int atLeast, double floor) throws IOException {
     List<TypedAnswerTableTest.Row> rows = TypedAnswerTableTest.rows(resource);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(atLeast);
