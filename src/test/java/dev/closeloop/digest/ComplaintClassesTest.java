@@ -1475,4 +1475,34 @@ class ComplaintClassesTest {
   void aFaultGoneThenAnotherProblemStaysAComplaint(String language, String comment) {
     assertThat(classifier.isNegative(comment, language)).isTrue();
   }
+
+  /**
+   * Round 16, with its rows in the tuning files: the retrained Spanish model lost round 9's
+   * "pensaba que tardaría semanas y fue en un rato" (the {@code [conditional]} "pensaba" leaves the
+   * rest of its clause to the model): what was expected, then what it was ("y fue…"), is no
+   * complaint.
+   */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | pensé que tardarían días y fue en un momento",
+        "es | creí que sería complicado y fue facilísimo",
+      })
+  void whatWasExpectedThenWhatItWasIsNoComplaint(String language, String comment) {
+    assertThat(rulesAlone(language, comment)).isEqualTo(ComplaintRules.Verdict.RESOLVED);
+    assertThat(classifier.isNegative(comment, language)).isFalse();
+  }
+
+  /** Round 16, guards: what was expected, then a complaint. */
+  @ParameterizedTest(name = "[{0}] {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "es | pensé que tardarían días y fue peor, sigue sin funcionar",
+        "es | pensaba que sería en un rato y estuve tres días sin correo",
+      })
+  void whatWasExpectedThenAComplaintStaysOne(String language, String comment) {
+    assertThat(classifier.isNegative(comment, language)).isTrue();
+  }
 }
