@@ -52,7 +52,7 @@ public final class SentimentClassifier implements CommentClassifier {
    * forward chaining, each of the latest blind rounds judged by a model trained on the rows written
    * before it (ComplaintModelTest recomputes it and fails when it no longer matches).
    */
-  static final double MODEL_THRESHOLD = 0.61;
+  static final double MODEL_THRESHOLD = 0.62;
 
   private static final Logger log = LoggerFactory.getLogger(SentimentClassifier.class);
   static final Pattern SCARE_QUOTED_FIX =

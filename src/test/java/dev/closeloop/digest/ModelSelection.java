@@ -74,10 +74,10 @@ final class ModelSelection {
 
   /**
    * The sizes, per language, of the blind rounds appended last to the tuning files, oldest first
-   * (rounds 6, 7, 8, 9, 10, 11, 12, 13, 14 and 15: the README lists them): each was written after
-   * every row before it.
+   * (rounds 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 and 16: the README lists them): each was written
+   * after every row before it.
    */
-  static final int[] LATEST_ROUNDS = {20, 40, 40, 40, 40, 40, 40, 40, 40, 40};
+  static final int[] LATEST_ROUNDS = {20, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40};
 
   /** Where round 13 is in {@link #LATEST_ROUNDS}. */
   private static final int ROUND_13 = 7;
