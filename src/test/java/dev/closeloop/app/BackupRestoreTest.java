@@ -203,18 +203,7 @@ class BackupRestoreTest {
     Path home = dir.resolve("live");
     Path backups = dir.resolve("tampered-backups");
     String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
-    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
-      assertThat(
-              app.webhook(TestApp.closed("INC-7", T0, "{\"email\":\"a@example.com\"}"))
-                  .statusCode())
-          .isEqualTo(202);
-      assertThat(app.admin("POST", "/admin/backup", "{\"file\":\"good.zip\"}").statusCode())
-          .isEqualTo(200);
-    }
-    byte[] store;
-    try (var zip = new java.util.zip.ZipFile(backups.resolve("good.zip").toFile())) {
-      store = zip.getInputStream(zip.getEntry("db.mv.db")).readAllBytes();
-    }
+    byte[] store = storeOfAGoodBackup(home, config, backups, "INC-7");
     byte[] entry =
         switch (how) {
           case "garbage" -> "not a store at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -263,18 +252,7 @@ class BackupRestoreTest {
     Path home = dir.resolve("live");
     Path backups = dir.resolve("large-backups");
     String config = "backup: { dir: \"" + backups.toString().replace("\\", "/") + "\" }";
-    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
-      assertThat(
-              app.webhook(TestApp.closed("INC-8", T0, "{\"email\":\"a@example.com\"}"))
-                  .statusCode())
-          .isEqualTo(202);
-      assertThat(app.admin("POST", "/admin/backup", "{\"file\":\"good.zip\"}").statusCode())
-          .isEqualTo(200);
-    }
-    byte[] store;
-    try (var zip = new java.util.zip.ZipFile(backups.resolve("good.zip").toFile())) {
-      store = zip.getInputStream(zip.getEntry("db.mv.db")).readAllBytes();
-    }
+    byte[] store = storeOfAGoodBackup(home, config, backups, "INC-8");
     // bomb: 64 MiB of zeros (some 64 KiB of zip) said to be 1 MiB; huge: the real store said to
     // be a pebibyte, more than any test machine has free
     byte[] entry = how.equals("bomb") ? new byte[64 << 20] : store;
@@ -391,5 +369,24 @@ class BackupRestoreTest {
     }
     // the live store was left alone: it still opens and holds what the server wrote
     assertThat(dir.resolve("db.mv.db")).isNotEmptyFile();
+  }
+
+  /**
+   * A store with one close, backed up as {@code good.zip} in {@code backups} ({@code config}'s
+   * backup.dir): the bytes of the store file inside it (what the tampered and oversized backups are
+   * made from).
+   */
+  private static byte[] storeOfAGoodBackup(Path home, String config, Path backups, String ticket)
+      throws Exception {
+    try (TestApp app = TestApp.start(home, config, new MutableClock(T0))) {
+      assertThat(
+              app.webhook(TestApp.closed(ticket, T0, "{\"email\":\"a@example.com\"}")).statusCode())
+          .isEqualTo(202);
+      assertThat(app.admin("POST", "/admin/backup", "{\"file\":\"good.zip\"}").statusCode())
+          .isEqualTo(200);
+    }
+    try (var zip = new java.util.zip.ZipFile(backups.resolve("good.zip").toFile())) {
+      return zip.getInputStream(zip.getEntry("db.mv.db")).readAllBytes();
+    }
   }
 }
